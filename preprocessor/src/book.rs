@@ -1,0 +1,142 @@
+//! The bridge to mdBook: chapters in, annotated chapters out, and the `Preprocessor` used when
+//! mdBook runs in-process (`mdbook-configcheck build`).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Result, bail};
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::config::Config;
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+
+use crate::check::{Checked, check_chapters};
+use crate::config::Settings;
+use crate::diagnostic::run_fails;
+use crate::extract::ChapterInput;
+use crate::report::page::{PageStyle, annotate_chapter};
+use crate::report::summary;
+
+/// The preprocessor's name, as in `[preprocessor.configcheck]`.
+pub const NAME: &str = "configcheck";
+
+/// A book checked (and, for a renderer, annotated).
+#[derive(Debug)]
+pub struct Outcome {
+    /// The findings.
+    pub checked: Checked,
+    /// The book's settings.
+    pub settings: Settings,
+}
+
+impl Outcome {
+    /// Whether the book's own policy fails the build: strict mode and an unexpected error (or
+    /// warning with `deny-warnings`).
+    pub fn fails_build(&self) -> bool {
+        self.settings.strict && run_fails(&self.checked.diagnostics, self.settings.deny_warnings)
+    }
+
+    /// The one-line reason a build failed.
+    pub fn failure_message(&self) -> String {
+        let s = summary(&self.checked);
+        format!(
+            "mdbook-configcheck: strict mode fails the build: {} error(s){}",
+            s.errors,
+            if self.settings.deny_warnings { format!(" and {} warning(s) (deny-warnings)", s.warnings) } else { String::new() }
+        )
+    }
+}
+
+/// The chapters of a book in reading order, as the extractor needs them.
+pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterInput> {
+    let src = &config.book.src;
+    book.iter()
+        .filter_map(|item| match item {
+            BookItem::Chapter(chapter) => Some(chapter),
+            _ => None,
+        })
+        .filter_map(|chapter| {
+            let source = chapter.source_path.as_ref().or(chapter.path.as_ref())?;
+            Some((chapter, source))
+        })
+        .enumerate()
+        .map(|(index, (chapter, source))| ChapterInput {
+            index,
+            path: report_path(&src.join(source)),
+            dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
+            content: chapter.content.clone(),
+        })
+        .collect()
+}
+
+fn report_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Check a book as mdBook hands it over.
+pub fn check_book(book: &Book, book_root: &Path, config: &Config) -> Result<Outcome> {
+    let settings = Settings::from_book_config(config)?;
+    let checked = check_chapters(&chapters(book, book_root, config), book_root, &settings);
+    Ok(Outcome { checked, settings })
+}
+
+/// Check a book and write the findings into its chapters for a renderer.
+pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer: &str) -> Result<(Book, Outcome)> {
+    let outcome = check_book(&book, book_root, config)?;
+    let style = PageStyle::for_renderer(renderer);
+    let inputs = chapters(&book, book_root, config);
+    let mut replaced: HashMap<PathBuf, String> = HashMap::new();
+    for input in &inputs {
+        if let Some(text) = annotate_chapter(&input.content, input.index, &outcome.checked, style) {
+            replaced.insert(PathBuf::from(&input.path), text);
+        }
+    }
+    if !replaced.is_empty() {
+        let src = config.book.src.clone();
+        book.for_each_chapter_mut(|chapter| {
+            if let Some(source) = chapter.source_path.as_ref().or(chapter.path.as_ref())
+                && let Some(text) = replaced.remove(&PathBuf::from(report_path(&src.join(source))))
+            {
+                chapter.content = text;
+            }
+        });
+    }
+    Ok((book, outcome))
+}
+
+/// The preprocessor for in-process mdBook builds. Outcomes are kept for the caller to print
+/// (library code never prints).
+#[derive(Debug, Default, Clone)]
+pub struct ConfigCheck {
+    outcomes: Arc<Mutex<Vec<Outcome>>>,
+}
+
+impl ConfigCheck {
+    /// The outcomes of every run so far (one per renderer).
+    pub fn take_outcomes(&self) -> Vec<Outcome> {
+        self.outcomes.lock().map(|mut o| std::mem::take(&mut *o)).unwrap_or_default()
+    }
+}
+
+impl Preprocessor for ConfigCheck {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
+        let (book, outcome) = annotate_book(book, &ctx.root, &ctx.config, &ctx.renderer)?;
+        let fails = outcome.fails_build();
+        let message = outcome.failure_message();
+        if let Ok(mut outcomes) = self.outcomes.lock() {
+            outcomes.push(outcome);
+        }
+        if fails {
+            bail!(message);
+        }
+        Ok(book)
+    }
+
+    fn supports_renderer(&self, _renderer: &str) -> Result<bool> {
+        Ok(true)
+    }
+}

@@ -1,0 +1,154 @@
+//! Stage 4: run the rules on the main deployment and on each variant, then apply the author's
+//! expectations, allows and the book's severity overrides.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Finding, Location};
+use crate::extract::{self, Block, BlockId, ChapterInput};
+use crate::model::{self, Deployment};
+use crate::parse;
+use crate::rules::{self, configcheck};
+use crate::source::Sources;
+use crate::version::Targets;
+
+/// The outcome of checking a book.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Every diagnostic, sorted by path, line, column and rule.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The checked blocks.
+    pub blocks: Vec<Block>,
+    /// The files the diagnostics point into.
+    pub sources: Sources,
+}
+
+/// Check the chapters of a book.
+pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> Checked {
+    let mut sources = Sources::default();
+    let extraction = extract::extract(chapters, book_root, &mut sources);
+    let blocks = extraction.blocks;
+    let mut findings = extraction.findings;
+    let parsed = parse::parse_blocks(&blocks, &mut findings);
+    let model = model::assemble(&blocks, &parsed);
+
+    let main = run_rules(&model.main, &settings.targets);
+    let main_keys: HashSet<_> = main.iter().map(key).collect();
+    findings.extend(main);
+    for (variant, deployment) in &model.variants {
+        for finding in run_rules(deployment, &settings.targets) {
+            // A variant reports only what it changes.
+            if main_keys.contains(&key(&finding)) {
+                continue;
+            }
+            findings.push(relocate(finding, &blocks[variant.0], &blocks, &sources));
+        }
+    }
+
+    apply_expectations(&blocks, &mut findings);
+    apply_allows(&blocks, extraction.stray_allows, &mut findings);
+
+    let mut diagnostics: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let severity = match settings.overrides.get(finding.rule.id) {
+                Some(None) => return None,
+                Some(Some(severity)) => *severity,
+                None => finding.rule.severity,
+            };
+            Some(Diagnostic::resolve(finding, severity, &blocks, &sources))
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| (&a.path, a.start, a.rule, &a.message).cmp(&(&b.path, b.start, b.rule, &b.message)));
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
+    Checked { diagnostics, blocks, sources }
+}
+
+fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (rule, check) in rules::checks() {
+        if rule.applies.holds_for(targets) {
+            check(deployment, targets, &mut findings);
+        }
+    }
+    findings
+}
+
+fn key(finding: &Finding) -> (&'static str, Option<BlockId>, Location) {
+    (finding.rule.id, finding.block, finding.location.clone())
+}
+
+/// A variant's finding that points outside the variant block is shown at the variant block,
+/// naming the line it concerns.
+fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &Sources) -> Finding {
+    if finding.block == Some(variant.id) {
+        return finding;
+    }
+    let original = match (&finding.location, finding.block) {
+        (Location::InBlock(range), Some(block)) => Some(blocks[block.0].map.site(range.clone())),
+        (Location::At(site), _) => Some(site.clone()),
+        _ => None,
+    };
+    if let Some(site) = original {
+        let (start, _) = sources.span(&site);
+        finding.message = format!("{} (with this block applied; see {}:{})", finding.message, sources.get(site.source).path, start.line);
+    }
+    finding.block = Some(variant.id);
+    finding.location = Location::At(variant.fence_site());
+    finding
+}
+
+fn apply_expectations(blocks: &[Block], findings: &mut Vec<Finding>) {
+    for block in blocks.iter().filter(|b| !b.expect.is_empty()) {
+        let mut met: HashSet<&str> = HashSet::new();
+        for finding in findings.iter_mut().filter(|f| f.block == Some(block.id)) {
+            if block.expect.iter().any(|e| e.rule == finding.rule.id) {
+                finding.expected = true;
+                met.insert(finding.rule.id);
+            }
+        }
+        for expectation in block.expect.iter().filter(|e| !met.contains(e.rule.as_str())) {
+            findings.push(Finding::at(
+                &configcheck::EXPECTATION_UNMET,
+                Some(block.id),
+                expectation.site.clone(),
+                format!("this block expects `{}`, but it does not fire: the example no longer shows the mistake it is there to teach", expectation.rule),
+            ));
+        }
+    }
+}
+
+fn apply_allows(blocks: &[Block], stray: Vec<extract::Allow>, findings: &mut Vec<Finding>) {
+    let mut used: HashMap<(BlockId, usize), bool> = HashMap::new();
+    findings.retain(|finding| {
+        let Some(block) = finding.block.and_then(|id| blocks.get(id.0)) else { return true };
+        match block.allows.iter().position(|a| a.rule == finding.rule.id) {
+            Some(i) => {
+                used.insert((block.id, i), true);
+                false
+            }
+            None => true,
+        }
+    });
+    for block in blocks {
+        for (i, allow) in block.allows.iter().enumerate() {
+            if !used.contains_key(&(block.id, i)) {
+                findings.push(Finding::at(
+                    &configcheck::UNUSED_ALLOW,
+                    Some(block.id),
+                    allow.site.clone(),
+                    format!("this comment allows `{}`, which does not fire on the block below it", allow.rule),
+                ));
+            }
+        }
+    }
+    for allow in stray {
+        findings.push(Finding::at(
+            &configcheck::UNUSED_ALLOW,
+            None,
+            allow.site,
+            format!("this comment allows `{}`, but no checked block follows it directly", allow.rule),
+        ));
+    }
+}

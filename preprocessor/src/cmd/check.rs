@@ -1,0 +1,33 @@
+//! `mdbook-configcheck check [BOOK] [--format …] [--deny-warnings]`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use mdbook_configcheck::diagnostic::run_fails;
+use mdbook_configcheck::report::{self, Format};
+use mdbook_driver::MDBook;
+
+/// Check a book; exit 0 clean, 1 failing findings, 2 could not run.
+pub fn execute(book: &Path, format: Format, deny_warnings: bool) -> ExitCode {
+    match run(book, format, deny_warnings) {
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
+        Err(error) => {
+            super::print_error(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(root: &Path, format: Format, deny_warnings: bool) -> Result<bool> {
+    let mut config = super::load_config(root)?;
+    // Checking must not write anything: no chapter files created for SUMMARY.md entries.
+    config.build.create_missing = false;
+    let book = MDBook::load_with_config(root, config)?;
+    let outcome = mdbook_configcheck::book::check_book(&book.book, root, &book.config)?;
+    let color = format == Format::Human && super::color_for(std::io::stdout().is_terminal());
+    print!("{}", report::render(format, &outcome.checked, color));
+    Ok(run_fails(&outcome.checked.diagnostics, deny_warnings || outcome.settings.deny_warnings))
+}

@@ -1,0 +1,150 @@
+//! The `[preprocessor.configcheck]` table of `book.toml`.
+//!
+//! Keys are kebab-case, as everywhere in `book.toml`. Unknown keys are an error (a misspelt
+//! `strict` must not silently leave a CI build lenient), except mdBook's own keys.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, Result, bail};
+use mdbook_preprocessor::config::Config;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use crate::diagnostic::Severity;
+use crate::rules;
+use crate::version::{Targets, Version};
+
+/// The name of the preprocessor table: `[preprocessor.configcheck]`.
+pub const TABLE: &str = "preprocessor.configcheck";
+
+/// What a book asks of the checker.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// Errors fail the build.
+    pub strict: bool,
+    /// Warnings fail too.
+    pub deny_warnings: bool,
+    /// The versions the book is written for.
+    pub targets: Targets,
+    /// Severity overrides per rule id; `None` turns the rule off.
+    pub overrides: BTreeMap<String, Option<Severity>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct Table {
+    strict: Option<bool>,
+    deny_warnings: Option<bool>,
+    targets: Option<TargetsTable>,
+    rules: Option<BTreeMap<String, String>>,
+    // mdBook's own keys, read by mdBook itself.
+    #[allow(dead_code, reason = "accepted so that deny_unknown_fields lets mdBook's keys through")]
+    command: Option<IgnoredAny>,
+    #[allow(dead_code, reason = "mdBook's key")]
+    renderers: Option<IgnoredAny>,
+    #[allow(dead_code, reason = "mdBook's key")]
+    before: Option<IgnoredAny>,
+    #[allow(dead_code, reason = "mdBook's key")]
+    after: Option<IgnoredAny>,
+    #[allow(dead_code, reason = "mdBook's key")]
+    optional: Option<IgnoredAny>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetsTable {
+    netbox: Option<String>,
+    authentik: Option<String>,
+    nginx: Option<String>,
+}
+
+impl Settings {
+    /// Read the table from a loaded mdBook configuration (environment overrides already applied).
+    pub fn from_book_config(config: &Config) -> Result<Settings> {
+        let table: Table = config
+            .get(TABLE)
+            .with_context(|| format!("book.toml: invalid [{TABLE}] table"))?
+            .unwrap_or_default();
+        let mut settings = Settings {
+            strict: table.strict.unwrap_or(false),
+            deny_warnings: table.deny_warnings.unwrap_or(false),
+            ..Settings::default()
+        };
+        if let Some(targets) = table.targets {
+            let parse = |key: &str, value: Option<String>, default: Version| -> Result<Version> {
+                value.map_or(Ok(default), |v| {
+                    v.parse().map_err(|e: String| anyhow::anyhow!("book.toml: [{TABLE}.targets] {key}: {e}"))
+                })
+            };
+            let defaults = Targets::default();
+            settings.targets = Targets {
+                netbox: parse("netbox", targets.netbox, defaults.netbox)?,
+                authentik: parse("authentik", targets.authentik, defaults.authentik)?,
+                nginx: parse("nginx", targets.nginx, defaults.nginx)?,
+            };
+        }
+        for (id, level) in table.rules.unwrap_or_default() {
+            if rules::find(&id).is_none() {
+                let hint = rules::closest(&id).map(|near| format!(" (did you mean `{near}`?)")).unwrap_or_default();
+                bail!("book.toml: [{TABLE}.rules] names the unknown rule `{id}`{hint}");
+            }
+            let severity = match level.as_str() {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                "info" => Some(Severity::Info),
+                "off" => None,
+                other => bail!(
+                    "book.toml: [{TABLE}.rules] `{id}` = \"{other}\": use \"error\", \"warning\", \"info\" or \"off\""
+                ),
+            };
+            settings.overrides.insert(id, severity);
+        }
+        Ok(settings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(toml: &str) -> Result<Settings> {
+        let config: Config = toml.parse()?;
+        Settings::from_book_config(&config)
+    }
+
+    #[test]
+    fn reads_the_documented_keys() {
+        let s = settings(
+            r#"
+[preprocessor.configcheck]
+strict = true
+deny-warnings = true
+command = "cargo run"
+renderers = ["html"]
+before = ["links"]
+[preprocessor.configcheck.targets]
+netbox = "3.4"
+[preprocessor.configcheck.rules]
+"netbox/setting-ignored" = "error"
+"netbox/remote-auth-header-unused" = "off"
+"#,
+        )
+        .unwrap();
+        assert!(s.strict && s.deny_warnings);
+        assert_eq!(s.targets.netbox, Version::new(3, 4, 0));
+        assert_eq!(s.overrides["netbox/setting-ignored"], Some(Severity::Error));
+        assert_eq!(s.overrides["netbox/remote-auth-header-unused"], None);
+    }
+
+    #[test]
+    fn unknown_keys_rules_and_levels_are_errors_that_name_them() {
+        let e = settings("[preprocessor.configcheck]\nstrikt = true\n").unwrap_err();
+        assert!(format!("{e:#}").contains("strikt"), "{e:#}");
+        let e = settings("[preprocessor.configcheck.rules]\n\"netbox/setting-ignord\" = \"error\"\n").unwrap_err();
+        assert!(format!("{e:#}").contains("did you mean `netbox/setting-ignored`"), "{e:#}");
+        let e = settings("[preprocessor.configcheck.rules]\n\"netbox/setting-ignored\" = \"fatal\"\n").unwrap_err();
+        assert!(format!("{e:#}").contains("\"fatal\""), "{e:#}");
+        let e = settings("[preprocessor.configcheck.targets]\nnetbox = \"latest\"\n").unwrap_err();
+        assert!(format!("{e:#}").contains("netbox"), "{e:#}");
+    }
+}

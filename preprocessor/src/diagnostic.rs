@@ -1,0 +1,191 @@
+//! Findings as data, and the one function that decides whether a run fails.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::extract::{Block, BlockId};
+use crate::rules::Rule;
+use crate::source::{LineColumn, Site, Sources};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Redundant or cosmetic.
+    Info,
+    /// Works only in some paths, fragile or misleading.
+    Warning,
+    /// The login or the start-up fails.
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name, as in the JSON format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Where a finding points before it is resolved to a line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Location {
+    /// A byte range in a block's text (mapped back to the chapter or the included file).
+    InBlock(Range<usize>),
+    /// A place in a source file outside the block text (an info string, an allow comment).
+    At(Site),
+}
+
+/// A finding as the checks produce it.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The rule that fired.
+    pub rule: &'static Rule,
+    /// The block it belongs to (its box in the page is shown after this block).
+    pub block: Option<BlockId>,
+    /// Where it points.
+    pub location: Location,
+    /// What will happen to the reader.
+    pub message: String,
+    /// A fix more specific than the rule's own help.
+    pub help: Option<String>,
+    /// Asked for by an `expect=` of its block.
+    pub expected: bool,
+}
+
+impl Finding {
+    /// A finding inside a block's text.
+    pub fn in_block(rule: &'static Rule, block: BlockId, range: Range<usize>, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            block: Some(block),
+            location: Location::InBlock(range),
+            message: message.into(),
+            help: None,
+            expected: false,
+        }
+    }
+
+    /// A finding at a source position outside block text.
+    pub fn at(rule: &'static Rule, block: Option<BlockId>, site: Site, message: impl Into<String>) -> Self {
+        Finding { rule, block, location: Location::At(site), message: message.into(), help: None, expected: false }
+    }
+
+    /// Replace the rule's generic help with a specific one.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The block a diagnostic belongs to, as reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlockRef {
+    /// `netbox`, `nginx` or `authentik`.
+    pub kind: &'static str,
+    /// The logical file (`configuration.py`, …).
+    pub file: String,
+    /// Line of the opening fence in its chapter.
+    pub line: usize,
+    #[serde(skip)]
+    /// The block's id.
+    pub id: BlockId,
+}
+
+/// A finding resolved to a file, line and column: what every report prints.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Rule id.
+    pub rule: &'static str,
+    /// Effective severity (after the book's overrides).
+    pub severity: Severity,
+    /// Path relative to the book root.
+    pub path: String,
+    /// First position.
+    pub start: LineColumn,
+    /// End position (exclusive column).
+    pub end: LineColumn,
+    /// What will happen to the reader.
+    pub message: String,
+    /// The fix.
+    pub help: String,
+    /// The block it belongs to.
+    pub block: Option<BlockRef>,
+    /// Asked for by `expect=`: shown, never fails a build.
+    pub expected: bool,
+    /// The exact source range, for snippets.
+    pub site: Site,
+}
+
+impl Diagnostic {
+    /// Resolve a finding.
+    pub fn resolve(finding: Finding, severity: Severity, blocks: &[Block], sources: &Sources) -> Diagnostic {
+        let block = finding.block.and_then(|id| blocks.get(id.0));
+        let site = match (&finding.location, block) {
+            (Location::InBlock(range), Some(block)) => block.map.site(range.clone()),
+            (Location::At(site), _) => site.clone(),
+            (Location::InBlock(_), None) => Site { source: crate::source::SourceId(0), range: 0..0 },
+        };
+        let (start, end) = sources.span(&site);
+        Diagnostic {
+            rule: finding.rule.id,
+            severity,
+            path: sources.get(site.source).path.clone(),
+            start,
+            end,
+            message: finding.message,
+            help: finding.help.unwrap_or_else(|| finding.rule.help.to_string()),
+            block: block.map(|b| BlockRef { kind: b.kind.name(), file: b.file.clone(), line: b.fence_line, id: b.id }),
+            expected: finding.expected,
+            site,
+        }
+    }
+
+    /// Whether this diagnostic fails a run under the given policy.
+    fn fails(&self, deny_warnings: bool) -> bool {
+        !self.expected
+            && match self.severity {
+                Severity::Error => true,
+                Severity::Warning => deny_warnings,
+                Severity::Info => false,
+            }
+    }
+}
+
+/// Counts per severity, leaving expected findings out.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Unexpected errors.
+    pub errors: usize,
+    /// Unexpected warnings.
+    pub warnings: usize,
+    /// Unexpected infos.
+    pub infos: usize,
+    /// Checked blocks.
+    pub blocks: usize,
+}
+
+impl Summary {
+    /// Count a run's diagnostics.
+    pub fn of(diagnostics: &[Diagnostic], blocks: usize) -> Summary {
+        let mut summary = Summary { blocks, ..Summary::default() };
+        for d in diagnostics.iter().filter(|d| !d.expected) {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+}
+
+/// The single decision whether a run fails: any unexpected error, or any unexpected warning when
+/// warnings are denied. Strict mode decides whether the preprocessor applies it at all.
+pub fn run_fails(diagnostics: &[Diagnostic], deny_warnings: bool) -> bool {
+    diagnostics.iter().any(|d| d.fails(deny_warnings))
+}

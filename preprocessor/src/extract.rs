@@ -1,0 +1,696 @@
+//! Stage 1: find the checked blocks in the chapters.
+//!
+//! A checked block is a fenced code block whose info string carries `check=KIND`. Extraction
+//! records its exact position (also inside lists and blockquotes, where pulldown-cmark reports
+//! each line's own source range), resolves `{{#include}}` lines itself so that findings name the
+//! included file and its line, and collects the `<!-- configcheck: allow … -->` comments written
+//! just before a block.
+
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::Finding;
+use crate::rules::{self, configcheck};
+use crate::source::{Site, SourceFile, SourceId, Sources};
+
+/// What kind of configuration a block holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// NetBox `configuration.py` (Python).
+    Netbox,
+    /// An nginx site file.
+    Nginx,
+    /// An Authentik blueprint (YAML).
+    Authentik,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Netbox, Kind::Nginx, Kind::Authentik];
+
+    /// The name used in `check=`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Netbox => "netbox",
+            Kind::Nginx => "nginx",
+            Kind::Authentik => "authentik",
+        }
+    }
+
+    /// The logical file a block belongs to when it names none.
+    pub fn default_file(self) -> &'static str {
+        match self {
+            Kind::Netbox => "configuration.py",
+            Kind::Nginx => "netbox.conf",
+            Kind::Authentik => "netbox-sso.yaml",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// Index of a block in reading order across the whole book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BlockId(pub usize);
+
+/// How a block's text maps back to its sources.
+#[derive(Debug, Clone, Default)]
+pub struct TextMap {
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone)]
+struct Segment {
+    text_start: usize,
+    len: usize,
+    source: SourceId,
+    source_start: usize,
+}
+
+impl TextMap {
+    fn push(&mut self, text_start: usize, len: usize, source: SourceId, source_start: usize) {
+        self.segments.push(Segment { text_start, len, source, source_start });
+    }
+
+    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.text_start + s.len < offset);
+        self.segments.get(i).or(self.segments.last())
+    }
+
+    /// The source range of a range of block text. A range that crosses into another file is
+    /// cut at the end of the first.
+    pub fn site(&self, range: Range<usize>) -> Site {
+        let Some(first) = self.segment_at(range.start) else {
+            return Site { source: SourceId(0), range: 0..0 };
+        };
+        let start = first.source_start + range.start.saturating_sub(first.text_start).min(first.len);
+        let end = match self.segment_at(range.end) {
+            Some(last) if last.source == first.source && last.source_start >= first.source_start => {
+                last.source_start + range.end.saturating_sub(last.text_start).min(last.len)
+            }
+            _ => first.source_start + first.len,
+        };
+        Site { source: first.source, range: start..end.max(start) }
+    }
+}
+
+/// A suppression written just before a block.
+#[derive(Debug, Clone)]
+pub struct Allow {
+    /// The rule it suppresses.
+    pub rule: String,
+    /// Why (required).
+    pub reason: String,
+    /// The comment.
+    pub site: Site,
+}
+
+/// A rule named by `expect=`.
+#[derive(Debug, Clone)]
+pub struct Expectation {
+    /// The rule id.
+    pub rule: String,
+    /// The attribute in the info string.
+    pub site: Site,
+}
+
+/// A checked block.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Reading-order id.
+    pub id: BlockId,
+    /// Index of the chapter in reading order.
+    pub chapter: usize,
+    /// The chapter's source.
+    pub chapter_source: SourceId,
+    /// What the block holds.
+    pub kind: Kind,
+    /// The logical file it belongs to.
+    pub file: String,
+    /// `expect=` rules: a deliberate mistake that must produce them.
+    pub expect: Vec<Expectation>,
+    /// `variant`: an alternative, never merged into the main deployment.
+    pub variant: bool,
+    /// The block's text, includes resolved.
+    pub text: String,
+    /// Where each byte of `text` came from.
+    pub map: TextMap,
+    /// The whole fenced block in the chapter.
+    pub fence: Range<usize>,
+    /// Line of the opening fence in the chapter.
+    pub fence_line: usize,
+    /// The info string's range in the chapter, and the info string without our attributes.
+    pub info: Range<usize>,
+    /// The info string as the rendered page should see it (language and mdBook's attributes).
+    pub clean_info: String,
+    /// What each line of the block starts with in the chapter (list indentation, `> `).
+    pub prefix: String,
+    /// Suppressions written just before the block.
+    pub allows: Vec<Allow>,
+}
+
+impl Block {
+    /// Whether the block belongs to the main deployment (not an `expect=` or `variant` block).
+    pub fn is_main(&self) -> bool {
+        !self.variant && self.expect.is_empty()
+    }
+
+    /// The site of the opening fence line.
+    pub fn fence_site(&self) -> Site {
+        Site { source: self.chapter_source, range: self.info.clone() }
+    }
+}
+
+/// A chapter as the extractor needs it.
+#[derive(Debug, Clone)]
+pub struct ChapterInput {
+    /// Reading-order index.
+    pub index: usize,
+    /// Path of the Markdown file relative to the book root (`src/intro.md`).
+    pub path: String,
+    /// Directory that `{{#include}}` paths are relative to (absolute or relative to the cwd).
+    pub dir: PathBuf,
+    /// The chapter's Markdown.
+    pub content: String,
+}
+
+/// Everything extraction found.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// The checked blocks, in reading order.
+    pub blocks: Vec<Block>,
+    /// Problems with attributes, includes and allow comments.
+    pub findings: Vec<Finding>,
+    /// Allow comments that stand before no checked block.
+    pub stray_allows: Vec<Allow>,
+}
+
+/// The parser options mdBook 0.5 uses (`mdbook_markdown::new_cmark_parser`), so that blocks are
+/// found exactly where mdBook finds them.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// Cheap test used to skip chapters with nothing to do (keeps unannotated books byte-identical
+/// and fast).
+pub fn may_hold_checked_blocks(content: &str) -> bool {
+    content.contains("check=") || content.contains("configcheck:")
+}
+
+/// Extract the checked blocks of all chapters.
+pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Sources) -> Extraction {
+    let mut extraction = Extraction::default();
+    for chapter in chapters {
+        if !may_hold_checked_blocks(&chapter.content) {
+            continue;
+        }
+        let source = sources.add(SourceFile::new(chapter.path.clone(), chapter.content.clone()));
+        ChapterScan { chapter, source, book_root, sources, out: &mut extraction }.run();
+    }
+    extraction
+}
+
+struct ChapterScan<'a> {
+    chapter: &'a ChapterInput,
+    source: SourceId,
+    book_root: &'a Path,
+    sources: &'a mut Sources,
+    out: &'a mut Extraction,
+}
+
+struct OpenBlock {
+    range: Range<usize>,
+    info: String,
+    text: String,
+    map: TextMap,
+    allows: Vec<Allow>,
+}
+
+impl ChapterScan<'_> {
+    fn run(mut self) {
+        let content = self.chapter.content.as_str();
+        let mut pending: Vec<Allow> = Vec::new();
+        let mut open: Option<OpenBlock> = None;
+        for (event, range) in Parser::new_ext(content, markdown_options()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    open = Some(OpenBlock {
+                        range,
+                        info: info.to_string(),
+                        text: String::new(),
+                        map: TextMap::default(),
+                        allows: std::mem::take(&mut pending),
+                    });
+                }
+                Event::Text(text) if open.is_some() => {
+                    if let Some(block) = open.as_mut() {
+                        let slice = content.get(range.clone()).unwrap_or("");
+                        // Tabs expanded inside containers make the event text a suffix of the slice.
+                        let source_start = if slice.ends_with(text.as_ref()) {
+                            range.end - text.len()
+                        } else {
+                            range.start
+                        };
+                        block.map.push(block.text.len(), text.len(), self.source, source_start);
+                        block.text.push_str(&text);
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some(block) = open.take() {
+                        self.finish_block(block);
+                    }
+                }
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    self.allow_comment(&html, range, &mut pending);
+                }
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+                Event::Start(_) | Event::Text(_) | Event::Code(_) | Event::Rule => {
+                    // Anything else between an allow comment and its block breaks the link.
+                    self.out.stray_allows.append(&mut pending);
+                }
+                _ => {}
+            }
+        }
+        self.out.stray_allows.append(&mut pending);
+    }
+
+    fn site(&self, range: Range<usize>) -> Site {
+        Site { source: self.source, range }
+    }
+
+    fn allow_comment(&mut self, html: &str, range: Range<usize>, pending: &mut Vec<Allow>) {
+        let trimmed = html.trim();
+        let Some(body) = trimmed.strip_prefix("<!--").and_then(|b| b.strip_suffix("-->")) else {
+            return;
+        };
+        let Some(directive) = body.trim().strip_prefix("configcheck:") else {
+            return;
+        };
+        let site = self.site(range.start..range.start + html.trim_end().len());
+        let invalid = |message: String| {
+            Finding::at(&configcheck::INVALID_ALLOW, None, site.clone(), message)
+        };
+        let Some(rest) = directive.trim().strip_prefix("allow") else {
+            self.out.findings.push(invalid(format!(
+                "`{}` is not a configcheck comment: the only one is `<!-- configcheck: allow RULE -- reason -->`",
+                directive.trim()
+            )));
+            return;
+        };
+        let (rules_part, reason) = match rest.split_once("--") {
+            Some((rules, reason)) => (rules, reason.trim()),
+            None => (rest, ""),
+        };
+        if reason.is_empty() {
+            self.out.findings.push(invalid(
+                "this allow comment gives no reason, so a reader cannot tell why the finding does not matter".into(),
+            ));
+            return;
+        }
+        for rule in rules_part.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+            if rules::find(rule).is_none() {
+                self.out.findings.push(unknown_rule(rule, site.clone(), None, "allow comment"));
+                continue;
+            }
+            pending.push(Allow { rule: rule.to_string(), reason: reason.to_string(), site: site.clone() });
+        }
+    }
+
+    fn finish_block(&mut self, open: OpenBlock) {
+        let content = self.chapter.content.as_str();
+        let line_start = content[..open.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let fence_line_end = content[open.range.start..].find('\n').map_or(content.len(), |i| open.range.start + i);
+        let fence_text = &content[open.range.start..fence_line_end];
+        let marker_len = fence_text.len() - fence_text.trim_start_matches(['`', '~']).len();
+        let info_start = open.range.start + marker_len + (fence_text[marker_len..].len() - fence_text[marker_len..].trim_start().len());
+        let info_end = open.range.start + fence_text.trim_end().len();
+        let info_range = info_start..info_end.max(info_start);
+        let info_raw = &content[info_range.clone()];
+
+        let attrs = self.attributes(info_raw, info_range.start);
+        let Some(kind) = attrs.kind else {
+            // Not a checked block: its allows suppress nothing.
+            self.out.stray_allows.extend(open.allows);
+            return;
+        };
+        let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
+        let (text, map) = self.resolve_includes(&open.text, &open.map, BlockId(self.out.blocks.len()));
+        let prefix = closing_prefix(content, open.range.clone());
+        let _ = line_start;
+        self.out.blocks.push(Block {
+            id: BlockId(self.out.blocks.len()),
+            chapter: self.chapter.index,
+            chapter_source: self.source,
+            kind,
+            file: attrs.file.unwrap_or_else(|| kind.default_file().to_string()),
+            expect: attrs.expect,
+            variant: attrs.variant,
+            text,
+            map,
+            fence: open.range.clone(),
+            fence_line,
+            info: info_range,
+            clean_info: attrs.clean_info,
+            prefix,
+            allows: open.allows,
+        });
+        let _ = open.info;
+    }
+
+    fn attributes(&mut self, info: &str, info_start: usize) -> Attributes {
+        let mut attrs = Attributes::default();
+        let mut kept: Vec<&str> = Vec::new();
+        let mut ours: Vec<(String, Site)> = Vec::new();
+        let mut offset = 0;
+        let tokens: Vec<(usize, &str)> = info
+            .split([',', ' ', '\t'])
+            .map(|t| {
+                let at = offset;
+                offset += t.len() + 1;
+                (at, t)
+            })
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        let mut unknown: Vec<(String, Site)> = Vec::new();
+        for (i, &(at, token)) in tokens.iter().enumerate() {
+            let site = self.site(info_start + at..info_start + at + token.len());
+            if i == 0 && !token.contains('=') {
+                kept.push(token);
+                continue;
+            }
+            let (key, value) = match token.split_once('=') {
+                Some((k, v)) => (k, Some(v)),
+                None => (token, None),
+            };
+            match (key, value) {
+                ("check", Some(kind)) => match Kind::from_name(kind) {
+                    Some(kind) => attrs.kind = Some(kind),
+                    None => {
+                        let near = closest_of(kind, Kind::ALL.iter().map(|k| k.name()));
+                        unknown.push((
+                            format!(
+                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik)",
+                                near.map(|n| format!(" (did you mean `check={n}`?)")).unwrap_or_default()
+                            ),
+                            site,
+                        ));
+                    }
+                },
+                ("file", Some(file)) if !file.is_empty() => {
+                    attrs.file = Some(file.to_string());
+                    ours.push((token.to_string(), site));
+                }
+                ("expect", Some(rule)) => {
+                    attrs.expect.push(Expectation { rule: rule.to_string(), site: site.clone() });
+                    ours.push((token.to_string(), site));
+                }
+                ("variant", None) => {
+                    attrs.variant = true;
+                    ours.push((token.to_string(), site));
+                }
+                ("hidelines", Some(_)) => kept.push(token),
+                (key, Some(_)) => {
+                    let near = closest_of(key, ["check", "file", "expect"].into_iter());
+                    unknown.push((
+                        format!(
+                            "`{token}` is not an attribute configcheck or mdBook knows{}",
+                            near.map(|n| format!(" (did you mean `{n}=`?)")).unwrap_or_default()
+                        ),
+                        site,
+                    ));
+                }
+                (word, None) => {
+                    if word != "variant" && edit_distance(word, "variant") <= 2 && word.len() > 3 {
+                        unknown.push((format!("`{word}` is not an attribute (did you mean `variant`?)"), site));
+                    } else {
+                        kept.push(token);
+                    }
+                }
+            }
+        }
+        let checked = attrs.kind.is_some();
+        for (message, site) in unknown {
+            self.out.findings.push(Finding::at(&configcheck::UNKNOWN_ATTRIBUTE, None, site, message));
+        }
+        if !checked {
+            for (token, site) in ours {
+                self.out.findings.push(Finding::at(
+                    &configcheck::UNKNOWN_ATTRIBUTE,
+                    None,
+                    site,
+                    format!("`{token}` only means something on a checked block; add `check=netbox`, `check=nginx` or `check=authentik`"),
+                ));
+            }
+        } else {
+            for expectation in &attrs.expect {
+                if rules::find(&expectation.rule).is_none() {
+                    self.out.findings.push(unknown_rule(&expectation.rule, expectation.site.clone(), None, "`expect=`"));
+                }
+            }
+            attrs.expect.retain(|e| rules::find(&e.rule).is_some());
+        }
+        attrs.clean_info = kept.join(",");
+        attrs
+    }
+
+    /// Replace each `{{#include …}}` line by the included lines, mapped to the included file.
+    fn resolve_includes(&mut self, text: &str, map: &TextMap, block: BlockId) -> (String, TextMap) {
+        if !text.contains("{{#include") {
+            return (text.to_string(), map.clone());
+        }
+        let mut out_text = String::with_capacity(text.len());
+        let mut out_map = TextMap::default();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            let newline = &line[body.len()..];
+            match parse_include(body.trim()) {
+                Some(include) => {
+                    let directive_site = map.site(line_start..line_start + body.len());
+                    match self.include(&include) {
+                        Ok((source, ranges)) => {
+                            let file = self.sources.get(source);
+                            for (i, range) in ranges.iter().enumerate() {
+                                if i > 0 {
+                                    out_text.push('\n');
+                                }
+                                out_map.push(out_text.len(), range.len(), source, range.start);
+                                out_text.push_str(&file.text[range.clone()]);
+                            }
+                        }
+                        Err(message) => {
+                            self.out.findings.push(Finding::at(
+                                &configcheck::INCLUDE_ERROR,
+                                Some(block),
+                                directive_site,
+                                message,
+                            ));
+                        }
+                    }
+                    let nl_site = map.site(line_start + body.len()..line_start + line.len());
+                    out_map.push(out_text.len(), newline.len(), nl_site.source, nl_site.range.start);
+                    out_text.push_str(newline);
+                }
+                None => {
+                    let site = map.site(line_start..line_start + line.len());
+                    // Lines of the block map one-to-one onto the chapter.
+                    for seg in map.segments.iter().filter(|s| {
+                        s.text_start < line_start + line.len() && s.text_start + s.len > line_start
+                    }) {
+                        let from = seg.text_start.max(line_start);
+                        let to = (seg.text_start + seg.len).min(line_start + line.len());
+                        out_map.push(out_text.len() + (from - line_start), to - from, seg.source, seg.source_start + (from - seg.text_start));
+                    }
+                    let _ = site;
+                    out_text.push_str(line);
+                }
+            }
+            line_start += line.len();
+        }
+        (out_text, out_map)
+    }
+
+    /// Read an included file and select its lines as mdBook's `links` preprocessor does.
+    fn include(&mut self, include: &Include<'_>) -> Result<(SourceId, Vec<Range<usize>>), String> {
+        let disk_path = self.chapter.dir.join(include.path);
+        let text = std::fs::read_to_string(&disk_path)
+            .map_err(|e| format!("cannot read the included file `{}`: {e}", include.path))?;
+        let chapter_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new(""));
+        let report_path = normalize(&chapter_dir.join(include.path));
+        let _ = self.book_root;
+        let file = SourceFile::new(report_path, text);
+        let lines: Vec<Range<usize>> = (1..=file.line_count())
+            .map(|n| file.line_range(n))
+            .collect();
+        // `str::lines` semantics: a trailing newline does not start another line.
+        let lines: Vec<Range<usize>> = if file.text.ends_with('\n') {
+            lines[..lines.len().saturating_sub(1)].to_vec()
+        } else {
+            lines
+        };
+        let selected = match &include.selection {
+            Selection::All => lines,
+            Selection::Lines(from, to) => {
+                let from = from.saturating_sub(1);
+                let to = to.unwrap_or(usize::MAX).min(lines.len());
+                lines.get(from..to.max(from)).map(<[_]>::to_vec).unwrap_or_default()
+            }
+            Selection::Anchor(anchor) => {
+                let mut inside = false;
+                let mut found = false;
+                let mut kept = Vec::new();
+                for range in lines {
+                    let line = &file.text[range.clone()];
+                    if inside {
+                        if anchor_name(line, "ANCHOR_END:") == Some(anchor) {
+                            break;
+                        }
+                        if anchor_name(line, "ANCHOR:").is_none() && anchor_name(line, "ANCHOR_END:").is_none() {
+                            kept.push(range);
+                        }
+                    } else if anchor_name(line, "ANCHOR:") == Some(anchor) {
+                        inside = true;
+                        found = true;
+                    }
+                }
+                if !found {
+                    return Err(format!("the anchor `{anchor}` is not in `{}` (write `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}` lines around the part to include)", include.path));
+                }
+                kept
+            }
+        };
+        let source = self.sources.add(file);
+        Ok((source, selected))
+    }
+}
+
+fn unknown_rule(rule: &str, site: Site, block: Option<BlockId>, place: &str) -> Finding {
+    let near = rules::closest(rule).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+    Finding::at(
+        &configcheck::UNKNOWN_RULE,
+        block,
+        site,
+        format!("the {place} names `{rule}`, which is not a rule of mdbook-configcheck{near}"),
+    )
+}
+
+#[derive(Default)]
+struct Attributes {
+    kind: Option<Kind>,
+    file: Option<String>,
+    expect: Vec<Expectation>,
+    variant: bool,
+    clean_info: String,
+}
+
+/// The run of spaces, tabs and `>` that starts the closing fence line: what injected lines must
+/// start with to stay inside the same list item or blockquote.
+fn closing_prefix(content: &str, fence: Range<usize>) -> String {
+    let block = &content[fence.clone()];
+    let trimmed = block.trim_end_matches(['\n', '\r']);
+    let last_line_start = trimmed.rfind('\n').map_or(fence.start, |i| fence.start + i + 1);
+    let line_start = content[..last_line_start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &content[line_start..];
+    let end = line.find(|c: char| !matches!(c, ' ' | '\t' | '>')).unwrap_or(line.len());
+    line[..end].to_string()
+}
+
+struct Include<'a> {
+    path: &'a str,
+    selection: Selection<'a>,
+}
+
+enum Selection<'a> {
+    All,
+    Lines(usize, Option<usize>),
+    Anchor(&'a str),
+}
+
+/// Parse `{{#include path}}`, `{{#include path:anchor}}` and mdBook's line ranges.
+fn parse_include(line: &str) -> Option<Include<'_>> {
+    let inner = line.strip_prefix("{{#include")?.strip_suffix("}}")?;
+    if !inner.starts_with([' ', '\t']) {
+        return None;
+    }
+    let inner = inner.trim();
+    if inner.is_empty() {
+        return None;
+    }
+    let (path, rest) = match inner.split_once(':') {
+        Some((path, rest)) => (path, Some(rest)),
+        None => (inner, None),
+    };
+    let selection = match rest {
+        None => Selection::All,
+        Some(rest) => {
+            let mut parts = rest.splitn(2, ':');
+            let first = parts.next().unwrap_or("");
+            let second = parts.next();
+            match (first.parse::<usize>().ok(), second) {
+                (Some(n), None) => Selection::Lines(n, Some(n)),
+                (from, Some(to)) if from.is_some() || first.is_empty() => {
+                    Selection::Lines(from.unwrap_or(1), to.parse().ok())
+                }
+                _ if first.is_empty() => Selection::All,
+                _ => Selection::Anchor(first),
+            }
+        }
+    };
+    Some(Include { path, selection })
+}
+
+fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    let at = line.find(marker)?;
+    let rest = line[at + marker.len()..].trim_start();
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
+                parts.pop();
+            }
+            Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a typo.
+pub fn closest_of<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, c)| d > 0 && d <= 2.max(c.len() / 5))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}

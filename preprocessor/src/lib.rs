@@ -1,0 +1,28 @@
+//! mdbook-configcheck: checks the configuration blocks of an mdBook book (NetBox
+//! `configuration.py`, nginx sites, Authentik blueprints) against the facts of each version and
+//! against each other, and reports every finding next to its block, in the terminal, and for CI.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`extract`]: fenced blocks with `check=` → [`extract::Block`] with exact source positions.
+//! 2. [`parse`]: each block on its own, syntax errors at the parser's position.
+//! 3. [`model`]: the main deployment and one variant per `expect=`/`variant` block.
+//! 4. [`check`]: the [`rules`] registry, expectations, allows, severity overrides.
+//! 5. [`report`]: the page, the terminal, JSON, GitHub annotations, SARIF; whether a run fails is
+//!    decided in one place, [`diagnostic::run_fails`].
+//!
+//! [`book`] connects it to mdBook; [`protocol`] reads mdBook's JSON. Library code never prints:
+//! stdout belongs to mdBook's protocol.
+
+pub mod book;
+pub mod check;
+pub mod config;
+pub mod diagnostic;
+pub mod extract;
+pub mod model;
+pub mod parse;
+pub mod protocol;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod version;

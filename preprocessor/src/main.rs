@@ -1,0 +1,59 @@
+//! The `mdbook-configcheck` command: parses arguments and dispatches, nothing else.
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use mdbook_configcheck::report::Format;
+
+/// Checks the NetBox, nginx and Authentik configuration blocks of an mdBook book.
+///
+/// Without a subcommand it runs as an mdBook preprocessor: [context, book] JSON on stdin, the
+/// book JSON on stdout, diagnostics on stderr.
+#[derive(Parser)]
+#[command(name = "mdbook-configcheck", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// mdBook's support query: exits 0 for every renderer.
+    Supports {
+        /// The renderer mdBook asks about.
+        renderer: String,
+    },
+    /// Check a book without rendering it. Exit 0: clean; 1: findings that fail; 2: could not run.
+    Check {
+        /// The book's root directory (holding book.toml).
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Warnings fail too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Build the book with mdBook embedded and this preprocessor in-process.
+    Build {
+        /// The book's root directory (holding book.toml).
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Where to write the rendered book (default: build-dir of book.toml).
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        None => cmd::preprocess::execute(),
+        Some(Command::Supports { renderer }) => cmd::supports::execute(&renderer),
+        Some(Command::Check { book, format, deny_warnings }) => cmd::check::execute(&book, format, deny_warnings),
+        Some(Command::Build { book, dest_dir }) => cmd::build::execute(&book, dest_dir),
+    }
+}

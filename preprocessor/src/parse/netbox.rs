@@ -1,0 +1,664 @@
+//! `check=netbox`: NetBox's `configuration.py`, parsed with ruff's Python parser and evaluated
+//! for the literal subset configuration files use.
+//!
+//! The evaluator knows str, bytes, numbers, bool, None, list, tuple, dict, set, implicit string
+//! concatenation, `+` of literals, names bound earlier in the block, and the environment lookups
+//! `os.environ.get("X", default)`, `os.environ["X"]` and `os.getenv("X", default)`. Anything else
+//! is [`ValueKind::Unknown`], and the rules never report on an unknown value.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use ruff_python_ast::{self as ast, Expr, Number, Operator, PySourceType, Stmt, UnaryOp};
+use ruff_python_parser::parse_unchecked_source;
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::extract::BlockId;
+
+/// A value with its range in the block text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// What it is.
+    pub kind: ValueKind,
+    /// Where it is written.
+    pub range: Range<usize>,
+}
+
+/// The evaluated form of an expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueKind {
+    /// `'text'`.
+    Str(String),
+    /// `b'bytes'`.
+    Bytes(Vec<u8>),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// `True` / `False`.
+    Bool(bool),
+    /// `None`.
+    None,
+    /// `[…]`.
+    List(Vec<Value>),
+    /// `(…)`.
+    Tuple(Vec<Value>),
+    /// `{…}` without keys.
+    Set(Vec<Value>),
+    /// `{key: value}`.
+    Dict(Vec<(Value, Value)>),
+    /// Read from the environment when NetBox starts.
+    Env {
+        /// The variable.
+        var: String,
+        /// The value used when the variable is not set (`None` for `os.environ["X"]`).
+        default: Option<Box<Value>>,
+    },
+    /// Not statically known.
+    Unknown,
+}
+
+impl Value {
+    /// The string, when the value is a known string.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            ValueKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The items of a known list, tuple or set.
+    pub fn items(&self) -> Option<&[Value]> {
+        match &self.kind {
+            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is statically known (no environment lookup, nothing unknown inside).
+    pub fn is_known(&self) -> bool {
+        match &self.kind {
+            ValueKind::Env { .. } | ValueKind::Unknown => false,
+            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().all(Value::is_known),
+            ValueKind::Dict(items) => items.iter().all(|(k, v)| k.is_known() && v.is_known()),
+            _ => true,
+        }
+    }
+
+    /// The Python type name of a known value.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ValueKind::Str(_) => "str",
+            ValueKind::Bytes(_) => "bytes",
+            ValueKind::Int(_) => "int",
+            ValueKind::Float(_) => "float",
+            ValueKind::Bool(_) => "bool",
+            ValueKind::None => "None",
+            ValueKind::List(_) => "list",
+            ValueKind::Tuple(_) => "tuple",
+            ValueKind::Set(_) => "set",
+            ValueKind::Dict(_) => "dict",
+            ValueKind::Env { .. } => "environment value",
+            ValueKind::Unknown => "unknown",
+        }
+    }
+
+    /// Whether the value is truthy, when known.
+    pub fn truthy(&self) -> Option<bool> {
+        match &self.kind {
+            ValueKind::Str(s) => Some(!s.is_empty()),
+            ValueKind::Bytes(b) => Some(!b.is_empty()),
+            ValueKind::Int(i) => Some(*i != 0),
+            ValueKind::Float(f) => Some(*f != 0.0),
+            ValueKind::Bool(b) => Some(*b),
+            ValueKind::None => Some(false),
+            ValueKind::List(v) | ValueKind::Tuple(v) | ValueKind::Set(v) => Some(!v.is_empty()),
+            ValueKind::Dict(v) => Some(!v.is_empty()),
+            ValueKind::Env { .. } | ValueKind::Unknown => None,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn seq(f: &mut fmt::Formatter<'_>, open: &str, items: &[Value], close: &str) -> fmt::Result {
+            f.write_str(open)?;
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{item}")?;
+            }
+            if open == "(" && items.len() == 1 {
+                f.write_str(",")?;
+            }
+            f.write_str(close)
+        }
+        match &self.kind {
+            ValueKind::Str(s) => write!(f, "'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+            ValueKind::Bytes(b) => write!(f, "b'{}'", String::from_utf8_lossy(b)),
+            ValueKind::Int(i) => write!(f, "{i}"),
+            ValueKind::Float(x) => write!(f, "{x:?}"),
+            ValueKind::Bool(true) => f.write_str("True"),
+            ValueKind::Bool(false) => f.write_str("False"),
+            ValueKind::None => f.write_str("None"),
+            ValueKind::List(items) => seq(f, "[", items, "]"),
+            ValueKind::Tuple(items) => seq(f, "(", items, ")"),
+            ValueKind::Set(items) => seq(f, "{", items, "}"),
+            ValueKind::Dict(items) => {
+                f.write_str("{")?;
+                for (i, (k, v)) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{k}: {v}")?;
+                }
+                f.write_str("}")
+            }
+            ValueKind::Env { var, default: Some(default) } => write!(f, "from environment {var}, default {default}"),
+            ValueKind::Env { var, default: None } => write!(f, "from environment {var}, no default"),
+            ValueKind::Unknown => f.write_str("(not statically known)"),
+        }
+    }
+}
+
+/// A top-level assignment: a NetBox parameter (or a helper variable).
+#[derive(Debug, Clone)]
+pub struct Setting {
+    /// The name assigned.
+    pub name: String,
+    /// The name's range in the block.
+    pub name_range: Range<usize>,
+    /// The whole statement's range.
+    pub statement: Range<usize>,
+    /// The value.
+    pub value: Value,
+    /// The block it is written in.
+    pub block: BlockId,
+}
+
+/// An import, anywhere in the file (also inside functions).
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// `django.contrib.auth.models`.
+    pub module: String,
+    /// `Group` for `from … import Group`; empty for `import module`.
+    pub name: String,
+    /// The statement.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+}
+
+/// An assignment to an attribute (`user.is_staff = True`), anywhere in the file.
+#[derive(Debug, Clone)]
+pub struct AttributeWrite {
+    /// The attribute name.
+    pub attribute: String,
+    /// The target's range.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+}
+
+/// A syntax error at the parser's position.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    /// Range in the block text.
+    pub range: Range<usize>,
+    /// The parser's message.
+    pub message: String,
+}
+
+/// What a Python block holds.
+#[derive(Debug, Clone, Default)]
+pub struct PythonFile {
+    /// Top-level assignments in order.
+    pub settings: Vec<Setting>,
+    /// Imports.
+    pub imports: Vec<Import>,
+    /// Attribute assignments.
+    pub attribute_writes: Vec<AttributeWrite>,
+    /// Syntax errors.
+    pub syntax_errors: Vec<SyntaxError>,
+}
+
+/// Parse and evaluate one block.
+pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    let parsed = parse_unchecked_source(text, PySourceType::Python);
+    let mut file = PythonFile::default();
+    for error in parsed.errors() {
+        let range = to_range(error.location);
+        // Point at something visible: an error at the end of the text points at its last char.
+        let range = if range.is_empty() && range.start >= text.trim_end().len() && !text.trim_end().is_empty() {
+            let end = text.trim_end().len();
+            let start = text[..end].char_indices().last().map_or(0, |(i, _)| i);
+            start..end
+        } else {
+            range
+        };
+        file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
+    }
+    let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
+    let mut evaluator = Evaluator { block, env: HashMap::new(), os: vec![], environ: vec![], getenv: vec![], file: &mut file };
+    for stmt in parsed.syntax().body.iter() {
+        let range = to_range(stmt.range());
+        // A statement the parser had to repair may hold invented values: skip it.
+        if broken.iter().any(|b| b.start <= range.end && range.start <= b.end) {
+            evaluator.scan(stmt);
+            continue;
+        }
+        evaluator.top_level(stmt);
+    }
+    file
+}
+
+fn to_range(range: TextRange) -> Range<usize> {
+    range.start().to_usize()..range.end().to_usize()
+}
+
+struct Evaluator<'a> {
+    block: BlockId,
+    env: HashMap<String, Value>,
+    /// Names bound to the `os` module, to `os.environ`, and to `os.getenv`.
+    os: Vec<String>,
+    environ: Vec<String>,
+    getenv: Vec<String>,
+    file: &'a mut PythonFile,
+}
+
+impl Evaluator<'_> {
+    fn top_level(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Assign(assign) => {
+                let value = self.eval(&assign.value);
+                for target in &assign.targets {
+                    self.bind(target, value.clone(), to_range(assign.range));
+                }
+            }
+            Stmt::AnnAssign(assign) => {
+                if let Some(value) = &assign.value {
+                    let value = self.eval(value);
+                    self.bind(&assign.target, value, to_range(assign.range));
+                }
+            }
+            Stmt::AugAssign(assign) => {
+                if let Expr::Name(name) = assign.target.as_ref() {
+                    let right = self.eval(&assign.value);
+                    let range = to_range(assign.range);
+                    let left = self.env.get(name.id.as_str()).cloned();
+                    let value = match (left, assign.op) {
+                        (Some(left), Operator::Add) => add(&left, &right, range.clone()),
+                        _ => Value { kind: ValueKind::Unknown, range: range.clone() },
+                    };
+                    self.bind(&assign.target, value, range);
+                }
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let module = alias.name.id.as_str();
+                    let bound = alias.asname.as_ref().map_or(module, |a| a.id.as_str());
+                    if module == "os" {
+                        self.os.push(bound.to_string());
+                    }
+                    self.file.imports.push(Import {
+                        module: module.to_string(),
+                        name: String::new(),
+                        range: to_range(import.range),
+                        block: self.block,
+                    });
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.id.as_str());
+                for alias in &import.names {
+                    let name = alias.name.id.as_str();
+                    let bound = alias.asname.as_ref().map_or(name, |a| a.id.as_str()).to_string();
+                    match (module, name) {
+                        ("os", "environ") => self.environ.push(bound),
+                        ("os", "getenv") => self.getenv.push(bound),
+                        _ => {}
+                    }
+                    self.file.imports.push(Import {
+                        module: module.to_string(),
+                        name: name.to_string(),
+                        range: to_range(import.range),
+                        block: self.block,
+                    });
+                }
+            }
+            other => {
+                // Conditional or looping code: names it binds have unknown values.
+                self.scan(other);
+                self.unknown_bindings(other);
+            }
+        }
+    }
+
+    fn bind(&mut self, target: &Expr, value: Value, statement: Range<usize>) {
+        match target {
+            Expr::Name(name) => {
+                let setting = Setting {
+                    name: name.id.to_string(),
+                    name_range: to_range(name.range),
+                    statement,
+                    value: value.clone(),
+                    block: self.block,
+                };
+                self.env.insert(setting.name.clone(), value);
+                self.file.settings.push(setting);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let items = value.items().filter(|items| items.len() == elts.len()).map(<[Value]>::to_vec);
+                for (i, elt) in elts.iter().enumerate() {
+                    let item = items.as_ref().and_then(|items| items.get(i).cloned()).unwrap_or(Value {
+                        kind: ValueKind::Unknown,
+                        range: to_range(elt.range()),
+                    });
+                    self.bind(elt, item, statement.clone());
+                }
+            }
+            Expr::Attribute(attribute) => self.file.attribute_writes.push(AttributeWrite {
+                attribute: attribute.attr.id.to_string(),
+                range: to_range(attribute.range),
+                block: self.block,
+            }),
+            _ => {}
+        }
+    }
+
+    /// Names bound inside compound statements get unknown values.
+    fn unknown_bindings(&mut self, stmt: &Stmt) {
+        let mut names = Vec::new();
+        collect_bound_names(stmt, &mut names);
+        for (name, range) in names {
+            let value = Value { kind: ValueKind::Unknown, range: range.clone() };
+            self.env.insert(name.clone(), value.clone());
+            self.file.settings.push(Setting { name, name_range: range.clone(), statement: range, value, block: self.block });
+        }
+    }
+
+    /// Record imports and attribute writes anywhere inside a statement.
+    fn scan(&mut self, stmt: &Stmt) {
+        let mut visitor = Scan { file: &mut *self.file, block: self.block };
+        ast::visitor::Visitor::visit_stmt(&mut visitor, stmt);
+    }
+
+    fn eval(&self, expr: &Expr) -> Value {
+        let range = to_range(expr.range());
+        let unknown = || Value { kind: ValueKind::Unknown, range: range.clone() };
+        let kind = match expr {
+            Expr::StringLiteral(s) => ValueKind::Str(s.value.to_str().to_string()),
+            Expr::BytesLiteral(b) => ValueKind::Bytes(b.value.bytes().collect()),
+            Expr::NumberLiteral(n) => match &n.value {
+                Number::Int(i) => match i.as_i64() {
+                    Some(i) => ValueKind::Int(i),
+                    None => return unknown(),
+                },
+                Number::Float(x) => ValueKind::Float(*x),
+                Number::Complex { .. } => return unknown(),
+            },
+            Expr::BooleanLiteral(b) => ValueKind::Bool(b.value),
+            Expr::NoneLiteral(_) => ValueKind::None,
+            Expr::List(list) => ValueKind::List(self.eval_items(&list.elts)),
+            Expr::Tuple(tuple) => ValueKind::Tuple(self.eval_items(&tuple.elts)),
+            Expr::Set(set) => ValueKind::Set(self.eval_items(&set.elts)),
+            Expr::Dict(dict) => {
+                let mut items = Vec::new();
+                for item in dict.iter() {
+                    match &item.key {
+                        Some(key) => items.push((self.eval(key), self.eval(&item.value))),
+                        None => return unknown(),
+                    }
+                }
+                ValueKind::Dict(items)
+            }
+            Expr::FString(fstring) => {
+                let mut text = String::new();
+                for part in fstring.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
+                        ast::FStringPart::FString(f) => {
+                            for element in f.elements.iter() {
+                                match element {
+                                    ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
+                                    ast::InterpolatedStringElement::Interpolation(_) => return unknown(),
+                                }
+                            }
+                        }
+                    }
+                }
+                ValueKind::Str(text)
+            }
+            Expr::BinOp(binop) if binop.op == Operator::Add => {
+                return add(&self.eval(&binop.left), &self.eval(&binop.right), range);
+            }
+            Expr::UnaryOp(unary) if unary.op == UnaryOp::USub => match self.eval(&unary.operand).kind {
+                ValueKind::Int(i) => ValueKind::Int(-i),
+                ValueKind::Float(x) => ValueKind::Float(-x),
+                _ => return unknown(),
+            },
+            Expr::Name(name) => match self.env.get(name.id.as_str()) {
+                Some(value) => value.kind.clone(),
+                None => return unknown(),
+            },
+            Expr::Call(call) => match self.env_call(call) {
+                Some(kind) => kind,
+                None => return unknown(),
+            },
+            Expr::Subscript(subscript) if self.is_environ(&subscript.value) => match self.eval(&subscript.slice).kind {
+                ValueKind::Str(var) => ValueKind::Env { var, default: None },
+                _ => return unknown(),
+            },
+            _ => return unknown(),
+        };
+        Value { kind, range }
+    }
+
+    fn eval_items(&self, items: &[Expr]) -> Vec<Value> {
+        items
+            .iter()
+            .map(|item| match item {
+                Expr::Starred(_) => Value { kind: ValueKind::Unknown, range: to_range(item.range()) },
+                _ => self.eval(item),
+            })
+            .collect()
+    }
+
+    /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`.
+    fn env_call(&self, call: &ast::ExprCall) -> Option<ValueKind> {
+        let is_lookup = match call.func.as_ref() {
+            Expr::Attribute(attr) if attr.attr.id.as_str() == "get" => self.is_environ(&attr.value),
+            Expr::Attribute(attr) if attr.attr.id.as_str() == "getenv" => self.is_os(&attr.value),
+            Expr::Name(name) => self.getenv.iter().any(|g| g == name.id.as_str()),
+            _ => false,
+        };
+        if !is_lookup {
+            return None;
+        }
+        let args = &call.arguments;
+        let var = match args.args.first().map(|a| self.eval(a).kind) {
+            Some(ValueKind::Str(var)) => var,
+            _ => return None,
+        };
+        let default = args
+            .args
+            .get(1)
+            .or_else(|| args.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "default")).map(|k| &k.value))
+            .map(|d| Box::new(self.eval(d)))
+            // `environ.get("X")` without a default gives None when X is unset.
+            .or_else(|| Some(Box::new(Value { kind: ValueKind::None, range: to_range(call.range()) })));
+        Some(ValueKind::Env { var, default })
+    }
+
+    fn is_os(&self, expr: &Expr) -> bool {
+        matches!(expr, Expr::Name(name) if self.os.iter().any(|o| o == name.id.as_str()))
+    }
+
+    fn is_environ(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(name) => self.environ.iter().any(|e| e == name.id.as_str()),
+            Expr::Attribute(attr) => attr.attr.id.as_str() == "environ" && self.is_os(&attr.value),
+            _ => false,
+        }
+    }
+}
+
+fn add(left: &Value, right: &Value, range: Range<usize>) -> Value {
+    let kind = match (&left.kind, &right.kind) {
+        (ValueKind::Str(a), ValueKind::Str(b)) => ValueKind::Str(format!("{a}{b}")),
+        (ValueKind::Bytes(a), ValueKind::Bytes(b)) => ValueKind::Bytes([a.as_slice(), b.as_slice()].concat()),
+        (ValueKind::Int(a), ValueKind::Int(b)) => a.checked_add(*b).map_or(ValueKind::Unknown, ValueKind::Int),
+        (ValueKind::List(a), ValueKind::List(b)) => ValueKind::List([a.as_slice(), b.as_slice()].concat()),
+        (ValueKind::Tuple(a), ValueKind::Tuple(b)) => ValueKind::Tuple([a.as_slice(), b.as_slice()].concat()),
+        _ => ValueKind::Unknown,
+    };
+    Value { kind, range }
+}
+
+fn collect_bound_names(stmt: &Stmt, names: &mut Vec<(String, Range<usize>)>) {
+    fn targets(expr: &Expr, names: &mut Vec<(String, Range<usize>)>) {
+        match expr {
+            Expr::Name(name) => names.push((name.id.to_string(), to_range(name.range))),
+            Expr::Tuple(t) => t.elts.iter().for_each(|e| targets(e, names)),
+            Expr::List(l) => l.elts.iter().for_each(|e| targets(e, names)),
+            _ => {}
+        }
+    }
+    let body = |stmts: &[Stmt], names: &mut Vec<(String, Range<usize>)>| {
+        for s in stmts {
+            collect_bound_names(s, names);
+        }
+    };
+    match stmt {
+        Stmt::Assign(a) => a.targets.iter().for_each(|t| targets(t, names)),
+        Stmt::AnnAssign(a) => targets(&a.target, names),
+        Stmt::AugAssign(a) => targets(&a.target, names),
+        Stmt::If(s) => {
+            body(&s.body, names);
+            for clause in &s.elif_else_clauses {
+                body(&clause.body, names);
+            }
+        }
+        Stmt::For(s) => {
+            targets(&s.target, names);
+            body(&s.body, names);
+            body(&s.orelse, names);
+        }
+        Stmt::While(s) => {
+            body(&s.body, names);
+            body(&s.orelse, names);
+        }
+        Stmt::With(s) => body(&s.body, names),
+        Stmt::Try(s) => {
+            body(&s.body, names);
+            for handler in &s.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = handler;
+                body(&h.body, names);
+            }
+            body(&s.orelse, names);
+            body(&s.finalbody, names);
+        }
+        _ => {}
+    }
+}
+
+struct Scan<'a> {
+    file: &'a mut PythonFile,
+    block: BlockId,
+}
+
+impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    self.file.imports.push(Import {
+                        module: alias.name.id.to_string(),
+                        name: String::new(),
+                        range: to_range(import.range),
+                        block: self.block,
+                    });
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.id.as_str());
+                for alias in &import.names {
+                    self.file.imports.push(Import {
+                        module: module.to_string(),
+                        name: alias.name.id.to_string(),
+                        range: to_range(import.range),
+                        block: self.block,
+                    });
+                }
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    if let Expr::Attribute(attribute) = target {
+                        self.file.attribute_writes.push(AttributeWrite {
+                            attribute: attribute.attr.id.to_string(),
+                            range: to_range(attribute.range),
+                            block: self.block,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+        ast::visitor::walk_stmt(self, stmt);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(text: &str) -> Vec<(String, String)> {
+        parse(text, BlockId(0)).settings.iter().map(|s| (s.name.clone(), s.value.to_string())).collect()
+    }
+
+    #[test]
+    fn evaluates_the_literal_subset() {
+        let got = settings(
+            "import os\nfrom os import environ\nA = 'x' 'y'\nB = ['a', b'b', 1, -2.5, True, None, ('t',), {'s'}]\nC = {'k': 'v'}\nD = A + 'z'\nE = os.environ.get('SECRET', 'dflt')\nF = environ['HOST']\nG = os.getenv('X')\nH = f'https://{A}'\nI = [1] + [2]\n",
+        );
+        let want = [
+            ("A", "'xy'"),
+            ("B", "['a', b'b', 1, -2.5, True, None, ('t',), {'s'}]"),
+            ("C", "{'k': 'v'}"),
+            ("D", "'xyz'"),
+            ("E", "from environment SECRET, default 'dflt'"),
+            ("F", "from environment HOST, no default"),
+            ("G", "from environment X, default None"),
+            ("H", "(not statically known)"),
+            ("I", "[1, 2]"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
+
+    #[test]
+    fn conditional_assignments_are_unknown_and_imports_are_found_everywhere() {
+        let file = parse(
+            "if DEBUG:\n    X = 1\ndef f(user):\n    from django.contrib.auth.models import Group\n    user.is_staff = True\n",
+            BlockId(0),
+        );
+        assert_eq!(file.settings[0].name, "X");
+        assert_eq!(file.settings[0].value.kind, ValueKind::Unknown);
+        assert_eq!(file.imports[0].module, "django.contrib.auth.models");
+        assert_eq!(file.imports[0].name, "Group");
+        assert_eq!(file.attribute_writes[0].attribute, "is_staff");
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_other_statements() {
+        let text = "A = 1\nB = 'unterminated\nC = [1, 2]\n";
+        let file = parse(text, BlockId(0));
+        assert!(!file.syntax_errors.is_empty());
+        let first = &file.syntax_errors[0];
+        assert_eq!(&text[..first.range.start].matches('\n').count(), &1, "error on line 2: {first:?}");
+        let names: Vec<_> = file.settings.iter().map(|s| s.name.as_str()).collect();
+        assert!(names.contains(&"A") && names.contains(&"C"), "{names:?}");
+        assert!(!names.contains(&"B"));
+    }
+}

@@ -1,0 +1,39 @@
+//! Stage 5: report the diagnostics: in the page next to their block, in the terminal, and in
+//! machine formats for docs CI.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod page;
+pub mod sarif;
+
+use crate::check::Checked;
+use crate::diagnostic::Summary;
+
+/// The output formats of `mdbook-configcheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style snippets with the chapter's own line numbers.
+    Human,
+    /// One JSON object (DESIGN.md, "Command line").
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+}
+
+/// Render a checked book in a format.
+pub fn render(format: Format, checked: &Checked, color: bool) -> String {
+    match format {
+        Format::Human => human::render(checked, color),
+        Format::Json => json::render(checked),
+        Format::Github => github::render(checked),
+        Format::Sarif => sarif::render(checked),
+    }
+}
+
+/// The counts of a checked book.
+pub fn summary(checked: &Checked) -> Summary {
+    Summary::of(&checked.diagnostics, checked.blocks.len())
+}

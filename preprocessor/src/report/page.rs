@@ -1,0 +1,184 @@
+//! Findings in the rendered page: a box right after each block that has findings.
+//!
+//! For the `html` renderer the box is raw HTML (escaped text, mdBook's theme colours, so it reads
+//! in all five themes); other renderers get a plain Markdown blockquote. Injected lines carry the
+//! block's own container prefix (list indentation, `> `) so the box stays inside the same list
+//! item or blockquote. The only other edit is removing our attributes from a checked block's
+//! info string, so they never turn into CSS classes.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark_escape::escape_html;
+
+use crate::check::Checked;
+use crate::diagnostic::Diagnostic;
+use crate::extract::Block;
+
+/// How the box is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageStyle {
+    /// Raw HTML for the `html` renderer.
+    Html,
+    /// A Markdown blockquote for any other renderer.
+    Markdown,
+}
+
+impl PageStyle {
+    /// The style for an mdBook renderer name.
+    pub fn for_renderer(renderer: &str) -> PageStyle {
+        if renderer == "html" { PageStyle::Html } else { PageStyle::Markdown }
+    }
+}
+
+const CSS: &str = "<style>\
+.configcheck{margin:0.4em 0 1.4em;padding:0.5em 1em;border-left:0.3em solid var(--blockquote-caution-color,#d1242f);background:var(--quote-bg);color:var(--fg);border-radius:0 4px 4px 0}\
+.configcheck.configcheck-teaching{border-left-color:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck-title{margin:0.2em 0;font-weight:bold}\
+.configcheck ul{margin:0.3em 0;padding-left:1.2em}\
+.configcheck li{margin:0.35em 0}\
+.configcheck-badge{display:inline-block;padding:0 0.45em;border-radius:3px;font-size:0.85em;font-weight:bold;color:var(--bg)}\
+.configcheck-error .configcheck-badge{background:var(--blockquote-caution-color,#d1242f)}\
+.configcheck-warning .configcheck-badge{background:var(--blockquote-warning-color,#9a6700)}\
+.configcheck-info .configcheck-badge{background:var(--blockquote-note-color,#0969da)}\
+.configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
+</style>";
+
+/// Annotate one chapter. Returns `None` when nothing changes.
+pub fn annotate_chapter(content: &str, chapter: usize, checked: &Checked, style: PageStyle) -> Option<String> {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut css_done = false;
+    for block in checked.blocks.iter().filter(|b| b.chapter == chapter) {
+        if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
+            edits.push((block.info.clone(), block.clean_info.clone()));
+        }
+        let findings: Vec<&Diagnostic> =
+            checked.diagnostics.iter().filter(|d| d.block.as_ref().is_some_and(|b| b.id == block.id)).collect();
+        if findings.is_empty() {
+            continue;
+        }
+        let (at, leading_newline) = insertion_point(content, block);
+        let body = match style {
+            PageStyle::Html => {
+                let html = html_box(&checked.sources.get(block.chapter_source).path, &findings, !css_done);
+                css_done = true;
+                html
+            }
+            PageStyle::Markdown => markdown_box(&checked.sources.get(block.chapter_source).path, &findings),
+        };
+        let prefix = block.prefix.as_str();
+        let blank = prefix.trim_end();
+        let mut text = String::new();
+        if leading_newline {
+            text.push('\n');
+        }
+        text.push_str(blank);
+        text.push('\n');
+        for line in body.lines() {
+            text.push_str(prefix);
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str(blank);
+        text.push('\n');
+        edits.push((at..at, text));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out = content.to_string();
+    for (range, replacement) in edits.into_iter().rev() {
+        out.replace_range(range, &replacement);
+    }
+    Some(out)
+}
+
+/// Just after the closing fence line.
+fn insertion_point(content: &str, block: &Block) -> (usize, bool) {
+    let end = block.fence.end.min(content.len());
+    if end == 0 || content.as_bytes()[end - 1] == b'\n' {
+        return (end, false);
+    }
+    match content[end..].find('\n') {
+        Some(i) => (end + i + 1, false),
+        None => (content.len(), true),
+    }
+}
+
+/// Escape text, then show `code` spans as code.
+fn inline(text: &str) -> String {
+    let mut escaped = String::new();
+    let _ = escape_html(&mut escaped, text);
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    if escaped.matches('`').count() % 2 == 1 {
+        // An odd backtick: keep the text as it was.
+        return escaped;
+    }
+    out
+}
+
+/// "line 42" in the chapter itself, "src/conf/netbox.py:12" in an included file.
+fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
+    if d.path == chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
+}
+
+fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool) -> String {
+    let teaching = findings.iter().all(|d| d.expected);
+    let mut html = String::new();
+    if with_css {
+        html.push_str(CSS);
+        html.push('\n');
+    }
+    let class = if teaching { "configcheck configcheck-teaching" } else { "configcheck" };
+    let _ = writeln!(html, "<div class=\"{class}\" role=\"note\">");
+    let title = if teaching {
+        "The checker says (this block shows the mistake on purpose):".to_string()
+    } else {
+        let problems = findings.iter().filter(|d| !d.expected).count();
+        format!("mdbook-configcheck found {problems} problem{} in this block:", if problems == 1 { "" } else { "s" })
+    };
+    let _ = writeln!(html, "<p class=\"configcheck-title\">{}</p>", inline(&title));
+    html.push_str("<ul>\n");
+    for d in findings {
+        let line = where_text(d, chapter_path);
+        let _ = writeln!(
+            html,
+            "<li class=\"configcheck-finding configcheck-{}\"><span class=\"configcheck-badge\">{}</span> <code>{}</code> {}: {}<span class=\"configcheck-help\">Fix: {}</span></li>",
+            if d.expected { "expected" } else { d.severity.name() },
+            if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() },
+            inline(d.rule),
+            inline(&line),
+            inline(&d.message),
+            inline(&d.help),
+        );
+    }
+    html.push_str("</ul>\n</div>");
+    html
+}
+
+fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
+    let mut md = String::new();
+    for (i, d) in findings.iter().enumerate() {
+        if i > 0 {
+            md.push_str(">\n");
+        }
+        let severity = if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() };
+        let mut message = String::new();
+        let _ = escape_html(&mut message, &d.message);
+        let mut help = String::new();
+        let _ = escape_html(&mut help, &d.help);
+        let _ = writeln!(md, "> **mdbook-configcheck** {severity} `{}` ({}): {message}", d.rule, where_text(d, chapter_path));
+        let _ = writeln!(md, ">");
+        let _ = writeln!(md, "> Fix: {help}");
+    }
+    md
+}
+

@@ -1,0 +1,81 @@
+//! The tool's own rules: problems with the book's annotations rather than its configuration.
+
+use crate::diagnostic::Severity;
+use crate::rules::Rule;
+use crate::version::Applies;
+
+const DESIGN: &str = "DESIGN.md, \"Annotating a block\"";
+
+/// The block does not parse.
+pub const SYNTAX_ERROR: Rule = Rule {
+    id: "configcheck/syntax-error",
+    severity: Severity::Error,
+    summary: "the block does not parse; reported at the parser's exact line and column",
+    help: "fix the syntax at the marked position; a reader who copies this block gets the same error",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// An `expect=` rule that did not fire.
+pub const EXPECTATION_UNMET: Rule = Rule {
+    id: "configcheck/expectation-unmet",
+    severity: Severity::Error,
+    summary: "an `expect=` rule did not fire on its block",
+    help: "the broken example no longer shows the mistake it is there to teach: change the block so that it does, or drop the `expect=`",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// A misspelt or unknown attribute or kind in an info string.
+pub const UNKNOWN_ATTRIBUTE: Rule = Rule {
+    id: "configcheck/unknown-attribute",
+    severity: Severity::Error,
+    summary: "a misspelt or unknown attribute or kind in a code block's info string",
+    help: "use `check=netbox|nginx|authentik`, `file=NAME`, `expect=RULE` and `variant`, separated by commas",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// An allow comment or `expect=` that names no rule.
+pub const UNKNOWN_RULE: Rule = Rule {
+    id: "configcheck/unknown-rule",
+    severity: Severity::Error,
+    summary: "an allow comment or an `expect=` names a rule that does not exist",
+    help: "use a rule id from the rule reference (`DOMAIN/kebab-name`)",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// A malformed allow comment, or one without a reason.
+pub const INVALID_ALLOW: Rule = Rule {
+    id: "configcheck/invalid-allow",
+    severity: Severity::Error,
+    summary: "an allow comment without a reason, or a `configcheck:` comment that is not an allow",
+    help: "write `<!-- configcheck: allow RULE -- why this finding does not matter here -->` just before the block",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// An allow comment that suppresses nothing.
+pub const UNUSED_ALLOW: Rule = Rule {
+    id: "configcheck/unused-allow",
+    severity: Severity::Warning,
+    summary: "an allow comment that suppresses nothing (the rule does not fire, or no checked block follows it)",
+    help: "remove the comment, or move it just before the checked block whose finding it is meant to allow",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
+/// An `{{#include}}` in a checked block that cannot be resolved.
+pub const INCLUDE_ERROR: Rule = Rule {
+    id: "configcheck/include-error",
+    severity: Severity::Error,
+    summary: "an `{{#include}}` line in a checked block names a file or anchor that does not exist",
+    help: "fix the path (relative to the chapter) or the `ANCHOR:` name; mdBook would render the block without that text",
+    fact: "mdBook guide, \"Including files\" (paths relative to the chapter, `ANCHOR:`/`ANCHOR_END:` markers)",
+    applies: Applies::Always,
+};
+
+/// The tool's own rules.
+pub const RULES: &[&Rule] =
+    &[&SYNTAX_ERROR, &EXPECTATION_UNMET, &UNKNOWN_ATTRIBUTE, &UNKNOWN_RULE, &INVALID_ALLOW, &UNUSED_ALLOW, &INCLUDE_ERROR];

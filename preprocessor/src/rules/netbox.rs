@@ -1,0 +1,927 @@
+//! Rules that need only NetBox's `configuration.py` (facts §1, §2, §8).
+//!
+//! Every rule reports only on statically known values: a value read from the environment or
+//! computed by code the evaluator does not follow never produces a finding.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::extract::closest_of;
+use crate::model::{Deployment, NetboxConfig};
+use crate::parse::netbox::{Setting, Value, ValueKind};
+use crate::rules::{Check, Rule};
+use crate::version::{Applies, Targets, Version};
+
+/// social-core's generic OpenID Connect backend (backend name `oidc`).
+pub const OIDC_BACKEND: &str = "social_core.backends.open_id_connect.OpenIdConnectAuth";
+const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";
+
+/// Every NetBox rule with its check.
+pub const CHECKS: &[(&Rule, Check)] = &[
+    (&LOGIN_REDIRECT_URL_TYPE, login_redirect_url_type),
+    (&REMOTE_AUTH_HEADER_UNUSED, remote_auth_header_unused),
+    (&REMOTE_AUTH_ENABLED_UNNEEDED, remote_auth_enabled_unneeded),
+    (&REMOTE_AUTH_HEADER_FORMAT, remote_auth_header_format),
+    (&PROTECTED_USER_FIELDS_OBSOLETE, protected_user_fields_obsolete),
+    (&SETTING_IGNORED, setting_ignored),
+    (&SETTING_REMOVED, setting_removed),
+    (&SETTING_UNKNOWN, setting_unknown),
+    (&SOCIAL_AUTH_PREFIX_MISSING, social_auth_prefix_missing),
+    (&ALLOWED_HOSTS_TYPE, allowed_hosts_type),
+    (&ALLOWED_HOSTS_ENTRY, allowed_hosts_entry),
+    (&CSRF_TRUSTED_ORIGINS_SCHEME, csrf_trusted_origins_scheme),
+    (&OIDC_ENDPOINT_NAME, oidc_endpoint_name),
+    (&OIDC_ENDPOINT_FALLBACK_NAME, oidc_endpoint_fallback_name),
+    (&OIDC_ENDPOINT_WELL_KNOWN, oidc_endpoint_well_known),
+    (&OIDC_ENDPOINT_TRAILING_SLASH, oidc_endpoint_trailing_slash),
+    (&OIDC_SCOPE_TYPE, oidc_scope_type),
+    (&OIDC_SCOPE_REDUNDANT, oidc_scope_redundant),
+    (&BACKEND_PATH, backend_path),
+    (&BACKEND_LIST_VERSION, backend_list_version),
+    (&REDIRECT_IS_HTTPS_SMELL, redirect_is_https_smell),
+    (&REDIRECT_IS_HTTPS_SCOPED, redirect_is_https_scoped),
+    (&ALLOWED_REDIRECT_HOSTS_IRRELEVANT, allowed_redirect_hosts_irrelevant),
+    (&LOGIN_REQUIRED_DEPRECATED, login_required_deprecated),
+    (&PIPELINE_DEFAULT_GROUPS, pipeline_default_groups),
+    (&PIPELINE_GROUP_IMPORT, pipeline_group_import),
+    (&PIPELINE_IS_STAFF, pipeline_is_staff),
+];
+
+fn at_value(rule: &'static Rule, setting: &Setting, value: &Value, message: String) -> Finding {
+    Finding::in_block(rule, setting.block, value.range.clone(), message)
+}
+
+fn at_statement(rule: &'static Rule, setting: &Setting, message: String) -> Finding {
+    Finding::in_block(rule, setting.block, setting.statement.clone(), message)
+}
+
+/// The backends in `REMOTE_AUTH_BACKEND`, when statically known.
+fn backends(nb: &NetboxConfig) -> Option<Vec<String>> {
+    let value = &nb.get("REMOTE_AUTH_BACKEND")?.value;
+    match &value.kind {
+        ValueKind::Str(s) => Some(vec![s.clone()]),
+        ValueKind::List(items) | ValueKind::Tuple(items) => {
+            items.iter().map(|i| i.as_str().map(str::to_string)).collect()
+        }
+        _ => None,
+    }
+}
+
+/// Only social-core backends: header authentication can never sign anyone in.
+fn social_backends_only(nb: &NetboxConfig) -> bool {
+    backends(nb).is_some_and(|b| !b.is_empty() && b.iter().all(|b| b.starts_with("social_core.backends.")))
+}
+
+fn oidc_settings_used(nb: &NetboxConfig) -> bool {
+    nb.settings().any(|s| s.name.starts_with("SOCIAL_AUTH_OIDC_"))
+}
+
+fn truthy(nb: &NetboxConfig, name: &str) -> Option<bool> {
+    nb.get(name).and_then(|s| s.value.truthy())
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// `SOCIAL_AUTH_LOGIN_REDIRECT_URL = True` and other non-string URL settings.
+pub const LOGIN_REDIRECT_URL_TYPE: Rule = Rule {
+    id: "netbox/login-redirect-url-type",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_LOGIN_REDIRECT_URL` (or another `SOCIAL_AUTH_*_URL`, or `LOGOUT_REDIRECT_URL`) is not a string",
+    help: "remove `SOCIAL_AUTH_LOGIN_REDIRECT_URL`: NetBox already sends users to its home page after login; where a redirect is wanted, give a URL string such as '/dcim/devices/'",
+    fact: "facts §2.2 (SOCIAL_AUTH_LOGIN_REDIRECT_URL is read as a URL; `True` raises TypeError, verified), §4 (Django `resolve_url`), §7",
+    applies: Applies::Always,
+};
+
+fn login_redirect_url_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.settings() {
+        let name = setting.name.as_str();
+        let is_url = name == "LOGOUT_REDIRECT_URL" || (name.starts_with("SOCIAL_AUTH_") && name.ends_with("_URL"));
+        let value = &setting.value;
+        if !is_url || !value.is_known() || value.as_str().is_some() {
+            continue;
+        }
+        let consequence = if name == "SOCIAL_AUTH_LOGIN_REDIRECT_URL" {
+            "after Authentik signs the reader in, NetBox fails to finish the login with `TypeError` (HTTP 500) whenever the login did not start from a page carrying `next` (a bookmark, or the login page itself)"
+        } else if name == "LOGOUT_REDIRECT_URL" {
+            "NetBox's logout passes it to Django's `resolve_url`, which fails with `TypeError` (HTTP 500) when a reader logs out"
+        } else {
+            "python-social-auth redirects to it as a URL, and Django's `resolve_url` fails with `TypeError` (HTTP 500) when it does"
+        };
+        out.push(at_value(
+            &LOGIN_REDIRECT_URL_TYPE,
+            setting,
+            value,
+            format!("`{name}` is `{value}` (a {}), not a URL: {consequence}", value.type_name()),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// `REMOTE_AUTH_HEADER` and friends next to only social-auth backends.
+pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
+    id: "netbox/remote-auth-header-unused",
+    severity: Severity::Warning,
+    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER` or `REMOTE_AUTH_DEFAULT_PERMISSIONS` set while `REMOTE_AUTH_BACKEND` holds only social-auth backends: dead configuration",
+    help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; OpenID Connect needs only `REMOTE_AUTH_BACKEND` and the `SOCIAL_AUTH_OIDC_*` settings",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7",
+    applies: Applies::Always,
+};
+
+fn remote_auth_header_unused(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if !social_backends_only(&d.netbox) {
+        return;
+    }
+    for (name, why) in [
+        ("REMOTE_AUTH_HEADER", "no backend in `REMOTE_AUTH_BACKEND` accepts a user from an HTTP header, so this header never signs anyone in"),
+        ("REMOTE_AUTH_AUTO_CREATE_USER", "only NetBox's `RemoteUserBackend` reads it; with OpenID Connect, social-auth's pipeline creates users whatever this says"),
+        ("REMOTE_AUTH_DEFAULT_PERMISSIONS", "only users created by header authentication get these permissions; users who sign in through OpenID Connect never do"),
+    ] {
+        if let Some(setting) = d.netbox.get(name) {
+            out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with social-auth backends only: {why}")));
+        }
+    }
+}
+
+/// `REMOTE_AUTH_ENABLED = True` for an OIDC-only setup.
+pub const REMOTE_AUTH_ENABLED_UNNEEDED: Rule = Rule {
+    id: "netbox/remote-auth-enabled-unneeded",
+    severity: Severity::Info,
+    summary: "`REMOTE_AUTH_ENABLED = True` while only social-auth backends are configured",
+    help: "remove `REMOTE_AUTH_ENABLED`: OpenID Connect sign-in works with it False",
+    fact: "facts §1.2 (REMOTE_AUTH_ENABLED gates only netbox.middleware.RemoteUserMiddleware), §7",
+    applies: Applies::Always,
+};
+
+fn remote_auth_enabled_unneeded(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("REMOTE_AUTH_ENABLED")
+        && setting.value.truthy() == Some(true)
+        && social_backends_only(&d.netbox)
+    {
+        out.push(at_statement(
+            &REMOTE_AUTH_ENABLED_UNNEEDED,
+            setting,
+            "`REMOTE_AUTH_ENABLED` turns on header authentication only; single sign-on through OpenID Connect does not need it".into(),
+        ));
+    }
+}
+
+/// A header name Django never exposes under that key.
+pub const REMOTE_AUTH_HEADER_FORMAT: Rule = Rule {
+    id: "netbox/remote-auth-header-format",
+    severity: Severity::Error,
+    summary: "with header authentication, `REMOTE_AUTH_HEADER` is not a WSGI name (`HTTP_` + upper-case header, `_` for `-`)",
+    help: "write the WSGI name: the request header `X-Authentik-Username` is `HTTP_X_AUTHENTIK_USERNAME`",
+    fact: "facts §1.2 (REMOTE_AUTH_HEADER must be the WSGI META name)",
+    applies: Applies::Always,
+};
+
+fn remote_auth_header_format(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let header_auth = truthy(&d.netbox, "REMOTE_AUTH_ENABLED") == Some(true)
+        && backends(&d.netbox).is_none_or(|b| b.iter().any(|b| b == "netbox.authentication.RemoteUserBackend"));
+    let Some(setting) = d.netbox.get("REMOTE_AUTH_HEADER") else { return };
+    let Some(header) = setting.value.as_str() else { return };
+    if header_auth && (!header.starts_with("HTTP_") || header.contains('-') || header != header.to_uppercase()) {
+        let wsgi = format!("HTTP_{}", header.trim_start_matches("HTTP_").to_uppercase().replace('-', "_"));
+        out.push(at_value(
+            &REMOTE_AUTH_HEADER_FORMAT,
+            setting,
+            &setting.value,
+            format!("Django never has a request header under `{header}`, so header authentication never finds a user; the WSGI name is `{wsgi}`"),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The social-core 4.3.0 workaround that became a no-op.
+pub const PROTECTED_USER_FIELDS_OBSOLETE: Rule = Rule {
+    id: "netbox/protected-user-fields-obsolete",
+    severity: Severity::Info,
+    summary: "`SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']` on NetBox 3.4.7 or later, where nothing puts `groups` into the user details",
+    help: "remove it; keep it only if a custom pipeline step puts `groups` into the user details",
+    fact: "facts §2.2 (needed only with social-core 4.3.0, NetBox 3.2.5 to 3.4.6; `groups` left the OIDC details in 4.4.0), §6 items 4-5",
+    applies: Applies::netbox_since(3, 4, 7),
+};
+
+fn protected_user_fields_obsolete(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_PROTECTED_USER_FIELDS") else { return };
+    if d.netbox.get("SOCIAL_AUTH_PIPELINE").is_some() {
+        return;
+    }
+    if let Some(groups) = setting.value.items().and_then(|items| items.iter().find(|i| i.as_str() == Some("groups"))) {
+        out.push(at_value(
+            &PROTECTED_USER_FIELDS_OBSOLETE,
+            setting,
+            groups,
+            "protecting `groups` worked around a social-core 4.3.0 bug (NetBox 3.2.5 to 3.4.6); from NetBox 3.4.7 on the OpenID Connect details carry no `groups`, so this setting does nothing".into(),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The parameters NetBox 4.7.3 reads from configuration.py: `getattr(configuration, …)` and
+/// `hasattr(configuration, …)` in `netbox/settings.py`, plus the dynamic parameters of
+/// `netbox/config/parameters.py` (read off the netbox-4.7.3 wheel; facts §1.2 lists v4.6.8).
+const PARAMETERS: &[&str] = &[
+    "ADMINS", "ALLOWED_HOSTS", "API_TOKEN_PEPPERS", "AUTH_PASSWORD_VALIDATORS", "BASE_PATH", "BULK_UPDATE_CHUNK_SIZE",
+    "CENSUS_REPORTING_ENABLED", "CHANGELOG_SKIP_EMPTY_CHANGES", "CORS_ORIGIN_ALLOW_ALL", "CORS_ORIGIN_REGEX_WHITELIST",
+    "CORS_ORIGIN_WHITELIST", "CSRF_COOKIE_NAME", "CSRF_COOKIE_SECURE", "CSRF_TRUSTED_ORIGINS", "DATABASE", "DATABASES",
+    "DATABASE_ROUTERS", "DATA_UPLOAD_MAX_MEMORY_SIZE", "DEBUG", "DEFAULT_DASHBOARD", "DEFAULT_LANGUAGE",
+    "DEFAULT_PERMISSIONS", "DEVELOPER", "DISK_BASE_UNIT", "DOCS_ROOT", "EMAIL", "EVENTS_PIPELINE",
+    "EXEMPT_VIEW_PERMISSIONS", "FIELD_CHOICES", "FILE_UPLOAD_MAX_MEMORY_SIZE", "GRAPHQL_DEFAULT_VERSION",
+    "GRAPHQL_MAX_ALIASES", "GRAPHQL_MAX_QUERY_DEPTH", "HOSTNAME", "HTTP_CLIENT_IP_HEADERS", "HTTP_PROXIES",
+    "INTERNAL_IPS", "ISOLATED_DEPLOYMENT", "JINJA2_FILTERS", "JINJA_ENVIRONMENT_PARAMS", "JINJA_FILTERS", "LOGGING",
+    "LOGIN_FORM_HIDDEN", "LOGIN_PERSISTENCE", "LOGIN_REQUIRED", "LOGIN_TIMEOUT", "LOGOUT_REDIRECT_URL", "MEDIA_ROOT",
+    "METRICS_ENABLED", "PLUGINS", "PLUGINS_CATALOG_CONFIG", "PLUGINS_CONFIG", "PROXY_ROUTERS", "QUEUE_MAPPINGS",
+    "RAM_BASE_UNIT", "REDIS", "RELEASE_CHECK_URL", "REMOTE_AUTH_AUTO_CREATE_GROUPS", "REMOTE_AUTH_AUTO_CREATE_USER",
+    "REMOTE_AUTH_BACKEND", "REMOTE_AUTH_DEFAULT_GROUPS", "REMOTE_AUTH_DEFAULT_PERMISSIONS", "REMOTE_AUTH_ENABLED",
+    "REMOTE_AUTH_GROUP_HEADER", "REMOTE_AUTH_GROUP_SEPARATOR", "REMOTE_AUTH_GROUP_SYNC_ENABLED", "REMOTE_AUTH_HEADER",
+    "REMOTE_AUTH_SUPERUSERS", "REMOTE_AUTH_SUPERUSER_GROUPS", "REMOTE_AUTH_USER_EMAIL", "REMOTE_AUTH_USER_FIRST_NAME",
+    "REMOTE_AUTH_USER_LAST_NAME", "REPORTS_ROOT", "RQ", "RQ_DEFAULT_TIMEOUT", "RQ_RETRY_INTERVAL", "RQ_RETRY_MAX",
+    "SCRIPTS_ROOT", "SEARCH_BACKEND", "SECRET_KEY", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
+    "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT", "SENTRY_CONFIG", "SENTRY_ENABLED", "SENTRY_TAGS",
+    "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE", "SESSION_FILE_PATH", "STORAGES", "STORAGE_BACKEND",
+    "STORAGE_CONFIG", "STREAMING_EXPORTS", "TIME_ZONE", "TRANSLATION_ENABLED", "WEBHOOK_DEFAULT_TIMEOUT",
+    // Dynamic parameters, also accepted in configuration.py.
+    "BANNER_LOGIN", "BANNER_MAINTENANCE", "BANNER_TOP", "BANNER_BOTTOM", "ENFORCE_GLOBAL_UNIQUE", "PREFER_IPV4",
+    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "POWERFEED_DEFAULT_VOLTAGE",
+    "POWERFEED_DEFAULT_AMPERAGE", "POWERFEED_DEFAULT_MAX_UTILIZATION", "ALLOWED_URL_SCHEMES", "PAGINATE_COUNT",
+    "MAX_PAGE_SIZE", "CUSTOM_VALIDATORS", "PROTECTION_RULES", "DEFAULT_USER_PREFERENCES", "CHANGELOG_RETENTION",
+    "CHANGELOG_RETAIN_CREATE_LAST_UPDATE", "MAINTENANCE_MODE", "COPILOT_ENABLED", "GRAPHQL_ENABLED", "JOB_RETENTION",
+    "MAPS_URL",
+];
+
+/// Parameters removed from NetBox, with the release that removed them (facts §1.2).
+const REMOVED: &[(&str, Version, &str)] = &[
+    ("DATE_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
+    ("DATETIME_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
+    ("SHORT_DATE_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
+    ("SHORT_DATETIME_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
+    ("TIME_FORMAT", Version::new(4, 0, 0), "times follow the reader's language instead"),
+    ("SHORT_TIME_FORMAT", Version::new(4, 0, 0), "times follow the reader's language instead"),
+    ("ENABLE_LOCALIZATION", Version::new(4, 0, 0), "localization is always on"),
+    ("GIT_PATH", Version::new(4, 0, 0), "the setting has no effect"),
+    ("DJANGO_ADMIN_ENABLED", Version::new(4, 2, 0), "the setting has no effect"),
+    ("ALLOW_TOKEN_RETRIEVAL", Version::new(4, 5, 0), "the setting has no effect"),
+    ("REMOTE_AUTH_STAFF_GROUPS", Version::new(4, 5, 0), "NetBox 4.5 removed staff status from its users altogether"),
+    ("REMOTE_AUTH_STAFF_USERS", Version::new(4, 5, 0), "NetBox 4.5 removed staff status from its users altogether"),
+    ("SENTRY_DSN", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
+    ("SENTRY_SAMPLE_RATE", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
+    ("SENTRY_SEND_DEFAULT_PII", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
+    ("SENTRY_TRACES_SAMPLE_RATE", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
+];
+
+/// Django settings people put into configuration.py that NetBox never reads from it.
+const DJANGO_SETTINGS: &[(&str, &str)] = &[
+    ("USE_X_FORWARDED_HOST", "NetBox already sets it to True itself"),
+    ("SECURE_PROXY_SSL_HEADER", "NetBox already sets it to ('HTTP_X_FORWARDED_PROTO', 'https') itself"),
+    ("USE_X_FORWARDED_PORT", "it stays False; the port in URLs comes from the Host or X-Forwarded-Host header"),
+    ("LOGIN_REDIRECT_URL", "NetBox hard-codes it to its home page"),
+    ("LOGIN_URL", "NetBox hard-codes it to its login page"),
+    ("SESSION_COOKIE_SAMESITE", "Django's default stays in force"),
+    ("CSRF_COOKIE_SAMESITE", "Django's default stays in force"),
+    ("CSRF_COOKIE_HTTPONLY", "Django's default stays in force"),
+    ("SESSION_COOKIE_AGE", "use NetBox's LOGIN_TIMEOUT instead"),
+    ("AUTHENTICATION_BACKENDS", "NetBox builds it from REMOTE_AUTH_BACKEND"),
+    ("MIDDLEWARE", "NetBox defines its own"),
+    ("INSTALLED_APPS", "NetBox defines its own; add plugins through PLUGINS"),
+    ("SECURE_REFERRER_POLICY", "Django's default stays in force"),
+    ("X_FRAME_OPTIONS", "NetBox sets its own"),
+    ("STATIC_ROOT", "NetBox sets its own"),
+    ("STATIC_URL", "NetBox derives it from BASE_PATH"),
+    ("LANGUAGE_CODE", "use NetBox's DEFAULT_LANGUAGE instead"),
+    ("USE_TZ", "NetBox sets its own"),
+    ("DEFAULT_FROM_EMAIL", "use NetBox's EMAIL parameter instead"),
+    ("SERVER_EMAIL", "use NetBox's EMAIL parameter instead"),
+    ("EMAIL_HOST", "use NetBox's EMAIL parameter instead"),
+];
+
+/// python-social-auth settings that reach social-core only with the `SOCIAL_AUTH_` prefix.
+const SOCIAL_NAMES: &[&str] = &[
+    "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT", "SOCIAL_AUTH_OIDC_ENDPOINT", "SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_OIDC_SECRET",
+    "SOCIAL_AUTH_OIDC_SCOPE", "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE", "SOCIAL_AUTH_OIDC_USERNAME_KEY",
+    "SOCIAL_AUTH_OIDC_JWT_ALGORITHMS", "SOCIAL_AUTH_OIDC_JWT_LEEWAY", "SOCIAL_AUTH_OIDC_ID_TOKEN_MAX_AGE",
+    "SOCIAL_AUTH_OIDC_USE_PKCE", "SOCIAL_AUTH_PIPELINE", "SOCIAL_AUTH_PROTECTED_USER_FIELDS",
+    "SOCIAL_AUTH_LOGIN_REDIRECT_URL", "SOCIAL_AUTH_LOGIN_ERROR_URL", "SOCIAL_AUTH_REDIRECT_IS_HTTPS",
+    "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS", "SOCIAL_AUTH_BACKEND_ATTRS", "SOCIAL_AUTH_RAISE_EXCEPTIONS",
+    "SOCIAL_AUTH_SANITIZE_REDIRECTS",
+];
+
+fn is_parameter(name: &str) -> bool {
+    PARAMETERS.contains(&name)
+}
+
+/// A Django setting NetBox never reads from configuration.py.
+pub const SETTING_IGNORED: Rule = Rule {
+    id: "netbox/setting-ignored",
+    severity: Severity::Warning,
+    summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
+    help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3)",
+    applies: Applies::Always,
+};
+
+fn setting_ignored(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.settings() {
+        if let Some((name, why)) = DJANGO_SETTINGS.iter().find(|(n, _)| *n == setting.name)
+            && !is_parameter(name)
+        {
+            out.push(at_statement(
+                &SETTING_IGNORED,
+                setting,
+                format!("NetBox never reads `{name}` from configuration.py, so this line has no effect ({why})"),
+            ));
+        }
+    }
+}
+
+/// A parameter the target NetBox no longer has.
+pub const SETTING_REMOVED: Rule = Rule {
+    id: "netbox/setting-removed",
+    severity: Severity::Warning,
+    summary: "a parameter removed in the target NetBox version (the `DATE_FORMAT` family in 4.0, `REMOTE_AUTH_STAFF_*` in 4.5, `SENTRY_DSN` family in 4.7, …)",
+    help: "remove the line, or move its value to the parameter that replaced it",
+    fact: "facts §1.2 (inventory of removed parameters per release; 4.7.3 inventory read off the wheel)",
+    applies: Applies::Always,
+};
+
+fn setting_removed(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.settings() {
+        if let Some((name, since, why)) = REMOVED.iter().find(|(n, _, _)| *n == setting.name)
+            && targets.netbox >= *since
+        {
+            out.push(at_statement(
+                &SETTING_REMOVED,
+                setting,
+                format!("NetBox {since} removed `{name}`; NetBox {} ignores it ({why})", targets.netbox),
+            ));
+        }
+    }
+}
+
+/// A misspelt parameter.
+pub const SETTING_UNKNOWN: Rule = Rule {
+    id: "netbox/setting-unknown",
+    severity: Severity::Warning,
+    summary: "an upper-case name that is no NetBox parameter but one or two letters away from one (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`)",
+    help: "correct the name; as written, NetBox never reads it",
+    fact: "facts §1.1 (NetBox reads a fixed list of names; others are ignored), §1.2 inventory",
+    applies: Applies::Always,
+};
+
+fn setting_unknown(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.settings() {
+        let name = setting.name.as_str();
+        let known = is_parameter(name)
+            || SOCIAL_NAMES.contains(&name)
+            || DJANGO_SETTINGS.iter().any(|(n, _)| *n == name)
+            || REMOVED.iter().any(|(n, _, _)| *n == name);
+        if known || name.len() < 6 || name != name.to_uppercase() || name.starts_with('_') {
+            continue;
+        }
+        let candidates = PARAMETERS.iter().chain(SOCIAL_NAMES).copied();
+        if let Some(near) = closest_of(name, candidates) {
+            out.push(
+                Finding::in_block(
+                    &SETTING_UNKNOWN,
+                    setting.block,
+                    setting.name_range.clone(),
+                    format!("NetBox has no parameter `{name}`, so this line has no effect; did you mean `{near}`?"),
+                )
+                .with_help(format!("rename it to `{near}`")),
+            );
+        }
+    }
+}
+
+/// python-social-auth names without the `SOCIAL_AUTH_` prefix.
+pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
+    id: "netbox/social-auth-prefix-missing",
+    severity: Severity::Error,
+    summary: "a python-social-auth setting written without `SOCIAL_AUTH_` (`OIDC_KEY`, `REDIRECT_IS_HTTPS`, …), which NetBox never passes on",
+    help: "add the prefix: `SOCIAL_AUTH_OIDC_KEY`, `SOCIAL_AUTH_REDIRECT_IS_HTTPS`, …",
+    fact: "facts §1.1 and §1.3 (only names starting with SOCIAL_AUTH_ are copied), §2.1 (setting lookup order)",
+    applies: Applies::Always,
+};
+
+fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.settings() {
+        let prefixed = format!("SOCIAL_AUTH_{}", setting.name);
+        if SOCIAL_NAMES.contains(&prefixed.as_str()) && !setting.name.contains("ENDPOINT") && !is_parameter(&setting.name) {
+            out.push(
+                at_statement(
+                    &SOCIAL_AUTH_PREFIX_MISSING,
+                    setting,
+                    format!("NetBox copies only names starting with `SOCIAL_AUTH_` into Django's settings, so social-core never sees `{}`", setting.name),
+                )
+                .with_help(format!("rename it to `{prefixed}`")),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// `ALLOWED_HOSTS` that admits no host.
+pub const ALLOWED_HOSTS_TYPE: Rule = Rule {
+    id: "netbox/allowed-hosts-type",
+    severity: Severity::Error,
+    summary: "`ALLOWED_HOSTS` is a string, or an empty list with DEBUG off: no host is allowed",
+    help: "list the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
+    fact: "facts §1.1 (a bare string is iterated character by character; an empty list rejects every host when DEBUG is False), §4 (DisallowedHost is HTTP 400)",
+    applies: Applies::Always,
+};
+
+fn allowed_hosts_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("ALLOWED_HOSTS") else { return };
+    let message = match &setting.value.kind {
+        ValueKind::Str(s) => format!(
+            "`ALLOWED_HOSTS` is the string '{s}', not a list: Django checks it character by character, so every request gets 400 Bad Request"
+        ),
+        ValueKind::List(items) | ValueKind::Tuple(items) if items.is_empty() && truthy(&d.netbox, "DEBUG") != Some(true) => {
+            "`ALLOWED_HOSTS` is empty: with DEBUG off Django allows no host at all, so every request gets 400 Bad Request".into()
+        }
+        _ => return,
+    };
+    out.push(at_value(&ALLOWED_HOSTS_TYPE, setting, &setting.value, message));
+}
+
+/// An `ALLOWED_HOSTS` entry with a scheme, port or path.
+pub const ALLOWED_HOSTS_ENTRY: Rule = Rule {
+    id: "netbox/allowed-hosts-entry",
+    severity: Severity::Error,
+    summary: "an `ALLOWED_HOSTS` entry with a scheme, a port or a path, which never matches",
+    help: "write the bare host name, for example 'netbox.internaldomain.com'",
+    fact: "facts §1.1, §4 (Django compares the host without port, lower-cased, with each entry; `https://x` never matches)",
+    applies: Applies::Always,
+};
+
+fn allowed_hosts_entry(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("ALLOWED_HOSTS") else { return };
+    for entry in setting.value.items().unwrap_or_default() {
+        let Some(host) = entry.as_str() else { continue };
+        let bare = host.split("://").last().unwrap_or(host);
+        let bare = bare.split('/').next().unwrap_or(bare);
+        let bracketed_ipv6 = bare.starts_with('[');
+        let without_port = if bracketed_ipv6 {
+            bare.split_once(']').map_or(bare.to_string(), |(h, _)| format!("{h}]"))
+        } else if bare.matches(':').count() == 1 {
+            bare.split(':').next().unwrap_or(bare).to_string()
+        } else {
+            bare.to_string()
+        };
+        let what = if host.contains("://") {
+            "a scheme"
+        } else if host.contains('/') {
+            "a path"
+        } else if without_port != bare {
+            "a port"
+        } else {
+            continue;
+        };
+        out.push(
+            at_value(
+                &ALLOWED_HOSTS_ENTRY,
+                setting,
+                entry,
+                format!("the entry '{host}' has {what}, but Django compares entries with the bare host name, so it never matches and requests for that host get 400 Bad Request"),
+            )
+            .with_help(format!("write '{without_port}'")),
+        );
+    }
+}
+
+/// `CSRF_TRUSTED_ORIGINS` entries without a scheme.
+pub const CSRF_TRUSTED_ORIGINS_SCHEME: Rule = Rule {
+    id: "netbox/csrf-trusted-origins-scheme",
+    severity: Severity::Error,
+    summary: "a `CSRF_TRUSTED_ORIGINS` entry without `https://` or `http://`",
+    help: "write the origin with its scheme: CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']",
+    fact: "facts §1.1 (entries must include a scheme), §4 (Django 4.0+ system check 4_0.E001; scheme-less entries never match)",
+    applies: Applies::netbox_since(3, 2, 0),
+};
+
+fn csrf_trusted_origins_scheme(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("CSRF_TRUSTED_ORIGINS") else { return };
+    for entry in setting.value.items().unwrap_or_default() {
+        if let Some(origin) = entry.as_str()
+            && !origin.contains("://")
+        {
+            out.push(
+                at_value(
+                    &CSRF_TRUSTED_ORIGINS_SCHEME,
+                    setting,
+                    entry,
+                    format!("'{origin}' has no scheme: Django rejects it (system check 4_0.E001) and it never matches, so logins from that origin still fail with 403 CSRF verification failed"),
+                )
+                .with_help(format!("write 'https://{origin}'")),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ENDPOINT: &str = "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT";
+const ENDPOINT_FALLBACK: &str = "SOCIAL_AUTH_OIDC_ENDPOINT";
+
+fn endpoint(nb: &NetboxConfig) -> Option<&Setting> {
+    nb.get(ENDPOINT).or_else(|| nb.get(ENDPOINT_FALLBACK))
+}
+
+/// The OIDC endpoint set under a name social-core never reads.
+pub const OIDC_ENDPOINT_NAME: Rule = Rule {
+    id: "netbox/oidc-endpoint-name",
+    severity: Severity::Error,
+    summary: "the OpenID Connect endpoint is missing, or set under a name social-core never reads (`OIDC_ENDPOINT`, `SOCIAL_AUTH_OIDC_OIDC_URL`, …)",
+    help: "set SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox/'",
+    fact: "facts §2.1 (minimum settings; lookup order SOCIAL_AUTH_OIDC_X, SOCIAL_AUTH_X, X), §1.1 (only SOCIAL_AUTH_* names are passed on)",
+    applies: Applies::Always,
+};
+
+fn oidc_endpoint_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    if endpoint(nb).is_some() {
+        return;
+    }
+    let mut reported = false;
+    for setting in nb.settings() {
+        let name = setting.name.as_str();
+        let wrong_name = (name.contains("ENDPOINT") && (name.contains("OIDC") || name.starts_with("SOCIAL_AUTH_")))
+            || (name.starts_with("SOCIAL_AUTH_OIDC_") && (name.ends_with("OIDC_URL") || name == "SOCIAL_AUTH_OIDC_URL"));
+        if wrong_name {
+            reported = true;
+            out.push(at_statement(
+                &OIDC_ENDPOINT_NAME,
+                setting,
+                format!("social-core never reads `{name}`: the OpenID Connect backend looks for `{ENDPOINT}`, so it has no endpoint to discover Authentik from and single sign-on cannot start"),
+            ));
+        }
+    }
+    if !reported
+        && backends(nb).is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND))
+        && let Some(key) = nb.get("SOCIAL_AUTH_OIDC_KEY")
+    {
+        out.push(at_statement(
+            &OIDC_ENDPOINT_NAME,
+            key,
+            format!("no `{ENDPOINT}` is set, so the OpenID Connect backend has no endpoint to discover Authentik from and single sign-on cannot start"),
+        ));
+    }
+}
+
+/// The fallback endpoint name.
+pub const OIDC_ENDPOINT_FALLBACK_NAME: Rule = Rule {
+    id: "netbox/oidc-endpoint-fallback-name",
+    severity: Severity::Info,
+    summary: "the endpoint is set as `SOCIAL_AUTH_OIDC_ENDPOINT`, social-core's non-backend fallback name",
+    help: "rename it to SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, the backend-specific name (it wins when both are set)",
+    fact: "facts §2.1 (SOCIAL_AUTH_OIDC_ENDPOINT is honoured as the fallback for OIDC_ENDPOINT, verified), §3.4 (guide history)",
+    applies: Applies::Always,
+};
+
+fn oidc_endpoint_fallback_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if d.netbox.get(ENDPOINT).is_none()
+        && let Some(setting) = d.netbox.get(ENDPOINT_FALLBACK)
+    {
+        out.push(at_statement(
+            &OIDC_ENDPOINT_FALLBACK_NAME,
+            setting,
+            format!("`{ENDPOINT_FALLBACK}` works only as social-core's fallback for the backend setting `OIDC_ENDPOINT`; readers comparing with other guides expect `{ENDPOINT}`"),
+        ));
+    }
+}
+
+/// The endpoint already ends in the discovery path.
+pub const OIDC_ENDPOINT_WELL_KNOWN: Rule = Rule {
+    id: "netbox/oidc-endpoint-well-known",
+    severity: Severity::Error,
+    summary: "the OpenID Connect endpoint ends in `/.well-known/openid-configuration`, which social-core appends itself",
+    help: "give the issuer URL only: 'https://authentik.yourdomain.com/application/o/netbox/'",
+    fact: "facts §2.1 (discovery URL is f\"{OIDC_ENDPOINT}/.well-known/openid-configuration\")",
+    applies: Applies::Always,
+};
+
+fn oidc_endpoint_well_known(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = endpoint(&d.netbox) else { return };
+    if let Some(url) = setting.value.as_str()
+        && url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
+    {
+        out.push(at_value(
+            &OIDC_ENDPOINT_WELL_KNOWN,
+            setting,
+            &setting.value,
+            format!("social-core appends `/.well-known/openid-configuration` itself, so discovery asks for `{}/.well-known/openid-configuration`, a URL that does not exist, and single sign-on fails", url),
+        ));
+    }
+}
+
+/// A trailing slash on the endpoint.
+pub const OIDC_ENDPOINT_TRAILING_SLASH: Rule = Rule {
+    id: "netbox/oidc-endpoint-trailing-slash",
+    severity: Severity::Info,
+    summary: "the OpenID Connect endpoint ends with `/`, so discovery requests `…//.well-known/openid-configuration`",
+    help: "drop the trailing slash; it works with Authentik only because Authentik redirects the double slash",
+    fact: "facts §2.1 (no slash normalisation; Authentik's router answers the double slash with a 301)",
+    applies: Applies::Always,
+};
+
+fn oidc_endpoint_trailing_slash(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = endpoint(&d.netbox) else { return };
+    if let Some(url) = setting.value.as_str()
+        && url.ends_with('/')
+        && !url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
+    {
+        out.push(at_value(
+            &OIDC_ENDPOINT_TRAILING_SLASH,
+            setting,
+            &setting.value,
+            "the endpoint ends with `/`, so discovery asks for `…//.well-known/openid-configuration`: Authentik redirects that, other identity providers may answer 404".into(),
+        ));
+    }
+}
+
+/// `SOCIAL_AUTH_OIDC_SCOPE` that is not a list.
+pub const OIDC_SCOPE_TYPE: Rule = Rule {
+    id: "netbox/oidc-scope-type",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_SCOPE` is a string or a tuple instead of a list",
+    help: "write a list: SOCIAL_AUTH_OIDC_SCOPE = ['groups'] (openid, profile and email are added by social-core)",
+    fact: "facts §2.1 (scope = SCOPE + DEFAULT_SCOPE, a list concatenation; str or tuple raises TypeError, verified)",
+    applies: Applies::Always,
+};
+
+fn oidc_scope_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
+    if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true) {
+        return;
+    }
+    if matches!(setting.value.kind, ValueKind::Str(_) | ValueKind::Tuple(_)) {
+        let kind = setting.value.type_name();
+        out.push(at_value(
+            &OIDC_SCOPE_TYPE,
+            setting,
+            &setting.value,
+            format!("`SOCIAL_AUTH_OIDC_SCOPE` is a {kind}: social-core adds its default scopes with list concatenation, so the SSO login fails with `TypeError: can only concatenate …` before the reader reaches Authentik"),
+        ));
+    }
+}
+
+/// Default scopes listed again.
+pub const OIDC_SCOPE_REDUNDANT: Rule = Rule {
+    id: "netbox/oidc-scope-redundant",
+    severity: Severity::Info,
+    summary: "`SOCIAL_AUTH_OIDC_SCOPE` lists openid, profile or email, which social-core always adds",
+    help: "list only the extra scopes (or remove the setting); openid, profile and email are requested anyway",
+    fact: "facts §2.1 (DEFAULT_SCOPE = ['openid', 'profile', 'email'] is appended; duplicates are sent)",
+    applies: Applies::Always,
+};
+
+fn oidc_scope_redundant(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
+    if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true) || !matches!(setting.value.kind, ValueKind::List(_)) {
+        return;
+    }
+    for item in setting.value.items().unwrap_or_default() {
+        if let Some(scope @ ("openid" | "profile" | "email")) = item.as_str() {
+            out.push(at_value(
+                &OIDC_SCOPE_REDUNDANT,
+                setting,
+                item,
+                format!("social-core always requests '{scope}', so listing it again only sends it twice"),
+            ));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// `REMOTE_AUTH_BACKEND` that is not social-core's OIDC backend while OIDC settings are used.
+pub const BACKEND_PATH: Rule = Rule {
+    id: "netbox/backend-path",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_*` settings are used but `REMOTE_AUTH_BACKEND` is missing or is not `social_core.backends.open_id_connect.OpenIdConnectAuth`",
+    help: "set REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'",
+    fact: "facts §2.1 (class OpenIdConnectAuth, backend name `oidc`, reads SOCIAL_AUTH_OIDC_*), §1.2 (REMOTE_AUTH_BACKEND default netbox.authentication.RemoteUserBackend), §1.3 (SSO buttons for the backends in AUTHENTICATION_BACKENDS)",
+    applies: Applies::Always,
+};
+
+fn backend_path(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    if !oidc_settings_used(nb) {
+        return;
+    }
+    match (nb.get("REMOTE_AUTH_BACKEND"), backends(nb)) {
+        (None, _) => {
+            if let Some(first) = nb.settings().find(|s| s.name.starts_with("SOCIAL_AUTH_OIDC_")) {
+                out.push(at_statement(
+                    &BACKEND_PATH,
+                    first,
+                    "`REMOTE_AUTH_BACKEND` is not set, so NetBox keeps `netbox.authentication.RemoteUserBackend`: the `SOCIAL_AUTH_OIDC_*` settings are never used and the login page offers no OpenID Connect button".into(),
+                ));
+            }
+        }
+        (Some(setting), Some(list)) if !list.iter().any(|b| b == OIDC_BACKEND) => {
+            let near = list.iter().find_map(|b| closest_of(b, std::iter::once(OIDC_BACKEND)).map(|_| b.clone()));
+            let message = match near {
+                Some(typo) => format!("`{typo}` is not social-core's OpenID Connect backend (`{OIDC_BACKEND}`), so single sign-on through Authentik does not work"),
+                None => format!("`REMOTE_AUTH_BACKEND` does not include `{OIDC_BACKEND}`, so the `SOCIAL_AUTH_OIDC_*` settings are never used and the login page offers no OpenID Connect button"),
+            };
+            out.push(at_value(&BACKEND_PATH, setting, &setting.value, message));
+        }
+        _ => {}
+    }
+}
+
+/// A list of backends on NetBox before 3.4.8.
+pub const BACKEND_LIST_VERSION: Rule = Rule {
+    id: "netbox/backend-list-version",
+    severity: Severity::Error,
+    summary: "`REMOTE_AUTH_BACKEND` is a list or tuple, which NetBox accepts only from 3.4.8 on",
+    help: "give a single backend as a string, or target NetBox 3.4.8 or later",
+    fact: "facts §1.2 (before v3.4.8 only a single string worked; commit 571d33e66)",
+    applies: Applies::netbox_before(3, 4, 8),
+};
+
+fn backend_list_version(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND")
+        && matches!(setting.value.kind, ValueKind::List(_) | ValueKind::Tuple(_))
+    {
+        out.push(at_value(
+            &BACKEND_LIST_VERSION,
+            setting,
+            &setting.value,
+            format!("NetBox {} inserts `REMOTE_AUTH_BACKEND` into the backend list as one element, so a {} breaks authentication; lists are accepted from 3.4.8 on", targets.netbox, setting.value.type_name()),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` papering over a missing `X-Forwarded-Proto`.
+pub const REDIRECT_IS_HTTPS_SMELL: Rule = Rule {
+    id: "netbox/redirect-is-https-smell",
+    severity: Severity::Warning,
+    summary: "`SOCIAL_AUTH_REDIRECT_IS_HTTPS = True`: a workaround that hides a proxy not sending `X-Forwarded-Proto`",
+    help: "send `proxy_set_header X-Forwarded-Proto $scheme;` in the nginx location that proxies NetBox and remove this line",
+    fact: "facts §2.2 (it only rewrites http:// to https:// in the redirect URI), §1.3 (NetBox docs: only for a proxy that does not tell NetBox about HTTPS), §4 (CSRF origin check), §9 (NetBox 4.7 SSO begins with a POST)",
+    applies: Applies::Always,
+};
+
+fn redirect_is_https_smell(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS") else { return };
+    if setting.value.truthy() != Some(true) {
+        return;
+    }
+    let posts = if targets.netbox >= Version::new(4, 7, 0) {
+        "the login form and the SSO button (a POST since NetBox 4.7)"
+    } else {
+        "the login form"
+    };
+    out.push(at_statement(
+        &REDIRECT_IS_HTTPS_SMELL,
+        setting,
+        format!("`SOCIAL_AUTH_REDIRECT_IS_HTTPS` only rewrites the scheme of the redirect URI; if it is needed, the proxy does not send `X-Forwarded-Proto`, NetBox still believes it is served over http, and {posts} fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"),
+    ));
+}
+
+/// The backend-scoped spelling that social-core ignores.
+pub const REDIRECT_IS_HTTPS_SCOPED: Rule = Rule {
+    id: "netbox/redirect-is-https-scoped",
+    severity: Severity::Warning,
+    summary: "`SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS`: social-core reads this setting without a backend name, so it is ignored",
+    help: "fix the proxy's `X-Forwarded-Proto` instead; if the workaround is really wanted, it is spelled SOCIAL_AUTH_REDIRECT_IS_HTTPS",
+    fact: "facts §2.2 (REDIRECT_IS_HTTPS is read without backend scope)",
+    applies: Applies::Always,
+};
+
+fn redirect_is_https_scoped(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS") {
+        out.push(at_statement(
+            &REDIRECT_IS_HTTPS_SCOPED,
+            setting,
+            "social-core never reads `SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS` (the setting has no backend-scoped form), so the redirect URI keeps the scheme NetBox sees".into(),
+        ));
+    }
+}
+
+/// `SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS` set as if it fixed the redirect URI.
+pub const ALLOWED_REDIRECT_HOSTS_IRRELEVANT: Rule = Rule {
+    id: "netbox/allowed-redirect-hosts-irrelevant",
+    severity: Severity::Info,
+    summary: "`SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS` is set; it never changes the redirect URI sent to Authentik",
+    help: "remove it unless users are sent to another host after login; a \"Redirect URI Error\" is fixed in the proxy headers and in Authentik's redirect URIs",
+    fact: "facts §2.2 (it only sanitizes the post-login `next` target; the current host is always allowed)",
+    applies: Applies::Always,
+};
+
+fn allowed_redirect_hosts_irrelevant(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS") {
+        out.push(at_statement(
+            &ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
+            setting,
+            "`SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS` only limits where the browser may go after login (`next`); it has no influence on the redirect URI sent to Authentik and cannot fix \"Redirect URI Error\"".into(),
+        ));
+    }
+}
+
+/// `LOGIN_REQUIRED` on NetBox 4.6 and later.
+pub const LOGIN_REQUIRED_DEPRECATED: Rule = Rule {
+    id: "netbox/login-required-deprecated",
+    severity: Severity::Info,
+    summary: "`LOGIN_REQUIRED` is set on NetBox 4.6 or later, where it is deprecated",
+    help: "remove the line: login is required by default since NetBox 4.0.2",
+    fact: "facts §1.1 (default True since v4.0.2; FutureWarning since v4.6.0, removal planned for v5.0), §11 (settings.py L277-285 in 4.7.3)",
+    applies: Applies::netbox_since(4, 6, 0),
+};
+
+fn login_required_deprecated(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("LOGIN_REQUIRED") {
+        let extra = if setting.value.truthy() == Some(false) {
+            "; set to False it also warns that unauthenticated access will stop being supported"
+        } else {
+            ""
+        };
+        out.push(at_statement(
+            &LOGIN_REQUIRED_DEPRECATED,
+            setting,
+            format!("`LOGIN_REQUIRED` is deprecated: NetBox logs a FutureWarning at every start and will drop it in 5.0{extra}"),
+        ));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// A custom pipeline that drops NetBox's default-groups step.
+pub const PIPELINE_DEFAULT_GROUPS: Rule = Rule {
+    id: "netbox/pipeline-default-groups",
+    severity: Severity::Warning,
+    summary: "a custom `SOCIAL_AUTH_PIPELINE` without `netbox.authentication.user_default_groups_handler`",
+    help: "keep 'netbox.authentication.user_default_groups_handler' in the pipeline (after 'social_core.pipeline.user.create_user')",
+    fact: "facts §1.2 (REMOTE_AUTH_DEFAULT_GROUPS reaches social-auth users only through that step), §1.3 (NetBox's default pipeline), §3.4 (the Authentik guide's pipeline omits it)",
+    applies: Applies::netbox_since(3, 2, 6),
+};
+
+fn pipeline_default_groups(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_PIPELINE") else { return };
+    let Some(steps) = setting.value.items() else { return };
+    if !setting.value.is_known() || steps.iter().any(|s| s.as_str() == Some(DEFAULT_GROUPS_HANDLER)) {
+        return;
+    }
+    let default_groups = d.netbox.get("REMOTE_AUTH_DEFAULT_GROUPS").and_then(|s| s.value.truthy()) == Some(true);
+    let consequence = if default_groups {
+        "the groups in REMOTE_AUTH_DEFAULT_GROUPS are never given to users who sign in through Authentik"
+    } else {
+        "REMOTE_AUTH_DEFAULT_GROUPS silently stops working for users who sign in through Authentik"
+    };
+    out.push(at_value(
+        &PIPELINE_DEFAULT_GROUPS,
+        setting,
+        &setting.value,
+        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so {consequence}"),
+    ));
+}
+
+/// Django's own Group model in pipeline code on NetBox 4.
+pub const PIPELINE_GROUP_IMPORT: Rule = Rule {
+    id: "netbox/pipeline-group-import",
+    severity: Severity::Error,
+    summary: "pipeline code imports `django.contrib.auth.models.Group` on NetBox 4.0 or later, where NetBox has its own group model",
+    help: "import NetBox's model: from netbox.authentication import Group",
+    fact: "facts §3.4 (the Authentik guide switched to netbox.authentication.Group for NetBox 4.0), §9 (NetBox 4.0 custom users.Group model)",
+    applies: Applies::netbox_since(4, 0, 0),
+};
+
+fn pipeline_group_import(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    for import in &d.netbox.imports {
+        if import.module == "django.contrib.auth.models" && import.name == "Group" {
+            out.push(Finding::in_block(
+                &PIPELINE_GROUP_IMPORT,
+                import.block,
+                import.range.clone(),
+                format!("NetBox {} keeps groups in its own model (`users.Group`); groups made with `django.contrib.auth.models.Group` are not NetBox groups, so users silently get none", targets.netbox),
+            ));
+        }
+    }
+}
+
+/// `user.is_staff = …` on NetBox 4.5 and later.
+pub const PIPELINE_IS_STAFF: Rule = Rule {
+    id: "netbox/pipeline-is-staff",
+    severity: Severity::Info,
+    summary: "pipeline code sets `is_staff`, which NetBox's user model no longer has since 4.5",
+    help: "drop the assignment; grant access with groups and permissions (or is_superuser)",
+    fact: "facts §1.2 (v4.5.0 removed the is_staff field), §3.4 (the Authentik guide's set_roles)",
+    applies: Applies::netbox_since(4, 5, 0),
+};
+
+fn pipeline_is_staff(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for write in d.netbox.attribute_writes.iter().filter(|w| w.attribute == "is_staff") {
+        out.push(Finding::in_block(
+            &PIPELINE_IS_STAFF,
+            write.block,
+            write.range.clone(),
+            "NetBox 4.5 removed `is_staff` from its user model, so this assignment has no effect",
+        ));
+    }
+}
