@@ -75,7 +75,14 @@ impl TextMap {
         self.segments.push(Segment { text_start, len, source, source_start });
     }
 
-    fn segment_at(&self, offset: usize) -> Option<&Segment> {
+    /// The segment holding the byte at `offset` (a start: at a boundary, the later segment).
+    fn segment_starting(&self, offset: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.text_start + s.len <= offset);
+        self.segments.get(i).or(self.segments.last())
+    }
+
+    /// The segment holding the byte before `offset` (an end: at a boundary, the earlier one).
+    fn segment_ending(&self, offset: usize) -> Option<&Segment> {
         let i = self.segments.partition_point(|s| s.text_start + s.len < offset);
         self.segments.get(i).or(self.segments.last())
     }
@@ -83,11 +90,11 @@ impl TextMap {
     /// The source range of a range of block text. A range that crosses into another file is
     /// cut at the end of the first.
     pub fn site(&self, range: Range<usize>) -> Site {
-        let Some(first) = self.segment_at(range.start) else {
+        let Some(first) = self.segment_starting(range.start) else {
             return Site { source: SourceId(0), range: 0..0 };
         };
         let start = first.source_start + range.start.saturating_sub(first.text_start).min(first.len);
-        let end = match self.segment_at(range.end) {
+        let end = match self.segment_ending(range.end.max(range.start)) {
             Some(last) if last.source == first.source && last.source_start >= first.source_start => {
                 last.source_start + range.end.saturating_sub(last.text_start).min(last.len)
             }

@@ -25,12 +25,17 @@ pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed
         .map(|block| match block.kind {
             Kind::Netbox => {
                 let file = netbox::parse(&block.text, block.id);
-                for error in &file.syntax_errors {
+                // The parser recovers and reports follow-on errors; the first one is the cause.
+                if let Some(error) = file.syntax_errors.first() {
+                    let more = match file.syntax_errors.len() - 1 {
+                        0 => String::new(),
+                        n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
+                    };
                     findings.push(Finding::in_block(
                         &configcheck::SYNTAX_ERROR,
                         block.id,
                         error.range.clone(),
-                        format!("this block is not valid Python: {}", error.message),
+                        format!("this block is not valid Python: {}{more}", error.message),
                     ));
                 }
                 Parsed::Netbox(file)

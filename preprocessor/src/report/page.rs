@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::escape_html;
 
 use crate::check::Checked;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::extract::Block;
 
 /// How the box is written.
@@ -142,8 +142,16 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool) -> Str
     let title = if teaching {
         "The checker says (this block shows the mistake on purpose):".to_string()
     } else {
-        let problems = findings.iter().filter(|d| !d.expected).count();
-        format!("mdbook-configcheck found {problems} problem{} in this block:", if problems == 1 { "" } else { "s" })
+        let count = |severity: Severity| findings.iter().filter(|d| !d.expected && d.severity == severity).count();
+        let parts: Vec<String> = [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "note")]
+            .into_iter()
+            .filter(|(severity, _)| count(*severity) > 0)
+            .map(|(severity, word)| {
+                let n = count(severity);
+                format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+            })
+            .collect();
+        format!("mdbook-configcheck: {} in this block", parts.join(", "))
     };
     let _ = writeln!(html, "<p class=\"configcheck-title\">{}</p>", inline(&title));
     html.push_str("<ul>\n");

@@ -1,0 +1,409 @@
+//! The real binary on fixture books (a folder per scenario beside this file), and real mdBook
+//! builds of them through the preprocessor protocol.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+}
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    command.env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT").env("NO_COLOR", "1");
+    command
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn check(name: &str, extra: &[&str]) -> (i32, String) {
+    let book = fixture(name);
+    let mut args = vec!["check", book.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+}
+
+fn json(name: &str) -> (i32, Value) {
+    let (code, stdout) = check(name, &["--format", "json"]);
+    (code, serde_json::from_str(&stdout).expect("valid JSON"))
+}
+
+/// (rule, line, severity, expected) of every diagnostic.
+fn rules(report: &Value) -> Vec<(String, u64, String, bool)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["expected"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn has(report: &Value, rule: &str, line: u64) -> bool {
+    rules(report).iter().any(|(r, l, _, _)| r == rule && *l == line)
+}
+
+/// Line number (1-based) of the first line of a file that contains `needle`.
+fn line_of(path: &Path, needle: &str) -> u64 {
+    let text = fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).expect(needle) as u64 + 1
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "book" {
+                copy_dir(&entry.path(), &target);
+            }
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Copy a fixture to a scratch directory whose book.toml runs this binary as the preprocessor,
+/// so that a real mdBook drives it through the JSON protocol.
+fn scratch_book(name: &str, extra_toml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    let toml_path = dir.path().join("book.toml");
+    let toml = fs::read_to_string(&toml_path).unwrap();
+    let command = format!("command = {:?}\n", env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    let toml = toml.replacen("[preprocessor.configcheck]\n", &format!("[preprocessor.configcheck]\n{command}"), 1);
+    fs::write(&toml_path, format!("{toml}\n{extra_toml}")).unwrap();
+    dir
+}
+
+fn mdbook_build(dir: &Path) -> anyhow::Result<()> {
+    mdbook_driver::MDBook::load(dir)?.build()
+}
+
+// --- the must-show of the issue ---------------------------------------------------------------
+
+#[test]
+fn the_reviewed_snippet_fails_with_the_three_findings_on_their_own_lines() {
+    let (code, report) = json("reviewed-snippet");
+    assert_eq!(code, 1, "an error fails `check`");
+    let chapter = fixture("reviewed-snippet/src/netbox.md");
+    let redirect = line_of(&chapter, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True");
+    let header = line_of(&chapter, "REMOTE_AUTH_HEADER =");
+    let protected = line_of(&chapter, "SOCIAL_AUTH_PROTECTED_USER_FIELDS");
+    assert!(rules(&report).contains(&("netbox/login-redirect-url-type".into(), redirect, "error".into(), false)));
+    assert!(has(&report, "netbox/remote-auth-header-unused", header));
+    assert!(has(&report, "netbox/protected-user-fields-obsolete", protected));
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["path"], "src/netbox.md");
+    assert_eq!(first["block"]["kind"], "netbox");
+    assert_eq!(first["block"]["file"], "configuration.py");
+    assert_eq!(report["summary"]["blocks"], 1);
+    assert_eq!(report["version"], 1);
+}
+
+#[test]
+fn human_and_json_output_are_stable() {
+    let (_, human) = check("reviewed-snippet", &[]);
+    insta::assert_snapshot!("reviewed_snippet_human", human);
+    let (_, json) = check("reviewed-snippet", &["--format", "json"]);
+    insta::assert_snapshot!("reviewed_snippet_json", json);
+    let (_, human) = check("expectations", &[]);
+    insta::assert_snapshot!("expectations_human", human);
+}
+
+// --- extraction --------------------------------------------------------------------------------
+
+#[test]
+fn a_correct_configuration_is_clean() {
+    let (code, report) = json("clean");
+    assert_eq!(code, 0);
+    assert_eq!(rules(&report), vec![]);
+    assert_eq!(report["summary"]["blocks"], 1, "the unchecked python block is not counted");
+}
+
+#[test]
+fn blocks_inside_lists_and_blockquotes_have_exact_positions() {
+    let (_, report) = json("nested");
+    let chapter = fixture("nested/src/nested.md");
+    let line = line_of(&chapter, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True");
+    let d = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "netbox/login-redirect-url-type").unwrap();
+    assert_eq!(d["line"], line);
+    // `   SOCIAL_AUTH_LOGIN_REDIRECT_URL = True`: the value starts after the list indentation.
+    assert_eq!(d["column"], 37);
+    assert_eq!(d["end_column"], 41);
+    let quoted = line_of(&chapter, "> REMOTE_AUTH_HEADER");
+    assert!(has(&report, "netbox/remote-auth-header-unused", quoted));
+    let d = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "netbox/remote-auth-header-unused").unwrap();
+    assert_eq!(d["column"], 3, "after the `> ` of the blockquote");
+}
+
+#[test]
+fn included_files_are_checked_and_named_with_their_own_lines() {
+    let (code, report) = json("includes");
+    assert_eq!(code, 1);
+    let conf = fixture("includes/conf/configuration.py");
+    let scope = line_of(&conf, "SOCIAL_AUTH_OIDC_SCOPE");
+    let redirect = line_of(&conf, "SOCIAL_AUTH_LOGIN_REDIRECT_URL");
+    let by_rule = |rule: &str| report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).cloned().collect::<Vec<_>>();
+    let scope_d = &by_rule("netbox/oidc-scope-type")[0];
+    assert_eq!((scope_d["path"].as_str().unwrap(), scope_d["line"].as_u64().unwrap()), ("conf/configuration.py", scope));
+    assert_eq!(by_rule("netbox/login-redirect-url-type")[0]["line"], redirect);
+    let includes = by_rule("configcheck/include-error");
+    assert_eq!(includes.len(), 2, "missing file and missing anchor");
+    let chapter = fixture("includes/src/included.md");
+    assert_eq!(includes[0]["path"], "src/included.md");
+    assert_eq!(includes[0]["line"], line_of(&chapter, "missing.py"));
+    assert!(includes[1]["message"].as_str().unwrap().contains("nosuchanchor"));
+}
+
+#[test]
+fn unknown_kinds_and_misspelt_attributes_are_reported_where_they_are_written() {
+    let (code, report) = json("attributes");
+    assert_eq!(code, 1);
+    let found = rules(&report);
+    let unknown: Vec<_> = found.iter().filter(|(r, ..)| r == "configcheck/unknown-attribute").collect();
+    assert_eq!(unknown.len(), 5, "{found:?}");
+    let messages: Vec<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
+    assert!(messages.iter().any(|m| m.contains("did you mean `check=nginx`")));
+    assert!(messages.iter().any(|m| m.contains("did you mean `check=`")));
+    assert!(messages.iter().any(|m| m.contains("did you mean `expect=`")));
+    assert!(messages.iter().any(|m| m.contains("did you mean `variant`")));
+    assert!(messages.iter().any(|m| m.contains("only means something on a checked block")));
+}
+
+#[test]
+fn a_syntax_error_is_reported_at_the_parser_position_and_other_blocks_are_still_checked() {
+    let (code, report) = json("syntax-error");
+    assert_eq!(code, 1);
+    let chapter = fixture("syntax-error/src/broken.md");
+    let errors: Vec<_> = rules(&report).into_iter().filter(|(r, ..)| r == "configcheck/syntax-error").collect();
+    assert_eq!(errors.len(), 1, "one finding per broken block");
+    // Inside the unclosed `[`, the next line continues the list: that is where Python stops.
+    assert_eq!(errors[0].1, line_of(&chapter, "SOCIAL_AUTH_OIDC_KEY"));
+    assert!(has(&report, "netbox/login-redirect-url-type", line_of(&chapter, "SOCIAL_AUTH_LOGIN_REDIRECT_URL")));
+}
+
+#[test]
+fn environment_values_never_produce_a_finding() {
+    let (code, report) = json("environment");
+    assert_eq!((code, rules(&report)), (0, vec![]));
+}
+
+// --- expectations, variants, allows, overrides, targets ---------------------------------------
+
+#[test]
+fn expectations_variants_and_allows_behave_as_designed() {
+    let (code, report) = json("expectations");
+    assert_eq!(code, 1);
+    let t = fixture("expectations/src/troubleshooting.md");
+    let found = rules(&report);
+    // The deliberate mistake is shown as expected and does not count.
+    assert!(found.contains(&("netbox/login-redirect-url-type".into(), line_of(&t, "= True"), "error".into(), true)));
+    // An expect= that no longer fires.
+    assert!(has(&report, "configcheck/expectation-unmet", line_of(&t, "expect=netbox/remote-auth-header-unused")));
+    // A variant reports what it breaks, on its own line.
+    assert!(has(&report, "netbox/backend-path", line_of(&t, "OpenIdConnect'")));
+    // Allows: unknown rule, unused, missing reason; the reasoned one in main.md suppresses.
+    assert!(has(&report, "configcheck/unknown-rule", line_of(&t, "no-such-rule")));
+    assert!(has(&report, "configcheck/unused-allow", line_of(&t, "nothing to allow here")));
+    assert!(has(&report, "configcheck/invalid-allow", line_of(&t, "allow netbox/setting-ignored -->")));
+    assert!(!found.iter().any(|(r, _, _, _)| r == "netbox/setting-ignored" && report["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "src/main.md" && d["rule"] == "netbox/setting-ignored")));
+    // The main deployment is not affected by the variants: main.md has no finding at all.
+    assert!(!report["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "src/main.md"), "{found:?}");
+    assert_eq!(report["summary"]["errors"], 4, "{found:?}");
+}
+
+#[test]
+fn severity_overrides_and_target_versions_change_what_is_reported() {
+    let (_, report) = json("overrides");
+    let chapter = fixture("overrides/src/netbox.md");
+    let found = rules(&report);
+    assert!(found.contains(&("netbox/remote-auth-header-unused".into(), line_of(&chapter, "REMOTE_AUTH_HEADER"), "error".into(), false)));
+    assert!(!found.iter().any(|(r, ..)| r == "netbox/oidc-scope-redundant"), "turned off");
+    // NetBox 3.4: lists are not accepted yet, and protecting `groups` was still needed.
+    assert!(has(&report, "netbox/backend-list-version", line_of(&chapter, "REMOTE_AUTH_BACKEND")));
+    assert!(!found.iter().any(|(r, ..)| r == "netbox/protected-user-fields-obsolete"));
+}
+
+#[test]
+fn deny_warnings_makes_warnings_fail_check() {
+    assert_eq!(check("warnings-only", &[]).0, 0);
+    assert_eq!(check("warnings-only", &["--deny-warnings"]).0, 1);
+}
+
+#[test]
+fn a_book_that_cannot_be_read_exits_2_with_a_message() {
+    let out = run(&["check", "/nonexistent/book"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error:"));
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("clean"), dir.path());
+    fs::write(dir.path().join("book.toml"), "[preprocessor.configcheck]\nstrikt = true\n").unwrap();
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("strikt") && stderr.contains("book.toml"), "{stderr}");
+}
+
+// --- machine formats ----------------------------------------------------------------------------
+
+#[test]
+fn sarif_output_reads_back_as_sarif_2_1_0() {
+    let (_, text) = check("reviewed-snippet", &["--format", "sarif"]);
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_str(&text).expect("typed SARIF");
+    assert_eq!(serde_json::to_value(&sarif.version).unwrap(), "2.1.0");
+    let run = &sarif.runs[0];
+    assert_eq!(run.tool.driver.name, "mdbook-configcheck");
+    let results = run.results.as_ref().unwrap();
+    let redirect = results.iter().find(|r| r.rule_id.as_deref() == Some("netbox/login-redirect-url-type")).unwrap();
+    let region = redirect.locations.as_ref().unwrap()[0].physical_location.as_ref().unwrap().region.as_ref().unwrap();
+    assert_eq!(region.start_line, Some(line_of(&fixture("reviewed-snippet/src/netbox.md"), "REDIRECT_URL = True") as i64));
+    let rules = run.tool.driver.rules.as_ref().unwrap();
+    assert!(rules.iter().any(|r| r.id == "netbox/setting-removed"), "the catalog travels with the results");
+}
+
+#[test]
+fn github_annotations_are_workflow_commands_with_positions() {
+    let (_, text) = check("reviewed-snippet", &["--format", "github"]);
+    let line = line_of(&fixture("reviewed-snippet/src/netbox.md"), "REDIRECT_URL = True");
+    assert!(text.lines().any(|l| l.starts_with(&format!(
+        "::error file=src/netbox.md,line={line},endLine={line},col=34,endColumn=38,title=netbox/login-redirect-url-type::"
+    ))), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("::warning ") && l.contains("title=netbox/remote-auth-header-unused")));
+    assert!(text.lines().any(|l| l.starts_with("::notice ")));
+    assert!(text.lines().all(|l| l.starts_with("::")), "one command per line, messages escaped");
+}
+
+// --- the preprocessor protocol through a real mdBook ------------------------------------------
+
+#[test]
+fn supports_every_renderer() {
+    assert!(run(&["supports", "html"]).status.success());
+    assert!(run(&["supports", "markdown"]).status.success());
+}
+
+#[test]
+fn an_mdbook_0_4_input_is_refused_with_the_versions_named() {
+    let mut child = bin().stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let input = fs::read(fixture("protocol/mdbook-0.4-input.json")).unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), &input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing on stdout for mdBook to misread");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("0.4.52") && stderr.contains("0.5"), "{stderr}");
+    assert!(!stderr.contains("unknown field"), "not a serde error: {stderr}");
+}
+
+#[test]
+fn mdbook_renders_the_findings_after_their_block_and_strips_our_attributes() {
+    let dir = scratch_book("reviewed-snippet", "");
+    mdbook_build(dir.path()).expect("non-strict build succeeds despite findings");
+    let html = fs::read_to_string(dir.path().join("book/netbox.html")).unwrap();
+    let code_end = html.find("</code></pre>").expect("the block");
+    let box_start = html.find("<div class=\"configcheck\"").expect("the findings box");
+    assert!(box_start > code_end, "the box follows its block");
+    assert!(html[box_start..].contains("netbox/login-redirect-url-type"));
+    assert!(!html.contains("check=netbox") && !html.contains("check-netbox"), "no stray classes");
+    assert!(html.contains("<code class=\"language-python"));
+    assert!(html.contains("line 21"), "the chapter's own line");
+}
+
+#[test]
+fn boxes_stay_inside_their_list_item_and_blockquote() {
+    let dir = scratch_book("nested", "");
+    mdbook_build(dir.path()).unwrap();
+    let html = fs::read_to_string(dir.path().join("book/nested.html")).unwrap();
+    let boxes: Vec<usize> = html.match_indices("<div class=\"configcheck\"").map(|(i, _)| i).collect();
+    assert_eq!(boxes.len(), 2, "{html}");
+    let item_open = html[..boxes[0]].rfind("<li>").unwrap();
+    assert!(!html[item_open..boxes[0]].contains("</li>"), "first box inside the list item");
+    assert!(html[boxes[0]..].find("</li>").unwrap() < html[boxes[0]..].find("Restart NetBox").unwrap());
+    let quote_open = html[..boxes[1]].rfind("<blockquote").unwrap();
+    assert!(!html[quote_open..boxes[1]].contains("</blockquote>"), "second box inside the blockquote");
+    assert!(html.contains("2. Restart") || html.contains("Restart NetBox"), "the list goes on");
+}
+
+#[test]
+fn expected_findings_are_styled_as_teaching() {
+    let dir = scratch_book("expectations", "");
+    mdbook_build(dir.path()).unwrap();
+    let html = fs::read_to_string(dir.path().join("book/troubleshooting.html")).unwrap();
+    assert!(html.contains("configcheck configcheck-teaching"));
+    assert!(html.contains("The checker says"));
+    assert!(html.contains("configcheck-expected"));
+}
+
+#[test]
+fn hostile_block_text_is_escaped_in_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("clean"), dir.path());
+    fs::write(
+        dir.path().join("src/netbox.md"),
+        "# x\n\n```python,check=netbox\nALLOWED_HOSTS = 'https://<script>alert(1)</script>'\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = ['<img src=x onerror=alert(1)>']\n```\n",
+    )
+    .unwrap();
+    let toml = format!("[book]\ntitle = \"x\"\n[preprocessor.configcheck]\ncommand = {:?}\n", env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    fs::write(dir.path().join("book.toml"), toml).unwrap();
+    mdbook_build(dir.path()).unwrap();
+    let html = fs::read_to_string(dir.path().join("book/netbox.html")).unwrap();
+    let box_html = &html[html.find("<div class=\"configcheck\"").unwrap()..];
+    let box_html = &box_html[..box_html.find("</div>").unwrap()];
+    assert!(!box_html.contains("<script>") && !box_html.contains("<img"), "{box_html}");
+    assert!(box_html.contains("&lt;script&gt;") && box_html.contains("&lt;img"));
+}
+
+#[test]
+fn other_renderers_get_a_markdown_blockquote() {
+    let dir = scratch_book("strict", "[output.html]\n[output.markdown]\n");
+    fs::write(dir.path().join("book.toml"), fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", "")).unwrap();
+    mdbook_build(dir.path()).unwrap();
+    let md = fs::read_to_string(dir.path().join("book/markdown/strict.md")).unwrap();
+    assert!(md.contains("> **mdbook-configcheck** error `netbox/login-redirect-url-type` (line 4)"), "{md}");
+    assert!(!md.contains("<div"), "{md}");
+}
+
+#[test]
+fn strict_mode_fails_the_mdbook_build_and_the_environment_can_turn_it_on() {
+    let dir = scratch_book("strict", "");
+    let error = mdbook_build(dir.path()).expect_err("strict + error fails");
+    assert!(format!("{error:#}").contains("configcheck"), "{error:#}");
+    // The non-strict warnings-only book passes, unless CI turns strict mode on.
+    let dir = scratch_book("strict", "");
+    fs::write(dir.path().join("book.toml"), fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", "")).unwrap();
+    mdbook_build(dir.path()).expect("not strict");
+    let out = run(&["build", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let out = bin()
+        .args(["build", dir.path().to_str().unwrap()])
+        .env("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT", "true")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "strict from the environment");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("strict mode fails the build") && stderr.contains("netbox/login-redirect-url-type"), "{stderr}");
+}
+
+#[test]
+fn the_build_subcommand_needs_no_mdbook_install_and_prints_findings_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("reviewed-snippet"), dir.path());
+    let out = run(&["build", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--> src/netbox.md:21:34"), "{stderr}");
+    assert!(dir.path().join("book/netbox.html").exists());
+}
