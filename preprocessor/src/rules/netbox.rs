@@ -925,3 +925,93 @@ fn pipeline_is_staff(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::check::check_chapters;
+    use crate::config::Settings;
+    use crate::extract::ChapterInput;
+
+    const OIDC: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n";
+
+    /// The rules that fire on one `check=netbox` block, and their lines within the block.
+    fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
+        let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
+        let chapter = ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content };
+        let mut settings = Settings::default();
+        settings.targets.netbox = netbox.parse().unwrap();
+        check_chapters(&[chapter], Path::new("."), &settings)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.rule, d.start.line - 3))
+            .collect()
+    }
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        ("netbox/login-redirect-url-type", "4.7", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n", 1, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = '/'\n"),
+        ("netbox/login-redirect-url-type", "4.7", "A = 1\nLOGOUT_REDIRECT_URL = ['x']\n", 2, "LOGOUT_REDIRECT_URL = 'home'\n"),
+        ("netbox/remote-auth-header-unused", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n", 2, "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n"),
+        ("netbox/remote-auth-enabled-unneeded", "4.7", "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n", 1, "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n"),
+        ("netbox/remote-auth-header-format", "4.7", "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'X-Authentik-Username'\n", 2, "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'HTTP_X_AUTHENTIK_USERNAME'\n"),
+        ("netbox/protected-user-fields-obsolete", "4.7", "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n", 1, "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['first_name']\n"),
+        ("netbox/protected-user-fields-obsolete", "3.4.6", "X = 1\n", 0, "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n"),
+        ("netbox/setting-ignored", "4.7", "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", 1, "SECURE_SSL_REDIRECT = True\n"),
+        ("netbox/setting-removed", "4.7", "SENTRY_DSN = 'https://x@sentry.example/1'\n", 1, "SENTRY_CONFIG = {}\n"),
+        ("netbox/setting-removed", "4.6", "X = 1\n", 0, "SENTRY_DSN = 'https://x@sentry.example/1'\n"),
+        ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        ("netbox/social-auth-prefix-missing", "4.7", "OIDC_KEY = 'id'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\n"),
+        ("netbox/allowed-hosts-type", "4.7", "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n", 1, "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n"),
+        ("netbox/allowed-hosts-type", "4.7", "ALLOWED_HOSTS = []\n", 1, "DEBUG = True\nALLOWED_HOSTS = []\n"),
+        ("netbox/allowed-hosts-entry", "4.7", "ALLOWED_HOSTS = ['netbox.internaldomain.com:8443']\n", 1, "ALLOWED_HOSTS = ['[::1]', '.internaldomain.com', '*']\n"),
+        ("netbox/allowed-hosts-entry", "4.7", "ALLOWED_HOSTS = [\n    'https://netbox.internaldomain.com',\n]\n", 2, "ALLOWED_HOSTS = ['192.0.2.10']\n"),
+        ("netbox/csrf-trusted-origins-scheme", "4.7", "CSRF_TRUSTED_ORIGINS = ['netbox.internaldomain.com']\n", 1, "CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n"),
+        ("netbox/oidc-endpoint-name", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_URL = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 2, OIDC),
+        ("netbox/oidc-endpoint-name", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 2, "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n"),
+        ("netbox/oidc-endpoint-fallback-name", "4.7", "SOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
+        ("netbox/oidc-endpoint-well-known", "4.7", "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/.well-known/openid-configuration'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
+        ("netbox/oidc-endpoint-trailing-slash", "4.7", "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
+        ("netbox/oidc-scope-type", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = ('groups',)\n", 1, "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n"),
+        ("netbox/oidc-scope-type", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = 'openid groups'\n", 1, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE = True\nSOCIAL_AUTH_OIDC_SCOPE = 'openid'\n"),
+        ("netbox/oidc-scope-redundant", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = ['groups', 'email']\n", 1, "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n"),
+        ("netbox/backend-path", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.oidc.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 1, "REMOTE_AUTH_BACKEND = ['netbox.authentication.RemoteUserBackend', 'social_core.backends.open_id_connect.OpenIdConnectAuth']\nSOCIAL_AUTH_OIDC_KEY = 'id'\n"),
+        ("netbox/backend-path", "4.7", "SOCIAL_AUTH_OIDC_KEY = 'id'\n", 1, "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n"),
+        ("netbox/backend-list-version", "3.4", "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n", 1, "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n"),
+        ("netbox/backend-list-version", "3.4.8", "X = 1\n", 0, "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n"),
+        ("netbox/redirect-is-https-smell", "4.7", "SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n", 1, "SOCIAL_AUTH_REDIRECT_IS_HTTPS = False\n"),
+        ("netbox/redirect-is-https-scoped", "4.7", "SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS = True\n", 1, "X = 1\n"),
+        ("netbox/allowed-redirect-hosts-irrelevant", "4.7", "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS = ['netbox.internaldomain.com']\n", 1, "X = 1\n"),
+        ("netbox/login-required-deprecated", "4.6", "LOGIN_REQUIRED = True\n", 1, "LOGIN_TIMEOUT = 3600\n"),
+        ("netbox/login-required-deprecated", "4.5", "X = 1\n", 0, "LOGIN_REQUIRED = True\n"),
+        ("netbox/pipeline-default-groups", "4.7", "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n", 2, "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n"),
+        ("netbox/pipeline-group-import", "4.7", "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n", 2, "from netbox.authentication import Group\n"),
+        ("netbox/pipeline-group-import", "3.7", "X = 1\n", 0, "from django.contrib.auth.models import Group\n"),
+        ("netbox/pipeline-is-staff", "4.7", "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_staff = True\n", 2, "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_superuser = True\n"),
+    ];
+
+    #[test]
+    fn every_rule_fires_on_its_case_and_stays_quiet_on_the_near_miss() {
+        for (rule, netbox, firing, line, quiet) in CASES {
+            if *line > 0 {
+                let got = fired(firing, netbox);
+                assert!(got.contains(&(*rule, *line)), "{rule} should fire on line {line} of:\n{firing}got {got:?}");
+            }
+            let got = fired(quiet, netbox);
+            assert!(!got.iter().any(|(r, _)| r == rule), "{rule} must not fire on:\n{quiet}got {got:?}");
+        }
+    }
+
+    #[test]
+    fn every_netbox_rule_has_a_case() {
+        for (rule, _) in super::CHECKS {
+            assert!(CASES.iter().any(|(id, _, _, line, _)| *id == rule.id && *line > 0), "{} has no firing case", rule.id);
+        }
+    }
+
+    #[test]
+    fn the_clean_configuration_triggers_nothing() {
+        assert_eq!(fired(OIDC, "4.7"), vec![]);
+    }
+}
