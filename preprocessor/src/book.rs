@@ -42,7 +42,11 @@ impl Outcome {
         format!(
             "mdbook-configcheck: strict mode fails the build: {} error(s){}",
             s.errors,
-            if self.settings.deny_warnings { format!(" and {} warning(s) (deny-warnings)", s.warnings) } else { String::new() }
+            if self.settings.deny_warnings {
+                format!(" and {} warning(s) (deny-warnings)", s.warnings)
+            } else {
+                String::new()
+            }
         )
     }
 }

@@ -92,7 +92,12 @@ fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &S
     };
     if let Some(site) = original {
         let (start, _) = sources.span(&site);
-        finding.message = format!("{} (with this block applied; see {}:{})", finding.message, sources.get(site.source).path, start.line);
+        finding.message = format!(
+            "{} (with this block applied; see {}:{})",
+            finding.message,
+            sources.get(site.source).path,
+            start.line
+        );
     }
     finding.block = Some(variant.id);
     finding.location = Location::At(variant.fence_site());

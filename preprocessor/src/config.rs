@@ -61,10 +61,8 @@ struct TargetsTable {
 impl Settings {
     /// Read the table from a loaded mdBook configuration (environment overrides already applied).
     pub fn from_book_config(config: &Config) -> Result<Settings> {
-        let table: Table = config
-            .get(TABLE)
-            .with_context(|| format!("book.toml: invalid [{TABLE}] table"))?
-            .unwrap_or_default();
+        let table: Table =
+            config.get(TABLE).with_context(|| format!("book.toml: invalid [{TABLE}] table"))?.unwrap_or_default();
         let mut settings = Settings {
             strict: table.strict.unwrap_or(false),
             deny_warnings: table.deny_warnings.unwrap_or(false),

@@ -263,11 +263,8 @@ impl ChapterScan<'_> {
                     if let Some(block) = open.as_mut() {
                         let slice = content.get(range.clone()).unwrap_or("");
                         // Tabs expanded inside containers make the event text a suffix of the slice.
-                        let source_start = if slice.ends_with(text.as_ref()) {
-                            range.end - text.len()
-                        } else {
-                            range.start
-                        };
+                        let source_start =
+                            if slice.ends_with(text.as_ref()) { range.end - text.len() } else { range.start };
                         block.map.push(block.text.len(), text.len(), self.source, source_start);
                         block.text.push_str(&text);
                     }
@@ -304,9 +301,7 @@ impl ChapterScan<'_> {
             return;
         };
         let site = self.site(range.start..range.start + html.trim_end().len());
-        let invalid = |message: String| {
-            Finding::at(&configcheck::INVALID_ALLOW, None, site.clone(), message)
-        };
+        let invalid = |message: String| Finding::at(&configcheck::INVALID_ALLOW, None, site.clone(), message);
         let Some(rest) = directive.trim().strip_prefix("allow") else {
             self.out.findings.push(invalid(format!(
                 "`{}` is not a configcheck comment: the only one is `<!-- configcheck: allow RULE -- reason -->`",
@@ -339,7 +334,9 @@ impl ChapterScan<'_> {
         let fence_line_end = content[open.range.start..].find('\n').map_or(content.len(), |i| open.range.start + i);
         let fence_text = &content[open.range.start..fence_line_end];
         let marker_len = fence_text.len() - fence_text.trim_start_matches(['`', '~']).len();
-        let info_start = open.range.start + marker_len + (fence_text[marker_len..].len() - fence_text[marker_len..].trim_start().len());
+        let info_start = open.range.start
+            + marker_len
+            + (fence_text[marker_len..].len() - fence_text[marker_len..].trim_start().len());
         let info_end = open.range.start + fence_text.trim_end().len();
         let info_range = info_start..info_end.max(info_start);
         let info_raw = &content[info_range.clone()];
@@ -461,7 +458,12 @@ impl ChapterScan<'_> {
         } else {
             for expectation in &attrs.expect {
                 if rules::find(&expectation.rule).is_none() {
-                    self.out.findings.push(unknown_rule(&expectation.rule, expectation.site.clone(), None, "`expect=`"));
+                    self.out.findings.push(unknown_rule(
+                        &expectation.rule,
+                        expectation.site.clone(),
+                        None,
+                        "`expect=`",
+                    ));
                 }
             }
             attrs.expect.retain(|e| rules::find(&e.rule).is_some());
@@ -511,12 +513,19 @@ impl ChapterScan<'_> {
                 None => {
                     let site = map.site(line_start..line_start + line.len());
                     // Lines of the block map one-to-one onto the chapter.
-                    for seg in map.segments.iter().filter(|s| {
-                        s.text_start < line_start + line.len() && s.text_start + s.len > line_start
-                    }) {
+                    for seg in map
+                        .segments
+                        .iter()
+                        .filter(|s| s.text_start < line_start + line.len() && s.text_start + s.len > line_start)
+                    {
                         let from = seg.text_start.max(line_start);
                         let to = (seg.text_start + seg.len).min(line_start + line.len());
-                        out_map.push(out_text.len() + (from - line_start), to - from, seg.source, seg.source_start + (from - seg.text_start));
+                        out_map.push(
+                            out_text.len() + (from - line_start),
+                            to - from,
+                            seg.source,
+                            seg.source_start + (from - seg.text_start),
+                        );
                     }
                     let _ = site;
                     out_text.push_str(line);
@@ -536,15 +545,10 @@ impl ChapterScan<'_> {
         let report_path = normalize(&chapter_dir.join(include.path));
         let _ = self.book_root;
         let file = SourceFile::new(report_path, text);
-        let lines: Vec<Range<usize>> = (1..=file.line_count())
-            .map(|n| file.line_range(n))
-            .collect();
+        let lines: Vec<Range<usize>> = (1..=file.line_count()).map(|n| file.line_range(n)).collect();
         // `str::lines` semantics: a trailing newline does not start another line.
-        let lines: Vec<Range<usize>> = if file.text.ends_with('\n') {
-            lines[..lines.len().saturating_sub(1)].to_vec()
-        } else {
-            lines
-        };
+        let lines: Vec<Range<usize>> =
+            if file.text.ends_with('\n') { lines[..lines.len().saturating_sub(1)].to_vec() } else { lines };
         let selected = match &include.selection {
             Selection::All => lines,
             Selection::Lines(from, to) => {
@@ -571,7 +575,10 @@ impl ChapterScan<'_> {
                     }
                 }
                 if !found {
-                    return Err(format!("the anchor `{anchor}` is not in `{}` (write `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}` lines around the part to include)", include.path));
+                    return Err(format!(
+                        "the anchor `{anchor}` is not in `{}` (write `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}` lines around the part to include)",
+                        include.path
+                    ));
                 }
                 kept
             }

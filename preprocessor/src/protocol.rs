@@ -9,8 +9,9 @@ use mdbook_preprocessor::{MDBOOK_VERSION, PreprocessorContext};
 
 /// Parse the protocol input, refusing shapes from other mdBook versions clearly.
 pub fn parse_input(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
-    let value: serde_json::Value = serde_json::from_slice(input)
-        .context("mdbook-configcheck expects mdBook's preprocessor input ([context, book] as JSON) on stdin; it is not JSON")?;
+    let value: serde_json::Value = serde_json::from_slice(input).context(
+        "mdbook-configcheck expects mdBook's preprocessor input ([context, book] as JSON) on stdin; it is not JSON",
+    )?;
     let Some([context, book]) = value.as_array().map(Vec::as_slice) else {
         bail!("mdbook-configcheck expects mdBook's preprocessor input, a JSON array [context, book], on stdin");
     };

@@ -84,11 +84,7 @@ pub struct Targets {
 impl Default for Targets {
     /// The newest versions the facts file covers (its section 11 was read off NetBox 4.7.3).
     fn default() -> Self {
-        Targets {
-            netbox: Version::new(4, 7, 3),
-            authentik: Version::new(2025, 10, 0),
-            nginx: Version::new(1, 22, 0),
-        }
+        Targets { netbox: Version::new(4, 7, 3), authentik: Version::new(2025, 10, 0), nginx: Version::new(1, 22, 0) }
     }
 }
 

@@ -139,14 +139,24 @@ fn blocks_inside_lists_and_blockquotes_have_exact_positions() {
     let (_, report) = json("nested");
     let chapter = fixture("nested/src/nested.md");
     let line = line_of(&chapter, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True");
-    let d = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "netbox/login-redirect-url-type").unwrap();
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "netbox/login-redirect-url-type")
+        .unwrap();
     assert_eq!(d["line"], line);
     // `   SOCIAL_AUTH_LOGIN_REDIRECT_URL = True`: the value starts after the list indentation.
     assert_eq!(d["column"], 37);
     assert_eq!(d["end_column"], 41);
     let quoted = line_of(&chapter, "> REMOTE_AUTH_HEADER");
     assert!(has(&report, "netbox/remote-auth-header-unused", quoted));
-    let d = report["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "netbox/remote-auth-header-unused").unwrap();
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "netbox/remote-auth-header-unused")
+        .unwrap();
     assert_eq!(d["column"], 3, "after the `> ` of the blockquote");
 }
 
@@ -157,9 +167,14 @@ fn included_files_are_checked_and_named_with_their_own_lines() {
     let conf = fixture("includes/conf/configuration.py");
     let scope = line_of(&conf, "SOCIAL_AUTH_OIDC_SCOPE");
     let redirect = line_of(&conf, "SOCIAL_AUTH_LOGIN_REDIRECT_URL");
-    let by_rule = |rule: &str| report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).cloned().collect::<Vec<_>>();
+    let by_rule = |rule: &str| {
+        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule).cloned().collect::<Vec<_>>()
+    };
     let scope_d = &by_rule("netbox/oidc-scope-type")[0];
-    assert_eq!((scope_d["path"].as_str().unwrap(), scope_d["line"].as_u64().unwrap()), ("conf/configuration.py", scope));
+    assert_eq!(
+        (scope_d["path"].as_str().unwrap(), scope_d["line"].as_u64().unwrap()),
+        ("conf/configuration.py", scope)
+    );
     assert_eq!(by_rule("netbox/login-redirect-url-type")[0]["line"], redirect);
     let includes = by_rule("configcheck/include-error");
     assert_eq!(includes.len(), 2, "missing file and missing anchor");
@@ -176,7 +191,8 @@ fn unknown_kinds_and_misspelt_attributes_are_reported_where_they_are_written() {
     let found = rules(&report);
     let unknown: Vec<_> = found.iter().filter(|(r, ..)| r == "configcheck/unknown-attribute").collect();
     assert_eq!(unknown.len(), 5, "{found:?}");
-    let messages: Vec<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
     assert!(messages.iter().any(|m| m.contains("did you mean `check=nginx`")));
     assert!(messages.iter().any(|m| m.contains("did you mean `check=`")));
     assert!(messages.iter().any(|m| m.contains("did you mean `expect=`")));
@@ -220,7 +236,14 @@ fn expectations_variants_and_allows_behave_as_designed() {
     assert!(has(&report, "configcheck/unknown-rule", line_of(&t, "no-such-rule")));
     assert!(has(&report, "configcheck/unused-allow", line_of(&t, "nothing to allow here")));
     assert!(has(&report, "configcheck/invalid-allow", line_of(&t, "allow netbox/setting-ignored -->")));
-    assert!(!found.iter().any(|(r, _, _, _)| r == "netbox/setting-ignored" && report["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "src/main.md" && d["rule"] == "netbox/setting-ignored")));
+    assert!(!found.iter().any(|(r, _, _, _)| {
+        r == "netbox/setting-ignored"
+            && report["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["path"] == "src/main.md" && d["rule"] == "netbox/setting-ignored")
+    }));
     // The main deployment is not affected by the variants: main.md has no finding at all.
     assert!(!report["diagnostics"].as_array().unwrap().iter().any(|d| d["path"] == "src/main.md"), "{found:?}");
     assert_eq!(report["summary"]["errors"], 4, "{found:?}");
@@ -231,7 +254,12 @@ fn severity_overrides_and_target_versions_change_what_is_reported() {
     let (_, report) = json("overrides");
     let chapter = fixture("overrides/src/netbox.md");
     let found = rules(&report);
-    assert!(found.contains(&("netbox/remote-auth-header-unused".into(), line_of(&chapter, "REMOTE_AUTH_HEADER"), "error".into(), false)));
+    assert!(found.contains(&(
+        "netbox/remote-auth-header-unused".into(),
+        line_of(&chapter, "REMOTE_AUTH_HEADER"),
+        "error".into(),
+        false
+    )));
     assert!(!found.iter().any(|(r, ..)| r == "netbox/oidc-scope-redundant"), "turned off");
     // NetBox 3.4: lists are not accepted yet, and protecting `groups` was still needed.
     assert!(has(&report, "netbox/backend-list-version", line_of(&chapter, "REMOTE_AUTH_BACKEND")));
@@ -270,7 +298,10 @@ fn sarif_output_reads_back_as_sarif_2_1_0() {
     let results = run.results.as_ref().unwrap();
     let redirect = results.iter().find(|r| r.rule_id.as_deref() == Some("netbox/login-redirect-url-type")).unwrap();
     let region = redirect.locations.as_ref().unwrap()[0].physical_location.as_ref().unwrap().region.as_ref().unwrap();
-    assert_eq!(region.start_line, Some(line_of(&fixture("reviewed-snippet/src/netbox.md"), "REDIRECT_URL = True") as i64));
+    assert_eq!(
+        region.start_line,
+        Some(line_of(&fixture("reviewed-snippet/src/netbox.md"), "REDIRECT_URL = True") as i64)
+    );
     let rules = run.tool.driver.rules.as_ref().unwrap();
     assert!(rules.iter().any(|r| r.id == "netbox/setting-removed"), "the catalog travels with the results");
 }
@@ -356,7 +387,10 @@ fn hostile_block_text_is_escaped_in_the_page() {
         "# x\n\n```python,check=netbox\nALLOWED_HOSTS = 'https://<script>alert(1)</script>'\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = ['<img src=x onerror=alert(1)>']\n```\n",
     )
     .unwrap();
-    let toml = format!("[book]\ntitle = \"x\"\n[preprocessor.configcheck]\ncommand = {:?}\n", env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    let toml = format!(
+        "[book]\ntitle = \"x\"\n[preprocessor.configcheck]\ncommand = {:?}\n",
+        env!("CARGO_BIN_EXE_mdbook-configcheck")
+    );
     fs::write(dir.path().join("book.toml"), toml).unwrap();
     mdbook_build(dir.path()).unwrap();
     let html = fs::read_to_string(dir.path().join("book/netbox.html")).unwrap();
@@ -369,7 +403,11 @@ fn hostile_block_text_is_escaped_in_the_page() {
 #[test]
 fn other_renderers_get_a_markdown_blockquote() {
     let dir = scratch_book("strict", "[output.html]\n[output.markdown]\n");
-    fs::write(dir.path().join("book.toml"), fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", "")).unwrap();
+    fs::write(
+        dir.path().join("book.toml"),
+        fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", ""),
+    )
+    .unwrap();
     mdbook_build(dir.path()).unwrap();
     let md = fs::read_to_string(dir.path().join("book/markdown/strict.md")).unwrap();
     assert!(md.contains("> **mdbook-configcheck** error `netbox/login-redirect-url-type` (line 4)"), "{md}");
@@ -383,7 +421,11 @@ fn strict_mode_fails_the_mdbook_build_and_the_environment_can_turn_it_on() {
     assert!(format!("{error:#}").contains("configcheck"), "{error:#}");
     // The non-strict warnings-only book passes, unless CI turns strict mode on.
     let dir = scratch_book("strict", "");
-    fs::write(dir.path().join("book.toml"), fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", "")).unwrap();
+    fs::write(
+        dir.path().join("book.toml"),
+        fs::read_to_string(dir.path().join("book.toml")).unwrap().replace("strict = true", ""),
+    )
+    .unwrap();
     mdbook_build(dir.path()).expect("not strict");
     let out = run(&["build", dir.path().to_str().unwrap()]);
     assert!(out.status.success());
@@ -394,7 +436,10 @@ fn strict_mode_fails_the_mdbook_build_and_the_environment_can_turn_it_on() {
         .unwrap();
     assert!(!out.status.success(), "strict from the environment");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("strict mode fails the build") && stderr.contains("netbox/login-redirect-url-type"), "{stderr}");
+    assert!(
+        stderr.contains("strict mode fails the build") && stderr.contains("netbox/login-redirect-url-type"),
+        "{stderr}"
+    );
 }
 
 #[test]

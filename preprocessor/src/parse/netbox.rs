@@ -80,7 +80,9 @@ impl Value {
     pub fn is_known(&self) -> bool {
         match &self.kind {
             ValueKind::Env { .. } | ValueKind::Unknown => false,
-            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().all(Value::is_known),
+            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => {
+                items.iter().all(Value::is_known)
+            }
             ValueKind::Dict(items) => items.iter().all(|(k, v)| k.is_known() && v.is_known()),
             _ => true,
         }
@@ -241,7 +243,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
     }
     let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
-    let mut evaluator = Evaluator { block, env: HashMap::new(), os: vec![], environ: vec![], getenv: vec![], file: &mut file };
+    let mut evaluator =
+        Evaluator { block, env: HashMap::new(), os: vec![], environ: vec![], getenv: vec![], file: &mut file };
     for stmt in parsed.syntax().body.iter() {
         let range = to_range(stmt.range());
         // A statement the parser had to repair may hold invented values: skip it.
@@ -352,10 +355,10 @@ impl Evaluator<'_> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 let items = value.items().filter(|items| items.len() == elts.len()).map(<[Value]>::to_vec);
                 for (i, elt) in elts.iter().enumerate() {
-                    let item = items.as_ref().and_then(|items| items.get(i).cloned()).unwrap_or(Value {
-                        kind: ValueKind::Unknown,
-                        range: to_range(elt.range()),
-                    });
+                    let item = items
+                        .as_ref()
+                        .and_then(|items| items.get(i).cloned())
+                        .unwrap_or(Value { kind: ValueKind::Unknown, range: to_range(elt.range()) });
                     self.bind(elt, item, statement.clone());
                 }
             }
@@ -375,7 +378,13 @@ impl Evaluator<'_> {
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
             self.env.insert(name.clone(), value.clone());
-            self.file.settings.push(Setting { name, name_range: range.clone(), statement: range, value, block: self.block });
+            self.file.settings.push(Setting {
+                name,
+                name_range: range.clone(),
+                statement: range,
+                value,
+                block: self.block,
+            });
         }
     }
 
@@ -485,7 +494,12 @@ impl Evaluator<'_> {
         let default = args
             .args
             .get(1)
-            .or_else(|| args.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "default")).map(|k| &k.value))
+            .or_else(|| {
+                args.keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "default"))
+                    .map(|k| &k.value)
+            })
             .map(|d| Box::new(self.eval(d)))
             // `environ.get("X")` without a default gives None when X is unset.
             .or_else(|| Some(Box::new(Value { kind: ValueKind::None, range: to_range(call.range()) })));

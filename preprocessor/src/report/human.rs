@@ -32,7 +32,11 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
         (false, Severity::Warning) => Level::WARNING,
         (false, Severity::Info) => Level::INFO,
     };
-    let title = if d.expected { format!("{} (expected: this block shows the mistake on purpose)", d.message) } else { d.message.clone() };
+    let title = if d.expected {
+        format!("{} (expected: this block shows the mistake on purpose)", d.message)
+    } else {
+        d.message.clone()
+    };
     let label = if d.expected { "expected here" } else { "here" };
     let report = [
         level.primary_title(title).id(d.rule).element(
@@ -57,6 +61,10 @@ pub fn summary_line(checked: &Checked) -> String {
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),
         plural(s.blocks, "checked block"),
-        if expected > 0 { format!(" ({} shown on purpose)", plural(expected, "expected finding")) } else { String::new() }
+        if expected > 0 {
+            format!(" ({} shown on purpose)", plural(expected, "expected finding"))
+        } else {
+            String::new()
+        }
     )
 }

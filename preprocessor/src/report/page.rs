@@ -178,15 +178,20 @@ fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
         if i > 0 {
             md.push_str(">\n");
         }
-        let severity = if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() };
+        let severity =
+            if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() };
         let mut message = String::new();
         let _ = escape_html(&mut message, &d.message);
         let mut help = String::new();
         let _ = escape_html(&mut help, &d.help);
-        let _ = writeln!(md, "> **mdbook-configcheck** {severity} `{}` ({}): {message}", d.rule, where_text(d, chapter_path));
+        let _ = writeln!(
+            md,
+            "> **mdbook-configcheck** {severity} `{}` ({}): {message}",
+            d.rule,
+            where_text(d, chapter_path)
+        );
         let _ = writeln!(md, ">");
         let _ = writeln!(md, "> Fix: {help}");
     }
     md
 }
-

@@ -147,7 +147,10 @@ pub fn render(checked: &Checked) -> String {
                 },
             }],
             suppressions: if d.expected {
-                vec![Suppression { kind: "inSource", justification: "the block demonstrates this mistake on purpose (expect=)" }]
+                vec![Suppression {
+                    kind: "inSource",
+                    justification: "the block demonstrates this mistake on purpose (expect=)",
+                }]
             } else {
                 vec![]
             },

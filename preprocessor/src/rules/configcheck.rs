@@ -77,5 +77,12 @@ pub const INCLUDE_ERROR: Rule = Rule {
 };
 
 /// The tool's own rules.
-pub const RULES: &[&Rule] =
-    &[&SYNTAX_ERROR, &EXPECTATION_UNMET, &UNKNOWN_ATTRIBUTE, &UNKNOWN_RULE, &INVALID_ALLOW, &UNUSED_ALLOW, &INCLUDE_ERROR];
+pub const RULES: &[&Rule] = &[
+    &SYNTAX_ERROR,
+    &EXPECTATION_UNMET,
+    &UNKNOWN_ATTRIBUTE,
+    &UNKNOWN_RULE,
+    &INVALID_ALLOW,
+    &UNUSED_ALLOW,
+    &INCLUDE_ERROR,
+];

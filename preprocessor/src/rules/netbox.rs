@@ -131,12 +131,25 @@ fn remote_auth_header_unused(d: &Deployment, _: &Targets, out: &mut Vec<Finding>
         return;
     }
     for (name, why) in [
-        ("REMOTE_AUTH_HEADER", "no backend in `REMOTE_AUTH_BACKEND` accepts a user from an HTTP header, so this header never signs anyone in"),
-        ("REMOTE_AUTH_AUTO_CREATE_USER", "only NetBox's `RemoteUserBackend` reads it; with OpenID Connect, social-auth's pipeline creates users whatever this says"),
-        ("REMOTE_AUTH_DEFAULT_PERMISSIONS", "only users created by header authentication get these permissions; users who sign in through OpenID Connect never do"),
+        (
+            "REMOTE_AUTH_HEADER",
+            "no backend in `REMOTE_AUTH_BACKEND` accepts a user from an HTTP header, so this header never signs anyone in",
+        ),
+        (
+            "REMOTE_AUTH_AUTO_CREATE_USER",
+            "only NetBox's `RemoteUserBackend` reads it; with OpenID Connect, social-auth's pipeline creates users whatever this says",
+        ),
+        (
+            "REMOTE_AUTH_DEFAULT_PERMISSIONS",
+            "only users created by header authentication get these permissions; users who sign in through OpenID Connect never do",
+        ),
     ] {
         if let Some(setting) = d.netbox.get(name) {
-            out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with social-auth backends only: {why}")));
+            out.push(at_statement(
+                &REMOTE_AUTH_HEADER_UNUSED,
+                setting,
+                format!("`{name}` has no effect with social-auth backends only: {why}"),
+            ));
         }
     }
 }
@@ -223,31 +236,127 @@ fn protected_user_fields_obsolete(d: &Deployment, _: &Targets, out: &mut Vec<Fin
 /// `hasattr(configuration, …)` in `netbox/settings.py`, plus the dynamic parameters of
 /// `netbox/config/parameters.py` (read off the netbox-4.7.3 wheel; facts §1.2 lists v4.6.8).
 const PARAMETERS: &[&str] = &[
-    "ADMINS", "ALLOWED_HOSTS", "API_TOKEN_PEPPERS", "AUTH_PASSWORD_VALIDATORS", "BASE_PATH", "BULK_UPDATE_CHUNK_SIZE",
-    "CENSUS_REPORTING_ENABLED", "CHANGELOG_SKIP_EMPTY_CHANGES", "CORS_ORIGIN_ALLOW_ALL", "CORS_ORIGIN_REGEX_WHITELIST",
-    "CORS_ORIGIN_WHITELIST", "CSRF_COOKIE_NAME", "CSRF_COOKIE_SECURE", "CSRF_TRUSTED_ORIGINS", "DATABASE", "DATABASES",
-    "DATABASE_ROUTERS", "DATA_UPLOAD_MAX_MEMORY_SIZE", "DEBUG", "DEFAULT_DASHBOARD", "DEFAULT_LANGUAGE",
-    "DEFAULT_PERMISSIONS", "DEVELOPER", "DISK_BASE_UNIT", "DOCS_ROOT", "EMAIL", "EVENTS_PIPELINE",
-    "EXEMPT_VIEW_PERMISSIONS", "FIELD_CHOICES", "FILE_UPLOAD_MAX_MEMORY_SIZE", "GRAPHQL_DEFAULT_VERSION",
-    "GRAPHQL_MAX_ALIASES", "GRAPHQL_MAX_QUERY_DEPTH", "HOSTNAME", "HTTP_CLIENT_IP_HEADERS", "HTTP_PROXIES",
-    "INTERNAL_IPS", "ISOLATED_DEPLOYMENT", "JINJA2_FILTERS", "JINJA_ENVIRONMENT_PARAMS", "JINJA_FILTERS", "LOGGING",
-    "LOGIN_FORM_HIDDEN", "LOGIN_PERSISTENCE", "LOGIN_REQUIRED", "LOGIN_TIMEOUT", "LOGOUT_REDIRECT_URL", "MEDIA_ROOT",
-    "METRICS_ENABLED", "PLUGINS", "PLUGINS_CATALOG_CONFIG", "PLUGINS_CONFIG", "PROXY_ROUTERS", "QUEUE_MAPPINGS",
-    "RAM_BASE_UNIT", "REDIS", "RELEASE_CHECK_URL", "REMOTE_AUTH_AUTO_CREATE_GROUPS", "REMOTE_AUTH_AUTO_CREATE_USER",
-    "REMOTE_AUTH_BACKEND", "REMOTE_AUTH_DEFAULT_GROUPS", "REMOTE_AUTH_DEFAULT_PERMISSIONS", "REMOTE_AUTH_ENABLED",
-    "REMOTE_AUTH_GROUP_HEADER", "REMOTE_AUTH_GROUP_SEPARATOR", "REMOTE_AUTH_GROUP_SYNC_ENABLED", "REMOTE_AUTH_HEADER",
-    "REMOTE_AUTH_SUPERUSERS", "REMOTE_AUTH_SUPERUSER_GROUPS", "REMOTE_AUTH_USER_EMAIL", "REMOTE_AUTH_USER_FIRST_NAME",
-    "REMOTE_AUTH_USER_LAST_NAME", "REPORTS_ROOT", "RQ", "RQ_DEFAULT_TIMEOUT", "RQ_RETRY_INTERVAL", "RQ_RETRY_MAX",
-    "SCRIPTS_ROOT", "SEARCH_BACKEND", "SECRET_KEY", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
-    "SECURE_HSTS_SECONDS", "SECURE_SSL_REDIRECT", "SENTRY_CONFIG", "SENTRY_ENABLED", "SENTRY_TAGS",
-    "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE", "SESSION_FILE_PATH", "STORAGES", "STORAGE_BACKEND",
-    "STORAGE_CONFIG", "STREAMING_EXPORTS", "TIME_ZONE", "TRANSLATION_ENABLED", "WEBHOOK_DEFAULT_TIMEOUT",
+    "ADMINS",
+    "ALLOWED_HOSTS",
+    "API_TOKEN_PEPPERS",
+    "AUTH_PASSWORD_VALIDATORS",
+    "BASE_PATH",
+    "BULK_UPDATE_CHUNK_SIZE",
+    "CENSUS_REPORTING_ENABLED",
+    "CHANGELOG_SKIP_EMPTY_CHANGES",
+    "CORS_ORIGIN_ALLOW_ALL",
+    "CORS_ORIGIN_REGEX_WHITELIST",
+    "CORS_ORIGIN_WHITELIST",
+    "CSRF_COOKIE_NAME",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_TRUSTED_ORIGINS",
+    "DATABASE",
+    "DATABASES",
+    "DATABASE_ROUTERS",
+    "DATA_UPLOAD_MAX_MEMORY_SIZE",
+    "DEBUG",
+    "DEFAULT_DASHBOARD",
+    "DEFAULT_LANGUAGE",
+    "DEFAULT_PERMISSIONS",
+    "DEVELOPER",
+    "DISK_BASE_UNIT",
+    "DOCS_ROOT",
+    "EMAIL",
+    "EVENTS_PIPELINE",
+    "EXEMPT_VIEW_PERMISSIONS",
+    "FIELD_CHOICES",
+    "FILE_UPLOAD_MAX_MEMORY_SIZE",
+    "GRAPHQL_DEFAULT_VERSION",
+    "GRAPHQL_MAX_ALIASES",
+    "GRAPHQL_MAX_QUERY_DEPTH",
+    "HOSTNAME",
+    "HTTP_CLIENT_IP_HEADERS",
+    "HTTP_PROXIES",
+    "INTERNAL_IPS",
+    "ISOLATED_DEPLOYMENT",
+    "JINJA2_FILTERS",
+    "JINJA_ENVIRONMENT_PARAMS",
+    "JINJA_FILTERS",
+    "LOGGING",
+    "LOGIN_FORM_HIDDEN",
+    "LOGIN_PERSISTENCE",
+    "LOGIN_REQUIRED",
+    "LOGIN_TIMEOUT",
+    "LOGOUT_REDIRECT_URL",
+    "MEDIA_ROOT",
+    "METRICS_ENABLED",
+    "PLUGINS",
+    "PLUGINS_CATALOG_CONFIG",
+    "PLUGINS_CONFIG",
+    "PROXY_ROUTERS",
+    "QUEUE_MAPPINGS",
+    "RAM_BASE_UNIT",
+    "REDIS",
+    "RELEASE_CHECK_URL",
+    "REMOTE_AUTH_AUTO_CREATE_GROUPS",
+    "REMOTE_AUTH_AUTO_CREATE_USER",
+    "REMOTE_AUTH_BACKEND",
+    "REMOTE_AUTH_DEFAULT_GROUPS",
+    "REMOTE_AUTH_DEFAULT_PERMISSIONS",
+    "REMOTE_AUTH_ENABLED",
+    "REMOTE_AUTH_GROUP_HEADER",
+    "REMOTE_AUTH_GROUP_SEPARATOR",
+    "REMOTE_AUTH_GROUP_SYNC_ENABLED",
+    "REMOTE_AUTH_HEADER",
+    "REMOTE_AUTH_SUPERUSERS",
+    "REMOTE_AUTH_SUPERUSER_GROUPS",
+    "REMOTE_AUTH_USER_EMAIL",
+    "REMOTE_AUTH_USER_FIRST_NAME",
+    "REMOTE_AUTH_USER_LAST_NAME",
+    "REPORTS_ROOT",
+    "RQ",
+    "RQ_DEFAULT_TIMEOUT",
+    "RQ_RETRY_INTERVAL",
+    "RQ_RETRY_MAX",
+    "SCRIPTS_ROOT",
+    "SEARCH_BACKEND",
+    "SECRET_KEY",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "SENTRY_CONFIG",
+    "SENTRY_ENABLED",
+    "SENTRY_TAGS",
+    "SESSION_COOKIE_NAME",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_FILE_PATH",
+    "STORAGES",
+    "STORAGE_BACKEND",
+    "STORAGE_CONFIG",
+    "STREAMING_EXPORTS",
+    "TIME_ZONE",
+    "TRANSLATION_ENABLED",
+    "WEBHOOK_DEFAULT_TIMEOUT",
     // Dynamic parameters, also accepted in configuration.py.
-    "BANNER_LOGIN", "BANNER_MAINTENANCE", "BANNER_TOP", "BANNER_BOTTOM", "ENFORCE_GLOBAL_UNIQUE", "PREFER_IPV4",
-    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "POWERFEED_DEFAULT_VOLTAGE",
-    "POWERFEED_DEFAULT_AMPERAGE", "POWERFEED_DEFAULT_MAX_UTILIZATION", "ALLOWED_URL_SCHEMES", "PAGINATE_COUNT",
-    "MAX_PAGE_SIZE", "CUSTOM_VALIDATORS", "PROTECTION_RULES", "DEFAULT_USER_PREFERENCES", "CHANGELOG_RETENTION",
-    "CHANGELOG_RETAIN_CREATE_LAST_UPDATE", "MAINTENANCE_MODE", "COPILOT_ENABLED", "GRAPHQL_ENABLED", "JOB_RETENTION",
+    "BANNER_LOGIN",
+    "BANNER_MAINTENANCE",
+    "BANNER_TOP",
+    "BANNER_BOTTOM",
+    "ENFORCE_GLOBAL_UNIQUE",
+    "PREFER_IPV4",
+    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT",
+    "RACK_ELEVATION_DEFAULT_UNIT_WIDTH",
+    "POWERFEED_DEFAULT_VOLTAGE",
+    "POWERFEED_DEFAULT_AMPERAGE",
+    "POWERFEED_DEFAULT_MAX_UTILIZATION",
+    "ALLOWED_URL_SCHEMES",
+    "PAGINATE_COUNT",
+    "MAX_PAGE_SIZE",
+    "CUSTOM_VALIDATORS",
+    "PROTECTION_RULES",
+    "DEFAULT_USER_PREFERENCES",
+    "CHANGELOG_RETENTION",
+    "CHANGELOG_RETAIN_CREATE_LAST_UPDATE",
+    "MAINTENANCE_MODE",
+    "COPILOT_ENABLED",
+    "GRAPHQL_ENABLED",
+    "JOB_RETENTION",
     "MAPS_URL",
 ];
 
@@ -298,12 +407,25 @@ const DJANGO_SETTINGS: &[(&str, &str)] = &[
 
 /// python-social-auth settings that reach social-core only with the `SOCIAL_AUTH_` prefix.
 const SOCIAL_NAMES: &[&str] = &[
-    "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT", "SOCIAL_AUTH_OIDC_ENDPOINT", "SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_OIDC_SECRET",
-    "SOCIAL_AUTH_OIDC_SCOPE", "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE", "SOCIAL_AUTH_OIDC_USERNAME_KEY",
-    "SOCIAL_AUTH_OIDC_JWT_ALGORITHMS", "SOCIAL_AUTH_OIDC_JWT_LEEWAY", "SOCIAL_AUTH_OIDC_ID_TOKEN_MAX_AGE",
-    "SOCIAL_AUTH_OIDC_USE_PKCE", "SOCIAL_AUTH_PIPELINE", "SOCIAL_AUTH_PROTECTED_USER_FIELDS",
-    "SOCIAL_AUTH_LOGIN_REDIRECT_URL", "SOCIAL_AUTH_LOGIN_ERROR_URL", "SOCIAL_AUTH_REDIRECT_IS_HTTPS",
-    "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS", "SOCIAL_AUTH_BACKEND_ATTRS", "SOCIAL_AUTH_RAISE_EXCEPTIONS",
+    "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT",
+    "SOCIAL_AUTH_OIDC_ENDPOINT",
+    "SOCIAL_AUTH_OIDC_KEY",
+    "SOCIAL_AUTH_OIDC_SECRET",
+    "SOCIAL_AUTH_OIDC_SCOPE",
+    "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE",
+    "SOCIAL_AUTH_OIDC_USERNAME_KEY",
+    "SOCIAL_AUTH_OIDC_JWT_ALGORITHMS",
+    "SOCIAL_AUTH_OIDC_JWT_LEEWAY",
+    "SOCIAL_AUTH_OIDC_ID_TOKEN_MAX_AGE",
+    "SOCIAL_AUTH_OIDC_USE_PKCE",
+    "SOCIAL_AUTH_PIPELINE",
+    "SOCIAL_AUTH_PROTECTED_USER_FIELDS",
+    "SOCIAL_AUTH_LOGIN_REDIRECT_URL",
+    "SOCIAL_AUTH_LOGIN_ERROR_URL",
+    "SOCIAL_AUTH_REDIRECT_IS_HTTPS",
+    "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS",
+    "SOCIAL_AUTH_BACKEND_ATTRS",
+    "SOCIAL_AUTH_RAISE_EXCEPTIONS",
     "SOCIAL_AUTH_SANITIZE_REDIRECTS",
 ];
 
@@ -407,7 +529,10 @@ pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
 fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.settings() {
         let prefixed = format!("SOCIAL_AUTH_{}", setting.name);
-        if SOCIAL_NAMES.contains(&prefixed.as_str()) && !setting.name.contains("ENDPOINT") && !is_parameter(&setting.name) {
+        if SOCIAL_NAMES.contains(&prefixed.as_str())
+            && !setting.name.contains("ENDPOINT")
+            && !is_parameter(&setting.name)
+        {
             out.push(
                 at_statement(
                     &SOCIAL_AUTH_PREFIX_MISSING,
@@ -548,7 +673,8 @@ fn oidc_endpoint_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     for setting in nb.settings() {
         let name = setting.name.as_str();
         let wrong_name = (name.contains("ENDPOINT") && (name.contains("OIDC") || name.starts_with("SOCIAL_AUTH_")))
-            || (name.starts_with("SOCIAL_AUTH_OIDC_") && (name.ends_with("OIDC_URL") || name == "SOCIAL_AUTH_OIDC_URL"));
+            || (name.starts_with("SOCIAL_AUTH_OIDC_")
+                && (name.ends_with("OIDC_URL") || name == "SOCIAL_AUTH_OIDC_URL"));
         if wrong_name {
             reported = true;
             out.push(at_statement(
@@ -679,7 +805,9 @@ pub const OIDC_SCOPE_REDUNDANT: Rule = Rule {
 
 fn oidc_scope_redundant(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
-    if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true) || !matches!(setting.value.kind, ValueKind::List(_)) {
+    if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true)
+        || !matches!(setting.value.kind, ValueKind::List(_))
+    {
         return;
     }
     for item in setting.value.items().unwrap_or_default() {
@@ -724,8 +852,12 @@ fn backend_path(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
         (Some(setting), Some(list)) if !list.iter().any(|b| b == OIDC_BACKEND) => {
             let near = list.iter().find_map(|b| closest_of(b, std::iter::once(OIDC_BACKEND)).map(|_| b.clone()));
             let message = match near {
-                Some(typo) => format!("`{typo}` is not social-core's OpenID Connect backend (`{OIDC_BACKEND}`), so single sign-on through Authentik does not work"),
-                None => format!("`REMOTE_AUTH_BACKEND` does not include `{OIDC_BACKEND}`, so the `SOCIAL_AUTH_OIDC_*` settings are never used and the login page offers no OpenID Connect button"),
+                Some(typo) => format!(
+                    "`{typo}` is not social-core's OpenID Connect backend (`{OIDC_BACKEND}`), so single sign-on through Authentik does not work"
+                ),
+                None => format!(
+                    "`REMOTE_AUTH_BACKEND` does not include `{OIDC_BACKEND}`, so the `SOCIAL_AUTH_OIDC_*` settings are never used and the login page offers no OpenID Connect button"
+                ),
             };
             out.push(at_value(&BACKEND_PATH, setting, &setting.value, message));
         }
@@ -951,44 +1083,224 @@ mod tests {
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
-        ("netbox/login-redirect-url-type", "4.7", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n", 1, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = '/'\n"),
-        ("netbox/login-redirect-url-type", "4.7", "A = 1\nLOGOUT_REDIRECT_URL = ['x']\n", 2, "LOGOUT_REDIRECT_URL = 'home'\n"),
-        ("netbox/remote-auth-header-unused", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n", 2, "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n"),
-        ("netbox/remote-auth-enabled-unneeded", "4.7", "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n", 1, "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n"),
-        ("netbox/remote-auth-header-format", "4.7", "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'X-Authentik-Username'\n", 2, "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'HTTP_X_AUTHENTIK_USERNAME'\n"),
-        ("netbox/protected-user-fields-obsolete", "4.7", "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n", 1, "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['first_name']\n"),
-        ("netbox/protected-user-fields-obsolete", "3.4.6", "X = 1\n", 0, "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n"),
-        ("netbox/setting-ignored", "4.7", "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n", 1, "SECURE_SSL_REDIRECT = True\n"),
+        (
+            "netbox/login-redirect-url-type",
+            "4.7",
+            "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n",
+            1,
+            "SOCIAL_AUTH_LOGIN_REDIRECT_URL = '/'\n",
+        ),
+        (
+            "netbox/login-redirect-url-type",
+            "4.7",
+            "A = 1\nLOGOUT_REDIRECT_URL = ['x']\n",
+            2,
+            "LOGOUT_REDIRECT_URL = 'home'\n",
+        ),
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+        ),
+        (
+            "netbox/remote-auth-enabled-unneeded",
+            "4.7",
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+            1,
+            "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+        ),
+        (
+            "netbox/remote-auth-header-format",
+            "4.7",
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'X-Authentik-Username'\n",
+            2,
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_HEADER = 'HTTP_X_AUTHENTIK_USERNAME'\n",
+        ),
+        (
+            "netbox/protected-user-fields-obsolete",
+            "4.7",
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n",
+            1,
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['first_name']\n",
+        ),
+        (
+            "netbox/protected-user-fields-obsolete",
+            "3.4.6",
+            "X = 1\n",
+            0,
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n",
+        ),
+        (
+            "netbox/setting-ignored",
+            "4.7",
+            "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n",
+            1,
+            "SECURE_SSL_REDIRECT = True\n",
+        ),
         ("netbox/setting-removed", "4.7", "SENTRY_DSN = 'https://x@sentry.example/1'\n", 1, "SENTRY_CONFIG = {}\n"),
         ("netbox/setting-removed", "4.6", "X = 1\n", 0, "SENTRY_DSN = 'https://x@sentry.example/1'\n"),
-        ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        (
+            "netbox/setting-unknown",
+            "4.7",
+            "ALLOWED_HOST = ['netbox.internaldomain.com']\n",
+            1,
+            "MY_HELPER_VALUE = 'x'\n",
+        ),
         ("netbox/social-auth-prefix-missing", "4.7", "OIDC_KEY = 'id'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\n"),
-        ("netbox/allowed-hosts-type", "4.7", "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n", 1, "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n"),
+        (
+            "netbox/allowed-hosts-type",
+            "4.7",
+            "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n",
+            1,
+            "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n",
+        ),
         ("netbox/allowed-hosts-type", "4.7", "ALLOWED_HOSTS = []\n", 1, "DEBUG = True\nALLOWED_HOSTS = []\n"),
-        ("netbox/allowed-hosts-entry", "4.7", "ALLOWED_HOSTS = ['netbox.internaldomain.com:8443']\n", 1, "ALLOWED_HOSTS = ['[::1]', '.internaldomain.com', '*']\n"),
-        ("netbox/allowed-hosts-entry", "4.7", "ALLOWED_HOSTS = [\n    'https://netbox.internaldomain.com',\n]\n", 2, "ALLOWED_HOSTS = ['192.0.2.10']\n"),
-        ("netbox/csrf-trusted-origins-scheme", "4.7", "CSRF_TRUSTED_ORIGINS = ['netbox.internaldomain.com']\n", 1, "CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n"),
-        ("netbox/oidc-endpoint-name", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_URL = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 2, OIDC),
-        ("netbox/oidc-endpoint-name", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 2, "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n"),
-        ("netbox/oidc-endpoint-fallback-name", "4.7", "SOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
-        ("netbox/oidc-endpoint-well-known", "4.7", "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/.well-known/openid-configuration'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
-        ("netbox/oidc-endpoint-trailing-slash", "4.7", "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/'\n", 1, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n"),
-        ("netbox/oidc-scope-type", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = ('groups',)\n", 1, "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n"),
-        ("netbox/oidc-scope-type", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = 'openid groups'\n", 1, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE = True\nSOCIAL_AUTH_OIDC_SCOPE = 'openid'\n"),
-        ("netbox/oidc-scope-redundant", "4.7", "SOCIAL_AUTH_OIDC_SCOPE = ['groups', 'email']\n", 1, "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n"),
-        ("netbox/backend-path", "4.7", "REMOTE_AUTH_BACKEND = 'social_core.backends.oidc.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n", 1, "REMOTE_AUTH_BACKEND = ['netbox.authentication.RemoteUserBackend', 'social_core.backends.open_id_connect.OpenIdConnectAuth']\nSOCIAL_AUTH_OIDC_KEY = 'id'\n"),
-        ("netbox/backend-path", "4.7", "SOCIAL_AUTH_OIDC_KEY = 'id'\n", 1, "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n"),
-        ("netbox/backend-list-version", "3.4", "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n", 1, "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n"),
-        ("netbox/backend-list-version", "3.4.8", "X = 1\n", 0, "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n"),
-        ("netbox/redirect-is-https-smell", "4.7", "SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n", 1, "SOCIAL_AUTH_REDIRECT_IS_HTTPS = False\n"),
+        (
+            "netbox/allowed-hosts-entry",
+            "4.7",
+            "ALLOWED_HOSTS = ['netbox.internaldomain.com:8443']\n",
+            1,
+            "ALLOWED_HOSTS = ['[::1]', '.internaldomain.com', '*']\n",
+        ),
+        (
+            "netbox/allowed-hosts-entry",
+            "4.7",
+            "ALLOWED_HOSTS = [\n    'https://netbox.internaldomain.com',\n]\n",
+            2,
+            "ALLOWED_HOSTS = ['192.0.2.10']\n",
+        ),
+        (
+            "netbox/csrf-trusted-origins-scheme",
+            "4.7",
+            "CSRF_TRUSTED_ORIGINS = ['netbox.internaldomain.com']\n",
+            1,
+            "CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n",
+        ),
+        (
+            "netbox/oidc-endpoint-name",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_URL = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+            2,
+            OIDC,
+        ),
+        (
+            "netbox/oidc-endpoint-name",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-fallback-name",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-well-known",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/.well-known/openid-configuration'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-trailing-slash",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n",
+        ),
+        (
+            "netbox/oidc-scope-type",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_SCOPE = ('groups',)\n",
+            1,
+            "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n",
+        ),
+        (
+            "netbox/oidc-scope-type",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_SCOPE = 'openid groups'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE = True\nSOCIAL_AUTH_OIDC_SCOPE = 'openid'\n",
+        ),
+        (
+            "netbox/oidc-scope-redundant",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_SCOPE = ['groups', 'email']\n",
+            1,
+            "SOCIAL_AUTH_OIDC_SCOPE = ['groups']\n",
+        ),
+        (
+            "netbox/backend-path",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.oidc.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+            1,
+            "REMOTE_AUTH_BACKEND = ['netbox.authentication.RemoteUserBackend', 'social_core.backends.open_id_connect.OpenIdConnectAuth']\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+        ),
+        (
+            "netbox/backend-path",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_KEY = 'id'\n",
+            1,
+            "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n",
+        ),
+        (
+            "netbox/backend-list-version",
+            "3.4",
+            "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n",
+            1,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+        ),
+        (
+            "netbox/backend-list-version",
+            "3.4.8",
+            "X = 1\n",
+            0,
+            "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n",
+        ),
+        (
+            "netbox/redirect-is-https-smell",
+            "4.7",
+            "SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n",
+            1,
+            "SOCIAL_AUTH_REDIRECT_IS_HTTPS = False\n",
+        ),
         ("netbox/redirect-is-https-scoped", "4.7", "SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS = True\n", 1, "X = 1\n"),
-        ("netbox/allowed-redirect-hosts-irrelevant", "4.7", "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS = ['netbox.internaldomain.com']\n", 1, "X = 1\n"),
+        (
+            "netbox/allowed-redirect-hosts-irrelevant",
+            "4.7",
+            "SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS = ['netbox.internaldomain.com']\n",
+            1,
+            "X = 1\n",
+        ),
         ("netbox/login-required-deprecated", "4.6", "LOGIN_REQUIRED = True\n", 1, "LOGIN_TIMEOUT = 3600\n"),
         ("netbox/login-required-deprecated", "4.5", "X = 1\n", 0, "LOGIN_REQUIRED = True\n"),
-        ("netbox/pipeline-default-groups", "4.7", "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n", 2, "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n"),
-        ("netbox/pipeline-group-import", "4.7", "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n", 2, "from netbox.authentication import Group\n"),
+        (
+            "netbox/pipeline-default-groups",
+            "4.7",
+            "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n",
+            2,
+            "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n",
+        ),
+        (
+            "netbox/pipeline-group-import",
+            "4.7",
+            "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n",
+            2,
+            "from netbox.authentication import Group\n",
+        ),
         ("netbox/pipeline-group-import", "3.7", "X = 1\n", 0, "from django.contrib.auth.models import Group\n"),
-        ("netbox/pipeline-is-staff", "4.7", "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_staff = True\n", 2, "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_superuser = True\n"),
+        (
+            "netbox/pipeline-is-staff",
+            "4.7",
+            "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_staff = True\n",
+            2,
+            "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_superuser = True\n",
+        ),
     ];
 
     #[test]
@@ -1006,7 +1318,11 @@ mod tests {
     #[test]
     fn every_netbox_rule_has_a_case() {
         for (rule, _) in super::CHECKS {
-            assert!(CASES.iter().any(|(id, _, _, line, _)| *id == rule.id && *line > 0), "{} has no firing case", rule.id);
+            assert!(
+                CASES.iter().any(|(id, _, _, line, _)| *id == rule.id && *line > 0),
+                "{} has no firing case",
+                rule.id
+            );
         }
     }
 
