@@ -3,7 +3,9 @@
 //! One broken block never hides another's findings: every block gets its own parse, and a
 //! syntax error becomes `configcheck/syntax-error` at the parser's exact position.
 
+pub mod authentik;
 pub mod netbox;
+pub mod nginx;
 
 use crate::diagnostic::Finding;
 use crate::extract::{Block, Kind};
@@ -14,33 +16,48 @@ use crate::rules::configcheck;
 pub enum Parsed {
     /// A `check=netbox` block.
     Netbox(netbox::PythonFile),
-    /// A kind whose parser is not built yet: the block is extracted but not checked further.
-    Unparsed,
+    /// A `check=nginx` block.
+    Nginx(nginx::NginxFile),
+    /// A `check=authentik` block.
+    Authentik(authentik::Blueprint),
 }
 
 /// Parse every block; syntax errors become findings.
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
     blocks
         .iter()
-        .map(|block| match block.kind {
-            Kind::Netbox => {
-                let file = netbox::parse(&block.text, block.id);
-                // The parser recovers and reports follow-on errors; the first one is the cause.
-                if let Some(error) = file.syntax_errors.first() {
-                    let more = match file.syntax_errors.len() - 1 {
-                        0 => String::new(),
-                        n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
-                    };
-                    findings.push(Finding::in_block(
-                        &configcheck::SYNTAX_ERROR,
-                        block.id,
-                        error.range.clone(),
-                        format!("this block is not valid Python: {}{more}", error.message),
-                    ));
+        .map(|block| {
+            let (parsed, errors, language) = match block.kind {
+                Kind::Netbox => {
+                    let file = netbox::parse(&block.text, block.id);
+                    let errors = file.syntax_errors.clone();
+                    (Parsed::Netbox(file), errors, "Python")
                 }
-                Parsed::Netbox(file)
+                Kind::Nginx => {
+                    let file = nginx::parse(&block.text);
+                    let errors = file.syntax_errors.clone();
+                    (Parsed::Nginx(file), errors, "nginx configuration")
+                }
+                Kind::Authentik => {
+                    let file = authentik::parse(&block.text);
+                    let errors = file.syntax_errors.clone();
+                    (Parsed::Authentik(file), errors, "YAML")
+                }
+            };
+            // Parsers recover and report follow-on errors; the first one is the cause.
+            if let Some(error) = errors.first() {
+                let more = match errors.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
+                };
+                findings.push(Finding::in_block(
+                    &configcheck::SYNTAX_ERROR,
+                    block.id,
+                    error.range.clone(),
+                    format!("this block is not valid {language}: {}{more}", error.message),
+                ));
             }
-            Kind::Nginx | Kind::Authentik => Parsed::Unparsed,
+            parsed
         })
         .collect()
 }

@@ -1,0 +1,261 @@
+//! `check=authentik`: an Authentik blueprint (YAML), parsed with saphyr into a span tree that
+//! keeps Authentik's custom tags (`!Find`, `!KeyOf`, `!Env`, `!Context`, `!Format`, `!If`, …) as
+//! typed values, then read into the provider and the application the guide configures.
+
+use std::ops::Range;
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use super::netbox::SyntaxError;
+
+/// A YAML node with its range in the block text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// What it is.
+    pub kind: NodeKind,
+    /// Where it is written.
+    pub range: Range<usize>,
+}
+
+/// The value of a YAML node.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// `~` / `null` / nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A string.
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in order.
+    Map(Vec<(Node, Node)>),
+    /// An Authentik tag: `!Find [model, [field, value]]`, `!Env NAME`, `!KeyOf id`, …
+    Tagged(String, Box<Node>),
+}
+
+impl Node {
+    /// The string of a plain scalar.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A key of a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(items) => items.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The items of a sequence.
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// `Some(tag)` for a tagged node.
+    pub fn tag(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Tagged(tag, _) => Some(tag),
+            _ => None,
+        }
+    }
+
+    /// Whether the node is null or missing content.
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+
+    /// Every string anywhere under this node (for searching expressions and names).
+    pub fn strings(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        fn collect<'a>(node: &'a Node, out: &mut Vec<&'a str>) {
+            match &node.kind {
+                NodeKind::Str(s) => out.push(s),
+                NodeKind::Seq(items) => items.iter().for_each(|i| collect(i, out)),
+                NodeKind::Map(items) => items.iter().for_each(|(k, v)| {
+                    collect(k, out);
+                    collect(v, out)
+                }),
+                NodeKind::Tagged(_, inner) => collect(inner, out),
+                _ => {}
+            }
+        }
+        collect(self, &mut out);
+        out
+    }
+}
+
+/// One entry of a blueprint.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// `authentik_providers_oauth2.oauth2provider`.
+    pub model: String,
+    /// The entry's `id:` (what `!KeyOf` refers to).
+    pub id: Option<String>,
+    /// `identifiers:`.
+    pub identifiers: Option<Node>,
+    /// `attrs:`.
+    pub attrs: Option<Node>,
+    /// The whole entry.
+    pub range: Range<usize>,
+}
+
+/// A parsed blueprint.
+#[derive(Debug, Clone, Default)]
+pub struct Blueprint {
+    /// Its entries.
+    pub entries: Vec<Entry>,
+    /// Syntax errors (YAML stops at the first one).
+    pub syntax_errors: Vec<SyntaxError>,
+}
+
+impl Blueprint {
+    /// Entries of one model.
+    pub fn entries_of<'a>(&'a self, model: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| e.model == model)
+    }
+}
+
+impl Entry {
+    /// An attribute (or, failing that, an identifier).
+    pub fn field(&self, name: &str) -> Option<&Node> {
+        self.attrs.as_ref().and_then(|a| a.get(name)).or_else(|| self.identifiers.as_ref().and_then(|i| i.get(name)))
+    }
+}
+
+/// Parse one block.
+pub fn parse(text: &str) -> Blueprint {
+    let offsets = CharOffsets::new(text);
+    let mut blueprint = Blueprint::default();
+    let documents = match MarkedYaml::load_from_str(text) {
+        Ok(documents) => documents,
+        Err(error) => {
+            let start = offsets.byte(error.marker().index());
+            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            blueprint.syntax_errors.push(SyntaxError { range: start..end, message: error.info().to_string() });
+            return blueprint;
+        }
+    };
+    for document in &documents {
+        let root = node(document, &offsets);
+        let entries = root.get("entries").map(Node::items).unwrap_or_default();
+        for entry in entries {
+            let Some(model) = entry.get("model").and_then(Node::as_str) else { continue };
+            blueprint.entries.push(Entry {
+                model: model.to_string(),
+                id: entry.get("id").and_then(Node::as_str).map(str::to_string),
+                identifiers: entry.get("identifiers").cloned(),
+                attrs: entry.get("attrs").cloned(),
+                range: entry.range.clone(),
+            });
+        }
+    }
+    blueprint
+}
+
+/// saphyr counts characters; the tool counts bytes.
+struct CharOffsets {
+    bytes: Vec<usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        Self { bytes }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        self.bytes.get(char_index).copied().unwrap_or_else(|| self.bytes.last().copied().unwrap_or(0))
+    }
+}
+
+fn node(yaml: &MarkedYaml<'_>, offsets: &CharOffsets) -> Node {
+    let range = offsets.byte(yaml.span.start.index())..offsets.byte(yaml.span.end.index());
+    let kind = match &yaml.data {
+        YamlData::Value(scalar) => scalar_kind(scalar),
+        YamlData::Representation(text, _, _) => NodeKind::Str(text.to_string()),
+        YamlData::Sequence(items) => NodeKind::Seq(items.iter().map(|i| node(i, offsets)).collect()),
+        YamlData::Mapping(map) => {
+            NodeKind::Map(map.iter().map(|(k, v)| (node(k, offsets), node(v, offsets))).collect())
+        }
+        YamlData::Tagged(tag, inner) => {
+            let mut inner = node(inner, offsets);
+            // A tagged scalar's inner node loses its span: use the tag's.
+            if inner.range.start < range.start || inner.range.is_empty() {
+                inner.range = range.clone();
+            }
+            NodeKind::Tagged(format!("{}{}", tag.handle, tag.suffix), Box::new(inner))
+        }
+        YamlData::Alias(_) | YamlData::BadValue => NodeKind::Null,
+    };
+    Node { kind, range }
+}
+
+fn scalar_kind(scalar: &Scalar<'_>) -> NodeKind {
+    match scalar {
+        Scalar::Null => NodeKind::Null,
+        Scalar::Boolean(b) => NodeKind::Bool(*b),
+        Scalar::Integer(i) => NodeKind::Int(*i),
+        Scalar::FloatingPoint(f) => NodeKind::Float(f.into_inner()),
+        Scalar::String(s) => NodeKind::Str(s.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BLUEPRINT: &str = r#"version: 1
+entries:
+  - model: authentik_providers_oauth2.oauth2provider
+    id: netbox-provider
+    identifiers:
+      name: NetBox
+    attrs:
+      client_id: !Env NETBOX_CLIENT_ID
+      signing_key: !Find [authentik_crypto.certificatekeypair, [name, "authentik Self-signed Certificate"]]
+      redirect_uris:
+        - matching_mode: strict
+          url: https://netbox.internaldomain.com/oauth/complete/oidc/
+  - model: authentik_core.application
+    identifiers:
+      slug: netbox
+    attrs:
+      provider: !KeyOf netbox-provider
+"#;
+
+    #[test]
+    fn reads_entries_tags_and_positions() {
+        let blueprint = parse(BLUEPRINT);
+        assert!(blueprint.syntax_errors.is_empty());
+        let provider = blueprint.entries_of("authentik_providers_oauth2.oauth2provider").next().unwrap();
+        assert_eq!(provider.id.as_deref(), Some("netbox-provider"));
+        assert_eq!(provider.field("client_id").and_then(Node::tag), Some("!Env"));
+        assert_eq!(provider.field("signing_key").and_then(Node::tag), Some("!Find"));
+        let url = provider.field("redirect_uris").unwrap().items()[0].get("url").unwrap();
+        assert_eq!(&BLUEPRINT[url.range.clone()], "https://netbox.internaldomain.com/oauth/complete/oidc/");
+        let app = blueprint.entries_of("authentik_core.application").next().unwrap();
+        assert_eq!(app.field("slug").and_then(Node::as_str), Some("netbox"));
+        let provider_ref = app.field("provider").unwrap();
+        assert_eq!(provider_ref.tag(), Some("!KeyOf"));
+        assert_eq!(&BLUEPRINT[provider_ref.range.clone()], "!KeyOf netbox-provider");
+    }
+
+    #[test]
+    fn a_yaml_error_has_a_position() {
+        let blueprint = parse("entries:\n  - model: [unclosed\n");
+        assert_eq!(blueprint.syntax_errors.len(), 1);
+    }
+}
