@@ -1,0 +1,230 @@
+//! The Authentik side: the OAuth2 provider and the application of the blueprint (facts §3).
+
+use std::ops::Range;
+
+use crate::extract::BlockId;
+use crate::parse::authentik::{Blueprint, Entry, Node, NodeKind};
+
+/// The blueprint model of an OAuth2/OpenID provider.
+pub const PROVIDER_MODEL: &str = "authentik_providers_oauth2.oauth2provider";
+/// The blueprint model of an application.
+pub const APPLICATION_MODEL: &str = "authentik_core.application";
+/// The blueprint model of a scope mapping.
+pub const SCOPE_MAPPING_MODEL: &str = "authentik_providers_oauth2.scopemapping";
+
+/// How Authentik compares a redirect URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchingMode {
+    /// Exact string equality.
+    Strict,
+    /// `re.fullmatch`.
+    Regex,
+}
+
+/// One accepted redirect URI.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedirectUri {
+    /// Strict or regex.
+    pub mode: MatchingMode,
+    /// The URL or pattern.
+    pub url: String,
+    /// Where it is written.
+    pub range: Range<usize>,
+}
+
+impl RedirectUri {
+    /// Whether Authentik accepts `uri` with this entry.
+    pub fn accepts(&self, uri: &str) -> Option<bool> {
+        match self.mode {
+            MatchingMode::Strict => Some(self.url == uri),
+            MatchingMode::Regex => regex::Regex::new(&format!("^(?:{})$", self.url)).ok().map(|re| re.is_match(uri)),
+        }
+    }
+}
+
+/// The provider.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    /// Its block.
+    pub block: BlockId,
+    /// The entry.
+    pub range: Range<usize>,
+    /// The entry's `id:`.
+    pub id: Option<String>,
+    /// `client_id` (a string, or a tag such as `!Env`).
+    pub client_id: Option<Node>,
+    /// `client_secret`.
+    pub client_secret: Option<Node>,
+    /// Accepted redirect URIs; `None` when not statically known.
+    pub redirect_uris: Option<Vec<RedirectUri>>,
+    /// The field itself.
+    pub redirect_uris_node: Option<Node>,
+    /// Written in the pre-2024.8.5 single-string form.
+    pub redirect_uris_old_format: bool,
+    /// `signing_key`, when written (null counts as missing).
+    pub signing_key: Option<Node>,
+    /// `encryption_key`, when written and not null.
+    pub encryption_key: Option<Node>,
+    /// `property_mappings`.
+    pub property_mappings: Option<Node>,
+}
+
+/// The application.
+#[derive(Debug, Clone)]
+pub struct Application {
+    /// Its block.
+    pub block: BlockId,
+    /// The slug and where it is written.
+    pub slug: Option<(String, Range<usize>)>,
+    /// The provider reference (`!KeyOf provider-id`).
+    pub provider: Option<Node>,
+}
+
+/// A custom scope mapping defined in the blueprint.
+#[derive(Debug, Clone)]
+pub struct ScopeMapping {
+    /// Its block.
+    pub block: BlockId,
+    /// The entry's `id:`.
+    pub id: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `scope_name`.
+    pub scope_name: Option<String>,
+    /// `expression` and where it is written.
+    pub expression: Option<(String, Range<usize>)>,
+}
+
+/// Everything the blueprints define.
+#[derive(Debug, Clone, Default)]
+pub struct AuthentikSetup {
+    /// Providers (the guide has one).
+    pub providers: Vec<Provider>,
+    /// Applications.
+    pub applications: Vec<Application>,
+    /// Custom scope mappings.
+    pub scope_mappings: Vec<ScopeMapping>,
+    /// Whether any Authentik block exists.
+    pub present: bool,
+}
+
+impl AuthentikSetup {
+    /// Read one blueprint.
+    pub fn add(&mut self, blueprint: &Blueprint, block: BlockId) {
+        self.present = true;
+        for entry in blueprint.entries_of(PROVIDER_MODEL) {
+            self.providers.push(provider(entry, block));
+        }
+        for entry in blueprint.entries_of(APPLICATION_MODEL) {
+            self.applications.push(Application {
+                block,
+                slug: entry.field("slug").and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
+                provider: entry.field("provider").cloned(),
+            });
+        }
+        for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
+            self.scope_mappings.push(ScopeMapping {
+                block,
+                id: entry.id.clone(),
+                name: entry.field("name").and_then(Node::as_str).map(str::to_string),
+                scope_name: entry.field("scope_name").and_then(Node::as_str).map(str::to_string),
+                expression: entry.field("expression").and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
+            });
+        }
+    }
+
+    /// The provider NetBox talks to (the first one).
+    pub fn provider(&self) -> Option<&Provider> {
+        self.providers.first()
+    }
+
+    /// The application of that provider (the one referring to it, else the first).
+    pub fn application(&self) -> Option<&Application> {
+        let provider_id = self.provider().and_then(|p| p.id.as_deref());
+        self.applications
+            .iter()
+            .find(|a| {
+                a.provider.as_ref().is_some_and(|p| p.strings().iter().any(|s| Some(*s) == provider_id))
+            })
+            .or(self.applications.first())
+    }
+
+    /// The scopes the provider's mappings provide, when statically known.
+    pub fn provided_scopes(&self, provider: &Provider) -> Option<Vec<String>> {
+        let mappings = provider.property_mappings.as_ref()?;
+        let NodeKind::Seq(items) = &mappings.kind else { return None };
+        let mut scopes = Vec::new();
+        for item in items {
+            scopes.push(self.scope_of(item)?);
+        }
+        Some(scopes)
+    }
+
+    /// The scope a mapping reference provides: a managed built-in
+    /// (`goauthentik.io/providers/oauth2/scope-email`), a `[scope_name, x]` lookup, or a `!KeyOf`
+    /// to a scope mapping of the blueprint.
+    fn scope_of(&self, reference: &Node) -> Option<String> {
+        let strings = reference.strings();
+        if let Some(managed) = strings.iter().find_map(|s| s.strip_prefix("goauthentik.io/providers/oauth2/scope-")) {
+            return Some(managed.to_string());
+        }
+        if let Some(i) = strings.iter().position(|s| *s == "scope_name") {
+            return strings.get(i + 1).map(|s| s.to_string());
+        }
+        if reference.tag() == Some("!KeyOf") {
+            let id = strings.first()?;
+            return self.scope_mappings.iter().find(|m| m.id.as_deref() == Some(*id)).and_then(|m| m.scope_name.clone());
+        }
+        if let Some(i) = strings.iter().position(|s| *s == "name") {
+            let name = strings.get(i + 1)?;
+            return self.scope_mappings.iter().find(|m| m.name.as_deref() == Some(*name)).and_then(|m| m.scope_name.clone());
+        }
+        None
+    }
+}
+
+fn provider(entry: &Entry, block: BlockId) -> Provider {
+    let redirect_node = entry.field("redirect_uris").cloned();
+    let (redirect_uris, old_format) = match redirect_node.as_ref().map(|n| &n.kind) {
+        Some(NodeKind::Str(text)) => {
+            // The old form: one text field, whitespace-separated entries, each a regex.
+            let node = redirect_node.as_ref();
+            let start = node.map_or(0, |n| n.range.start);
+            let uris = text
+                .split_whitespace()
+                .map(|url| RedirectUri { mode: MatchingMode::Regex, url: url.to_string(), range: start..start + text.len() })
+                .collect();
+            (Some(uris), true)
+        }
+        Some(NodeKind::Seq(items)) => {
+            let uris: Option<Vec<RedirectUri>> = items
+                .iter()
+                .map(|item| {
+                    let url = item.get("url")?;
+                    let mode = match item.get("matching_mode").and_then(Node::as_str) {
+                        Some("regex") => MatchingMode::Regex,
+                        Some("strict") | None => MatchingMode::Strict,
+                        Some(_) => return None,
+                    };
+                    Some(RedirectUri { mode, url: url.as_str()?.to_string(), range: url.range.clone() })
+                })
+                .collect();
+            (uris, false)
+        }
+        _ => (None, false),
+    };
+    let present = |name: &str| entry.field(name).filter(|n| !n.is_null()).cloned();
+    Provider {
+        block,
+        range: entry.range.clone(),
+        id: entry.id.clone(),
+        client_id: present("client_id"),
+        client_secret: present("client_secret"),
+        redirect_uris,
+        redirect_uris_node: redirect_node,
+        redirect_uris_old_format: old_format,
+        signing_key: present("signing_key"),
+        encryption_key: present("encryption_key"),
+        property_mappings: present("property_mappings"),
+    }
+}

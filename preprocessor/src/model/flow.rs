@@ -1,0 +1,325 @@
+//! What the login sees as it travels browser → nginx → NetBox → Authentik, derived from the
+//! deployment (facts §1.1, §2.2, §4, §5): the public origin, the headers that reach NetBox, the
+//! host and scheme Django sees, and the redirect URI NetBox will send.
+
+use std::ops::Range;
+
+use crate::extract::BlockId;
+use crate::model::Deployment;
+use crate::model::nginx::{HeaderSetting, Location, Server};
+use crate::parse::netbox::ValueKind;
+use crate::rules::netbox::OIDC_BACKEND;
+
+/// A derived value and the place in the deployment that decides it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived<T> {
+    /// The value.
+    pub value: T,
+    /// Why, in words a reader follows ("`X-Forwarded-Host $http_host` in the location `/`").
+    pub because: String,
+    /// The directive or setting that decides it, if one does.
+    pub site: Option<(BlockId, Range<usize>)>,
+}
+
+/// The public side: what readers type into the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublicOrigin {
+    /// `https` when the listener has `ssl`.
+    pub scheme: &'static str,
+    /// The first `server_name`.
+    pub host: String,
+    /// The listener's port.
+    pub port: u16,
+}
+
+impl PublicOrigin {
+    /// `host` or `host:port` when the port is not the scheme's default: the browser's Host header
+    /// and what `$http_host` carries.
+    pub fn authority(&self) -> String {
+        let default = if self.scheme == "https" { 443 } else { 80 };
+        if self.port == default { self.host.clone() } else { format!("{}:{}", self.host, self.port) }
+    }
+
+    /// `https://host[:port]`: the browser's `Origin` header on a POST.
+    pub fn origin(&self) -> String {
+        format!("{}://{}", self.scheme, self.authority())
+    }
+}
+
+/// The login's path through the deployment.
+#[derive(Debug, Clone)]
+pub struct Flow<'a> {
+    /// The server that proxies NetBox.
+    pub server: &'a Server,
+    /// The location that serves NetBox's login callback.
+    pub location: &'a Location,
+    /// What readers type.
+    pub public: PublicOrigin,
+    /// The `proxy_set_header`s that reach NetBox (after inheritance).
+    pub headers: &'a [HeaderSetting],
+    /// The host Django sees (`request.get_host()`).
+    pub host: Derived<Option<String>>,
+    /// The scheme Django sees (`request.scheme`).
+    pub scheme: Derived<&'static str>,
+    /// `BASE_PATH` as NetBox normalizes it (`netbox/` or empty).
+    pub base_path: String,
+    /// The redirect URI NetBox sends to the identity provider, when it can be derived.
+    pub redirect_uri: Option<String>,
+    /// Whether `SOCIAL_AUTH_REDIRECT_IS_HTTPS` rewrote its scheme.
+    pub redirect_is_https: bool,
+}
+
+/// Find a header among those that reach NetBox (names are case-insensitive).
+pub fn header<'a>(headers: &'a [HeaderSetting], name: &str) -> Option<&'a HeaderSetting> {
+    headers.iter().rev().find(|h| h.name.eq_ignore_ascii_case(name))
+}
+
+/// The variables a NetBox site uses, for a request to the public origin.
+pub struct RequestVariables<'a> {
+    public: &'a PublicOrigin,
+    proxy_host: String,
+}
+
+impl RequestVariables<'_> {
+    fn variable(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "http_host" => self.public.authority(),
+            "host" | "server_name" => self.public.host.to_lowercase(),
+            "scheme" => self.public.scheme.to_string(),
+            "server_port" => self.public.port.to_string(),
+            "proxy_host" => self.proxy_host.clone(),
+            // Request headers a browser does not send: empty.
+            "http_x_forwarded_host" | "http_x_forwarded_proto" | "http_x_forwarded_for" => String::new(),
+            _ => return None,
+        })
+    }
+
+    /// Expand `$name` and `${name}`; `None` when a variable is not one the model knows.
+    pub fn expand(&self, text: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(at) = rest.find('$') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            let (name, tail) = if let Some(braced) = after.strip_prefix('{') {
+                let end = braced.find('}')?;
+                (&braced[..end], &braced[end + 1..])
+            } else {
+                let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+                (&after[..end], &after[end..])
+            };
+            out.push_str(&self.variable(name)?);
+            rest = tail;
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+}
+
+/// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
+fn normalize_base_path(value: &str) -> String {
+    let stripped = value.trim_matches('/');
+    if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
+}
+
+/// `127.0.0.1:8001` from `http://127.0.0.1:8001/`.
+pub fn proxy_host(target: &str) -> String {
+    let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
+    without_scheme.split('/').next().unwrap_or(without_scheme).to_string()
+}
+
+impl<'a> Flow<'a> {
+    /// Derive the login's path; `None` when the deployment has no proxy for NetBox or a piece
+    /// that decides it is not statically known.
+    pub fn derive(deployment: &'a Deployment) -> Option<Flow<'a>> {
+        let netbox = &deployment.netbox;
+        let base_path = match netbox.get("BASE_PATH").map(|s| &s.value.kind) {
+            None => String::new(),
+            Some(ValueKind::Str(s)) => normalize_base_path(s),
+            Some(_) => return None,
+        };
+        let server = deployment.nginx.netbox_server()?;
+        let callback_path = format!("/{base_path}oauth/complete/oidc/");
+        let location = server.location_for(&callback_path).filter(|l| l.proxy_pass.is_some())?;
+        let listen = server.public_listen();
+        let public = PublicOrigin {
+            scheme: if server.is_tls() { "https" } else { "http" },
+            host: server.names.iter().find(|n| is_plain_host(n))?.clone(),
+            port: listen.port,
+        };
+        let headers = server.effective_headers(location);
+        let (target, _) = location.proxy_pass.as_ref()?;
+        let variables = RequestVariables { public: &public, proxy_host: proxy_host(target) };
+        let inherited = if location.headers.is_empty() && !server.headers.is_empty() { " (inherited from the server)" } else { "" };
+
+        let host = match (header(headers, "X-Forwarded-Host"), header(headers, "Host")) {
+            (Some(xfh), _) => Derived {
+                value: variables.expand(&xfh.value).filter(|v| !v.is_empty()),
+                because: format!("`proxy_set_header X-Forwarded-Host {}`{inherited}, which NetBox trusts (USE_X_FORWARDED_HOST)", xfh.value),
+                site: Some((xfh.block, xfh.value_range.clone())),
+            },
+            (None, Some(host)) => Derived {
+                value: variables.expand(&host.value),
+                because: format!("`proxy_set_header Host {}`{inherited}, as no X-Forwarded-Host is sent", host.value),
+                site: Some((host.block, host.value_range.clone())),
+            },
+            (None, None) => Derived {
+                value: Some(variables.proxy_host.clone()),
+                because: format!(
+                    "nginx's default `Host: $proxy_host` (`{}`), as the location sends neither X-Forwarded-Host nor Host",
+                    variables.proxy_host
+                ),
+                site: None,
+            },
+        };
+        let scheme = match header(headers, "X-Forwarded-Proto") {
+            Some(xfp) => {
+                let value = variables.expand(&xfp.value);
+                let https = value.as_deref().is_some_and(|v| v.split(',').next().map(str::trim) == Some("https"));
+                Derived {
+                    value: if https { "https" } else { "http" },
+                    because: format!("`proxy_set_header X-Forwarded-Proto {}`{inherited}", xfp.value),
+                    site: Some((xfp.block, xfp.value_range.clone())),
+                }
+            }
+            None => Derived {
+                value: "http",
+                because: "no `X-Forwarded-Proto` reaches NetBox, so Django sees the plain-http connection from nginx".into(),
+                site: None,
+            },
+        };
+        let redirect_is_https = netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
+        let uses_oidc = match netbox.get("REMOTE_AUTH_BACKEND").map(|s| &s.value.kind) {
+            Some(ValueKind::Str(s)) => s == OIDC_BACKEND,
+            Some(ValueKind::List(items) | ValueKind::Tuple(items)) => items.iter().any(|i| i.as_str() == Some(OIDC_BACKEND)),
+            _ => false,
+        };
+        let redirect_uri = match (&host.value, uses_oidc) {
+            (Some(host), true) => {
+                let uri = format!("{}://{host}/{base_path}oauth/complete/oidc/", scheme.value);
+                Some(if redirect_is_https { uri.replacen("http://", "https://", 1) } else { uri })
+            }
+            _ => None,
+        };
+        Some(Flow { server, location, public, headers, host, scheme, base_path, redirect_uri, redirect_is_https })
+    }
+
+    /// The host Django validates against `ALLOWED_HOSTS`: port stripped, lower-cased.
+    pub fn domain(&self) -> Option<String> {
+        let host = self.host.value.as_ref()?;
+        let domain = if host.starts_with('[') {
+            host.split_once(']').map_or(host.as_str(), |(h, _)| h).to_string() + "]"
+        } else {
+            host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h).to_string()
+        };
+        Some(domain.to_lowercase())
+    }
+}
+
+fn is_plain_host(name: &str) -> bool {
+    !name.is_empty() && name != "_" && !name.starts_with('~') && !name.contains('*') && !name.starts_with('.')
+}
+
+/// Django's `validate_host`: `*`, `.example.com` (the domain and its subdomains), or exact.
+pub fn host_allowed(domain: &str, allowed: &[String]) -> bool {
+    allowed.iter().any(|pattern| {
+        let pattern = pattern.to_lowercase();
+        pattern == "*"
+            || (pattern.starts_with('.') && (domain.ends_with(&pattern) || domain == &pattern[1..]))
+            || pattern == domain
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::extract::{ChapterInput, extract};
+    use crate::model::assemble;
+    use crate::parse::parse_blocks;
+    use crate::source::Sources;
+
+    const NETBOX: &str = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n";
+
+    fn redirect_uri(netbox: &str, nginx: &str) -> (Option<String>, String, String) {
+        let content = format!("```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n");
+        let chapter = ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content };
+        let mut sources = Sources::default();
+        let extraction = extract(&[chapter], Path::new("."), &mut sources);
+        let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
+        let model = assemble(&extraction.blocks, &parsed);
+        let flow = Flow::derive(&model.main).expect("a flow");
+        (flow.redirect_uri.clone(), flow.host.because.clone(), flow.scheme.because.clone())
+    }
+
+    fn site(listen: &str, headers: &str) -> String {
+        format!("server {{\n    listen {listen};\n    server_name netbox.internaldomain.com;\n    location / {{\n        proxy_pass http://127.0.0.1:8001;\n{headers}    }}\n}}\n")
+    }
+
+    const REFERENCE: &str = "        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
+
+    #[test]
+    fn netbox_reference_proxy() {
+        let (uri, _, _) = redirect_uri(NETBOX, &site("[::]:443 ssl ipv6only=off", REFERENCE));
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn host_header_from_host_variable_on_a_non_443_port_loses_the_port() {
+        let headers = "        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
+        let (uri, because, _) = redirect_uri(NETBOX, &site("8443 ssl", headers));
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/oauth/complete/oidc/"));
+        assert!(because.contains("Host $host"));
+        let headers = "        proxy_set_header Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
+        let (uri, _, _) = redirect_uri(NETBOX, &site("8443 ssl", headers));
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com:8443/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn no_forwarded_proto_gives_http() {
+        let (uri, _, scheme) = redirect_uri(NETBOX, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
+        assert_eq!(uri.as_deref(), Some("http://netbox.internaldomain.com/oauth/complete/oidc/"));
+        assert!(scheme.contains("no `X-Forwarded-Proto`"));
+        let netbox = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n");
+        let (uri, _, _) = redirect_uri(&netbox, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn base_path_prefixes_the_callback() {
+        let netbox = format!("{NETBOX}BASE_PATH = 'netbox/'\n");
+        let site = site("443 ssl", REFERENCE).replace("location / {", "location /netbox/ {");
+        let (uri, _, _) = redirect_uri(&netbox, &site);
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/netbox/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn forwarded_host_with_a_port() {
+        let (uri, _, _) = redirect_uri(NETBOX, &site("8443 ssl", REFERENCE));
+        assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com:8443/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn a_bare_proxy_pass_sends_the_upstream_address() {
+        let (uri, because, _) = redirect_uri(NETBOX, &site("443 ssl", ""));
+        assert_eq!(uri.as_deref(), Some("http://127.0.0.1:8001/oauth/complete/oidc/"));
+        assert!(because.contains("$proxy_host"));
+    }
+
+    #[test]
+    fn server_level_headers_are_lost_when_the_location_sets_one() {
+        let nginx = "server {\n    listen 443 ssl;\n    server_name netbox.internaldomain.com;\n    proxy_set_header X-Forwarded-Host $http_host;\n    proxy_set_header X-Forwarded-Proto $scheme;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Real-IP $remote_addr;\n    }\n}\n";
+        let (uri, _, _) = redirect_uri(NETBOX, nginx);
+        assert_eq!(uri.as_deref(), Some("http://127.0.0.1:8001/oauth/complete/oidc/"));
+    }
+
+    #[test]
+    fn django_host_validation() {
+        let allowed = vec![".internaldomain.com".to_string()];
+        assert!(host_allowed("netbox.internaldomain.com", &allowed));
+        assert!(host_allowed("internaldomain.com", &allowed));
+        assert!(!host_allowed("127.0.0.1", &allowed));
+        assert!(host_allowed("anything", &["*".to_string()]));
+    }
+}

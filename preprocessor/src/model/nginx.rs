@@ -1,0 +1,229 @@
+//! The nginx side of the deployment: servers, the location that proxies NetBox, and the headers
+//! that reach NetBox (facts §5).
+
+use std::ops::Range;
+
+use crate::extract::BlockId;
+use crate::parse::nginx::{Directive, NginxFile};
+
+/// A `proxy_set_header` in effect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderSetting {
+    /// Header name as written.
+    pub name: String,
+    /// Value as written (`$http_host`).
+    pub value: String,
+    /// The directive.
+    pub range: Range<usize>,
+    /// The value.
+    pub value_range: Range<usize>,
+    /// Its block.
+    pub block: BlockId,
+}
+
+/// A `listen`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listen {
+    /// The port.
+    pub port: u16,
+    /// `ssl` given.
+    pub ssl: bool,
+}
+
+/// A `location` block.
+#[derive(Debug, Clone)]
+pub struct Location {
+    /// The matched path (`/`, `/static/`); regex locations keep their pattern.
+    pub path: String,
+    /// `=`, `~`, `~*`, `^~` or empty.
+    pub modifier: String,
+    /// The `location` directive.
+    pub range: Range<usize>,
+    /// Its block.
+    pub block: BlockId,
+    /// `proxy_pass` target and its range.
+    pub proxy_pass: Option<(String, Range<usize>)>,
+    /// `proxy_set_header`s written in this location.
+    pub headers: Vec<HeaderSetting>,
+    /// `client_max_body_size` in this location.
+    pub client_max_body_size: Option<(String, Range<usize>)>,
+}
+
+/// A `server` block.
+#[derive(Debug, Clone)]
+pub struct Server {
+    /// The `server` directive.
+    pub range: Range<usize>,
+    /// Its block.
+    pub block: BlockId,
+    /// Its listeners (`listen 80` when none is written).
+    pub listens: Vec<Listen>,
+    /// `ssl on;` (old style).
+    pub ssl_on: bool,
+    /// Server names.
+    pub names: Vec<String>,
+    /// `proxy_set_header`s at server level.
+    pub headers: Vec<HeaderSetting>,
+    /// Its locations (nested ones flattened).
+    pub locations: Vec<Location>,
+    /// `client_max_body_size` at server level.
+    pub client_max_body_size: Option<(String, Range<usize>)>,
+}
+
+impl Server {
+    /// The listener readers reach NetBox on: the TLS one if there is one.
+    pub fn public_listen(&self) -> Listen {
+        self.listens
+            .iter()
+            .find(|l| l.ssl || self.ssl_on)
+            .or(self.listens.first())
+            .cloned()
+            .unwrap_or(Listen { port: 80, ssl: false })
+    }
+
+    /// Whether it serves TLS on its public listener.
+    pub fn is_tls(&self) -> bool {
+        self.public_listen().ssl || self.ssl_on
+    }
+
+    /// The location nginx picks for a request path (exact, then longest prefix; regex locations
+    /// are not followed).
+    pub fn location_for(&self, path: &str) -> Option<&Location> {
+        if let Some(exact) = self.locations.iter().find(|l| l.modifier == "=" && l.path == path) {
+            return Some(exact);
+        }
+        self.locations
+            .iter()
+            .filter(|l| matches!(l.modifier.as_str(), "" | "^~") && path.starts_with(&l.path))
+            .max_by_key(|l| l.path.len())
+    }
+
+    /// The headers that reach the upstream of a location: nginx inherits the server's
+    /// `proxy_set_header`s only when the location sets none.
+    pub fn effective_headers<'a>(&'a self, location: &'a Location) -> &'a [HeaderSetting] {
+        if location.headers.is_empty() { &self.headers } else { &location.headers }
+    }
+}
+
+/// The nginx site.
+#[derive(Debug, Clone, Default)]
+pub struct NginxSite {
+    /// Its servers, in reading order.
+    pub servers: Vec<Server>,
+    /// Whether any nginx block exists.
+    pub present: bool,
+}
+
+impl NginxSite {
+    /// Read the servers of one block.
+    pub fn add(&mut self, file: &NginxFile, block: BlockId) {
+        self.present = true;
+        for directive in &file.directives {
+            match directive.name.as_str() {
+                "server" => self.servers.push(server(directive, block)),
+                "http" => {
+                    for inner in directive.children_named("server") {
+                        self.servers.push(server(inner, block));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The server that proxies NetBox: one with a location carrying `proxy_pass`, preferring TLS.
+    pub fn netbox_server(&self) -> Option<&Server> {
+        let proxies = |s: &&Server| s.locations.iter().any(|l| l.proxy_pass.is_some());
+        self.servers.iter().filter(proxies).find(|s| s.is_tls()).or_else(|| self.servers.iter().find(proxies))
+    }
+}
+
+fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
+    directive
+        .children_named("proxy_set_header")
+        .filter(|d| d.args.len() == 2)
+        .map(|d| HeaderSetting {
+            name: d.args[0].text.clone(),
+            value: d.args[1].text.clone(),
+            range: d.range.clone(),
+            value_range: d.args[1].range.clone(),
+            block,
+        })
+        .collect()
+}
+
+fn body_size(directive: &Directive) -> Option<(String, Range<usize>)> {
+    directive.children_named("client_max_body_size").next().and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
+}
+
+fn server(directive: &Directive, block: BlockId) -> Server {
+    let listens: Vec<Listen> = directive.children_named("listen").filter_map(listen).collect();
+    let mut locations = Vec::new();
+    collect_locations(directive, block, &mut locations);
+    Server {
+        range: directive.range.clone(),
+        block,
+        listens: if listens.is_empty() { vec![Listen { port: 80, ssl: false }] } else { listens },
+        ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
+        names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
+        headers: headers(directive, block),
+        locations,
+        client_max_body_size: body_size(directive),
+    }
+}
+
+fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>) {
+    for location in parent.children_named("location") {
+        let (modifier, path) = match (location.arg(0), location.arg(1)) {
+            (Some(m @ ("=" | "~" | "~*" | "^~")), Some(path)) => (m.to_string(), path.to_string()),
+            (Some(path), _) => (String::new(), path.to_string()),
+            _ => continue,
+        };
+        out.push(Location {
+            path,
+            modifier,
+            range: location.range.clone(),
+            block,
+            proxy_pass: location
+                .children_named("proxy_pass")
+                .next()
+                .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone()))),
+            headers: headers(location, block),
+            client_max_body_size: body_size(location),
+        });
+        collect_locations(location, block, out);
+    }
+}
+
+/// `443 ssl`, `[::]:443 ssl ipv6only=off`, `0.0.0.0:8443 ssl http2`, `80`.
+fn listen(directive: &Directive) -> Option<Listen> {
+    let address = directive.arg(0)?;
+    let port_text = match address.rsplit_once(':') {
+        Some((_, port)) if !address.ends_with(']') => port,
+        _ => address,
+    };
+    let port = port_text.parse().unwrap_or(80);
+    Some(Listen { port, ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::nginx::parse;
+
+    #[test]
+    fn reads_the_reference_layout() {
+        let file = parse(
+            "server {\n    listen [::]:443 ssl ipv6only=off;\n    server_name netbox.example.com;\n    location /static/ { alias /opt/netbox/netbox/static/; }\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n    }\n}\nserver {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        let server = site.netbox_server().unwrap();
+        assert_eq!(server.public_listen(), Listen { port: 443, ssl: true });
+        assert_eq!(server.names, ["netbox.example.com"]);
+        let location = server.location_for("/oauth/complete/oidc/").unwrap();
+        assert_eq!(location.path, "/");
+        assert_eq!(server.effective_headers(location)[0].value, "$http_host");
+        assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
+    }
+}
