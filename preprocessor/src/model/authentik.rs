@@ -47,7 +47,7 @@ impl RedirectUri {
 pub struct Provider {
     /// Its block.
     pub block: BlockId,
-    /// The entry.
+    /// The entry's `model:` line.
     pub range: Range<usize>,
     /// The entry's `id:`.
     pub id: Option<String>,
@@ -128,7 +128,9 @@ impl AuthentikSetup {
                 id: entry.id.clone(),
                 name: entry.field("name").and_then(Node::as_str).map(str::to_string),
                 scope_name: entry.field("scope_name").and_then(Node::as_str).map(str::to_string),
-                expression: entry.field("expression").and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
+                expression: entry
+                    .field("expression")
+                    .and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
             });
         }
     }
@@ -143,9 +145,7 @@ impl AuthentikSetup {
         let provider_id = self.provider().and_then(|p| p.id.as_deref());
         self.applications
             .iter()
-            .find(|a| {
-                a.provider.as_ref().is_some_and(|p| p.strings().iter().any(|s| Some(*s) == provider_id))
-            })
+            .find(|a| a.provider.as_ref().is_some_and(|p| p.strings().iter().any(|s| Some(*s) == provider_id)))
             .or(self.applications.first())
     }
 
@@ -173,11 +173,19 @@ impl AuthentikSetup {
         }
         if reference.tag() == Some("!KeyOf") {
             let id = strings.first()?;
-            return self.scope_mappings.iter().find(|m| m.id.as_deref() == Some(*id)).and_then(|m| m.scope_name.clone());
+            return self
+                .scope_mappings
+                .iter()
+                .find(|m| m.id.as_deref() == Some(*id))
+                .and_then(|m| m.scope_name.clone());
         }
         if let Some(i) = strings.iter().position(|s| *s == "name") {
             let name = strings.get(i + 1)?;
-            return self.scope_mappings.iter().find(|m| m.name.as_deref() == Some(*name)).and_then(|m| m.scope_name.clone());
+            return self
+                .scope_mappings
+                .iter()
+                .find(|m| m.name.as_deref() == Some(*name))
+                .and_then(|m| m.scope_name.clone());
         }
         None
     }
@@ -192,7 +200,11 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
             let start = node.map_or(0, |n| n.range.start);
             let uris = text
                 .split_whitespace()
-                .map(|url| RedirectUri { mode: MatchingMode::Regex, url: url.to_string(), range: start..start + text.len() })
+                .map(|url| RedirectUri {
+                    mode: MatchingMode::Regex,
+                    url: url.to_string(),
+                    range: start..start + text.len(),
+                })
                 .collect();
             (Some(uris), true)
         }
@@ -216,7 +228,7 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
     let present = |name: &str| entry.field(name).filter(|n| !n.is_null()).cloned();
     Provider {
         block,
-        range: entry.range.clone(),
+        range: entry.model_range.clone(),
         id: entry.id.clone(),
         client_id: present("client_id"),
         client_secret: present("client_secret"),

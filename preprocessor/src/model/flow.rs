@@ -150,12 +150,16 @@ impl<'a> Flow<'a> {
         let headers = server.effective_headers(location);
         let (target, _) = location.proxy_pass.as_ref()?;
         let variables = RequestVariables { public: &public, proxy_host: proxy_host(target) };
-        let inherited = if location.headers.is_empty() && !server.headers.is_empty() { " (inherited from the server)" } else { "" };
+        let inherited =
+            if location.headers.is_empty() && !server.headers.is_empty() { " (inherited from the server)" } else { "" };
 
         let host = match (header(headers, "X-Forwarded-Host"), header(headers, "Host")) {
             (Some(xfh), _) => Derived {
                 value: variables.expand(&xfh.value).filter(|v| !v.is_empty()),
-                because: format!("`proxy_set_header X-Forwarded-Host {}`{inherited}, which NetBox trusts (USE_X_FORWARDED_HOST)", xfh.value),
+                because: format!(
+                    "`proxy_set_header X-Forwarded-Host {}`{inherited}, which NetBox trusts (USE_X_FORWARDED_HOST)",
+                    xfh.value
+                ),
                 site: Some((xfh.block, xfh.value_range.clone())),
             },
             (None, Some(host)) => Derived {
@@ -184,14 +188,18 @@ impl<'a> Flow<'a> {
             }
             None => Derived {
                 value: "http",
-                because: "no `X-Forwarded-Proto` reaches NetBox, so Django sees the plain-http connection from nginx".into(),
+                because: "no `X-Forwarded-Proto` reaches NetBox, so Django sees the plain-http connection from nginx"
+                    .into(),
                 site: None,
             },
         };
-        let redirect_is_https = netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
+        let redirect_is_https =
+            netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
         let uses_oidc = match netbox.get("REMOTE_AUTH_BACKEND").map(|s| &s.value.kind) {
             Some(ValueKind::Str(s)) => s == OIDC_BACKEND,
-            Some(ValueKind::List(items) | ValueKind::Tuple(items)) => items.iter().any(|i| i.as_str() == Some(OIDC_BACKEND)),
+            Some(ValueKind::List(items) | ValueKind::Tuple(items)) => {
+                items.iter().any(|i| i.as_str() == Some(OIDC_BACKEND))
+            }
             _ => false,
         };
         let redirect_uri = match (&host.value, uses_oidc) {
@@ -254,7 +262,9 @@ mod tests {
     }
 
     fn site(listen: &str, headers: &str) -> String {
-        format!("server {{\n    listen {listen};\n    server_name netbox.internaldomain.com;\n    location / {{\n        proxy_pass http://127.0.0.1:8001;\n{headers}    }}\n}}\n")
+        format!(
+            "server {{\n    listen {listen};\n    server_name netbox.internaldomain.com;\n    location / {{\n        proxy_pass http://127.0.0.1:8001;\n{headers}    }}\n}}\n"
+        )
     }
 
     const REFERENCE: &str = "        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
@@ -271,18 +281,21 @@ mod tests {
         let (uri, because, _) = redirect_uri(NETBOX, &site("8443 ssl", headers));
         assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/oauth/complete/oidc/"));
         assert!(because.contains("Host $host"));
-        let headers = "        proxy_set_header Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
+        let headers =
+            "        proxy_set_header Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n";
         let (uri, _, _) = redirect_uri(NETBOX, &site("8443 ssl", headers));
         assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com:8443/oauth/complete/oidc/"));
     }
 
     #[test]
     fn no_forwarded_proto_gives_http() {
-        let (uri, _, scheme) = redirect_uri(NETBOX, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
+        let (uri, _, scheme) =
+            redirect_uri(NETBOX, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
         assert_eq!(uri.as_deref(), Some("http://netbox.internaldomain.com/oauth/complete/oidc/"));
         assert!(scheme.contains("no `X-Forwarded-Proto`"));
         let netbox = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n");
-        let (uri, _, _) = redirect_uri(&netbox, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
+        let (uri, _, _) =
+            redirect_uri(&netbox, &site("443 ssl", "        proxy_set_header X-Forwarded-Host $http_host;\n"));
         assert_eq!(uri.as_deref(), Some("https://netbox.internaldomain.com/oauth/complete/oidc/"));
     }
 

@@ -52,4 +52,3 @@ impl NetboxConfig {
 pub fn is_configuration_file(file: &str) -> bool {
     file == "configuration.py" || file.ends_with("/configuration.py")
 }
-

@@ -28,6 +28,8 @@ pub struct Listen {
     pub port: u16,
     /// `ssl` given.
     pub ssl: bool,
+    /// The directive (`None` for nginx's implicit `listen 80`).
+    pub range: Option<Range<usize>>,
 }
 
 /// A `location` block.
@@ -73,12 +75,11 @@ pub struct Server {
 impl Server {
     /// The listener readers reach NetBox on: the TLS one if there is one.
     pub fn public_listen(&self) -> Listen {
-        self.listens
-            .iter()
-            .find(|l| l.ssl || self.ssl_on)
-            .or(self.listens.first())
-            .cloned()
-            .unwrap_or(Listen { port: 80, ssl: false })
+        self.listens.iter().find(|l| l.ssl || self.ssl_on).or(self.listens.first()).cloned().unwrap_or(Listen {
+            port: 80,
+            ssl: false,
+            range: None,
+        })
     }
 
     /// Whether it serves TLS on its public listener.
@@ -153,7 +154,10 @@ fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
 }
 
 fn body_size(directive: &Directive) -> Option<(String, Range<usize>)> {
-    directive.children_named("client_max_body_size").next().and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
+    directive
+        .children_named("client_max_body_size")
+        .next()
+        .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
 }
 
 fn server(directive: &Directive, block: BlockId) -> Server {
@@ -163,7 +167,7 @@ fn server(directive: &Directive, block: BlockId) -> Server {
     Server {
         range: directive.range.clone(),
         block,
-        listens: if listens.is_empty() { vec![Listen { port: 80, ssl: false }] } else { listens },
+        listens: if listens.is_empty() { vec![Listen { port: 80, ssl: false, range: None }] } else { listens },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
         names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
         headers: headers(directive, block),
@@ -203,7 +207,11 @@ fn listen(directive: &Directive) -> Option<Listen> {
         _ => address,
     };
     let port = port_text.parse().unwrap_or(80);
-    Some(Listen { port, ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl") })
+    Some(Listen {
+        port,
+        ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl"),
+        range: Some(directive.range.clone()),
+    })
 }
 
 #[cfg(test)]
@@ -219,7 +227,7 @@ mod tests {
         let mut site = NginxSite::default();
         site.add(&file, BlockId(0));
         let server = site.netbox_server().unwrap();
-        assert_eq!(server.public_listen(), Listen { port: 443, ssl: true });
+        assert_eq!((server.public_listen().port, server.public_listen().ssl), (443, true));
         assert_eq!(server.names, ["netbox.example.com"]);
         let location = server.location_for("/oauth/complete/oidc/").unwrap();
         assert_eq!(location.path, "/");

@@ -109,6 +109,8 @@ pub struct Entry {
     pub attrs: Option<Node>,
     /// The whole entry.
     pub range: Range<usize>,
+    /// The `model:` value: a one-line place to point at the entry.
+    pub model_range: Range<usize>,
 }
 
 /// A parsed blueprint.
@@ -151,13 +153,15 @@ pub fn parse(text: &str) -> Blueprint {
         let root = node(document, &offsets);
         let entries = root.get("entries").map(Node::items).unwrap_or_default();
         for entry in entries {
-            let Some(model) = entry.get("model").and_then(Node::as_str) else { continue };
+            let Some(model_node) = entry.get("model") else { continue };
+            let Some(model) = model_node.as_str() else { continue };
             blueprint.entries.push(Entry {
                 model: model.to_string(),
                 id: entry.get("id").and_then(Node::as_str).map(str::to_string),
                 identifiers: entry.get("identifiers").cloned(),
                 attrs: entry.get("attrs").cloned(),
                 range: entry.range.clone(),
+                model_range: model_node.range.clone(),
             });
         }
     }

@@ -116,17 +116,23 @@ fn convert(items: &[ConfigItem]) -> Vec<Directive> {
 }
 
 fn directive(d: &AstDirective) -> Directive {
+    // The parser splits `https://$host$request_uri` into touching pieces; nginx sees one word.
+    let mut args: Vec<Arg> = Vec::new();
+    for a in &d.args {
+        let text = if a.is_quoted() { a.as_str().to_string() } else { a.raw.clone() };
+        let range = a.span.start.offset..a.span.end.offset;
+        match args.last_mut() {
+            Some(last) if last.range.end == range.start => {
+                last.text.push_str(&text);
+                last.range.end = range.end;
+            }
+            _ => args.push(Arg { text, range }),
+        }
+    }
     Directive {
         name: d.name.clone(),
         name_range: d.name_span.start.offset..d.name_span.end.offset,
-        args: d
-            .args
-            .iter()
-            .map(|a| Arg {
-                text: if a.is_quoted() { a.as_str().to_string() } else { a.raw.clone() },
-                range: a.span.start.offset..a.span.end.offset,
-            })
-            .collect(),
+        args,
         range: d.span.start.offset..d.span.end.offset,
         children: d.block.as_ref().map(|b| convert(&b.items)),
     }
@@ -166,6 +172,13 @@ mod tests {
         let error = file.syntax_errors.iter().find(|e| e.message.contains("proxy_pass")).expect("reported");
         assert!(error.message.contains("`;`"));
         assert_eq!(&text[error.range.start..error.range.start + 10], "proxy_pass");
+    }
+
+    #[test]
+    fn touching_pieces_are_one_argument() {
+        let file = parse("return 301 https://$host$request_uri;\n");
+        assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        assert_eq!(file.directives[0].arg(1), Some("https://$host$request_uri"));
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! a `const` next to the function that checks it, so a rule's code, its documentation and (in the
 //! module's tests) its test are found together. `configcheck` holds the tool's own rules.
 
+pub mod authentik;
 pub mod configcheck;
+pub mod flow;
 pub mod netbox;
+pub mod nginx;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
@@ -35,7 +38,7 @@ pub type Check = fn(&Deployment, &Targets, &mut Vec<Finding>);
 
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
-    netbox::CHECKS.iter()
+    netbox::CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(flow::CHECKS)
 }
 
 /// Every rule of the registry, the tool's own first.

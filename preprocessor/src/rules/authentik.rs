@@ -1,0 +1,142 @@
+//! Rules on the Authentik provider and its scope mappings (facts §2.1, §3, §8 AK-*).
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::Deployment;
+use crate::model::authentik::MatchingMode;
+use crate::rules::{Check, Rule};
+use crate::version::{Applies, Product, Targets, Version};
+
+/// Every Authentik rule with its check.
+pub const CHECKS: &[(&Rule, Check)] = &[
+    (&ENCRYPTION_KEY_SET, encryption_key_set),
+    (&SIGNING_KEY_MISSING, signing_key_missing),
+    (&REDIRECT_URI_OLD_FORMAT, redirect_uri_old_format),
+    (&REDIRECT_URI_REGEX_DOTS, redirect_uri_regex_dots),
+    (&MAPPING_AK_GROUPS, mapping_ak_groups),
+];
+
+/// An encryption key on the provider.
+pub const ENCRYPTION_KEY_SET: Rule = Rule {
+    id: "authentik/encryption-key-set",
+    severity: Severity::Error,
+    summary: "the provider has an encryption key: ID tokens become JWE, which NetBox (social-core) cannot read",
+    help: "remove `encryption_key` from the provider (in the UI: leave \"Encryption Key\" empty); keep only a signing key",
+    fact: "facts §3.2 (encryption_key: every token is JWE, RSA-OAEP-256/A256CBC-HS512, since 2024.10), §2.1 (social-core has no JWE support: DecodeError: Invalid payload padding or PyJWKError), §11 (NetBox 4.7.3: AuthTokenError → \"Single sign-on failed\")",
+    applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 10, 0)), before: None },
+};
+
+fn encryption_key_set(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    for provider in &d.authentik.providers {
+        let Some(key) = &provider.encryption_key else { continue };
+        let symptom = if targets.netbox >= Version::new(4, 7, 0) {
+            "NetBox shows \"Single sign-on failed. Please try again or contact your administrator.\" and logs `Invalid payload padding` (or a PyJWKError)"
+        } else {
+            "NetBox fails with HTTP 500 `DecodeError: Invalid payload padding` (or `PyJWKError: Unable to find an algorithm for key`)"
+        };
+        out.push(Finding::in_block(
+            &ENCRYPTION_KEY_SET,
+            provider.block,
+            key.range.clone(),
+            format!("with an encryption key Authentik sends every ID token encrypted (JWE), which social-core cannot decrypt: after the reader signs in at Authentik, {symptom}"),
+        ));
+    }
+}
+
+/// No signing key.
+pub const SIGNING_KEY_MISSING: Rule = Rule {
+    id: "authentik/signing-key-missing",
+    severity: Severity::Error,
+    summary: "the provider has no signing key: tokens are HS256 and the JWKS is empty, which NetBox cannot verify",
+    help: "set `signing_key` (in the UI: select a signing key, for example \"authentik Self-signed Certificate\", an RSA key)",
+    fact: "facts §3.2 (no signing_key: HS256 with the client secret, JWKS `{}`; KeyError: 'keys'), §2.1 (JWT_ALGORITHMS = ['RS256'])",
+    applies: Applies::Always,
+};
+
+fn signing_key_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for provider in d.authentik.providers.iter().filter(|p| p.signing_key.is_none()) {
+        out.push(Finding::in_block(
+            &SIGNING_KEY_MISSING,
+            provider.block,
+            provider.range.clone(),
+            "this provider has no `signing_key`: Authentik signs ID tokens HS256 with the client secret and publishes an empty JWKS, so NetBox finds no key to verify them (`KeyError: 'keys'`) and the login fails",
+        ));
+    }
+}
+
+/// The pre-2024.8.5 single-string redirect URIs.
+pub const REDIRECT_URI_OLD_FORMAT: Rule = Rule {
+    id: "authentik/redirect-uri-old-format",
+    severity: Severity::Warning,
+    summary: "`redirect_uris` written as one string (the format before Authentik 2024.8.5 / 2024.10.3) for a newer target",
+    help: "write a list: redirect_uris: [{matching_mode: strict, url: https://netbox.internaldomain.com/oauth/complete/oidc/}]",
+    fact: "facts §3.2 (new format since 2024.8.5 / 2024.10.3, CVE-2024-52289: list of {matching_mode, url}; the migration made every entry strict)",
+    applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 8, 5)), before: None },
+};
+
+fn redirect_uri_old_format(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    for provider in d.authentik.providers.iter().filter(|p| p.redirect_uris_old_format) {
+        let Some(node) = &provider.redirect_uris_node else { continue };
+        out.push(Finding::in_block(
+            &REDIRECT_URI_OLD_FORMAT,
+            provider.block,
+            node.range.clone(),
+            format!("Authentik {} keeps redirect URIs as a list of {{matching_mode, url}}; this single string is the old format, where every entry was a regex and a blank field learned the first URI used", targets.authentik),
+        ));
+    }
+}
+
+/// Regex redirect URIs with unescaped dots.
+pub const REDIRECT_URI_REGEX_DOTS: Rule = Rule {
+    id: "authentik/redirect-uri-regex-dots",
+    severity: Severity::Warning,
+    summary: "a regex redirect URI with an unescaped `.`, which matches any character",
+    help: "use `matching_mode: strict` with the exact URI, or escape the dots (`netbox\\.internaldomain\\.com`)",
+    fact: "facts §3.2 (regex entries are compared with re.fullmatch)",
+    applies: Applies::Always,
+};
+
+fn redirect_uri_regex_dots(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for provider in &d.authentik.providers {
+        for uri in provider.redirect_uris.iter().flatten().filter(|u| u.mode == MatchingMode::Regex) {
+            let unescaped = uri.url.char_indices().any(|(i, c)| {
+                c == '.'
+                    && !uri.url[..i].ends_with('\\')
+                    && !uri.url[i..].starts_with(".*")
+                    && !uri.url[i..].starts_with(".+")
+            });
+            if unescaped {
+                out.push(Finding::in_block(
+                    &REDIRECT_URI_REGEX_DOTS,
+                    provider.block,
+                    uri.range.clone(),
+                    format!("`{}` is a regex, so each `.` matches any character: Authentik also accepts look-alike hosts such as `netboxXinternaldomain.com` as redirect targets", uri.url),
+                ));
+            }
+        }
+    }
+}
+
+/// `ak_groups` in a scope mapping.
+pub const MAPPING_AK_GROUPS: Rule = Rule {
+    id: "authentik/mapping-ak-groups",
+    severity: Severity::Warning,
+    summary: "a scope mapping expression uses `request.user.ak_groups`, the API of older Authentik releases",
+    help: "use `request.user.groups.all()`, as Authentik's built-in profile mapping does now",
+    fact: "facts §3.3 (the profile mapping moved from ak_groups to groups; copied expressions may break)",
+    applies: Applies::Always,
+};
+
+fn mapping_ak_groups(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for mapping in &d.authentik.scope_mappings {
+        if let Some((expression, range)) = &mapping.expression
+            && expression.contains("ak_groups")
+        {
+            out.push(Finding::in_block(
+                &MAPPING_AK_GROUPS,
+                mapping.block,
+                range.clone(),
+                "this expression uses `ak_groups`, which newer Authentik releases replaced with `groups`; copied from an old guide it may fail when the token is issued",
+            ));
+        }
+    }
+}

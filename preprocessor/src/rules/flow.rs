@@ -1,0 +1,370 @@
+//! Rules that need several files: what nginx forwards, what NetBox does with it, and what the
+//! provider accepts (facts §1-§5).
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::Deployment;
+use crate::model::flow::{Flow, host_allowed};
+use crate::parse::authentik::Node;
+use crate::parse::netbox::{Setting, ValueKind};
+use crate::rules::{Check, Rule};
+use crate::version::{Applies, Targets, Version};
+
+/// Every flow rule with its check.
+pub const CHECKS: &[(&Rule, Check)] = &[
+    (&REDIRECT_URI_MISMATCH, redirect_uri_mismatch),
+    (&ALLOWED_HOSTS_MISSING_PUBLIC_HOST, allowed_hosts_missing_public_host),
+    (&HOST_REFUSED, host_refused),
+    (&CSRF_ORIGIN_FAILS, csrf_origin_fails),
+    (&SCOPE_NOT_PROVIDED, scope_not_provided),
+    (&OIDC_ENDPOINT_MISMATCH, oidc_endpoint_mismatch),
+    (&CLIENT_ID_MISMATCH, client_id_mismatch),
+    (&CLIENT_SECRET_MISMATCH, client_secret_mismatch),
+    (&LOGOUT_URL_MISMATCH, logout_url_mismatch),
+];
+
+fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
+    let setting = d.netbox.get("ALLOWED_HOSTS")?;
+    let hosts = setting.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()?;
+    Some((setting, hosts))
+}
+
+/// What a flow finding is about, to point at the line that decides it.
+#[derive(Clone, Copy)]
+enum Cause {
+    /// The host: its header, else `proxy_pass` (nginx's default Host is the upstream's).
+    Host,
+    /// The scheme: its header, else the TLS `listen` whose https never reaches NetBox.
+    Scheme,
+}
+
+fn at_flow(rule: &'static Rule, flow: &Flow<'_>, cause: Cause, message: String) -> Option<Finding> {
+    let decided = match cause {
+        Cause::Host => flow.host.site.as_ref(),
+        Cause::Scheme => flow.scheme.site.as_ref(),
+    };
+    if let Some((block, range)) = decided {
+        return Some(Finding::in_block(rule, *block, range.clone(), message));
+    }
+    let fallback = match cause {
+        Cause::Host => flow.location.proxy_pass.as_ref().map(|(_, range)| (flow.location.block, range.clone())),
+        Cause::Scheme => flow.server.public_listen().range.map(|range| (flow.server.block, range)),
+    };
+    fallback.map(|(block, range)| Finding::in_block(rule, block, range, message))
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// The redirect URI NetBox sends is not one the provider accepts.
+pub const REDIRECT_URI_MISMATCH: Rule = Rule {
+    id: "flow/redirect-uri-mismatch",
+    severity: Severity::Error,
+    summary: "the redirect URI NetBox will send (derived from the proxy and NetBox files) is not accepted by the provider",
+    help: "make the proxy send the public scheme and host (`X-Forwarded-Proto $scheme`, `X-Forwarded-Host $http_host`), or register exactly the URI NetBox sends",
+    fact: "facts §2.2 (redirect_uri = build_absolute_uri of /oauth/complete/oidc/), §3.2 (strict = exact equality, checked at authorize and token), §4, §5",
+    applies: Applies::Always,
+};
+
+fn redirect_uri_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = Flow::derive(d) else { return };
+    let Some(uri) = flow.redirect_uri.as_deref() else { return };
+    let Some(provider) = d.authentik.provider() else { return };
+    // A host Django refuses stops every request with 400 before any redirect (flow/host-refused).
+    if let (Some((_, hosts)), Some(domain)) = (allowed_hosts(d), flow.domain())
+        && !host_allowed(&domain, &hosts)
+    {
+        return;
+    }
+    let Some(accepted) = provider.redirect_uris.as_ref() else { return };
+    let verdicts: Vec<Option<bool>> = accepted.iter().map(|a| a.accepts(uri)).collect();
+    if verdicts.contains(&Some(true)) || verdicts.contains(&None) {
+        return;
+    }
+    let list = accepted
+        .iter()
+        .map(|a| {
+            format!(
+                "`{}` ({})",
+                a.url,
+                if a.mode == crate::model::authentik::MatchingMode::Strict { "strict" } else { "regex" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let list = if list.is_empty() { "none".to_string() } else { list };
+    // Say what makes them differ, and point there.
+    let expected =
+        accepted.iter().find(|a| a.mode == crate::model::authentik::MatchingMode::Strict).map(|a| a.url.as_str());
+    let sent_scheme = uri.split("://").next().unwrap_or("");
+    let (why, cause) = match expected {
+        Some(expected) if !expected.starts_with(&format!("{sent_scheme}://")) => {
+            (format!("the scheme differs: {}", flow.scheme.because), Some(Cause::Scheme))
+        }
+        Some(expected) if !expected.contains(&format!("://{}/", flow.host.value.as_deref().unwrap_or(""))) => {
+            (format!("the host differs: {}", flow.host.because), Some(Cause::Host))
+        }
+        Some(_) => (
+            format!(
+                "the path differs: NetBox serves its callback at `/{}oauth/complete/oidc/` (BASE_PATH, backend `oidc`, trailing slash)",
+                flow.base_path
+            ),
+            None,
+        ),
+        None => (String::from("no strict entry to compare with"), Some(Cause::Host)),
+    };
+    let message = format!(
+        "NetBox will send the redirect URI `{uri}`, but the provider accepts only {list}: Authentik answers \"Redirect URI Error\" after the reader clicks the SSO button; {why}"
+    );
+    let finding = match cause {
+        Some(cause) => at_flow(&REDIRECT_URI_MISMATCH, &flow, cause, message),
+        None => {
+            let range = provider.redirect_uris_node.as_ref().map_or(provider.range.clone(), |n| n.range.clone());
+            Some(Finding::in_block(&REDIRECT_URI_MISMATCH, provider.block, range, message))
+        }
+    };
+    out.extend(finding);
+}
+
+/// The public host is not in ALLOWED_HOSTS.
+pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
+    id: "flow/allowed-hosts-missing-public-host",
+    severity: Severity::Error,
+    summary: "the public host name (from the proxy's `server_name`) is not in `ALLOWED_HOSTS`",
+    help: "add the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
+    fact: "facts §4 (get_host validates against ALLOWED_HOSTS; DisallowedHost is 400), §5 (the public host must be in ALLOWED_HOSTS)",
+    applies: Applies::Always,
+};
+
+fn allowed_hosts_missing_public_host(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = Flow::derive(d) else { return };
+    let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    let public = flow.public.host.to_lowercase();
+    if !host_allowed(&public, &hosts) {
+        out.push(Finding::in_block(
+            &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
+            setting.block,
+            setting.value.range.clone(),
+            format!("readers reach NetBox as `{public}` (the proxy's server_name), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request"),
+        ));
+    }
+}
+
+/// The host Django sees is refused.
+pub const HOST_REFUSED: Rule = Rule {
+    id: "flow/host-refused",
+    severity: Severity::Error,
+    summary: "the host Django sees (derived from the proxy's headers) is not in `ALLOWED_HOSTS`: every request gets 400",
+    help: "send the public host (`proxy_set_header X-Forwarded-Host $http_host;`) rather than listing the upstream address in ALLOWED_HOSTS",
+    fact: "facts §4 (get_host: X-Forwarded-Host, else Host; DisallowedHost is HTTP 400), §5 (without X-Forwarded-Host nginx sends Host: $proxy_host)",
+    applies: Applies::Always,
+};
+
+fn host_refused(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = Flow::derive(d) else { return };
+    let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    let Some(domain) = flow.domain() else { return };
+    if domain != flow.public.host.to_lowercase() && !host_allowed(&domain, &hosts) {
+        out.push(Finding::in_block(
+            &HOST_REFUSED,
+            setting.block,
+            setting.value.range.clone(),
+            format!(
+                "NetBox sees the host `{}` ({}), which ALLOWED_HOSTS does not list: Django answers every request, the login page included, with 400 Bad Request (DisallowedHost)",
+                flow.host.value.as_deref().unwrap_or(""),
+                flow.host.because
+            ),
+        ));
+    }
+}
+
+/// The login POST fails the CSRF origin check.
+pub const CSRF_ORIGIN_FAILS: Rule = Rule {
+    id: "flow/csrf-origin-fails",
+    severity: Severity::Error,
+    summary: "NetBox sees http while the browser posts from an https origin that CSRF_TRUSTED_ORIGINS does not list: the login POST gets 403",
+    help: "send `proxy_set_header X-Forwarded-Proto $scheme;` from nginx; SOCIAL_AUTH_REDIRECT_IS_HTTPS only fixes the redirect URI, not CSRF",
+    fact: "facts §4 (CSRF compares Origin with request scheme://get_host(), then CSRF_TRUSTED_ORIGINS), §2.2 (REDIRECT_IS_HTTPS does not make Django think the request is secure), §11 (NetBox 4.7.3 begins SSO with a POST)",
+    applies: Applies::netbox_since(3, 2, 0),
+};
+
+fn csrf_origin_fails(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = Flow::derive(d) else { return };
+    if flow.public.scheme != "https" || flow.scheme.value == "https" {
+        return;
+    }
+    let trusted = d.netbox.get("CSRF_TRUSTED_ORIGINS").and_then(|s| {
+        s.value.items().map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect::<Vec<_>>())
+    });
+    let origin = flow.public.origin();
+    if trusted.as_ref().is_some_and(|t| t.iter().any(|o| o.eq_ignore_ascii_case(&origin))) {
+        return;
+    }
+    if d.netbox.get("CSRF_TRUSTED_ORIGINS").is_some_and(|s| !s.value.is_known()) {
+        return;
+    }
+    let which = if targets.netbox >= Version::new(4, 7, 0) {
+        "the SSO button (a POST since NetBox 4.7) and the login form fail"
+    } else {
+        "the login form fails"
+    };
+    let papered = if flow.redirect_is_https {
+        " SOCIAL_AUTH_REDIRECT_IS_HTTPS fixes only the redirect URI, not this."
+    } else {
+        ""
+    };
+    out.extend(at_flow(
+        &CSRF_ORIGIN_FAILS,
+        &flow,
+        Cause::Scheme,
+        format!(
+            "the browser posts from `{origin}`, but NetBox sees http ({}) and CSRF_TRUSTED_ORIGINS does not list `{origin}`: {which} with 403 CSRF verification failed.{papered}",
+            flow.scheme.because
+        ),
+    ));
+}
+
+/// A requested scope the provider does not provide.
+pub const SCOPE_NOT_PROVIDED: Rule = Rule {
+    id: "flow/scope-not-provided",
+    severity: Severity::Warning,
+    summary: "a scope NetBox requests (for example `roles`) that no scope mapping of the provider provides",
+    help: "attach a scope mapping with that scope name to the provider, or stop requesting it (group names already arrive in the `profile` scope)",
+    fact: "facts §3.2 (unknown requested scopes are silently dropped), §3.3 (built-in mappings: openid, email, profile, entitlements, offline_access; no `roles`), §2.1 (openid, profile, email always requested)",
+    applies: Applies::Always,
+};
+
+fn scope_not_provided(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(provider) = d.authentik.provider() else { return };
+    let Some(provided) = d.authentik.provided_scopes(provider) else { return };
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
+    for item in setting.value.items().unwrap_or_default() {
+        if let Some(scope) = item.as_str()
+            && !provided.iter().any(|p| p == scope)
+        {
+            out.push(Finding::in_block(
+                &SCOPE_NOT_PROVIDED,
+                setting.block,
+                item.range.clone(),
+                format!("NetBox requests the scope '{scope}', but no scope mapping of the provider provides it (it has: {}): Authentik silently drops it, so no claim of that scope ever reaches NetBox", provided.join(", ")),
+            ));
+        }
+    }
+}
+
+/// The endpoint does not point at the application.
+pub const OIDC_ENDPOINT_MISMATCH: Rule = Rule {
+    id: "flow/oidc-endpoint-mismatch",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_OIDC_ENDPOINT` does not point at `/application/o/<slug>/` of the application in the blueprint",
+    help: "use https://<authentik host>/application/o/<application slug>/ (the application slug, not the provider name)",
+    fact: "facts §3.1 (URL layout; the slug is the application slug; issuer https://host/application/o/<slug>/)",
+    applies: Applies::Always,
+};
+
+fn oidc_endpoint_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) =
+        d.netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| d.netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))
+    else {
+        return;
+    };
+    let Some(url) = setting.value.as_str() else { return };
+    let Some((slug, _)) = d.authentik.application().and_then(|a| a.slug.clone()) else { return };
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.trim_end_matches("/.well-known/openid-configuration");
+    let expected = format!("/application/o/{slug}");
+    if path.trim_end_matches('/') != expected {
+        out.push(Finding::in_block(
+            &OIDC_ENDPOINT_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("the endpoint's path is `{path}`, but the application's issuer is at `{expected}/`: discovery finds no provider (404) and single sign-on cannot start"),
+        ));
+    }
+}
+
+fn plain(node: Option<&Node>) -> Option<&str> {
+    node.and_then(Node::as_str)
+}
+
+/// Client id differs.
+pub const CLIENT_ID_MISMATCH: Rule = Rule {
+    id: "flow/client-id-mismatch",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_KEY` differs from the provider's `client_id`",
+    help: "copy the provider's Client ID into SOCIAL_AUTH_OIDC_KEY",
+    fact: "facts §2.1 (SOCIAL_AUTH_OIDC_KEY is the client id), §3.2 (client_id)",
+    applies: Applies::Always,
+};
+
+fn client_id_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(provider) = d.authentik.provider() else { return };
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_KEY") else { return };
+    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_id.as_ref()))
+        && ours != theirs
+    {
+        out.push(Finding::in_block(
+            &CLIENT_ID_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("NetBox sends the client id `{ours}`, but the provider's client_id is `{theirs}`: Authentik rejects the authorization request (invalid client)"),
+        ));
+    }
+}
+
+/// Client secret differs.
+pub const CLIENT_SECRET_MISMATCH: Rule = Rule {
+    id: "flow/client-secret-mismatch",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_SECRET` differs from the provider's `client_secret`",
+    help: "copy the provider's Client Secret into SOCIAL_AUTH_OIDC_SECRET (better: read both from the environment)",
+    fact: "facts §2.1 (SOCIAL_AUTH_OIDC_SECRET), §3.2 (client_secret; token requests authenticate with it)",
+    applies: Applies::Always,
+};
+
+fn client_secret_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(provider) = d.authentik.provider() else { return };
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SECRET") else { return };
+    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_secret.as_ref()))
+        && ours != theirs
+    {
+        // Secrets are never printed whole.
+        out.push(Finding::in_block(
+            &CLIENT_SECRET_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("the secret here (`{}…`) is not the provider's client_secret (`{}…`): the token request after login fails (invalid client)", redact(ours), redact(theirs)),
+        ));
+    }
+}
+
+fn redact(secret: &str) -> String {
+    secret.chars().take(3).collect()
+}
+
+/// The logout URL is not the application's end-session.
+pub const LOGOUT_URL_MISMATCH: Rule = Rule {
+    id: "flow/logout-url-mismatch",
+    severity: Severity::Warning,
+    summary: "`LOGOUT_REDIRECT_URL` points at Authentik, but not at `/application/o/<slug>/end-session/` of the same application",
+    help: "use https://<authentik host>/application/o/<application slug>/end-session/",
+    fact: "facts §3.1 (end-session at /application/o/<app-slug>/end-session/), §1.1 (LOGOUT_REDIRECT_URL)",
+    applies: Applies::Always,
+};
+
+fn logout_url_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("LOGOUT_REDIRECT_URL") else { return };
+    let ValueKind::Str(url) = &setting.value.kind else { return };
+    if !url.contains("/application/o/") {
+        return;
+    }
+    let Some((slug, _)) = d.authentik.application().and_then(|a| a.slug.clone()) else { return };
+    let expected = format!("/application/o/{slug}/end-session/");
+    if !url.ends_with(&expected) {
+        out.push(Finding::in_block(
+            &LOGOUT_URL_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `…{expected}`: the Authentik session stays open (or the reader lands on an error page)"),
+        ));
+    }
+}

@@ -1,0 +1,137 @@
+//! The whole deployment: nginx, NetBox and Authentik blocks checked against each other, through
+//! the real binary on fixture books.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(name)
+}
+
+fn check(name: &str, extra: &[&str]) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", fixture(name).to_str().unwrap(), "--format", "json"])
+        .args(extra)
+        .env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), serde_json::from_slice(&out.stdout).expect("JSON"))
+}
+
+fn diagnostics(report: &Value) -> &Vec<Value> {
+    report["diagnostics"].as_array().unwrap()
+}
+
+fn line_of(path: &Path, needle: &str) -> u64 {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).expect(needle) as u64 + 1
+}
+
+#[test]
+fn netbox_reference_proxy_with_a_correct_configuration_and_blueprint_is_clean() {
+    let (code, report) = check("reference-deployment", &["--deny-warnings"]);
+    let found: Vec<_> = diagnostics(&report).iter().map(|d| (d["rule"].clone(), d["line"].clone())).collect();
+    assert_eq!(code, 0, "{found:?}");
+    assert_eq!(report["summary"]["errors"], 0, "{found:?}");
+    assert_eq!(report["summary"]["warnings"], 0, "{found:?}");
+    assert_eq!(report["summary"]["blocks"], 3);
+}
+
+#[test]
+fn the_seed_deployment_reports_each_failure_on_its_own_line() {
+    let (code, report) = check("seed-deployment", &[]);
+    assert_eq!(code, 1);
+    let chapter = fixture("seed-deployment/src/deployment.md");
+    let at = |rule: &str| -> Vec<u64> {
+        diagnostics(&report).iter().filter(|d| d["rule"] == rule).map(|d| d["line"].as_u64().unwrap()).collect()
+    };
+    let want = [
+        ("nginx/missing-forwarded-proto", line_of(&chapter, "listen 443 ssl")),
+        ("nginx/missing-forwarded-host", line_of(&chapter, "proxy_pass")),
+        ("authentik/encryption-key-set", line_of(&chapter, "encryption_key:")),
+        ("flow/scope-not-provided", line_of(&chapter, "SOCIAL_AUTH_OIDC_SCOPE")),
+        ("flow/host-refused", line_of(&chapter, "ALLOWED_HOSTS")),
+    ];
+    for (rule, line) in want {
+        assert_eq!(at(rule), vec![line], "{rule}");
+    }
+    let lines: std::collections::HashSet<u64> = want.iter().map(|(_, l)| *l).collect();
+    assert_eq!(lines.len(), want.len(), "each on its own line");
+    let host = diagnostics(&report).iter().find(|d| d["rule"] == "flow/host-refused").unwrap();
+    assert!(host["message"].as_str().unwrap().contains("127.0.0.1:8001"), "names the host Django sees");
+    assert_eq!(host["severity"], "error");
+    let scope = diagnostics(&report).iter().find(|d| d["rule"] == "flow/scope-not-provided").unwrap();
+    assert!(scope["message"].as_str().unwrap().contains("'roles'"));
+}
+
+#[test]
+fn troubleshooting_variants_pass_strictly_and_leave_the_main_deployment_alone() {
+    let (code, report) = check("troubleshooting", &["--deny-warnings"]);
+    let unexpected: Vec<_> = diagnostics(&report).iter().filter(|d| d["expected"] == false).collect();
+    assert_eq!(code, 0, "{unexpected:#?}");
+    assert!(unexpected.is_empty());
+    assert!(!diagnostics(&report).iter().any(|d| d["path"] == "src/deployment.md"), "main deployment untouched");
+    let expected: Vec<&str> = diagnostics(&report).iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    for rule in [
+        "nginx/missing-forwarded-proto",
+        "flow/redirect-uri-mismatch",
+        "flow/csrf-origin-fails",
+        "nginx/port-lost",
+        "nginx/missing-forwarded-host",
+        "flow/host-refused",
+        "authentik/encryption-key-set",
+        "netbox/login-redirect-url-type",
+        "flow/allowed-hosts-missing-public-host",
+    ] {
+        assert!(expected.contains(&rule), "{rule} in {expected:?}");
+    }
+    let t = fixture("troubleshooting/src/troubleshooting.md");
+    let mismatch = diagnostics(&report).iter().find(|d| d["rule"] == "flow/redirect-uri-mismatch").unwrap();
+    let message = mismatch["message"].as_str().unwrap();
+    assert!(
+        message.contains("`http://netbox.internaldomain.com/oauth/complete/oidc/`"),
+        "the URI NetBox sends: {message}"
+    );
+    assert!(
+        message.contains("`https://netbox.internaldomain.com/oauth/complete/oidc/` (strict)"),
+        "what the provider accepts: {message}"
+    );
+    assert!(message.contains("the scheme differs") && message.contains("X-Forwarded-Proto"), "{message}");
+    // Shown at the variant block that causes it.
+    let variant_lines = line_of(&t, "## \"Redirect URI Error\": the scheme is lost")
+        ..line_of(&t, "## \"Redirect URI Error\": the port is lost");
+    assert!(variant_lines.contains(&mismatch["line"].as_u64().unwrap()));
+}
+
+#[test]
+fn a_variant_expectation_that_no_longer_fires_fails_the_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("troubleshooting");
+    for sub in ["", "src"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(from.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    let t = dir.path().join("src/troubleshooting.md");
+    let text = std::fs::read_to_string(&t).unwrap();
+    // "Fix" the broken example: the expectation is now unmet.
+    std::fs::write(
+        &t,
+        text.replacen("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = '/'", 1),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(diagnostics(&report).iter().any(|d| d["rule"] == "configcheck/expectation-unmet"
+        && d["message"].as_str().unwrap().contains("netbox/login-redirect-url-type")));
+}
