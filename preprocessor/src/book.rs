@@ -80,7 +80,7 @@ fn report_path(path: &Path) -> String {
 /// Check a book as mdBook hands it over.
 pub fn check_book(book: &Book, book_root: &Path, config: &Config) -> Result<Outcome> {
     let settings = Settings::from_book_config(config)?;
-    let checked = check_chapters(&chapters(book, book_root, config), book_root, &settings);
+    let checked = check_chapters(&chapters(book, book_root, config), book_root, &settings)?;
     Ok(Outcome { checked, settings })
 }
 

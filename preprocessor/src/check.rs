@@ -24,14 +24,17 @@ pub struct Checked {
     pub sources: Sources,
 }
 
-/// Check the chapters of a book.
-pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> Checked {
+/// Check the chapters of a book. Fails only when an enabled executable check cannot run.
+pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> anyhow::Result<Checked> {
     let mut sources = Sources::default();
     let extraction = extract::extract(chapters, book_root, &mut sources);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
     let parsed = parse::parse_blocks(&blocks, &mut findings);
     let model = model::assemble(&blocks, &parsed);
+    if settings.nginx_test {
+        findings.extend(crate::executable::nginx_test(&blocks, &parsed)?);
+    }
 
     let main = run_rules(&model.main, &settings.targets);
     let main_keys: HashSet<_> = main.iter().map(key).collect();
@@ -62,7 +65,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
         .collect();
     diagnostics.sort_by(|a, b| (&a.path, a.start, a.rule, &a.message).cmp(&(&b.path, b.start, b.rule, &b.message)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
-    Checked { diagnostics, blocks, sources }
+    Ok(Checked { diagnostics, blocks, sources })
 }
 
 fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {

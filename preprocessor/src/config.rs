@@ -28,6 +28,8 @@ pub struct Settings {
     pub targets: Targets,
     /// Severity overrides per rule id; `None` turns the rule off.
     pub overrides: BTreeMap<String, Option<Severity>>,
+    /// Run `nginx -t` on the nginx files.
+    pub nginx_test: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -35,6 +37,7 @@ pub struct Settings {
 struct Table {
     strict: Option<bool>,
     deny_warnings: Option<bool>,
+    nginx_test: Option<bool>,
     targets: Option<TargetsTable>,
     rules: Option<BTreeMap<String, String>>,
     // mdBook's own keys, read by mdBook itself.
@@ -66,6 +69,7 @@ impl Settings {
         let mut settings = Settings {
             strict: table.strict.unwrap_or(false),
             deny_warnings: table.deny_warnings.unwrap_or(false),
+            nginx_test: table.nginx_test.unwrap_or(false),
             ..Settings::default()
         };
         if let Some(targets) = table.targets {
@@ -117,6 +121,7 @@ mod tests {
 [preprocessor.configcheck]
 strict = true
 deny-warnings = true
+nginx-test = true
 command = "cargo run"
 renderers = ["html"]
 before = ["links"]
@@ -128,7 +133,7 @@ netbox = "3.4"
 "#,
         )
         .unwrap();
-        assert!(s.strict && s.deny_warnings);
+        assert!(s.strict && s.deny_warnings && s.nginx_test);
         assert_eq!(s.targets.netbox, Version::new(3, 4, 0));
         assert_eq!(s.overrides["netbox/setting-ignored"], Some(Severity::Error));
         assert_eq!(s.overrides["netbox/remote-auth-header-unused"], None);

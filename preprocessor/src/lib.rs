@@ -7,7 +7,8 @@
 //! 1. [`extract`]: fenced blocks with `check=` → [`extract::Block`] with exact source positions.
 //! 2. [`parse`]: each block on its own, syntax errors at the parser's position.
 //! 3. [`model`]: the main deployment and one variant per `expect=`/`variant` block.
-//! 4. [`check`]: the [`rules`] registry, expectations, allows, severity overrides.
+//! 4. [`check`]: the [`rules`] registry, expectations, allows, severity overrides, and the
+//!    opt-in [`executable`] checks.
 //! 5. [`report`]: the page, the terminal, JSON, GitHub annotations, SARIF; whether a run fails is
 //!    decided in one place, [`diagnostic::run_fails`].
 //!
@@ -18,6 +19,7 @@ pub mod book;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod executable;
 pub mod extract;
 pub mod model;
 pub mod parse;

@@ -135,3 +135,28 @@ fn a_variant_expectation_that_no_longer_fires_fails_the_book() {
     assert!(diagnostics(&report).iter().any(|d| d["rule"] == "configcheck/expectation-unmet"
         && d["message"].as_str().unwrap().contains("netbox/login-redirect-url-type")));
 }
+
+#[test]
+fn nginx_itself_tests_the_site_and_its_errors_land_on_the_chapter_line() {
+    let (code, report) = check("nginx-test", &["--deny-warnings"]);
+    let chapter = fixture("nginx-test/src/nginx.md");
+    assert_eq!(code, 0, "the reference site passes `nginx -t`; the broken variant is expected: {report:#}");
+    let found = diagnostics(&report);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "nginx/syntax-test-failed");
+    assert_eq!(found[0]["line"], line_of(&chapter, "proxy_bufering off;"));
+    assert_eq!(found[0]["message"], "`nginx -t` fails: unknown directive \"proxy_bufering\"");
+    assert_eq!(found[0]["expected"], true);
+}
+
+#[test]
+fn an_enabled_nginx_test_without_nginx_is_a_clear_error_not_a_skip() {
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", fixture("nginx-test").to_str().unwrap()])
+        .env("CONFIGCHECK_NGINX", "/nonexistent/nginx")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("nginx is not installed") && stderr.contains("nginx-test"), "{stderr}");
+}

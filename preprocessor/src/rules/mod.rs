@@ -43,7 +43,7 @@ pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
 
 /// Every rule of the registry, the tool's own first.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    configcheck::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule))
+    configcheck::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(nginx::OTHER.iter().copied())
 }
 
 /// A rule by id.

@@ -1075,6 +1075,7 @@ mod tests {
         let mut settings = Settings::default();
         settings.targets.netbox = netbox.parse().unwrap();
         check_chapters(&[chapter], Path::new("."), &settings)
+            .unwrap()
             .diagnostics
             .into_iter()
             .map(|d| (d.rule, d.start.line - 3))

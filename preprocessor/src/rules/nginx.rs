@@ -18,6 +18,19 @@ pub const CHECKS: &[(&Rule, Check)] = &[
     (&UPSTREAM_NOT_LOOPBACK, upstream_not_loopback),
 ];
 
+/// Rules of this domain reported by other stages (the opt-in `nginx -t` check).
+pub const OTHER: &[&Rule] = &[&SYNTAX_TEST_FAILED];
+
+/// `nginx -t` rejected a file.
+pub const SYNTAX_TEST_FAILED: Rule = Rule {
+    id: "nginx/syntax-test-failed",
+    severity: Severity::Error,
+    summary: "`nginx -t` rejects the site file (only with `nginx-test = true` in book.toml)",
+    help: "fix the directive nginx names; a reader who copies this file gets the same error from `nginx -t`",
+    fact: "nginx itself (nginx -t), run on the block as a reader would install it",
+    applies: Applies::Always,
+};
+
 /// A finding on the location's `proxy_pass` line.
 fn at_proxy_pass(rule: &'static Rule, location: &Location, message: String) -> Option<Finding> {
     let (_, range) = location.proxy_pass.as_ref()?;
