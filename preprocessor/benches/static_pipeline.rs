@@ -1,1 +1,391 @@
-fn main() {}
+//! What the static pipeline costs over doing nothing.
+//!
+//! Generates (in memory) the mdBook 0.5 preprocessor input of a large, realistic book — 1,000
+//! chapters of prose, lists, headings, unannotated code and 5,500 `python,check=netbox` blocks,
+//! some with findings and some teaching a mistake with `expect=` — and times, on the same input
+//! bytes:
+//!
+//! - the floor: what any preprocessor pays (read the JSON, parse each chapter's Markdown once
+//!   with mdBook's options, write the book back);
+//! - the pipeline: read the JSON, [`annotate_book`], write the book back.
+//!
+//! The target is a pipeline at most 2.5 times the floor. Run with
+//! `cargo bench -p mdbook-configcheck --bench static_pipeline`.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::panic,
+    clippy::expect_used,
+    reason = "a benchmark binary: it prints its table and aborts loudly on a broken setup"
+)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use mdbook_configcheck::book::{annotate_book, check_book};
+use mdbook_configcheck::extract::markdown_options;
+use mdbook_configcheck::protocol::parse_input;
+use mdbook_preprocessor::book::BookItem;
+use pulldown_cmark::Parser;
+use serde_json::json;
+
+const CHAPTERS: usize = 1_000;
+const RUNS: usize = 9;
+
+/// A small deterministic generator (xorshift64*), so every run measures the same book.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const SENTENCES: &[&str] = &[
+    "NetBox reads its settings from `configuration.py` once, when the application server starts.",
+    "Authentik acts as the OpenID Connect provider, and NetBox signs readers in through social-auth.",
+    "Restart both `netbox` and `netbox-rq` after every change, or the old values stay in memory.",
+    "The client ID and the client secret come from the provider you created in Authentik.",
+    "Keep the secret out of version control: read it from the environment instead.",
+    "The redirect URI must match what Authentik has on file, including the trailing slash.",
+    "Behind a reverse proxy, the scheme NetBox sees depends on the headers nginx forwards.",
+    "Groups are mapped in the pipeline, not in the provider, so the order of its steps matters.",
+    "If the login page shows only the local form, the backend is not listed where NetBox looks.",
+    "Check the application logs first: a misspelt setting fails silently, it is simply ignored.",
+    "The endpoint is the issuer URL without `.well-known/openid-configuration` at the end.",
+    "Every example below is checked against NetBox 4.x when this book is built.",
+];
+
+const HEADINGS: &[&str] = &[
+    "Before you begin", "Creating the provider", "The NetBox side", "Mapping groups",
+    "Behind nginx", "Testing the login", "When it does not work", "Hardening",
+];
+
+const HOSTS: &[&str] = &["netbox.example.com", "netbox.corp.example.org", "ipam.internal.example.net", "dcim.lab.example.com"];
+const IDPS: &[&str] = &["authentik.example.com", "sso.corp.example.org", "id.example.net", "auth.lab.example.com"];
+const SLUGS: &[&str] = &["netbox", "netbox-prod", "ipam", "netbox-lab"];
+
+fn paragraph(rng: &mut Rng, out: &mut String) {
+    for i in 0..3 + rng.below(4) {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(rng.pick(SENTENCES));
+    }
+    out.push_str("\n\n");
+}
+
+fn list(rng: &mut Rng, out: &mut String, ordered: bool) {
+    for i in 0..3 + rng.below(3) {
+        if ordered {
+            out.push_str(&format!("{}. ", i + 1));
+        } else {
+            out.push_str("- ");
+        }
+        out.push_str(rng.pick(SENTENCES));
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+/// The lines of one `configuration.py` block (6-12 settings); `mistake` adds the teaching error.
+fn settings(rng: &mut Rng, mistake: bool) -> Vec<String> {
+    let host = rng.pick(HOSTS);
+    let idp = rng.pick(IDPS);
+    let slug = rng.pick(SLUGS);
+    let mut lines = Vec::new();
+    let env = rng.chance(30);
+    if env {
+        lines.push("import os".to_string());
+        lines.push(String::new());
+    }
+    lines.push(format!("ALLOWED_HOSTS = ['{host}', 'localhost']"));
+    if rng.chance(15) {
+        // Unneeded for OpenID Connect: an info finding.
+        lines.push("REMOTE_AUTH_ENABLED = True".to_string());
+    }
+    lines.push("REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'".to_string());
+    // Authentik's own instructions show the trailing slash (a finding); most guides drop it.
+    let slash = if rng.chance(15) { "/" } else { "" };
+    lines.push(format!("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://{idp}/application/o/{slug}{slash}'"));
+    lines.push(format!("SOCIAL_AUTH_OIDC_KEY = '{:016x}'", rng.next()));
+    if env {
+        lines.push("SOCIAL_AUTH_OIDC_SECRET = os.environ.get('NETBOX_OIDC_SECRET', '')".to_string());
+    } else {
+        lines.push(format!("SOCIAL_AUTH_OIDC_SECRET = '{:016x}{:016x}'", rng.next(), rng.next()));
+    }
+    let optional: &[&dyn Fn(&mut Rng) -> String] = &[
+        &|r| {
+            if r.chance(20) {
+                "SOCIAL_AUTH_OIDC_SCOPE = ['openid', 'profile', 'email', 'groups']".to_string()
+            } else {
+                "SOCIAL_AUTH_OIDC_SCOPE = ['groups']".to_string()
+            }
+        },
+        &|_| "LOGIN_REQUIRED = True".to_string(),
+        &|_| "# Send the reader back to NetBox after signing out of Authentik.\nLOGOUT_REDIRECT_URL = '/'".to_string(),
+        &|_| "LOGIN_PERSISTENCE = True".to_string(),
+        &|r| format!("CSRF_TRUSTED_ORIGINS = ['https://{}']", r.pick(HOSTS)),
+        &|_| "SOCIAL_AUTH_REDIRECT_IS_HTTPS = True".to_string(),
+        &|_| "REMOTE_AUTH_AUTO_CREATE_USER = True".to_string(),
+        &|_| "REMOTE_AUTH_DEFAULT_GROUPS = ['readers']".to_string(),
+        &|_| "SOCIAL_AUTH_OIDC_USERNAME_KEY = 'preferred_username'".to_string(),
+        &|_| "# The time zone NetBox shows dates in.\nTIME_ZONE = 'Europe/Berlin'".to_string(),
+        &|r| format!("SOCIAL_AUTH_OIDC_JWT_LEEWAY = {}", 10 + r.below(50)),
+    ];
+    for _ in 0..rng.below(5) {
+        let line = optional[rng.below(optional.len())](rng);
+        lines.push(line);
+    }
+    if mistake {
+        lines.push("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True".to_string());
+    } else if rng.chance(10) {
+        // An ordinary finding on the main deployment.
+        lines.push("REMOTE_AUTH_HEADER = 'HTTP_X_AUTHENTIK_USERNAME'".to_string());
+    }
+    lines
+}
+
+/// A fenced block; `indent` puts it inside a list item.
+fn fence(out: &mut String, info: &str, lines: &[String], indent: &str) {
+    out.push_str(indent);
+    out.push_str("```");
+    out.push_str(info);
+    out.push('\n');
+    for line in lines.iter().flat_map(|l| l.split('\n')) {
+        if !line.is_empty() {
+            out.push_str(indent);
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(indent);
+    out.push_str("```\n\n");
+}
+
+/// One chapter with `blocks` checked blocks.
+fn chapter(rng: &mut Rng, number: usize, blocks: usize) -> String {
+    let mut out = format!("# Chapter {number}: {}\n\n", rng.pick(HEADINGS));
+    paragraph(rng, &mut out);
+    for b in 0..blocks {
+        out.push_str(&format!("## {}\n\n", rng.pick(HEADINGS)));
+        paragraph(rng, &mut out);
+        match b % 6 {
+            1 => {
+                // A teaching block: the mistake on purpose.
+                out.push_str("Do **not** copy the following; it shows the mistake most guides make:\n\n");
+                fence(&mut out, "python,check=netbox,expect=netbox/login-redirect-url-type", &settings(rng, true), "");
+            }
+            2 => {
+                list(rng, &mut out, false);
+                out.push_str("1. Open `configuration.py` and set:\n\n");
+                fence(&mut out, "python,check=netbox", &settings(rng, false), "   ");
+                out.push_str("2. Restart NetBox.\n\n");
+            }
+            3 => {
+                out.push_str("Reload nginx afterwards:\n\n");
+                let nginx = [
+                    "server {".to_string(),
+                    format!("    server_name {};", rng.pick(HOSTS)),
+                    "    location / {".to_string(),
+                    "        proxy_pass http://127.0.0.1:8001;".to_string(),
+                    "        proxy_set_header X-Forwarded-Proto $scheme;".to_string(),
+                    "    }".to_string(),
+                    "}".to_string(),
+                ];
+                fence(&mut out, "nginx", &nginx, "");
+                fence(&mut out, "python,check=netbox", &settings(rng, false), "");
+            }
+            4 if rng.chance(50) => {
+                // The mistake again, this time not on purpose: a finding in the page.
+                fence(&mut out, "python,check=netbox,variant", &settings(rng, true), "");
+            }
+            _ => {
+                fence(&mut out, "python,check=netbox", &settings(rng, false), "");
+                fence(
+                    &mut out,
+                    "console",
+                    &["$ sudo systemctl restart netbox netbox-rq".to_string(), "$ journalctl -u netbox -n 50".to_string()],
+                    "",
+                );
+            }
+        }
+        if rng.chance(20) {
+            out.push_str("> **Note**: ");
+            out.push_str(rng.pick(SENTENCES));
+            out.push_str("\n\n");
+        }
+        if rng.chance(30) {
+            list(rng, &mut out, true);
+        }
+    }
+    out
+}
+
+/// The protocol input mdBook 0.5 writes to a preprocessor's stdin.
+fn book_json() -> Vec<u8> {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let items: Vec<_> = (1..=CHAPTERS)
+        .map(|n| {
+            let path = format!("ch{n:04}.md");
+            json!({"Chapter": {
+                "name": format!("Chapter {n}"),
+                "content": chapter(&mut rng, n, if n % 2 == 0 { 6 } else { 5 }),
+                "number": null,
+                "sub_items": [],
+                "path": path,
+                "source_path": path,
+                "parent_names": [],
+            }})
+        })
+        .collect();
+    let context = json!({
+        "root": "/nonexistent/bench-book",
+        "config": {
+            "book": {"src": "src", "title": "NetBox single sign-on with Authentik", "authors": ["bench"], "language": "en"},
+            "preprocessor": {"configcheck": {}},
+        },
+        "renderer": "html",
+        "mdbook_version": "0.5.4",
+    });
+    serde_json::to_vec(&json!([context, {"items": items}])).expect("the generated book serializes")
+}
+
+/// What any preprocessor pays: read, parse each chapter's Markdown once, write back.
+fn floor(input: &[u8]) -> usize {
+    let (_ctx, book) = parse_input(input).expect("the generated input parses");
+    let mut events = 0usize;
+    for item in book.iter() {
+        if let BookItem::Chapter(chapter) = item {
+            for (event, range) in Parser::new_ext(&chapter.content, markdown_options()).into_offset_iter() {
+                black_box((&event, &range));
+                events += 1;
+            }
+        }
+    }
+    black_box(events);
+    serde_json::to_vec(&book).expect("the book serializes").len()
+}
+
+struct Counts {
+    chapters: usize,
+    blocks: usize,
+    diagnostics: usize,
+    output: usize,
+}
+
+/// The static pipeline as `mdbook-configcheck` runs it for mdBook.
+fn pipeline(input: &[u8]) -> Counts {
+    let (ctx, book) = parse_input(input).expect("the generated input parses");
+    let (book, outcome) = annotate_book(book, &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
+    let output = serde_json::to_vec(&book).expect("the book serializes").len();
+    Counts {
+        chapters: book.chapters().count(),
+        blocks: outcome.checked.blocks.len(),
+        diagnostics: outcome.checked.diagnostics.len(),
+        output,
+    }
+}
+
+/// Where the pipeline's time goes, each stage timed on its own (medians).
+struct Stages {
+    read: Duration,
+    check: Duration,
+    annotate: Duration,
+    write: Duration,
+}
+
+fn stages(input: &[u8]) -> Stages {
+    let read = measure(|| parse_input(input).expect("the generated input parses"));
+    let (ctx, book) = parse_input(input).expect("the generated input parses");
+    let check = measure(|| check_book(&book, &ctx.root, &ctx.config).expect("the book is checked"));
+    let annotate = measure(|| {
+        annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked")
+    });
+    let (annotated, _) = annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
+    let write = measure(|| serde_json::to_vec(&annotated).expect("the book serializes"));
+    // `annotate_book` includes a `check_book` and a clone of the book made here.
+    let clone = measure(|| book.clone());
+    Stages { read, check, annotate: annotate.saturating_sub(check).saturating_sub(clone), write }
+}
+
+/// Median of `RUNS` runs after one warm-up.
+fn measure<T>(mut run: impl FnMut() -> T) -> Duration {
+    black_box(run());
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(run());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn main() {
+    let input = book_json();
+    let mb = input.len() as f64 / 1e6;
+
+    let counts = pipeline(&input);
+    assert!(counts.blocks > 0, "the pipeline found no checked block: the benchmark would measure nothing");
+    assert_eq!(counts.chapters, CHAPTERS, "every generated chapter reaches the pipeline");
+
+    let floor_time = measure(|| floor(&input));
+    let pipeline_time = measure(|| pipeline(&input));
+    let stages = stages(&input);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let throughput = |d: Duration| mb / d.as_secs_f64();
+    let ratio = pipeline_time.as_secs_f64() / floor_time.as_secs_f64();
+
+    println!();
+    println!("static_pipeline: median of {RUNS} runs after 1 warm-up");
+    println!("  {:<24} {:>12}", "input", format!("{mb:.2} MB"));
+    println!("  {:<24} {:>12}", "output", format!("{:.2} MB", counts.output as f64 / 1e6));
+    println!("  {:<24} {:>12}", "chapters", counts.chapters);
+    println!("  {:<24} {:>12}", "checked blocks", counts.blocks);
+    println!("  {:<24} {:>12}", "diagnostics", counts.diagnostics);
+    println!();
+    println!("  {:<24} {:>10} {:>10} {:>10}", "stage", "ms", "MB/s", "ms/MB");
+    println!(
+        "  {:<24} {:>10.1} {:>10.1} {:>10.2}",
+        "floor (parse+md+write)",
+        ms(floor_time),
+        throughput(floor_time),
+        ms(floor_time) / mb
+    );
+    println!(
+        "  {:<24} {:>10.1} {:>10.1} {:>10.2}",
+        "pipeline (annotate_book)",
+        ms(pipeline_time),
+        throughput(pipeline_time),
+        ms(pipeline_time) / mb
+    );
+    println!();
+    println!("  {:<24} {:>10.2}   (target <= 2.50{})", "ratio pipeline/floor", ratio, if ratio <= 2.5 { ", met" } else { ", NOT met" });
+    println!();
+    println!("  pipeline stages, each timed alone:");
+    for (name, time) in [
+        ("read (parse_input)", stages.read),
+        ("check_book", stages.check),
+        ("page edits", stages.annotate),
+        ("write (serde_json)", stages.write),
+    ] {
+        println!("  {:<24} {:>10.1} {:>9.0}%", name, ms(time), 100.0 * time.as_secs_f64() / pipeline_time.as_secs_f64());
+    }
+}

@@ -47,6 +47,15 @@ impl Kind {
         }
     }
 
+    /// What the kind is, for messages.
+    pub fn description(self) -> &'static str {
+        match self {
+            Kind::Netbox => "NetBox configuration",
+            Kind::Nginx => "an nginx site",
+            Kind::Authentik => "an Authentik blueprint",
+        }
+    }
+
     fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
@@ -208,10 +217,46 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Cheap test used to skip chapters with nothing to do (keeps unannotated books byte-identical
-/// and fast).
+/// Languages whose unannotated blocks are looked at for `configcheck/unchecked-block`.
+const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", "yaml", "yml"];
+
+/// Cheap test used to skip chapters with nothing to do (keeps the pipeline fast).
 pub fn may_hold_checked_blocks(content: &str) -> bool {
-    content.contains("check=") || content.contains("configcheck:")
+    content.contains("check=")
+        || content.contains("configcheck:")
+        || ["```", "~~~"].iter().any(|fence| {
+            content.match_indices(fence).any(|(i, _)| {
+                let after = content[i..].trim_start_matches(['`', '~']).trim_start();
+                CONFIG_LANGUAGES.iter().any(|lang| {
+                    after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
+                })
+            })
+        })
+}
+
+/// The kind an unannotated block looks like, if any.
+fn looks_like(language: &str, text: &str) -> Option<Kind> {
+    let language = language.to_ascii_lowercase();
+    if !CONFIG_LANGUAGES.contains(&language.as_str()) {
+        return None;
+    }
+    let netbox = text.lines().any(|line| {
+        let line = line.trim_start();
+        ["ALLOWED_HOSTS", "REMOTE_AUTH_", "SOCIAL_AUTH_", "LOGOUT_REDIRECT_URL", "CSRF_TRUSTED_ORIGINS", "LOGIN_REQUIRED", "BASE_PATH"]
+            .iter()
+            .any(|name| line.starts_with(name) && line.contains('='))
+    });
+    let nginx = text.contains("proxy_pass") || text.contains("proxy_set_header") || text.lines().any(|l| l.trim_start().starts_with("server {"));
+    let authentik = text.contains("model: authentik_") || (text.contains("entries:") && text.contains("model:"));
+    if netbox {
+        Some(Kind::Netbox)
+    } else if nginx {
+        Some(Kind::Nginx)
+    } else if authentik {
+        Some(Kind::Authentik)
+    } else {
+        None
+    }
 }
 
 /// Extract the checked blocks of all chapters.
@@ -345,6 +390,22 @@ impl ChapterScan<'_> {
         let Some(kind) = attrs.kind else {
             // Not a checked block: its allows suppress nothing.
             self.out.stray_allows.extend(open.allows);
+            let language = info_raw.split([',', ' ', '\t']).next().unwrap_or("");
+            if !info_raw.contains("check=")
+                && let Some(kind) = looks_like(language, &open.text)
+            {
+                let site = if info_range.is_empty() { self.site(open.range.start..fence_line_end) } else { self.site(info_range) };
+                self.out.findings.push(Finding::at(
+                    &configcheck::UNCHECKED_BLOCK,
+                    None,
+                    site,
+                    format!(
+                        "this `{language}` block looks like {} but is not checked: add `check={}` so a reader never copies an unchecked block",
+                        kind.description(),
+                        kind.name()
+                    ),
+                ));
+            }
             return;
         };
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;

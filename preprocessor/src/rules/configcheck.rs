@@ -76,6 +76,16 @@ pub const INCLUDE_ERROR: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A configuration-looking block without `check=`.
+pub const UNCHECKED_BLOCK: Rule = Rule {
+    id: "configcheck/unchecked-block",
+    severity: Severity::Info,
+    summary: "a `python`, `nginx` or `yaml` block without `check=` that looks like NetBox settings, an nginx site or an Authentik blueprint",
+    help: "add `check=netbox`, `check=nginx` or `check=authentik` to the info string; a book can raise this rule to \"error\" so no block skips the checks",
+    fact: DESIGN,
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -85,4 +95,5 @@ pub const RULES: &[&Rule] = &[
     &INVALID_ALLOW,
     &UNUSED_ALLOW,
     &INCLUDE_ERROR,
+    &UNCHECKED_BLOCK,
 ];
