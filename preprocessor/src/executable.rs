@@ -44,12 +44,15 @@ fn nginx_binary() -> Option<PathBuf> {
 
 /// Run `nginx -t` on the main nginx file(s) and on each nginx variant.
 pub fn nginx_test(blocks: &[Block], parsed: &[Parsed]) -> Result<Vec<Finding>> {
-    let nginx_blocks: Vec<usize> = blocks.iter().enumerate().filter(|(_, b)| b.kind == Kind::Nginx).map(|(i, _)| i).collect();
+    let nginx_blocks: Vec<usize> =
+        blocks.iter().enumerate().filter(|(_, b)| b.kind == Kind::Nginx).map(|(i, _)| i).collect();
     if nginx_blocks.is_empty() {
         return Ok(Vec::new());
     }
     let Some(nginx) = nginx_binary() else {
-        bail!("book.toml enables `nginx-test`, but nginx is not installed (looked at $CONFIGCHECK_NGINX, on PATH and at /usr/sbin/nginx): install it (Debian: apt-get install nginx-light) or set `nginx-test = false`");
+        bail!(
+            "book.toml enables `nginx-test`, but nginx is not installed (looked at $CONFIGCHECK_NGINX, on PATH and at /usr/sbin/nginx): install it (Debian: apt-get install nginx-light) or set `nginx-test = false`"
+        );
     };
     let prefix = TempDir::new()?;
     let (cert, key) = snakeoil(prefix.path())?;
@@ -86,14 +89,25 @@ pub fn nginx_test(blocks: &[Block], parsed: &[Parsed]) -> Result<Vec<Finding>> {
         for line in output.stderr.lines() {
             let Some((message, at)) = parse_message(line, &conf) else { continue };
             if let Some((block, range)) = locate(&wrapped, blocks, at) {
-                findings.push(Finding::in_block(&SYNTAX_TEST_FAILED, blocks[block].id, range, format!("`nginx -t` fails: {message}")));
+                findings.push(Finding::in_block(
+                    &SYNTAX_TEST_FAILED,
+                    blocks[block].id,
+                    range,
+                    format!("`nginx -t` fails: {message}"),
+                ));
                 mapped = true;
             }
         }
         if !mapped {
             let first = &blocks[group[0]];
-            let text = output.stderr.trim().lines().filter(|l| !l.contains("test failed")).collect::<Vec<_>>().join("; ");
-            findings.push(Finding::at(&SYNTAX_TEST_FAILED, Some(first.id), first.fence_site(), format!("`nginx -t` fails: {text}")));
+            let text =
+                output.stderr.trim().lines().filter(|l| !l.contains("test failed")).collect::<Vec<_>>().join("; ");
+            findings.push(Finding::at(
+                &SYNTAX_TEST_FAILED,
+                Some(first.id),
+                first.fence_site(),
+                format!("`nginx -t` fails: {text}"),
+            ));
         }
     }
     Ok(findings)
@@ -127,7 +141,8 @@ fn wrap(blocks: &[Block], parsed: &[Parsed], group: &[usize], dir: &Path, cert: 
             body.replace_range(range, &replacement);
         }
         let first_line = text.lines().count() + 1;
-        let offsets: Vec<usize> = std::iter::once(0).chain(block.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let offsets: Vec<usize> =
+            std::iter::once(0).chain(block.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         parts.push((first_line, i, offsets));
         text.push_str(&body);
         if !body.ends_with('\n') {
@@ -151,7 +166,11 @@ fn locate(wrapped: &Wrapped, blocks: &[Block], line: usize) -> Option<(usize, Ra
 /// `nginx: [emerg] unknown directive "proxy_passs" in /tmp/…/nginx.conf:12`.
 fn parse_message(line: &str, conf: &Path) -> Option<(String, usize)> {
     let after = line.split_once("] ").map(|(level, rest)| (level, rest))?;
-    if !(after.0.ends_with("[emerg") || after.0.ends_with("[alert") || after.0.ends_with("[crit") || after.0.ends_with("[error")) {
+    if !(after.0.ends_with("[emerg")
+        || after.0.ends_with("[alert")
+        || after.0.ends_with("[crit")
+        || after.0.ends_with("[error"))
+    {
         return None;
     }
     let marker = format!(" in {}:", conf.display());
@@ -222,7 +241,18 @@ fn snakeoil(dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let cert = dir.join("snakeoil.crt");
     let key = dir.join("snakeoil.key");
     let status = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=configcheck.invalid", "-keyout"])
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=configcheck.invalid",
+            "-keyout",
+        ])
         .arg(&key)
         .arg("-out")
         .arg(&cert)

@@ -242,11 +242,21 @@ fn looks_like(language: &str, text: &str) -> Option<Kind> {
     }
     let netbox = text.lines().any(|line| {
         let line = line.trim_start();
-        ["ALLOWED_HOSTS", "REMOTE_AUTH_", "SOCIAL_AUTH_", "LOGOUT_REDIRECT_URL", "CSRF_TRUSTED_ORIGINS", "LOGIN_REQUIRED", "BASE_PATH"]
-            .iter()
-            .any(|name| line.starts_with(name) && line.contains('='))
+        [
+            "ALLOWED_HOSTS",
+            "REMOTE_AUTH_",
+            "SOCIAL_AUTH_",
+            "LOGOUT_REDIRECT_URL",
+            "CSRF_TRUSTED_ORIGINS",
+            "LOGIN_REQUIRED",
+            "BASE_PATH",
+        ]
+        .iter()
+        .any(|name| line.starts_with(name) && line.contains('='))
     });
-    let nginx = text.contains("proxy_pass") || text.contains("proxy_set_header") || text.lines().any(|l| l.trim_start().starts_with("server {"));
+    let nginx = text.contains("proxy_pass")
+        || text.contains("proxy_set_header")
+        || text.lines().any(|l| l.trim_start().starts_with("server {"));
     let authentik = text.contains("model: authentik_") || (text.contains("entries:") && text.contains("model:"));
     if netbox {
         Some(Kind::Netbox)
@@ -394,7 +404,11 @@ impl ChapterScan<'_> {
             if !info_raw.contains("check=")
                 && let Some(kind) = looks_like(language, &open.text)
             {
-                let site = if info_range.is_empty() { self.site(open.range.start..fence_line_end) } else { self.site(info_range) };
+                let site = if info_range.is_empty() {
+                    self.site(open.range.start..fence_line_end)
+                } else {
+                    self.site(info_range)
+                };
                 self.out.findings.push(Finding::at(
                     &configcheck::UNCHECKED_BLOCK,
                     None,

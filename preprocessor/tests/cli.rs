@@ -459,13 +459,24 @@ fn configuration_looking_blocks_without_check_are_reported_and_a_book_can_make_t
     assert_eq!(code, 1, "raised to error in book.toml");
     let chapter = fixture("unchecked/src/unchecked.md");
     let found = rules(&report);
-    let lines: Vec<u64> = found.iter().filter(|(r, ..)| r == "configcheck/unchecked-block").map(|(_, l, ..)| *l).collect();
-    assert_eq!(lines, vec![line_of(&chapter, "```python"), line_of(&chapter, "```nginx"), line_of(&chapter, "```yaml")]);
+    let lines: Vec<u64> =
+        found.iter().filter(|(r, ..)| r == "configcheck/unchecked-block").map(|(_, l, ..)| *l).collect();
+    assert_eq!(
+        lines,
+        vec![line_of(&chapter, "```python"), line_of(&chapter, "```nginx"), line_of(&chapter, "```yaml")]
+    );
     assert_eq!(found.len(), 3, "print() and a CI workflow stay quiet: {found:?}");
     // By default it is only information, and the page is not touched.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture("unchecked"), dir.path());
-    fs::write(dir.path().join("book.toml"), format!("[book]\ntitle = \"u\"\n[preprocessor.configcheck]\ncommand = {:?}\n", env!("CARGO_BIN_EXE_mdbook-configcheck"))).unwrap();
+    fs::write(
+        dir.path().join("book.toml"),
+        format!(
+            "[book]\ntitle = \"u\"\n[preprocessor.configcheck]\ncommand = {:?}\n",
+            env!("CARGO_BIN_EXE_mdbook-configcheck")
+        ),
+    )
+    .unwrap();
     let out = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
     mdbook_build(dir.path()).unwrap();

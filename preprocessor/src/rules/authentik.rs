@@ -140,3 +140,62 @@ fn mapping_ak_groups(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires};
+
+    fn blueprint(from: &str, to: &str) -> String {
+        assert!(BLUEPRINT.contains(from), "{from}");
+        BLUEPRINT.replace(from, to)
+    }
+
+    #[test]
+    fn encryption_key_set() {
+        let b = blueprint(
+            "      property_mappings:",
+            "      encryption_key: !Find [authentik_crypto.certificatekeypair, [name, enc]]\n      property_mappings:",
+        );
+        assert_fires("authentik/encryption-key-set", (NETBOX, NGINX, &b), "encryption_key");
+    }
+
+    #[test]
+    fn signing_key_missing() {
+        let b = blueprint(
+            "      signing_key: !Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]\n",
+            "      signing_key: null\n",
+        );
+        assert_fires(
+            "authentik/signing-key-missing",
+            (NETBOX, NGINX, &b),
+            "model: authentik_providers_oauth2.oauth2provider",
+        );
+    }
+
+    #[test]
+    fn redirect_uri_old_format() {
+        let b = blueprint(
+            "      redirect_uris:\n        - matching_mode: strict\n          url: https://netbox.internaldomain.com/oauth/complete/oidc/\n",
+            "      redirect_uris: https://netbox\\.internaldomain\\.com/oauth/complete/oidc/\n",
+        );
+        assert_fires("authentik/redirect-uri-old-format", (NETBOX, NGINX, &b), "redirect_uris:");
+    }
+
+    #[test]
+    fn redirect_uri_regex_dots() {
+        let b = blueprint("matching_mode: strict", "matching_mode: regex");
+        assert_fires(
+            "authentik/redirect-uri-regex-dots",
+            (NETBOX, NGINX, &b),
+            "url: https://netbox.internaldomain.com",
+        );
+    }
+
+    #[test]
+    fn mapping_ak_groups() {
+        let b = format!(
+            "{BLUEPRINT}  - model: authentik_providers_oauth2.scopemapping\n    identifiers:\n      name: NetBox roles\n    attrs:\n      scope_name: roles\n      expression: |\n        return {{'roles': [g.name for g in request.user.ak_groups.all()]}}\n"
+        );
+        assert_fires("authentik/mapping-ak-groups", (NETBOX, NGINX, &b), "request.user.ak_groups");
+    }
+}

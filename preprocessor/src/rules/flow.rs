@@ -368,3 +368,98 @@ fn logout_url_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires, fired};
+
+    fn netbox(from: &str, to: &str) -> String {
+        assert!(NETBOX.contains(from), "{from}");
+        NETBOX.replace(from, to)
+    }
+
+    #[test]
+    fn redirect_uri_mismatch_names_the_uri_the_accepted_ones_and_the_cause() {
+        let site = NGINX.replace("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
+        assert_fires("flow/redirect-uri-mismatch", (NETBOX, &site, BLUEPRINT), "listen [::]:443 ssl");
+        let b = BLUEPRINT.replace("/oauth/complete/oidc/", "/oauth/complete/oidc");
+        assert_fires("flow/redirect-uri-mismatch", (NETBOX, NGINX, &b), "matching_mode: strict");
+        // With SOCIAL_AUTH_REDIRECT_IS_HTTPS the scheme is patched: the URI matches.
+        let patched = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n");
+        assert!(!fired(&patched, &site, BLUEPRINT).iter().any(|(r, _)| *r == "flow/redirect-uri-mismatch"));
+    }
+
+    #[test]
+    fn allowed_hosts_missing_public_host() {
+        assert_fires(
+            "flow/allowed-hosts-missing-public-host",
+            (&netbox("['netbox.internaldomain.com']", "['netbox']"), NGINX, BLUEPRINT),
+            "ALLOWED_HOSTS",
+        );
+    }
+
+    #[test]
+    fn host_refused() {
+        let site = NGINX.replace("        proxy_set_header X-Forwarded-Host $http_host;\n", "");
+        assert_fires("flow/host-refused", (NETBOX, &site, BLUEPRINT), "ALLOWED_HOSTS");
+        // Listing the upstream address admits it (the redirect URI is then wrong instead).
+        let allowing = netbox("['netbox.internaldomain.com']", "['netbox.internaldomain.com', '127.0.0.1']");
+        let got = fired(&allowing, &site, BLUEPRINT);
+        assert!(!got.iter().any(|(r, _)| *r == "flow/host-refused"), "{got:?}");
+        assert!(got.iter().any(|(r, _)| *r == "flow/redirect-uri-mismatch"), "{got:?}");
+    }
+
+    #[test]
+    fn csrf_origin_fails_unless_the_origin_is_trusted() {
+        let site = NGINX.replace("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
+        let papered = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\n");
+        assert_fires("flow/csrf-origin-fails", (&papered, &site, BLUEPRINT), "listen [::]:443 ssl");
+        let trusted = format!("{papered}CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n");
+        assert!(!fired(&trusted, &site, BLUEPRINT).iter().any(|(r, _)| *r == "flow/csrf-origin-fails"));
+    }
+
+    #[test]
+    fn scope_not_provided() {
+        let n = format!("{NETBOX}SOCIAL_AUTH_OIDC_SCOPE = ['roles']\n");
+        assert_fires("flow/scope-not-provided", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_SCOPE");
+        let mapped = format!(
+            "{BLUEPRINT}  - model: authentik_providers_oauth2.scopemapping\n    id: roles\n    identifiers:\n      name: NetBox roles\n    attrs:\n      scope_name: roles\n      expression: return {{}}\n"
+        )
+        .replace("scope-profile]]\n", "scope-profile]]\n        - !KeyOf roles\n");
+        assert!(!fired(&n, NGINX, &mapped).iter().any(|(r, _)| *r == "flow/scope-not-provided"));
+    }
+
+    #[test]
+    fn oidc_endpoint_mismatch() {
+        let n = netbox("application/o/netbox'", "application/o/authorize/'");
+        assert_fires("flow/oidc-endpoint-mismatch", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT");
+    }
+
+    #[test]
+    fn client_id_and_secret_mismatch_never_print_the_secret() {
+        assert_fires(
+            "flow/client-id-mismatch",
+            (&netbox("KEY = 'netbox'", "KEY = 'other'"), NGINX, BLUEPRINT),
+            "SOCIAL_AUTH_OIDC_KEY",
+        );
+        let n = netbox("'secret-value'", "'another-secret'");
+        assert_fires("flow/client-secret-mismatch", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_SECRET");
+    }
+
+    #[test]
+    fn logout_url_mismatch() {
+        let n = netbox("/application/o/netbox/end-session/", "/application/o/other/end-session/");
+        assert_fires("flow/logout-url-mismatch", (&n, NGINX, BLUEPRINT), "LOGOUT_REDIRECT_URL");
+    }
+
+    #[test]
+    fn every_rule_of_the_deployment_domains_has_a_test_here_or_in_its_module() {
+        // The test names above and in nginx.rs/authentik.rs follow the rule ids; this guards that
+        // a new rule does not arrive without one.
+        let sources = [include_str!("flow.rs"), include_str!("nginx.rs"), include_str!("authentik.rs")];
+        for (rule, _) in crate::rules::checks().filter(|(r, _)| !r.id.starts_with("netbox/")) {
+            let needle = format!("assert_fires(\"{}\"", rule.id);
+            assert!(sources.iter().any(|s| s.contains(&needle)), "{} has no firing test", rule.id);
+        }
+    }
+}

@@ -88,3 +88,55 @@ mod tests {
         }
     }
 }
+
+/// Test support: a reference deployment (NetBox's own nginx layout, a correct
+/// configuration.py, a blueprint with a strict redirect URI and an RSA signing key) and a way to
+/// check variations of it.
+#[cfg(test)]
+pub mod testing {
+    use std::path::Path;
+
+    use crate::check::check_chapters;
+    use crate::config::Settings;
+    use crate::extract::ChapterInput;
+
+    /// NetBox's `contrib/nginx.conf`, for the guide's host.
+    pub const NGINX: &str = "server {\n    listen [::]:443 ssl ipv6only=off;\n    server_name netbox.internaldomain.com;\n    client_max_body_size 25m;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n";
+
+    /// A correct configuration.py.
+    pub const NETBOX: &str = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'netbox'\nSOCIAL_AUTH_OIDC_SECRET = 'secret-value'\nLOGOUT_REDIRECT_URL = 'https://authentik.yourdomain.com/application/o/netbox/end-session/'\n";
+
+    /// A correct blueprint.
+    pub const BLUEPRINT: &str = "version: 1\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    id: netbox-provider\n    identifiers:\n      name: NetBox\n    attrs:\n      client_id: netbox\n      client_secret: secret-value\n      redirect_uris:\n        - matching_mode: strict\n          url: https://netbox.internaldomain.com/oauth/complete/oidc/\n      signing_key: !Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]\n      property_mappings:\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-openid]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-email]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-profile]]\n  - model: authentik_core.application\n    identifiers:\n      slug: netbox\n    attrs:\n      provider: !KeyOf netbox-provider\n";
+
+    /// The rules that fire on a deployment, with the text of the line each points at.
+    pub fn fired(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
+        let content = format!(
+            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
+        );
+        let chapter = ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content: content.clone() };
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        checked
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.rule, content.lines().nth(d.start.line - 1).unwrap_or("").trim().to_string()))
+            .collect()
+    }
+
+    /// Assert that `rule` fires on the variation, at a line containing `line`, and not on the
+    /// reference deployment.
+    pub fn assert_fires(rule: &str, (netbox, nginx, blueprint): (&str, &str, &str), line: &str) {
+        let got = fired(netbox, nginx, blueprint);
+        assert!(
+            got.iter().any(|(r, l)| *r == rule && l.contains(line)),
+            "{rule} should fire at `{line}`; got {got:#?}"
+        );
+        let reference = fired(NETBOX, NGINX, BLUEPRINT);
+        assert!(!reference.iter().any(|(r, _)| *r == rule), "{rule} fired on the reference: {reference:#?}");
+    }
+
+    #[test]
+    fn the_reference_deployment_is_clean() {
+        assert_eq!(fired(NETBOX, NGINX, BLUEPRINT), vec![]);
+    }
+}

@@ -248,3 +248,66 @@ fn upstream_not_loopback(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires};
+
+    fn nginx(from: &str, to: &str) -> String {
+        assert!(NGINX.contains(from), "{from}");
+        NGINX.replace(from, to)
+    }
+
+    #[test]
+    fn missing_forwarded_proto() {
+        let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
+        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &site, BLUEPRINT), "listen [::]:443 ssl");
+    }
+
+    #[test]
+    fn missing_forwarded_host() {
+        let site = nginx("        proxy_set_header X-Forwarded-Host $http_host;\n", "");
+        assert_fires("nginx/missing-forwarded-host", (NETBOX, &site, BLUEPRINT), "proxy_pass");
+    }
+
+    #[test]
+    fn port_lost() {
+        let site = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host").replace("[::]:443", "[::]:8443");
+        assert_fires("nginx/port-lost", (NETBOX, &site, BLUEPRINT), "X-Forwarded-Host $host");
+    }
+
+    #[test]
+    fn headers_lost_by_inheritance() {
+        let site = nginx(
+            "    client_max_body_size 25m;\n",
+            "    client_max_body_size 25m;\n    proxy_set_header X-Request-Id $request_id;\n",
+        );
+        assert_fires("nginx/headers-lost-by-inheritance", (NETBOX, &site, BLUEPRINT), "X-Request-Id");
+    }
+
+    #[test]
+    fn forwarded_host_appended() {
+        let site = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host \"$http_x_forwarded_host, $http_host\"");
+        assert_fires("nginx/forwarded-host-appended", (NETBOX, &site, BLUEPRINT), "X-Forwarded-Host");
+    }
+
+    #[test]
+    fn client_max_body_size_small() {
+        assert_fires(
+            "nginx/client-max-body-size-small",
+            (NETBOX, &nginx("25m", "2m"), BLUEPRINT),
+            "client_max_body_size 2m",
+        );
+        assert_fires(
+            "nginx/client-max-body-size-small",
+            (NETBOX, &nginx("    client_max_body_size 25m;\n", ""), BLUEPRINT),
+            "proxy_pass",
+        );
+    }
+
+    #[test]
+    fn upstream_not_loopback() {
+        let site = nginx("127.0.0.1:8001", "192.0.2.20:8001");
+        assert_fires("nginx/upstream-not-loopback", (NETBOX, &site, BLUEPRINT), "proxy_pass");
+    }
+}
