@@ -38,6 +38,8 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Print the rule reference (Markdown), generated from the registry.
+    Rules,
     /// Build the book with mdBook embedded and this preprocessor in-process.
     Build {
         /// The book's root directory (holding book.toml).
@@ -55,5 +57,6 @@ fn main() -> ExitCode {
         Some(Command::Supports { renderer }) => cmd::supports::execute(&renderer),
         Some(Command::Check { book, format, deny_warnings }) => cmd::check::execute(&book, format, deny_warnings),
         Some(Command::Build { book, dest_dir }) => cmd::build::execute(&book, dest_dir),
+        Some(Command::Rules) => cmd::rules::execute(),
     }
 }

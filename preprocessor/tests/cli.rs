@@ -483,3 +483,15 @@ fn configuration_looking_blocks_without_check_are_reported_and_a_book_can_make_t
     let html = fs::read_to_string(dir.path().join("book/unchecked.html")).unwrap();
     assert!(!html.contains("configcheck"), "findings about unannotated blocks stay out of the page");
 }
+
+#[test]
+fn the_committed_rule_reference_is_the_registry() {
+    let out = run(&["rules"]);
+    assert!(out.status.success());
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../RULES.md")).unwrap();
+    assert!(committed == generated, "RULES.md is stale: run `cargo run -p mdbook-configcheck -- rules > RULES.md`");
+    for id in ["netbox/login-redirect-url-type", "flow/redirect-uri-mismatch", "nginx/syntax-test-failed", "configcheck/unchecked-block"] {
+        assert!(generated.contains(&format!("### `{id}`")), "{id}");
+    }
+}

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod preprocess;
+pub mod rules;
 pub mod supports;
 
 use std::io::IsTerminal;

@@ -240,3 +240,83 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
         property_mappings: present("property_mappings"),
     }
 }
+
+/// The URLs of an Authentik OAuth2 provider for one application (facts §3.1: the provider app is
+/// mounted at `/application/o/`; per-provider issuer; the slug is the application's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderUrls {
+    /// `https://authentik.yourdomain.com/application/o/netbox/`.
+    pub issuer: String,
+    /// `…/application/o/authorize/`.
+    pub authorize: String,
+    /// `…/application/o/token/`.
+    pub token: String,
+    /// `…/application/o/userinfo/`.
+    pub userinfo: String,
+    /// `…/application/o/<slug>/jwks/`.
+    pub jwks: String,
+    /// `…/application/o/<slug>/end-session/`.
+    pub end_session: String,
+    /// `…/application/o/<slug>/.well-known/openid-configuration`.
+    pub discovery: String,
+}
+
+impl ProviderUrls {
+    /// The URLs for an Authentik origin (`https://authentik.yourdomain.com`) and an application slug.
+    pub fn new(origin: &str, slug: &str) -> ProviderUrls {
+        let base = format!("{}/application/o", origin.trim_end_matches('/'));
+        ProviderUrls {
+            issuer: format!("{base}/{slug}/"),
+            authorize: format!("{base}/authorize/"),
+            token: format!("{base}/token/"),
+            userinfo: format!("{base}/userinfo/"),
+            jwks: format!("{base}/{slug}/jwks/"),
+            end_session: format!("{base}/{slug}/end-session/"),
+            discovery: format!("{base}/{slug}/.well-known/openid-configuration"),
+        }
+    }
+
+    /// The URLs NetBox will use: the Authentik origin from `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, the
+    /// slug from the blueprint's application.
+    pub fn of(deployment: &crate::model::Deployment) -> Option<ProviderUrls> {
+        let netbox = &deployment.netbox;
+        let endpoint = netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))?;
+        let url = endpoint.value.as_str()?;
+        let (scheme, rest) = url.split_once("://")?;
+        let host = rest.split('/').next()?;
+        let (slug, _) = deployment.authentik.application()?.slug.clone()?;
+        Some(ProviderUrls::new(&format!("{scheme}://{host}"), &slug))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::authentik::parse;
+
+    #[test]
+    fn urls_follow_the_application_slug() {
+        let urls = ProviderUrls::new("https://authentik.yourdomain.com", "netbox");
+        assert_eq!(urls.issuer, "https://authentik.yourdomain.com/application/o/netbox/");
+        assert_eq!(urls.authorize, "https://authentik.yourdomain.com/application/o/authorize/");
+        assert_eq!(urls.end_session, "https://authentik.yourdomain.com/application/o/netbox/end-session/");
+        assert_eq!(urls.discovery, "https://authentik.yourdomain.com/application/o/netbox/.well-known/openid-configuration");
+    }
+
+    #[test]
+    fn reads_provider_and_application_and_scopes() {
+        let mut setup = AuthentikSetup::default();
+        setup.add(&parse(crate::rules::testing::BLUEPRINT), BlockId(0));
+        let provider = setup.provider().unwrap();
+        assert_eq!(provider.redirect_uris.as_ref().unwrap()[0].url, "https://netbox.internaldomain.com/oauth/complete/oidc/");
+        assert!(provider.signing_key.is_some() && provider.encryption_key.is_none());
+        assert_eq!(setup.application().unwrap().slug.as_ref().unwrap().0, "netbox");
+        assert_eq!(setup.provided_scopes(provider).unwrap(), ["openid", "email", "profile"]);
+        let strict = &provider.redirect_uris.as_ref().unwrap()[0];
+        assert_eq!(strict.accepts("https://netbox.internaldomain.com/oauth/complete/oidc/"), Some(true));
+        assert_eq!(strict.accepts("https://netbox.internaldomain.com/oauth/complete/oidc"), Some(false));
+        let regex = RedirectUri { mode: MatchingMode::Regex, url: "https://netbox\\.internaldomain\\.com/.*".into(), range: 0..0 };
+        assert_eq!(regex.accepts("https://netbox.internaldomain.com/oauth/complete/oidc/"), Some(true));
+        assert_eq!(regex.accepts("https://evil.example/?https://netbox.internaldomain.com/"), Some(false), "fullmatch");
+    }
+}

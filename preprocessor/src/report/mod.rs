@@ -5,6 +5,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod page;
+pub mod reference;
 pub mod sarif;
 
 use crate::check::Checked;

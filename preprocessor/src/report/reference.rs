@@ -1,0 +1,42 @@
+//! The rule reference, generated from the registry so it cannot drift from the code.
+
+use std::fmt::Write as _;
+
+use crate::rules::{self, Rule};
+
+/// The anchor of a rule's entry (`netbox-login-redirect-url-type`).
+pub fn anchor(rule: &Rule) -> String {
+    rule.id.replace('/', "-")
+}
+
+/// Every rule as Markdown: one section per rule, grouped by domain.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Rule reference\n\nGenerated from the rule registry of mdbook-configcheck (`mdbook-configcheck rules`); do not edit by hand.\n",
+    );
+    let mut domain = "";
+    for rule in rules::all() {
+        let this_domain = rule.id.split('/').next().unwrap_or("");
+        if this_domain != domain {
+            domain = this_domain;
+            let _ = write!(out, "\n## {domain}\n");
+        }
+        let _ = write!(
+            out,
+            "\n### `{id}` {{#{anchor}}}\n\n{summary}.\n\n- **Default severity:** {severity}\n- **Applies to:** {applies}\n- **Fix:** {help}\n- **Rests on:** {fact}\n",
+            id = rule.id,
+            anchor = anchor(rule),
+            summary = capitalize(rule.summary),
+            severity = rule.severity.name(),
+            applies = rule.applies,
+            help = rule.help,
+            fact = rule.fact,
+        );
+    }
+    out
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
