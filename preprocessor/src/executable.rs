@@ -165,7 +165,7 @@ fn locate(wrapped: &Wrapped, blocks: &[Block], line: usize) -> Option<(usize, Ra
 
 /// `nginx: [emerg] unknown directive "proxy_passs" in /tmp/…/nginx.conf:12`.
 fn parse_message(line: &str, conf: &Path) -> Option<(String, usize)> {
-    let after = line.split_once("] ").map(|(level, rest)| (level, rest))?;
+    let after = line.split_once("] ")?;
     if !(after.0.ends_with("[emerg")
         || after.0.ends_with("[alert")
         || after.0.ends_with("[crit")

@@ -1,5 +1,6 @@
 //! The real binary on fixture books (a folder per scenario beside this file), and real mdBook
 //! builds of them through the preprocessor protocol.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! The whole deployment: nginx, NetBox and Authentik blocks checked against each other, through
 //! the real binary on fixture books.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
