@@ -51,6 +51,10 @@ pub struct Provider {
     pub range: Range<usize>,
     /// The entry's `id:`.
     pub id: Option<String>,
+    /// `client_type` (`confidential` when not written).
+    pub client_type: Option<Node>,
+    /// `sub_mode` (`hashed_user_id` when not written).
+    pub sub_mode: Option<Node>,
     /// `client_id` (a string, or a tag such as `!Env`).
     pub client_id: Option<Node>,
     /// `client_secret`.
@@ -78,6 +82,8 @@ pub struct Application {
     pub slug: Option<(String, Range<usize>)>,
     /// The provider reference (`!KeyOf provider-id`).
     pub provider: Option<Node>,
+    /// `meta_launch_url`.
+    pub launch_url: Option<String>,
 }
 
 /// A custom scope mapping defined in the blueprint.
@@ -120,6 +126,7 @@ impl AuthentikSetup {
                 block,
                 slug: entry.field("slug").and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
                 provider: entry.field("provider").cloned(),
+                launch_url: entry.field("meta_launch_url").and_then(Node::as_str).map(str::to_string),
             });
         }
         for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
@@ -230,6 +237,8 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
         block,
         range: entry.model_range.clone(),
         id: entry.id.clone(),
+        client_type: present("client_type"),
+        sub_mode: present("sub_mode"),
         client_id: present("client_id"),
         client_secret: present("client_secret"),
         redirect_uris,
