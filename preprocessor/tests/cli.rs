@@ -492,7 +492,12 @@ fn the_committed_rule_reference_is_the_registry() {
     let generated = String::from_utf8(out.stdout).unwrap();
     let committed = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../RULES.md")).unwrap();
     assert!(committed == generated, "RULES.md is stale: run `cargo run -p mdbook-configcheck -- rules > RULES.md`");
-    for id in ["netbox/login-redirect-url-type", "flow/redirect-uri-mismatch", "nginx/syntax-test-failed", "configcheck/unchecked-block"] {
+    for id in [
+        "netbox/login-redirect-url-type",
+        "flow/redirect-uri-mismatch",
+        "nginx/syntax-test-failed",
+        "configcheck/unchecked-block",
+    ] {
         assert!(generated.contains(&format!("### `{id}`")), "{id}");
     }
 }

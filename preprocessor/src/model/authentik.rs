@@ -289,7 +289,8 @@ impl ProviderUrls {
     /// slug from the blueprint's application.
     pub fn of(deployment: &crate::model::Deployment) -> Option<ProviderUrls> {
         let netbox = &deployment.netbox;
-        let endpoint = netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))?;
+        let endpoint =
+            netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))?;
         let url = endpoint.value.as_str()?;
         let (scheme, rest) = url.split_once("://")?;
         let host = rest.split('/').next()?;
@@ -309,7 +310,10 @@ mod tests {
         assert_eq!(urls.issuer, "https://authentik.yourdomain.com/application/o/netbox/");
         assert_eq!(urls.authorize, "https://authentik.yourdomain.com/application/o/authorize/");
         assert_eq!(urls.end_session, "https://authentik.yourdomain.com/application/o/netbox/end-session/");
-        assert_eq!(urls.discovery, "https://authentik.yourdomain.com/application/o/netbox/.well-known/openid-configuration");
+        assert_eq!(
+            urls.discovery,
+            "https://authentik.yourdomain.com/application/o/netbox/.well-known/openid-configuration"
+        );
     }
 
     #[test]
@@ -317,14 +321,21 @@ mod tests {
         let mut setup = AuthentikSetup::default();
         setup.add(&parse(crate::rules::testing::BLUEPRINT), BlockId(0));
         let provider = setup.provider().unwrap();
-        assert_eq!(provider.redirect_uris.as_ref().unwrap()[0].url, "https://netbox.internaldomain.com/oauth/complete/oidc/");
+        assert_eq!(
+            provider.redirect_uris.as_ref().unwrap()[0].url,
+            "https://netbox.internaldomain.com/oauth/complete/oidc/"
+        );
         assert!(provider.signing_key.is_some() && provider.encryption_key.is_none());
         assert_eq!(setup.application().unwrap().slug.as_ref().unwrap().0, "netbox");
         assert_eq!(setup.provided_scopes(provider).unwrap(), ["openid", "email", "profile"]);
         let strict = &provider.redirect_uris.as_ref().unwrap()[0];
         assert_eq!(strict.accepts("https://netbox.internaldomain.com/oauth/complete/oidc/"), Some(true));
         assert_eq!(strict.accepts("https://netbox.internaldomain.com/oauth/complete/oidc"), Some(false));
-        let regex = RedirectUri { mode: MatchingMode::Regex, url: "https://netbox\\.internaldomain\\.com/.*".into(), range: 0..0 };
+        let regex = RedirectUri {
+            mode: MatchingMode::Regex,
+            url: "https://netbox\\.internaldomain\\.com/.*".into(),
+            range: 0..0,
+        };
         assert_eq!(regex.accepts("https://netbox.internaldomain.com/oauth/complete/oidc/"), Some(true));
         assert_eq!(regex.accepts("https://evil.example/?https://netbox.internaldomain.com/"), Some(false), "fullmatch");
     }
