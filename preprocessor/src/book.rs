@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::diagnostic::run_fails;
 use crate::extract::ChapterInput;
 use crate::report::page::{PageStyle, annotate_chapter};
+use crate::report::reference;
 use crate::report::summary;
 
 /// The preprocessor's name, as in `[preprocessor.configcheck]`.
@@ -69,8 +70,19 @@ pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterIn
             path: report_path(&src.join(source)),
             dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
             content: chapter.content.clone(),
+            page: chapter.path.as_deref().map(report_path),
         })
         .collect()
+}
+
+/// The line a chapter writes where the rule reference goes.
+pub const RULES_DIRECTIVE: &str = "{{#configcheck-rules}}";
+
+/// `../reference.html` from `a/b.md` to `reference.md`.
+fn relative_href(from_page: &str, to_page: &str) -> String {
+    let depth = from_page.matches('/').count();
+    let target = to_page.strip_suffix(".md").map_or(to_page.to_string(), |stem| format!("{stem}.html"));
+    format!("{}{target}", "../".repeat(depth))
 }
 
 fn report_path(path: &Path) -> String {
@@ -89,9 +101,18 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
     let outcome = check_book(&book, book_root, config)?;
     let style = PageStyle::for_renderer(renderer);
     let inputs = chapters(&book, book_root, config);
+    // The chapter that holds the rule reference: findings link to their entry there.
+    let reference_page = inputs.iter().find(|c| c.content.contains(RULES_DIRECTIVE)).and_then(|c| c.page.clone());
     let mut replaced: HashMap<PathBuf, String> = HashMap::new();
     for input in &inputs {
-        if let Some(text) = annotate_chapter(&input.content, input.index, &outcome.checked, style) {
+        let href = match (&reference_page, &input.page) {
+            (Some(reference), Some(page)) if style == PageStyle::Html => Some(relative_href(page, reference)),
+            _ => None,
+        };
+        let annotated = annotate_chapter(&input.content, input.index, &outcome.checked, style, href.as_deref());
+        let text = annotated.as_deref().unwrap_or(&input.content);
+        let expanded = text.contains(RULES_DIRECTIVE).then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
+        if let Some(text) = expanded.or(annotated) {
             replaced.insert(PathBuf::from(&input.path), text);
         }
     }
@@ -113,6 +134,17 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
 #[derive(Debug, Default, Clone)]
 pub struct ConfigCheck {
     outcomes: Arc<Mutex<Vec<Outcome>>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_href;
+
+    #[test]
+    fn links_to_the_reference_are_relative_to_the_page() {
+        assert_eq!(relative_href("troubleshooting.md", "reference.md"), "reference.html");
+        assert_eq!(relative_href("guide/nginx.md", "reference/rules.md"), "../reference/rules.html");
+    }
 }
 
 impl ConfigCheck {

@@ -191,6 +191,8 @@ pub struct ChapterInput {
     pub dir: PathBuf,
     /// The chapter's Markdown.
     pub content: String,
+    /// The chapter's page, relative to the book's source directory (`troubleshooting.md`).
+    pub page: Option<String>,
 }
 
 /// Everything extraction found.

@@ -501,3 +501,20 @@ fn the_committed_rule_reference_is_the_registry() {
         assert!(generated.contains(&format!("### `{id}`")), "{id}");
     }
 }
+
+#[test]
+fn findings_link_to_their_entry_in_the_generated_reference_chapter() {
+    let dir = scratch_book("reference-links", "");
+    mdbook_build(dir.path()).unwrap();
+    let page = fs::read_to_string(dir.path().join("book/guide/netbox.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"../reference.html#netbox-login-redirect-url-type\"><code>netbox/login-redirect-url-type</code></a>"),
+        "{page}"
+    );
+    let reference = fs::read_to_string(dir.path().join("book/reference.html")).unwrap();
+    assert!(reference.contains("id=\"netbox-login-redirect-url-type\""), "the anchor exists");
+    assert!(!reference.contains("{{#configcheck-rules}}"));
+    for rule in ["configcheck/syntax-error", "flow/redirect-uri-mismatch", "authentik/encryption-key-set"] {
+        assert!(reference.contains(rule), "{rule}");
+    }
+}

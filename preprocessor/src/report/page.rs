@@ -45,7 +45,14 @@ const CSS: &str = "<style>\
 </style>";
 
 /// Annotate one chapter. Returns `None` when nothing changes.
-pub fn annotate_chapter(content: &str, chapter: usize, checked: &Checked, style: PageStyle) -> Option<String> {
+/// `reference` is the href of the rule reference chapter, if the book has one: rule ids link there.
+pub fn annotate_chapter(
+    content: &str,
+    chapter: usize,
+    checked: &Checked,
+    style: PageStyle,
+    reference: Option<&str>,
+) -> Option<String> {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut css_done = false;
     for block in checked.blocks.iter().filter(|b| b.chapter == chapter) {
@@ -60,7 +67,7 @@ pub fn annotate_chapter(content: &str, chapter: usize, checked: &Checked, style:
         let (at, leading_newline) = insertion_point(content, block);
         let body = match style {
             PageStyle::Html => {
-                let html = html_box(&checked.sources.get(block.chapter_source).path, &findings, !css_done);
+                let html = html_box(&checked.sources.get(block.chapter_source).path, &findings, !css_done, reference);
                 css_done = true;
                 html
             }
@@ -125,12 +132,25 @@ fn inline(text: &str) -> String {
     out
 }
 
+/// The rule id, linked to its entry in the reference chapter when the book has one.
+fn rule_link(rule: &str, reference: Option<&str>) -> String {
+    let code = inline(&format!("`{rule}`"));
+    match (reference, crate::rules::find(rule)) {
+        (Some(href), Some(found)) => {
+            let mut escaped = String::new();
+            let _ = pulldown_cmark_escape::escape_href(&mut escaped, href);
+            format!("<a href=\"{escaped}#{}\">{code}</a>", crate::report::reference::anchor(found))
+        }
+        _ => code,
+    }
+}
+
 /// "line 42" in the chapter itself, "src/conf/netbox.py:12" in an included file.
 fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
     if d.path == chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
 }
 
-fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool) -> String {
+fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
     let teaching = findings.iter().all(|d| d.expected);
     let mut html = String::new();
     if with_css {
@@ -159,10 +179,10 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool) -> Str
         let line = where_text(d, chapter_path);
         let _ = writeln!(
             html,
-            "<li class=\"configcheck-finding configcheck-{}\"><span class=\"configcheck-badge\">{}</span> <code>{}</code> {}: {}<span class=\"configcheck-help\">Fix: {}</span></li>",
+            "<li class=\"configcheck-finding configcheck-{}\"><span class=\"configcheck-badge\">{}</span> {} {}: {}<span class=\"configcheck-help\">Fix: {}</span></li>",
             if d.expected { "expected" } else { d.severity.name() },
             if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() },
-            inline(d.rule),
+            rule_link(d.rule, reference),
             inline(&line),
             inline(&d.message),
             inline(&d.help),

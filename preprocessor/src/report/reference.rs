@@ -9,11 +9,17 @@ pub fn anchor(rule: &Rule) -> String {
     rule.id.replace('/', "-")
 }
 
-/// Every rule as Markdown: one section per rule, grouped by domain.
+/// Every rule as a Markdown document (RULES.md).
 pub fn markdown() -> String {
-    let mut out = String::from(
-        "# Rule reference\n\nGenerated from the rule registry of mdbook-configcheck (`mdbook-configcheck rules`); do not edit by hand.\n",
-    );
+    format!(
+        "# Rule reference\n\nGenerated from the rule registry of mdbook-configcheck (`mdbook-configcheck rules`); do not edit by hand.\n{}",
+        body()
+    )
+}
+
+/// Every rule, one section per rule grouped by domain: what a book's `{{#configcheck-rules}}` becomes.
+pub fn body() -> String {
+    let mut out = String::new();
     let mut domain = "";
     for rule in rules::all() {
         let this_domain = rule.id.split('/').next().unwrap_or("");
