@@ -1,0 +1,160 @@
+// What a reader sees: the built guide in headless Chromium, in all five mdBook themes.
+//
+// Builds the guide and a hostile fixture with the release binary, serves them on loopback, and
+// checks that every finding box is visible and placed after its block, that links to the rule
+// reference resolve, and that block text never executes. Writes one screenshot per theme of the
+// troubleshooting page to target/screenshots/.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const binary = process.env.CONFIGCHECK_BIN ?? path.join(root, 'target/release/mdbook-configcheck');
+const screenshots = path.join(root, 'target/screenshots');
+const THEMES = ['light', 'rust', 'coal', 'navy', 'ayu'];
+
+let browser;
+let scratch;
+const servers = [];
+
+function build(book, name) {
+  const out = path.join(scratch, name);
+  execFileSync(binary, ['build', book, '-d', out], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  return out;
+}
+
+function serve(dir) {
+  const types = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  servers.push(server);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+}
+
+/** The troubleshooting page: the page with the most teaching boxes. */
+function troubleshootingPage(dir) {
+  const pages = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html') && !f.startsWith('print'));
+  const scored = pages.map((f) => [f, (fs.readFileSync(path.join(dir, f), 'utf8').match(/configcheck configcheck-teaching/g) ?? []).length]);
+  scored.sort((a, b) => b[1] - a[1]);
+  assert.ok(scored[0] && scored[0][1] > 0, 'the guide has a page with expected findings');
+  return scored[0][0];
+}
+
+let guide;
+let hostile;
+let page;
+
+before(async () => {
+  assert.ok(fs.existsSync(binary), `build the tool first: cargo build --release -p mdbook-configcheck (${binary})`);
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'guide-browser-'));
+  const guideDir = build(process.env.GUIDE_BOOK ?? root, 'guide');
+  const hostileDir = build(path.join(import.meta.dirname, 'hostile'), 'hostile');
+  page = troubleshootingPage(guideDir);
+  guide = await serve(guideDir);
+  hostile = await serve(hostileDir);
+  fs.mkdirSync(screenshots, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of servers) s.close();
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+/** WCAG contrast ratio of two `rgb(…)` colours. */
+function contrast(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const theme of THEMES) {
+  test(`finding boxes are readable and follow their block in the ${theme} theme`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+    const tab = await context.newPage();
+    await tab.goto(`${guide}/${page}`);
+    assert.ok(await tab.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} applied`);
+    const boxes = await tab.evaluate(() => [...document.querySelectorAll('div.configcheck')].map((box) => {
+      const rect = box.getBoundingClientRect();
+      let previous = box.previousElementSibling;
+      while (previous && previous.tagName !== 'PRE') previous = previous.previousElementSibling;
+      const style = getComputedStyle(box);
+      const item = box.querySelector('li') ?? box;
+      return {
+        height: rect.height,
+        top: rect.top + window.scrollY,
+        visible: style.visibility !== 'hidden' && style.display !== 'none' && rect.width > 100,
+        blockBottom: previous ? previous.getBoundingClientRect().bottom + window.scrollY : null,
+        fg: getComputedStyle(item).color,
+        bg: style.backgroundColor,
+        text: box.textContent,
+      };
+    }));
+    assert.ok(boxes.length >= 4, `troubleshooting boxes on ${page}: ${boxes.length}`);
+    for (const box of boxes) {
+      assert.ok(box.visible && box.height > 20, `visible: ${box.text.slice(0, 80)}`);
+      assert.ok(box.blockBottom !== null && box.blockBottom <= box.top + 1, `after its block: ${box.text.slice(0, 80)}`);
+      const bg = box.bg === 'rgba(0, 0, 0, 0)' ? await tab.evaluate(() => getComputedStyle(document.body).backgroundColor) : box.bg;
+      assert.ok(contrast(box.fg, bg) >= 4.5, `text contrast ${contrast(box.fg, bg).toFixed(2)} in ${theme}`);
+    }
+    assert.ok(boxes.some((b) => b.text.includes('The checker says')), 'expected findings are styled as teaching');
+    const first = tab.locator('div.configcheck').first();
+    await first.scrollIntoViewIfNeeded();
+    await tab.evaluate(() => window.scrollBy(0, -320));
+    await tab.screenshot({ path: path.join(screenshots, `troubleshooting-${theme}.png`) });
+    await context.close();
+  });
+}
+
+test('every finding links to its entry in the rule reference', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${guide}/${page}`);
+  const links = await tab.evaluate(() => [...document.querySelectorAll('div.configcheck a[href]')].map((a) => a.href));
+  assert.ok(links.length > 0, 'rule ids are links');
+  for (const href of new Set(links)) {
+    const url = new URL(href);
+    const response = await fetch(url);
+    assert.equal(response.status, 200, href);
+    const html = await response.text();
+    assert.ok(html.includes(`id="${url.hash.slice(1)}"`), `anchor ${url.hash} exists`);
+  }
+  await tab.close();
+});
+
+test('hostile block content is shown as text and never executes', async () => {
+  const tab = await browser.newPage();
+  let dialog = false;
+  tab.on('dialog', async (d) => { dialog = true; await d.dismiss(); });
+  await tab.goto(`${hostile}/hostile.html`);
+  await tab.waitForTimeout(300);
+  assert.equal(await tab.evaluate(() => window.__pwned), undefined, 'no injected code ran');
+  assert.equal(dialog, false);
+  const text = await tab.locator('div.configcheck').first().textContent();
+  assert.ok(text.includes('<script>'), 'the script tag is shown as text');
+  assert.equal(await tab.locator('div.configcheck script, div.configcheck img, div.configcheck svg').count(), 0);
+  await tab.close();
+});
