@@ -72,11 +72,18 @@ const SENTENCES: &[&str] = &[
 ];
 
 const HEADINGS: &[&str] = &[
-    "Before you begin", "Creating the provider", "The NetBox side", "Mapping groups",
-    "Behind nginx", "Testing the login", "When it does not work", "Hardening",
+    "Before you begin",
+    "Creating the provider",
+    "The NetBox side",
+    "Mapping groups",
+    "Behind nginx",
+    "Testing the login",
+    "When it does not work",
+    "Hardening",
 ];
 
-const HOSTS: &[&str] = &["netbox.example.com", "netbox.corp.example.org", "ipam.internal.example.net", "dcim.lab.example.com"];
+const HOSTS: &[&str] =
+    &["netbox.example.com", "netbox.corp.example.org", "ipam.internal.example.net", "dcim.lab.example.com"];
 const IDPS: &[&str] = &["authentik.example.com", "sso.corp.example.org", "id.example.net", "auth.lab.example.com"];
 const SLUGS: &[&str] = &["netbox", "netbox-prod", "ipam", "netbox-lab"];
 
@@ -220,7 +227,10 @@ fn chapter(rng: &mut Rng, number: usize, blocks: usize) -> String {
                 fence(
                     &mut out,
                     "console",
-                    &["$ sudo systemctl restart netbox netbox-rq".to_string(), "$ journalctl -u netbox -n 50".to_string()],
+                    &[
+                        "$ sudo systemctl restart netbox netbox-rq".to_string(),
+                        "$ journalctl -u netbox -n 50".to_string(),
+                    ],
                     "",
                 );
             }
@@ -314,10 +324,10 @@ fn stages(input: &[u8]) -> Stages {
     let read = measure(|| parse_input(input).expect("the generated input parses"));
     let (ctx, book) = parse_input(input).expect("the generated input parses");
     let check = measure(|| check_book(&book, &ctx.root, &ctx.config).expect("the book is checked"));
-    let annotate = measure(|| {
-        annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked")
-    });
-    let (annotated, _) = annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
+    let annotate =
+        measure(|| annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked"));
+    let (annotated, _) =
+        annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
     let write = measure(|| serde_json::to_vec(&annotated).expect("the book serializes"));
     // `annotate_book` includes a `check_book` and a clone of the book made here.
     let clone = measure(|| book.clone());
@@ -377,7 +387,12 @@ fn main() {
         ms(pipeline_time) / mb
     );
     println!();
-    println!("  {:<24} {:>10.2}   (target <= 2.50{})", "ratio pipeline/floor", ratio, if ratio <= 2.5 { ", met" } else { ", NOT met" });
+    println!(
+        "  {:<24} {:>10.2}   (target <= 2.50{})",
+        "ratio pipeline/floor",
+        ratio,
+        if ratio <= 2.5 { ", met" } else { ", NOT met" }
+    );
     println!();
     println!("  pipeline stages, each timed alone:");
     for (name, time) in [
@@ -386,6 +401,11 @@ fn main() {
         ("page edits", stages.annotate),
         ("write (serde_json)", stages.write),
     ] {
-        println!("  {:<24} {:>10.1} {:>9.0}%", name, ms(time), 100.0 * time.as_secs_f64() / pipeline_time.as_secs_f64());
+        println!(
+            "  {:<24} {:>10.1} {:>9.0}%",
+            name,
+            ms(time),
+            100.0 * time.as_secs_f64() / pipeline_time.as_secs_f64()
+        );
     }
 }
