@@ -119,6 +119,8 @@ pub struct Diagnostic {
     pub expected: bool,
     /// The exact source range, for snippets.
     pub site: Site,
+    /// The lines of the block text it covers (0-based, end exclusive), to mark them in the page.
+    pub block_lines: Option<Range<usize>>,
 }
 
 impl Diagnostic {
@@ -131,6 +133,14 @@ impl Diagnostic {
             (Location::InBlock(_), None) => Site { source: crate::source::SourceId(0), range: 0..0 },
         };
         let (start, end) = sources.span(&site);
+        let block_lines = match (&finding.location, block) {
+            (Location::InBlock(range), Some(block)) => {
+                let line_of = |offset: usize| block.text.get(..offset).map_or(0, |t| t.matches('\n').count());
+                let first = line_of(range.start);
+                Some(first..line_of(range.end.max(range.start)).max(first) + 1)
+            }
+            _ => None,
+        };
         Diagnostic {
             rule: finding.rule.id,
             severity,
@@ -142,6 +152,7 @@ impl Diagnostic {
             block: block.map(|b| BlockRef { kind: b.kind.name(), file: b.file.clone(), line: b.fence_line, id: b.id }),
             expected: finding.expected,
             site,
+            block_lines,
         }
     }
 

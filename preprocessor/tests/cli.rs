@@ -518,3 +518,19 @@ fn findings_link_to_their_entry_in_the_generated_reference_chapter() {
         assert!(reference.contains(rule), "{rule}");
     }
 }
+
+#[test]
+fn offending_lines_are_marked_inside_the_code_block() {
+    let dir = scratch_book("reviewed-snippet", "");
+    mdbook_build(dir.path()).unwrap();
+    let html = fs::read_to_string(dir.path().join("book/netbox.html")).unwrap();
+    let wrapper = html.find("<div class=\"configcheck-marked\"").expect("wrapper");
+    let code = html.find("<pre><code").unwrap();
+    assert!(wrapper < code && html[wrapper..].find("</div>").unwrap() > html[wrapper..].find("</code></pre>").unwrap());
+    // Chapter line 8, REMOTE_AUTH_ENABLED, is the block's second line (1lh from the top); the
+    // error on SOCIAL_AUTH_LOGIN_REDIRECT_URL (line 21, the 15th) is tinted as an error.
+    let style = &html[wrapper..wrapper + html[wrapper..].find('>').unwrap()];
+    assert!(style.contains("transparent 1lh, color-mix(in srgb, var(--blockquote-note-color"), "{style}");
+    assert!(style.contains("transparent 14lh, color-mix(in srgb, var(--blockquote-caution-color"), "{style}");
+    assert!(!style.contains("transparent 0lh,"), "the ALLOWED_HOSTS line has no finding: {style}");
+}

@@ -122,6 +122,9 @@ for (const theme of THEMES) {
       assert.ok(contrast(box.fg, bg) >= 4.5, `text contrast ${contrast(box.fg, bg).toFixed(2)} in ${theme}`);
     }
     assert.ok(boxes.some((b) => b.text.includes('The checker says')), 'expected findings are styled as teaching');
+    // Offending lines are tinted inside their code block.
+    const marked = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-marked pre > code')].map((c) => getComputedStyle(c).backgroundImage));
+    assert.ok(marked.length > 0 && marked.every((b) => b.includes('gradient')), `marked lines: ${marked.length}`);
     const first = tab.locator('div.configcheck').first();
     await first.scrollIntoViewIfNeeded();
     await tab.evaluate(() => window.scrollBy(0, -320));

@@ -42,6 +42,7 @@ const CSS: &str = "<style>\
 .configcheck-info .configcheck-badge{background:var(--blockquote-note-color,#0969da)}\
 .configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
+.configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
 </style>";
 
 /// Annotate one chapter. Returns `None` when nothing changes.
@@ -79,6 +80,18 @@ pub fn annotate_chapter(
         if leading_newline {
             text.push('\n');
         }
+        // Offending lines are marked inside the code block: a wrapper carries their positions.
+        let marks = (style == PageStyle::Html).then(|| line_marks(&findings)).flatten();
+        if let Some(marks) = &marks {
+            edits.push((
+                block.fence.start..block.fence.start,
+                format!("<div class=\"configcheck-marked\" style=\"--configcheck-marks: {marks}\">\n{blank}\n{prefix}"),
+            ));
+            text.push_str(blank);
+            text.push('\n');
+            text.push_str(prefix);
+            text.push_str("</div>\n");
+        }
         text.push_str(blank);
         text.push('\n');
         for line in body.lines() {
@@ -99,6 +112,40 @@ pub fn annotate_chapter(
         out.replace_range(range, &replacement);
     }
     Some(out)
+}
+
+/// A CSS gradient that tints the lines of the block that findings point at (line units, `lh`,
+/// from the top of the code's content box).
+fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
+    let mut lines: Vec<(usize, &'static str)> = Vec::new();
+    for d in findings {
+        let colour = if d.expected {
+            "var(--blockquote-tip-color, #1a7f37)"
+        } else {
+            match d.severity {
+                Severity::Error => "var(--blockquote-caution-color, #d1242f)",
+                Severity::Warning => "var(--blockquote-warning-color, #9a6700)",
+                Severity::Info => "var(--blockquote-note-color, #0969da)",
+            }
+        };
+        for line in d.block_lines.clone().into_iter().flatten() {
+            if !lines.iter().any(|(l, _)| *l == line) {
+                lines.push((line, colour));
+            }
+        }
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    lines.sort();
+    let stops: Vec<String> = lines
+        .iter()
+        .map(|(line, colour)| {
+            let tint = format!("color-mix(in srgb, {colour} 28%, transparent)");
+            format!("transparent {line}lh, {tint} {line}lh, {tint} {}lh, transparent {}lh", line + 1, line + 1)
+        })
+        .collect();
+    Some(format!("linear-gradient(to bottom, {})", stops.join(", ")))
 }
 
 /// Just after the closing fence line.
@@ -163,7 +210,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
         "The checker says (this block shows the mistake on purpose):".to_string()
     } else {
         let count = |severity: Severity| findings.iter().filter(|d| !d.expected && d.severity == severity).count();
-        let parts: Vec<String> = [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "note")]
+        let parts: Vec<String> = [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")]
             .into_iter()
             .filter(|(severity, _)| count(*severity) > 0)
             .map(|(severity, word)| {
