@@ -12,7 +12,7 @@
 //! 5. [`report`]: the page, the terminal, JSON, GitHub annotations, SARIF; whether a run fails is
 //!    decided in one place, [`diagnostic::run_fails`].
 //!
-//! [`book`] connects it to mdBook; [`protocol`] reads mdBook's JSON. Library code never prints:
+//! [`export`] writes the deployment's files for the executable verification. [`book`] connects it to mdBook; [`protocol`] reads mdBook's JSON. Library code never prints:
 //! stdout belongs to mdBook's protocol.
 
 pub mod book;
@@ -20,6 +20,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod executable;
+pub mod export;
 pub mod extract;
 pub mod model;
 pub mod parse;

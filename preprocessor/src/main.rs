@@ -40,6 +40,13 @@ enum Command {
     },
     /// Print the rule reference (Markdown), generated from the registry.
     Rules,
+    /// Write the main deployment's files and each variant's, with a manifest of their blocks.
+    Extract {
+        /// The book's root directory (holding book.toml).
+        book: PathBuf,
+        /// Where to write (created if missing).
+        out: PathBuf,
+    },
     /// Build the book with mdBook embedded and this preprocessor in-process.
     Build {
         /// The book's root directory (holding book.toml).
@@ -58,5 +65,6 @@ fn main() -> ExitCode {
         Some(Command::Check { book, format, deny_warnings }) => cmd::check::execute(&book, format, deny_warnings),
         Some(Command::Build { book, dest_dir }) => cmd::build::execute(&book, dest_dir),
         Some(Command::Rules) => cmd::rules::execute(),
+        Some(Command::Extract { book, out }) => cmd::extract::execute(&book, &out),
     }
 }

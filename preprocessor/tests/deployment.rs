@@ -161,3 +161,42 @@ fn an_enabled_nginx_test_without_nginx_is_a_clear_error_not_a_skip() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("nginx is not installed") && stderr.contains("nginx-test"), "{stderr}");
 }
+
+#[test]
+fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["extract", fixture("troubleshooting").to_str().unwrap(), out.path().to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
+    let deployments = manifest["deployments"].as_array().unwrap();
+    assert_eq!(deployments[0]["name"], "main");
+    assert_eq!(deployments.len(), 7, "main and six variants");
+    let main_conf = std::fs::read_to_string(out.path().join("main/netbox.conf")).unwrap();
+    let chapter = std::fs::read_to_string(fixture("troubleshooting/src/deployment.md")).unwrap();
+    assert!(chapter.contains(&main_conf), "the file is the block, byte for byte");
+    let nginx =
+        &deployments[0]["files"].as_array().unwrap().iter().find(|f| f["kind"] == "nginx").unwrap()["blocks"][0];
+    assert_eq!(nginx["path"], "src/deployment.md");
+    assert_eq!(nginx["line"], line_of(&fixture("troubleshooting/src/deployment.md"), "```nginx"));
+    use sha2::Digest;
+    let digest: String = sha2::Sha256::digest(main_conf.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(nginx["hash"], format!("sha256:{digest}"));
+    // A NetBox variant is laid over configuration.py: the main settings stay, its line comes last.
+    let typeerror = deployments.iter().find(|d| d["expect"][0] == "netbox/login-redirect-url-type").unwrap();
+    let dir = out.path().join("variants").join(typeerror["name"].as_str().unwrap());
+    let conf = std::fs::read_to_string(dir.join("configuration.py")).unwrap();
+    assert!(
+        conf.starts_with("ALLOWED_HOSTS") && conf.trim_end().ends_with("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True"),
+        "{conf}"
+    );
+    // An nginx variant replaces the site.
+    let scheme = deployments.iter().find(|d| d["expect"][0] == "nginx/missing-forwarded-proto").unwrap();
+    let site =
+        std::fs::read_to_string(out.path().join("variants").join(scheme["name"].as_str().unwrap()).join("netbox.conf"))
+            .unwrap();
+    assert!(!site.contains("X-Forwarded-Proto") && !site.contains("/static/"), "{site}");
+}

@@ -21,12 +21,17 @@ pub fn execute(book: &Path, format: Format, deny_warnings: bool) -> ExitCode {
     }
 }
 
-fn run(root: &Path, format: Format, deny_warnings: bool) -> Result<bool> {
+/// Load and check a book without writing into it.
+pub fn load_and_check(root: &Path) -> Result<mdbook_configcheck::book::Outcome> {
     let mut config = super::load_config(root)?;
     // Checking must not write anything: no chapter files created for SUMMARY.md entries.
     config.build.create_missing = false;
     let book = MDBook::load_with_config(root, config)?;
-    let outcome = mdbook_configcheck::book::check_book(&book.book, root, &book.config)?;
+    mdbook_configcheck::book::check_book(&book.book, root, &book.config)
+}
+
+fn run(root: &Path, format: Format, deny_warnings: bool) -> Result<bool> {
+    let outcome = load_and_check(root)?;
     let color = format == Format::Human && super::color_for(std::io::stdout().is_terminal());
     print!("{}", report::render(format, &outcome.checked, color));
     Ok(run_fails(&outcome.checked.diagnostics, deny_warnings || outcome.settings.deny_warnings))

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod extract;
 pub mod preprocess;
 pub mod rules;
 pub mod supports;
