@@ -22,6 +22,8 @@ pub struct Checked {
     pub blocks: Vec<Block>,
     /// The files the diagnostics point into.
     pub sources: Sources,
+    /// When and against what the blocks were verified, and which chapters say so.
+    pub verified: Option<(crate::verification::Record, Vec<usize>)>,
 }
 
 /// Check the chapters of a book. Fails only when an enabled executable check cannot run.
@@ -35,6 +37,15 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     if settings.nginx_test {
         findings.extend(crate::executable::nginx_test(&blocks, &parsed)?);
     }
+    let verified = match &settings.verification {
+        Some(path) => {
+            let record = crate::verification::Record::load(&book_root.join(path))?;
+            let verification = crate::verification::verify(&blocks, &sources, &record);
+            findings.extend(verification.findings);
+            Some((record, verification.verified_chapters))
+        }
+        None => None,
+    };
 
     let main = run_rules(&model.main, &settings.targets);
     let main_keys: HashSet<_> = main.iter().map(key).collect();
@@ -65,7 +76,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
         .collect();
     diagnostics.sort_by(|a, b| (&a.path, a.start, a.rule, &a.message).cmp(&(&b.path, b.start, b.rule, &b.message)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
-    Ok(Checked { diagnostics, blocks, sources })
+    Ok(Checked { diagnostics, blocks, sources, verified })
 }
 
 fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {

@@ -30,6 +30,8 @@ pub struct Settings {
     pub overrides: BTreeMap<String, Option<Severity>>,
     /// Run `nginx -t` on the nginx files.
     pub nginx_test: bool,
+    /// The verification record, relative to the book root.
+    pub verification: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,6 +40,7 @@ struct Table {
     strict: Option<bool>,
     deny_warnings: Option<bool>,
     nginx_test: Option<bool>,
+    verification: Option<std::path::PathBuf>,
     targets: Option<TargetsTable>,
     rules: Option<BTreeMap<String, String>>,
     // mdBook's own keys, read by mdBook itself.
@@ -70,6 +73,7 @@ impl Settings {
             strict: table.strict.unwrap_or(false),
             deny_warnings: table.deny_warnings.unwrap_or(false),
             nginx_test: table.nginx_test.unwrap_or(false),
+            verification: table.verification,
             ..Settings::default()
         };
         if let Some(targets) = table.targets {

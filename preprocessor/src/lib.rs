@@ -28,4 +28,5 @@ pub mod protocol;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod verification;
 pub mod version;

@@ -200,3 +200,78 @@ fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
             .unwrap();
     assert!(!site.contains("X-Forwarded-Proto") && !site.contains("/static/"), "{site}");
 }
+
+/// A scratch copy of the reference deployment whose book.toml reads a verification record made
+/// from `extract`'s manifest, as the harness writes it.
+fn verified_book() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    for file in ["book.toml", "src/SUMMARY.md", "src/deployment.md"] {
+        std::fs::copy(fixture("reference-deployment").join(file), dir.path().join(file)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_mdbook-configcheck");
+    assert!(Command::new(bin).args(["extract", dir.path().to_str().unwrap(), out.path().to_str().unwrap()]).status().unwrap().success());
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
+    let blocks: Vec<Value> = manifest["deployments"][0]["files"].as_array().unwrap().iter().flat_map(|f| f["blocks"].as_array().unwrap().clone()).collect();
+    let record = serde_json::json!({
+        "version": 1,
+        "verified_at": "2026-11-28T21:00:00Z",
+        "versions": {"netbox": "4.7.3", "nginx": "1.22.1", "postgresql": "15.14", "authentik_emulator": "2025.10 behaviour"},
+        "scenarios": [{"name": "main", "result": "pass", "blocks": blocks}]
+    });
+    std::fs::create_dir_all(dir.path().join("verification")).unwrap();
+    std::fs::write(dir.path().join("verification/record.json"), record.to_string()).unwrap();
+    let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("book.toml"),
+        toml.replace("[preprocessor.configcheck]\n", "[preprocessor.configcheck]\nstrict = true\ndeny-warnings = true\nverification = \"verification/record.json\"\n"),
+    )
+    .unwrap();
+    dir
+}
+
+fn check_dir(dir: &Path) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["check", dir.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    (out.status.code().unwrap_or(-1), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn verified_chapters_say_so_and_pass_strictly() {
+    let dir = verified_book();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 0, "{report:#}");
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["build", dir.path().to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("book/deployment.html")).unwrap();
+    assert!(html.contains("Verified on 2026-11-28 against NetBox 4.7.3, nginx 1.22.1, PostgreSQL 15.14, Authentik emulator 2025.10 behaviour."), "{html}");
+}
+
+#[test]
+fn editing_one_line_of_a_verified_block_makes_the_strict_build_fail_as_stale() {
+    let dir = verified_book();
+    let chapter = dir.path().join("src/deployment.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(&chapter, text.replacen("client_max_body_size 25m;", "client_max_body_size 50m;", 1)).unwrap();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 1, "a warning fails with deny-warnings");
+    let stale: Vec<&Value> = diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-stale").collect();
+    assert_eq!(stale.len(), 1, "{report:#}");
+    assert_eq!(stale[0]["line"], line_of(&chapter, "```nginx"), "names the edited block");
+    assert_eq!(stale[0]["block"]["kind"], "nginx");
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["build", dir.path().to_str().unwrap()]).output().unwrap();
+    assert!(!out.status.success(), "the strict build fails");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("configcheck/verification-stale"));
+}
+
+#[test]
+fn a_new_main_block_no_scenario_covers_is_reported_missing() {
+    let dir = verified_book();
+    let chapter = dir.path().join("src/deployment.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(&chapter, format!("{text}\nMore:\n\n```python,check=netbox\nLOGIN_TIMEOUT = 3600\n```\n")).unwrap();
+    let (_, report) = check_dir(dir.path());
+    let missing: Vec<&Value> = diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-missing").collect();
+    assert_eq!(missing.len(), 1, "{report:#}");
+    assert_eq!(missing[0]["line"], line_of(&chapter, "LOGIN_TIMEOUT") - 1);
+}

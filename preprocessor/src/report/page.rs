@@ -42,6 +42,7 @@ const CSS: &str = "<style>\
 .configcheck-info .configcheck-badge{background:var(--blockquote-note-color,#0969da)}\
 .configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
+.configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-tip-color,#1a7f37);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
 .configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
 </style>";
 
@@ -102,6 +103,24 @@ pub fn annotate_chapter(
         text.push_str(blank);
         text.push('\n');
         edits.push((at..at, text));
+    }
+    if let Some((record, chapters)) = &checked.verified
+        && chapters.contains(&chapter)
+    {
+        let text = format!("Verified on {} against {}.", record.date(), record.versions_text());
+        let banner = match style {
+            PageStyle::Html => {
+                let mut escaped = String::new();
+                let _ = escape_html(&mut escaped, &text);
+                let css = if css_done { "" } else { CSS };
+                format!("{css}<p class=\"configcheck-verified\" role=\"note\">&#x2714; {escaped}</p>")
+            }
+            PageStyle::Markdown => format!("> {text}"),
+        };
+        // Right after the chapter's title, or at the top.
+        let at = content.lines().next().filter(|l| l.starts_with('#')).map_or(0, |l| (l.len() + 1).min(content.len()));
+        let lead = if at > 0 && !content[..at].ends_with('\n') { "\n" } else { "" };
+        edits.push((at..at, format!("{lead}\n{banner}\n\n")));
     }
     if edits.is_empty() {
         return None;

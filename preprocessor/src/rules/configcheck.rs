@@ -86,6 +86,26 @@ pub const UNCHECKED_BLOCK: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A block changed since the verification record was written.
+pub const VERIFICATION_STALE: Rule = Rule {
+    id: "configcheck/verification-stale",
+    severity: Severity::Warning,
+    summary: "a block changed since the executable verification ran it (its hash differs from the record's)",
+    help: "run `tests/e2e/run` to verify the guide again and commit verification/record.json",
+    fact: "DESIGN.md, \"What the product is\" (executable verification); the record written by tests/e2e/run",
+    applies: Applies::Always,
+};
+
+/// A main-deployment block no scenario covers.
+pub const VERIFICATION_MISSING: Rule = Rule {
+    id: "configcheck/verification-missing",
+    severity: Severity::Warning,
+    summary: "a block of the main deployment that no scenario of the verification record covers",
+    help: "run `tests/e2e/run` so the block is exercised against real software, and commit verification/record.json",
+    fact: "DESIGN.md, \"What the product is\" (executable verification); the record written by tests/e2e/run",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -96,4 +116,6 @@ pub const RULES: &[&Rule] = &[
     &UNUSED_ALLOW,
     &INCLUDE_ERROR,
     &UNCHECKED_BLOCK,
+    &VERIFICATION_STALE,
+    &VERIFICATION_MISSING,
 ];
