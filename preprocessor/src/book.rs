@@ -136,17 +136,6 @@ pub struct ConfigCheck {
     outcomes: Arc<Mutex<Vec<Outcome>>>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::relative_href;
-
-    #[test]
-    fn links_to_the_reference_are_relative_to_the_page() {
-        assert_eq!(relative_href("troubleshooting.md", "reference.md"), "reference.html");
-        assert_eq!(relative_href("guide/nginx.md", "reference/rules.md"), "../reference/rules.html");
-    }
-}
-
 impl ConfigCheck {
     /// The outcomes of every run so far (one per renderer).
     pub fn take_outcomes(&self) -> Vec<Outcome> {
@@ -174,5 +163,16 @@ impl Preprocessor for ConfigCheck {
 
     fn supports_renderer(&self, _renderer: &str) -> Result<bool> {
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_href;
+
+    #[test]
+    fn links_to_the_reference_are_relative_to_the_page() {
+        assert_eq!(relative_href("troubleshooting.md", "reference.md"), "reference.html");
+        assert_eq!(relative_href("guide/nginx.md", "reference/rules.md"), "../reference/rules.html");
     }
 }

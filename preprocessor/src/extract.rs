@@ -224,14 +224,16 @@ const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", 
 
 /// Cheap test used to skip chapters with nothing to do (keeps the pipeline fast).
 pub fn may_hold_checked_blocks(content: &str) -> bool {
-    content.contains("check=")
-        || content.contains("configcheck:")
+    content.contains("configcheck:")
         || ["```", "~~~"].iter().any(|fence| {
             content.match_indices(fence).any(|(i, _)| {
                 let after = content[i..].trim_start_matches(['`', '~']).trim_start();
-                CONFIG_LANGUAGES.iter().any(|lang| {
-                    after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
-                })
+                let info = after.split('\n').next().unwrap_or("");
+                // Attributes (ours, or a misspelling of ours) or a configuration language.
+                info.contains('=')
+                    || CONFIG_LANGUAGES.iter().any(|lang| {
+                        after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
+                    })
             })
         })
 }
@@ -501,14 +503,20 @@ impl ChapterScan<'_> {
                 }
                 ("hidelines", Some(_)) => kept.push(token),
                 (key, Some(_)) => {
+                    // Other tools put their own `key=value` on blocks (admonish's `title=`): only
+                    // a near miss of ours is ours; on a checked block every unknown key is.
                     let near = closest_of(key, ["check", "file", "expect"].into_iter());
-                    unknown.push((
-                        format!(
-                            "`{token}` is not an attribute configcheck or mdBook knows{}",
-                            near.map(|n| format!(" (did you mean `{n}=`?)")).unwrap_or_default()
-                        ),
-                        site,
-                    ));
+                    if near.is_some() || info.split([',', ' ', '\t']).any(|t| t.starts_with("check=")) {
+                        unknown.push((
+                            format!(
+                                "`{token}` is not an attribute configcheck or mdBook knows{}",
+                                near.map(|n| format!(" (did you mean `{n}=`?)")).unwrap_or_default()
+                            ),
+                            site,
+                        ));
+                    } else {
+                        kept.push(token);
+                    }
                 }
                 (word, None) => {
                     if word != "variant" && edit_distance(word, "variant") <= 2 && word.len() > 3 {

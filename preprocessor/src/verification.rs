@@ -111,7 +111,11 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             }
             continue;
         }
-        let earlier = record.scenarios.iter().flat_map(|s| s.blocks.iter()).find(|r| &r.path == path && r.line == block.fence_line);
+        let earlier = record
+            .scenarios
+            .iter()
+            .flat_map(|s| s.blocks.iter())
+            .find(|r| &r.path == path && r.line == block.fence_line);
         if earlier.is_some() {
             out.findings.push(Finding::at(
                 &configcheck::VERIFICATION_STALE,

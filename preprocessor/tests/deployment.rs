@@ -211,9 +211,21 @@ fn verified_book() -> tempfile::TempDir {
     }
     let out = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_mdbook-configcheck");
-    assert!(Command::new(bin).args(["extract", dir.path().to_str().unwrap(), out.path().to_str().unwrap()]).status().unwrap().success());
-    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
-    let blocks: Vec<Value> = manifest["deployments"][0]["files"].as_array().unwrap().iter().flat_map(|f| f["blocks"].as_array().unwrap().clone()).collect();
+    assert!(
+        Command::new(bin)
+            .args(["extract", dir.path().to_str().unwrap(), out.path().to_str().unwrap()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
+    let blocks: Vec<Value> = manifest["deployments"][0]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["blocks"].as_array().unwrap().clone())
+        .collect();
     let record = serde_json::json!({
         "version": 1,
         "verified_at": "2026-11-28T21:00:00Z",
@@ -232,7 +244,10 @@ fn verified_book() -> tempfile::TempDir {
 }
 
 fn check_dir(dir: &Path) -> (i32, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["check", dir.to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", dir.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
     (out.status.code().unwrap_or(-1), serde_json::from_slice(&out.stdout).unwrap())
 }
 
@@ -241,7 +256,10 @@ fn verified_chapters_say_so_and_pass_strictly() {
     let dir = verified_book();
     let (code, report) = check_dir(dir.path());
     assert_eq!(code, 0, "{report:#}");
-    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["build", dir.path().to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["build", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = std::fs::read_to_string(dir.path().join("book/deployment.html")).unwrap();
     assert!(html.contains("Verified on 2026-11-28 against NetBox 4.7.3, nginx 1.22.1, PostgreSQL 15.14, Authentik emulator 2025.10 behaviour."), "{html}");
@@ -255,11 +273,15 @@ fn editing_one_line_of_a_verified_block_makes_the_strict_build_fail_as_stale() {
     std::fs::write(&chapter, text.replacen("client_max_body_size 25m;", "client_max_body_size 50m;", 1)).unwrap();
     let (code, report) = check_dir(dir.path());
     assert_eq!(code, 1, "a warning fails with deny-warnings");
-    let stale: Vec<&Value> = diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-stale").collect();
+    let stale: Vec<&Value> =
+        diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-stale").collect();
     assert_eq!(stale.len(), 1, "{report:#}");
     assert_eq!(stale[0]["line"], line_of(&chapter, "```nginx"), "names the edited block");
     assert_eq!(stale[0]["block"]["kind"], "nginx");
-    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck")).args(["build", dir.path().to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["build", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "the strict build fails");
     assert!(String::from_utf8_lossy(&out.stderr).contains("configcheck/verification-stale"));
 }
@@ -271,7 +293,8 @@ fn a_new_main_block_no_scenario_covers_is_reported_missing() {
     let text = std::fs::read_to_string(&chapter).unwrap();
     std::fs::write(&chapter, format!("{text}\nMore:\n\n```python,check=netbox\nLOGIN_TIMEOUT = 3600\n```\n")).unwrap();
     let (_, report) = check_dir(dir.path());
-    let missing: Vec<&Value> = diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-missing").collect();
+    let missing: Vec<&Value> =
+        diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-missing").collect();
     assert_eq!(missing.len(), 1, "{report:#}");
     assert_eq!(missing[0]["line"], line_of(&chapter, "LOGIN_TIMEOUT") - 1);
 }

@@ -249,12 +249,6 @@ fn assert_untouched(chapters: Vec<String>) -> Result<(), TestCaseError> {
         .diagnostics
         .iter()
         .filter(|d| d.rule != "configcheck/unchecked-block")
-        // KNOWN BUG (reported, see `unknown_attributes_of_unchecked_blocks_depend_on_the_chapter`):
-        // a `key=value` in the info string of a block WITHOUT `check=` is an error
-        // `configcheck/unknown-attribute` whenever the chapter is scanned at all (it mentions
-        // `check=`, `configcheck:` or has a python/nginx/yaml fence). Minimized by this property:
-        // the chapter "```py =\n```". Remove this line once fixed.
-        .filter(|d| d.rule != "configcheck/unknown-attribute")
         .map(|d| (d.rule, &d.path, d.start, &d.message))
         .collect();
     prop_assert!(unexpected.is_empty(), "diagnostics on a book without checked blocks: {:#?}", unexpected);
@@ -649,13 +643,8 @@ proptest! {
 }
 
 /// Regression for a bug found by `unmarked_text_is_byte_identical` (minimized to the chapter
-/// "```py =\n```"): whether a block that is not checked gets an error for a `key=value` in its
-/// info string depends on the rest of its chapter. A block of another preprocessor
-/// (mdbook-admonish's `title="…"`) passes alone, and fails a strict build as soon as the chapter
-/// also shows a `python` block. Unchecked blocks should never get `configcheck/unknown-attribute`
-/// (or, at least, get it independently of their neighbours).
-#[test]
-#[ignore = "library bug reported to the maintainer: unknown-attribute on unchecked blocks depends on the chapter"]
+/// "```py =\n```"): another tool's `key=value` on a block that is not checked (mdbook-admonish's
+/// `title="…"`) must not be reported, whatever else the chapter holds.
 fn unknown_attributes_of_unchecked_blocks_depend_on_the_chapter() {
     let admonish = "```admonish warning title=\"Careful\"\nBack up the database first.\n```\n";
     let with_python = format!("{admonish}\n```python\nprint('hello')\n```\n");
