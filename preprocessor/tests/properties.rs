@@ -645,6 +645,7 @@ proptest! {
 /// Regression for a bug found by `unmarked_text_is_byte_identical` (minimized to the chapter
 /// "```py =\n```"): another tool's `key=value` on a block that is not checked (mdbook-admonish's
 /// `title="…"`) must not be reported, whatever else the chapter holds.
+#[test]
 fn unknown_attributes_of_unchecked_blocks_depend_on_the_chapter() {
     let admonish = "```admonish warning title=\"Careful\"\nBack up the database first.\n```\n";
     let with_python = format!("{admonish}\n```python\nprint('hello')\n```\n");
