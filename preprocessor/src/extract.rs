@@ -506,7 +506,9 @@ impl ChapterScan<'_> {
                     // Other tools put their own `key=value` on blocks (admonish's `title=`): only
                     // a near miss of ours is ours; on a checked block every unknown key is.
                     let near = closest_of(key, ["check", "file", "expect"].into_iter());
-                    if near.is_some() || info.split([',', ' ', '\t']).any(|t| t.starts_with("check=")) {
+                    let checked = info.split([',', ' ', '\t']).any(|t| t.starts_with("check="));
+                    let typo = ["check", "file", "expect"].iter().any(|ours| edit_distance(key, ours) == 1);
+                    if checked || typo {
                         unknown.push((
                             format!(
                                 "`{token}` is not an attribute configcheck or mdBook knows{}",
