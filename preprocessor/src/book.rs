@@ -14,7 +14,7 @@ use crate::check::{Checked, check_chapters};
 use crate::config::Settings;
 use crate::diagnostic::run_fails;
 use crate::extract::ChapterInput;
-use crate::report::page::{PageStyle, annotate_chapter};
+use crate::report::page::{PageIndex, PageStyle, annotate_chapter};
 use crate::report::reference;
 use crate::report::summary;
 
@@ -69,7 +69,7 @@ pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterIn
             index,
             path: report_path(&src.join(source)),
             dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
-            content: chapter.content.clone(),
+            content: chapter.content.as_str().into(),
             page: chapter.path.as_deref().map(report_path),
         })
         .collect()
@@ -91,16 +91,21 @@ fn report_path(path: &Path) -> String {
 
 /// Check a book as mdBook hands it over.
 pub fn check_book(book: &Book, book_root: &Path, config: &Config) -> Result<Outcome> {
+    check_inputs(&chapters(book, book_root, config), book_root, config)
+}
+
+fn check_inputs(inputs: &[ChapterInput], book_root: &Path, config: &Config) -> Result<Outcome> {
     let settings = Settings::from_book_config(config)?;
-    let checked = check_chapters(&chapters(book, book_root, config), book_root, &settings)?;
+    let checked = check_chapters(inputs, book_root, &settings)?;
     Ok(Outcome { checked, settings })
 }
 
 /// Check a book and write the findings into its chapters for a renderer.
 pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer: &str) -> Result<(Book, Outcome)> {
-    let outcome = check_book(&book, book_root, config)?;
-    let style = PageStyle::for_renderer(renderer);
     let inputs = chapters(&book, book_root, config);
+    let outcome = check_inputs(&inputs, book_root, config)?;
+    let style = PageStyle::for_renderer(renderer);
+    let index = PageIndex::new(&outcome.checked);
     // The chapter that holds the rule reference: findings link to their entry there.
     let reference_page = inputs.iter().find(|c| c.content.contains(RULES_DIRECTIVE)).and_then(|c| c.page.clone());
     let mut replaced: HashMap<PathBuf, String> = HashMap::new();
@@ -109,7 +114,7 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
             (Some(reference), Some(page)) if style == PageStyle::Html => Some(relative_href(page, reference)),
             _ => None,
         };
-        let annotated = annotate_chapter(&input.content, input.index, &outcome.checked, style, href.as_deref());
+        let annotated = annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
         let text = annotated.as_deref().unwrap_or(&input.content);
         let expanded = text.contains(RULES_DIRECTIVE).then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
         if let Some(text) = expanded.or(annotated) {

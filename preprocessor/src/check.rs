@@ -50,13 +50,14 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let main = run_rules(&model.main, &settings.targets);
     let main_keys: HashSet<_> = main.iter().map(key).collect();
     findings.extend(main);
-    for (variant, deployment) in &model.variants {
-        for finding in run_rules(deployment, &settings.targets) {
+    for (variant, variant_parsed) in blocks.iter().zip(&parsed).filter(|(b, _)| !b.is_main()) {
+        let deployment = model.variant(variant, variant_parsed);
+        for finding in run_rules(&deployment, &settings.targets) {
             // A variant reports only what it changes.
             if main_keys.contains(&key(&finding)) {
                 continue;
             }
-            findings.push(relocate(finding, &blocks[variant.0], &blocks, &sources));
+            findings.push(relocate(finding, variant, &blocks, &sources));
         }
     }
 

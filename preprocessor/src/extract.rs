@@ -190,7 +190,7 @@ pub struct ChapterInput {
     /// Directory that `{{#include}}` paths are relative to (absolute or relative to the cwd).
     pub dir: PathBuf,
     /// The chapter's Markdown.
-    pub content: String,
+    pub content: std::sync::Arc<str>,
     /// The chapter's page, relative to the book's source directory (`troubleshooting.md`).
     pub page: Option<String>,
 }
@@ -280,7 +280,7 @@ pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Source
         if !may_hold_checked_blocks(&chapter.content) {
             continue;
         }
-        let source = sources.add(SourceFile::new(chapter.path.clone(), chapter.content.clone()));
+        let source = sources.add(SourceFile::new(chapter.path.clone(), std::sync::Arc::clone(&chapter.content)));
         ChapterScan { chapter, source, book_root, sources, out: &mut extraction }.run();
     }
     extraction
@@ -304,7 +304,7 @@ struct OpenBlock {
 
 impl ChapterScan<'_> {
     fn run(mut self) {
-        let content = self.chapter.content.as_str();
+        let content = &*self.chapter.content;
         let mut pending: Vec<Allow> = Vec::new();
         let mut open: Option<OpenBlock> = None;
         for (event, range) in Parser::new_ext(content, markdown_options()).into_offset_iter() {
@@ -388,7 +388,7 @@ impl ChapterScan<'_> {
     }
 
     fn finish_block(&mut self, open: OpenBlock) {
-        let content = self.chapter.content.as_str();
+        let content = &*self.chapter.content;
         let line_start = content[..open.range.start].rfind('\n').map_or(0, |i| i + 1);
         let fence_line_end = content[open.range.start..].find('\n').map_or(content.len(), |i| open.range.start + i);
         let fence_text = &content[open.range.start..fence_line_end];

@@ -9,6 +9,16 @@ use mdbook_preprocessor::{MDBOOK_VERSION, PreprocessorContext};
 
 /// Parse the protocol input, refusing shapes from other mdBook versions clearly.
 pub fn parse_input(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
+    // The usual case costs one parse; a failure is diagnosed with a second, lenient one.
+    if let Ok((context, book)) = serde_json::from_slice::<(PreprocessorContext, Book)>(input)
+        && context.mdbook_version.starts_with("0.5")
+    {
+        return Ok((context, book));
+    }
+    diagnose(input)
+}
+
+fn diagnose(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
     let value: serde_json::Value = serde_json::from_slice(input).context(
         "mdbook-configcheck expects mdBook's preprocessor input ([context, book] as JSON) on stdin; it is not JSON",
     )?;

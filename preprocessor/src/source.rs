@@ -4,15 +4,17 @@
 //! includes). Lines and columns are computed only when a finding is reported, so the parsers'
 //! disagreeing units (ruff counts chars, nginx parsers bytes) never leak into the output.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A file whose text reached the checker: a chapter, or a file pulled in with `{{#include}}`.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the book root, with `/` separators (what the reports print).
     pub path: String,
-    /// The whole text of the file.
-    pub text: String,
+    /// The whole text of the file (shared with the chapter it came from, not copied).
+    pub text: Arc<str>,
     line_starts: Vec<usize>,
 }
 
@@ -41,8 +43,8 @@ pub struct LineColumn {
 
 impl SourceFile {
     /// Index the line starts of `text`.
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self { path: path.into(), text, line_starts }
@@ -85,14 +87,16 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    by_path: HashMap<String, usize>,
 }
 
 impl Sources {
     /// Add a file, or return the one already added under the same path.
     pub fn add(&mut self, file: SourceFile) -> SourceId {
-        if let Some(i) = self.files.iter().position(|f| f.path == file.path) {
+        if let Some(&i) = self.by_path.get(&file.path) {
             return SourceId(i);
         }
+        self.by_path.insert(file.path.clone(), self.files.len());
         self.files.push(file);
         SourceId(self.files.len() - 1)
     }

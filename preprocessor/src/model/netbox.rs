@@ -1,6 +1,7 @@
 //! The NetBox side of the deployment: `configuration.py` and other Python files.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting};
 
@@ -8,8 +9,9 @@ use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting};
 /// custom pipeline module).
 #[derive(Debug, Clone, Default)]
 pub struct NetboxConfig {
-    settings: Vec<Setting>,
-    index: HashMap<String, usize>,
+    // Shared, not copied, into every variant: a variant only replaces the names it assigns.
+    settings: Vec<Arc<Setting>>,
+    index: HashMap<Arc<str>, usize>,
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
@@ -21,23 +23,34 @@ pub struct NetboxConfig {
 impl NetboxConfig {
     /// The effective assignment of a parameter (the last one).
     pub fn get(&self, name: &str) -> Option<&Setting> {
-        self.index.get(name).and_then(|&i| self.settings.get(i))
+        self.index.get(name).and_then(|&i| self.settings.get(i)).map(|s| &**s)
     }
 
     /// Every effective assignment, in the order the names were first assigned.
     pub fn settings(&self) -> impl Iterator<Item = &Setting> {
-        self.settings.iter()
+        self.settings.iter().map(|s| &**s)
+    }
+
+    /// The settings without the imports and attribute writes (see `Deployment::base_for_variant`).
+    pub(super) fn without_code(&self) -> NetboxConfig {
+        NetboxConfig {
+            settings: self.settings.clone(),
+            index: self.index.clone(),
+            imports: Vec::new(),
+            attribute_writes: Vec::new(),
+            present: self.present,
+        }
     }
 
     pub(super) fn lay_over(&mut self, file: &PythonFile, is_configuration: bool) {
         self.present = true;
         if is_configuration {
             for setting in &file.settings {
-                match self.index.get(&setting.name) {
-                    Some(&i) => self.settings[i] = setting.clone(),
+                match self.index.get(setting.name.as_str()) {
+                    Some(&i) => self.settings[i] = Arc::clone(setting),
                     None => {
-                        self.index.insert(setting.name.clone(), self.settings.len());
-                        self.settings.push(setting.clone());
+                        self.index.insert(Arc::from(setting.name.as_str()), self.settings.len());
+                        self.settings.push(Arc::clone(setting));
                     }
                 }
             }

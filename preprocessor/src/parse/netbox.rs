@@ -216,8 +216,8 @@ pub struct SyntaxError {
 /// What a Python block holds.
 #[derive(Debug, Clone, Default)]
 pub struct PythonFile {
-    /// Top-level assignments in order.
-    pub settings: Vec<Setting>,
+    /// Top-level assignments in order (shared with the deployments they are merged into).
+    pub settings: Vec<std::sync::Arc<Setting>>,
     /// Imports.
     pub imports: Vec<Import>,
     /// Attribute assignments.
@@ -350,7 +350,7 @@ impl Evaluator<'_> {
                     block: self.block,
                 };
                 self.env.insert(setting.name.clone(), value);
-                self.file.settings.push(setting);
+                self.file.settings.push(std::sync::Arc::new(setting));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 let items = value.items().filter(|items| items.len() == elts.len()).map(<[Value]>::to_vec);
@@ -378,13 +378,13 @@ impl Evaluator<'_> {
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
             self.env.insert(name.clone(), value.clone());
-            self.file.settings.push(Setting {
+            self.file.settings.push(std::sync::Arc::new(Setting {
                 name,
                 name_range: range.clone(),
                 statement: range,
                 value,
                 block: self.block,
-            });
+            }));
         }
     }
 

@@ -6,13 +6,14 @@
 //! item or blockquote. The only other edit is removing our attributes from a checked block's
 //! info string, so they never turn into CSS classes.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use pulldown_cmark_escape::escape_html;
 
 use crate::check::Checked;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::Block;
+use crate::extract::{Block, BlockId};
 
 /// How the box is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,33 +48,54 @@ const CSS: &str = "<style>\
 </style>";
 
 /// Annotate one chapter. Returns `None` when nothing changes.
+/// The blocks of each chapter and the diagnostics of each block, indexed once per book so that
+/// annotating stays linear in its size.
+#[derive(Debug, Default)]
+pub struct PageIndex<'a> {
+    blocks: HashMap<usize, Vec<&'a Block>>,
+    diagnostics: HashMap<BlockId, Vec<&'a Diagnostic>>,
+}
+
+impl<'a> PageIndex<'a> {
+    /// Index a checked book.
+    pub fn new(checked: &'a Checked) -> PageIndex<'a> {
+        let mut index = PageIndex::default();
+        for block in &checked.blocks {
+            index.blocks.entry(block.chapter).or_default().push(block);
+        }
+        for d in &checked.diagnostics {
+            if let Some(block) = &d.block {
+                index.diagnostics.entry(block.id).or_default().push(d);
+            }
+        }
+        index
+    }
+}
+
 /// `reference` is the href of the rule reference chapter, if the book has one: rule ids link there.
 pub fn annotate_chapter(
     content: &str,
     chapter: usize,
     checked: &Checked,
+    index: &PageIndex<'_>,
     style: PageStyle,
     reference: Option<&str>,
 ) -> Option<String> {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut css_done = false;
-    for block in checked.blocks.iter().filter(|b| b.chapter == chapter) {
+    for block in index.blocks.get(&chapter).into_iter().flatten() {
         if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
             edits.push((block.info.clone(), block.clean_info.clone()));
         }
-        let findings: Vec<&Diagnostic> =
-            checked.diagnostics.iter().filter(|d| d.block.as_ref().is_some_and(|b| b.id == block.id)).collect();
-        if findings.is_empty() {
-            continue;
-        }
+        let Some(findings) = index.diagnostics.get(&block.id) else { continue };
         let (at, leading_newline) = insertion_point(content, block);
         let body = match style {
             PageStyle::Html => {
-                let html = html_box(&checked.sources.get(block.chapter_source).path, &findings, !css_done, reference);
+                let html = html_box(&checked.sources.get(block.chapter_source).path, findings, !css_done, reference);
                 css_done = true;
                 html
             }
-            PageStyle::Markdown => markdown_box(&checked.sources.get(block.chapter_source).path, &findings),
+            PageStyle::Markdown => markdown_box(&checked.sources.get(block.chapter_source).path, findings),
         };
         let prefix = block.prefix.as_str();
         let blank = prefix.trim_end();
@@ -82,7 +104,7 @@ pub fn annotate_chapter(
             text.push('\n');
         }
         // Offending lines are marked inside the code block: a wrapper carries their positions.
-        let marks = (style == PageStyle::Html).then(|| line_marks(&findings)).flatten();
+        let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
         if let Some(marks) = &marks {
             edits.push((
                 block.fence.start..block.fence.start,
@@ -126,10 +148,15 @@ pub fn annotate_chapter(
         return None;
     }
     edits.sort_by_key(|(range, _)| (range.start, range.end));
-    let mut out = content.to_string();
-    for (range, replacement) in edits.into_iter().rev() {
-        out.replace_range(range, &replacement);
+    // One pass: untouched text between the edits, then each edit.
+    let mut out = String::with_capacity(content.len() + edits.iter().map(|(_, r)| r.len()).sum::<usize>());
+    let mut at = 0;
+    for (range, replacement) in &edits {
+        out.push_str(&content[at..range.start.max(at)]);
+        out.push_str(replacement);
+        at = at.max(range.end);
     }
+    out.push_str(&content[at..]);
     Some(out)
 }
 

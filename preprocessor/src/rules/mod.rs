@@ -114,8 +114,13 @@ pub mod testing {
         let content = format!(
             "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
         );
-        let chapter =
-            ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content: content.clone(), page: None };
+        let chapter = ChapterInput {
+            index: 0,
+            path: "src/t.md".into(),
+            dir: ".".into(),
+            content: content.as_str().into(),
+            page: None,
+        };
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
         checked
             .diagnostics
