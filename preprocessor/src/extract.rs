@@ -206,17 +206,12 @@ pub struct Extraction {
     pub stray_allows: Vec<Allow>,
 }
 
-/// The parser options mdBook 0.5 uses (`mdbook_markdown::new_cmark_parser`), so that blocks are
-/// found exactly where mdBook finds them.
+/// The block-structure options of mdBook 0.5's parser (`mdbook_markdown::new_cmark_parser`), so
+/// that blocks are found exactly where mdBook finds them. Its inline-only options (smart
+/// punctuation, strikethrough, task lists, heading attributes) cannot move a code block and are
+/// left out: they only cost time.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_DEFINITION_LIST | Options::ENABLE_GFM
 }
 
 /// Languages whose unannotated blocks are looked at for `configcheck/unchecked-block`.
@@ -275,13 +270,65 @@ fn looks_like(language: &str, text: &str) -> Option<Kind> {
 
 /// Extract the checked blocks of all chapters.
 pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Sources) -> Extraction {
+    let scanned: Vec<&ChapterInput> = chapters.iter().filter(|c| may_hold_checked_blocks(&c.content)).collect();
+    // Chapters are independent: scan them on all cores, each into its own sources and ids, then
+    // merge in reading order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let scan_all = |part: &[&ChapterInput]| -> Vec<(Sources, Extraction)> {
+        part.iter()
+            .map(|chapter| {
+                let mut local_sources = Sources::default();
+                let mut local = Extraction::default();
+                let source =
+                    local_sources.add(SourceFile::new(chapter.path.clone(), std::sync::Arc::clone(&chapter.content)));
+                ChapterScan { chapter, source, book_root, sources: &mut local_sources, out: &mut local }.run();
+                (local_sources, local)
+            })
+            .collect()
+    };
+    let results: Vec<(Sources, Extraction)> = if threads < 2 || scanned.len() < 16 {
+        scan_all(&scanned)
+    } else {
+        let chunk = scanned.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = scanned.chunks(chunk).map(|part| scope.spawn(move || scan_all(part))).collect();
+            handles
+                .into_iter()
+                .zip(scanned.chunks(chunk))
+                .flat_map(|(handle, part)| handle.join().unwrap_or_else(|_| scan_all(part)))
+                .collect()
+        })
+    };
     let mut extraction = Extraction::default();
-    for chapter in chapters {
-        if !may_hold_checked_blocks(&chapter.content) {
-            continue;
+    for (local_sources, local) in results {
+        let remap: Vec<SourceId> = local_sources.into_files().map(|file| sources.add(file)).collect();
+        let site = |site: Site| Site { source: remap[site.source.0], range: site.range };
+        let offset = extraction.blocks.len();
+        for mut block in local.blocks {
+            block.id = BlockId(block.id.0 + offset);
+            block.chapter_source = remap[block.chapter_source.0];
+            for segment in &mut block.map.segments {
+                segment.source = remap[segment.source.0];
+            }
+            for expectation in &mut block.expect {
+                expectation.site = site(expectation.site.clone());
+            }
+            for allow in &mut block.allows {
+                allow.site = site(allow.site.clone());
+            }
+            extraction.blocks.push(block);
         }
-        let source = sources.add(SourceFile::new(chapter.path.clone(), std::sync::Arc::clone(&chapter.content)));
-        ChapterScan { chapter, source, book_root, sources, out: &mut extraction }.run();
+        for mut finding in local.findings {
+            finding.block = finding.block.map(|b| BlockId(b.0 + offset));
+            if let crate::diagnostic::Location::At(at) = finding.location {
+                finding.location = crate::diagnostic::Location::At(site(at));
+            }
+            extraction.findings.push(finding);
+        }
+        extraction.stray_allows.extend(local.stray_allows.into_iter().map(|mut allow| {
+            allow.site = site(allow.site);
+            allow
+        }));
     }
     extraction
 }

@@ -101,6 +101,11 @@ impl Sources {
         SourceId(self.files.len() - 1)
     }
 
+    /// The files, in id order.
+    pub fn into_files(self) -> impl Iterator<Item = SourceFile> {
+        self.files.into_iter()
+    }
+
     /// The file behind an id.
     pub fn get(&self, id: SourceId) -> &SourceFile {
         &self.files[id.0]

@@ -11,7 +11,7 @@ use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting};
 pub struct NetboxConfig {
     // Shared, not copied, into every variant: a variant only replaces the names it assigns.
     settings: Vec<Arc<Setting>>,
-    index: HashMap<Arc<str>, usize>,
+    index: HashMap<Arc<str>, usize, BuildNameHasher>,
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
@@ -57,6 +57,35 @@ impl NetboxConfig {
         }
         self.imports.extend(file.imports.iter().cloned());
         self.attribute_writes.extend(file.attribute_writes.iter().cloned());
+    }
+}
+
+/// FNV-1a for setting names: short, trusted keys hashed thousands of times per book, where
+/// SipHash's protection against hostile keys buys nothing.
+#[derive(Debug, Clone, Default)]
+pub struct BuildNameHasher;
+
+/// The hasher of [`BuildNameHasher`].
+#[derive(Debug)]
+pub struct NameHasher(u64);
+
+impl std::hash::BuildHasher for BuildNameHasher {
+    type Hasher = NameHasher;
+
+    fn build_hasher(&self) -> NameHasher {
+        NameHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 

@@ -263,7 +263,9 @@ fn to_range(range: TextRange) -> Range<usize> {
 
 struct Evaluator<'a> {
     block: BlockId,
-    env: HashMap<String, Value>,
+    /// Names bound so far: their setting's index in `file.settings` (values are cloned only
+    /// when a later expression reads them).
+    env: HashMap<String, usize>,
     /// Names bound to the `os` module, to `os.environ`, and to `os.getenv`.
     os: Vec<String>,
     environ: Vec<String>,
@@ -290,7 +292,7 @@ impl Evaluator<'_> {
                 if let Expr::Name(name) = assign.target.as_ref() {
                     let right = self.eval(&assign.value);
                     let range = to_range(assign.range);
-                    let left = self.env.get(name.id.as_str()).cloned();
+                    let left = self.lookup(name.id.as_str());
                     let value = match (left, assign.op) {
                         (Some(left), Operator::Add) => add(&left, &right, range.clone()),
                         _ => Value { kind: ValueKind::Unknown, range: range.clone() },
@@ -346,10 +348,10 @@ impl Evaluator<'_> {
                     name: name.id.to_string(),
                     name_range: to_range(name.range),
                     statement,
-                    value: value.clone(),
+                    value,
                     block: self.block,
                 };
-                self.env.insert(setting.name.clone(), value);
+                self.env.insert(setting.name.clone(), self.file.settings.len());
                 self.file.settings.push(std::sync::Arc::new(setting));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -377,7 +379,7 @@ impl Evaluator<'_> {
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
-            self.env.insert(name.clone(), value.clone());
+            self.env.insert(name.clone(), self.file.settings.len());
             self.file.settings.push(std::sync::Arc::new(Setting {
                 name,
                 name_range: range.clone(),
@@ -448,8 +450,8 @@ impl Evaluator<'_> {
                 ValueKind::Float(x) => ValueKind::Float(-x),
                 _ => return unknown(),
             },
-            Expr::Name(name) => match self.env.get(name.id.as_str()) {
-                Some(value) => value.kind.clone(),
+            Expr::Name(name) => match self.lookup(name.id.as_str()) {
+                Some(value) => value.kind,
                 None => return unknown(),
             },
             Expr::Call(call) => match self.env_call(call) {
@@ -463,6 +465,10 @@ impl Evaluator<'_> {
             _ => return unknown(),
         };
         Value { kind, range }
+    }
+
+    fn lookup(&self, name: &str) -> Option<Value> {
+        self.env.get(name).and_then(|&i| self.file.settings.get(i)).map(|s| s.value.clone())
     }
 
     fn eval_items(&self, items: &[Expr]) -> Vec<Value> {
