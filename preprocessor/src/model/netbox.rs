@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting};
+use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse};
 
 /// The NetBox side: `configuration.py` and any other Python file the book shows (for example a
 /// custom pipeline module).
@@ -16,6 +16,8 @@ pub struct NetboxConfig {
     pub imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
     pub attribute_writes: Vec<AttributeWrite>,
+    /// Names used after a `try` swallowed the `KeyError` that would have bound them.
+    pub unguarded_uses: Vec<UnguardedUse>,
     /// Whether any NetBox block exists at all.
     pub present: bool,
 }
@@ -38,6 +40,7 @@ impl NetboxConfig {
             index: self.index.clone(),
             imports: Vec::new(),
             attribute_writes: Vec::new(),
+            unguarded_uses: Vec::new(),
             present: self.present,
         }
     }
@@ -57,6 +60,7 @@ impl NetboxConfig {
         }
         self.imports.extend(file.imports.iter().cloned());
         self.attribute_writes.extend(file.attribute_writes.iter().cloned());
+        self.unguarded_uses.extend(file.unguarded_uses.iter().cloned());
     }
 }
 

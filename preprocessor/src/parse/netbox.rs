@@ -222,8 +222,22 @@ pub struct PythonFile {
     pub imports: Vec<Import>,
     /// Attribute assignments.
     pub attribute_writes: Vec<AttributeWrite>,
+    /// Names used after a `try` that binds them swallowed a `KeyError` with `pass`.
+    pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
     pub syntax_errors: Vec<SyntaxError>,
+}
+
+/// `try: groups = response['groups']` / `except KeyError: pass`, then `groups` used: when the claim
+/// is missing the name was never bound, and the step raises `UnboundLocalError`.
+#[derive(Debug, Clone)]
+pub struct UnguardedUse {
+    /// The variable.
+    pub name: String,
+    /// Its first use after the `try`.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
 }
 
 /// Parse and evaluate one block.
@@ -589,8 +603,75 @@ struct Scan<'a> {
     block: BlockId,
 }
 
+/// Whether every handler of a `try` catches `KeyError` and does nothing.
+fn swallows_key_error(handlers: &[ast::ExceptHandler]) -> bool {
+    !handlers.is_empty()
+        && handlers.iter().all(|handler| {
+            let ast::ExceptHandler::ExceptHandler(h) = handler;
+            let catches = match h.type_.as_deref() {
+                Some(Expr::Name(name)) => name.id.as_str() == "KeyError",
+                Some(Expr::Tuple(tuple)) => {
+                    tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
+                }
+                _ => false,
+            };
+            catches && h.body.iter().all(|s| matches!(s, Stmt::Pass(_)))
+        })
+}
+
+/// Uses of names a swallowing `try` may have left unbound, in one function body.
+fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
+    for (i, stmt) in body.iter().enumerate() {
+        let Stmt::Try(try_stmt) = stmt else { continue };
+        if !swallows_key_error(&try_stmt.handlers) || !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
+            continue;
+        }
+        let mut bound = Vec::new();
+        for inner in &try_stmt.body {
+            collect_bound_names(inner, &mut bound);
+        }
+        for (name, _) in bound {
+            let mut loads = Loads { name: &name, found: None };
+            for later in &body[i + 1..] {
+                ast::visitor::Visitor::visit_stmt(&mut loads, later);
+                if loads.found.is_some() {
+                    break;
+                }
+            }
+            if let Some(range) = loads.found {
+                out.push(UnguardedUse { name, range, block });
+            }
+        }
+    }
+}
+
+/// Finds the first read of a name.
+struct Loads<'n> {
+    name: &'n str,
+    found: Option<Range<usize>>,
+}
+
+impl<'a> ast::visitor::Visitor<'a> for Loads<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        if let Expr::Name(name) = expr
+            && name.id.as_str() == self.name
+            && name.ctx == ast::ExprContext::Load
+        {
+            self.found = Some(to_range(name.range));
+            return;
+        }
+        ast::visitor::walk_expr(self, expr);
+    }
+}
+
 impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(function) = stmt {
+            unguarded_uses(&function.body, self.block, &mut self.file.unguarded_uses);
+        }
         match stmt {
             Stmt::Import(import) => {
                 for alias in &import.names {

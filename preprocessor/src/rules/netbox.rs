@@ -43,6 +43,7 @@ pub const CHECKS: &[(&Rule, Check)] = &[
     (&PIPELINE_DEFAULT_GROUPS, pipeline_default_groups),
     (&PIPELINE_GROUP_IMPORT, pipeline_group_import),
     (&PIPELINE_IS_STAFF, pipeline_is_staff),
+    (&PIPELINE_UNBOUND_VARIABLE, pipeline_unbound_variable),
 ];
 
 fn at_value(rule: &'static Rule, setting: &Setting, value: &Value, message: String) -> Finding {
@@ -217,8 +218,18 @@ pub const PROTECTED_USER_FIELDS_OBSOLETE: Rule = Rule {
 
 fn protected_user_fields_obsolete(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_PROTECTED_USER_FIELDS") else { return };
-    if d.netbox.get("SOCIAL_AUTH_PIPELINE").is_some() {
-        return;
+    // A pipeline step of the book's own (not social-core's or NetBox's) might put `groups` into
+    // the details; then the protection may still matter.
+    if let Some(pipeline) = d.netbox.get("SOCIAL_AUTH_PIPELINE") {
+        let own_steps = match pipeline.value.items() {
+            Some(steps) => steps.iter().any(|step| {
+                step.as_str().is_none_or(|s| !s.starts_with("social_core.") && !s.starts_with("netbox.authentication."))
+            }),
+            None => true,
+        };
+        if own_steps {
+            return;
+        }
     }
     if let Some(groups) = setting.value.items().and_then(|items| items.iter().find(|i| i.as_str() == Some("groups"))) {
         out.push(at_value(
@@ -529,9 +540,11 @@ pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
 fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.settings() {
         let prefixed = format!("SOCIAL_AUTH_{}", setting.name);
+        let django_setting = DJANGO_SETTINGS.iter().any(|(name, _)| *name == setting.name);
         if SOCIAL_NAMES.contains(&prefixed.as_str())
             && !setting.name.contains("ENDPOINT")
             && !is_parameter(&setting.name)
+            && !django_setting
         {
             out.push(
                 at_statement(
@@ -700,16 +713,23 @@ fn oidc_endpoint_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
 pub const OIDC_ENDPOINT_FALLBACK_NAME: Rule = Rule {
     id: "netbox/oidc-endpoint-fallback-name",
     severity: Severity::Info,
-    summary: "the endpoint is set as `SOCIAL_AUTH_OIDC_ENDPOINT`, social-core's non-backend fallback name",
-    help: "rename it to SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, the backend-specific name (it wins when both are set)",
+    summary: "the endpoint is set as `SOCIAL_AUTH_OIDC_ENDPOINT`, social-core's non-backend fallback name (ignored when `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT` is also set)",
+    help: "use only SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, the backend-specific name (it wins when both are set)",
     fact: "facts §2.1 (SOCIAL_AUTH_OIDC_ENDPOINT is honoured as the fallback for OIDC_ENDPOINT, verified), §3.4 (guide history)",
     applies: Applies::Always,
 };
 
 fn oidc_endpoint_fallback_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    if d.netbox.get(ENDPOINT).is_none()
-        && let Some(setting) = d.netbox.get(ENDPOINT_FALLBACK)
-    {
+    let Some(setting) = d.netbox.get(ENDPOINT_FALLBACK) else { return };
+    if d.netbox.get(ENDPOINT).is_some() {
+        out.push(at_statement(
+            &OIDC_ENDPOINT_FALLBACK_NAME,
+            setting,
+            format!(
+                "`{ENDPOINT_FALLBACK}` is never used: `{ENDPOINT}` is also set and wins, so a change here has no effect"
+            ),
+        ));
+    } else {
         out.push(at_statement(
             &OIDC_ENDPOINT_FALLBACK_NAME,
             setting,
@@ -1058,6 +1078,27 @@ fn pipeline_is_staff(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     }
 }
 
+/// A pipeline step that swallows a missing claim and then uses it.
+pub const PIPELINE_UNBOUND_VARIABLE: Rule = Rule {
+    id: "netbox/pipeline-unbound-variable",
+    severity: Severity::Warning,
+    summary: "pipeline code catches `KeyError` with `pass` and then uses the variable the `try` was to bind",
+    help: "give the variable a value before the `try` (for example `groups = []`), or return early in the `except`",
+    fact: "facts §3.4 (the Authentik guide's add_groups/remove_groups/set_roles: UnboundLocalError when the groups claim is missing), §8 NBX-SOC-PIPELINE-UNBOUND-GROUPS",
+    applies: Applies::Always,
+};
+
+fn pipeline_unbound_variable(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    for used in &d.netbox.unguarded_uses {
+        out.push(Finding::in_block(
+            &PIPELINE_UNBOUND_VARIABLE,
+            used.block,
+            used.range.clone(),
+            format!("when the claim is missing (the `profile` scope not granted, for example), the `except KeyError: pass` above leaves `{}` unbound, and this line raises `UnboundLocalError` during the login", used.name),
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -1302,6 +1343,13 @@ mod tests {
             "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_staff = True\n",
             2,
             "def set_roles(response, user, backend, *args, **kwargs):\n    user.is_superuser = True\n",
+        ),
+        (
+            "netbox/pipeline-unbound-variable",
+            "4.7",
+            "def add_groups(response, user, backend, *args, **kwargs):\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
+            6,
+            "def add_groups(response, user, backend, *args, **kwargs):\n    groups = []\n    try:\n        groups = response['groups']\n    except KeyError:\n        return\n    for name in groups:\n        print(name)\n",
         ),
     ];
 

@@ -77,6 +77,10 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
 fn missing_forwarded_host(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = Flow::derive(d) else { return };
     let Some(domain) = flow.domain() else { return };
+    // An appended X-Forwarded-Host is sent, just malformed: nginx/forwarded-host-appended.
+    if header(flow.headers, "X-Forwarded-Host").is_some_and(|h| appends(&h.value)) {
+        return;
+    }
     if domain != flow.public.host.to_lowercase() {
         out.extend(at_proxy_pass(
             &MISSING_FORWARDED_HOST,
@@ -167,7 +171,7 @@ pub const FORWARDED_HOST_APPENDED: Rule = Rule {
 fn forwarded_host_appended(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = Flow::derive(d) else { return };
     let Some(xfh) = header(flow.headers, "X-Forwarded-Host") else { return };
-    if xfh.value.contains(',') || xfh.value.contains("$http_x_forwarded_host") || xfh.value.contains("$proxy_add_") {
+    if appends(&xfh.value) {
         out.push(Finding::in_block(
             &FORWARDED_HOST_APPENDED,
             xfh.block,
@@ -175,6 +179,11 @@ fn forwarded_host_appended(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) 
             format!("`{}` can become a comma list such as `a.example, b.example`; Django takes X-Forwarded-Host whole, rejects it as an invalid host, and answers 400 Bad Request", xfh.value),
         ));
     }
+}
+
+/// Whether a header value appends to what the client sent (a comma list).
+fn appends(value: &str) -> bool {
+    value.contains(',') || value.contains("$http_x_forwarded_host") || value.contains("$proxy_add_")
 }
 
 /// A body limit below NetBox's reference.
