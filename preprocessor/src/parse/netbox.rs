@@ -228,7 +228,8 @@ pub struct PythonFile {
     pub syntax_errors: Vec<SyntaxError>,
 }
 
-/// `try: groups = response['groups']` / `except KeyError: pass`, then `groups` used: when the claim
+/// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
+/// without binding it), then `groups` used: when the claim
 /// is missing the name was never bound, and the step raises `UnboundLocalError`.
 #[derive(Debug, Clone)]
 pub struct UnguardedUse {
@@ -603,19 +604,26 @@ struct Scan<'a> {
     block: BlockId,
 }
 
-/// Whether every handler of a `try` catches `KeyError` and does nothing.
-fn swallows_key_error(handlers: &[ast::ExceptHandler]) -> bool {
+/// Whether every handler of a `try` catches `KeyError` and carries on (no `return`, `raise`,
+/// `continue` or `break` at its end) without binding `name`.
+fn swallows_key_error(handlers: &[ast::ExceptHandler], name: &str) -> bool {
     !handlers.is_empty()
         && handlers.iter().all(|handler| {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
             let catches = match h.type_.as_deref() {
-                Some(Expr::Name(name)) => name.id.as_str() == "KeyError",
+                Some(Expr::Name(n)) => n.id.as_str() == "KeyError",
                 Some(Expr::Tuple(tuple)) => {
                     tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
                 }
                 _ => false,
             };
-            catches && h.body.iter().all(|s| matches!(s, Stmt::Pass(_)))
+            let exits =
+                matches!(h.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_) | Stmt::Continue(_) | Stmt::Break(_)));
+            let mut bound = Vec::new();
+            for inner in &h.body {
+                collect_bound_names(inner, &mut bound);
+            }
+            catches && !exits && !bound.iter().any(|(b, _)| b == name)
         })
 }
 
@@ -623,7 +631,7 @@ fn swallows_key_error(handlers: &[ast::ExceptHandler]) -> bool {
 fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
     for (i, stmt) in body.iter().enumerate() {
         let Stmt::Try(try_stmt) = stmt else { continue };
-        if !swallows_key_error(&try_stmt.handlers) || !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
+        if !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
             continue;
         }
         let mut bound = Vec::new();
@@ -631,6 +639,9 @@ fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
             collect_bound_names(inner, &mut bound);
         }
         for (name, _) in bound {
+            if !swallows_key_error(&try_stmt.handlers, &name) {
+                continue;
+            }
             let mut loads = Loads { name: &name, found: None };
             for later in &body[i + 1..] {
                 ast::visitor::Visitor::visit_stmt(&mut loads, later);

@@ -1082,7 +1082,7 @@ fn pipeline_is_staff(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
 pub const PIPELINE_UNBOUND_VARIABLE: Rule = Rule {
     id: "netbox/pipeline-unbound-variable",
     severity: Severity::Warning,
-    summary: "pipeline code catches `KeyError` with `pass` and then uses the variable the `try` was to bind",
+    summary: "pipeline code catches `KeyError` (with `pass`, or carrying on) and then uses the variable the `try` was to bind",
     help: "give the variable a value before the `try` (for example `groups = []`), or return early in the `except`",
     fact: "facts §3.4 (the Authentik guide's add_groups/remove_groups/set_roles: UnboundLocalError when the groups claim is missing), §8 NBX-SOC-PIPELINE-UNBOUND-GROUPS",
     applies: Applies::Always,
@@ -1094,7 +1094,7 @@ fn pipeline_unbound_variable(d: &Deployment, _: &Targets, out: &mut Vec<Finding>
             &PIPELINE_UNBOUND_VARIABLE,
             used.block,
             used.range.clone(),
-            format!("when the claim is missing (the `profile` scope not granted, for example), the `except KeyError: pass` above leaves `{}` unbound, and this line raises `UnboundLocalError` during the login", used.name),
+            format!("when the claim is missing (the `profile` scope not granted, for example), the `except KeyError` above carries on with `{}` never assigned, and this line raises `UnboundLocalError` during the login", used.name),
         ));
     }
 }
