@@ -29,7 +29,7 @@ pub struct Checked {
 /// Check the chapters of a book. Fails only when an enabled executable check cannot run.
 pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> anyhow::Result<Checked> {
     let mut sources = Sources::default();
-    let extraction = extract::extract(chapters, book_root, &mut sources);
+    let extraction = extract::extract(chapters, &mut sources);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
     let parsed = parse::parse_blocks(&blocks, &mut findings);

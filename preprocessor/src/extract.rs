@@ -269,7 +269,7 @@ fn looks_like(language: &str, text: &str) -> Option<Kind> {
 }
 
 /// Extract the checked blocks of all chapters.
-pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Sources) -> Extraction {
+pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
     let scanned: Vec<&ChapterInput> = chapters.iter().filter(|c| may_hold_checked_blocks(&c.content)).collect();
     // Chapters are independent: scan them on all cores, each into its own sources and ids, then
     // merge in reading order.
@@ -281,7 +281,7 @@ pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Source
                 let mut local = Extraction::default();
                 let source =
                     local_sources.add(SourceFile::new(chapter.path.clone(), std::sync::Arc::clone(&chapter.content)));
-                ChapterScan { chapter, source, book_root, sources: &mut local_sources, out: &mut local }.run();
+                ChapterScan { chapter, source, sources: &mut local_sources, out: &mut local }.run();
                 (local_sources, local)
             })
             .collect()
@@ -336,14 +336,12 @@ pub fn extract(chapters: &[ChapterInput], book_root: &Path, sources: &mut Source
 struct ChapterScan<'a> {
     chapter: &'a ChapterInput,
     source: SourceId,
-    book_root: &'a Path,
     sources: &'a mut Sources,
     out: &'a mut Extraction,
 }
 
 struct OpenBlock {
     range: Range<usize>,
-    info: String,
     text: String,
     map: TextMap,
     allows: Vec<Allow>,
@@ -356,10 +354,9 @@ impl ChapterScan<'_> {
         let mut open: Option<OpenBlock> = None;
         for (event, range) in Parser::new_ext(content, markdown_options()).into_offset_iter() {
             match event {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     open = Some(OpenBlock {
                         range,
-                        info: info.to_string(),
                         text: String::new(),
                         map: TextMap::default(),
                         allows: std::mem::take(&mut pending),
@@ -436,7 +433,6 @@ impl ChapterScan<'_> {
 
     fn finish_block(&mut self, open: OpenBlock) {
         let content = &*self.chapter.content;
-        let line_start = content[..open.range.start].rfind('\n').map_or(0, |i| i + 1);
         let fence_line_end = content[open.range.start..].find('\n').map_or(content.len(), |i| open.range.start + i);
         let fence_text = &content[open.range.start..fence_line_end];
         let marker_len = fence_text.len() - fence_text.trim_start_matches(['`', '~']).len();
@@ -476,7 +472,6 @@ impl ChapterScan<'_> {
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
         let (text, map) = self.resolve_includes(&open.text, &open.map, BlockId(self.out.blocks.len()));
         let prefix = closing_prefix(content, open.range.clone());
-        let _ = line_start;
         self.out.blocks.push(Block {
             id: BlockId(self.out.blocks.len()),
             chapter: self.chapter.index,
@@ -494,7 +489,6 @@ impl ChapterScan<'_> {
             prefix,
             allows: open.allows,
         });
-        let _ = open.info;
     }
 
     fn attributes(&mut self, info: &str, info_start: usize) -> Attributes {
@@ -645,7 +639,6 @@ impl ChapterScan<'_> {
                     out_text.push_str(newline);
                 }
                 None => {
-                    let site = map.site(line_start..line_start + line.len());
                     // Lines of the block map one-to-one onto the chapter.
                     for seg in map
                         .segments
@@ -661,7 +654,6 @@ impl ChapterScan<'_> {
                             seg.source_start + (from - seg.text_start),
                         );
                     }
-                    let _ = site;
                     out_text.push_str(line);
                 }
             }
@@ -677,7 +669,6 @@ impl ChapterScan<'_> {
             .map_err(|e| format!("cannot read the included file `{}`: {e}", include.path))?;
         let chapter_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new(""));
         let report_path = normalize(&chapter_dir.join(include.path));
-        let _ = self.book_root;
         let file = SourceFile::new(report_path, text);
         let lines: Vec<Range<usize>> = (1..=file.line_count()).map(|n| file.line_range(n)).collect();
         // `str::lines` semantics: a trailing newline does not start another line.

@@ -255,7 +255,7 @@ mod tests {
         let chapter =
             ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content: content.into(), page: None };
         let mut sources = Sources::default();
-        let extraction = extract(&[chapter], Path::new("."), &mut sources);
+        let extraction = extract(&[chapter], &mut sources);
         let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
         let model = assemble(&extraction.blocks, &parsed);
         let flow = Flow::derive(&model.main).expect("a flow");
