@@ -240,7 +240,6 @@ pub fn host_allowed(domain: &str, allowed: &[String]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
     use crate::extract::{ChapterInput, extract};
