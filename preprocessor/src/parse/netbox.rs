@@ -316,21 +316,15 @@ impl Evaluator<'_> {
                 }
             }
             Stmt::Import(import) => {
+                record_imports(stmt, self.block, &mut self.file.imports);
                 for alias in &import.names {
-                    let module = alias.name.id.as_str();
-                    let bound = alias.asname.as_ref().map_or(module, |a| a.id.as_str());
-                    if module == "os" {
-                        self.os.push(bound.to_string());
+                    if alias.name.id.as_str() == "os" {
+                        self.os.push(alias.asname.as_ref().map_or("os", |a| a.id.as_str()).to_string());
                     }
-                    self.file.imports.push(Import {
-                        module: module.to_string(),
-                        name: String::new(),
-                        range: to_range(import.range),
-                        block: self.block,
-                    });
                 }
             }
             Stmt::ImportFrom(import) => {
+                record_imports(stmt, self.block, &mut self.file.imports);
                 let module = import.module.as_ref().map_or("", |m| m.id.as_str());
                 for alias in &import.names {
                     let name = alias.name.id.as_str();
@@ -340,12 +334,6 @@ impl Evaluator<'_> {
                         ("os", "getenv") => self.getenv.push(bound),
                         _ => {}
                     }
-                    self.file.imports.push(Import {
-                        module: module.to_string(),
-                        name: name.to_string(),
-                        range: to_range(import.range),
-                        block: self.block,
-                    });
                 }
             }
             other => {
@@ -604,6 +592,29 @@ struct Scan<'a> {
     block: BlockId,
 }
 
+/// Record the modules and names an `import` or `from … import` statement brings in.
+fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
+    let range = to_range(stmt.range());
+    match stmt {
+        Stmt::Import(import) => out.extend(import.names.iter().map(|alias| Import {
+            module: alias.name.id.to_string(),
+            name: String::new(),
+            range: range.clone(),
+            block,
+        })),
+        Stmt::ImportFrom(import) => {
+            let module = import.module.as_ref().map_or("", |m| m.id.as_str());
+            out.extend(import.names.iter().map(|alias| Import {
+                module: module.to_string(),
+                name: alias.name.id.to_string(),
+                range: range.clone(),
+                block,
+            }));
+        }
+        _ => {}
+    }
+}
+
 /// Whether every handler of a `try` catches `KeyError` and carries on (no `return`, `raise`,
 /// `continue` or `break` at its end) without binding `name`.
 fn swallows_key_error(handlers: &[ast::ExceptHandler], name: &str) -> bool {
@@ -684,27 +695,7 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
             unguarded_uses(&function.body, self.block, &mut self.file.unguarded_uses);
         }
         match stmt {
-            Stmt::Import(import) => {
-                for alias in &import.names {
-                    self.file.imports.push(Import {
-                        module: alias.name.id.to_string(),
-                        name: String::new(),
-                        range: to_range(import.range),
-                        block: self.block,
-                    });
-                }
-            }
-            Stmt::ImportFrom(import) => {
-                let module = import.module.as_ref().map_or("", |m| m.id.as_str());
-                for alias in &import.names {
-                    self.file.imports.push(Import {
-                        module: module.to_string(),
-                        name: alias.name.id.to_string(),
-                        range: to_range(import.range),
-                        block: self.block,
-                    });
-                }
-            }
+            Stmt::Import(_) | Stmt::ImportFrom(_) => record_imports(stmt, self.block, &mut self.file.imports),
             Stmt::Assign(assign) => {
                 for target in &assign.targets {
                     if let Expr::Attribute(attribute) = target {
