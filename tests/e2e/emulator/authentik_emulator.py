@@ -87,8 +87,13 @@ plain HTTP to it).
 Usage::
 
     python authentik_emulator.py --blueprint FILE --listen 127.0.0.1:9000 \
+        [--client-id ID --client-secret SECRET] \
         [--user alice --password secret --email alice@example.com --name "Alice Example" \
          --groups netbox-users,staff] [--state-dir DIR] [--clock-skew SECONDS]
+
+``--client-id``/``--client-secret`` stand in for the credentials Authentik generates when the blueprint
+names none (as the guide's does, step 3 of its Authentik chapter); a value in the blueprint wins.
+``--version`` prints the emulator's version and the Authentik behaviour it follows.
 
 Prints exactly one line, ``ready``, on stdout once it listens; logs every request (method, path,
 status) and Authentik-like events to stderr. With ``--state-dir`` the generated keys are written there as
@@ -129,6 +134,10 @@ from cryptography.hazmat.primitives import hashes, padding, serialization
 from cryptography.hazmat.primitives.asymmetric import padding as asym_padding
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+__version__ = "1.1.0"
+# The Authentik releases whose provider behaviour this emulator follows (see the module docs).
+AUTHENTIK_BEHAVIOUR = "Authentik 2024.10.3+/2025.x behaviour"
 
 PREFIX = "/application/o/"
 LOGIN_PATH = "/if/flow/default-authentication-flow/"
@@ -399,7 +408,9 @@ def parse_redirect_uris(raw: Any) -> tuple[list[RedirectURI], str | None]:
     return result, None
 
 
-def build_provider(entries: list[dict]) -> Provider:
+def build_provider(
+    entries: list[dict], default_client_id: str | None = None, default_client_secret: str | None = None
+) -> Provider:
     provider_entry = next((e for e in entries if e.get("model") == PROVIDER_MODEL), None)
     if provider_entry is None:
         raise ConfigError(f"no {PROVIDER_MODEL} entry")
@@ -409,13 +420,20 @@ def build_provider(entries: list[dict]) -> Provider:
     attrs = fields_of(provider_entry)
     app = fields_of(application_entry)
 
-    client_id = resolve(attrs.get("client_id"), "client_id")
+    client_id = resolve(attrs.get("client_id"), "client_id") or default_client_id
     if not client_id:
-        raise ConfigError("the provider has no client_id (Authentik would generate one; set it in the blueprint)")
+        raise ConfigError(
+            "the provider has no client_id (Authentik would generate one; set it in the blueprint or pass --client-id)"
+        )
     client_type = str(resolve(attrs.get("client_type", "confidential"), "client_type") or "confidential")
     client_secret = resolve(attrs.get("client_secret"), "client_secret")
+    if client_secret is None:
+        client_secret = default_client_secret
     if client_secret is None and client_type == "confidential":
-        raise ConfigError("the provider has no client_secret (Authentik would generate one; set it in the blueprint)")
+        raise ConfigError(
+            "the provider has no client_secret"
+            " (Authentik would generate one; set it in the blueprint or pass --client-secret)"
+        )
     redirect_uris, legacy = parse_redirect_uris(attrs.get("redirect_uris"))
     mappings = [m for m in (resolve_mapping(r, entries) for r in attrs.get("property_mappings") or []) if m]
     slug = resolve(app.get("slug"), "slug")
@@ -1373,7 +1391,7 @@ def parse_listen(text: str) -> tuple[str, int]:
 
 
 def serve(args: argparse.Namespace) -> None:
-    provider = build_provider(load_blueprint(args.blueprint))
+    provider = build_provider(load_blueprint(args.blueprint), args.client_id, args.client_secret)
     state_dir = Path(args.state_dir) if args.state_dir else None
     if state_dir is not None:
         state_dir.mkdir(parents=True, exist_ok=True)
@@ -1430,7 +1448,16 @@ def serve(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--version", action="version", version=f"authentik-emulator {__version__} ({AUTHENTIK_BEHAVIOUR})"
+    )
     parser.add_argument("--blueprint", required=True, help="Authentik blueprint (YAML)")
+    parser.add_argument(
+        "--client-id", help="the provider's client ID when the blueprint sets none (Authentik generates one)"
+    )
+    parser.add_argument(
+        "--client-secret", help="the provider's client secret when the blueprint sets none (Authentik generates one)"
+    )
     parser.add_argument("--listen", type=parse_listen, default=("127.0.0.1", 9000), help="HOST:PORT")
     parser.add_argument("--user", default="alice")
     parser.add_argument("--password", default="secret")

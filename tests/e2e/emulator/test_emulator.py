@@ -791,3 +791,38 @@ def test_bad_blueprint_exits_with_a_message(tmp_path):
     assert result.returncode == 2
     assert result.stdout == b""
     assert b"!Env NETBOX_TEST_OIDC_SECRET is not set" in result.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# credentials from the command line when the blueprint has none (the guide's blueprint lets
+# Authentik generate them), and --version
+
+
+def test_client_credentials_from_the_command_line(tmp_path):
+    generated = MAIN_BLUEPRINT.replace("      client_id: netbox\n", "").replace(
+        "      client_secret: the-client-secret\n", ""
+    )
+    assert "client_id" not in generated and "client_secret" not in generated
+    blueprint = tmp_path / "bp.yaml"
+    blueprint.write_text(generated)
+    refused = subprocess.run([sys.executable, str(EMULATOR), "--blueprint", str(blueprint), "--listen",
+                              f"127.0.0.1:{free_port()}"], capture_output=True, timeout=30)
+    assert refused.returncode == 2 and b"pass --client-id" in refused.stderr
+    with running(tmp_path / "given", generated, "--client-id", "netbox", "--client-secret", SECRET) as emulator:
+        code, _ = get_code(emulator)
+        tokens = exchange(emulator, code["code"]).json()
+        assert verify_rs256(emulator, tokens["id_token"])["aud"] == "netbox"
+        assert exchange(emulator, get_code(emulator)[0]["code"], secret="wrong").json() == {"error": "invalid_client"}
+    # a value in the blueprint wins over the command line
+    with running(tmp_path / "blueprint-wins", MAIN_BLUEPRINT, "--client-id", "other",
+                 "--client-secret", "other") as emulator:
+        code, _ = get_code(emulator)
+        assert exchange(emulator, code["code"]).status_code == 200
+
+
+def test_version():
+    result = subprocess.run([sys.executable, str(EMULATOR), "--version"], capture_output=True, timeout=30)
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == (
+        f"authentik-emulator {authentik_emulator.__version__} ({authentik_emulator.AUTHENTIK_BEHAVIOUR})"
+    )
