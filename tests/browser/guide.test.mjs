@@ -100,8 +100,10 @@ for (const theme of THEMES) {
     assert.ok(await tab.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} applied`);
     const boxes = await tab.evaluate(() => [...document.querySelectorAll('div.configcheck')].map((box) => {
       const rect = box.getBoundingClientRect();
+      // The block is the nearest earlier <pre>, or the one inside the wrapper that marks its lines.
       let previous = box.previousElementSibling;
-      while (previous && previous.tagName !== 'PRE') previous = previous.previousElementSibling;
+      while (previous && previous.tagName !== 'PRE' && !previous.matches('.configcheck-marked')) previous = previous.previousElementSibling;
+      if (previous && previous.matches('.configcheck-marked')) previous = previous.querySelector('pre');
       const style = getComputedStyle(box);
       const item = box.querySelector('li') ?? box;
       return {
