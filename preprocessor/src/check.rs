@@ -50,15 +50,36 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let main = run_rules(&model.main, &settings.targets);
     let main_keys: HashSet<_> = main.iter().map(key).collect();
     findings.extend(main);
-    for (variant, variant_parsed) in blocks.iter().zip(&parsed).filter(|(b, _)| !b.is_main()) {
-        let deployment = model.variant(variant, variant_parsed);
-        for finding in run_rules(&deployment, &settings.targets) {
-            // A variant reports only what it changes.
-            if main_keys.contains(&key(&finding)) {
-                continue;
+    // Variants are independent of each other: check them on all cores.
+    let variants: Vec<(&Block, &parse::Parsed)> = blocks.iter().zip(&parsed).filter(|(b, _)| !b.is_main()).collect();
+    let check_variants = |part: &[(&Block, &parse::Parsed)]| -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (variant, variant_parsed) in part {
+            let deployment = model.variant(variant, variant_parsed);
+            for finding in run_rules(&deployment, &settings.targets) {
+                // A variant reports only what it changes.
+                if !main_keys.contains(&key(&finding)) {
+                    out.push(relocate(finding, variant, &blocks, &sources));
+                }
             }
-            findings.push(relocate(finding, variant, &blocks, &sources));
         }
+        out
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || variants.len() < 32 {
+        findings.extend(check_variants(&variants));
+    } else {
+        let chunk = variants.len().div_ceil(threads);
+        let parts: Vec<Vec<Finding>> = std::thread::scope(|scope| {
+            let handles: Vec<_> =
+                variants.chunks(chunk).map(|part| scope.spawn(move || check_variants(part))).collect();
+            handles
+                .into_iter()
+                .zip(variants.chunks(chunk))
+                .map(|(h, part)| h.join().unwrap_or_else(|_| check_variants(part)))
+                .collect()
+        });
+        findings.extend(parts.into_iter().flatten());
     }
 
     apply_expectations(&blocks, &mut findings);
@@ -122,9 +143,16 @@ fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &S
 }
 
 fn apply_expectations(blocks: &[Block], findings: &mut Vec<Finding>) {
+    let mut by_block: HashMap<BlockId, Vec<usize>> = HashMap::new();
+    for (i, finding) in findings.iter().enumerate() {
+        if let Some(block) = finding.block {
+            by_block.entry(block).or_default().push(i);
+        }
+    }
     for block in blocks.iter().filter(|b| !b.expect.is_empty()) {
         let mut met: HashSet<&str> = HashSet::new();
-        for finding in findings.iter_mut().filter(|f| f.block == Some(block.id)) {
+        for &i in by_block.get(&block.id).into_iter().flatten() {
+            let finding = &mut findings[i];
             if block.expect.iter().any(|e| e.rule == finding.rule.id) {
                 finding.expected = true;
                 met.insert(finding.rule.id);
