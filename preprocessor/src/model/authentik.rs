@@ -110,8 +110,78 @@ pub struct AuthentikSetup {
     pub applications: Vec<Application>,
     /// Custom scope mappings.
     pub scope_mappings: Vec<ScopeMapping>,
+    /// Certificate-key pairs the blueprint defines itself.
+    pub keypairs: Vec<KeyPair>,
     /// Whether any Authentik block exists.
     pub present: bool,
+}
+
+/// The blueprint model of a certificate-key pair.
+pub const KEYPAIR_MODEL: &str = "authentik_crypto.certificatekeypair";
+
+/// A certificate-key pair defined in the blueprint (`key_data` as PEM).
+#[derive(Debug, Clone)]
+pub struct KeyPair {
+    /// The entry's `id:`.
+    pub id: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// The key's algorithm, read from `key_data`.
+    pub algorithm: Option<KeyAlgorithm>,
+}
+
+/// What kind of private key a PEM holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyAlgorithm {
+    /// RSA: Authentik signs RS256.
+    Rsa,
+    /// Elliptic curve: Authentik signs ES256/384/512.
+    Ec,
+}
+
+/// The algorithm of a PEM private key: by its label, or for PKCS #8 by the algorithm OID inside.
+pub fn key_algorithm(pem: &str) -> Option<KeyAlgorithm> {
+    if pem.contains("BEGIN EC PRIVATE KEY") {
+        return Some(KeyAlgorithm::Ec);
+    }
+    if pem.contains("BEGIN RSA PRIVATE KEY") {
+        return Some(KeyAlgorithm::Rsa);
+    }
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let der = base64_decode(body.trim())?;
+    const EC_PUBLIC_KEY: [u8; 9] = [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]; // 1.2.840.10045.2.1
+    const RSA_ENCRYPTION: [u8; 11] = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]; // 1.2.840.113549.1.1.1
+    if der.windows(EC_PUBLIC_KEY.len()).any(|w| w == EC_PUBLIC_KEY) {
+        Some(KeyAlgorithm::Ec)
+    } else if der.windows(RSA_ENCRYPTION.len()).any(|w| w == RSA_ENCRYPTION) {
+        Some(KeyAlgorithm::Rsa)
+    } else {
+        None
+    }
+}
+
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'=').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= value(c)? << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
 }
 
 impl AuthentikSetup {
@@ -120,6 +190,13 @@ impl AuthentikSetup {
         self.present = true;
         for entry in blueprint.entries_of(PROVIDER_MODEL) {
             self.providers.push(provider(entry, block));
+        }
+        for entry in blueprint.entries_of(KEYPAIR_MODEL) {
+            self.keypairs.push(KeyPair {
+                id: entry.id.clone(),
+                name: entry.field("name").and_then(Node::as_str).map(str::to_string),
+                algorithm: entry.field("key_data").and_then(Node::as_str).and_then(key_algorithm),
+            });
         }
         for entry in blueprint.entries_of(APPLICATION_MODEL) {
             self.applications.push(Application {
@@ -154,6 +231,22 @@ impl AuthentikSetup {
             .iter()
             .find(|a| a.provider.as_ref().is_some_and(|p| p.strings().iter().any(|s| Some(*s) == provider_id)))
             .or(self.applications.first())
+    }
+
+    /// The algorithm of the provider's signing key, when the blueprint defines that key itself
+    /// (`!KeyOf id`, or `!Find [authentik_crypto.certificatekeypair, [name, X]]`).
+    pub fn signing_algorithm(&self, provider: &Provider) -> Option<KeyAlgorithm> {
+        let reference = provider.signing_key.as_ref()?;
+        let strings = reference.strings();
+        let keypair = if reference.tag() == Some("!KeyOf") {
+            let id = strings.first()?;
+            self.keypairs.iter().find(|k| k.id.as_deref() == Some(*id))
+        } else {
+            let i = strings.iter().position(|s| *s == "name")?;
+            let name = strings.get(i + 1)?;
+            self.keypairs.iter().find(|k| k.name.as_deref() == Some(*name))
+        };
+        keypair?.algorithm
     }
 
     /// The scopes the provider's mappings provide, when statically known.
@@ -303,6 +396,26 @@ impl ProviderUrls {
 mod tests {
     use super::*;
     use crate::parse::authentik::parse;
+
+    #[test]
+    fn key_algorithms_are_read_from_the_pem() {
+        // PKCS #8 headers of a P-256 and an RSA key (the algorithm identifier is in the first bytes).
+        assert_eq!(
+            key_algorithm(
+                "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----"
+            ),
+            Some(KeyAlgorithm::Ec)
+        );
+        assert_eq!(
+            key_algorithm("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----"),
+            Some(KeyAlgorithm::Rsa)
+        );
+        assert_eq!(
+            key_algorithm("-----BEGIN EC PRIVATE KEY-----\nxx\n-----END EC PRIVATE KEY-----"),
+            Some(KeyAlgorithm::Ec)
+        );
+        assert_eq!(key_algorithm("not a key"), None);
+    }
 
     #[test]
     fn urls_follow_the_application_slug() {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Deployment;
-use crate::model::authentik::MatchingMode;
+use crate::model::authentik::{KeyAlgorithm, MatchingMode};
 use crate::rules::{Check, Rule};
 use crate::version::{Applies, Product, Targets, Version};
 
@@ -10,6 +10,7 @@ use crate::version::{Applies, Product, Targets, Version};
 pub const CHECKS: &[(&Rule, Check)] = &[
     (&ENCRYPTION_KEY_SET, encryption_key_set),
     (&SIGNING_KEY_MISSING, signing_key_missing),
+    (&SIGNING_KEY_EC, signing_key_ec),
     (&REDIRECT_URI_OLD_FORMAT, redirect_uri_old_format),
     (&REDIRECT_URI_REGEX_DOTS, redirect_uri_regex_dots),
     (&MAPPING_AK_GROUPS, mapping_ak_groups),
@@ -60,6 +61,41 @@ fn signing_key_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
             provider.range.clone(),
             "this provider has no `signing_key`: Authentik signs ID tokens HS256 with the client secret and publishes an empty JWKS, so NetBox finds no key to verify them (`KeyError: 'keys'`) and the login fails",
         ));
+    }
+}
+
+/// An EC signing key while NetBox accepts only RS256.
+pub const SIGNING_KEY_EC: Rule = Rule {
+    id: "authentik/signing-key-ec",
+    severity: Severity::Error,
+    summary: "the provider signs with an EC key (ES256/384/512) while `SOCIAL_AUTH_OIDC_JWT_ALGORITHMS` does not allow those algorithms",
+    help: "select an RSA signing key, or allow the algorithm in NetBox: SOCIAL_AUTH_OIDC_JWT_ALGORITHMS = ['ES256']",
+    fact: "facts §3.2 (EC keys sign ES256/384/512), §2.1 (JWT_ALGORITHMS = ['RS256'] by default; an ES256 token fails with AuthTokenError \"The specified alg value is not allowed\", verified)",
+    applies: Applies::Always,
+};
+
+fn signing_key_ec(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+    let allowed: Vec<String> = match d.netbox.get("SOCIAL_AUTH_OIDC_JWT_ALGORITHMS").map(|s| &s.value) {
+        None => vec!["RS256".into()],
+        Some(value) => match value.items() {
+            Some(items) if value.is_known() => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
+            _ => return,
+        },
+    };
+    if allowed.iter().any(|a| a.starts_with("ES")) {
+        return;
+    }
+    for provider in &d.authentik.providers {
+        if d.authentik.signing_algorithm(provider) == Some(KeyAlgorithm::Ec)
+            && let Some(key) = &provider.signing_key
+        {
+            out.push(Finding::in_block(
+                &SIGNING_KEY_EC,
+                provider.block,
+                key.range.clone(),
+                format!("this signing key is an EC key, so Authentik signs ID tokens ES256/384/512, but NetBox accepts only {}: the login fails with `AuthTokenError: … The specified alg value is not allowed`", allowed.join(", ")),
+            ));
+        }
     }
 }
 
@@ -169,6 +205,20 @@ mod tests {
             "authentik/signing-key-missing",
             (NETBOX, NGINX, &b),
             "model: authentik_providers_oauth2.oauth2provider",
+        );
+    }
+
+    #[test]
+    fn signing_key_ec() {
+        let keypair = "  - model: authentik_crypto.certificatekeypair\n    id: ec-key\n    identifiers:\n      name: NetBox EC\n    attrs:\n      key_data: |\n        -----BEGIN EC PRIVATE KEY-----\n        MHcCAQEEIA==\n        -----END EC PRIVATE KEY-----\n";
+        let b = format!("{BLUEPRINT}{keypair}").replace(
+            "signing_key: !Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]",
+            "signing_key: !KeyOf ec-key",
+        );
+        assert_fires("authentik/signing-key-ec", (NETBOX, NGINX, &b), "signing_key: !KeyOf ec-key");
+        let allowed = format!("{NETBOX}SOCIAL_AUTH_OIDC_JWT_ALGORITHMS = ['ES256']\n");
+        assert!(
+            !crate::rules::testing::fired(&allowed, NGINX, &b).iter().any(|(r, _)| *r == "authentik/signing-key-ec")
         );
     }
 
