@@ -534,3 +534,24 @@ fn offending_lines_are_marked_inside_the_code_block() {
     assert!(style.contains("transparent 14lh, color-mix(in srgb, var(--blockquote-caution-color"), "{style}");
     assert!(!style.contains("transparent 0lh,"), "the ALLOWED_HOSTS line has no finding: {style}");
 }
+
+#[test]
+fn the_guide_builds_strictly_and_its_reference_chapter_lists_every_rule() {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = tempfile::tempdir().unwrap();
+    let build = bin()
+        .args(["build", guide.to_str().unwrap(), "-d", out.path().to_str().unwrap()])
+        .env("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT", "true")
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let reference = fs::read_to_string(out.path().join("reference.html")).unwrap();
+    let registry = String::from_utf8(run(&["rules"]).stdout).unwrap();
+    let ids: Vec<&str> =
+        registry.lines().filter_map(|l| l.strip_prefix("### `")).filter_map(|l| l.split('`').next()).collect();
+    assert!(ids.len() > 50, "{ids:?}");
+    for id in ids {
+        let anchor = id.replace('/', "-");
+        assert!(reference.contains(&format!("id=\"{anchor}\"")), "{id} missing from the guide's reference chapter");
+    }
+}
