@@ -1,0 +1,227 @@
+// Headless Chromium for the end-to-end harness (tests/e2e/harness.py), driven over stdin/stdout.
+//
+// One JSON request per line on stdin, one JSON answer per line on stdout ({id, ok, result} or
+// {id, ok: false, error}); diagnostics go to stderr. The browser is launched once and reused; each
+// scenario gets a fresh context (no cookies, no cache). Uses playwright-core from tests/browser,
+// as the guide's browser test does, with Debian's /usr/bin/chromium.
+//
+// Commands:
+//   launch  {executablePath, args}          start Chromium
+//   context {}                              a new, empty browser context (closes the previous one)
+//   goto    {url}                           open a URL; answers a snapshot of the page
+//   sso     {url, username, password}       open NetBox's login page at url, press the single
+//                                           sign-on button, sign in at Authentik's login form if it
+//                                           appears; answers every step with the navigations seen
+//           (signIn: false stops at Authentik's login form)
+//   authorize {url, username, password}     open an authorize URL, sign in at Authentik's form
+//   localLogin {url, username, password}    submit NetBox's local login form
+//   logout  {}                              open NetBox's user menu and press "Log Out"
+//   quit    {}
+
+import readline from 'node:readline';
+import { createRequire } from 'node:module';
+
+const require = createRequire(new URL('../browser/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+const TIMEOUT = 30000;
+let browser = null;
+let context = null;
+let page = null;
+let trace = null;
+
+function log(message) {
+  process.stderr.write(`[browser] ${message}\n`);
+}
+
+function newTrace() {
+  return { steps: [], navigations: [], begin: null, failures: [], console: [] };
+}
+
+function attach(p) {
+  p.on('response', (response) => {
+    if (!trace) return;
+    const request = response.request();
+    let path = '';
+    try {
+      path = new URL(response.url()).pathname;
+    } catch {
+      path = '';
+    }
+    if (request.frame() === p.mainFrame() && request.isNavigationRequest()) {
+      trace.navigations.push({ method: request.method(), url: response.url(), status: response.status(), location: response.headers().location ?? null });
+    }
+    if (path.includes('/oauth/begin/')) {
+      trace.begin = { method: request.method(), url: response.url(), status: response.status(), type: response.headers()['content-type'] ?? null };
+    }
+  });
+  p.on('requestfailed', (request) => {
+    if (trace && request.isNavigationRequest()) trace.failures.push({ url: request.url(), error: request.failure()?.errorText ?? 'failed' });
+  });
+  p.on('console', (message) => {
+    if (trace && message.type() === 'error') trace.console.push(message.text().slice(0, 300));
+  });
+}
+
+/** What the page shows now: URL, HTTP status of the document, title, text, signed-in user. */
+async function snapshot(step) {
+  const url = page.url();
+  const nav = [...trace.navigations].reverse().find((n) => n.url === url);
+  const title = await page.title().catch(() => '');
+  const text = await page.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+  const menu = page.locator('[aria-label="Open user menu"]:visible');
+  const user = (await menu.count().catch(() => 0)) ? await menu.first().innerText({ timeout: 1000 }).catch(() => null) : null;
+  const ssoError = await page.locator('#sso-error').first().isVisible().catch(() => false);
+  const shot = { step, url, status: nav ? nav.status : null, title, text: text.replace(/\s+\n/g, '\n').slice(0, 3000), user: user ? user.trim().split('\n')[0].trim() : null, ssoErrorVisible: ssoError };
+  trace.steps.push(shot);
+  return shot;
+}
+
+async function waitForChange(before, extra = []) {
+  const changed = page.waitForURL((u) => u.href !== before, { waitUntil: 'load', timeout: TIMEOUT }).then(() => 'navigated');
+  const outcome = await Promise.race([changed, ...extra]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+  await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
+  return outcome;
+}
+
+/** Authentik's login form, if the page shows one: fill it in, submit, follow where it leads. */
+async function signInAtForm(username, password) {
+  const form = page.locator('input[name="username"]');
+  if (!(await form.count()) || !(await page.locator('input[type="password"]').count())) return;
+  await form.first().fill(username);
+  await page.locator('input[type="password"]').first().fill(password);
+  const atForm = page.url();
+  await page.locator('button[type="submit"]').first().click();
+  trace.afterSignIn = await waitForChange(atForm);
+  await snapshot('after signing in at Authentik');
+}
+
+const commands = {
+  async launch({ executablePath, args }) {
+    browser = await chromium.launch({ executablePath, args, timeout: 60000 });
+    return { version: browser.version() };
+  },
+
+  async context() {
+    if (context) await context.close().catch(() => {});
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    attach(page);
+    return {};
+  },
+
+  async goto({ url }) {
+    trace = newTrace();
+    const response = await page.goto(url, { waitUntil: 'load' }).catch((e) => {
+      trace.failures.push({ url, error: e.message.split('\n')[0] });
+      return null;
+    });
+    const shot = await snapshot('open');
+    if (response && shot.status === null) shot.status = response.status();
+    return trace;
+  },
+
+  async sso({ url, username, password, signIn = true }) {
+    trace = newTrace();
+    const first = await page.goto(url, { waitUntil: 'load' }).catch((e) => {
+      trace.failures.push({ url, error: e.message.split('\n')[0] });
+      return null;
+    });
+    const login = await snapshot('login page');
+    if (first && login.status === null) login.status = first.status();
+    if (!first || first.status() !== 200) return trace;
+    const button = page.locator('form.sso-login-form button[type="submit"]');
+    if ((await button.count()) === 0) {
+      trace.error = 'the login page has no single sign-on button (form.sso-login-form)';
+      return trace;
+    }
+    trace.button = (await button.first().innerText()).trim();
+    const before = page.url();
+    await button.first().click();
+    trace.afterButton = await waitForChange(before, [
+      page.locator('#sso-error').waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'sso-error'),
+    ]);
+    await snapshot('after the sign-on button');
+    // Sign in only at the identity provider: a page of another origin than NetBox's login page.
+    if (signIn && new URL(page.url()).origin !== new URL(before).origin) await signInAtForm(username, password);
+    return trace;
+  },
+
+  async authorize({ url, username, password }) {
+    trace = newTrace();
+    const response = await page.goto(url, { waitUntil: 'load' }).catch((e) => {
+      trace.failures.push({ url, error: e.message.split('\n')[0] });
+      return null;
+    });
+    const shot = await snapshot('authorize');
+    if (response && shot.status === null) shot.status = response.status();
+    await signInAtForm(username, password);
+    return trace;
+  },
+
+  async localLogin({ url, username, password }) {
+    trace = newTrace();
+    await page.goto(url, { waitUntil: 'load' });
+    await snapshot('login page');
+    await page.locator('#id_username').fill(username);
+    await page.locator('#id_password').fill(password);
+    // The form posts to the page's own URL: wait for the next document, whatever its URL.
+    const next = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: TIMEOUT });
+    await page.locator('form:has(#id_username) button[type="submit"]').first().click();
+    trace.afterSubmit = await next.then(() => 'navigated').catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+    await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
+    await snapshot('after submitting the local login form');
+    return trace;
+  },
+
+  async logout() {
+    trace = newTrace();
+    const before = page.url();
+    await page.locator('[aria-label="Open user menu"]:visible').first().click();
+    const item = page.locator('a.dropdown-item[href$="/logout/"]').first();
+    const shown = await item.waitFor({ state: 'visible', timeout: 5000 }).then(() => true).catch(() => false);
+    if (shown) {
+      trace.via = 'the user menu';
+      await item.click();
+    } else {
+      // The menu did not open: follow its "Log Out" link as a click would.
+      trace.via = 'the user menu\'s Log Out link (menu did not open)';
+      const href = await item.getAttribute('href');
+      await page.goto(new URL(href, page.url()).href, { waitUntil: 'load' });
+    }
+    trace.afterLogout = await waitForChange(before);
+    await snapshot('after Log Out');
+    return trace;
+  },
+
+  async quit() {
+    if (browser) await browser.close().catch(() => {});
+    browser = null;
+    setImmediate(() => process.exit(0));
+    return {};
+  },
+};
+
+const lines = readline.createInterface({ input: process.stdin });
+for await (const line of lines) {
+  if (!line.trim()) continue;
+  let request;
+  try {
+    request = JSON.parse(line);
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ id: null, ok: false, error: `bad request: ${e.message}` }) + '\n');
+    continue;
+  }
+  const handler = commands[request.cmd];
+  let answer;
+  try {
+    if (!handler) throw new Error(`unknown command ${request.cmd}`);
+    answer = { id: request.id, ok: true, result: await handler(request) };
+  } catch (e) {
+    log(`${request.cmd}: ${e.stack ?? e}`);
+    answer = { id: request.id, ok: false, error: String(e.message ?? e).split('\n').slice(0, 3).join(' '), trace };
+  }
+  process.stdout.write(JSON.stringify(answer) + '\n');
+}
+if (browser) await browser.close().catch(() => {});

@@ -1,0 +1,1641 @@
+#!/usr/bin/env python3
+"""End-to-end verification: the guide's own configuration blocks log a user into real NetBox through
+real nginx, against the Authentik emulator (tests/e2e/emulator), in headless Chromium.
+
+Entry point: ``tests/e2e/run`` (as root), which runs this script with Python 3.12 inside a private
+mount namespace (``unshare --mount --propagation private``). See README.md, "End-to-end verification".
+
+What it does, in order:
+
+1. Installs what it needs, idempotently: Debian packages (postgresql, redis-server, nginx-light,
+   chromium, openssl, libpq-dev; ``apt-get update`` at most once), ``npm ci`` for tests/browser if its
+   node_modules is missing, and the guide's tool (``cargo build --release -p mdbook-configcheck``).
+2. Resolves netbox.internaldomain.com and authentik.yourdomain.com to 127.0.0.1 by bind-mounting a hosts
+   file of its own over /etc/hosts, inside the private mount namespace only (the machine's /etc/hosts
+   and DNS are not touched); Chromium also gets ``--host-resolver-rules``.
+3. Keeps state outside the repository in ``$E2E_STATE`` (default /var/cache/netbox-sso-e2e): the
+   virtual environment with ``netbox==4.7.3`` from the package index, the ``netbox setup`` instance,
+   its collected static files, a dedicated PostgreSQL cluster (``pg_createcluster``) holding the
+   migrated template database ``netbox_e2e_template`` (migrated once; a marker file says so), a CA and
+   a certificate for both host names, the emulator's keys, and this run's files and logs in ``run/``.
+   Each run recreates the working database from the template (``createdb -T``).
+4. Extracts the guide's files with ``mdbook-configcheck extract . run/extract``: the main deployment
+   and every variant, with the manifest naming the blocks each file came from. Those files are used
+   as they are; the harness keeps no copy of any block. The only changes, all written down here:
+   - nginx site: the ``ssl_certificate``/``ssl_certificate_key`` paths become the harness's
+     certificate and key, and the ``alias`` of ``location /static/`` becomes the directory
+     ``collectstatic`` wrote (``$NETBOX_ROOT/static/``);
+   - configuration.py: the guide's file is appended, unchanged, to what the guide tells the reader to
+     have already (netbox.md: "next to the database, Redis and SECRET_KEY settings it already has"):
+     ``DATABASES``, ``REDIS`` and ``SECRET_KEY``, nothing else;
+   - custom_pipeline.py (when the deployment has one) is saved where the guide says,
+     ``netbox/custom_pipeline.py`` of the installed package (importable as ``netbox.custom_pipeline``);
+   - the blueprint names no client ID or secret (Authentik generates them, authentik.md step 3): the
+     emulator gets ``--client-id``/``--client-secret`` and gunicorn gets the same values in
+     ``NETBOX_OIDC_CLIENT_ID``/``NETBOX_OIDC_CLIENT_SECRET``, the variables the guide's
+     configuration.py reads.
+5. Starts, and always stops (finally/signal handler): the PostgreSQL cluster (``pg_ctlcluster``), a
+   Redis of its own (port 6390, no persistence), gunicorn for NetBox on 127.0.0.1:8001 with the
+   instance's ``contrib/gunicorn.py`` (2 workers; working directory outside the package;
+   ``NETBOX_ROOT``; ``REQUESTS_CA_BUNDLE`` = the harness's CA, so NetBox trusts Authentik's
+   certificate), nginx as its own master process with a main configuration of the harness's that
+   includes the guide's site plus a server for authentik.yourdomain.com proxying to the emulator
+   (TLS with the harness's certificate; Host and X-Forwarded-Proto forwarded), and the emulator on
+   127.0.0.1:9000 with ``--blueprint`` = the deployment's netbox-sso.yaml.
+6. Runs the scenarios: ``main`` (sign in through the SSO button, the user checked through NetBox
+   itself, log out through Authentik's end-session), then every variant of src/troubleshooting.md,
+   each against its own files and each expected to show the symptom its section describes. Between
+   scenarios only what changed is restarted: gunicorn when configuration.py or the pipeline changed,
+   nginx when the site changed, the emulator when the blueprint changed (and then gunicorn too:
+   python-social-auth keeps the provider's discovery document and keys in process memory for 24 h,
+   and a reader's NetBox meets a changed provider fresh, not with the previous provider's keys).
+7. Writes ``verification/record.json`` (``--no-record`` skips it) and prints ``N passed, M failed``.
+   Exit status 0 only if every scenario passed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import http.client
+import json
+import os
+import re
+import secrets
+import select
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+STATE = Path(os.environ.get("E2E_STATE") or "/var/cache/netbox-sso-e2e").resolve()
+RUN = STATE / "run"
+LOGS = RUN / "logs"
+VENV = STATE / "venv"
+INSTANCE = STATE / "instance"
+TLS = STATE / "tls"
+EMULATOR_STATE = STATE / "emulator"
+PGDATA = STATE / "pgdata"
+SECRETS = STATE / "secrets.json"
+TEMPLATE_MARKER = STATE / "template.done"
+STATIC_MARKER = STATE / "static.done"
+RECORD = REPO / "verification" / "record.json"
+EMULATOR = HERE / "emulator" / "authentik_emulator.py"
+BROWSER_DRIVER = HERE / "browser.mjs"
+
+NETBOX_VERSION = "4.7.3"
+NETBOX_HOST = "netbox.internaldomain.com"
+AUTHENTIK_HOST = "authentik.yourdomain.com"
+PG_CLUSTER = "netbox_e2e"
+PG_PORT = 5439
+DB_NAME = "netbox_e2e"
+TEMPLATE_DB = "netbox_e2e_template"
+DB_USER = "netbox"
+REDIS_PORT = 6390
+GUNICORN = ("127.0.0.1", 8001)
+EMULATOR_LISTEN = ("127.0.0.1", 9000)
+APT_PACKAGES = ["postgresql", "redis-server", "nginx-light", "chromium", "openssl", "libpq-dev"]
+CHROMIUM = "/usr/bin/chromium"
+USER = {"username": "alice", "password": "secret", "email": "alice@example.com", "name": "Alice Example"}
+
+SSO_FAILED = "Single sign-on failed. Please try again or contact your administrator."
+SSO_BEGIN_FAILED = "Unable to begin single sign-on. Please try again."
+REDIRECT_URI_ERROR = "Redirect URI Error"
+
+T0 = time.monotonic()
+
+
+class SetupError(Exception):
+    """The harness could not prepare what the scenarios need."""
+
+
+def say(message: str) -> None:
+    print(f"[{time.monotonic() - T0:6.1f}s] {message}", flush=True)
+
+
+def step(message: str) -> None:
+    print(f"\n[{time.monotonic() - T0:6.1f}s] == {message}", flush=True)
+
+
+def run(cmd: list[Any], check: bool = True, timeout: float | None = 600, **kwargs: Any) -> subprocess.CompletedProcess:
+    """Run a command, capturing its output; on failure raise SetupError with the output's tail."""
+    cmd = [str(c) for c in cmd]
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.STDOUT)
+    result = subprocess.run(cmd, text=True, timeout=timeout, **kwargs)
+    if check and result.returncode != 0:
+        out = (result.stdout or "") + (result.stderr or "")
+        raise SetupError(f"{' '.join(cmd)} exited with {result.returncode}:\n{tail(out, 40)}")
+    return result
+
+
+def tail(text: str, lines: int) -> str:
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def excerpt(text: str, limit: int = 600) -> str:
+    text = re.sub(r"\n\s*\n+", "\n", text or "").strip()
+    return text if len(text) <= limit else text[:limit] + " …"
+
+
+# --------------------------------------------------------------------------------------------------
+# logs: every service writes to run/logs/<name>.log; scenarios print what was added while they ran
+
+
+class Log:
+    def __init__(self, name: str):
+        self.path = LOGS / f"{name}.log"
+        self.name = name
+
+    def mark(self) -> int:
+        return self.path.stat().st_size if self.path.exists() else 0
+
+    def since(self, offset: int) -> str:
+        if not self.path.exists():
+            return ""
+        with open(self.path, "rb") as handle:
+            handle.seek(offset)
+            return handle.read().decode("utf-8", errors="replace")
+
+
+LOG_NAMES = ["nginx-access", "nginx-error", "gunicorn", "emulator"]
+
+
+def log_marks() -> dict[str, int]:
+    return {name: Log(name).mark() for name in LOG_NAMES}
+
+
+def log_excerpts(marks: dict[str, int], lines: int = 30) -> dict[str, str]:
+    out = {}
+    for name, offset in marks.items():
+        text = Log(name).since(offset)
+        if name == "emulator":  # requests are noise next to the events
+            text = "\n".join(l for l in text.splitlines() if '"event"' in l or "error" in l.lower()) or text
+        if text.strip():
+            out[name] = tail(text, lines)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# processes
+
+
+class Service:
+    """A process the harness started; stop() ends it (by its own pid) and waits."""
+
+    def __init__(self, name: str, cmd: list[Any], env: dict | None = None, cwd: Path | None = None,
+                 stop_signal: int = signal.SIGTERM, stdout_pipe: bool = False, log: str | None = None):
+        self.name = name
+        self.cmd = [str(c) for c in cmd]
+        self.env = env
+        self.cwd = cwd
+        self.stop_signal = stop_signal
+        self.stdout_pipe = stdout_pipe
+        self.log = Log(log or name)
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Service":
+        self.log.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.log.path, "ab")
+        handle.write(f"\n==== {datetime.datetime.now().isoformat(timespec='seconds')} start: {' '.join(self.cmd)}\n".encode())
+        handle.flush()
+        self.process = subprocess.Popen(
+            self.cmd,
+            stdout=subprocess.PIPE if self.stdout_pipe else handle,
+            stderr=handle,
+            stdin=subprocess.DEVNULL if not self.stdout_pipe else subprocess.PIPE,
+            env=self.env,
+            cwd=self.cwd,
+            start_new_session=True,
+        )
+        handle.close()
+        (RUN / "pids").mkdir(parents=True, exist_ok=True)
+        (RUN / "pids" / f"{self.name}.pid").write_text(f"{self.process.pid}\n{self.cmd[0]}\n")
+        return self
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                self.process.send_signal(self.stop_signal)
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+            except ProcessLookupError:
+                pass
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream:
+                stream.close()
+        (RUN / "pids" / f"{self.name}.pid").unlink(missing_ok=True)
+        self.process = None
+
+
+def stop_leftovers() -> None:
+    """Processes a previous, killed run of the harness started (recorded by pid) are ended."""
+    directory = RUN / "pids"
+    if not directory.is_dir():
+        return
+    for pidfile in directory.glob("*.pid"):
+        try:
+            pid_text, exe = pidfile.read_text().split("\n")[:2]
+            pid = int(pid_text)
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+        except (OSError, ValueError):
+            pidfile.unlink(missing_ok=True)
+            continue
+        if cmdline == exe or Path(cmdline).name == Path(exe).name:
+            say(f"ending {pidfile.stem} (pid {pid}) left over from an earlier run")
+            try:
+                os.killpg(pid, signal.SIGTERM)
+            except OSError:
+                pass
+            for _ in range(50):
+                if not Path(f"/proc/{pid}").exists():
+                    break
+                time.sleep(0.1)
+        pidfile.unlink(missing_ok=True)
+
+
+def port_free(port: int) -> bool:
+    for family, address in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as sock:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((address, port))
+        except OSError as exc:
+            if family == socket.AF_INET6 and exc.errno in (97, 99):  # no IPv6 here
+                continue
+            return False
+    return True
+
+
+def wait_for(what: str, probe: Callable[[], bool], timeout: float, service: Service | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if service is not None and not service.alive():
+            raise SetupError(f"{what}: {service.name} exited ({service.process.returncode if service.process else '?'}):\n"
+                             f"{tail(service.log.since(0), 30)}")
+        try:
+            if probe():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SetupError(f"{what}: not ready after {timeout:.0f} s" + (f":\n{tail(service.log.since(0), 30)}" if service else ""))
+
+
+def tcp_open(host: str, port: int) -> bool:
+    with socket.create_connection((host, port), timeout=1):
+        return True
+
+
+# --------------------------------------------------------------------------------------------------
+# HTTP from the harness itself (through nginx, trusting the harness's CA)
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    body: str
+
+
+def https(method: str, url: str, headers: dict | None = None, body: str | None = None,
+          cookies: dict | None = None) -> Reply:
+    parts = urlsplit(url)
+    context = ssl.create_default_context(cafile=str(TLS / "ca.crt"))
+    conn = http.client.HTTPSConnection(parts.hostname, parts.port or 443, context=context, timeout=60)
+    all_headers = dict(headers or {})
+    if cookies:
+        all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    if body is not None:
+        all_headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    conn.request(method, path or "/", body=body, headers=all_headers)
+    response = conn.getresponse()
+    got: dict[str, str] = {}
+    for name, value in response.getheaders():
+        if name.lower() == "set-cookie":
+            first = value.split(";", 1)[0]
+            if "=" in first:
+                key, _, val = first.partition("=")
+                got[key.strip()] = val.strip()
+    reply = Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, got,
+                  response.read().decode("utf-8", errors="replace"))
+    conn.close()
+    return reply
+
+
+def http_plain(host: str, port: int, path: str, headers: dict) -> int:
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    conn.request("GET", path, headers=headers)
+    status = conn.getresponse().status
+    conn.close()
+    return status
+
+
+# --------------------------------------------------------------------------------------------------
+# setup: packages, namespace, state
+
+
+def ensure_root_and_namespace() -> None:
+    if os.geteuid() != 0:
+        raise SetupError("run as root (it installs packages and starts nginx on ports 80/443)")
+    host_ns = os.environ.get("E2E_HOST_MNTNS")
+    own_ns = str(os.stat("/proc/self/ns/mnt").st_ino)
+    if not host_ns or host_ns == own_ns:
+        raise SetupError("not in a private mount namespace: start the harness with tests/e2e/run, which runs it "
+                         "under unshare --mount --propagation private (the hosts file is bind-mounted there only)")
+
+
+def private_hosts() -> None:
+    original = Path("/etc/hosts").read_text()
+    hosts = RUN / "hosts"
+    hosts.write_text(
+        original.rstrip("\n")
+        + "\n\n# tests/e2e/harness.py: its own hosts file, bind-mounted in its private mount namespace\n"
+        + f"127.0.0.1 {NETBOX_HOST} {AUTHENTIK_HOST}\n"
+    )
+    hosts.chmod(0o644)
+    run(["mount", "--bind", hosts, "/etc/hosts"])
+    for name in (NETBOX_HOST, AUTHENTIK_HOST):
+        addresses = {info[4][0] for info in socket.getaddrinfo(name, 443, proto=socket.IPPROTO_TCP)}
+        if addresses != {"127.0.0.1"}:
+            raise SetupError(f"{name} resolves to {addresses} inside the namespace, not 127.0.0.1")
+    say(f"{NETBOX_HOST} and {AUTHENTIK_HOST} resolve to 127.0.0.1 (hosts file bind-mounted in this namespace only)")
+
+
+def ensure_packages() -> None:
+    def installed(package: str) -> bool:
+        result = run(["dpkg-query", "-W", "-f=${Status}", package], check=False)
+        return result.returncode == 0 and "install ok installed" in result.stdout
+
+    missing = [p for p in APT_PACKAGES if not installed(p)]
+    if not shutil.which("npm"):
+        missing.append("npm")
+    if missing:
+        say(f"apt-get install {' '.join(missing)}")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run(["apt-get", "update", "-qq"], env=env, timeout=900)
+        run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env, timeout=1800)
+    else:
+        say(f"Debian packages present: {' '.join(APT_PACKAGES)}")
+    for tool in ("pg_createcluster", "pg_ctlcluster", "redis-server", "nginx", CHROMIUM, "openssl", "node"):
+        if not shutil.which(tool):
+            raise SetupError(f"{tool} not found after installing the packages")
+    if not (REPO / "tests/browser/node_modules/playwright-core").is_dir():
+        say("npm ci --prefix tests/browser")
+        run(["npm", "ci", "--prefix", REPO / "tests/browser", "--no-audit", "--no-fund"], timeout=900)
+
+
+def extract_guide() -> tuple[Path, dict]:
+    binary = os.environ.get("CONFIGCHECK_BIN")
+    if not binary:
+        say("cargo build --release --locked -p mdbook-configcheck")
+        run(["cargo", "build", "--release", "--locked", "-p", "mdbook-configcheck"], cwd=REPO, timeout=1800)
+        binary = str(REPO / "target/release/mdbook-configcheck")
+    out = RUN / "extract"
+    shutil.rmtree(out, ignore_errors=True)
+    result = run([binary, "extract", REPO, out], cwd=REPO)
+    say(result.stdout.strip().splitlines()[-1] if result.stdout.strip() else f"extracted to {out}")
+    manifest = json.loads((out / "manifest.json").read_text())
+    return out, manifest
+
+
+def ensure_venv() -> None:
+    marker = VENV / ".netbox-e2e"
+    want = f"netbox=={NETBOX_VERSION}\n"
+    if marker.is_file() and marker.read_text() == want and (VENV / "bin/netbox").exists():
+        say(f"virtual environment with netbox {NETBOX_VERSION}: kept ({VENV})")
+        return
+    python = os.environ.get("E2E_PYTHON") or sys.executable
+    say(f"python -m venv {VENV} && pip install netbox=={NETBOX_VERSION} (about 70 s)")
+    shutil.rmtree(VENV, ignore_errors=True)
+    run([python, "-m", "venv", VENV])
+    run([VENV / "bin/pip", "install", "-q", f"netbox=={NETBOX_VERSION}"], timeout=1800)
+    marker.write_text(want)
+
+
+def site_packages() -> Path:
+    found = sorted(VENV.glob("lib/python3*/site-packages/netbox/settings.py"))
+    if not found:
+        raise SetupError(f"netbox is not installed in {VENV}")
+    return found[0].parent.parent
+
+
+def ensure_instance() -> None:
+    if not (INSTANCE / "conf" / "configuration.py").is_file() or not (INSTANCE / "contrib" / "gunicorn.py").is_file():
+        say(f"netbox setup --target {INSTANCE}")
+        run([VENV / "bin/netbox", "setup", "--target", INSTANCE], cwd=STATE)
+
+
+def ensure_secrets() -> dict:
+    if SECRETS.is_file():
+        return json.loads(SECRETS.read_text())
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    values = {
+        "secret_key": run([VENV / "bin/netbox", "secret-key"], cwd=STATE).stdout.strip(),
+        "db_password": secrets.token_hex(16),
+        # Authentik generates a 40-character client ID and a 128-character secret (facts §3.2)
+        "client_id": "".join(secrets.choice(alphabet) for _ in range(40)),
+        "client_secret": "".join(secrets.choice(alphabet) for _ in range(128)),
+    }
+    SECRETS.write_text(json.dumps(values, indent=1))
+    SECRETS.chmod(0o600)
+    return values
+
+
+def ensure_tls() -> dict:
+    TLS.mkdir(parents=True, exist_ok=True)
+    if not (TLS / "leaf.crt").is_file() or not (TLS / "ca.crt").is_file():
+        say("generating a CA and a certificate for both host names")
+        run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", TLS / "ca.key", "-out", TLS / "ca.crt",
+             "-days", "3650", "-subj", "/CN=netbox-sso-guide e2e CA",
+             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        (TLS / "leaf.ext").write_text(
+            f"subjectAltName=DNS:{NETBOX_HOST},DNS:{AUTHENTIK_HOST}\nbasicConstraints=CA:FALSE\n"
+            "keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
+        )
+        run(["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", TLS / "leaf.key", "-out", TLS / "leaf.csr",
+             "-subj", f"/CN={NETBOX_HOST}"])
+        run(["openssl", "x509", "-req", "-in", TLS / "leaf.csr", "-CA", TLS / "ca.crt", "-CAkey", TLS / "ca.key",
+             "-CAcreateserial", "-out", TLS / "leaf.crt", "-days", "825", "-extfile", TLS / "leaf.ext"])
+        for key in ("ca.key", "leaf.key"):
+            (TLS / key).chmod(0o600)
+
+    def spki(cert: Path) -> str:
+        pub = run(["openssl", "x509", "-in", cert, "-pubkey", "-noout"]).stdout
+        der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=pub.encode(),
+                             capture_output=True, check=True).stdout
+        digest = subprocess.run(["openssl", "dgst", "-sha256", "-binary"], input=der, capture_output=True,
+                                check=True).stdout
+        import base64
+        return base64.b64encode(digest).decode()
+
+    return {"leaf_spki": spki(TLS / "leaf.crt"), "ca_spki": spki(TLS / "ca.crt")}
+
+
+# --------------------------------------------------------------------------------------------------
+# PostgreSQL: a dedicated Debian cluster whose data directory lives in the state directory
+
+
+def pg_version() -> str:
+    versions = sorted((int(p.name) for p in Path("/usr/lib/postgresql").iterdir() if p.name.isdigit()), reverse=True)
+    if not versions:
+        raise SetupError("no PostgreSQL server under /usr/lib/postgresql")
+    return str(versions[0])
+
+
+def psql(sql: str, database: str = "postgres") -> str:
+    return run(["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                "-p", PG_PORT, "-d", database, "-c", sql], stderr=subprocess.PIPE).stdout.strip()
+
+
+class Postgres:
+    def __init__(self) -> None:
+        self.version = pg_version()
+        self.started = False
+
+    def ensure_cluster(self) -> None:
+        conf = Path(f"/etc/postgresql/{self.version}/{PG_CLUSTER}")
+        if conf.exists() and not (PGDATA / "PG_VERSION").is_file():
+            say(f"cluster {self.version}/{PG_CLUSTER} is configured but its data directory is gone: recreating it")
+            run(["pg_dropcluster", self.version, PG_CLUSTER], check=False)
+            shutil.rmtree(conf, ignore_errors=True)
+        if not conf.exists():
+            TEMPLATE_MARKER.unlink(missing_ok=True)
+            if PGDATA.exists():
+                shutil.rmtree(PGDATA)
+            say(f"pg_createcluster {self.version} {PG_CLUSTER} (port {PG_PORT}, data in {PGDATA})")
+            run(["pg_createcluster", "--port", PG_PORT, "--datadir", PGDATA, "--start-conf", "manual",
+                 self.version, PG_CLUSTER])
+
+    def start(self) -> None:
+        status = run(["pg_ctlcluster", self.version, PG_CLUSTER, "status"], check=False)
+        if status.returncode != 0:
+            run(["pg_ctlcluster", self.version, PG_CLUSTER, "start"])
+        self.started = True
+        wait_for("PostgreSQL", lambda: run(["pg_isready", "-q", "-h", "127.0.0.1", "-p", PG_PORT], check=False).returncode == 0, 60)
+
+    def stop(self) -> None:
+        if self.started:
+            run(["pg_ctlcluster", self.version, PG_CLUSTER, "stop", "-m", "fast"], check=False)
+            self.started = False
+
+    def server_version(self) -> str:
+        return psql("SHOW server_version")
+
+    def ensure_role(self, password: str) -> None:
+        psql(f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DB_USER}') "
+             f"THEN CREATE ROLE {DB_USER} LOGIN; END IF; END$$;")
+        psql(f"ALTER ROLE {DB_USER} WITH LOGIN CREATEDB PASSWORD '{password}'")
+
+    def exists(self, name: str) -> bool:
+        return psql(f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
+
+    def recreate(self, name: str, template: str | None = None) -> None:
+        run(["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", "--force", "-p", PG_PORT, name])
+        args = ["-T", template] if template else []
+        run(["runuser", "-u", "postgres", "--", "createdb", "-p", PG_PORT, "-O", DB_USER, *args, name])
+
+
+# --------------------------------------------------------------------------------------------------
+# NetBox's files
+
+
+def configuration_text(guide_file: Path, secrets_: dict, database: str, extract_root: Path) -> str:
+    prefix = f"""# Written by tests/e2e/harness.py for the end-to-end run; regenerated every time.
+# First what the guide's reader already has (netbox.md: "next to the database, Redis and SECRET_KEY
+# settings it already has"), then the guide's configuration.py, unchanged.
+DATABASES = {{
+    'default': {{
+        'ENGINE': 'django.db.backends.postgresql',
+        'NAME': {database!r},
+        'USER': {DB_USER!r},
+        'PASSWORD': {secrets_['db_password']!r},
+        'HOST': '127.0.0.1',
+        'PORT': {PG_PORT},
+        'CONN_MAX_AGE': 300,
+    }}
+}}
+REDIS = {{
+    'tasks': {{'HOST': '127.0.0.1', 'PORT': {REDIS_PORT}, 'USERNAME': '', 'PASSWORD': '', 'DATABASE': 0, 'SSL': False}},
+    'caching': {{'HOST': '127.0.0.1', 'PORT': {REDIS_PORT}, 'USERNAME': '', 'PASSWORD': '', 'DATABASE': 1, 'SSL': False}},
+}}
+SECRET_KEY = {secrets_['secret_key']!r}
+
+# ---- the guide's file: {guide_file.relative_to(extract_root)} (mdbook-configcheck extract) ----
+"""
+    return prefix + guide_file.read_text()
+
+
+def netbox_env(secrets_: dict) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env.update({
+        "NETBOX_ROOT": str(INSTANCE),
+        "NETBOX_OIDC_CLIENT_ID": secrets_["client_id"],
+        "NETBOX_OIDC_CLIENT_SECRET": secrets_["client_secret"],
+        "REQUESTS_CA_BUNDLE": str(TLS / "ca.crt"),
+        "NO_PROXY": f"{NETBOX_HOST},{AUTHENTIK_HOST},127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    })
+    return env
+
+
+def netbox_manage(args: list[str], env: dict, timeout: float = 900, check: bool = True,
+                  log: str | None = None) -> subprocess.CompletedProcess:
+    """`netbox <management command>`, from outside the package, with NETBOX_ROOT set."""
+    result = run([VENV / "bin/netbox", *args], env=env, cwd=RUN, timeout=timeout, check=False)
+    if log:
+        with open(LOGS / f"{log}.log", "a") as handle:
+            handle.write(f"\n==== netbox {' '.join(args)}\n{result.stdout}")
+    if check and result.returncode != 0:
+        raise SetupError(f"netbox {' '.join(args)} exited with {result.returncode}:\n{tail(result.stdout, 40)}")
+    return result
+
+
+SITE_SUBSTITUTIONS = [
+    (r"(^\s*ssl_certificate\s+)[^;]+;", lambda: str(TLS / "leaf.crt"), "ssl_certificate → the harness's certificate"),
+    (r"(^\s*ssl_certificate_key\s+)[^;]+;", lambda: str(TLS / "leaf.key"), "ssl_certificate_key → the harness's key"),
+    (r"(location\s+/static/\s*\{[^}]*?\balias\s+)[^;]+;", lambda: str(INSTANCE / "static") + "/",
+     "location /static/ alias → where collectstatic wrote"),
+]
+
+
+def site_text(guide_file: Path) -> tuple[str, list[str]]:
+    text = guide_file.read_text()
+    done = []
+    for pattern, value, what in SITE_SUBSTITUTIONS:
+        text, count = re.subn(pattern, lambda m, v=value: m.group(1) + v() + ";", text, flags=re.M)
+        if count:
+            done.append(f"{what} ({count}×)")
+    return text, done
+
+
+def site_ports(site: str) -> list[tuple[str, int, bool]]:
+    """(address token, port, ssl) of every listen directive in the site."""
+    out = []
+    for match in re.finditer(r"^\s*listen\s+([^;]+);", site, flags=re.M):
+        words = match.group(1).split()
+        address = words[0]
+        port = int(address.rsplit(":", 1)[-1]) if address.rsplit(":", 1)[-1].isdigit() else 80
+        out.append((address, port, "ssl" in words[1:]))
+    return out
+
+
+def nginx_main_conf(site_path: Path, site: str) -> str:
+    ports = site_ports(site)
+    on_443 = next((address for address, port, _ in ports if port == 443), None)
+    # The site already opened port 443 (with its own socket options): only name it again, with ssl.
+    listen = f"{on_443} ssl" if on_443 else "[::]:443 ssl ipv6only=off"
+    nginx_run = RUN / "nginx"
+    return f"""# Written by tests/e2e/harness.py: nginx as the harness's own master process.
+daemon off;
+worker_processes 1;
+pid {nginx_run}/nginx.pid;
+error_log {LOGS}/nginx-error.log notice;
+
+events {{
+    worker_connections 256;
+}}
+
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    log_format e2e '$remote_addr [$time_local] "$host" "$request" $status $body_bytes_sent '
+                   'upstream=$upstream_addr upstream_status=$upstream_status location="$sent_http_location"';
+    access_log {LOGS}/nginx-access.log e2e;
+    client_body_temp_path {nginx_run}/body;
+    proxy_temp_path {nginx_run}/proxy;
+    fastcgi_temp_path {nginx_run}/fastcgi;
+    uwsgi_temp_path {nginx_run}/uwsgi;
+    scgi_temp_path {nginx_run}/scgi;
+
+    # The guide's nginx site, from mdbook-configcheck extract, with the documented substitutions.
+    include {site_path};
+
+    # Authentik (here the emulator) behind the same nginx, as in real life: Authentik builds its
+    # issuer and discovery URLs from the Host and scheme it is given.
+    server {{
+        listen {listen};
+        server_name {AUTHENTIK_HOST};
+
+        ssl_certificate {TLS}/leaf.crt;
+        ssl_certificate_key {TLS}/leaf.key;
+
+        location / {{
+            proxy_pass http://{EMULATOR_LISTEN[0]}:{EMULATOR_LISTEN[1]};
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+        }}
+    }}
+}}
+"""
+
+
+def startup_error(text: str) -> str:
+    """The line of a failed start that says why (an exception's message), else the last line."""
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    for line in reversed(lines):
+        if re.match(r"^[\w.]+(Error|Exception|ImproperlyConfigured)\b.*:", line):
+            return line
+    return lines[-1] if lines else text
+
+
+# --------------------------------------------------------------------------------------------------
+# the deployments of the manifest
+
+
+@dataclass
+class Deployment:
+    name: str
+    variant: dict | None
+    expect: list[str]
+    files: dict[str, Path]  # file name → extracted file
+    blocks: list[dict]  # every block of every file, in manifest order, without repeats
+
+    @property
+    def chapter(self) -> str | None:
+        return self.variant["path"] if self.variant else None
+
+
+def deployments(extract_root: Path, manifest: dict) -> list[Deployment]:
+    out = []
+    for entry in manifest["deployments"]:
+        files = {f["file"]: extract_root / f["path"] for f in entry["files"]}
+        blocks: list[dict] = []
+        for f in entry["files"]:
+            for block in f["blocks"]:
+                item = {"path": block["path"], "line": block["line"], "hash": block["hash"]}
+                if item not in blocks:
+                    blocks.append(item)
+        out.append(Deployment(entry["name"], entry.get("variant"), list(entry.get("expect") or []), files, blocks))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# the running stack
+
+
+class Stack:
+    def __init__(self, secrets_: dict, extract_root: Path):
+        self.secrets = secrets_
+        self.extract_root = extract_root
+        self.env = netbox_env(secrets_)
+        self.redis: Service | None = None
+        self.gunicorn: Service | None = None
+        self.nginx: Service | None = None
+        self.emulator: Service | None = None
+        self.current: dict[str, str | None] = {}
+        self.site_ports: list[tuple[str, int, bool]] = []
+        self.substitutions: list[str] = []
+        self.netbox_error: str | None = None  # why gunicorn did not start with this configuration
+
+    # ---- services
+
+    def start_redis(self) -> None:
+        (RUN / "redis").mkdir(parents=True, exist_ok=True)
+        self.redis = Service("redis", ["redis-server", "--port", REDIS_PORT, "--bind", "127.0.0.1", "--dir", RUN / "redis",
+                                       "--save", "", "--appendonly", "no", "--daemonize", "no", "--logfile", ""]).start()
+
+        def pong() -> bool:
+            with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(64).startswith(b"+PONG")
+
+        wait_for("Redis", pong, 30, self.redis)
+
+    def redis_version(self) -> str:
+        with socket.create_connection(("127.0.0.1", REDIS_PORT), timeout=5) as sock:
+            sock.sendall(b"INFO server\r\n")
+            data = b""
+            while b"redis_version:" not in data or not data.endswith(b"\r\n"):
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        match = re.search(rb"redis_version:(\S+)", data)
+        return match.group(1).decode() if match else "unknown"
+
+    def start_gunicorn(self) -> None:
+        self.gunicorn = Service(
+            "gunicorn",
+            [VENV / "bin/gunicorn", "-c", INSTANCE / "contrib/gunicorn.py", "--workers", "2", "--error-logfile", "-",
+             "--no-control-socket", "netbox.wsgi"],
+            env=self.env, cwd=RUN,  # the working directory must be outside the netbox package
+            stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
+        ).start()
+        headers = {"Host": NETBOX_HOST, "X-Forwarded-Host": NETBOX_HOST, "X-Forwarded-Proto": "https"}
+        # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
+        wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
+        # and the second worker
+        for _ in range(2):
+            http_plain(*GUNICORN, "/login/", headers)
+
+    def start_emulator(self, blueprint: Path) -> None:
+        self.emulator = Service(
+            "emulator",
+            [VENV / "bin/python", EMULATOR, "--blueprint", blueprint, "--listen", f"{EMULATOR_LISTEN[0]}:{EMULATOR_LISTEN[1]}",
+             "--state-dir", EMULATOR_STATE, "--client-id", self.secrets["client_id"],
+             "--client-secret", self.secrets["client_secret"], "--user", USER["username"], "--password", USER["password"],
+             "--email", USER["email"], "--name", USER["name"]],
+            stdout_pipe=True,
+        ).start()
+        assert self.emulator.process and self.emulator.process.stdout
+        ready, _, _ = select.select([self.emulator.process.stdout], [], [], 30)
+        line = self.emulator.process.stdout.readline() if ready else b""
+        if line.strip() != b"ready":
+            raise SetupError(f"the emulator did not start with {blueprint}:\n{tail(self.emulator.log.since(0), 20)}")
+
+    def start_nginx(self, site: str) -> None:
+        nginx_run = RUN / "nginx"
+        nginx_run.mkdir(parents=True, exist_ok=True)
+        site_path = nginx_run / "site.conf"
+        site_path.write_text(site)
+        conf = nginx_run / "nginx.conf"
+        conf.write_text(nginx_main_conf(site_path, site))
+        args = ["nginx", "-e", LOGS / "nginx-error.log", "-p", str(nginx_run) + "/", "-c", conf]
+        test = run([*args, "-t"], check=False)
+        if test.returncode != 0:
+            raise SetupError(f"nginx -t failed for the site:\n{tail(test.stdout, 20)}")
+        self.site_ports = site_ports(site)
+        for port in sorted({p for _, p, _ in self.site_ports} | {443}):
+            if not port_free(port):
+                raise SetupError(f"port {port} is in use: stop what listens there (the harness runs its own nginx)")
+        self.nginx = Service("nginx", args, stop_signal=signal.SIGTERM, log="nginx-master").start()
+        for port in sorted({p for _, p, _ in self.site_ports} | {443}):
+            wait_for(f"nginx on port {port}", lambda p=port: tcp_open("127.0.0.1", p), 20, self.nginx)
+
+    def stop_all(self) -> None:
+        for service in (self.nginx, self.gunicorn, self.emulator, self.redis):
+            if service is not None:
+                try:
+                    service.stop()
+                except Exception as exc:  # keep stopping the others
+                    say(f"stopping {service.name}: {exc}")
+
+    # ---- deployments
+
+    def write_netbox_files(self, dep: Deployment, database: str = DB_NAME) -> tuple[str, str | None]:
+        conf = configuration_text(dep.files["configuration.py"], self.secrets, database, self.extract_root)
+        (INSTANCE / "conf" / "configuration.py").write_text(conf)
+        pipeline_target = site_packages() / "netbox" / "custom_pipeline.py"
+        pipeline = dep.files.get("custom_pipeline.py")
+        pipeline_text = pipeline.read_text() if pipeline else None
+        if pipeline_text is None:
+            pipeline_target.unlink(missing_ok=True)
+        else:
+            pipeline_target.write_text(pipeline_text)
+        return conf, pipeline_text
+
+    def apply(self, dep: Deployment) -> list[str]:
+        """Make the running stack serve this deployment; restart only what changed. Returns what was (re)started."""
+        conf = dep.files["configuration.py"].read_text()  # compared by content: the header names the file
+        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
+        site, self.substitutions = site_text(dep.files["netbox.conf"])
+        blueprint = dep.files["netbox-sso.yaml"].read_text()
+        changed_blueprint = self.current.get("blueprint") != blueprint
+        restart_gunicorn = (self.current.get("conf") != conf or self.current.get("pipeline") != pipeline
+                            or changed_blueprint
+                            or (not (self.gunicorn and self.gunicorn.alive()) and not self.netbox_error))
+        done = []
+        if restart_gunicorn and self.gunicorn:
+            self.gunicorn.stop()
+        if changed_blueprint or not (self.emulator and self.emulator.alive()):
+            if self.emulator:
+                self.emulator.stop()
+            self.start_emulator(dep.files["netbox-sso.yaml"])
+            self.current["blueprint"] = blueprint
+            done.append("emulator")
+        if restart_gunicorn:
+            self.write_netbox_files(dep)
+            self.netbox_error = None
+            try:
+                self.start_gunicorn()
+            except SetupError as exc:
+                # NetBox refusing to start is what this deployment does: an observation, not a harness failure.
+                self.netbox_error = startup_error(str(exc))
+                self.gunicorn = None
+            self.current["conf"], self.current["pipeline"] = conf, pipeline
+            done.append("gunicorn")
+        if self.current.get("site") != site or not (self.nginx and self.nginx.alive()):
+            if self.nginx:
+                self.nginx.stop()
+            self.start_nginx(site)
+            self.current["site"] = site
+            done.append("nginx")
+        return done
+
+    def netbox_base(self) -> str:
+        """The public URL of NetBox for the current site: https on the site's TLS port."""
+        tls_ports = [port for _, port, is_ssl in self.site_ports if is_ssl]
+        port = tls_ports[0] if tls_ports else 443
+        return f"https://{NETBOX_HOST}" + ("" if port == 443 else f":{port}")
+
+
+# --------------------------------------------------------------------------------------------------
+# the browser (tests/e2e/browser.mjs over stdin/stdout)
+
+
+class Browser:
+    def __init__(self, spki: dict):
+        self.service = Service("browser", ["node", BROWSER_DRIVER], stdout_pipe=True, cwd=HERE)
+        self.spki = spki
+        self.counter = 0
+        self.version = ""
+
+    def start(self) -> None:
+        self.service.start()
+        args = [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-proxy-server",
+            f"--host-resolver-rules=MAP {NETBOX_HOST} 127.0.0.1, MAP {AUTHENTIK_HOST} 127.0.0.1",
+            f"--ignore-certificate-errors-spki-list={self.spki['leaf_spki']},{self.spki['ca_spki']}",
+        ]
+        self.version = self.call("launch", executablePath=CHROMIUM, args=args)["version"]
+
+    def call(self, cmd: str, timeout: float = 120, **params: Any) -> Any:
+        process = self.service.process
+        if process is None or process.poll() is not None:
+            raise SetupError(f"the browser driver is not running:\n{tail(self.service.log.since(0), 20)}")
+        self.counter += 1
+        assert process.stdin and process.stdout
+        process.stdin.write((json.dumps({"id": self.counter, "cmd": cmd, **params}) + "\n").encode())
+        process.stdin.flush()
+        ready, _, _ = select.select([process.stdout], [], [], timeout)
+        if not ready:
+            raise SetupError(f"the browser did not answer {cmd} within {timeout:.0f} s")
+        line = process.stdout.readline()
+        if not line:
+            raise SetupError(f"the browser driver exited:\n{tail(self.service.log.since(0), 20)}")
+        answer = json.loads(line)
+        if not answer.get("ok"):
+            raise BrowserError(f"browser {cmd}: {answer.get('error')}", answer.get("trace"))
+        return answer["result"]
+
+    def stop(self) -> None:
+        if self.service.alive():
+            try:
+                self.call("quit", timeout=15)
+            except Exception:
+                pass
+        self.service.stop()
+
+
+class BrowserError(Exception):
+    def __init__(self, message: str, trace: dict | None):
+        super().__init__(message)
+        self.trace = trace
+
+
+# --------------------------------------------------------------------------------------------------
+# scenarios
+
+
+@dataclass
+class Outcome:
+    name: str
+    ok: bool = True
+    checks: list[str] = field(default_factory=list)  # what was seen, one line each
+    problems: list[str] = field(default_factory=list)
+    traces: list[dict] = field(default_factory=list)
+    symptom: str = ""  # what the guide says happens (variants)
+    notes: list[str] = field(default_factory=list)  # observations that are neither pass nor fail
+
+    def check(self, condition: bool, seen: str, problem: str | None = None) -> bool:
+        if condition:
+            self.checks.append(seen)
+        else:
+            self.ok = False
+            self.problems.append(problem or seen)
+        return condition
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+
+    @property
+    def observed(self) -> str:
+        return "; ".join((self.checks if self.ok else self.problems + self.checks) + self.notes)
+
+
+def step_of(trace: dict, name: str) -> dict | None:
+    return next((s for s in trace.get("steps", []) if s["step"] == name), None)
+
+
+def last_step(trace: dict) -> dict:
+    steps = trace.get("steps") or [{}]
+    return steps[-1]
+
+
+def authorize_nav(trace: dict) -> dict | None:
+    return next((n for n in trace.get("navigations", []) if "/application/o/authorize/" in n["url"]), None)
+
+
+def redirect_uri_of(url: str) -> str | None:
+    values = parse_qs(urlsplit(url).query).get("redirect_uri")
+    return values[0] if values else None
+
+
+def describe(shot: dict | None) -> str:
+    if not shot:
+        return "(no page)"
+    return f"{shot.get('status')} {shot.get('url')} “{shot.get('title')}”"
+
+
+def chapter_says(dep: Deployment, words: str) -> bool:
+    """Whether the variant's chapter (whitespace and Markdown backticks aside) still says this."""
+    if not dep.chapter:
+        return False
+    text = re.sub(r"\s+", " ", (REPO / dep.chapter).read_text().replace("`", ""))
+    return re.sub(r"\s+", " ", words) in text
+
+
+class Runner:
+    def __init__(self, stack: Stack, browser: Browser):
+        self.stack = stack
+        self.browser = browser
+        self.main_facts: dict[str, str] = {}
+
+    def claim(self, out: Outcome, dep: Deployment, words: str, holds: bool, seen: str, instead: str) -> None:
+        """A detail the chapter states (checked only while the chapter says it: fix the prose, and it goes)."""
+        if chapter_says(dep, words):
+            out.check(holds, f"as the chapter says (“{words}”): {seen}",
+                      f"the chapter says “{words}”, but {instead}")
+        else:
+            out.note(seen if holds else instead)
+
+    # ---- helpers
+
+    def sso(self, outcome: Outcome, url: str) -> dict:
+        self.browser.call("context")
+        try:
+            trace = self.browser.call("sso", url=url, username=USER["username"], password=USER["password"])
+        except BrowserError as exc:
+            trace = exc.trace or {}
+            outcome.check(False, "", f"browser: {exc}")
+        outcome.traces.append(trace)
+        return trace
+
+    def goto(self, outcome: Outcome, url: str) -> dict:
+        trace = self.browser.call("goto", url=url)
+        outcome.traces.append(trace)
+        return trace
+
+    def netbox_facts(self) -> dict:
+        script = (
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from django.core import checks\n"
+            "from social_django.models import UserSocialAuth\n"
+            "users = [dict(username=u.username, email=u.email, first_name=u.first_name, last_name=u.last_name,"
+            " is_active=u.is_active, last_login=u.last_login.isoformat() if u.last_login else None)"
+            " for u in get_user_model().objects.order_by('pk')]\n"
+            "social = [dict(user=s.user.username, provider=s.provider, uid=s.uid) for s in UserSocialAuth.objects.all()]\n"
+            "errors = [f'{m.id}: {m.msg}' for m in checks.run_checks() if m.level >= checks.ERROR]\n"
+            "print('E2E-JSON ' + json.dumps(dict(users=users, social=social, errors=errors)))\n"
+        )
+        result = netbox_manage(["shell", "--no-imports", "-c", script], self.stack.env, timeout=180, check=False)
+        line = next((l for l in result.stdout.splitlines() if l.startswith("E2E-JSON ")), None)
+        if line is None:
+            raise SetupError(f"netbox shell did not answer:\n{tail(result.stdout, 30)}")
+        return json.loads(line[len("E2E-JSON "):])
+
+    def provider_documents(self) -> tuple[dict, dict]:
+        base = f"https://{AUTHENTIK_HOST}/application/o/netbox/"
+        discovery = https("GET", base + ".well-known/openid-configuration")
+        jwks = https("GET", base + "jwks/")
+        return (json.loads(discovery.body) if discovery.status == 200 else {"status": discovery.status},
+                json.loads(jwks.body) if jwks.status == 200 else {"status": jwks.status})
+
+    def post_begin_without_origin(self, base: str) -> Reply:
+        """What the guide's Try-it curl does at the button, minus the browser's Origin header."""
+        page = https("GET", f"{base}/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+        if page.status != 200 or not token:
+            return page
+        return https("POST", f"{base}/oauth/begin/oidc/", body=urlencode({"csrfmiddlewaretoken": token.group(1)}),
+                     cookies=page.cookies, headers={"Referer": f"{base}/login/"})
+
+    # ---- main
+
+    def main(self, dep: Deployment) -> Outcome:
+        out = Outcome("main")
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        login = step_of(trace, "login page")
+        out.check(bool(login) and login["status"] == 200 and bool(trace.get("button")),
+                  f"GET /login/ → 200 with the sign-on button “{trace.get('button')}”",
+                  f"login page: {describe(login)}")
+        self.main_facts["login"] = f"GET /login/ → {login['status'] if login else '?'}"
+        begin = trace.get("begin") or {}
+        out.check(begin.get("status") == 200 and "json" in (begin.get("type") or ""),
+                  f"POST /oauth/begin/oidc/ → {begin.get('status')} (JSON with Authentik's URL)",
+                  f"POST /oauth/begin/oidc/: {begin or 'not sent'}")
+        self.main_facts["begin"] = f"POST /oauth/begin/oidc/ → {begin.get('status')}"
+        authorize = authorize_nav(trace)
+        sent = redirect_uri_of(authorize["url"]) if authorize else None
+        out.check(sent == f"https://{NETBOX_HOST}/oauth/complete/oidc/",
+                  f"redirect_uri sent to Authentik: {sent}", f"redirect_uri sent to Authentik: {sent}")
+        self.main_facts["redirect_uri"] = f"redirect_uri {sent} accepted"
+        form = step_of(trace, "after the sign-on button")
+        out.check(bool(form) and urlsplit(form["url"]).hostname == AUTHENTIK_HOST and "Welcome to authentik" in form["title"],
+                  "Authentik's login form shown (no Redirect URI Error)", f"after the button: {describe(form)}")
+        final = step_of(trace, "after signing in at Authentik")
+        signed_in = bool(final) and urlsplit(final["url"]).hostname == NETBOX_HOST and final["status"] == 200 \
+            and (final.get("user") or "").startswith(USER["username"])
+        out.check(signed_in, f"back at NetBox {urlsplit(final['url']).path if final else ''} signed in as “{final.get('user') if final else ''}”",
+                  f"after signing in: {describe(final)}, user menu {final.get('user') if final else None!r}")
+        if final:
+            out.check(SSO_FAILED not in final["text"], "no “Single sign-on failed”", "NetBox says “Single sign-on failed”")
+        self.main_facts["signed_in"] = "signed in" if signed_in else "not signed in"
+
+        facts = self.netbox_facts()
+        user = next((u for u in facts["users"] if u["username"] == USER["username"]), None)
+        out.check(bool(user) and user["email"] == USER["email"] and user["is_active"] and user["last_login"],
+                  f"NetBox has user {user['username'] if user else '?'} <{user['email'] if user else '?'}> "
+                  f"({user['first_name'] if user else ''} {user['last_name'] if user else ''}), last login {user['last_login'] if user else ''}",
+                  f"NetBox's users: {facts['users']}")
+        social = [s for s in facts["social"] if s["user"] == USER["username"]]
+        out.check(bool(social) and social[0]["provider"] == "oidc",
+                  f"social-auth association provider={social[0]['provider'] if social else '?'} uid={social[0]['uid'][:16] + '…' if social else '?'}",
+                  f"no oidc association for the user: {facts['social']}")
+        out.check(not facts["errors"], "Django system checks: no errors", f"Django system checks: {facts['errors']}")
+        self.main_facts["checks"] = "system checks clean" if not facts["errors"] else "; ".join(facts["errors"])
+
+        discovery, jwks = self.provider_documents()
+        algs = discovery.get("id_token_signing_alg_values_supported")
+        uses = [k.get("use") for k in jwks.get("keys", [])]
+        out.check(algs == ["RS256"] and uses == ["sig"], f"provider: {algs}, JWKS uses {uses}",
+                  f"provider documents: discovery algs {algs}, JWKS {jwks}")
+        self.main_facts["provider"] = f"{algs}, JWKS {uses}"
+
+        if signed_in:
+            try:
+                logout = self.browser.call("logout")
+            except BrowserError as exc:
+                logout = exc.trace or {}
+                out.check(False, "", f"logout: {exc}")
+            out.traces.append(logout)
+            after = last_step(logout)
+            end_session = f"https://{AUTHENTIK_HOST}/application/o/netbox/end-session/"
+            out.check(after.get("url") == end_session and "You've logged out" in (after.get("text") or ""),
+                      f"Log Out (via {logout.get('via')}) → {after.get('url')} “{after.get('title')}”",
+                      f"after Log Out (via {logout.get('via')}): {describe(after)}")
+            # Same browser context (Authentik's cookie kept): NetBox's session is gone, and the sign-on
+            # button leads to Authentik's login form again, so Authentik's session is gone too.
+            again = self.browser.call("sso", url=f"{base}/", username=USER["username"], password=USER["password"],
+                                      signIn=False)
+            out.traces.append(again)
+            first = step_of(again, "login page") or {}
+            out.check(urlsplit(first.get("url", "")).path == "/login/" and not first.get("user"),
+                      f"NetBox's session ended: / → {urlsplit(first.get('url', '')).path}",
+                      f"after logout NetBox still shows {describe(first)} user={first.get('user')!r}")
+            form = step_of(again, "after the sign-on button") or {}
+            out.check(urlsplit(form.get("url", "")).hostname == AUTHENTIK_HOST and "Welcome to authentik" in form.get("title", ""),
+                      "Authentik's session ended: the button leads to its login form again",
+                      f"after logout the button leads to {describe(form)}")
+        return out
+
+    # ---- variants: symptoms by expected rule
+
+    def host_400(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        for path in ("/login/", "/"):
+            trace = self.goto(out, base + path)
+            shot = last_step(trace)
+            why = f" because NetBox does not start: {self.stack.netbox_error}" if self.stack.netbox_error else ""
+            out.check(shot.get("status") == 400 and "Bad Request" in (shot.get("text") or "") + (shot.get("title") or ""),
+                      f"GET {path} → 400 Bad Request (main: {self.main_facts.get('login', 'GET /login/ → 200')})",
+                      f"GET {path}: {describe(shot)}{why} – expected 400 Bad Request")
+
+    def csrf_403(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        begin = trace.get("begin") or {}
+        shot = step_of(trace, "after the sign-on button") or {}
+        out.check(begin.get("status") == 403, f"POST /oauth/begin/oidc/ → 403 (main: {self.main_facts.get('begin')})",
+                  f"POST /oauth/begin/oidc/: {begin or 'not sent'} – expected 403")
+        out.check(bool(shot.get("ssoErrorVisible")) and SSO_BEGIN_FAILED in (shot.get("text") or ""),
+                  f"login page says “{SSO_BEGIN_FAILED}”", f"after the button: {describe(shot)} – expected “{SSO_BEGIN_FAILED}”")
+        # the local login form: the chapter says it fails with 403 too
+        form_trace = self.local_login(out, base)
+        shot = last_step(form_trace)
+        out.check(shot.get("status") == 403 and "CSRF verification failed" in (shot.get("text") or ""),
+                  "local login form → 403 “CSRF verification failed”", f"local login form: {describe(shot)} – expected 403 CSRF")
+
+    def local_login(self, out: Outcome, base: str) -> dict:
+        self.browser.call("context")
+        trace = self.browser.call("localLogin", url=f"{base}/login/", username="nobody", password="wrong")
+        out.traces.append(trace)
+        return trace
+
+    def redirect_uri_error(self, out: Outcome, dep: Deployment, expect_in_uri: str | None = None) -> None:
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        shot = step_of(trace, "after the sign-on button") or {}
+        authorize = authorize_nav(trace)
+        sent = redirect_uri_of(authorize["url"]) if authorize else None
+        is_error = urlsplit(shot.get("url", "")).hostname == AUTHENTIK_HOST and shot.get("status") == 400 \
+            and REDIRECT_URI_ERROR in (shot.get("title") or "")
+        out.check(is_error, f"Authentik answers 400 “{REDIRECT_URI_ERROR}” for redirect_uri={sent} "
+                            f"(main: {self.main_facts.get('redirect_uri')})",
+                  f"after the button: {describe(shot)} (redirect_uri={sent}) – expected Authentik's “{REDIRECT_URI_ERROR}”")
+        if expect_in_uri is not None:
+            out.check(sent is not None and expect_in_uri in sent, f"the redirect URI carries {expect_in_uri}",
+                      f"redirect_uri {sent} lacks {expect_in_uri}")
+
+    def redirect_uri_error_past_csrf(self, out: Outcome, dep: Deployment) -> None:
+        """With the scheme lost the browser's POST fails CSRF first; without an Origin header (the
+        Try-it curl, minus -H Origin) it passes, and shows the redirect URI Authentik then refuses."""
+        base = self.stack.netbox_base()
+        reply = self.post_begin_without_origin(base)
+        location = reply.headers.get("location", "")
+        sent = redirect_uri_of(location)
+        out.check(reply.status == 302 and sent is not None,
+                  f"POST /oauth/begin/oidc/ without an Origin header (CSRF passes) → 302, redirect_uri={sent}",
+                  f"POST /oauth/begin/oidc/ without Origin → {reply.status} {location or excerpt(reply.body, 200)}")
+        if not location:
+            return
+        out.check(sent is not None and sent.startswith("http://"), "NetBox sends an http:// redirect URI",
+                  f"redirect URI {sent} is not http://")
+        self.browser.call("context")
+        trace = self.goto(out, location)
+        shot = last_step(trace)
+        out.check(shot.get("status") == 400 and REDIRECT_URI_ERROR in (shot.get("title") or ""),
+                  f"Authentik answers 400 “{REDIRECT_URI_ERROR}” for it", f"Authentik: {describe(shot)} – expected “{REDIRECT_URI_ERROR}”")
+
+    def wrong_port(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        public = urlsplit(base).netloc
+        trace = self.sso(out, f"{base}/login/")
+        begin = trace.get("begin") or {}
+        authorize = authorize_nav(trace)
+        sent = redirect_uri_of(authorize["url"]) if authorize else None
+        back = next((n for n in trace.get("navigations", []) if urlsplit(n["url"]).path == "/oauth/complete/oidc/"), None)
+        landed = urlsplit(back["url"]).netloc if back else None
+        reached = back is not None and landed != public
+        final = last_step(trace)
+        if reached:
+            out.check(True, f"NetBox sent redirect_uri={sent}; after signing in the browser is sent to "
+                            f"{back['url'].split('?')[0]} (port lost; NetBox is at {public}) and gets {describe(final)}")
+            return
+        detail = f"POST /oauth/begin/oidc/ → {begin.get('status')}"
+        shot = step_of(trace, "after the sign-on button") or {}
+        if shot.get("ssoErrorVisible"):
+            detail += f", the login page says “{SSO_BEGIN_FAILED}”"
+        out.check(False, "", f"the browser never reaches Authentik: {detail} (Django's CSRF check compares the browser's "
+                             f"Origin https://{public} with https://{NETBOX_HOST}, the origin NetBox derives from "
+                             "X-Forwarded-Host $host, which has no port); the local login form fails the same way")
+        # What NetBox would send if the POST got through: the Try-it POST with the Origin and Referer
+        # NetBox believes in (its host without the port), then the authorize URL in the browser.
+        origin = f"https://{NETBOX_HOST}"
+        page = https("GET", f"{base}/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+        if not token:
+            return
+        reply = https("POST", f"{base}/oauth/begin/oidc/", body=urlencode({"csrfmiddlewaretoken": token.group(1)}),
+                      cookies=page.cookies, headers={"Origin": origin, "Referer": f"{origin}/login/"})
+        location = reply.headers.get("location", "")
+        past = redirect_uri_of(location)
+        if not past:
+            out.note(f"a POST with Origin {origin} → {reply.status}")
+            return
+        self.browser.call("context")
+        followed = self.browser.call("authorize", url=location, username=USER["username"], password=USER["password"])
+        out.traces.append(followed)
+        back = next((n for n in followed.get("navigations", []) if urlsplit(n["url"]).path == "/oauth/complete/oidc/"), None)
+        final = last_step(followed)
+        out.note(f"only a POST whose Origin is NetBox's portless idea of itself ({origin}) passes; NetBox then sends "
+                 f"redirect_uri={past}, the provider accepts it, and after signing in the browser is sent to "
+                 f"{back['url'].split('?')[0] if back else '?'} (port 443 instead of {urlsplit(base).port}): {describe(final)}")
+
+    def sso_failed(self, out: Outcome) -> dict:
+        """Sign in; answer the page NetBox ends on and what gunicorn logged meanwhile."""
+        marks = log_marks()
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        final = step_of(trace, "after signing in at Authentik") or last_step(trace)
+        return {"trace": trace, "final": final, "log": Log("gunicorn").since(marks["gunicorn"])}
+
+    def encrypted(self, out: Outcome, dep: Deployment) -> None:
+        discovery, jwks = self.provider_documents()
+        uses = [k.get("use") for k in jwks.get("keys", [])]
+        out.check("enc" in uses, f"the provider's JWKS lists a key with \"use\": \"enc\" (main: {self.main_facts.get('provider')})",
+                  f"JWKS: {jwks}")
+        seen = self.sso_failed(out)
+        final = seen["final"]
+        out.check(urlsplit(final.get("url", "")).path == "/login/" and SSO_FAILED in (final.get("text") or "") and not final.get("user"),
+                  f"back at NetBox's login page: “{SSO_FAILED}” (main: {self.main_facts.get('signed_in')})",
+                  f"after signing in: {describe(final)}: {excerpt(final.get('text', ''), 300)} – expected “{SSO_FAILED}”")
+        reasons = [w for w in ("Invalid payload padding", "Unable to find an algorithm") if w in seen["log"] + final.get("text", "")]
+        self.claim(out, dep, "The log says Invalid payload padding", bool(reasons),
+                   f"NetBox's log says {', '.join(reasons)}",
+                   "neither NetBox's log (gunicorn's output) nor the page names the reason "
+                   f"(gunicorn logged: {excerpt(seen['log'], 200) or 'nothing'}); NetBox's SocialAuthExceptionMiddleware "
+                   "replaces the exception's text with the generic sentence, and python-social-auth logs only that "
+                   "sentence (at INFO, on the 'social' logger)")
+
+    def no_signing_key(self, out: Outcome, dep: Deployment) -> None:
+        discovery, jwks = self.provider_documents()
+        algs = discovery.get("id_token_signing_alg_values_supported")
+        out.check(jwks == {} and algs == ["HS256"], f"the provider's JWKS is {{}} and discovery lists {algs} "
+                                                    f"(main: {self.main_facts.get('provider')})",
+                  f"JWKS {jwks}, algs {algs}")
+        seen = self.sso_failed(out)
+        final = seen["final"]
+        back = urlsplit(final.get("url", "")).hostname == NETBOX_HOST
+        out.check(back and not final.get("user"),
+                  f"the login fails after Authentik: {describe(final)}" + (f", “{SSO_FAILED}”" if SSO_FAILED in final.get("text", "") else ""),
+                  f"after signing in: {describe(final)} user={final.get('user')!r} – expected the login to fail")
+        page = final.get("text", "")
+        on_page = "<class 'KeyError'>" in page and "'keys'" in page
+        in_log = [w for w in ("KeyError: 'keys'", "HS256", "not allowed", "algorithm") if w in seen["log"]]
+        if on_page:
+            out.note("NetBox's 500 page shows <class 'KeyError'> 'keys'")
+        self.claim(out, dep, "NetBox's log shows KeyError: 'keys'", bool(in_log),
+                   f"NetBox's log says {', '.join(in_log)}",
+                   "NetBox's log (gunicorn's output) shows nothing"
+                   + (" (the 500 page shows <class 'KeyError'> 'keys'; Django logs a 500 only with a LOGGING "
+                      "configuration or DEBUG, and NetBox's default LOGGING is empty)" if on_page else "")
+                   + (f": {excerpt(seen['log'], 200)}" if seen["log"].strip() else ""))
+
+    def type_error_500(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        marks = log_marks()
+        with_next = self.sso(out, f"{base}/login/?next=/")
+        final = step_of(with_next, "after signing in at Authentik") or {}
+        out.check(final.get("status") == 200 and bool(final.get("user")),
+                  "a login that starts at /login/?next=/ works (signed in)",
+                  f"login from /login/?next=/: {describe(final)} – the guide says it works")
+        direct = self.sso(out, f"{base}/login/")
+        final = step_of(direct, "after signing in at Authentik") or last_step(direct)
+        out.check(final.get("status") == 500 and urlsplit(final.get("url", "")).path == "/oauth/complete/oidc/",
+                  f"a login that starts at /login/ directly → 500 at /oauth/complete/oidc/ (main: {self.main_facts.get('signed_in')})",
+                  f"login from /login/: {describe(final)} – expected 500 at /oauth/complete/oidc/")
+        log = Log("gunicorn").since(marks["gunicorn"])
+        message = "argument of type 'bool' is not iterable"
+        on_page = message in final.get("text", "") and "TypeError" in final.get("text", "")
+        if on_page:
+            out.note(f"NetBox's 500 page shows <class 'TypeError'> {message}")
+        self.claim(out, dep, f"NetBox's log shows TypeError: {message}", message in log,
+                   f"NetBox's log shows TypeError: {message}",
+                   "NetBox's log (gunicorn's output) shows nothing"
+                   + (f" (the 500 page shows <class 'TypeError'> {message}; Django logs a 500 only with a LOGGING "
+                      "configuration or DEBUG, and NetBox's default LOGGING is empty)" if on_page else "")
+                   + (f": {excerpt(log, 200)}" if log.strip() else ""))
+
+    def csrf_origin_without_scheme(self, out: Outcome, dep: Deployment) -> None:
+        result = netbox_manage(["check"], self.stack.env, timeout=180, check=False)
+        error = next((l.strip() for l in result.stdout.splitlines() if "4_0.E001" in l), None)
+        out.check(result.returncode != 0 and error is not None,
+                  f"netbox check → exit {result.returncode}: {error} (main: {self.main_facts.get('checks')})",
+                  f"netbox check → exit {result.returncode}: {tail(result.stdout, 8)} – expected 4_0.E001")
+
+    # rule → (symptom the chapter describes, checker)
+    def plan(self, dep: Deployment) -> tuple[list[tuple[str, Callable[[Outcome, Deployment], None]]], list[str]]:
+        rules = set(dep.expect)
+        host = {"flow/host-refused", "flow/allowed-hosts-missing-public-host", "netbox/allowed-hosts-type",
+                "netbox/allowed-hosts-entry", "nginx/missing-forwarded-host", "nginx/forwarded-host-appended",
+                "nginx/headers-lost-by-inheritance"}
+        csrf = {"flow/csrf-origin-fails", "nginx/missing-forwarded-proto"}
+        known = host | csrf | {"flow/redirect-uri-mismatch", "nginx/port-lost", "authentik/encryption-key-set",
+                               "authentik/signing-key-missing", "netbox/login-redirect-url-type",
+                               "netbox/csrf-trusted-origins-scheme"}
+        unknown = sorted(rules - known)
+        plan: list[tuple[str, Callable[[Outcome, Deployment], None]]] = []
+        if rules & host:
+            # The chapter: the host check comes first; this site answers 400 before any CSRF check can fail.
+            plan.append(("400 Bad Request on every NetBox page", self.host_400))
+        else:
+            if rules & csrf:
+                plan.append(("403 on the sign-on POST: “Unable to begin single sign-on”; local login 403 CSRF", self.csrf_403))
+                if "flow/redirect-uri-mismatch" in rules:
+                    plan.append(("Authentik refuses the http:// redirect URI once past CSRF", self.redirect_uri_error_past_csrf))
+            elif "flow/redirect-uri-mismatch" in rules:
+                port = next((p for _, p, s in self.stack.site_ports if s and p != 443), None)
+                plan.append(("Authentik's “Redirect URI Error” page",
+                             lambda o, d: self.redirect_uri_error(o, d, f":{port}/" if port else None)))
+            if "nginx/port-lost" in rules:
+                plan.append(("redirect URI without the port: the browser is sent to the wrong port", self.wrong_port))
+        if "authentik/encryption-key-set" in rules:
+            plan.append(("“Single sign-on failed”; the log says Invalid payload padding / Unable to find an algorithm",
+                         self.encrypted))
+        if "authentik/signing-key-missing" in rules:
+            plan.append(("the login fails after Authentik; KeyError: 'keys' or HS256 not allowed in the log", self.no_signing_key))
+        if "netbox/login-redirect-url-type" in rules:
+            plan.append(("500 after login (TypeError in the log) for a login started at /login/", self.type_error_500))
+        if "netbox/csrf-trusted-origins-scheme" in rules:
+            plan.append(("the scheme-less CSRF_TRUSTED_ORIGINS entry is rejected (never matches)", self.csrf_origin_without_scheme))
+        return plan, unknown
+
+    def variant(self, dep: Deployment) -> Outcome:
+        out = Outcome(dep.name)
+        plan, unknown = self.plan(dep)
+        out.symptom = "; ".join(s for s, _ in plan)
+        if unknown:
+            out.check(False, "", f"no symptom known to the harness for expected rule(s) {', '.join(unknown)}: "
+                                 "teach tests/e2e/harness.py (Runner.plan) what the chapter says happens")
+        if not plan:
+            out.check(False, "", "the variant expects no rule whose symptom the harness can reproduce")
+        if self.stack.netbox_error:
+            out.note(f"NetBox (gunicorn) did not start: {self.stack.netbox_error}")
+        for _, checker in plan:
+            try:
+                checker(out, dep)
+            except BrowserError as exc:
+                out.traces.append(exc.trace or {})
+                out.check(False, "", str(exc))
+        return out
+
+
+# --------------------------------------------------------------------------------------------------
+# reporting
+
+
+def print_evidence(outcome: Outcome, marks: dict[str, int], restarted: list[str], substitutions: list[str]) -> None:
+    if outcome.symptom:
+        print(f"     symptom the chapter describes: {outcome.symptom}")
+    for problem in outcome.problems:
+        print(f"     ✗ {problem}")
+    for seen in outcome.checks:
+        print(f"     ✓ {seen}")
+    for note in outcome.notes:
+        print(f"     · {note}")
+    print(f"     (restarted: {', '.join(restarted) or 'nothing'}; nginx substitutions: {', '.join(substitutions) or 'none'})")
+    for trace in outcome.traces:
+        if not trace:
+            continue
+        for shot in trace.get("steps", []):
+            print(f"     page [{shot['step']}]: {describe(shot)}")
+            print("       " + excerpt(shot.get("text", ""), 400).replace("\n", "\n       "))
+        if trace.get("begin"):
+            print(f"     POST begin: {trace['begin']}")
+        for nav in trace.get("navigations", []):
+            print(f"     nav: {nav['method']} {nav['status']} {nav['url'][:200]}")
+        for failure in trace.get("failures", []):
+            print(f"     failed: {failure}")
+        for message in trace.get("console", []):
+            print(f"     console: {message}")
+    for name, text in log_excerpts(marks).items():
+        print(f"     --- {name} log:")
+        print("       " + text.replace("\n", "\n       "))
+
+
+def versions(stack: Stack, pg: Postgres, browser: Browser) -> dict[str, str]:
+    meta = run([VENV / "bin/python", "-c",
+                "import importlib.metadata as m, json; print(json.dumps({n: m.version(n) for n in "
+                "['netbox', 'Django', 'social-auth-core', 'social-auth-app-django', 'gunicorn']}))"]).stdout
+    packages = json.loads(meta.strip().splitlines()[-1])
+    nginx = run(["nginx", "-v"]).stdout.strip()
+    emulator = run([VENV / "bin/python", EMULATOR, "--version"]).stdout.strip()
+    python = run([VENV / "bin/python", "-c", "import platform; print(platform.python_version())"]).stdout.strip()
+    return {
+        "netbox": packages["netbox"],
+        "nginx": nginx.split("/", 1)[-1],
+        "postgresql": pg.server_version().split()[0],
+        "redis": stack.redis_version(),
+        "authentik_emulator": emulator.removeprefix("authentik-emulator "),
+        "chromium": browser.version,
+        "django": packages["Django"],
+        "social_auth_core": packages["social-auth-core"],
+        "social_auth_app_django": packages["social-auth-app-django"],
+        "gunicorn": packages["gunicorn"],
+        "python": python,
+    }
+
+
+def write_record(results: list[tuple[Deployment, Outcome]], found_versions: dict[str, str]) -> None:
+    record = {
+        "version": 1,
+        "verified_at": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "versions": found_versions,
+        "scenarios": [
+            {
+                "name": dep.name,
+                "result": "pass" if outcome.ok else "fail",
+                **({"variant": dep.variant} if dep.variant else {}),
+                **({"expect": dep.expect} if dep.expect else {}),
+                **({"symptom": outcome.symptom} if outcome.symptom else {}),
+                "observed": outcome.observed,
+                "blocks": dep.blocks,
+            }
+            for dep, outcome in results
+        ],
+    }
+    RECORD.parent.mkdir(parents=True, exist_ok=True)
+    RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    say(f"wrote {RECORD.relative_to(REPO)}")
+
+
+# --------------------------------------------------------------------------------------------------
+# main
+
+
+def order(deps: list[Deployment]) -> list[Deployment]:
+    """main first, then the variants grouped so that as little as possible restarts between them."""
+    main = [d for d in deps if d.name == "main"]
+    if not main:
+        raise SetupError("the manifest has no main deployment")
+    ref = main[0]
+
+    def same(d: Deployment, name: str) -> bool:
+        return d.files[name].read_bytes() == ref.files[name].read_bytes()
+
+    rest = [d for d in deps if d.name != "main"]
+    rest.sort(key=lambda d: (not same(d, "configuration.py"), not same(d, "netbox-sso.yaml"),
+                             d.files["configuration.py"].read_text(), d.files["netbox-sso.yaml"].read_text(),
+                             d.files["netbox.conf"].read_text(), d.name))
+    return main + rest
+
+
+def harness(args: argparse.Namespace) -> int:
+    pg: Postgres | None = None
+    stack: Stack | None = None
+    browser: Browser | None = None
+    results: list[tuple[Deployment, Outcome]] = []
+    try:
+        step("preparing (idempotent)")
+        ensure_root_and_namespace()
+        for directory in (STATE, RUN, LOGS, EMULATOR_STATE):
+            directory.mkdir(parents=True, exist_ok=True)
+        os.chmod(STATE, 0o755)
+        stop_leftovers()
+        for name in LOG_NAMES + ["nginx-master", "redis", "browser", "migrate", "netbox"]:
+            (LOGS / f"{name}.log").write_text("")
+        private_hosts()
+        ensure_packages()
+        extract_root, manifest = extract_guide()
+        all_deps = deployments(extract_root, manifest)
+        chosen = [d for d in all_deps if d.name == "main" or d.chapter == "src/troubleshooting.md"]
+        if args.only:
+            chosen = [d for d in chosen if d.name == "main" or d.name in args.only]
+        chosen = order(chosen)
+        say(f"scenarios: {', '.join(d.name for d in chosen)}")
+        for port in (80, 443, 8443, GUNICORN[1], EMULATOR_LISTEN[1], REDIS_PORT):
+            if not port_free(port):
+                raise SetupError(f"port {port} is in use; the harness needs it for its own services")
+        ensure_venv()
+        ensure_instance()
+        secrets_ = ensure_secrets()
+        spki = ensure_tls()
+
+        stack = Stack(secrets_, extract_root)
+        main = chosen[0]
+        pg = Postgres()
+        pg.ensure_cluster()
+        say(f"pg_ctlcluster {pg.version} {PG_CLUSTER} start")
+        pg.start()
+        pg.ensure_role(secrets_["db_password"])
+        stack.start_redis()
+        want = f"netbox {NETBOX_VERSION}\n"
+        if not (TEMPLATE_MARKER.is_file() and TEMPLATE_MARKER.read_text() == want and pg.exists(TEMPLATE_DB)):
+            say(f"migrating the template database {TEMPLATE_DB} (once; NetBox's migrations take about 5 minutes)")
+            TEMPLATE_MARKER.unlink(missing_ok=True)
+            pg.recreate(TEMPLATE_DB)
+            stack.write_netbox_files(main, database=TEMPLATE_DB)
+            netbox_manage(["migrate", "--no-input"], stack.env, timeout=1800, log="migrate")
+            TEMPLATE_MARKER.write_text(want)
+        else:
+            say(f"template database {TEMPLATE_DB}: kept")
+        pg.recreate(DB_NAME, template=TEMPLATE_DB)
+        say(f"createdb -T {TEMPLATE_DB} {DB_NAME}")
+        stack.write_netbox_files(main)
+        if not (STATIC_MARKER.is_file() and STATIC_MARKER.read_text() == want and (INSTANCE / "static").is_dir()):
+            say("netbox collectstatic")
+            netbox_manage(["collectstatic", "--no-input"], stack.env, log="netbox")
+            STATIC_MARKER.write_text(want)
+
+        browser = Browser(spki)
+        browser.start()
+        runner = Runner(stack, browser)
+        step("scenarios")
+        for dep in chosen:
+            started = time.monotonic()
+            marks = log_marks()
+            applied = started
+            try:
+                restarted = stack.apply(dep)
+                applied = time.monotonic()
+                outcome = runner.main(dep) if dep.name == "main" else runner.variant(dep)
+            except SetupError as exc:
+                restarted = []
+                outcome = Outcome(dep.name)
+                outcome.check(False, "", f"could not run: {exc}")
+            results.append((dep, outcome))
+            where = f" ({dep.variant['path']}:{dep.variant['line']})" if dep.variant else ""
+            say(f"{'PASS' if outcome.ok else 'FAIL'} {dep.name}{where} [{time.monotonic() - started:.1f}s: "
+                f"restarting {', '.join(restarted) or 'nothing'} {applied - started:.1f}s]"
+                f" expect={','.join(dep.expect) or '-'}")
+            if outcome.ok and not args.verbose:
+                print(f"     {outcome.observed}")
+            else:
+                print_evidence(outcome, marks, restarted, stack.substitutions)
+
+        found = versions(stack, pg, browser)
+        say("versions: " + ", ".join(f"{k} {v}" for k, v in found.items()))
+        if not args.no_record:
+            if args.only:
+                say("--only: the record is not written (it must list every scenario)")
+            else:
+                write_record(results, found)
+    except SetupError as exc:
+        print(f"\nSETUP FAILED: {exc}", file=sys.stderr, flush=True)
+        failed = sum(1 for _, o in results if not o.ok)
+        print(f"\n{len(results) - failed} passed, {failed + 1} failed")
+        return 2
+    finally:
+        step("stopping what the harness started")
+        if browser:
+            browser.stop()
+        if stack:
+            stack.stop_all()
+        if pg:
+            pg.stop()
+        try:
+            run(["umount", "/etc/hosts"], check=False)
+        except Exception:
+            pass
+        say(f"total {time.monotonic() - T0:.0f} s")
+    passed = sum(1 for _, o in results if o.ok)
+    failed = len(results) - passed
+    print(f"\n{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-record", action="store_true", help="do not write verification/record.json")
+    parser.add_argument("--only", nargs="*", help="run main and only these variants (no record is written)")
+    parser.add_argument("--verbose", action="store_true", help="print the evidence of passing scenarios too")
+    args = parser.parse_args()
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGHUP, terminate)
+    try:
+        return harness(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
