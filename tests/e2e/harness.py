@@ -105,7 +105,9 @@ GUNICORN = ("127.0.0.1", 8001)
 EMULATOR_LISTEN = ("127.0.0.1", 9000)
 APT_PACKAGES = ["postgresql", "redis-server", "nginx-light", "chromium", "openssl", "libpq-dev"]
 CHROMIUM = "/usr/bin/chromium"
-USER = {"username": "alice", "password": "secret", "email": "alice@example.com", "name": "Alice Example"}
+USER = {"username": "alice", "password": "secret", "email": "alice@example.com", "name": "Alice Example",
+        # Authentik groups: one that names a NetBox group, the groups chapter's superuser group, one NetBox lacks
+        "groups": "netbox-users,netbox-superusers,staff"}
 
 SSO_FAILED = "Single sign-on failed. Please try again or contact your administrator."
 SSO_BEGIN_FAILED = "Unable to begin single sign-on. Please try again."
@@ -253,11 +255,11 @@ def stop_leftovers() -> None:
         try:
             pid_text, exe = pidfile.read_text().split("\n")[:2]
             pid = int(pid_text)
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except (OSError, ValueError):
             pidfile.unlink(missing_ok=True)
             continue
-        if cmdline == exe or Path(cmdline).name == Path(exe).name:
+        if Path(exe).name in cmdline:
             say(f"ending {pidfile.stem} (pid {pid}) left over from an earlier run")
             try:
                 os.killpg(pid, signal.SIGTERM)
@@ -354,6 +356,8 @@ def http_plain(host: str, port: int, path: str, headers: dict) -> int:
 
 
 def ensure_root_and_namespace() -> None:
+    if STATE == REPO or REPO in STATE.parents:
+        raise SetupError(f"E2E_STATE={STATE} is inside the repository; keep the state outside it")
     if os.geteuid() != 0:
         raise SetupError("run as root (it installs packages and starts nginx on ports 80/443)")
     host_ns = os.environ.get("E2E_HOST_MNTNS")
@@ -794,7 +798,7 @@ class Stack:
             [VENV / "bin/python", EMULATOR, "--blueprint", blueprint, "--listen", f"{EMULATOR_LISTEN[0]}:{EMULATOR_LISTEN[1]}",
              "--state-dir", EMULATOR_STATE, "--client-id", self.secrets["client_id"],
              "--client-secret", self.secrets["client_secret"], "--user", USER["username"], "--password", USER["password"],
-             "--email", USER["email"], "--name", USER["name"]],
+             "--email", USER["email"], "--name", USER["name"], "--groups", USER["groups"]],
             stdout_pipe=True,
         ).start()
         assert self.emulator.process and self.emulator.process.stdout
@@ -1050,6 +1054,10 @@ class Runner:
             "errors = [f'{m.id}: {m.msg}' for m in checks.run_checks() if m.level >= checks.ERROR]\n"
             "print('E2E-JSON ' + json.dumps(dict(users=users, social=social, errors=errors)))\n"
         )
+        return self.netbox_shell(script)
+
+    def netbox_shell(self, script: str) -> dict:
+        """Run Python inside NetBox (`netbox shell -c`); the script prints one line `E2E-JSON {…}`."""
         result = netbox_manage(["shell", "--no-imports", "-c", script], self.stack.env, timeout=180, check=False)
         line = next((l for l in result.stdout.splitlines() if l.startswith("E2E-JSON ")), None)
         if line is None:
@@ -1263,7 +1271,8 @@ class Runner:
         final = last_step(followed)
         out.note(f"only a POST whose Origin is NetBox's portless idea of itself ({origin}) passes; NetBox then sends "
                  f"redirect_uri={past}, the provider accepts it, and after signing in the browser is sent to "
-                 f"{back['url'].split('?')[0] if back else '?'} (port 443 instead of {urlsplit(base).port}): {describe(final)}")
+                 f"{back['url'].split('?')[0] if back else '?'} (port 443 instead of {urlsplit(base).port}; here nginx's "
+                 f"only server on 443 is Authentik's): {describe(final)}")
 
     def sso_failed(self, out: Outcome) -> dict:
         """Sign in; answer the page NetBox ends on and what gunicorn logged meanwhile."""
@@ -1347,6 +1356,46 @@ class Runner:
                   f"netbox check → exit {result.returncode}: {error} (main: {self.main_facts.get('checks')})",
                   f"netbox check → exit {result.returncode}: {tail(result.stdout, 8)} – expected 4_0.E001")
 
+    def signs_in(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        final = step_of(trace, "after signing in at Authentik") or last_step(trace)
+        out.check(urlsplit(final.get("url", "")).hostname == NETBOX_HOST and final.get("status") == 200
+                  and (final.get("user") or "") == USER["username"],
+                  f"signed in through Authentik as “{final.get('user')}” ({describe(final)})",
+                  f"after signing in: {describe(final)} user={final.get('user')!r} – expected to be signed in")
+
+    def groups_sync(self, out: Outcome, dep: Deployment) -> None:
+        """The groups chapter: NetBox groups and superuser status follow Authentik's `groups` claim."""
+        before = self.netbox_shell(
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from netbox.authentication import Group\n"
+            "mapped, _ = Group.objects.get_or_create(name='netbox-users')\n"
+            "by_hand, _ = Group.objects.get_or_create(name='netbox-readers')\n"
+            f"user = get_user_model().objects.filter(username={USER['username']!r}).first()\n"
+            "if user is not None:\n"
+            "    user.groups.set([by_hand]); user.is_superuser = False; user.save()\n"
+            "print('E2E-JSON ' + json.dumps(dict(user=user is not None)))\n"
+        )
+        out.note(f"before: NetBox groups netbox-users and netbox-readers exist; {USER['username']} "
+                 + ("is in netbox-readers (given by hand) and no superuser" if before["user"] else "does not exist yet"))
+        self.signs_in(out, dep)
+        after = self.netbox_shell(
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            f"user = get_user_model().objects.get(username={USER['username']!r})\n"
+            "print('E2E-JSON ' + json.dumps(dict(groups=sorted(g.name for g in user.groups.all()),"
+            " superuser=user.is_superuser)))\n"
+        )
+        claimed = USER["groups"].split(",")
+        out.check(after["groups"] == ["netbox-users"],
+                  f"Authentik groups {claimed} → NetBox groups {after['groups']} (netbox-users added, netbox-readers "
+                  "removed, staff ignored: no such NetBox group)",
+                  f"Authentik groups {claimed} → NetBox groups {after['groups']}, expected ['netbox-users']")
+        out.check(after["superuser"] is True, "member of netbox-superusers in Authentik → NetBox superuser",
+                  f"is_superuser={after['superuser']} although the user is in netbox-superusers")
+
     # rule → (symptom the chapter describes, checker)
     def plan(self, dep: Deployment) -> tuple[list[tuple[str, Callable[[Outcome, Deployment], None]]], list[str]]:
         rules = set(dep.expect)
@@ -1382,6 +1431,11 @@ class Runner:
             plan.append(("500 after login (TypeError in the log) for a login started at /login/", self.type_error_500))
         if "netbox/csrf-trusted-origins-scheme" in rules:
             plan.append(("the scheme-less CSRF_TRUSTED_ORIGINS entry is rejected (never matches)", self.csrf_origin_without_scheme))
+        if not rules:
+            if "custom_pipeline.py" in dep.files and "netbox.custom_pipeline" in dep.files["configuration.py"].read_text():
+                plan.append(("signs in; NetBox groups and superuser status follow Authentik's groups claim", self.groups_sync))
+            else:
+                plan.append(("signs in like the main deployment", self.signs_in))
         return plan, unknown
 
     def variant(self, dep: Deployment) -> Outcome:
@@ -1391,8 +1445,6 @@ class Runner:
         if unknown:
             out.check(False, "", f"no symptom known to the harness for expected rule(s) {', '.join(unknown)}: "
                                  "teach tests/e2e/harness.py (Runner.plan) what the chapter says happens")
-        if not plan:
-            out.check(False, "", "the variant expects no rule whose symptom the harness can reproduce")
         if self.stack.netbox_error:
             out.note(f"NetBox (gunicorn) did not start: {self.stack.netbox_error}")
         for _, checker in plan:
@@ -1522,7 +1574,10 @@ def harness(args: argparse.Namespace) -> int:
         ensure_packages()
         extract_root, manifest = extract_guide()
         all_deps = deployments(extract_root, manifest)
-        chosen = [d for d in all_deps if d.name == "main" or d.chapter == "src/troubleshooting.md"]
+        # main, every troubleshooting variant, and the optional groups chapter's working pipeline (the
+        # only way custom_pipeline.py, a file of the main deployment, actually runs)
+        chosen = [d for d in all_deps if d.name == "main" or d.chapter == "src/troubleshooting.md"
+                  or (d.chapter == "src/groups.md" and not d.expect)]
         if args.only:
             chosen = [d for d in chosen if d.name == "main" or d.name in args.only]
         chosen = order(chosen)
