@@ -111,6 +111,21 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             }
             continue;
         }
+        if let Some(failed) =
+            record.scenarios.iter().find(|s| s.result != "pass" && s.blocks.iter().any(|r| r.hash == current))
+        {
+            out.findings.push(Finding::at(
+                &configcheck::VERIFICATION_FAILED,
+                Some(block.id),
+                block.fence_site(),
+                format!(
+                    "the scenario `{}` that ran this block against real software on {} failed: what the guide says about it did not happen",
+                    failed.name,
+                    record.date()
+                ),
+            ));
+            continue;
+        }
         let earlier = record
             .scenarios
             .iter()

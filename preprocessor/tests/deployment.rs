@@ -298,3 +298,17 @@ fn a_new_main_block_no_scenario_covers_is_reported_missing() {
     assert_eq!(missing.len(), 1, "{report:#}");
     assert_eq!(missing[0]["line"], line_of(&chapter, "LOGIN_TIMEOUT") - 1);
 }
+
+#[test]
+fn a_block_whose_scenario_failed_is_not_called_stale() {
+    let dir = verified_book();
+    let record_path = dir.path().join("verification/record.json");
+    let mut record: Value = serde_json::from_str(&std::fs::read_to_string(&record_path).unwrap()).unwrap();
+    record["scenarios"][0]["result"] = "fail".into();
+    std::fs::write(&record_path, record.to_string()).unwrap();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 1);
+    let rules: Vec<&str> = diagnostics(&report).iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert!(rules.iter().all(|r| *r == "configcheck/verification-failed"), "{rules:?}");
+    assert_eq!(rules.len(), 3, "one per block of the failed scenario");
+}

@@ -719,6 +719,15 @@ class Deployment:
         return self.variant["path"] if self.variant else None
 
 
+def allowed_hosts_is_string(dep: Deployment) -> bool:
+    """Whether the deployment's configuration.py assigns ALLOWED_HOSTS a string (its last assignment)."""
+    conf = dep.files.get("configuration.py")
+    if conf is None or not conf.exists():
+        return False
+    assignments = re.findall(r"^ALLOWED_HOSTS\s*=\s*(.)", conf.read_text(), flags=re.M)
+    return bool(assignments) and assignments[-1] in "'\""
+
+
 def deployments(extract_root: Path, manifest: dict) -> list[Deployment]:
     out = []
     for entry in manifest["deployments"]:
@@ -1172,6 +1181,14 @@ class Runner:
                       f"GET {path} → 400 Bad Request (main: {self.main_facts.get('login', 'GET /login/ → 200')})",
                       f"GET {path}: {describe(shot)}{why} – expected 400 Bad Request")
 
+    def does_not_start(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        error = self.stack.netbox_error or ""
+        out.check("ALLOWED_HOSTS setting must be a list or a tuple" in error,
+                  f"NetBox does not start: {error}", f"NetBox started (or failed otherwise: {error or 'no error'}) – expected ImproperlyConfigured")
+        shot = last_step(self.goto(out, base + "/login/"))
+        out.check(shot.get("status") == 502, "GET /login/ → 502 Bad Gateway", f"GET /login/: {describe(shot)} – expected 502")
+
     def csrf_403(self, out: Outcome, dep: Deployment) -> None:
         base = self.stack.netbox_base()
         trace = self.sso(out, f"{base}/login/")
@@ -1408,7 +1425,10 @@ class Runner:
                                "netbox/csrf-trusted-origins-scheme"}
         unknown = sorted(rules - known)
         plan: list[tuple[str, Callable[[Outcome, Deployment], None]]] = []
-        if rules & host:
+        if "netbox/allowed-hosts-type" in rules and allowed_hosts_is_string(dep):
+            # Django 6.1 (NetBox 4.7) refuses a string at start-up: the chapter says NetBox does not start.
+            plan.append(("NetBox does not start (ImproperlyConfigured); nginx answers 502", self.does_not_start))
+        elif rules & host:
             # The chapter: the host check comes first; this site answers 400 before any CSRF check can fail.
             plan.append(("400 Bad Request on every NetBox page", self.host_400))
         else:
@@ -1420,7 +1440,7 @@ class Runner:
                 port = next((p for _, p, s in self.stack.site_ports if s and p != 443), None)
                 plan.append(("Authentik's “Redirect URI Error” page",
                              lambda o, d: self.redirect_uri_error(o, d, f":{port}/" if port else None)))
-            if "nginx/port-lost" in rules:
+            if "nginx/port-lost" in rules and not rules & csrf:
                 plan.append(("redirect URI without the port: the browser is sent to the wrong port", self.wrong_port))
         if "authentik/encryption-key-set" in rules:
             plan.append(("“Single sign-on failed”; the log says Invalid payload padding / Unable to find an algorithm",

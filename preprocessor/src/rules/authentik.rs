@@ -22,7 +22,7 @@ pub const ENCRYPTION_KEY_SET: Rule = Rule {
     severity: Severity::Error,
     summary: "the provider has an encryption key: ID tokens become JWE, which NetBox (social-core) cannot read",
     help: "remove `encryption_key` from the provider (in the UI: leave \"Encryption Key\" empty); keep only a signing key",
-    fact: "facts §3.2 (encryption_key: every token is JWE, RSA-OAEP-256/A256CBC-HS512, since 2024.10), §2.1 (social-core has no JWE support: DecodeError: Invalid payload padding or PyJWKError), §11 (NetBox 4.7.3: AuthTokenError → \"Single sign-on failed\")",
+    fact: "tests/e2e/run with real NetBox 4.7.3: the generic message, nothing logged; facts §3.2 (encryption_key: every token is JWE, RSA-OAEP-256/A256CBC-HS512, since 2024.10), §2.1 (social-core has no JWE support: DecodeError: Invalid payload padding or PyJWKError), §11 (NetBox 4.7.3: AuthTokenError → \"Single sign-on failed\")",
     applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 10, 0)), before: None },
 };
 
@@ -30,7 +30,7 @@ fn encryption_key_set(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>)
     for provider in &d.authentik.providers {
         let Some(key) = &provider.encryption_key else { continue };
         let symptom = if targets.netbox >= Version::new(4, 7, 0) {
-            "NetBox shows \"Single sign-on failed. Please try again or contact your administrator.\" and logs `Invalid payload padding` (or a PyJWKError)"
+            "NetBox shows \"Single sign-on failed. Please try again or contact your administrator.\", and the reason (`Invalid payload padding`) reaches no log unless SOCIAL_AUTH_RAISE_EXCEPTIONS or DEBUG is on"
         } else {
             "NetBox fails with HTTP 500 `DecodeError: Invalid payload padding` (or `PyJWKError: Unable to find an algorithm for key`)"
         };
@@ -59,7 +59,7 @@ fn signing_key_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
             &SIGNING_KEY_MISSING,
             provider.block,
             provider.range.clone(),
-            "this provider has no `signing_key`: Authentik signs ID tokens HS256 with the client secret and publishes an empty JWKS, so NetBox finds no key to verify them (`KeyError: 'keys'`) and the login fails",
+            "this provider has no `signing_key`: Authentik signs ID tokens HS256 with the client secret and publishes an empty JWKS, so NetBox finds no key to verify them and the login ends in HTTP 500 (`KeyError: 'keys'`)",
         ));
     }
 }

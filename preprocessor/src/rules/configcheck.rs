@@ -96,6 +96,16 @@ pub const VERIFICATION_STALE: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A block whose scenario failed.
+pub const VERIFICATION_FAILED: Rule = Rule {
+    id: "configcheck/verification-failed",
+    severity: Severity::Error,
+    summary: "the executable verification ran this block and its scenario failed",
+    help: "read the scenario's evidence from `tests/e2e/run`, fix the block or what the guide says about it, and run the harness again",
+    fact: "DESIGN.md, \"What the product is\" (executable verification); the record written by tests/e2e/run",
+    applies: Applies::Always,
+};
+
 /// A main-deployment block no scenario covers.
 pub const VERIFICATION_MISSING: Rule = Rule {
     id: "configcheck/verification-missing",
@@ -117,5 +127,6 @@ pub const RULES: &[&Rule] = &[
     &INCLUDE_ERROR,
     &UNCHECKED_BLOCK,
     &VERIFICATION_STALE,
+    &VERIFICATION_FAILED,
     &VERIFICATION_MISSING,
 ];

@@ -564,15 +564,19 @@ fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding
 pub const ALLOWED_HOSTS_TYPE: Rule = Rule {
     id: "netbox/allowed-hosts-type",
     severity: Severity::Error,
-    summary: "`ALLOWED_HOSTS` is a string, or an empty list with DEBUG off: no host is allowed",
+    summary: "`ALLOWED_HOSTS` is a string (NetBox 4.7 does not start; older versions allow no host), or an empty list with DEBUG off",
     help: "list the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
-    fact: "facts §1.1 (a bare string is iterated character by character; an empty list rejects every host when DEBUG is False), §4 (DisallowedHost is HTTP 400)",
+    fact: "facts §1.1 (a bare string is iterated character by character; an empty list rejects every host when DEBUG is False), §4 (DisallowedHost is HTTP 400); seen with real NetBox 4.7.3 (Django 6.1.2) by tests/e2e/run: a string stops start-up with ImproperlyConfigured",
     applies: Applies::Always,
 };
 
-fn allowed_hosts_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn allowed_hosts_type(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("ALLOWED_HOSTS") else { return };
     let message = match &setting.value.kind {
+        // Django 6.1 (NetBox 4.7) refuses it at start-up; older Django iterated it.
+        ValueKind::Str(s) if targets.netbox >= Version::new(4, 7, 0) => format!(
+            "`ALLOWED_HOSTS` is the string '{s}', not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and nginx answers 502 Bad Gateway"
+        ),
         ValueKind::Str(s) => format!(
             "`ALLOWED_HOSTS` is the string '{s}', not a list: Django checks it character by character, so every request gets 400 Bad Request"
         ),
