@@ -312,3 +312,35 @@ fn a_block_whose_scenario_failed_is_not_called_stale() {
     assert!(rules.iter().all(|r| *r == "configcheck/verification-failed"), "{rules:?}");
     assert_eq!(rules.len(), 3, "one per block of the failed scenario");
 }
+
+#[test]
+fn editing_one_line_of_the_guides_verified_nginx_block_fails_its_strict_build() {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["src", "verification"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(guide.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    std::fs::copy(guide.join("book.toml"), dir.path().join("book.toml")).unwrap();
+    // The scratch copy checks clean with the committed record.
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 0, "{report:#}");
+    let nginx = dir.path().join("src/nginx.md");
+    let text = std::fs::read_to_string(&nginx).unwrap();
+    assert!(text.contains("client_max_body_size 25m;"));
+    std::fs::write(&nginx, text.replacen("client_max_body_size 25m;", "client_max_body_size 50m;", 1)).unwrap();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 1);
+    let stale: Vec<&Value> =
+        diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-stale").collect();
+    assert_eq!(stale.len(), 1, "{report:#}");
+    assert_eq!(stale[0]["path"], "src/nginx.md");
+    assert_eq!(stale[0]["block"]["kind"], "nginx");
+    let edited_line = line_of(&nginx, "client_max_body_size 50m;");
+    assert!(stale[0]["line"].as_u64().unwrap() < edited_line, "names the block that holds the edited line");
+}
