@@ -65,22 +65,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
         }
         out
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 || variants.len() < 32 {
-        findings.extend(check_variants(&variants));
-    } else {
-        let chunk = variants.len().div_ceil(threads);
-        let parts: Vec<Vec<Finding>> = std::thread::scope(|scope| {
-            let handles: Vec<_> =
-                variants.chunks(chunk).map(|part| scope.spawn(move || check_variants(part))).collect();
-            handles
-                .into_iter()
-                .zip(variants.chunks(chunk))
-                .map(|(h, part)| h.join().unwrap_or_else(|_| check_variants(part)))
-                .collect()
-        });
-        findings.extend(parts.into_iter().flatten());
-    }
+    findings.extend(crate::parallel::map_chunks(&variants, 32, check_variants));
 
     apply_expectations(&blocks, &mut findings);
     apply_allows(&blocks, extraction.stray_allows, &mut findings);

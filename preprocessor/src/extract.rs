@@ -273,7 +273,6 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
     let scanned: Vec<&ChapterInput> = chapters.iter().filter(|c| may_hold_checked_blocks(&c.content)).collect();
     // Chapters are independent: scan them on all cores, each into its own sources and ids, then
     // merge in reading order.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let scan_all = |part: &[&ChapterInput]| -> Vec<(Sources, Extraction)> {
         part.iter()
             .map(|chapter| {
@@ -286,19 +285,7 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
             })
             .collect()
     };
-    let results: Vec<(Sources, Extraction)> = if threads < 2 || scanned.len() < 16 {
-        scan_all(&scanned)
-    } else {
-        let chunk = scanned.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = scanned.chunks(chunk).map(|part| scope.spawn(move || scan_all(part))).collect();
-            handles
-                .into_iter()
-                .zip(scanned.chunks(chunk))
-                .flat_map(|(handle, part)| handle.join().unwrap_or_else(|_| scan_all(part)))
-                .collect()
-        })
-    };
+    let results: Vec<(Sources, Extraction)> = crate::parallel::map_chunks(&scanned, 16, scan_all);
     let mut extraction = Extraction::default();
     for (local_sources, local) in results {
         let remap: Vec<SourceId> = local_sources.into_files().map(|file| sources.add(file)).collect();

@@ -23,6 +23,7 @@ pub mod executable;
 pub mod export;
 pub mod extract;
 pub mod model;
+pub mod parallel;
 pub mod parse;
 pub mod protocol;
 pub mod report;

@@ -25,33 +25,10 @@ pub enum Parsed {
 /// Parse every block; syntax errors become findings. Blocks are independent, so they are parsed
 /// on all cores.
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 || blocks.len() < 64 {
-        return parse_sequentially(blocks, findings);
-    }
-    let chunk = blocks.len().div_ceil(threads);
-    let results: Vec<(Vec<Parsed>, Vec<Finding>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = blocks
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    let mut found = Vec::new();
-                    let parsed = parse_sequentially(part, &mut found);
-                    (parsed, found)
-                })
-            })
-            .collect();
-        // A parser that panicked is a bug; parsing the chunk again here reports it in this thread.
-        handles
-            .into_iter()
-            .zip(blocks.chunks(chunk))
-            .map(|(handle, part)| {
-                handle.join().unwrap_or_else(|_| {
-                    let mut found = Vec::new();
-                    (parse_sequentially(part, &mut found), found)
-                })
-            })
-            .collect()
+    let results = crate::parallel::map_chunks(blocks, 64, |part| {
+        let mut found = Vec::new();
+        let parsed = parse_sequentially(part, &mut found);
+        vec![(parsed, found)]
     });
     let mut parsed = Vec::with_capacity(blocks.len());
     for (part, found) in results {

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Deployment;
+use crate::model::authentik::ProviderUrls;
 use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::{Setting, ValueKind};
@@ -370,14 +371,13 @@ fn logout_url_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     if !url.contains("/application/o/") {
         return;
     }
-    let Some((slug, _)) = d.authentik.application().and_then(|a| a.slug.clone()) else { return };
-    let expected = format!("/application/o/{slug}/end-session/");
-    if !url.ends_with(&expected) {
+    let Some(urls) = ProviderUrls::of(d) else { return };
+    if *url != urls.end_session {
         out.push(Finding::in_block(
             &LOGOUT_URL_MISMATCH,
             setting.block,
             setting.value.range.clone(),
-            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `…{expected}`: the Authentik session stays open (or the reader lands on an error page)"),
+            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `{}`: the Authentik session stays open (or the reader lands on an error page)", urls.end_session),
         ));
     }
 }
