@@ -32,10 +32,21 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let extraction = extract::extract(chapters, &mut sources);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
-    let parsed = parse::parse_blocks(&blocks, &mut findings);
-    let model = model::assemble(&blocks, &parsed);
+    // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
+    // on the core that parsed them.
+    let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
+        let mut found = Vec::new();
+        let parsed = parse::parse_blocks(part, &mut found);
+        vec![(model::contribute(part, parsed), found)]
+    });
+    let mut parts = Vec::with_capacity(contributions.len());
+    for (contribution, found) in contributions {
+        parts.push(contribution);
+        findings.extend(found);
+    }
+    let model = model::assemble(&blocks, parts);
     if settings.nginx_test {
-        findings.extend(crate::executable::nginx_test(&blocks, &parsed)?);
+        findings.extend(crate::executable::nginx_test(&blocks, model.parsed())?);
     }
     let verified = match &settings.verification {
         Some(path) => {
@@ -51,7 +62,8 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let main_keys: HashSet<_> = main.iter().map(key).collect();
     findings.extend(main);
     // Variants are independent of each other: check them on all cores.
-    let variants: Vec<(&Block, &parse::Parsed)> = blocks.iter().zip(&parsed).filter(|(b, _)| !b.is_main()).collect();
+    let variants: Vec<(&Block, &parse::Parsed)> =
+        model.parsed().iter().map(|(id, parsed)| (&blocks[id.0], parsed)).filter(|(b, _)| !b.is_main()).collect();
     let check_variants = |part: &[(&Block, &parse::Parsed)]| -> Vec<Finding> {
         let mut out = Vec::new();
         for (variant, variant_parsed) in part {
@@ -66,6 +78,10 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
         out
     };
     findings.extend(crate::parallel::map_chunks(&variants, 32, check_variants));
+    drop(variants);
+    // Freeing tens of thousands of small parsed values is no work the caller waits for: it is
+    // done beside the stages that run on one core (resolving, and writing the book back).
+    let _ = std::thread::Builder::new().name("configcheck-drop".into()).spawn(move || drop(model));
 
     apply_expectations(&blocks, &mut findings);
     apply_allows(&blocks, extraction.stray_allows, &mut findings);
@@ -83,8 +99,6 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
         .collect();
     diagnostics.sort_by(|a, b| (&a.path, a.start, a.rule, &a.message).cmp(&(&b.path, b.start, b.rule, &b.message)));
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
-    // Freeing tens of thousands of small parse trees is pure overhead for the caller: do it beside.
-    let _ = std::thread::Builder::new().name("configcheck-drop".into()).spawn(move || drop((parsed, model)));
     Ok(Checked { diagnostics, blocks, sources, verified })
 }
 

@@ -135,7 +135,9 @@ impl Diagnostic {
         let (start, end) = sources.span(&site);
         let block_lines = match (&finding.location, block) {
             (Location::InBlock(range), Some(block)) => {
-                let line_of = |offset: usize| block.text.get(..offset).map_or(0, |t| t.matches('\n').count());
+                let line_of = |offset: usize| {
+                    block.text.get(..offset).map_or(0, |t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+                };
                 let first = line_of(range.start);
                 Some(first..line_of(range.end.max(range.start)).max(first) + 1)
             }

@@ -219,9 +219,9 @@ const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", 
 
 /// Cheap test used to skip chapters with nothing to do (keeps the pipeline fast).
 pub fn may_hold_checked_blocks(content: &str) -> bool {
-    content.contains("configcheck:")
+    memchr::memmem::find(content.as_bytes(), b"configcheck:").is_some()
         || ["```", "~~~"].iter().any(|fence| {
-            content.match_indices(fence).any(|(i, _)| {
+            memchr::memmem::find_iter(content.as_bytes(), fence).any(|i| {
                 let after = content[i..].trim_start_matches(['`', '~']).trim_start();
                 let info = after.split('\n').next().unwrap_or("");
                 // Attributes (ours, or a misspelling of ours) or a configuration language.
@@ -270,11 +270,11 @@ fn looks_like(language: &str, text: &str) -> Option<Kind> {
 
 /// Extract the checked blocks of all chapters.
 pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
-    let scanned: Vec<&ChapterInput> = chapters.iter().filter(|c| may_hold_checked_blocks(&c.content)).collect();
     // Chapters are independent: scan them on all cores, each into its own sources and ids, then
     // merge in reading order.
-    let scan_all = |part: &[&ChapterInput]| -> Vec<(Sources, Extraction)> {
+    let scan_all = |part: &[ChapterInput]| -> Vec<(Sources, Extraction)> {
         part.iter()
+            .filter(|chapter| may_hold_checked_blocks(&chapter.content))
             .map(|chapter| {
                 let mut local_sources = Sources::default();
                 let mut local = Extraction::default();
@@ -285,7 +285,7 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
             })
             .collect()
     };
-    let results: Vec<(Sources, Extraction)> = crate::parallel::map_chunks(&scanned, 16, scan_all);
+    let results: Vec<(Sources, Extraction)> = crate::parallel::map_chunks(chapters, 16, scan_all);
     let mut extraction = Extraction::default();
     for (local_sources, local) in results {
         let remap: Vec<SourceId> = local_sources.into_files().map(|file| sources.add(file)).collect();
@@ -457,7 +457,7 @@ impl ChapterScan<'_> {
             return;
         };
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
-        let (text, map) = self.resolve_includes(&open.text, &open.map, BlockId(self.out.blocks.len()));
+        let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()));
         let prefix = closing_prefix(content, open.range.clone());
         self.out.blocks.push(Block {
             id: BlockId(self.out.blocks.len()),
@@ -588,9 +588,9 @@ impl ChapterScan<'_> {
     }
 
     /// Replace each `{{#include …}}` line by the included lines, mapped to the included file.
-    fn resolve_includes(&mut self, text: &str, map: &TextMap, block: BlockId) -> (String, TextMap) {
+    fn resolve_includes(&mut self, text: String, map: TextMap, block: BlockId) -> (String, TextMap) {
         if !text.contains("{{#include") {
-            return (text.to_string(), map.clone());
+            return (text, map);
         }
         let mut out_text = String::with_capacity(text.len());
         let mut out_map = TextMap::default();
@@ -814,7 +814,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 /// The candidate nearest to `word`, if it is near enough to be a typo.
 pub fn closest_of<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let length = word.chars().count();
     candidates
+        // The distance is at least the difference in length: skip the table for hopeless ones.
+        .filter(|c| length.abs_diff(c.chars().count()) <= 2.max(c.len() / 5))
         .map(|c| (edit_distance(word, c), c))
         .filter(|&(d, c)| d > 0 && d <= 2.max(c.len() / 5))
         .min_by_key(|&(d, _)| d)

@@ -243,7 +243,7 @@ mod tests {
 
     use super::*;
     use crate::extract::{ChapterInput, extract};
-    use crate::model::assemble;
+    use crate::model::{assemble, contribute};
     use crate::parse::parse_blocks;
     use crate::source::Sources;
 
@@ -256,7 +256,7 @@ mod tests {
         let mut sources = Sources::default();
         let extraction = extract(&[chapter], &mut sources);
         let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
-        let model = assemble(&extraction.blocks, &parsed);
+        let model = assemble(&extraction.blocks, vec![contribute(&extraction.blocks, parsed)]);
         let flow = Flow::derive(&model.main).expect("a flow");
         (flow.redirect_uri.clone(), flow.host.because.clone(), flow.scheme.because.clone())
     }

@@ -11,7 +11,7 @@ pub mod flow;
 pub mod netbox;
 pub mod nginx;
 
-use crate::extract::Block;
+use crate::extract::{Block, BlockId, Kind};
 use crate::parse::Parsed;
 
 pub use self::authentik::AuthentikSetup;
@@ -42,8 +42,35 @@ impl Deployment {
     /// writes) stay out: whatever they make fire already fires on the main deployment, and
     /// copying them into every variant would make the book's cost quadratic.
     fn base_for_variant(&self) -> Deployment {
-        Deployment { netbox: self.netbox.without_code(), nginx: self.nginx.clone(), authentik: self.authentik.clone() }
+        Deployment {
+            netbox: self.netbox.base_for_variant(),
+            nginx: self.nginx.clone(),
+            authentik: self.authentik.clone(),
+        }
     }
+}
+
+/// What a run of consecutive blocks contributes to the model: its main NetBox files merged, and
+/// every other parsed block kept for the later stages. The merged files' parse results are freed
+/// on the thread that made them; only the assignments that win live on.
+#[derive(Debug)]
+pub struct Contribution {
+    netbox: NetboxConfig,
+    kept: Vec<(BlockId, Parsed)>,
+}
+
+/// Merge the main NetBox files among `blocks` (parsed in the same order) and keep the rest.
+pub fn contribute(blocks: &[Block], parsed: Vec<Parsed>) -> Contribution {
+    let mut netbox_files = Vec::new();
+    let mut kept = Vec::new();
+    for (block, parsed) in blocks.iter().zip(parsed) {
+        match parsed {
+            Parsed::Netbox(file) if block.is_main() => netbox_files.push((file, is_configuration_file(&block.file))),
+            other => kept.push((block.id, other)),
+        }
+    }
+    let netbox = NetboxConfig::merged(netbox_files.iter().map(|(file, is_configuration)| (file, *is_configuration)));
+    Contribution { netbox, kept }
 }
 
 /// The main deployment, and what each variant is laid over.
@@ -53,7 +80,9 @@ pub struct Model {
     pub main: Deployment,
     /// For each nginx or Authentik file of the main deployment: the main deployment without it
     /// (a variant of that file replaces it whole).
-    without_file: Vec<((crate::extract::Kind, String), Deployment)>,
+    without_file: Vec<((Kind, String), Deployment)>,
+    /// Every parsed block except the main NetBox files (merged into `main`), in reading order.
+    parsed: Vec<(BlockId, Parsed)>,
 }
 
 impl Model {
@@ -71,26 +100,43 @@ impl Model {
         variant.apply(block, parsed);
         variant
     }
+
+    /// The parsed blocks the model keeps (all but the main NetBox files), in reading order.
+    pub fn parsed(&self) -> &[(BlockId, Parsed)] {
+        &self.parsed
+    }
 }
 
-/// Assemble the main deployment, and the bases the variants are laid over.
-pub fn assemble(blocks: &[Block], parsed: &[Parsed]) -> Model {
-    let main_blocks: Vec<(&Block, &Parsed)> = blocks.iter().zip(parsed).filter(|(b, _)| b.is_main()).collect();
-    let mut main = Deployment::default();
-    for (block, parsed) in &main_blocks {
-        main.apply(block, parsed);
+/// Assemble the main deployment from the contributions of consecutive runs of `blocks`, in
+/// reading order, and the bases the variants are laid over.
+pub fn assemble(blocks: &[Block], contributions: Vec<Contribution>) -> Model {
+    let mut netbox_parts = Vec::with_capacity(contributions.len());
+    let mut parsed = Vec::new();
+    for contribution in contributions {
+        netbox_parts.push(contribution.netbox);
+        parsed.extend(contribution.kept);
     }
-    let mut without_file: Vec<((crate::extract::Kind, String), Deployment)> = Vec::new();
-    for (block, _) in &main_blocks {
+    let netbox = NetboxConfig::combined(netbox_parts);
+    // The other main blocks are the nginx and Authentik files: few, applied in reading order.
+    let others: Vec<(&Block, &Parsed)> =
+        parsed.iter().map(|(id, p)| (&blocks[id.0], p)).filter(|(b, _)| b.is_main()).collect();
+    let merge = |skip: Option<&(Kind, String)>| {
+        let mut deployment = Deployment { netbox: netbox.clone(), ..Deployment::default() };
+        for (block, parsed) in &others {
+            if skip.is_none_or(|(kind, file)| !(block.kind == *kind && block.file == *file)) {
+                deployment.apply(block, parsed);
+            }
+        }
+        deployment
+    };
+    let main = merge(None);
+    let mut without_file: Vec<((Kind, String), Deployment)> = Vec::new();
+    for (block, _) in &others {
         let key = (block.kind, block.file.clone());
-        if block.kind == crate::extract::Kind::Netbox || without_file.iter().any(|(k, _)| *k == key) {
-            continue;
+        if !without_file.iter().any(|(k, _)| *k == key) {
+            let base = merge(Some(&key));
+            without_file.push((key, base));
         }
-        let mut base = Deployment::default();
-        for (other, other_parsed) in main_blocks.iter().filter(|(b, _)| !(b.kind == key.0 && b.file == key.1)) {
-            base.apply(other, other_parsed);
-        }
-        without_file.push((key, base));
     }
-    Model { main, without_file }
+    Model { main, without_file, parsed }
 }

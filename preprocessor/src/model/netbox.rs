@@ -3,15 +3,18 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse};
+use compact_str::CompactString;
+
+use crate::parse::netbox::{AttributeWrite, BuildNameHasher, Import, PythonFile, Setting, UnguardedUse};
 
 /// The NetBox side: `configuration.py` and any other Python file the book shows (for example a
 /// custom pipeline module).
 #[derive(Debug, Clone, Default)]
 pub struct NetboxConfig {
-    // Shared, not copied, into every variant: a variant only replaces the names it assigns.
-    settings: Vec<Arc<Setting>>,
-    index: HashMap<Arc<str>, usize, BuildNameHasher>,
+    /// On a variant, the main deployment's settings: shared by every variant, never copied.
+    base: Option<Arc<SettingTable>>,
+    /// The settings this deployment's own blocks write (all of them on the main deployment).
+    own: Arc<SettingTable>,
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
@@ -22,74 +25,129 @@ pub struct NetboxConfig {
     pub present: bool,
 }
 
+/// Effective assignments by name, in the order the names were first assigned.
+#[derive(Debug, Clone, Default)]
+struct SettingTable {
+    settings: Vec<Arc<Setting>>,
+    // Names inline (no allocation per entry: a variant builds a table of its own).
+    index: HashMap<CompactString, usize, BuildNameHasher>,
+}
+
+impl SettingTable {
+    fn get(&self, name: &str) -> Option<&Arc<Setting>> {
+        self.index.get(name).and_then(|&i| self.settings.get(i))
+    }
+
+    fn set(&mut self, setting: &Arc<Setting>) {
+        match self.index.get(setting.name.as_str()) {
+            Some(&i) => self.settings[i] = Arc::clone(setting),
+            None => {
+                self.index.insert(setting.name.clone(), self.settings.len());
+                self.settings.push(Arc::clone(setting));
+            }
+        }
+    }
+}
+
 impl NetboxConfig {
     /// The effective assignment of a parameter (the last one).
     pub fn get(&self, name: &str) -> Option<&Setting> {
-        self.index.get(name).and_then(|&i| self.settings.get(i)).map(|s| &**s)
+        self.own.get(name).or_else(|| self.base.as_ref().and_then(|base| base.get(name))).map(|s| &**s)
     }
 
     /// Every effective assignment, in the order the names were first assigned.
     pub fn settings(&self) -> impl Iterator<Item = &Setting> {
-        self.settings.iter().map(|s| &**s)
+        self.effective().map(|s| &**s)
     }
 
-    /// The settings without the imports and attribute writes (see `Deployment::base_for_variant`).
-    pub(super) fn without_code(&self) -> NetboxConfig {
-        NetboxConfig {
-            settings: self.settings.clone(),
-            index: self.index.clone(),
-            imports: Vec::new(),
-            attribute_writes: Vec::new(),
-            unguarded_uses: Vec::new(),
-            present: self.present,
+    fn effective(&self) -> impl Iterator<Item = &Arc<Setting>> {
+        let base = self.base.as_deref().map(|b| b.settings.as_slice()).unwrap_or_default();
+        let inherited = base.iter().map(|s| self.own.get(&s.name).unwrap_or(s));
+        let added = self.own.settings.iter().filter(|s| self.base.as_ref().is_none_or(|b| b.get(&s.name).is_none()));
+        inherited.chain(added)
+    }
+
+    /// The assignments this deployment's own blocks write: all of them on the main deployment,
+    /// only the variant block's on a variant. Rules about one setting on its own check these, so
+    /// a variant does not check again the main settings it shares.
+    pub fn own_settings(&self) -> impl Iterator<Item = &Setting> {
+        self.own.settings.iter().map(|s| &**s)
+    }
+
+    /// A variant's starting point: this configuration's settings, shared (one reference count,
+    /// not a copy per variant), without the imports and attribute writes (see
+    /// `Deployment::base_for_variant`).
+    pub(super) fn base_for_variant(&self) -> NetboxConfig {
+        let base = match &self.base {
+            None => Arc::clone(&self.own),
+            Some(_) => {
+                let mut table = SettingTable::default();
+                self.effective().for_each(|s| table.set(s));
+                Arc::new(table)
+            }
+        };
+        NetboxConfig { base: Some(base), present: self.present, ..NetboxConfig::default() }
+    }
+
+    /// Several files merged in order, as on the main deployment. The tables refer to the
+    /// parsed settings while merging and take a reference count only of the ones that win: tens
+    /// of thousands of assignments merge into a few dozen names.
+    pub(super) fn merged<'p>(files: impl IntoIterator<Item = (&'p PythonFile, bool)>) -> NetboxConfig {
+        let mut config = NetboxConfig::default();
+        let mut winners: Vec<&Arc<Setting>> = Vec::new();
+        let mut index: HashMap<&str, usize, BuildNameHasher> = HashMap::default();
+        for (file, is_configuration) in files {
+            config.present = true;
+            if is_configuration {
+                for setting in &file.settings {
+                    match index.get(setting.name.as_str()) {
+                        Some(&i) => winners[i] = setting,
+                        None => {
+                            index.insert(&setting.name, winners.len());
+                            winners.push(setting);
+                        }
+                    }
+                }
+            }
+            config.imports.extend(file.imports.iter().cloned());
+            config.attribute_writes.extend(file.attribute_writes.iter().cloned());
+            config.unguarded_uses.extend(file.unguarded_uses.iter().cloned());
         }
+        let own = Arc::make_mut(&mut config.own);
+        for setting in winners {
+            own.set(setting);
+        }
+        config
+    }
+
+    /// Configurations merged in order: what [`NetboxConfig::merged`] made of consecutive runs of
+    /// files, combined into the whole book's.
+    pub(super) fn combined(parts: impl IntoIterator<Item = NetboxConfig>) -> NetboxConfig {
+        let mut config = NetboxConfig::default();
+        let mut own = SettingTable::default();
+        for part in parts {
+            config.present |= part.present;
+            part.effective().for_each(|setting| own.set(setting));
+            config.imports.extend(part.imports);
+            config.attribute_writes.extend(part.attribute_writes);
+            config.unguarded_uses.extend(part.unguarded_uses);
+        }
+        config.own = Arc::new(own);
+        config
     }
 
     pub(super) fn lay_over(&mut self, file: &PythonFile, is_configuration: bool) {
         self.present = true;
         if is_configuration {
+            // Unique while the main deployment is assembled, and for a fresh variant: no copy.
+            let own = Arc::make_mut(&mut self.own);
             for setting in &file.settings {
-                match self.index.get(setting.name.as_str()) {
-                    Some(&i) => self.settings[i] = Arc::clone(setting),
-                    None => {
-                        self.index.insert(Arc::from(setting.name.as_str()), self.settings.len());
-                        self.settings.push(Arc::clone(setting));
-                    }
-                }
+                own.set(setting);
             }
         }
         self.imports.extend(file.imports.iter().cloned());
         self.attribute_writes.extend(file.attribute_writes.iter().cloned());
         self.unguarded_uses.extend(file.unguarded_uses.iter().cloned());
-    }
-}
-
-/// FNV-1a for setting names: short, trusted keys hashed thousands of times per book, where
-/// SipHash's protection against hostile keys buys nothing.
-#[derive(Debug, Clone, Default)]
-pub struct BuildNameHasher;
-
-/// The hasher of [`BuildNameHasher`].
-#[derive(Debug)]
-pub struct NameHasher(u64);
-
-impl std::hash::BuildHasher for BuildNameHasher {
-    type Hasher = NameHasher;
-
-    fn build_hasher(&self) -> NameHasher {
-        NameHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for NameHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
     }
 }
 

@@ -22,23 +22,9 @@ pub enum Parsed {
     Authentik(authentik::Blueprint),
 }
 
-/// Parse every block; syntax errors become findings. Blocks are independent, so they are parsed
-/// on all cores.
+/// Parse each block on its own; syntax errors become findings. (The caller splits the book's
+/// blocks across the cores.)
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    let results = crate::parallel::map_chunks(blocks, 64, |part| {
-        let mut found = Vec::new();
-        let parsed = parse_sequentially(part, &mut found);
-        vec![(parsed, found)]
-    });
-    let mut parsed = Vec::with_capacity(blocks.len());
-    for (part, found) in results {
-        parsed.extend(part);
-        findings.extend(found);
-    }
-    parsed
-}
-
-fn parse_sequentially(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
     blocks
         .iter()
         .map(|block| {

@@ -10,11 +10,58 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+use compact_str::CompactString;
 use ruff_python_ast::{self as ast, Expr, Number, Operator, PySourceType, Stmt, UnaryOp};
 use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::extract::BlockId;
+
+/// A fast hash for Python names: short, trusted keys hashed tens of thousands of times per book,
+/// where SipHash's protection against hostile keys buys nothing. Eight bytes per step (the
+/// multiply-rotate of rustc's FxHasher).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildNameHasher;
+
+/// The hasher of [`BuildNameHasher`].
+#[derive(Debug)]
+pub struct NameHasher(u64);
+
+impl std::hash::BuildHasher for BuildNameHasher {
+    type Hasher = NameHasher;
+
+    fn build_hasher(&self) -> NameHasher {
+        NameHasher(0)
+    }
+}
+
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(word);
+            self.add(u64::from_le_bytes(eight));
+        }
+        let mut rest = [0u8; 8];
+        rest[..words.remainder().len()].copy_from_slice(words.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+}
 
 /// A value with its range in the block text.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +75,8 @@ pub struct Value {
 /// The evaluated form of an expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValueKind {
-    /// `'text'`.
-    Str(String),
+    /// `'text'` (short strings, most of a configuration's, are stored inline).
+    Str(CompactString),
     /// `b'bytes'`.
     Bytes(Vec<u8>),
     /// An integer.
@@ -51,7 +98,7 @@ pub enum ValueKind {
     /// Read from the environment when NetBox starts.
     Env {
         /// The variable.
-        var: String,
+        var: CompactString,
         /// The value used when the variable is not set (`None` for `os.environ["X"]`).
         default: Option<Box<Value>>,
     },
@@ -168,8 +215,8 @@ impl fmt::Display for Value {
 /// A top-level assignment: a NetBox parameter (or a helper variable).
 #[derive(Debug, Clone)]
 pub struct Setting {
-    /// The name assigned.
-    pub name: String,
+    /// The name assigned (stored inline: NetBox's parameter names are short).
+    pub name: CompactString,
     /// The name's range in the block.
     pub name_range: Range<usize>,
     /// The whole statement's range.
@@ -244,7 +291,9 @@ pub struct UnguardedUse {
 /// Parse and evaluate one block.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let parsed = parse_unchecked_source(text, PySourceType::Python);
-    let mut file = PythonFile::default();
+    let body = &parsed.syntax().body;
+    // Most statements bind one name: size the tables once instead of growing them.
+    let mut file = PythonFile { settings: Vec::with_capacity(body.len()), ..PythonFile::default() };
     for error in parsed.errors() {
         let range = to_range(error.location);
         // Point at something visible: an error at the end of the text points at its last char.
@@ -258,9 +307,15 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
     }
     let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
-    let mut evaluator =
-        Evaluator { block, env: HashMap::new(), os: vec![], environ: vec![], getenv: vec![], file: &mut file };
-    for stmt in parsed.syntax().body.iter() {
+    let mut evaluator = Evaluator {
+        block,
+        env: HashMap::with_capacity_and_hasher(body.len(), BuildNameHasher),
+        os: vec![],
+        environ: vec![],
+        getenv: vec![],
+        file: &mut file,
+    };
+    for stmt in body {
         let range = to_range(stmt.range());
         // A statement the parser had to repair may hold invented values: skip it.
         if broken.iter().any(|b| b.start <= range.end && range.start <= b.end) {
@@ -276,11 +331,11 @@ fn to_range(range: TextRange) -> Range<usize> {
     range.start().to_usize()..range.end().to_usize()
 }
 
-struct Evaluator<'a> {
+struct Evaluator<'t, 'a> {
     block: BlockId,
-    /// Names bound so far: their setting's index in `file.settings` (values are cloned only
-    /// when a later expression reads them).
-    env: HashMap<String, usize>,
+    /// Names bound so far (borrowed from the tree): their setting's index in `file.settings`
+    /// (values are cloned only when a later expression reads them).
+    env: HashMap<&'t str, usize, BuildNameHasher>,
     /// Names bound to the `os` module, to `os.environ`, and to `os.getenv`.
     os: Vec<String>,
     environ: Vec<String>,
@@ -288,13 +343,17 @@ struct Evaluator<'a> {
     file: &'a mut PythonFile,
 }
 
-impl Evaluator<'_> {
-    fn top_level(&mut self, stmt: &Stmt) {
+impl<'t> Evaluator<'t, '_> {
+    fn top_level(&mut self, stmt: &'t Stmt) {
         match stmt {
             Stmt::Assign(assign) => {
                 let value = self.eval(&assign.value);
-                for target in &assign.targets {
-                    self.bind(target, value.clone(), to_range(assign.range));
+                let range = to_range(assign.range);
+                if let [others @ .., last] = assign.targets.as_slice() {
+                    for target in others {
+                        self.bind(target, value.clone(), range.clone());
+                    }
+                    self.bind(last, value, range);
                 }
             }
             Stmt::AnnAssign(assign) => {
@@ -344,17 +403,17 @@ impl Evaluator<'_> {
         }
     }
 
-    fn bind(&mut self, target: &Expr, value: Value, statement: Range<usize>) {
+    fn bind(&mut self, target: &'t Expr, value: Value, statement: Range<usize>) {
         match target {
             Expr::Name(name) => {
                 let setting = Setting {
-                    name: name.id.to_string(),
+                    name: CompactString::from(name.id.as_str()),
                     name_range: to_range(name.range),
                     statement,
                     value,
                     block: self.block,
                 };
-                self.env.insert(setting.name.clone(), self.file.settings.len());
+                self.env.insert(name.id.as_str(), self.file.settings.len());
                 self.file.settings.push(std::sync::Arc::new(setting));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -377,14 +436,14 @@ impl Evaluator<'_> {
     }
 
     /// Names bound inside compound statements get unknown values.
-    fn unknown_bindings(&mut self, stmt: &Stmt) {
+    fn unknown_bindings(&mut self, stmt: &'t Stmt) {
         let mut names = Vec::new();
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
-            self.env.insert(name.clone(), self.file.settings.len());
+            self.env.insert(name, self.file.settings.len());
             self.file.settings.push(std::sync::Arc::new(Setting {
-                name,
+                name: CompactString::from(name),
                 name_range: range.clone(),
                 statement: range,
                 value,
@@ -403,7 +462,7 @@ impl Evaluator<'_> {
         let range = to_range(expr.range());
         let unknown = || Value { kind: ValueKind::Unknown, range: range.clone() };
         let kind = match expr {
-            Expr::StringLiteral(s) => ValueKind::Str(s.value.to_str().to_string()),
+            Expr::StringLiteral(s) => ValueKind::Str(CompactString::from(s.value.to_str())),
             Expr::BytesLiteral(b) => ValueKind::Bytes(b.value.bytes().collect()),
             Expr::NumberLiteral(n) => match &n.value {
                 Number::Int(i) => match i.as_i64() {
@@ -443,7 +502,7 @@ impl Evaluator<'_> {
                         }
                     }
                 }
-                ValueKind::Str(text)
+                ValueKind::Str(text.into())
             }
             Expr::BinOp(binop) if binop.op == Operator::Add => {
                 return add(&self.eval(&binop.left), &self.eval(&binop.right), range);
@@ -530,7 +589,7 @@ impl Evaluator<'_> {
 
 fn add(left: &Value, right: &Value, range: Range<usize>) -> Value {
     let kind = match (&left.kind, &right.kind) {
-        (ValueKind::Str(a), ValueKind::Str(b)) => ValueKind::Str(format!("{a}{b}")),
+        (ValueKind::Str(a), ValueKind::Str(b)) => ValueKind::Str(compact_str::format_compact!("{a}{b}")),
         (ValueKind::Bytes(a), ValueKind::Bytes(b)) => ValueKind::Bytes([a.as_slice(), b.as_slice()].concat()),
         (ValueKind::Int(a), ValueKind::Int(b)) => a.checked_add(*b).map_or(ValueKind::Unknown, ValueKind::Int),
         (ValueKind::List(a), ValueKind::List(b)) => ValueKind::List([a.as_slice(), b.as_slice()].concat()),
@@ -540,16 +599,16 @@ fn add(left: &Value, right: &Value, range: Range<usize>) -> Value {
     Value { kind, range }
 }
 
-fn collect_bound_names(stmt: &Stmt, names: &mut Vec<(String, Range<usize>)>) {
-    fn targets(expr: &Expr, names: &mut Vec<(String, Range<usize>)>) {
+fn collect_bound_names<'t>(stmt: &'t Stmt, names: &mut Vec<(&'t str, Range<usize>)>) {
+    fn targets<'t>(expr: &'t Expr, names: &mut Vec<(&'t str, Range<usize>)>) {
         match expr {
-            Expr::Name(name) => names.push((name.id.to_string(), to_range(name.range))),
+            Expr::Name(name) => names.push((name.id.as_str(), to_range(name.range))),
             Expr::Tuple(t) => t.elts.iter().for_each(|e| targets(e, names)),
             Expr::List(l) => l.elts.iter().for_each(|e| targets(e, names)),
             _ => {}
         }
     }
-    let body = |stmts: &[Stmt], names: &mut Vec<(String, Range<usize>)>| {
+    let body = |stmts: &'t [Stmt], names: &mut Vec<(&'t str, Range<usize>)>| {
         for s in stmts {
             collect_bound_names(s, names);
         }
@@ -634,7 +693,7 @@ fn swallows_key_error(handlers: &[ast::ExceptHandler], name: &str) -> bool {
             for inner in &h.body {
                 collect_bound_names(inner, &mut bound);
             }
-            catches && !exits && !bound.iter().any(|(b, _)| b == name)
+            catches && !exits && !bound.iter().any(|(b, _)| *b == name)
         })
 }
 
@@ -650,10 +709,10 @@ fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
             collect_bound_names(inner, &mut bound);
         }
         for (name, _) in bound {
-            if !swallows_key_error(&try_stmt.handlers, &name) {
+            if !swallows_key_error(&try_stmt.handlers, name) {
                 continue;
             }
-            let mut loads = Loads { name: &name, found: None };
+            let mut loads = Loads { name, found: None };
             for later in &body[i + 1..] {
                 ast::visitor::Visitor::visit_stmt(&mut loads, later);
                 if loads.found.is_some() {
@@ -661,7 +720,7 @@ fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
                 }
             }
             if let Some(range) = loads.found {
-                out.push(UnguardedUse { name, range, block });
+                out.push(UnguardedUse { name: name.to_string(), range, block });
             }
         }
     }
@@ -718,7 +777,7 @@ mod tests {
     use super::*;
 
     fn settings(text: &str) -> Vec<(String, String)> {
-        parse(text, BlockId(0)).settings.iter().map(|s| (s.name.clone(), s.value.to_string())).collect()
+        parse(text, BlockId(0)).settings.iter().map(|s| (s.name.to_string(), s.value.to_string())).collect()
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! Every rule reports only on statically known values: a value read from the environment or
 //! computed by code the evaluator does not follow never produces a finding.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::{Deployment, NetboxConfig};
-use crate::parse::netbox::{Setting, Value, ValueKind};
+use crate::parse::netbox::{BuildNameHasher, Setting, Value, ValueKind};
 use crate::rules::{Check, Rule};
 use crate::version::{Applies, Targets, Version};
 
@@ -58,7 +61,7 @@ fn at_statement(rule: &'static Rule, setting: &Setting, message: String) -> Find
 fn backends(nb: &NetboxConfig) -> Option<Vec<String>> {
     let value = &nb.get("REMOTE_AUTH_BACKEND")?.value;
     match &value.kind {
-        ValueKind::Str(s) => Some(vec![s.clone()]),
+        ValueKind::Str(s) => Some(vec![s.to_string()]),
         ValueKind::List(items) | ValueKind::Tuple(items) => {
             items.iter().map(|i| i.as_str().map(str::to_string)).collect()
         }
@@ -92,7 +95,7 @@ pub const LOGIN_REDIRECT_URL_TYPE: Rule = Rule {
 };
 
 fn login_redirect_url_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.settings() {
+    for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         let is_url = name == "LOGOUT_REDIRECT_URL" || (name.starts_with("SOCIAL_AUTH_") && name.ends_with("_URL"));
         let value = &setting.value;
@@ -440,8 +443,32 @@ const SOCIAL_NAMES: &[&str] = &[
     "SOCIAL_AUTH_SANITIZE_REDIRECTS",
 ];
 
+/// The names of [`PARAMETERS`], for one hash probe per lookup: per-setting rules ask for every
+/// assignment of every block.
+static PARAMETER_NAMES: LazyLock<HashSet<&'static str, BuildNameHasher>> =
+    LazyLock::new(|| PARAMETERS.iter().copied().collect());
+
+/// Every name NetBox, Django or social-core reads (or once read) from configuration.py.
+static KNOWN_NAMES: LazyLock<HashSet<&'static str, BuildNameHasher>> = LazyLock::new(|| {
+    let django = DJANGO_SETTINGS.iter().map(|(name, _)| *name);
+    let removed = REMOVED.iter().map(|(name, _, _)| *name);
+    PARAMETERS.iter().chain(SOCIAL_NAMES).copied().chain(django).chain(removed).collect()
+});
+
+/// [`DJANGO_SETTINGS`] by name.
+static DJANGO_BY_NAME: LazyLock<HashMap<&'static str, &'static str, BuildNameHasher>> =
+    LazyLock::new(|| DJANGO_SETTINGS.iter().copied().collect());
+
+/// [`REMOVED`] by name.
+static REMOVED_BY_NAME: LazyLock<HashMap<&'static str, (Version, &'static str), BuildNameHasher>> =
+    LazyLock::new(|| REMOVED.iter().map(|&(name, since, why)| (name, (since, why))).collect());
+
+/// [`SOCIAL_NAMES`] without their `SOCIAL_AUTH_` prefix.
+static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, BuildNameHasher>> =
+    LazyLock::new(|| SOCIAL_NAMES.iter().filter_map(|name| name.strip_prefix("SOCIAL_AUTH_")).collect());
+
 fn is_parameter(name: &str) -> bool {
-    PARAMETERS.contains(&name)
+    PARAMETER_NAMES.contains(name)
 }
 
 /// A Django setting NetBox never reads from configuration.py.
@@ -455,8 +482,9 @@ pub const SETTING_IGNORED: Rule = Rule {
 };
 
 fn setting_ignored(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.settings() {
-        if let Some((name, why)) = DJANGO_SETTINGS.iter().find(|(n, _)| *n == setting.name)
+    for setting in d.netbox.own_settings() {
+        let name = setting.name.as_str();
+        if let Some(why) = DJANGO_BY_NAME.get(name)
             && !is_parameter(name)
         {
             out.push(at_statement(
@@ -479,8 +507,9 @@ pub const SETTING_REMOVED: Rule = Rule {
 };
 
 fn setting_removed(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.settings() {
-        if let Some((name, since, why)) = REMOVED.iter().find(|(n, _, _)| *n == setting.name)
+    for setting in d.netbox.own_settings() {
+        let name = setting.name.as_str();
+        if let Some((since, why)) = REMOVED_BY_NAME.get(name)
             && targets.netbox >= *since
         {
             out.push(at_statement(
@@ -503,13 +532,9 @@ pub const SETTING_UNKNOWN: Rule = Rule {
 };
 
 fn setting_unknown(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.settings() {
+    for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        let known = is_parameter(name)
-            || SOCIAL_NAMES.contains(&name)
-            || DJANGO_SETTINGS.iter().any(|(n, _)| *n == name)
-            || REMOVED.iter().any(|(n, _, _)| *n == name);
-        if known || name.len() < 6 || name != name.to_uppercase() || name.starts_with('_') {
+        if KNOWN_NAMES.contains(name) || name.len() < 6 || name.starts_with('_') || !is_upper_case(name) {
             continue;
         }
         let candidates = PARAMETERS.iter().chain(SOCIAL_NAMES).copied();
@@ -527,6 +552,15 @@ fn setting_unknown(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether `to_uppercase` leaves the name unchanged (checked without allocating).
+fn is_upper_case(name: &str) -> bool {
+    if name.is_ascii() {
+        !name.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        name.chars().all(|c| c.to_uppercase().eq(std::iter::once(c)))
+    }
+}
+
 /// python-social-auth names without the `SOCIAL_AUTH_` prefix.
 pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
     id: "netbox/social-auth-prefix-missing",
@@ -538,10 +572,9 @@ pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
 };
 
 fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.settings() {
-        let prefixed = format!("SOCIAL_AUTH_{}", setting.name);
-        let django_setting = DJANGO_SETTINGS.iter().any(|(name, _)| *name == setting.name);
-        if SOCIAL_NAMES.contains(&prefixed.as_str())
+    for setting in d.netbox.own_settings() {
+        let django_setting = DJANGO_BY_NAME.contains_key(setting.name.as_str());
+        if SOCIAL_SUFFIXES.contains(setting.name.as_str())
             && !setting.name.contains("ENDPOINT")
             && !is_parameter(&setting.name)
             && !django_setting
@@ -552,7 +585,7 @@ fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding
                     setting,
                     format!("NetBox copies only names starting with `SOCIAL_AUTH_` into Django's settings, so social-core never sees `{}`", setting.name),
                 )
-                .with_help(format!("rename it to `{prefixed}`")),
+                .with_help(format!("rename it to `SOCIAL_AUTH_{}`", setting.name)),
             );
         }
     }
