@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Result, bail};
-use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::config::Config;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
@@ -55,28 +55,37 @@ impl Outcome {
 /// The chapters of a book in reading order, as the extractor needs them.
 pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterInput> {
     let src = &config.book.src;
-    book.iter()
+    let found: Vec<(usize, &Chapter, &PathBuf)> = book
+        .iter()
         .filter_map(|item| match item {
             BookItem::Chapter(chapter) => Some(chapter),
             _ => None,
         })
-        .filter_map(|chapter| {
-            let source = chapter.source_path.as_ref().or(chapter.path.as_ref())?;
-            Some((chapter, source))
-        })
+        .filter_map(|chapter| Some((chapter, chapter.source_path.as_ref().or(chapter.path.as_ref())?)))
         .enumerate()
-        .map(|(index, (chapter, source))| ChapterInput {
-            index,
-            path: report_path(&src.join(source)),
-            dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
-            content: chapter.content.as_str().into(),
-            page: chapter.path.as_deref().map(report_path),
-        })
-        .collect()
+        .map(|(index, (chapter, source))| (index, chapter, source))
+        .collect();
+    // Copying every chapter's text is the bulk of this: on all cores.
+    crate::parallel::map_chunks(&found, 64, |part| {
+        part.iter()
+            .map(|&(index, chapter, source)| ChapterInput {
+                index,
+                path: report_path(&src.join(source)),
+                dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
+                content: chapter.content.as_str().into(),
+                page: chapter.path.as_deref().map(report_path),
+            })
+            .collect()
+    })
 }
 
 /// The line a chapter writes where the rule reference goes.
 pub const RULES_DIRECTIVE: &str = "{{#configcheck-rules}}";
+
+/// Whether a chapter writes [`RULES_DIRECTIVE`] (a vectorised search: it runs over every chapter).
+fn holds_rules_directive(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), RULES_DIRECTIVE.as_bytes()).is_some()
+}
 
 /// `../reference.html` from `a/b.md` to `reference.md`.
 fn relative_href(from_page: &str, to_page: &str) -> String {
@@ -107,20 +116,29 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
     let style = PageStyle::for_renderer(renderer);
     let index = PageIndex::new(&outcome.checked);
     // The chapter that holds the rule reference: findings link to their entry there.
-    let reference_page = inputs.iter().find(|c| c.content.contains(RULES_DIRECTIVE)).and_then(|c| c.page.clone());
-    let mut replaced: HashMap<PathBuf, String> = HashMap::new();
-    for input in &inputs {
-        let href = match (&reference_page, &input.page) {
-            (Some(reference), Some(page)) if style == PageStyle::Html => Some(relative_href(page, reference)),
-            _ => None,
-        };
-        let annotated = annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
-        let text = annotated.as_deref().unwrap_or(&input.content);
-        let expanded = text.contains(RULES_DIRECTIVE).then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
-        if let Some(text) = expanded.or(annotated) {
-            replaced.insert(PathBuf::from(&input.path), text);
-        }
-    }
+    let holds_directive: Vec<bool> = crate::parallel::map_chunks(&inputs, 64, |part| {
+        part.iter().map(|chapter| holds_rules_directive(&chapter.content)).collect()
+    });
+    let reference_page =
+        inputs.iter().zip(&holds_directive).find(|(_, holds)| **holds).and_then(|(c, _)| c.page.clone());
+    // Chapters are annotated independently: on all cores.
+    let edited = crate::parallel::map_chunks(&inputs, 16, |part| {
+        part.iter()
+            .filter_map(|input| {
+                let holds_directive = holds_directive[input.index];
+                let href = match (&reference_page, &input.page) {
+                    (Some(reference), Some(page)) if style == PageStyle::Html => Some(relative_href(page, reference)),
+                    _ => None,
+                };
+                let annotated =
+                    annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
+                let text = annotated.as_deref().unwrap_or(&input.content);
+                let expanded = holds_directive.then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
+                expanded.or(annotated).map(|text| (PathBuf::from(&input.path), text))
+            })
+            .collect()
+    });
+    let mut replaced: HashMap<PathBuf, String> = edited.into_iter().collect();
     if !replaced.is_empty() {
         let src = config.book.src.clone();
         book.for_each_chapter_mut(|chapter| {

@@ -44,6 +44,7 @@ const CSS: &str = "<style>\
 .configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
 .configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-tip-color,#1a7f37);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
+.configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-tip-color,#1a7f37) 28%,transparent)}\
 .configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
 </style>";
 
@@ -161,22 +162,14 @@ pub fn annotate_chapter(
 }
 
 /// A CSS gradient that tints the lines of the block that findings point at (line units, `lh`,
-/// from the top of the code's content box).
+/// from the top of the code's content box), in the tints the style sheet names per severity.
 fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
     let mut lines: Vec<(usize, &'static str)> = Vec::new();
     for d in findings {
-        let colour = if d.expected {
-            "var(--blockquote-tip-color, #1a7f37)"
-        } else {
-            match d.severity {
-                Severity::Error => "var(--blockquote-caution-color, #d1242f)",
-                Severity::Warning => "var(--blockquote-warning-color, #9a6700)",
-                Severity::Info => "var(--blockquote-note-color, #0969da)",
-            }
-        };
+        let tint = if d.expected { "expected" } else { d.severity.name() };
         for line in d.block_lines.clone().into_iter().flatten() {
             if !lines.iter().any(|(l, _)| *l == line) {
-                lines.push((line, colour));
+                lines.push((line, tint));
             }
         }
     }
@@ -184,14 +177,18 @@ fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
         return None;
     }
     lines.sort();
-    let stops: Vec<String> = lines
-        .iter()
-        .map(|(line, colour)| {
-            let tint = format!("color-mix(in srgb, {colour} 28%, transparent)");
-            format!("transparent {line}lh, {tint} {line}lh, {tint} {}lh, transparent {}lh", line + 1, line + 1)
-        })
-        .collect();
-    Some(format!("linear-gradient(to bottom, {})", stops.join(", ")))
+    let mut gradient = String::from("linear-gradient(to bottom");
+    for (line, tint) in lines {
+        let tint = format!("var(--configcheck-tint-{tint})");
+        let _ = write!(
+            gradient,
+            ", transparent {line}lh, {tint} {line}lh, {tint} {}lh, transparent {}lh",
+            line + 1,
+            line + 1
+        );
+    }
+    gradient.push(')');
+    Some(gradient)
 }
 
 /// Just after the closing fence line.
@@ -206,35 +203,39 @@ fn insertion_point(content: &str, block: &Block) -> (usize, bool) {
     }
 }
 
-/// Escape text, then show `code` spans as code.
-fn inline(text: &str) -> String {
-    let mut escaped = String::new();
-    let _ = escape_html(&mut escaped, text);
-    let mut out = String::new();
-    for (i, part) in escaped.split('`').enumerate() {
+/// Escape text into `out`, then show `code` spans as code (an odd backtick: no code spans at
+/// all). Written straight into the box: no string per piece.
+fn push_inline(out: &mut String, text: &str) {
+    if memchr::memchr_iter(b'`', text.as_bytes()).count() % 2 == 1 {
+        let _ = escape_html(&mut *out, text);
+        return;
+    }
+    for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
-            let _ = write!(out, "<code>{part}</code>");
+            out.push_str("<code>");
+            let _ = escape_html(&mut *out, part);
+            out.push_str("</code>");
         } else {
-            out.push_str(part);
+            let _ = escape_html(&mut *out, part);
         }
     }
-    if escaped.matches('`').count() % 2 == 1 {
-        // An odd backtick: keep the text as it was.
-        return escaped;
-    }
-    out
 }
 
-/// The rule id, linked to its entry in the reference chapter when the book has one.
-fn rule_link(rule: &str, reference: Option<&str>) -> String {
-    let code = inline(&format!("`{rule}`"));
-    match (reference, crate::rules::find(rule)) {
-        (Some(href), Some(found)) => {
-            let mut escaped = String::new();
-            let _ = pulldown_cmark_escape::escape_href(&mut escaped, href);
-            format!("<a href=\"{escaped}#{}\">{code}</a>", crate::report::reference::anchor(found))
-        }
-        _ => code,
+/// The rule id as code, linked to its entry in the reference chapter when the book has one.
+fn push_rule_link(out: &mut String, rule: &str, reference: Option<&str>) {
+    let link = reference.zip(crate::rules::find(rule));
+    if let Some((href, found)) = link {
+        out.push_str("<a href=\"");
+        let _ = pulldown_cmark_escape::escape_href(&mut *out, href);
+        out.push('#');
+        out.push_str(&crate::report::reference::anchor(found));
+        out.push_str("\">");
+    }
+    out.push_str("<code>");
+    let _ = escape_html(&mut *out, rule);
+    out.push_str("</code>");
+    if link.is_some() {
+        out.push_str("</a>");
     }
 }
 
@@ -245,7 +246,7 @@ fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
 
 fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
     let teaching = findings.iter().all(|d| d.expected);
-    let mut html = String::new();
+    let mut html = String::with_capacity(if with_css { CSS.len() } else { 0 } + 200 + 600 * findings.len());
     if with_css {
         html.push_str(CSS);
         html.push('\n');
@@ -266,20 +267,27 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
             .collect();
         format!("mdbook-configcheck: {} in this block", parts.join(", "))
     };
-    let _ = writeln!(html, "<p class=\"configcheck-title\">{}</p>", inline(&title));
-    html.push_str("<ul>\n");
+    html.push_str("<p class=\"configcheck-title\">");
+    push_inline(&mut html, &title);
+    html.push_str("</p>\n<ul>\n");
     for d in findings {
-        let line = where_text(d, chapter_path);
-        let _ = writeln!(
-            html,
-            "<li class=\"configcheck-finding configcheck-{}\"><span class=\"configcheck-badge\">{}</span> {} {}: {}<span class=\"configcheck-help\">Fix: {}</span></li>",
-            if d.expected { "expected" } else { d.severity.name() },
-            if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() },
-            rule_link(d.rule, reference),
-            inline(&line),
-            inline(&d.message),
-            inline(&d.help),
-        );
+        let severity = d.severity.name();
+        html.push_str("<li class=\"configcheck-finding configcheck-");
+        html.push_str(if d.expected { "expected" } else { severity });
+        html.push_str("\"><span class=\"configcheck-badge\">");
+        if d.expected {
+            html.push_str("expected ");
+        }
+        html.push_str(severity);
+        html.push_str("</span> ");
+        push_rule_link(&mut html, d.rule, reference);
+        html.push(' ');
+        push_inline(&mut html, &where_text(d, chapter_path));
+        html.push_str(": ");
+        push_inline(&mut html, &d.message);
+        html.push_str("<span class=\"configcheck-help\">Fix: ");
+        push_inline(&mut html, &d.help);
+        html.push_str("</span></li>\n");
     }
     html.push_str("</ul>\n</div>");
     html
