@@ -11,6 +11,10 @@
 //!
 //! The target is a pipeline at most 2.5 times the floor. Run with
 //! `cargo bench -p mdbook-configcheck --bench static_pipeline`.
+//!
+//! For profiling: `STATIC_PIPELINE_PROFILE=N` runs the pipeline N more times without timing (for
+//! `perf record` or `valgrind --tool=callgrind`), and `STATIC_PIPELINE_INPUT=FILE` writes the
+//! generated input, so that `mdbook-configcheck < FILE` runs the binary on the same book.
 
 #![allow(
     clippy::print_stdout,
@@ -351,8 +355,20 @@ fn measure<T>(mut run: impl FnMut() -> T) -> Duration {
 fn main() {
     let input = book_json();
     let mb = input.len() as f64 / 1e6;
+    // The same input for the binary (`mdbook-configcheck < FILE` runs it as mdBook would).
+    if let Some(path) = std::env::var_os("STATIC_PIPELINE_INPUT") {
+        std::fs::write(&path, &input).expect("the input file is written");
+    }
 
     let counts = pipeline(&input);
+    // For a profiler (`valgrind --tool=callgrind`, `perf record`): N more pipeline runs, no timing.
+    if let Some(runs) = std::env::var("STATIC_PIPELINE_PROFILE").ok().and_then(|n| n.parse::<usize>().ok()) {
+        for _ in 0..runs {
+            black_box(pipeline(&input));
+        }
+        println!("{} pipeline runs: {} blocks, {} diagnostics each", runs + 1, counts.blocks, counts.diagnostics);
+        return;
+    }
     assert!(counts.blocks > 0, "the pipeline found no checked block: the benchmark would measure nothing");
     assert_eq!(counts.chapters, CHAPTERS, "every generated chapter reaches the pipeline");
 
