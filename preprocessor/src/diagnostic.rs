@@ -1,6 +1,8 @@
 //! Findings as data, and the one function that decides whether a run fails.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -88,7 +90,7 @@ pub struct BlockRef {
     /// `netbox`, `nginx` or `authentik`.
     pub kind: &'static str,
     /// The logical file (`configuration.py`, …).
-    pub file: String,
+    pub file: compact_str::CompactString,
     /// Line of the opening fence in its chapter.
     pub line: usize,
     #[serde(skip)]
@@ -103,16 +105,16 @@ pub struct Diagnostic {
     pub rule: &'static str,
     /// Effective severity (after the book's overrides).
     pub severity: Severity,
-    /// Path relative to the book root.
-    pub path: String,
+    /// Path relative to the book root (shared with its source file).
+    pub path: Arc<str>,
     /// First position.
     pub start: LineColumn,
     /// End position (exclusive column).
     pub end: LineColumn,
     /// What will happen to the reader.
     pub message: String,
-    /// The fix.
-    pub help: String,
+    /// The fix (most are the rule's own help, not copied).
+    pub help: Cow<'static, str>,
     /// The block it belongs to.
     pub block: Option<BlockRef>,
     /// Asked for by `expect=`: shown, never fails a build.
@@ -150,7 +152,7 @@ impl Diagnostic {
             start,
             end,
             message: finding.message,
-            help: finding.help.unwrap_or_else(|| finding.rule.help.to_string()),
+            help: finding.help.map_or(Cow::Borrowed(finding.rule.help), Cow::Owned),
             block: block.map(|b| BlockRef { kind: b.kind.name(), file: b.file.clone(), line: b.fence_line, id: b.id }),
             expected: finding.expected,
             site,

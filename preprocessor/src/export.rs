@@ -63,7 +63,7 @@ pub struct Manifest {
 /// The identity of a block: path, line and hash.
 pub fn record(block: &Block, checked: &Checked) -> BlockRecord {
     BlockRecord {
-        path: checked.sources.get(block.chapter_source).path.clone(),
+        path: checked.sources.get(block.chapter_source).path.to_string(),
         line: block.fence_line,
         hash: hash(&block.text),
     }
@@ -98,7 +98,7 @@ pub fn export(checked: &Checked, out: &Path) -> Result<Manifest> {
     let mut files: Vec<(Kind, String)> = Vec::new();
     for block in &main {
         if !files.iter().any(|(k, f)| *k == block.kind && *f == block.file) {
-            files.push((block.kind, block.file.clone()));
+            files.push((block.kind, block.file.to_string()));
         }
     }
     let blocks_of = |kind: Kind, file: &str| -> Vec<&Block> {
@@ -133,7 +133,7 @@ pub fn export(checked: &Checked, out: &Path) -> Result<Manifest> {
         let mut variant_files = Vec::new();
         let mut all: Vec<(Kind, String)> = files.clone();
         if !all.iter().any(|(k, f)| *k == variant.kind && *f == variant.file) {
-            all.push((variant.kind, variant.file.clone()));
+            all.push((variant.kind, variant.file.to_string()));
         }
         for (kind, file) in &all {
             let mut blocks = blocks_of(*kind, file);

@@ -9,6 +9,7 @@
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
+use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Finding;
@@ -145,7 +146,7 @@ pub struct Block {
     /// What the block holds.
     pub kind: Kind,
     /// The logical file it belongs to.
-    pub file: String,
+    pub file: CompactString,
     /// `expect=` rules: a deliberate mistake that must produce them.
     pub expect: Vec<Expectation>,
     /// `variant`: an alternative, never merged into the main deployment.
@@ -161,9 +162,9 @@ pub struct Block {
     /// The info string's range in the chapter, and the info string without our attributes.
     pub info: Range<usize>,
     /// The info string as the rendered page should see it (language and mdBook's attributes).
-    pub clean_info: String,
+    pub clean_info: CompactString,
     /// What each line of the block starts with in the chapter (list indentation, `> `).
-    pub prefix: String,
+    pub prefix: CompactString,
     /// Suppressions written just before the block.
     pub allows: Vec<Allow>,
 }
@@ -219,18 +220,18 @@ const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", 
 
 /// Cheap test used to skip chapters with nothing to do (keeps the pipeline fast).
 pub fn may_hold_checked_blocks(content: &str) -> bool {
-    memchr::memmem::find(content.as_bytes(), b"configcheck:").is_some()
-        || ["```", "~~~"].iter().any(|fence| {
-            memchr::memmem::find_iter(content.as_bytes(), fence).any(|i| {
-                let after = content[i..].trim_start_matches(['`', '~']).trim_start();
-                let info = after.split('\n').next().unwrap_or("");
-                // Attributes (ours, or a misspelling of ours) or a configuration language.
-                info.contains('=')
-                    || CONFIG_LANGUAGES.iter().any(|lang| {
-                        after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
-                    })
-            })
+    // Fences first: in a chapter with checked blocks the first one ends the search early.
+    ["```", "~~~"].iter().any(|fence| {
+        memchr::memmem::find_iter(content.as_bytes(), fence).any(|i| {
+            let after = content[i..].trim_start_matches(['`', '~']).trim_start();
+            let info = after.split('\n').next().unwrap_or("");
+            // Attributes (ours, or a misspelling of ours) or a configuration language.
+            info.contains('=')
+                || CONFIG_LANGUAGES.iter().any(|lang| {
+                    after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
+                })
         })
+    }) || memchr::memmem::find(content.as_bytes(), b"configcheck:").is_some()
 }
 
 /// The kind an unannotated block looks like, if any.
@@ -464,7 +465,7 @@ impl ChapterScan<'_> {
             chapter: self.chapter.index,
             chapter_source: self.source,
             kind,
-            file: attrs.file.unwrap_or_else(|| kind.default_file().to_string()),
+            file: CompactString::from(attrs.file.as_deref().unwrap_or(kind.default_file())),
             expect: attrs.expect,
             variant: attrs.variant,
             text,
@@ -472,8 +473,8 @@ impl ChapterScan<'_> {
             fence: open.range.clone(),
             fence_line,
             info: info_range,
-            clean_info: attrs.clean_info,
-            prefix,
+            clean_info: CompactString::from(attrs.clean_info.as_str()),
+            prefix: CompactString::from(prefix.as_str()),
             allows: open.allows,
         });
     }

@@ -11,8 +11,9 @@ use std::sync::Arc;
 /// A file whose text reached the checker: a chapter, or a file pulled in with `{{#include}}`.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// Path relative to the book root, with `/` separators (what the reports print).
-    pub path: String,
+    /// Path relative to the book root, with `/` separators (what the reports print; shared
+    /// with every diagnostic in the file).
+    pub path: Arc<str>,
     /// The whole text of the file (shared with the chapter it came from, not copied).
     pub text: Arc<str>,
     line_starts: Vec<usize>,
@@ -43,7 +44,7 @@ pub struct LineColumn {
 
 impl SourceFile {
     /// Index the line starts of `text`.
-    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
+    pub fn new(path: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
         let text: Arc<str> = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
@@ -87,7 +88,7 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
     files: Vec<SourceFile>,
-    by_path: HashMap<String, usize>,
+    by_path: HashMap<Arc<str>, usize>,
 }
 
 impl Sources {
@@ -96,7 +97,7 @@ impl Sources {
         if let Some(&i) = self.by_path.get(&file.path) {
             return SourceId(i);
         }
-        self.by_path.insert(file.path.clone(), self.files.len());
+        self.by_path.insert(Arc::clone(&file.path), self.files.len());
         self.files.push(file);
         SourceId(self.files.len() - 1)
     }

@@ -130,7 +130,7 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             .scenarios
             .iter()
             .flat_map(|s| s.blocks.iter())
-            .find(|r| &r.path == path && r.line == block.fence_line);
+            .find(|r| *r.path == **path && r.line == block.fence_line);
         if earlier.is_some() {
             out.findings.push(Finding::at(
                 &configcheck::VERIFICATION_STALE,

@@ -11,6 +11,8 @@ pub mod flow;
 pub mod netbox;
 pub mod nginx;
 
+use compact_str::CompactString;
+
 use crate::extract::{Block, BlockId, Kind};
 use crate::parse::Parsed;
 
@@ -80,7 +82,7 @@ pub struct Model {
     pub main: Deployment,
     /// For each nginx or Authentik file of the main deployment: the main deployment without it
     /// (a variant of that file replaces it whole).
-    without_file: Vec<((Kind, String), Deployment)>,
+    without_file: Vec<((Kind, CompactString), Deployment)>,
     /// Every parsed block except the main NetBox files (merged into `main`), in reading order.
     parsed: Vec<(BlockId, Parsed)>,
 }
@@ -120,7 +122,7 @@ pub fn assemble(blocks: &[Block], contributions: Vec<Contribution>) -> Model {
     // The other main blocks are the nginx and Authentik files: few, applied in reading order.
     let others: Vec<(&Block, &Parsed)> =
         parsed.iter().map(|(id, p)| (&blocks[id.0], p)).filter(|(b, _)| b.is_main()).collect();
-    let merge = |skip: Option<&(Kind, String)>| {
+    let merge = |skip: Option<&(Kind, CompactString)>| {
         let mut deployment = Deployment { netbox: netbox.clone(), ..Deployment::default() };
         for (block, parsed) in &others {
             if skip.is_none_or(|(kind, file)| !(block.kind == *kind && block.file == *file)) {
@@ -130,7 +132,7 @@ pub fn assemble(blocks: &[Block], contributions: Vec<Contribution>) -> Model {
         deployment
     };
     let main = merge(None);
-    let mut without_file: Vec<((Kind, String), Deployment)> = Vec::new();
+    let mut without_file: Vec<((Kind, CompactString), Deployment)> = Vec::new();
     for (block, _) in &others {
         let key = (block.kind, block.file.clone());
         if !without_file.iter().any(|(k, _)| *k == key) {

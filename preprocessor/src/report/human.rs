@@ -42,10 +42,10 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
         level.primary_title(title).id(d.rule).element(
             Snippet::source(source)
                 .line_start(first)
-                .path(d.path.as_str())
+                .path(&*d.path)
                 .annotation(AnnotationKind::Primary.span(span_start..span_end).label(label)),
         ),
-        Group::with_title(Level::HELP.secondary_title(d.help.as_str())),
+        Group::with_title(Level::HELP.secondary_title(d.help.as_ref())),
     ];
     renderer.render(&report)
 }

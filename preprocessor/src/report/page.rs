@@ -86,7 +86,7 @@ pub fn annotate_chapter(
     let mut css_done = false;
     for block in index.blocks.get(&chapter).into_iter().flatten() {
         if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
-            edits.push((block.info.clone(), block.clean_info.clone()));
+            edits.push((block.info.clone(), block.clean_info.to_string()));
         }
         let Some(findings) = index.diagnostics.get(&block.id) else { continue };
         let (at, leading_newline) = insertion_point(content, block);
@@ -241,7 +241,7 @@ fn push_rule_link(out: &mut String, rule: &str, reference: Option<&str>) {
 
 /// "line 42" in the chapter itself, "src/conf/netbox.py:12" in an included file.
 fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
-    if d.path == chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
+    if *d.path == *chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
 }
 
 fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
