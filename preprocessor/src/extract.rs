@@ -82,6 +82,15 @@ struct Segment {
 
 impl TextMap {
     fn push(&mut self, text_start: usize, len: usize, source: SourceId, source_start: usize) {
+        // A block's lines usually follow each other in the chapter: one segment covers them all.
+        if let Some(last) = self.segments.last_mut()
+            && last.source == source
+            && last.text_start + last.len == text_start
+            && last.source_start + last.len == source_start
+        {
+            last.len += len;
+            return;
+        }
         self.segments.push(Segment { text_start, len, source, source_start });
     }
 

@@ -17,8 +17,8 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::extract::BlockId;
 
-/// A fast hash for Python names: short, trusted keys hashed tens of thousands of times per book,
-/// where SipHash's protection against hostile keys buys nothing. Eight bytes per step (the
+/// A fast hash for Python names and other short, trusted keys (rule ids, positions) hashed tens
+/// of thousands of times per book, where SipHash's protection against hostile keys buys nothing. Eight bytes per step (the
 /// multiply-rotate of rustc's FxHasher).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BuildNameHasher;
