@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 
 use mdbook_configcheck::book::{annotate_book, check_book};
 use mdbook_configcheck::extract::markdown_options;
+use mdbook_configcheck::parse::parse_blocks;
 use mdbook_configcheck::protocol::parse_input;
 use mdbook_preprocessor::book::BookItem;
 use pulldown_cmark::Parser;
@@ -318,6 +319,9 @@ fn pipeline(input: &[u8]) -> Counts {
 
 /// Where the pipeline's time goes, each stage timed on its own (medians).
 struct Stages {
+    /// Parsing and evaluating every checked block on one core: the parser's own cost, for
+    /// comparison with the floor (the pipeline spreads it over all cores).
+    parse_one_core: Duration,
     read: Duration,
     check: Duration,
     annotate: Duration,
@@ -328,6 +332,8 @@ fn stages(input: &[u8]) -> Stages {
     let read = measure(|| parse_input(input).expect("the generated input parses"));
     let (ctx, book) = parse_input(input).expect("the generated input parses");
     let check = measure(|| check_book(&book, &ctx.root, &ctx.config).expect("the book is checked"));
+    let checked = check_book(&book, &ctx.root, &ctx.config).expect("the book is checked");
+    let parse_one_core = measure(|| parse_blocks(&checked.checked.blocks, &mut Vec::new()));
     let annotate =
         measure(|| annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked"));
     let (annotated, _) =
@@ -335,7 +341,7 @@ fn stages(input: &[u8]) -> Stages {
     let write = measure(|| serde_json::to_vec(&annotated).expect("the book serializes"));
     // `annotate_book` includes a `check_book` and a clone of the book made here.
     let clone = measure(|| book.clone());
-    Stages { read, check, annotate: annotate.saturating_sub(check).saturating_sub(clone), write }
+    Stages { parse_one_core, read, check, annotate: annotate.saturating_sub(check).saturating_sub(clone), write }
 }
 
 /// Median of `RUNS` runs after one warm-up.
@@ -424,4 +430,11 @@ fn main() {
             100.0 * time.as_secs_f64() / pipeline_time.as_secs_f64()
         );
     }
+    println!();
+    println!(
+        "  {:<24} {:>10.1}   ({:.2}x the floor; inside check_book it runs on all cores)",
+        "parse blocks, one core",
+        ms(stages.parse_one_core),
+        stages.parse_one_core.as_secs_f64() / floor_time.as_secs_f64()
+    );
 }
