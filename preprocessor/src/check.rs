@@ -37,8 +37,8 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
         let mut found = Vec::new();
-        let parsed = parse::parse_blocks(part, &mut found);
-        vec![(model::contribute(part, parsed), found)]
+        let contribution = model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found)));
+        vec![(contribution, found)]
     });
     let mut parts = Vec::with_capacity(contributions.len());
     for (contribution, found) in contributions {

@@ -53,25 +53,25 @@ impl Deployment {
 }
 
 /// What a run of consecutive blocks contributes to the model: its main NetBox files merged, and
-/// every other parsed block kept for the later stages. The merged files' parse results are freed
-/// on the thread that made them; only the assignments that win live on.
+/// every other parsed block kept for the later stages. Each main file is merged as soon as it is
+/// parsed and freed on the thread that made it; only the assignments that win live on.
 #[derive(Debug)]
 pub struct Contribution {
     netbox: NetboxConfig,
     kept: Vec<(BlockId, Parsed)>,
 }
 
-/// Merge the main NetBox files among `blocks` (parsed in the same order) and keep the rest.
-pub fn contribute(blocks: &[Block], parsed: Vec<Parsed>) -> Contribution {
-    let mut netbox_files = Vec::new();
+/// Merge the main NetBox files among `blocks` (parsed in the same order, as they come) and keep
+/// the rest.
+pub fn contribute(blocks: &[Block], parsed: impl IntoIterator<Item = Parsed>) -> Contribution {
+    let mut netbox = NetboxConfig::default();
     let mut kept = Vec::new();
     for (block, parsed) in blocks.iter().zip(parsed) {
         match parsed {
-            Parsed::Netbox(file) if block.is_main() => netbox_files.push((file, is_configuration_file(&block.file))),
+            Parsed::Netbox(file) if block.is_main() => netbox.absorb(file, is_configuration_file(&block.file)),
             other => kept.push((block.id, other)),
         }
     }
-    let netbox = NetboxConfig::merged(netbox_files.iter().map(|(file, is_configuration)| (file, *is_configuration)));
     Contribution { netbox, kept }
 }
 

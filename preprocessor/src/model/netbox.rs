@@ -89,38 +89,23 @@ impl NetboxConfig {
         NetboxConfig { base: Some(base), present: self.present, ..NetboxConfig::default() }
     }
 
-    /// Several files merged in order, as on the main deployment. The tables refer to the
-    /// parsed settings while merging and take a reference count only of the ones that win: tens
-    /// of thousands of assignments merge into a few dozen names.
-    pub(super) fn merged<'p>(files: impl IntoIterator<Item = (&'p PythonFile, bool)>) -> NetboxConfig {
-        let mut config = NetboxConfig::default();
-        let mut winners: Vec<&Arc<Setting>> = Vec::new();
-        let mut index: HashMap<&str, usize, BuildNameHasher> = HashMap::default();
-        for (file, is_configuration) in files {
-            config.present = true;
-            if is_configuration {
-                for setting in &file.settings {
-                    match index.get(setting.name.as_str()) {
-                        Some(&i) => winners[i] = setting,
-                        None => {
-                            index.insert(&setting.name, winners.len());
-                            winners.push(setting);
-                        }
-                    }
-                }
+    /// Lay a main file over this configuration, as [`NetboxConfig::lay_over`] does, taking the
+    /// file: a contribution merges each file as soon as it is parsed, so only the assignments
+    /// that win outlive it.
+    pub(super) fn absorb(&mut self, file: PythonFile, is_configuration: bool) {
+        self.present = true;
+        if is_configuration {
+            let own = Arc::make_mut(&mut self.own);
+            for setting in &file.settings {
+                own.set(setting);
             }
-            config.imports.extend(file.imports.iter().cloned());
-            config.attribute_writes.extend(file.attribute_writes.iter().cloned());
-            config.unguarded_uses.extend(file.unguarded_uses.iter().cloned());
         }
-        let own = Arc::make_mut(&mut config.own);
-        for setting in winners {
-            own.set(setting);
-        }
-        config
+        self.imports.extend(file.imports);
+        self.attribute_writes.extend(file.attribute_writes);
+        self.unguarded_uses.extend(file.unguarded_uses);
     }
 
-    /// Configurations merged in order: what [`NetboxConfig::merged`] made of consecutive runs of
+    /// Configurations merged in order: what [`NetboxConfig::absorb`] made of consecutive runs of
     /// files, combined into the whole book's.
     pub(super) fn combined(parts: impl IntoIterator<Item = NetboxConfig>) -> NetboxConfig {
         let mut config = NetboxConfig::default();

@@ -25,40 +25,40 @@ pub enum Parsed {
 /// Parse each block on its own; syntax errors become findings. (The caller splits the book's
 /// blocks across the cores.)
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    blocks
-        .iter()
-        .map(|block| {
-            let (parsed, errors, language) = match block.kind {
-                Kind::Netbox => {
-                    let file = netbox::parse(&block.text, block.id);
-                    let errors = file.syntax_errors.clone();
-                    (Parsed::Netbox(file), errors, "Python")
-                }
-                Kind::Nginx => {
-                    let file = nginx::parse(&block.text);
-                    let errors = file.syntax_errors.clone();
-                    (Parsed::Nginx(file), errors, "nginx configuration")
-                }
-                Kind::Authentik => {
-                    let file = authentik::parse(&block.text);
-                    let errors = file.syntax_errors.clone();
-                    (Parsed::Authentik(file), errors, "YAML")
-                }
-            };
-            // Parsers recover and report follow-on errors; the first one is the cause.
-            if let Some(error) = errors.first() {
-                let more = match errors.len() - 1 {
-                    0 => String::new(),
-                    n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
-                };
-                findings.push(Finding::in_block(
-                    &configcheck::SYNTAX_ERROR,
-                    block.id,
-                    error.range.clone(),
-                    format!("this block is not valid {language}: {}{more}", error.message),
-                ));
-            }
-            parsed
-        })
-        .collect()
+    blocks.iter().map(|block| parse_block(block, findings)).collect()
+}
+
+/// Parse one block; a syntax error becomes a finding.
+pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
+    let (parsed, errors, language) = match block.kind {
+        Kind::Netbox => {
+            let file = netbox::parse(&block.text, block.id);
+            let errors = file.syntax_errors.clone();
+            (Parsed::Netbox(file), errors, "Python")
+        }
+        Kind::Nginx => {
+            let file = nginx::parse(&block.text);
+            let errors = file.syntax_errors.clone();
+            (Parsed::Nginx(file), errors, "nginx configuration")
+        }
+        Kind::Authentik => {
+            let file = authentik::parse(&block.text);
+            let errors = file.syntax_errors.clone();
+            (Parsed::Authentik(file), errors, "YAML")
+        }
+    };
+    // Parsers recover and report follow-on errors; the first one is the cause.
+    if let Some(error) = errors.first() {
+        let more = match errors.len() - 1 {
+            0 => String::new(),
+            n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
+        };
+        findings.push(Finding::in_block(
+            &configcheck::SYNTAX_ERROR,
+            block.id,
+            error.range.clone(),
+            format!("this block is not valid {language}: {}{more}", error.message),
+        ));
+    }
+    parsed
 }
