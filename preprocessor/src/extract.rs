@@ -245,8 +245,7 @@ pub fn may_hold_checked_blocks(content: &str) -> bool {
 
 /// The kind an unannotated block looks like, if any.
 fn looks_like(language: &str, text: &str) -> Option<Kind> {
-    let language = language.to_ascii_lowercase();
-    if !CONFIG_LANGUAGES.contains(&language.as_str()) {
+    if !CONFIG_LANGUAGES.iter().any(|known| known.eq_ignore_ascii_case(language)) {
         return None;
     }
     let netbox = text.lines().any(|line| {
@@ -491,7 +490,7 @@ impl ChapterScan<'_> {
     fn attributes(&mut self, info: &str, info_start: usize) -> Attributes {
         let mut attrs = Attributes::default();
         let mut kept: Vec<&str> = Vec::new();
-        let mut ours: Vec<(String, Site)> = Vec::new();
+        let mut ours: Vec<(&str, Site)> = Vec::new();
         let mut offset = 0;
         let tokens: Vec<(usize, &str)> = info
             .split([',', ' ', '\t'])
@@ -529,15 +528,15 @@ impl ChapterScan<'_> {
                 },
                 ("file", Some(file)) if !file.is_empty() => {
                     attrs.file = Some(file.to_string());
-                    ours.push((token.to_string(), site));
+                    ours.push((token, site));
                 }
                 ("expect", Some(rule)) => {
                     attrs.expect.push(Expectation { rule: rule.to_string(), site: site.clone() });
-                    ours.push((token.to_string(), site));
+                    ours.push((token, site));
                 }
                 ("variant", None) => {
                     attrs.variant = true;
-                    ours.push((token.to_string(), site));
+                    ours.push((token, site));
                 }
                 ("hidelines", Some(_)) => kept.push(token),
                 (key, Some(_)) => {

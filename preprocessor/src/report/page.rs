@@ -100,7 +100,7 @@ pub fn annotate_chapter(
         };
         let prefix = block.prefix.as_str();
         let blank = prefix.trim_end();
-        let mut text = String::new();
+        let mut text = String::with_capacity(body.len() + 16 + body.len() / 16 * prefix.len());
         if leading_newline {
             text.push('\n');
         }
@@ -118,10 +118,18 @@ pub fn annotate_chapter(
         }
         text.push_str(blank);
         text.push('\n');
-        for line in body.lines() {
-            text.push_str(prefix);
-            text.push_str(line);
-            text.push('\n');
+        if prefix.is_empty() && !body.contains('\r') {
+            // Outside lists and blockquotes the box goes in as it is, line for line.
+            text.push_str(&body);
+            if !body.is_empty() && !body.ends_with('\n') {
+                text.push('\n');
+            }
+        } else {
+            for line in body.lines() {
+                text.push_str(prefix);
+                text.push_str(line);
+                text.push('\n');
+            }
         }
         text.push_str(blank);
         text.push('\n');
