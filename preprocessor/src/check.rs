@@ -11,7 +11,7 @@ use crate::model::{self, Deployment};
 use crate::parse;
 use crate::parse::netbox::BuildNameHasher;
 use crate::rules::{self, configcheck};
-use crate::source::Sources;
+use crate::source::{LineColumn, Sources};
 use crate::version::Targets;
 
 /// The outcome of checking a book.
@@ -88,20 +88,27 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     apply_expectations(&blocks, &mut findings);
     apply_allows(&blocks, extraction.stray_allows, &mut findings);
 
-    let mut diagnostics: Vec<Diagnostic> = findings
-        .into_iter()
-        .filter_map(|finding| {
-            let severity = match settings.overrides.get(finding.rule.id) {
-                Some(None) => return None,
-                Some(Some(severity)) => *severity,
-                None => finding.rule.severity,
-            };
-            Some(Diagnostic::resolve(finding, severity, &blocks, &sources))
-        })
-        .collect();
-    diagnostics.sort_by(|a, b| (&a.path, a.start, a.rule, &a.message).cmp(&(&b.path, b.start, b.rule, &b.message)));
+    let mut resolved: Vec<Option<Diagnostic>> = Vec::with_capacity(findings.len());
+    for finding in findings {
+        let severity = match settings.overrides.get(finding.rule.id) {
+            Some(None) => continue,
+            Some(Some(severity)) => *severity,
+            None => finding.rule.severity,
+        };
+        resolved.push(Some(Diagnostic::resolve(finding, severity, &blocks, &sources)));
+    }
+    // Sorted by index, then moved once: a diagnostic is large, and a sort moves each element
+    // several times.
+    let mut order: Vec<usize> = (0..resolved.len()).collect();
+    order.sort_by(|&a, &b| sort_key(&resolved[a]).cmp(&sort_key(&resolved[b])));
+    let mut diagnostics: Vec<Diagnostic> = order.into_iter().filter_map(|i| resolved[i].take()).collect();
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
     Ok(Checked { diagnostics, blocks, sources, verified })
+}
+
+/// Diagnostics are reported by file, position and rule.
+fn sort_key(diagnostic: &Option<Diagnostic>) -> Option<(&str, LineColumn, &str, &str)> {
+    diagnostic.as_ref().map(|d| (&*d.path, d.start, d.rule, d.message.as_str()))
 }
 
 fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {
