@@ -879,11 +879,14 @@ class Stack:
         if restart_gunicorn:
             self.write_netbox_files(dep)
             self.netbox_error = None
+            log_start = Log("gunicorn").mark()
             try:
                 self.start_gunicorn()
             except SetupError as exc:
                 # NetBox refusing to start is what this deployment does: an observation, not a harness failure.
-                self.netbox_error = startup_error(str(exc))
+                # The cause is read from all this start wrote: when both workers fail at once, gunicorn's
+                # own two tracebacks push it out of the error's 30-line tail.
+                self.netbox_error = startup_error(Log("gunicorn").since(log_start) or str(exc))
                 self.gunicorn = None
             self.current["conf"], self.current["pipeline"] = conf, pipeline
             done.append("gunicorn")
