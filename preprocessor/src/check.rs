@@ -81,8 +81,8 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     };
     findings.extend(crate::parallel::map_chunks(&variants, 32, check_variants));
     drop(variants);
-    // Freeing tens of thousands of small parsed values is no work the caller waits for: it is
-    // done beside the stages that run on one core (resolving, and writing the book back).
+    // Freeing what the variants were built from (their parsed blocks and the main tables) is no
+    // work the caller waits for: it is done beside resolving, which runs on one core.
     let _ = std::thread::Builder::new().name("configcheck-drop".into()).spawn(move || drop(model));
 
     apply_expectations(&blocks, &mut findings);

@@ -5,6 +5,10 @@
 //! `variant` block makes a variant: the main deployment with that one block applied to its file.
 //! A `check=netbox` block is laid over the main file (its assignments win, the rest stays), as
 //! when a reader edits a few lines.
+//!
+//! The book's blocks are parsed in runs on all cores; each run's main NetBox files are merged on
+//! the core that parsed them ([`contribute`]) and the runs are combined in reading order
+//! ([`assemble`]). A variant shares the main settings instead of copying them.
 
 pub mod authentik;
 pub mod flow;
