@@ -112,10 +112,11 @@ fn sort_key(diagnostic: &Option<Diagnostic>) -> Option<(&str, LineColumn, &str, 
 }
 
 fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {
+    let input = rules::Input::new(deployment);
     let mut findings = Vec::new();
     for (rule, check) in rules::checks() {
         if rule.applies.holds_for(targets) {
-            check(deployment, targets, &mut findings);
+            check(&input, targets, &mut findings);
         }
     }
     findings

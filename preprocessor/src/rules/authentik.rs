@@ -1,9 +1,8 @@
 //! Rules on the Authentik provider and its scope mappings (facts §2.1, §3, §8 AK-*).
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::Deployment;
 use crate::model::authentik::{KeyAlgorithm, MatchingMode};
-use crate::rules::{Check, Rule};
+use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Product, Targets, Version};
 
 /// Every Authentik rule with its check.
@@ -26,7 +25,7 @@ pub const ENCRYPTION_KEY_SET: Rule = Rule {
     applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 10, 0)), before: None },
 };
 
-fn encryption_key_set(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn encryption_key_set(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for provider in &d.authentik.providers {
         let Some(key) = &provider.encryption_key else { continue };
         let symptom = if targets.netbox >= Version::new(4, 7, 0) {
@@ -53,7 +52,7 @@ pub const SIGNING_KEY_MISSING: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn signing_key_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn signing_key_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for provider in d.authentik.providers.iter().filter(|p| p.signing_key.is_none()) {
         out.push(Finding::in_block(
             &SIGNING_KEY_MISSING,
@@ -74,7 +73,7 @@ pub const SIGNING_KEY_EC: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn signing_key_ec(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn signing_key_ec(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let allowed: Vec<String> = match d.netbox.get("SOCIAL_AUTH_OIDC_JWT_ALGORITHMS").map(|s| &s.value) {
         None => vec!["RS256".into()],
         Some(value) => match value.items() {
@@ -109,7 +108,7 @@ pub const REDIRECT_URI_OLD_FORMAT: Rule = Rule {
     applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 8, 5)), before: None },
 };
 
-fn redirect_uri_old_format(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn redirect_uri_old_format(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for provider in d.authentik.providers.iter().filter(|p| p.redirect_uris_old_format) {
         let Some(node) = &provider.redirect_uris_node else { continue };
         out.push(Finding::in_block(
@@ -131,7 +130,7 @@ pub const REDIRECT_URI_REGEX_DOTS: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn redirect_uri_regex_dots(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for provider in &d.authentik.providers {
         for uri in provider.redirect_uris.iter().flatten().filter(|u| u.mode == MatchingMode::Regex) {
             let unescaped = uri.url.char_indices().any(|(i, c)| {
@@ -162,7 +161,7 @@ pub const MAPPING_AK_GROUPS: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn mapping_ak_groups(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for mapping in &d.authentik.scope_mappings {
         if let Some((expression, range)) = &mapping.expression
             && expression.contains("ak_groups")

@@ -7,7 +7,7 @@ use crate::model::authentik::ProviderUrls;
 use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::{Setting, ValueKind};
-use crate::rules::{Check, Rule};
+use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Targets, Version};
 
 /// Every flow rule with its check.
@@ -65,8 +65,8 @@ pub const REDIRECT_URI_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn redirect_uri_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some(uri) = flow.redirect_uri.as_deref() else { return };
     let Some(provider) = d.authentik.provider() else { return };
     // A host Django refuses stops every request with 400 before any redirect (flow/host-refused).
@@ -135,8 +135,8 @@ pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn allowed_hosts_missing_public_host(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = allowed_hosts(d) else { return };
     let public = flow.public.host.to_lowercase();
     if !host_allowed(&public, &hosts) {
@@ -159,8 +159,8 @@ pub const HOST_REFUSED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn host_refused(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn host_refused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = allowed_hosts(d) else { return };
     let Some(domain) = flow.domain() else { return };
     if domain != flow.public.host.to_lowercase() && !host_allowed(&domain, &hosts) {
@@ -187,8 +187,8 @@ pub const CSRF_ORIGIN_FAILS: Rule = Rule {
     applies: Applies::netbox_since(3, 2, 0),
 };
 
-fn csrf_origin_fails(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some(host) = flow.host.value.as_deref() else { return };
     // A host Django refuses answers 400 before any CSRF check (flow/host-refused).
     if let (Some((_, hosts)), Some(domain)) = (allowed_hosts(d), flow.domain())
@@ -246,7 +246,7 @@ pub const SCOPE_NOT_PROVIDED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn scope_not_provided(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn scope_not_provided(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(provider) = d.authentik.provider() else { return };
     let Some(provided) = d.authentik.provided_scopes(provider) else { return };
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
@@ -274,7 +274,7 @@ pub const OIDC_ENDPOINT_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_endpoint_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_endpoint_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) =
         d.netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| d.netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))
     else {
@@ -310,7 +310,7 @@ pub const CLIENT_ID_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn client_id_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn client_id_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(provider) = d.authentik.provider() else { return };
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_KEY") else { return };
     if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_id.as_ref()))
@@ -335,7 +335,7 @@ pub const CLIENT_SECRET_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn client_secret_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn client_secret_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(provider) = d.authentik.provider() else { return };
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SECRET") else { return };
     if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_secret.as_ref()))
@@ -365,7 +365,7 @@ pub const LOGOUT_URL_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn logout_url_mismatch(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn logout_url_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("LOGOUT_REDIRECT_URL") else { return };
     let ValueKind::Str(url) = &setting.value.kind else { return };
     if !url.contains("/application/o/") {

@@ -14,6 +14,7 @@ pub mod nginx;
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::Deployment;
+use crate::model::flow::Flow;
 use crate::version::{Applies, Targets};
 
 /// A rule of the catalog.
@@ -33,8 +34,33 @@ pub struct Rule {
     pub applies: Applies,
 }
 
+/// What a check looks at: one deployment, and the login flow derived from it once for all the
+/// rules that need it (it reads as the deployment itself).
+#[derive(Debug)]
+pub struct Input<'a> {
+    /// The deployment.
+    pub deployment: &'a Deployment,
+    /// Its login flow, when it has one (see [`Flow::derive`]).
+    pub flow: Option<Flow<'a>>,
+}
+
+impl<'a> Input<'a> {
+    /// A deployment with its flow derived.
+    pub fn new(deployment: &'a Deployment) -> Input<'a> {
+        Input { deployment, flow: Flow::derive(deployment) }
+    }
+}
+
+impl std::ops::Deref for Input<'_> {
+    type Target = Deployment;
+
+    fn deref(&self) -> &Deployment {
+        self.deployment
+    }
+}
+
 /// A check: looks at one deployment and reports findings.
-pub type Check = fn(&Deployment, &Targets, &mut Vec<Finding>);
+pub type Check = fn(&Input<'_>, &Targets, &mut Vec<Finding>);
 
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {

@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
-use crate::model::{Deployment, NetboxConfig};
+use crate::model::NetboxConfig;
 use crate::parse::netbox::{BuildNameHasher, Setting, Value, ValueKind};
-use crate::rules::{Check, Rule};
+use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Targets, Version};
 
 /// social-core's generic OpenID Connect backend (backend name `oidc`).
@@ -94,7 +94,7 @@ pub const LOGIN_REDIRECT_URL_TYPE: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn login_redirect_url_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn login_redirect_url_type(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         let is_url = name == "LOGOUT_REDIRECT_URL" || (name.starts_with("SOCIAL_AUTH_") && name.ends_with("_URL"));
@@ -130,7 +130,7 @@ pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn remote_auth_header_unused(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn remote_auth_header_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if !social_backends_only(&d.netbox) {
         return;
     }
@@ -168,7 +168,7 @@ pub const REMOTE_AUTH_ENABLED_UNNEEDED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn remote_auth_enabled_unneeded(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn remote_auth_enabled_unneeded(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("REMOTE_AUTH_ENABLED")
         && setting.value.truthy() == Some(true)
         && social_backends_only(&d.netbox)
@@ -191,7 +191,7 @@ pub const REMOTE_AUTH_HEADER_FORMAT: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn remote_auth_header_format(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn remote_auth_header_format(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let header_auth = truthy(&d.netbox, "REMOTE_AUTH_ENABLED") == Some(true)
         && backends(&d.netbox).is_none_or(|b| b.iter().any(|b| b == "netbox.authentication.RemoteUserBackend"));
     let Some(setting) = d.netbox.get("REMOTE_AUTH_HEADER") else { return };
@@ -219,7 +219,7 @@ pub const PROTECTED_USER_FIELDS_OBSOLETE: Rule = Rule {
     applies: Applies::netbox_since(3, 4, 7),
 };
 
-fn protected_user_fields_obsolete(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn protected_user_fields_obsolete(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_PROTECTED_USER_FIELDS") else { return };
     // A pipeline step of the book's own (not social-core's or NetBox's) might put `groups` into
     // the details; then the protection may still matter.
@@ -481,7 +481,7 @@ pub const SETTING_IGNORED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn setting_ignored(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if let Some(why) = DJANGO_BY_NAME.get(name)
@@ -506,7 +506,7 @@ pub const SETTING_REMOVED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn setting_removed(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn setting_removed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if let Some((since, why)) = REMOVED_BY_NAME.get(name)
@@ -531,7 +531,7 @@ pub const SETTING_UNKNOWN: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn setting_unknown(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if KNOWN_NAMES.contains(name) || name.len() < 6 || name.starts_with('_') || !is_upper_case(name) {
@@ -571,7 +571,7 @@ pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn social_auth_prefix_missing(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn social_auth_prefix_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let django_setting = DJANGO_BY_NAME.contains_key(setting.name.as_str());
         if SOCIAL_SUFFIXES.contains(setting.name.as_str())
@@ -603,7 +603,7 @@ pub const ALLOWED_HOSTS_TYPE: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn allowed_hosts_type(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn allowed_hosts_type(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("ALLOWED_HOSTS") else { return };
     let message = match &setting.value.kind {
         // Django 6.1 (NetBox 4.7) refuses it at start-up; older Django iterated it.
@@ -631,7 +631,7 @@ pub const ALLOWED_HOSTS_ENTRY: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn allowed_hosts_entry(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn allowed_hosts_entry(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("ALLOWED_HOSTS") else { return };
     for entry in setting.value.items().unwrap_or_default() {
         let Some(host) = entry.as_str() else { continue };
@@ -676,7 +676,7 @@ pub const CSRF_TRUSTED_ORIGINS_SCHEME: Rule = Rule {
     applies: Applies::netbox_since(3, 2, 0),
 };
 
-fn csrf_trusted_origins_scheme(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn csrf_trusted_origins_scheme(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("CSRF_TRUSTED_ORIGINS") else { return };
     for entry in setting.value.items().unwrap_or_default() {
         if let Some(origin) = entry.as_str()
@@ -714,7 +714,7 @@ pub const OIDC_ENDPOINT_NAME: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_endpoint_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_endpoint_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     if endpoint(nb).is_some() {
         return;
@@ -756,7 +756,7 @@ pub const OIDC_ENDPOINT_FALLBACK_NAME: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_endpoint_fallback_name(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_endpoint_fallback_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get(ENDPOINT_FALLBACK) else { return };
     if d.netbox.get(ENDPOINT).is_some() {
         out.push(at_statement(
@@ -785,7 +785,7 @@ pub const OIDC_ENDPOINT_WELL_KNOWN: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_endpoint_well_known(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_endpoint_well_known(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = endpoint(&d.netbox) else { return };
     if let Some(url) = setting.value.as_str()
         && url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
@@ -809,7 +809,7 @@ pub const OIDC_ENDPOINT_TRAILING_SLASH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_endpoint_trailing_slash(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_endpoint_trailing_slash(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = endpoint(&d.netbox) else { return };
     if let Some(url) = setting.value.as_str()
         && url.ends_with('/')
@@ -834,7 +834,7 @@ pub const OIDC_SCOPE_TYPE: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_scope_type(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_scope_type(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
     if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true) {
         return;
@@ -860,7 +860,7 @@ pub const OIDC_SCOPE_REDUNDANT: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn oidc_scope_redundant(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn oidc_scope_redundant(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SCOPE") else { return };
     if truthy(&d.netbox, "SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE") == Some(true)
         || !matches!(setting.value.kind, ValueKind::List(_))
@@ -891,7 +891,7 @@ pub const BACKEND_PATH: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn backend_path(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn backend_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     if !oidc_settings_used(nb) {
         return;
@@ -932,7 +932,7 @@ pub const BACKEND_LIST_VERSION: Rule = Rule {
     applies: Applies::netbox_before(3, 4, 8),
 };
 
-fn backend_list_version(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn backend_list_version(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND")
         && matches!(setting.value.kind, ValueKind::List(_) | ValueKind::Tuple(_))
     {
@@ -957,7 +957,7 @@ pub const REDIRECT_IS_HTTPS_SMELL: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn redirect_is_https_smell(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn redirect_is_https_smell(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS") else { return };
     if setting.value.truthy() != Some(true) {
         return;
@@ -984,7 +984,7 @@ pub const REDIRECT_IS_HTTPS_SCOPED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn redirect_is_https_scoped(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn redirect_is_https_scoped(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_REDIRECT_IS_HTTPS") {
         out.push(at_statement(
             &REDIRECT_IS_HTTPS_SCOPED,
@@ -1004,7 +1004,7 @@ pub const ALLOWED_REDIRECT_HOSTS_IRRELEVANT: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn allowed_redirect_hosts_irrelevant(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn allowed_redirect_hosts_irrelevant(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS") {
         out.push(at_statement(
             &ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
@@ -1024,7 +1024,7 @@ pub const LOGIN_REQUIRED_DEPRECATED: Rule = Rule {
     applies: Applies::netbox_since(4, 6, 0),
 };
 
-fn login_required_deprecated(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn login_required_deprecated(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("LOGIN_REQUIRED") {
         let extra = if setting.value.truthy() == Some(false) {
             "; set to False it also warns that unauthenticated access will stop being supported"
@@ -1051,7 +1051,7 @@ pub const PIPELINE_DEFAULT_GROUPS: Rule = Rule {
     applies: Applies::netbox_since(3, 2, 6),
 };
 
-fn pipeline_default_groups(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn pipeline_default_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_PIPELINE") else { return };
     let Some(steps) = setting.value.items() else { return };
     if !setting.value.is_known() || steps.iter().any(|s| s.as_str() == Some(DEFAULT_GROUPS_HANDLER)) {
@@ -1081,7 +1081,7 @@ pub const PIPELINE_GROUP_IMPORT: Rule = Rule {
     applies: Applies::netbox_since(4, 0, 0),
 };
 
-fn pipeline_group_import(d: &Deployment, targets: &Targets, out: &mut Vec<Finding>) {
+fn pipeline_group_import(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for import in &d.netbox.imports {
         if import.module == "django.contrib.auth.models" && import.name == "Group" {
             out.push(Finding::in_block(
@@ -1104,7 +1104,7 @@ pub const PIPELINE_IS_STAFF: Rule = Rule {
     applies: Applies::netbox_since(4, 5, 0),
 };
 
-fn pipeline_is_staff(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn pipeline_is_staff(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for write in d.netbox.attribute_writes.iter().filter(|w| w.attribute == "is_staff") {
         out.push(Finding::in_block(
             &PIPELINE_IS_STAFF,
@@ -1125,7 +1125,7 @@ pub const PIPELINE_UNBOUND_VARIABLE: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn pipeline_unbound_variable(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
+fn pipeline_unbound_variable(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for used in &d.netbox.unguarded_uses {
         out.push(Finding::in_block(
             &PIPELINE_UNBOUND_VARIABLE,

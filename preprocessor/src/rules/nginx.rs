@@ -1,10 +1,9 @@
 //! Rules on the nginx site that proxies NetBox (facts §4, §5, §8 NGX-*).
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::Deployment;
-use crate::model::flow::{Flow, header, proxy_host};
+use crate::model::flow::{header, proxy_host};
 use crate::model::nginx::Location;
-use crate::rules::{Check, Rule};
+use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Targets};
 
 /// Every nginx rule with its check.
@@ -47,8 +46,8 @@ pub const MISSING_FORWARDED_PROTO: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn missing_forwarded_proto(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     if flow.public.scheme == "https" && header(flow.headers, "X-Forwarded-Proto").is_none() {
         // Point at the TLS listener: the https that never reaches NetBox is decided there.
         let Some(range) = flow.server.public_listen().range else { return };
@@ -74,8 +73,8 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn missing_forwarded_host(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some(domain) = flow.domain() else { return };
     // An appended X-Forwarded-Host is sent, just malformed: nginx/forwarded-host-appended.
     if header(flow.headers, "X-Forwarded-Host").is_some_and(|h| appends(&h.value)) {
@@ -105,8 +104,8 @@ pub const PORT_LOST: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn port_lost(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     if flow.public.authority() == flow.public.host {
         return;
     }
@@ -138,8 +137,8 @@ pub const HEADERS_LOST_BY_INHERITANCE: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn headers_lost_by_inheritance(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn headers_lost_by_inheritance(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     if flow.location.headers.is_empty() {
         return;
     }
@@ -168,8 +167,8 @@ pub const FORWARDED_HOST_APPENDED: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn forwarded_host_appended(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn forwarded_host_appended(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some(xfh) = header(flow.headers, "X-Forwarded-Host") else { return };
     if appends(&xfh.value) {
         out.push(Finding::in_block(
@@ -207,8 +206,8 @@ fn size_in_bytes(text: &str) -> Option<u64> {
     number.parse::<u64>().ok().map(|n| n * unit)
 }
 
-fn client_max_body_size_small(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let reference = 25 * 1024 * 1024;
     match flow.location.client_max_body_size.as_ref().or(flow.server.client_max_body_size.as_ref()) {
         Some((size, range)) => {
@@ -239,8 +238,8 @@ pub const UPSTREAM_NOT_LOOPBACK: Rule = Rule {
     applies: Applies::Always,
 };
 
-fn upstream_not_loopback(d: &Deployment, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(flow) = Flow::derive(d) else { return };
+fn upstream_not_loopback(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
     let Some((target, _)) = flow.location.proxy_pass.as_ref() else { return };
     if target.contains("unix:") || target.contains('$') {
         return;
