@@ -237,7 +237,9 @@ pub fn may_hold_checked_blocks(content: &str) -> bool {
             // Attributes (ours, or a misspelling of ours) or a configuration language.
             info.contains('=')
                 || CONFIG_LANGUAGES.iter().any(|lang| {
-                    after.strip_prefix(lang).is_some_and(|rest| rest.starts_with([',', ' ', '\n', '\r', '\t']))
+                    // In any case, as `looks_like` compares it (`Python`, `YAML`).
+                    after.get(..lang.len()).is_some_and(|word| word.eq_ignore_ascii_case(lang))
+                        && after[lang.len()..].starts_with([',', ' ', '\n', '\r', '\t'])
                 })
         })
     }) || memchr::memmem::find(content.as_bytes(), b"configcheck:").is_some()
@@ -831,4 +833,24 @@ pub fn closest_of<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> 
         .filter(|&(d, c)| d > 0 && d <= 2.max(c.len() / 5))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::check::check_chapters;
+    use crate::config::Settings;
+
+    use super::ChapterInput;
+
+    #[test]
+    fn a_configuration_block_whose_language_is_capitalised_is_still_reported_as_unchecked() {
+        let content = "# Setup\n\n```Python\nALLOWED_HOSTS = ['netbox.example.com']\n```\n";
+        let chapter =
+            ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content: content.into(), page: None };
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        let rules: Vec<_> = checked.diagnostics.iter().map(|d| (d.rule, d.start.line)).collect();
+        assert_eq!(rules, vec![("configcheck/unchecked-block", 3)]);
+    }
 }
