@@ -2,8 +2,8 @@
 //! variants): results come back in input order, so the output never depends on the machine.
 
 /// Apply `work` to contiguous chunks of `items` on all cores and concatenate the results in order.
-/// Small inputs (fewer than `min_items`) stay on the calling thread. A chunk whose thread panicked
-/// is redone here, so the panic surfaces on the caller's thread.
+/// Small inputs (fewer than `min_items`) stay on the calling thread. A worker's panic resumes on
+/// the caller's thread (the work is not run twice).
 pub fn map_chunks<T: Sync, R: Send>(items: &[T], min_items: usize, work: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || items.len() < min_items {
@@ -15,8 +15,7 @@ pub fn map_chunks<T: Sync, R: Send>(items: &[T], min_items: usize, work: impl Fn
         let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || work(part))).collect();
         handles
             .into_iter()
-            .zip(items.chunks(chunk))
-            .flat_map(|(handle, part)| handle.join().unwrap_or_else(|_| work(part)))
+            .flat_map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
             .collect()
     })
 }

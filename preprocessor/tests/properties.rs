@@ -14,7 +14,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use mdbook_configcheck::book::annotate_book;
@@ -646,7 +646,7 @@ proptest! {
 /// "```py =\n```"): another tool's `key=value` on a block that is not checked (mdbook-admonish's
 /// `title="…"`) must not be reported, whatever else the chapter holds.
 #[test]
-fn unknown_attributes_of_unchecked_blocks_depend_on_the_chapter() {
+fn unknown_attributes_of_unchecked_blocks_are_never_reported_whatever_the_chapter_holds() {
     let admonish = "```admonish warning title=\"Careful\"\nBack up the database first.\n```\n";
     let with_python = format!("{admonish}\n```python\nprint('hello')\n```\n");
     let rules = |content: &str| {
@@ -658,12 +658,15 @@ fn unknown_attributes_of_unchecked_blocks_depend_on_the_chapter() {
     assert_eq!(rules(&with_python), vec![]);
 }
 
-/// The fixture paths used above exist (a broken fixture would make every include fail the
-/// same way and hide the include paths from the property).
+/// The include fixture used above really is included (a broken fixture would make every include
+/// fail the same way and hide the include paths from the property): a finding in an included
+/// anchor names the included file and its line.
 #[test]
-fn the_include_fixture_exists() {
-    let src: PathBuf = root().join("src");
-    for file in ["conf.py", "sub/other.py", "empty.py", "site.conf", "latin1.py"] {
-        assert!(src.join(file).is_file(), "{file}");
-    }
+fn the_include_fixture_is_included() {
+    let chapter = "```python,check=netbox\n{{#include conf.py:oidc}}\n```\n";
+    let book = book_of(&[("ch0.md".to_string(), chapter.to_string())]);
+    let (_, outcome) = annotate_book(book, root(), &config(), "html").expect("the book is checked");
+    let found: Vec<_> =
+        outcome.checked.diagnostics.iter().map(|d| (d.rule, d.path.to_string(), d.start.line)).collect();
+    assert!(found.contains(&("netbox/login-redirect-url-type", "src/conf.py".to_string(), 4)), "{found:?}");
 }

@@ -116,7 +116,7 @@ fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         "NetBox will send the redirect URI `{uri}`, but the provider accepts only {list}: Authentik answers \"Redirect URI Error\" after the reader clicks the SSO button; {why}"
     );
     let finding = match cause {
-        Some(cause) => at_flow(&REDIRECT_URI_MISMATCH, &flow, cause, message),
+        Some(cause) => at_flow(&REDIRECT_URI_MISMATCH, flow, cause, message),
         None => {
             let range = provider.redirect_uris_node.as_ref().map_or(provider.range.clone(), |n| n.range.clone());
             Some(Finding::in_block(&REDIRECT_URI_MISMATCH, provider.block, range, message))
@@ -228,7 +228,7 @@ fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     };
     out.extend(at_flow(
         &CSRF_ORIGIN_FAILS,
-        &flow,
+        flow,
         cause,
         format!(
             "the browser posts from `{origin}`, but NetBox believes it is `{seen}` ({because}) and CSRF_TRUSTED_ORIGINS does not list `{origin}`: {which} with 403 CSRF verification failed.{papered}"
