@@ -4,12 +4,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rustc_hash::FxBuildHasher;
+
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Finding, Location};
 use crate::extract::{self, Block, BlockId, ChapterInput};
 use crate::model::{self, Deployment};
 use crate::parse;
-use crate::parse::netbox::BuildNameHasher;
 use crate::rules::{self, configcheck};
 use crate::source::{LineColumn, Sources};
 use crate::version::Targets;
@@ -60,8 +61,8 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     };
 
     let main = run_rules(&model.main, &settings.targets);
-    // Looked up once per variant finding: a fast hash for these short, trusted keys.
-    let main_keys: HashSet<_, BuildNameHasher> = main.iter().map(key).collect();
+    // Looked up once per variant finding: a fast hash (rustc's) for these short, trusted keys.
+    let main_keys: HashSet<_, FxBuildHasher> = main.iter().map(key).collect();
     findings.extend(main);
     // Variants are independent of each other: check them on all cores.
     let variants: Vec<(&Block, &parse::Parsed)> =

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use compact_str::CompactString;
 
-use crate::parse::netbox::{AttributeWrite, BuildNameHasher, Import, PythonFile, Setting, UnguardedUse};
+use rustc_hash::FxBuildHasher;
+
+use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse};
 
 /// The NetBox side: `configuration.py` and any other Python file the book shows (for example a
 /// custom pipeline module).
@@ -30,7 +32,7 @@ pub struct NetboxConfig {
 struct SettingTable {
     settings: Vec<Arc<Setting>>,
     // Names inline (no allocation per entry: a variant builds a table of its own).
-    index: HashMap<CompactString, usize, BuildNameHasher>,
+    index: HashMap<CompactString, usize, FxBuildHasher>,
 }
 
 impl SettingTable {

@@ -14,54 +14,9 @@ use compact_str::CompactString;
 use ruff_python_ast::{self as ast, Expr, Number, Operator, PySourceType, Stmt, UnaryOp};
 use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxBuildHasher;
 
 use crate::extract::BlockId;
-
-/// A fast hash for Python names and other short, trusted keys (rule ids, positions) hashed tens
-/// of thousands of times per book, where SipHash's protection against hostile keys buys nothing. Eight bytes per step (the
-/// multiply-rotate of rustc's FxHasher).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct BuildNameHasher;
-
-/// The hasher of [`BuildNameHasher`].
-#[derive(Debug)]
-pub struct NameHasher(u64);
-
-impl std::hash::BuildHasher for BuildNameHasher {
-    type Hasher = NameHasher;
-
-    fn build_hasher(&self) -> NameHasher {
-        NameHasher(0)
-    }
-}
-
-impl NameHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for NameHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(word);
-            self.add(u64::from_le_bytes(eight));
-        }
-        let mut rest = [0u8; 8];
-        rest[..words.remainder().len()].copy_from_slice(words.remainder());
-        self.add(u64::from_le_bytes(rest));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-}
 
 /// A value with its range in the block text.
 #[derive(Debug, Clone, PartialEq)]
@@ -309,7 +264,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
     let mut evaluator = Evaluator {
         block,
-        env: HashMap::with_capacity_and_hasher(body.len(), BuildNameHasher),
+        env: HashMap::with_capacity_and_hasher(body.len(), FxBuildHasher),
         os: vec![],
         environ: vec![],
         getenv: vec![],
@@ -335,7 +290,7 @@ struct Evaluator<'t, 'a> {
     block: BlockId,
     /// Names bound so far (borrowed from the tree): their setting's index in `file.settings`
     /// (values are cloned only when a later expression reads them).
-    env: HashMap<&'t str, usize, BuildNameHasher>,
+    env: HashMap<&'t str, usize, FxBuildHasher>,
     /// Names bound to the `os` module, to `os.environ`, and to `os.getenv`.
     os: Vec<String>,
     environ: Vec<String>,

@@ -6,10 +6,12 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use rustc_hash::FxBuildHasher;
+
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::NetboxConfig;
-use crate::parse::netbox::{BuildNameHasher, Setting, Value, ValueKind};
+use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Targets, Version};
 
@@ -445,26 +447,26 @@ const SOCIAL_NAMES: &[&str] = &[
 
 /// The names of [`PARAMETERS`], for one hash probe per lookup: per-setting rules ask for every
 /// assignment of every block.
-static PARAMETER_NAMES: LazyLock<HashSet<&'static str, BuildNameHasher>> =
+static PARAMETER_NAMES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| PARAMETERS.iter().copied().collect());
 
 /// Every name NetBox, Django or social-core reads (or once read) from configuration.py.
-static KNOWN_NAMES: LazyLock<HashSet<&'static str, BuildNameHasher>> = LazyLock::new(|| {
+static KNOWN_NAMES: LazyLock<HashSet<&'static str, FxBuildHasher>> = LazyLock::new(|| {
     let django = DJANGO_SETTINGS.iter().map(|(name, _)| *name);
     let removed = REMOVED.iter().map(|(name, _, _)| *name);
     PARAMETERS.iter().chain(SOCIAL_NAMES).copied().chain(django).chain(removed).collect()
 });
 
 /// [`DJANGO_SETTINGS`] by name.
-static DJANGO_BY_NAME: LazyLock<HashMap<&'static str, &'static str, BuildNameHasher>> =
+static DJANGO_BY_NAME: LazyLock<HashMap<&'static str, &'static str, FxBuildHasher>> =
     LazyLock::new(|| DJANGO_SETTINGS.iter().copied().collect());
 
 /// [`REMOVED`] by name.
-static REMOVED_BY_NAME: LazyLock<HashMap<&'static str, (Version, &'static str), BuildNameHasher>> =
+static REMOVED_BY_NAME: LazyLock<HashMap<&'static str, (Version, &'static str), FxBuildHasher>> =
     LazyLock::new(|| REMOVED.iter().map(|&(name, since, why)| (name, (since, why))).collect());
 
 /// [`SOCIAL_NAMES`] without their `SOCIAL_AUTH_` prefix.
-static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, BuildNameHasher>> =
+static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| SOCIAL_NAMES.iter().filter_map(|name| name.strip_prefix("SOCIAL_AUTH_")).collect());
 
 fn is_parameter(name: &str) -> bool {
