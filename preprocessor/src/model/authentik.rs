@@ -382,8 +382,7 @@ impl ProviderUrls {
     /// slug from the blueprint's application.
     pub fn of(deployment: &crate::model::Deployment) -> Option<ProviderUrls> {
         let netbox = &deployment.netbox;
-        let endpoint =
-            netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))?;
+        let endpoint = netbox.oidc_endpoint()?;
         let url = endpoint.value.as_str()?;
         let (scheme, rest) = url.split_once("://")?;
         let host = rest.split('/').next()?;

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use crate::extract::BlockId;
 use crate::model::Deployment;
+use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::{HeaderSetting, Location, Server};
 use crate::parse::netbox::ValueKind;
-use crate::rules::netbox::OIDC_BACKEND;
 
 /// A derived value and the place in the deployment that decides it.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,13 +195,7 @@ impl<'a> Flow<'a> {
         };
         let redirect_is_https =
             netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
-        let uses_oidc = match netbox.get("REMOTE_AUTH_BACKEND").map(|s| &s.value.kind) {
-            Some(ValueKind::Str(s)) => s == OIDC_BACKEND,
-            Some(ValueKind::List(items) | ValueKind::Tuple(items)) => {
-                items.iter().any(|i| i.as_str() == Some(OIDC_BACKEND))
-            }
-            _ => false,
-        };
+        let uses_oidc = netbox.backends().is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND));
         let redirect_uri = match (&host.value, uses_oidc) {
             (Some(host), true) => {
                 let uri = format!("{}://{host}/{base_path}oauth/complete/oidc/", scheme.value);

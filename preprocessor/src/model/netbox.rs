@@ -7,7 +7,7 @@ use compact_str::CompactString;
 
 use rustc_hash::FxBuildHasher;
 
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse};
+use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, ValueKind};
 
 /// The NetBox side: `configuration.py` and any other Python file the book shows (for example a
 /// custom pipeline module).
@@ -51,7 +51,31 @@ impl SettingTable {
     }
 }
 
+/// social-core's generic OpenID Connect backend (backend name `oidc`).
+pub const OIDC_BACKEND: &str = "social_core.backends.open_id_connect.OpenIdConnectAuth";
+/// The endpoint setting the OpenID Connect backend reads first, and social-core's fallback name.
+pub const ENDPOINT: &str = "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT";
+/// See [`ENDPOINT`].
+pub const ENDPOINT_FALLBACK: &str = "SOCIAL_AUTH_OIDC_ENDPOINT";
+
 impl NetboxConfig {
+    /// The backends in `REMOTE_AUTH_BACKEND`, when statically known.
+    pub fn backends(&self) -> Option<Vec<String>> {
+        let value = &self.get("REMOTE_AUTH_BACKEND")?.value;
+        match &value.kind {
+            ValueKind::Str(s) => Some(vec![s.to_string()]),
+            ValueKind::List(items) | ValueKind::Tuple(items) => {
+                items.iter().map(|i| i.as_str().map(str::to_string)).collect()
+            }
+            _ => None,
+        }
+    }
+
+    /// The OpenID Connect endpoint social-core uses (its backend name first, then the fallback).
+    pub fn oidc_endpoint(&self) -> Option<&Setting> {
+        self.get(ENDPOINT).or_else(|| self.get(ENDPOINT_FALLBACK))
+    }
+
     /// The effective assignment of a parameter (the last one).
     pub fn get(&self, name: &str) -> Option<&Setting> {
         self.own.get(name).or_else(|| self.base.as_ref().and_then(|base| base.get(name))).map(|s| &**s)

@@ -275,11 +275,7 @@ pub const OIDC_ENDPOINT_MISMATCH: Rule = Rule {
 };
 
 fn oidc_endpoint_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(setting) =
-        d.netbox.get("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT").or_else(|| d.netbox.get("SOCIAL_AUTH_OIDC_ENDPOINT"))
-    else {
-        return;
-    };
+    let Some(setting) = d.netbox.oidc_endpoint() else { return };
     let Some(url) = setting.value.as_str() else { return };
     let Some((slug, _)) = d.authentik.application().and_then(|a| a.slug.clone()) else { return };
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);

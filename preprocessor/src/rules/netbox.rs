@@ -11,12 +11,11 @@ use rustc_hash::FxBuildHasher;
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::NetboxConfig;
+use crate::model::netbox::{ENDPOINT, ENDPOINT_FALLBACK, OIDC_BACKEND};
 use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::{Check, Input, Rule};
 use crate::version::{Applies, Targets, Version};
 
-/// social-core's generic OpenID Connect backend (backend name `oidc`).
-pub const OIDC_BACKEND: &str = "social_core.backends.open_id_connect.OpenIdConnectAuth";
 const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";
 
 /// Every NetBox rule with its check.
@@ -59,21 +58,9 @@ fn at_statement(rule: &'static Rule, setting: &Setting, message: String) -> Find
     Finding::in_block(rule, setting.block, setting.statement.clone(), message)
 }
 
-/// The backends in `REMOTE_AUTH_BACKEND`, when statically known.
-fn backends(nb: &NetboxConfig) -> Option<Vec<String>> {
-    let value = &nb.get("REMOTE_AUTH_BACKEND")?.value;
-    match &value.kind {
-        ValueKind::Str(s) => Some(vec![s.to_string()]),
-        ValueKind::List(items) | ValueKind::Tuple(items) => {
-            items.iter().map(|i| i.as_str().map(str::to_string)).collect()
-        }
-        _ => None,
-    }
-}
-
 /// Only social-core backends: header authentication can never sign anyone in.
 fn social_backends_only(nb: &NetboxConfig) -> bool {
-    backends(nb).is_some_and(|b| !b.is_empty() && b.iter().all(|b| b.starts_with("social_core.backends.")))
+    nb.backends().is_some_and(|b| !b.is_empty() && b.iter().all(|b| b.starts_with("social_core.backends.")))
 }
 
 fn oidc_settings_used(nb: &NetboxConfig) -> bool {
@@ -195,7 +182,7 @@ pub const REMOTE_AUTH_HEADER_FORMAT: Rule = Rule {
 
 fn remote_auth_header_format(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let header_auth = truthy(&d.netbox, "REMOTE_AUTH_ENABLED") == Some(true)
-        && backends(&d.netbox).is_none_or(|b| b.iter().any(|b| b == "netbox.authentication.RemoteUserBackend"));
+        && d.netbox.backends().is_none_or(|b| b.iter().any(|b| b == "netbox.authentication.RemoteUserBackend"));
     let Some(setting) = d.netbox.get("REMOTE_AUTH_HEADER") else { return };
     let Some(header) = setting.value.as_str() else { return };
     if header_auth && (!header.starts_with("HTTP_") || header.contains('-') || header != header.to_uppercase()) {
@@ -699,13 +686,6 @@ fn csrf_trusted_origins_scheme(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 
 // ---------------------------------------------------------------------------------------------
 
-const ENDPOINT: &str = "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT";
-const ENDPOINT_FALLBACK: &str = "SOCIAL_AUTH_OIDC_ENDPOINT";
-
-fn endpoint(nb: &NetboxConfig) -> Option<&Setting> {
-    nb.get(ENDPOINT).or_else(|| nb.get(ENDPOINT_FALLBACK))
-}
-
 /// The OIDC endpoint set under a name social-core never reads.
 pub const OIDC_ENDPOINT_NAME: Rule = Rule {
     id: "netbox/oidc-endpoint-name",
@@ -718,7 +698,7 @@ pub const OIDC_ENDPOINT_NAME: Rule = Rule {
 
 fn oidc_endpoint_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    if endpoint(nb).is_some() {
+    if nb.oidc_endpoint().is_some() {
         return;
     }
     let mut reported = false;
@@ -737,7 +717,7 @@ fn oidc_endpoint_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         }
     }
     if !reported
-        && backends(nb).is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND))
+        && nb.backends().is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND))
         && let Some(key) = nb.get("SOCIAL_AUTH_OIDC_KEY")
     {
         out.push(at_statement(
@@ -788,7 +768,7 @@ pub const OIDC_ENDPOINT_WELL_KNOWN: Rule = Rule {
 };
 
 fn oidc_endpoint_well_known(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(setting) = endpoint(&d.netbox) else { return };
+    let Some(setting) = d.netbox.oidc_endpoint() else { return };
     if let Some(url) = setting.value.as_str()
         && url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
     {
@@ -812,7 +792,7 @@ pub const OIDC_ENDPOINT_TRAILING_SLASH: Rule = Rule {
 };
 
 fn oidc_endpoint_trailing_slash(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(setting) = endpoint(&d.netbox) else { return };
+    let Some(setting) = d.netbox.oidc_endpoint() else { return };
     if let Some(url) = setting.value.as_str()
         && url.ends_with('/')
         && !url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
@@ -898,7 +878,7 @@ fn backend_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if !oidc_settings_used(nb) {
         return;
     }
-    match (nb.get("REMOTE_AUTH_BACKEND"), backends(nb)) {
+    match (nb.get("REMOTE_AUTH_BACKEND"), nb.backends()) {
         (None, _) => {
             if let Some(first) = nb.settings().find(|s| s.name.starts_with("SOCIAL_AUTH_OIDC_")) {
                 out.push(at_statement(
