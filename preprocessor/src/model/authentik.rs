@@ -51,10 +51,6 @@ pub struct Provider {
     pub range: Range<usize>,
     /// The entry's `id:`.
     pub id: Option<String>,
-    /// `client_type` (`confidential` when not written).
-    pub client_type: Option<Node>,
-    /// `sub_mode` (`hashed_user_id` when not written).
-    pub sub_mode: Option<Node>,
     /// `client_id` (a string, or a tag such as `!Env`).
     pub client_id: Option<Node>,
     /// `client_secret`.
@@ -82,8 +78,6 @@ pub struct Application {
     pub slug: Option<(String, Range<usize>)>,
     /// The provider reference (`!KeyOf provider-id`).
     pub provider: Option<Node>,
-    /// `meta_launch_url`.
-    pub launch_url: Option<String>,
 }
 
 /// A custom scope mapping defined in the blueprint.
@@ -112,8 +106,6 @@ pub struct AuthentikSetup {
     pub scope_mappings: Vec<ScopeMapping>,
     /// Certificate-key pairs the blueprint defines itself.
     pub keypairs: Vec<KeyPair>,
-    /// Whether any Authentik block exists.
-    pub present: bool,
 }
 
 /// The blueprint model of a certificate-key pair.
@@ -187,7 +179,6 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 impl AuthentikSetup {
     /// Read one blueprint.
     pub fn add(&mut self, blueprint: &Blueprint, block: BlockId) {
-        self.present = true;
         for entry in blueprint.entries_of(PROVIDER_MODEL) {
             self.providers.push(provider(entry, block));
         }
@@ -203,7 +194,6 @@ impl AuthentikSetup {
                 block,
                 slug: entry.field("slug").and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
                 provider: entry.field("provider").cloned(),
-                launch_url: entry.field("meta_launch_url").and_then(Node::as_str).map(str::to_string),
             });
         }
         for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
@@ -330,8 +320,6 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
         block,
         range: entry.model_range.clone(),
         id: entry.id.clone(),
-        client_type: present("client_type"),
-        sub_mode: present("sub_mode"),
         client_id: present("client_id"),
         client_secret: present("client_secret"),
         redirect_uris,
@@ -343,52 +331,16 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
     }
 }
 
-/// The URLs of an Authentik OAuth2 provider for one application (facts §3.1: the provider app is
-/// mounted at `/application/o/`; per-provider issuer; the slug is the application's).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProviderUrls {
-    /// `https://authentik.yourdomain.com/application/o/netbox/`.
-    pub issuer: String,
-    /// `…/application/o/authorize/`.
-    pub authorize: String,
-    /// `…/application/o/token/`.
-    pub token: String,
-    /// `…/application/o/userinfo/`.
-    pub userinfo: String,
-    /// `…/application/o/<slug>/jwks/`.
-    pub jwks: String,
-    /// `…/application/o/<slug>/end-session/`.
-    pub end_session: String,
-    /// `…/application/o/<slug>/.well-known/openid-configuration`.
-    pub discovery: String,
-}
-
-impl ProviderUrls {
-    /// The URLs for an Authentik origin (`https://authentik.yourdomain.com`) and an application slug.
-    pub fn new(origin: &str, slug: &str) -> ProviderUrls {
-        let base = format!("{}/application/o", origin.trim_end_matches('/'));
-        ProviderUrls {
-            issuer: format!("{base}/{slug}/"),
-            authorize: format!("{base}/authorize/"),
-            token: format!("{base}/token/"),
-            userinfo: format!("{base}/userinfo/"),
-            jwks: format!("{base}/{slug}/jwks/"),
-            end_session: format!("{base}/{slug}/end-session/"),
-            discovery: format!("{base}/{slug}/.well-known/openid-configuration"),
-        }
-    }
-
-    /// The URLs NetBox will use: the Authentik origin from `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, the
-    /// slug from the blueprint's application.
-    pub fn of(deployment: &crate::model::Deployment) -> Option<ProviderUrls> {
-        let netbox = &deployment.netbox;
-        let endpoint = netbox.oidc_endpoint()?;
-        let url = endpoint.value.as_str()?;
-        let (scheme, rest) = url.split_once("://")?;
-        let host = rest.split('/').next()?;
-        let (slug, _) = deployment.authentik.application()?.slug.clone()?;
-        Some(ProviderUrls::new(&format!("{scheme}://{host}"), &slug))
-    }
+/// The application's end-session URL, where NetBox should send readers after logout: the
+/// Authentik origin from NetBox's OIDC endpoint, the slug from the blueprint's application
+/// (facts §3.1: the provider app is mounted at `/application/o/`, per-application URLs carry the
+/// application slug).
+pub fn end_session_url(deployment: &crate::model::Deployment) -> Option<String> {
+    let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    let (slug, _) = deployment.authentik.application()?.slug.clone()?;
+    Some(format!("{scheme}://{host}/application/o/{slug}/end-session/"))
 }
 
 #[cfg(test)]
@@ -414,18 +366,6 @@ mod tests {
             Some(KeyAlgorithm::Ec)
         );
         assert_eq!(key_algorithm("not a key"), None);
-    }
-
-    #[test]
-    fn urls_follow_the_application_slug() {
-        let urls = ProviderUrls::new("https://authentik.yourdomain.com", "netbox");
-        assert_eq!(urls.issuer, "https://authentik.yourdomain.com/application/o/netbox/");
-        assert_eq!(urls.authorize, "https://authentik.yourdomain.com/application/o/authorize/");
-        assert_eq!(urls.end_session, "https://authentik.yourdomain.com/application/o/netbox/end-session/");
-        assert_eq!(
-            urls.discovery,
-            "https://authentik.yourdomain.com/application/o/netbox/.well-known/openid-configuration"
-        );
     }
 
     #[test]

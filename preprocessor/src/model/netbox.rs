@@ -23,8 +23,6 @@ pub struct NetboxConfig {
     pub attribute_writes: Vec<AttributeWrite>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
-    /// Whether any NetBox block exists at all.
-    pub present: bool,
 }
 
 /// Effective assignments by name, in the order the names were first assigned.
@@ -112,15 +110,15 @@ impl NetboxConfig {
                 Arc::new(table)
             }
         };
-        NetboxConfig { base: Some(base), present: self.present, ..NetboxConfig::default() }
+        NetboxConfig { base: Some(base), ..NetboxConfig::default() }
     }
 
-    /// Lay a main file over this configuration, as [`NetboxConfig::lay_over`] does, taking the
-    /// file: a contribution merges each file as soon as it is parsed, so only the assignments
-    /// that win outlive it.
+    /// Lay a file over this configuration: its assignments win, its code facts are added. It
+    /// takes the file: a contribution merges each main file as soon as it is parsed, so only the
+    /// assignments that win outlive it.
     pub(super) fn absorb(&mut self, file: PythonFile, is_configuration: bool) {
-        self.present = true;
         if is_configuration {
+            // Unique while a contribution or a fresh variant is built: no copy.
             let own = Arc::make_mut(&mut self.own);
             for setting in &file.settings {
                 own.set(setting);
@@ -137,7 +135,6 @@ impl NetboxConfig {
         let mut config = NetboxConfig::default();
         let mut own = SettingTable::default();
         for part in parts {
-            config.present |= part.present;
             part.effective().for_each(|setting| own.set(setting));
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
@@ -147,18 +144,9 @@ impl NetboxConfig {
         config
     }
 
+    /// Lay a variant's file over this configuration (the parsed file stays with the model).
     pub(super) fn lay_over(&mut self, file: &PythonFile, is_configuration: bool) {
-        self.present = true;
-        if is_configuration {
-            // Unique while the main deployment is assembled, and for a fresh variant: no copy.
-            let own = Arc::make_mut(&mut self.own);
-            for setting in &file.settings {
-                own.set(setting);
-            }
-        }
-        self.imports.extend(file.imports.iter().cloned());
-        self.attribute_writes.extend(file.attribute_writes.iter().cloned());
-        self.unguarded_uses.extend(file.unguarded_uses.iter().cloned());
+        self.absorb(file.clone(), is_configuration);
     }
 }
 

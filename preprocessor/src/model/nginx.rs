@@ -111,14 +111,11 @@ impl Server {
 pub struct NginxSite {
     /// Its servers, in reading order.
     pub servers: Vec<Server>,
-    /// Whether any nginx block exists.
-    pub present: bool,
 }
 
 impl NginxSite {
     /// Read the servers of one block.
     pub fn add(&mut self, file: &NginxFile, block: BlockId) {
-        self.present = true;
         for directive in &file.directives {
             match directive.name.as_str() {
                 "server" => self.servers.push(server(directive, block)),

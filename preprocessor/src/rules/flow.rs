@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Deployment;
-use crate::model::authentik::ProviderUrls;
+use crate::model::authentik::end_session_url;
 use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::{Setting, ValueKind};
@@ -367,13 +367,13 @@ fn logout_url_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if !url.contains("/application/o/") {
         return;
     }
-    let Some(urls) = ProviderUrls::of(d) else { return };
-    if *url != urls.end_session {
+    let Some(end_session) = end_session_url(d) else { return };
+    if *url != end_session {
         out.push(Finding::in_block(
             &LOGOUT_URL_MISMATCH,
             setting.block,
             setting.value.range.clone(),
-            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `{}`: the Authentik session stays open (or the reader lands on an error page)", urls.end_session),
+            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `{end_session}`: the Authentik session stays open (or the reader lands on an error page)"),
         ));
     }
 }
