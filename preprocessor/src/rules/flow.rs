@@ -29,6 +29,11 @@ fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
     Some((setting, hosts))
 }
 
+/// Whether Django refuses the host it sees (ALLOWED_HOSTS statically known and not matching).
+fn django_refuses_host(d: &Deployment, flow: &Flow<'_>) -> bool {
+    matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
+}
+
 /// What a flow finding is about, to point at the line that decides it.
 #[derive(Clone, Copy)]
 enum Cause {
@@ -70,9 +75,7 @@ fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(uri) = flow.redirect_uri.as_deref() else { return };
     let Some(provider) = d.authentik.provider() else { return };
     // A host Django refuses stops every request with 400 before any redirect (flow/host-refused).
-    if let (Some((_, hosts)), Some(domain)) = (allowed_hosts(d), flow.domain())
-        && !host_allowed(&domain, &hosts)
-    {
+    if django_refuses_host(d, flow) {
         return;
     }
     let Some(accepted) = provider.redirect_uris.as_ref() else { return };
@@ -191,9 +194,7 @@ fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     let Some(host) = flow.host.value.as_deref() else { return };
     // A host Django refuses answers 400 before any CSRF check (flow/host-refused).
-    if let (Some((_, hosts)), Some(domain)) = (allowed_hosts(d), flow.domain())
-        && !host_allowed(&domain, &hosts)
-    {
+    if django_refuses_host(d, flow) {
         return;
     }
     // Django compares the browser's Origin with its own idea of the origin, scheme and host:port.
