@@ -34,6 +34,10 @@ use mdbook_preprocessor::book::BookItem;
 use pulldown_cmark::Parser;
 use serde_json::json;
 
+/// The binary's allocator (see `main.rs`), so that both sides are measured as they run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CHAPTERS: usize = 1_000;
 const RUNS: usize = 9;
 

@@ -8,6 +8,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use mdbook_configcheck::report::Format;
 
+/// Checking a book makes hundreds of thousands of small, short-lived allocations (syntax trees,
+/// settings, findings) on every core. mimalloc serves them with far less work than glibc's malloc:
+/// the static pipeline benchmark, which uses the same allocator, runs about a fifth faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Checks the NetBox, nginx and Authentik configuration blocks of an mdBook book.
 ///
 /// Without a subcommand it runs as an mdBook preprocessor: [context, book] JSON on stdin, the
