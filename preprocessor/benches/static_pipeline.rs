@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use mdbook_configcheck::book::{annotate_book, check_book};
 use mdbook_configcheck::extract::markdown_options;
 use mdbook_configcheck::parse::parse_blocks;
-use mdbook_configcheck::protocol::parse_input;
+use mdbook_configcheck::protocol::{parse_input, write_book};
 use mdbook_preprocessor::book::BookItem;
 use pulldown_cmark::Parser;
 use serde_json::json;
@@ -312,7 +312,9 @@ struct Counts {
 fn pipeline(input: &[u8]) -> Counts {
     let (ctx, book) = parse_input(input).expect("the generated input parses");
     let (book, outcome) = annotate_book(book, &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
-    let output = serde_json::to_vec(&book).expect("the book serializes").len();
+    let mut output = Vec::new();
+    write_book(&book, &mut output).expect("the book serializes");
+    let output = output.len();
     Counts {
         chapters: book.chapters().count(),
         blocks: outcome.checked.blocks.len(),
@@ -342,7 +344,11 @@ fn stages(input: &[u8]) -> Stages {
         measure(|| annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked"));
     let (annotated, _) =
         annotate_book(book.clone(), &ctx.root, &ctx.config, &ctx.renderer).expect("the book is checked");
-    let write = measure(|| serde_json::to_vec(&annotated).expect("the book serializes"));
+    let write = measure(|| {
+        let mut output = Vec::new();
+        write_book(&annotated, &mut output).expect("the book serializes");
+        output
+    });
     // `annotate_book` includes a `check_book` and a clone of the book made here.
     let clone = measure(|| book.clone());
     Stages { parse_one_core, read, check, annotate: annotate.saturating_sub(check).saturating_sub(clone), write }
@@ -425,7 +431,7 @@ fn main() {
         ("read (parse_input)", stages.read),
         ("check_book", stages.check),
         ("page edits", stages.annotate),
-        ("write (serde_json)", stages.write),
+        ("write (write_book)", stages.write),
     ] {
         println!(
             "  {:<24} {:>10.1} {:>9.0}%",

@@ -30,7 +30,7 @@ fn run() -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let mut stdout = std::io::stdout().lock();
-    serde_json::to_writer(&mut stdout, &output_book).context("cannot write the book to stdout")?;
+    protocol::write_book(&output_book, &mut stdout).context("cannot write the book to stdout")?;
     stdout.flush().context("cannot write the book to stdout")?;
     Ok(ExitCode::SUCCESS)
 }
