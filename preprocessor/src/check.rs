@@ -7,7 +7,7 @@ use std::path::Path;
 use rustc_hash::FxBuildHasher;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Finding, Location};
+use crate::diagnostic::{Diagnostic, Finding, Location, Placement, Severity};
 use crate::extract::{self, Block, BlockId, ChapterInput};
 use crate::model::{self, Deployment};
 use crate::parse;
@@ -89,15 +89,28 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     apply_expectations(&blocks, &mut findings);
     apply_allows(&blocks, extraction.stray_allows, &mut findings);
 
-    let mut resolved: Vec<Option<Diagnostic>> = Vec::with_capacity(findings.len());
-    for finding in findings {
-        let severity = match settings.overrides.get(finding.rule.id) {
-            Some(None) => continue,
-            Some(Some(severity)) => *severity,
-            None => finding.rule.severity,
-        };
-        resolved.push(Some(Diagnostic::resolve(finding, severity, &blocks, &sources)));
-    }
+    let findings: Vec<(Finding, Severity)> = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let severity = match settings.overrides.get(finding.rule.id) {
+                Some(None) => return None,
+                Some(Some(severity)) => *severity,
+                None => finding.rule.severity,
+            };
+            Some((finding, severity))
+        })
+        .collect();
+    // Placing a finding reads its chapter's lines: on all cores.
+    let placements = crate::parallel::map_chunks(&findings, 256, |part| {
+        part.iter().map(|(finding, _)| Placement::of(finding, &blocks, &sources)).collect()
+    });
+    let mut resolved: Vec<Option<Diagnostic>> = findings
+        .into_iter()
+        .zip(placements)
+        .map(|((finding, severity), placement)| {
+            Some(Diagnostic::resolve(finding, severity, placement, &blocks, &sources))
+        })
+        .collect();
     // Sorted by index, then moved once: a diagnostic is large, and a sort moves each element
     // several times.
     let mut order: Vec<usize> = (0..resolved.len()).collect();

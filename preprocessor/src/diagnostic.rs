@@ -125,9 +125,19 @@ pub struct Diagnostic {
     pub block_lines: Option<Range<usize>>,
 }
 
-impl Diagnostic {
-    /// Resolve a finding.
-    pub fn resolve(finding: Finding, severity: Severity, blocks: &[Block], sources: &Sources) -> Diagnostic {
+/// Where a finding lands in the book: the part of resolving that reads the text (lines and
+/// columns), computed apart so that it can run on all cores.
+#[derive(Debug, Clone)]
+pub struct Placement {
+    site: Site,
+    start: LineColumn,
+    end: LineColumn,
+    block_lines: Option<Range<usize>>,
+}
+
+impl Placement {
+    /// Place a finding.
+    pub fn of(finding: &Finding, blocks: &[Block], sources: &Sources) -> Placement {
         let block = finding.block.and_then(|id| blocks.get(id.0));
         let site = match (&finding.location, block) {
             (Location::InBlock(range), Some(block)) => block.map.site(range.clone()),
@@ -145,6 +155,21 @@ impl Diagnostic {
             }
             _ => None,
         };
+        Placement { site, start, end, block_lines }
+    }
+}
+
+impl Diagnostic {
+    /// Resolve a finding at its placement.
+    pub fn resolve(
+        finding: Finding,
+        severity: Severity,
+        placement: Placement,
+        blocks: &[Block],
+        sources: &Sources,
+    ) -> Diagnostic {
+        let block = finding.block.and_then(|id| blocks.get(id.0));
+        let Placement { site, start, end, block_lines } = placement;
         Diagnostic {
             rule: finding.rule.id,
             severity,
