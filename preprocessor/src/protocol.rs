@@ -3,7 +3,7 @@
 //! The input is read as plain JSON first, so that an mdBook 0.4 caller gets a message naming the
 //! versions instead of a serde error deep inside `parse_input`.
 
-use std::io::Write;
+use std::io::{IoSlice, Write};
 
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem};
@@ -53,14 +53,26 @@ pub fn write_book(book: &Book, out: &mut impl Write) -> Result<()> {
         });
         vec![written.map(|()| piece)]
     });
-    out.write_all(b"{\"items\":[")?;
-    for (i, piece) in pieces.into_iter().enumerate() {
+    let pieces =
+        pieces.into_iter().collect::<serde_json::Result<Vec<_>>>().context("the book could not be written as JSON")?;
+    let mut slices = vec![IoSlice::new(b"{\"items\":[")];
+    for (i, piece) in pieces.iter().enumerate() {
         if i > 0 {
-            out.write_all(b",")?;
+            slices.push(IoSlice::new(b","));
         }
-        out.write_all(&piece.context("the book could not be written as JSON")?)?;
+        slices.push(IoSlice::new(piece));
     }
-    out.write_all(b"]}")?;
+    slices.push(IoSlice::new(b"]}"));
+    // One vectored write: a `Vec` reserves the whole book once instead of growing piece by
+    // piece, and stdout hands the pieces to the pipe in one call.
+    let mut slices = &mut slices[..];
+    while !slices.is_empty() {
+        let written = out.write_vectored(slices)?;
+        if written == 0 {
+            return Err(std::io::Error::from(std::io::ErrorKind::WriteZero).into());
+        }
+        IoSlice::advance_slices(&mut slices, written);
+    }
     Ok(())
 }
 
