@@ -1,7 +1,6 @@
 //! The bridge to mdBook: chapters in, annotated chapters out, and the `Preprocessor` used when
 //! mdBook runs in-process (`mdbook-configcheck build`).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -52,7 +51,8 @@ impl Outcome {
     }
 }
 
-/// The chapters of a book in reading order, as the extractor needs them.
+/// The chapters of a book in reading order, as the extractor needs them (their text copied: the
+/// book stays as it is).
 pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterInput> {
     let src = &config.book.src;
     let found: Vec<(usize, &Chapter, &PathBuf)> = book
@@ -61,22 +61,78 @@ pub fn chapters(book: &Book, book_root: &Path, config: &Config) -> Vec<ChapterIn
             BookItem::Chapter(chapter) => Some(chapter),
             _ => None,
         })
-        .filter_map(|chapter| Some((chapter, chapter.source_path.as_ref().or(chapter.path.as_ref())?)))
+        .filter_map(|chapter| Some((chapter, source_of(chapter)?)))
         .enumerate()
         .map(|(index, (chapter, source))| (index, chapter, source))
         .collect();
     // Copying every chapter's text is the bulk of this: on all cores.
     crate::parallel::map_chunks(&found, 64, |part| {
         part.iter()
-            .map(|&(index, chapter, source)| ChapterInput {
-                index,
-                path: report_path(&src.join(source)),
-                dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
-                content: chapter.content.as_str().into(),
-                page: chapter.path.as_deref().map(report_path),
+            .map(|&(index, chapter, source)| {
+                chapter_input(index, chapter, source, chapter.content.clone(), book_root, src)
             })
             .collect()
     })
+}
+
+/// The chapters of a book in reading order, their text moved out of the book (put it back with
+/// [`put_back`]).
+fn take_chapters(book: &mut Book, book_root: &Path, config: &Config) -> Vec<ChapterInput> {
+    let src = &config.book.src;
+    let mut inputs = Vec::new();
+    for_each_source_chapter(&mut book.items, &mut |chapter, source| {
+        let content = std::mem::take(&mut chapter.content);
+        inputs.push(chapter_input(inputs.len(), chapter, &source, content, book_root, src));
+    });
+    inputs
+}
+
+/// Give each chapter its text back: the edited one where it has one, else its own.
+fn put_back(book: &mut Book, inputs: Vec<ChapterInput>, edited: Vec<Option<String>>) {
+    let mut texts = inputs.into_iter().zip(edited).map(|(input, edited)| {
+        // The report keeps a chapter's text only when the chapter has blocks, and such a chapter
+        // is edited: the copy is for the rare chapter that is neither.
+        edited.unwrap_or_else(|| Arc::try_unwrap(input.content).unwrap_or_else(|shared| shared.as_str().to_owned()))
+    });
+    for_each_source_chapter(&mut book.items, &mut |chapter, _| {
+        if let Some(text) = texts.next() {
+            chapter.content = text;
+        }
+    });
+}
+
+/// The chapters that have a source file, depth first in reading order (the order of
+/// [`Book::iter`], which [`chapters`] follows too).
+fn for_each_source_chapter(items: &mut [BookItem], visit: &mut impl FnMut(&mut Chapter, PathBuf)) {
+    for item in items {
+        if let BookItem::Chapter(chapter) = item {
+            if let Some(source) = source_of(chapter).cloned() {
+                visit(chapter, source);
+            }
+            for_each_source_chapter(&mut chapter.sub_items, visit);
+        }
+    }
+}
+
+fn source_of(chapter: &Chapter) -> Option<&PathBuf> {
+    chapter.source_path.as_ref().or(chapter.path.as_ref())
+}
+
+fn chapter_input(
+    index: usize,
+    chapter: &Chapter,
+    source: &Path,
+    content: String,
+    book_root: &Path,
+    src: &Path,
+) -> ChapterInput {
+    ChapterInput {
+        index,
+        path: report_path(&src.join(source)),
+        dir: book_root.join(src).join(source.parent().unwrap_or(Path::new(""))),
+        content: Arc::new(content),
+        page: chapter.path.as_deref().map(report_path),
+    }
 }
 
 /// The line a chapter writes where the rule reference goes.
@@ -111,7 +167,8 @@ fn check_inputs(inputs: &[ChapterInput], book_root: &Path, config: &Config) -> R
 
 /// Check a book and write the findings into its chapters for a renderer.
 pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer: &str) -> Result<(Book, Outcome)> {
-    let inputs = chapters(&book, book_root, config);
+    // The chapters' texts are moved out of the book and back, edited or not: never copied.
+    let inputs = take_chapters(&mut book, book_root, config);
     let outcome = check_inputs(&inputs, book_root, config)?;
     let style = PageStyle::for_renderer(renderer);
     let index = PageIndex::new(&outcome.checked);
@@ -124,7 +181,7 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
     // Chapters are annotated independently: on all cores.
     let edited = crate::parallel::map_chunks(&inputs, 16, |part| {
         part.iter()
-            .filter_map(|input| {
+            .map(|input| {
                 let holds_directive = holds_directive[input.index];
                 let href = match (&reference_page, &input.page) {
                     (Some(reference), Some(page)) if style == PageStyle::Html => Some(relative_href(page, reference)),
@@ -134,21 +191,12 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
                     annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
                 let text = annotated.as_deref().unwrap_or(&input.content);
                 let expanded = holds_directive.then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
-                expanded.or(annotated).map(|text| (PathBuf::from(&input.path), text))
+                expanded.or(annotated)
             })
             .collect()
     });
-    let mut replaced: HashMap<PathBuf, String> = edited.into_iter().collect();
-    if !replaced.is_empty() {
-        let src = config.book.src.clone();
-        book.for_each_chapter_mut(|chapter| {
-            if let Some(source) = chapter.source_path.as_ref().or(chapter.path.as_ref())
-                && let Some(text) = replaced.remove(&PathBuf::from(report_path(&src.join(source))))
-            {
-                chapter.content = text;
-            }
-        });
-    }
+    drop(index);
+    put_back(&mut book, inputs, edited);
     Ok((book, outcome))
 }
 
@@ -191,7 +239,62 @@ impl Preprocessor for ConfigCheck {
 
 #[cfg(test)]
 mod tests {
-    use super::relative_href;
+    use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+    use mdbook_preprocessor::config::Config;
+
+    use super::{annotate_book, relative_href};
+
+    fn chapter(name: &str, path: &str, content: &str, sub_items: Vec<BookItem>) -> BookItem {
+        let mut chapter = Chapter::new(name, content.to_string(), path, Vec::new());
+        chapter.sub_items = sub_items;
+        BookItem::Chapter(chapter)
+    }
+
+    /// Every chapter's text goes back to its own chapter, nested or not: the untouched ones as
+    /// they were, the checked one with its box, and the book's shape unchanged.
+    #[test]
+    fn chapter_texts_go_back_to_their_own_chapters() {
+        let checked = "# Setup\n\n```python,check=netbox\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n```\n";
+        let mut draft = Chapter::new_draft("Later", Vec::new());
+        draft.sub_items = vec![chapter("Under a draft", "later/under.md", "# Under a draft\n", Vec::new())];
+        let book = Book::new_with_items(vec![
+            BookItem::PartTitle("Guide".into()),
+            chapter("Intro", "intro.md", "# Intro\n", Vec::new()),
+            chapter(
+                "Parent",
+                "parent.md",
+                "# Parent\n",
+                vec![
+                    chapter("Child", "parent/child.md", checked, Vec::new()),
+                    chapter("Other child", "parent/other.md", "# Other child\n", Vec::new()),
+                ],
+            ),
+            BookItem::Separator,
+            BookItem::Chapter(draft),
+            chapter("Last", "last.md", "# Last\n", Vec::new()),
+        ]);
+        let config: Config = "[book]\nsrc = \"src\"\n".parse().unwrap();
+        let (annotated, outcome) = annotate_book(book.clone(), std::path::Path::new("."), &config, "html").unwrap();
+        assert_eq!(outcome.checked.blocks.len(), 1);
+        let before: Vec<&Chapter> =
+            book.iter().filter_map(|i| if let BookItem::Chapter(c) = i { Some(c) } else { None }).collect();
+        let after: Vec<&Chapter> =
+            annotated.iter().filter_map(|i| if let BookItem::Chapter(c) = i { Some(c) } else { None }).collect();
+        assert_eq!(before.len(), after.len());
+        for (before, after) in before.iter().zip(&after) {
+            assert_eq!(
+                (&before.name, &before.path, before.sub_items.len()),
+                (&after.name, &after.path, after.sub_items.len())
+            );
+            if before.name == "Child" {
+                assert!(after.content.contains("netbox/login-redirect-url-type"), "{}", after.content);
+                assert!(after.content.contains("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True"));
+            } else {
+                assert_eq!(before.content, after.content, "{}", before.name);
+            }
+        }
+        assert_eq!(annotated.items.len(), book.items.len());
+    }
 
     #[test]
     fn links_to_the_reference_are_relative_to_the_page() {

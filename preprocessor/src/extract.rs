@@ -199,8 +199,8 @@ pub struct ChapterInput {
     pub path: String,
     /// Directory that `{{#include}}` paths are relative to (absolute or relative to the cwd).
     pub dir: PathBuf,
-    /// The chapter's Markdown.
-    pub content: std::sync::Arc<str>,
+    /// The chapter's Markdown (moved out of the book, not copied, when the book is annotated).
+    pub content: std::sync::Arc<String>,
     /// The chapter's page, relative to the book's source directory (`troubleshooting.md`).
     pub page: Option<String>,
 }
@@ -847,8 +847,13 @@ mod tests {
     #[test]
     fn a_configuration_block_whose_language_is_capitalised_is_still_reported_as_unchecked() {
         let content = "# Setup\n\n```Python\nALLOWED_HOSTS = ['netbox.example.com']\n```\n";
-        let chapter =
-            ChapterInput { index: 0, path: "src/t.md".into(), dir: ".".into(), content: content.into(), page: None };
+        let chapter = ChapterInput {
+            index: 0,
+            path: "src/t.md".into(),
+            dir: ".".into(),
+            content: content.to_string().into(),
+            page: None,
+        };
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
         let rules: Vec<_> = checked.diagnostics.iter().map(|d| (d.rule, d.start.line)).collect();
         assert_eq!(rules, vec![("configcheck/unchecked-block", 3)]);

@@ -14,8 +14,9 @@ pub struct SourceFile {
     /// Path relative to the book root, with `/` separators (what the reports print; shared
     /// with every diagnostic in the file).
     pub path: Arc<str>,
-    /// The whole text of the file (shared with the chapter it came from, not copied).
-    pub text: Arc<str>,
+    /// The whole text of the file (shared with the chapter it came from, not copied: a chapter's
+    /// text is moved out of the book and back).
+    pub text: Arc<String>,
     line_starts: Vec<usize>,
 }
 
@@ -44,8 +45,8 @@ pub struct LineColumn {
 
 impl SourceFile {
     /// Index the line starts of `text`.
-    pub fn new(path: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
+    pub fn new(path: impl Into<Arc<str>>, text: impl Into<Arc<String>>) -> Self {
+        let text: Arc<String> = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self { path: path.into(), text, line_starts }
@@ -125,7 +126,7 @@ mod tests {
 
     #[test]
     fn line_and_column_count_chars_from_one() {
-        let file = SourceFile::new("a.md", "ab\nçd = 1\n");
+        let file = SourceFile::new("a.md", "ab\nçd = 1\n".to_string());
         assert_eq!(file.line_column(0), LineColumn { line: 1, column: 1 });
         assert_eq!(file.line_column(3), LineColumn { line: 2, column: 1 });
         // 'ç' is two bytes; the '=' after "çd " is the fourth character.

@@ -144,7 +144,7 @@ pub mod testing {
             index: 0,
             path: "src/t.md".into(),
             dir: ".".into(),
-            content: content.as_str().into(),
+            content: content.clone().into(),
             page: None,
         };
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
