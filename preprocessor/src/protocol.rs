@@ -6,7 +6,7 @@
 use std::io::{IoSlice, Write};
 
 use anyhow::{Context, Result, bail};
-use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{MDBOOK_VERSION, PreprocessorContext};
 
 /// Parse the protocol input, refusing shapes from other mdBook versions clearly.
@@ -49,7 +49,7 @@ pub fn write_book(book: &Book, out: &mut impl Write) -> Result<()> {
             if i > 0 {
                 piece.push(b',');
             }
-            serde_json::to_writer(&mut piece, item)
+            write_item(&mut piece, item)
         });
         vec![written.map(|()| piece)]
     });
@@ -76,6 +76,99 @@ pub fn write_book(book: &Book, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
+/// One item, as serde_json writes it, with each chapter's text escaped by [`escape_str`]: a
+/// chapter's text is almost all of a book, and serde_json escapes a string one byte at a time.
+fn write_item(out: &mut Vec<u8>, item: &BookItem) -> serde_json::Result<()> {
+    const CONTENT: &[u8] = br#""content":""#;
+    const SUB_ITEMS: &[u8] = br#""sub_items":["#;
+    let BookItem::Chapter(chapter) = item else { return serde_json::to_writer(out, item) };
+    // The chapter without its text and sub-chapters: the rest is small, and serde writes it.
+    let shell = serde_json::to_vec(&BookItem::Chapter(Chapter {
+        name: chapter.name.clone(),
+        content: String::new(),
+        number: chapter.number.clone(),
+        sub_items: Vec::new(),
+        path: chapter.path.clone(),
+        source_path: chapter.source_path.clone(),
+        parent_names: chapter.parent_names.clone(),
+    }))?;
+    // Inside JSON strings every quote is escaped, so these byte strings are the keys themselves.
+    let content = memchr::memmem::find(&shell, CONTENT).map(|at| at + CONTENT.len());
+    let sub_items = memchr::memmem::find(&shell, SUB_ITEMS).map(|at| at + SUB_ITEMS.len());
+    let (Some(content), Some(sub_items)) = (content, sub_items) else {
+        // A shape this does not know (a newer mdBook): serde's own way.
+        return serde_json::to_writer(out, item);
+    };
+    if content > sub_items {
+        return serde_json::to_writer(out, item);
+    }
+    out.extend_from_slice(&shell[..content]);
+    escape_str(out, &chapter.content);
+    out.extend_from_slice(&shell[content..sub_items]);
+    for (i, sub_item) in chapter.sub_items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_item(out, sub_item)?;
+    }
+    out.extend_from_slice(&shell[sub_items..]);
+    Ok(())
+}
+
+/// The inside of a JSON string, escaped exactly as serde_json escapes it (`"`, `\`, and the
+/// control characters, as `\n`, `\t`, … or `\u00XX`), looking at eight bytes at a time: in a
+/// chapter most runs of eight bytes need no escape.
+fn escape_str(out: &mut Vec<u8>, text: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The lowest flagged byte of each mask is exact (a borrow only disturbs the bytes above).
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGH;
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + bytes.len() / 8);
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
+        let word = u64::from_le_bytes(chunk);
+        let flagged = (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
+            | zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')));
+        if flagged == 0 {
+            at += 8;
+            continue;
+        }
+        let escaped = at + (flagged.trailing_zeros() / 8) as usize;
+        out.extend_from_slice(&bytes[run..escaped]);
+        push_escape(out, bytes[escaped]);
+        run = escaped + 1;
+        at = run;
+    }
+    for (i, &byte) in bytes.iter().enumerate().skip(at) {
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            out.extend_from_slice(&bytes[run..i]);
+            push_escape(out, byte);
+            run = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+fn push_escape(out: &mut Vec<u8>, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match byte {
+        b'"' => out.extend_from_slice(br#"\""#),
+        b'\\' => out.extend_from_slice(br"\\"),
+        b'\n' => out.extend_from_slice(br"\n"),
+        b'\t' => out.extend_from_slice(br"\t"),
+        b'\r' => out.extend_from_slice(br"\r"),
+        0x08 => out.extend_from_slice(br"\b"),
+        0x0c => out.extend_from_slice(br"\f"),
+        _ => {
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]])
+        }
+    }
+}
+
 /// The Markdown an item carries, its sub-chapters included.
 fn text_len(item: &BookItem) -> usize {
     match item {
@@ -87,27 +180,33 @@ fn text_len(item: &BookItem) -> usize {
 #[cfg(test)]
 mod tests {
     use mdbook_preprocessor::book::{Book, BookItem, Chapter, SectionNumber};
+    use proptest::prelude::*;
 
-    /// Enough items to be written on several cores, with nesting, separators and part titles.
+    fn chapter(name: &str, content: String, path: String, sub_items: Vec<BookItem>) -> Chapter {
+        let mut chapter = Chapter::new(name, content, path, vec!["Parent \"one\"".into()]);
+        chapter.sub_items = sub_items;
+        chapter
+    }
+
+    /// Enough items to be written on several cores, with nesting two deep, drafts, separators,
+    /// part titles, and names and texts that hold what the writer looks for.
     fn book() -> Book {
         let mut items = vec![BookItem::PartTitle("Part \"one\"".into())];
         for n in 0..300 {
-            let mut chapter = Chapter::new(
-                &format!("Chapter {n}"),
-                format!("# {n}\n\n\"quoted\" \u{7}\n"),
-                format!("c{n}.md"),
-                vec![],
-            );
-            chapter.number = Some(SectionNumber::new(vec![n]));
+            let content = format!("# {n}\n\n\"quoted\" \\ \u{7}\u{1f}\u{7f} \"content\":\"\" ç\t\r\u{8}\u{c}\n");
+            let mut sub_items = Vec::new();
             if n % 7 == 0 {
-                chapter.sub_items.push(BookItem::Chapter(Chapter::new(
-                    "Sub",
-                    "text\n".into(),
+                let deeper = chapter("Deeper", "\"sub_items\":[]".into(), format!("c{n}/s/d.md"), vec![]);
+                sub_items.push(BookItem::Chapter(chapter(
+                    "\"content\":\"\"",
+                    content.repeat(3),
                     format!("c{n}/s.md"),
-                    vec![],
+                    vec![BookItem::Chapter(deeper)],
                 )));
             }
-            items.push(BookItem::Chapter(chapter));
+            let mut parent = chapter(&format!("Chapter {n}"), content, format!("c{n}.md"), sub_items);
+            parent.number = Some(SectionNumber::new(vec![n]));
+            items.push(BookItem::Chapter(parent));
             if n % 50 == 0 {
                 items.push(BookItem::Separator);
                 items.push(BookItem::Chapter(Chapter::new_draft("Draft", vec!["Part".into()])));
@@ -122,6 +221,17 @@ mod tests {
             let mut written = Vec::new();
             super::write_book(&book, &mut written).unwrap();
             assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&book).unwrap());
+        }
+    }
+
+    proptest! {
+        /// Any text, control characters and all, escapes to serde_json's bytes.
+        #[test]
+        fn escapes_strings_as_serde_json_does(text in "(\\PC|[\\x00-\\x1f\"\\\\\\x7f]){0,80}") {
+            let mut escaped = b"\"".to_vec();
+            super::escape_str(&mut escaped, &text);
+            escaped.push(b'"');
+            prop_assert_eq!(String::from_utf8(escaped).unwrap(), serde_json::to_string(&text).unwrap());
         }
     }
 }
