@@ -354,8 +354,9 @@ impl ChapterScan<'_> {
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     open = Some(OpenBlock {
+                        // The block's text is at most its fenced range: one allocation.
+                        text: String::with_capacity(range.len()),
                         range,
-                        text: String::new(),
                         map: TextMap::default(),
                         allows: std::mem::take(&mut pending),
                     });
@@ -483,31 +484,37 @@ impl ChapterScan<'_> {
             fence: open.range.clone(),
             fence_line,
             info: info_range,
-            clean_info: CompactString::from(attrs.clean_info.as_str()),
-            prefix: CompactString::from(prefix.as_str()),
+            clean_info: attrs.clean_info,
+            prefix,
             allows: open.allows,
         });
     }
 
     fn attributes(&mut self, info: &str, info_start: usize) -> Attributes {
         let mut attrs = Attributes::default();
-        let mut kept: Vec<&str> = Vec::new();
+        // The tokens mdBook keeps are joined with commas as they are found (no list: this runs
+        // for every fenced block of the book).
+        let keep = |token: &str, clean_info: &mut CompactString| {
+            if !clean_info.is_empty() {
+                clean_info.push(',');
+            }
+            clean_info.push_str(token);
+        };
         let mut ours: Vec<(&str, Site)> = Vec::new();
         let mut offset = 0;
-        let tokens: Vec<(usize, &str)> = info
+        let tokens = info
             .split([',', ' ', '\t'])
             .map(|t| {
                 let at = offset;
                 offset += t.len() + 1;
                 (at, t)
             })
-            .filter(|(_, t)| !t.is_empty())
-            .collect();
+            .filter(|(_, t)| !t.is_empty());
         let mut unknown: Vec<(String, Site)> = Vec::new();
-        for (i, &(at, token)) in tokens.iter().enumerate() {
+        for (i, (at, token)) in tokens.enumerate() {
             let site = self.site(info_start + at..info_start + at + token.len());
             if i == 0 && !token.contains('=') {
-                kept.push(token);
+                keep(token, &mut attrs.clean_info);
                 continue;
             }
             let (key, value) = match token.split_once('=') {
@@ -540,7 +547,7 @@ impl ChapterScan<'_> {
                     attrs.variant = true;
                     ours.push((token, site));
                 }
-                ("hidelines", Some(_)) => kept.push(token),
+                ("hidelines", Some(_)) => keep(token, &mut attrs.clean_info),
                 (key, Some(_)) => {
                     // Other tools put their own `key=value` on blocks (admonish's `title=`): only
                     // a near miss of ours is ours; on a checked block every unknown key is.
@@ -556,14 +563,14 @@ impl ChapterScan<'_> {
                             site,
                         ));
                     } else {
-                        kept.push(token);
+                        keep(token, &mut attrs.clean_info);
                     }
                 }
                 (word, None) => {
                     if word != "variant" && edit_distance(word, "variant") <= 2 && word.len() > 3 {
                         unknown.push((format!("`{word}` is not an attribute (did you mean `variant`?)"), site));
                     } else {
-                        kept.push(token);
+                        keep(token, &mut attrs.clean_info);
                     }
                 }
             }
@@ -582,19 +589,15 @@ impl ChapterScan<'_> {
                 ));
             }
         } else {
-            for expectation in &attrs.expect {
-                if rules::find(&expectation.rule).is_none() {
-                    self.out.findings.push(unknown_rule(
-                        &expectation.rule,
-                        expectation.site.clone(),
-                        None,
-                        "`expect=`",
-                    ));
+            let findings = &mut self.out.findings;
+            attrs.expect.retain(|expectation| {
+                let known = rules::find(&expectation.rule).is_some();
+                if !known {
+                    findings.push(unknown_rule(&expectation.rule, expectation.site.clone(), None, "`expect=`"));
                 }
-            }
-            attrs.expect.retain(|e| rules::find(&e.rule).is_some());
+                known
+            });
         }
-        attrs.clean_info = kept.join(",");
         attrs
     }
 
@@ -727,19 +730,19 @@ struct Attributes {
     file: Option<String>,
     expect: Vec<Expectation>,
     variant: bool,
-    clean_info: String,
+    clean_info: CompactString,
 }
 
 /// The run of spaces, tabs and `>` that starts the closing fence line: what injected lines must
 /// start with to stay inside the same list item or blockquote.
-fn closing_prefix(content: &str, fence: Range<usize>) -> String {
+fn closing_prefix(content: &str, fence: Range<usize>) -> CompactString {
     let block = &content[fence.clone()];
     let trimmed = block.trim_end_matches(['\n', '\r']);
     let last_line_start = trimmed.rfind('\n').map_or(fence.start, |i| fence.start + i + 1);
     let line_start = content[..last_line_start].rfind('\n').map_or(0, |i| i + 1);
     let line = &content[line_start..];
     let end = line.find(|c: char| !matches!(c, ' ' | '\t' | '>')).unwrap_or(line.len());
-    line[..end].to_string()
+    CompactString::from(&line[..end])
 }
 
 struct Include<'a> {
