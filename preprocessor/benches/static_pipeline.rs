@@ -6,8 +6,11 @@
 //! bytes:
 //!
 //! - the floor: what any preprocessor pays (read the JSON, parse each chapter's Markdown once
-//!   with mdBook's options, write the book back);
-//! - the pipeline: read the JSON, [`annotate_book`], write the book back.
+//!   with mdBook's options, write the book back with `serde_json`);
+//! - the pipeline: read the JSON, [`annotate_book`], write the book back with [`write_book`], as
+//!   the binary does.
+//!
+//! Both write into a `Vec` in memory and run under the binary's allocator (mimalloc).
 //!
 //! The target is a pipeline at most 2.5 times the floor. Run with
 //! `cargo bench -p mdbook-configcheck --bench static_pipeline`.
