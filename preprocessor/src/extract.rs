@@ -205,6 +205,21 @@ pub struct ChapterInput {
     pub page: Option<String>,
 }
 
+impl ChapterInput {
+    /// One chapter, `src/t.md` in the current directory, holding `content`: what the unit tests
+    /// of every stage check.
+    #[cfg(test)]
+    pub(crate) fn for_test(content: &str) -> ChapterInput {
+        ChapterInput {
+            index: 0,
+            path: "src/t.md".into(),
+            dir: ".".into(),
+            content: content.to_string().into(),
+            page: None,
+        }
+    }
+}
+
 /// Everything extraction found.
 #[derive(Debug, Default)]
 pub struct Extraction {
@@ -850,13 +865,7 @@ mod tests {
     #[test]
     fn a_configuration_block_whose_language_is_capitalised_is_still_reported_as_unchecked() {
         let content = "# Setup\n\n```Python\nALLOWED_HOSTS = ['netbox.example.com']\n```\n";
-        let chapter = ChapterInput {
-            index: 0,
-            path: "src/t.md".into(),
-            dir: ".".into(),
-            content: content.to_string().into(),
-            page: None,
-        };
+        let chapter = ChapterInput::for_test(content);
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
         let rules: Vec<_> = checked.diagnostics.iter().map(|d| (d.rule, d.start.line)).collect();
         assert_eq!(rules, vec![("configcheck/unchecked-block", 3)]);

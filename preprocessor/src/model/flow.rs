@@ -245,13 +245,7 @@ mod tests {
 
     fn redirect_uri(netbox: &str, nginx: &str) -> (Option<String>, String, String) {
         let content = format!("```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n");
-        let chapter = ChapterInput {
-            index: 0,
-            path: "src/t.md".into(),
-            dir: ".".into(),
-            content: content.to_string().into(),
-            page: None,
-        };
+        let chapter = ChapterInput::for_test(&content);
         let mut sources = Sources::default();
         let extraction = extract(&[chapter], &mut sources);
         let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());

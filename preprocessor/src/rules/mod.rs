@@ -140,13 +140,7 @@ pub mod testing {
         let content = format!(
             "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
         );
-        let chapter = ChapterInput {
-            index: 0,
-            path: "src/t.md".into(),
-            dir: ".".into(),
-            content: content.clone().into(),
-            page: None,
-        };
+        let chapter = ChapterInput::for_test(&content);
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
         checked
             .diagnostics

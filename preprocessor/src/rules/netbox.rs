@@ -1131,13 +1131,7 @@ mod tests {
     /// The rules that fire on one `check=netbox` block, and their lines within the block.
     fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
         let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
-        let chapter = ChapterInput {
-            index: 0,
-            path: "src/t.md".into(),
-            dir: ".".into(),
-            content: content.to_string().into(),
-            page: None,
-        };
+        let chapter = ChapterInput::for_test(&content);
         let mut settings = Settings::default();
         settings.targets.netbox = netbox.parse().unwrap();
         check_chapters(&[chapter], Path::new("."), &settings)
