@@ -5,6 +5,7 @@
 //! copy of a block of its own. Each block is identified by its path, line and a hash of its text,
 //! which the verification record keeps, so a block changed since its verification is noticed.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -12,7 +13,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::check::Checked;
-use crate::extract::{Block, Kind};
+use crate::extract::Block;
+use crate::model::{self, FileBlocks};
 
 /// A block as the manifest and the verification record name it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -71,9 +73,12 @@ pub fn record(block: &Block, checked: &Checked) -> BlockRecord {
 
 /// `sha256:` + hex of a text.
 pub fn hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
+    let mut hex = String::with_capacity(7 + 64);
+    hex.push_str("sha256:");
+    for byte in Sha256::digest(text.as_bytes()) {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 fn join(blocks: &[&Block]) -> String {
@@ -87,76 +92,74 @@ fn join(blocks: &[&Block]) -> String {
     text
 }
 
-fn stem(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.trim_end_matches(".md").to_lowercase()
+/// A variant's name: its chapter's file name and its line (`troubleshooting-l42`); where two
+/// chapters of one name in different folders would give the same name, the chapter's whole path
+/// (`guide-nginx-l42`), so that no variant's files overwrite another's.
+fn variant_names(variants: &[&Block], checked: &Checked) -> Vec<String> {
+    let path_of = |block: &Block| checked.sources.get(block.chapter_source).path.trim_end_matches(".md").to_lowercase();
+    let short = |block: &Block| {
+        let path = path_of(block);
+        format!("{}-l{}", path.rsplit('/').next().unwrap_or(&path), block.fence_line)
+    };
+    let shorts: Vec<String> = variants.iter().map(|v| short(v)).collect();
+    variants
+        .iter()
+        .zip(&shorts)
+        .map(|(variant, name)| {
+            let clashes = variants
+                .iter()
+                .zip(&shorts)
+                .any(|(other, other_name)| other_name == name && other.chapter_source != variant.chapter_source);
+            if clashes {
+                format!("{}-l{}", path_of(variant).replace('/', "-"), variant.fence_line)
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 /// Write the main deployment and every variant under `out`, plus `manifest.json`.
 pub fn export(checked: &Checked, out: &Path) -> Result<Manifest> {
-    let main: Vec<&Block> = checked.blocks.iter().filter(|b| b.is_main()).collect();
-    let mut files: Vec<(Kind, String)> = Vec::new();
-    for block in &main {
-        if !files.iter().any(|(k, f)| *k == block.kind && *f == block.file) {
-            files.push((block.kind, block.file.to_string()));
-        }
-    }
-    let blocks_of = |kind: Kind, file: &str| -> Vec<&Block> {
-        main.iter().copied().filter(|b| b.kind == kind && b.file == file).collect()
-    };
-    let mut deployments = Vec::new();
-    let write = |dir: &str, name: &str, text: &str| -> Result<String> {
-        let relative = format!("{dir}/{name}");
-        let path = out.join(&relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(relative)
-    };
-
-    let mut main_files = Vec::new();
-    for (kind, file) in &files {
-        let blocks = blocks_of(*kind, file);
-        main_files.push(ExportedFile {
-            path: write("main", file, &join(&blocks))?,
-            kind: kind.name(),
-            file: file.clone(),
-            blocks: blocks.iter().map(|b| record(b, checked)).collect(),
-        });
-    }
-    deployments.push(ExportedDeployment { name: "main".into(), variant: None, expect: vec![], files: main_files });
-
-    for variant in checked.blocks.iter().filter(|b| !b.is_main()) {
-        let source = &checked.sources.get(variant.chapter_source).path;
-        let name = format!("{}-l{}", stem(source), variant.fence_line);
-        let mut variant_files = Vec::new();
-        let mut all: Vec<(Kind, String)> = files.clone();
-        if !all.iter().any(|(k, f)| *k == variant.kind && *f == variant.file) {
-            all.push((variant.kind, variant.file.to_string()));
-        }
-        for (kind, file) in &all {
-            let mut blocks = blocks_of(*kind, file);
-            if *kind == variant.kind && *file == variant.file {
-                // A NetBox block is laid over the file (its assignments come last and win); an
-                // nginx or Authentik block replaces the file.
-                if *kind != Kind::Netbox {
-                    blocks.clear();
-                }
-                blocks.push(variant);
+    // Made first: a book without checked blocks still gets its (empty) manifest.
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    // Each block's identity once: a main block is in every variant.
+    let records: Vec<BlockRecord> = checked.blocks.iter().map(|block| record(block, checked)).collect();
+    let write_deployment = |dir: &str, files: &[FileBlocks<'_>]| -> Result<Vec<ExportedFile>> {
+        let mut written = Vec::with_capacity(files.len());
+        for file in files {
+            let relative = format!("{dir}/{}", file.file);
+            let path = out.join(&relative);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            variant_files.push(ExportedFile {
-                path: write(&format!("variants/{name}"), file, &join(&blocks))?,
-                kind: kind.name(),
-                file: file.clone(),
-                blocks: blocks.iter().map(|b| record(b, checked)).collect(),
+            std::fs::write(&path, join(&file.blocks)).with_context(|| format!("cannot write {}", path.display()))?;
+            written.push(ExportedFile {
+                path: relative,
+                kind: file.kind.name(),
+                file: file.file.to_string(),
+                blocks: file.blocks.iter().map(|b| records[b.id.0].clone()).collect(),
             });
         }
+        Ok(written)
+    };
+
+    let main = model::main_files(&checked.blocks);
+    let mut deployments = vec![ExportedDeployment {
+        name: "main".into(),
+        variant: None,
+        expect: vec![],
+        files: write_deployment("main", &main)?,
+    }];
+    let variants: Vec<&Block> = checked.blocks.iter().filter(|b| !b.is_main()).collect();
+    for (variant, name) in variants.iter().zip(variant_names(&variants, checked)) {
+        let mut files = main.clone();
+        model::apply_variant(&mut files, variant);
         deployments.push(ExportedDeployment {
-            name,
-            variant: Some(record(variant, checked)),
+            variant: Some(records[variant.id.0].clone()),
             expect: variant.expect.iter().map(|e| e.rule.clone()).collect(),
-            files: variant_files,
+            files: write_deployment(&format!("variants/{name}"), &files)?,
+            name,
         });
     }
     let manifest = Manifest { version: 1, deployments };

@@ -151,6 +151,32 @@ fn nginx_itself_tests_the_site_and_its_errors_land_on_the_chapter_line() {
 }
 
 #[test]
+fn nginx_test_copes_with_quoted_certificate_paths_and_an_odd_temporary_directory() {
+    let book = tempfile::tempdir().unwrap();
+    let site = "server {\n    listen 443 ssl;\n    server_name netbox.internaldomain.com;\n    ssl_certificate \"/etc/ssl/certs/netbox internal.crt\";\n    ssl_certificate_key '/etc/ssl/private/netbox.key';\n    client_max_body_size 25m;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n";
+    for (path, text) in [
+        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\nnginx-test = true\n".to_string()),
+        ("src/SUMMARY.md", "- [nginx](nginx.md)\n".to_string()),
+        ("src/nginx.md", format!("# nginx\n\n```nginx,check=nginx\n{site}```\n")),
+    ] {
+        std::fs::create_dir_all(book.path().join(path).parent().unwrap()).unwrap();
+        std::fs::write(book.path().join(path), text).unwrap();
+    }
+    // The wrapper writes temporary paths into nginx.conf: spaces, `;` and braces must stay one argument.
+    let tmp = tempfile::tempdir().unwrap();
+    let odd = tmp.path().join("a dir; with {braces}");
+    std::fs::create_dir_all(&odd).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", book.path().to_str().unwrap(), "--format", "json"])
+        .env("TMPDIR", &odd)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(out.status.code(), Some(0), "{report:#}");
+    assert!(!diagnostics(&report).iter().any(|d| d["rule"] == "nginx/syntax-test-failed"), "{report:#}");
+}
+
+#[test]
 fn an_enabled_nginx_test_without_nginx_is_a_clear_error_not_a_skip() {
     let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
         .args(["check", fixture("nginx-test").to_str().unwrap()])
@@ -199,6 +225,64 @@ fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
         std::fs::read_to_string(out.path().join("variants").join(scheme["name"].as_str().unwrap()).join("netbox.conf"))
             .unwrap();
     assert!(!site.contains("X-Forwarded-Proto") && !site.contains("/static/"), "{site}");
+}
+
+/// `extract` on a scratch book: the exit status and the manifest.
+fn extract_book(files: &[(&str, &str)]) -> (bool, Value, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("deployments");
+    let status = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["extract", dir.path().to_str().unwrap(), target.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let manifest = std::fs::read_to_string(target.join("manifest.json"))
+        .map_or(Value::Null, |m| serde_json::from_str(&m).unwrap());
+    (status.success(), manifest, out)
+}
+
+#[test]
+fn variants_of_chapters_with_one_name_in_two_folders_keep_their_own_files() {
+    // Both variants open on line 3 of a `setup.md`: named by file name alone they would share
+    // a directory, and the second would overwrite the first.
+    let chapter = |value: &str| format!("# Setup\n\n```python,check=netbox,variant\nLOGIN_REQUIRED = {value}\n```\n");
+    let (ok, manifest, out) = extract_book(&[
+        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+        ("src/SUMMARY.md", "- [A](a/setup.md)\n- [B](b/setup.md)\n- [Other](other.md)\n"),
+        ("src/a/setup.md", &chapter("True")),
+        ("src/b/setup.md", &chapter("False")),
+        ("src/other.md", "# Other\n\n```python,check=netbox,variant\nLOGIN_PERSISTENCE = True\n```\n"),
+    ]);
+    assert!(ok);
+    let names: Vec<&str> =
+        manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["main", "src-a-setup-l3", "src-b-setup-l3", "other-l3"],
+        "a name that does not clash stays short"
+    );
+    let written = |name: &str| {
+        std::fs::read_to_string(out.path().join("deployments/variants").join(name).join("configuration.py")).unwrap()
+    };
+    assert_eq!(written("src-a-setup-l3"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(written("src-b-setup-l3"), "LOGIN_REQUIRED = False\n");
+}
+
+#[test]
+fn a_book_without_checked_blocks_extracts_to_an_empty_manifest() {
+    let (ok, manifest, _out) = extract_book(&[
+        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+        ("src/SUMMARY.md", "- [Intro](intro.md)\n"),
+        ("src/intro.md", "# Intro\n\nNo configuration here.\n"),
+    ]);
+    assert!(ok, "the output directory is made even when there is nothing to write into it");
+    assert_eq!(manifest["deployments"][0]["name"], "main");
+    assert_eq!(manifest["deployments"][0]["files"], serde_json::json!([]));
 }
 
 /// A scratch copy of the reference deployment whose book.toml reads a verification record made

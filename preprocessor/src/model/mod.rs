@@ -95,13 +95,13 @@ impl Model {
     /// The deployment with one `expect=`/`variant` block applied: a NetBox block is laid over
     /// `configuration.py`; an nginx or Authentik block replaces its file whole.
     pub fn variant(&self, block: &Block, parsed: &Parsed) -> Deployment {
-        let mut variant = match parsed {
-            Parsed::Netbox(_) => self.main.base_for_variant(),
-            Parsed::Nginx(_) | Parsed::Authentik(_) => self
-                .without_file
+        let mut variant = if variant_replaces_file(block.kind) {
+            self.without_file
                 .iter()
                 .find(|((kind, file), _)| *kind == block.kind && *file == block.file)
-                .map_or_else(|| self.main.base_for_variant(), |(_, base)| base.base_for_variant()),
+                .map_or_else(|| self.main.base_for_variant(), |(_, base)| base.base_for_variant())
+        } else {
+            self.main.base_for_variant()
         };
         variant.apply(block, parsed);
         variant
@@ -111,6 +111,53 @@ impl Model {
     pub fn parsed(&self) -> &[(BlockId, Parsed)] {
         &self.parsed
     }
+}
+
+/// Whether a variant block replaces its whole file (nginx, Authentik) instead of being laid over
+/// it (NetBox: its assignments win and the rest of the file stays, as when a reader edits a few
+/// lines). The model, `nginx -t` and the exported deployments all apply variants by this rule.
+pub fn variant_replaces_file(kind: Kind) -> bool {
+    kind != Kind::Netbox
+}
+
+/// One logical file of a deployment and the blocks it is made of, in reading order.
+#[derive(Debug, Clone)]
+pub struct FileBlocks<'b> {
+    /// What the file is.
+    pub kind: Kind,
+    /// Its name (`configuration.py`, `netbox.conf`).
+    pub file: &'b str,
+    /// Its blocks.
+    pub blocks: Vec<&'b Block>,
+}
+
+/// The files of the main deployment, in the order the book first writes them.
+pub fn main_files(blocks: &[Block]) -> Vec<FileBlocks<'_>> {
+    let mut files: Vec<FileBlocks<'_>> = Vec::new();
+    for block in blocks.iter().filter(|b| b.is_main()) {
+        match files.iter_mut().find(|f| f.kind == block.kind && f.file == block.file) {
+            Some(file) => file.blocks.push(block),
+            None => files.push(FileBlocks { kind: block.kind, file: &block.file, blocks: vec![block] }),
+        }
+    }
+    files
+}
+
+/// The files of a deployment with one variant block applied (see [`variant_replaces_file`]); a
+/// file the main deployment does not have is added.
+pub fn apply_variant<'b>(files: &mut Vec<FileBlocks<'b>>, variant: &'b Block) {
+    let file = match files.iter().position(|f| f.kind == variant.kind && f.file == variant.file) {
+        Some(i) => &mut files[i],
+        None => {
+            files.push(FileBlocks { kind: variant.kind, file: &variant.file, blocks: Vec::new() });
+            let last = files.len() - 1;
+            &mut files[last]
+        }
+    };
+    if variant_replaces_file(variant.kind) {
+        file.blocks.clear();
+    }
+    file.blocks.push(variant);
 }
 
 /// Assemble the main deployment from the contributions of consecutive runs of `blocks`, in
