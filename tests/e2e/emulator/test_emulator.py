@@ -215,8 +215,15 @@ class Emulator:
         kwargs.setdefault("allow_redirects", False)
         return (session or requests).post(self.url(path), headers={**HEADERS, **(headers or {})}, timeout=10, **kwargs)
 
-    def stderr(self) -> str:
-        return self.stderr_path.read_text(encoding="utf-8")
+    def mark(self) -> int:
+        """Where the log ends now: pass it to stderr() to see only what a test's own requests log
+        (the module's emulators are shared, and an earlier test's lines must not make one pass)."""
+        return self.stderr_path.stat().st_size
+
+    def stderr(self, since: int = 0) -> str:
+        with open(self.stderr_path, "rb") as log:
+            log.seek(since)
+            return log.read().decode("utf-8")
 
 
 def free_port() -> int:
@@ -367,6 +374,7 @@ def test_absolute_urls_follow_the_forwarded_headers(main):
 
 
 def test_slug_root_double_slash_and_unknown_slug(main):
+    mark = main.mark()
     root = main.get("/application/o/netbox/")
     assert root.status_code == 302
     assert root.headers["Location"] == "/application/o/netbox/.well-known/openid-configuration"
@@ -379,7 +387,7 @@ def test_slug_root_double_slash_and_unknown_slug(main):
     for path in ("/application/o/other/.well-known/openid-configuration", "/application/o/other/jwks/",
                  "/application/o/other/end-session/", "/application/o/other/"):
         assert main.get(path).status_code == 404, path
-    assert "GET /application/o/other/jwks/ 404" in main.stderr()
+    assert "GET /application/o/other/jwks/ 404" in main.stderr(mark)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -398,6 +406,7 @@ def test_slug_root_double_slash_and_unknown_slug(main):
     ],
 )
 def test_strict_redirect_uri_mismatch_is_a_400_page(main, used):
+    mark = main.mark()
     response = main.get("/application/o/authorize/", params=authorize_params(redirect_uri=used))
     assert response.status_code == 400
     assert "<title>Redirect URI Error</title>" in response.text
@@ -406,7 +415,7 @@ def test_strict_redirect_uri_mismatch_is_a_400_page(main, used):
         in response.text
     )
     assert html.escape(used, quote=False) in response.text
-    events = [json.loads(line.split("] ", 1)[1]) for line in main.stderr().splitlines() if '"configuration_error"' in line]
+    events = [json.loads(line.split("] ", 1)[1]) for line in main.stderr(mark).splitlines() if '"configuration_error"' in line]
     assert any(e.get("redirect_uri") == used for e in events)
 
 
@@ -498,10 +507,11 @@ def test_client_authentication(main):
 
 def test_token_endpoint_checks_the_redirect_uri_again(main):
     code, _ = get_code(main)
+    mark = main.mark()
     mismatch = exchange(main, code["code"], redirect_uri="http://netbox.internaldomain.com/oauth/complete/oidc/")
     assert mismatch.status_code == 400
     assert mismatch.json() == {"error": "invalid_client"}
-    assert "Invalid redirect URI used by provider" in main.stderr()
+    assert "Invalid redirect URI used by provider" in main.stderr(mark)
     # a URI the provider accepts, but not the one the code was issued for
     code, _ = get_code(main)
     other = exchange(main, code["code"], redirect_uri="https://netbox-dev.internaldomain.com/oauth/complete/oidc/")
@@ -523,12 +533,13 @@ def test_pkce_s256(main):
 
 
 def test_scope_intersection(main):
+    mark = main.mark()
     code, _ = get_code(main, scope="openid profile email roles groups")
     tokens = exchange(main, code["code"]).json()
     assert set(tokens["scope"].split()) == {"openid", "profile", "email"}
     claims = verify_rs256(main, tokens["id_token"])
     assert "roles" not in claims
-    assert "Application requested scopes not configured, setting to overlap" in main.stderr()
+    assert "Application requested scopes not configured, setting to overlap" in main.stderr(mark)
     code, _ = get_code(main, scope="openid")
     tokens = exchange(main, code["code"]).json()
     assert tokens["scope"] == "openid"
