@@ -215,6 +215,10 @@ mod tests {
             "signing_key: !KeyOf ec-key",
         );
         assert_fires("authentik/signing-key-ec", (NETBOX, NGINX, &b), "signing_key: !KeyOf ec-key");
+        // The same key found by its name, as the UI's blueprints export it.
+        let by_name =
+            format!("{BLUEPRINT}{keypair}").replace("[name, authentik Self-signed Certificate]]", "[name, NetBox EC]]");
+        assert_fires("authentik/signing-key-ec", (NETBOX, NGINX, &by_name), "signing_key: !Find");
         let allowed = format!("{NETBOX}SOCIAL_AUTH_OIDC_JWT_ALGORITHMS = ['ES256']\n");
         assert!(
             !crate::rules::testing::fired(&allowed, NGINX, &b).iter().any(|(r, _)| *r == "authentik/signing-key-ec")
