@@ -339,7 +339,18 @@ pub fn end_session_url(deployment: &crate::model::Deployment) -> Option<String> 
     let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
     let (scheme, rest) = url.split_once("://")?;
     let host = rest.split('/').next()?;
-    let (slug, _) = deployment.authentik.application()?.slug.clone()?;
+    // The application's slug: the blueprint's, or else the endpoint's own, since the endpoint is
+    // the application's issuer URL `/application/o/<slug>/` (facts §3.1).
+    let slug = match deployment.authentik.application().and_then(|a| a.slug.clone()) {
+        Some((slug, _)) => slug,
+        None => {
+            let slug = rest.split_once("/application/o/")?.1.trim_end_matches('/');
+            if slug.is_empty() || slug.contains(['/', '?', '#']) {
+                return None;
+            }
+            slug.to_string()
+        }
+    };
     Some(format!("{scheme}://{host}/application/o/{slug}/end-session/"))
 }
 

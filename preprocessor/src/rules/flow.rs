@@ -467,6 +467,14 @@ mod tests {
     fn logout_url_mismatch() {
         let n = netbox("/application/o/netbox/end-session/", "/application/o/other/end-session/");
         assert_fires("flow/logout-url-mismatch", (&n, NGINX, BLUEPRINT), "LOGOUT_REDIRECT_URL");
+        // configuration.py alone: the endpoint names the application.
+        let alone = |netbox: &str| {
+            let chapter = crate::extract::ChapterInput::for_test(&format!("```python,check=netbox\n{netbox}```\n"));
+            let checked = crate::check::check_chapters(&[chapter], std::path::Path::new("."), &Default::default());
+            checked.unwrap().diagnostics.iter().filter(|d| d.rule == "flow/logout-url-mismatch").count()
+        };
+        assert_eq!(alone(&n), 1);
+        assert_eq!(alone(NETBOX), 0);
     }
 
     #[test]

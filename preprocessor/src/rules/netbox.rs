@@ -36,10 +36,12 @@ pub const CHECKS: &[(&Rule, Check)] = &[
     (&OIDC_ENDPOINT_FALLBACK_NAME, oidc_endpoint_fallback_name),
     (&OIDC_ENDPOINT_WELL_KNOWN, oidc_endpoint_well_known),
     (&OIDC_ENDPOINT_TRAILING_SLASH, oidc_endpoint_trailing_slash),
+    (&OIDC_ENDPOINT_SHAPE, oidc_endpoint_shape),
     (&OIDC_SCOPE_TYPE, oidc_scope_type),
     (&OIDC_SCOPE_REDUNDANT, oidc_scope_redundant),
     (&BACKEND_PATH, backend_path),
     (&BACKEND_LIST_VERSION, backend_list_version),
+    (&OIDC_BACKEND_VERSION, oidc_backend_version),
     (&REDIRECT_IS_HTTPS_SMELL, redirect_is_https_smell),
     (&REDIRECT_IS_HTTPS_SCOPED, redirect_is_https_scoped),
     (&ALLOWED_REDIRECT_HOSTS_IRRELEVANT, allowed_redirect_hosts_irrelevant),
@@ -781,6 +783,50 @@ fn oidc_endpoint_well_known(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     }
 }
 
+/// An endpoint into Authentik's `/application/o/` that is not an application's issuer URL.
+pub const OIDC_ENDPOINT_SHAPE: Rule = Rule {
+    id: "netbox/oidc-endpoint-shape",
+    severity: Severity::Error,
+    summary: "the OpenID Connect endpoint points into Authentik's `/application/o/`, but not at an application's issuer URL `/application/o/<application slug>/`",
+    help: "give the application's issuer URL: 'https://authentik.yourdomain.com/application/o/<application slug>/' (the application's slug, not the provider's name)",
+    fact: "facts §3.1 (authorize, token, userinfo, introspect, revoke and device are shared endpoints; discovery lives at /application/o/<app-slug>/.well-known/openid-configuration; the slug is the application's, not the provider name), §2.1 (discovery URL is the endpoint + /.well-known/openid-configuration; the authorization endpoint is discovered)",
+    applies: Applies::Always,
+};
+
+/// Authentik's endpoints under `/application/o/` that belong to no application (facts §3.1).
+const AUTHENTIK_SHARED_ENDPOINTS: [&str; 6] = ["authorize", "token", "userinfo", "introspect", "revoke", "device"];
+
+fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.oidc_endpoint() else { return };
+    let Some(url) = setting.value.as_str() else { return };
+    // An endpoint ending in the discovery path is `netbox/oidc-endpoint-well-known`'s.
+    if url.trim_end_matches('/').ends_with("/.well-known/openid-configuration") {
+        return;
+    }
+    let Some((_, path)) = url.split_once("/application/o/") else { return };
+    let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    let is_slug = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
+        [] | [""] => "names no application".to_string(),
+        [shared] if AUTHENTIK_SHARED_ENDPOINTS.contains(shared) => {
+            format!(
+                "names `{shared}`, an endpoint Authentik shares between all applications, where the application's slug belongs"
+            )
+        }
+        [slug] if !is_slug(slug) => format!(
+            "names `{slug}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
+        ),
+        [_] => return,
+        [_, rest @ ..] => format!("goes on past the application's slug (`/{}`)", rest.join("/")),
+    };
+    out.push(at_value(
+        &OIDC_ENDPOINT_SHAPE,
+        setting,
+        &setting.value,
+        format!("social-core looks for Authentik's endpoints at this URL followed by `/.well-known/openid-configuration`, and Authentik serves that only under `/application/o/<application slug>/`; this endpoint {problem}, so discovery fails (404) and the sign-on never reaches Authentik"),
+    ));
+}
+
 /// A trailing slash on the endpoint.
 pub const OIDC_ENDPOINT_TRAILING_SLASH: Rule = Rule {
     id: "netbox/oidc-endpoint-trailing-slash",
@@ -923,6 +969,29 @@ fn backend_list_version(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>
             setting,
             &setting.value,
             format!("NetBox {} inserts `REMOTE_AUTH_BACKEND` into the backend list as one element, so a {} breaks authentication; lists are accepted from 3.4.8 on", targets.netbox, setting.value.type_name()),
+        ));
+    }
+}
+
+/// The generic OpenID Connect backend on a NetBox whose social-core does not have it yet.
+pub const OIDC_BACKEND_VERSION: Rule = Rule {
+    id: "netbox/oidc-backend-version",
+    severity: Severity::Error,
+    summary: "`REMOTE_AUTH_BACKEND` names the generic OpenID Connect backend, which NetBox has only from 3.2.5 on (social-core 4.3.0)",
+    help: "target NetBox 3.2.5 or later (a current release: 3.2.5 to 3.3.9 also need python-jose installed)",
+    fact: "facts §2.1 (the usable `oidc` backend first appeared in social-core 4.3.0; 4.1.0 and 4.2.0 have only the abstract base class, without a name), §1.3 (NetBox v3.1.0 pins social-auth-core 4.1.0, v3.2.0 4.2.0, v3.2.5 4.3.0)",
+    applies: Applies::netbox_before(3, 2, 5),
+};
+
+fn oidc_backend_version(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    if let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND")
+        && d.netbox.backends().is_some_and(|backends| backends.iter().any(|b| b == OIDC_BACKEND))
+    {
+        out.push(at_value(
+            &OIDC_BACKEND_VERSION,
+            setting,
+            &setting.value,
+            format!("NetBox {} bundles a social-core older than 4.3.0, in which `OpenIdConnectAuth` is only an abstract base class without the `oidc` name, so there is no OpenID Connect backend to sign in with; the generic backend arrived with NetBox 3.2.5", targets.netbox),
         ));
     }
 }
@@ -1315,6 +1384,48 @@ mod tests {
             "REMOTE_AUTH_BACKEND = ['social_core.backends.open_id_connect.OpenIdConnectAuth']\n",
             1,
             "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+        ),
+        (
+            "netbox/oidc-backend-version",
+            "3.2.4",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+            1,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\n",
+        ),
+        (
+            "netbox/oidc-backend-version",
+            "3.2.5",
+            "X = 1\n",
+            0,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/authorize/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox-prod_2/'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "X = 1\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/NetBox Provider'\n",
+            2,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://keycloak.example.com/realms/netbox'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox/end-session/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/.well-known/openid-configuration'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox?x=1'\n",
         ),
         (
             "netbox/backend-list-version",
