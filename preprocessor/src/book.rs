@@ -90,8 +90,9 @@ fn take_chapters(book: &mut Book, book_root: &Path, config: &Config) -> Vec<Chap
 /// Give each chapter its text back: the edited one where it has one, else its own.
 fn put_back(book: &mut Book, inputs: Vec<ChapterInput>, edited: Vec<Option<String>>) {
     let mut texts = inputs.into_iter().zip(edited).map(|(input, edited)| {
-        // The report keeps a chapter's text only when the chapter has blocks, and such a chapter
-        // is edited: the copy is for the rare chapter that is neither.
+        // The report keeps the text of a chapter that may hold checked blocks, and a chapter
+        // that holds one is edited (its info strings lose our attributes): the copy is for the
+        // rare chapter that looked like it might and did not.
         edited.unwrap_or_else(|| Arc::try_unwrap(input.content).unwrap_or_else(|shared| shared.as_str().to_owned()))
     });
     for_each_source_chapter(&mut book.items, &mut |chapter, _| {
