@@ -978,7 +978,7 @@ pub const OIDC_BACKEND_VERSION: Rule = Rule {
     id: "netbox/oidc-backend-version",
     severity: Severity::Error,
     summary: "`REMOTE_AUTH_BACKEND` names the generic OpenID Connect backend, which NetBox has only from 3.2.5 on (social-core 4.3.0)",
-    help: "target NetBox 3.2.5 or later (a current release: 3.2.5 to 3.3.9 also need python-jose installed)",
+    help: "target NetBox 3.2.5 or later, better a current release (3.2.5 to 3.3.9 also need python-jose installed)",
     fact: "facts §2.1 (the usable `oidc` backend first appeared in social-core 4.3.0; 4.1.0 and 4.2.0 have only the abstract base class, without a name), §1.3 (NetBox v3.1.0 pins social-auth-core 4.1.0, v3.2.0 4.2.0, v3.2.5 4.3.0)",
     applies: Applies::netbox_before(3, 2, 5),
 };
