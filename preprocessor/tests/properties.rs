@@ -9,6 +9,8 @@
 //!    are not valid Python, nginx or YAML, in lists and blockquotes, with `{{#include}}` lines and
 //!    allow comments), through `annotate_book` and every report format. The annotated page keeps
 //!    every line of the chapter except the opening fence lines of checked blocks.
+//! 3. Either way, the book goes back to mdBook as exactly the JSON `serde_json` writes for it
+//!    (`write_book` serializes on all cores and escapes chapter text by itself).
 //!
 //! `PROPTEST_CASES=20000 cargo test -p mdbook-configcheck --test properties` runs a deeper search.
 
@@ -18,6 +20,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use mdbook_configcheck::book::annotate_book;
+use mdbook_configcheck::protocol::write_book;
 use mdbook_configcheck::report::{Format, render};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::config::Config;
@@ -237,6 +240,14 @@ fn arbitrary_unmarked() -> impl Strategy<Value = String> {
         .prop_filter("no trigger words", |s| !s.contains("check=") && !s.contains("configcheck:"))
 }
 
+/// Property 3: what the binary writes to mdBook is the book, byte for byte as serde_json has it.
+fn assert_written_as_serde_json(book: &Book) -> Result<(), TestCaseError> {
+    let mut written = Vec::new();
+    write_book(book, &mut written).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
+    prop_assert!(written == serde_json::to_vec(book).unwrap(), "write_book differs from serde_json");
+    Ok(())
+}
+
 fn assert_untouched(chapters: Vec<String>) -> Result<(), TestCaseError> {
     let chapters = chapter_paths(chapters);
     let book = book_of(&chapters);
@@ -244,6 +255,7 @@ fn assert_untouched(chapters: Vec<String>) -> Result<(), TestCaseError> {
     let (after, outcome) =
         annotate_book(book, root(), &config(), "html").map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
     prop_assert_eq!(&before, &contents(&after));
+    assert_written_as_serde_json(&after)?;
     let unexpected: Vec<_> = outcome
         .checked
         .diagnostics
@@ -609,6 +621,7 @@ fn check_does_not_panic(chapters: Vec<String>, renderer: &str) -> Result<(), Tes
             let _ = render(format, &outcome.checked, color);
         }
     }
+    assert_written_as_serde_json(&after)?;
     let annotated = contents(&after);
     prop_assert_eq!(annotated.len(), chapters.len());
     for (index, ((_, original), annotated)) in chapters.iter().zip(&annotated).enumerate() {
