@@ -337,21 +337,33 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
 /// application slug).
 pub fn end_session_url(deployment: &crate::model::Deployment) -> Option<String> {
     let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
-    let (scheme, rest) = url.split_once("://")?;
-    let host = rest.split('/').next()?;
+    // Where Authentik is: what the endpoint has before `/application/o/` (its host, and a path
+    // Authentik may be served under), else the endpoint's scheme and host.
+    let (base, endpoint_slug) = match url.split_once("/application/o/") {
+        Some((base, rest)) => (base.to_string(), Some(rest.trim_end_matches('/'))),
+        None => {
+            let (scheme, rest) = url.split_once("://")?;
+            (format!("{scheme}://{}", rest.split('/').next()?), None)
+        }
+    };
     // The application's slug: the blueprint's, or else the endpoint's own, since the endpoint is
     // the application's issuer URL `/application/o/<slug>/` (facts §3.1).
     let slug = match deployment.authentik.application().and_then(|a| a.slug.clone()) {
         Some((slug, _)) => slug,
-        None => {
-            let slug = rest.split_once("/application/o/")?.1.trim_end_matches('/');
-            if slug.is_empty() || slug.contains(['/', '?', '#']) {
-                return None;
-            }
-            slug.to_string()
-        }
+        None => endpoint_slug.filter(|slug| is_application_slug(slug))?.to_string(),
     };
-    Some(format!("{scheme}://{host}/application/o/{slug}/end-session/"))
+    Some(format!("{base}/application/o/{slug}/end-session/"))
+}
+
+/// Authentik's endpoints under `/application/o/` that belong to no application (facts §3.1).
+pub const SHARED_ENDPOINTS: [&str; 6] = ["authorize", "token", "userinfo", "introspect", "revoke", "device"];
+
+/// Whether a path segment can name an application: a slug (letters, digits, `-` and `_`, what
+/// Django's slug fields take) that is none of Authentik's shared endpoints.
+pub fn is_application_slug(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !SHARED_ENDPOINTS.contains(&segment)
 }
 
 #[cfg(test)]

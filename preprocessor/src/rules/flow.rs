@@ -369,7 +369,7 @@ fn logout_url_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         return;
     }
     let Some(end_session) = end_session_url(d) else { return };
-    if *url != end_session {
+    if normalized_url(url) != normalized_url(&end_session) {
         out.push(Finding::in_block(
             &LOGOUT_URL_MISMATCH,
             setting.block,
@@ -377,6 +377,23 @@ fn logout_url_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `{end_session}`: the Authentik session stays open (or the reader lands on an error page)"),
         ));
     }
+}
+
+/// A URL as a browser treats it: scheme and host in lower case, without the scheme's default port.
+fn normalized_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let scheme = scheme.to_ascii_lowercase();
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let mut authority = authority.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => "",
+    };
+    if !default_port.is_empty() && authority.ends_with(default_port) {
+        authority.truncate(authority.len() - default_port.len());
+    }
+    format!("{scheme}://{authority}{path}")
 }
 
 #[cfg(test)]
@@ -475,6 +492,35 @@ mod tests {
         };
         assert_eq!(alone(&n), 1);
         assert_eq!(alone(NETBOX), 0);
+        // What a browser treats as the same URL, and Authentik served under a path, are right.
+        let endpoint = "https://authentik.yourdomain.com/application/o/netbox";
+        let logout = "https://authentik.yourdomain.com/application/o/netbox/end-session/";
+        for (endpoint, logout) in [
+            (endpoint.to_string(), logout.replace("authentik.yourdomain.com", "Authentik.YourDomain.com:443")),
+            (endpoint.replace(".com/", ".com/sso/"), logout.replace(".com/", ".com/sso/")),
+        ] {
+            let n = NETBOX.replace(endpoint_of(NETBOX), &endpoint).replace(logout_of(NETBOX), &logout);
+            assert_eq!(alone(&n), 0, "{n}");
+            assert_eq!(
+                fired(&n, NGINX, BLUEPRINT).iter().filter(|(r, _)| *r == "flow/logout-url-mismatch").count(),
+                0,
+                "{n}"
+            );
+        }
+        // An endpoint that names no application gives no end-session to compare with (the
+        // endpoint's own rule reports it): no advice to log out at `…/authorize/end-session/`.
+        let wrong = NETBOX.replace(endpoint_of(NETBOX), "https://authentik.yourdomain.com/application/o/authorize/");
+        assert_eq!(alone(&wrong), 0);
+    }
+
+    fn endpoint_of(netbox: &str) -> &str {
+        let line = netbox.lines().find(|l| l.starts_with("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT")).unwrap();
+        line.split('\'').nth(1).unwrap()
+    }
+
+    fn logout_of(netbox: &str) -> &str {
+        let line = netbox.lines().find(|l| l.starts_with("LOGOUT_REDIRECT_URL")).unwrap();
+        line.split('\'').nth(1).unwrap()
     }
 
     #[test]

@@ -11,6 +11,7 @@ use rustc_hash::FxBuildHasher;
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::NetboxConfig;
+use crate::model::authentik::{SHARED_ENDPOINTS, is_application_slug};
 use crate::model::netbox::{ENDPOINT, ENDPOINT_FALLBACK, OIDC_BACKEND};
 use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::{Check, Input, Rule};
@@ -793,9 +794,6 @@ pub const OIDC_ENDPOINT_SHAPE: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// Authentik's endpoints under `/application/o/` that belong to no application (facts §3.1).
-const AUTHENTIK_SHARED_ENDPOINTS: [&str; 6] = ["authorize", "token", "userinfo", "introspect", "revoke", "device"];
-
 fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.oidc_endpoint() else { return };
     let Some(url) = setting.value.as_str() else { return };
@@ -805,15 +803,14 @@ fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     }
     let Some((_, path)) = url.split_once("/application/o/") else { return };
     let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
-    let is_slug = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
         [] | [""] => "names no application".to_string(),
-        [shared] if AUTHENTIK_SHARED_ENDPOINTS.contains(shared) => {
+        [shared] if SHARED_ENDPOINTS.contains(shared) => {
             format!(
                 "names `{shared}`, an endpoint Authentik shares between all applications, where the application's slug belongs"
             )
         }
-        [slug] if !is_slug(slug) => format!(
+        [slug] if !is_application_slug(slug) => format!(
             "names `{slug}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
         ),
         [_] => return,
