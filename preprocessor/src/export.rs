@@ -5,6 +5,7 @@
 //! copy of a block of its own. Each block is identified by its path, line and a hash of its text,
 //! which the verification record keeps, so a block changed since its verification is noticed.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -15,6 +16,7 @@ use sha2::{Digest, Sha256};
 use crate::check::Checked;
 use crate::extract::Block;
 use crate::model::{self, FileBlocks};
+use crate::source::SourceId;
 
 /// A block as the manifest and the verification record name it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -92,9 +94,10 @@ fn join(blocks: &[&Block]) -> String {
     text
 }
 
-/// A variant's name: its chapter's file name and its line (`troubleshooting-l42`); where two
-/// chapters of one name in different folders would give the same name, the chapter's whole path
-/// (`guide-nginx-l42`), so that no variant's files overwrite another's.
+/// A variant's name: its chapter's file name and its line (`troubleshooting-l42`); where chapters
+/// of one name in different folders would give the same name, the chapter's whole path
+/// (`guide-nginx-l42`); and should a name still repeat, a number, so that no variant's files
+/// overwrite another's.
 fn variant_names(variants: &[&Block], checked: &Checked) -> Vec<String> {
     let path_of = |block: &Block| checked.sources.get(block.chapter_source).path.trim_end_matches(".md").to_lowercase();
     let short = |block: &Block| {
@@ -102,19 +105,32 @@ fn variant_names(variants: &[&Block], checked: &Checked) -> Vec<String> {
         format!("{}-l{}", path.rsplit('/').next().unwrap_or(&path), block.fence_line)
     };
     let shorts: Vec<String> = variants.iter().map(|v| short(v)).collect();
+    // The chapters each short name comes from: more than one, and the name is ambiguous.
+    let mut sources: HashMap<&str, Vec<SourceId>> = HashMap::new();
+    for (variant, name) in variants.iter().zip(&shorts) {
+        let list = sources.entry(name).or_default();
+        if !list.contains(&variant.chapter_source) {
+            list.push(variant.chapter_source);
+        }
+    }
+    let mut taken = HashSet::new();
     variants
         .iter()
         .zip(&shorts)
-        .map(|(variant, name)| {
-            let clashes = variants
-                .iter()
-                .zip(&shorts)
-                .any(|(other, other_name)| other_name == name && other.chapter_source != variant.chapter_source);
-            if clashes {
+        .map(|(variant, short)| {
+            let name = if sources[short.as_str()].len() > 1 {
                 format!("{}-l{}", path_of(variant).replace('/', "-"), variant.fence_line)
             } else {
-                name.clone()
+                short.clone()
+            };
+            let mut unique = name.clone();
+            for n in 2.. {
+                if taken.insert(unique.clone()) {
+                    break;
+                }
+                unique = format!("{name}-{n}");
             }
+            unique
         })
         .collect()
 }

@@ -274,6 +274,27 @@ fn variants_of_chapters_with_one_name_in_two_folders_keep_their_own_files() {
 }
 
 #[test]
+fn variants_whose_paths_still_give_one_name_are_numbered() {
+    // `a-b/c.md` and `a/b/c.md` both spell `src-a-b-c` with their folders.
+    let chapter = |value: &str| format!("# C\n\n```python,check=netbox,variant\nLOGIN_REQUIRED = {value}\n```\n");
+    let (ok, manifest, out) = extract_book(&[
+        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+        ("src/SUMMARY.md", "- [One](a-b/c.md)\n- [Two](a/b/c.md)\n"),
+        ("src/a-b/c.md", &chapter("True")),
+        ("src/a/b/c.md", &chapter("False")),
+    ]);
+    assert!(ok);
+    let names: Vec<&str> =
+        manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["main", "src-a-b-c-l3", "src-a-b-c-l3-2"]);
+    let written = |name: &str| {
+        std::fs::read_to_string(out.path().join("deployments/variants").join(name).join("configuration.py")).unwrap()
+    };
+    assert_eq!(written("src-a-b-c-l3"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(written("src-a-b-c-l3-2"), "LOGIN_REQUIRED = False\n");
+}
+
+#[test]
 fn a_book_without_checked_blocks_extracts_to_an_empty_manifest() {
     let (ok, manifest, _out) = extract_book(&[
         ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
