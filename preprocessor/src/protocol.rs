@@ -67,11 +67,13 @@ pub fn write_book(book: &Book, out: &mut impl Write) -> Result<()> {
     // piece, and stdout hands the pieces to the pipe in one call.
     let mut slices = &mut slices[..];
     while !slices.is_empty() {
-        let written = out.write_vectored(slices)?;
-        if written == 0 {
-            return Err(std::io::Error::from(std::io::ErrorKind::WriteZero).into());
+        match out.write_vectored(slices) {
+            Ok(0) => return Err(std::io::Error::from(std::io::ErrorKind::WriteZero).into()),
+            Ok(written) => IoSlice::advance_slices(&mut slices, written),
+            // A signal came before anything was written: try again, as `write_all` does.
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error.into()),
         }
-        IoSlice::advance_slices(&mut slices, written);
     }
     Ok(())
 }
