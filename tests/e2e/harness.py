@@ -915,9 +915,11 @@ class Browser:
         self.spki = spki
         self.counter = 0
         self.version = ""
+        self.pending = b""  # read from the driver, not yet a whole line
 
     def start(self) -> None:
         self.service.start()
+        self.pending = b""
         args = [
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-proxy-server",
@@ -936,12 +938,9 @@ class Browser:
         process.stdin.flush()
         deadline = time.monotonic() + timeout
         while True:
-            ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
+            line = self.next_line(process.stdout.fileno(), deadline)
+            if line is None:
                 raise SetupError(f"the browser did not answer {cmd} within {timeout:.0f} s")
-            line = process.stdout.readline()
-            if not line:
-                raise SetupError(f"the browser driver exited:\n{tail(self.service.log.since(0), 20)}")
             answer = json.loads(line)
             # A late answer to an earlier command that timed out is not this command's answer.
             if answer.get("id") in (self.counter, None):
@@ -949,6 +948,20 @@ class Browser:
         if not answer.get("ok"):
             raise BrowserError(f"browser {cmd}: {answer.get('error')}", answer.get("trace"))
         return answer["result"]
+
+    def next_line(self, fd: int, deadline: float) -> bytes | None:
+        """The driver's next line, or None at the deadline. Read unbuffered, with a buffer of its
+        own: a buffered reader may hold the next answer already while select() waits on an empty pipe."""
+        while b"\n" not in self.pending:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                return None
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise SetupError(f"the browser driver exited:\n{tail(self.service.log.since(0), 20)}")
+            self.pending += chunk
+        line, _, self.pending = self.pending.partition(b"\n")
+        return line
 
     def stop(self) -> None:
         if self.service.alive():
