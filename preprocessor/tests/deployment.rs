@@ -227,8 +227,24 @@ fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
     assert!(!site.contains("X-Forwarded-Proto") && !site.contains("/static/"), "{site}");
 }
 
-/// `extract` on a scratch book: the exit status and the manifest.
-fn extract_book(files: &[(&str, &str)]) -> (bool, Value, tempfile::TempDir) {
+/// `extract` run on a scratch book.
+struct Extracted {
+    ok: bool,
+    manifest: Value,
+    out: tempfile::TempDir,
+}
+
+impl Extracted {
+    fn names(&self) -> Vec<&str> {
+        self.manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect()
+    }
+
+    fn variant_file(&self, name: &str, file: &str) -> String {
+        std::fs::read_to_string(self.out.path().join("deployments/variants").join(name).join(file)).unwrap()
+    }
+}
+
+fn extract_book(files: &[(&str, &str)]) -> Extracted {
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in files {
         let path = dir.path().join(path);
@@ -243,67 +259,63 @@ fn extract_book(files: &[(&str, &str)]) -> (bool, Value, tempfile::TempDir) {
         .unwrap();
     let manifest = std::fs::read_to_string(target.join("manifest.json"))
         .map_or(Value::Null, |m| serde_json::from_str(&m).unwrap());
-    (status.success(), manifest, out)
+    Extracted { ok: status.success(), manifest, out }
+}
+
+const SCRATCH_TOML: &str = "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n";
+
+/// A chapter whose only block is a NetBox variant on line 3.
+fn variant_chapter(setting: &str) -> String {
+    format!("# C\n\n```python,check=netbox,variant\n{setting}\n```\n")
 }
 
 #[test]
 fn variants_of_chapters_with_one_name_in_two_folders_keep_their_own_files() {
     // Both variants open on line 3 of a `setup.md`: named by file name alone they would share
     // a directory, and the second would overwrite the first.
-    let chapter = |value: &str| format!("# Setup\n\n```python,check=netbox,variant\nLOGIN_REQUIRED = {value}\n```\n");
-    let (ok, manifest, out) = extract_book(&[
-        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+    let extracted = extract_book(&[
+        ("book.toml", SCRATCH_TOML),
         ("src/SUMMARY.md", "- [A](a/setup.md)\n- [B](b/setup.md)\n- [Other](other.md)\n"),
-        ("src/a/setup.md", &chapter("True")),
-        ("src/b/setup.md", &chapter("False")),
-        ("src/other.md", "# Other\n\n```python,check=netbox,variant\nLOGIN_PERSISTENCE = True\n```\n"),
+        ("src/a/setup.md", &variant_chapter("LOGIN_REQUIRED = True")),
+        ("src/b/setup.md", &variant_chapter("LOGIN_REQUIRED = False")),
+        ("src/other.md", &variant_chapter("LOGIN_PERSISTENCE = True")),
     ]);
-    assert!(ok);
-    let names: Vec<&str> =
-        manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert!(extracted.ok);
+    let names = extracted.names();
     assert_eq!(
         names,
         ["main", "src-a-setup-l3", "src-b-setup-l3", "other-l3"],
         "a name that does not clash stays short"
     );
-    let written = |name: &str| {
-        std::fs::read_to_string(out.path().join("deployments/variants").join(name).join("configuration.py")).unwrap()
-    };
-    assert_eq!(written("src-a-setup-l3"), "LOGIN_REQUIRED = True\n");
-    assert_eq!(written("src-b-setup-l3"), "LOGIN_REQUIRED = False\n");
+    assert_eq!(extracted.variant_file("src-a-setup-l3", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(extracted.variant_file("src-b-setup-l3", "configuration.py"), "LOGIN_REQUIRED = False\n");
 }
 
 #[test]
 fn variants_whose_paths_still_give_one_name_are_numbered() {
     // `a-b/c.md` and `a/b/c.md` both spell `src-a-b-c` with their folders.
-    let chapter = |value: &str| format!("# C\n\n```python,check=netbox,variant\nLOGIN_REQUIRED = {value}\n```\n");
-    let (ok, manifest, out) = extract_book(&[
-        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+    let extracted = extract_book(&[
+        ("book.toml", SCRATCH_TOML),
         ("src/SUMMARY.md", "- [One](a-b/c.md)\n- [Two](a/b/c.md)\n"),
-        ("src/a-b/c.md", &chapter("True")),
-        ("src/a/b/c.md", &chapter("False")),
+        ("src/a-b/c.md", &variant_chapter("LOGIN_REQUIRED = True")),
+        ("src/a/b/c.md", &variant_chapter("LOGIN_REQUIRED = False")),
     ]);
-    assert!(ok);
-    let names: Vec<&str> =
-        manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["main", "src-a-b-c-l3", "src-a-b-c-l3-2"]);
-    let written = |name: &str| {
-        std::fs::read_to_string(out.path().join("deployments/variants").join(name).join("configuration.py")).unwrap()
-    };
-    assert_eq!(written("src-a-b-c-l3"), "LOGIN_REQUIRED = True\n");
-    assert_eq!(written("src-a-b-c-l3-2"), "LOGIN_REQUIRED = False\n");
+    assert!(extracted.ok);
+    assert_eq!(extracted.names(), ["main", "src-a-b-c-l3", "src-a-b-c-l3-2"]);
+    assert_eq!(extracted.variant_file("src-a-b-c-l3", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(extracted.variant_file("src-a-b-c-l3-2", "configuration.py"), "LOGIN_REQUIRED = False\n");
 }
 
 #[test]
 fn a_book_without_checked_blocks_extracts_to_an_empty_manifest() {
-    let (ok, manifest, _out) = extract_book(&[
-        ("book.toml", "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n"),
+    let extracted = extract_book(&[
+        ("book.toml", SCRATCH_TOML),
         ("src/SUMMARY.md", "- [Intro](intro.md)\n"),
         ("src/intro.md", "# Intro\n\nNo configuration here.\n"),
     ]);
-    assert!(ok, "the output directory is made even when there is nothing to write into it");
-    assert_eq!(manifest["deployments"][0]["name"], "main");
-    assert_eq!(manifest["deployments"][0]["files"], serde_json::json!([]));
+    assert!(extracted.ok, "the output directory is made even when there is nothing to write into it");
+    assert_eq!(extracted.names(), ["main"]);
+    assert_eq!(extracted.manifest["deployments"][0]["files"], serde_json::json!([]));
 }
 
 /// A scratch copy of the reference deployment whose book.toml reads a verification record made
