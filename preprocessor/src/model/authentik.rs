@@ -339,20 +339,29 @@ pub fn end_session_url(deployment: &crate::model::Deployment) -> Option<String> 
     let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
     // Where Authentik is: what the endpoint has before `/application/o/` (its host, and a path
     // Authentik may be served under), else the endpoint's scheme and host.
-    let (base, endpoint_slug) = match url.split_once("/application/o/") {
-        Some((base, rest)) => (base.to_string(), Some(rest.trim_end_matches('/'))),
+    let base = match url.split_once("/application/o/") {
+        Some((base, _)) => base.to_string(),
         None => {
             let (scheme, rest) = url.split_once("://")?;
-            (format!("{scheme}://{}", rest.split('/').next()?), None)
+            format!("{scheme}://{}", rest.split('/').next()?)
         }
     };
-    // The application's slug: the blueprint's, or else the endpoint's own, since the endpoint is
-    // the application's issuer URL `/application/o/<slug>/` (facts §3.1).
+    // The application's slug: the blueprint's, or else the one the endpoint names.
     let slug = match deployment.authentik.application().and_then(|a| a.slug.clone()) {
         Some((slug, _)) => slug,
-        None => endpoint_slug.filter(|slug| is_application_slug(slug))?.to_string(),
+        None => endpoint_application(url)?.to_string(),
     };
     Some(format!("{base}/application/o/{slug}/end-session/"))
+}
+
+/// The application an Authentik endpoint names: `<slug>` in `…/application/o/<slug>/`, the
+/// application's issuer URL (facts §3.1), with a discovery path, query or fragment after it left
+/// aside; `None` when that is no application's slug.
+pub fn endpoint_application(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("/application/o/")?;
+    let rest = rest.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    let slug = rest.strip_suffix("/.well-known/openid-configuration").unwrap_or(rest);
+    is_application_slug(slug).then_some(slug)
 }
 
 /// Authentik's endpoints under `/application/o/` that belong to no application (facts §3.1).
@@ -360,7 +369,7 @@ pub const SHARED_ENDPOINTS: [&str; 6] = ["authorize", "token", "userinfo", "intr
 
 /// Whether a path segment can name an application: a slug (letters, digits, `-` and `_`, what
 /// Django's slug fields take) that is none of Authentik's shared endpoints.
-pub fn is_application_slug(segment: &str) -> bool {
+fn is_application_slug(segment: &str) -> bool {
     !segment.is_empty()
         && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && !SHARED_ENDPOINTS.contains(&segment)

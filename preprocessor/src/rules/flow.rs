@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Deployment;
-use crate::model::authentik::end_session_url;
+use crate::model::authentik::{end_session_url, endpoint_application};
 use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::{Setting, ValueKind};
@@ -279,11 +279,16 @@ fn oidc_endpoint_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.oidc_endpoint() else { return };
     let Some(url) = setting.value.as_str() else { return };
     let Some((slug, _)) = d.authentik.application().and_then(|a| a.slug.clone()) else { return };
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = path.find('/').map_or("", |i| &path[i..]);
-    let path = path.trim_end_matches("/.well-known/openid-configuration");
-    let expected = format!("/application/o/{slug}");
-    if path.trim_end_matches('/') != expected {
+    let named = endpoint_application(url);
+    // An endpoint into `/application/o/` that names no application is
+    // `netbox/oidc-endpoint-shape`'s to report.
+    if named.is_none() && url.contains("/application/o/") {
+        return;
+    }
+    if named != Some(slug.as_str()) {
+        let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let path = path.find('/').map_or("", |i| &path[i..]);
+        let expected = format!("/application/o/{slug}");
         out.push(Finding::in_block(
             &OIDC_ENDPOINT_MISMATCH,
             setting.block,
@@ -465,8 +470,18 @@ mod tests {
 
     #[test]
     fn oidc_endpoint_mismatch() {
-        let n = netbox("application/o/netbox'", "application/o/authorize/'");
+        let n = netbox("application/o/netbox'", "application/o/grafana/'");
         assert_fires("flow/oidc-endpoint-mismatch", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT");
+        // An endpoint that names no application at all is one mistake, reported once, by the
+        // endpoint's own rule; and Authentik served under a path is no mismatch.
+        let shared = netbox("application/o/netbox'", "application/o/authorize/'");
+        let rules: Vec<&str> = fired(&shared, NGINX, BLUEPRINT).into_iter().map(|(r, _)| r).collect();
+        assert!(
+            rules.contains(&"netbox/oidc-endpoint-shape") && !rules.contains(&"flow/oidc-endpoint-mismatch"),
+            "{rules:?}"
+        );
+        let under_a_path = netbox(".com/application/o/netbox'", ".com/sso/application/o/netbox'");
+        assert!(!fired(&under_a_path, NGINX, BLUEPRINT).iter().any(|(r, _)| *r == "flow/oidc-endpoint-mismatch"));
     }
 
     #[test]
@@ -499,7 +514,9 @@ mod tests {
             (endpoint.to_string(), logout.replace("authentik.yourdomain.com", "Authentik.YourDomain.com:443")),
             (endpoint.replace(".com/", ".com/sso/"), logout.replace(".com/", ".com/sso/")),
         ] {
-            let n = NETBOX.replace(endpoint_of(NETBOX), &endpoint).replace(logout_of(NETBOX), &logout);
+            let n = NETBOX
+                .replace(value_of(NETBOX, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT"), &endpoint)
+                .replace(value_of(NETBOX, "LOGOUT_REDIRECT_URL"), &logout);
             assert_eq!(alone(&n), 0, "{n}");
             assert_eq!(
                 fired(&n, NGINX, BLUEPRINT).iter().filter(|(r, _)| *r == "flow/logout-url-mismatch").count(),
@@ -509,17 +526,16 @@ mod tests {
         }
         // An endpoint that names no application gives no end-session to compare with (the
         // endpoint's own rule reports it): no advice to log out at `…/authorize/end-session/`.
-        let wrong = NETBOX.replace(endpoint_of(NETBOX), "https://authentik.yourdomain.com/application/o/authorize/");
+        let wrong = NETBOX.replace(
+            value_of(NETBOX, "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT"),
+            "https://authentik.yourdomain.com/application/o/authorize/",
+        );
         assert_eq!(alone(&wrong), 0);
     }
 
-    fn endpoint_of(netbox: &str) -> &str {
-        let line = netbox.lines().find(|l| l.starts_with("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT")).unwrap();
-        line.split('\'').nth(1).unwrap()
-    }
-
-    fn logout_of(netbox: &str) -> &str {
-        let line = netbox.lines().find(|l| l.starts_with("LOGOUT_REDIRECT_URL")).unwrap();
+    /// The quoted value a configuration assigns to `name`.
+    fn value_of<'a>(netbox: &'a str, name: &str) -> &'a str {
+        let line = netbox.lines().find(|l| l.starts_with(name)).unwrap();
         line.split('\'').nth(1).unwrap()
     }
 

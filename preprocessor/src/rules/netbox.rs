@@ -11,7 +11,7 @@ use rustc_hash::FxBuildHasher;
 use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
 use crate::model::NetboxConfig;
-use crate::model::authentik::{SHARED_ENDPOINTS, is_application_slug};
+use crate::model::authentik::{SHARED_ENDPOINTS, endpoint_application};
 use crate::model::netbox::{ENDPOINT, ENDPOINT_FALLBACK, OIDC_BACKEND};
 use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::{Check, Input, Rule};
@@ -801,6 +801,9 @@ fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if url.trim_end_matches('/').ends_with("/.well-known/openid-configuration") {
         return;
     }
+    if endpoint_application(url).is_some() {
+        return;
+    }
     let Some((_, path)) = url.split_once("/application/o/") else { return };
     let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
     let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
@@ -810,10 +813,9 @@ fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 "names `{shared}`, an endpoint Authentik shares between all applications, where the application's slug belongs"
             )
         }
-        [slug] if !is_application_slug(slug) => format!(
-            "names `{slug}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
+        [name] => format!(
+            "names `{name}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
         ),
-        [_] => return,
         [_, rest @ ..] => format!("goes on past the application's slug (`/{}`)", rest.join("/")),
     };
     out.push(at_value(
