@@ -15,7 +15,6 @@ use crate::diagnostic::run_fails;
 use crate::extract::ChapterInput;
 use crate::report::page::{PageIndex, PageStyle, annotate_chapter};
 use crate::report::reference;
-use crate::report::summary;
 
 /// The preprocessor's name, as in `[preprocessor.configcheck]`.
 pub const NAME: &str = "configcheck";
@@ -38,7 +37,7 @@ impl Outcome {
 
     /// The one-line reason a build failed.
     pub fn failure_message(&self) -> String {
-        let s = summary(&self.checked);
+        let s = self.checked.summary();
         format!(
             "mdbook-configcheck: strict mode fails the build: {} error(s){}",
             s.errors,

@@ -7,12 +7,14 @@ use std::path::Path;
 use rustc_hash::FxBuildHasher;
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Finding, Location, Placement, Severity};
-use crate::extract::{self, Block, BlockId, ChapterInput};
+use crate::diagnostic::{Diagnostic, Placement, Summary};
+use crate::extract::{self, Block, ChapterInput, Extraction};
+use crate::finding::{BlockId, Finding, Location, Severity};
 use crate::model::{self, Deployment};
+use crate::own_rules;
 use crate::parse;
-use crate::rules::{self, configcheck};
-use crate::source::{LineColumn, Sources};
+use crate::rules;
+use crate::source::{LineColumn, Site, Sources};
 use crate::version::Targets;
 
 /// The outcome of checking a book.
@@ -28,10 +30,18 @@ pub struct Checked {
     pub verified: Option<(crate::verification::Record, Vec<usize>)>,
 }
 
+impl Checked {
+    /// The counts of a checked book.
+    pub fn summary(&self) -> Summary {
+        Summary::of(&self.diagnostics, self.blocks.len())
+    }
+}
+
 /// Check the chapters of a book. Fails only when an enabled executable check cannot run.
 pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> anyhow::Result<Checked> {
     let mut sources = Sources::default();
-    let extraction = extract::extract(chapters, &mut sources);
+    let mut extraction = extract::extract(chapters, &mut sources);
+    reject_unknown_rules(&mut extraction);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
     // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
@@ -165,6 +175,34 @@ fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &S
     finding
 }
 
+/// Allows and `expect=`s that name no rule of the registry are reported and dropped, before the
+/// model is built: a block whose only `expect=` names no rule is a main block, not a variant.
+fn reject_unknown_rules(extraction: &mut Extraction) {
+    let findings = &mut extraction.findings;
+    let mut known = |rule: &str, site: &Site, place: &str| {
+        let known = rules::find(rule).is_some();
+        if !known {
+            findings.push(unknown_rule(rule, site.clone(), None, place));
+        }
+        known
+    };
+    for block in &mut extraction.blocks {
+        block.allows.retain(|allow| known(&allow.rule, &allow.site, "allow comment"));
+        block.expect.retain(|expectation| known(&expectation.rule, &expectation.site, "`expect=`"));
+    }
+    extraction.stray_allows.retain(|allow| known(&allow.rule, &allow.site, "allow comment"));
+}
+
+fn unknown_rule(rule: &str, site: Site, block: Option<BlockId>, place: &str) -> Finding {
+    let near = rules::closest(rule).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+    Finding::at(
+        &own_rules::UNKNOWN_RULE,
+        block,
+        site,
+        format!("the {place} names `{rule}`, which is not a rule of mdbook-configcheck{near}"),
+    )
+}
+
 fn apply_expectations(blocks: &[Block], findings: &mut Vec<Finding>) {
     let mut by_block: HashMap<BlockId, Vec<usize>> = HashMap::new();
     for (i, finding) in findings.iter().enumerate() {
@@ -183,7 +221,7 @@ fn apply_expectations(blocks: &[Block], findings: &mut Vec<Finding>) {
         }
         for expectation in block.expect.iter().filter(|e| !met.contains(e.rule.as_str())) {
             findings.push(Finding::at(
-                &configcheck::EXPECTATION_UNMET,
+                &own_rules::EXPECTATION_UNMET,
                 Some(block.id),
                 expectation.site.clone(),
                 format!("this block expects `{}`, but it does not fire: the example no longer shows the mistake it is there to teach", expectation.rule),
@@ -208,7 +246,7 @@ fn apply_allows(blocks: &[Block], stray: Vec<extract::Allow>, findings: &mut Vec
         for (i, allow) in block.allows.iter().enumerate() {
             if !used.contains_key(&(block.id, i)) {
                 findings.push(Finding::at(
-                    &configcheck::UNUSED_ALLOW,
+                    &own_rules::UNUSED_ALLOW,
                     Some(block.id),
                     allow.site.clone(),
                     format!("this comment allows `{}`, which does not fire on the block below it", allow.rule),
@@ -218,7 +256,7 @@ fn apply_allows(blocks: &[Block], stray: Vec<extract::Allow>, findings: &mut Vec
     }
     for allow in stray {
         findings.push(Finding::at(
-            &configcheck::UNUSED_ALLOW,
+            &own_rules::UNUSED_ALLOW,
             None,
             allow.site,
             format!("this comment allows `{}`, but no checked block follows it directly", allow.rule),

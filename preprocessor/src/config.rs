@@ -10,7 +10,7 @@ use mdbook_preprocessor::config::Config;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::diagnostic::Severity;
+use crate::finding::Severity;
 use crate::rules;
 use crate::version::{Targets, Version};
 

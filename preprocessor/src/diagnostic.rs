@@ -1,4 +1,5 @@
-//! Findings as data, and the one function that decides whether a run fails.
+//! Findings resolved to a file, line and column (what every report prints), and the one function
+//! that decides whether a run fails.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -6,83 +7,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::extract::{Block, BlockId};
-use crate::rules::Rule;
+use crate::extract::Block;
+use crate::finding::{BlockId, Finding, Location, Severity};
 use crate::source::{LineColumn, Site, Sources};
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Redundant or cosmetic.
-    Info,
-    /// Works only in some paths, fragile or misleading.
-    Warning,
-    /// The login or the start-up fails.
-    Error,
-}
-
-impl Severity {
-    /// Lower-case name, as in the JSON format.
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// Where a finding points before it is resolved to a line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Location {
-    /// A byte range in a block's text (mapped back to the chapter or the included file).
-    InBlock(Range<usize>),
-    /// A place in a source file outside the block text (an info string, an allow comment).
-    At(Site),
-}
-
-/// A finding as the checks produce it.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    /// The rule that fired.
-    pub rule: &'static Rule,
-    /// The block it belongs to (its box in the page is shown after this block).
-    pub block: Option<BlockId>,
-    /// Where it points.
-    pub location: Location,
-    /// What will happen to the reader.
-    pub message: String,
-    /// A fix more specific than the rule's own help.
-    pub help: Option<String>,
-    /// Asked for by an `expect=` of its block.
-    pub expected: bool,
-}
-
-impl Finding {
-    /// A finding inside a block's text.
-    pub fn in_block(rule: &'static Rule, block: BlockId, range: Range<usize>, message: impl Into<String>) -> Self {
-        Finding {
-            rule,
-            block: Some(block),
-            location: Location::InBlock(range),
-            message: message.into(),
-            help: None,
-            expected: false,
-        }
-    }
-
-    /// A finding at a source position outside block text.
-    pub fn at(rule: &'static Rule, block: Option<BlockId>, site: Site, message: impl Into<String>) -> Self {
-        Finding { rule, block, location: Location::At(site), message: message.into(), help: None, expected: false }
-    }
-
-    /// Replace the rule's generic help with a specific one.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
-}
 
 /// The block a diagnostic belongs to, as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-use crate::diagnostic::Finding;
-use crate::extract::{Block, BlockId, Kind};
+use crate::extract::{Block, Kind};
+use crate::finding::BlockId;
+use crate::finding::Finding;
 use crate::model::{self, FileBlocks};
 use crate::parse::Parsed;
 use crate::parse::nginx::{NginxFile, walk};

@@ -6,15 +6,14 @@
 //! which the verification record keeps, so a block changed since its verification is noticed.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::check::Checked;
 use crate::extract::Block;
+use crate::fingerprint::hash;
 use crate::model::{self, FileBlocks};
 use crate::source::SourceId;
 
@@ -71,16 +70,6 @@ pub fn record(block: &Block, checked: &Checked) -> BlockRecord {
         line: block.fence_line,
         hash: hash(&block.text),
     }
-}
-
-/// `sha256:` + hex of a text.
-pub fn hash(text: &str) -> String {
-    let mut hex = String::with_capacity(7 + 64);
-    hex.push_str("sha256:");
-    for byte in Sha256::digest(text.as_bytes()) {
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
 }
 
 fn join(blocks: &[&Block]) -> String {

@@ -12,8 +12,9 @@ use std::path::{Component, Path, PathBuf};
 use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostic::Finding;
-use crate::rules::{self, configcheck};
+use crate::finding::Finding;
+use crate::finding::{BlockId, Location};
+use crate::own_rules;
 use crate::source::{Site, SourceFile, SourceId, Sources};
 
 /// What kind of configuration a block holds.
@@ -61,10 +62,6 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
-
-/// Index of a block in reading order across the whole book.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BlockId(pub usize);
 
 /// How a block's text maps back to its sources.
 #[derive(Debug, Clone, Default)]
@@ -333,8 +330,8 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
         }
         for mut finding in local.findings {
             finding.block = finding.block.map(|b| BlockId(b.0 + offset));
-            if let crate::diagnostic::Location::At(at) = finding.location {
-                finding.location = crate::diagnostic::Location::At(site(at));
+            if let Location::At(at) = finding.location {
+                finding.location = Location::At(site(at));
             }
             extraction.findings.push(finding);
         }
@@ -418,7 +415,7 @@ impl ChapterScan<'_> {
             return;
         };
         let site = self.site(range.start..range.start + html.trim_end().len());
-        let invalid = |message: String| Finding::at(&configcheck::INVALID_ALLOW, None, site.clone(), message);
+        let invalid = |message: String| Finding::at(&own_rules::INVALID_ALLOW, None, site.clone(), message);
         let Some(rest) = directive.trim().strip_prefix("allow") else {
             self.out.findings.push(invalid(format!(
                 "`{}` is not a configcheck comment: the only one is `<!-- configcheck: allow RULE -- reason -->`",
@@ -436,11 +433,8 @@ impl ChapterScan<'_> {
             ));
             return;
         }
+        // Whether each names a rule is for the checks to say: extraction knows no registry.
         for rule in rules_part.split(',').map(str::trim).filter(|r| !r.is_empty()) {
-            if rules::find(rule).is_none() {
-                self.out.findings.push(unknown_rule(rule, site.clone(), None, "allow comment"));
-                continue;
-            }
             pending.push(Allow { rule: rule.to_string(), reason: reason.to_string(), site: site.clone() });
         }
     }
@@ -471,7 +465,7 @@ impl ChapterScan<'_> {
                     self.site(info_range)
                 };
                 self.out.findings.push(Finding::at(
-                    &configcheck::UNCHECKED_BLOCK,
+                    &own_rules::UNCHECKED_BLOCK,
                     None,
                     site,
                     format!(
@@ -592,26 +586,17 @@ impl ChapterScan<'_> {
         }
         let checked = attrs.kind.is_some();
         for (message, site) in unknown {
-            self.out.findings.push(Finding::at(&configcheck::UNKNOWN_ATTRIBUTE, None, site, message));
+            self.out.findings.push(Finding::at(&own_rules::UNKNOWN_ATTRIBUTE, None, site, message));
         }
         if !checked {
             for (token, site) in ours {
                 self.out.findings.push(Finding::at(
-                    &configcheck::UNKNOWN_ATTRIBUTE,
+                    &own_rules::UNKNOWN_ATTRIBUTE,
                     None,
                     site,
                     format!("`{token}` only means something on a checked block; add `check=netbox`, `check=nginx` or `check=authentik`"),
                 ));
             }
-        } else {
-            let findings = &mut self.out.findings;
-            attrs.expect.retain(|expectation| {
-                let known = rules::find(&expectation.rule).is_some();
-                if !known {
-                    findings.push(unknown_rule(&expectation.rule, expectation.site.clone(), None, "`expect=`"));
-                }
-                known
-            });
         }
         attrs
     }
@@ -643,7 +628,7 @@ impl ChapterScan<'_> {
                         }
                         Err(message) => {
                             self.out.findings.push(Finding::at(
-                                &configcheck::INCLUDE_ERROR,
+                                &own_rules::INCLUDE_ERROR,
                                 Some(block),
                                 directive_site,
                                 message,
@@ -727,16 +712,6 @@ impl ChapterScan<'_> {
         let source = self.sources.add(file);
         Ok((source, selected))
     }
-}
-
-fn unknown_rule(rule: &str, site: Site, block: Option<BlockId>, place: &str) -> Finding {
-    let near = rules::closest(rule).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
-    Finding::at(
-        &configcheck::UNKNOWN_RULE,
-        block,
-        site,
-        format!("the {place} names `{rule}`, which is not a rule of mdbook-configcheck{near}"),
-    )
 }
 
 #[derive(Default)]

@@ -12,10 +12,10 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 
-use crate::diagnostic::Finding;
-use crate::export::hash;
 use crate::extract::Block;
-use crate::rules::configcheck;
+use crate::finding::Finding;
+use crate::fingerprint::hash;
+use crate::own_rules;
 use crate::source::Sources;
 
 /// The record as the harness writes it.
@@ -115,7 +115,7 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             record.scenarios.iter().find(|s| s.result != "pass" && s.blocks.iter().any(|r| r.hash == current))
         {
             out.findings.push(Finding::at(
-                &configcheck::VERIFICATION_FAILED,
+                &own_rules::VERIFICATION_FAILED,
                 Some(block.id),
                 block.fence_site(),
                 format!(
@@ -133,7 +133,7 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             .find(|r| *r.path == **path && r.line == block.fence_line);
         if earlier.is_some() {
             out.findings.push(Finding::at(
-                &configcheck::VERIFICATION_STALE,
+                &own_rules::VERIFICATION_STALE,
                 Some(block.id),
                 block.fence_site(),
                 format!(
@@ -143,7 +143,7 @@ pub fn verify(blocks: &[Block], sources: &Sources, record: &Record) -> Verificat
             ));
         } else if block.is_main() {
             out.findings.push(Finding::at(
-                &configcheck::VERIFICATION_MISSING,
+                &own_rules::VERIFICATION_MISSING,
                 Some(block.id),
                 block.fence_site(),
                 "no scenario of the verification record covers this block: it has never run against real software; run tests/e2e/run".to_string(),

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::extract::BlockId;
+use crate::finding::BlockId;
 use crate::parse::authentik::{Blueprint, Entry, Node, NodeKind};
 
 /// The blueprint model of an OAuth2/OpenID provider.
@@ -329,29 +329,6 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
         encryption_key: present("encryption_key"),
         property_mappings: present("property_mappings"),
     }
-}
-
-/// The application's end-session URL, where NetBox should send readers after logout: the
-/// Authentik origin from NetBox's OIDC endpoint, the slug from the blueprint's application
-/// (facts §3.1: the provider app is mounted at `/application/o/`, per-application URLs carry the
-/// application slug).
-pub fn end_session_url(deployment: &crate::model::Deployment) -> Option<String> {
-    let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
-    // Where Authentik is: what the endpoint has before `/application/o/` (its host, and a path
-    // Authentik may be served under), else the endpoint's scheme and host.
-    let base = match url.split_once("/application/o/") {
-        Some((base, _)) => base.to_string(),
-        None => {
-            let (scheme, rest) = url.split_once("://")?;
-            format!("{scheme}://{}", rest.split('/').next()?)
-        }
-    };
-    // The application's slug: the blueprint's, or else the one the endpoint names.
-    let slug = match deployment.authentik.application().and_then(|a| a.slug.clone()) {
-        Some((slug, _)) => slug,
-        None => endpoint_application(url)?.to_string(),
-    };
-    Some(format!("{base}/application/o/{slug}/end-session/"))
 }
 
 /// The application an Authentik endpoint names: `<slug>` in `…/application/o/<slug>/`, the

@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
-use crate::extract::BlockId;
+use crate::finding::BlockId;
 use crate::model::Deployment;
+use crate::model::authentik::endpoint_application;
 use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::{HeaderSetting, Location, Server};
 use crate::parse::netbox::ValueKind;
@@ -230,6 +231,29 @@ pub fn host_allowed(domain: &str, allowed: &[String]) -> bool {
             || (pattern.starts_with('.') && (domain.ends_with(&pattern) || domain == &pattern[1..]))
             || pattern == domain
     })
+}
+
+/// The application's end-session URL, where NetBox should send readers after logout: the
+/// Authentik origin from NetBox's OIDC endpoint, the slug from the blueprint's application
+/// (facts §3.1: the provider app is mounted at `/application/o/`, per-application URLs carry the
+/// application slug). Here, not in `authentik`, because it reads NetBox's file as well.
+pub fn end_session_url(deployment: &Deployment) -> Option<String> {
+    let url = deployment.netbox.oidc_endpoint()?.value.as_str()?;
+    // Where Authentik is: what the endpoint has before `/application/o/` (its host, and a path
+    // Authentik may be served under), else the endpoint's scheme and host.
+    let base = match url.split_once("/application/o/") {
+        Some((base, _)) => base.to_string(),
+        None => {
+            let (scheme, rest) = url.split_once("://")?;
+            format!("{scheme}://{}", rest.split('/').next()?)
+        }
+    };
+    // The application's slug: the blueprint's, or else the one the endpoint names.
+    let slug = match deployment.authentik.application().and_then(|a| a.slug.clone()) {
+        Some((slug, _)) => slug,
+        None => endpoint_application(url)?.to_string(),
+    };
+    Some(format!("{base}/application/o/{slug}/end-session/"))
 }
 
 #[cfg(test)]

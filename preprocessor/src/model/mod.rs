@@ -17,7 +17,8 @@ pub mod nginx;
 
 use compact_str::CompactString;
 
-use crate::extract::{Block, BlockId, Kind};
+use crate::extract::{Block, Kind};
+use crate::finding::BlockId;
 use crate::parse::Parsed;
 
 pub use self::authentik::AuthentikSetup;

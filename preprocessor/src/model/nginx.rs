@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::extract::BlockId;
+use crate::finding::BlockId;
 use crate::parse::nginx::{Directive, NginxFile};
 
 /// A `proxy_set_header` in effect.

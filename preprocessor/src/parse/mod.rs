@@ -7,9 +7,9 @@ pub mod authentik;
 pub mod netbox;
 pub mod nginx;
 
-use crate::diagnostic::Finding;
 use crate::extract::{Block, Kind};
-use crate::rules::configcheck;
+use crate::finding::Finding;
+use crate::own_rules;
 
 /// A parsed block.
 #[derive(Debug, Clone)]
@@ -54,7 +54,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
             n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
         };
         findings.push(Finding::in_block(
-            &configcheck::SYNTAX_ERROR,
+            &own_rules::SYNTAX_ERROR,
             block.id,
             error.range.clone(),
             format!("this block is not valid {language}: {}{more}", error.message),

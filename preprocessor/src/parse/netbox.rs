@@ -16,7 +16,7 @@ use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxBuildHasher;
 
-use crate::extract::BlockId;
+use crate::finding::BlockId;
 
 /// A value with its range in the block text.
 #[derive(Debug, Clone, PartialEq)]

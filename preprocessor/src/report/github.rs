@@ -4,7 +4,7 @@
 //! property values. Expected findings are not problems and are left out.
 
 use crate::check::Checked;
-use crate::diagnostic::Severity;
+use crate::finding::Severity;
 
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")

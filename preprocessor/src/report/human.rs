@@ -3,7 +3,8 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
+use crate::finding::Severity;
 
 /// Render every diagnostic and a summary line.
 pub fn render(checked: &Checked, color: bool) -> String {
@@ -52,7 +53,7 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
 
 /// `mdbook-configcheck: 2 errors, 1 warning, 0 infos in 7 checked blocks (3 expected findings)`.
 pub fn summary_line(checked: &Checked) -> String {
-    let s = super::summary(checked);
+    let s = checked.summary();
     let expected = checked.diagnostics.iter().filter(|d| d.expected).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(

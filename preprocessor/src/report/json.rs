@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::diagnostic::{BlockRef, Severity, Summary};
+use crate::diagnostic::{BlockRef, Summary};
+use crate::finding::Severity;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -48,7 +49,7 @@ pub fn render(checked: &Checked) -> String {
                 expected: d.expected,
             })
             .collect(),
-        summary: super::summary(checked),
+        summary: checked.summary(),
     };
     // Serializing plain data cannot fail; an empty string would still be noticed by CI.
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"

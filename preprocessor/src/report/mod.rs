@@ -9,7 +9,6 @@ pub mod reference;
 pub mod sarif;
 
 use crate::check::Checked;
-use crate::diagnostic::Summary;
 
 /// The output formats of `mdbook-configcheck check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,9 +31,4 @@ pub fn render(format: Format, checked: &Checked, color: bool) -> String {
         Format::Github => github::render(checked),
         Format::Sarif => sarif::render(checked),
     }
-}
-
-/// The counts of a checked book.
-pub fn summary(checked: &Checked) -> Summary {
-    Summary::of(&checked.diagnostics, checked.blocks.len())
 }

@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 use pulldown_cmark_escape::escape_html;
 
 use crate::check::Checked;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::extract::{Block, BlockId};
+use crate::diagnostic::Diagnostic;
+use crate::extract::Block;
+use crate::finding::{BlockId, Severity};
 
 /// How the box is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

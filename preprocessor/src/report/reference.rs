@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::rules::{self, Rule};
+use crate::finding::Rule;
+use crate::rules;
 
 /// The anchor of a rule's entry (`netbox-login-redirect-url-type`).
 pub fn anchor(rule: &Rule) -> String {

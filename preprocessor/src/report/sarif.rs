@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::diagnostic::Severity;
+use crate::finding::Severity;
 use crate::rules;
 
 #[derive(Serialize)]

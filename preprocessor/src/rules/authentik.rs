@@ -1,8 +1,9 @@
 //! Rules on the Authentik provider and its scope mappings (facts §2.1, §3, §8 AK-*).
 
-use crate::diagnostic::{Finding, Severity};
+use crate::finding::Rule;
+use crate::finding::{Finding, Severity};
 use crate::model::authentik::{KeyAlgorithm, MatchingMode};
-use crate::rules::{Check, Input, Rule};
+use crate::rules::input::{Check, Input};
 use crate::version::{Applies, Product, Targets, Version};
 
 /// Every Authentik rule with its check.

@@ -1,13 +1,14 @@
 //! Rules that need several files: what nginx forwards, what NetBox does with it, and what the
 //! provider accepts (facts §1-§5).
 
-use crate::diagnostic::{Finding, Severity};
+use crate::finding::Rule;
+use crate::finding::{Finding, Severity};
 use crate::model::Deployment;
-use crate::model::authentik::{end_session_url, endpoint_application};
-use crate::model::flow::{Flow, host_allowed};
+use crate::model::authentik::endpoint_application;
+use crate::model::flow::{Flow, end_session_url, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::{Setting, ValueKind};
-use crate::rules::{Check, Input, Rule};
+use crate::rules::input::{Check, Input};
 use crate::version::{Applies, Targets, Version};
 
 /// Every flow rule with its check.

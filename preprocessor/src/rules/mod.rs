@@ -1,66 +1,22 @@
 //! The rule registry: every rule's id, default severity, summary, fix, the fact it rests on, and
 //! the versions it applies to.
 //!
-//! Rules live in one module per domain (`netbox`, later `nginx`, `authentik`, `flow`), each rule
-//! a `const` next to the function that checks it, so a rule's code, its documentation and (in the
-//! module's tests) its test are found together. `configcheck` holds the tool's own rules.
+//! Rules live in one module per domain (`netbox`, `nginx`, `authentik`, `flow`), each rule a
+//! `const` next to the function that checks it, so a rule's code, its documentation and (in the
+//! module's tests) its test are found together. The tool's own rules (`configcheck/…`) are data
+//! in the base layer ([`crate::own_rules`]), since extraction and parsing report them. This
+//! registry imports the rules; a rule imports [`input`] and the base layer, never the registry.
 
 pub mod authentik;
-pub mod configcheck;
 pub mod flow;
+pub mod input;
 pub mod netbox;
 pub mod nginx;
 
-use crate::diagnostic::{Finding, Severity};
+pub use self::input::{Check, Input};
 use crate::extract::closest_of;
-use crate::model::Deployment;
-use crate::model::flow::Flow;
-use crate::version::{Applies, Targets};
-
-/// A rule of the catalog.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable id `domain/kebab-name`.
-    pub id: &'static str,
-    /// Default severity.
-    pub severity: Severity,
-    /// What it catches, in one line.
-    pub summary: &'static str,
-    /// The fix.
-    pub help: &'static str,
-    /// The fact it rests on: a section of the facts file, or an upstream source.
-    pub fact: &'static str,
-    /// The versions the fact holds for.
-    pub applies: Applies,
-}
-
-/// What a check looks at: one deployment, and the login flow derived from it once for all the
-/// rules that need it (it reads as the deployment itself).
-#[derive(Debug)]
-pub struct Input<'a> {
-    /// The deployment.
-    pub deployment: &'a Deployment,
-    /// Its login flow, when it has one (see [`Flow::derive`]).
-    pub flow: Option<Flow<'a>>,
-}
-
-impl<'a> Input<'a> {
-    /// A deployment with its flow derived.
-    pub fn new(deployment: &'a Deployment) -> Input<'a> {
-        Input { deployment, flow: Flow::derive(deployment) }
-    }
-}
-
-impl std::ops::Deref for Input<'_> {
-    type Target = Deployment;
-
-    fn deref(&self) -> &Deployment {
-        self.deployment
-    }
-}
-
-/// A check: looks at one deployment and reports findings.
-pub type Check = fn(&Input<'_>, &Targets, &mut Vec<Finding>);
+use crate::finding::Rule;
+use crate::own_rules;
 
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
@@ -69,7 +25,7 @@ pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
 
 /// Every rule of the registry, the tool's own first.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    configcheck::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(nginx::OTHER.iter().copied())
+    own_rules::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(nginx::OTHER.iter().copied())
 }
 
 /// A rule by id.

@@ -8,13 +8,14 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxBuildHasher;
 
-use crate::diagnostic::{Finding, Severity};
 use crate::extract::closest_of;
+use crate::finding::Rule;
+use crate::finding::{Finding, Severity};
 use crate::model::NetboxConfig;
 use crate::model::authentik::{SHARED_ENDPOINTS, endpoint_application};
 use crate::model::netbox::{ENDPOINT, ENDPOINT_FALLBACK, OIDC_BACKEND};
 use crate::parse::netbox::{Setting, Value, ValueKind};
-use crate::rules::{Check, Input, Rule};
+use crate::rules::input::{Check, Input};
 use crate::version::{Applies, Targets, Version};
 
 const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";

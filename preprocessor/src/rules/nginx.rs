@@ -1,9 +1,10 @@
 //! Rules on the nginx site that proxies NetBox (facts §4, §5, §8 NGX-*).
 
-use crate::diagnostic::{Finding, Severity};
+use crate::finding::Rule;
+use crate::finding::{Finding, Severity};
 use crate::model::flow::{header, proxy_host};
 use crate::model::nginx::Location;
-use crate::rules::{Check, Input, Rule};
+use crate::rules::input::{Check, Input};
 use crate::version::{Applies, Targets};
 
 /// Every nginx rule with its check.

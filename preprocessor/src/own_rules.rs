@@ -1,7 +1,7 @@
 //! The tool's own rules: problems with the book's annotations rather than its configuration.
+//! Data in the base layer: extraction, parsing, the checks and the verification report them.
 
-use crate::diagnostic::Severity;
-use crate::rules::Rule;
+use crate::finding::{Rule, Severity};
 use crate::version::Applies;
 
 const DESIGN: &str = "DESIGN.md, \"Annotating a block\"";
