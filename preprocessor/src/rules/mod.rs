@@ -18,9 +18,51 @@ use crate::extract::closest_of;
 use crate::finding::Rule;
 use crate::own_rules;
 
+/// `domain::file => RULE`: the rule `RULE` of `rules/domain/file.rs`, checked by its function `file`.
+macro_rules! checked {
+    ($($domain:ident :: $file:ident => $rule:ident),* $(,)?) => {
+        &[$((&$domain::$file::$rule, $domain::$file::$file as Check)),*]
+    };
+}
+
+/// The rules with a check on the deployment model, one line each, in the order of the rule
+/// reference (RULES.md).
+const CHECKS: &[(&Rule, Check)] = checked![
+    netbox::login_redirect_url_type => LOGIN_REDIRECT_URL_TYPE,
+    netbox::remote_auth_header_unused => REMOTE_AUTH_HEADER_UNUSED,
+    netbox::remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
+    netbox::remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
+    netbox::protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
+    netbox::setting_ignored => SETTING_IGNORED,
+    netbox::setting_removed => SETTING_REMOVED,
+    netbox::setting_unknown => SETTING_UNKNOWN,
+    netbox::social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
+    netbox::allowed_hosts_type => ALLOWED_HOSTS_TYPE,
+    netbox::allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
+    netbox::csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,
+    netbox::oidc_endpoint_name => OIDC_ENDPOINT_NAME,
+    netbox::oidc_endpoint_fallback_name => OIDC_ENDPOINT_FALLBACK_NAME,
+    netbox::oidc_endpoint_well_known => OIDC_ENDPOINT_WELL_KNOWN,
+    netbox::oidc_endpoint_trailing_slash => OIDC_ENDPOINT_TRAILING_SLASH,
+    netbox::oidc_endpoint_shape => OIDC_ENDPOINT_SHAPE,
+    netbox::oidc_scope_type => OIDC_SCOPE_TYPE,
+    netbox::oidc_scope_redundant => OIDC_SCOPE_REDUNDANT,
+    netbox::backend_path => BACKEND_PATH,
+    netbox::backend_list_version => BACKEND_LIST_VERSION,
+    netbox::oidc_backend_version => OIDC_BACKEND_VERSION,
+    netbox::redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
+    netbox::redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
+    netbox::allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
+    netbox::login_required_deprecated => LOGIN_REQUIRED_DEPRECATED,
+    netbox::pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
+    netbox::pipeline_group_import => PIPELINE_GROUP_IMPORT,
+    netbox::pipeline_is_staff => PIPELINE_IS_STAFF,
+    netbox::pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
+];
+
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
-    netbox::CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(flow::CHECKS)
+    CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(flow::CHECKS)
 }
 
 /// Every rule of the registry, the tool's own first.

@@ -1,0 +1,91 @@
+//! `netbox/oidc-endpoint-shape`: An endpoint into Authentik's `/application/o/` that is not an application's issuer URL.
+
+use super::at_value;
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::authentik::{SHARED_ENDPOINTS, endpoint_application};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// An endpoint into Authentik's `/application/o/` that is not an application's issuer URL.
+pub const OIDC_ENDPOINT_SHAPE: Rule = Rule {
+    id: "netbox/oidc-endpoint-shape",
+    severity: Severity::Error,
+    summary: "the OpenID Connect endpoint points into Authentik's `/application/o/`, but not at an application's issuer URL `/application/o/<application slug>/`",
+    help: "give the application's issuer URL: 'https://authentik.yourdomain.com/application/o/<application slug>/' (the application's slug, not the provider's name)",
+    fact: "facts §3.1 (authorize, token, userinfo, introspect, revoke and device are shared endpoints; discovery lives at /application/o/<app-slug>/.well-known/openid-configuration; the slug is the application's, not the provider name), §2.1 (discovery URL is the endpoint + /.well-known/openid-configuration; the authorization endpoint is discovered)",
+    applies: Applies::Always,
+};
+
+pub fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.oidc_endpoint() else { return };
+    let Some(url) = setting.value.as_str() else { return };
+    // An endpoint ending in the discovery path is `netbox/oidc-endpoint-well-known`'s.
+    if url.trim_end_matches('/').ends_with("/.well-known/openid-configuration") {
+        return;
+    }
+    if endpoint_application(url).is_some() {
+        return;
+    }
+    let Some((_, path)) = url.split_once("/application/o/") else { return };
+    let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
+        [] | [""] => "names no application".to_string(),
+        [shared] if SHARED_ENDPOINTS.contains(shared) => {
+            format!(
+                "names `{shared}`, an endpoint Authentik shares between all applications, where the application's slug belongs"
+            )
+        }
+        [name] => format!(
+            "names `{name}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
+        ),
+        [_, rest @ ..] => format!("goes on past the application's slug (`/{}`)", rest.join("/")),
+    };
+    out.push(at_value(
+        &OIDC_ENDPOINT_SHAPE,
+        setting,
+        &setting.value,
+        format!("social-core looks for Authentik's endpoints at this URL followed by `/.well-known/openid-configuration`, and Authentik serves that only under `/application/o/<application slug>/`; this endpoint {problem}, so discovery fails (404) and the sign-on never reaches Authentik"),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::assert_cases;
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/authorize/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox-prod_2/'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "X = 1\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/NetBox Provider'\n",
+            2,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://keycloak.example.com/realms/netbox'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_ENDPOINT = 'https://a/application/o/netbox/end-session/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/.well-known/openid-configuration'\n",
+        ),
+        (
+            "netbox/oidc-endpoint-shape",
+            "4.7",
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/'\n",
+            1,
+            "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox?x=1'\n",
+        ),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::OIDC_ENDPOINT_SHAPE, CASES);
+    }
+}

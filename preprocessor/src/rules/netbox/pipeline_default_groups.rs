@@ -1,0 +1,55 @@
+//! `netbox/pipeline-default-groups`: A custom pipeline that drops NetBox's default-groups step.
+
+use super::{DEFAULT_GROUPS_HANDLER, at_value};
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A custom pipeline that drops NetBox's default-groups step.
+pub const PIPELINE_DEFAULT_GROUPS: Rule = Rule {
+    id: "netbox/pipeline-default-groups",
+    severity: Severity::Warning,
+    summary: "a custom `SOCIAL_AUTH_PIPELINE` without `netbox.authentication.user_default_groups_handler`",
+    help: "keep 'netbox.authentication.user_default_groups_handler' in the pipeline (after 'social_core.pipeline.user.create_user')",
+    fact: "facts §1.2 (REMOTE_AUTH_DEFAULT_GROUPS reaches social-auth users only through that step), §1.3 (NetBox's default pipeline), §3.4 (the Authentik guide's pipeline omits it)",
+    applies: Applies::netbox_since(3, 2, 6),
+};
+
+pub fn pipeline_default_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_PIPELINE") else { return };
+    let Some(steps) = setting.value.items() else { return };
+    if !setting.value.is_known() || steps.iter().any(|s| s.as_str() == Some(DEFAULT_GROUPS_HANDLER)) {
+        return;
+    }
+    let default_groups = d.netbox.get("REMOTE_AUTH_DEFAULT_GROUPS").and_then(|s| s.value.truthy()) == Some(true);
+    let consequence = if default_groups {
+        "the groups in REMOTE_AUTH_DEFAULT_GROUPS are never given to users who sign in through Authentik"
+    } else {
+        "REMOTE_AUTH_DEFAULT_GROUPS silently stops working for users who sign in through Authentik"
+    };
+    out.push(at_value(
+        &PIPELINE_DEFAULT_GROUPS,
+        setting,
+        &setting.value,
+        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so {consequence}"),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::assert_cases;
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
+        "netbox/pipeline-default-groups",
+        "4.7",
+        "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n",
+        2,
+        "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n",
+    )];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::PIPELINE_DEFAULT_GROUPS, CASES);
+    }
+}

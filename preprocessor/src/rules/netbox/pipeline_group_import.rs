@@ -1,0 +1,50 @@
+//! `netbox/pipeline-group-import`: Django's own Group model in pipeline code on NetBox 4.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// Django's own Group model in pipeline code on NetBox 4.
+pub const PIPELINE_GROUP_IMPORT: Rule = Rule {
+    id: "netbox/pipeline-group-import",
+    severity: Severity::Error,
+    summary: "pipeline code imports `django.contrib.auth.models.Group` on NetBox 4.0 or later, where NetBox has its own group model",
+    help: "import NetBox's model: from netbox.authentication import Group",
+    fact: "facts §3.4 (the Authentik guide switched to netbox.authentication.Group for NetBox 4.0), §9 (NetBox 4.0 custom users.Group model)",
+    applies: Applies::netbox_since(4, 0, 0),
+};
+
+pub fn pipeline_group_import(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    for import in &d.netbox.imports {
+        if import.module == "django.contrib.auth.models" && import.name == "Group" {
+            out.push(Finding::in_block(
+                &PIPELINE_GROUP_IMPORT,
+                import.block,
+                import.range.clone(),
+                format!("NetBox {} keeps groups in its own model (`users.Group`); groups made with `django.contrib.auth.models.Group` are not NetBox groups, so users silently get none", targets.netbox),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::assert_cases;
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/pipeline-group-import",
+            "4.7",
+            "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n",
+            2,
+            "from netbox.authentication import Group\n",
+        ),
+        ("netbox/pipeline-group-import", "3.7", "X = 1\n", 0, "from django.contrib.auth.models import Group\n"),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::PIPELINE_GROUP_IMPORT, CASES);
+    }
+}

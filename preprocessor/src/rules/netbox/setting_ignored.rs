@@ -1,0 +1,51 @@
+//! `netbox/setting-ignored`: A Django setting NetBox never reads from configuration.py.
+
+use super::at_statement;
+use super::parameters::{DJANGO_BY_NAME, is_parameter};
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A Django setting NetBox never reads from configuration.py.
+pub const SETTING_IGNORED: Rule = Rule {
+    id: "netbox/setting-ignored",
+    severity: Severity::Warning,
+    summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
+    help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3)",
+    applies: Applies::Always,
+};
+
+pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    for setting in d.netbox.own_settings() {
+        let name = setting.name.as_str();
+        if let Some(why) = DJANGO_BY_NAME.get(name)
+            && !is_parameter(name)
+        {
+            out.push(at_statement(
+                &SETTING_IGNORED,
+                setting,
+                format!("NetBox never reads `{name}` from configuration.py, so this line has no effect ({why})"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::assert_cases;
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
+        "netbox/setting-ignored",
+        "4.7",
+        "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n",
+        1,
+        "SECURE_SSL_REDIRECT = True\n",
+    )];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::SETTING_IGNORED, CASES);
+    }
+}

@@ -1,0 +1,45 @@
+//! The NetBox rules' test harness: one `check=netbox` block through the whole pipeline.
+
+use std::path::Path;
+
+use crate::check::check_chapters;
+use crate::config::Settings;
+use crate::extract::ChapterInput;
+use crate::finding::Rule;
+
+/// A working OpenID Connect setup, the base of several cases.
+pub const OIDC: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n";
+
+/// The rules that fire on one `check=netbox` block, and their lines within the block.
+fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
+    let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
+    let chapter = ChapterInput::for_test(&content);
+    let mut settings = Settings::default();
+    settings.targets.netbox = netbox.parse().unwrap();
+    check_chapters(&[chapter], Path::new("."), &settings)
+        .unwrap()
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.rule, d.start.line - 3))
+        .collect()
+}
+
+/// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
+/// miss fires nothing of it; a rule has at least one firing case.
+pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
+    assert!(cases.iter().any(|(_, _, _, line, _)| *line > 0), "{} has no firing case", rule.id);
+    for (id, netbox, firing, line, quiet) in cases {
+        assert_eq!(*id, rule.id, "a case of another rule");
+        if *line > 0 {
+            let got = fired(firing, netbox);
+            assert!(got.contains(&(*id, *line)), "{id} should fire on line {line} of:\n{firing}got {got:?}");
+        }
+        let got = fired(quiet, netbox);
+        assert!(!got.iter().any(|(r, _)| r == id), "{id} must not fire on:\n{quiet}got {got:?}");
+    }
+}
+
+#[test]
+fn the_clean_configuration_triggers_nothing() {
+    assert_eq!(fired(OIDC, "4.7"), vec![]);
+}
