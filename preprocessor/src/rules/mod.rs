@@ -60,9 +60,22 @@ const CHECKS: &[(&Rule, Check)] = checked![
     netbox::pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
 ];
 
+/// The rules that need several files, checked after nginx's and Authentik's own.
+const FLOW_CHECKS: &[(&Rule, Check)] = checked![
+    flow::redirect_uri_mismatch => REDIRECT_URI_MISMATCH,
+    flow::allowed_hosts_missing_public_host => ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
+    flow::host_refused => HOST_REFUSED,
+    flow::csrf_origin_fails => CSRF_ORIGIN_FAILS,
+    flow::scope_not_provided => SCOPE_NOT_PROVIDED,
+    flow::oidc_endpoint_mismatch => OIDC_ENDPOINT_MISMATCH,
+    flow::client_id_mismatch => CLIENT_ID_MISMATCH,
+    flow::client_secret_mismatch => CLIENT_SECRET_MISMATCH,
+    flow::logout_url_mismatch => LOGOUT_URL_MISMATCH,
+];
+
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
-    CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(flow::CHECKS)
+    CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(FLOW_CHECKS)
 }
 
 /// Every rule of the registry, the tool's own first.

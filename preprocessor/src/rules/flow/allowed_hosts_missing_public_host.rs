@@ -1,0 +1,46 @@
+//! `flow/allowed-hosts-missing-public-host`: The public host is not in ALLOWED_HOSTS.
+
+use super::allowed_hosts;
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::flow::host_allowed;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// The public host is not in ALLOWED_HOSTS.
+pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
+    id: "flow/allowed-hosts-missing-public-host",
+    severity: Severity::Error,
+    summary: "the public host name (from the proxy's `server_name`) is not in `ALLOWED_HOSTS`",
+    help: "add the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
+    fact: "facts §4 (get_host validates against ALLOWED_HOSTS; DisallowedHost is 400), §5 (the public host must be in ALLOWED_HOSTS)",
+    applies: Applies::Always,
+};
+
+pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
+    let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    let public = flow.public.host.to_lowercase();
+    if !host_allowed(&public, &hosts) {
+        out.push(Finding::in_block(
+            &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
+            setting.block,
+            setting.value.range.clone(),
+            format!("readers reach NetBox as `{public}` (the proxy's server_name), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::flow::testing::netbox;
+    use crate::rules::testing::{BLUEPRINT, NGINX, assert_fires};
+
+    #[test]
+    fn allowed_hosts_missing_public_host() {
+        assert_fires(
+            "flow/allowed-hosts-missing-public-host",
+            (&netbox("['netbox.internaldomain.com']", "['netbox']"), NGINX, BLUEPRINT),
+            "ALLOWED_HOSTS",
+        );
+    }
+}

@@ -1,0 +1,48 @@
+//! `flow/client-id-mismatch`: Client id differs.
+
+use super::plain;
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// Client id differs.
+pub const CLIENT_ID_MISMATCH: Rule = Rule {
+    id: "flow/client-id-mismatch",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_KEY` differs from the provider's `client_id`",
+    help: "copy the provider's Client ID into SOCIAL_AUTH_OIDC_KEY",
+    fact: "facts §2.1 (SOCIAL_AUTH_OIDC_KEY is the client id), §3.2 (client_id)",
+    applies: Applies::Always,
+};
+
+pub fn client_id_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(provider) = d.authentik.provider() else { return };
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_KEY") else { return };
+    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_id.as_ref()))
+        && ours != theirs
+    {
+        out.push(Finding::in_block(
+            &CLIENT_ID_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("NetBox sends the client id `{ours}`, but the provider's client_id is `{theirs}`: Authentik rejects the authorization request (invalid client)"),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::flow::testing::netbox;
+    use crate::rules::testing::{BLUEPRINT, NGINX, assert_fires};
+
+    #[test]
+    fn client_id_and_secret_mismatch_never_print_the_secret() {
+        assert_fires(
+            "flow/client-id-mismatch",
+            (&netbox("KEY = 'netbox'", "KEY = 'other'"), NGINX, BLUEPRINT),
+            "SOCIAL_AUTH_OIDC_KEY",
+        );
+        let n = netbox("'secret-value'", "'another-secret'");
+        assert_fires("flow/client-secret-mismatch", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_SECRET");
+    }
+}

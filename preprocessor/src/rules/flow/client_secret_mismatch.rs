@@ -1,0 +1,36 @@
+//! `flow/client-secret-mismatch`: Client secret differs.
+
+use super::plain;
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// Client secret differs.
+pub const CLIENT_SECRET_MISMATCH: Rule = Rule {
+    id: "flow/client-secret-mismatch",
+    severity: Severity::Error,
+    summary: "`SOCIAL_AUTH_OIDC_SECRET` differs from the provider's `client_secret`",
+    help: "copy the provider's Client Secret into SOCIAL_AUTH_OIDC_SECRET (better: read both from the environment)",
+    fact: "facts §2.1 (SOCIAL_AUTH_OIDC_SECRET), §3.2 (client_secret; token requests authenticate with it)",
+    applies: Applies::Always,
+};
+
+pub fn client_secret_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(provider) = d.authentik.provider() else { return };
+    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SECRET") else { return };
+    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_secret.as_ref()))
+        && ours != theirs
+    {
+        // Secrets are never printed whole.
+        out.push(Finding::in_block(
+            &CLIENT_SECRET_MISMATCH,
+            setting.block,
+            setting.value.range.clone(),
+            format!("the secret here (`{}…`) is not the provider's client_secret (`{}…`): the token request after login fails (invalid client)", redact(ours), redact(theirs)),
+        ));
+    }
+}
+
+fn redact(secret: &str) -> String {
+    secret.chars().take(3).collect()
+}
