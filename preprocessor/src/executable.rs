@@ -20,7 +20,7 @@ use crate::finding::Finding;
 use crate::model::{self, FileBlocks};
 use crate::parse::Parsed;
 use crate::parse::nginx::{NginxFile, walk};
-use crate::rules::nginx::SYNTAX_TEST_FAILED;
+use crate::rules::nginx::syntax_test_failed::SYNTAX_TEST_FAILED;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 

@@ -27,7 +27,13 @@ fn every_rule_of_the_deployment_domains_has_a_test_in_its_file_or_module() {
         include_str!("oidc_endpoint_mismatch.rs"),
         include_str!("redirect_uri_mismatch.rs"),
         include_str!("scope_not_provided.rs"),
-        include_str!("../nginx.rs"),
+        include_str!("../nginx/missing_forwarded_proto.rs"),
+        include_str!("../nginx/missing_forwarded_host.rs"),
+        include_str!("../nginx/port_lost.rs"),
+        include_str!("../nginx/headers_lost_by_inheritance.rs"),
+        include_str!("../nginx/forwarded_host_appended.rs"),
+        include_str!("../nginx/client_max_body_size_small.rs"),
+        include_str!("../nginx/upstream_not_loopback.rs"),
         include_str!("../authentik.rs"),
     ]
     .iter()
