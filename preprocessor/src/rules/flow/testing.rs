@@ -15,7 +15,7 @@ pub fn value_of<'a>(netbox: &'a str, name: &str) -> &'a str {
 
 #[test]
 fn every_rule_of_the_deployment_domains_has_a_test_in_its_file_or_module() {
-    // The tests in the flow rules' files and in nginx.rs/authentik.rs name the rule ids; this guards that
+    // The tests in the flow rules' files and in nginx/ and authentik/ name the rule ids; this guards that
     // a new rule does not arrive without one.
     let sources: Vec<String> = [
         include_str!("allowed_hosts_missing_public_host.rs"),
@@ -34,7 +34,12 @@ fn every_rule_of_the_deployment_domains_has_a_test_in_its_file_or_module() {
         include_str!("../nginx/forwarded_host_appended.rs"),
         include_str!("../nginx/client_max_body_size_small.rs"),
         include_str!("../nginx/upstream_not_loopback.rs"),
-        include_str!("../authentik.rs"),
+        include_str!("../authentik/encryption_key_set.rs"),
+        include_str!("../authentik/signing_key_missing.rs"),
+        include_str!("../authentik/signing_key_ec.rs"),
+        include_str!("../authentik/redirect_uri_old_format.rs"),
+        include_str!("../authentik/redirect_uri_regex_dots.rs"),
+        include_str!("../authentik/mapping_ak_groups.rs"),
     ]
     .iter()
     .map(|s| s.split_whitespace().collect())
