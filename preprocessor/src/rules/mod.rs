@@ -1,9 +1,9 @@
 //! The rule registry: every rule's id, default severity, summary, fix, the fact it rests on, and
 //! the versions it applies to.
 //!
-//! Rules live in one module per domain (`netbox`, `nginx`, `authentik`, `flow`), each rule a
-//! `const` next to the function that checks it, so a rule's code, its documentation and (in the
-//! module's tests) its test are found together. The tool's own rules (`configcheck/…`) are data
+//! Rules live in one file per rule under their domain (`netbox/`, `nginx/`, `authentik/`,
+//! `flow/`): the rule a `const` next to the function that checks it and the file's tests with its
+//! cases, so a rule's code, its documentation and its cases are found together. The tool's own rules (`configcheck/…`) are data
 //! in the base layer ([`crate::own_rules`]), since extraction and parsing report them. This
 //! registry imports the rules; a rule imports [`input`] and the base layer, never the registry.
 
@@ -25,8 +25,8 @@ macro_rules! checked {
     };
 }
 
-/// The rules with a check on the deployment model, one line each, in the order of the rule
-/// reference (RULES.md).
+/// The rules with a check on one product's file (NetBox's, nginx's, Authentik's), one line
+/// each, in the order of the rule reference (RULES.md).
 const CHECKS: &[(&Rule, Check)] = checked![
     netbox::login_redirect_url_type => LOGIN_REDIRECT_URL_TYPE,
     netbox::remote_auth_header_unused => REMOTE_AUTH_HEADER_UNUSED,
@@ -58,6 +58,19 @@ const CHECKS: &[(&Rule, Check)] = checked![
     netbox::pipeline_group_import => PIPELINE_GROUP_IMPORT,
     netbox::pipeline_is_staff => PIPELINE_IS_STAFF,
     netbox::pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
+    nginx::missing_forwarded_proto => MISSING_FORWARDED_PROTO,
+    nginx::missing_forwarded_host => MISSING_FORWARDED_HOST,
+    nginx::port_lost => PORT_LOST,
+    nginx::headers_lost_by_inheritance => HEADERS_LOST_BY_INHERITANCE,
+    nginx::forwarded_host_appended => FORWARDED_HOST_APPENDED,
+    nginx::client_max_body_size_small => CLIENT_MAX_BODY_SIZE_SMALL,
+    nginx::upstream_not_loopback => UPSTREAM_NOT_LOOPBACK,
+    authentik::encryption_key_set => ENCRYPTION_KEY_SET,
+    authentik::signing_key_missing => SIGNING_KEY_MISSING,
+    authentik::signing_key_ec => SIGNING_KEY_EC,
+    authentik::redirect_uri_old_format => REDIRECT_URI_OLD_FORMAT,
+    authentik::redirect_uri_regex_dots => REDIRECT_URI_REGEX_DOTS,
+    authentik::mapping_ak_groups => MAPPING_AK_GROUPS,
 ];
 
 /// The rules that need several files, checked after nginx's and Authentik's own.
@@ -73,14 +86,17 @@ const FLOW_CHECKS: &[(&Rule, Check)] = checked![
     flow::logout_url_mismatch => LOGOUT_URL_MISMATCH,
 ];
 
+/// The rules reported by another stage (the opt-in `nginx -t` of the executable stage).
+const REPORTED_ELSEWHERE: &[&Rule] = &[&nginx::syntax_test_failed::SYNTAX_TEST_FAILED];
+
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
-    CHECKS.iter().chain(nginx::CHECKS).chain(authentik::CHECKS).chain(FLOW_CHECKS)
+    CHECKS.iter().chain(FLOW_CHECKS)
 }
 
 /// Every rule of the registry, the tool's own first.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    own_rules::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(nginx::OTHER.iter().copied())
+    own_rules::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(REPORTED_ELSEWHERE.iter().copied())
 }
 
 /// A rule by id.
