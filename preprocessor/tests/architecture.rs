@@ -1,5 +1,6 @@
-//! The shape of the source: imports between the modules of `src/` form no cycle, and no file
-//! under `src/rules/` grows past what one rule (or one small family) needs.
+//! The shape of the source: imports between the modules of `src/` form no cycle, no file under
+//! `src/rules/` grows past what one rule (or one small family) needs, and every rule file holds
+//! its cases: one that fires and a near miss that does not.
 //!
 //! The module graph is read from the source files themselves: `mod` declarations give the tree
 //! (a parent declaring a child is not an import), and every `use` tree and every path in code
@@ -34,6 +35,55 @@ fn no_file_under_rules_is_longer_than_one_rule_needs() {
         }
     }
     assert!(long.is_empty(), "longer than {RULE_FILE_MAX_LINES} lines:\n{}", long.join("\n"));
+}
+
+#[test]
+fn every_rule_file_has_a_firing_case_and_a_near_miss() {
+    // A rule is a `pub const …: Rule` in a file under rules/<domain>/; its cases are in the same
+    // file's tests: `assert_cases(&super::RULE, …)` (each case with its near miss), or
+    // `assert_fires("id", …)` and `assert_quiet("id", …)`. A rule with no check in its file is
+    // reported by another stage (nginx -t) and tested there.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for file in rust_files(&rules) {
+        if file.parent() == Some(rules.as_path()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let flat: String = text.split_whitespace().collect();
+        let tests = flat.find("#[cfg(test)]").map_or("", |at| &flat[at..]);
+        let checked = flat.contains("pubfn");
+        for (name, id) in rules_defined(&text) {
+            seen += 1;
+            if !checked {
+                continue;
+            }
+            let cases = tests.contains(&format!("assert_cases(&super::{name},"));
+            if !cases && !tests.contains(&format!("assert_fires(\"{id}\"")) {
+                missing.push(format!("{}: {id} has no firing case", file.display()));
+            }
+            if !cases && !tests.contains(&format!("assert_quiet(\"{id}\"")) {
+                missing.push(format!("{}: {id} has no near miss", file.display()));
+            }
+        }
+    }
+    assert!(seen > 50, "found only {seen} rules under {}", rules.display());
+    assert!(missing.is_empty(), "rules without their cases:\n{}", missing.join("\n"));
+}
+
+/// `(CONST, id)` of each `pub const CONST: Rule = Rule { id: "…", … }` in a file.
+fn rules_defined(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(": Rule = Rule {") {
+        let name = rest[..at].rsplit(' ').next().unwrap().to_string();
+        rest = &rest[at..];
+        let id = rest.split('"').nth(1).unwrap().to_string();
+        found.push((name, id));
+        rest = &rest[1..];
+    }
+    found
 }
 
 #[test]

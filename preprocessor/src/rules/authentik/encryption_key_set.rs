@@ -34,7 +34,7 @@ pub fn encryption_key_set(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
 #[cfg(test)]
 mod tests {
     use crate::rules::authentik::testing::blueprint;
-    use crate::rules::testing::{NETBOX, NGINX, assert_fires};
+    use crate::rules::testing::{NETBOX, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn encryption_key_set() {
@@ -43,5 +43,8 @@ mod tests {
             "      encryption_key: !Find [authentik_crypto.certificatekeypair, [name, enc]]\n      property_mappings:",
         );
         assert_fires("authentik/encryption-key-set", (NETBOX, NGINX, &b), "encryption_key");
+        // An encryption key written as null is no key.
+        let null = blueprint("      property_mappings:", "      encryption_key: null\n      property_mappings:");
+        assert_quiet("authentik/encryption-key-set", (NETBOX, NGINX, &null));
     }
 }

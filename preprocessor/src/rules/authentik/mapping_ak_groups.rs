@@ -31,7 +31,7 @@ pub fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn mapping_ak_groups() {
@@ -39,5 +39,8 @@ mod tests {
             "{BLUEPRINT}  - model: authentik_providers_oauth2.scopemapping\n    identifiers:\n      name: NetBox roles\n    attrs:\n      scope_name: roles\n      expression: |\n        return {{'roles': [g.name for g in request.user.ak_groups.all()]}}\n"
         );
         assert_fires("authentik/mapping-ak-groups", (NETBOX, NGINX, &b), "request.user.ak_groups");
+        // Today's API.
+        let groups = b.replace("request.user.ak_groups.all()", "request.user.groups.all()");
+        assert_quiet("authentik/mapping-ak-groups", (NETBOX, NGINX, &groups));
     }
 }

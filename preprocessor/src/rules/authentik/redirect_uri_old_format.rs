@@ -29,7 +29,7 @@ pub fn redirect_uri_old_format(d: &Input<'_>, targets: &Targets, out: &mut Vec<F
 #[cfg(test)]
 mod tests {
     use crate::rules::authentik::testing::blueprint;
-    use crate::rules::testing::{NETBOX, NGINX, assert_fires};
+    use crate::rules::testing::{NETBOX, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn redirect_uri_old_format() {
@@ -38,5 +38,11 @@ mod tests {
             "      redirect_uris: https://netbox\\.internaldomain\\.com/oauth/complete/oidc/\n",
         );
         assert_fires("authentik/redirect-uri-old-format", (NETBOX, NGINX, &b), "redirect_uris:");
+        // The list written inline is the new format.
+        let inline = blueprint(
+            "      redirect_uris:\n        - matching_mode: strict\n          url: https://netbox.internaldomain.com/oauth/complete/oidc/\n",
+            "      redirect_uris: [{matching_mode: strict, url: https://netbox.internaldomain.com/oauth/complete/oidc/}]\n",
+        );
+        assert_quiet("authentik/redirect-uri-old-format", (NETBOX, NGINX, &inline));
     }
 }

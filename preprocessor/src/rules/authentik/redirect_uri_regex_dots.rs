@@ -39,7 +39,7 @@ pub fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 #[cfg(test)]
 mod tests {
     use crate::rules::authentik::testing::blueprint;
-    use crate::rules::testing::{NETBOX, NGINX, assert_fires};
+    use crate::rules::testing::{NETBOX, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn redirect_uri_regex_dots() {
@@ -49,5 +49,8 @@ mod tests {
             (NETBOX, NGINX, &b),
             "url: https://netbox.internaldomain.com",
         );
+        // Escaped dots match only dots.
+        let escaped = b.replace("url: https://netbox.internaldomain.com", "url: https://netbox\\.internaldomain\\.com");
+        assert_quiet("authentik/redirect-uri-regex-dots", (NETBOX, NGINX, &escaped));
     }
 }

@@ -28,7 +28,7 @@ pub fn signing_key_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::authentik::testing::blueprint;
-    use crate::rules::testing::{NETBOX, NGINX, assert_fires};
+    use crate::rules::testing::{NETBOX, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn signing_key_missing() {
@@ -41,5 +41,8 @@ mod tests {
             (NETBOX, NGINX, &b),
             "model: authentik_providers_oauth2.oauth2provider",
         );
+        // Any key found by its name is a key.
+        let other = blueprint("[name, authentik Self-signed Certificate]]", "[name, NetBox RSA]]");
+        assert_quiet("authentik/signing-key-missing", (NETBOX, NGINX, &other));
     }
 }

@@ -33,7 +33,7 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
 #[cfg(test)]
 mod tests {
     use crate::rules::flow::testing::netbox;
-    use crate::rules::testing::{BLUEPRINT, NGINX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NGINX, assert_fires, assert_quiet};
 
     #[test]
     fn allowed_hosts_missing_public_host() {
@@ -42,5 +42,8 @@ mod tests {
             (&netbox("['netbox.internaldomain.com']", "['netbox']"), NGINX, BLUEPRINT),
             "ALLOWED_HOSTS",
         );
+        // Django's `.domain` form admits the domain and its subdomains.
+        let subdomains = netbox("['netbox.internaldomain.com']", "['.internaldomain.com']");
+        assert_quiet("flow/allowed-hosts-missing-public-host", (&subdomains, NGINX, BLUEPRINT));
     }
 }

@@ -34,3 +34,19 @@ pub fn client_secret_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
 fn redact(secret: &str) -> String {
     secret.chars().take(3).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::flow::testing::netbox;
+    use crate::rules::testing::{BLUEPRINT, NGINX, assert_fires, assert_quiet};
+
+    #[test]
+    fn client_secret_mismatch_never_prints_the_secret() {
+        let n = netbox("'secret-value'", "'another-secret'");
+        assert_fires("flow/client-secret-mismatch", (&n, NGINX, BLUEPRINT), "SOCIAL_AUTH_OIDC_SECRET");
+        // Changed on both sides, the secrets agree.
+        let b = BLUEPRINT.replace("client_secret: secret-value", "client_secret: another-secret");
+        assert_quiet("flow/client-secret-mismatch", (&n, NGINX, &b));
+        assert_eq!(super::redact("another-secret"), "ano");
+    }
+}

@@ -51,7 +51,7 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn client_max_body_size_small() {
@@ -65,5 +65,7 @@ mod tests {
             (NETBOX, &nginx("    client_max_body_size 25m;\n", ""), BLUEPRINT),
             "proxy_pass",
         );
+        // 0 lifts the limit.
+        assert_quiet("nginx/client-max-body-size-small", (NETBOX, &nginx("25m", "0"), BLUEPRINT));
     }
 }

@@ -32,11 +32,17 @@ pub fn forwarded_host_appended(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn forwarded_host_appended() {
         let site = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host \"$http_x_forwarded_host, $http_host\"");
         assert_fires("nginx/forwarded-host-appended", (NETBOX, &site, BLUEPRINT), "X-Forwarded-Host");
+        // Appending to another header (X-Forwarded-For is a list by design) is right.
+        let other = nginx(
+            "        proxy_set_header X-Real-IP $remote_addr;\n",
+            "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n",
+        );
+        assert_quiet("nginx/forwarded-host-appended", (NETBOX, &other, BLUEPRINT));
     }
 }

@@ -38,7 +38,7 @@ pub fn headers_lost_by_inheritance(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn headers_lost_by_inheritance() {
@@ -47,5 +47,11 @@ mod tests {
             "    client_max_body_size 25m;\n    proxy_set_header X-Request-Id $request_id;\n",
         );
         assert_fires("nginx/headers-lost-by-inheritance", (NETBOX, &site, BLUEPRINT), "X-Request-Id");
+        // Repeated in the location, the header is not lost.
+        let repeated = site.replace(
+            "        proxy_set_header X-Real-IP $remote_addr;\n",
+            "        proxy_set_header X-Real-IP $remote_addr;\n        proxy_set_header X-Request-Id $request_id;\n",
+        );
+        assert_quiet("nginx/headers-lost-by-inheritance", (NETBOX, &repeated, BLUEPRINT));
     }
 }

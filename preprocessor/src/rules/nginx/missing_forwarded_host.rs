@@ -40,11 +40,14 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn missing_forwarded_host() {
         let site = nginx("        proxy_set_header X-Forwarded-Host $http_host;\n", "");
         assert_fires("nginx/missing-forwarded-host", (NETBOX, &site, BLUEPRINT), "proxy_pass");
+        // `Host` carries the public name just as well.
+        let host = nginx("X-Forwarded-Host $http_host", "Host $host");
+        assert_quiet("nginx/missing-forwarded-host", (NETBOX, &host, BLUEPRINT));
     }
 }

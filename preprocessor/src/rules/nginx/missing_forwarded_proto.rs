@@ -35,11 +35,14 @@ pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn missing_forwarded_proto() {
         let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
         assert_fires("nginx/missing-forwarded-proto", (NETBOX, &site, BLUEPRINT), "listen [::]:443 ssl");
+        // Served over plain http, nothing is lost.
+        let http = site.replace("listen [::]:443 ssl ipv6only=off", "listen [::]:80 ipv6only=off");
+        assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &http, BLUEPRINT));
     }
 }

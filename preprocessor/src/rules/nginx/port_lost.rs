@@ -40,11 +40,14 @@ pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn port_lost() {
         let site = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host").replace("[::]:443", "[::]:8443");
         assert_fires("nginx/port-lost", (NETBOX, &site, BLUEPRINT), "X-Forwarded-Host $host");
+        // On the default port `$host` loses nothing.
+        let default_port = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host");
+        assert_quiet("nginx/port-lost", (NETBOX, &default_port, BLUEPRINT));
     }
 }

@@ -38,11 +38,14 @@ pub fn upstream_not_loopback(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
 
     #[test]
     fn upstream_not_loopback() {
         let site = nginx("127.0.0.1:8001", "192.0.2.20:8001");
         assert_fires("nginx/upstream-not-loopback", (NETBOX, &site, BLUEPRINT), "proxy_pass");
+        // IPv6 loopback is loopback.
+        let v6 = nginx("127.0.0.1:8001", "[::1]:8001");
+        assert_quiet("nginx/upstream-not-loopback", (NETBOX, &v6, BLUEPRINT));
     }
 }
