@@ -1,4 +1,5 @@
-//! The shape of the source: imports between the modules of `src/` form no cycle, no file under
+//! The shape of the source: imports between the modules of `src/` form no cycle and point down
+//! the stages only, no file under
 //! `src/rules/` grows past what one rule (or one small family) needs, and every rule file holds
 //! its cases: one that fires and a near miss that does not.
 //!
@@ -22,6 +23,44 @@ fn the_modules_import_each_other_without_a_cycle() {
     let graph = ModuleGraph::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
     let cycles = graph.cycles();
     assert!(cycles.is_empty(), "import cycles between modules:\n{}", graph.describe(&cycles));
+}
+
+/// The stages, lowest first: a module may import its own stage and those below it, never one
+/// above. Test code (a module named `tests` or `testing`) runs the whole pipeline and is exempt.
+const STAGES: &[(&str, &[&str])] = &[
+    ("base", &["source", "version", "finding", "own_rules", "fingerprint", "parallel", "protocol"]),
+    ("extract", &["extract"]),
+    ("parse", &["parse"]),
+    ("model", &["model"]),
+    ("rules", &["rules"]),
+    // book.toml's settings name rules (allows, severity overrides); a finding resolved to its
+    // file and line is what checking produces.
+    ("settings and diagnostics", &["config", "diagnostic"]),
+    ("check", &["check", "executable", "verification"]),
+    ("report", &["report"]),
+    ("export", &["export"]),
+    ("book and binary", &["book", "crate", "main"]),
+];
+
+#[test]
+fn every_stage_imports_only_its_own_and_lower_stages() {
+    let graph = ModuleGraph::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let rank = |module: &Module| {
+        let top = module.name.split("::").next().unwrap();
+        let rank = STAGES.iter().position(|(_, modules)| modules.contains(&top));
+        rank.unwrap_or_else(|| panic!("{} is in no stage of STAGES", module.name))
+    };
+    let mut upward = Vec::new();
+    for (&(from, to), at) in &graph.edges {
+        let (a, b) = (&graph.modules[from], &graph.modules[to]);
+        if a.name.split("::").any(|s| s == "tests" || s == "testing") {
+            continue;
+        }
+        if rank(b) > rank(a) {
+            upward.push(format!("{} ({}) -> {} ({})   ({at})", a.name, STAGES[rank(a)].0, b.name, STAGES[rank(b)].0));
+        }
+    }
+    assert!(upward.is_empty(), "imports pointing up the stages:\n{}", upward.join("\n"));
 }
 
 #[test]
