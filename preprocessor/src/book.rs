@@ -13,7 +13,7 @@ use crate::check::{Checked, check_chapters};
 use crate::config::Settings;
 use crate::diagnostic::run_fails;
 use crate::extract::ChapterInput;
-use crate::report::page::{PageIndex, PageStyle, annotate_chapter};
+use crate::report::page::{self, PageIndex, PageStyle, annotate_chapter};
 use crate::report::reference;
 
 /// The preprocessor's name, as in `[preprocessor.configcheck]`.
@@ -138,6 +138,9 @@ fn chapter_input(
 /// The line a chapter writes where the rule reference goes.
 pub const RULES_DIRECTIVE: &str = "{{#configcheck-rules}}";
 
+/// The line a chapter writes where the verification record's list of components goes.
+pub const VERIFICATION_DIRECTIVE: &str = "{{#configcheck-verification}}";
+
 /// Whether a chapter writes [`RULES_DIRECTIVE`] (a vectorised search: it runs over every chapter).
 fn holds_rules_directive(text: &str) -> bool {
     memchr::memmem::find(text.as_bytes(), RULES_DIRECTIVE.as_bytes()).is_some()
@@ -190,7 +193,13 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
                 let annotated =
                     annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
                 let text = annotated.as_deref().unwrap_or(&input.content);
-                let expanded = holds_directive.then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
+                let mut expanded = holds_directive.then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
+                let current = expanded.as_deref().unwrap_or(text);
+                if memchr::memmem::find(current.as_bytes(), VERIFICATION_DIRECTIVE.as_bytes()).is_some() {
+                    let record = outcome.checked.verified.as_ref().map(|(record, _)| record);
+                    expanded =
+                        Some(current.replace(VERIFICATION_DIRECTIVE, &page::verification_components(record, style)));
+                }
                 expanded.or(annotated)
             })
             .collect()

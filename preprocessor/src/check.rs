@@ -63,7 +63,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let verified = match &settings.verification {
         Some(path) => {
             let record = crate::verification::Record::load(&book_root.join(path))?;
-            let verification = crate::verification::verify(&blocks, &sources, &record);
+            let verification = crate::verification::verify(&blocks, &sources, &record, &settings.targets);
             findings.extend(verification.findings);
             Some((record, verification.verified_chapters))
         }

@@ -116,6 +116,16 @@ pub const VERIFICATION_MISSING: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A verification record older than the versions the book targets.
+pub const VERIFICATION_OUTDATED: Rule = Rule {
+    id: "configcheck/verification-outdated",
+    severity: Severity::Warning,
+    summary: "the verification record ran older NetBox or Authentik versions than `[preprocessor.configcheck.targets]` names, or no real Authentik",
+    help: "run `tests/e2e/run` against the versions the book targets (a pre-release counts as its release), or lower the targets to what was verified",
+    fact: "DESIGN.md, \"What the product is\" (executable verification, drift); the record written by tests/e2e/run",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -128,5 +138,6 @@ pub const RULES: &[&Rule] = &[
     &UNCHECKED_BLOCK,
     &VERIFICATION_STALE,
     &VERIFICATION_FAILED,
+    &VERIFICATION_OUTDATED,
     &VERIFICATION_MISSING,
 ];

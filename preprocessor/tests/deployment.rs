@@ -344,9 +344,10 @@ fn verified_book() -> tempfile::TempDir {
         .flat_map(|f| f["blocks"].as_array().unwrap().clone())
         .collect();
     let record = serde_json::json!({
-        "version": 1,
+        "version": 2,
         "verified_at": "2026-11-28T21:00:00Z",
-        "versions": {"netbox": "4.7.3", "nginx": "1.22.1", "postgresql": "15.14", "authentik_emulator": "2025.10 behaviour"},
+        "versions": {"netbox": "4.7.3", "nginx": "1.22.1", "postgresql": "15.14", "chromium": "<b>156</b>"},
+        "authentik": [{"version": "2025.12.4", "python": "3.13.0"}, {"version": "2026.5.0-rc1", "python": "3.14.2"}],
         "scenarios": [{"name": "main", "result": "pass", "blocks": blocks}]
     });
     std::fs::create_dir_all(dir.path().join("verification")).unwrap();
@@ -379,7 +380,95 @@ fn verified_chapters_say_so_and_pass_strictly() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let html = std::fs::read_to_string(dir.path().join("book/deployment.html")).unwrap();
-    assert!(html.contains("Verified on 2026-11-28 against NetBox 4.7.3, nginx 1.22.1, PostgreSQL 15.14, Authentik emulator 2025.10 behaviour."), "{html}");
+    assert!(html.contains("Verified 2026-11-28 on NetBox 4.7.3 with Authentik 2025.12.4 and 2026.5.0-rc1."), "{html}");
+}
+
+/// Rewrite the scratch book's record.
+fn edit_record(dir: &Path, edit: impl FnOnce(&mut Value)) {
+    let path = dir.join("verification/record.json");
+    let mut record: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    edit(&mut record);
+    std::fs::write(&path, record.to_string()).unwrap();
+}
+
+#[test]
+fn a_record_older_than_the_targets_is_outdated_and_fails_strictly() {
+    let dir = verified_book();
+    let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("book.toml"),
+        format!("{toml}\n[preprocessor.configcheck.targets]\nauthentik = \"2026.8\"\n"),
+    )
+    .unwrap();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 1, "{report:#}");
+    let outdated: Vec<&Value> =
+        diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-outdated").collect();
+    assert_eq!(outdated.len(), 1, "{report:#}");
+    let message = outdated[0]["message"].as_str().unwrap();
+    assert!(message.contains("Authentik 2026.5.0") && message.contains("2026.8.0"), "{message}");
+
+    // A pre-release counts as its release: 2026.5.0-rc1 covers a target of 2026.5.
+    std::fs::write(
+        dir.path().join("book.toml"),
+        format!("{toml}\n[preprocessor.configcheck.targets]\nauthentik = \"2026.5\"\n"),
+    )
+    .unwrap();
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn a_record_of_an_emulator_is_outdated() {
+    let dir = verified_book();
+    edit_record(dir.path(), |record| {
+        record["version"] = 1.into();
+        record.as_object_mut().unwrap().remove("authentik");
+        record["versions"]["authentik_emulator"] = "1.1.0".into();
+    });
+    let (code, report) = check_dir(dir.path());
+    assert_eq!(code, 1);
+    let outdated: Vec<&Value> =
+        diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-outdated").collect();
+    assert_eq!(outdated.len(), 1, "{report:#}");
+    assert!(outdated[0]["message"].as_str().unwrap().contains("no real Authentik"));
+}
+
+#[test]
+fn a_record_of_a_newer_format_is_refused_with_its_name() {
+    let dir = verified_book();
+    edit_record(dir.path(), |record| record["version"] = 3.into());
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("record.json") && stderr.contains("format 3"), "{stderr}");
+}
+
+#[test]
+fn the_verification_directive_lists_every_component_escaped() {
+    let dir = verified_book();
+    let chapter = dir.path().join("src/deployment.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(&chapter, format!("{text}\n## Versions\n\n{{{{#configcheck-verification}}}}\n")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["build", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = std::fs::read_to_string(dir.path().join("book/deployment.html")).unwrap();
+    assert!(!html.contains("configcheck-verification}}"), "the directive is replaced");
+    for row in [
+        "<td>NetBox</td><td>4.7.3</td>",
+        "<td>Authentik</td><td>2025.12.4 (Python 3.13.0)</td>",
+        "<td>Authentik</td><td>2026.5.0-rc1 (Python 3.14.2)</td>",
+        "<td>nginx</td><td>1.22.1</td>",
+    ] {
+        assert!(html.contains(row), "{row} in {html}");
+    }
+    assert!(html.contains("<td>Chromium</td><td>&lt;b&gt;156&lt;/b&gt;</td>"), "record text is escaped: {html}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::extract::Block;
 use crate::finding::{BlockId, Severity};
+use crate::verification::Record;
 
 /// How the box is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +140,7 @@ pub fn annotate_chapter(
     if let Some((record, chapters)) = &checked.verified
         && chapters.contains(&chapter)
     {
-        let text = format!("Verified on {} against {}.", record.date(), record.versions_text());
+        let text = record.stamp();
         let banner = match style {
             PageStyle::Html => {
                 let mut escaped = String::new();
@@ -324,4 +325,58 @@ fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
         let _ = writeln!(md, "> Fix: {help}");
     }
     md
+}
+
+/// What a book's `{{#configcheck-verification}}` becomes: every component the verification record
+/// ran, with its version (the page's stamp names only NetBox and Authentik). The record is part of
+/// the book, so its text is escaped for the page like any other.
+pub fn verification_components(record: Option<&Record>, style: PageStyle) -> String {
+    let Some(record) = record else {
+        return "This book has no verification record (`verification` in `[preprocessor.configcheck]`).".to_string();
+    };
+    let rows = record.components();
+    let mut out = String::new();
+    match style {
+        PageStyle::Html => {
+            out.push_str("<p class=\"configcheck-verified-components\">Last run on ");
+            let _ = escape_html(&mut out, record.date());
+            out.push_str(", every scenario against each Authentik version:</p>\n<table>\n<thead><tr><th>component</th><th>version</th></tr></thead>\n<tbody>\n");
+            for (component, version) in &rows {
+                out.push_str("<tr><td>");
+                let _ = escape_html(&mut out, component);
+                out.push_str("</td><td>");
+                let _ = escape_html(&mut out, version);
+                out.push_str("</td></tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
+        PageStyle::Markdown => {
+            let _ = writeln!(
+                out,
+                "Last run on {}, every scenario against each Authentik version:\n",
+                markdown_text(record.date())
+            );
+            for (component, version) in &rows {
+                let _ = writeln!(out, "- {}: {}", markdown_text(component), markdown_text(version));
+            }
+        }
+    }
+    out
+}
+
+/// Text for a Markdown renderer: control characters and line breaks become spaces, and Markdown's
+/// punctuation is backslash-escaped, so a value stays text.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push(' ');
+        } else {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
