@@ -82,9 +82,10 @@ pub struct Targets {
 }
 
 impl Default for Targets {
-    /// The newest versions the facts file covers (its section 11 was read off NetBox 4.7.3).
+    /// The newest versions the facts cover (NetBox 4.7.3; Authentik 2026.5, whose 2026.5.0-rc1 the
+    /// verification ran).
     fn default() -> Self {
-        Targets { netbox: Version::new(4, 7, 3), authentik: Version::new(2025, 10, 0), nginx: Version::new(1, 22, 0) }
+        Targets { netbox: Version::new(4, 7, 3), authentik: Version::new(2026, 5, 0), nginx: Version::new(1, 22, 0) }
     }
 }
 

@@ -63,6 +63,8 @@ pub struct Provider {
     pub redirect_uris_old_format: bool,
     /// `signing_key`, when written (null counts as missing).
     pub signing_key: Option<Node>,
+    /// `invalidation_flow`: the flow Authentik's end-session runs for this provider.
+    pub invalidation_flow: Option<Node>,
     /// `encryption_key`, when written and not null.
     pub encryption_key: Option<Node>,
     /// `property_mappings`.
@@ -106,7 +108,27 @@ pub struct AuthentikSetup {
     pub scope_mappings: Vec<ScopeMapping>,
     /// Certificate-key pairs the blueprint defines itself.
     pub keypairs: Vec<KeyPair>,
+    /// Flows the blueprint defines: (`id`, slug).
+    pub flows: Vec<(Option<String>, Option<String>)>,
+    /// The `id`s and names of the User Logout stages the blueprint defines.
+    pub user_logout_stages: Vec<(Option<String>, Option<String>)>,
+    /// Stage bindings: (the target flow's reference, the stage's reference), as their strings.
+    pub stage_bindings: Vec<(Vec<String>, Vec<String>)>,
 }
+
+/// The blueprint model of a flow, of a User Logout stage, and of a flow's stage binding.
+pub const FLOW_MODEL: &str = "authentik_flows.flow";
+/// See [`FLOW_MODEL`].
+pub const USER_LOGOUT_STAGE_MODEL: &str = "authentik_stages_user_logout.userlogoutstage";
+/// See [`FLOW_MODEL`].
+pub const STAGE_BINDING_MODEL: &str = "authentik_flows.flowstagebinding";
+/// Authentik's own invalidation flows (blueprints/default/, 2025.12.4 and 2026.5.0-rc1): the one its
+/// Log out runs, with a User Logout stage, and the providers' default, with no stage at all.
+pub const LOGOUT_FLOW: &str = "default-invalidation-flow";
+/// See [`LOGOUT_FLOW`].
+pub const PROVIDER_INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
+/// The User Logout stage of [`LOGOUT_FLOW`].
+pub const LOGOUT_STAGE: &str = "default-invalidation-logout";
 
 /// The blueprint model of a certificate-key pair.
 pub const KEYPAIR_MODEL: &str = "authentik_crypto.certificatekeypair";
@@ -196,6 +218,17 @@ impl AuthentikSetup {
                 provider: entry.field("provider").cloned(),
             });
         }
+        let id_and = |entry: &Entry, field: &str| {
+            (entry.id.clone(), entry.field(field).and_then(Node::as_str).map(str::to_string))
+        };
+        self.flows.extend(blueprint.entries_of(FLOW_MODEL).map(|e| id_and(e, "slug")));
+        self.user_logout_stages.extend(blueprint.entries_of(USER_LOGOUT_STAGE_MODEL).map(|e| id_and(e, "name")));
+        for entry in blueprint.entries_of(STAGE_BINDING_MODEL) {
+            let strings = |field: &str| {
+                entry.field(field).map(|n| n.strings().iter().map(|s| s.to_string()).collect()).unwrap_or_default()
+            };
+            self.stage_bindings.push((strings("target"), strings("stage")));
+        }
         for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
             self.scope_mappings.push(ScopeMapping {
                 block,
@@ -237,6 +270,41 @@ impl AuthentikSetup {
             self.keypairs.iter().find(|k| k.name.as_deref() == Some(*name))
         };
         keypair?.algorithm
+    }
+
+    /// Whether the provider's invalidation flow (what its end-session runs) ends the user's Authentik
+    /// session, that is, has a User Logout stage: Authentik's [`LOGOUT_FLOW`] does, its
+    /// [`PROVIDER_INVALIDATION_FLOW`] does not unless the blueprint binds one to it, and a flow the
+    /// blueprint defines does when the blueprint binds one to it. `None` when it cannot be known
+    /// (a flow of the instance the blueprint does not show).
+    pub fn invalidation_ends_session(&self, provider: &Provider) -> Option<bool> {
+        let flow = provider.invalidation_flow.as_ref()?;
+        let strings = flow.strings();
+        // The flow as a binding's `target` would name it: its `!KeyOf` id, or its slug.
+        let (id, slug): (Option<&str>, Option<&str>) = if flow.tag() == Some("!KeyOf") {
+            let id = *strings.first()?;
+            (Some(id), self.flows.iter().find(|(i, _)| i.as_deref() == Some(id)).and_then(|(_, s)| s.as_deref()))
+        } else {
+            let i = strings.iter().position(|s| *s == "slug")?;
+            (None, strings.get(i + 1).copied())
+        };
+        let is_logout_stage = |stage: &[String]| {
+            let tagged_id = stage.first().map(String::as_str);
+            self.user_logout_stages.iter().any(|(i, name)| {
+                i.as_deref() == tagged_id || name.as_deref().is_some_and(|n| stage.iter().any(|s| s == n))
+            }) || stage.iter().any(|s| s == LOGOUT_STAGE || s == USER_LOGOUT_STAGE_MODEL)
+        };
+        let bound = self.stage_bindings.iter().any(|(target, stage)| {
+            let names_flow = target.iter().any(|t| Some(t.as_str()) == id || Some(t.as_str()) == slug);
+            names_flow && is_logout_stage(stage)
+        });
+        match slug {
+            _ if bound => Some(true),
+            Some(LOGOUT_FLOW) => Some(true),
+            Some(PROVIDER_INVALIDATION_FLOW) => Some(false),
+            _ if id.is_some() => Some(false), // defined here, and nothing binds a User Logout stage to it
+            _ => None,
+        }
     }
 
     /// The scopes the provider's mappings provide, when statically known.
@@ -326,6 +394,7 @@ fn provider(entry: &Entry, block: BlockId) -> Provider {
         redirect_uris_node: redirect_node,
         redirect_uris_old_format: old_format,
         signing_key: present("signing_key"),
+        invalidation_flow: present("invalidation_flow"),
         encryption_key: present("encryption_key"),
         property_mappings: present("property_mappings"),
     }

@@ -84,6 +84,7 @@ const FLOW_CHECKS: &[(&Rule, Check)] = checked![
     flow::client_id_mismatch => CLIENT_ID_MISMATCH,
     flow::client_secret_mismatch => CLIENT_SECRET_MISMATCH,
     flow::logout_url_mismatch => LOGOUT_URL_MISMATCH,
+    flow::logout_keeps_authentik_session => LOGOUT_KEEPS_AUTHENTIK_SESSION,
 ];
 
 /// The rules reported by another stage (the opt-in `nginx -t` of the executable stage).
@@ -160,15 +161,26 @@ pub mod testing {
     pub const NETBOX: &str = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'netbox'\nSOCIAL_AUTH_OIDC_SECRET = 'secret-value'\nLOGOUT_REDIRECT_URL = 'https://authentik.yourdomain.com/application/o/netbox/end-session/'\n";
 
     /// A correct blueprint.
-    pub const BLUEPRINT: &str = "version: 1\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    id: netbox-provider\n    identifiers:\n      name: NetBox\n    attrs:\n      client_id: netbox\n      client_secret: secret-value\n      redirect_uris:\n        - matching_mode: strict\n          url: https://netbox.internaldomain.com/oauth/complete/oidc/\n      signing_key: !Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]\n      property_mappings:\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-openid]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-email]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-profile]]\n  - model: authentik_core.application\n    identifiers:\n      slug: netbox\n    attrs:\n      provider: !KeyOf netbox-provider\n";
+    pub const BLUEPRINT: &str = "version: 1\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    id: netbox-provider\n    identifiers:\n      name: NetBox\n    attrs:\n      client_id: netbox\n      client_secret: secret-value\n      invalidation_flow: !Find [authentik_flows.flow, [slug, default-invalidation-flow]]\n      redirect_uris:\n        - matching_mode: strict\n          url: https://netbox.internaldomain.com/oauth/complete/oidc/\n      signing_key: !Find [authentik_crypto.certificatekeypair, [name, authentik Self-signed Certificate]]\n      property_mappings:\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-openid]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-email]]\n        - !Find [authentik_providers_oauth2.scopemapping, [managed, goauthentik.io/providers/oauth2/scope-profile]]\n  - model: authentik_core.application\n    identifiers:\n      slug: netbox\n    attrs:\n      provider: !KeyOf netbox-provider\n";
 
     /// The rules that fire on a deployment, with the text of the line each points at.
     pub fn fired(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
+        fired_with(crate::version::Targets::default(), netbox, nginx, blueprint)
+    }
+
+    /// [`fired`], for a book that targets other versions.
+    pub fn fired_with(
+        targets: crate::version::Targets,
+        netbox: &str,
+        nginx: &str,
+        blueprint: &str,
+    ) -> Vec<(&'static str, String)> {
         let content = format!(
             "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
         );
         let chapter = ChapterInput::for_test(&content);
-        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        let settings = Settings { targets, ..Settings::default() };
+        let checked = check_chapters(&[chapter], Path::new("."), &settings).unwrap();
         checked
             .diagnostics
             .into_iter()

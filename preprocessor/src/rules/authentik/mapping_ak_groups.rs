@@ -1,17 +1,32 @@
-//! `authentik/mapping-ak-groups`: `ak_groups` in a scope mapping.
+//! `authentik/mapping-ak-groups`: `ak_groups` in a scope mapping, on Authentik 2026.2 or later.
+//!
+//! ## What it does
+//! Finds `ak_groups` in a scope mapping's expression when the book targets Authentik 2026.2 or later.
+//!
+//! ## Why is this bad?
+//! Authentik 2026.2 made a user's groups `User.groups` and deprecated `User.ak_groups`: it still
+//! returns the same groups, but every use logs a warning and a `configuration_warning` event, and
+//! the property is marked for removal ("remove this after 2026", authentik/core/models.py of
+//! 2026.5.0-rc1). Before 2026.2 it is the right name: there `request.user.groups` is Django's own
+//! group relation, not Authentik's groups.
+//!
+//! ## Example
+//! `return {"groups": [g.name for g in request.user.ak_groups.all()]}`
+//!
+//! Use instead (2026.2 and later): `return {"groups": [g.name for g in request.user.groups.all()]}`
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::version::{Applies, Product, Targets, Version};
 
 /// `ak_groups` in a scope mapping.
 pub const MAPPING_AK_GROUPS: Rule = Rule {
     id: "authentik/mapping-ak-groups",
     severity: Severity::Warning,
-    summary: "a scope mapping expression uses `request.user.ak_groups`, the API of older Authentik releases",
-    help: "use `request.user.groups.all()`, as Authentik's built-in profile mapping does now",
-    fact: "facts §3.3 (the profile mapping moved from ak_groups to groups; copied expressions may break)",
-    applies: Applies::Always,
+    summary: "a scope mapping expression uses `request.user.ak_groups`, deprecated since Authentik 2026.2",
+    help: "use `request.user.groups.all()`, as Authentik's built-in profile mapping does from 2026.2 on (on 2025.12 and earlier keep `ak_groups`: `groups` is Django's relation there)",
+    fact: "Authentik 2026.2 release notes (\"User.ak_groups has been deprecated … will create a configuration warning event\"); authentik/core/models.py (2025.12.4: ak_groups is the relation; 2026.5.0-rc1: groups is, ak_groups a deprecated property); blueprints/system/providers-oauth2.yaml (the profile mapping moved from ak_groups to groups)",
+    applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2026, 2, 0)), before: None },
 };
 
 pub fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
@@ -23,7 +38,7 @@ pub fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 &MAPPING_AK_GROUPS,
                 mapping.block,
                 range.clone(),
-                "this expression uses `ak_groups`, which newer Authentik releases replaced with `groups`; copied from an old guide it may fail when the token is issued",
+                "this expression uses `ak_groups`, deprecated since Authentik 2026.2: it still returns the groups, but each use logs a warning and a configuration-warning event, and the property is marked for removal",
             ));
         }
     }
@@ -42,5 +57,13 @@ mod tests {
         // Today's API.
         let groups = b.replace("request.user.ak_groups.all()", "request.user.groups.all()");
         assert_quiet("authentik/mapping-ak-groups", (NETBOX, NGINX, &groups));
+        // Before 2026.2, ak_groups is the right name.
+        let older =
+            crate::version::Targets { authentik: crate::version::Version::new(2025, 12, 4), ..Default::default() };
+        assert!(
+            !crate::rules::testing::fired_with(older, NETBOX, NGINX, &b)
+                .iter()
+                .any(|(r, _)| *r == "authentik/mapping-ak-groups")
+        );
     }
 }

@@ -12,6 +12,7 @@ pub mod client_id_mismatch;
 pub mod client_secret_mismatch;
 pub mod csrf_origin_fails;
 pub mod host_refused;
+pub mod logout_keeps_authentik_session;
 pub mod logout_url_mismatch;
 pub mod oidc_endpoint_mismatch;
 pub mod redirect_uri_mismatch;
