@@ -13,6 +13,11 @@
 //                                           sign-on button, sign in at Authentik's login form if it
 //                                           appears; answers every step with the navigations seen
 //           (signIn: false stops at Authentik's login form)
+//
+// Authentik's pages: the harness runs Authentik's core without its built web UI, so the browser
+// announces itself as a PKeyAuth client (a user agent Authentik serves its simplified flow executor
+// to, authentik/flows/views/interface.py): Authentik's own identification and password forms,
+// rendered by the SFE bundle from the flow executor API, are what the browser fills in.
 //   authorize {url, username, password}     open an authorize URL, sign in at Authentik's form
 //   localLogin {url, username, password}    submit NetBox's local login form
 //   logout  {}                              open NetBox's user menu and press "Log Out"
@@ -29,6 +34,7 @@ let browser = null;
 let context = null;
 let page = null;
 let trace = null;
+let userAgent = undefined; // the browser's own, plus PKeyAuth (see the header)
 
 function log(message) {
   process.stderr.write(`[browser] ${message}\n`);
@@ -84,27 +90,64 @@ async function waitForChange(before, extra = []) {
   return outcome;
 }
 
-/** Authentik's login form, if the page shows one: fill it in, submit, follow where it leads. */
+/** On an Authentik flow page, wait until the SFE has rendered what the flow executor answered
+ *  (it shows "Loading..." until then). */
+async function settleFlowPage() {
+  if (!(await page.locator('#flow-sfe-container').count())) return;
+  await page
+    .waitForFunction(() => {
+      const box = document.querySelector('#flow-sfe-container');
+      return box && box.innerText.trim() !== '' && !box.innerText.includes('Loading...');
+    }, null, { timeout: 10000 })
+    .catch(() => {});
+}
+
+/** Authentik's identification form (the SFE renders it after its first API call), if the page shows one. */
+async function authentikForm() {
+  if (!(await page.locator('#flow-sfe-container').count())) return false; // not a flow page (an error page, say)
+  const ident = page.locator('#ident-form input[name="uid_field"]');
+  await ident.first().waitFor({ state: 'visible', timeout: 10000 }).catch(() => {});
+  return (await ident.count()) > 0;
+}
+
+/** Authentik's login: the identification form, then (if the flow asks separately) the password form;
+ *  follow where the flow leads. */
 async function signInAtForm(username, password) {
-  const form = page.locator('input[name="username"]');
-  if (!(await form.count()) || !(await page.locator('input[type="password"]').count())) return;
-  await form.first().fill(username);
-  await page.locator('input[type="password"]').first().fill(password);
+  if (!(await authentikForm())) return;
   const atForm = page.url();
-  await page.locator('button[type="submit"]').first().click();
-  trace.afterSignIn = await waitForChange(atForm);
+  await page.locator('#ident-form input[name="uid_field"]').first().fill(username);
+  const inline = page.locator('#ident-form input[name="password"]');
+  if (await inline.count()) await inline.first().fill(password);
+  const left = page.waitForURL((u) => u.href !== atForm, { waitUntil: 'load', timeout: TIMEOUT }).then(() => 'navigated');
+  await page.locator('#ident-form button[type="submit"]').first().click();
+  if (!(await inline.count())) {
+    const passwordForm = page.locator('#password-form input[name="password"]');
+    const next = await Promise.race([
+      passwordForm.first().waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'password'),
+      left,
+    ]).catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+    if (next === 'password') {
+      await passwordForm.first().fill(password);
+      await page.locator('#password-form button[type="submit"]').first().click();
+    }
+  }
+  trace.afterSignIn = await left.catch((e) => `timeout: ${e.message.split('\n')[0]}`);
+  await page.waitForLoadState('load', { timeout: 5000 }).catch(() => {});
   await snapshot('after signing in at Authentik');
 }
 
 const commands = {
   async launch({ executablePath, args }) {
     browser = await chromium.launch({ executablePath, args, timeout: 60000 });
-    return { version: browser.version() };
+    const probe = await browser.newPage();
+    userAgent = `${await probe.evaluate(() => navigator.userAgent)} PKeyAuth/1.0`;
+    await probe.close();
+    return { version: browser.version(), userAgent };
   },
 
   async context() {
     if (context) await context.close().catch(() => {});
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent });
     page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     attach(page);
@@ -142,6 +185,7 @@ const commands = {
     trace.afterButton = await waitForChange(before, [
       page.locator('#sso-error').waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'sso-error'),
     ]);
+    if (new URL(page.url()).origin !== new URL(before).origin) await authentikForm();
     await snapshot('after the sign-on button');
     // Sign in only at the identity provider: a page of another origin than NetBox's login page.
     if (signIn && new URL(page.url()).origin !== new URL(before).origin) await signInAtForm(username, password);
@@ -154,6 +198,7 @@ const commands = {
       trace.failures.push({ url, error: e.message.split('\n')[0] });
       return null;
     });
+    await authentikForm();
     const shot = await snapshot('authorize');
     if (response && shot.status === null) shot.status = response.status();
     await signInAtForm(username, password);
@@ -185,6 +230,7 @@ const commands = {
     trace.via = 'the user menu';
     await item.click();
     trace.afterLogout = await waitForChange(before);
+    await settleFlowPage();
     await snapshot('after Log Out');
     return trace;
   },
