@@ -89,7 +89,7 @@ class AuthentikServer:
         self.logs = logs
         self.blueprints = state / "blueprints"
         self.env = {**env, "AUTHENTIK_BLUEPRINTS_DIR": str(self.blueprints),
-                    "PATH": f"{venv}/bin:/usr/local/bin:/usr/bin:/bin"}
+                    "PATH": f"{venv}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}
         self.service: Any = None
         self.applied: str | None = None  # the guide blueprint now applied (its text)
 

@@ -123,7 +123,9 @@ AUTHENTIK_VERSIONS = ["2025.12.4", "2026.5.0-rc1"]
 # Key pairs the guide's blueprints find by name and tells the reader to generate when the instance
 # lacks them (System → Certificates → Generate): name → algorithm.
 KEYPAIRS = {SELF_SIGNED: "rsa"}
-APT_PACKAGES = ["postgresql", "redis-server", "nginx-light", "chromium", "openssl", "libpq-dev"]
+APT_PACKAGES = ["postgresql", "redis-server", "nginx-light", "chromium", "openssl", "libpq-dev",
+                # Authentik: gssapi builds against Kerberos; its 2026.x Python comes from a sid chroot
+                "libkrb5-dev", "krb5-config", "debootstrap"]
 CHROMIUM = "/usr/bin/chromium"
 USER = {"username": "alice", "password": "secret", "email": "alice@example.com", "name": "Alice Example",
         # Authentik groups: one that names a NetBox group, the groups chapter's superuser group, one NetBox lacks
@@ -862,6 +864,11 @@ class Stack:
         return match.group(1).decode() if match else "unknown"
 
     def start_gunicorn(self) -> None:
+        self.launch_gunicorn()
+        self.wait_for_gunicorn()
+
+    def launch_gunicorn(self) -> None:
+        """Start NetBox's gunicorn without waiting for it (its workers take seconds to load NetBox)."""
         self.gunicorn = Service(
             "gunicorn",
             [VENV / "bin/gunicorn", "-c", INSTANCE / "contrib/gunicorn.py", "--workers", "2", "--error-logfile", "-",
@@ -869,6 +876,9 @@ class Stack:
             env=self.env, cwd=RUN,  # the working directory must be outside the netbox package
             stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
         ).start()
+
+    def wait_for_gunicorn(self) -> None:
+        assert self.gunicorn is not None
         headers = {"Host": NETBOX_HOST, "X-Forwarded-Host": NETBOX_HOST, "X-Forwarded-Proto": "https"}
         # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
         wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
@@ -954,6 +964,13 @@ class Stack:
         done = []
         if restart_gunicorn and self.gunicorn:
             self.gunicorn.stop()
+        if restart_gunicorn:
+            # NetBox loads while Authentik applies the blueprint: it asks Authentik for nothing before
+            # the first sign-on.
+            self.write_netbox_files(dep)
+            self.netbox_error = None
+            log_start = Log("gunicorn").mark()
+            self.launch_gunicorn()
         if changed_blueprint:
             self.blueprint_error = server.apply_guide_blueprint(blueprint)
             if self.blueprint_error is None:
@@ -961,11 +978,8 @@ class Stack:
             self.current["blueprint"] = blueprint
             done.append(f"Authentik {server.version}: apply_blueprint")
         if restart_gunicorn:
-            self.write_netbox_files(dep)
-            self.netbox_error = None
-            log_start = Log("gunicorn").mark()
             try:
-                self.start_gunicorn()
+                self.wait_for_gunicorn()
             except SetupError as exc:
                 # NetBox refusing to start is what this deployment does: an observation, not a harness failure.
                 # The cause is read from all this start wrote: when both workers fail at once, gunicorn's
@@ -1484,6 +1498,70 @@ class Runner:
                  "configuration or DEBUG, and NetBox's default LOGGING is empty)"
                  + (f": {excerpt(log, 200)}" if log.strip() else ""))
 
+    def wrong_endpoint(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        conf = dep.files["configuration.py"].read_text()
+        endpoint = re.findall(r"^SOCIAL_AUTH_OIDC_OIDC_ENDPOINT\s*=\s*'([^']+)'", conf, flags=re.M)[-1]
+        discovery = https("GET", endpoint.rstrip("/") + "/.well-known/openid-configuration")
+        out.check(discovery.status == 404, f"GET {endpoint}/.well-known/openid-configuration → {discovery.status} (Authentik)",
+                  f"the endpoint's discovery document answered {discovery.status}: {excerpt(discovery.body, 200)}")
+        marks = log_marks()
+        trace = self.sso(out, f"{base}/login/")
+        begin = trace.get("begin") or {}
+        shot = step_of(trace, "after the sign-on button") or last_step(trace)
+        log = Log("gunicorn").since(marks["gunicorn"])
+        out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace),
+                  f"the sign-on never reaches Authentik: POST /oauth/begin/oidc/ → {begin.get('status')}, "
+                  f"{describe(shot)}" + (f", “{SSO_BEGIN_FAILED}”" if shot.get("ssoErrorVisible") else "")
+                  + f" (main: {self.main_facts.get('begin')})",
+                  f"after the button: {describe(shot)}, begin {begin} – expected the sign-on to stop at NetBox")
+        out.note(f"the page says: {excerpt(shot.get('text', ''), 200)}; NetBox's log: {excerpt(log, 300) or 'nothing'}")
+
+    def wrong_logout_url(self, out: Outcome, dep: Deployment) -> None:
+        base = self.stack.netbox_base()
+        first = self.sso(out, f"{base}/login/")
+        final = step_of(first, "after signing in at Authentik") or {}
+        if not out.check(bool(final.get("user")), f"signed in through Authentik as “{final.get('user')}”",
+                         f"could not sign in first: {describe(final)}"):
+            return
+        logout = self.browser.call("logout")
+        out.traces.append(logout)
+        after = last_step(logout)
+        out.check(urlsplit(after.get("url", "")).hostname == AUTHENTIK_HOST and after.get("status") == 404,
+                  f"Log Out → {after.get('url')} → {after.get('status')} “{excerpt(after.get('text', ''), 80)}”",
+                  f"after Log Out: {describe(after)} – expected Authentik's 404 for another application's end-session")
+        again = self.browser.call("sso", url=f"{base}/login/", username=USER["username"], password=USER["password"],
+                                  signIn=False)
+        out.traces.append(again)
+        shot = step_of(again, "after the sign-on button") or {}
+        out.check((shot.get("user") or "") == USER["username"],
+                  f"Authentik's session survived: the sign-on button signs in again as “{shot.get('user')}” without a password",
+                  f"after Log Out the sign-on button leads to {describe(shot)} – expected straight back in")
+
+    def logout_keeps_session(self, out: Outcome, dep: Deployment) -> None:
+        """The chapter: with the provider's default invalidation flow, NetBox's Log Out passes through
+        Authentik's end-session, and the next sign-on needs no password."""
+        base = self.stack.netbox_base()
+        first = self.sso(out, f"{base}/login/")
+        final = step_of(first, "after signing in at Authentik") or {}
+        if not out.check(bool(final.get("user")), f"signed in through Authentik as “{final.get('user')}”",
+                         f"could not sign in first: {describe(final)}"):
+            return
+        logout = self.browser.call("logout")
+        out.traces.append(logout)
+        end_session = f"https://{AUTHENTIK_HOST}/application/o/netbox/end-session/"
+        out.check(any(n["url"] == end_session for n in logout.get("navigations", [])),
+                  f"Log Out → {end_session} → {last_step(logout).get('url')}",
+                  f"Log Out did not pass through {end_session}: {describe(last_step(logout))}")
+        again = self.browser.call("sso", url=f"{base}/login/", username=USER["username"], password=USER["password"],
+                                  signIn=False)
+        out.traces.append(again)
+        shot = step_of(again, "after the sign-on button") or {}
+        out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and (shot.get("user") or "") == USER["username"],
+                  f"the sign-on button signs in again as “{shot.get('user')}” without Authentik asking for a password "
+                  "(main: Authentik's login form)",
+                  f"after Log Out the sign-on button leads to {describe(shot)} – the chapter says straight back in")
+
     def csrf_origin_without_scheme(self, out: Outcome, dep: Deployment) -> None:
         result = netbox_manage(["check"], self.stack.env, timeout=180, check=False)
         error = next((l.strip() for l in result.stdout.splitlines() if "4_0.E001" in l), None)
@@ -1548,7 +1626,8 @@ class Runner:
         csrf = {"flow/csrf-origin-fails", "nginx/missing-forwarded-proto"}
         known = host | csrf | {"flow/redirect-uri-mismatch", "nginx/port-lost", "authentik/encryption-key-set",
                                "authentik/signing-key-missing", "netbox/login-redirect-url-type",
-                               "netbox/csrf-trusted-origins-scheme"}
+                               "netbox/csrf-trusted-origins-scheme", "flow/logout-keeps-authentik-session",
+                               "flow/oidc-endpoint-mismatch", "flow/logout-url-mismatch"}
         unknown = sorted(rules - known)
         plan: list[tuple[str, Callable[[Outcome, Deployment], None]]] = []
         if "netbox/allowed-hosts-type" in rules and allowed_hosts_is_string(dep):
@@ -1575,6 +1654,14 @@ class Runner:
             plan.append(("the login fails after Authentik with a 500 page naming KeyError 'keys'", self.no_signing_key))
         if "netbox/login-redirect-url-type" in rules:
             plan.append(("500 after login, the page naming a TypeError, for a login started at /login/", self.type_error_500))
+        if "flow/oidc-endpoint-mismatch" in rules:
+            plan.append(("the endpoint names no application: its discovery document is Authentik's 404, and the "
+                         "sign-on never reaches Authentik", self.wrong_endpoint))
+        if "flow/logout-url-mismatch" in rules:
+            plan.append(("Log Out lands on Authentik's 404 page, and Authentik's session survives", self.wrong_logout_url))
+        if "flow/logout-keeps-authentik-session" in rules:
+            plan.append(("after Log Out, the sign-on button signs the user in again without a password",
+                         self.logout_keeps_session))
         if "netbox/csrf-trusted-origins-scheme" in rules:
             plan.append(("the scheme-less CSRF_TRUSTED_ORIGINS entry is rejected (never matches)", self.csrf_origin_without_scheme))
         if not rules:
@@ -1747,7 +1834,9 @@ def harness(args: argparse.Namespace) -> int:
         # main, every troubleshooting variant, and the optional groups chapter's working pipeline (the
         # only way custom_pipeline.py, a file of the main deployment, actually runs)
         chosen = [d for d in all_deps if d.name == "main" or d.chapter == "src/troubleshooting.md"
-                  or (d.chapter == "src/groups.md" and not d.expect)]
+                  or (d.chapter == "src/groups.md" and not d.expect)
+                  # the wrong application slug, in NetBox's endpoint and in its logout URL
+                  or set(d.expect) & {"flow/oidc-endpoint-mismatch", "flow/logout-url-mismatch"}]
         if args.only is not None:
             unknown = sorted(set(args.only) - {d.name for d in chosen})
             if unknown:
