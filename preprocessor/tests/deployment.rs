@@ -213,7 +213,9 @@ fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
     assert_eq!(nginx["hash"], format!("sha256:{digest}"));
     // A NetBox variant is laid over configuration.py: the main settings stay, its line comes last.
     let typeerror = deployments.iter().find(|d| d["expect"][0] == "netbox/login-redirect-url-type").unwrap();
-    let dir = out.path().join("variants").join(typeerror["name"].as_str().unwrap());
+    // Named by its chapter and heading; its files in one directory, `/` made `--`.
+    assert_eq!(typeerror["name"], "troubleshooting/500-typeerror-after-login");
+    let dir = out.path().join("variants").join(typeerror["name"].as_str().unwrap().replace('/', "--"));
     let conf = std::fs::read_to_string(dir.join("configuration.py")).unwrap();
     assert!(
         conf.starts_with("ALLOWED_HOSTS") && conf.trim_end().ends_with("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True"),
@@ -221,9 +223,11 @@ fn extract_writes_each_deployment_with_a_manifest_of_its_blocks() {
     );
     // An nginx variant replaces the site.
     let scheme = deployments.iter().find(|d| d["expect"][0] == "nginx/missing-forwarded-proto").unwrap();
-    let site =
-        std::fs::read_to_string(out.path().join("variants").join(scheme["name"].as_str().unwrap()).join("netbox.conf"))
-            .unwrap();
+    assert_eq!(scheme["name"], "troubleshooting/redirect-uri-error-the-scheme-is-lost");
+    let site = std::fs::read_to_string(
+        out.path().join("variants/troubleshooting--redirect-uri-error-the-scheme-is-lost/netbox.conf"),
+    )
+    .unwrap();
     assert!(!site.contains("X-Forwarded-Proto") && !site.contains("/static/"), "{site}");
 }
 
@@ -239,8 +243,11 @@ impl Extracted {
         self.manifest["deployments"].as_array().unwrap().iter().map(|d| d["name"].as_str().unwrap()).collect()
     }
 
+    /// A variant's file: under `variants/`, in one directory whose name is the scenario name
+    /// with `--` for `/`.
     fn variant_file(&self, name: &str, file: &str) -> String {
-        std::fs::read_to_string(self.out.path().join("deployments/variants").join(name).join(file)).unwrap()
+        let dir = self.out.path().join("deployments/variants").join(name.replace('/', "--"));
+        std::fs::read_to_string(dir.join(file)).unwrap()
     }
 }
 
@@ -264,46 +271,169 @@ fn extract_book(files: &[(&str, &str)]) -> Extracted {
 
 const SCRATCH_TOML: &str = "[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n";
 
-/// A chapter whose only block is a NetBox variant on line 3.
+/// A chapter whose only block is a NetBox variant under its title `# C`.
 fn variant_chapter(setting: &str) -> String {
     format!("# C\n\n```python,check=netbox,variant\n{setting}\n```\n")
 }
 
-#[test]
-fn variants_of_chapters_with_one_name_in_two_folders_keep_their_own_files() {
-    // Both variants open on line 3 of a `setup.md`: named by file name alone they would share
-    // a directory, and the second would overwrite the first.
-    let extracted = extract_book(&[
-        ("book.toml", SCRATCH_TOML),
-        ("src/SUMMARY.md", "- [A](a/setup.md)\n- [B](b/setup.md)\n- [Other](other.md)\n"),
-        ("src/a/setup.md", &variant_chapter("LOGIN_REQUIRED = True")),
-        ("src/b/setup.md", &variant_chapter("LOGIN_REQUIRED = False")),
-        ("src/other.md", &variant_chapter("LOGIN_PERSISTENCE = True")),
-    ]);
-    assert!(extracted.ok);
-    let names = extracted.names();
-    assert_eq!(
-        names,
-        ["main", "src-a-setup-l3", "src-b-setup-l3", "other-l3"],
-        "a name that does not clash stays short"
-    );
-    assert_eq!(extracted.variant_file("src-a-setup-l3", "configuration.py"), "LOGIN_REQUIRED = True\n");
-    assert_eq!(extracted.variant_file("src-b-setup-l3", "configuration.py"), "LOGIN_REQUIRED = False\n");
+/// A NetBox variant block setting `setting`.
+fn variant_block(setting: &str) -> String {
+    format!("```python,check=netbox,variant\n{setting}\n```\n")
+}
+
+/// Extract a book of one chapter, `src/t.md`.
+fn extract_chapter(chapter: &str) -> Extracted {
+    extract_book(&[("book.toml", SCRATCH_TOML), ("src/SUMMARY.md", "- [T](t.md)\n"), ("src/t.md", chapter)])
 }
 
 #[test]
-fn variants_whose_paths_still_give_one_name_are_numbered() {
-    // `a-b/c.md` and `a/b/c.md` both spell `src-a-b-c` with their folders.
+fn a_variant_is_named_by_its_chapter_and_the_heading_above_it_as_mdbook_slugs_it() {
+    let chapter = format!(
+        "# Troubleshooting\n\n## \"Redirect URI Error\"\n\nProse.\n\n### The scheme is lost\n\nMore prose.\n\n{}\n\
+         ### `SOCIAL_AUTH_LOGIN_REDIRECT_URL = True`\n\n{}\nA setext heading\n----------------\n\n{}",
+        variant_block("LOGIN_REQUIRED = True"),
+        variant_block("SOCIAL_AUTH_LOGIN_REDIRECT_URL = True"),
+        variant_block("LOGIN_PERSISTENCE = True"),
+    );
+    let extracted = extract_chapter(&chapter);
+    assert!(extracted.ok);
+    assert_eq!(
+        extracted.names(),
+        ["main", "t/the-scheme-is-lost", "t/social_auth_login_redirect_url--true", "t/a-setext-heading",]
+    );
+    assert_eq!(extracted.variant_file("t/the-scheme-is-lost", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    // Prose added above a block leaves its name alone.
+    let longer = chapter.replace("Prose.", "Prose.\n\nA new paragraph.\n\nAnd another.");
+    assert_eq!(extract_chapter(&longer).names(), extracted.names());
+}
+
+#[test]
+fn a_nearest_heading_that_repeats_in_the_chapter_is_prefixed_by_its_parent() {
+    let chapter = format!(
+        "# T\n\n## Redirect URI Error\n\n### The fix\n\n{}\n## 400 Bad Request\n\n### The fix\n\n{}\n## Other\n\n{}",
+        variant_block("LOGIN_REQUIRED = True"),
+        variant_block("LOGIN_REQUIRED = False"),
+        variant_block("LOGIN_PERSISTENCE = True"),
+    );
+    let extracted = extract_chapter(&chapter);
+    assert!(extracted.ok);
+    assert_eq!(extracted.names(), ["main", "t/redirect-uri-error/the-fix", "t/400-bad-request/the-fix", "t/other"]);
+    assert_eq!(extracted.variant_file("t/400-bad-request/the-fix", "configuration.py"), "LOGIN_REQUIRED = False\n");
+}
+
+#[test]
+fn blocks_under_one_heading_are_numbered_in_reading_order() {
+    let chapter = format!(
+        "# T\n\n## 400 Bad Request\n\n{}\nOr:\n\n{}\nOr even:\n\n{}",
+        variant_block("LOGIN_REQUIRED = True"),
+        variant_block("LOGIN_REQUIRED = False"),
+        variant_block("LOGIN_PERSISTENCE = True"),
+    );
+    let extracted = extract_chapter(&chapter);
+    assert!(extracted.ok);
+    assert_eq!(extracted.names(), ["main", "t/400-bad-request", "t/400-bad-request-2", "t/400-bad-request-3"]);
+    assert_eq!(extracted.variant_file("t/400-bad-request", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(extracted.variant_file("t/400-bad-request-2", "configuration.py"), "LOGIN_REQUIRED = False\n");
+    assert_eq!(extracted.variant_file("t/400-bad-request-3", "configuration.py"), "LOGIN_PERSISTENCE = True\n");
+}
+
+#[test]
+fn a_heading_inside_a_code_block_is_no_heading() {
+    let chapter = format!(
+        "# T\n\n## 405 Method Not Allowed\n\n```text\n# 405\n## Not a heading\n```\n\n~~~\nNeither\n=======\n~~~\n\n    # indented code\n\n{}",
+        variant_block("LOGIN_REQUIRED = True"),
+    );
+    let extracted = extract_chapter(&chapter);
+    assert!(extracted.ok);
+    assert_eq!(extracted.names(), ["main", "t/405-method-not-allowed"]);
+}
+
+#[test]
+fn a_chapter_in_a_subfolder_keeps_its_folders_and_one_flat_directory() {
     let extracted = extract_book(&[
         ("book.toml", SCRATCH_TOML),
-        ("src/SUMMARY.md", "- [One](a-b/c.md)\n- [Two](a/b/c.md)\n"),
-        ("src/a-b/c.md", &variant_chapter("LOGIN_REQUIRED = True")),
+        ("src/SUMMARY.md", "- [A](guide/netbox/setup.md)\n- [B](other.md)\n- [C](nothing.md)\n"),
+        ("src/guide/netbox/setup.md", &variant_chapter("LOGIN_REQUIRED = True")),
+        ("src/other.md", &variant_chapter("LOGIN_REQUIRED = False")),
+        // A block under no heading: the chapter alone.
+        ("src/nothing.md", &variant_block("LOGIN_PERSISTENCE = True")),
+    ]);
+    assert!(extracted.ok);
+    assert_eq!(extracted.names(), ["main", "guide/netbox/setup/c", "other/c", "nothing"]);
+    assert_eq!(extracted.variant_file("guide/netbox/setup/c", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    let variants = extracted.out.path().join("deployments/variants");
+    let mut dirs: Vec<String> =
+        std::fs::read_dir(&variants).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    dirs.sort();
+    assert_eq!(dirs, ["guide--netbox--setup--c", "nothing", "other--c"]);
+    let setup = &extracted.manifest["deployments"][1];
+    assert_eq!(setup["files"][0]["path"], "variants/guide--netbox--setup--c/configuration.py");
+}
+
+#[test]
+fn names_whose_directories_would_coincide_are_numbered() {
+    // `a--b/c.md` and `a/b/c.md` both flatten to the directory `a--b--c--c`.
+    let extracted = extract_book(&[
+        ("book.toml", SCRATCH_TOML),
+        ("src/SUMMARY.md", "- [One](a--b/c.md)\n- [Two](a/b/c.md)\n"),
+        ("src/a--b/c.md", &variant_chapter("LOGIN_REQUIRED = True")),
         ("src/a/b/c.md", &variant_chapter("LOGIN_REQUIRED = False")),
     ]);
     assert!(extracted.ok);
-    assert_eq!(extracted.names(), ["main", "src-a-b-c-l3", "src-a-b-c-l3-2"]);
-    assert_eq!(extracted.variant_file("src-a-b-c-l3", "configuration.py"), "LOGIN_REQUIRED = True\n");
-    assert_eq!(extracted.variant_file("src-a-b-c-l3-2", "configuration.py"), "LOGIN_REQUIRED = False\n");
+    assert_eq!(extracted.names(), ["main", "a--b/c/c", "a/b/c/c-2"]);
+    assert_eq!(extracted.variant_file("a--b/c/c", "configuration.py"), "LOGIN_REQUIRED = True\n");
+    assert_eq!(extracted.variant_file("a/b/c/c-2", "configuration.py"), "LOGIN_REQUIRED = False\n");
+}
+
+/// Every file below `dir`, relative to it.
+fn files_below(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(
+                files_below(&path).into_iter().map(|f| format!("{}/{f}", path.file_name().unwrap().to_str().unwrap())),
+            );
+        } else {
+            found.push(path.file_name().unwrap().to_str().unwrap().to_string());
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn nothing_is_written_outside_the_output_directory() {
+    // Headings made of path syntax, in a chapter in a folder, slug to plain names.
+    let chapter = format!(
+        "# ../../escape\n\n{}\n## /etc/passwd\n\n{}\n## ..\n\n{}",
+        variant_block("LOGIN_REQUIRED = True"),
+        variant_block("LOGIN_REQUIRED = False"),
+        variant_block("LOGIN_PERSISTENCE = True"),
+    );
+    let extracted = extract_book(&[
+        ("book.toml", SCRATCH_TOML),
+        ("src/SUMMARY.md", "- [T](sub/t.md)\n"),
+        ("src/sub/t.md", &chapter),
+    ]);
+    assert!(extracted.ok);
+    // `## ..` slugs to nothing and names nothing: the block is under `/etc/passwd`'s section.
+    assert_eq!(extracted.names(), ["main", "sub/t/escape", "sub/t/etcpasswd", "sub/t/etcpasswd-2"]);
+    assert_eq!(
+        files_below(extracted.out.path()),
+        [
+            "deployments/manifest.json",
+            "deployments/variants/sub--t--escape/configuration.py",
+            "deployments/variants/sub--t--etcpasswd-2/configuration.py",
+            "deployments/variants/sub--t--etcpasswd/configuration.py",
+        ]
+    );
+    // A `file=` that climbs out is refused before anything is written there.
+    let extracted =
+        extract_chapter("# T\n\n```python,check=netbox,file=../../outside.py\nLOGIN_REQUIRED = True\n```\n");
+    assert!(!extracted.ok, "refused");
+    assert!(!extracted.out.path().join("outside.py").exists());
+    assert!(files_below(extracted.out.path()).iter().all(|f| f.starts_with("deployments/")));
 }
 
 #[test]

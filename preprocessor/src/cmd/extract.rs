@@ -7,7 +7,10 @@ use mdbook_configcheck::export;
 
 /// Write the deployment's files; exit 2 when the book cannot be read or written out.
 pub fn execute(book: &Path, out: &Path) -> ExitCode {
-    let result = super::check::load_and_check(book).and_then(|outcome| export::export(&outcome.checked, out));
+    let result = super::load_config(book).and_then(|config| {
+        let outcome = super::check::load_and_check(book)?;
+        export::export(&outcome.checked, &config.book.src, out)
+    });
     match result {
         Ok(manifest) => {
             let files: usize = manifest.deployments.iter().map(|d| d.files.len()).sum();
