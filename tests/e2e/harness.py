@@ -871,7 +871,7 @@ class Stack:
         """Start NetBox's gunicorn without waiting for it (its workers take seconds to load NetBox)."""
         self.gunicorn = Service(
             "gunicorn",
-            [VENV / "bin/gunicorn", "-c", INSTANCE / "contrib/gunicorn.py", "--workers", "2", "--error-logfile", "-",
+            [VENV / "bin/gunicorn", "-c", INSTANCE / "contrib/gunicorn.py", "--workers", "1", "--error-logfile", "-",
              "--no-control-socket", "netbox.wsgi"],
             env=self.env, cwd=RUN,  # the working directory must be outside the netbox package
             stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
@@ -882,9 +882,6 @@ class Stack:
         headers = {"Host": NETBOX_HOST, "X-Forwarded-Host": NETBOX_HOST, "X-Forwarded-Proto": "https"}
         # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
         wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
-        # and the second worker
-        for _ in range(2):
-            http_plain(*GUNICORN, "/login/", headers)
 
     def use_authentik(self, authentik: "Authentik") -> None:
         """Serve this Authentik version from now on: its server, with the test user and the key pairs a
@@ -956,28 +953,28 @@ class Stack:
         site, self.substitutions = site_text(dep.files["netbox.conf"])
         blueprint = dep.files["netbox-sso.yaml"].read_text()
         changed_blueprint = self.current.get("blueprint") != blueprint
-        # python-social-auth keeps the provider's discovery document and keys in process memory for
-        # 24 h: a changed provider meets a NetBox started afresh, as a reader's first try does.
-        restart_gunicorn = (self.current.get("conf") != conf or self.current.get("pipeline") != pipeline
-                            or changed_blueprint
-                            or (not (self.gunicorn and self.gunicorn.alive()) and not self.netbox_error))
         done = []
-        if restart_gunicorn and self.gunicorn:
-            self.gunicorn.stop()
-        if restart_gunicorn:
-            # NetBox loads while Authentik applies the blueprint: it asks Authentik for nothing before
-            # the first sign-on.
-            self.write_netbox_files(dep)
-            self.netbox_error = None
-            log_start = Log("gunicorn").mark()
-            self.launch_gunicorn()
         if changed_blueprint:
             self.blueprint_error = server.apply_guide_blueprint(blueprint)
             if self.blueprint_error is None:
                 server.set_client_credentials(self.secrets["client_id"], self.secrets["client_secret"])
             self.current["blueprint"] = blueprint
             done.append(f"Authentik {server.version}: apply_blueprint")
+        # python-social-auth keeps the provider's discovery document and keys in process memory for
+        # 24 h: when the provider publishes other ones, NetBox meets them afresh, as a reader's first
+        # try does, not with the previous provider's.
+        documents = json.dumps(self.provider_documents(), sort_keys=True)
+        restart_gunicorn = (self.current.get("conf") != conf or self.current.get("pipeline") != pipeline
+                            or self.current.get("documents") != documents
+                            or (not (self.gunicorn and self.gunicorn.alive()) and not self.netbox_error))
+        self.current["documents"] = documents
         if restart_gunicorn:
+            if self.gunicorn:
+                self.gunicorn.stop()
+            self.write_netbox_files(dep)
+            self.netbox_error = None
+            log_start = Log("gunicorn").mark()
+            self.launch_gunicorn()
             try:
                 self.wait_for_gunicorn()
             except SetupError as exc:
@@ -995,6 +992,14 @@ class Stack:
             self.current["site"] = site
             done.append("nginx")
         return done
+
+    def provider_documents(self) -> tuple[Any, Any]:
+        """The discovery document and key set Authentik publishes for the application `netbox`, as
+        NetBox would fetch them (from Authentik directly: nginx may not be serving yet)."""
+        assert self.authentik is not None
+        base = "/application/o/netbox/"
+        server = self.authentik.server
+        return (server.get(base + ".well-known/openid-configuration").body, server.get(base + "jwks/").body)
 
     def netbox_base(self) -> str:
         """The public URL of NetBox for the current site: https on the site's TLS port."""
