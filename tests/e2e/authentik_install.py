@@ -5,7 +5,10 @@ Authentik publishes no server package on a package registry, so its source comes
 archive: the ``-python`` archives in ``$E2E_AUTHENTIK_ARCHIVES`` (default ``<repo>/../shared/vendor/
 authentik``), checked against the sha256 in RELEASES; where none is there, the upstream release
 archive of the tag is downloaded from GitHub and its commit checked (a machine without network
-cannot take that path). Each release needs its own Python:
+cannot take that path). A version not in RELEASES runs only when ``allow_unpinned(version)`` was called
+(``tests/e2e/run --newest``): its upstream tag archive is downloaded, nothing is checked, its sha256 and
+commit are printed instead, and its Python is the one its pyproject.toml's ``requires-python`` names.
+Each release needs its own Python:
 
 - 2025.12.x: ``==3.13.*``, pyenv's 3.13 build (``$(pyenv root)/versions/3.13*``);
 - 2026.x: ``==3.14.*``, which only Debian sid has (it needs a newer glibc than the host's): a
@@ -23,7 +26,8 @@ goes to ``<state>/logs/``.
 
 Layout of the state directory::
 
-    archives/authentik-<version>-upstream.tar.gz   downloaded release archive (only without a local one)
+    archives/authentik-<version>-upstream.tar.gz   downloaded release archive (only without a local one,
+                                                   or for an unpinned version)
     authentik-<version>/src/                       unpacked source (cwd for lifecycle.migrate, gunicorn)
     authentik-<version>/requirements.txt           the exported, substituted requirements
     authentik-<version>/venv/                      its virtual environment
@@ -73,6 +77,13 @@ class Release:
     tag: str  # upstream tag, for the download path
     python: str  # "3.13" (pyenv) or "3.14" (Debian sid chroot)
     upstream_sha256: str | None = None  # of GitHub's tag archive, when known (not measured here)
+    pinned: bool = True  # False: allow_unpinned(), nothing above is known but the tag
+
+
+# What the Python core needs of a source tree: the top-level entries of the -python archives (also
+# all that is taken from GitHub's archive of the whole repository).
+SOURCE_PARTS = ("LICENSE", "authentik", "blueprints", "lifecycle", "manage.py", "packages", "pyproject.toml",
+                "schemas", "uv.lock")
 
 
 RELEASES: dict[str, Release] = {
@@ -99,11 +110,66 @@ UV_REQUIREMENT = "uv==0.13.9"  # the uv these installs were measured with
 Say = Callable[[str], None]
 
 
+_UNPINNED: dict[str, Release] = {}
+_said: set[tuple[str, str]] = set()  # unpinned archives whose sha256 this process has said already
+
+
+def allow_unpinned(version: str) -> Release:
+    """Let `version` be installed although RELEASES does not pin it (tests/e2e/run --newest): from
+    GitHub's archive of its tag, unchecked (its sha256 and commit are said instead), with the Python its
+    pyproject.toml asks for. A pinned version stays pinned."""
+    if version in RELEASES:
+        return RELEASES[version]
+    if not re.fullmatch(r"\d{4}\.\d+\.\d+(-rc\d+)?", version):
+        raise InstallError(f"not an Authentik version: {version!r} (expected YYYY.M.P or YYYY.M.P-rcN)")
+    rel = Release(version, archive="", sha256="", commit="", tag=f"version/{version}", python="", pinned=False)
+    _UNPINNED[version] = rel
+    return rel
+
+
 def release(version: str) -> Release:
     try:
-        return RELEASES[version]
+        return RELEASES.get(version) or _UNPINNED[version]
     except KeyError:
         raise InstallError(f"unknown Authentik version {version!r}; known: {', '.join(RELEASES)}") from None
+
+
+def upstream_archive(version: str, state: Path) -> Path:
+    """Where the downloaded tag archive of `version` is kept (it holds web/ too: authentik_sfe reads it)."""
+    return state / "archives" / f"authentik-{version}-upstream.tar.gz"
+
+
+def python_minor(pyproject: str) -> str:
+    """The Python minor version ("3.14") that a pyproject.toml's ``requires-python`` pins: ``==3.14.*``,
+    ``==3.14.2``, ``~=3.14.0`` or ``>=3.14,<3.15``. Anything wider is an InstallError: the harness
+    needs one interpreter, and guessing could pick one the lock file was not resolved for."""
+    import tomllib
+    try:
+        spec = str(tomllib.loads(pyproject).get("project", {}).get("requires-python", ""))
+    except tomllib.TOMLDecodeError as exc:
+        raise InstallError(f"pyproject.toml does not parse: {exc}") from exc
+    clauses = [c.strip() for c in spec.split(",") if c.strip()]
+    minors: set[str] = set()
+    lower = upper = None
+    for clause in clauses:
+        if m := re.fullmatch(r"(==|~=)\s*3\.(\d+)(?:\.(\*|\d+))?", clause):
+            if m.group(1) == "~=" and m.group(3) is None:
+                raise InstallError(f"requires-python {spec!r} allows more than one minor version")
+            minors.add(f"3.{m.group(2)}")
+        elif m := re.fullmatch(r">=\s*3\.(\d+)(?:\.\d+)?", clause):
+            lower = int(m.group(1))
+        elif m := re.fullmatch(r"<\s*3\.(\d+)(?:\.0)?", clause):
+            upper = int(m.group(1))
+        else:
+            raise InstallError(f"requires-python {spec!r}: clause {clause!r} not understood")
+    if lower is not None and upper == lower + 1:
+        minors.add(f"3.{lower}")
+    elif lower is not None or upper is not None:
+        if not minors:
+            raise InstallError(f"requires-python {spec!r} does not name one minor version")
+    if len(minors) != 1:
+        raise InstallError(f"requires-python {spec!r} does not name one minor version")
+    return minors.pop()
 
 
 def _run(cmd: list[str], say: Say | None = None, log: Path | None = None, what: str = "",
@@ -174,8 +240,9 @@ def _download_upstream(rel: Release, state: Path, say: Say) -> Path:
     """GitHub's archive of the release tag. Not exercised on the project's machines, which reach only
     package registries: written for a reader's machine. The archive carries its commit in the pax
     global header (``git archive`` writes it); that commit must be the one in RELEASES, and when
-    RELEASES knows the archive's sha256 that must match too."""
-    target = state / "archives" / f"authentik-{rel.version}-upstream.tar.gz"
+    RELEASES knows the archive's sha256 that must match too. An unpinned release is not checked: its
+    sha256 and commit are said, for the run's output."""
+    target = upstream_archive(rel.version, state)
     if not target.exists():
         url = UPSTREAM_ARCHIVE_URL.format(tag=rel.tag)
         say(f"authentik {rel.version}: no local archive; downloading {url}")
@@ -186,9 +253,19 @@ def _download_upstream(rel: Release, state: Path, say: Say) -> Path:
                 shutil.copyfileobj(response, out)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise InstallError(f"authentik {rel.version}: no archive {rel.archive} in {archives_dir()} "
-                               f"(set E2E_AUTHENTIK_ARCHIVES) and downloading {url} failed: {exc}") from exc
+            where = (f"no archive {rel.archive} in {archives_dir()} (set E2E_AUTHENTIK_ARCHIVES) and "
+                     if rel.pinned else "unpinned release: ")
+            raise InstallError(f"authentik {rel.version}: {where}downloading {url} failed: {exc}") from exc
         partial.rename(target)
+    if not rel.pinned:
+        with tarfile.open(target) as tar:
+            commit = tar.pax_headers.get("comment", "") or "(none recorded)"
+        if (rel.version, str(target)) in _said:
+            return target
+        _said.add((rel.version, str(target)))
+        say(f"authentik {rel.version}: UNPINNED upstream archive {target.name}: sha256 {_sha256(target)}, "
+            f"commit {commit} (not in authentik_install.RELEASES; nothing checked)")
+        return target
     if rel.upstream_sha256 and (actual := _sha256(target)) != rel.upstream_sha256:
         raise InstallError(f"{target}: sha256 {actual}, expected {rel.upstream_sha256}; delete it to download again")
     with tarfile.open(target) as tar:
@@ -199,17 +276,43 @@ def _download_upstream(rel: Release, state: Path, say: Say) -> Path:
     return target
 
 
-def _safe_extractall(tar: tarfile.TarFile, dest: Path) -> None:
+def source_top(names: list[str]) -> str:
+    """The one top directory of a source archive's member names that holds manage.py: ``authentik-
+    <version>/`` in the -python archives, ``authentik-version-<version>/`` in GitHub's tag archive."""
+    tops = {name.removeprefix("./").split("/", 1)[0] for name in names if name.removeprefix("./")}
+    if len(tops) != 1:
+        raise InstallError(f"expected one top directory, found {', '.join(sorted(tops)) or 'nothing'}")
+    top = tops.pop()
+    if f"{top}/manage.py" not in {name.removeprefix("./") for name in names}:
+        raise InstallError(f"the top directory {top}/ holds no manage.py")
+    return top
+
+
+def _source_members(tar: tarfile.TarFile) -> tuple[str, list[tarfile.TarInfo]]:
+    """The top directory, and the members under it that belong to SOURCE_PARTS (all of a -python
+    archive; of GitHub's archive of the whole repository, the same parts)."""
+    members = tar.getmembers()
+    top = source_top([m.name for m in members])
+    wanted = []
+    for member in members:
+        rel = member.name.removeprefix("./").split("/", 1)
+        if len(rel) == 1 or rel[1].split("/", 1)[0] in SOURCE_PARTS:
+            wanted.append(member)
+    return top, wanted
+
+
+def _safe_extractall(tar: tarfile.TarFile, dest: Path, members: list[tarfile.TarInfo] | None = None) -> None:
     if hasattr(tarfile, "data_filter"):
-        tar.extractall(dest, filter="data")
+        tar.extractall(dest, members=members, filter="data")
         return
     root = dest.resolve()
-    for member in tar.getmembers():
+    for member in members if members is not None else tar.getmembers():
         if not (dest / member.name).resolve().is_relative_to(root) or member.issym() or member.islnk():
             if member.issym() or member.islnk():
                 continue
             raise InstallError(f"archive member {member.name!r} would land outside {dest}")
-    tar.extractall(dest)
+    tar.extractall(dest, members=[m for m in (members if members is not None else tar.getmembers())
+                                  if not (m.issym() or m.islnk())])
 
 
 def ensure_source(version: str, state: Path, say: Say) -> Path:
@@ -225,7 +328,10 @@ def _ensure_source(version: str, state: Path, say: Say) -> Path:
     src = home / "src"
     marker = home / "src.done"
     archive = archives_dir() / rel.archive
-    if archive.exists():
+    if not rel.pinned:
+        archive = _download_upstream(rel, state, say)
+        actual = _sha256(archive)
+    elif archive.exists():
         actual = _sha256(archive)
         if actual != rel.sha256:
             raise InstallError(f"{archive}: sha256 {actual}, expected {rel.sha256} (authentik {version}); "
@@ -243,12 +349,14 @@ def _ensure_source(version: str, state: Path, say: Say) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     with tarfile.open(archive) as tar:
-        _safe_extractall(tar, tmp)
-    tops = list(tmp.iterdir())
-    if len(tops) != 1 or not (tops[0] / "manage.py").exists():
-        raise InstallError(f"{archive}: expected one top directory holding manage.py, found "
-                           f"{', '.join(p.name for p in tops) or 'nothing'}")
-    tops[0].rename(src)
+        try:
+            top, members = _source_members(tar)
+        except InstallError as exc:
+            raise InstallError(f"{archive}: {exc}") from None
+        _safe_extractall(tar, tmp, members)
+    if not (tmp / top / "manage.py").exists():
+        raise InstallError(f"{archive}: nothing unpacked at {top}/manage.py")
+    (tmp / top).rename(src)
     tmp.rmdir()
     marker.write_text(stamp)
     return src
@@ -438,15 +546,24 @@ def ensure_runtime(version: str, state: Path, say: Say) -> Runtime:
 
 def _ensure_runtime(version: str, state: Path, say: Say) -> Runtime:
     rel = release(version)
-    if rel.python == "3.13":
+    python = rel.python
+    if not python:  # unpinned: what its pyproject.toml requires
+        src = _ensure_source(version, state, say)
+        try:
+            python = python_minor((src / "pyproject.toml").read_text())
+        except (OSError, InstallError) as exc:
+            raise InstallError(f"authentik {version}: its Python: {exc}") from exc
+        say(f"authentik {version}: requires-python names Python {python}")
+    if python == "3.13":
         python = _pyenv_python("3.13")
         _ensure_host_build_packages(say)
         return Runtime(python=python)
-    if rel.python == "3.14":
+    if python == "3.14":
         state.mkdir(parents=True, exist_ok=True)
         root = _ensure_sid_root(state, say)
         return Runtime(python="/usr/bin/python3.14", root=root, bind=[state.resolve()])
-    raise InstallError(f"authentik {version}: no way to get Python {rel.python}")
+    raise InstallError(f"authentik {version}: no way to get Python {python} (the harness knows pyenv's "
+                       "3.13 and Debian sid's 3.14)")
 
 
 # --- virtual environment ------------------------------------------------------------------------------

@@ -27,6 +27,11 @@ at the exact version Authentik's own ``web/package-lock.json`` resolved (so npm 
 release, let alone a newer major, of those), except ``@goauthentik/api``, pinned per version below.
 Transitive dependencies follow the ranges those exact versions declare.
 
+A version not in ``ARCHIVES`` (``tests/e2e/run --newest`` against an unpinned release) is built from
+GitHub's archive of its tag, passed as ``upstream`` (authentik_install downloads it; its top directory
+is ``authentik-version-<version>/`` and it holds ``web/``), unchecked; its ``@goauthentik/api`` is the
+registry's release of the same version, else the nearest of the same YYYY.M line (``choose_api``).
+
 Standard library only; Python 3.11+.
 """
 
@@ -36,6 +41,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -102,9 +108,12 @@ def archives_dir() -> Path:
     return Path(os.environ.get("E2E_AUTHENTIK_ARCHIVES") or DEFAULT_ARCHIVES)
 
 
-def ensure_sfe(version: str, state: Path, say: Callable[[str], None]) -> Path:
-    """Build (once) the SFE of Authentik ``version``; return the static root holding dist/sfe/."""
+def ensure_sfe(version: str, state: Path, say: Callable[[str], None], upstream: Path | None = None) -> Path:
+    """Build (once) the SFE of Authentik ``version``; return the static root holding dist/sfe/.
+    ``upstream``: for a version not in ARCHIVES, GitHub's (unchecked) archive of its tag."""
     source = ARCHIVES.get(version)
+    if source is None and upstream is not None:
+        source = _unpinned_source(version, Path(upstream), say)
     if source is None:
         raise SfeError(f"no SFE source known for Authentik {version!r}; known: {', '.join(ARCHIVES)}")
     home = Path(state) / f"sfe-{version}"
@@ -125,6 +134,59 @@ def ensure_sfe(version: str, state: Path, say: Callable[[str], None]) -> Path:
         marker.write_text(json.dumps(expected, indent=1) + "\n")
         say(f"SFE {version}: ready in {time.monotonic() - started:.0f}s at {static}/dist/sfe")
     return static
+
+
+# --------------------------------------------------------------------------------------------------
+# unpinned releases
+
+
+def _release_key(version: str) -> tuple[int, ...] | None:
+    """(year, minor, patch) of a final YYYY.M.P, else None (rc and timestamped builds)."""
+    m = re.fullmatch(r"(\d{4})\.(\d+)\.(\d+)", version)
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def choose_api(version: str, available: list[str]) -> str:
+    """The @goauthentik/api release for Authentik ``version``: the same version when the registry has
+    it; else, of the final releases of the same YYYY.M line, the newest not newer than ``version``, or
+    failing that the oldest (as 2026.5.4 was taken for 2026.5.0-rc1)."""
+    if version in available:
+        return version
+    line = re.match(r"(\d{4})\.(\d+)\.", version)
+    want = re.fullmatch(r"(\d{4})\.(\d+)\.(\d+)(?:-rc\d+)?", version)
+    if not line or not want:
+        raise SfeError(f"not an Authentik version: {version!r}")
+    target = tuple(int(x) for x in want.groups())
+    same_line = sorted(k for v in available if (k := _release_key(v)) and k[:2] == target[:2])
+    if not same_line:
+        raise SfeError(f"@goauthentik/api has no release of the {line.group(1)}.{line.group(2)} line for "
+                       f"Authentik {version} on the registry")
+    older = [k for k in same_line if k <= target]
+    return ".".join(map(str, older[-1] if older else same_line[0]))
+
+
+def _unpinned_source(version: str, archive: Path, say: Callable[[str], None]) -> Source:
+    try:
+        listed = subprocess.run(["npm", "view", "@goauthentik/api", "versions", "--json"], capture_output=True,
+                                text=True, timeout=120)
+        available = json.loads(listed.stdout) if listed.returncode == 0 else None
+    except (OSError, subprocess.TimeoutExpired, ValueError) as error:
+        raise SfeError(f"npm view @goauthentik/api versions failed: {error}") from error
+    if not isinstance(available, list):
+        raise SfeError(f"npm view @goauthentik/api versions failed:\n{_tail(listed.stdout + listed.stderr)}")
+    api = choose_api(version, available)
+    digest = _file_sha256(archive)
+    say(f"SFE {version}: UNPINNED upstream archive {archive} (sha256 {digest}); @goauthentik/api {api}")
+    return Source(archive=str(archive), sha256=digest, api=api)
+
+
+def archive_top(names: list[str]) -> str:
+    """The one top directory of an archive's member names (authentik-<version> in the -web archives,
+    authentik-version-<version> in GitHub's tag archive)."""
+    tops = {name.removeprefix("./").split("/", 1)[0] for name in names if name.removeprefix("./")}
+    if len(tops) != 1:
+        raise SfeError(f"expected one top directory, found {', '.join(sorted(tops)) or 'nothing'}")
+    return tops.pop()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -169,10 +231,11 @@ def _build(version: str, source: Source, home: Path, say: Callable[[str], None])
     if build.exists():
         shutil.rmtree(build)
 
-    archive = archives_dir() / source.archive
+    archive = archives_dir() / source.archive  # an unpinned source names an absolute path: taken as it is
     say(f"SFE {version}: unpacking {archive}")
     _check_sha256(archive, source.sha256)
-    top = f"authentik-{version}/web/"
+    with tarfile.open(archive, "r:gz") as tar:
+        top = archive_top(tar.getnames()) + "/web/"
     lock = _unpack(archive, top, web, ("packages/sfe/", "packages/formdata-polyfill/", "package-lock.json"))
     _edit_package_json(package, lock, source, version)
     _edit_rollup_config(package / "rollup.config.mjs", version)
@@ -211,7 +274,7 @@ def _build(version: str, source: Source, home: Path, say: Callable[[str], None])
     fresh.rename(static)
 
 
-def _check_sha256(archive: Path, expected: str) -> None:
+def _file_sha256(archive: Path) -> str:
     digest = hashlib.sha256()
     try:
         with open(archive, "rb") as handle:
@@ -220,8 +283,13 @@ def _check_sha256(archive: Path, expected: str) -> None:
     except OSError as error:
         raise SfeError(f"cannot read the Authentik web archive {archive}: {error} "
                        f"(set E2E_AUTHENTIK_ARCHIVES to the directory holding it)") from error
-    if digest.hexdigest() != expected:
-        raise SfeError(f"{archive} has sha256 {digest.hexdigest()}, expected {expected}")
+    return digest.hexdigest()
+
+
+def _check_sha256(archive: Path, expected: str) -> None:
+    actual = _file_sha256(archive)
+    if actual != expected:
+        raise SfeError(f"{archive} has sha256 {actual}, expected {expected}")
 
 
 def _unpack(archive: Path, top: str, dest: Path, wanted: tuple[str, ...]) -> dict:

@@ -61,6 +61,15 @@ What it does, in order:
 7. Writes ``verification/record.json`` (``--no-record`` skips it; so do ``--only``, ``--quick`` and
    fewer ``--authentik`` versions) with each scenario's result per Authentik version, and prints
    ``N passed, M failed`` (one count per scenario and version). Exit status 0 only if all passed.
+
+``--newest`` (drift; .github/workflows/drift.yml runs it weekly): NetBox is the newest final release
+that ``pip index versions netbox`` lists for the harness's Python, Authentik is ``$E2E_AUTHENTIK_NEWEST``
+(a version such as 2026.8.7) or else the newest version of authentik_install.RELEASES. A version not in
+RELEASES is unpinned: GitHub's archive of its tag, unchecked, its sha256 printed (authentik_install,
+authentik_sfe). A NetBox other than NETBOX_VERSION keeps its virtual environment, instance and markers
+in ``netbox-<version>/`` and its template database as ``netbox_e2e_template_<version>``, so the normal
+run's state is left as it is. No record is written; instead every scenario whose result differs from
+verification/record.json gets one line (drift.py), followed by the versions used.
 """
 
 from __future__ import annotations
@@ -87,6 +96,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import authentik_install
 import authentik_sfe
+import drift
 from authentik_server import LISTEN as AUTHENTIK_LISTEN, SELF_SIGNED, AuthentikError, AuthentikServer, as_env
 
 HERE = Path(__file__).resolve().parent
@@ -443,6 +453,45 @@ def extract_guide() -> tuple[Path, dict]:
     return out, manifest
 
 
+def use_netbox(version: str) -> None:
+    """Run against NetBox `version` (--newest). Another version than NETBOX_VERSION gets its own virtual
+    environment, instance, markers (STATE/netbox-<version>/) and template database, so neither run
+    clobbers the other's; the working database is recreated by every run anyway."""
+    global NETBOX_VERSION, VENV, INSTANCE, TEMPLATE_MARKER, STATIC_MARKER, TEMPLATE_DB
+    if version == NETBOX_VERSION:
+        return
+    if not re.fullmatch(r"\d+(\.\d+)*", version):
+        raise SetupError(f"not a NetBox release: {version!r}")
+    home = STATE / f"netbox-{version}"
+    home.mkdir(parents=True, exist_ok=True)
+    NETBOX_VERSION = version
+    VENV, INSTANCE = home / "venv", home / "instance"
+    TEMPLATE_MARKER, STATIC_MARKER = home / "template.done", home / "static.done"
+    TEMPLATE_DB = "netbox_e2e_template_" + re.sub(r"\W", "_", version)
+
+
+def newest_netbox() -> str:
+    """The newest final release of netbox that pip's configured index offers to the harness's Python."""
+    python = os.environ.get("E2E_PYTHON") or sys.executable
+    result = run([python, "-m", "pip", "index", "versions", "netbox"], check=False, timeout=300,
+                 stderr=subprocess.PIPE)
+    try:
+        return drift.newest_netbox(result.stdout)
+    except drift.DriftError as exc:
+        raise SetupError(f"--newest: `{python} -m pip index versions netbox` exited with {result.returncode}; "
+                         f"{exc}\n{tail(result.stderr or '', 10)}") from None
+
+
+def newest_authentik() -> str:
+    """$E2E_AUTHENTIK_NEWEST, or the newest pinned release; an unpinned one is allowed to install."""
+    try:
+        version = drift.newest_authentik(os.environ.get("E2E_AUTHENTIK_NEWEST"), authentik_install.RELEASES)
+        authentik_install.allow_unpinned(version)
+    except (drift.DriftError, authentik_install.InstallError) as exc:
+        raise SetupError(f"--newest: E2E_AUTHENTIK_NEWEST: {exc}") from None
+    return version
+
+
 def ensure_venv() -> None:
     marker = VENV / ".netbox-e2e"
     want = f"netbox=={NETBOX_VERSION}\n"
@@ -608,7 +657,9 @@ def prepare_authentik(version: str, pg: "Postgres", secrets_: dict) -> Authentik
         source = authentik_install.ensure_source(version, AUTHENTIK_STATE, say)
         runtime = authentik_install.ensure_runtime(version, AUTHENTIK_STATE, say)
         venv = authentik_install.ensure_venv(version, AUTHENTIK_STATE, runtime, say)
-        sfe = authentik_sfe.ensure_sfe(version, SFE_STATE, say)
+        pinned = authentik_install.release(version).pinned
+        sfe = authentik_sfe.ensure_sfe(version, SFE_STATE, say, upstream=None if pinned else
+                                       authentik_install.upstream_archive(version, AUTHENTIK_STATE))
     except (authentik_install.InstallError, authentik_sfe.SfeError) as exc:
         raise SetupError(f"Authentik {version}: {exc}") from exc
     home = AUTHENTIK_STATE / f"authentik-{version}"
@@ -1828,12 +1879,24 @@ def harness(args: argparse.Namespace) -> int:
     browser: Browser | None = None
     results: list[Result] = []
     authentiks: list[Authentik] = []
+    newest = ""  # --newest: the versions used, said again at the end
     try:
         step("preparing (idempotent)")
         ensure_root_and_namespace()
         for directory in (STATE, RUN, LOGS, AUTHENTIK_STATE, SFE_STATE):
             directory.mkdir(parents=True, exist_ok=True)
         os.chmod(STATE, 0o755)
+        if args.newest:
+            netbox_version, authentik_version = newest_netbox(), newest_authentik()
+            use_netbox(netbox_version)
+            args.authentik = [authentik_version]
+            pinned = authentik_install.release(authentik_version).pinned
+            origin = ("$E2E_AUTHENTIK_NEWEST" if os.environ.get("E2E_AUTHENTIK_NEWEST")
+                      else "the newest of authentik_install.RELEASES")
+            newest = (f"newest versions: NetBox {netbox_version} (pip index versions netbox), Authentik "
+                      f"{authentik_version} ({origin}; "
+                      f"{'pinned' if pinned else 'unpinned: the sha256 and commit of its archive are said below'})")
+            say(newest + (f"; state of NetBox {netbox_version}: {VENV.parent}" if VENV.parent != STATE else ""))
         stop_leftovers()
         for name in LOG_NAMES + ["nginx-master", "redis", "browser", "migrate", "netbox", "authentik-manage"]:
             (LOGS / f"{name}.log").write_text("")
@@ -1916,13 +1979,17 @@ def harness(args: argparse.Namespace) -> int:
         found = versions(stack, pg, browser)
         say("versions: " + ", ".join(f"{k} {v}" for k, v in found.items())
             + "; Authentik " + ", ".join(f"{a.version} (Python {a.python})" for a in authentiks))
-        if not args.no_record:
+        if args.newest:
+            report_drift(results, found["netbox"], args.authentik[0], complete=args.only is None and not args.quick)
+        elif not args.no_record:
             if args.only is not None or args.quick or args.authentik != AUTHENTIK_VERSIONS:
                 say("--only/--authentik: the record is not written (it must list every scenario against every version)")
             else:
                 write_record(results, found, authentiks)
     except SetupError as exc:
         print(f"\nSETUP FAILED: {exc}", file=sys.stderr, flush=True)
+        if newest:
+            print(newest, flush=True)
         failed = sum(1 for r in results for o in r.outcomes.values() if not o.ok)
         passed = sum(1 for r in results for o in r.outcomes.values() if o.ok)
         print(f"\n{passed} passed, {failed + 1} failed")
@@ -1944,6 +2011,25 @@ def harness(args: argparse.Namespace) -> int:
     failed = sum(1 for r in results for o in r.outcomes.values() if not o.ok)
     print(f"\n{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
+
+
+def report_drift(results: list[Result], netbox: str, authentik: str, complete: bool) -> None:
+    """--newest: one line per scenario whose result differs from verification/record.json."""
+    try:
+        record = json.loads(RECORD.read_text())
+    except (OSError, ValueError) as exc:
+        say(f"{RECORD.relative_to(REPO)} unreadable ({exc}): every scenario is compared with nothing")
+        record = {}
+    current = {}
+    for result in results:
+        outcome = result.outcomes.get(authentik)
+        if outcome is not None:
+            current[result.dep.name] = drift.Now(outcome.ok, outcome.problems[0] if outcome.problems else "")
+    lines = drift.drift_lines(record, current, netbox, authentik, complete=complete)
+    step(f"drift: this run against {RECORD.relative_to(REPO)} (verified {str(record.get('verified_at', '?'))[:10]})")
+    for line in lines or ["no scenario's result changed"]:
+        print(line, flush=True)
+    print(f"newest versions used: NetBox {netbox}, Authentik {authentik}", flush=True)
 
 
 def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, version: str, args: argparse.Namespace) -> Outcome:
@@ -1979,13 +2065,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-record", action="store_true", help="do not write verification/record.json")
     parser.add_argument("--only", nargs="*", help="run main and only these variants (no record is written)")
-    parser.add_argument("--authentik", nargs="+", default=AUTHENTIK_VERSIONS, choices=AUTHENTIK_VERSIONS,
+    parser.add_argument("--authentik", nargs="+", default=None, choices=AUTHENTIK_VERSIONS,
                         metavar="VERSION", help=f"the Authentik versions to run against (default: {' '.join(AUTHENTIK_VERSIONS)}; "
                                                 "fewer writes no record)")
     parser.add_argument("--quick", action="store_true",
                         help="main and the encryption-key scenario against the newest Authentik only (no record)")
     parser.add_argument("--verbose", action="store_true", help="print the evidence of passing scenarios too")
+    parser.add_argument("--newest", action="store_true",
+                        help="drift: the newest NetBox on the package index and the newest Authentik "
+                             "($E2E_AUTHENTIK_NEWEST, else the newest pinned); no record, but the scenarios "
+                             "whose result differs from verification/record.json")
     args = parser.parse_args()
+    if args.newest and args.authentik is not None:
+        parser.error("--newest chooses the Authentik version itself (set E2E_AUTHENTIK_NEWEST): no --authentik")
+    if args.authentik is None:
+        args.authentik = list(AUTHENTIK_VERSIONS)
     if args.quick:
         args.authentik = AUTHENTIK_VERSIONS[-1:]
 
