@@ -1571,11 +1571,13 @@ class Runner:
         begin = trace.get("begin") or {}
         shot = step_of(trace, "after the sign-on button") or last_step(trace)
         log = Log("gunicorn").since(marks["gunicorn"])
-        out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace),
-                  f"the sign-on never reaches Authentik: POST /oauth/begin/oidc/ → {begin.get('status')}, "
-                  f"{describe(shot)}" + (f", “{SSO_BEGIN_FAILED}”" if shot.get("ssoErrorVisible") else "")
-                  + f" (main: {self.main_facts.get('begin')})",
-                  f"after the button: {describe(shot)}, begin {begin} – expected the sign-on to stop at NetBox")
+        out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace)
+                  and begin.get("status") == 500 and bool(shot.get("ssoErrorVisible"))
+                  and SSO_BEGIN_FAILED in (shot.get("text") or ""),
+                  f"the sign-on never reaches Authentik: POST /oauth/begin/oidc/ → 500, the login page says "
+                  f"“{SSO_BEGIN_FAILED}” (main: {self.main_facts.get('begin')})",
+                  f"after the button: {describe(shot)}, begin {begin} – the chapter says the POST answers 500 and "
+                  f"the page says “{SSO_BEGIN_FAILED}”")
         out.note(f"the page says: {excerpt(shot.get('text', ''), 200)}; NetBox's log: {excerpt(log, 300) or 'nothing'}")
 
     def wrong_logout_url(self, out: Outcome, dep: Deployment) -> None:
