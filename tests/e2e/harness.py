@@ -1513,6 +1513,20 @@ class Runner:
                   "sentence (at INFO, on the 'social' logger)",
                   f"the chapter says the reason reaches no log, but {', '.join(reasons)} is shown")
 
+    def ec_key(self, out: Outcome, dep: Deployment) -> None:
+        discovery, jwks = self.provider_documents()
+        algs = discovery.get("id_token_signing_alg_values_supported")
+        kinds = [k.get("kty") for k in jwks.get("keys", [])]
+        out.check(algs == ["ES256"] and kinds == ["EC"], f"discovery lists {algs}, the key set's key is {kinds} "
+                                                         f"(main: {self.main_facts.get('provider')})",
+                  f"discovery algs {algs}, JWKS {jwks} – the chapter says ES256 and an EC key")
+        seen = self.sso_failed(out)
+        final = seen["final"]
+        out.check(urlsplit(final.get("url", "")).path == "/login/" and SSO_FAILED in (final.get("text") or "")
+                  and not final.get("user"),
+                  f"back at NetBox's login page: “{SSO_FAILED}” (main: {self.main_facts.get('signed_in')})",
+                  f"after signing in: {describe(final)}: {excerpt(final.get('text', ''), 300)} – expected “{SSO_FAILED}”")
+
     def no_signing_key(self, out: Outcome, dep: Deployment) -> None:
         discovery, jwks = self.provider_documents()
         algs = discovery.get("id_token_signing_alg_values_supported")
@@ -1690,7 +1704,7 @@ class Runner:
         known = host | csrf | {"flow/redirect-uri-mismatch", "nginx/port-lost", "authentik/encryption-key-set",
                                "authentik/signing-key-missing", "netbox/login-redirect-url-type",
                                "netbox/csrf-trusted-origins-scheme", "flow/logout-keeps-authentik-session",
-                               "flow/oidc-endpoint-mismatch", "flow/logout-url-mismatch"}
+                               "flow/oidc-endpoint-mismatch", "flow/logout-url-mismatch", "authentik/signing-key-ec"}
         unknown = sorted(rules - known)
         plan: list[tuple[str, Callable[[Outcome, Deployment], None]]] = []
         if "netbox/allowed-hosts-type" in rules and allowed_hosts_is_string(dep):
@@ -1713,6 +1727,8 @@ class Runner:
         if "authentik/encryption-key-set" in rules:
             plan.append(("“Single sign-on failed”, and the reason reaches no log",
                          self.encrypted))
+        if "authentik/signing-key-ec" in rules:
+            plan.append(("the provider signs ES256 with its EC key; NetBox says “Single sign-on failed”", self.ec_key))
         if "authentik/signing-key-missing" in rules:
             plan.append(("the login fails after Authentik with a 500 page naming KeyError 'keys'", self.no_signing_key))
         if "netbox/login-redirect-url-type" in rules:
