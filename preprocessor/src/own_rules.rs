@@ -121,7 +121,7 @@ pub const VERIFICATION_OUTDATED: Rule = Rule {
     id: "configcheck/verification-outdated",
     severity: Severity::Warning,
     summary: "the verification record ran older NetBox or Authentik versions than `[preprocessor.configcheck.targets]` names, or no real Authentik",
-    help: "run `tests/e2e/run` against the versions the book targets (a pre-release counts as its release), or lower the targets to what was verified",
+    help: "run `tests/e2e/run` against the versions the book targets (a release candidate is older than its release: 2026.5.0-rc1 < 2026.5), or set the targets to what was verified",
     fact: "DESIGN.md, \"What the product is\" (executable verification, drift); the record written by tests/e2e/run",
     applies: Applies::Always,
 };

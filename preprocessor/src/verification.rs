@@ -157,7 +157,8 @@ impl Record {
             Some(verified) if verified < targets.netbox => {
                 behind.push(format!("NetBox {verified} (targets.netbox is {})", targets.netbox));
             }
-            _ => {}
+            Some(_) => {}
+            None => behind.push(format!("no NetBox version it can read (targets.netbox is {})", targets.netbox)),
         }
         match self.authentik.iter().filter_map(|run| release(&run.version)).max() {
             Some(verified) if verified < targets.authentik => {
@@ -183,9 +184,10 @@ pub struct Verification {
     pub verified_chapters: Vec<usize>,
 }
 
-/// A version as released: `2026.5.0-rc1` counts as 2026.5.0 (the pre-release of that release).
+/// A version as the record spells it (`2026.5.0-rc1` is a release candidate, older than 2026.5.0);
+/// anything after a space (a build note) is left aside.
 fn release(text: &str) -> Option<Version> {
-    text.split(['-', '+', ' ']).next()?.parse().ok()
+    text.split(' ').next()?.parse().ok()
 }
 
 /// Compare the blocks with the record.

@@ -3,8 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A `major.minor.patch` version; missing parts are zero (`"4.7"` is 4.7.0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A `major.minor.patch` version; missing parts are zero (`"4.7"` is 4.7.0). A release candidate
+/// (`"2026.5.0-rc1"`) comes before its release: 2026.5.0-rc1 < 2026.5.0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Version {
     /// Major.
     pub major: u32,
@@ -12,12 +13,28 @@ pub struct Version {
     pub minor: u32,
     /// Patch.
     pub patch: u32,
+    /// `Some(n)` for the release candidate `-rcN`; `None` for the release itself.
+    pub rc: Option<u32>,
 }
 
 impl Version {
     /// Build a version.
     pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        Self { major, minor, patch }
+        Self { major, minor, patch, rc: None }
+    }
+}
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        // A release (no rc) sorts after every one of its release candidates.
+        let rank = |v: &Version| v.rc.unwrap_or(u32::MAX);
+        (self.major, self.minor, self.patch, rank(self)).cmp(&(other.major, other.minor, other.patch, rank(other)))
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -25,16 +42,24 @@ impl FromStr for Version {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
+        let shape = || format!("`{text}` is not a version like `4.7`, `4.7.3` or `2026.5.0-rc1`");
         let trimmed = text.trim().trim_start_matches('v');
-        let mut parts = trimmed.split('.');
+        let (release, rc) = match trimmed.split_once('-') {
+            Some((release, suffix)) => {
+                let n = suffix.strip_prefix("rc").and_then(|n| n.parse().ok()).ok_or_else(shape)?;
+                (release, Some(n))
+            }
+            None => (trimmed, None),
+        };
+        let mut parts = release.split('.');
         let mut next = |required: bool| -> Result<u32, String> {
             match parts.next() {
-                Some(part) => part.parse().map_err(|_| format!("`{text}` is not a version like `4.7` or `4.7.3`")),
-                None if required => Err(format!("`{text}` is not a version like `4.7` or `4.7.3`")),
+                Some(part) => part.parse().map_err(|_| shape()),
+                None if required => Err(shape()),
                 None => Ok(0),
             }
         };
-        let version = Version { major: next(true)?, minor: next(false)?, patch: next(false)? };
+        let version = Version { major: next(true)?, minor: next(false)?, patch: next(false)?, rc };
         if parts.next().is_some() {
             return Err(format!("`{text}` has more than three parts; write it like `4.7.3`"));
         }
@@ -44,7 +69,11 @@ impl FromStr for Version {
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)?;
+        match self.rc {
+            Some(n) => write!(f, "-rc{n}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -82,10 +111,14 @@ pub struct Targets {
 }
 
 impl Default for Targets {
-    /// The newest versions the facts cover (NetBox 4.7.3; Authentik 2026.5, whose 2026.5.0-rc1 the
-    /// verification ran).
+    /// The newest versions the facts cover and the verification ran (NetBox 4.7.3; Authentik
+    /// 2026.5.0-rc1, the newest Authentik whose source could be run here).
     fn default() -> Self {
-        Targets { netbox: Version::new(4, 7, 3), authentik: Version::new(2026, 5, 0), nginx: Version::new(1, 22, 0) }
+        Targets {
+            netbox: Version::new(4, 7, 3),
+            authentik: Version { major: 2026, minor: 5, patch: 0, rc: Some(1) },
+            nginx: Version::new(1, 22, 0),
+        }
     }
 }
 
@@ -164,6 +197,16 @@ mod tests {
         assert!("3.10".parse::<Version>().unwrap() > "3.9.9".parse().unwrap());
         assert!("four".parse::<Version>().is_err());
         assert!("1.2.3.4".parse::<Version>().is_err());
+    }
+
+    #[test]
+    fn a_release_candidate_comes_before_its_release() {
+        let rc: Version = "2026.5.0-rc1".parse().unwrap();
+        assert_eq!(rc.to_string(), "2026.5.0-rc1");
+        assert!(rc < Version::new(2026, 5, 0));
+        assert!(rc > Version::new(2026, 2, 0));
+        assert!(rc < "2026.5.0-rc2".parse().unwrap());
+        assert!("2026.5.0-beta1".parse::<Version>().is_err());
     }
 
     #[test]

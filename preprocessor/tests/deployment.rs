@@ -525,27 +525,42 @@ fn edit_record(dir: &Path, edit: impl FnOnce(&mut Value)) {
 fn a_record_older_than_the_targets_is_outdated_and_fails_strictly() {
     let dir = verified_book();
     let toml = std::fs::read_to_string(dir.path().join("book.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("book.toml"),
-        format!("{toml}\n[preprocessor.configcheck.targets]\nauthentik = \"2026.8\"\n"),
-    )
-    .unwrap();
+    let target = |authentik: &str| {
+        std::fs::write(
+            dir.path().join("book.toml"),
+            format!("{toml}\n[preprocessor.configcheck.targets]\nauthentik = \"{authentik}\"\n"),
+        )
+        .unwrap();
+        let (code, report) = check_dir(dir.path());
+        let outdated: Vec<String> = diagnostics(&report)
+            .iter()
+            .filter(|d| d["rule"] == "configcheck/verification-outdated")
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect();
+        (code, outdated)
+    };
+    let (code, outdated) = target("2026.8");
+    assert_eq!((code, outdated.len()), (1, 1), "{outdated:?}");
+    assert!(outdated[0].contains("Authentik 2026.5.0-rc1 at newest (targets.authentik is 2026.8.0)"), "{outdated:?}");
+    // A release candidate is older than its release: 2026.5.0-rc1 does not cover 2026.5, and
+    // covers 2026.5.0-rc1 itself.
+    let (code, outdated) = target("2026.5");
+    assert_eq!((code, outdated.len()), (1, 1), "{outdated:?}");
+    assert!(outdated[0].contains("(targets.authentik is 2026.5.0)"), "{outdated:?}");
+    assert_eq!(target("2026.5.0-rc1"), (0, vec![]));
+}
+
+#[test]
+fn a_record_without_a_netbox_version_is_outdated() {
+    let dir = verified_book();
+    edit_record(dir.path(), |record| {
+        record["versions"].as_object_mut().unwrap().remove("netbox");
+    });
     let (code, report) = check_dir(dir.path());
     assert_eq!(code, 1, "{report:#}");
     let outdated: Vec<&Value> =
         diagnostics(&report).iter().filter(|d| d["rule"] == "configcheck/verification-outdated").collect();
-    assert_eq!(outdated.len(), 1, "{report:#}");
-    let message = outdated[0]["message"].as_str().unwrap();
-    assert!(message.contains("Authentik 2026.5.0") && message.contains("2026.8.0"), "{message}");
-
-    // A pre-release counts as its release: 2026.5.0-rc1 covers a target of 2026.5.
-    std::fs::write(
-        dir.path().join("book.toml"),
-        format!("{toml}\n[preprocessor.configcheck.targets]\nauthentik = \"2026.5\"\n"),
-    )
-    .unwrap();
-    let (code, report) = check_dir(dir.path());
-    assert_eq!(code, 0, "{report:#}");
+    assert!(outdated[0]["message"].as_str().unwrap().contains("no NetBox version"), "{report:#}");
 }
 
 #[test]
