@@ -476,7 +476,7 @@ fn verified_book() -> tempfile::TempDir {
     let record = serde_json::json!({
         "version": 2,
         "verified_at": "2026-11-28T21:00:00Z",
-        "versions": {"netbox": "4.7.3", "nginx": "1.22.1", "postgresql": "15.14", "chromium": "<b>156</b>"},
+        "versions": {"netbox": "4.7.3", "nginx": "1.22.1", "postgresql": "15.14", "chromium": "<b>156</b>\n\n[x](javascript:alert(1))"},
         "authentik": [{"version": "2025.12.4", "python": "3.13.0"}, {"version": "2026.5.0-rc1", "python": "3.14.2"}],
         "scenarios": [{"name": "main", "result": "pass", "blocks": blocks}]
     });
@@ -613,7 +613,9 @@ fn the_verification_directive_lists_every_component_escaped() {
     ] {
         assert!(html.contains(row), "{row} in {html}");
     }
-    assert!(html.contains("<td>Chromium</td><td>&lt;b&gt;156&lt;/b&gt;</td>"), "record text is escaped: {html}");
+    // Record text stays text: escaped, and a blank line in it cannot end the HTML block.
+    assert!(html.contains("<td>Chromium</td><td>&lt;b&gt;156&lt;/b&gt;  [x](javascript:alert(1))</td>"), "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
 }
 
 #[test]

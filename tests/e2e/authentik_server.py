@@ -13,8 +13,9 @@ and said where it happens:
 - blueprints are applied with ``manage.py apply_blueprint`` (what Authentik's own blueprint task runs):
   Authentik's defaults once, into the migrated template database; the guide's blueprint for every
   deployment whose blueprint differs from the last one applied;
-- the key pair named "authentik Self-signed Certificate" (the worker's start-up task creates it) is
-  generated through the API, as the guide tells a reader whose instance lacks it.
+- the key pair named "authentik Self-signed Certificate": Authentik's server makes it when it starts
+  (crypto/apps.py, on the start-up signal of gunicorn's first worker); were it missing, the harness
+  would generate it through the API, as the guide tells a reader whose instance lacks it.
 
 Everything a reader would do by hand in the admin interface (the test user, its groups, a key pair)
 goes through Authentik's REST API with the bootstrap token.
@@ -245,8 +246,9 @@ class AuthentikServer:
 
     def remove_guide_objects(self) -> None:
         """The applications and OAuth2 providers an earlier deployment's blueprint made: a blueprint
-        sets what it names and leaves the rest, so each deployment starts from none, as a reader's
-        fresh instance does."""
+        sets what it names and leaves the rest, so each deployment's provider and application start
+        from none. Other objects an earlier blueprint made (a key pair, say) stay; the guide's
+        blueprints find nothing by those names."""
         for app in self.results("/api/v3/core/applications/", superuser_full_list="true"):
             self.must("DELETE", f"/api/v3/core/applications/{app['slug']}/")
         for provider in self.results("/api/v3/providers/oauth2/"):

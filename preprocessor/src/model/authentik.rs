@@ -108,12 +108,40 @@ pub struct AuthentikSetup {
     pub scope_mappings: Vec<ScopeMapping>,
     /// Certificate-key pairs the blueprint defines itself.
     pub keypairs: Vec<KeyPair>,
-    /// Flows the blueprint defines: (`id`, slug).
-    pub flows: Vec<(Option<String>, Option<String>)>,
-    /// The `id`s and names of the User Logout stages the blueprint defines.
-    pub user_logout_stages: Vec<(Option<String>, Option<String>)>,
-    /// Stage bindings: (the target flow's reference, the stage's reference), as their strings.
-    pub stage_bindings: Vec<(Vec<String>, Vec<String>)>,
+    /// Flows the blueprint names: (`id`, slug, whether the entry makes the flow: it gives its
+    /// `designation`, where an entry without one may only point at a flow of the instance).
+    pub flows: Vec<(Option<String>, Option<String>, bool)>,
+    /// The `id`s of the User Logout stages the blueprint defines.
+    pub user_logout_stages: Vec<Option<String>>,
+    /// Stage bindings: the target flow's and the stage's references.
+    pub stage_bindings: Vec<(Reference, Reference)>,
+}
+
+/// A reference to another object in a blueprint: `!KeyOf id`, or `!Find [model, [field, value]]`.
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    /// `!KeyOf`'s id.
+    pub key_of: Option<String>,
+    /// `!Find`'s strings: the model, then field and value pairs.
+    pub find: Vec<String>,
+}
+
+impl Reference {
+    fn of(node: Option<&Node>) -> Reference {
+        let Some(node) = node else { return Reference::default() };
+        let strings: Vec<String> = node.strings().iter().map(|s| s.to_string()).collect();
+        match node.tag() {
+            Some("!KeyOf") => Reference { key_of: strings.into_iter().next(), find: Vec::new() },
+            Some("!Find") => Reference { key_of: None, find: strings },
+            _ => Reference::default(),
+        }
+    }
+
+    /// The value a `!Find` gives for `field` (`[slug, X]` → X).
+    fn found(&self, field: &str) -> Option<&str> {
+        let i = self.find.iter().position(|s| s == field)?;
+        self.find.get(i + 1).map(String::as_str)
+    }
 }
 
 /// The blueprint model of a flow, of a User Logout stage, and of a flow's stage binding.
@@ -127,8 +155,6 @@ pub const STAGE_BINDING_MODEL: &str = "authentik_flows.flowstagebinding";
 pub const LOGOUT_FLOW: &str = "default-invalidation-flow";
 /// See [`LOGOUT_FLOW`].
 pub const PROVIDER_INVALIDATION_FLOW: &str = "default-provider-invalidation-flow";
-/// The User Logout stage of [`LOGOUT_FLOW`].
-pub const LOGOUT_STAGE: &str = "default-invalidation-logout";
 
 /// The blueprint model of a certificate-key pair.
 pub const KEYPAIR_MODEL: &str = "authentik_crypto.certificatekeypair";
@@ -218,16 +244,13 @@ impl AuthentikSetup {
                 provider: entry.field("provider").cloned(),
             });
         }
-        let id_and = |entry: &Entry, field: &str| {
-            (entry.id.clone(), entry.field(field).and_then(Node::as_str).map(str::to_string))
-        };
-        self.flows.extend(blueprint.entries_of(FLOW_MODEL).map(|e| id_and(e, "slug")));
-        self.user_logout_stages.extend(blueprint.entries_of(USER_LOGOUT_STAGE_MODEL).map(|e| id_and(e, "name")));
+        self.flows.extend(blueprint.entries_of(FLOW_MODEL).map(|e| {
+            let slug = e.field("slug").and_then(Node::as_str).map(str::to_string);
+            (e.id.clone(), slug, e.field("designation").is_some())
+        }));
+        self.user_logout_stages.extend(blueprint.entries_of(USER_LOGOUT_STAGE_MODEL).map(|e| e.id.clone()));
         for entry in blueprint.entries_of(STAGE_BINDING_MODEL) {
-            let strings = |field: &str| {
-                entry.field(field).map(|n| n.strings().iter().map(|s| s.to_string()).collect()).unwrap_or_default()
-            };
-            self.stage_bindings.push((strings("target"), strings("stage")));
+            self.stage_bindings.push((Reference::of(entry.field("target")), Reference::of(entry.field("stage"))));
         }
         for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
             self.scope_mappings.push(ScopeMapping {
@@ -278,31 +301,29 @@ impl AuthentikSetup {
     /// blueprint defines does when the blueprint binds one to it. `None` when it cannot be known
     /// (a flow of the instance the blueprint does not show).
     pub fn invalidation_ends_session(&self, provider: &Provider) -> Option<bool> {
-        let flow = provider.invalidation_flow.as_ref()?;
-        let strings = flow.strings();
-        // The flow as a binding's `target` would name it: its `!KeyOf` id, or its slug.
-        let (id, slug): (Option<&str>, Option<&str>) = if flow.tag() == Some("!KeyOf") {
-            let id = *strings.first()?;
-            (Some(id), self.flows.iter().find(|(i, _)| i.as_deref() == Some(id)).and_then(|(_, s)| s.as_deref()))
-        } else {
-            let i = strings.iter().position(|s| *s == "slug")?;
-            (None, strings.get(i + 1).copied())
+        let flow = Reference::of(provider.invalidation_flow.as_ref());
+        // The flow by its id in this blueprint and by its slug.
+        let entry = flow.key_of.as_ref().and_then(|id| self.flows.iter().find(|(i, _, _)| i.as_ref() == Some(id)));
+        let slug = flow.found("slug").or_else(|| entry.and_then(|(_, s, _)| s.as_deref()));
+        let makes_flow = entry.is_some_and(|(_, _, makes)| *makes);
+        let names_this_flow = |target: &Reference| match (&target.key_of, target.found("slug")) {
+            (Some(id), _) => flow.key_of.as_ref() == Some(id),
+            (None, Some(target_slug)) => slug == Some(target_slug),
+            _ => false,
         };
-        let is_logout_stage = |stage: &[String]| {
-            let tagged_id = stage.first().map(String::as_str);
-            self.user_logout_stages.iter().any(|(i, name)| {
-                i.as_deref() == tagged_id || name.as_deref().is_some_and(|n| stage.iter().any(|s| s == n))
-            }) || stage.iter().any(|s| s == LOGOUT_STAGE || s == USER_LOGOUT_STAGE_MODEL)
+        let is_logout_stage = |stage: &Reference| match &stage.key_of {
+            Some(id) => self.user_logout_stages.iter().any(|i| i.as_ref() == Some(id)),
+            None => stage.find.first().map(String::as_str) == Some(USER_LOGOUT_STAGE_MODEL),
         };
-        let bound = self.stage_bindings.iter().any(|(target, stage)| {
-            let names_flow = target.iter().any(|t| Some(t.as_str()) == id || Some(t.as_str()) == slug);
-            names_flow && is_logout_stage(stage)
-        });
+        if self.stage_bindings.iter().any(|(target, stage)| names_this_flow(target) && is_logout_stage(stage)) {
+            return Some(true);
+        }
         match slug {
-            _ if bound => Some(true),
             Some(LOGOUT_FLOW) => Some(true),
             Some(PROVIDER_INVALIDATION_FLOW) => Some(false),
-            _ if id.is_some() => Some(false), // defined here, and nothing binds a User Logout stage to it
+            // Made here, and nothing here binds a User Logout stage to it.
+            _ if makes_flow => Some(false),
+            // A flow of the instance: its stages are not in the blueprint.
             _ => None,
         }
     }

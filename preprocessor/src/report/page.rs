@@ -140,7 +140,8 @@ pub fn annotate_chapter(
     if let Some((record, chapters)) = &checked.verified
         && chapters.contains(&chapter)
     {
-        let text = record.stamp();
+        // The record is part of the book: its text may hold line breaks, markup or Markdown.
+        let text = one_line(&record.stamp());
         let banner = match style {
             PageStyle::Html => {
                 let mut escaped = String::new();
@@ -148,7 +149,7 @@ pub fn annotate_chapter(
                 let css = if css_done { "" } else { CSS };
                 format!("{css}<p class=\"configcheck-verified\" role=\"note\">&#x2714; {escaped}</p>")
             }
-            PageStyle::Markdown => format!("> {text}"),
+            PageStyle::Markdown => format!("> {}", markdown_text(&text)),
         };
         // Right after the chapter's title, or at the top.
         let at = content.lines().next().filter(|l| l.starts_with('#')).map_or(0, |l| (l.len() + 1).min(content.len()));
@@ -339,13 +340,13 @@ pub fn verification_components(record: Option<&Record>, style: PageStyle) -> Str
     match style {
         PageStyle::Html => {
             out.push_str("<p class=\"configcheck-verified-components\">Last run on ");
-            let _ = escape_html(&mut out, record.date());
+            let _ = escape_html(&mut out, &one_line(record.date()));
             out.push_str(", every scenario against each Authentik version:</p>\n<table>\n<thead><tr><th>component</th><th>version</th></tr></thead>\n<tbody>\n");
             for (component, version) in &rows {
                 out.push_str("<tr><td>");
-                let _ = escape_html(&mut out, component);
+                let _ = escape_html(&mut out, &one_line(component));
                 out.push_str("</td><td>");
-                let _ = escape_html(&mut out, version);
+                let _ = escape_html(&mut out, &one_line(version));
                 out.push_str("</td></tr>\n");
             }
             out.push_str("</tbody>\n</table>\n");
@@ -364,19 +365,21 @@ pub fn verification_components(record: Option<&Record>, style: PageStyle) -> Str
     out
 }
 
-/// Text for a Markdown renderer: control characters and line breaks become spaces, and Markdown's
-/// punctuation is backslash-escaped, so a value stays text.
+/// Text on one line: control characters and line breaks become spaces (a blank line would end an
+/// HTML block in Markdown, and what follows would be read as Markdown).
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Text for a Markdown renderer: on [`one_line`], with Markdown's punctuation backslash-escaped, so a
+/// value stays text.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            out.push(' ');
-        } else {
-            if c.is_ascii_punctuation() {
-                out.push('\\');
-            }
-            out.push(c);
+    for c in one_line(text).chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
         }
+        out.push(c);
     }
     out
 }

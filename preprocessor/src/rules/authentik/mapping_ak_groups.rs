@@ -5,8 +5,8 @@
 //!
 //! ## Why is this bad?
 //! Authentik 2026.2 made a user's groups `User.groups` and deprecated `User.ak_groups`: it still
-//! returns the same groups, but every use logs a warning and a `configuration_warning` event, and
-//! the property is marked for removal ("remove this after 2026", authentik/core/models.py of
+//! returns the same groups, but every use logs a warning, a `configuration_warning` event names the
+//! mapping (one per mapping, kept 30 days), and the property is marked for removal ("remove this after 2026", authentik/core/models.py of
 //! 2026.5.0-rc1). Before 2026.2 it is the right name: there `request.user.groups` is Django's own
 //! group relation, not Authentik's groups.
 //!
@@ -32,13 +32,13 @@ pub const MAPPING_AK_GROUPS: Rule = Rule {
 pub fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for mapping in &d.authentik.scope_mappings {
         if let Some((expression, range)) = &mapping.expression
-            && expression.contains("ak_groups")
+            && expression.contains(".ak_groups")
         {
             out.push(Finding::in_block(
                 &MAPPING_AK_GROUPS,
                 mapping.block,
                 range.clone(),
-                "this expression uses `ak_groups`, deprecated since Authentik 2026.2: it still returns the groups, but each use logs a warning and a configuration-warning event, and the property is marked for removal",
+                "this expression uses `ak_groups`, deprecated since Authentik 2026.2: it still returns the groups, but each use logs a warning, Authentik records a configuration-warning event naming this mapping, and the property is marked for removal",
             ));
         }
     }

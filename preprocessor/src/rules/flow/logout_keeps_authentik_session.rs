@@ -96,5 +96,18 @@ mod tests {
         assert_fires("flow/logout-keeps-authentik-session", (NETBOX, NGINX, &without), "invalidation_flow: !KeyOf");
         let with = format!("{without}{stage}{binding}");
         assert_quiet("flow/logout-keeps-authentik-session", (NETBOX, NGINX, &with));
+        // A stage of another model bound to it is no User Logout stage, whatever its name.
+        let password = "  - model: authentik_flows.flowstagebinding\n    identifiers:\n      target: !KeyOf netbox-logout\n      stage: !Find [authentik_stages_password.passwordstage, [name, netbox-logout]]\n      order: 0\n";
+        assert_fires(
+            "flow/logout-keeps-authentik-session",
+            (NETBOX, NGINX, &format!("{without}{stage}{password}")),
+            "invalidation_flow: !KeyOf",
+        );
+        // An entry that only points at a flow of the instance (no designation): its stages are
+        // not in the blueprint, so nothing is said.
+        let pointer =
+            "  - model: authentik_flows.flow\n    id: netbox-logout\n    identifiers:\n      slug: netbox-logout\n";
+        let elsewhere = format!("{}{pointer}", BLUEPRINT.replace(DEFAULT_FLOW, own_flow));
+        assert_quiet("flow/logout-keeps-authentik-session", (NETBOX, NGINX, &elsewhere));
     }
 }
