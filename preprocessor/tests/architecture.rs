@@ -8,7 +8,10 @@
 //! that starts at `crate::`, `super::`, `self::`, `mdbook_configcheck::`, a child module or a
 //! module brought in by a `use` is an edge to the module that defines the named item. A name
 //! that a module only passes on (`pub use`, or a private `use` seen by its children) is followed
-//! to the module that defines it. Inline modules (the unit tests) are modules of their own.
+//! to the module that defines it. Inline modules (the unit tests) are modules of their own. A
+//! domain's registry, `rules! { file => RULE, … }`, declares each module `file` and imports its
+//! `RULE`. Every `.rs` file under `src/rules/` must be a declared module: the compiler ignores
+//! the others.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
@@ -123,6 +126,80 @@ fn rules_defined(text: &str) -> Vec<(String, String)> {
         rest = &rest[1..];
     }
     found
+}
+
+#[test]
+fn every_file_under_rules_is_a_declared_module() {
+    // The compiler ignores a file no module declares: a rule written there would never run.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let graph = ModuleGraph::read(&src);
+    let stray = undeclared(&graph, &src.join("rules"));
+    assert!(stray.is_empty(), "files no module declares:\n{}", lines(&stray));
+}
+
+/// The `.rs` files under `dir` that are no module's file.
+fn undeclared(graph: &ModuleGraph, dir: &Path) -> Vec<PathBuf> {
+    let declared: BTreeSet<&PathBuf> = graph.modules.iter().map(|m| &m.file).collect();
+    rust_files(dir).into_iter().filter(|file| !declared.contains(file)).collect()
+}
+
+fn lines(files: &[PathBuf]) -> String {
+    files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_reader_sees_the_modules_a_registry_declares() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("lib.rs", "pub mod base;\npub mod rules;\n");
+    write("base.rs", "pub struct Id;\n");
+    write("rules/mod.rs", "pub mod netbox;\nfn f() { let _ = netbox::CHECKS; }\n");
+    write(
+        "rules/netbox/mod.rs",
+        "mod shared;\n\nrules! {\n    first => FIRST,\n    second => SECOND;\n    reported elsewhere:\n    third => THIRD,\n}\n",
+    );
+    write("rules/netbox/shared.rs", "pub(super) fn helper() {}\n");
+    write("rules/netbox/first.rs", "use super::shared::helper;\nuse crate::base::Id;\n");
+    write("rules/netbox/second.rs", "pub fn second() {}\n");
+    write("rules/netbox/third.rs", "pub const THIRD: () = ();\n");
+    let graph = ModuleGraph::read(dir.path());
+    let names: BTreeSet<&str> = graph.modules.iter().map(|m| m.name.as_str()).collect();
+    for module in ["rules::netbox::first", "rules::netbox::second", "rules::netbox::third"] {
+        assert!(names.contains(module), "{module} not seen: {names:?}");
+    }
+    let edges: BTreeSet<(String, String)> = graph
+        .edges
+        .keys()
+        .map(|&(from, to)| (graph.modules[from].name.clone(), graph.modules[to].name.clone()))
+        .collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // The registry names each rule of its modules; a rule file's own imports are read.
+    for edge in [
+        pair("rules", "rules::netbox"),
+        pair("rules::netbox", "rules::netbox::first"),
+        pair("rules::netbox", "rules::netbox::third"),
+        pair("rules::netbox::first", "rules::netbox::shared"),
+        pair("rules::netbox::first", "base"),
+    ] {
+        assert!(edges.contains(&edge), "{edge:?} not seen: {edges:?}");
+    }
+    assert!(graph.cycles().is_empty());
+    assert!(undeclared(&graph, &dir.path().join("rules")).is_empty());
+    // A helper in the registry itself closes a circle with the rule that uses it.
+    write("rules/netbox/mod.rs", "rules! {\n    first => FIRST,\n}\npub(super) fn helper() {}\n");
+    write("rules/netbox/first.rs", "use super::helper;\n");
+    let graph = ModuleGraph::read(dir.path());
+    let found = graph.describe(&graph.cycles());
+    assert!(found.contains("rules::netbox -> rules::netbox::first"), "{found}");
+    // The files it no longer declares are found.
+    let stray = lines(&undeclared(&graph, &dir.path().join("rules")));
+    for file in ["shared.rs", "second.rs", "third.rs"] {
+        assert!(stray.contains(file), "{file} not reported: {stray}");
+    }
 }
 
 #[test]
@@ -424,6 +501,26 @@ impl ModuleGraph {
                     i += 2;
                     continue;
                 }
+                // A domain's registry (src/rules/<domain>/mod.rs): each `file => RULE` of
+                // `rules! { … }` declares the module `file` and names its rule and check.
+                "rules"
+                    if module == file_module
+                        && tokens.get(i + 1).is_some_and(|t| t.text == "!")
+                        && tokens.get(i + 2).is_some_and(|t| t.text == "{") =>
+                {
+                    let end = matching_brace(tokens, i + 2);
+                    for k in i + 3..end.saturating_sub(3) {
+                        let [file, eq, gt, rule] = [&tokens[k], &tokens[k + 1], &tokens[k + 2], &tokens[k + 3]];
+                        if is_ident(&file.text) && eq.text == "=" && gt.text == ">" && is_ident(&rule.text) {
+                            let name = format!("{}{}", self.qualified(module), file.text);
+                            file_children.push((file.text.clone(), name));
+                            let segments = vec![file.text.clone(), rule.text.clone()];
+                            written.push(Written { module, segments, line: file.line, names_item: false });
+                        }
+                    }
+                    i = end + 1;
+                    continue;
+                }
                 "use" => {
                     let end = tokens[i..].iter().position(|t| t.text == ";").map_or(tokens.len(), |p| i + p);
                     let mut trees = Vec::new();
@@ -589,6 +686,24 @@ impl ModuleGraph {
         }
         out
     }
+}
+
+/// The position of the `}` that closes the `{` at `open` (the end of the tokens if none does).
+fn matching_brace(tokens: &[Token], open: usize) -> usize {
+    let mut depth = 0;
+    for (k, token) in tokens.iter().enumerate().skip(open) {
+        match &token.text[..] {
+            "{" => depth += 1,
+            "}" => {
+                depth -= 1;
+                if depth == 0 {
+                    return k;
+                }
+            }
+            _ => {}
+        }
+    }
+    tokens.len()
 }
 
 /// Expand a `use` tree into (path, the name it binds).
