@@ -1,6 +1,7 @@
 //! What every rule's check receives: the deployment, and its login flow derived once for all the
-//! rules that need it. Apart from the registry (`rules/mod.rs`) so that a rule imports this and
-//! the base layer, and the registry imports the rules: never the reverse.
+//! rules that need it. Apart from the registries (`rules/mod.rs`, each domain's `mod.rs`) so
+//! that a rule imports this and the base layer, and the registries import the rules: never the
+//! reverse.
 
 use crate::finding::Finding;
 use crate::model::Deployment;

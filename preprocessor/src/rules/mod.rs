@@ -3,9 +3,35 @@
 //!
 //! Rules live in one file per rule under their domain (`netbox/`, `nginx/`, `authentik/`,
 //! `flow/`): the rule a `const` next to the function that checks it and the file's tests with its
-//! cases, so a rule's code, its documentation and its cases are found together. The tool's own rules (`configcheck/…`) are data
-//! in the base layer ([`crate::own_rules`]), since extraction and parsing report them. This
+//! cases, so a rule's code, its documentation and its cases are found together. Each domain's
+//! `mod.rs` is its registry, one line per rule (the macro `rules!` below), and the helpers its
+//! rules share, if any, are in its `shared.rs`; this registry chains the domains in the order of the rule
+//! reference. The tool's own rules (`configcheck/…`) are data in the base layer
+//! ([`crate::own_rules`]), since extraction and parsing report them. This
 //! registry imports the rules; a rule imports [`input`] and the base layer, never the registry.
+
+/// A domain's registry, its `mod.rs`: `rules! { file => RULE, … }`, one line per rule in the
+/// order of the rule reference (RULES.md). `file => RULE` declares the module `file` (the file
+/// `file.rs`) and registers its rule `RULE`, checked by its function `file`, in the domain's
+/// `CHECKS`. A rule that another stage reports (and checks) comes after
+/// `; reported elsewhere:`, in the domain's `REPORTED_ELSEWHERE`.
+///
+/// tests/architecture.rs reads these declarations from the source: it knows this syntax.
+macro_rules! rules {
+    ($($file:ident => $rule:ident),* $(,)? $(; reported elsewhere: $($other:ident => $other_rule:ident),* $(,)?)?) => {
+        $(pub mod $file;)*
+        $($(pub mod $other;)*)?
+
+        /// This domain's rules with their checks, in the order of the rule reference.
+        pub(super) const CHECKS: &[(&$crate::finding::Rule, $crate::rules::input::Check)] =
+            &[$((&$file::$rule, $file::$file as $crate::rules::input::Check)),*];
+
+        $(
+            /// This domain's rules that another stage reports.
+            pub(super) const REPORTED_ELSEWHERE: &[&$crate::finding::Rule] = &[$(&$other::$other_rule),*];
+        )?
+    };
+}
 
 pub mod authentik;
 pub mod flow;
@@ -18,86 +44,26 @@ use crate::extract::closest_of;
 use crate::finding::Rule;
 use crate::own_rules;
 
-/// `domain::file => RULE`: the rule `RULE` of `rules/domain/file.rs`, checked by its function `file`.
-macro_rules! checked {
-    ($($domain:ident :: $file:ident => $rule:ident),* $(,)?) => {
-        &[$((&$domain::$file::$rule, $domain::$file::$file as Check)),*]
-    };
-}
-
-/// The rules with a check on one product's file (NetBox's, nginx's, Authentik's), one line
-/// each, in the order of the rule reference (RULES.md).
-const CHECKS: &[(&Rule, Check)] = checked![
-    netbox::login_redirect_url_type => LOGIN_REDIRECT_URL_TYPE,
-    netbox::remote_auth_header_unused => REMOTE_AUTH_HEADER_UNUSED,
-    netbox::remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
-    netbox::remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
-    netbox::protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
-    netbox::setting_ignored => SETTING_IGNORED,
-    netbox::setting_removed => SETTING_REMOVED,
-    netbox::setting_unknown => SETTING_UNKNOWN,
-    netbox::social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
-    netbox::allowed_hosts_type => ALLOWED_HOSTS_TYPE,
-    netbox::allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
-    netbox::csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,
-    netbox::oidc_endpoint_name => OIDC_ENDPOINT_NAME,
-    netbox::oidc_endpoint_fallback_name => OIDC_ENDPOINT_FALLBACK_NAME,
-    netbox::oidc_endpoint_well_known => OIDC_ENDPOINT_WELL_KNOWN,
-    netbox::oidc_endpoint_trailing_slash => OIDC_ENDPOINT_TRAILING_SLASH,
-    netbox::oidc_endpoint_shape => OIDC_ENDPOINT_SHAPE,
-    netbox::oidc_scope_type => OIDC_SCOPE_TYPE,
-    netbox::oidc_scope_redundant => OIDC_SCOPE_REDUNDANT,
-    netbox::backend_path => BACKEND_PATH,
-    netbox::backend_list_version => BACKEND_LIST_VERSION,
-    netbox::oidc_backend_version => OIDC_BACKEND_VERSION,
-    netbox::redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
-    netbox::redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
-    netbox::allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
-    netbox::login_required_deprecated => LOGIN_REQUIRED_DEPRECATED,
-    netbox::pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
-    netbox::pipeline_group_import => PIPELINE_GROUP_IMPORT,
-    netbox::pipeline_is_staff => PIPELINE_IS_STAFF,
-    netbox::pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
-    nginx::missing_forwarded_proto => MISSING_FORWARDED_PROTO,
-    nginx::missing_forwarded_host => MISSING_FORWARDED_HOST,
-    nginx::port_lost => PORT_LOST,
-    nginx::headers_lost_by_inheritance => HEADERS_LOST_BY_INHERITANCE,
-    nginx::forwarded_host_appended => FORWARDED_HOST_APPENDED,
-    nginx::client_max_body_size_small => CLIENT_MAX_BODY_SIZE_SMALL,
-    nginx::upstream_not_loopback => UPSTREAM_NOT_LOOPBACK,
-    authentik::encryption_key_set => ENCRYPTION_KEY_SET,
-    authentik::signing_key_missing => SIGNING_KEY_MISSING,
-    authentik::signing_key_ec => SIGNING_KEY_EC,
-    authentik::redirect_uri_old_format => REDIRECT_URI_OLD_FORMAT,
-    authentik::redirect_uri_regex_dots => REDIRECT_URI_REGEX_DOTS,
-    authentik::mapping_ak_groups => MAPPING_AK_GROUPS,
-];
-
-/// The rules that need several files, checked after nginx's and Authentik's own.
-const FLOW_CHECKS: &[(&Rule, Check)] = checked![
-    flow::redirect_uri_mismatch => REDIRECT_URI_MISMATCH,
-    flow::allowed_hosts_missing_public_host => ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
-    flow::host_refused => HOST_REFUSED,
-    flow::csrf_origin_fails => CSRF_ORIGIN_FAILS,
-    flow::scope_not_provided => SCOPE_NOT_PROVIDED,
-    flow::oidc_endpoint_mismatch => OIDC_ENDPOINT_MISMATCH,
-    flow::client_id_mismatch => CLIENT_ID_MISMATCH,
-    flow::client_secret_mismatch => CLIENT_SECRET_MISMATCH,
-    flow::logout_url_mismatch => LOGOUT_URL_MISMATCH,
-    flow::logout_keeps_authentik_session => LOGOUT_KEEPS_AUTHENTIK_SESSION,
-];
+/// The rules with a check on one product's file (NetBox's, nginx's, Authentik's), then those
+/// that need several files, checked after nginx's and Authentik's own: the domains in the order
+/// of the rule reference (RULES.md).
+const CHECKS: &[&[(&Rule, Check)]] = &[netbox::CHECKS, nginx::CHECKS, authentik::CHECKS, flow::CHECKS];
 
 /// The rules reported by another stage (the opt-in `nginx -t` of the executable stage).
-const REPORTED_ELSEWHERE: &[&Rule] = &[&nginx::syntax_test_failed::SYNTAX_TEST_FAILED];
+const REPORTED_ELSEWHERE: &[&[&Rule]] = &[nginx::REPORTED_ELSEWHERE];
 
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {
-    CHECKS.iter().chain(FLOW_CHECKS)
+    CHECKS.iter().copied().flatten()
 }
 
 /// Every rule of the registry, the tool's own first.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    own_rules::RULES.iter().copied().chain(checks().map(|(rule, _)| *rule)).chain(REPORTED_ELSEWHERE.iter().copied())
+    own_rules::RULES
+        .iter()
+        .copied()
+        .chain(checks().map(|(rule, _)| *rule))
+        .chain(REPORTED_ELSEWHERE.iter().copied().flatten().copied())
 }
 
 /// A rule by id.

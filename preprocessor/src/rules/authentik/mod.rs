@@ -5,9 +5,11 @@
 #[cfg(test)]
 mod testing;
 
-pub mod encryption_key_set;
-pub mod mapping_ak_groups;
-pub mod redirect_uri_old_format;
-pub mod redirect_uri_regex_dots;
-pub mod signing_key_ec;
-pub mod signing_key_missing;
+rules! {
+    encryption_key_set => ENCRYPTION_KEY_SET,
+    signing_key_missing => SIGNING_KEY_MISSING,
+    signing_key_ec => SIGNING_KEY_EC,
+    redirect_uri_old_format => REDIRECT_URI_OLD_FORMAT,
+    redirect_uri_regex_dots => REDIRECT_URI_REGEX_DOTS,
+    mapping_ak_groups => MAPPING_AK_GROUPS,
+}

@@ -1,6 +1,6 @@
 //! `flow/allowed-hosts-missing-public-host`: The public host is not in ALLOWED_HOSTS.
 
-use super::allowed_hosts;
+use super::shared::allowed_hosts;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::host_allowed;
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `flow/client-id-mismatch`: Client id differs.
 
-use super::plain;
+use super::shared::plain;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

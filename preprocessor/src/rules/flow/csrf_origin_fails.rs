@@ -1,6 +1,6 @@
 //! `flow/csrf-origin-fails`: The login POST fails the CSRF origin check.
 
-use super::{Cause, at_flow, django_refuses_host};
+use super::shared::{Cause, at_flow, django_refuses_host};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};

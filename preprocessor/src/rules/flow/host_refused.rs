@@ -1,6 +1,6 @@
 //! `flow/host-refused`: The host Django sees is refused.
 
-use super::allowed_hosts;
+use super::shared::allowed_hosts;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::host_allowed;
 use crate::rules::input::Input;

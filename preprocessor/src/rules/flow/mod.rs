@@ -1,65 +1,22 @@
 //! Rules that need several files: what nginx forwards, what NetBox does with it, and what the
 //! provider accepts (facts §1-§5).
 //!
-//! One file per rule: its documentation (the `Rule`), its check and its tests. Shared here:
+//! One file per rule: its documentation (the `Rule`), its check and its tests. Shared, in `shared`:
 //! what several of them derive.
 
+mod shared;
 #[cfg(test)]
 mod testing;
 
-pub mod allowed_hosts_missing_public_host;
-pub mod client_id_mismatch;
-pub mod client_secret_mismatch;
-pub mod csrf_origin_fails;
-pub mod host_refused;
-pub mod logout_keeps_authentik_session;
-pub mod logout_url_mismatch;
-pub mod oidc_endpoint_mismatch;
-pub mod redirect_uri_mismatch;
-pub mod scope_not_provided;
-
-use crate::finding::Finding;
-use crate::finding::Rule;
-use crate::model::Deployment;
-use crate::model::flow::{Flow, host_allowed};
-use crate::parse::authentik::Node;
-use crate::parse::netbox::Setting;
-
-fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
-    let setting = d.netbox.get("ALLOWED_HOSTS")?;
-    let hosts = setting.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()?;
-    Some((setting, hosts))
-}
-
-/// Whether Django refuses the host it sees (ALLOWED_HOSTS statically known and not matching).
-fn django_refuses_host(d: &Deployment, flow: &Flow<'_>) -> bool {
-    matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
-}
-
-/// What a flow finding is about, to point at the line that decides it.
-#[derive(Clone, Copy)]
-enum Cause {
-    /// The host: its header, else `proxy_pass` (nginx's default Host is the upstream's).
-    Host,
-    /// The scheme: its header, else the TLS `listen` whose https never reaches NetBox.
-    Scheme,
-}
-
-fn at_flow(rule: &'static Rule, flow: &Flow<'_>, cause: Cause, message: String) -> Option<Finding> {
-    let decided = match cause {
-        Cause::Host => flow.host.site.as_ref(),
-        Cause::Scheme => flow.scheme.site.as_ref(),
-    };
-    if let Some((block, range)) = decided {
-        return Some(Finding::in_block(rule, *block, range.clone(), message));
-    }
-    let fallback = match cause {
-        Cause::Host => flow.location.proxy_pass.as_ref().map(|(_, range)| (flow.location.block, range.clone())),
-        Cause::Scheme => flow.server.public_listen().range.map(|range| (flow.server.block, range)),
-    };
-    fallback.map(|(block, range)| Finding::in_block(rule, block, range, message))
-}
-
-fn plain(node: Option<&Node>) -> Option<&str> {
-    node.and_then(Node::as_str)
+rules! {
+    redirect_uri_mismatch => REDIRECT_URI_MISMATCH,
+    allowed_hosts_missing_public_host => ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
+    host_refused => HOST_REFUSED,
+    csrf_origin_fails => CSRF_ORIGIN_FAILS,
+    scope_not_provided => SCOPE_NOT_PROVIDED,
+    oidc_endpoint_mismatch => OIDC_ENDPOINT_MISMATCH,
+    client_id_mismatch => CLIENT_ID_MISMATCH,
+    client_secret_mismatch => CLIENT_SECRET_MISMATCH,
+    logout_url_mismatch => LOGOUT_URL_MISMATCH,
+    logout_keeps_authentik_session => LOGOUT_KEEPS_AUTHENTIK_SESSION,
 }

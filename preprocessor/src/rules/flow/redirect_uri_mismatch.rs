@@ -1,6 +1,6 @@
 //! `flow/redirect-uri-mismatch`: The redirect URI NetBox sends is not one the provider accepts.
 
-use super::{Cause, at_flow, django_refuses_host};
+use super::shared::{Cause, at_flow, django_refuses_host};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/allowed-hosts-entry`: An `ALLOWED_HOSTS` entry with a scheme, port or path.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

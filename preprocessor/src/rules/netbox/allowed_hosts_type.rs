@@ -1,6 +1,6 @@
 //! `netbox/allowed-hosts-type`: `ALLOWED_HOSTS` that admits no host.
 
-use super::{at_value, truthy};
+use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/allowed-redirect-hosts-irrelevant`: `SOCIAL_AUTH_ALLOWED_REDIRECT_HOSTS` set as if it fixed the redirect URI.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/backend-list-version`: A list of backends on NetBox before 3.4.8.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/backend-path`: `REMOTE_AUTH_BACKEND` that is not social-core's OIDC backend while OIDC settings are used.
 
-use super::{at_statement, at_value, oidc_settings_used};
+use super::shared::{at_statement, at_value, oidc_settings_used};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::OIDC_BACKEND;

@@ -1,6 +1,6 @@
 //! `netbox/csrf-trusted-origins-scheme`: `CSRF_TRUSTED_ORIGINS` entries without a scheme.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

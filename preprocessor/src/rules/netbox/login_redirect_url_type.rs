@@ -1,6 +1,6 @@
 //! `netbox/login-redirect-url-type`: `SOCIAL_AUTH_LOGIN_REDIRECT_URL = True` and other non-string URL settings.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

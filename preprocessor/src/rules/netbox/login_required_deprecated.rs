@@ -1,6 +1,6 @@
 //! `netbox/login-required-deprecated`: `LOGIN_REQUIRED` on NetBox 4.6 and later.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/oidc-backend-version`: The generic OpenID Connect backend on a NetBox whose social-core does not have it yet.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::OIDC_BACKEND;
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/oidc-endpoint-fallback-name`: The fallback endpoint name.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{ENDPOINT, ENDPOINT_FALLBACK};
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/oidc-endpoint-name`: The OIDC endpoint set under a name social-core never reads.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{ENDPOINT, OIDC_BACKEND};
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/oidc-endpoint-shape`: An endpoint into Authentik's `/application/o/` that is not an application's issuer URL.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::authentik::{SHARED_ENDPOINTS, endpoint_application};
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/oidc-endpoint-well-known`: The endpoint already ends in the discovery path.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

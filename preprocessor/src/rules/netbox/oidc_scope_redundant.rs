@@ -1,6 +1,6 @@
 //! `netbox/oidc-scope-redundant`: Default scopes listed again.
 
-use super::{at_value, truthy};
+use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/oidc-scope-type`: `SOCIAL_AUTH_OIDC_SCOPE` that is not a list.
 
-use super::{at_value, truthy};
+use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;

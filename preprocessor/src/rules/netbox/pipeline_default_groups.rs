@@ -1,6 +1,6 @@
 //! `netbox/pipeline-default-groups`: A custom pipeline that drops NetBox's default-groups step.
 
-use super::{DEFAULT_GROUPS_HANDLER, at_value};
+use super::shared::{DEFAULT_GROUPS_HANDLER, at_value};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/protected-user-fields-obsolete`: The social-core 4.3.0 workaround that became a no-op.
 
-use super::at_value;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/redirect-is-https-scoped`: The backend-scoped spelling that social-core ignores.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

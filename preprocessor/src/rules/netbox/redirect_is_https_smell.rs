@@ -1,6 +1,6 @@
 //! `netbox/redirect-is-https-smell`: `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` papering over a missing `X-Forwarded-Proto`.
 
-use super::at_statement;
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};

@@ -1,6 +1,6 @@
 //! `netbox/remote-auth-enabled-unneeded`: `REMOTE_AUTH_ENABLED = True` for an OIDC-only setup.
 
-use super::{at_statement, social_backends_only};
+use super::shared::{at_statement, social_backends_only};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

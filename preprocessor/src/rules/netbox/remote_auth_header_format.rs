@@ -1,6 +1,6 @@
 //! `netbox/remote-auth-header-format`: A header name Django never exposes under that key.
 
-use super::{at_value, truthy};
+use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/remote-auth-header-unused`: `REMOTE_AUTH_HEADER` and friends next to only social-auth backends.
 
-use super::{at_statement, social_backends_only};
+use super::shared::{at_statement, social_backends_only};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -1,6 +1,6 @@
 //! `netbox/setting-ignored`: A Django setting NetBox never reads from configuration.py.
 
-use super::at_statement;
+use super::shared::at_statement;
 use super::parameters::{DJANGO_BY_NAME, is_parameter};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;

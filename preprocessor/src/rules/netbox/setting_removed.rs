@@ -1,6 +1,6 @@
 //! `netbox/setting-removed`: A parameter the target NetBox no longer has.
 
-use super::at_statement;
+use super::shared::at_statement;
 use super::parameters::REMOVED_BY_NAME;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;

@@ -1,6 +1,6 @@
 //! `netbox/social-auth-prefix-missing`: python-social-auth names without the `SOCIAL_AUTH_` prefix.
 
-use super::at_statement;
+use super::shared::at_statement;
 use super::parameters::{DJANGO_BY_NAME, SOCIAL_SUFFIXES, is_parameter};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;

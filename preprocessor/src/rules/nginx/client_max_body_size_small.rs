@@ -1,6 +1,6 @@
 //! `nginx/client-max-body-size-small`: A body limit below NetBox's reference.
 
-use super::at_proxy_pass;
+use super::shared::at_proxy_pass;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

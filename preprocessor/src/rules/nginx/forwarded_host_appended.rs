@@ -1,6 +1,6 @@
 //! `nginx/forwarded-host-appended`: A comma-joined X-Forwarded-Host.
 
-use super::appends;
+use super::shared::appends;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;

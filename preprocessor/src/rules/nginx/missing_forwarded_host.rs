@@ -1,6 +1,6 @@
 //! `nginx/missing-forwarded-host`: The public host does not reach NetBox.
 
-use super::{appends, at_proxy_pass};
+use super::shared::{appends, at_proxy_pass};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;

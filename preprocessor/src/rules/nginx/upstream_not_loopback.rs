@@ -1,6 +1,6 @@
 //! `nginx/upstream-not-loopback`: An upstream beyond loopback while NetBox trusts forwarded headers.
 
-use super::at_proxy_pass;
+use super::shared::at_proxy_pass;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::proxy_host;
 use crate::rules::input::Input;

@@ -1,0 +1,47 @@
+//! What several flow rules derive.
+
+use crate::finding::Finding;
+use crate::finding::Rule;
+use crate::model::Deployment;
+use crate::model::flow::{Flow, host_allowed};
+use crate::parse::authentik::Node;
+use crate::parse::netbox::Setting;
+
+pub(super) fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
+    let setting = d.netbox.get("ALLOWED_HOSTS")?;
+    let hosts = setting.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()?;
+    Some((setting, hosts))
+}
+
+/// Whether Django refuses the host it sees (ALLOWED_HOSTS statically known and not matching).
+pub(super) fn django_refuses_host(d: &Deployment, flow: &Flow<'_>) -> bool {
+    matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
+}
+
+/// What a flow finding is about, to point at the line that decides it.
+#[derive(Clone, Copy)]
+pub(super) enum Cause {
+    /// The host: its header, else `proxy_pass` (nginx's default Host is the upstream's).
+    Host,
+    /// The scheme: its header, else the TLS `listen` whose https never reaches NetBox.
+    Scheme,
+}
+
+pub(super) fn at_flow(rule: &'static Rule, flow: &Flow<'_>, cause: Cause, message: String) -> Option<Finding> {
+    let decided = match cause {
+        Cause::Host => flow.host.site.as_ref(),
+        Cause::Scheme => flow.scheme.site.as_ref(),
+    };
+    if let Some((block, range)) = decided {
+        return Some(Finding::in_block(rule, *block, range.clone(), message));
+    }
+    let fallback = match cause {
+        Cause::Host => flow.location.proxy_pass.as_ref().map(|(_, range)| (flow.location.block, range.clone())),
+        Cause::Scheme => flow.server.public_listen().range.map(|range| (flow.server.block, range)),
+    };
+    fallback.map(|(block, range)| Finding::in_block(rule, block, range, message))
+}
+
+pub(super) fn plain(node: Option<&Node>) -> Option<&str> {
+    node.and_then(Node::as_str)
+}
