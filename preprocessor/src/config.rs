@@ -119,6 +119,16 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_book_toml() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("```toml\n# book.toml\n").expect("README shows a book.toml") + "```toml\n".len();
+        let example = &readme[start..start + readme[start..].find("```").expect("the block ends")];
+        let s = settings(example).unwrap();
+        assert_eq!(s.targets.authentik, "2026.5".parse().unwrap());
+        assert!(!s.strict);
+    }
+
+    #[test]
     fn reads_the_documented_keys() {
         let s = settings(
             r#"
