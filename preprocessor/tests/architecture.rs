@@ -147,14 +147,17 @@ fn lines(files: &[PathBuf]) -> String {
     files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join("\n")
 }
 
+/// Write a source file of a scratch tree, making its folders.
+fn write_file(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
 #[test]
 fn the_reader_sees_the_modules_a_registry_declares() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write("lib.rs", "pub mod base;\npub mod rules;\n");
     write("base.rs", "pub struct Id;\n");
     write("rules/mod.rs", "pub mod netbox;\nfn f() { let _ = netbox::CHECKS; }\n");
@@ -216,11 +219,7 @@ fn the_cycle_finder_finds_a_cycle_and_only_cycles() {
 #[test]
 fn the_reader_sees_imports_in_every_spelling() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let write = |path: &str, text: &str| write_file(dir.path(), path, text);
     write("lib.rs", "pub mod base;\npub mod stage;\npub mod top;\n");
     write("base.rs", "pub struct Id;\n// crate::top::X in a comment is no import\nconst S: &str = \"crate::top\";\n");
     write("stage/mod.rs", "pub mod inner;\npub use self::inner::Thing;\n");

@@ -176,9 +176,6 @@ class AuthentikServer:
             self.service = None
         self.applied = None
 
-    def alive(self) -> bool:
-        return self.service is not None and self.service.alive()
-
     # ---- HTTP
 
     def get(self, path: str) -> ApiReply:
