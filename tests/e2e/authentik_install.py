@@ -35,7 +35,7 @@ Layout of the state directory::
     sid-root/, sid-root.done                       the Debian sid chroot for Python 3.14, and its marker
     tools/uv/                                      the tool venv with uv
     logs/                                          debootstrap, apt and pip output
-    install.lock                                   held (flock) while ensure_* change the directory
+    locks/<item>.lock                              held (flock) while ensure_* change that item
 
 Only the standard library; Python 3.11 or later. Runs as root (debootstrap, chroot, mount).
 """
@@ -53,6 +53,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -195,30 +196,32 @@ def _run(cmd: list[str], say: Say | None = None, log: Path | None = None, what: 
     return proc
 
 
-_held: dict[str, int] = {}
+_held = threading.local()  # the locks this thread holds, counted (re-entrant within a thread)
 
 
 @contextlib.contextmanager
-def _locked(state: Path) -> Iterator[None]:
-    """An exclusive lock on the state directory (<state>/install.lock) while it is being changed, so two
-    processes sharing it (two harness runs, a harness and a manual try) never build the same thing at
-    once. Re-entrant within a process."""
-    key = str(state.resolve())
-    if _held.get(key):
-        _held[key] += 1
+def _locked(state: Path, item: str) -> Iterator[None]:
+    """An exclusive lock on one thing in the state directory (<state>/locks/<item>.lock: a version's
+    tree, the sid chroot) while it is being changed, so two processes or threads sharing the state
+    (two harness runs, the harness preparing two versions at once, a manual try) never build the same
+    thing at once, and different things do not wait for each other. Re-entrant within a thread."""
+    key = f"{state.resolve()}/{item}"
+    counts: dict[str, int] = _held.__dict__.setdefault("counts", {})
+    if counts.get(key):
+        counts[key] += 1
         try:
             yield
         finally:
-            _held[key] -= 1
+            counts[key] -= 1
         return
-    state.mkdir(parents=True, exist_ok=True)
-    with (state / "install.lock").open("a") as lock:
+    (state / "locks").mkdir(parents=True, exist_ok=True)
+    with (state / "locks" / f"{item}.lock").open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        _held[key] = 1
+        counts[key] = 1
         try:
             yield
         finally:
-            _held[key] = 0
+            counts[key] = 0
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
@@ -318,7 +321,7 @@ def _safe_extractall(tar: tarfile.TarFile, dest: Path, members: list[tarfile.Tar
 def ensure_source(version: str, state: Path, say: Say) -> Path:
     """The unpacked source tree of `version` (``<state>/authentik-<version>/src``), from the checked
     archive; instant when already unpacked from the same archive."""
-    with _locked(state):
+    with _locked(state, f"authentik-{version}"):
         return _ensure_source(version, state, say)
 
 
@@ -540,7 +543,7 @@ def _ensure_host_build_packages(say: Say) -> None:
 def ensure_runtime(version: str, state: Path, say: Say) -> Runtime:
     """The Python that `version` needs: pyenv's 3.13 on the host, or 3.14 in the Debian sid chroot
     (built once; a chroot without its marker is a half-built one and is built again)."""
-    with _locked(state):
+    with _locked(state, f"authentik-{version}"):
         return _ensure_runtime(version, state, say)
 
 
@@ -556,11 +559,13 @@ def _ensure_runtime(version: str, state: Path, say: Say) -> Runtime:
         say(f"authentik {version}: requires-python names Python {python}")
     if python == "3.13":
         python = _pyenv_python("3.13")
-        _ensure_host_build_packages(say)
+        with _locked(state, "host-packages"):
+            _ensure_host_build_packages(say)
         return Runtime(python=python)
     if python == "3.14":
         state.mkdir(parents=True, exist_ok=True)
-        root = _ensure_sid_root(state, say)
+        with _locked(state, "sid-root"):
+            root = _ensure_sid_root(state, say)
         return Runtime(python="/usr/bin/python3.14", root=root, bind=[state.resolve()])
     raise InstallError(f"authentik {version}: no way to get Python {python} (the harness knows pyenv's "
                        "3.13 and Debian sid's 3.14)")
@@ -569,6 +574,11 @@ def _ensure_runtime(version: str, state: Path, say: Say) -> Runtime:
 # --- virtual environment ------------------------------------------------------------------------------
 
 def _uv(state: Path, say: Say) -> Path:
+    with _locked(state, "uv"):
+        return _ensure_uv(state, say)
+
+
+def _ensure_uv(state: Path, say: Say) -> Path:
     tool = state / "tools" / "uv"
     uv = tool / "bin" / "uv"
     marker = tool / "requirement.txt"
@@ -608,7 +618,7 @@ def ensure_venv(version: str, state: Path, runtime: Runtime, say: Say) -> Path:
     """``<state>/authentik-<version>/venv`` with Authentik's runtime dependencies and its four Python
     workspace packages. Its marker records the version, the interpreter and the requirements' hash:
     when they match, this returns at once."""
-    with _locked(state):
+    with _locked(state, f"authentik-{version}"):
         return _ensure_venv(version, state, runtime, say)
 
 

@@ -10,9 +10,11 @@ files under ``/static/dist/sfe/``.
 What the worker would do in the background and a login depends on is done here in the foreground,
 and said where it happens:
 
-- blueprints are applied with ``manage.py apply_blueprint`` (what Authentik's own blueprint task runs):
-  Authentik's defaults once, into the migrated template database; the guide's blueprint for every
-  deployment whose blueprint differs from the last one applied;
+- blueprints are applied with Authentik's ``apply_blueprint`` management command (what Authentik's own
+  blueprint task runs): Authentik's defaults once, into the migrated template database, by
+  ``manage.py``; the guide's blueprint for every deployment whose blueprint differs from the last one
+  applied, by the same command in a long-lived management process (``authentik_manage_session.py``:
+  Django starts once per server, not once per blueprint);
 - the key pair named "authentik Self-signed Certificate": Authentik's server makes it when it starts
   (crypto/apps.py, on the start-up signal of gunicorn's first worker); were it missing, the harness
   would generate it through the API, as the guide tells a reader whose instance lacks it.
@@ -26,6 +28,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -34,6 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlencode
+
+import authentik_manage_session
 
 LISTEN = ("127.0.0.1", 9000)
 SELF_SIGNED = "authentik Self-signed Certificate"
@@ -92,6 +97,7 @@ class AuthentikServer:
         self.env = {**env, "AUTHENTIK_BLUEPRINTS_DIR": str(self.blueprints),
                     "PATH": f"{venv}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}
         self.service: Any = None
+        self.session: ManageSession | None = None  # the long-lived management process, once started
         self.applied: str | None = None  # the guide blueprint now applied (its text)
 
     # ---- running Authentik's Python
@@ -171,6 +177,9 @@ class AuthentikServer:
         raise AuthentikError(f"Authentik {self.version} not ready after 240 s:\n{_tail(self.service.log.since(0), 30)}")
 
     def stop(self) -> None:
+        if self.session is not None:
+            self.session.stop()
+            self.session = None
         if self.service is not None:
             self.service.stop(timeout=30)
             self.service = None
@@ -258,11 +267,15 @@ class AuthentikServer:
             return None
         self.remove_guide_objects()
         (self.blueprints / GUIDE_BLUEPRINT).write_text(text)
-        result = self.manage(["apply_blueprint", GUIDE_BLUEPRINT], check=False)
+        if self.session is None:
+            self.session = ManageSession(self)
+        code, output = self.session.call(["apply_blueprint", GUIDE_BLUEPRINT])
+        with open(self.logs / "authentik-manage.log", "a") as handle:
+            handle.write(f"\n==== {self.version}: apply_blueprint {GUIDE_BLUEPRINT} (exit {code}, long-lived process)\n{output}")
         self.applied = text
-        if result.returncode != 0:
+        if code != 0:
             self.applied = None
-            return _tail(result.stdout, 20)
+            return _tail(output, 20)
         return None
 
     def provider(self) -> dict | None:
@@ -287,6 +300,71 @@ class AuthentikServer:
     def server_time(self) -> str:
         """Now, as Authentik's events spell it."""
         return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() - 1))
+
+
+class ManageSession:
+    """``authentik_manage_session.py`` run by the server's Python against the server's database:
+    management commands without starting Django for each (see that file)."""
+
+    SCRIPT = Path(authentik_manage_session.__file__).resolve()
+
+    def __init__(self, server: AuthentikServer, timeout: float = 240):
+        # The script must be readable inside the chroot: the state directory is mounted there.
+        script = server.state / self.SCRIPT.name
+        shutil.copyfile(self.SCRIPT, script)
+        self.version = server.version
+        self.log_start = 0
+        self.service = server.make_service(
+            f"authentik-{server.version}-manage", server.command([server.venv / "bin/python", "-u", script]),
+            env=server.env, cwd=server.source, stop_signal=signal.SIGTERM, stdout_pipe=True, log="authentik-manage",
+        )
+        self.log_start = self.service.log.mark()
+        self.service.start()
+        self.process = self.service.process
+        self.buffer = b""
+        code, output = self._reply(timeout)
+        if code != 0:
+            self.stop()
+            raise AuthentikError(f"Authentik {self.version}: the management process did not start:\n{_tail(output, 30)}")
+
+    def call(self, args: list[str], timeout: float = 300) -> tuple[int, str]:
+        """(exit status, everything the command and Authentik's logging printed meanwhile)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write((json.dumps(args) + "\n").encode())
+        self.process.stdin.flush()
+        return self._reply(timeout)
+
+    def _reply(self, timeout: float) -> tuple[int, str]:
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        marker = authentik_manage_session.REPLY
+        logged: list[str] = []
+        deadline = time.monotonic() + timeout
+        while True:
+            while b"\n" in self.buffer:
+                raw, self.buffer = self.buffer.split(b"\n", 1)
+                line = raw.decode("utf-8", errors="replace")
+                if line.startswith(marker):
+                    reply = json.loads(line[len(marker):])
+                    return int(reply["exit"]), "".join(logged) + reply["output"]
+                logged.append(line + "\n")
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise AuthentikError(f"Authentik {self.version}: no answer from the management process in "
+                                     f"{timeout:.0f} s:\n{_tail(''.join(logged), 30)}")
+            ready, _, _ = select.select([fd], [], [], min(left, 1.0))
+            if ready:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    code = self.process.wait()
+                    said = "".join(logged) + self.buffer.decode(errors="replace") + self.service.log.since(self.log_start)
+                    raise AuthentikError(f"Authentik {self.version}: the management process exited ({code}):\n"
+                                         f"{_tail(said, 30)}")
+                self.buffer += chunk
+
+    def stop(self) -> None:
+        self.service.stop(timeout=10)
 
 
 def _tail(text: str | None, lines: int) -> str:

@@ -519,6 +519,19 @@ def ensure_instance() -> None:
         run([VENV / "bin/netbox", "setup", "--target", INSTANCE], cwd=STATE)
 
 
+def alternate_instance() -> Path:
+    """A second instance root beside NetBox's (NETBOX_ROOT, made by `netbox setup`), for the next
+    deployment's NetBox while the current one serves: its own conf/, everything else linked to the first."""
+    alternate = INSTANCE.with_name(INSTANCE.name + "-b")
+    (alternate / "conf").mkdir(parents=True, exist_ok=True)
+    (alternate / "conf" / "__init__.py").touch()
+    for entry in INSTANCE.iterdir():
+        link = alternate / entry.name
+        if entry.name != "conf" and not link.is_symlink():
+            link.symlink_to(entry)
+    return alternate
+
+
 def ensure_secrets() -> dict:
     values = json.loads(SECRETS.read_text()) if SECRETS.is_file() else {}
     alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -886,6 +899,13 @@ class Stack:
         self.site_ports: list[tuple[str, int, bool]] = []
         self.substitutions: list[str] = []
         self.netbox_error: str | None = None  # why gunicorn did not start with this configuration
+        self.spare: Service | None = None  # the next deployment's NetBox, loaded and held at its gate
+        self.spare_for: tuple[str, str | None] | None = None  # (configuration.py, pipeline) it loaded
+        self.spare_mark = 0  # where its start begins in the gunicorn log
+        self.spare_gate = RUN / "gunicorn-gate"  # the file that lets it listen
+        self.root = INSTANCE  # NETBOX_ROOT of the NetBox now serving (self.env says the same)
+        self.spare_root = INSTANCE
+        self.spares = 0
         self.blueprint_error: str | None = None  # Authentik's message when it refused the blueprint
 
     # ---- services
@@ -918,15 +938,38 @@ class Stack:
         self.launch_gunicorn()
         self.wait_for_gunicorn()
 
-    def launch_gunicorn(self) -> None:
-        """Start NetBox's gunicorn without waiting for it (its workers take seconds to load NetBox)."""
-        self.gunicorn = Service(
-            "gunicorn",
-            [VENV / "bin/gunicorn", "-c", INSTANCE / "contrib/gunicorn.py", "--workers", "1", "--error-logfile", "-",
+    def gunicorn_service(self, name: str, gate: Path | None, root: Path) -> Service:
+        """NetBox's gunicorn with NetBox's own contrib/gunicorn.py and --preload: the master loads NetBox
+        before it listens. With a gate, the master then waits until the gate file exists, so the next
+        deployment's NetBox loads while the current one is still serving, and takes over in a second."""
+        conf = RUN / "gunicorn-e2e.py"
+        conf.write_text(
+            "# Written by tests/e2e/harness.py: NetBox's contrib/gunicorn.py, then a gate (see Stack.gunicorn_service).\n"
+            f"exec(compile(open({str(INSTANCE / 'contrib/gunicorn.py')!r}).read(), 'contrib/gunicorn.py', 'exec'))\n"
+            "import os as _os, time as _time\n"
+            "def on_starting(server):\n"
+            "    gate = _os.environ.get('E2E_GUNICORN_GATE')\n"
+            "    if gate:\n"
+            "        open(gate + '.loaded', 'w').close()\n"
+            "        while not _os.path.exists(gate):\n"
+            "            _time.sleep(0.02)\n")
+        env = {**self.env, "NETBOX_ROOT": str(root)}
+        if gate is not None:
+            gate.unlink(missing_ok=True)
+            Path(str(gate) + ".loaded").unlink(missing_ok=True)
+            env["E2E_GUNICORN_GATE"] = str(gate)
+        return Service(
+            name,
+            [VENV / "bin/gunicorn", "-c", conf, "--preload", "--workers", "1", "--error-logfile", "-",
              "--no-control-socket", "netbox.wsgi"],
-            env=self.env, cwd=RUN,  # the working directory must be outside the netbox package
+            env=env, cwd=RUN,  # the working directory must be outside the netbox package
             stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
+            log="gunicorn",
         ).start()
+
+    def launch_gunicorn(self) -> None:
+        """Start NetBox's gunicorn without waiting for it (its master takes seconds to load NetBox)."""
+        self.gunicorn = self.gunicorn_service("gunicorn", None, self.root)
 
     def wait_for_gunicorn(self) -> None:
         assert self.gunicorn is not None
@@ -934,12 +977,45 @@ class Stack:
         # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
         wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
 
+    def prepare_next(self, dep: Deployment | None) -> None:
+        """Load the next deployment's NetBox in a second gunicorn held at its gate, while the current
+        one serves, when the next deployment will restart NetBox: another configuration, or another
+        blueprint (whose provider may publish other keys). A NetBox that has served no login holds no
+        provider document, so it is a fresh start whatever the blueprint turns out to publish. Not for
+        another pipeline module: that file is shared, and the current NetBox imports it at login."""
+        self.drop_spare()
+        if dep is None or self.authentik is None:
+            return
+        conf = dep.files["configuration.py"].read_text()
+        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
+        if pipeline != self.current.get("pipeline"):
+            return
+        if conf == self.current.get("conf") and dep.files["netbox-sso.yaml"].read_text() == self.current.get("blueprint"):
+            return
+        # Its own instance root, so the NetBox now serving and the management commands run for it keep
+        # reading their configuration.py.
+        self.spare_root = alternate_instance() if self.root == INSTANCE else INSTANCE
+        self.write_netbox_files(dep, root=self.spare_root)
+        self.spare_mark = Log("gunicorn").mark()
+        self.spares += 1
+        self.spare_gate = RUN / f"gunicorn-gate-{self.spares}"
+        self.spare = self.gunicorn_service("gunicorn-next", self.spare_gate, self.spare_root)
+        self.spare_for = (conf, pipeline)
+
+    def drop_spare(self) -> None:
+        if self.spare is not None:
+            self.spare.stop()
+        self.spare, self.spare_for = None, None
+        for gate in RUN.glob("gunicorn-gate-*"):
+            gate.unlink(missing_ok=True)
+
     def use_authentik(self, authentik: "Authentik") -> None:
         """Serve this Authentik version from now on: its server, with the test user and the key pairs a
         reader generates; everything else restarts for it (NetBox keeps the last provider's keys in
         memory, nginx serves this version's flow executor)."""
         if self.authentik is not None:
             self.authentik.server.stop()
+        self.drop_spare()
         self.authentik = authentik
         self.current = {}
         server = authentik.server
@@ -973,7 +1049,8 @@ class Stack:
             wait_for(f"nginx on port {port}", lambda p=port: tcp_open("127.0.0.1", p), 20, self.nginx)
 
     def stop_all(self) -> None:
-        services = [self.nginx, self.gunicorn, self.authentik.server.service if self.authentik else None, self.redis]
+        services = [self.nginx, self.gunicorn, self.spare, self.authentik.server.service if self.authentik else None,
+                    self.redis]
         for service in services:
             if service is not None:
                 try:
@@ -983,9 +1060,12 @@ class Stack:
 
     # ---- deployments
 
-    def write_netbox_files(self, dep: Deployment, database: str = DB_NAME) -> tuple[str, str | None]:
+    def write_netbox_files(self, dep: Deployment, database: str = DB_NAME, root: Path | None = None) -> tuple[str, str | None]:
         conf = configuration_text(dep.files["configuration.py"], self.secrets, database, self.extract_root)
-        (INSTANCE / "conf" / "configuration.py").write_text(conf)
+        conf_dir = (root or self.root) / "conf"
+        # Two configurations written within a second may have the same size: no cached bytecode.
+        shutil.rmtree(conf_dir / "__pycache__", ignore_errors=True)
+        (conf_dir / "configuration.py").write_text(conf)
         pipeline_target = site_packages() / "netbox" / "custom_pipeline.py"
         pipeline = dep.files.get("custom_pipeline.py")
         pipeline_text = pipeline.read_text() if pipeline else None
@@ -1022,10 +1102,18 @@ class Stack:
         if restart_gunicorn:
             if self.gunicorn:
                 self.gunicorn.stop()
-            self.write_netbox_files(dep)
             self.netbox_error = None
-            log_start = Log("gunicorn").mark()
-            self.launch_gunicorn()
+            if self.spare is not None and self.spare_for == (conf, pipeline):
+                self.gunicorn, log_start, how = self.spare, self.spare_mark, "gunicorn (loaded meanwhile)"
+                self.root = self.spare_root
+                self.env["NETBOX_ROOT"] = str(self.root)
+                self.spare, self.spare_for = None, None
+                self.spare_gate.touch()
+            else:
+                self.drop_spare()
+                self.write_netbox_files(dep)
+                log_start, how = Log("gunicorn").mark(), "gunicorn"
+                self.launch_gunicorn()
             try:
                 self.wait_for_gunicorn()
             except SetupError as exc:
@@ -1035,7 +1123,9 @@ class Stack:
                 self.netbox_error = startup_error(Log("gunicorn").since(log_start) or str(exc))
                 self.gunicorn = None
             self.current["conf"], self.current["pipeline"] = conf, pipeline
-            done.append("gunicorn")
+            done.append(how)
+        else:
+            self.drop_spare()
         if self.current.get("site") != site or not (self.nginx and self.nginx.alive()):
             if self.nginx:
                 self.nginx.stop()
@@ -1883,8 +1973,14 @@ def order(deps: list[Deployment]) -> list[Deployment]:
     def same(d: Deployment, name: str) -> bool:
         return d.files[name].read_bytes() == ref.files[name].read_bytes()
 
+    def keys(d: Deployment) -> list[str]:
+        # The blueprint lines that choose the provider's keys: a variant that keeps main's publishes the
+        # same documents, and NetBox need not restart for it.
+        return [line.strip() for line in d.files["netbox-sso.yaml"].read_text().splitlines()
+                if re.match(r"\s*(signing_key|encryption_key)\s*:", line)]
+
     rest = [d for d in deps if d.name != "main"]
-    rest.sort(key=lambda d: (not same(d, "configuration.py"), not same(d, "netbox-sso.yaml"),
+    rest.sort(key=lambda d: (not same(d, "configuration.py"), not same(d, "netbox-sso.yaml"), keys(d) != keys(ref),
                              d.files["configuration.py"].read_text(), d.files["netbox-sso.yaml"].read_text(),
                              d.files["netbox.conf"].read_text(), d.name))
     return main + rest
@@ -1989,8 +2085,11 @@ def harness(args: argparse.Namespace) -> int:
                 say(f"Authentik {authentik.version} serving in {time.monotonic() - started:.0f} s"
                     + (f" ({'; '.join(authentik.notes)})" if authentik.notes else ""))
                 runner = Runner(stack, browser)
-                for result in results:
-                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, authentik.version, args)
+                for index, result in enumerate(results):
+                    following = results[index + 1].dep if index + 1 < len(results) else None
+                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, following,
+                                                                      authentik.version, args)
+                stack.drop_spare()
                 authentik.server.stop()
 
         found = versions(stack, pg, browser)
@@ -2049,14 +2148,17 @@ def report_drift(results: list[Result], netbox: str, authentik: str, complete: b
     print(f"newest versions used: NetBox {netbox}, Authentik {authentik}", flush=True)
 
 
-def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, version: str, args: argparse.Namespace) -> Outcome:
-    """One scenario against the running Authentik: apply its files, check what the guide says happens."""
+def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, following: Deployment | None, version: str,
+                 args: argparse.Namespace) -> Outcome:
+    """One scenario against the running Authentik: apply its files, check what the guide says happens
+    (meanwhile the following scenario's NetBox loads, when it needs another)."""
     started = time.monotonic()
     marks = log_marks()
     applied = started
     try:
         restarted = stack.apply(dep)
         applied = time.monotonic()
+        stack.prepare_next(following)
         runner.scenario_started = stack.authentik.server.server_time() if stack.authentik else ""
         runner.marks = marks
         if stack.blueprint_error is not None:
