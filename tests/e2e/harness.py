@@ -89,6 +89,7 @@ import ssl
 import subprocess
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -663,9 +664,17 @@ class Authentik:
     notes: list[str] = field(default_factory=list)  # what the harness did that a worker would have
 
 
-def prepare_authentik(version: str, pg: "Postgres", secrets_: dict) -> Authentik:
-    """Source (archive or download), Python runtime, dependencies, the flow executor's files and the
-    migrated template database of one Authentik version; idempotent, each step kept in AUTHENTIK_STATE."""
+@dataclass
+class AuthentikInstall:
+    source: Path
+    runtime: Any
+    venv: Path
+    sfe: Path
+
+
+def install_authentik(version: str) -> AuthentikInstall:
+    """Source (archive or download), Python runtime, dependencies and the flow executor's files of one
+    Authentik version; idempotent, each step kept in AUTHENTIK_STATE. Needs no database."""
     try:
         source = authentik_install.ensure_source(version, AUTHENTIK_STATE, say)
         runtime = authentik_install.ensure_runtime(version, AUTHENTIK_STATE, say)
@@ -675,6 +684,12 @@ def prepare_authentik(version: str, pg: "Postgres", secrets_: dict) -> Authentik
                                        authentik_install.upstream_archive(version, AUTHENTIK_STATE))
     except (authentik_install.InstallError, authentik_sfe.SfeError) as exc:
         raise SetupError(f"Authentik {version}: {exc}") from exc
+    return AuthentikInstall(source, runtime, venv, sfe)
+
+
+def prepare_authentik(version: str, installed: AuthentikInstall, pg: "Postgres", secrets_: dict) -> Authentik:
+    """The migrated template database of one installed Authentik version (kept), and its server."""
+    source, runtime, venv, sfe = installed.source, installed.runtime, installed.venv, installed.sfe
     home = AUTHENTIK_STATE / f"authentik-{version}"
     database = "authentik_" + re.sub(r"\W", "_", version)
     env = authentik_install.authentik_env(
@@ -1986,7 +2001,29 @@ def order(deps: list[Deployment]) -> list[Deployment]:
     return main + rest
 
 
+def prepare_netbox_template(stack: "Stack", pg: Postgres, main: Deployment, venv: Future) -> None:
+    """NetBox's migrated template database and collected static files (kept), once its venv is there."""
+    venv.result()
+    want = f"netbox {NETBOX_VERSION}\n"
+    if not (TEMPLATE_MARKER.is_file() and TEMPLATE_MARKER.read_text() == want and pg.exists(TEMPLATE_DB)):
+        say(f"migrating the template database {TEMPLATE_DB} (once; NetBox's migrations take about 5 minutes)")
+        TEMPLATE_MARKER.unlink(missing_ok=True)
+        pg.recreate(TEMPLATE_DB)
+        stack.write_netbox_files(main, database=TEMPLATE_DB)
+        netbox_manage(["migrate", "--no-input"], stack.env, timeout=1800, log="migrate")
+        TEMPLATE_MARKER.write_text(want)
+    else:
+        say(f"template database {TEMPLATE_DB}: kept")
+    stack.write_netbox_files(main)
+    if not (STATIC_MARKER.is_file() and STATIC_MARKER.read_text() == want and (INSTANCE / "static").is_dir()):
+        say("netbox collectstatic")
+        netbox_manage(["collectstatic", "--no-input"], stack.env, log="netbox")
+        STATIC_MARKER.write_text(want)
+
+
 def harness(args: argparse.Namespace) -> int:
+    # Setup steps that do not depend on each other run side by side (see below).
+    setup = ThreadPoolExecutor(max_workers=6, thread_name_prefix="setup")
     pg: Postgres | None = None
     stack: Stack | None = None
     browser: Browser | None = None
@@ -2015,6 +2052,10 @@ def harness(args: argparse.Namespace) -> int:
             (LOGS / f"{name}.log").write_text("")
         private_hosts()
         ensure_packages()
+        # What needs no database installs meanwhile (each Authentik version, NetBox's venv), while
+        # cargo builds the checker: on a fresh machine these take most of the setup's time.
+        installs = {version: setup.submit(install_authentik, version) for version in args.authentik}
+        netbox_venv = setup.submit(lambda: (ensure_venv(), ensure_instance()))
         extract_root, manifest = extract_guide()
         all_deps = deployments(extract_root, manifest)
         # main, every troubleshooting variant, and the optional groups chapter's working pipeline (the
@@ -2037,8 +2078,6 @@ def harness(args: argparse.Namespace) -> int:
         for port in (80, 443, 8443, GUNICORN[1], AUTHENTIK_LISTEN[1], REDIS_PORT):
             if not port_free(port):
                 raise SetupError(f"port {port} is in use; the harness needs it for its own services")
-        ensure_venv()
-        ensure_instance()
         secrets_ = ensure_secrets()
         spki = ensure_tls()
 
@@ -2050,22 +2089,12 @@ def harness(args: argparse.Namespace) -> int:
         pg.start()
         pg.ensure_role(secrets_["db_password"])
         stack.start_redis()
-        want = f"netbox {NETBOX_VERSION}\n"
-        if not (TEMPLATE_MARKER.is_file() and TEMPLATE_MARKER.read_text() == want and pg.exists(TEMPLATE_DB)):
-            say(f"migrating the template database {TEMPLATE_DB} (once; NetBox's migrations take about 5 minutes)")
-            TEMPLATE_MARKER.unlink(missing_ok=True)
-            pg.recreate(TEMPLATE_DB)
-            stack.write_netbox_files(main, database=TEMPLATE_DB)
-            netbox_manage(["migrate", "--no-input"], stack.env, timeout=1800, log="migrate")
-            TEMPLATE_MARKER.write_text(want)
-        else:
-            say(f"template database {TEMPLATE_DB}: kept")
-        stack.write_netbox_files(main)
-        if not (STATIC_MARKER.is_file() and STATIC_MARKER.read_text() == want and (INSTANCE / "static").is_dir()):
-            say("netbox collectstatic")
-            netbox_manage(["collectstatic", "--no-input"], stack.env, log="netbox")
-            STATIC_MARKER.write_text(want)
-        authentiks = [prepare_authentik(version, pg, secrets_) for version in args.authentik]
+        netbox_ready = setup.submit(prepare_netbox_template, stack, pg, main, netbox_venv)
+        prepared = [setup.submit(lambda v=version: prepare_authentik(v, installs[v].result(), pg, secrets_))
+                    for version in args.authentik]
+        netbox_ready.result()
+        authentiks = [job.result() for job in prepared]
+        say(f"prepared in {time.monotonic() - T0:.0f} s")
 
         browser = Browser(spki)
         browser.start()
@@ -2111,6 +2140,7 @@ def harness(args: argparse.Namespace) -> int:
         print(f"\n{passed} passed, {failed + 1} failed")
         return 2
     finally:
+        setup.shutdown(wait=True, cancel_futures=True)  # a step under way finishes (a half-made venv is redone anyway)
         step("stopping what the harness started")
         if browser:
             browser.stop()
