@@ -160,9 +160,10 @@ impl Sandbox {
         }
         command.args(["--chdir", "/", "--clearenv", "--"]).arg(program).args(args);
         command.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).process_group(0);
-        let mut child = command
-            .spawn()
-            .with_context(|| format!("`{purpose}`: cannot start the sandbox ({})", self.bwrap.display()))?;
+        let mut child = command.spawn().with_context(|| {
+            let how = if root { "setpriv (util-linux), to drop root, then " } else { "" };
+            format!("`{purpose}`: cannot start the sandbox ({how}{})", self.bwrap.display())
+        })?;
         let pipe = child.stderr.take();
         let reader = std::thread::spawn(move || capped(pipe));
         let started = Instant::now();
