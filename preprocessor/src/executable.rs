@@ -1,28 +1,49 @@
 //! Opt-in executable checks: `nginx -t` on the guide's nginx files (`nginx-test = true`).
 //!
-//! The site is wrapped in a minimal main configuration (`events {}`, `http { … }`) in a temporary
-//! prefix, its certificate paths point at a throw-away self-signed pair, and nginx runs with a
-//! timeout in a network namespace of its own when `unshare` is available (no network, no clash
-//! with ports in use). nginx's own messages (`… in FILE:LINE`) are mapped back to the chapter.
+//! A book is untrusted input (SECURITY.md). Before nginx sees a file, directives that make it
+//! load code are refused (`nginx/code-loading-directive`); a file that does not parse is not run
+//! either (our reading is nginx's own, [`crate::parse::nginx_lexer`]). nginx then runs in
+//! [`sandbox`]: no privileges, its own namespaces, a read-only filesystem of nginx, its libraries
+//! and the generated files, a private `/tmp`, a time limit and an output cap.
+//!
+//! The site is wrapped in a minimal main configuration (`events {}`, `http { … }`) at
+//! `/etc/nginx/nginx.conf` inside the sandbox, beside copies of Debian's stock files
+//! (`mime.types`, `proxy_params`, …) so that a site's `include proxy_params;` reads what a
+//! reader's would. The reader's certificate paths point at a throw-away self-signed pair, log
+//! paths at the private `/tmp`: neither exists here. nginx's own messages (`… in FILE:LINE`) are
+//! mapped back to the chapter.
+
+pub mod sandbox;
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::ffi::OsString;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+use self::sandbox::Sandbox;
 use crate::extract::{Block, Kind};
 use crate::finding::BlockId;
 use crate::finding::Finding;
 use crate::model::{self, FileBlocks};
 use crate::parse::Parsed;
 use crate::parse::nginx::{NginxFile, walk};
+use crate::rules::nginx::code_loading_directive::{CODE_LOADING_DIRECTIVE, refusal};
 use crate::rules::nginx::syntax_test_failed::SYNTAX_TEST_FAILED;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
+/// Where nginx finds its configuration inside the sandbox.
+const CONF_DIR: &str = "/etc/nginx";
+const CONF: &str = "/etc/nginx/nginx.conf";
+const CERT: &str = "/etc/nginx/configcheck-snakeoil.crt";
+const KEY: &str = "/etc/nginx/configcheck-snakeoil.key";
+/// The sandbox's private, writable directory.
+const TMP: &str = "/tmp";
+
+/// Debian's stock files beside nginx.conf, which a site may include; copied when present.
+const STOCK_FILES: &[&str] =
+    &["mime.types", "proxy_params", "fastcgi_params", "fastcgi.conf", "scgi_params", "uwsgi_params"];
 
 /// A generated main configuration: which line of it came from which block.
 struct Wrapped {
@@ -63,13 +84,12 @@ pub fn nginx_test(blocks: &[Block], parsed: &[(BlockId, Parsed)]) -> Result<Vec<
             "book.toml enables `nginx-test`, but nginx is not installed (looked at $CONFIGCHECK_NGINX, on PATH and at /usr/sbin/nginx): install it (Debian: apt-get install nginx-light) or set `nginx-test = false`"
         );
     };
-    // A fresh directory of a random name, made for this run alone (not a predictable path in a
-    // shared /tmp).
-    let prefix = tempfile::Builder::new()
+    // The throw-away certificate, made once in a private directory and copied into each sandbox.
+    let private = tempfile::Builder::new()
         .prefix("mdbook-configcheck-")
         .tempdir()
         .context("cannot create a temporary directory for `nginx -t`")?;
-    let (cert, key) = snakeoil(prefix.path())?;
+    let (cert, key) = snakeoil(private.path())?;
     // Each nginx file of the main deployment, then the file each nginx variant makes.
     let main = model::main_files(blocks);
     let ids = |file: &FileBlocks<'_>| file.blocks.iter().map(|b| b.id.0).collect::<Vec<usize>>();
@@ -80,22 +100,46 @@ pub fn nginx_test(blocks: &[Block], parsed: &[(BlockId, Parsed)]) -> Result<Vec<
         groups.extend(files.iter().filter(|f| f.kind == Kind::Nginx && f.file == blocks[i].file).map(ids));
     }
     let mut findings = Vec::new();
-    for (n, group) in groups.iter().enumerate() {
+    for group in &groups {
         if group.iter().any(|i| parsed.get(i).is_some_and(|f| !f.syntax_errors.is_empty())) {
             continue; // Already reported as a syntax error; nginx would only repeat it.
         }
-        let dir = prefix.path().join(format!("t{n}"));
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        let wrapped = wrap(blocks, &parsed, group, &dir, &cert, &key);
-        let conf = dir.join("nginx.conf");
-        std::fs::write(&conf, &wrapped.text).with_context(|| format!("cannot write {}", conf.display()))?;
-        let output = run_nginx(&nginx, &dir, &conf)?;
+        let refused = refusals(blocks, &parsed, group);
+        if !refused.is_empty() {
+            findings.extend(refused);
+            continue; // nginx never sees a file that loads code.
+        }
+        let sandbox = Sandbox::new("nginx-test")?;
+        let etc = sandbox.staging().join("etc-nginx");
+        std::fs::create_dir_all(&etc).with_context(|| format!("cannot create {}", etc.display()))?;
+        for name in STOCK_FILES {
+            let stock = Path::new(CONF_DIR).join(name);
+            if std::fs::symlink_metadata(&stock).is_ok_and(|m| m.is_file() && m.len() < 1 << 20) {
+                std::fs::copy(&stock, etc.join(name)).with_context(|| format!("cannot copy {}", stock.display()))?;
+            }
+        }
+        std::fs::copy(&cert, etc.join("configcheck-snakeoil.crt")).context("cannot stage the certificate")?;
+        std::fs::copy(&key, etc.join("configcheck-snakeoil.key")).context("cannot stage the certificate")?;
+        let wrapped = wrap(blocks, &parsed, group);
+        std::fs::write(etc.join("nginx.conf"), &wrapped.text).context("cannot write nginx.conf for `nginx -t`")?;
+        let args: Vec<OsString> =
+            ["-t", "-p", "/tmp/", "-e", "stderr", "-c", CONF].into_iter().map(OsString::from).collect();
+        let output = sandbox.run(&nginx, &args, &[(etc, CONF_DIR)])?;
+        // nginx -t always ends with its verdict: without it, nginx did not run (or was cut off).
+        let verdict = format!("configuration file {CONF} test ");
+        if output.truncated || !output.stderr.contains(&verdict) {
+            let said: String = output.stderr.lines().take(5).collect::<Vec<_>>().join("; ");
+            bail!(
+                "`nginx -t` did not run to its end in its sandbox{}: {said}",
+                if output.truncated { " (its output passed the cap)" } else { "" }
+            );
+        }
         if output.success {
             continue;
         }
         let mut mapped = false;
         for line in output.stderr.lines() {
-            let Some((message, at)) = parse_message(line, &conf) else { continue };
+            let Some((message, at)) = parse_message(line, Path::new(CONF)) else { continue };
             if let Some((block, range)) = locate(&wrapped, blocks, at) {
                 findings.push(Finding::in_block(
                     &SYNTAX_TEST_FAILED,
@@ -108,8 +152,13 @@ pub fn nginx_test(blocks: &[Block], parsed: &[(BlockId, Parsed)]) -> Result<Vec<
         }
         if !mapped {
             let first = &blocks[group[0]];
-            let text =
-                output.stderr.trim().lines().filter(|l| !l.contains("test failed")).collect::<Vec<_>>().join("; ");
+            let text = output
+                .stderr
+                .trim()
+                .lines()
+                .filter(|l| !l.contains("test failed") && !l.contains("syntax is ok"))
+                .collect::<Vec<_>>()
+                .join("; ");
             findings.push(Finding::at(
                 &SYNTAX_TEST_FAILED,
                 Some(first.id),
@@ -121,33 +170,51 @@ pub fn nginx_test(blocks: &[Block], parsed: &[(BlockId, Parsed)]) -> Result<Vec<
     Ok(findings)
 }
 
-fn wrap(
-    blocks: &[Block],
-    parsed: &HashMap<usize, &NginxFile>,
-    group: &[usize],
-    dir: &Path,
-    cert: &Path,
-    key: &Path,
-) -> Wrapped {
+/// The findings for directives of a file that nginx must not read.
+fn refusals(blocks: &[Block], parsed: &HashMap<usize, &NginxFile>, group: &[usize]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &i in group {
+        let Some(file) = parsed.get(&i) else { continue };
+        walk(&file.directives, &mut |d| {
+            if let Some(why) = refusal(d) {
+                findings.push(Finding::in_block(
+                    &CODE_LOADING_DIRECTIVE,
+                    blocks[i].id,
+                    d.range.clone(),
+                    format!("{why}: `nginx -t` is not run on this file"),
+                ));
+            }
+        });
+    }
+    findings
+}
+
+fn wrap(blocks: &[Block], parsed: &HashMap<usize, &NginxFile>, group: &[usize]) -> Wrapped {
     let mut text = format!(
-        "# generated by mdbook-configcheck for `nginx -t`\npid {pid};\nerror_log stderr;\nevents {{}}\nhttp {{\n    access_log off;\n    client_body_temp_path {dir};\n    proxy_temp_path {dir};\n    fastcgi_temp_path {dir};\n    uwsgi_temp_path {dir};\n    scgi_temp_path {dir};\n",
-        pid = quoted(&dir.join("nginx.pid")),
-        dir = quoted(dir)
+        "# generated by mdbook-configcheck for `nginx -t`\npid {tmp}/nginx.pid;\nerror_log stderr;\nevents {{}}\nhttp {{\n    access_log off;\n    client_body_temp_path {tmp};\n    proxy_temp_path {tmp};\n    fastcgi_temp_path {tmp};\n    uwsgi_temp_path {tmp};\n    scgi_temp_path {tmp};\n",
+        tmp = TMP
     );
     let mut parts = Vec::new();
     for &i in group {
         let block = &blocks[i];
-        // Certificates: the reader's paths do not exist here; a throw-away pair stands in.
+        // The reader's certificates and log directories do not exist here: a throw-away pair and
+        // the sandbox's private /tmp stand in.
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
         if let Some(file) = parsed.get(&i) {
             walk(&file.directives, &mut |d| {
                 let replacement = match d.name.as_str() {
-                    "ssl_certificate" => Some(cert),
-                    "ssl_certificate_key" => Some(key),
+                    "ssl_certificate" => Some(CERT.to_string()),
+                    "ssl_certificate_key" => Some(KEY.to_string()),
+                    "access_log" | "error_log" => d.args.first().and_then(|a| {
+                        let kept = ["off", "stderr"].contains(&a.text.as_str())
+                            || a.text.starts_with("syslog:")
+                            || a.text.starts_with("memory:");
+                        (!kept).then(|| format!("{TMP}/{}.log", d.name))
+                    }),
                     _ => None,
                 };
                 if let (Some(path), Some(arg)) = (replacement, d.args.first()) {
-                    edits.push((arg.range.clone(), quoted(path)));
+                    edits.push((arg.range.clone(), quoted(Path::new(&path))));
                 }
             });
         }
@@ -203,59 +270,6 @@ fn parse_message(line: &str, conf: &Path) -> Option<(String, usize)> {
         _ => message,
     };
     Some((message.to_string(), line_number.trim().parse().ok()?))
-}
-
-struct NginxOutput {
-    success: bool,
-    stderr: String,
-}
-
-fn run_nginx(nginx: &Path, dir: &Path, conf: &Path) -> Result<NginxOutput> {
-    let isolated = Path::new("/usr/bin/unshare").is_file() && is_root();
-    let mut command = if isolated {
-        let mut c = Command::new("/usr/bin/unshare");
-        // A network namespace of its own: no network, and `listen 443` cannot clash with a port in use.
-        c.args(["--net", "--", "sh", "-c", "ip link set lo up 2>/dev/null; exec \"$0\" \"$@\""]).arg(nginx);
-        c
-    } else {
-        Command::new(nginx)
-    };
-    command
-        .arg("-t")
-        .arg("-q")
-        .arg("-p")
-        .arg(dir)
-        .arg("-e")
-        .arg("stderr")
-        .arg("-c")
-        .arg(conf)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    let mut child = command.spawn().with_context(|| format!("cannot run {}", nginx.display()))?;
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            let mut stderr = String::new();
-            if let Some(mut pipe) = child.stderr.take() {
-                let _ = pipe.read_to_string(&mut stderr);
-            }
-            return Ok(NginxOutput { success: status.success(), stderr });
-        }
-        if started.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            bail!("`nginx -t` did not finish within {} s", TIMEOUT.as_secs());
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn is_root() -> bool {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0")))
-        .unwrap_or(false)
 }
 
 /// A throw-away self-signed certificate and key.

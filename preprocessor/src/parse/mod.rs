@@ -6,6 +6,7 @@
 pub mod authentik;
 pub mod netbox;
 pub mod nginx;
+pub mod nginx_lexer;
 
 use crate::extract::{Block, Kind};
 use crate::finding::Finding;

@@ -1,6 +1,8 @@
-//! `check=nginx`: an nginx site file, parsed with nginx-lint-parser (a lossless, error-recovering
-//! parser that keeps a span on every directive and argument). `include` directives are kept as
-//! they are, not followed.
+//! `check=nginx`: an nginx site file, read exactly as nginx reads it. [`super::nginx_lexer`]
+//! is a transcription of nginx's own tokenizer (`ngx_conf_read_token`): comments, quotes,
+//! escapes, `$` and `;#` come out as nginx sees them, so what this tool checks (and what it wraps
+//! for `nginx -t`) is what nginx would load. `include` directives are kept as they are, not
+//! followed. Like nginx, the reading stops at the first syntax error.
 //!
 //! nginx does not treat a missing `;` as a syntax error: the next line becomes extra arguments.
 //! A small table of argument counts for the directives a NetBox site uses turns that into a
@@ -8,9 +10,8 @@
 
 use std::ops::Range;
 
-use nginx_lint_parser::ast::{ConfigItem, Directive as AstDirective};
-
 use super::netbox::SyntaxError;
+use super::nginx_lexer::{End, Lexer, Word};
 
 /// A directive with its arguments and, for block directives, its children.
 #[derive(Debug, Clone)]
@@ -78,64 +79,95 @@ const ARGUMENTS: &[(&str, usize, usize)] = &[
     ("add_header", 2, 3),
 ];
 
+/// Blocks nested deeper than this are refused (nginx sets no limit; a site needs a handful of
+/// levels), so that no reading of a block recurses without bound.
+pub const MAX_DEPTH: usize = 100;
+
 /// Parse one block.
 pub fn parse(text: &str) -> NginxFile {
-    let (config, errors) = nginx_lint_parser::parse_string_with_errors(text);
     let mut file = NginxFile::default();
-    for error in errors {
-        let start = error.offset.min(text.len());
-        let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-        file.syntax_errors.push(SyntaxError { range: start..end, message: error.message });
+    match read(text) {
+        Ok(directives) => file.directives = directives,
+        Err(error) => {
+            file.syntax_errors.push(error);
+            return file;
+        }
     }
-    file.directives = convert(&config.items);
-    let mut argument_errors = Vec::new();
     walk(&file.directives, &mut |d| {
         if let Some(&(_, min, max)) = ARGUMENTS.iter().find(|(name, _, _)| *name == d.name) {
             let location_block = d.name == "location" && d.children.is_some();
             if !location_block && (d.args.len() < min || d.args.len() > max) {
                 let hint = if d.args.len() > max { "; is the `;` at the end of the line missing?" } else { "" };
-                argument_errors.push(SyntaxError {
+                file.syntax_errors.push(SyntaxError {
                     range: d.range.clone(),
                     message: format!("invalid number of arguments in \"{}\" ({} given){hint}", d.name, d.args.len()),
                 });
             }
         }
     });
-    file.syntax_errors.extend(argument_errors);
     file
 }
 
-fn convert(items: &[ConfigItem]) -> Vec<Directive> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            ConfigItem::Directive(d) => Some(directive(d)),
-            _ => None,
-        })
-        .collect()
+/// A block opened and not yet closed: its directive's words and start, and its children so far.
+struct Open {
+    words: Vec<Word>,
+    start: usize,
+    children: Vec<Directive>,
 }
 
-fn directive(d: &AstDirective) -> Directive {
-    // The parser splits `https://$host$request_uri` into touching pieces; nginx sees one word.
-    let mut args: Vec<Arg> = Vec::new();
-    for a in &d.args {
-        let text = if a.is_quoted() { a.as_str().to_string() } else { a.raw.clone() };
-        let range = a.span.start.offset..a.span.end.offset;
-        match args.last_mut() {
-            Some(last) if last.range.end == range.start => {
-                last.text.push_str(&text);
-                last.range.end = range.end;
+/// nginx's `ngx_conf_parse` over a site file: statements, blocks, and the first error. Without
+/// recursion: open blocks are a stack.
+fn read(text: &str) -> Result<Vec<Directive>, SyntaxError> {
+    let mut lexer = Lexer::new(text);
+    let mut top: Vec<Directive> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    loop {
+        let statement = lexer.read_statement().map_err(|e| SyntaxError { range: e.range, message: e.message })?;
+        let end = statement.at;
+        match statement.end {
+            End::FileDone => {
+                if open.is_empty() {
+                    return Ok(top);
+                }
+                return Err(SyntaxError {
+                    range: end..end,
+                    message: "unexpected end of file, expecting \"}\"".to_string(),
+                });
             }
-            _ => args.push(Arg { text, range }),
+            End::BlockDone => {
+                let Some(block) = open.pop() else {
+                    return Err(SyntaxError {
+                        range: end..end + 1,
+                        message: "unexpected \"}\" (it closes no block of this file)".to_string(),
+                    });
+                };
+                let directive = directive(block.words, block.start..end + 1, Some(block.children));
+                open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
+            }
+            End::Semicolon => {
+                let start = statement.words.first().map_or(end, |w| w.range.start);
+                let directive = directive(statement.words, start..end + 1, None);
+                open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
+            }
+            End::BlockStart => {
+                if open.len() >= MAX_DEPTH {
+                    return Err(SyntaxError {
+                        range: end..end + 1,
+                        message: format!("blocks nested deeper than {MAX_DEPTH} levels"),
+                    });
+                }
+                let start = statement.words.first().map_or(end, |w| w.range.start);
+                open.push(Open { words: statement.words, start, children: Vec::new() });
+            }
         }
     }
-    Directive {
-        name: d.name.clone(),
-        name_range: d.name_span.start.offset..d.name_span.end.offset,
-        args,
-        range: d.span.start.offset..d.span.end.offset,
-        children: d.block.as_ref().map(|b| convert(&b.items)),
-    }
+}
+
+/// A directive from its words (the lexer never ends a statement without one).
+fn directive(words: Vec<Word>, range: Range<usize>, children: Option<Vec<Directive>>) -> Directive {
+    let mut words = words.into_iter().map(|w| Arg { text: w.text, range: w.range });
+    let name = words.next().unwrap_or(Arg { text: String::new(), range: range.start..range.start });
+    Directive { name: name.text, name_range: name.range, args: words.collect(), range, children }
 }
 
 /// Visit every directive, depth first.
@@ -179,6 +211,34 @@ mod tests {
         let file = parse("return 301 https://$host$request_uri;\n");
         assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
         assert_eq!(file.directives[0].arg(1), Some("https://$host$request_uri"));
+    }
+
+    #[test]
+    fn a_comment_right_after_a_semicolon_is_a_comment_so_a_stray_brace_closes_nothing() {
+        // nginx: `listen 80;` then the comment `# {`; the second `}` would close the `http {}`
+        // around the site.
+        let text = "server {\n    listen 80;# {\n}\n}\nssl_engine x;\n";
+        let file = parse(text);
+        let error = file.syntax_errors.first().expect("a syntax error");
+        assert!(error.message.starts_with("unexpected \"}\""), "{}", error.message);
+        assert_eq!(error.range.start, text.rfind("}\nssl").unwrap());
+    }
+
+    #[test]
+    fn words_are_unescaped_and_unquoted_as_nginx_does() {
+        let file = parse("words X-A \"a \\\"b\\\" \\\\ \\t\" 'c#d' e\\;f a#b;\n");
+        assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        let d = &file.directives[0];
+        let args: Vec<&str> = d.args.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(args, ["X-A", "a \"b\" \\ \t", "c#d", "e\\;f", "a#b"]);
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_an_error_not_a_crash() {
+        let deep = "a {".repeat(100_000);
+        let file = parse(&deep);
+        assert!(file.syntax_errors[0].message.contains("nested deeper"), "{:?}", file.syntax_errors);
+        assert!(parse(&format!("{}{}", "a {\n".repeat(MAX_DEPTH), "}\n".repeat(MAX_DEPTH))).syntax_errors.is_empty());
     }
 
     #[test]

@@ -16,4 +16,5 @@ rules! {
     upstream_not_loopback => UPSTREAM_NOT_LOOPBACK;
     reported elsewhere:
     syntax_test_failed => SYNTAX_TEST_FAILED,
+    code_loading_directive => CODE_LOADING_DIRECTIVE,
 }
