@@ -1,0 +1,100 @@
+//! What reaches the reader: the page (HTML and other renderers), the terminal and CI logs, on
+//! hostile books, through real mdBook builds and the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    command.env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT").env("NO_COLOR", "1");
+    command
+}
+
+/// A scratch book whose book.toml runs this binary as the preprocessor (so a real mdBook drives it
+/// through the JSON protocol), with `files` written under its root.
+fn book(extra_toml: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = format!(
+        "[book]\ntitle = \"scratch\"\n\n[preprocessor.configcheck]\ncommand = {:?}\n{extra_toml}",
+        env!("CARGO_BIN_EXE_mdbook-configcheck")
+    );
+    fs::write(dir.path().join("book.toml"), toml).unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn mdbook_build(dir: &Path) {
+    mdbook_driver::MDBook::load(dir).unwrap().build().unwrap();
+}
+
+fn check(dir: &Path, format: &str) -> Output {
+    bin().args(["check", dir.to_str().unwrap(), "--format", format]).output().unwrap()
+}
+
+/// The characters a terminal or a CI log must never receive from a book: C0 and C1 controls but
+/// the line break, DEL, and the bidirectional overrides that reorder what a reader sees.
+fn unsafe_for_logs(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The `<div class="configcheck"` box of a page, up to its end.
+fn html_box(html: &str) -> &str {
+    let start = html.find("<div class=\"configcheck\"").expect("a findings box");
+    // mdBook 0.5 re-serialises raw HTML (blank lines between elements, references decoded).
+    let end = start + html[start..].find("</div>").expect("the box's end");
+    &html[start..end]
+}
+
+/// A block whose values hold a blank line, Markdown, HTML, terminal escapes, BEL, a C1 control,
+/// a bidi override, and a `{{#include}}` put together at run time (so only the box could carry
+/// it to mdBook's `links` preprocessor, which runs after ours).
+const HOSTILE: &str = "# Hostile\n\n```python,check=netbox\nALLOWED_HOSTS = \"\"\"a\n\n[x](javascript:alert(1))\n\n<script>alert(2)</script> \x1b[31mred\x07 \u{9b}31m \u{202e}evil\"\"\"\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = ['{{#incl' + 'ude ../secret.txt}}']\n```\n\nAfter the block.\n";
+
+#[test]
+fn hostile_values_stay_text_in_the_page_in_markdown_in_the_terminal_and_in_ci_logs() {
+    let dir = book(
+        "[output.html]\n[output.markdown]\n",
+        &[("src/SUMMARY.md", "- [Hostile](ch.md)\n"), ("src/ch.md", HOSTILE), ("secret.txt", "TOPSECRET\n")],
+    );
+    mdbook_build(dir.path());
+
+    let html = fs::read_to_string(dir.path().join("book/html/ch.html")).unwrap();
+    let found = html_box(&html);
+    assert!(found.contains("javascript:alert(1)"), "the value reaches the box as text: {found}");
+    assert!(!html.contains("href=\"javascript"), "no live link: {html}");
+    assert!(!html.contains("<script>alert(2)"), "{html}");
+    assert!(!html.contains("TOPSECRET"), "a value never becomes an include: {html}");
+    assert!(found.contains("{{#include ../secret.txt}}"), "shown, not expanded: {found}");
+    // A blank line would end the HTML block: the rest would be Markdown paragraphs.
+    assert_eq!(found.matches("<p").count(), 1, "only the title paragraph: {found}");
+    assert!(!found.chars().any(unsafe_for_logs), "{found:?}");
+    let after = html.find("After the block.").unwrap();
+    assert!(html.find("</ul>").unwrap() < after, "the box ends before the next paragraph");
+
+    let md = fs::read_to_string(dir.path().join("book/markdown/ch.md")).unwrap();
+    let start = md.find("> **mdbook-configcheck**").expect("the Markdown box");
+    let end = start + md[start..].find("\n\n").unwrap();
+    let quote = &md[start..end];
+    assert!(quote.lines().all(|l| l.starts_with('>')), "one blockquote: {quote}");
+    assert!(!quote.contains("](javascript") && !quote.contains("<script>"), "no live Markdown or HTML: {quote}");
+    assert!(!quote.contains("{{#"), "{quote}");
+    assert!(!quote.chars().any(unsafe_for_logs), "{quote:?}");
+    assert!(!md.contains("TOPSECRET"), "{md}");
+
+    let human = check(dir.path(), "human");
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("javascript:alert(1)"), "{text}");
+    assert!(!text.chars().any(unsafe_for_logs), "{text:?}");
+
+    let github = check(dir.path(), "github");
+    let text = String::from_utf8(github.stdout).unwrap();
+    assert!(text.contains("javascript:alert(1)"), "{text}");
+    assert!(!text.chars().any(unsafe_for_logs), "{text:?}");
+    assert!(text.lines().all(|l| l.starts_with("::")), "one workflow command per line: {text}");
+}
