@@ -98,3 +98,27 @@ fn hostile_values_stay_text_in_the_page_in_markdown_in_the_terminal_and_in_ci_lo
     assert!(!text.chars().any(unsafe_for_logs), "{text:?}");
     assert!(text.lines().all(|l| l.starts_with("::")), "one workflow command per line: {text}");
 }
+
+/// The directives are expanded where a chapter writes them as text, never where it shows them as
+/// code: in a code span, a fenced or an indented code block. A backslash shows one literally, as
+/// mdBook's own `\{{#include …}}` does (mdBook's `links` removes the backslash after us).
+#[test]
+fn directives_shown_as_code_stay_code() {
+    let chapter = "# Reference\n\nWrite `{{#configcheck-rules}}` or `{{#configcheck-verification}}` on a line of its own:\n\n```markdown\n{{#configcheck-rules}}\n{{#configcheck-verification}}\n```\n\n    {{#configcheck-rules}}\n\nLiterally: \\{{#configcheck-rules}}\n\n{{#configcheck-rules}}\n";
+    let dir = book("", &[("src/SUMMARY.md", "- [Reference](reference.md)\n"), ("src/reference.md", chapter)]);
+    mdbook_build(dir.path());
+    let html = fs::read_to_string(dir.path().join("book/reference.html")).unwrap();
+    let main = &html[html.find("<main>").unwrap()..html.find("</main>").unwrap()];
+    assert!(
+        main.contains("<code>{{#configcheck-rules}}</code> or <code>{{#configcheck-verification}}</code>"),
+        "code spans keep the directive: {main}"
+    );
+    assert!(
+        main.contains("{{#configcheck-rules}}\n{{#configcheck-verification}}\n</code></pre>"),
+        "the fenced block keeps both: {main}"
+    );
+    assert!(main.contains("<pre><code>{{#configcheck-rules}}\n</code></pre>"), "the indented block too: {main}");
+    assert!(main.contains("Literally: {{#configcheck-rules}}"), "an escaped one is shown: {main}");
+    assert_eq!(main.matches("configcheck/syntax-error").count(), 1, "expanded once, where it is text: {main}");
+    assert!(!main.contains("This book has no verification record"), "{main}");
+}
