@@ -7,7 +7,7 @@
 //! just before a block.
 
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -16,6 +16,11 @@ use crate::finding::Finding;
 use crate::finding::{BlockId, Location};
 use crate::own_rules;
 use crate::source::{Site, SourceFile, SourceId, Sources};
+
+mod include;
+mod text_map;
+
+pub use text_map::TextMap;
 
 /// What kind of configuration a block holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,63 +65,6 @@ impl Kind {
 
     fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-/// How a block's text maps back to its sources.
-#[derive(Debug, Clone, Default)]
-pub struct TextMap {
-    segments: Vec<Segment>,
-}
-
-#[derive(Debug, Clone)]
-struct Segment {
-    text_start: usize,
-    len: usize,
-    source: SourceId,
-    source_start: usize,
-}
-
-impl TextMap {
-    fn push(&mut self, text_start: usize, len: usize, source: SourceId, source_start: usize) {
-        // A block's lines usually follow each other in the chapter: one segment covers them all.
-        if let Some(last) = self.segments.last_mut()
-            && last.source == source
-            && last.text_start + last.len == text_start
-            && last.source_start + last.len == source_start
-        {
-            last.len += len;
-            return;
-        }
-        self.segments.push(Segment { text_start, len, source, source_start });
-    }
-
-    /// The segment holding the byte at `offset` (a start: at a boundary, the later segment).
-    fn segment_starting(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text_start + s.len <= offset);
-        self.segments.get(i).or(self.segments.last())
-    }
-
-    /// The segment holding the byte before `offset` (an end: at a boundary, the earlier one).
-    fn segment_ending(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text_start + s.len < offset);
-        self.segments.get(i).or(self.segments.last())
-    }
-
-    /// The source range of a range of block text. A range that crosses into another file is
-    /// cut at the end of the first.
-    pub fn site(&self, range: Range<usize>) -> Site {
-        let Some(first) = self.segment_starting(range.start) else {
-            return Site { source: SourceId(0), range: 0..0 };
-        };
-        let start = first.source_start + range.start.saturating_sub(first.text_start).min(first.len);
-        let end = match self.segment_ending(range.end.max(range.start)) {
-            Some(last) if last.source == first.source && last.source_start >= first.source_start => {
-                last.source_start + range.end.saturating_sub(last.text_start).min(last.len)
-            }
-            _ => first.source_start + first.len,
-        };
-        Site { source: first.source, range: start..end.max(start) }
     }
 }
 
@@ -601,116 +549,19 @@ impl ChapterScan<'_> {
         attrs
     }
 
-    /// Replace each `{{#include …}}` line by the included lines, mapped to the included file.
+    /// The block's text with its `{{#include}}`s expanded as mdBook's `links` expands them
+    /// ([`include`]), mapped to the included files; problems are findings at their directive.
     fn resolve_includes(&mut self, text: String, map: TextMap, block: BlockId) -> (String, TextMap) {
-        if !text.contains("{{#include") {
+        if !text.contains("{{") {
             return (text, map);
         }
-        let mut out_text = String::with_capacity(text.len());
-        let mut out_map = TextMap::default();
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            let newline = &line[body.len()..];
-            match parse_include(body.trim()) {
-                Some(include) => {
-                    let directive_site = map.site(line_start..line_start + body.len());
-                    match self.include(&include) {
-                        Ok((source, ranges)) => {
-                            let file = self.sources.get(source);
-                            for (i, range) in ranges.iter().enumerate() {
-                                if i > 0 {
-                                    out_text.push('\n');
-                                }
-                                out_map.push(out_text.len(), range.len(), source, range.start);
-                                out_text.push_str(&file.text[range.clone()]);
-                            }
-                        }
-                        Err(message) => {
-                            self.out.findings.push(Finding::at(
-                                &own_rules::INCLUDE_ERROR,
-                                Some(block),
-                                directive_site,
-                                message,
-                            ));
-                        }
-                    }
-                    let nl_site = map.site(line_start + body.len()..line_start + line.len());
-                    out_map.push(out_text.len(), newline.len(), nl_site.source, nl_site.range.start);
-                    out_text.push_str(newline);
-                }
-                None => {
-                    // Lines of the block map one-to-one onto the chapter.
-                    for seg in map
-                        .segments
-                        .iter()
-                        .filter(|s| s.text_start < line_start + line.len() && s.text_start + s.len > line_start)
-                    {
-                        let from = seg.text_start.max(line_start);
-                        let to = (seg.text_start + seg.len).min(line_start + line.len());
-                        out_map.push(
-                            out_text.len() + (from - line_start),
-                            to - from,
-                            seg.source,
-                            seg.source_start + (from - seg.text_start),
-                        );
-                    }
-                    out_text.push_str(line);
-                }
-            }
-            line_start += line.len();
+        let report_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut includer = include::Includer::new(self.sources);
+        let expanded = includer.expand_block(&text, &map, &self.chapter.dir, &report_dir);
+        for (site, message) in includer.errors {
+            self.out.findings.push(Finding::at(&own_rules::INCLUDE_ERROR, Some(block), site, message));
         }
-        (out_text, out_map)
-    }
-
-    /// Read an included file and select its lines as mdBook's `links` preprocessor does.
-    fn include(&mut self, include: &Include<'_>) -> Result<(SourceId, Vec<Range<usize>>), String> {
-        let disk_path = self.chapter.dir.join(include.path);
-        let text = std::fs::read_to_string(&disk_path)
-            .map_err(|e| format!("cannot read the included file `{}`: {e}", include.path))?;
-        let chapter_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new(""));
-        let report_path = normalize(&chapter_dir.join(include.path));
-        let file = SourceFile::new(report_path, text);
-        let lines: Vec<Range<usize>> = (1..=file.line_count()).map(|n| file.line_range(n)).collect();
-        // `str::lines` semantics: a trailing newline does not start another line.
-        let lines: Vec<Range<usize>> =
-            if file.text.ends_with('\n') { lines[..lines.len().saturating_sub(1)].to_vec() } else { lines };
-        let selected = match &include.selection {
-            Selection::All => lines,
-            Selection::Lines(from, to) => {
-                let from = from.saturating_sub(1);
-                let to = to.unwrap_or(usize::MAX).min(lines.len());
-                lines.get(from..to.max(from)).map(<[_]>::to_vec).unwrap_or_default()
-            }
-            Selection::Anchor(anchor) => {
-                let mut inside = false;
-                let mut found = false;
-                let mut kept = Vec::new();
-                for range in lines {
-                    let line = &file.text[range.clone()];
-                    if inside {
-                        if anchor_name(line, "ANCHOR_END:") == Some(anchor) {
-                            break;
-                        }
-                        if anchor_name(line, "ANCHOR:").is_none() && anchor_name(line, "ANCHOR_END:").is_none() {
-                            kept.push(range);
-                        }
-                    } else if anchor_name(line, "ANCHOR:") == Some(anchor) {
-                        inside = true;
-                        found = true;
-                    }
-                }
-                if !found {
-                    return Err(format!(
-                        "the anchor `{anchor}` is not in `{}` (write `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}` lines around the part to include)",
-                        include.path
-                    ));
-                }
-                kept
-            }
-        };
-        let source = self.sources.add(file);
-        Ok((source, selected))
+        expanded
     }
 }
 
@@ -733,71 +584,6 @@ fn closing_prefix(content: &str, fence: Range<usize>) -> CompactString {
     let line = &content[line_start..];
     let end = line.find(|c: char| !matches!(c, ' ' | '\t' | '>')).unwrap_or(line.len());
     CompactString::from(&line[..end])
-}
-
-struct Include<'a> {
-    path: &'a str,
-    selection: Selection<'a>,
-}
-
-enum Selection<'a> {
-    All,
-    Lines(usize, Option<usize>),
-    Anchor(&'a str),
-}
-
-/// Parse `{{#include path}}`, `{{#include path:anchor}}` and mdBook's line ranges.
-fn parse_include(line: &str) -> Option<Include<'_>> {
-    let inner = line.strip_prefix("{{#include")?.strip_suffix("}}")?;
-    if !inner.starts_with([' ', '\t']) {
-        return None;
-    }
-    let inner = inner.trim();
-    if inner.is_empty() {
-        return None;
-    }
-    let (path, rest) = match inner.split_once(':') {
-        Some((path, rest)) => (path, Some(rest)),
-        None => (inner, None),
-    };
-    let selection = match rest {
-        None => Selection::All,
-        Some(rest) => {
-            let mut parts = rest.splitn(2, ':');
-            let first = parts.next().unwrap_or("");
-            let second = parts.next();
-            match (first.parse::<usize>().ok(), second) {
-                (Some(n), None) => Selection::Lines(n, Some(n)),
-                (from, Some(to)) if from.is_some() || first.is_empty() => {
-                    Selection::Lines(from.unwrap_or(1), to.parse().ok())
-                }
-                _ if first.is_empty() => Selection::All,
-                _ => Selection::Anchor(first),
-            }
-        }
-    };
-    Some(Include { path, selection })
-}
-
-fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
-    let at = line.find(marker)?;
-    let rest = line[at + marker.len()..].trim_start();
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
-}
-
-fn normalize(path: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
-                parts.pop();
-            }
-            Component::CurDir => {}
-            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
-        }
-    }
-    parts.join("/")
 }
 
 /// Levenshtein distance, for "did you mean" hints.

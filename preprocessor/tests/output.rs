@@ -122,3 +122,114 @@ fn directives_shown_as_code_stay_code() {
     assert_eq!(main.matches("configcheck/syntax-error").count(), 1, "expanded once, where it is text: {main}");
     assert!(!main.contains("This book has no verification record"), "{main}");
 }
+
+// --- {{#include}} as mdBook's `links` preprocessor reads it --------------------------------------
+
+/// `check --format json` on a book, stopped after `limit` (a hang is a failure, not a stuck test).
+fn check_json_within(dir: &Path, limit: std::time::Duration) -> serde_json::Value {
+    let mut child = bin()
+        .args(["check", dir.to_str().unwrap(), "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("`check` did not finish within {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// (rule, path, line) of every diagnostic.
+fn found(report: &serde_json::Value) -> Vec<(String, String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().into(), d["path"].as_str().unwrap().into(), d["line"].as_u64().unwrap()))
+        .collect()
+}
+
+const REDIRECT: &str = "netbox/login-redirect-url-type";
+
+/// Each form mdBook's `links` accepts: spacing inside the braces, extra arguments after the path,
+/// `:0` (mdBook: the first line), a directive inside a line, and includes nested in included
+/// files (paths relative to the including file). Each block is a variant of its own, so each
+/// finding shows which forms were read.
+#[test]
+fn includes_are_read_as_mdbook_reads_them() {
+    let chapter = "# Includes\n\n\
+        ```python,check=netbox,variant\n{{ #include   conf/a.py }}\n```\n\n\
+        ```python,check=netbox,variant\n{{#include conf/b.py extra words}}\n```\n\n\
+        ```python,check=netbox,variant\n{{#include conf/c.py:0}}\n```\n\n\
+        ```python,check=netbox,variant\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = {{#include conf/value.txt}}\n```\n\n\
+        ```python,check=netbox,variant\n{{#include conf/nested.py}}\n```\n";
+    let dir = book(
+        "",
+        &[
+            ("src/SUMMARY.md", "- [Includes](ch.md)\n"),
+            ("src/ch.md", chapter),
+            ("src/conf/a.py", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\nLOGIN_REQUIRED = True\n"),
+            ("src/conf/b.py", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\nLOGIN_REQUIRED = True\n"),
+            ("src/conf/c.py", "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True\nLOGIN_REQUIRED = True\n"),
+            ("src/conf/value.txt", "True\n"),
+            ("src/conf/nested.py", "LOGIN_REQUIRED = True\n{{#include inner/deeper.py}}\n"),
+            ("src/conf/inner/deeper.py", "\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n"),
+        ],
+    );
+    let report = check_json_within(dir.path(), std::time::Duration::from_secs(60));
+    let mut redirects: Vec<(String, u64)> = found(&report)
+        .into_iter()
+        .filter(|(rule, _, _)| rule == REDIRECT)
+        .map(|(_, path, line)| (path, line))
+        .collect();
+    redirects.sort();
+    assert_eq!(
+        redirects,
+        vec![
+            ("src/conf/a.py".to_string(), 1),
+            ("src/conf/b.py".to_string(), 1),
+            ("src/conf/c.py".to_string(), 1),
+            ("src/conf/inner/deeper.py".to_string(), 2),
+            ("src/conf/value.txt".to_string(), 1),
+        ],
+        "{report:#}"
+    );
+    assert!(!found(&report).iter().any(|(rule, _, _)| rule == "configcheck/syntax-error"), "{report:#}");
+}
+
+/// mdBook would read a FIFO or `/dev/zero` forever, and any file whole: the checker reads regular
+/// files only, up to a limit, and says so at the directive; a chapter that includes itself (a
+/// cycle) is cut where mdBook cuts it, with a finding, in `check` and in a real mdBook build.
+#[test]
+fn includes_that_would_hang_or_loop_are_findings() {
+    let chapter = "# Hostile includes\n\n\
+        ```python,check=netbox,variant\n{{#include fifo}}\n```\n\n\
+        ```python,check=netbox,variant\n{{#include /dev/zero}}\n```\n\n\
+        ```python,check=netbox,variant\n{{#include ch.md}}\n```\n";
+    let dir = book("", &[("src/SUMMARY.md", "- [Hostile](ch.md)\n"), ("src/ch.md", chapter)]);
+    let fifo = dir.path().join("src/fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let report = check_json_within(dir.path(), std::time::Duration::from_secs(60));
+    let errors: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "configcheck/include-error")
+        .map(|d| (d["message"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap()))
+        .collect();
+    assert!(errors.iter().any(|(m, l)| *l == 4 && m.contains("not a regular file")), "{report:#}");
+    assert!(errors.iter().any(|(m, l)| *l == 8 && m.contains("not a regular file")), "{report:#}");
+    assert!(errors.iter().any(|(m, _)| m.contains("nest")), "the cycle is named: {report:#}");
+    // Through mdBook's protocol: no panic, the build goes on (mdBook's own links is told nothing
+    // here: the FIFO is removed first, as mdBook itself would hang on it).
+    fs::remove_file(&fifo).unwrap();
+    fs::write(dir.path().join("src/ch.md"), "# Self\n\n```python,check=netbox\n{{#include ch.md}}\n```\n").unwrap();
+    mdbook_build(dir.path());
+}
