@@ -117,8 +117,12 @@ pub struct Block {
     pub info: Range<usize>,
     /// The info string as the rendered page should see it (language and mdBook's attributes).
     pub clean_info: CompactString,
-    /// What each line of the block starts with in the chapter (list indentation, `> `).
+    /// What each line of the block starts with in the chapter (list indentation, `> `): the
+    /// opening fence line's start with list markers as spaces, so text written after it stays in
+    /// the same container, at the opening fence's own column.
     pub prefix: CompactString,
+    /// Whether the fence has a closing line (an unclosed one runs to the end of its container).
+    pub closed: bool,
     /// Suppressions written just before the block.
     pub allows: Vec<Allow>,
 }
@@ -300,6 +304,8 @@ struct ChapterScan<'a> {
 
 struct OpenBlock {
     range: Range<usize>,
+    /// Where its last line of code ends in the chapter.
+    text_end: usize,
     text: String,
     map: TextMap,
     allows: Vec<Allow>,
@@ -316,6 +322,7 @@ impl ChapterScan<'_> {
                     open = Some(OpenBlock {
                         // The block's text is at most its fenced range: one allocation.
                         text: String::with_capacity(range.len()),
+                        text_end: range.start,
                         range,
                         map: TextMap::default(),
                         allows: std::mem::take(&mut pending),
@@ -328,6 +335,7 @@ impl ChapterScan<'_> {
                         let source_start =
                             if slice.ends_with(text.as_ref()) { range.end - text.len() } else { range.start };
                         block.map.push(block.text.len(), text.len(), self.source, source_start);
+                        block.text_end = range.end;
                         block.text.push_str(&text);
                     }
                 }
@@ -427,7 +435,10 @@ impl ChapterScan<'_> {
         };
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
         let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()));
-        let prefix = closing_prefix(content, open.range.clone());
+        let prefix = container_prefix(content, open.range.start);
+        // After the last line of code, only the closing fence has more than blanks and `>`.
+        let after_code = open.text_end.max(fence_line_end).min(open.range.end);
+        let closed = content[after_code..open.range.end].chars().any(|c| !matches!(c, ' ' | '\t' | '\n' | '\r' | '>'));
         self.out.blocks.push(Block {
             id: BlockId(self.out.blocks.len()),
             chapter: self.chapter.index,
@@ -443,6 +454,7 @@ impl ChapterScan<'_> {
             info: info_range,
             clean_info: attrs.clean_info,
             prefix,
+            closed,
             allows: open.allows,
         });
     }
@@ -574,16 +586,12 @@ struct Attributes {
     clean_info: CompactString,
 }
 
-/// The run of spaces, tabs and `>` that starts the closing fence line: what injected lines must
-/// start with to stay inside the same list item or blockquote.
-fn closing_prefix(content: &str, fence: Range<usize>) -> CompactString {
-    let block = &content[fence.clone()];
-    let trimmed = block.trim_end_matches(['\n', '\r']);
-    let last_line_start = trimmed.rfind('\n').map_or(fence.start, |i| fence.start + i + 1);
-    let line_start = content[..last_line_start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &content[line_start..];
-    let end = line.find(|c: char| !matches!(c, ' ' | '\t' | '>')).unwrap_or(line.len());
-    CompactString::from(&line[..end])
+/// What lines written after the opening fence must start with to stay in its container at its
+/// column: the opening fence line up to the fence, list markers turned into spaces (one column
+/// each, so tabs after them keep their stops), `>` and blanks kept.
+fn container_prefix(content: &str, fence_start: usize) -> CompactString {
+    let line_start = content[..fence_start].rfind('\n').map_or(0, |i| i + 1);
+    content[line_start..fence_start].chars().map(|c| if matches!(c, '>' | ' ' | '\t') { c } else { ' ' }).collect()
 }
 
 /// Levenshtein distance, for "did you mean" hints.

@@ -105,6 +105,17 @@ pub fn annotate_chapter(
         if leading_newline {
             text.push('\n');
         }
+        if !block.closed {
+            // mdBook ends an unclosed fence with its container (or the page): anything written
+            // after it in the same container would be code. Closing it first keeps the code as it
+            // was (its trailing blank lines included) and puts the box after it.
+            let fence = &content[block.fence.start..];
+            let marker = fence.chars().next().filter(|c| matches!(c, '`' | '~')).unwrap_or('`');
+            let run = fence.len() - fence.trim_start_matches(marker).len();
+            text.push_str(prefix);
+            text.extend(std::iter::repeat_n(marker, run.max(3)));
+            text.push('\n');
+        }
         // Offending lines are marked inside the code block: a wrapper carries their positions.
         let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
         if let Some(marks) = &marks {
