@@ -204,7 +204,10 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
                 {
                     expanded = Some(done);
                 }
-                expanded.or(annotated)
+                let text = expanded.or(annotated);
+                // Last: nothing mdBook's `links` would hang on goes on to it.
+                let current = text.as_deref().unwrap_or(&input.content);
+                crate::extract::escape_hazardous_includes(current, &input.dir).or(text)
             })
             .collect()
     });

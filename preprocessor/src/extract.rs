@@ -188,6 +188,25 @@ pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_DEFINITION_LIST | Options::ENABLE_GFM
 }
 
+/// `text` with a backslash before each directive mdBook's `links` preprocessor (which runs after
+/// this one) would hang on or run out of memory with ([`include::hazards`]): mdBook then shows it
+/// as text, as it does `\{{#include …}}`. `None` when there is none.
+pub fn escape_hazardous_includes(text: &str, dir: &Path) -> Option<String> {
+    let hazards = include::hazards(text, dir);
+    if hazards.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + hazards.len());
+    let mut at = 0;
+    for (range, _) in hazards {
+        out.push_str(&text[at..range.start]);
+        out.push('\\');
+        at = range.start;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
 /// Languages whose unannotated blocks are looked at for `configcheck/unchecked-block`.
 const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", "yaml", "yml"];
 
@@ -249,7 +268,10 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
     // merge in reading order.
     let scan_all = |part: &[ChapterInput]| -> Vec<(Sources, Extraction)> {
         part.iter()
-            .filter(|chapter| may_hold_checked_blocks(&chapter.content))
+            .filter(|chapter| {
+                may_hold_checked_blocks(&chapter.content)
+                    || memchr::memmem::find(chapter.content.as_bytes(), b"{{").is_some()
+            })
             .map(|chapter| {
                 let mut local_sources = Sources::default();
                 let mut local = Extraction::default();
@@ -356,6 +378,14 @@ impl ChapterScan<'_> {
             }
         }
         self.out.stray_allows.append(&mut pending);
+        // What mdBook's own `links` would hang on outside checked blocks (inside them, the
+        // block's includes say it).
+        for (range, reason) in include::hazards(content, &self.chapter.dir) {
+            if !self.out.blocks.iter().any(|b| b.fence.start <= range.start && range.end <= b.fence.end) {
+                let message = format!("{reason}; the page shows this directive as text");
+                self.out.findings.push(Finding::at(&own_rules::INCLUDE_ERROR, None, self.site(range), message));
+            }
+        }
     }
 
     fn site(&self, range: Range<usize>) -> Site {

@@ -238,6 +238,102 @@ fn read_regular(disk: &Path, written: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("cannot read the included file `{written}`: it is not UTF-8 text"))
 }
 
+/// The `{{#include}}`s (and `rustdoc_include`, `playground`) of a chapter's text that mdBook's
+/// `links` preprocessor, which runs after this one, would hang on or run out of memory with: a
+/// FIFO, a device or socket, a file over [`MAX_FILE_BYTES`], or includes that nest (up to
+/// mdBook's depth of 10) to more than [`MAX_BLOCK_BYTES`]. Each with its range and the reason.
+/// Linear: each file is read once, and its expanded size is known once per depth.
+pub fn hazards(text: &str, dir: &Path) -> Vec<(Range<usize>, String)> {
+    let mut scan = HazardScan::default();
+    let mut found = Vec::new();
+    for (range, path) in include_targets(text) {
+        if let Err(reason) = scan.expanded_size(&dir.join(path), path, 1) {
+            found.push((range, reason));
+        }
+    }
+    found
+}
+
+/// The directives of a text that read a file, with the path each names.
+fn include_targets(text: &str) -> Vec<(Range<usize>, &str)> {
+    let Some(link) = LINK.as_ref() else { return Vec::new() };
+    if !text.contains("{{") {
+        return Vec::new();
+    }
+    link.captures_iter(text)
+        .filter_map(|captures| {
+            let whole = captures.get(0)?;
+            let kind = captures.get(1)?.as_str();
+            let argument = captures.get(2)?.as_str().split_whitespace().next()?;
+            matches!(kind, "include" | "rustdoc_include" | "playground" | "playpen")
+                .then(|| (whole.range(), argument.split(':').next().unwrap_or(argument)))
+        })
+        .collect()
+}
+
+#[derive(Default)]
+struct HazardScan {
+    /// A file's text, or `None` where mdBook's read fails at once (missing, a directory).
+    texts: HashMap<PathBuf, Option<std::sync::Arc<String>>>,
+    sizes: HashMap<(PathBuf, usize), Result<u64, String>>,
+}
+
+impl HazardScan {
+    /// The bytes mdBook would produce for `disk` included at `depth` (an upper bound: whole files).
+    fn expanded_size(&mut self, disk: &Path, written: &str, depth: usize) -> Result<u64, String> {
+        let key = (disk.to_path_buf(), depth);
+        if let Some(known) = self.sizes.get(&key) {
+            return known.clone();
+        }
+        // A cycle is cut by the depth; until this entry is known, it counts as empty.
+        self.sizes.insert(key.clone(), Ok(0));
+        let result = self.measure(disk, written, depth);
+        self.sizes.insert(key, result.clone());
+        result
+    }
+
+    fn measure(&mut self, disk: &Path, written: &str, depth: usize) -> Result<u64, String> {
+        if self.texts.len() > MAX_LINKS {
+            return Err(format!(
+                "the includes here read more than {MAX_LINKS} files; mdBook's build is not given them"
+            ));
+        }
+        let text = match self.texts.get(disk) {
+            Some(text) => text.clone(),
+            None => {
+                // Where mdBook's own read fails at once (missing, a directory, not UTF-8), it
+                // leaves the directive as text: no hazard. A FIFO, a device or a huge file is one.
+                let text = match std::fs::metadata(disk) {
+                    Err(_) => None,
+                    Ok(meta) if meta.is_dir() => None,
+                    Ok(meta) if !meta.is_file() || meta.len() > MAX_FILE_BYTES => {
+                        return read_regular(disk, written).map(|_| 0);
+                    }
+                    Ok(_) => read_regular(disk, written).ok().map(std::sync::Arc::new),
+                };
+                self.texts.insert(disk.to_path_buf(), text.clone());
+                text
+            }
+        };
+        let Some(text) = text else { return Ok(0) };
+        let mut total = text.len() as u64;
+        if depth < MAX_DEPTH {
+            let base = disk.parent().map(Path::to_path_buf).unwrap_or_default();
+            for (_, path) in include_targets(&text) {
+                total += self
+                    .expanded_size(&base.join(path), path, depth + 1)
+                    .map_err(|reason| format!("`{written}` includes a file mdBook cannot read safely: {reason}"))?;
+                if total > MAX_BLOCK_BYTES as u64 {
+                    return Err(format!(
+                        "the includes of `{written}` nest to more than {MAX_BLOCK_BYTES} bytes (does a file include itself more than once?)"
+                    ));
+                }
+            }
+        }
+        Ok(total)
+    }
+}
+
 /// Copies ranges of a mapped text, in increasing order, with their mapping (one pass over the
 /// segments however many ranges: linear in a blockquote, where every line is a segment).
 struct Copy {
