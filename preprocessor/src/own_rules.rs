@@ -70,9 +70,9 @@ pub const UNUSED_ALLOW: Rule = Rule {
 pub const INCLUDE_ERROR: Rule = Rule {
     id: "configcheck/include-error",
     severity: Severity::Error,
-    summary: "an `{{#include}}` line in a checked block names a file or anchor that does not exist",
-    help: "fix the path (relative to the chapter) or the `ANCHOR:` name; mdBook would render the block without that text",
-    fact: "mdBook guide, \"Including files\" (paths relative to the chapter, `ANCHOR:`/`ANCHOR_END:` markers)",
+    summary: "an `{{#include}}` names a file or anchor that does not exist, a file that is not a regular file (a FIFO, a device) or too large, or nests too deep",
+    help: "fix the path (relative to the including file) or the `ANCHOR:` name; include regular files only, and never a file from itself",
+    fact: "mdBook guide, \"Including files\"; mdBook 0.5's `links` preprocessor (`mdbook-driver` `builtin_preprocessors/links.rs`: nesting depth 10, no check of the file type)",
     applies: Applies::Always,
 };
 
