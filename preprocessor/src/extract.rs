@@ -669,4 +669,19 @@ mod tests {
         let rules: Vec<_> = checked.diagnostics.iter().map(|d| (d.rule, d.start.line)).collect();
         assert_eq!(rules, vec![("configcheck/unchecked-block", 3)]);
     }
+
+    /// In preprocessor mode a chapter's text comes from mdBook (an earlier preprocessor may have
+    /// changed it) while an include reads the disk: a chapter including its own file, longer on
+    /// disk than in the book, must neither panic nor slice one text with the other's lines.
+    #[test]
+    fn a_chapter_including_its_own_file_does_not_panic_when_the_book_differs_from_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_disk: String = (1..=20).map(|n| format!("# line {n} of the chapter as it is on disk\n")).collect();
+        std::fs::write(dir.path().join("t.md"), &on_disk).unwrap();
+        let content = "```python,check=netbox\n{{#include t.md:12:14}}\n```\n";
+        let chapter = ChapterInput { dir: dir.path().to_path_buf(), ..ChapterInput::for_test(content) };
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        assert_eq!(checked.blocks.len(), 1);
+        assert_eq!(checked.blocks[0].text, on_disk.lines().skip(11).take(3).collect::<Vec<_>>().join("\n") + "\n");
+    }
 }

@@ -204,7 +204,17 @@ impl<'a> Includer<'a> {
         if let Some(known) = self.files.get(disk) {
             return known.clone();
         }
-        let result = read_regular(disk, written).map(|text| self.sources.add(SourceFile::new(normalize(report), text)));
+        let result = read_regular(disk, written).map(|text| {
+            let path = normalize(report);
+            let text = std::sync::Arc::new(text);
+            let id = self.sources.add(SourceFile::new(path.clone(), std::sync::Arc::clone(&text)));
+            if *self.sources.get(id).text == *text {
+                return id;
+            }
+            // The chapter including itself, its text in the book changed by mdBook or an earlier
+            // preprocessor: mdBook includes the disk's text, and so does this.
+            self.sources.add(SourceFile::new(format!("{path} (on disk)"), text))
+        });
         self.files.insert(disk.to_path_buf(), result.clone());
         result
     }
