@@ -247,3 +247,18 @@ fn includes_that_would_hang_or_loop_are_findings() {
     let html = fs::read_to_string(dir.path().join("book/ch.html")).unwrap();
     assert!(html.contains("Prose: {{#include fifo}}"), "{html}");
 }
+
+/// An error message quoting the book (here a path from book.toml) reaches the terminal without
+/// its control characters.
+#[test]
+fn error_messages_quoting_the_book_carry_no_control_characters() {
+    let dir = book(
+        "verification = \"record\\u001b[2J\\u0007.json\"\n",
+        &[("src/SUMMARY.md", "- [A](a.md)\n"), ("src/a.md", "# A\n")],
+    );
+    let out = check(dir.path(), "human");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("record"), "{stderr}");
+    assert!(!stderr.chars().any(unsafe_for_logs), "{stderr:?}");
+}
