@@ -137,6 +137,29 @@ mod tests {
         assert!(matches!(plain("clean text"), Cow::Borrowed(_)));
     }
 
+    proptest::proptest! {
+        /// Whatever the text: no line break, markup, brace or control survives in HTML; in
+        /// Markdown every ASCII punctuation character is escaped; terminal text is one clean line.
+        #[test]
+        fn no_text_breaks_its_context(text in "(\\PC|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}<>&{}\\[\\]()`*_#!\\\\\n\r ]){0,60}") {
+            let safe = |c: char| neutral(c).is_none();
+            let mut out = String::new();
+            html(&mut out, &text);
+            proptest::prop_assert!(out.chars().all(safe) && !out.contains(['<', '>', '{']), "{:?}", out);
+            let md = markdown_string(&text);
+            proptest::prop_assert!(md.chars().all(safe), "{:?}", md);
+            let mut escaped = false;
+            for c in md.chars() {
+                proptest::prop_assert!(!c.is_ascii_punctuation() || c == '\\' || escaped, "{:?}", md);
+                escaped = c == '\\' && !escaped;
+            }
+            proptest::prop_assert!(plain(&text).chars().all(safe));
+            let (shown, map) = plain_source(&text);
+            proptest::prop_assert!(shown.chars().all(|c| safe(c) || matches!(c, '\n' | '\r' | '\t')));
+            proptest::prop_assert_eq!(map(text.len()), shown.len());
+        }
+    }
+
     #[test]
     fn source_offsets_follow_the_replacements() {
         let text = "a\u{9b}b\u{1b}c\n\td";
