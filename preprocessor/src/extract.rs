@@ -328,6 +328,8 @@ struct OpenBlock {
     range: Range<usize>,
     /// Where its last line of code ends in the chapter.
     text_end: usize,
+    /// Inside a blockquote or list item.
+    in_container: bool,
     text: String,
     map: TextMap,
     allows: Vec<Allow>,
@@ -338,13 +340,21 @@ impl ChapterScan<'_> {
         let content = &*self.chapter.content;
         let mut pending: Vec<Allow> = Vec::new();
         let mut open: Option<OpenBlock> = None;
+        // How many blockquotes and list items enclose the current position.
+        let mut containers = 0usize;
         for (event, range) in Parser::new_ext(content, markdown_options()).into_offset_iter() {
+            match &event {
+                Event::Start(Tag::BlockQuote(_) | Tag::Item) => containers += 1,
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::Item) => containers = containers.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     open = Some(OpenBlock {
                         // The block's text is at most its fenced range: one allocation.
                         text: String::with_capacity(range.len()),
                         text_end: range.start,
+                        in_container: containers > 0,
                         range,
                         map: TextMap::default(),
                         allows: std::mem::take(&mut pending),
@@ -464,7 +474,7 @@ impl ChapterScan<'_> {
             return;
         };
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
-        let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()));
+        let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()), open.in_container);
         let prefix = container_prefix(content, open.range.start);
         // After the last line of code, only the closing fence has more than blanks and `>`.
         let after_code = open.text_end.max(fence_line_end).min(open.range.end);
@@ -593,7 +603,13 @@ impl ChapterScan<'_> {
 
     /// The block's text with its `{{#include}}`s expanded as mdBook's `links` expands them
     /// ([`include`]), mapped to the included files; problems are findings at their directive.
-    fn resolve_includes(&mut self, text: String, map: TextMap, block: BlockId) -> (String, TextMap) {
+    fn resolve_includes(
+        &mut self,
+        text: String,
+        map: TextMap,
+        block: BlockId,
+        in_container: bool,
+    ) -> (String, TextMap) {
         if !text.contains("{{") {
             return (text, map);
         }
@@ -602,6 +618,16 @@ impl ChapterScan<'_> {
         let expanded = includer.expand_block(&text, &map, &self.chapter.dir, &report_dir);
         for (site, message) in includer.errors {
             self.out.findings.push(Finding::at(&own_rules::INCLUDE_ERROR, Some(block), site, message));
+        }
+        if in_container {
+            for site in includer.multi_line {
+                self.out.findings.push(Finding::at(
+                    &own_rules::INCLUDE_IN_CONTAINER,
+                    Some(block),
+                    site,
+                    "this include brings several lines into a blockquote or list item: mdBook pastes them without the container's prefix, so the page shows only the first as code".to_string(),
+                ));
+            }
         }
         expanded
     }

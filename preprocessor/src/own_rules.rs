@@ -76,6 +76,16 @@ pub const INCLUDE_ERROR: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// An include of several lines in a blockquote or list item: mdBook breaks the block.
+pub const INCLUDE_IN_CONTAINER: Rule = Rule {
+    id: "configcheck/include-in-container",
+    severity: Severity::Warning,
+    summary: "an `{{#include}}` of several lines inside a blockquote or list item: mdBook pastes the lines without the `>` or indentation, so the rendered block ends after the first one",
+    help: "move the block out of the blockquote or list, or include a single line per directive",
+    fact: "mdBook 0.5's `links` preprocessor replaces the directive with the file's lines as they are (`mdbook-driver` `builtin_preprocessors/links.rs`, `replace_all`); seen in a real build: `> {{#include a.py}}` renders the first line as code and the rest as a paragraph",
+    applies: Applies::Always,
+};
+
 /// A configuration-looking block without `check=`.
 pub const UNCHECKED_BLOCK: Rule = Rule {
     id: "configcheck/unchecked-block",
@@ -135,6 +145,7 @@ pub const RULES: &[&Rule] = &[
     &INVALID_ALLOW,
     &UNUSED_ALLOW,
     &INCLUDE_ERROR,
+    &INCLUDE_IN_CONTAINER,
     &UNCHECKED_BLOCK,
     &VERIFICATION_STALE,
     &VERIFICATION_FAILED,

@@ -262,3 +262,31 @@ fn error_messages_quoting_the_book_carry_no_control_characters() {
     assert!(stderr.contains("record"), "{stderr}");
     assert!(!stderr.chars().any(unsafe_for_logs), "{stderr:?}");
 }
+
+/// mdBook's `links` pastes an included file's lines as they are: inside a blockquote or a list
+/// item, the lines after the first lack the container's prefix, so mdBook ends the code block
+/// after one line and renders the rest as a paragraph (seen in a real mdBook 0.5 build). The
+/// checker, which reads the whole file, says so at the directive.
+#[test]
+fn a_multi_line_include_inside_a_blockquote_or_list_item_is_reported() {
+    let chapter = "# A\n\n> ```python,check=netbox\n> {{#include a.py}}\n> ```\n\n- item\n\n  ```python,check=netbox,variant\n  {{#include a.py}}\n  ```\n\n- item\n\n  ```python,check=netbox,variant\n  {{#include a.py:1}}\n  ```\n\n```python,check=netbox,variant\n{{#include a.py}}\n```\n";
+    let dir = book(
+        "",
+        &[
+            ("src/SUMMARY.md", "- [A](a.md)\n"),
+            ("src/a.md", chapter),
+            ("src/a.py", "LOGIN_REQUIRED = True\nBASE_PATH = ''\n"),
+        ],
+    );
+    let report = check_json_within(dir.path(), std::time::Duration::from_secs(60));
+    let lines: Vec<u64> = found(&report)
+        .into_iter()
+        .filter(|(rule, _, _)| rule == "configcheck/include-in-container")
+        .map(|(_, _, line)| line)
+        .collect();
+    assert_eq!(
+        lines,
+        vec![4, 10],
+        "the blockquote and the list item, not the one-line include nor the page: {report:#}"
+    );
+}

@@ -55,6 +55,8 @@ pub(super) struct Includer<'a> {
     pub sources: &'a mut Sources,
     /// Problems, at their directive.
     pub errors: Vec<(Site, String)>,
+    /// The block's own directives (not nested ones) whose text has more than one line.
+    pub multi_line: Vec<Site>,
     files: HashMap<PathBuf, Result<SourceId, String>>,
     links: usize,
     bytes: usize,
@@ -68,7 +70,7 @@ enum Selection {
 
 impl<'a> Includer<'a> {
     pub(super) fn new(sources: &'a mut Sources) -> Self {
-        Includer { sources, errors: Vec::new(), files: HashMap::new(), links: 0, bytes: 0 }
+        Includer { sources, errors: Vec::new(), multi_line: Vec::new(), files: HashMap::new(), links: 0, bytes: 0 }
     }
 
     /// A block's text with its includes expanded. `dir` is where its paths are relative to on
@@ -196,6 +198,9 @@ impl<'a> Includer<'a> {
         let nested_dir = dir.join(path).parent().map(Path::to_path_buf).unwrap_or_default();
         let nested_report = report_dir.join(path).parent().map(Path::to_path_buf).unwrap_or_default();
         let (text, map) = self.expand(&text, &map, &nested_dir, &nested_report, depth + 1);
+        if depth == 0 && text.contains('\n') {
+            self.multi_line.push(site);
+        }
         out.append(&text, &map);
     }
 
