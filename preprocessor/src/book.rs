@@ -14,7 +14,7 @@ use crate::config::Settings;
 use crate::diagnostic::run_fails;
 use crate::extract::ChapterInput;
 use crate::report::page::{self, PageIndex, PageStyle, annotate_chapter};
-use crate::report::reference;
+use crate::report::{directives, reference};
 
 /// The preprocessor's name, as in `[preprocessor.configcheck]`.
 pub const NAME: &str = "configcheck";
@@ -141,9 +141,10 @@ pub const RULES_DIRECTIVE: &str = "{{#configcheck-rules}}";
 /// The line a chapter writes where the verification record's list of components goes.
 pub const VERIFICATION_DIRECTIVE: &str = "{{#configcheck-verification}}";
 
-/// Whether a chapter writes [`RULES_DIRECTIVE`] (a vectorised search: it runs over every chapter).
+/// Whether a chapter writes [`RULES_DIRECTIVE`] as text, not as code (a vectorised search first:
+/// it runs over every chapter).
 fn holds_rules_directive(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), RULES_DIRECTIVE.as_bytes()).is_some()
+    !directives::sites(text, RULES_DIRECTIVE).is_empty()
 }
 
 /// `../reference.html` from `a/b.md` to `reference.md`.
@@ -193,14 +194,20 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
                 let annotated =
                     annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
                 let text = annotated.as_deref().unwrap_or(&input.content);
-                let mut expanded = holds_directive.then(|| text.replace(RULES_DIRECTIVE, &reference::body()));
+                // Written as text they are replaced; shown as code they stay.
+                let mut expanded =
+                    holds_directive.then(|| directives::expand(text, RULES_DIRECTIVE, reference::body)).flatten();
                 let current = expanded.as_deref().unwrap_or(text);
-                if memchr::memmem::find(current.as_bytes(), VERIFICATION_DIRECTIVE.as_bytes()).is_some() {
-                    let record = outcome.checked.verified.as_ref().map(|(record, _)| record);
-                    expanded =
-                        Some(current.replace(VERIFICATION_DIRECTIVE, &page::verification_components(record, style)));
+                let record = outcome.checked.verified.as_ref().map(|(record, _)| record);
+                if let Some(done) =
+                    directives::expand(current, VERIFICATION_DIRECTIVE, || page::verification_components(record, style))
+                {
+                    expanded = Some(done);
                 }
-                expanded.or(annotated)
+                let text = expanded.or(annotated);
+                // Last: nothing mdBook's `links` would hang on goes on to it.
+                let current = text.as_deref().unwrap_or(&input.content);
+                crate::extract::escape_hazardous_includes(current, &input.dir).or(text)
             })
             .collect()
     });

@@ -7,7 +7,7 @@
 //! just before a block.
 
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -16,6 +16,11 @@ use crate::finding::Finding;
 use crate::finding::{BlockId, Location};
 use crate::own_rules;
 use crate::source::{Site, SourceFile, SourceId, Sources};
+
+mod include;
+mod text_map;
+
+pub use text_map::TextMap;
 
 /// What kind of configuration a block holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,63 +65,6 @@ impl Kind {
 
     fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
-/// How a block's text maps back to its sources.
-#[derive(Debug, Clone, Default)]
-pub struct TextMap {
-    segments: Vec<Segment>,
-}
-
-#[derive(Debug, Clone)]
-struct Segment {
-    text_start: usize,
-    len: usize,
-    source: SourceId,
-    source_start: usize,
-}
-
-impl TextMap {
-    fn push(&mut self, text_start: usize, len: usize, source: SourceId, source_start: usize) {
-        // A block's lines usually follow each other in the chapter: one segment covers them all.
-        if let Some(last) = self.segments.last_mut()
-            && last.source == source
-            && last.text_start + last.len == text_start
-            && last.source_start + last.len == source_start
-        {
-            last.len += len;
-            return;
-        }
-        self.segments.push(Segment { text_start, len, source, source_start });
-    }
-
-    /// The segment holding the byte at `offset` (a start: at a boundary, the later segment).
-    fn segment_starting(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text_start + s.len <= offset);
-        self.segments.get(i).or(self.segments.last())
-    }
-
-    /// The segment holding the byte before `offset` (an end: at a boundary, the earlier one).
-    fn segment_ending(&self, offset: usize) -> Option<&Segment> {
-        let i = self.segments.partition_point(|s| s.text_start + s.len < offset);
-        self.segments.get(i).or(self.segments.last())
-    }
-
-    /// The source range of a range of block text. A range that crosses into another file is
-    /// cut at the end of the first.
-    pub fn site(&self, range: Range<usize>) -> Site {
-        let Some(first) = self.segment_starting(range.start) else {
-            return Site { source: SourceId(0), range: 0..0 };
-        };
-        let start = first.source_start + range.start.saturating_sub(first.text_start).min(first.len);
-        let end = match self.segment_ending(range.end.max(range.start)) {
-            Some(last) if last.source == first.source && last.source_start >= first.source_start => {
-                last.source_start + range.end.saturating_sub(last.text_start).min(last.len)
-            }
-            _ => first.source_start + first.len,
-        };
-        Site { source: first.source, range: start..end.max(start) }
     }
 }
 
@@ -169,8 +117,12 @@ pub struct Block {
     pub info: Range<usize>,
     /// The info string as the rendered page should see it (language and mdBook's attributes).
     pub clean_info: CompactString,
-    /// What each line of the block starts with in the chapter (list indentation, `> `).
+    /// What each line of the block starts with in the chapter (list indentation, `> `): the
+    /// opening fence line's start with list markers as spaces, so text written after it stays in
+    /// the same container, at the opening fence's own column.
     pub prefix: CompactString,
+    /// Whether the fence has a closing line (an unclosed one runs to the end of its container).
+    pub closed: bool,
     /// Suppressions written just before the block.
     pub allows: Vec<Allow>,
 }
@@ -236,6 +188,25 @@ pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_DEFINITION_LIST | Options::ENABLE_GFM
 }
 
+/// `text` with a backslash before each directive mdBook's `links` preprocessor (which runs after
+/// this one) would hang on or run out of memory with ([`include::hazards`]): mdBook then shows it
+/// as text, as it does `\{{#include …}}`. `None` when there is none.
+pub fn escape_hazardous_includes(text: &str, dir: &Path) -> Option<String> {
+    let hazards = include::hazards(text, dir);
+    if hazards.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + hazards.len());
+    let mut at = 0;
+    for (range, _) in hazards {
+        out.push_str(&text[at..range.start]);
+        out.push('\\');
+        at = range.start;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
 /// Languages whose unannotated blocks are looked at for `configcheck/unchecked-block`.
 const CONFIG_LANGUAGES: &[&str] = &["python", "py", "python3", "nginx", "conf", "yaml", "yml"];
 
@@ -297,7 +268,10 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
     // merge in reading order.
     let scan_all = |part: &[ChapterInput]| -> Vec<(Sources, Extraction)> {
         part.iter()
-            .filter(|chapter| may_hold_checked_blocks(&chapter.content))
+            .filter(|chapter| {
+                may_hold_checked_blocks(&chapter.content)
+                    || memchr::memmem::find(chapter.content.as_bytes(), b"{{").is_some()
+            })
             .map(|chapter| {
                 let mut local_sources = Sources::default();
                 let mut local = Extraction::default();
@@ -352,6 +326,10 @@ struct ChapterScan<'a> {
 
 struct OpenBlock {
     range: Range<usize>,
+    /// Where its last line of code ends in the chapter.
+    text_end: usize,
+    /// Inside a blockquote or list item.
+    in_container: bool,
     text: String,
     map: TextMap,
     allows: Vec<Allow>,
@@ -362,12 +340,21 @@ impl ChapterScan<'_> {
         let content = &*self.chapter.content;
         let mut pending: Vec<Allow> = Vec::new();
         let mut open: Option<OpenBlock> = None;
+        // How many blockquotes and list items enclose the current position.
+        let mut containers = 0usize;
         for (event, range) in Parser::new_ext(content, markdown_options()).into_offset_iter() {
+            match &event {
+                Event::Start(Tag::BlockQuote(_) | Tag::Item) => containers += 1,
+                Event::End(TagEnd::BlockQuote(_) | TagEnd::Item) => containers = containers.saturating_sub(1),
+                _ => {}
+            }
             match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     open = Some(OpenBlock {
                         // The block's text is at most its fenced range: one allocation.
                         text: String::with_capacity(range.len()),
+                        text_end: range.start,
+                        in_container: containers > 0,
                         range,
                         map: TextMap::default(),
                         allows: std::mem::take(&mut pending),
@@ -380,6 +367,7 @@ impl ChapterScan<'_> {
                         let source_start =
                             if slice.ends_with(text.as_ref()) { range.end - text.len() } else { range.start };
                         block.map.push(block.text.len(), text.len(), self.source, source_start);
+                        block.text_end = range.end;
                         block.text.push_str(&text);
                     }
                 }
@@ -400,6 +388,14 @@ impl ChapterScan<'_> {
             }
         }
         self.out.stray_allows.append(&mut pending);
+        // What mdBook's own `links` would hang on outside checked blocks (inside them, the
+        // block's includes say it).
+        for (range, reason) in include::hazards(content, &self.chapter.dir) {
+            if !self.out.blocks.iter().any(|b| b.fence.start <= range.start && range.end <= b.fence.end) {
+                let message = format!("{reason}; the page shows this directive as text");
+                self.out.findings.push(Finding::at(&own_rules::INCLUDE_ERROR, None, self.site(range), message));
+            }
+        }
     }
 
     fn site(&self, range: Range<usize>) -> Site {
@@ -478,8 +474,11 @@ impl ChapterScan<'_> {
             return;
         };
         let fence_line = self.sources.get(self.source).line_column(open.range.start).line;
-        let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()));
-        let prefix = closing_prefix(content, open.range.clone());
+        let (text, map) = self.resolve_includes(open.text, open.map, BlockId(self.out.blocks.len()), open.in_container);
+        let prefix = container_prefix(content, open.range.start);
+        // After the last line of code, only the closing fence has more than blanks and `>`.
+        let after_code = open.text_end.max(fence_line_end).min(open.range.end);
+        let closed = content[after_code..open.range.end].chars().any(|c| !matches!(c, ' ' | '\t' | '\n' | '\r' | '>'));
         self.out.blocks.push(Block {
             id: BlockId(self.out.blocks.len()),
             chapter: self.chapter.index,
@@ -495,6 +494,7 @@ impl ChapterScan<'_> {
             info: info_range,
             clean_info: attrs.clean_info,
             prefix,
+            closed,
             allows: open.allows,
         });
     }
@@ -601,116 +601,35 @@ impl ChapterScan<'_> {
         attrs
     }
 
-    /// Replace each `{{#include …}}` line by the included lines, mapped to the included file.
-    fn resolve_includes(&mut self, text: String, map: TextMap, block: BlockId) -> (String, TextMap) {
-        if !text.contains("{{#include") {
+    /// The block's text with its `{{#include}}`s expanded as mdBook's `links` expands them
+    /// ([`include`]), mapped to the included files; problems are findings at their directive.
+    fn resolve_includes(
+        &mut self,
+        text: String,
+        map: TextMap,
+        block: BlockId,
+        in_container: bool,
+    ) -> (String, TextMap) {
+        if !text.contains("{{") {
             return (text, map);
         }
-        let mut out_text = String::with_capacity(text.len());
-        let mut out_map = TextMap::default();
-        let mut line_start = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            let newline = &line[body.len()..];
-            match parse_include(body.trim()) {
-                Some(include) => {
-                    let directive_site = map.site(line_start..line_start + body.len());
-                    match self.include(&include) {
-                        Ok((source, ranges)) => {
-                            let file = self.sources.get(source);
-                            for (i, range) in ranges.iter().enumerate() {
-                                if i > 0 {
-                                    out_text.push('\n');
-                                }
-                                out_map.push(out_text.len(), range.len(), source, range.start);
-                                out_text.push_str(&file.text[range.clone()]);
-                            }
-                        }
-                        Err(message) => {
-                            self.out.findings.push(Finding::at(
-                                &own_rules::INCLUDE_ERROR,
-                                Some(block),
-                                directive_site,
-                                message,
-                            ));
-                        }
-                    }
-                    let nl_site = map.site(line_start + body.len()..line_start + line.len());
-                    out_map.push(out_text.len(), newline.len(), nl_site.source, nl_site.range.start);
-                    out_text.push_str(newline);
-                }
-                None => {
-                    // Lines of the block map one-to-one onto the chapter.
-                    for seg in map
-                        .segments
-                        .iter()
-                        .filter(|s| s.text_start < line_start + line.len() && s.text_start + s.len > line_start)
-                    {
-                        let from = seg.text_start.max(line_start);
-                        let to = (seg.text_start + seg.len).min(line_start + line.len());
-                        out_map.push(
-                            out_text.len() + (from - line_start),
-                            to - from,
-                            seg.source,
-                            seg.source_start + (from - seg.text_start),
-                        );
-                    }
-                    out_text.push_str(line);
-                }
-            }
-            line_start += line.len();
+        let report_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new("")).to_path_buf();
+        let mut includer = include::Includer::new(self.sources);
+        let expanded = includer.expand_block(&text, &map, &self.chapter.dir, &report_dir);
+        for (site, message) in includer.errors {
+            self.out.findings.push(Finding::at(&own_rules::INCLUDE_ERROR, Some(block), site, message));
         }
-        (out_text, out_map)
-    }
-
-    /// Read an included file and select its lines as mdBook's `links` preprocessor does.
-    fn include(&mut self, include: &Include<'_>) -> Result<(SourceId, Vec<Range<usize>>), String> {
-        let disk_path = self.chapter.dir.join(include.path);
-        let text = std::fs::read_to_string(&disk_path)
-            .map_err(|e| format!("cannot read the included file `{}`: {e}", include.path))?;
-        let chapter_dir = Path::new(&self.chapter.path).parent().unwrap_or(Path::new(""));
-        let report_path = normalize(&chapter_dir.join(include.path));
-        let file = SourceFile::new(report_path, text);
-        let lines: Vec<Range<usize>> = (1..=file.line_count()).map(|n| file.line_range(n)).collect();
-        // `str::lines` semantics: a trailing newline does not start another line.
-        let lines: Vec<Range<usize>> =
-            if file.text.ends_with('\n') { lines[..lines.len().saturating_sub(1)].to_vec() } else { lines };
-        let selected = match &include.selection {
-            Selection::All => lines,
-            Selection::Lines(from, to) => {
-                let from = from.saturating_sub(1);
-                let to = to.unwrap_or(usize::MAX).min(lines.len());
-                lines.get(from..to.max(from)).map(<[_]>::to_vec).unwrap_or_default()
+        if in_container {
+            for site in includer.multi_line {
+                self.out.findings.push(Finding::at(
+                    &own_rules::INCLUDE_IN_CONTAINER,
+                    Some(block),
+                    site,
+                    "this include brings several lines into a blockquote or list item: mdBook pastes them without the container's prefix, so the page shows only the first as code".to_string(),
+                ));
             }
-            Selection::Anchor(anchor) => {
-                let mut inside = false;
-                let mut found = false;
-                let mut kept = Vec::new();
-                for range in lines {
-                    let line = &file.text[range.clone()];
-                    if inside {
-                        if anchor_name(line, "ANCHOR_END:") == Some(anchor) {
-                            break;
-                        }
-                        if anchor_name(line, "ANCHOR:").is_none() && anchor_name(line, "ANCHOR_END:").is_none() {
-                            kept.push(range);
-                        }
-                    } else if anchor_name(line, "ANCHOR:") == Some(anchor) {
-                        inside = true;
-                        found = true;
-                    }
-                }
-                if !found {
-                    return Err(format!(
-                        "the anchor `{anchor}` is not in `{}` (write `ANCHOR: {anchor}` and `ANCHOR_END: {anchor}` lines around the part to include)",
-                        include.path
-                    ));
-                }
-                kept
-            }
-        };
-        let source = self.sources.add(file);
-        Ok((source, selected))
+        }
+        expanded
     }
 }
 
@@ -723,81 +642,12 @@ struct Attributes {
     clean_info: CompactString,
 }
 
-/// The run of spaces, tabs and `>` that starts the closing fence line: what injected lines must
-/// start with to stay inside the same list item or blockquote.
-fn closing_prefix(content: &str, fence: Range<usize>) -> CompactString {
-    let block = &content[fence.clone()];
-    let trimmed = block.trim_end_matches(['\n', '\r']);
-    let last_line_start = trimmed.rfind('\n').map_or(fence.start, |i| fence.start + i + 1);
-    let line_start = content[..last_line_start].rfind('\n').map_or(0, |i| i + 1);
-    let line = &content[line_start..];
-    let end = line.find(|c: char| !matches!(c, ' ' | '\t' | '>')).unwrap_or(line.len());
-    CompactString::from(&line[..end])
-}
-
-struct Include<'a> {
-    path: &'a str,
-    selection: Selection<'a>,
-}
-
-enum Selection<'a> {
-    All,
-    Lines(usize, Option<usize>),
-    Anchor(&'a str),
-}
-
-/// Parse `{{#include path}}`, `{{#include path:anchor}}` and mdBook's line ranges.
-fn parse_include(line: &str) -> Option<Include<'_>> {
-    let inner = line.strip_prefix("{{#include")?.strip_suffix("}}")?;
-    if !inner.starts_with([' ', '\t']) {
-        return None;
-    }
-    let inner = inner.trim();
-    if inner.is_empty() {
-        return None;
-    }
-    let (path, rest) = match inner.split_once(':') {
-        Some((path, rest)) => (path, Some(rest)),
-        None => (inner, None),
-    };
-    let selection = match rest {
-        None => Selection::All,
-        Some(rest) => {
-            let mut parts = rest.splitn(2, ':');
-            let first = parts.next().unwrap_or("");
-            let second = parts.next();
-            match (first.parse::<usize>().ok(), second) {
-                (Some(n), None) => Selection::Lines(n, Some(n)),
-                (from, Some(to)) if from.is_some() || first.is_empty() => {
-                    Selection::Lines(from.unwrap_or(1), to.parse().ok())
-                }
-                _ if first.is_empty() => Selection::All,
-                _ => Selection::Anchor(first),
-            }
-        }
-    };
-    Some(Include { path, selection })
-}
-
-fn anchor_name<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
-    let at = line.find(marker)?;
-    let rest = line[at + marker.len()..].trim_start();
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
-}
-
-fn normalize(path: &Path) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir if parts.last().is_some_and(|p| p != "..") => {
-                parts.pop();
-            }
-            Component::CurDir => {}
-            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
-        }
-    }
-    parts.join("/")
+/// What lines written after the opening fence must start with to stay in its container at its
+/// column: the opening fence line up to the fence, list markers turned into spaces (one column
+/// each, so tabs after them keep their stops), `>` and blanks kept.
+fn container_prefix(content: &str, fence_start: usize) -> CompactString {
+    let line_start = content[..fence_start].rfind('\n').map_or(0, |i| i + 1);
+    content[line_start..fence_start].chars().map(|c| if matches!(c, '>' | ' ' | '\t') { c } else { ' ' }).collect()
 }
 
 /// Levenshtein distance, for "did you mean" hints.
@@ -844,5 +694,20 @@ mod tests {
         let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
         let rules: Vec<_> = checked.diagnostics.iter().map(|d| (d.rule, d.start.line)).collect();
         assert_eq!(rules, vec![("configcheck/unchecked-block", 3)]);
+    }
+
+    /// In preprocessor mode a chapter's text comes from mdBook (an earlier preprocessor may have
+    /// changed it) while an include reads the disk: a chapter including its own file, longer on
+    /// disk than in the book, must neither panic nor slice one text with the other's lines.
+    #[test]
+    fn a_chapter_including_its_own_file_does_not_panic_when_the_book_differs_from_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_disk: String = (1..=20).map(|n| format!("# line {n} of the chapter as it is on disk\n")).collect();
+        std::fs::write(dir.path().join("t.md"), &on_disk).unwrap();
+        let content = "```python,check=netbox\n{{#include t.md:12:14}}\n```\n";
+        let chapter = ChapterInput { dir: dir.path().to_path_buf(), ..ChapterInput::for_test(content) };
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        assert_eq!(checked.blocks.len(), 1);
+        assert_eq!(checked.blocks[0].text, on_disk.lines().skip(11).take(3).collect::<Vec<_>>().join("\n") + "\n");
     }
 }

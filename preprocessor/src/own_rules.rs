@@ -70,9 +70,19 @@ pub const UNUSED_ALLOW: Rule = Rule {
 pub const INCLUDE_ERROR: Rule = Rule {
     id: "configcheck/include-error",
     severity: Severity::Error,
-    summary: "an `{{#include}}` line in a checked block names a file or anchor that does not exist",
-    help: "fix the path (relative to the chapter) or the `ANCHOR:` name; mdBook would render the block without that text",
-    fact: "mdBook guide, \"Including files\" (paths relative to the chapter, `ANCHOR:`/`ANCHOR_END:` markers)",
+    summary: "an `{{#include}}` names a file or anchor that does not exist, a file that is not a regular file (a FIFO, a device) or too large, or nests too deep",
+    help: "fix the path (relative to the including file) or the `ANCHOR:` name; include regular files only, and never a file from itself",
+    fact: "mdBook guide, \"Including files\"; mdBook 0.5's `links` preprocessor (`mdbook-driver` `builtin_preprocessors/links.rs`: nesting depth 10, no check of the file type)",
+    applies: Applies::Always,
+};
+
+/// An include of several lines in a blockquote or list item: mdBook breaks the block.
+pub const INCLUDE_IN_CONTAINER: Rule = Rule {
+    id: "configcheck/include-in-container",
+    severity: Severity::Warning,
+    summary: "an `{{#include}}` of several lines inside a blockquote or list item: mdBook pastes the lines without the `>` or indentation, so the rendered block ends after the first one",
+    help: "move the block out of the blockquote or list, or include a single line per directive",
+    fact: "mdBook 0.5's `links` preprocessor replaces the directive with the file's lines as they are (`mdbook-driver` `builtin_preprocessors/links.rs`, `replace_all`); seen in a real build: `> {{#include a.py}}` renders the first line as code and the rest as a paragraph",
     applies: Applies::Always,
 };
 
@@ -135,6 +145,7 @@ pub const RULES: &[&Rule] = &[
     &INVALID_ALLOW,
     &UNUSED_ALLOW,
     &INCLUDE_ERROR,
+    &INCLUDE_IN_CONTAINER,
     &UNCHECKED_BLOCK,
     &VERIFICATION_STALE,
     &VERIFICATION_FAILED,

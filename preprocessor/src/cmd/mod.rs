@@ -38,5 +38,7 @@ pub fn load_config(book: &Path) -> Result<Config> {
 
 /// Print an error chain on stderr.
 pub fn print_error(error: &anyhow::Error) {
-    eprintln!("error: {error:#}");
+    // The chain may quote the book (paths, values): its control characters are shown, not sent.
+    let message = format!("{error:#}");
+    eprintln!("error: {}", mdbook_configcheck::report::escape::plain(&message));
 }

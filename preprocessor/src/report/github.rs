@@ -1,10 +1,13 @@
 //! `--format github`: workflow commands that annotate the pull request.
 //!
-//! Escaping follows actions/toolkit: `%`, CR and LF in the message; additionally `:` and `,` in
-//! property values. Expected findings are not problems and are left out.
+//! Escaping follows actions/toolkit (`packages/core/src/command.ts`: `escapeData`,
+//! `escapeProperty`): `%`, CR and LF in the message; additionally `:` and `,` in property values.
+//! Before that, text from the book goes through [`escape::plain`], so no control character (ESC,
+//! BEL, …) reaches the log. Expected findings are not problems and are left out.
 
 use crate::check::Checked;
 use crate::finding::Severity;
+use crate::report::escape;
 
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
@@ -31,11 +34,11 @@ pub fn render(checked: &Checked) -> String {
         };
         out.push_str(&format!(
             "::{command} file={},line={},endLine={}{columns},title={}::{}\n",
-            escape_property(&d.path),
+            escape_property(&escape::plain(&d.path)),
             d.start.line,
             d.end.line,
             escape_property(d.rule),
-            escape_data(&format!("{}\nhelp: {}", d.message, d.help)),
+            escape_data(&format!("{}\nhelp: {}", escape::plain(&d.message), escape::plain(&d.help))),
         ));
     }
     out

@@ -5,6 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::finding::Severity;
+use crate::report::escape;
 
 /// Render every diagnostic and a summary line.
 pub fn render(checked: &Checked, color: bool) -> String {
@@ -24,29 +25,32 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     let first = d.start.line;
     let last = d.end.line.max(first);
     let lines = file.line_range(first).start..file.line_range(last).end;
-    let source = &file.text[lines.clone()];
-    let span_start = d.site.range.start.clamp(lines.start, lines.end) - lines.start;
-    let span_end = d.site.range.end.clamp(lines.start, lines.end) - lines.start;
+    // The book's text reaches a terminal: its control characters are shown, never sent.
+    let (source, shown) = escape::plain_source(&file.text[lines.clone()]);
+    let span_start = shown(d.site.range.start.clamp(lines.start, lines.end) - lines.start);
+    let span_end = shown(d.site.range.end.clamp(lines.start, lines.end) - lines.start);
     let level = match (d.expected, d.severity) {
         (true, _) => Level::NOTE,
         (false, Severity::Error) => Level::ERROR,
         (false, Severity::Warning) => Level::WARNING,
         (false, Severity::Info) => Level::INFO,
     };
+    let message = escape::plain(&d.message);
     let title = if d.expected {
-        format!("{} (expected: this block shows the mistake on purpose)", d.message)
+        format!("{message} (expected: this block shows the mistake on purpose)")
     } else {
-        d.message.clone()
+        message.into_owned()
     };
+    let path = escape::plain(&d.path);
     let label = if d.expected { "expected here" } else { "here" };
     let report = [
         level.primary_title(title).id(d.rule).element(
-            Snippet::source(source)
+            Snippet::source(source.as_ref())
                 .line_start(first)
-                .path(&*d.path)
+                .path(path.as_ref())
                 .annotation(AnnotationKind::Primary.span(span_start..span_end).label(label)),
         ),
-        Group::with_title(Level::HELP.secondary_title(d.help.as_ref())),
+        Group::with_title(Level::HELP.secondary_title(escape::plain(&d.help))),
     ];
     renderer.render(&report)
 }

@@ -9,12 +9,11 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use pulldown_cmark_escape::escape_html;
-
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::extract::Block;
 use crate::finding::{BlockId, Severity};
+use crate::report::escape;
 use crate::verification::Record;
 
 /// How the box is written.
@@ -106,6 +105,17 @@ pub fn annotate_chapter(
         if leading_newline {
             text.push('\n');
         }
+        if !block.closed {
+            // mdBook ends an unclosed fence with its container (or the page): anything written
+            // after it in the same container would be code. Closing it first keeps the code as it
+            // was (its trailing blank lines included) and puts the box after it.
+            let fence = &content[block.fence.start..];
+            let marker = fence.chars().next().filter(|c| matches!(c, '`' | '~')).unwrap_or('`');
+            let run = fence.len() - fence.trim_start_matches(marker).len();
+            text.push_str(prefix);
+            text.extend(std::iter::repeat_n(marker, run.max(3)));
+            text.push('\n');
+        }
         // Offending lines are marked inside the code block: a wrapper carries their positions.
         let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
         if let Some(marks) = &marks {
@@ -141,15 +151,15 @@ pub fn annotate_chapter(
         && chapters.contains(&chapter)
     {
         // The record is part of the book: its text may hold line breaks, markup or Markdown.
-        let text = one_line(&record.stamp());
+        let text = record.stamp();
         let banner = match style {
             PageStyle::Html => {
                 let mut escaped = String::new();
-                let _ = escape_html(&mut escaped, &text);
+                escape::html(&mut escaped, &text);
                 let css = if css_done { "" } else { CSS };
                 format!("{css}<p class=\"configcheck-verified\" role=\"note\">&#x2714; {escaped}</p>")
             }
-            PageStyle::Markdown => format!("> {}", markdown_text(&text)),
+            PageStyle::Markdown => format!("> {}", escape::markdown_string(&text)),
         };
         // Right after the chapter's title, or at the top.
         let at = content.lines().next().filter(|l| l.starts_with('#')).map_or(0, |l| (l.len() + 1).min(content.len()));
@@ -218,16 +228,16 @@ fn insertion_point(content: &str, block: &Block) -> (usize, bool) {
 /// all). Written straight into the box: no string per piece.
 fn push_inline(out: &mut String, text: &str) {
     if memchr::memchr_iter(b'`', text.as_bytes()).count() % 2 == 1 {
-        let _ = escape_html(&mut *out, text);
+        escape::html(out, text);
         return;
     }
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {
             out.push_str("<code>");
-            let _ = escape_html(&mut *out, part);
+            escape::html(out, part);
             out.push_str("</code>");
         } else {
-            let _ = escape_html(&mut *out, part);
+            escape::html(out, part);
         }
     }
 }
@@ -243,7 +253,7 @@ fn push_rule_link(out: &mut String, rule: &str, reference: Option<&str>) {
         out.push_str("\">");
     }
     out.push_str("<code>");
-    let _ = escape_html(&mut *out, rule);
+    escape::html(out, rule);
     out.push_str("</code>");
     if link.is_some() {
         out.push_str("</a>");
@@ -312,18 +322,14 @@ fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
         }
         let severity =
             if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() };
-        let mut message = String::new();
-        let _ = escape_html(&mut message, &d.message);
-        let mut help = String::new();
-        let _ = escape_html(&mut help, &d.help);
-        let _ = writeln!(
-            md,
-            "> **mdbook-configcheck** {severity} `{}` ({}): {message}",
-            d.rule,
-            where_text(d, chapter_path)
-        );
-        let _ = writeln!(md, ">");
-        let _ = writeln!(md, "> Fix: {help}");
+        // Rule ids are the registry's own (`DOMAIN/kebab-name`): a code span cannot break.
+        let _ = write!(md, "> **mdbook-configcheck** {severity} `{}` (", d.rule);
+        escape::markdown(&mut md, &where_text(d, chapter_path));
+        md.push_str("): ");
+        escape::markdown(&mut md, &d.message);
+        md.push_str("\n>\n> Fix: ");
+        escape::markdown(&mut md, &d.help);
+        md.push('\n');
     }
     md
 }
@@ -340,13 +346,13 @@ pub fn verification_components(record: Option<&Record>, style: PageStyle) -> Str
     match style {
         PageStyle::Html => {
             out.push_str("<p class=\"configcheck-verified-components\">Last run on ");
-            let _ = escape_html(&mut out, &one_line(record.date()));
+            escape::html(&mut out, record.date());
             out.push_str(", every scenario against each Authentik version:</p>\n<table>\n<thead><tr><th>component</th><th>version</th></tr></thead>\n<tbody>\n");
             for (component, version) in &rows {
                 out.push_str("<tr><td>");
-                let _ = escape_html(&mut out, &one_line(component));
+                escape::html(&mut out, component);
                 out.push_str("</td><td>");
-                let _ = escape_html(&mut out, &one_line(version));
+                escape::html(&mut out, version);
                 out.push_str("</td></tr>\n");
             }
             out.push_str("</tbody>\n</table>\n");
@@ -355,31 +361,12 @@ pub fn verification_components(record: Option<&Record>, style: PageStyle) -> Str
             let _ = writeln!(
                 out,
                 "Last run on {}, every scenario against each Authentik version:\n",
-                markdown_text(record.date())
+                escape::markdown_string(record.date())
             );
             for (component, version) in &rows {
-                let _ = writeln!(out, "- {}: {}", markdown_text(component), markdown_text(version));
+                let _ = writeln!(out, "- {}: {}", escape::markdown_string(component), escape::markdown_string(version));
             }
         }
-    }
-    out
-}
-
-/// Text on one line: control characters and line breaks become spaces (a blank line would end an
-/// HTML block in Markdown, and what follows would be read as Markdown).
-fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
-/// Text for a Markdown renderer: on [`one_line`], with Markdown's punctuation backslash-escaped, so a
-/// value stays text.
-fn markdown_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
-        }
-        out.push(c);
     }
     out
 }
