@@ -22,8 +22,9 @@ findings are mapped back to the files' own lines. A later `lint` command can rep
 
     python3 tests/realworld/run.py [--binary target/debug/mdbook-configcheck] [--json] [CASE…]
 
-Counting: a finding is correct when an expectation of the same file and rule exists (its line may
-differ: then it is listed as misplaced); every other finding is false. precision = correct /
+Counting: a finding is correct when it matches an expectation of the same file and rule: the one
+at its line, else one not matched yet at another line (then it is listed as misplaced); every other
+finding is false. precision = correct /
 findings; recall = required expectations found / required expectations. A false finding of
 severity error is a "false error" (it fails a reader's build).
 """
@@ -113,13 +114,16 @@ def score(case: dict, findings: list[dict]) -> dict:
     correct, false, misplaced = [], [], []
     for finding in findings:
         candidates = [e for e in expects if e["file"] == finding["file"] and e["rule"] == finding["rule"]]
-        exact = [e for e in candidates if e["line"] == finding["line"] and not e["found"]]
-        match = (exact or [e for e in candidates if not e["found"]] or candidates or [None])[0]
+        at_line = [e for e in candidates if e["line"] == finding["line"]]
+        elsewhere = [e for e in candidates if not e["found"]]
+        # the expectation at this line (also a second finding of it); else one not yet found,
+        # placed elsewhere (misplaced); else the finding is false
+        match = ([e for e in at_line if not e["found"]] or at_line or elsewhere or [None])[0]
         if match is None:
             false.append(finding)
             continue
         correct.append(finding)
-        if match["line"] != finding["line"] and not exact:
+        if match["line"] != finding["line"]:
             misplaced.append((finding, match["line"]))
         match["found"] = True
     missed = [e for e in expects if not e["found"] and not e["optional"]]
