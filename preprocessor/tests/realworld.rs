@@ -1,0 +1,55 @@
+//! The real-world corpus (`tests/realworld/`): the checker's findings on 32 shapes of public
+//! configuration, scored against ground truth written before the checker ran. The result must be
+//! the one recorded in `tests/realworld/measured.json` and in the table of its README, so a change
+//! to the rules shows its effect on precision and recall (regenerate as the README says).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn corpus() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/realworld")
+}
+
+#[test]
+fn the_corpus_scores_as_recorded() {
+    let output = Command::new("python3")
+        .arg(corpus().join("run.py"))
+        .args(["--binary", env!("CARGO_BIN_EXE_mdbook-configcheck"), "--json"])
+        .output()
+        .expect("python3 runs tests/realworld/run.py");
+    assert!(output.status.success(), "run.py failed: {}", String::from_utf8_lossy(&output.stderr));
+    let measured: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let recorded: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("measured.json")).unwrap()).unwrap();
+    for half in ["tuning", "heldout", "all"] {
+        assert_eq!(measured[half], recorded[half], "{half}: the corpus scores differently from measured.json");
+    }
+    assert_eq!(measured["cases"], recorded["cases"], "a case's false findings or misses changed");
+}
+
+#[test]
+fn the_readme_table_shows_the_recorded_figures() {
+    let recorded: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("measured.json")).unwrap()).unwrap();
+    let readme = std::fs::read_to_string(corpus().join("README.md")).unwrap();
+    for half in ["tuning", "heldout", "all"] {
+        let m = &recorded[half];
+        let percent = |key: &str| format!("{:.1}%", m[key].as_f64().unwrap() * 100.0);
+        let row = format!(
+            "| {half} | {} | {} | {} | {} ({}) | {} | {}/{} | {} | {} |",
+            m["cases"],
+            m["findings"],
+            m["correct"],
+            m["false"],
+            m["false_errors"],
+            percent("precision"),
+            m["found"],
+            m["required"],
+            percent("recall"),
+            m["misplaced"]
+        );
+        assert!(readme.contains(&row), "tests/realworld/README.md lacks the row\n{row}");
+    }
+}

@@ -1,0 +1,8 @@
+# Remote authentication support (replaces the example's section)
+REMOTE_AUTH_ENABLED = True
+REMOTE_AUTH_HEADER = 'HTTP_REMOTE_USER'
+REMOTE_AUTH_AUTO_CREATE_USER = False
+REMOTE_AUTH_BACKEND = 'social_core.backends.azuread.AzureADOAuth2'
+SOCIAL_AUTH_AZUREAD_OAUTH2_KEY = '6a1f0c2e-0000-4000-8000-1234567890ab'
+SOCIAL_AUTH_AZUREAD_OAUTH2_SECRET = '<secret here>'
+SOCIAL_AUTH_USERNAME_IS_FULL_EMAIL = True
