@@ -10,6 +10,7 @@ use mdbook_driver::MDBook;
 
 /// Build a book; exit as mdBook, plus the strict policy.
 pub fn execute(book: &Path, dest_dir: Option<PathBuf>) -> ExitCode {
+    super::init_mdbook_logger();
     let preprocessor = ConfigCheck::default();
     let result = run(book, dest_dir, preprocessor.clone());
     // Every renderer runs the preprocessor; the findings are the same, so print them once.
