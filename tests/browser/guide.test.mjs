@@ -102,8 +102,8 @@ for (const theme of THEMES) {
       const rect = box.getBoundingClientRect();
       // The block is the nearest earlier <pre>, or the one inside the wrapper that marks its lines.
       let previous = box.previousElementSibling;
-      while (previous && previous.tagName !== 'PRE' && !previous.matches('.configcheck-marked')) previous = previous.previousElementSibling;
-      if (previous && previous.matches('.configcheck-marked')) previous = previous.querySelector('pre');
+      while (previous && previous.tagName !== 'PRE' && !previous.matches('.configcheck-marked, .configcheck-wrong')) previous = previous.previousElementSibling;
+      if (previous && previous.matches('.configcheck-marked, .configcheck-wrong')) previous = previous.querySelector('pre');
       const style = getComputedStyle(box);
       const item = box.querySelector('li') ?? box;
       return {
@@ -123,7 +123,7 @@ for (const theme of THEMES) {
       const bg = box.bg === 'rgba(0, 0, 0, 0)' ? await tab.evaluate(() => getComputedStyle(document.body).backgroundColor) : box.bg;
       assert.ok(contrast(box.fg, bg) >= 4.5, `text contrast ${contrast(box.fg, bg).toFixed(2)} in ${theme}`);
     }
-    assert.ok(boxes.some((b) => b.text.includes('The checker says')), 'expected findings are styled as teaching');
+    assert.ok(boxes.some((b) => b.text.includes('What goes wrong in the block above (on purpose)')), 'expected findings are explained');
     // Offending lines are tinted inside their code block.
     const marked = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-marked pre > code')].map((c) => getComputedStyle(c).backgroundImage));
     assert.ok(marked.length > 0 && marked.every((b) => b.includes('gradient')), `marked lines: ${marked.length}`);
@@ -131,6 +131,63 @@ for (const theme of THEMES) {
     await first.scrollIntoViewIfNeeded();
     await tab.evaluate(() => window.scrollBy(0, -320));
     await tab.screenshot({ path: path.join(screenshots, `troubleshooting-${theme}.png`) });
+    await context.close();
+  });
+}
+
+for (const theme of THEMES) {
+  test(`blocks wrong on purpose are labelled before the block, in the warning colour, without a copy button, in the ${theme} theme`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+    const tab = await context.newPage();
+    await tab.goto(`${guide}/${page}`);
+    await tab.waitForLoadState('load');
+    assert.ok(await tab.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} applied`);
+    const wrong = await tab.evaluate(() => {
+      const rgb = (colour) => {
+        const probe = document.createElement('span');
+        probe.style.color = colour;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      };
+      const warning = rgb('var(--blockquote-warning-color)');
+      const tip = rgb('var(--blockquote-tip-color)');
+      return [...document.querySelectorAll('.configcheck-wrong')].map((wrapper) => {
+        const label = wrapper.querySelector('.configcheck-wrong-label');
+        const pre = wrapper.querySelector('pre');
+        const labelRect = label?.getBoundingClientRect();
+        const visibleButtons = [...wrapper.querySelectorAll('button')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          return getComputedStyle(b).display !== 'none' && r.width > 0 && r.height > 0;
+        });
+        return {
+          label: label?.textContent ?? null,
+          labelVisible: !!labelRect && labelRect.height > 10 && getComputedStyle(label).visibility !== 'hidden',
+          labelAbove: !!labelRect && !!pre && labelRect.bottom <= pre.getBoundingClientRect().top + 1,
+          fg: label ? getComputedStyle(label).color : null,
+          border: getComputedStyle(wrapper).borderLeftColor,
+          warning,
+          tip,
+          clipButtons: wrapper.querySelectorAll('.clip-button').length,
+          visibleCopy: visibleButtons.filter((b) => /copy/i.test(b.title)).length,
+          text: pre?.textContent.slice(0, 60) ?? '',
+        };
+      });
+    });
+    assert.ok(wrong.length >= 4, `blocks wrong on purpose on ${page}: ${wrong.length}`);
+    for (const w of wrong) {
+      assert.equal(w.label, '\u26A0 Wrong on purpose \u2014 do not copy', `label of ${w.text}`);
+      assert.ok(w.labelVisible && w.labelAbove, `label visible and above the block: ${w.text}`);
+      assert.equal(w.border, w.warning, `warning colour in ${theme}: ${w.text}`);
+      assert.notEqual(w.border, w.tip, 'not the tip colour');
+      assert.equal(w.clipButtons, 0, `no copy button: ${w.text}`);
+      assert.equal(w.visibleCopy, 0, `no visible copy button: ${w.text}`);
+    }
+    // A block that is right keeps its copy button (the page has one, outside any wrong block).
+    const rightCopy = await tab.evaluate(() => [...document.querySelectorAll('pre .clip-button')].filter((b) => !b.closest('.configcheck-wrong')).length);
+    assert.ok(rightCopy > 0, 'correct blocks keep their copy button');
     await context.close();
   });
 }

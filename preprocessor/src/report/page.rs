@@ -35,7 +35,7 @@ impl PageStyle {
 
 const CSS: &str = "<style>\
 .configcheck{margin:0.4em 0 1.4em;padding:0.5em 1em;border-left:0.3em solid var(--blockquote-caution-color,#d1242f);background:var(--quote-bg);color:var(--fg);border-radius:0 4px 4px 0}\
-.configcheck.configcheck-teaching{border-left-color:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck.configcheck-teaching{border-left-color:var(--blockquote-warning-color,#9a6700)}\
 .configcheck-title{margin:0.2em 0;font-weight:bold}\
 .configcheck ul{margin:0.3em 0;padding-left:1.2em}\
 .configcheck li{margin:0.35em 0}\
@@ -43,12 +43,22 @@ const CSS: &str = "<style>\
 .configcheck-error .configcheck-badge{background:var(--blockquote-caution-color,#d1242f)}\
 .configcheck-warning .configcheck-badge{background:var(--blockquote-warning-color,#9a6700)}\
 .configcheck-info .configcheck-badge{background:var(--blockquote-note-color,#0969da)}\
-.configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck-expected .configcheck-badge{background:var(--blockquote-warning-color,#9a6700)}\
+.configcheck-wrong{margin:1em 0;padding-left:0.6em;border-left:0.3em solid var(--blockquote-warning-color,#9a6700)}\
+.configcheck-wrong-label{margin:0 0 0.3em;padding:0.2em 0.6em;font-weight:bold;color:var(--fg);background:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 22%,transparent);border-radius:3px}\
+.configcheck-wrong .clip-button{display:none!important}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
-.configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-tip-color,#1a7f37);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
-.configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-tip-color,#1a7f37) 28%,transparent)}\
+.configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-note-color,#0969da);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
+.configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent)}\
 .configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
 </style>";
+
+/// Once per page with a block wrong on purpose: take the copy button (which mdBook's book.js adds
+/// to every code block) off those blocks; the style sheet already hides it before this runs.
+const SCRIPT: &str = "<script>document.addEventListener('DOMContentLoaded',function(){document.querySelectorAll('.configcheck-wrong .clip-button').forEach(function(b){b.remove()})})</script>";
+
+/// The label before a block wrong on purpose.
+pub const WRONG_LABEL: &str = "Wrong on purpose — do not copy";
 
 /// Annotate one chapter. Returns `None` when nothing changes.
 /// The blocks of each chapter and the diagnostics of each block, indexed once per book so that
@@ -86,19 +96,26 @@ pub fn annotate_chapter(
 ) -> Option<String> {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut css_done = false;
+    let mut script_done = false;
     for block in index.blocks.get(&chapter).into_iter().flatten() {
         if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
             edits.push((block.info.clone(), block.clean_info.to_string()));
         }
-        let Some(findings) = index.diagnostics.get(&block.id) else { continue };
+        let wrong = !block.expect.is_empty();
+        let findings = index.diagnostics.get(&block.id);
+        if findings.is_none() && !wrong {
+            continue;
+        }
+        let findings = findings.map_or(&[][..], Vec::as_slice);
         let (at, leading_newline) = insertion_point(content, block);
         let body = match style {
+            PageStyle::Html if findings.is_empty() => String::new(),
             PageStyle::Html => {
-                let html = html_box(&checked.sources.get(block.chapter_source).path, findings, !css_done, reference);
+                let html = html_box(findings, !css_done, reference);
                 css_done = true;
                 html
             }
-            PageStyle::Markdown => markdown_box(&checked.sources.get(block.chapter_source).path, findings),
+            PageStyle::Markdown => markdown_box(findings),
         };
         let prefix = block.prefix.as_str();
         let blank = prefix.trim_end();
@@ -106,17 +123,53 @@ pub fn annotate_chapter(
         if leading_newline {
             text.push('\n');
         }
-        // Offending lines are marked inside the code block: a wrapper carries their positions.
+        // A block wrong on purpose is labelled before it; offending lines are marked inside the
+        // code block. One wrapper holds the block for both: its class and the lines' positions.
         let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
-        if let Some(marks) = &marks {
-            edits.push((
-                block.fence.start..block.fence.start,
-                format!("<div class=\"configcheck-marked\" style=\"--configcheck-marks: {marks}\">\n{blank}\n{prefix}"),
-            ));
+        if style == PageStyle::Html && (wrong || marks.is_some()) {
+            let mut open = String::new();
+            if wrong && !css_done {
+                open.push_str(CSS);
+                css_done = true;
+            }
+            if wrong && !script_done {
+                open.push_str(SCRIPT);
+                script_done = true;
+            }
+            if !open.is_empty() {
+                open.push('\n');
+                open.push_str(blank);
+                open.push('\n');
+                open.push_str(prefix);
+            }
+            let class = match (wrong, marks.is_some()) {
+                (true, true) => "configcheck-wrong configcheck-marked",
+                (true, false) => "configcheck-wrong",
+                _ => "configcheck-marked",
+            };
+            let _ = write!(open, "<div class=\"{class}\"");
+            if let Some(marks) = &marks {
+                let _ = write!(open, " style=\"--configcheck-marks: {marks}\"");
+            }
+            open.push_str(">\n");
+            if wrong {
+                let _ = writeln!(
+                    open,
+                    "{prefix}<p class=\"configcheck-wrong-label\" role=\"note\">&#x26A0; {WRONG_LABEL}</p>"
+                );
+            }
+            let _ = write!(open, "{blank}\n{prefix}");
+            edits.push((block.fence.start..block.fence.start, open));
             text.push_str(blank);
             text.push('\n');
             text.push_str(prefix);
             text.push_str("</div>\n");
+        } else if wrong {
+            edits.push((block.fence.start..block.fence.start, format!("**{WRONG_LABEL}:**\n{blank}\n{prefix}")));
+        }
+        if body.is_empty() {
+            edits.push((at..at, text));
+            continue;
         }
         text.push_str(blank);
         text.push('\n');
@@ -250,12 +303,18 @@ fn push_rule_link(out: &mut String, rule: &str, reference: Option<&str>) {
     }
 }
 
-/// "line 42" in the chapter itself, "src/conf/netbox.py:12" in an included file.
-fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
-    if *d.path == *chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
+/// Where in the block a finding is: "line 3" counts the block's own lines, which is what a reader
+/// sees (the chapter's source lines mean nothing on the page); "this block" for a finding about
+/// the block as a whole (its info string, an expectation).
+fn where_text(d: &Diagnostic) -> String {
+    match &d.block_lines {
+        Some(lines) if lines.len() > 1 => format!("lines {}–{}", lines.start + 1, lines.end),
+        Some(lines) => format!("line {}", lines.start + 1),
+        None => "this block".to_string(),
+    }
 }
 
-fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
+fn html_box(findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
     let teaching = findings.iter().all(|d| d.expected);
     let mut html = String::with_capacity(if with_css { CSS.len() } else { 0 } + 200 + 600 * findings.len());
     if with_css {
@@ -265,7 +324,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
     let class = if teaching { "configcheck configcheck-teaching" } else { "configcheck" };
     let _ = writeln!(html, "<div class=\"{class}\" role=\"note\">");
     let title = if teaching {
-        "The checker says (this block shows the mistake on purpose):".to_string()
+        "What goes wrong in the block above (on purpose), and the fix:".to_string()
     } else {
         let count = |severity: Severity| findings.iter().filter(|d| !d.expected && d.severity == severity).count();
         let parts: Vec<String> = [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")]
@@ -293,7 +352,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
         html.push_str("</span> ");
         push_rule_link(&mut html, d.rule, reference);
         html.push(' ');
-        push_inline(&mut html, &where_text(d, chapter_path));
+        push_inline(&mut html, &where_text(d));
         html.push_str(": ");
         push_inline(&mut html, &d.message);
         html.push_str("<span class=\"configcheck-help\">Fix: ");
@@ -304,7 +363,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
     html
 }
 
-fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
+fn markdown_box(findings: &[&Diagnostic]) -> String {
     let mut md = String::new();
     for (i, d) in findings.iter().enumerate() {
         if i > 0 {
@@ -316,12 +375,7 @@ fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
         let _ = escape_html(&mut message, &d.message);
         let mut help = String::new();
         let _ = escape_html(&mut help, &d.help);
-        let _ = writeln!(
-            md,
-            "> **mdbook-configcheck** {severity} `{}` ({}): {message}",
-            d.rule,
-            where_text(d, chapter_path)
-        );
+        let _ = writeln!(md, "> **mdbook-configcheck** {severity} `{}` ({}): {message}", d.rule, where_text(d));
         let _ = writeln!(md, ">");
         let _ = writeln!(md, "> Fix: {help}");
     }
