@@ -123,6 +123,11 @@ fn human_and_json_output_are_stable() {
     insta::assert_snapshot!("reviewed_snippet_json", json);
     let (_, human) = check("expectations", &[]);
     insta::assert_snapshot!("expectations_human", human);
+    // --verbose: the expected findings and infos too, each as the default prints a failing one.
+    let (_, human) = check("reviewed-snippet", &["--verbose"]);
+    insta::assert_snapshot!("reviewed_snippet_human_verbose", human);
+    let (_, human) = check("expectations", &["--verbose"]);
+    insta::assert_snapshot!("expectations_human_verbose", human);
 }
 
 // --- extraction --------------------------------------------------------------------------------

@@ -617,8 +617,8 @@ fn check_does_not_panic(chapters: Vec<String>, renderer: &str) -> Result<(), Tes
     let (after, outcome) =
         annotate_book(book, root(), &config(), renderer).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
     for format in [Format::Human, Format::Json, Format::Github, Format::Sarif] {
-        for color in [false, true] {
-            let _ = render(format, &outcome.checked, color);
+        for (color, verbose) in [(false, false), (true, false), (false, true), (true, true)] {
+            let _ = render(format, &outcome.checked, color, verbose);
         }
     }
     assert_written_as_serde_json(&after)?;

@@ -119,3 +119,46 @@ fn the_guides_reference_shows_its_placeholders_and_mdbook_warns_about_nothing() 
         assert!(reference.contains(placeholder), "{placeholder} is on the page");
     }
 }
+
+#[test]
+fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
+    let guide = guide_copy();
+    let chapter = guide.path().join("src/netbox.md");
+    let text = fs::read_to_string(&chapter).unwrap();
+    let right = "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\n";
+    assert!(text.contains(right), "the NetBox chapter's main block");
+    fs::write(&chapter, text.replacen(right, &right.replace("/o/netbox'", "/o/grafana/'"), 1)).unwrap();
+    let dest = tempfile::tempdir().unwrap();
+    let out = embedded_build(guide.path(), dest.path());
+    assert!(!out.status.success(), "the guide's strict build fails");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines = stderr.lines().count();
+    assert!(lines <= 40, "{lines} lines:\n{stderr}");
+    assert!(stderr.contains("error[flow/oidc-endpoint-mismatch]"), "{stderr}");
+    assert!(stderr.contains("--> src/netbox.md:12:34"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "12 | SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/grafana/'"
+        ),
+        "the snippet: {stderr}"
+    );
+    assert!(stderr.contains("help: use https://<authentik host>/application/o/<application slug>/"), "{stderr}");
+    assert!(!stderr.contains("note["), "no expected finding is listed: {stderr}");
+    // As many as the JSON report marks expected (the guide's count changes as it grows).
+    let json = bin().args(["check", guide.path().to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let expected = report["diagnostics"].as_array().unwrap().iter().filter(|d| d["expected"] == true).count();
+    assert!(expected > 50, "{expected}");
+    assert!(
+        stderr.contains(&format!("{expected} expected findings shown on purpose (--verbose lists them")),
+        "{stderr}"
+    );
+
+    // --verbose lists the expected findings too.
+    let out = bin()
+        .args(["build", guide.path().to_str().unwrap(), "-d", dest.path().to_str().unwrap(), "--verbose"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.matches("\nnote[").count(), expected, "{stderr}");
+}

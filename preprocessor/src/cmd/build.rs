@@ -9,13 +9,13 @@ use mdbook_configcheck::report;
 use mdbook_driver::MDBook;
 
 /// Build a book; exit as mdBook, plus the strict policy.
-pub fn execute(book: &Path, dest_dir: Option<PathBuf>) -> ExitCode {
+pub fn execute(book: &Path, dest_dir: Option<PathBuf>, verbose: bool) -> ExitCode {
     super::init_mdbook_logger();
     let preprocessor = ConfigCheck::default();
     let result = run(book, dest_dir, preprocessor.clone());
     // Every renderer runs the preprocessor; the findings are the same, so print them once.
     if let Some(outcome) = preprocessor.take_outcomes().into_iter().next() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
+        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color(), verbose));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
