@@ -69,6 +69,25 @@ enum Command {
         #[arg(long, short = 'v')]
         verbose: bool,
     },
+    /// Serve the book at http://localhost:3000 with the checks, rebuild it on changes and reload
+    /// the page (mdBook's serve, embedded).
+    Serve {
+        /// The book's root directory (holding book.toml).
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Where to write the rendered book (default: build-dir of book.toml).
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+        /// Host name to listen on.
+        #[arg(long, short = 'n', default_value = "localhost")]
+        hostname: String,
+        /// Port to listen on.
+        #[arg(long, short = 'p', default_value_t = 3000)]
+        port: u16,
+        /// Also list the expected findings (blocks wrong on purpose) and infos.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -79,6 +98,9 @@ fn main() -> ExitCode {
             cmd::check::execute(&book, format, deny_warnings, verbose)
         }
         Some(Command::Build { book, dest_dir, verbose }) => cmd::build::execute(&book, dest_dir, verbose),
+        Some(Command::Serve { book, dest_dir, hostname, port, verbose }) => {
+            cmd::serve::execute(&book, &cmd::serve::Options { dest_dir, hostname, port, verbose })
+        }
         Some(Command::Rules) => cmd::rules::execute(),
         Some(Command::Extract { book, out }) => cmd::extract::execute(&book, &out),
     }

@@ -162,3 +162,88 @@ fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.matches("\nnote[").count(), expected, "{stderr}");
 }
+
+/// A `serve` process, stopped when dropped.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// GET a path: (status line, body).
+fn get(port: u16, path: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    (head.lines().next().unwrap().to_string(), body.to_string())
+}
+
+#[test]
+fn serve_shows_the_checks_and_reloads_the_page_after_a_change() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expectations"), book.path());
+    let port = free_port();
+    let stderr = tempfile::NamedTempFile::new().unwrap();
+    let _served = Served(
+        bin()
+            .args(["serve", book.path().to_str().unwrap(), "-n", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(stderr.reopen().unwrap())
+            .spawn()
+            .unwrap(),
+    );
+    let start = Instant::now();
+    while !fs::read_to_string(stderr.path()).unwrap().contains("Serving on") {
+        assert!(start.elapsed() < Duration::from_secs(60), "{}", fs::read_to_string(stderr.path()).unwrap());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let log = fs::read_to_string(stderr.path()).unwrap();
+    assert!(log.contains("error[netbox/backend-path]"), "the findings are printed: {log}");
+
+    // The page, with its finding boxes and mdBook's live-reload script; the book's 404 page.
+    let (status, page) = get(port, "/troubleshooting.html");
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(page.contains("Wrong on purpose") && page.contains("netbox/backend-path"), "the checks are in the page");
+    assert!(page.contains("\"__livereload\""), "the reload script");
+    let (status, missing) = get(port, "/no-such-page.html");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert!(missing.contains("Document not found"), "mdBook's 404 page");
+    assert_eq!(get(port, "/../book.toml").0, "HTTP/1.1 400 Bad Request");
+
+    // What the page's script does: open the WebSocket, and reload on "reload".
+    let mut socket = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        socket,
+        "GET /__livereload HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+    )
+    .unwrap();
+    let mut head = [0u8; 129];
+    let n = socket.read(&mut head).unwrap();
+    let head = String::from_utf8_lossy(&head[..n]).into_owned();
+    assert!(head.starts_with("HTTP/1.1 101") && head.contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="), "{head}");
+    // A contributor fixes the backend path.
+    let chapter = book.path().join("src/troubleshooting.md");
+    let text = fs::read_to_string(&chapter).unwrap();
+    fs::write(&chapter, text.replace("open_id_connect.OpenIdConnect'", "open_id_connect.OpenIdConnectAuth'")).unwrap();
+    socket.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut frame = [0u8; 8];
+    socket.read_exact(&mut frame).unwrap();
+    assert_eq!(&frame, b"\x81\x06reload", "the reload message");
+    let (_, page) = get(port, "/troubleshooting.html");
+    assert!(!page.contains("netbox/backend-path"), "the rebuilt page has the fix and no longer that finding");
+    let log = fs::read_to_string(stderr.path()).unwrap();
+    assert!(log.contains("Files changed"), "{log}");
+}

@@ -1,13 +1,14 @@
 // What a reader sees: the built guide in headless Chromium, in all five mdBook themes.
 //
 // Builds the guide and a hostile fixture with the release binary, serves them on loopback, and
-// checks that every finding box is visible and placed after its block, that links to the rule
-// reference resolve, and that block text never executes. Writes one screenshot per theme of the
-// troubleshooting page to target/screenshots/.
+// checks that every finding box is visible and placed after its block, that blocks wrong on
+// purpose are labelled before the block without a copy button, that links to the rule reference
+// resolve, that block text never executes, and that `serve` reloads an open page after a change.
+// Writes one screenshot per theme of the troubleshooting page to target/screenshots/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -217,4 +218,35 @@ test('hostile block content is shown as text and never executes', async () => {
   assert.ok(text.includes('<script>'), 'the script tag is shown as text');
   assert.equal(await tab.locator('div.configcheck script, div.configcheck img, div.configcheck svg').count(), 0);
   await tab.close();
+});
+
+test('serve rebuilds with the checks and the open page reloads itself after a change', async () => {
+  const book = path.join(scratch, 'served');
+  fs.cpSync(path.join(import.meta.dirname, 'hostile'), book, { recursive: true });
+  fs.rmSync(path.join(book, 'book'), { recursive: true, force: true });
+  const probe = http.createServer();
+  const port = await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(probe.address().port)));
+  await new Promise((resolve) => probe.close(resolve));
+  const served = spawn(binary, ['serve', book, '-n', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let log = '';
+  served.stderr.on('data', (chunk) => { log += chunk; });
+  try {
+    const deadline = Date.now() + 60000;
+    while (!log.includes('Serving on')) {
+      assert.ok(Date.now() < deadline && served.exitCode === null, `serve started: ${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${port}/hostile.html`);
+    assert.ok(await tab.locator('div.configcheck').count() > 0, 'the checks are in the served page');
+    await tab.waitForTimeout(500); // the page's script connects to /__livereload
+    const chapter = path.join(book, 'src', 'hostile.md');
+    const reloaded = tab.waitForEvent('load', { timeout: 60000 });
+    fs.appendFileSync(chapter, '\nA paragraph added while serving.\n');
+    await reloaded;
+    assert.ok((await tab.content()).includes('A paragraph added while serving.'), 'the page shows the change');
+    await tab.close();
+  } finally {
+    served.kill();
+  }
 });

@@ -6,6 +6,7 @@ pub mod check;
 pub mod extract;
 pub mod preprocess;
 pub mod rules;
+pub mod serve;
 pub mod supports;
 
 use std::io::IsTerminal;
