@@ -247,3 +247,42 @@ fn serve_shows_the_checks_and_reloads_the_page_after_a_change() {
     let log = fs::read_to_string(stderr.path()).unwrap();
     assert!(log.contains("Files changed"), "{log}");
 }
+
+#[test]
+fn a_near_identical_broken_copy_folds_the_lines_it_shares_with_the_working_file() {
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/folding"), book.path());
+    let dest = tempfile::tempdir().unwrap();
+    let out = embedded_build(book.path(), dest.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = fs::read_to_string(dest.path().join("nginx.html")).unwrap();
+    // The working site is untouched; the broken copy (X-Forwarded-Proto dropped) is folded.
+    assert_eq!(html.matches("<code class=\"language-nginx\">").count(), 1, "the working file is not folded");
+    let start = html.find("<code class=\"language-nginx hidelines=@@\">").expect("the broken copy is folded");
+    let code = &html[start..start + html[start..].find("</code>").unwrap()];
+    assert!(html[..start].contains("Lines the same as in the working file are folded"), "the hint before the block");
+    // Every line is still on the page (the eye button shows them), in order, without the prefix.
+    let text = code.replace("<span class=\"boring\">", "").replace("</span>", "");
+    let text = text[text.find('>').unwrap() + 1..].replace("&amp;", "&");
+    let source = fs::read_to_string(book.path().join("src/nginx.md")).unwrap();
+    let broken = source.split("expect=flow/csrf-origin-fails\n").nth(1).unwrap().split("```").next().unwrap();
+    assert_eq!(text, broken, "the whole block, as written");
+    // Hidden: lines shared with the working file, far from the change; shown: the lines around
+    // the dropped header, and the `listen` line the findings point at.
+    let boring: Vec<&str> =
+        code.split("<span class=\"boring\">").skip(1).map(|s| s.split("</span>").next().unwrap()).collect();
+    assert!(boring.iter().any(|l| l.contains("return 301")), "{boring:?}");
+    assert!(boring.iter().any(|l| l.contains("ssl_certificate_key")), "{boring:?}");
+    for shown in ["proxy_set_header X-Forwarded-Host", "proxy_set_header X-Real-IP", "listen [::]:443"] {
+        assert!(!boring.iter().any(|l| l.contains(shown)), "{shown} stays visible: {boring:?}");
+    }
+    // The tinted line keeps its place in the folded view: `listen` is the block's second line
+    // either way; a second gradient serves the folded view.
+    assert!(html.contains("--configcheck-marks-folded: linear-gradient(to bottom, transparent 1lh"), "{html}");
+    // Checking reads the block whole: the findings are the same as without folding.
+    let report = bin().args(["check", book.path().to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let rules: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["flow/csrf-origin-fails", "nginx/missing-forwarded-proto"]);
+}

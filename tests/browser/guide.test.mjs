@@ -193,6 +193,37 @@ for (const theme of THEMES) {
   });
 }
 
+test('near-identical broken copies show what differs and fold the rest behind mdBook\'s eye button', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${guide}/${page}`);
+  await tab.waitForLoadState('load');
+  const folded = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-wrong code.hide-boring')].map((code) => {
+    const boring = [...code.querySelectorAll('.boring')];
+    return {
+      hidden: boring.length,
+      allHidden: boring.every((b) => getComputedStyle(b).display === 'none'),
+      hint: !!code.closest('.configcheck-wrong').querySelector('.configcheck-fold-hint'),
+      folded: getComputedStyle(code).backgroundImage,
+      lines: code.innerText.split('\n').length,
+    };
+  }));
+  assert.ok(folded.length >= 5, `folded blocks on ${page}: ${folded.length}`);
+  for (const f of folded) {
+    assert.ok(f.hidden > 0 && f.allHidden && f.hint, JSON.stringify(f));
+  }
+  // The eye button shows every line; the tints follow the unfolded positions again.
+  const index = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-wrong')].findIndex((w) => w.querySelector('code.hide-boring')));
+  const wrapper = tab.locator('.configcheck-wrong').nth(index);
+  const code = wrapper.locator('code');
+  const before = (await code.innerText()).split('\n').length;
+  await wrapper.locator('pre').hover();
+  await wrapper.locator('button[title="Show hidden lines"]').click();
+  const after = (await code.innerText()).split('\n').length;
+  assert.ok(after > before, `revealed: ${before} -> ${after} lines`);
+  assert.equal(await code.evaluate((c) => c.classList.contains('hide-boring')), false);
+  await tab.close();
+});
+
 test('every finding links to its entry in the rule reference', async () => {
   const tab = await browser.newPage();
   await tab.goto(`${guide}/${page}`);

@@ -1,6 +1,7 @@
 //! Stage 5: report the diagnostics: in the page next to their block, in the terminal, and in
 //! machine formats for docs CI.
 
+pub mod fold;
 pub mod github;
 pub mod human;
 pub mod json;

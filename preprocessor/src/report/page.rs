@@ -13,7 +13,7 @@ use pulldown_cmark_escape::escape_html;
 
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
-use crate::extract::Block;
+use crate::extract::{Block, Kind};
 use crate::finding::{BlockId, Severity};
 use crate::verification::Record;
 
@@ -47,15 +47,20 @@ const CSS: &str = "<style>\
 .configcheck-wrong{margin:1em 0;padding-left:0.6em;border-left:0.3em solid var(--blockquote-warning-color,#9a6700)}\
 .configcheck-wrong-label{margin:0 0 0.3em;padding:0.2em 0.6em;font-weight:bold;color:var(--fg);background:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 22%,transparent);border-radius:3px}\
 .configcheck-wrong .clip-button{display:none!important}\
+.configcheck-fold-hint{margin:0 0 0.3em;font-size:0.85em;color:var(--fg);opacity:0.85}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
 .configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-note-color,#0969da);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
 .configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent)}\
 .configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
+.configcheck-marked pre>code.hide-boring{background-image:var(--configcheck-marks-folded,var(--configcheck-marks))!important}\
 </style>";
 
 /// Once per page with a block wrong on purpose: take the copy button (which mdBook's book.js adds
 /// to every code block) off those blocks; the style sheet already hides it before this runs.
 const SCRIPT: &str = "<script>document.addEventListener('DOMContentLoaded',function(){document.querySelectorAll('.configcheck-wrong .clip-button').forEach(function(b){b.remove()})})</script>";
+
+/// Said before a folded block.
+pub const FOLD_HINT: &str = "Lines the same as in the working file are folded; the eye button of the block shows them.";
 
 /// The label before a block wrong on purpose.
 pub const WRONG_LABEL: &str = "Wrong on purpose — do not copy";
@@ -67,6 +72,9 @@ pub const WRONG_LABEL: &str = "Wrong on purpose — do not copy";
 pub struct PageIndex<'a> {
     blocks: HashMap<usize, Vec<&'a Block>>,
     diagnostics: HashMap<BlockId, Vec<&'a Diagnostic>>,
+    /// The main deployment's nginx and Authentik files, by kind and name: what a whole-file
+    /// block wrong on purpose is folded against.
+    main_files: HashMap<(Kind, &'a str), String>,
 }
 
 impl<'a> PageIndex<'a> {
@@ -75,6 +83,13 @@ impl<'a> PageIndex<'a> {
         let mut index = PageIndex::default();
         for block in &checked.blocks {
             index.blocks.entry(block.chapter).or_default().push(block);
+            if block.is_main() && block.kind != Kind::Netbox {
+                let file = index.main_files.entry((block.kind, block.file.as_str())).or_default();
+                if !file.is_empty() && !file.ends_with('\n') {
+                    file.push('\n');
+                }
+                file.push_str(&block.text);
+            }
         }
         for d in &checked.diagnostics {
             if let Some(block) = &d.block {
@@ -98,15 +113,24 @@ pub fn annotate_chapter(
     let mut css_done = false;
     let mut script_done = false;
     for block in index.blocks.get(&chapter).into_iter().flatten() {
-        if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
-            edits.push((block.info.clone(), block.clean_info.to_string()));
-        }
         let wrong = !block.expect.is_empty();
         let findings = index.diagnostics.get(&block.id);
+        let findings_here = findings.map_or(&[][..], Vec::as_slice);
+        let fold = (style == PageStyle::Html).then(|| fold(content, block, index, findings_here)).flatten();
+        let info = match &fold {
+            Some(fold) => format!("{},hidelines={}", block.clean_info, fold.prefix),
+            None => block.clean_info.to_string(),
+        };
+        if content.get(block.info.clone()) != Some(info.as_str()) {
+            edits.push((block.info.clone(), info));
+        }
+        if let Some(fold) = &fold {
+            edits.extend(fold.lines.iter().map(|&at| (at..at, fold.prefix.to_string())));
+        }
         if findings.is_none() && !wrong {
             continue;
         }
-        let findings = findings.map_or(&[][..], Vec::as_slice);
+        let findings = findings_here;
         let (at, leading_newline) = insertion_point(content, block);
         let body = match style {
             PageStyle::Html if findings.is_empty() => String::new(),
@@ -125,7 +149,8 @@ pub fn annotate_chapter(
         }
         // A block wrong on purpose is labelled before it; offending lines are marked inside the
         // code block. One wrapper holds the block for both: its class and the lines' positions.
-        let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
+        let marks = (style == PageStyle::Html).then(|| line_marks(findings, None)).flatten();
+        let folded_marks = fold.as_ref().and_then(|fold| line_marks(findings, Some(&fold.hidden)));
         if style == PageStyle::Html && (wrong || marks.is_some()) {
             let mut open = String::new();
             if wrong && !css_done {
@@ -149,7 +174,11 @@ pub fn annotate_chapter(
             };
             let _ = write!(open, "<div class=\"{class}\"");
             if let Some(marks) = &marks {
-                let _ = write!(open, " style=\"--configcheck-marks: {marks}\"");
+                let _ = write!(open, " style=\"--configcheck-marks: {marks}");
+                if let Some(folded) = &folded_marks {
+                    let _ = write!(open, "; --configcheck-marks-folded: {folded}");
+                }
+                open.push('"');
             }
             open.push_str(">\n");
             if wrong {
@@ -157,6 +186,9 @@ pub fn annotate_chapter(
                     open,
                     "{prefix}<p class=\"configcheck-wrong-label\" role=\"note\">&#x26A0; {WRONG_LABEL}</p>"
                 );
+            }
+            if fold.is_some() {
+                let _ = writeln!(open, "{prefix}<p class=\"configcheck-fold-hint\">{FOLD_HINT}</p>");
             }
             let _ = write!(open, "{blank}\n{prefix}");
             edits.push((block.fence.start..block.fence.start, open));
@@ -227,11 +259,21 @@ pub fn annotate_chapter(
 
 /// A CSS gradient that tints the lines of the block that findings point at (line units, `lh`,
 /// from the top of the code's content box), in the tints the style sheet names per severity.
-fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
+/// With `hidden` (the folded lines of a folded block), the positions are those of the folded
+/// view: a line's place among the lines still shown.
+fn line_marks(findings: &[&Diagnostic], hidden: Option<&[bool]>) -> Option<String> {
+    let shown_before = |line: usize| match hidden {
+        Some(hidden) => hidden.iter().take(line).filter(|h| !**h).count(),
+        None => line,
+    };
     let mut lines: Vec<(usize, &'static str)> = Vec::new();
     for d in findings {
         let tint = if d.expected { "expected" } else { d.severity.name() };
         for line in d.block_lines.clone().into_iter().flatten() {
+            if hidden.is_some_and(|h| h.get(line).copied().unwrap_or(false)) {
+                continue;
+            }
+            let line = shown_before(line);
             if !lines.iter().any(|(l, _)| *l == line) {
                 lines.push((line, tint));
             }
@@ -253,6 +295,42 @@ fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
     }
     gradient.push(')');
     Some(gradient)
+}
+
+/// A folded block: the chapter offsets where a hidden line starts (each gets the prefix), and
+/// which of the block's lines are hidden.
+struct Fold {
+    prefix: &'static str,
+    lines: Vec<usize>,
+    hidden: Vec<bool>,
+}
+
+/// Fold a whole-file nginx or Authentik block wrong on purpose (`expect=`) against the main file of that name
+/// (see [`crate::report::fold`]). Only where every hidden line is the chapter's own text, at an
+/// offset where that line's text starts, and the author set no `hidelines` of their own.
+fn fold(content: &str, block: &Block, index: &PageIndex<'_>, findings: &[&Diagnostic]) -> Option<Fold> {
+    if block.expect.is_empty() || block.kind == Kind::Netbox || block.clean_info.contains("hidelines") {
+        return None;
+    }
+    let main = index.main_files.get(&(block.kind, block.file.as_str()))?;
+    let lines: Vec<&str> = block.text.lines().collect();
+    let main: Vec<&str> = main.lines().collect();
+    let keep: Vec<usize> = findings.iter().filter_map(|d| d.block_lines.clone()).flatten().collect();
+    let (hidden, prefix) = super::fold::folded_lines(&lines, &main, &keep)?;
+    let mut offsets = Vec::new();
+    let mut start = 0;
+    for (raw, is_hidden) in block.text.split_inclusive('\n').zip(&hidden) {
+        if *is_hidden {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let site = block.map.site(start..start);
+            if site.source != block.chapter_source || !content.get(site.range.start..)?.starts_with(line) {
+                return None;
+            }
+            offsets.push(site.range.start);
+        }
+        start += raw.len();
+    }
+    Some(Fold { prefix, lines: offsets, hidden })
 }
 
 /// Just after the closing fence line.
