@@ -62,11 +62,22 @@ fn embedded_build(book: &Path, dest: &Path) -> Output {
     bin().args(["build", book.to_str().unwrap(), "-d", dest.to_str().unwrap()]).output().unwrap()
 }
 
+/// The `mdbook` command to compare with: `MDBOOK_CLI`, else `mdbook` on the PATH, if it is 0.5.4
+/// (the version of the mdBook crates this tool embeds). Install it as released, from its own
+/// lock file: `cargo install mdbook --version 0.5.4 --locked`.
+fn mdbook_cli() -> Option<PathBuf> {
+    let cli = std::env::var_os("MDBOOK_CLI").map_or_else(|| PathBuf::from("mdbook"), PathBuf::from);
+    let version = Command::new(&cli).arg("--version").output().ok()?;
+    String::from_utf8_lossy(&version.stdout).contains("v0.5.4").then_some(cli)
+}
+
 #[test]
 fn the_embedded_build_writes_the_files_mdbook_build_writes_search_included() {
-    // `mdbook build` as the mdbook command does it (MDBook::load, then build, with mdBook's
-    // default `search` feature, which this test crate's mdbook-driver has as the binary's does),
-    // running this binary through the preprocessor protocol as book.toml's command.
+    // `mdbook build` of the guide, running this binary through the preprocessor protocol as
+    // book.toml's command. With the real mdbook 0.5.4 command when there is one; else the mdBook
+    // library as that command drives it (MDBook::load, then build), which shares this binary's
+    // dependencies and so cannot see a difference in them (it found none where the command found
+    // elasticlunr-rs 3.1 and serde_json's key order).
     let by_mdbook = guide_copy();
     let toml_path = by_mdbook.path().join("book.toml");
     let toml = fs::read_to_string(&toml_path).unwrap().replacen(
@@ -75,7 +86,21 @@ fn the_embedded_build_writes_the_files_mdbook_build_writes_search_included() {
         1,
     );
     fs::write(&toml_path, toml).unwrap();
-    mdbook_driver::MDBook::load(by_mdbook.path()).unwrap().build().unwrap();
+    match mdbook_cli() {
+        Some(cli) => {
+            let out = Command::new(cli)
+                .arg("build")
+                .current_dir(by_mdbook.path())
+                .env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT")
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        None => {
+            eprintln!("no mdbook 0.5.4 command (MDBOOK_CLI or PATH): comparing with the mdBook library");
+            mdbook_driver::MDBook::load(by_mdbook.path()).unwrap().build().unwrap();
+        }
+    }
     let expected = tree(&by_mdbook.path().join("book"));
 
     let embedded = guide_copy();
