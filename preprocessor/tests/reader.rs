@@ -311,3 +311,19 @@ fn a_near_identical_broken_copy_folds_the_lines_it_shares_with_the_working_file(
         report["diagnostics"].as_array().unwrap().iter().map(|d| d["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, ["flow/csrf-origin-fails", "nginx/missing-forwarded-proto"]);
 }
+
+#[test]
+fn markdown_renderers_get_the_label_before_the_block_too() {
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expectations"), book.path());
+    let toml = book.path().join("book.toml");
+    fs::write(&toml, fs::read_to_string(&toml).unwrap() + "\n[output.html]\n[output.markdown]\n").unwrap();
+    let dest = tempfile::tempdir().unwrap();
+    let out = embedded_build(book.path(), dest.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = fs::read_to_string(dest.path().join("markdown/troubleshooting.md")).unwrap();
+    let label = md.find("**Wrong on purpose — do not copy:**\n\n```python\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = True\n```");
+    assert!(label.is_some(), "{md}");
+    let main = fs::read_to_string(dest.path().join("markdown/main.md")).unwrap();
+    assert!(!main.contains("Wrong on purpose"), "{main}");
+}
