@@ -4,7 +4,7 @@
 //! Nothing leaves the page, and the block is checked whole.
 
 /// Blocks or main files longer than this are not folded: the comparison is quadratic in lines.
-const MAX_LINES: usize = 400;
+pub const MAX_LINES: usize = 400;
 /// Unchanged lines shown around each difference.
 const CONTEXT: usize = 2;
 /// A run of unchanged lines shorter than this stays visible (folding it would hide no more than

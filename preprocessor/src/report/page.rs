@@ -91,6 +91,8 @@ impl<'a> PageIndex<'a> {
                 file.push_str(&block.text);
             }
         }
+        // Files too long to fold against are dropped here, once, so that no block pays for them.
+        index.main_files.retain(|_, text| text.lines().count() <= super::fold::MAX_LINES);
         for d in &checked.diagnostics {
             if let Some(block) = &d.block {
                 index.diagnostics.entry(block.id).or_default().push(d);
