@@ -163,7 +163,18 @@ for (const theme of THEMES) {
           const r = b.getBoundingClientRect();
           return getComputedStyle(b).display !== 'none' && r.width > 0 && r.height > 0;
         });
+        // The label's colour over its tint (a translucent warning colour) over the page.
+        const channels = (c) => {
+          const srgb = c.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/);
+          if (srgb) return [...srgb.slice(1, 4).map((v) => Number(v) * 255), srgb[4] === undefined ? 1 : Number(srgb[4])];
+          const [r, g, b, a] = c.match(/[\d.]+/g).map(Number);
+          return [r, g, b, a ?? 1];
+        };
+        const page = channels([document.body, document.documentElement].map((e) => getComputedStyle(e).backgroundColor).find((c) => channels(c)[3] > 0) ?? 'rgb(255, 255, 255)');
+        const tint = label ? channels(getComputedStyle(label).backgroundColor) : [0, 0, 0, 0];
+        const blended = [0, 1, 2].map((i) => tint[i] * tint[3] + page[i] * (1 - tint[3]));
         return {
+          labelBg: `rgb(${blended.map(Math.round).join(', ')})`,
           label: label?.textContent ?? null,
           labelVisible: !!labelRect && labelRect.height > 10 && getComputedStyle(label).visibility !== 'hidden',
           labelAbove: !!labelRect && !!pre && labelRect.bottom <= pre.getBoundingClientRect().top + 1,
@@ -181,6 +192,7 @@ for (const theme of THEMES) {
     for (const w of wrong) {
       assert.equal(w.label, '\u26A0 Wrong on purpose \u2014 do not copy', `label of ${w.text}`);
       assert.ok(w.labelVisible && w.labelAbove, `label visible and above the block: ${w.text}`);
+      assert.ok(contrast(w.fg, w.labelBg) >= 4.5, `label contrast ${contrast(w.fg, w.labelBg).toFixed(2)} in ${theme}`);
       assert.equal(w.border, w.warning, `warning colour in ${theme}: ${w.text}`);
       assert.notEqual(w.border, w.tip, 'not the tip colour');
       assert.equal(w.clipButtons, 0, `no copy button: ${w.text}`);
