@@ -195,8 +195,9 @@ pub fn annotate_book(mut book: Book, book_root: &Path, config: &Config, renderer
                     annotate_chapter(&input.content, input.index, &outcome.checked, &index, style, href.as_deref());
                 let text = annotated.as_deref().unwrap_or(&input.content);
                 // Written as text they are replaced; shown as code they stay.
-                let mut expanded =
-                    holds_directive.then(|| directives::expand(text, RULES_DIRECTIVE, reference::body)).flatten();
+                let mut expanded = holds_directive
+                    .then(|| directives::expand(text, RULES_DIRECTIVE, reference::body_for_mdbook))
+                    .flatten();
                 let current = expanded.as_deref().unwrap_or(text);
                 let record = outcome.checked.verified.as_ref().map(|(record, _)| record);
                 if let Some(done) =

@@ -43,6 +43,10 @@ enum Command {
         /// Warnings fail too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Also list the expected findings (blocks wrong on purpose) and infos; by default the
+        /// human format prints only what fails or warns, and counts the rest.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
     /// Print the rule reference (Markdown), generated from the registry.
     Rules,
@@ -61,6 +65,28 @@ enum Command {
         /// Where to write the rendered book (default: build-dir of book.toml).
         #[arg(long, short = 'd')]
         dest_dir: Option<PathBuf>,
+        /// Also list the expected findings (blocks wrong on purpose) and infos.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
+    /// Serve the book at http://localhost:3000 with the checks, rebuild it on changes and reload
+    /// the page (mdBook's serve, embedded).
+    Serve {
+        /// The book's root directory (holding book.toml).
+        #[arg(default_value = ".")]
+        book: PathBuf,
+        /// Where to write the rendered book (default: build-dir of book.toml).
+        #[arg(long, short = 'd')]
+        dest_dir: Option<PathBuf>,
+        /// Host name to listen on.
+        #[arg(long, short = 'n', default_value = "localhost")]
+        hostname: String,
+        /// Port to listen on.
+        #[arg(long, short = 'p', default_value_t = 3000)]
+        port: u16,
+        /// Also list the expected findings (blocks wrong on purpose) and infos.
+        #[arg(long, short = 'v')]
+        verbose: bool,
     },
 }
 
@@ -68,8 +94,13 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         None => cmd::preprocess::execute(),
         Some(Command::Supports { renderer }) => cmd::supports::execute(&renderer),
-        Some(Command::Check { book, format, deny_warnings }) => cmd::check::execute(&book, format, deny_warnings),
-        Some(Command::Build { book, dest_dir }) => cmd::build::execute(&book, dest_dir),
+        Some(Command::Check { book, format, deny_warnings, verbose }) => {
+            cmd::check::execute(&book, format, deny_warnings, verbose)
+        }
+        Some(Command::Build { book, dest_dir, verbose }) => cmd::build::execute(&book, dest_dir, verbose),
+        Some(Command::Serve { book, dest_dir, hostname, port, verbose }) => {
+            cmd::serve::execute(&book, &cmd::serve::Options { dest_dir, hostname, port, verbose })
+        }
         Some(Command::Rules) => cmd::rules::execute(),
         Some(Command::Extract { book, out }) => cmd::extract::execute(&book, &out),
     }

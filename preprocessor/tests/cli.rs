@@ -123,6 +123,11 @@ fn human_and_json_output_are_stable() {
     insta::assert_snapshot!("reviewed_snippet_json", json);
     let (_, human) = check("expectations", &[]);
     insta::assert_snapshot!("expectations_human", human);
+    // --verbose: the expected findings and infos too, each as the default prints a failing one.
+    let (_, human) = check("reviewed-snippet", &["--verbose"]);
+    insta::assert_snapshot!("reviewed_snippet_human_verbose", human);
+    let (_, human) = check("expectations", &["--verbose"]);
+    insta::assert_snapshot!("expectations_human_verbose", human);
 }
 
 // --- extraction --------------------------------------------------------------------------------
@@ -343,7 +348,11 @@ fn mdbook_renders_the_findings_after_their_block_and_strips_our_attributes() {
     assert!(html[box_start..].contains("netbox/login-redirect-url-type"));
     assert!(!html.contains("check=netbox") && !html.contains("check-netbox"), "no stray classes");
     assert!(html.contains("<code class=\"language-python"));
-    assert!(html.contains("line 21"), "the chapter's own line");
+    // A reader counts lines in the block, not in the chapter's source: chapter line 21 is the
+    // block's 15th.
+    let box_html = &html[box_start..];
+    assert!(box_html.contains("line 15:"), "the line within the block: {box_html}");
+    assert!(!box_html.contains("line 21"), "not the chapter source line");
 }
 
 #[test]
@@ -363,13 +372,26 @@ fn boxes_stay_inside_their_list_item_and_blockquote() {
 }
 
 #[test]
-fn expected_findings_are_styled_as_teaching() {
+fn blocks_wrong_on_purpose_are_labelled_before_the_block_in_the_warning_colour() {
     let dir = scratch_book("expectations", "");
     mdbook_build(dir.path()).unwrap();
     let html = fs::read_to_string(dir.path().join("book/troubleshooting.html")).unwrap();
     assert!(html.contains("configcheck configcheck-teaching"));
-    assert!(html.contains("The checker says"));
     assert!(html.contains("configcheck-expected"));
+    // The label comes before the block, inside a wrapper that holds the block.
+    let block = html.find("SOCIAL_AUTH_LOGIN_REDIRECT_URL").expect("the broken block");
+    let label = html.find("Wrong on purpose — do not copy").expect("the label");
+    let wrapper = html[..block].rfind("<div class=\"configcheck-wrong").expect("wrapper before the block");
+    assert!(wrapper < label && label < block, "label before the block");
+    let box_start = html[block..].find("<div class=\"configcheck configcheck-teaching").unwrap() + block;
+    assert!(html[wrapper..box_start].contains("</code></pre>"), "the wrapper holds the block");
+    // Warning colour, not the tip (green) colour; and the copy button is taken off these blocks.
+    let css = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+    assert!(!css.contains("tip-color"), "no green: {css}");
+    assert!(css.contains(".configcheck-wrong .clip-button{display:none"), "{css}");
+    // A block that is not wrong on purpose gets no label.
+    let main = fs::read_to_string(dir.path().join("book/main.html")).unwrap();
+    assert!(!main.contains("Wrong on purpose"));
 }
 
 #[test]
@@ -404,7 +426,7 @@ fn other_renderers_get_a_markdown_blockquote() {
     .unwrap();
     mdbook_build(dir.path()).unwrap();
     let md = fs::read_to_string(dir.path().join("book/markdown/strict.md")).unwrap();
-    assert!(md.contains("> **mdbook-configcheck** error `netbox/login-redirect-url-type` (line 4)"), "{md}");
+    assert!(md.contains("> **mdbook-configcheck** error `netbox/login-redirect-url-type` (line 1)"), "{md}");
     assert!(!md.contains("<div"), "{md}");
 }
 

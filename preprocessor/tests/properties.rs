@@ -597,14 +597,26 @@ fn checked_chapter() -> impl Strategy<Value = String> {
     )
 }
 
-/// The lines of `original`, except those in `exempt` (0-based), in order in `annotated`.
+/// The lines of `original`, except those in `exempt` (0-based), in order in `annotated`. A line
+/// of a folded block carries the `hidelines=` prefix the annotation added (after any container
+/// prefix): with it removed, it is the original line.
 fn keeps_lines(original: &str, annotated: &str, exempt: &[usize]) -> Result<(), String> {
+    let prefixes: Vec<&str> = annotated
+        .split("hidelines=")
+        .skip(1)
+        .filter_map(|rest| rest.split(['\n', ',', ' ']).next())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // The prefix goes after the block's container prefix (list indentation, `> `).
+    let same = |l: &str, line: &str| {
+        l == line || prefixes.iter().any(|p| l.find(p).is_some_and(|i| l[..i].to_string() + &l[i + p.len()..] == line))
+    };
     let mut out = annotated.split('\n');
     for (n, line) in original.split('\n').enumerate() {
         if exempt.contains(&n) {
             continue;
         }
-        if !out.any(|l| l == line) {
+        if !out.any(|l| same(l, line)) {
             return Err(format!("line {} ({line:?}) is missing from the annotated chapter", n + 1));
         }
     }
@@ -617,8 +629,8 @@ fn check_does_not_panic(chapters: Vec<String>, renderer: &str) -> Result<(), Tes
     let (after, outcome) =
         annotate_book(book, root(), &config(), renderer).map_err(|e| TestCaseError::fail(format!("{e:#}")))?;
     for format in [Format::Human, Format::Json, Format::Github, Format::Sarif] {
-        for color in [false, true] {
-            let _ = render(format, &outcome.checked, color);
+        for (color, verbose) in [(false, false), (true, false), (false, true), (true, true)] {
+            let _ = render(format, &outcome.checked, color, verbose);
         }
     }
     assert_written_as_serde_json(&after)?;

@@ -1,13 +1,14 @@
 // What a reader sees: the built guide in headless Chromium, in all five mdBook themes.
 //
 // Builds the guide and a hostile fixture with the release binary, serves them on loopback, and
-// checks that every finding box is visible and placed after its block, that links to the rule
-// reference resolve, and that block text never executes. Writes one screenshot per theme of the
-// troubleshooting page to target/screenshots/.
+// checks that every finding box is visible and placed after its block, that blocks wrong on
+// purpose are labelled before the block without a copy button, that links to the rule reference
+// resolve, that block text never executes, and that `serve` reloads an open page after a change.
+// Writes one screenshot per theme of the troubleshooting page to target/screenshots/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -102,8 +103,8 @@ for (const theme of THEMES) {
       const rect = box.getBoundingClientRect();
       // The block is the nearest earlier <pre>, or the one inside the wrapper that marks its lines.
       let previous = box.previousElementSibling;
-      while (previous && previous.tagName !== 'PRE' && !previous.matches('.configcheck-marked')) previous = previous.previousElementSibling;
-      if (previous && previous.matches('.configcheck-marked')) previous = previous.querySelector('pre');
+      while (previous && previous.tagName !== 'PRE' && !previous.matches('.configcheck-marked, .configcheck-wrong')) previous = previous.previousElementSibling;
+      if (previous && previous.matches('.configcheck-marked, .configcheck-wrong')) previous = previous.querySelector('pre');
       const style = getComputedStyle(box);
       const item = box.querySelector('li') ?? box;
       return {
@@ -123,7 +124,7 @@ for (const theme of THEMES) {
       const bg = box.bg === 'rgba(0, 0, 0, 0)' ? await tab.evaluate(() => getComputedStyle(document.body).backgroundColor) : box.bg;
       assert.ok(contrast(box.fg, bg) >= 4.5, `text contrast ${contrast(box.fg, bg).toFixed(2)} in ${theme}`);
     }
-    assert.ok(boxes.some((b) => b.text.includes('The checker says')), 'expected findings are styled as teaching');
+    assert.ok(boxes.some((b) => b.text.includes('What goes wrong in the block above (on purpose)')), 'expected findings are explained');
     // Offending lines are tinted inside their code block.
     const marked = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-marked pre > code')].map((c) => getComputedStyle(c).backgroundImage));
     assert.ok(marked.length > 0 && marked.every((b) => b.includes('gradient')), `marked lines: ${marked.length}`);
@@ -134,6 +135,106 @@ for (const theme of THEMES) {
     await context.close();
   });
 }
+
+for (const theme of THEMES) {
+  test(`blocks wrong on purpose are labelled before the block, in the warning colour, without a copy button, in the ${theme} theme`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('mdbook-theme', t), theme);
+    const tab = await context.newPage();
+    await tab.goto(`${guide}/${page}`);
+    await tab.waitForLoadState('load');
+    assert.ok(await tab.evaluate((t) => document.documentElement.classList.contains(t), theme), `${theme} applied`);
+    const wrong = await tab.evaluate(() => {
+      const rgb = (colour) => {
+        const probe = document.createElement('span');
+        probe.style.color = colour;
+        document.body.append(probe);
+        const value = getComputedStyle(probe).color;
+        probe.remove();
+        return value;
+      };
+      const warning = rgb('var(--blockquote-warning-color)');
+      const tip = rgb('var(--blockquote-tip-color)');
+      return [...document.querySelectorAll('.configcheck-wrong')].map((wrapper) => {
+        const label = wrapper.querySelector('.configcheck-wrong-label');
+        const pre = wrapper.querySelector('pre');
+        const labelRect = label?.getBoundingClientRect();
+        const visibleButtons = [...wrapper.querySelectorAll('button')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          return getComputedStyle(b).display !== 'none' && r.width > 0 && r.height > 0;
+        });
+        // The label's colour over its tint (a translucent warning colour) over the page.
+        const channels = (c) => {
+          const srgb = c.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/);
+          if (srgb) return [...srgb.slice(1, 4).map((v) => Number(v) * 255), srgb[4] === undefined ? 1 : Number(srgb[4])];
+          const [r, g, b, a] = c.match(/[\d.]+/g).map(Number);
+          return [r, g, b, a ?? 1];
+        };
+        const page = channels([document.body, document.documentElement].map((e) => getComputedStyle(e).backgroundColor).find((c) => channels(c)[3] > 0) ?? 'rgb(255, 255, 255)');
+        const tint = label ? channels(getComputedStyle(label).backgroundColor) : [0, 0, 0, 0];
+        const blended = [0, 1, 2].map((i) => tint[i] * tint[3] + page[i] * (1 - tint[3]));
+        return {
+          labelBg: `rgb(${blended.map(Math.round).join(', ')})`,
+          label: label?.textContent ?? null,
+          labelVisible: !!labelRect && labelRect.height > 10 && getComputedStyle(label).visibility !== 'hidden',
+          labelAbove: !!labelRect && !!pre && labelRect.bottom <= pre.getBoundingClientRect().top + 1,
+          fg: label ? getComputedStyle(label).color : null,
+          border: getComputedStyle(wrapper).borderLeftColor,
+          warning,
+          tip,
+          clipButtons: wrapper.querySelectorAll('.clip-button').length,
+          visibleCopy: visibleButtons.filter((b) => /copy/i.test(b.title)).length,
+          text: pre?.textContent.slice(0, 60) ?? '',
+        };
+      });
+    });
+    assert.ok(wrong.length >= 4, `blocks wrong on purpose on ${page}: ${wrong.length}`);
+    for (const w of wrong) {
+      assert.equal(w.label, '\u26A0 Wrong on purpose \u2014 do not copy', `label of ${w.text}`);
+      assert.ok(w.labelVisible && w.labelAbove, `label visible and above the block: ${w.text}`);
+      assert.ok(contrast(w.fg, w.labelBg) >= 4.5, `label contrast ${contrast(w.fg, w.labelBg).toFixed(2)} in ${theme}`);
+      assert.equal(w.border, w.warning, `warning colour in ${theme}: ${w.text}`);
+      assert.notEqual(w.border, w.tip, 'not the tip colour');
+      assert.equal(w.clipButtons, 0, `no copy button: ${w.text}`);
+      assert.equal(w.visibleCopy, 0, `no visible copy button: ${w.text}`);
+    }
+    // A block that is right keeps its copy button (the page has one, outside any wrong block).
+    const rightCopy = await tab.evaluate(() => [...document.querySelectorAll('pre .clip-button')].filter((b) => !b.closest('.configcheck-wrong')).length);
+    assert.ok(rightCopy > 0, 'correct blocks keep their copy button');
+    await context.close();
+  });
+}
+
+test('near-identical broken copies show what differs and fold the rest behind mdBook\'s eye button', async () => {
+  const tab = await browser.newPage();
+  await tab.goto(`${guide}/${page}`);
+  await tab.waitForLoadState('load');
+  const folded = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-wrong code.hide-boring')].map((code) => {
+    const boring = [...code.querySelectorAll('.boring')];
+    return {
+      hidden: boring.length,
+      allHidden: boring.every((b) => getComputedStyle(b).display === 'none'),
+      hint: !!code.closest('.configcheck-wrong').querySelector('.configcheck-fold-hint'),
+      folded: getComputedStyle(code).backgroundImage,
+      lines: code.innerText.split('\n').length,
+    };
+  }));
+  assert.ok(folded.length >= 5, `folded blocks on ${page}: ${folded.length}`);
+  for (const f of folded) {
+    assert.ok(f.hidden > 0 && f.allHidden && f.hint, JSON.stringify(f));
+  }
+  // The eye button shows every line; the tints follow the unfolded positions again.
+  const index = await tab.evaluate(() => [...document.querySelectorAll('.configcheck-wrong')].findIndex((w) => w.querySelector('code.hide-boring')));
+  const wrapper = tab.locator('.configcheck-wrong').nth(index);
+  const code = wrapper.locator('code');
+  const before = (await code.innerText()).split('\n').length;
+  await wrapper.locator('pre').hover();
+  await wrapper.locator('button[title="Show hidden lines"]').click();
+  const after = (await code.innerText()).split('\n').length;
+  assert.ok(after > before, `revealed: ${before} -> ${after} lines`);
+  assert.equal(await code.evaluate((c) => c.classList.contains('hide-boring')), false);
+  await tab.close();
+});
 
 test('every finding links to its entry in the rule reference', async () => {
   const tab = await browser.newPage();
@@ -160,4 +261,35 @@ test('hostile block content is shown as text and never executes', async () => {
   assert.ok(text.includes('<script>'), 'the script tag is shown as text');
   assert.equal(await tab.locator('div.configcheck script, div.configcheck img, div.configcheck svg').count(), 0);
   await tab.close();
+});
+
+test('serve rebuilds with the checks and the open page reloads itself after a change', async () => {
+  const book = path.join(scratch, 'served');
+  fs.cpSync(path.join(import.meta.dirname, 'hostile'), book, { recursive: true });
+  fs.rmSync(path.join(book, 'book'), { recursive: true, force: true });
+  const probe = http.createServer();
+  const port = await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(probe.address().port)));
+  await new Promise((resolve) => probe.close(resolve));
+  const served = spawn(binary, ['serve', book, '-n', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let log = '';
+  served.stderr.on('data', (chunk) => { log += chunk; });
+  try {
+    const deadline = Date.now() + 60000;
+    while (!log.includes('Serving on')) {
+      assert.ok(Date.now() < deadline && served.exitCode === null, `serve started: ${log}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tab = await browser.newPage();
+    await tab.goto(`http://127.0.0.1:${port}/hostile.html`);
+    assert.ok(await tab.locator('div.configcheck').count() > 0, 'the checks are in the served page');
+    await tab.waitForTimeout(500); // the page's script connects to /__livereload
+    const chapter = path.join(book, 'src', 'hostile.md');
+    const reloaded = tab.waitForEvent('load', { timeout: 60000 });
+    fs.appendFileSync(chapter, '\nA paragraph added while serving.\n');
+    await reloaded;
+    assert.ok((await tab.content()).includes('A paragraph added while serving.'), 'the page shows the change');
+    await tab.close();
+  } finally {
+    served.kill();
+  }
 });

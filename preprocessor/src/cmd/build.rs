@@ -9,13 +9,11 @@ use mdbook_configcheck::report;
 use mdbook_driver::MDBook;
 
 /// Build a book; exit as mdBook, plus the strict policy.
-pub fn execute(book: &Path, dest_dir: Option<PathBuf>) -> ExitCode {
+pub fn execute(book: &Path, dest_dir: Option<PathBuf>, verbose: bool) -> ExitCode {
+    super::init_mdbook_logger();
     let preprocessor = ConfigCheck::default();
-    let result = run(book, dest_dir, preprocessor.clone());
-    // Every renderer runs the preprocessor; the findings are the same, so print them once.
-    if let Some(outcome) = preprocessor.take_outcomes().into_iter().next() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
-    }
+    let result = load(book, dest_dir.as_deref(), &preprocessor, None)
+        .and_then(|mut book| build(&mut book, &preprocessor, verbose));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -25,7 +23,16 @@ pub fn execute(book: &Path, dest_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn run(root: &Path, dest_dir: Option<PathBuf>, preprocessor: ConfigCheck) -> Result<()> {
+/// Load a book as `mdbook build` does (book.toml with its environment overrides), with this
+/// preprocessor registered in-process. `live_reload` names the endpoint `serve` answers on: the
+/// settings mdBook's own `serve` makes (the reload script in every page, a site URL of `/` for
+/// the 404 page).
+pub fn load(
+    root: &Path,
+    dest_dir: Option<&Path>,
+    preprocessor: &ConfigCheck,
+    live_reload: Option<&str>,
+) -> Result<MDBook> {
     let mut config = super::load_config(root)?;
     let table = format!("preprocessor.{NAME}");
     if !config.contains_key(&table) {
@@ -34,9 +41,23 @@ fn run(root: &Path, dest_dir: Option<PathBuf>, preprocessor: ConfigCheck) -> Res
         config.set(&table, serde_json::json!({}))?;
     }
     if let Some(dest) = dest_dir {
-        config.build.build_dir = dest;
+        config.build.build_dir = dest.to_path_buf();
+    }
+    if let Some(endpoint) = live_reload {
+        config.set("output.html.live-reload-endpoint", endpoint)?;
+        config.set("output.html.site-url", "/")?;
     }
     let mut book = MDBook::load_with_config(root, config)?;
-    book.with_preprocessor(preprocessor);
-    book.build()
+    book.with_preprocessor(preprocessor.clone());
+    Ok(book)
+}
+
+/// Build, then print the findings once (every renderer runs the preprocessor; the findings are
+/// the same).
+pub fn build(book: &mut MDBook, preprocessor: &ConfigCheck, verbose: bool) -> Result<()> {
+    let result = book.build();
+    if let Some(outcome) = preprocessor.take_outcomes().into_iter().next() {
+        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color(), verbose));
+    }
+    result
 }

@@ -1,4 +1,4 @@
-//! `mdbook-configcheck check [BOOK] [--format …] [--deny-warnings]`.
+//! `mdbook-configcheck check [BOOK] [--format …] [--deny-warnings] [--verbose]`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -10,8 +10,8 @@ use mdbook_configcheck::report::{self, Format};
 use mdbook_driver::MDBook;
 
 /// Check a book; exit 0 clean, 1 failing findings, 2 could not run.
-pub fn execute(book: &Path, format: Format, deny_warnings: bool) -> ExitCode {
-    match run(book, format, deny_warnings) {
+pub fn execute(book: &Path, format: Format, deny_warnings: bool, verbose: bool) -> ExitCode {
+    match run(book, format, deny_warnings, verbose) {
         Ok(true) => ExitCode::from(1),
         Ok(false) => ExitCode::SUCCESS,
         Err(error) => {
@@ -30,9 +30,9 @@ pub fn load_and_check(root: &Path) -> Result<mdbook_configcheck::book::Outcome> 
     mdbook_configcheck::book::check_book(&book.book, root, &book.config)
 }
 
-fn run(root: &Path, format: Format, deny_warnings: bool) -> Result<bool> {
+fn run(root: &Path, format: Format, deny_warnings: bool, verbose: bool) -> Result<bool> {
     let outcome = load_and_check(root)?;
     let color = format == Format::Human && super::color_for(std::io::stdout().is_terminal());
-    print!("{}", report::render(format, &outcome.checked, color));
+    print!("{}", report::render(format, &outcome.checked, color, verbose));
     Ok(run_fails(&outcome.checked.diagnostics, deny_warnings || outcome.settings.deny_warnings))
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod extract;
 pub mod preprocess;
 pub mod rules;
+pub mod serve;
 pub mod supports;
 
 use std::io::IsTerminal;
@@ -34,6 +35,33 @@ pub fn load_config(book: &Path) -> Result<Config> {
     };
     config.update_from_env().context("invalid MDBOOK_ environment override")?;
     Ok(config)
+}
+
+/// Show mdBook's own messages (its `tracing` events: "unclosed HTML tag", "Running the html
+/// backend", …) as the `mdbook` command does: the filter, levels and format of its `init_logger`
+/// (mdbook 0.5.4, `src/main.rs`), `MDBOOK_LOG` included.
+pub fn init_mdbook_logger() {
+    use tracing_subscriber::EnvFilter;
+    use tracing_subscriber::filter::LevelFilter;
+    let log_env = std::env::var("MDBOOK_LOG");
+    let mut filter = EnvFilter::builder()
+        .with_env_var("MDBOOK_LOG")
+        .with_default_directive(LevelFilter::INFO.into())
+        .from_env_lossy();
+    // Noisy dependencies stay at warn unless MDBOOK_LOG names them.
+    for target in ["handlebars", "html5ever"] {
+        let named = log_env.as_ref().is_ok_and(|s| s.split(',').any(|directive| directive.starts_with(target)));
+        if !named && let Ok(directive) = format!("{target}=warn").parse() {
+            filter = filter.add_directive(directive);
+        }
+    }
+    let _already_set = tracing_subscriber::fmt()
+        .without_time()
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter)
+        .with_target(log_env.is_ok())
+        .try_init();
 }
 
 /// Print an error chain on stderr.

@@ -23,7 +23,7 @@ fn run() -> Result<ExitCode> {
     let (ctx, input_book) = protocol::parse_input(&input)?;
     let (output_book, outcome) = book::annotate_book(input_book, &ctx.root, &ctx.config, &ctx.renderer)?;
     if !outcome.checked.diagnostics.is_empty() || !outcome.checked.blocks.is_empty() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
+        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color(), false));
     }
     if outcome.fails_build() {
         eprintln!("{}", outcome.failure_message());

@@ -7,17 +7,26 @@ use crate::diagnostic::Diagnostic;
 use crate::finding::Severity;
 use crate::report::escape;
 
-/// Render every diagnostic and a summary line.
-pub fn render(checked: &Checked, color: bool) -> String {
+/// Render the diagnostics and a summary line. By default only what fails or warns (errors and
+/// warnings that no `expect=` asked for): a contributor who broke one block sees that block's
+/// finding, not the guide's dozens of mistakes shown on purpose. `verbose` lists every diagnostic,
+/// expected findings and infos included.
+pub fn render(checked: &Checked, color: bool, verbose: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for d in &checked.diagnostics {
+    for d in checked.diagnostics.iter().filter(|d| verbose || is_shown_by_default(d)) {
         out.push_str(&render_one(d, checked, &renderer));
         out.push_str("\n\n");
     }
-    out.push_str(&summary_line(checked));
+    let hidden = !verbose && checked.diagnostics.iter().any(|d| !is_shown_by_default(d));
+    out.push_str(&summary_line(checked, hidden));
     out.push('\n');
     out
+}
+
+/// What a default run prints: a finding that fails or warns.
+fn is_shown_by_default(d: &Diagnostic) -> bool {
+    !d.expected && matches!(d.severity, Severity::Error | Severity::Warning)
 }
 
 fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String {
@@ -55,21 +64,30 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     renderer.render(&report)
 }
 
-/// `mdbook-configcheck: 2 errors, 1 warning, 0 infos in 7 checked blocks (3 expected findings)`.
-pub fn summary_line(checked: &Checked) -> String {
+/// `mdbook-configcheck: 1 error, 0 warnings, 2 infos in 49 checked blocks; 74 expected findings
+/// shown on purpose (--verbose lists them)`: the hint when `hidden` findings were not printed.
+pub fn summary_line(checked: &Checked, hidden: bool) -> String {
     let s = checked.summary();
     let expected = checked.diagnostics.iter().filter(|d| d.expected).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "mdbook-configcheck: {}, {}, {} in {}{}",
+    let mut line = format!(
+        "mdbook-configcheck: {}, {}, {} in {}",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),
         plural(s.blocks, "checked block"),
-        if expected > 0 {
-            format!(" ({} shown on purpose)", plural(expected, "expected finding"))
+    );
+    if expected > 0 {
+        line.push_str(&format!("; {} shown on purpose", plural(expected, "expected finding")));
+    }
+    if hidden {
+        line.push_str(if s.infos > 0 && expected > 0 {
+            " (--verbose lists them and the infos)"
+        } else if s.infos > 0 {
+            " (--verbose lists the infos)"
         } else {
-            String::new()
-        }
-    )
+            " (--verbose lists them)"
+        });
+    }
+    line
 }

@@ -3,6 +3,7 @@
 
 pub mod directives;
 pub mod escape;
+pub mod fold;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -25,10 +26,11 @@ pub enum Format {
     Sarif,
 }
 
-/// Render a checked book in a format.
-pub fn render(format: Format, checked: &Checked, color: bool) -> String {
+/// Render a checked book in a format. `verbose` matters to the human format only (the machine
+/// formats always carry every diagnostic): it lists expected findings and infos too.
+pub fn render(format: Format, checked: &Checked, color: bool, verbose: bool) -> String {
     match format {
-        Format::Human => human::render(checked, color),
+        Format::Human => human::render(checked, color, verbose),
         Format::Json => json::render(checked),
         Format::Github => github::render(checked),
         Format::Sarif => sarif::render(checked),

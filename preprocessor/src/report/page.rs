@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
-use crate::extract::Block;
+use crate::extract::{Block, Kind};
 use crate::finding::{BlockId, Severity};
 use crate::report::escape;
 use crate::verification::Record;
@@ -34,7 +34,7 @@ impl PageStyle {
 
 const CSS: &str = "<style>\
 .configcheck{margin:0.4em 0 1.4em;padding:0.5em 1em;border-left:0.3em solid var(--blockquote-caution-color,#d1242f);background:var(--quote-bg);color:var(--fg);border-radius:0 4px 4px 0}\
-.configcheck.configcheck-teaching{border-left-color:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck.configcheck-teaching{border-left-color:var(--blockquote-warning-color,#9a6700)}\
 .configcheck-title{margin:0.2em 0;font-weight:bold}\
 .configcheck ul{margin:0.3em 0;padding-left:1.2em}\
 .configcheck li{margin:0.35em 0}\
@@ -42,12 +42,27 @@ const CSS: &str = "<style>\
 .configcheck-error .configcheck-badge{background:var(--blockquote-caution-color,#d1242f)}\
 .configcheck-warning .configcheck-badge{background:var(--blockquote-warning-color,#9a6700)}\
 .configcheck-info .configcheck-badge{background:var(--blockquote-note-color,#0969da)}\
-.configcheck-expected .configcheck-badge{background:var(--blockquote-tip-color,#1a7f37)}\
+.configcheck-expected .configcheck-badge{background:var(--blockquote-warning-color,#9a6700)}\
+.configcheck-wrong{margin:1em 0;padding-left:0.6em;border-left:0.3em solid var(--blockquote-warning-color,#9a6700)}\
+.configcheck-wrong-label{margin:0 0 0.3em;padding:0.2em 0.6em;font-weight:bold;color:var(--fg);background:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 22%,transparent);border-radius:3px}\
+.configcheck-wrong .clip-button{display:none!important}\
+.configcheck-fold-hint{margin:0 0 0.3em;font-size:0.85em;color:var(--fg);opacity:0.85}\
 .configcheck-help{display:block;margin-top:0.15em;opacity:0.9}\
-.configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-tip-color,#1a7f37);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
-.configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-tip-color,#1a7f37) 28%,transparent)}\
+.configcheck-verified{padding:0.4em 0.8em;border-left:0.3em solid var(--blockquote-note-color,#0969da);background:var(--quote-bg);color:var(--fg);font-size:0.9em}\
+.configcheck-marked{--configcheck-tint-error:color-mix(in srgb,var(--blockquote-caution-color,#d1242f) 28%,transparent);--configcheck-tint-warning:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent);--configcheck-tint-info:color-mix(in srgb,var(--blockquote-note-color,#0969da) 28%,transparent);--configcheck-tint-expected:color-mix(in srgb,var(--blockquote-warning-color,#9a6700) 28%,transparent)}\
 .configcheck-marked pre>code{background-image:var(--configcheck-marks)!important;background-origin:content-box!important;background-repeat:no-repeat!important}\
+.configcheck-marked pre>code.hide-boring{background-image:var(--configcheck-marks-folded,var(--configcheck-marks))!important}\
 </style>";
+
+/// Once per page with a block wrong on purpose: take the copy button (which mdBook's book.js adds
+/// to every code block) off those blocks; the style sheet already hides it before this runs.
+const SCRIPT: &str = "<script>document.addEventListener('DOMContentLoaded',function(){document.querySelectorAll('.configcheck-wrong .clip-button').forEach(function(b){b.remove()})})</script>";
+
+/// Said before a folded block.
+pub const FOLD_HINT: &str = "Lines the same as in the working file are folded; the eye button of the block shows them.";
+
+/// The label before a block wrong on purpose.
+pub const WRONG_LABEL: &str = "Wrong on purpose — do not copy";
 
 /// Annotate one chapter. Returns `None` when nothing changes.
 /// The blocks of each chapter and the diagnostics of each block, indexed once per book so that
@@ -56,6 +71,9 @@ const CSS: &str = "<style>\
 pub struct PageIndex<'a> {
     blocks: HashMap<usize, Vec<&'a Block>>,
     diagnostics: HashMap<BlockId, Vec<&'a Diagnostic>>,
+    /// The main deployment's nginx and Authentik files, by kind and name: what a whole-file
+    /// block wrong on purpose is folded against.
+    main_files: HashMap<(Kind, &'a str), String>,
 }
 
 impl<'a> PageIndex<'a> {
@@ -64,7 +82,16 @@ impl<'a> PageIndex<'a> {
         let mut index = PageIndex::default();
         for block in &checked.blocks {
             index.blocks.entry(block.chapter).or_default().push(block);
+            if block.is_main() && block.kind != Kind::Netbox {
+                let file = index.main_files.entry((block.kind, block.file.as_str())).or_default();
+                if !file.is_empty() && !file.ends_with('\n') {
+                    file.push('\n');
+                }
+                file.push_str(&block.text);
+            }
         }
+        // Files too long to fold against are dropped here, once, so that no block pays for them.
+        index.main_files.retain(|_, text| text.lines().count() <= super::fold::MAX_LINES);
         for d in &checked.diagnostics {
             if let Some(block) = &d.block {
                 index.diagnostics.entry(block.id).or_default().push(d);
@@ -85,19 +112,35 @@ pub fn annotate_chapter(
 ) -> Option<String> {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut css_done = false;
+    let mut script_done = false;
     for block in index.blocks.get(&chapter).into_iter().flatten() {
-        if content.get(block.info.clone()) != Some(block.clean_info.as_str()) {
-            edits.push((block.info.clone(), block.clean_info.to_string()));
+        let wrong = !block.expect.is_empty();
+        let findings = index.diagnostics.get(&block.id);
+        let findings_here = findings.map_or(&[][..], Vec::as_slice);
+        let fold = (style == PageStyle::Html).then(|| fold(content, block, index, findings_here)).flatten();
+        let info = match &fold {
+            Some(fold) => format!("{},hidelines={}", block.clean_info, fold.prefix),
+            None => block.clean_info.to_string(),
+        };
+        if content.get(block.info.clone()) != Some(info.as_str()) {
+            edits.push((block.info.clone(), info));
         }
-        let Some(findings) = index.diagnostics.get(&block.id) else { continue };
+        if let Some(fold) = &fold {
+            edits.extend(fold.lines.iter().map(|&at| (at..at, fold.prefix.to_string())));
+        }
+        if findings.is_none() && !wrong {
+            continue;
+        }
+        let findings = findings_here;
         let (at, leading_newline) = insertion_point(content, block);
         let body = match style {
+            PageStyle::Html if findings.is_empty() => String::new(),
             PageStyle::Html => {
-                let html = html_box(&checked.sources.get(block.chapter_source).path, findings, !css_done, reference);
+                let html = html_box(findings, !css_done, reference);
                 css_done = true;
                 html
             }
-            PageStyle::Markdown => markdown_box(&checked.sources.get(block.chapter_source).path, findings),
+            PageStyle::Markdown => markdown_box(findings),
         };
         let prefix = block.prefix.as_str();
         let blank = prefix.trim_end();
@@ -116,17 +159,61 @@ pub fn annotate_chapter(
             text.extend(std::iter::repeat_n(marker, run.max(3)));
             text.push('\n');
         }
-        // Offending lines are marked inside the code block: a wrapper carries their positions.
-        let marks = (style == PageStyle::Html).then(|| line_marks(findings)).flatten();
-        if let Some(marks) = &marks {
-            edits.push((
-                block.fence.start..block.fence.start,
-                format!("<div class=\"configcheck-marked\" style=\"--configcheck-marks: {marks}\">\n{blank}\n{prefix}"),
-            ));
+        // A block wrong on purpose is labelled before it; offending lines are marked inside the
+        // code block. One wrapper holds the block for both: its class and the lines' positions.
+        let marks = (style == PageStyle::Html).then(|| line_marks(findings, None)).flatten();
+        let folded_marks = fold.as_ref().and_then(|fold| line_marks(findings, Some(&fold.hidden)));
+        if style == PageStyle::Html && (wrong || marks.is_some()) {
+            let mut open = String::new();
+            if wrong && !css_done {
+                open.push_str(CSS);
+                css_done = true;
+            }
+            if wrong && !script_done {
+                open.push_str(SCRIPT);
+                script_done = true;
+            }
+            if !open.is_empty() {
+                open.push('\n');
+                open.push_str(blank);
+                open.push('\n');
+                open.push_str(prefix);
+            }
+            let class = match (wrong, marks.is_some()) {
+                (true, true) => "configcheck-wrong configcheck-marked",
+                (true, false) => "configcheck-wrong",
+                _ => "configcheck-marked",
+            };
+            let _ = write!(open, "<div class=\"{class}\"");
+            if let Some(marks) = &marks {
+                let _ = write!(open, " style=\"--configcheck-marks: {marks}");
+                if let Some(folded) = &folded_marks {
+                    let _ = write!(open, "; --configcheck-marks-folded: {folded}");
+                }
+                open.push('"');
+            }
+            open.push_str(">\n");
+            if wrong {
+                let _ = writeln!(
+                    open,
+                    "{prefix}<p class=\"configcheck-wrong-label\" role=\"note\">&#x26A0; {WRONG_LABEL}</p>"
+                );
+            }
+            if fold.is_some() {
+                let _ = writeln!(open, "{prefix}<p class=\"configcheck-fold-hint\">{FOLD_HINT}</p>");
+            }
+            let _ = write!(open, "{blank}\n{prefix}");
+            edits.push((block.fence.start..block.fence.start, open));
             text.push_str(blank);
             text.push('\n');
             text.push_str(prefix);
             text.push_str("</div>\n");
+        } else if wrong {
+            edits.push((block.fence.start..block.fence.start, format!("**{WRONG_LABEL}:**\n{blank}\n{prefix}")));
+        }
+        if body.is_empty() {
+            edits.push((at..at, text));
+            continue;
         }
         text.push_str(blank);
         text.push('\n');
@@ -184,11 +271,21 @@ pub fn annotate_chapter(
 
 /// A CSS gradient that tints the lines of the block that findings point at (line units, `lh`,
 /// from the top of the code's content box), in the tints the style sheet names per severity.
-fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
+/// With `hidden` (the folded lines of a folded block), the positions are those of the folded
+/// view: a line's place among the lines still shown.
+fn line_marks(findings: &[&Diagnostic], hidden: Option<&[bool]>) -> Option<String> {
+    let shown_before = |line: usize| match hidden {
+        Some(hidden) => hidden.iter().take(line).filter(|h| !**h).count(),
+        None => line,
+    };
     let mut lines: Vec<(usize, &'static str)> = Vec::new();
     for d in findings {
         let tint = if d.expected { "expected" } else { d.severity.name() };
         for line in d.block_lines.clone().into_iter().flatten() {
+            if hidden.is_some_and(|h| h.get(line).copied().unwrap_or(false)) {
+                continue;
+            }
+            let line = shown_before(line);
             if !lines.iter().any(|(l, _)| *l == line) {
                 lines.push((line, tint));
             }
@@ -210,6 +307,42 @@ fn line_marks(findings: &[&Diagnostic]) -> Option<String> {
     }
     gradient.push(')');
     Some(gradient)
+}
+
+/// A folded block: the chapter offsets where a hidden line starts (each gets the prefix), and
+/// which of the block's lines are hidden.
+struct Fold {
+    prefix: &'static str,
+    lines: Vec<usize>,
+    hidden: Vec<bool>,
+}
+
+/// Fold a whole-file nginx or Authentik block wrong on purpose (`expect=`) against the main file of that name
+/// (see [`crate::report::fold`]). Only where every hidden line is the chapter's own text, at an
+/// offset where that line's text starts, and the author set no `hidelines` of their own.
+fn fold(content: &str, block: &Block, index: &PageIndex<'_>, findings: &[&Diagnostic]) -> Option<Fold> {
+    if block.expect.is_empty() || block.kind == Kind::Netbox || block.clean_info.contains("hidelines") {
+        return None;
+    }
+    let main = index.main_files.get(&(block.kind, block.file.as_str()))?;
+    let lines: Vec<&str> = block.text.lines().collect();
+    let main: Vec<&str> = main.lines().collect();
+    let keep: Vec<usize> = findings.iter().filter_map(|d| d.block_lines.clone()).flatten().collect();
+    let (hidden, prefix) = super::fold::folded_lines(&lines, &main, &keep)?;
+    let mut offsets = Vec::new();
+    let mut start = 0;
+    for (raw, is_hidden) in block.text.split_inclusive('\n').zip(&hidden) {
+        if *is_hidden {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            let site = block.map.site(start..start);
+            if site.source != block.chapter_source || !content.get(site.range.start..)?.starts_with(line) {
+                return None;
+            }
+            offsets.push(site.range.start);
+        }
+        start += raw.len();
+    }
+    Some(Fold { prefix, lines: offsets, hidden })
 }
 
 /// Just after the closing fence line.
@@ -260,12 +393,18 @@ fn push_rule_link(out: &mut String, rule: &str, reference: Option<&str>) {
     }
 }
 
-/// "line 42" in the chapter itself, "src/conf/netbox.py:12" in an included file.
-fn where_text(d: &Diagnostic, chapter_path: &str) -> String {
-    if *d.path == *chapter_path { format!("line {}", d.start.line) } else { format!("{}:{}", d.path, d.start.line) }
+/// Where in the block a finding is: "line 3" counts the block's own lines, which is what a reader
+/// sees (the chapter's source lines mean nothing on the page); "this block" for a finding about
+/// the block as a whole (its info string, an expectation).
+fn where_text(d: &Diagnostic) -> String {
+    match &d.block_lines {
+        Some(lines) if lines.len() > 1 => format!("lines {}–{}", lines.start + 1, lines.end),
+        Some(lines) => format!("line {}", lines.start + 1),
+        None => "this block".to_string(),
+    }
 }
 
-fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
+fn html_box(findings: &[&Diagnostic], with_css: bool, reference: Option<&str>) -> String {
     let teaching = findings.iter().all(|d| d.expected);
     let mut html = String::with_capacity(if with_css { CSS.len() } else { 0 } + 200 + 600 * findings.len());
     if with_css {
@@ -275,7 +414,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
     let class = if teaching { "configcheck configcheck-teaching" } else { "configcheck" };
     let _ = writeln!(html, "<div class=\"{class}\" role=\"note\">");
     let title = if teaching {
-        "The checker says (this block shows the mistake on purpose):".to_string()
+        "What goes wrong in the block above (on purpose), and the fix:".to_string()
     } else {
         let count = |severity: Severity| findings.iter().filter(|d| !d.expected && d.severity == severity).count();
         let parts: Vec<String> = [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")]
@@ -303,7 +442,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
         html.push_str("</span> ");
         push_rule_link(&mut html, d.rule, reference);
         html.push(' ');
-        push_inline(&mut html, &where_text(d, chapter_path));
+        push_inline(&mut html, &where_text(d));
         html.push_str(": ");
         push_inline(&mut html, &d.message);
         html.push_str("<span class=\"configcheck-help\">Fix: ");
@@ -314,7 +453,7 @@ fn html_box(chapter_path: &str, findings: &[&Diagnostic], with_css: bool, refere
     html
 }
 
-fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
+fn markdown_box(findings: &[&Diagnostic]) -> String {
     let mut md = String::new();
     for (i, d) in findings.iter().enumerate() {
         if i > 0 {
@@ -324,7 +463,7 @@ fn markdown_box(chapter_path: &str, findings: &[&Diagnostic]) -> String {
             if d.expected { format!("expected {}", d.severity.name()) } else { d.severity.name().to_string() };
         // Rule ids are the registry's own (`DOMAIN/kebab-name`): a code span cannot break.
         let _ = write!(md, "> **mdbook-configcheck** {severity} `{}` (", d.rule);
-        escape::markdown(&mut md, &where_text(d, chapter_path));
+        escape::markdown(&mut md, &where_text(d));
         md.push_str("): ");
         escape::markdown(&mut md, &d.message);
         md.push_str("\n>\n> Fix: ");
