@@ -41,7 +41,7 @@ What it does, in order:
      variables the guide's configuration.py reads.
 5. Starts, and always stops (finally/signal handler): the PostgreSQL cluster (``pg_ctlcluster``), a
    Redis of its own (port 6390, no persistence), gunicorn for NetBox on 127.0.0.1:8001 with the
-   instance's ``contrib/gunicorn.py`` (2 workers; working directory outside the package;
+   instance's ``contrib/gunicorn.py`` (1 worker, ``--preload``; working directory outside the package;
    ``NETBOX_ROOT``; ``REQUESTS_CA_BUNDLE`` = the harness's CA, so NetBox trusts Authentik's
    certificate), Authentik's core under gunicorn on 127.0.0.1:9000 (authentik_server.py: no front
    server, no worker), and nginx as its own master process with a main configuration of the
@@ -53,11 +53,18 @@ What it does, in order:
    Authentik's own login form, the user checked through NetBox itself, log out through Authentik's
    end-session and find Authentik's session ended), then every variant of src/troubleshooting.md,
    each against its own files and each expected to show the symptom its section describes. Authentik
-   applies each deployment's blueprint with ``manage.py apply_blueprint`` (a refused blueprint fails
-   the scenario with Authentik's message). Between scenarios only what changed is restarted: gunicorn
-   when configuration.py, the pipeline or the blueprint changed (python-social-auth keeps the
-   provider's discovery document and keys in process memory for 24 h, and a reader's NetBox meets a
-   changed provider fresh, not with the previous provider's keys), nginx when the site changed.
+   applies each deployment's blueprint with its ``apply_blueprint`` command, run in one long-lived
+   management process per server (a refused blueprint fails the scenario with Authentik's message).
+   Between scenarios only what changed is restarted: gunicorn when configuration.py or the pipeline
+   changed or the provider publishes other documents (python-social-auth keeps the provider's
+   discovery document and keys in process memory for 24 h, and a reader's NetBox meets a changed
+   provider fresh, not with the previous provider's keys), nginx when the site changed. The next
+   deployment's NetBox loads while the current scenario runs: a second gunicorn with its own instance
+   root (``instance-b``: its own ``conf/``, the rest linked) loads NetBox in its master (``--preload``)
+   and waits at a gate file until the current gunicorn has stopped, then listens; a NetBox that has
+   served no login holds no provider documents, so this is a fresh start.
+   Setup steps that do not depend on each other run side by side: each Authentik version's install and
+   NetBox's venv while cargo builds the checker, then the template databases.
 7. Writes ``verification/record.json`` (``--no-record`` skips it; so do ``--only``, ``--quick`` and
    fewer ``--authentik`` versions) with each scenario's result per Authentik version, and prints
    ``N passed, M failed`` (one count per scenario and version). Exit status 0 only if all passed.
@@ -445,7 +452,8 @@ def extract_guide() -> tuple[Path, dict]:
     if not binary:
         say("cargo build --release --locked -p mdbook-configcheck")
         run(["cargo", "build", "--release", "--locked", "-p", "mdbook-configcheck"], cwd=REPO, timeout=1800)
-        binary = str(REPO / "target/release/mdbook-configcheck")
+        target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
+        binary = str((REPO / target) / "release/mdbook-configcheck")
     out = RUN / "extract"
     shutil.rmtree(out, ignore_errors=True)
     result = run([binary, "extract", REPO, out], cwd=REPO)
