@@ -66,9 +66,13 @@ fn embedded_build(book: &Path, dest: &Path) -> Output {
 /// (the version of the mdBook crates this tool embeds). Install it as released, from its own
 /// lock file: `cargo install mdbook --version 0.5.4 --locked`.
 fn mdbook_cli() -> Option<PathBuf> {
-    let cli = std::env::var_os("MDBOOK_CLI").map_or_else(|| PathBuf::from("mdbook"), PathBuf::from);
-    let version = Command::new(&cli).arg("--version").output().ok()?;
-    String::from_utf8_lossy(&version.stdout).contains("v0.5.4").then_some(cli)
+    let named = std::env::var_os("MDBOOK_CLI");
+    let cli = named.clone().map_or_else(|| PathBuf::from("mdbook"), PathBuf::from);
+    let version = Command::new(&cli).arg("--version").output().ok();
+    let found = version.is_some_and(|v| String::from_utf8_lossy(&v.stdout).contains("v0.5.4"));
+    // Named on purpose (CI names it): never fall back to the weaker comparison silently.
+    assert!(found || named.is_none(), "MDBOOK_CLI={} is not a runnable mdbook v0.5.4", cli.display());
+    found.then_some(cli)
 }
 
 #[test]
