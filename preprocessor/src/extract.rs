@@ -6,6 +6,8 @@
 //! included file and its line, and collects the `<!-- configcheck: allow … -->` comments written
 //! just before a block.
 
+pub mod file_name;
+
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
@@ -340,7 +342,23 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
             allow
         }));
     }
+    extraction.findings.extend(file_collisions(&extraction.blocks, sources));
     extraction
+}
+
+/// Blocks whose files would be written to one path (see [`file_name::collisions`]).
+pub fn file_collisions(blocks: &[Block], sources: &Sources) -> Vec<Finding> {
+    let named: Vec<file_name::Named<'_>> = blocks
+        .iter()
+        .map(|block| file_name::Named {
+            name: &block.file,
+            kind: block.kind.name(),
+            id: block.id,
+            site: Site { source: block.chapter_source, range: block.info.clone() },
+            at: format!("{}:{}", sources.get(block.chapter_source).path, block.fence_line),
+        })
+        .collect();
+    file_name::collisions(&named)
 }
 
 struct ChapterScan<'a> {
@@ -545,6 +563,9 @@ impl ChapterScan<'_> {
                     }
                 },
                 ("file", Some(file)) if !file.is_empty() => {
+                    if let Some(problem) = file_name::problem(file) {
+                        self.out.findings.push(file_name::invalid(file, &problem, site.clone()));
+                    }
                     attrs.file = Some(file.to_string());
                     ours.push((token, site));
                 }

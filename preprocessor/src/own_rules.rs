@@ -126,6 +126,26 @@ pub const VERIFICATION_OUTDATED: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A `file=` name that could be written outside `extract`'s output directory, or to a terminal.
+pub const INVALID_FILE_NAME: Rule = Rule {
+    id: "configcheck/invalid-file-name",
+    severity: Severity::Error,
+    summary: "a `file=` name that is absolute, has a `..`, `.` or empty component, or holds a control character",
+    help: "name the file relative to the deployment, with plain folder names: `file=netbox/configuration.py`; `extract` writes only below its output directory",
+    fact: "DESIGN.md, \"Command line\" (`extract` writes only inside OUTDIR)",
+    applies: Applies::Always,
+};
+
+/// Two blocks whose files would be written to the same path.
+pub const FILE_COLLISION: Rule = Rule {
+    id: "configcheck/file-collision",
+    severity: Severity::Error,
+    summary: "two blocks of different kinds name the same `file=`, or one names a file where another needs a folder",
+    help: "give each kind of file its own name; `extract` would otherwise write one block's file over the other's",
+    fact: "DESIGN.md, \"Annotating a block\" (blocks of the same file are combined; `file=` defaults per kind)",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -140,4 +160,6 @@ pub const RULES: &[&Rule] = &[
     &VERIFICATION_FAILED,
     &VERIFICATION_OUTDATED,
     &VERIFICATION_MISSING,
+    &INVALID_FILE_NAME,
+    &FILE_COLLISION,
 ];
