@@ -550,3 +550,29 @@ fn the_guide_builds_strictly_and_its_reference_chapter_lists_every_rule() {
         assert!(reference.contains(&format!("id=\"{anchor}\"")), "{id} missing from the guide's reference chapter");
     }
 }
+
+// --- a closed stdout (issue 11, crash list) ----------------------------------------------------
+
+/// Run the binary with its stdout a pipe whose reader is already gone, as in `… | head -0`.
+fn with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = bin().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_without_a_panic() {
+    let book = fixture("syntax-error");
+    for args in [
+        vec!["check", book.to_str().unwrap()],
+        vec!["check", book.to_str().unwrap(), "--format", "json"],
+        vec!["rules"],
+    ] {
+        let out = with_closed_stdout(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("failed printing"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: a panic's exit code");
+    }
+    // The exit code still says whether the book has failing findings.
+    assert_eq!(with_closed_stdout(&["check", book.to_str().unwrap()]).status.code(), Some(1));
+}

@@ -14,7 +14,7 @@ pub fn execute(book: &Path, dest_dir: Option<PathBuf>) -> ExitCode {
     let result = run(book, dest_dir, preprocessor.clone());
     // Every renderer runs the preprocessor; the findings are the same, so print them once.
     if let Some(outcome) = preprocessor.take_outcomes().into_iter().next() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
+        super::print_err(&report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -23,10 +23,10 @@ fn run() -> Result<ExitCode> {
     let (ctx, input_book) = protocol::parse_input(&input)?;
     let (output_book, outcome) = book::annotate_book(input_book, &ctx.root, &ctx.config, &ctx.renderer)?;
     if !outcome.checked.diagnostics.is_empty() || !outcome.checked.blocks.is_empty() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
+        super::print_err(&report::render(report::Format::Human, &outcome.checked, super::stderr_color()));
     }
     if outcome.fails_build() {
-        eprintln!("{}", outcome.failure_message());
+        super::print_err(&format!("{}\n", outcome.failure_message()));
         return Ok(ExitCode::FAILURE);
     }
     let mut stdout = std::io::stdout().lock();
