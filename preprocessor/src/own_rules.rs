@@ -146,6 +146,16 @@ pub const FILE_COLLISION: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A block nested or growing past the parsers' and the evaluator's limits.
+pub const TOO_COMPLEX: Rule = Rule {
+    id: "configcheck/too-complex",
+    severity: Severity::Error,
+    summary: "a block too deep (brackets, blocks or operators nested past the parsers' limit) or too large (a value growing past the evaluator's budget, as `A = A + A` does) to check",
+    help: "write the configuration as a reader would copy it: literal values, shallow nesting; beyond the limits the block (or the value) is not checked at all",
+    fact: "DESIGN.md, \"Invariants\" (evaluation and parsing are bounded in depth and size)",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -162,4 +172,5 @@ pub const RULES: &[&Rule] = &[
     &VERIFICATION_MISSING,
     &INVALID_FILE_NAME,
     &FILE_COLLISION,
+    &TOO_COMPLEX,
 ];

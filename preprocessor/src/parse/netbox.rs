@@ -16,6 +16,7 @@ use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxBuildHasher;
 
+use super::limits::{self, TooComplex};
 use crate::finding::BlockId;
 
 /// A value with its range in the block text.
@@ -228,6 +229,9 @@ pub struct PythonFile {
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the block is nested too deeply to parse, or a value grew past the evaluator's
+    /// budget (that value and what is built from it are unknown).
+    pub too_complex: Option<TooComplex>,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -245,6 +249,13 @@ pub struct UnguardedUse {
 
 /// Parse and evaluate one block.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    if limits::python_depth(text).is_none() {
+        let first_line = text.find('\n').unwrap_or(text.len());
+        return PythonFile {
+            too_complex: Some(TooComplex { range: 0..first_line, message: limits::too_deep_python() }),
+            ..PythonFile::default()
+        };
+    }
     let parsed = parse_unchecked_source(text, PySourceType::Python);
     let body = &parsed.syntax().body;
     // Most statements bind one name: size the tables once instead of growing them.
@@ -268,6 +279,10 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         os: vec![],
         environ: vec![],
         getenv: vec![],
+        sizes: Vec::with_capacity(body.len()),
+        work: std::cell::Cell::new(0),
+        statement: 0..0,
+        too_large: std::cell::Cell::new(None),
         file: &mut file,
     };
     for stmt in body {
@@ -277,7 +292,11 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             evaluator.scan(stmt);
             continue;
         }
+        evaluator.statement = range;
         evaluator.top_level(stmt);
+    }
+    if let Some((range, message)) = evaluator.too_large.take() {
+        file.too_complex = Some(TooComplex { range, message });
     }
     file
 }
@@ -295,6 +314,14 @@ struct Evaluator<'t, 'a> {
     os: Vec<String>,
     environ: Vec<String>,
     getenv: Vec<String>,
+    /// The size of each setting's value (see [`measure`]), by index in `file.settings`.
+    sizes: Vec<usize>,
+    /// Value nodes (and bytes) copied so far by reading names: at most [`limits::MAX_BLOCK_WORK`].
+    work: std::cell::Cell<usize>,
+    /// The statement being evaluated.
+    statement: Range<usize>,
+    /// The first statement whose value went past a limit, and why.
+    too_large: std::cell::Cell<Option<(Range<usize>, String)>>,
     file: &'a mut PythonFile,
 }
 
@@ -361,6 +388,19 @@ impl<'t> Evaluator<'t, '_> {
     fn bind(&mut self, target: &'t Expr, value: Value, statement: Range<usize>) {
         match target {
             Expr::Name(name) => {
+                let (size, depth) = measure(&value);
+                let value = if size > limits::MAX_VALUE_SIZE || depth > limits::MAX_VALUE_DEPTH {
+                    self.exceeded(format!(
+                        "this Python block is too large to check: the value of `{}` would hold more than {} items and characters, or nest more than {} levels (as when `A = A + A` doubles it); it and what is built from it are treated as unknown",
+                        name.id,
+                        limits::MAX_VALUE_SIZE,
+                        limits::MAX_VALUE_DEPTH
+                    ));
+                    Value { kind: ValueKind::Unknown, range: value.range }
+                } else {
+                    value
+                };
+                self.sizes.push(size.min(limits::MAX_VALUE_SIZE));
                 let setting = Setting {
                     name: CompactString::from(name.id.as_str()),
                     name_range: to_range(name.range),
@@ -396,6 +436,7 @@ impl<'t> Evaluator<'t, '_> {
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
+            self.sizes.push(1);
             self.env.insert(name, self.file.settings.len());
             self.file.settings.push(std::sync::Arc::new(Setting {
                 name: CompactString::from(name),
@@ -484,8 +525,26 @@ impl<'t> Evaluator<'t, '_> {
         Value { kind, range }
     }
 
+    /// A name's value, copied; once the block has copied [`limits::MAX_BLOCK_WORK`] nodes, unknown.
     fn lookup(&self, name: &str) -> Option<Value> {
-        self.env.get(name).and_then(|&i| self.file.settings.get(i)).map(|s| s.value.clone())
+        let &i = self.env.get(name)?;
+        let setting = self.file.settings.get(i)?;
+        let work = self.work.get() + self.sizes.get(i).copied().unwrap_or(1);
+        if work > limits::MAX_BLOCK_WORK {
+            self.exceeded(format!(
+                "this Python block is too large to check: evaluating it copies more than {} items and characters between names; from `{name}` here on, such values are treated as unknown",
+                limits::MAX_BLOCK_WORK
+            ));
+            return Some(Value { kind: ValueKind::Unknown, range: setting.value.range.clone() });
+        }
+        self.work.set(work);
+        Some(setting.value.clone())
+    }
+
+    /// Record the first limit the block went past, at the statement being evaluated.
+    fn exceeded(&self, message: String) {
+        let first = self.too_large.take();
+        self.too_large.set(first.or(Some((self.statement.clone(), message))));
     }
 
     fn eval_items(&self, items: &[Expr]) -> Vec<Value> {
@@ -539,6 +598,25 @@ impl<'t> Evaluator<'t, '_> {
             Expr::Attribute(attr) => attr.attr.id.as_str() == "environ" && self.is_os(&attr.value),
             _ => false,
         }
+    }
+}
+
+/// (nodes plus bytes of text, depth) of a value. Values are built within the limits, so the
+/// recursion is bounded by [`limits::MAX_VALUE_DEPTH`] plus the depth of one expression.
+fn measure(value: &Value) -> (usize, usize) {
+    let all = |items: &mut dyn Iterator<Item = &Value>| {
+        items.map(measure).fold((1usize, 1usize), |(size, depth), (s, d)| (size.saturating_add(s), depth.max(d + 1)))
+    };
+    match &value.kind {
+        ValueKind::Str(s) => (1 + s.len(), 1),
+        ValueKind::Bytes(b) => (1 + b.len(), 1),
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => all(&mut items.iter()),
+        ValueKind::Dict(items) => all(&mut items.iter().flat_map(|(k, v)| [k, v])),
+        ValueKind::Env { var, default } => {
+            let (size, depth) = default.as_deref().map_or((0, 0), measure);
+            (1 + var.len() + size, 1 + depth)
+        }
+        _ => (1, 1),
     }
 }
 

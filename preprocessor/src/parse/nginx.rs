@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use nginx_lint_parser::ast::{ConfigItem, Directive as AstDirective};
 
+use super::limits::{self, TooComplex};
 use super::netbox::SyntaxError;
 
 /// A directive with its arguments and, for block directives, its children.
@@ -55,6 +56,8 @@ pub struct NginxFile {
     pub directives: Vec<Directive>,
     /// Syntax errors.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the block nests too deeply to parse.
+    pub too_complex: Option<TooComplex>,
 }
 
 /// (directive, fewest arguments, most arguments) for the directives a NetBox site uses; from
@@ -80,7 +83,19 @@ const ARGUMENTS: &[(&str, usize, usize)] = &[
 
 /// Parse one block.
 pub fn parse(text: &str) -> NginxFile {
-    let (config, errors) = nginx_lint_parser::parse_string_with_errors(text);
+    // As `nginx_lint_parser::parse_string_with_errors`, with the nesting measured on the tokens
+    // before the (recursive) parser sees them.
+    let tokens = nginx_lint_parser::lexer_rowan::tokenize(text);
+    if let Err(offset) = limits::nginx_depth(&tokens) {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        return NginxFile {
+            too_complex: Some(TooComplex { range: offset..end, message: limits::too_deep("blocks (`{ … }`)") }),
+            ..NginxFile::default()
+        };
+    }
+    let (green, errors) = nginx_lint_parser::parser::parse(tokens);
+    let root = nginx_lint_parser::syntax_kind::SyntaxNode::new_root(green);
+    let config = nginx_lint_parser::rowan_to_ast::convert(&root, text);
     let mut file = NginxFile::default();
     for error in errors {
         let start = error.offset.min(text.len());
