@@ -156,6 +156,16 @@ pub const TOO_COMPLEX: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A target version outside the versions the rules know.
+pub const UNKNOWN_TARGET: Rule = Rule {
+    id: "configcheck/unknown-target",
+    severity: Severity::Warning,
+    summary: "`[preprocessor.configcheck.targets]` names a version the rules do not know (the message says which they know)",
+    help: "set the target to a version the rules know, or check by hand what changed in the version the book targets",
+    fact: "DESIGN.md, \"Rules\" (rules know the target versions; a rule applies only where its fact holds)",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -173,4 +183,5 @@ pub const RULES: &[&Rule] = &[
     &INVALID_FILE_NAME,
     &FILE_COLLISION,
     &TOO_COMPLEX,
+    &UNKNOWN_TARGET,
 ];
