@@ -111,9 +111,10 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
             Some((finding, severity))
         })
         .collect();
+    let newlines: Vec<std::sync::OnceLock<Vec<usize>>> = blocks.iter().map(|_| std::sync::OnceLock::new()).collect();
     // Placing a finding reads its chapter's lines: on all cores.
     let placements = crate::parallel::map_chunks(&findings, 256, |part| {
-        part.iter().map(|(finding, _)| Placement::of(finding, &blocks, &sources)).collect()
+        part.iter().map(|(finding, _)| Placement::of(finding, &blocks, &sources, &newlines)).collect()
     });
     let mut resolved: Vec<Option<Diagnostic>> = findings
         .into_iter()

@@ -538,6 +538,7 @@ impl ChapterScan<'_> {
             })
             .filter(|(_, t)| !t.is_empty());
         let mut unknown: Vec<(String, Site)> = Vec::new();
+        let checked = info.split([',', ' ', '\t']).any(|t| t.starts_with("check="));
         for (i, (at, token)) in tokens.enumerate() {
             let site = self.site(info_start + at..info_start + at + token.len());
             if i == 0 && !token.contains('=') {
@@ -582,7 +583,6 @@ impl ChapterScan<'_> {
                     // Other tools put their own `key=value` on blocks (admonish's `title=`): only
                     // a near miss of ours is ours; on a checked block every unknown key is.
                     let near = closest_of(key, ["check", "file", "expect"].into_iter());
-                    let checked = info.split([',', ' ', '\t']).any(|t| t.starts_with("check="));
                     let typo = ["check", "file", "expect"].iter().any(|ours| edit_distance(key, ours) == 1);
                     if checked || typo {
                         unknown.push((

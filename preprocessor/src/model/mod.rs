@@ -15,6 +15,8 @@ pub mod flow;
 pub mod netbox;
 pub mod nginx;
 
+use std::sync::Arc;
+
 use compact_str::CompactString;
 
 use crate::extract::{Block, Kind};
@@ -26,33 +28,37 @@ pub use self::netbox::{NetboxConfig, is_configuration_file};
 pub use self::nginx::NginxSite;
 
 /// Everything the rules look at.
+///
+/// The nginx site and the blueprint are shared between the main deployment and its variants
+/// (a variant of another file reads them as they are); a variant that changes one copies it.
 #[derive(Debug, Clone, Default)]
 pub struct Deployment {
     /// NetBox's configuration.
     pub netbox: NetboxConfig,
     /// The nginx site.
-    pub nginx: NginxSite,
+    pub nginx: Arc<NginxSite>,
     /// The Authentik blueprint.
-    pub authentik: AuthentikSetup,
+    pub authentik: Arc<AuthentikSetup>,
 }
 
 impl Deployment {
     fn apply(&mut self, block: &Block, parsed: &Parsed) {
         match parsed {
             Parsed::Netbox(file) => self.netbox.lay_over(file, is_configuration_file(&block.file)),
-            Parsed::Nginx(file) => self.nginx.add(file, block.id),
-            Parsed::Authentik(blueprint) => self.authentik.add(blueprint, block.id),
+            Parsed::Nginx(file) => Arc::make_mut(&mut self.nginx).add(file, block.id),
+            Parsed::Authentik(blueprint) => Arc::make_mut(&mut self.authentik).add(blueprint, block.id),
         }
     }
 
     /// A copy to lay a variant over. The main deployment's code facts (imports, attribute
     /// writes) stay out: whatever they make fire already fires on the main deployment, and
-    /// copying them into every variant would make the book's cost quadratic.
+    /// copying them into every variant would make the book's cost quadratic. The nginx site and
+    /// the blueprint are shared, not copied, for the same reason.
     fn base_for_variant(&self) -> Deployment {
         Deployment {
             netbox: self.netbox.base_for_variant(),
-            nginx: self.nginx.clone(),
-            authentik: self.authentik.clone(),
+            nginx: Arc::clone(&self.nginx),
+            authentik: Arc::clone(&self.authentik),
         }
     }
 }

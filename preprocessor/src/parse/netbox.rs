@@ -272,7 +272,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         };
         file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
     }
-    let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
+    let broken = Broken::new(&file.syntax_errors);
     let mut evaluator = Evaluator {
         block,
         env: HashMap::with_capacity_and_hasher(body.len(), FxBuildHasher),
@@ -288,7 +288,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     for stmt in body {
         let range = to_range(stmt.range());
         // A statement the parser had to repair may hold invented values: skip it.
-        if broken.iter().any(|b| b.start <= range.end && range.start <= b.end) {
+        if broken.touches(&range) {
             evaluator.scan(stmt);
             continue;
         }
@@ -299,6 +299,36 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         file.too_complex = Some(TooComplex { range, message });
     }
     file
+}
+
+/// The syntax errors' ranges, sorted by start, with the furthest end reached so far: whether a
+/// statement touches one is a binary search, not a scan (a block of non-Python has about as
+/// many errors as statements).
+struct Broken {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Broken {
+    fn new(errors: &[SyntaxError]) -> Self {
+        let mut ranges: Vec<(usize, usize)> = errors.iter().map(|e| (e.range.start, e.range.end)).collect();
+        ranges.sort_unstable();
+        let starts = ranges.iter().map(|r| r.0).collect();
+        let furthest_end = ranges
+            .iter()
+            .scan(0, |furthest, r| {
+                *furthest = r.1.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Broken { starts, furthest_end }
+    }
+
+    /// Whether an error range `b` has `b.start <= range.end && range.start <= b.end`.
+    fn touches(&self, range: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&start| start <= range.end);
+        before > 0 && self.furthest_end.get(before - 1).is_some_and(|&end| range.start <= end)
+    }
 }
 
 fn to_range(range: TextRange) -> Range<usize> {
