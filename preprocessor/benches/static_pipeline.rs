@@ -15,7 +15,7 @@
 //! The target is a pipeline at most 2.5 times the floor. Run with
 //! `cargo bench -p mdbook-configcheck --bench static_pipeline`.
 //!
-//! `STATIC_PIPELINE_SCALING=1` instead times the inputs that were once super-linear (issue 11,
+//! `STATIC_PIPELINE_SCALING=1` (or a larger factor for larger sizes) instead times the inputs that were once super-linear (issue 11,
 //! item 7), each at a size and at twice that size: one block of non-Python lines (each a syntax
 //! error), findings on one long line, and NetBox variants over a large main blueprint. Twice the
 //! input must cost at most 2.2 times as much.
@@ -399,6 +399,10 @@ const SCALING: &[Case] = &[
         let attributes: Vec<String> = (0..n).map(|i| format!("x{i}=1")).collect();
         one_chapter(format!("```python,check=netbox,{}\nA = 1\n```\n", attributes.join(",")))
     }),
+    ("try blocks swallowing KeyError in one function", 5_000, |n| {
+        let tries = "    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n".repeat(n);
+        one_chapter(format!("```python,check=netbox\ndef step(response, **kwargs):\n{tries}    return None\n```\n"))
+    }),
     ("NetBox variants over a blueprint of n/2 blocks", 4_000, |n| {
         let mut chapter = String::new();
         for i in 0..n / 2 {
@@ -418,6 +422,9 @@ const SCALING: &[Case] = &[
 fn scaling() {
     let config = mdbook_preprocessor::config::Config::default();
     let root = std::path::Path::new("/nonexistent/bench-book");
+    // `STATIC_PIPELINE_SCALING=4` runs each case at four times its size (and eight).
+    let factor =
+        std::env::var("STATIC_PIPELINE_SCALING").ok().and_then(|f| f.parse::<usize>().ok()).unwrap_or(1).max(1);
     println!();
     println!("scaling: check_book, median of 3 runs after 1 warm-up; 2x input must cost <= 2.2x");
     println!("  {:<48} {:>8} {:>10} {:>8} {:>10} {:>7}", "case", "n", "ms", "2n", "ms", "ratio");
@@ -436,7 +443,8 @@ fn scaling() {
             times.sort();
             times[1]
         };
-        let (single, double) = (time(*n), time(2 * n));
+        let n = n * factor;
+        let (single, double) = (time(n), time(2 * n));
         let ratio = double.as_secs_f64() / single.as_secs_f64();
         println!(
             "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",

@@ -6,7 +6,7 @@
 //! `os.environ.get("X", default)`, `os.environ["X"]` and `os.getenv("X", default)`. Anything else
 //! is [`ValueKind::Unknown`], and the rules never report on an unknown value.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -738,74 +738,80 @@ fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
 }
 
 /// Whether every handler of a `try` catches `KeyError` and carries on (no `return`, `raise`,
-/// `continue` or `break` at its end) without binding `name`.
-fn swallows_key_error(handlers: &[ast::ExceptHandler], name: &str) -> bool {
-    !handlers.is_empty()
-        && handlers.iter().all(|handler| {
-            let ast::ExceptHandler::ExceptHandler(h) = handler;
-            let catches = match h.type_.as_deref() {
-                Some(Expr::Name(n)) => n.id.as_str() == "KeyError",
-                Some(Expr::Tuple(tuple)) => {
-                    tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
-                }
-                _ => false,
-            };
-            let exits =
-                matches!(h.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_) | Stmt::Continue(_) | Stmt::Break(_)));
-            let mut bound = Vec::new();
-            for inner in &h.body {
-                collect_bound_names(inner, &mut bound);
+/// `continue` or `break` at its end), and the names the handlers bind: a name they all swallow
+/// is one none of them binds.
+fn key_error_handlers(handlers: &[ast::ExceptHandler]) -> Option<HashSet<&str>> {
+    let mut bound = Vec::new();
+    for handler in handlers {
+        let ast::ExceptHandler::ExceptHandler(h) = handler;
+        let catches = match h.type_.as_deref() {
+            Some(Expr::Name(n)) => n.id.as_str() == "KeyError",
+            Some(Expr::Tuple(tuple)) => {
+                tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
             }
-            catches && !exits && !bound.iter().any(|(b, _)| *b == name)
-        })
+            _ => false,
+        };
+        let exits =
+            matches!(h.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_) | Stmt::Continue(_) | Stmt::Break(_)));
+        if !catches || exits {
+            return None;
+        }
+        for inner in &h.body {
+            collect_bound_names(inner, &mut bound);
+        }
+    }
+    (!handlers.is_empty()).then(|| bound.into_iter().map(|(name, _)| name).collect())
 }
 
-/// Uses of names a swallowing `try` may have left unbound, in one function body.
+/// Uses of names a swallowing `try` may have left unbound, in one function body. Every read in
+/// the body is listed once (in source order), so each name's first read after its `try` is a
+/// binary search: linear in the body however many `try`s and names it has.
 fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
-    for (i, stmt) in body.iter().enumerate() {
+    if !body.iter().any(|stmt| matches!(stmt, Stmt::Try(_))) {
+        return;
+    }
+    let mut loads = Loads::default();
+    for stmt in body {
+        ast::visitor::Visitor::visit_stmt(&mut loads, stmt);
+    }
+    for reads in loads.reads.values_mut() {
+        reads.sort_unstable_by_key(|r| r.start);
+    }
+    for stmt in body {
         let Stmt::Try(try_stmt) = stmt else { continue };
         if !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
             continue;
         }
+        let Some(handler_bound) = key_error_handlers(&try_stmt.handlers) else { continue };
         let mut bound = Vec::new();
         for inner in &try_stmt.body {
             collect_bound_names(inner, &mut bound);
         }
+        let after = to_range(try_stmt.range).end;
         for (name, _) in bound {
-            if !swallows_key_error(&try_stmt.handlers, name) {
+            if handler_bound.contains(name) {
                 continue;
             }
-            let mut loads = Loads { name, found: None };
-            for later in &body[i + 1..] {
-                ast::visitor::Visitor::visit_stmt(&mut loads, later);
-                if loads.found.is_some() {
-                    break;
-                }
-            }
-            if let Some(range) = loads.found {
-                out.push(UnguardedUse { name: name.to_string(), range, block });
+            let Some(reads) = loads.reads.get(name) else { continue };
+            if let Some(range) = reads.get(reads.partition_point(|r| r.start < after)) {
+                out.push(UnguardedUse { name: name.to_string(), range: range.clone(), block });
             }
         }
     }
 }
 
-/// Finds the first read of a name.
-struct Loads<'n> {
-    name: &'n str,
-    found: Option<Range<usize>>,
+/// Every read of a name, by name, in source order.
+#[derive(Default)]
+struct Loads<'a> {
+    reads: HashMap<&'a str, Vec<Range<usize>>, FxBuildHasher>,
 }
 
-impl<'a> ast::visitor::Visitor<'a> for Loads<'_> {
+impl<'a> ast::visitor::Visitor<'a> for Loads<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.found.is_some() {
-            return;
-        }
         if let Expr::Name(name) = expr
-            && name.id.as_str() == self.name
             && name.ctx == ast::ExprContext::Load
         {
-            self.found = Some(to_range(name.range));
-            return;
+            self.reads.entry(name.id.as_str()).or_default().push(to_range(name.range));
         }
         ast::visitor::walk_expr(self, expr);
     }
