@@ -11,9 +11,9 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::Mode;
 
 /// The deepest syntax tree a Python block may have, as [`python_depth`] bounds it: about 100
-/// nested brackets (CPython itself refuses more than 200) or 300 operators chained in one
+/// nested brackets (CPython itself refuses more than 200) or 400 operators chained in one
 /// expression. No configuration file comes near either.
-pub const MAX_DEPTH: usize = 300;
+pub const MAX_DEPTH: usize = 400;
 
 /// The deepest nesting of nginx blocks (`{ … }`) and of YAML sequences and mappings. No site
 /// file or blueprint comes near it.
@@ -28,9 +28,10 @@ pub const MAX_VALUE_DEPTH: usize = 100;
 /// The most value nodes (plus bytes) the evaluator may copy in one block.
 pub const MAX_BLOCK_WORK: usize = 1 << 24;
 
-/// Levels counted for each bracket or indented block on the way down, besides the operators in it:
-/// a bracket can hold a node without a token of its own (a slice, a tuple).
-const LEVEL: usize = 2;
+/// Levels counted for each bracket or indented block on the way down, besides the operators in
+/// it: the nodes without a token of their own that it can hold on one path (a tuple without
+/// parentheses, a slice, the leaf name or literal; a statement, a tuple and the leaf).
+const LEVEL: usize = 3;
 
 /// Why a block was not (fully) checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +74,8 @@ pub fn python_depth(text: &str) -> Option<usize> {
         inner: usize,
         /// The deepest finished part of the current statement.
         parts: usize,
-        /// `lambda`s in the current statement.
+        /// `lambda`s in the current statement and the operators before each in its part: all on
+        /// the path to the last lambda's body, which comes after the commas of its parameters.
         lambdas: usize,
         /// The deepest finished statement.
         statements: usize,
@@ -143,7 +145,13 @@ pub fn python_depth(text: &str) -> Option<usize> {
                 }
             }
             TokenKind::Lambda => {
-                stack.last_mut()?.lambdas += 1;
+                // The operators before it in its part are its ancestors, so on the path to its
+                // body too: they move into `lambdas`, which no comma resets.
+                let frame = stack.last_mut()?;
+                frame.lambdas += frame.ops + 1;
+                frame.parts = frame.parts.max(frame.ops + frame.inner);
+                frame.ops = 0;
+                frame.inner = 0;
                 open += 1;
             }
             TokenKind::Name
@@ -241,6 +249,80 @@ mod tests {
         assert!(python_depth(&brackets(MAX_DEPTH / (LEVEL + 1) - 2)).is_some());
         assert!(python_depth(&brackets(MAX_DEPTH)).is_none());
         assert!(python_depth(&"[".repeat(100_000)).is_none(), "unclosed");
+    }
+
+    /// The real depth of ruff's tree: statements and expressions on the deepest path.
+    fn tree_depth(text: &str) -> usize {
+        use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+        use ruff_python_ast::{Expr, Stmt};
+        struct Depth {
+            now: usize,
+            deepest: usize,
+        }
+        impl<'a> Visitor<'a> for Depth {
+            fn visit_stmt(&mut self, stmt: &'a Stmt) {
+                self.now += 1;
+                self.deepest = self.deepest.max(self.now);
+                walk_stmt(self, stmt);
+                self.now -= 1;
+            }
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                self.now += 1;
+                self.deepest = self.deepest.max(self.now);
+                walk_expr(self, expr);
+                self.now -= 1;
+            }
+        }
+        let parsed = ruff_python_parser::parse_unchecked_source(text, ruff_python_ast::PySourceType::Python);
+        let mut depth = Depth { now: 0, deepest: 0 };
+        for stmt in &parsed.syntax().body {
+            depth.visit_stmt(stmt);
+        }
+        depth.deepest
+    }
+
+    /// Random expressions from the shapes that nest: brackets, calls, subscripts, attributes,
+    /// operators, unary operators, conditionals, lambdas, f-strings, comprehensions, blocks.
+    fn expression() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![Just("a".to_string()), Just("1".to_string()), Just("'s'".to_string())];
+        leaf.prop_recursive(12, 200, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
+                proptest::collection::vec(inner.clone(), 1..4).prop_map(|v| format!("({},)", v.join(", "))),
+                (inner.clone(), inner.clone()).prop_map(|(k, v)| format!("{{{k}: {v}}}")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} + {b}")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} * {b} - {a}")),
+                inner.clone().prop_map(|a| format!("-{a}")),
+                inner.clone().prop_map(|a| format!("not {a}")),
+                inner.clone().prop_map(|a| format!("f({a})({a})")),
+                inner.clone().prop_map(|a| format!("({a})[0][1:2]")),
+                inner.clone().prop_map(|a| format!("({a}).b.c")),
+                (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a} if {b} else {a}")),
+                inner.clone().prop_map(|a| format!("lambda x, y: {a}")),
+                inner.clone().prop_map(|a| format!("f'{{{a}}}'")),
+                inner.clone().prop_map(|a| format!("[{a} for x in y if x]")),
+                (inner.clone(), inner).prop_map(|(a, b)| format!("{a}, {b}")),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The bound is an upper bound of ruff's tree depth, whatever the expression.
+        #[test]
+        fn python_depth_is_never_below_the_real_depth(expr in expression(), nested in 0usize..3) {
+            let mut text = format!("X = {expr}\n");
+            for level in (0..nested).rev() {
+                let indent = "    ".repeat(level);
+                text = format!("{indent}if a:\n{}", text.lines().map(|l| format!("    {l}\n")).collect::<String>());
+            }
+            if let Some(bound) = python_depth(&text) {
+                let real = tree_depth(&text);
+                proptest::prop_assert!(real <= bound, "tree depth {} above the bound {} for {}", real, bound, text);
+            }
+        }
     }
 
     #[test]
