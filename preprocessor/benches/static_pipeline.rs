@@ -403,6 +403,14 @@ const SCALING: &[Case] = &[
         let tries = "    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n".repeat(n);
         one_chapter(format!("```python,check=netbox\ndef step(response, **kwargs):\n{tries}    return None\n```\n"))
     }),
+    ("nginx blocks, each its own file", 2_000, |n| {
+        let mut chapter = String::new();
+        for i in 0..n {
+            chapter
+                .push_str(&format!("```nginx,check=nginx,file=site{i}.conf\nserver {{\n    listen 80;\n}}\n```\n\n"));
+        }
+        one_chapter(chapter)
+    }),
     ("NetBox variants over a blueprint of n/2 blocks", 4_000, |n| {
         let mut chapter = String::new();
         for i in 0..n / 2 {

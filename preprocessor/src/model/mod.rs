@@ -190,10 +190,18 @@ pub fn assemble(blocks: &[Block], contributions: Vec<Contribution>) -> Model {
         deployment
     };
     let main = merge(None);
+    // Only the files a variant replaces need the main deployment without them: each such base
+    // costs a merge of every main block, so a book of many files and no variants pays nothing.
+    let replaced: std::collections::HashSet<(Kind, &str)> = parsed
+        .iter()
+        .map(|(id, _)| &blocks[id.0])
+        .filter(|b| !b.is_main() && variant_replaces_file(b.kind))
+        .map(|b| (b.kind, b.file.as_str()))
+        .collect();
     let mut without_file: Vec<((Kind, CompactString), Deployment)> = Vec::new();
     for (block, _) in &others {
         let key = (block.kind, block.file.clone());
-        if !without_file.iter().any(|(k, _)| *k == key) {
+        if replaced.contains(&(block.kind, block.file.as_str())) && !without_file.iter().any(|(k, _)| *k == key) {
             let base = merge(Some(&key));
             without_file.push((key, base));
         }
