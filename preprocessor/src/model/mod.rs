@@ -141,10 +141,15 @@ pub struct FileBlocks<'b> {
 /// The files of the main deployment, in the order the book first writes them.
 pub fn main_files(blocks: &[Block]) -> Vec<FileBlocks<'_>> {
     let mut files: Vec<FileBlocks<'_>> = Vec::new();
+    // Each file's index, so that a book of many files is not searched once per block.
+    let mut index: std::collections::HashMap<(Kind, &str), usize> = std::collections::HashMap::new();
     for block in blocks.iter().filter(|b| b.is_main()) {
-        match files.iter_mut().find(|f| f.kind == block.kind && f.file == block.file) {
+        match index.get(&(block.kind, block.file.as_str())).and_then(|&i| files.get_mut(i)) {
             Some(file) => file.blocks.push(block),
-            None => files.push(FileBlocks { kind: block.kind, file: &block.file, blocks: vec![block] }),
+            None => {
+                index.insert((block.kind, block.file.as_str()), files.len());
+                files.push(FileBlocks { kind: block.kind, file: &block.file, blocks: vec![block] });
+            }
         }
     }
     files
