@@ -15,6 +15,11 @@
 //! The target is a pipeline at most 2.5 times the floor. Run with
 //! `cargo bench -p mdbook-configcheck --bench static_pipeline`.
 //!
+//! `STATIC_PIPELINE_SCALING=1` (or a larger factor for larger sizes) instead times the inputs that were once super-linear (issue 11,
+//! item 7), each at a size and at twice that size: one block of non-Python lines (each a syntax
+//! error), findings on one long line, and NetBox variants over a large main blueprint. Twice the
+//! input must cost at most 2.2 times as much.
+//!
 //! For profiling: `STATIC_PIPELINE_PROFILE=N` runs the pipeline N more times without timing (for
 //! `perf record` or `valgrind --tool=callgrind`), and `STATIC_PIPELINE_INPUT=FILE` writes the
 //! generated input, so that `mdbook-configcheck < FILE` runs the binary on the same book.
@@ -33,7 +38,7 @@ use mdbook_configcheck::book::{annotate_book, check_book};
 use mdbook_configcheck::extract::markdown_options;
 use mdbook_configcheck::parse::parse_blocks;
 use mdbook_configcheck::protocol::{parse_input, write_book};
-use mdbook_preprocessor::book::BookItem;
+use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use pulldown_cmark::Parser;
 use serde_json::json;
 
@@ -374,7 +379,101 @@ fn measure<T>(mut run: impl FnMut() -> T) -> Duration {
     times[RUNS / 2]
 }
 
+/// A book of one chapter, `t.md`.
+fn one_chapter(content: String) -> Book {
+    let mut book = Book::new();
+    book.push_item(Chapter::new("T", content, "t.md", Vec::new()));
+    book
+}
+
+/// A once super-linear input: its name, its size, and the book of a given size.
+type Case = (&'static str, usize, fn(usize) -> Book);
+
+/// The once super-linear inputs.
+const SCALING: &[Case] = &[
+    ("lines of non-Python in one block", 20_000, |n| {
+        // An nginx site in a NetBox block: every line is a syntax error and a statement.
+        one_chapter(format!("```python,check=netbox\n{}```\n", "listen 80;\n".repeat(n)))
+    }),
+    ("findings on one line (unknown attributes)", 20_000, |n| {
+        let attributes: Vec<String> = (0..n).map(|i| format!("x{i}=1")).collect();
+        one_chapter(format!("```python,check=netbox,{}\nA = 1\n```\n", attributes.join(",")))
+    }),
+    ("try blocks swallowing KeyError in one function", 5_000, |n| {
+        let tries = "    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n".repeat(n);
+        one_chapter(format!("```python,check=netbox\ndef step(response, **kwargs):\n{tries}    return None\n```\n"))
+    }),
+    ("nginx blocks, each its own file", 2_000, |n| {
+        let mut chapter = String::new();
+        for i in 0..n {
+            chapter
+                .push_str(&format!("```nginx,check=nginx,file=site{i}.conf\nserver {{\n    listen 80;\n}}\n```\n\n"));
+        }
+        one_chapter(chapter)
+    }),
+    ("NetBox variants over a blueprint of n/2 blocks", 4_000, |n| {
+        let mut chapter = String::new();
+        for i in 0..n / 2 {
+            chapter.push_str(&format!(
+                "```yaml,check=authentik\nentries:\n  - model: authentik_core.application\n    identifiers:\n      slug: app{i}\n```\n\n"
+            ));
+        }
+        for i in 0..n / 2 {
+            chapter.push_str(&format!("```python,check=netbox,variant\nLOGIN_REQUIRED = {}\n```\n\n", i % 2 == 0));
+        }
+        one_chapter(chapter)
+    }),
+];
+
+/// Each once super-linear input at its size and twice that: the time of `check_book` (median of
+/// three) and the ratio.
+fn scaling() {
+    let config = mdbook_preprocessor::config::Config::default();
+    let root = std::path::Path::new("/nonexistent/bench-book");
+    // `STATIC_PIPELINE_SCALING=4` runs each case at four times its size (and eight).
+    let factor =
+        std::env::var("STATIC_PIPELINE_SCALING").ok().and_then(|f| f.parse::<usize>().ok()).unwrap_or(1).max(1);
+    println!();
+    println!("scaling: check_book, median of 3 runs after 1 warm-up; 2x input must cost <= 2.2x");
+    println!("  {:<48} {:>8} {:>10} {:>8} {:>10} {:>7}", "case", "n", "ms", "2n", "ms", "ratio");
+    // `STATIC_PIPELINE_CASE=text` runs only the cases whose name contains it (for `perf stat`).
+    let only = std::env::var("STATIC_PIPELINE_CASE").unwrap_or_default();
+    for (name, n, book) in SCALING.iter().filter(|(name, ..)| name.contains(&only)) {
+        let time = |size: usize| {
+            let book = book(size);
+            let run = || check_book(&book, root, &config).expect("the book is checked");
+            black_box(run());
+            let mut times: Vec<Duration> = (0..3)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(run());
+                    start.elapsed()
+                })
+                .collect();
+            times.sort();
+            times[1]
+        };
+        let n = n * factor;
+        let (single, double) = (time(n), time(2 * n));
+        let ratio = double.as_secs_f64() / single.as_secs_f64();
+        println!(
+            "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",
+            name,
+            n,
+            single.as_secs_f64() * 1e3,
+            2 * n,
+            double.as_secs_f64() * 1e3,
+            ratio,
+            if ratio <= 2.2 { "" } else { "  NOT met" }
+        );
+    }
+}
+
 fn main() {
+    if std::env::var_os("STATIC_PIPELINE_SCALING").is_some() {
+        scaling();
+        return;
+    }
     let input = book_json();
     let mb = input.len() as f64 / 1e6;
     // The same input for the binary (`mdbook-configcheck < FILE` runs it as mdBook would).

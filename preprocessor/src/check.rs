@@ -44,6 +44,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     reject_unknown_rules(&mut extraction);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
+    findings.extend(unknown_targets(settings, book_root, &mut sources));
     // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
@@ -110,9 +111,10 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
             Some((finding, severity))
         })
         .collect();
+    let newlines: Vec<std::sync::OnceLock<Vec<usize>>> = blocks.iter().map(|_| std::sync::OnceLock::new()).collect();
     // Placing a finding reads its chapter's lines: on all cores.
     let placements = crate::parallel::map_chunks(&findings, 256, |part| {
-        part.iter().map(|(finding, _)| Placement::of(finding, &blocks, &sources)).collect()
+        part.iter().map(|(finding, _)| Placement::of(finding, &blocks, &sources, &newlines)).collect()
     });
     let mut resolved: Vec<Option<Diagnostic>> = findings
         .into_iter()
@@ -128,6 +130,37 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     let mut diagnostics: Vec<Diagnostic> = order.into_iter().filter_map(|i| resolved[i].take()).collect();
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
     Ok(Checked { diagnostics, blocks, sources, verified })
+}
+
+/// A warning for each target version the rules do not know, at its line of book.toml (or the
+/// file's first line, when an environment variable set it).
+fn unknown_targets(settings: &Settings, book_root: &Path, sources: &mut Sources) -> Vec<Finding> {
+    if settings.unknown_targets.is_empty() {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(book_root.join("book.toml")).unwrap_or_default();
+    let mut findings = Vec::new();
+    let mut table = "";
+    let mut lines: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            table = trimmed;
+        } else if table.replace(' ', "") == "[preprocessor.configcheck.targets]"
+            && let Some((key, _)) = trimmed.split_once('=')
+        {
+            lines.push((key.trim().trim_matches('"'), offset..offset + line.trim_end().len()));
+        }
+        offset += line.len();
+    }
+    let first_line = 0..text.find('\n').unwrap_or(text.len());
+    let source = sources.add(crate::source::SourceFile::new("book.toml", text.clone()));
+    for (key, warning) in &settings.unknown_targets {
+        let range = lines.iter().find(|(k, _)| k == key).map_or_else(|| first_line.clone(), |(_, r)| r.clone());
+        findings.push(Finding::at(&own_rules::UNKNOWN_TARGET, None, Site { source, range }, warning.clone()));
+    }
+    findings
 }
 
 /// Diagnostics are reported by file, position and rule.

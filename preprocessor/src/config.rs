@@ -5,14 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use mdbook_preprocessor::config::Config;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use crate::finding::Severity;
 use crate::rules;
-use crate::version::{Targets, Version};
+use crate::version::{Product, Targets, Version, unknown_target};
 
 /// The name of the preprocessor table: `[preprocessor.configcheck]`.
 pub const TABLE: &str = "preprocessor.configcheck";
@@ -32,6 +32,8 @@ pub struct Settings {
     pub nginx_test: bool,
     /// The verification record, relative to the book root.
     pub verification: Option<std::path::PathBuf>,
+    /// Targets outside the versions the rules know: (key under `targets`, warning).
+    pub unknown_targets: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -67,8 +69,21 @@ struct TargetsTable {
 impl Settings {
     /// Read the table from a loaded mdBook configuration (environment overrides already applied).
     pub fn from_book_config(config: &Config) -> Result<Settings> {
-        let table: Table =
-            config.get(TABLE).with_context(|| format!("book.toml: invalid [{TABLE}] table"))?.unwrap_or_default();
+        let table: Table = match config.get(TABLE) {
+            Ok(table) => table.unwrap_or_default(),
+            Err(error) => {
+                // The message names the key (`in `strict``, `unknown field `strikt``): blame the
+                // environment variable that set it, if one did.
+                let message = format!("{error:#}");
+                let culprit = overrides(TABLE)
+                    .into_iter()
+                    .find(|(key, _)| key.rsplit('.').next().is_some_and(|last| message.contains(&format!("`{last}`"))));
+                return Err(match culprit {
+                    Some((_, variable)) => error.context(format!("{variable}: invalid [{TABLE}] setting")),
+                    None => error.context(format!("{}: invalid [{TABLE}] table", origin(TABLE))),
+                });
+            }
+        };
         let mut settings = Settings {
             strict: table.strict.unwrap_or(false),
             deny_warnings: table.deny_warnings.unwrap_or(false),
@@ -79,7 +94,9 @@ impl Settings {
         if let Some(targets) = table.targets {
             let parse = |key: &str, value: Option<String>, default: Version| -> Result<Version> {
                 value.map_or(Ok(default), |v| {
-                    v.parse().map_err(|e: String| anyhow::anyhow!("book.toml: [{TABLE}.targets] {key}: {e}"))
+                    v.parse().map_err(|e: String| {
+                        anyhow::anyhow!("{}: [{TABLE}.targets] {key}: {e}", origin(&format!("{TABLE}.targets.{key}")))
+                    })
                 })
             };
             let defaults = Targets::default();
@@ -88,11 +105,18 @@ impl Settings {
                 authentik: parse("authentik", targets.authentik, defaults.authentik)?,
                 nginx: parse("nginx", targets.nginx, defaults.nginx)?,
             };
+            for (key, product) in
+                [("netbox", Product::NetBox), ("authentik", Product::Authentik), ("nginx", Product::Nginx)]
+            {
+                if let Some(warning) = unknown_target(product, settings.targets.of(product)) {
+                    settings.unknown_targets.push((key, warning));
+                }
+            }
         }
         for (id, level) in table.rules.unwrap_or_default() {
             if rules::find(&id).is_none() {
                 let hint = rules::closest(&id).map(|near| format!(" (did you mean `{near}`?)")).unwrap_or_default();
-                bail!("book.toml: [{TABLE}.rules] names the unknown rule `{id}`{hint}");
+                bail!("{}: [{TABLE}.rules] names the unknown rule `{id}`{hint}", origin(&format!("{TABLE}.rules")));
             }
             let severity = match level.as_str() {
                 "error" => Some(Severity::Error),
@@ -100,13 +124,34 @@ impl Settings {
                 "info" => Some(Severity::Info),
                 "off" => None,
                 other => bail!(
-                    "book.toml: [{TABLE}.rules] `{id}` = \"{other}\": use \"error\", \"warning\", \"info\" or \"off\""
+                    "{}: [{TABLE}.rules] `{id}` = \"{other}\": use \"error\", \"warning\", \"info\" or \"off\"",
+                    origin(&format!("{TABLE}.rules"))
                 ),
             };
             settings.overrides.insert(id, severity);
         }
         Ok(settings)
     }
+}
+
+/// mdBook's environment overrides of `key` or of anything below it: (the key each sets, the
+/// variable as `NAME="value"`). mdBook reads `MDBOOK_A__B_C` as the key `a.b-c`.
+fn overrides(key: &str) -> Vec<(String, String)> {
+    std::env::vars_os()
+        .filter_map(|(name, value)| {
+            let name = name.to_str()?;
+            let set = name.strip_prefix("MDBOOK_")?.to_lowercase().replace("__", ".").replace('_', "-");
+            let related = set == key || set.starts_with(&format!("{key}.")) || key.starts_with(&format!("{set}."));
+            related.then(|| (set, format!("the environment variable {name}={:?}", value.to_string_lossy())))
+        })
+        .collect()
+}
+
+/// Where `key` was set: the environment variable that overrides it, or book.toml.
+fn origin(key: &str) -> String {
+    let mut set = overrides(key);
+    set.retain(|(set, _)| set == key || key.starts_with(&format!("{set}.")));
+    set.pop().map_or_else(|| "book.toml".to_string(), |(_, variable)| variable)
 }
 
 #[cfg(test)]

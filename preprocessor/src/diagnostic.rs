@@ -63,8 +63,15 @@ pub struct Placement {
 }
 
 impl Placement {
-    /// Place a finding.
-    pub fn of(finding: &Finding, blocks: &[Block], sources: &Sources) -> Placement {
+    /// Place a finding. `newlines` holds, per block, the offsets of its text's newlines (made
+    /// on first use and shared, so that many findings in one long block cost a binary search
+    /// each, not a count from the block's start).
+    pub fn of(
+        finding: &Finding,
+        blocks: &[Block],
+        sources: &Sources,
+        newlines: &[std::sync::OnceLock<Vec<usize>>],
+    ) -> Placement {
         let block = finding.block.and_then(|id| blocks.get(id.0));
         let site = match (&finding.location, block) {
             (Location::InBlock(range), Some(block)) => block.map.site(range.clone()),
@@ -74,8 +81,13 @@ impl Placement {
         let (start, end) = sources.span(&site);
         let block_lines = match (&finding.location, block) {
             (Location::InBlock(range), Some(block)) => {
-                let line_of = |offset: usize| {
-                    block.text.get(..offset).map_or(0, |t| memchr::memchr_iter(b'\n', t.as_bytes()).count())
+                let newlines = newlines
+                    .get(block.id.0)
+                    .map(|lines| lines.get_or_init(|| memchr::memchr_iter(b'\n', block.text.as_bytes()).collect()));
+                // The newlines before `offset` (none for an offset outside the text).
+                let line_of = |offset: usize| match (newlines, block.text.get(..offset)) {
+                    (Some(newlines), Some(_)) => newlines.partition_point(|&at| at < offset),
+                    _ => 0,
                 };
                 let first = line_of(range.start);
                 Some(first..line_of(range.end.max(range.start)).max(first) + 1)

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::extract::Block;
+use crate::extract::{Block, file_name};
 use crate::fingerprint::hash;
 use crate::model::{self, FileBlocks};
 use crate::source::SourceId;
@@ -228,6 +228,53 @@ fn variant_names(variants: &[&Block], checked: &Checked, src: &str) -> Vec<Strin
         .collect()
 }
 
+/// Refuse a book whose `file=` names `check` reports as invalid or colliding: the first such
+/// finding is the error, naming the block.
+fn refuse_unwritable_names(checked: &Checked) -> Result<()> {
+    for block in &checked.blocks {
+        if let Some(problem) = file_name::problem(&block.file) {
+            let path = &checked.sources.get(block.chapter_source).path;
+            bail!(
+                "the block at {path}:{}: `file={}` {problem}; nothing was written",
+                block.fence_line,
+                block.file.escape_default()
+            );
+        }
+    }
+    if let Some(collision) = crate::extract::file_collisions(&checked.blocks, &checked.sources).into_iter().next() {
+        let block = collision.block.map(|b| &checked.blocks[b.0]);
+        let at = block.map(|b| format!("{}:{}", checked.sources.get(b.chapter_source).path, b.fence_line));
+        bail!("the block at {}: {}; nothing was written", at.unwrap_or_default(), collision.message);
+    }
+    Ok(())
+}
+
+/// Write `text` to `out/relative`, making its folders, without following a symbolic link out of
+/// `out`: a link where a folder goes is refused, a link where the file goes is replaced.
+fn write_inside(out: &Path, relative: &str, text: &str) -> Result<()> {
+    let mut path = out.to_path_buf();
+    let components: Vec<Component<'_>> = Path::new(relative).components().collect();
+    for (i, component) in components.iter().enumerate() {
+        path.push(component);
+        let last = i + 1 == components.len();
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() && last => {
+                std::fs::remove_file(&path).with_context(|| format!("cannot replace the link {}", path.display()))?;
+            }
+            Ok(meta) if meta.file_type().is_symlink() => {
+                bail!(
+                    "{} is a symbolic link: refusing to write through it (remove it, or use a fresh output directory)",
+                    path.display()
+                );
+            }
+            Ok(_) => {}
+            Err(_) if last => {}
+            Err(_) => std::fs::create_dir(&path).with_context(|| format!("cannot create {}", path.display()))?,
+        }
+    }
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Whether a path relative to the output directory stays inside it.
 fn stays_inside(relative: &str) -> bool {
     Path::new(relative).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
@@ -237,6 +284,7 @@ fn stays_inside(relative: &str) -> bool {
 /// book's source directory (`book.src`), which scenario names leave out of chapter paths.
 pub fn export(checked: &Checked, src: &Path, out: &Path) -> Result<Manifest> {
     let src: String = src.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    refuse_unwritable_names(checked)?;
     // Made first: a book without checked blocks still gets its (empty) manifest.
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     // Each block's identity once: a main block is in every variant.
@@ -249,11 +297,7 @@ pub fn export(checked: &Checked, src: &Path, out: &Path) -> Result<Manifest> {
             if !stays_inside(&relative) {
                 bail!("`file={}` would be written outside {}: name a file below it", file.file, out.display());
             }
-            let path = out.join(&relative);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            std::fs::write(&path, join(&file.blocks)).with_context(|| format!("cannot write {}", path.display()))?;
+            write_inside(out, &relative, &join(&file.blocks))?;
             written.push(ExportedFile {
                 path: relative,
                 kind: file.kind.name(),
@@ -284,7 +328,7 @@ pub fn export(checked: &Checked, src: &Path, out: &Path) -> Result<Manifest> {
     }
     let manifest = Manifest { version: 1, deployments };
     let json = serde_json::to_string_pretty(&manifest).context("cannot serialize the manifest")?;
-    std::fs::write(out.join("manifest.json"), json + "\n").context("cannot write manifest.json")?;
+    write_inside(out, "manifest.json", &(json + "\n"))?;
     Ok(manifest)
 }
 

@@ -6,6 +6,8 @@
 //! included file and its line, and collects the `<!-- configcheck: allow … -->` comments written
 //! just before a block.
 
+pub mod file_name;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -314,7 +316,23 @@ pub fn extract(chapters: &[ChapterInput], sources: &mut Sources) -> Extraction {
             allow
         }));
     }
+    extraction.findings.extend(file_collisions(&extraction.blocks, sources));
     extraction
+}
+
+/// Blocks whose files would be written to one path (see [`file_name::collisions`]).
+pub fn file_collisions(blocks: &[Block], sources: &Sources) -> Vec<Finding> {
+    let named: Vec<file_name::Named<'_>> = blocks
+        .iter()
+        .map(|block| file_name::Named {
+            name: &block.file,
+            kind: block.kind.name(),
+            id: block.id,
+            site: Site { source: block.chapter_source, range: block.info.clone() },
+            at: format!("{}:{}", sources.get(block.chapter_source).path, block.fence_line),
+        })
+        .collect();
+    file_name::collisions(&named)
 }
 
 struct ChapterScan<'a> {
@@ -520,6 +538,7 @@ impl ChapterScan<'_> {
             })
             .filter(|(_, t)| !t.is_empty());
         let mut unknown: Vec<(String, Site)> = Vec::new();
+        let checked = info.split([',', ' ', '\t']).any(|t| t.starts_with("check="));
         for (i, (at, token)) in tokens.enumerate() {
             let site = self.site(info_start + at..info_start + at + token.len());
             if i == 0 && !token.contains('=') {
@@ -545,6 +564,9 @@ impl ChapterScan<'_> {
                     }
                 },
                 ("file", Some(file)) if !file.is_empty() => {
+                    if let Some(problem) = file_name::problem(file) {
+                        self.out.findings.push(file_name::invalid(file, &problem, site.clone()));
+                    }
                     attrs.file = Some(file.to_string());
                     ours.push((token, site));
                 }
@@ -561,7 +583,6 @@ impl ChapterScan<'_> {
                     // Other tools put their own `key=value` on blocks (admonish's `title=`): only
                     // a near miss of ours is ours; on a checked block every unknown key is.
                     let near = closest_of(key, ["check", "file", "expect"].into_iter());
-                    let checked = info.split([',', ' ', '\t']).any(|t| t.starts_with("check="));
                     let typo = ["check", "file", "expect"].iter().any(|ours| edit_distance(key, ours) == 1);
                     if checked || typo {
                         unknown.push((

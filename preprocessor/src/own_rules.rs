@@ -136,6 +136,46 @@ pub const VERIFICATION_OUTDATED: Rule = Rule {
     applies: Applies::Always,
 };
 
+/// A `file=` name that could be written outside `extract`'s output directory, or to a terminal.
+pub const INVALID_FILE_NAME: Rule = Rule {
+    id: "configcheck/invalid-file-name",
+    severity: Severity::Error,
+    summary: "a `file=` name that is absolute, has a `..`, `.` or empty component, or holds a control character",
+    help: "name the file relative to the deployment, with plain folder names: `file=netbox/configuration.py`; `extract` writes only below its output directory",
+    fact: "DESIGN.md, \"Command line\" (`extract` writes only inside OUTDIR)",
+    applies: Applies::Always,
+};
+
+/// Two blocks whose files would be written to the same path.
+pub const FILE_COLLISION: Rule = Rule {
+    id: "configcheck/file-collision",
+    severity: Severity::Error,
+    summary: "two blocks of different kinds name the same `file=`, or one names a file where another needs a folder",
+    help: "give each kind of file its own name; `extract` would otherwise write one block's file over the other's",
+    fact: "DESIGN.md, \"Annotating a block\" (blocks of the same file are combined; `file=` defaults per kind)",
+    applies: Applies::Always,
+};
+
+/// A block nested or growing past the parsers' and the evaluator's limits.
+pub const TOO_COMPLEX: Rule = Rule {
+    id: "configcheck/too-complex",
+    severity: Severity::Error,
+    summary: "a block too deep (brackets, blocks or operators nested past the parsers' limit) or too large (a value growing past the evaluator's budget, as `A = A + A` does) to check",
+    help: "write the configuration as a reader would copy it: literal values, shallow nesting; beyond the limits the block (or the value) is not checked at all",
+    fact: "DESIGN.md, \"Invariants\" (evaluation and parsing are bounded in depth and size)",
+    applies: Applies::Always,
+};
+
+/// A target version outside the versions the rules know.
+pub const UNKNOWN_TARGET: Rule = Rule {
+    id: "configcheck/unknown-target",
+    severity: Severity::Warning,
+    summary: "`[preprocessor.configcheck.targets]` names a version the rules do not know (the message says which they know)",
+    help: "set the target to a version the rules know, or check by hand what changed in the version the book targets",
+    fact: "DESIGN.md, \"Rules\" (rules know the target versions; a rule applies only where its fact holds)",
+    applies: Applies::Always,
+};
+
 /// The tool's own rules.
 pub const RULES: &[&Rule] = &[
     &SYNTAX_ERROR,
@@ -151,4 +191,8 @@ pub const RULES: &[&Rule] = &[
     &VERIFICATION_FAILED,
     &VERIFICATION_OUTDATED,
     &VERIFICATION_MISSING,
+    &INVALID_FILE_NAME,
+    &FILE_COLLISION,
+    &TOO_COMPLEX,
+    &UNKNOWN_TARGET,
 ];

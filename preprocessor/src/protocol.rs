@@ -9,10 +9,22 @@ use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use mdbook_preprocessor::{MDBOOK_VERSION, PreprocessorContext};
 
+/// The deepest JSON input read: about 330 levels of chapters within chapters (each adds three).
+/// serde_json's own limit (128) would refuse a valid book of some 40 levels; beyond this one
+/// the reading would need an unbounded stack. The caller runs on a stack sized for it.
+pub const MAX_JSON_DEPTH: usize = 1000;
+
 /// Parse the protocol input, refusing shapes from other mdBook versions clearly.
 pub fn parse_input(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
+    let depth = json_depth(input);
+    if depth > MAX_JSON_DEPTH {
+        bail!(
+            "mdBook's preprocessor input nests {depth} levels deep (chapters within chapters); mdbook-configcheck reads at most {MAX_JSON_DEPTH} levels, about {} levels of chapters",
+            MAX_JSON_DEPTH / 3
+        );
+    }
     // The usual case costs one parse; a failure is diagnosed with a second, lenient one.
-    if let Ok((context, book)) = serde_json::from_slice::<(PreprocessorContext, Book)>(input)
+    if let Ok((context, book)) = from_slice::<(PreprocessorContext, Book)>(input)
         && context.mdbook_version.starts_with("0.5")
     {
         return Ok((context, book));
@@ -20,8 +32,44 @@ pub fn parse_input(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
     diagnose(input)
 }
 
+/// serde_json's `from_slice` without its recursion limit: [`json_depth`] has bounded the depth.
+fn from_slice<'a, T: serde::Deserialize<'a>>(input: &'a [u8]) -> serde_json::Result<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    deserializer.disable_recursion_limit();
+    let value = T::deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
+}
+
+/// The deepest nesting of arrays and objects in a JSON text (strings skipped), in one pass
+/// without recursion; for text that is not JSON, a number that bounds what a parser would reach.
+pub fn json_depth(input: &[u8]) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for &byte in input {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 fn diagnose(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
-    let value: serde_json::Value = serde_json::from_slice(input).context(
+    let value: serde_json::Value = from_slice(input).context(
         "mdbook-configcheck expects mdBook's preprocessor input ([context, book] as JSON) on stdin; it is not JSON",
     )?;
     let Some([context, book]) = value.as_array().map(Vec::as_slice) else {
@@ -29,13 +77,19 @@ fn diagnose(input: &[u8]) -> Result<(PreprocessorContext, Book)> {
     };
     let version = context.get("mdbook_version").and_then(|v| v.as_str()).unwrap_or("unknown");
     let old_shape = book.get("sections").is_some() && book.get("items").is_none();
-    if old_shape || !version.starts_with("0.5") {
+    let older = old_shape || version.starts_with("0.4") || version.starts_with("0.3") || version.starts_with("0.2");
+    if older {
         bail!(
-            "mdbook-configcheck speaks the mdBook 0.5 preprocessor protocol (built against {MDBOOK_VERSION}), but it was called by mdBook {version}{}: upgrade mdBook to 0.5 (`cargo install mdbook --version ^0.5`), or build with `mdbook-configcheck build`, which embeds mdBook",
+            "mdbook-configcheck supports mdBook 0.5.x (built against {MDBOOK_VERSION}), but it was called by mdBook {version}{}: upgrade mdBook to 0.5 (`cargo install mdbook --version ^0.5`), or build with `mdbook-configcheck build`, which embeds mdBook",
             if old_shape { " (its book JSON has `sections`, the 0.4 shape)" } else { "" }
         );
     }
-    mdbook_preprocessor::parse_input(input).context("mdBook's preprocessor input could not be read")
+    if !version.starts_with("0.5") {
+        bail!(
+            "mdbook-configcheck supports mdBook 0.5.x (built against {MDBOOK_VERSION}), but it was called by mdBook {version}, whose preprocessor protocol it does not know: run it from mdBook 0.5, or build with `mdbook-configcheck build`, which embeds mdBook {MDBOOK_VERSION}"
+        );
+    }
+    from_slice(input).context("mdBook's preprocessor input could not be read")
 }
 
 /// Write the book as mdBook reads it back: the same bytes as `serde_json::to_writer(out, book)`,

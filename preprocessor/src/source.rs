@@ -18,6 +18,18 @@ pub struct SourceFile {
     /// text is moved out of the book and back).
     pub text: Arc<String>,
     line_starts: Vec<usize>,
+    /// Characters before each multiple of [`MARK`] bytes, made the first time a column far
+    /// from its line's start is asked for: columns on a long line cost the same as on a short one.
+    char_marks: std::sync::OnceLock<Vec<usize>>,
+}
+
+/// Bytes between two entries of `char_marks`.
+const MARK: usize = 64;
+
+/// Characters that start in `bytes` (its bytes that are no UTF-8 continuation byte); counts
+/// correctly from any byte position.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// Index of a [`SourceFile`] in [`Sources`].
@@ -49,7 +61,7 @@ impl SourceFile {
         let text: Arc<String> = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Self { path: path.into(), text, line_starts }
+        Self { path: path.into(), text, line_starts, char_marks: std::sync::OnceLock::new() }
     }
 
     /// Line and column of a byte offset (clamped to the text, and to a char boundary).
@@ -57,11 +69,27 @@ impl SourceFile {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_between(start, offset) + 1;
         LineColumn { line, column }
     }
 
     /// Byte range of a 1-based line, without its line break.
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if end - start <= 4 * MARK {
+            return chars_in(&bytes[start..end]);
+        }
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![0];
+            for chunk in bytes.chunks(MARK) {
+                marks.push(marks.last().copied().unwrap_or(0) + chars_in(chunk));
+            }
+            marks
+        });
+        let before = |at: usize| marks[at / MARK] + chars_in(&bytes[at / MARK * MARK..at]);
+        before(end) - before(start)
+    }
+
     pub fn line_range(&self, line: usize) -> Range<usize> {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return self.text.len()..self.text.len();
@@ -132,6 +160,12 @@ mod tests {
         // 'ç' is two bytes; the '=' after "çd " is the fourth character.
         assert_eq!(file.line_column(7), LineColumn { line: 2, column: 4 });
         assert_eq!(file.line_range(2), 3..10);
+        // Far from the line's start, through the marks, with a character across a mark.
+        let long = format!("{}ç{}x", "a".repeat(63), "é".repeat(300));
+        let long_file = SourceFile::new("b.md", format!("\n{long}"));
+        let x = long_file.text.len() - 1;
+        assert_eq!(long_file.line_column(x), LineColumn { line: 2, column: 365 });
+        assert_eq!(long_file.line_column(x).column, long[..long.len() - 1].chars().count() + 1);
         assert_eq!(&file.text[file.line_range(1)], "ab");
     }
 }

@@ -133,6 +133,44 @@ impl Targets {
     }
 }
 
+/// The versions the rules know, per product: `(product, first, first after, in words, why)`. A
+/// target outside is checked all the same, with a `configcheck/unknown-target` warning.
+pub const KNOWN: &[(Product, Version, Version, &str, &str)] = &[
+    (
+        Product::NetBox,
+        Version::new(3, 1, 0),
+        Version::new(4, 8, 0),
+        "3.1 to 4.7.x",
+        "single sign-on came with 3.1.0; the facts end at 4.7.3, the newest release on the package index when they were written",
+    ),
+    (
+        Product::Authentik,
+        Version::new(2024, 8, 0),
+        Version::new(2026, 9, 0),
+        "2024.8 to 2026.8.x",
+        "the releases the facts cover (redirect URI lists from 2024.8.5, the provider fields up to 2026.8)",
+    ),
+    (
+        Product::Nginx,
+        Version::new(1, 0, 0),
+        Version::new(2, 0, 0),
+        "1.x",
+        "the nginx rules read directives that have not changed across nginx 1.x",
+    ),
+];
+
+/// The warning for a target version outside [`KNOWN`], if it is.
+pub fn unknown_target(product: Product, version: Version) -> Option<String> {
+    let &(_, first, after, known, why) = KNOWN.iter().find(|(p, ..)| *p == product)?;
+    (version < first || version >= after).then(|| {
+        format!(
+            "{} {version} is not a version the rules know: they know {} {known} ({why}); findings for {version} may be missing or wrong",
+            product.name(),
+            product.name()
+        )
+    })
+}
+
 /// The versions a rule's fact holds for: `since <= target < before`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applies {

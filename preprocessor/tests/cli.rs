@@ -572,3 +572,143 @@ fn the_guide_builds_strictly_and_its_reference_chapter_lists_every_rule() {
         assert!(reference.contains(&format!("id=\"{anchor}\"")), "{id} missing from the guide's reference chapter");
     }
 }
+
+// --- a closed stdout (issue 11, crash list) ----------------------------------------------------
+
+/// Run the binary with its stdout a pipe whose reader is already gone, as in `… | head -0`.
+fn with_closed_stdout(args: &[&str]) -> Output {
+    let mut child = bin().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_without_a_panic() {
+    let book = fixture("syntax-error");
+    for args in [
+        vec!["check", book.to_str().unwrap()],
+        vec!["check", book.to_str().unwrap(), "--format", "json"],
+        vec!["rules"],
+    ] {
+        let out = with_closed_stdout(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked") && !stderr.contains("failed printing"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: a panic's exit code");
+    }
+    // The exit code still says whether the book has failing findings.
+    assert_eq!(with_closed_stdout(&["check", book.to_str().unwrap()]).status.code(), Some(1));
+}
+
+// --- clear messages (issue 11, item 9) ---------------------------------------------------------
+
+/// A scratch book of one empty chapter with `toml` as its book.toml.
+fn book_with_toml(toml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("src")).unwrap();
+    fs::write(dir.path().join("src/SUMMARY.md"), "- [T](t.md)\n").unwrap();
+    fs::write(dir.path().join("src/t.md"), "# T\n").unwrap();
+    fs::write(dir.path().join("book.toml"), toml).unwrap();
+    dir
+}
+
+#[test]
+fn a_target_version_the_rules_do_not_know_is_a_warning_naming_the_versions_they_know() {
+    let dir = book_with_toml("[book]\ntitle = \"t\"\n\n[preprocessor.configcheck.targets]\nnetbox = \"99.0\"\n");
+    let out = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "configcheck/unknown-target")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["path"], "book.toml");
+    assert_eq!(warning["line"], 5);
+    let message = warning["message"].as_str().unwrap();
+    assert!(message.contains("99.0") && message.contains("3.1") && message.contains("4.7"), "{message}");
+    assert_eq!(out.status.code(), Some(0), "a warning");
+    // A version the rules know is no finding.
+    let dir = book_with_toml("[book]\ntitle = \"t\"\n\n[preprocessor.configcheck.targets]\nnetbox = \"4.6\"\n");
+    let report: Value =
+        serde_json::from_slice(&run(&["check", dir.path().to_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    assert!(report["diagnostics"].as_array().unwrap().is_empty(), "{report:#}");
+}
+
+#[test]
+fn a_bad_environment_override_names_the_variable_not_book_toml() {
+    let dir = book_with_toml("[book]\ntitle = \"t\"\n\n[preprocessor.configcheck]\n");
+    for (name, value) in [
+        ("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT", "yes"),
+        ("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRIKT", "true"),
+        ("MDBOOK_PREPROCESSOR__CONFIGCHECK__TARGETS__NETBOX", "four"),
+    ] {
+        let out = bin().args(["check", dir.path().to_str().unwrap()]).env(name, value).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(stderr.contains(name), "{name}: {stderr}");
+        assert!(!stderr.contains("book.toml:"), "{name}: book.toml is not to blame: {stderr}");
+    }
+}
+
+/// The protocol input for a book of one chapter nested `depth` chapters deep, from `version`.
+fn protocol_input(root: &Path, version: &str, depth: usize) -> Vec<u8> {
+    let context = mdbook_preprocessor::PreprocessorContext::new(
+        root.to_path_buf(),
+        mdbook_preprocessor::config::Config::default(),
+        "html".into(),
+    );
+    let mut context = serde_json::to_value(&context).unwrap();
+    context["mdbook_version"] = version.into();
+    // Written as text: a `Value` this deep would overflow the test's own stack.
+    let open = r##"{"Chapter":{"name":"c","content":"# c\n","number":null,"path":"c.md","source_path":"c.md","parent_names":[],"sub_items":["##;
+    let close = "]}}";
+    format!("[{context},{{\"items\":[{}{}]}}]", open.repeat(depth + 1), close.repeat(depth + 1)).into_bytes()
+}
+
+fn preprocess(input: &[u8]) -> Output {
+    let mut child = bin().stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &input));
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    out
+}
+
+#[test]
+fn deeply_nested_chapters_are_read_and_never_called_not_json() {
+    let dir = tempfile::tempdir().unwrap();
+    // serde_json alone refuses 43 levels of chapters; the limit is about 330.
+    let out = preprocess(&protocol_input(dir.path(), "0.5.4", 325));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let book = String::from_utf8(out.stdout).unwrap();
+    assert!(book.starts_with("{\"items\":["), "the book comes back");
+    assert_eq!(book.matches("\"sub_items\":[").count(), 326, "with every level of chapters");
+    // Past the limit: a message that says so.
+    let out = preprocess(&protocol_input(dir.path(), "0.5.4", 5_000));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(!stderr.contains("not JSON") && stderr.contains("nest"), "{stderr}");
+}
+
+#[test]
+fn a_newer_mdbook_is_told_which_versions_are_supported_not_to_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = preprocess(&protocol_input(dir.path(), "0.6.0", 0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("0.6.0") && stderr.contains("0.5"), "{stderr}");
+    assert!(!stderr.contains("upgrade"), "{stderr}");
+}
+
+#[test]
+fn a_book_toml_nested_past_toml_s_limit_is_a_message_not_a_crash() {
+    let deep = format!("[book]\ntitle = \"t\"\n\n[x]\ny = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let dir = book_with_toml(&deep);
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("book.toml") && stderr.contains("recurs"), "{stderr}");
+}

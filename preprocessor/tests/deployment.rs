@@ -697,3 +697,92 @@ fn editing_one_line_of_the_guides_verified_nginx_block_fails_its_strict_build() 
     let edited_line = line_of(&nginx, "client_max_body_size 50m;");
     assert!(stale[0]["line"].as_u64().unwrap() < edited_line, "names the block that holds the edited line");
 }
+
+// --- `file=` names: relative, inside OUTDIR, no collisions (issue 11, item 2) -----------------
+
+/// `check --format json` on a scratch book of one chapter, `src/t.md`.
+fn check_chapter(chapter: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    std::fs::write(dir.path().join("book.toml"), SCRATCH_TOML).unwrap();
+    std::fs::write(dir.path().join("src/SUMMARY.md"), "- [T](t.md)\n").unwrap();
+    std::fs::write(dir.path().join("src/t.md"), chapter).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", dir.path().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+/// The (line, message) of each finding of `rule`.
+fn findings_of(report: &Value, rule: &str) -> Vec<(u64, String)> {
+    diagnostics(report)
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| (d["line"].as_u64().unwrap(), d["message"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn a_file_name_that_is_absolute_climbs_or_holds_control_characters_is_a_finding_and_never_written() {
+    for name in ["/tmp/configcheck-absolute.py", "../up.py", "a/../../up.py", "a\u{1b}[31mb.py", "a//b.py", "dir/"] {
+        let chapter = format!("# T\n\n```python,check=netbox,file={name}\nLOGIN_REQUIRED = True\n```\n");
+        let report = check_chapter(&chapter);
+        let found = findings_of(&report, "configcheck/invalid-file-name");
+        assert_eq!(found.len(), 1, "{name:?}: {report:#}");
+        assert_eq!(found[0].0, 3, "reported on the block's fence line");
+        let extracted = extract_chapter(&chapter);
+        assert!(!extracted.ok, "{name:?}: extract refuses the book");
+        assert!(files_below(extracted.out.path()).iter().all(|f| f.starts_with("deployments/")));
+    }
+    assert!(!Path::new("/tmp/configcheck-absolute.py").exists());
+    // A plain relative name with folders is fine.
+    let fine =
+        check_chapter("# T\n\n```python,check=netbox,file=netbox/configuration.py\nLOGIN_REQUIRED = True\n```\n");
+    assert!(findings_of(&fine, "configcheck/invalid-file-name").is_empty(), "{fine:#}");
+}
+
+#[test]
+fn two_blocks_whose_files_would_collide_are_a_finding_naming_both() {
+    // An nginx block written to the NetBox block's file, and a file that another needs as a folder.
+    let chapter = "# T\n\n```python,check=netbox\nLOGIN_REQUIRED = True\n```\n\n```nginx,check=nginx,file=configuration.py\nserver {\n    listen 80;\n}\n```\n\n```python,check=netbox,file=extra\nA = 1\n```\n\n```python,check=netbox,file=extra/b.py\nB = 1\n```\n";
+    let report = check_chapter(chapter);
+    let found = findings_of(&report, "configcheck/file-collision");
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert_eq!(found[0].0, 7);
+    assert!(found[0].1.contains("src/t.md:3") && found[0].1.contains("configuration.py"), "{}", found[0].1);
+    assert_eq!(found[1].0, 17);
+    assert!(found[1].1.contains("src/t.md:13") && found[1].1.contains("extra"), "{}", found[1].1);
+    let extracted = extract_chapter(chapter);
+    assert!(!extracted.ok, "extract refuses to overwrite one block's file with another's");
+}
+
+#[test]
+#[cfg(unix)]
+fn extract_never_follows_a_symbolic_link_out_of_the_output_directory() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    std::fs::write(dir.path().join("book.toml"), SCRATCH_TOML).unwrap();
+    std::fs::write(dir.path().join("src/SUMMARY.md"), "- [T](t.md)\n").unwrap();
+    std::fs::write(dir.path().join("src/t.md"), "```python,check=netbox\nLOGIN_REQUIRED = True\n```\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    // A directory and a file of a previous run replaced by links to elsewhere.
+    std::os::unix::fs::symlink(outside.path(), out.path().join("main")).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["extract", dir.path().to_str().unwrap(), out.path().to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(!status.success(), "refused");
+    assert!(!outside.path().join("configuration.py").exists(), "nothing written through the link");
+    std::fs::remove_file(out.path().join("main")).unwrap();
+    std::fs::create_dir(out.path().join("main")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("target.py"), out.path().join("main/configuration.py")).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["extract", dir.path().to_str().unwrap(), out.path().to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "a link where a file goes is replaced, not followed");
+    assert!(!outside.path().join("target.py").exists(), "nothing written through the link");
+    assert_eq!(std::fs::read_to_string(out.path().join("main/configuration.py")).unwrap(), "LOGIN_REQUIRED = True\n");
+}

@@ -57,7 +57,7 @@ pub fn load(
 pub fn build(book: &mut MDBook, preprocessor: &ConfigCheck, verbose: bool) -> Result<()> {
     let result = book.build();
     if let Some(outcome) = preprocessor.take_outcomes().into_iter().next() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color(), verbose));
+        super::print_err(&report::render(report::Format::Human, &outcome.checked, super::stderr_color(), verbose));
     }
     result
 }

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use mdbook_configcheck::diagnostic::run_fails;
 use mdbook_configcheck::report::{self, Format};
 use mdbook_driver::MDBook;
@@ -33,6 +33,6 @@ pub fn load_and_check(root: &Path) -> Result<mdbook_configcheck::book::Outcome> 
 fn run(root: &Path, format: Format, deny_warnings: bool, verbose: bool) -> Result<bool> {
     let outcome = load_and_check(root)?;
     let color = format == Format::Human && super::color_for(std::io::stdout().is_terminal());
-    print!("{}", report::render(format, &outcome.checked, color, verbose));
+    super::print_out(&report::render(format, &outcome.checked, color, verbose)).context("cannot write to stdout")?;
     Ok(run_fails(&outcome.checked.diagnostics, deny_warnings || outcome.settings.deny_warnings))
 }

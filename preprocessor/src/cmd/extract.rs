@@ -14,11 +14,11 @@ pub fn execute(book: &Path, out: &Path) -> ExitCode {
     match result {
         Ok(manifest) => {
             let files: usize = manifest.deployments.iter().map(|d| d.files.len()).sum();
-            eprintln!(
-                "mdbook-configcheck: wrote {} deployment(s), {files} file(s) and manifest.json to {}",
+            super::print_err(&format!(
+                "mdbook-configcheck: wrote {} deployment(s), {files} file(s) and manifest.json to {}\n",
                 manifest.deployments.len(),
                 out.display()
-            );
+            ));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -9,7 +9,7 @@ pub mod rules;
 pub mod serve;
 pub mod supports;
 
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -68,5 +68,22 @@ pub fn init_mdbook_logger() {
 pub fn print_error(error: &anyhow::Error) {
     // The chain may quote the book (paths, values): its control characters are shown, not sent.
     let message = format!("{error:#}");
-    eprintln!("error: {}", mdbook_configcheck::report::escape::plain(&message));
+    print_err(&format!("error: {}\n", mdbook_configcheck::report::escape::plain(&message)));
+}
+
+/// Write to stdout. A reader that has gone (`check … | head`) ends the output quietly, as other
+/// command-line tools do; the exit code still says what the command found.
+pub fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() == ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Write to stderr; when it cannot be written (closed, or its reader gone) there is nobody to
+/// tell, so the text is dropped rather than the process panicking.
+pub fn print_err(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }

@@ -6,9 +6,20 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use mdbook_configcheck::{book, protocol, report};
 
+/// The stack the preprocessor runs on: reading, checking and writing a book recurse once per
+/// level of chapters, up to [`protocol::MAX_JSON_DEPTH`] levels of JSON. Only what is used of it
+/// is ever backed by memory.
+const STACK_BYTES: usize = 256 << 20;
+
 /// Run as mdBook's preprocessor.
 pub fn execute() -> ExitCode {
-    match run() {
+    let result = std::thread::Builder::new()
+        .name("configcheck-preprocessor".into())
+        .stack_size(STACK_BYTES)
+        .spawn(run)
+        .map_err(anyhow::Error::from)
+        .and_then(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    match result {
         Ok(code) => code,
         Err(error) => {
             super::print_error(&error);
@@ -23,10 +34,10 @@ fn run() -> Result<ExitCode> {
     let (ctx, input_book) = protocol::parse_input(&input)?;
     let (output_book, outcome) = book::annotate_book(input_book, &ctx.root, &ctx.config, &ctx.renderer)?;
     if !outcome.checked.diagnostics.is_empty() || !outcome.checked.blocks.is_empty() {
-        eprint!("{}", report::render(report::Format::Human, &outcome.checked, super::stderr_color(), false));
+        super::print_err(&report::render(report::Format::Human, &outcome.checked, super::stderr_color(), false));
     }
     if outcome.fails_build() {
-        eprintln!("{}", outcome.failure_message());
+        super::print_err(&format!("{}\n", outcome.failure_message()));
         return Ok(ExitCode::FAILURE);
     }
     let mut stdout = std::io::stdout().lock();

@@ -6,6 +6,11 @@ use mdbook_configcheck::report::reference;
 
 /// Print every rule of the registry.
 pub fn execute() -> ExitCode {
-    print!("{}", reference::markdown());
-    ExitCode::SUCCESS
+    match super::print_out(&reference::markdown()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            super::print_error(&anyhow::Error::new(error).context("cannot write to stdout"));
+            ExitCode::from(2)
+        }
+    }
 }

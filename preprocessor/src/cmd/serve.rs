@@ -85,7 +85,7 @@ fn run(root: &Path, options: &Options) -> Result<()> {
         if changed.is_empty() {
             continue;
         }
-        eprintln!("Files changed: {changed:?}");
+        super::print_err(&format!("Files changed: {changed:?}\n"));
         match build(root, options) {
             Ok(book) => {
                 watcher.set_roots(&book, &site.dir);

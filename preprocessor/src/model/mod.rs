@@ -15,6 +15,8 @@ pub mod flow;
 pub mod netbox;
 pub mod nginx;
 
+use std::sync::Arc;
+
 use compact_str::CompactString;
 
 use crate::extract::{Block, Kind};
@@ -26,33 +28,37 @@ pub use self::netbox::{NetboxConfig, is_configuration_file};
 pub use self::nginx::NginxSite;
 
 /// Everything the rules look at.
+///
+/// The nginx site and the blueprint are shared between the main deployment and its variants
+/// (a variant of another file reads them as they are); a variant that changes one copies it.
 #[derive(Debug, Clone, Default)]
 pub struct Deployment {
     /// NetBox's configuration.
     pub netbox: NetboxConfig,
     /// The nginx site.
-    pub nginx: NginxSite,
+    pub nginx: Arc<NginxSite>,
     /// The Authentik blueprint.
-    pub authentik: AuthentikSetup,
+    pub authentik: Arc<AuthentikSetup>,
 }
 
 impl Deployment {
     fn apply(&mut self, block: &Block, parsed: &Parsed) {
         match parsed {
             Parsed::Netbox(file) => self.netbox.lay_over(file, is_configuration_file(&block.file)),
-            Parsed::Nginx(file) => self.nginx.add(file, block.id),
-            Parsed::Authentik(blueprint) => self.authentik.add(blueprint, block.id),
+            Parsed::Nginx(file) => Arc::make_mut(&mut self.nginx).add(file, block.id),
+            Parsed::Authentik(blueprint) => Arc::make_mut(&mut self.authentik).add(blueprint, block.id),
         }
     }
 
     /// A copy to lay a variant over. The main deployment's code facts (imports, attribute
     /// writes) stay out: whatever they make fire already fires on the main deployment, and
-    /// copying them into every variant would make the book's cost quadratic.
+    /// copying them into every variant would make the book's cost quadratic. The nginx site and
+    /// the blueprint are shared, not copied, for the same reason.
     fn base_for_variant(&self) -> Deployment {
         Deployment {
             netbox: self.netbox.base_for_variant(),
-            nginx: self.nginx.clone(),
-            authentik: self.authentik.clone(),
+            nginx: Arc::clone(&self.nginx),
+            authentik: Arc::clone(&self.authentik),
         }
     }
 }
@@ -135,10 +141,15 @@ pub struct FileBlocks<'b> {
 /// The files of the main deployment, in the order the book first writes them.
 pub fn main_files(blocks: &[Block]) -> Vec<FileBlocks<'_>> {
     let mut files: Vec<FileBlocks<'_>> = Vec::new();
+    // Each file's index, so that a book of many files is not searched once per block.
+    let mut index: std::collections::HashMap<(Kind, &str), usize> = std::collections::HashMap::new();
     for block in blocks.iter().filter(|b| b.is_main()) {
-        match files.iter_mut().find(|f| f.kind == block.kind && f.file == block.file) {
+        match index.get(&(block.kind, block.file.as_str())).and_then(|&i| files.get_mut(i)) {
             Some(file) => file.blocks.push(block),
-            None => files.push(FileBlocks { kind: block.kind, file: &block.file, blocks: vec![block] }),
+            None => {
+                index.insert((block.kind, block.file.as_str()), files.len());
+                files.push(FileBlocks { kind: block.kind, file: &block.file, blocks: vec![block] });
+            }
         }
     }
     files
@@ -184,10 +195,18 @@ pub fn assemble(blocks: &[Block], contributions: Vec<Contribution>) -> Model {
         deployment
     };
     let main = merge(None);
+    // Only the files a variant replaces need the main deployment without them: each such base
+    // costs a merge of every main block, so a book of many files and no variants pays nothing.
+    let replaced: std::collections::HashSet<(Kind, &str)> = parsed
+        .iter()
+        .map(|(id, _)| &blocks[id.0])
+        .filter(|b| !b.is_main() && variant_replaces_file(b.kind))
+        .map(|b| (b.kind, b.file.as_str()))
+        .collect();
     let mut without_file: Vec<((Kind, CompactString), Deployment)> = Vec::new();
     for (block, _) in &others {
         let key = (block.kind, block.file.clone());
-        if !without_file.iter().any(|(k, _)| *k == key) {
+        if replaced.contains(&(block.kind, block.file.as_str())) && !without_file.iter().any(|(k, _)| *k == key) {
             let base = merge(Some(&key));
             without_file.push((key, base));
         }

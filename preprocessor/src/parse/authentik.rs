@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
+use super::limits::{self, TooComplex};
 use super::netbox::SyntaxError;
 
 /// A YAML node with its range in the block text.
@@ -120,6 +121,8 @@ pub struct Blueprint {
     pub entries: Vec<Entry>,
     /// Syntax errors (YAML stops at the first one).
     pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the block nests too deeply to load.
+    pub too_complex: Option<TooComplex>,
 }
 
 impl Blueprint {
@@ -140,6 +143,14 @@ impl Entry {
 pub fn parse(text: &str) -> Blueprint {
     let offsets = CharOffsets::new(text);
     let mut blueprint = Blueprint::default();
+    // The loader builds the tree without recursion, but dropping it and reading it recurse.
+    if let Err(at) = limits::yaml_depth(text) {
+        let start = offsets.byte(at);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        blueprint.too_complex =
+            Some(TooComplex { range: start..end, message: limits::too_deep("sequences and mappings") });
+        return blueprint;
+    }
     let documents = match MarkedYaml::load_from_str(text) {
         Ok(documents) => documents,
         Err(error) => {

@@ -4,6 +4,7 @@
 //! syntax error becomes `configcheck/syntax-error` at the parser's exact position.
 
 pub mod authentik;
+pub mod limits;
 pub mod netbox;
 pub mod nginx;
 pub mod nginx_lexer;
@@ -31,23 +32,26 @@ pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed
 
 /// Parse one block; a syntax error becomes a finding.
 pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
-    let (parsed, errors, language) = match block.kind {
+    let (parsed, errors, too_complex, language) = match block.kind {
         Kind::Netbox => {
             let file = netbox::parse(&block.text, block.id);
-            let errors = file.syntax_errors.clone();
-            (Parsed::Netbox(file), errors, "Python")
+            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
+            (Parsed::Netbox(file), errors, too_complex, "Python")
         }
         Kind::Nginx => {
             let file = nginx::parse(&block.text);
-            let errors = file.syntax_errors.clone();
-            (Parsed::Nginx(file), errors, "nginx configuration")
+            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
+            (Parsed::Nginx(file), errors, too_complex, "nginx configuration")
         }
         Kind::Authentik => {
             let file = authentik::parse(&block.text);
-            let errors = file.syntax_errors.clone();
-            (Parsed::Authentik(file), errors, "YAML")
+            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
+            (Parsed::Authentik(file), errors, too_complex, "YAML")
         }
     };
+    if let Some(limit) = too_complex {
+        findings.push(Finding::in_block(&own_rules::TOO_COMPLEX, block.id, limit.range, limit.message));
+    }
     // Parsers recover and report follow-on errors; the first one is the cause.
     if let Some(error) = errors.first() {
         let more = match errors.len() - 1 {

@@ -6,7 +6,7 @@
 //! `os.environ.get("X", default)`, `os.environ["X"]` and `os.getenv("X", default)`. Anything else
 //! is [`ValueKind::Unknown`], and the rules never report on an unknown value.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
@@ -16,6 +16,7 @@ use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxBuildHasher;
 
+use super::limits::{self, TooComplex};
 use crate::finding::BlockId;
 
 /// A value with its range in the block text.
@@ -228,6 +229,9 @@ pub struct PythonFile {
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the block is nested too deeply to parse, or a value grew past the evaluator's
+    /// budget (that value and what is built from it are unknown).
+    pub too_complex: Option<TooComplex>,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -245,6 +249,13 @@ pub struct UnguardedUse {
 
 /// Parse and evaluate one block.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    if limits::python_depth(text).is_none() {
+        let first_line = text.find('\n').unwrap_or(text.len());
+        return PythonFile {
+            too_complex: Some(TooComplex { range: 0..first_line, message: limits::too_deep_python() }),
+            ..PythonFile::default()
+        };
+    }
     let parsed = parse_unchecked_source(text, PySourceType::Python);
     let body = &parsed.syntax().body;
     // Most statements bind one name: size the tables once instead of growing them.
@@ -261,25 +272,63 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         };
         file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
     }
-    let broken: Vec<Range<usize>> = file.syntax_errors.iter().map(|e| e.range.clone()).collect();
+    let broken = Broken::new(&file.syntax_errors);
     let mut evaluator = Evaluator {
         block,
         env: HashMap::with_capacity_and_hasher(body.len(), FxBuildHasher),
         os: vec![],
         environ: vec![],
         getenv: vec![],
+        sizes: Vec::with_capacity(body.len()),
+        work: std::cell::Cell::new(0),
+        statement: 0..0,
+        too_large: std::cell::Cell::new(None),
         file: &mut file,
     };
     for stmt in body {
         let range = to_range(stmt.range());
         // A statement the parser had to repair may hold invented values: skip it.
-        if broken.iter().any(|b| b.start <= range.end && range.start <= b.end) {
+        if broken.touches(&range) {
             evaluator.scan(stmt);
             continue;
         }
+        evaluator.statement = range;
         evaluator.top_level(stmt);
     }
+    if let Some((range, message)) = evaluator.too_large.take() {
+        file.too_complex = Some(TooComplex { range, message });
+    }
     file
+}
+
+/// The syntax errors' ranges, sorted by start, with the furthest end reached so far: whether a
+/// statement touches one is a binary search, not a scan (a block of non-Python has about as
+/// many errors as statements).
+struct Broken {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Broken {
+    fn new(errors: &[SyntaxError]) -> Self {
+        let mut ranges: Vec<(usize, usize)> = errors.iter().map(|e| (e.range.start, e.range.end)).collect();
+        ranges.sort_unstable();
+        let starts = ranges.iter().map(|r| r.0).collect();
+        let furthest_end = ranges
+            .iter()
+            .scan(0, |furthest, r| {
+                *furthest = r.1.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Broken { starts, furthest_end }
+    }
+
+    /// Whether an error range `b` has `b.start <= range.end && range.start <= b.end`.
+    fn touches(&self, range: &Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&start| start <= range.end);
+        before > 0 && self.furthest_end.get(before - 1).is_some_and(|&end| range.start <= end)
+    }
 }
 
 fn to_range(range: TextRange) -> Range<usize> {
@@ -295,6 +344,14 @@ struct Evaluator<'t, 'a> {
     os: Vec<String>,
     environ: Vec<String>,
     getenv: Vec<String>,
+    /// The size of each setting's value (see [`measure`]), by index in `file.settings`.
+    sizes: Vec<usize>,
+    /// Value nodes (and bytes) copied so far by reading names: at most [`limits::MAX_BLOCK_WORK`].
+    work: std::cell::Cell<usize>,
+    /// The statement being evaluated.
+    statement: Range<usize>,
+    /// The first statement whose value went past a limit, and why.
+    too_large: std::cell::Cell<Option<(Range<usize>, String)>>,
     file: &'a mut PythonFile,
 }
 
@@ -361,6 +418,19 @@ impl<'t> Evaluator<'t, '_> {
     fn bind(&mut self, target: &'t Expr, value: Value, statement: Range<usize>) {
         match target {
             Expr::Name(name) => {
+                let (size, depth) = measure(&value);
+                let value = if size > limits::MAX_VALUE_SIZE || depth > limits::MAX_VALUE_DEPTH {
+                    self.exceeded(format!(
+                        "this Python block is too large to check: the value of `{}` would hold more than {} items and characters, or nest more than {} levels (as when `A = A + A` doubles it); it and what is built from it are treated as unknown",
+                        name.id,
+                        limits::MAX_VALUE_SIZE,
+                        limits::MAX_VALUE_DEPTH
+                    ));
+                    Value { kind: ValueKind::Unknown, range: value.range }
+                } else {
+                    value
+                };
+                self.sizes.push(size.min(limits::MAX_VALUE_SIZE));
                 let setting = Setting {
                     name: CompactString::from(name.id.as_str()),
                     name_range: to_range(name.range),
@@ -396,6 +466,7 @@ impl<'t> Evaluator<'t, '_> {
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
+            self.sizes.push(1);
             self.env.insert(name, self.file.settings.len());
             self.file.settings.push(std::sync::Arc::new(Setting {
                 name: CompactString::from(name),
@@ -484,8 +555,26 @@ impl<'t> Evaluator<'t, '_> {
         Value { kind, range }
     }
 
+    /// A name's value, copied; once the block has copied [`limits::MAX_BLOCK_WORK`] nodes, unknown.
     fn lookup(&self, name: &str) -> Option<Value> {
-        self.env.get(name).and_then(|&i| self.file.settings.get(i)).map(|s| s.value.clone())
+        let &i = self.env.get(name)?;
+        let setting = self.file.settings.get(i)?;
+        let work = self.work.get() + self.sizes.get(i).copied().unwrap_or(1);
+        if work > limits::MAX_BLOCK_WORK {
+            self.exceeded(format!(
+                "this Python block is too large to check: evaluating it copies more than {} items and characters between names; from `{name}` here on, such values are treated as unknown",
+                limits::MAX_BLOCK_WORK
+            ));
+            return Some(Value { kind: ValueKind::Unknown, range: setting.value.range.clone() });
+        }
+        self.work.set(work);
+        Some(setting.value.clone())
+    }
+
+    /// Record the first limit the block went past, at the statement being evaluated.
+    fn exceeded(&self, message: String) {
+        let first = self.too_large.take();
+        self.too_large.set(first.or(Some((self.statement.clone(), message))));
     }
 
     fn eval_items(&self, items: &[Expr]) -> Vec<Value> {
@@ -539,6 +628,25 @@ impl<'t> Evaluator<'t, '_> {
             Expr::Attribute(attr) => attr.attr.id.as_str() == "environ" && self.is_os(&attr.value),
             _ => false,
         }
+    }
+}
+
+/// (nodes plus bytes of text, depth) of a value. Values are built within the limits, so the
+/// recursion is bounded by [`limits::MAX_VALUE_DEPTH`] plus the depth of one expression.
+fn measure(value: &Value) -> (usize, usize) {
+    let all = |items: &mut dyn Iterator<Item = &Value>| {
+        items.map(measure).fold((1usize, 1usize), |(size, depth), (s, d)| (size.saturating_add(s), depth.max(d + 1)))
+    };
+    match &value.kind {
+        ValueKind::Str(s) => (1 + s.len(), 1),
+        ValueKind::Bytes(b) => (1 + b.len(), 1),
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => all(&mut items.iter()),
+        ValueKind::Dict(items) => all(&mut items.iter().flat_map(|(k, v)| [k, v])),
+        ValueKind::Env { var, default } => {
+            let (size, depth) = default.as_deref().map_or((0, 0), measure);
+            (1 + var.len() + size, 1 + depth)
+        }
+        _ => (1, 1),
     }
 }
 
@@ -630,74 +738,80 @@ fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
 }
 
 /// Whether every handler of a `try` catches `KeyError` and carries on (no `return`, `raise`,
-/// `continue` or `break` at its end) without binding `name`.
-fn swallows_key_error(handlers: &[ast::ExceptHandler], name: &str) -> bool {
-    !handlers.is_empty()
-        && handlers.iter().all(|handler| {
-            let ast::ExceptHandler::ExceptHandler(h) = handler;
-            let catches = match h.type_.as_deref() {
-                Some(Expr::Name(n)) => n.id.as_str() == "KeyError",
-                Some(Expr::Tuple(tuple)) => {
-                    tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
-                }
-                _ => false,
-            };
-            let exits =
-                matches!(h.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_) | Stmt::Continue(_) | Stmt::Break(_)));
-            let mut bound = Vec::new();
-            for inner in &h.body {
-                collect_bound_names(inner, &mut bound);
+/// `continue` or `break` at its end), and the names the handlers bind: a name they all swallow
+/// is one none of them binds.
+fn key_error_handlers(handlers: &[ast::ExceptHandler]) -> Option<HashSet<&str>> {
+    let mut bound = Vec::new();
+    for handler in handlers {
+        let ast::ExceptHandler::ExceptHandler(h) = handler;
+        let catches = match h.type_.as_deref() {
+            Some(Expr::Name(n)) => n.id.as_str() == "KeyError",
+            Some(Expr::Tuple(tuple)) => {
+                tuple.elts.iter().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "KeyError"))
             }
-            catches && !exits && !bound.iter().any(|(b, _)| *b == name)
-        })
+            _ => false,
+        };
+        let exits =
+            matches!(h.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_) | Stmt::Continue(_) | Stmt::Break(_)));
+        if !catches || exits {
+            return None;
+        }
+        for inner in &h.body {
+            collect_bound_names(inner, &mut bound);
+        }
+    }
+    (!handlers.is_empty()).then(|| bound.into_iter().map(|(name, _)| name).collect())
 }
 
-/// Uses of names a swallowing `try` may have left unbound, in one function body.
+/// Uses of names a swallowing `try` may have left unbound, in one function body. Every read in
+/// the body is listed once (in source order), so each name's first read after its `try` is a
+/// binary search: linear in the body however many `try`s and names it has.
 fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
-    for (i, stmt) in body.iter().enumerate() {
+    if !body.iter().any(|stmt| matches!(stmt, Stmt::Try(_))) {
+        return;
+    }
+    let mut loads = Loads::default();
+    for stmt in body {
+        ast::visitor::Visitor::visit_stmt(&mut loads, stmt);
+    }
+    for reads in loads.reads.values_mut() {
+        reads.sort_unstable_by_key(|r| r.start);
+    }
+    for stmt in body {
         let Stmt::Try(try_stmt) = stmt else { continue };
         if !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
             continue;
         }
+        let Some(handler_bound) = key_error_handlers(&try_stmt.handlers) else { continue };
         let mut bound = Vec::new();
         for inner in &try_stmt.body {
             collect_bound_names(inner, &mut bound);
         }
+        let after = to_range(try_stmt.range).end;
         for (name, _) in bound {
-            if !swallows_key_error(&try_stmt.handlers, name) {
+            if handler_bound.contains(name) {
                 continue;
             }
-            let mut loads = Loads { name, found: None };
-            for later in &body[i + 1..] {
-                ast::visitor::Visitor::visit_stmt(&mut loads, later);
-                if loads.found.is_some() {
-                    break;
-                }
-            }
-            if let Some(range) = loads.found {
-                out.push(UnguardedUse { name: name.to_string(), range, block });
+            let Some(reads) = loads.reads.get(name) else { continue };
+            if let Some(range) = reads.get(reads.partition_point(|r| r.start < after)) {
+                out.push(UnguardedUse { name: name.to_string(), range: range.clone(), block });
             }
         }
     }
 }
 
-/// Finds the first read of a name.
-struct Loads<'n> {
-    name: &'n str,
-    found: Option<Range<usize>>,
+/// Every read of a name, by name, in source order.
+#[derive(Default)]
+struct Loads<'a> {
+    reads: HashMap<&'a str, Vec<Range<usize>>, FxBuildHasher>,
 }
 
-impl<'a> ast::visitor::Visitor<'a> for Loads<'_> {
+impl<'a> ast::visitor::Visitor<'a> for Loads<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.found.is_some() {
-            return;
-        }
         if let Expr::Name(name) = expr
-            && name.id.as_str() == self.name
             && name.ctx == ast::ExprContext::Load
         {
-            self.found = Some(to_range(name.range));
-            return;
+            self.reads.entry(name.id.as_str()).or_default().push(to_range(name.range));
         }
         ast::visitor::walk_expr(self, expr);
     }

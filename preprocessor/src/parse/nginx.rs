@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::limits::{self, TooComplex};
 use super::netbox::SyntaxError;
 use super::nginx_lexer::{End, Lexer, Word};
 
@@ -56,6 +57,8 @@ pub struct NginxFile {
     pub directives: Vec<Directive>,
     /// Syntax errors.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the block nests too deeply to parse.
+    pub too_complex: Option<TooComplex>,
 }
 
 /// (directive, fewest arguments, most arguments) for the directives a NetBox site uses; from
@@ -79,17 +82,22 @@ const ARGUMENTS: &[(&str, usize, usize)] = &[
     ("add_header", 2, 3),
 ];
 
-/// Blocks nested deeper than this are refused (nginx sets no limit; a site needs a handful of
+/// Blocks nested deeper than this are not checked (nginx sets no limit; a site needs a handful of
 /// levels), so that no reading of a block recurses without bound.
-pub const MAX_DEPTH: usize = 100;
+pub const MAX_DEPTH: usize = limits::MAX_NESTING;
 
 /// Parse one block.
 pub fn parse(text: &str) -> NginxFile {
     let mut file = NginxFile::default();
     match read(text) {
         Ok(directives) => file.directives = directives,
-        Err(error) => {
+        Err(Stop::Syntax(error)) => {
             file.syntax_errors.push(error);
+            return file;
+        }
+        Err(Stop::TooDeep(at)) => {
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            file.too_complex = Some(TooComplex { range: at..end, message: limits::too_deep("blocks (`{ … }`)") });
             return file;
         }
     }
@@ -115,31 +123,38 @@ struct Open {
     children: Vec<Directive>,
 }
 
+/// Why reading stopped: nginx's first error, or blocks nested past [`MAX_DEPTH`] (at the brace).
+enum Stop {
+    Syntax(SyntaxError),
+    TooDeep(usize),
+}
+
 /// nginx's `ngx_conf_parse` over a site file: statements, blocks, and the first error. Without
 /// recursion: open blocks are a stack.
-fn read(text: &str) -> Result<Vec<Directive>, SyntaxError> {
+fn read(text: &str) -> Result<Vec<Directive>, Stop> {
     let mut lexer = Lexer::new(text);
     let mut top: Vec<Directive> = Vec::new();
     let mut open: Vec<Open> = Vec::new();
     loop {
-        let statement = lexer.read_statement().map_err(|e| SyntaxError { range: e.range, message: e.message })?;
+        let statement =
+            lexer.read_statement().map_err(|e| Stop::Syntax(SyntaxError { range: e.range, message: e.message }))?;
         let end = statement.at;
         match statement.end {
             End::FileDone => {
                 if open.is_empty() {
                     return Ok(top);
                 }
-                return Err(SyntaxError {
+                return Err(Stop::Syntax(SyntaxError {
                     range: end..end,
                     message: "unexpected end of file, expecting \"}\"".to_string(),
-                });
+                }));
             }
             End::BlockDone => {
                 let Some(block) = open.pop() else {
-                    return Err(SyntaxError {
+                    return Err(Stop::Syntax(SyntaxError {
                         range: end..end + 1,
                         message: "unexpected \"}\" (it closes no block of this file)".to_string(),
-                    });
+                    }));
                 };
                 let directive = directive(block.words, block.start..end + 1, Some(block.children));
                 open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
@@ -151,10 +166,7 @@ fn read(text: &str) -> Result<Vec<Directive>, SyntaxError> {
             }
             End::BlockStart => {
                 if open.len() >= MAX_DEPTH {
-                    return Err(SyntaxError {
-                        range: end..end + 1,
-                        message: format!("blocks nested deeper than {MAX_DEPTH} levels"),
-                    });
+                    return Err(Stop::TooDeep(end));
                 }
                 let start = statement.words.first().map_or(end, |w| w.range.start);
                 open.push(Open { words: statement.words, start, children: Vec::new() });
@@ -234,11 +246,12 @@ mod tests {
     }
 
     #[test]
-    fn nesting_beyond_the_limit_is_an_error_not_a_crash() {
+    fn nesting_beyond_the_limit_is_too_deep_not_a_crash() {
         let deep = "a {".repeat(100_000);
         let file = parse(&deep);
-        assert!(file.syntax_errors[0].message.contains("nested deeper"), "{:?}", file.syntax_errors);
-        assert!(parse(&format!("{}{}", "a {\n".repeat(MAX_DEPTH), "}\n".repeat(MAX_DEPTH))).syntax_errors.is_empty());
+        assert!(file.too_complex.as_ref().is_some_and(|t| t.message.contains("too deep")), "{:?}", file.too_complex);
+        let deepest = parse(&format!("{}{}", "a {\n".repeat(MAX_DEPTH), "}\n".repeat(MAX_DEPTH)));
+        assert!(deepest.syntax_errors.is_empty() && deepest.too_complex.is_none());
     }
 
     #[test]
