@@ -74,13 +74,16 @@ pub fn target(name: &str) -> Option<&'static Target> {
 
 /// A directory that exists and holds nothing of value: the book root of every target, so that
 /// `{{#include}}` and `verification =` resolve against it and never against the working
-/// directory. It holds one regular file to include, `src/included.py`.
+/// directory. It holds two regular files to include: `src/included.py`, and `src/chapter.md`,
+/// the file of the chapter the `chapter` and `extract` targets fuzz (a chapter may include itself).
 fn book_root() -> &'static Path {
+    const CHAPTER_ON_DISK: &str = "# Chapter\n\nA chapter on disk, longer than most fuzzed chapters: its findings lie past their end.\n\n\n\n\n\n\n\n\n\n```python,check=netbox\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_LOGIN_REDIRECT_URL = 1\n```\n";
     static ROOT: std::sync::OnceLock<Option<tempfile::TempDir>> = std::sync::OnceLock::new();
     let root = ROOT.get_or_init(|| {
         let dir = tempfile::tempdir().ok()?;
         std::fs::create_dir_all(dir.path().join("src")).ok()?;
         std::fs::write(dir.path().join("src/included.py"), "ALLOWED_HOSTS = ['netbox.example.com']\n").ok()?;
+        std::fs::write(dir.path().join("src/chapter.md"), CHAPTER_ON_DISK).ok()?;
         Some(dir)
     });
     root.as_ref().map_or(Path::new("/nonexistent"), |dir| dir.path())
