@@ -128,7 +128,7 @@ fn chapter(data: &[u8]) {
                 for format in
                     [report::Format::Human, report::Format::Json, report::Format::Github, report::Format::Sarif]
                 {
-                    let _ = report::render(format, &outcome.checked, false);
+                    let _ = report::render(format, &outcome.checked, false, true);
                 }
             }
         }
