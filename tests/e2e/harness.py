@@ -528,17 +528,21 @@ def ensure_instance() -> None:
         run([VENV / "bin/netbox", "setup", "--target", INSTANCE], cwd=STATE)
 
 
-def alternate_instance() -> Path:
-    """A second instance root beside NetBox's (NETBOX_ROOT, made by `netbox setup`), for the next
-    deployment's NetBox while the current one serves: its own conf/, everything else linked to the first."""
-    alternate = INSTANCE.with_name(INSTANCE.name + "-b")
-    (alternate / "conf").mkdir(parents=True, exist_ok=True)
-    (alternate / "conf" / "__init__.py").touch()
-    for entry in INSTANCE.iterdir():
-        link = alternate / entry.name
-        if entry.name != "conf" and not link.is_symlink():
-            link.symlink_to(entry)
-    return alternate
+def instance_roots(count: int) -> list[Path]:
+    """NetBox's instance root (NETBOX_ROOT, made by `netbox setup`) and more beside it
+    (``instance-b``, …) for the coming deployments' NetBoxes while the current one serves: each
+    with its own conf/, everything else linked to the first."""
+    roots = [INSTANCE]
+    for index in range(1, count):
+        alternate = INSTANCE.with_name(f"{INSTANCE.name}-{chr(ord('a') + index)}")
+        (alternate / "conf").mkdir(parents=True, exist_ok=True)
+        (alternate / "conf" / "__init__.py").touch()
+        for entry in INSTANCE.iterdir():
+            link = alternate / entry.name
+            if entry.name != "conf" and not link.is_symlink():
+                link.symlink_to(entry)
+        roots.append(alternate)
+    return roots
 
 
 def ensure_secrets() -> dict:
@@ -909,6 +913,33 @@ def deployments(extract_root: Path, manifest: dict) -> list[Deployment]:
 # the running stack
 
 
+# How many coming deployments' NetBoxes load ahead: two keep a short scenario (a 400 page) from
+# waiting for the next NetBox to load, on two cores.
+SPARES = 2
+
+
+@dataclass
+class Spare:
+    """A coming deployment's NetBox: gunicorn that has loaded it and waits at its gate."""
+    dep: Deployment
+    service: Service
+    root: Path  # its NETBOX_ROOT
+    gate: Path  # the file that lets it listen
+    mark: int  # where its start begins in the gunicorn log
+
+
+def netbox_files(dep: Deployment) -> tuple[str, str | None]:
+    """(configuration.py, custom_pipeline.py or None): what NetBox reads at start."""
+    pipeline = dep.files.get("custom_pipeline.py")
+    return dep.files["configuration.py"].read_text(), pipeline.read_text() if pipeline else None
+
+
+def blueprint_keys(blueprint: str) -> list[str]:
+    """The blueprint lines that choose the provider's keys: a blueprint that keeps them publishes the
+    same documents, and NetBox need not restart for it."""
+    return [line.strip() for line in blueprint.splitlines() if re.match(r"\s*(signing_key|encryption_key)\s*:", line)]
+
+
 class Stack:
     def __init__(self, secrets_: dict, extract_root: Path):
         self.secrets = secrets_
@@ -922,13 +953,9 @@ class Stack:
         self.site_ports: list[tuple[str, int, bool]] = []
         self.substitutions: list[str] = []
         self.netbox_error: str | None = None  # why gunicorn did not start with this configuration
-        self.spare: Service | None = None  # the next deployment's NetBox, loaded and held at its gate
-        self.spare_for: tuple[str, str | None] | None = None  # (configuration.py, pipeline) it loaded
-        self.spare_mark = 0  # where its start begins in the gunicorn log
-        self.spare_gate = RUN / "gunicorn-gate"  # the file that lets it listen
+        self.spares: list[Spare] = []  # the coming deployments' NetBoxes, loaded and held at their gates
         self.root = INSTANCE  # NETBOX_ROOT of the NetBox now serving (self.env says the same)
-        self.spare_root = INSTANCE
-        self.spares = 0
+        self.gates = 0
         self.blueprint_error: str | None = None  # Authentik's message when it refused the blueprint
 
     # ---- services
@@ -1000,47 +1027,63 @@ class Stack:
         # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
         wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
 
-    def prepare_next(self, dep: Deployment | None) -> None:
-        """Load the next deployment's NetBox in a second gunicorn held at its gate, while the current
-        one serves, when the next deployment will restart NetBox: another configuration, or another
-        blueprint (whose provider may publish other keys). A NetBox that has served no login holds no
-        provider document, so it is a fresh start whatever the blueprint turns out to publish. Not for
-        another pipeline module: that file is shared, and the current NetBox imports it at login."""
-        self.drop_spare()
-        if dep is None or self.authentik is None:
-            return
-        conf = dep.files["configuration.py"].read_text()
-        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
-        if pipeline != self.current.get("pipeline"):
-            return
-        if conf == self.current.get("conf") and dep.files["netbox-sso.yaml"].read_text() == self.current.get("blueprint"):
-            return
-        # Its own instance root, so the NetBox now serving and the management commands run for it keep
-        # reading their configuration.py.
-        self.spare_root = alternate_instance() if self.root == INSTANCE else INSTANCE
-        self.write_netbox_files(dep, root=self.spare_root)
-        self.spare_mark = Log("gunicorn").mark()
-        self.spares += 1
-        self.spare_gate = RUN / f"gunicorn-gate-{self.spares}"
-        self.spare = self.gunicorn_service("gunicorn-next", self.spare_gate, self.spare_root)
-        self.spare_for = (conf, pipeline)
+    def prepare(self, coming: list[Deployment], ahead: int = SPARES) -> None:
+        """Load the NetBoxes of the next `ahead` coming deployments that restart NetBox, each in a
+        gunicorn of its own held at its gate, while the current one serves: one with another
+        configuration, or another signing or encryption key in its blueprint (a provider that publishes
+        other keys). A NetBox that has served no login holds no provider document, so it is a fresh
+        start whatever the blueprint turns out to publish. Deployments with another pipeline module
+        are left to start when they come: that file is shared, and the NetBox serving imports it at
+        login."""
+        wanted: list[Deployment] = []
+        conf, pipeline = self.current.get("conf"), self.current.get("pipeline")
+        keys = blueprint_keys(self.current["blueprint"]) if "blueprint" in self.current else None
+        for dep in coming:
+            if len(wanted) == ahead:
+                break
+            dep_conf, dep_pipeline = netbox_files(dep)
+            if dep_pipeline != pipeline:
+                break
+            dep_keys = blueprint_keys(dep.files["netbox-sso.yaml"].read_text())
+            if dep_conf != conf or dep_keys != keys or self.gunicorn is None:
+                wanted.append(dep)
+            conf, keys = dep_conf, dep_keys
+        names = {dep.name for dep in wanted}
+        for spare in [s for s in self.spares if s.dep.name not in names]:
+            spare.service.stop()
+            self.spares.remove(spare)
+        for dep in wanted:
+            if any(spare.dep.name == dep.name for spare in self.spares):
+                continue
+            # Its own instance root, so the NetBox now serving and the management commands run for it
+            # keep reading their configuration.py.
+            used = {self.root} | {spare.root for spare in self.spares}
+            root = next(r for r in instance_roots(SPARES + 1) if r not in used)
+            self.write_netbox_files(dep, root=root)
+            mark = Log("gunicorn").mark()
+            self.gates += 1
+            gate = RUN / f"gunicorn-gate-{self.gates}"
+            service = self.gunicorn_service(f"gunicorn-next-{self.gates}", gate, root)
+            self.spares.append(Spare(dep, service, root, gate, mark))
 
-    def drop_spare(self) -> None:
-        if self.spare is not None:
-            self.spare.stop()
-        self.spare, self.spare_for = None, None
+    def drop_spares(self) -> None:
+        for spare in self.spares:
+            spare.service.stop()
+        self.spares = []
         for gate in RUN.glob("gunicorn-gate-*"):
             gate.unlink(missing_ok=True)
 
-    def use_authentik(self, authentik: "Authentik") -> None:
+    def use_authentik(self, authentik: "Authentik", coming: list[Deployment]) -> None:
         """Serve this Authentik version from now on: its server, with the test user and the key pairs a
         reader generates; everything else restarts for it (NetBox keeps the last provider's keys in
         memory, nginx serves this version's flow executor)."""
         if self.authentik is not None:
             self.authentik.server.stop()
-        self.drop_spare()
+        self.drop_spares()
         self.authentik = authentik
         self.current = {}
+        # The first deployments' NetBoxes load while Authentik starts.
+        self.prepare(coming)
         server = authentik.server
         server.start()
         made = []
@@ -1072,8 +1115,8 @@ class Stack:
             wait_for(f"nginx on port {port}", lambda p=port: tcp_open("127.0.0.1", p), 20, self.nginx)
 
     def stop_all(self) -> None:
-        services = [self.nginx, self.gunicorn, self.spare, self.authentik.server.service if self.authentik else None,
-                    self.redis]
+        services = [self.nginx, self.gunicorn, *[spare.service for spare in self.spares],
+                    self.authentik.server.service if self.authentik else None, self.redis]
         for service in services:
             if service is not None:
                 try:
@@ -1102,8 +1145,7 @@ class Stack:
         """Make the running stack serve this deployment; restart only what changed. Returns what was (re)started."""
         assert self.authentik is not None
         server = self.authentik.server
-        conf = dep.files["configuration.py"].read_text()  # compared by content: the header names the file
-        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
+        conf, pipeline = netbox_files(dep)  # compared by content: the header names the file
         site, self.substitutions = site_text(dep.files["netbox.conf"])
         blueprint = dep.files["netbox-sso.yaml"].read_text()
         changed_blueprint = self.current.get("blueprint") != blueprint
@@ -1126,14 +1168,14 @@ class Stack:
             if self.gunicorn:
                 self.gunicorn.stop()
             self.netbox_error = None
-            if self.spare is not None and self.spare_for == (conf, pipeline):
-                self.gunicorn, log_start, how = self.spare, self.spare_mark, "gunicorn (loaded meanwhile)"
-                self.root = self.spare_root
+            spare = next((s for s in self.spares if netbox_files(s.dep) == (conf, pipeline)), None)
+            if spare is not None:
+                self.spares.remove(spare)
+                self.gunicorn, log_start, how = spare.service, spare.mark, "gunicorn (loaded meanwhile)"
+                self.root = spare.root
                 self.env["NETBOX_ROOT"] = str(self.root)
-                self.spare, self.spare_for = None, None
-                self.spare_gate.touch()
+                spare.gate.touch()
             else:
-                self.drop_spare()
                 self.write_netbox_files(dep)
                 log_start, how = Log("gunicorn").mark(), "gunicorn"
                 self.launch_gunicorn()
@@ -1147,8 +1189,6 @@ class Stack:
                 self.gunicorn = None
             self.current["conf"], self.current["pipeline"] = conf, pipeline
             done.append(how)
-        else:
-            self.drop_spare()
         if self.current.get("site") != site or not (self.nginx and self.nginx.alive()):
             if self.nginx:
                 self.nginx.stop()
@@ -1997,10 +2037,7 @@ def order(deps: list[Deployment]) -> list[Deployment]:
         return d.files[name].read_bytes() == ref.files[name].read_bytes()
 
     def keys(d: Deployment) -> list[str]:
-        # The blueprint lines that choose the provider's keys: a variant that keeps main's publishes the
-        # same documents, and NetBox need not restart for it.
-        return [line.strip() for line in d.files["netbox-sso.yaml"].read_text().splitlines()
-                if re.match(r"\s*(signing_key|encryption_key)\s*:", line)]
+        return blueprint_keys(d.files["netbox-sso.yaml"].read_text())
 
     rest = [d for d in deps if d.name != "main"]
     rest.sort(key=lambda d: (not same(d, "configuration.py"), not same(d, "netbox-sso.yaml"), keys(d) != keys(ref),
@@ -2116,17 +2153,17 @@ def harness(args: argparse.Namespace) -> int:
                 say(f"createdb -T {TEMPLATE_DB} {DB_NAME}")
                 started = time.monotonic()
                 try:
-                    stack.use_authentik(authentik)
+                    stack.use_authentik(authentik, [result.dep for result in results])
                 except AuthentikError as exc:
                     raise SetupError(str(exc)) from exc
                 say(f"Authentik {authentik.version} serving in {time.monotonic() - started:.0f} s"
                     + (f" ({'; '.join(authentik.notes)})" if authentik.notes else ""))
                 runner = Runner(stack, browser)
                 for index, result in enumerate(results):
-                    following = results[index + 1].dep if index + 1 < len(results) else None
-                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, following,
+                    coming = [r.dep for r in results[index + 1:]]
+                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, coming,
                                                                       authentik.version, args)
-                stack.drop_spare()
+                stack.drop_spares()
                 authentik.server.stop()
 
         found = versions(stack, pg, browser)
@@ -2186,17 +2223,17 @@ def report_drift(results: list[Result], netbox: str, authentik: str, complete: b
     print(f"newest versions used: NetBox {netbox}, Authentik {authentik}", flush=True)
 
 
-def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, following: Deployment | None, version: str,
+def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, coming: list[Deployment], version: str,
                  args: argparse.Namespace) -> Outcome:
     """One scenario against the running Authentik: apply its files, check what the guide says happens
-    (meanwhile the following scenario's NetBox loads, when it needs another)."""
+    (meanwhile the coming scenarios' NetBoxes load, where they need others)."""
     started = time.monotonic()
     marks = log_marks()
     applied = started
     try:
         restarted = stack.apply(dep)
         applied = time.monotonic()
-        stack.prepare_next(following)
+        stack.prepare(coming)
         runner.scenario_started = stack.authentik.server.server_time() if stack.authentik else ""
         runner.marks = marks
         if stack.blueprint_error is not None:
