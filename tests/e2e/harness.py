@@ -267,6 +267,16 @@ class Service:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def kill(self) -> None:
+        """End it and everything it started at once (SIGKILL to its process group): for a server
+        between scenarios, with no request under way, whose shutdown would only cost time."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.stop()
+
     def stop(self, timeout: float = 15) -> None:
         if self.process is None:
             return
@@ -956,6 +966,7 @@ class Stack:
         self.spares: list[Spare] = []  # the coming deployments' NetBoxes, loaded and held at their gates
         self.root = INSTANCE  # NETBOX_ROOT of the NetBox now serving (self.env says the same)
         self.gates = 0
+        self.shell: subprocess.Popen | None = None  # `netbox shell` started ahead for this deployment
         self.blueprint_error: str | None = None  # Authentik's message when it refused the blueprint
 
     # ---- services
@@ -1000,6 +1011,15 @@ class Stack:
             "def on_starting(server):\n"
             "    gate = _os.environ.get('E2E_GUNICORN_GATE')\n"
             "    if gate:\n"
+            "        # What the first request would load, loaded before the gate: the URL configuration\n"
+            "        # (every view module) and the login page's template. No request, no database.\n"
+            "        try:\n"
+            "            from django.urls import get_resolver\n"
+            "            get_resolver().resolve('/login/')\n"
+            "            from django.template.loader import get_template\n"
+            "            get_template('login.html')\n"
+            "        except Exception as exc:\n"
+            "            print(f'e2e warm-up: {exc!r}', flush=True)\n"
             "        open(gate + '.loaded', 'w').close()\n"
             "        while not _os.path.exists(gate):\n"
             "            _time.sleep(0.02)\n")
@@ -1036,13 +1056,14 @@ class Stack:
         are left to start when they come: that file is shared, and the NetBox serving imports it at
         login."""
         wanted: list[Deployment] = []
+        serving = self.gunicorn is not None and self.gunicorn.alive()
         conf, pipeline = self.current.get("conf"), self.current.get("pipeline")
         keys = blueprint_keys(self.current["blueprint"]) if "blueprint" in self.current else None
         for dep in coming:
             if len(wanted) == ahead:
                 break
             dep_conf, dep_pipeline = netbox_files(dep)
-            if dep_pipeline != pipeline:
+            if serving and dep_pipeline != pipeline:
                 break
             dep_keys = blueprint_keys(dep.files["netbox-sso.yaml"].read_text())
             if dep_conf != conf or dep_keys != keys or self.gunicorn is None:
@@ -1065,6 +1086,41 @@ class Stack:
             gate = RUN / f"gunicorn-gate-{self.gates}"
             service = self.gunicorn_service(f"gunicorn-next-{self.gates}", gate, root)
             self.spares.append(Spare(dep, service, root, gate, mark))
+
+    def boot_shell(self) -> None:
+        """Start `netbox shell -c` ahead of its script: the same command (Django's `shell`, run by
+        `call_command` after `django.setup()`, as `netbox` runs it) in a process that loads NetBox
+        while the browser works, and runs the script once it is sent."""
+        if self.shell is not None and self.shell.poll() is None:
+            return
+        boot = ("import os, sys\n"
+                "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'netbox.settings')\n"
+                "import django\n"
+                "django.setup()\n"
+                "from django.core.management import call_command\n"
+                "call_command('shell', '--no-imports', '-c', sys.stdin.read())\n")
+        self.shell = subprocess.Popen([VENV / "bin/python", "-c", boot], env=dict(self.env), cwd=RUN, text=True,
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def run_shell(self, script: str) -> subprocess.CompletedProcess:
+        """`netbox shell -c script` for the deployment now served, through the process started ahead."""
+        self.boot_shell()
+        assert self.shell is not None
+        shell, self.shell = self.shell, None
+        try:
+            out, _ = shell.communicate(script, timeout=180)
+        except subprocess.TimeoutExpired:
+            os.killpg(shell.pid, signal.SIGKILL)
+            out, _ = shell.communicate()
+        return subprocess.CompletedProcess(shell.args, shell.returncode, out or "", None)
+
+    def drop_shell(self) -> None:
+        if self.shell is not None:
+            if self.shell.poll() is None:
+                os.killpg(self.shell.pid, signal.SIGKILL)
+            self.shell.communicate()
+            self.shell = None
 
     def drop_spares(self) -> None:
         for spare in self.spares:
@@ -1115,12 +1171,13 @@ class Stack:
             wait_for(f"nginx on port {port}", lambda p=port: tcp_open("127.0.0.1", p), 20, self.nginx)
 
     def stop_all(self) -> None:
+        self.drop_shell()
         services = [self.nginx, self.gunicorn, *[spare.service for spare in self.spares],
                     self.authentik.server.service if self.authentik else None, self.redis]
         for service in services:
             if service is not None:
                 try:
-                    service.stop()
+                    service.kill()  # nothing is under way at the end; a graceful stop only costs time
                 except Exception as exc:  # keep stopping the others
                     say(f"stopping {service.name}: {exc}")
 
@@ -1146,6 +1203,7 @@ class Stack:
         assert self.authentik is not None
         server = self.authentik.server
         conf, pipeline = netbox_files(dep)  # compared by content: the header names the file
+        self.drop_shell()  # it loaded the last deployment's NetBox
         site, self.substitutions = site_text(dep.files["netbox.conf"])
         blueprint = dep.files["netbox-sso.yaml"].read_text()
         changed_blueprint = self.current.get("blueprint") != blueprint
@@ -1166,7 +1224,9 @@ class Stack:
         self.current["documents"] = documents
         if restart_gunicorn:
             if self.gunicorn:
-                self.gunicorn.stop()
+                # gunicorn's own quick shutdown takes 3-5 s (its worker's threads, then the
+                # master); nothing is under way between scenarios.
+                self.gunicorn.kill()
             self.netbox_error = None
             spare = next((s for s in self.spares if netbox_files(s.dep) == (conf, pipeline)), None)
             if spare is not None:
@@ -1393,9 +1453,14 @@ class Runner:
         )
         return self.netbox_shell(script)
 
-    def netbox_shell(self, script: str) -> dict:
-        """Run Python inside NetBox (`netbox shell -c`); the script prints one line `E2E-JSON {…}`."""
-        result = netbox_manage(["shell", "--no-imports", "-c", script], self.stack.env, timeout=180, check=False)
+    def netbox_shell(self, script: str, more: bool = False) -> dict:
+        """Run Python inside NetBox (`netbox shell -c`); the script prints one line `E2E-JSON {…}`.
+        `more`: another call follows, so the next shell starts loading now."""
+        result = self.stack.run_shell(script)
+        with open(LOGS / "netbox.log", "a") as handle:
+            handle.write(f"\n==== netbox shell -c (exit {result.returncode})\n{result.stdout}")
+        if more:
+            self.stack.boot_shell()
         line = next((l for l in result.stdout.splitlines() if l.startswith("E2E-JSON ")), None)
         if line is None:
             raise SetupError(f"netbox shell did not answer:\n{tail(result.stdout, 30)}")
@@ -1421,6 +1486,7 @@ class Runner:
 
     def main(self, dep: Deployment) -> Outcome:
         out = Outcome("main")
+        self.stack.boot_shell()  # the user is checked through NetBox after the sign-in
         base = self.stack.netbox_base()
         trace = self.sso(out, f"{base}/login/")
         login = step_of(trace, "login page")
@@ -1809,6 +1875,7 @@ class Runner:
 
     def groups_sync(self, out: Outcome, dep: Deployment) -> None:
         """The groups chapter: NetBox groups and superuser status follow Authentik's `groups` claim."""
+        self.stack.boot_shell()
         prepare = (
             "import json\n"
             "from django.contrib.auth import get_user_model\n"
@@ -1820,13 +1887,13 @@ class Runner:
             "    user.groups.set([by_hand]); user.is_superuser = False; user.save()\n"
             "print('E2E-JSON ' + json.dumps(dict(user=user is not None)))\n"
         )
-        before = self.netbox_shell(prepare)
+        before = self.netbox_shell(prepare, more=True)
         if not before["user"]:
             # Only a user who already has a group given by hand shows that the pipeline also takes
             # groups away: the first sign-in makes the user, then the groups are set and it signs in again.
             out.note(f"{USER['username']} does not exist yet: a first sign-in makes the user")
             self.signs_in(out, dep)
-            before = self.netbox_shell(prepare)
+            before = self.netbox_shell(prepare, more=True)
         out.check(before["user"], f"before: NetBox groups netbox-users and netbox-readers exist; {USER['username']} "
                   "is in netbox-readers (given by hand) and no superuser",
                   f"{USER['username']} does not exist in NetBox, even after signing in")
@@ -2148,7 +2215,7 @@ def harness(args: argparse.Namespace) -> int:
             step(f"scenarios against Authentik {authentik.version}")
             with authentik.runtime.mounted():
                 if stack.gunicorn:
-                    stack.gunicorn.stop()  # NetBox starts afresh against each Authentik (and each database)
+                    stack.gunicorn.kill()  # NetBox starts afresh against each Authentik (and each database)
                 pg.recreate(DB_NAME, template=TEMPLATE_DB)
                 say(f"createdb -T {TEMPLATE_DB} {DB_NAME}")
                 started = time.monotonic()
