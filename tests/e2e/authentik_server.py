@@ -181,7 +181,7 @@ class AuthentikServer:
             self.session.stop()
             self.session = None
         if self.service is not None:
-            self.service.stop(timeout=30)
+            self.service.kill()  # between versions and at the end: no request is under way
             self.service = None
         self.applied = None
 

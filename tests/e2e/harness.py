@@ -267,6 +267,16 @@ class Service:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
+    def kill(self) -> None:
+        """End it and everything it started at once (SIGKILL to its process group): for a server
+        between scenarios, with no request under way, whose shutdown would only cost time."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.stop()
+
     def stop(self, timeout: float = 15) -> None:
         if self.process is None:
             return
@@ -528,17 +538,21 @@ def ensure_instance() -> None:
         run([VENV / "bin/netbox", "setup", "--target", INSTANCE], cwd=STATE)
 
 
-def alternate_instance() -> Path:
-    """A second instance root beside NetBox's (NETBOX_ROOT, made by `netbox setup`), for the next
-    deployment's NetBox while the current one serves: its own conf/, everything else linked to the first."""
-    alternate = INSTANCE.with_name(INSTANCE.name + "-b")
-    (alternate / "conf").mkdir(parents=True, exist_ok=True)
-    (alternate / "conf" / "__init__.py").touch()
-    for entry in INSTANCE.iterdir():
-        link = alternate / entry.name
-        if entry.name != "conf" and not link.is_symlink():
-            link.symlink_to(entry)
-    return alternate
+def instance_roots(count: int) -> list[Path]:
+    """NetBox's instance root (NETBOX_ROOT, made by `netbox setup`) and more beside it
+    (``instance-b``, …) for the coming deployments' NetBoxes while the current one serves: each
+    with its own conf/, everything else linked to the first."""
+    roots = [INSTANCE]
+    for index in range(1, count):
+        alternate = INSTANCE.with_name(f"{INSTANCE.name}-{chr(ord('a') + index)}")
+        (alternate / "conf").mkdir(parents=True, exist_ok=True)
+        (alternate / "conf" / "__init__.py").touch()
+        for entry in INSTANCE.iterdir():
+            link = alternate / entry.name
+            if entry.name != "conf" and not link.is_symlink():
+                link.symlink_to(entry)
+        roots.append(alternate)
+    return roots
 
 
 def ensure_secrets() -> dict:
@@ -909,6 +923,33 @@ def deployments(extract_root: Path, manifest: dict) -> list[Deployment]:
 # the running stack
 
 
+# How many coming deployments' NetBoxes load ahead: two keep a short scenario (a 400 page) from
+# waiting for the next NetBox to load, on two cores.
+SPARES = 2
+
+
+@dataclass
+class Spare:
+    """A coming deployment's NetBox: gunicorn that has loaded it and waits at its gate."""
+    dep: Deployment
+    service: Service
+    root: Path  # its NETBOX_ROOT
+    gate: Path  # the file that lets it listen
+    mark: int  # where its start begins in the gunicorn log
+
+
+def netbox_files(dep: Deployment) -> tuple[str, str | None]:
+    """(configuration.py, custom_pipeline.py or None): what NetBox reads at start."""
+    pipeline = dep.files.get("custom_pipeline.py")
+    return dep.files["configuration.py"].read_text(), pipeline.read_text() if pipeline else None
+
+
+def blueprint_keys(blueprint: str) -> list[str]:
+    """The blueprint lines that choose the provider's keys: a blueprint that keeps them publishes the
+    same documents, and NetBox need not restart for it."""
+    return [line.strip() for line in blueprint.splitlines() if re.match(r"\s*(signing_key|encryption_key)\s*:", line)]
+
+
 class Stack:
     def __init__(self, secrets_: dict, extract_root: Path):
         self.secrets = secrets_
@@ -922,13 +963,10 @@ class Stack:
         self.site_ports: list[tuple[str, int, bool]] = []
         self.substitutions: list[str] = []
         self.netbox_error: str | None = None  # why gunicorn did not start with this configuration
-        self.spare: Service | None = None  # the next deployment's NetBox, loaded and held at its gate
-        self.spare_for: tuple[str, str | None] | None = None  # (configuration.py, pipeline) it loaded
-        self.spare_mark = 0  # where its start begins in the gunicorn log
-        self.spare_gate = RUN / "gunicorn-gate"  # the file that lets it listen
+        self.spares: list[Spare] = []  # the coming deployments' NetBoxes, loaded and held at their gates
         self.root = INSTANCE  # NETBOX_ROOT of the NetBox now serving (self.env says the same)
-        self.spare_root = INSTANCE
-        self.spares = 0
+        self.gates = 0
+        self.shell: subprocess.Popen | None = None  # `netbox shell` started ahead for this deployment
         self.blueprint_error: str | None = None  # Authentik's message when it refused the blueprint
 
     # ---- services
@@ -973,6 +1011,15 @@ class Stack:
             "def on_starting(server):\n"
             "    gate = _os.environ.get('E2E_GUNICORN_GATE')\n"
             "    if gate:\n"
+            "        # What the first request would load, loaded before the gate: the URL configuration\n"
+            "        # (every view module) and the login page's template. No request, no database.\n"
+            "        try:\n"
+            "            from django.urls import get_resolver\n"
+            "            get_resolver().resolve('/login/')\n"
+            "            from django.template.loader import get_template\n"
+            "            get_template('login.html')\n"
+            "        except Exception as exc:\n"
+            "            print(f'e2e warm-up: {exc!r}', flush=True)\n"
             "        open(gate + '.loaded', 'w').close()\n"
             "        while not _os.path.exists(gate):\n"
             "            _time.sleep(0.02)\n")
@@ -1000,47 +1047,99 @@ class Stack:
         # Any HTTP answer means a worker has loaded NetBox (a variant may well answer 400).
         wait_for("gunicorn", lambda: http_plain(*GUNICORN, "/login/", headers) > 0, 180, self.gunicorn)
 
-    def prepare_next(self, dep: Deployment | None) -> None:
-        """Load the next deployment's NetBox in a second gunicorn held at its gate, while the current
-        one serves, when the next deployment will restart NetBox: another configuration, or another
-        blueprint (whose provider may publish other keys). A NetBox that has served no login holds no
-        provider document, so it is a fresh start whatever the blueprint turns out to publish. Not for
-        another pipeline module: that file is shared, and the current NetBox imports it at login."""
-        self.drop_spare()
-        if dep is None or self.authentik is None:
-            return
-        conf = dep.files["configuration.py"].read_text()
-        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
-        if pipeline != self.current.get("pipeline"):
-            return
-        if conf == self.current.get("conf") and dep.files["netbox-sso.yaml"].read_text() == self.current.get("blueprint"):
-            return
-        # Its own instance root, so the NetBox now serving and the management commands run for it keep
-        # reading their configuration.py.
-        self.spare_root = alternate_instance() if self.root == INSTANCE else INSTANCE
-        self.write_netbox_files(dep, root=self.spare_root)
-        self.spare_mark = Log("gunicorn").mark()
-        self.spares += 1
-        self.spare_gate = RUN / f"gunicorn-gate-{self.spares}"
-        self.spare = self.gunicorn_service("gunicorn-next", self.spare_gate, self.spare_root)
-        self.spare_for = (conf, pipeline)
+    def prepare(self, coming: list[Deployment], ahead: int = SPARES) -> None:
+        """Load the NetBoxes of the next `ahead` coming deployments that restart NetBox, each in a
+        gunicorn of its own held at its gate, while the current one serves: one with another
+        configuration, or another signing or encryption key in its blueprint (a provider that publishes
+        other keys). A NetBox that has served no login holds no provider document, so it is a fresh
+        start whatever the blueprint turns out to publish. Deployments with another pipeline module
+        are left to start when they come: that file is shared, and the NetBox serving imports it at
+        login."""
+        wanted: list[Deployment] = []
+        serving = self.gunicorn is not None and self.gunicorn.alive()
+        conf, pipeline = self.current.get("conf"), self.current.get("pipeline")
+        keys = blueprint_keys(self.current["blueprint"]) if "blueprint" in self.current else None
+        for dep in coming:
+            if len(wanted) == ahead:
+                break
+            dep_conf, dep_pipeline = netbox_files(dep)
+            if serving and dep_pipeline != pipeline:
+                break
+            dep_keys = blueprint_keys(dep.files["netbox-sso.yaml"].read_text())
+            if dep_conf != conf or dep_keys != keys or self.gunicorn is None:
+                wanted.append(dep)
+            conf, keys = dep_conf, dep_keys
+        names = {dep.name for dep in wanted}
+        for spare in [s for s in self.spares if s.dep.name not in names]:
+            spare.service.stop()
+            self.spares.remove(spare)
+        for dep in wanted:
+            if any(spare.dep.name == dep.name for spare in self.spares):
+                continue
+            # Its own instance root, so the NetBox now serving and the management commands run for it
+            # keep reading their configuration.py.
+            used = {self.root} | {spare.root for spare in self.spares}
+            root = next(r for r in instance_roots(SPARES + 1) if r not in used)
+            self.write_netbox_files(dep, root=root)
+            mark = Log("gunicorn").mark()
+            self.gates += 1
+            gate = RUN / f"gunicorn-gate-{self.gates}"
+            service = self.gunicorn_service(f"gunicorn-next-{self.gates}", gate, root)
+            self.spares.append(Spare(dep, service, root, gate, mark))
 
-    def drop_spare(self) -> None:
-        if self.spare is not None:
-            self.spare.stop()
-        self.spare, self.spare_for = None, None
+    def boot_shell(self) -> None:
+        """Start `netbox shell -c` ahead of its script: the same command (Django's `shell`, run by
+        `call_command` after `django.setup()`, as `netbox` runs it) in a process that loads NetBox
+        while the browser works, and runs the script once it is sent."""
+        if self.shell is not None and self.shell.poll() is None:
+            return
+        boot = ("import os, sys\n"
+                "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'netbox.settings')\n"
+                "import django\n"
+                "django.setup()\n"
+                "from django.core.management import call_command\n"
+                "call_command('shell', '--no-imports', '-c', sys.stdin.read())\n")
+        self.shell = subprocess.Popen([VENV / "bin/python", "-c", boot], env=dict(self.env), cwd=RUN, text=True,
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                      start_new_session=True)
+
+    def run_shell(self, script: str) -> subprocess.CompletedProcess:
+        """`netbox shell -c script` for the deployment now served, through the process started ahead."""
+        self.boot_shell()
+        assert self.shell is not None
+        shell, self.shell = self.shell, None
+        try:
+            out, _ = shell.communicate(script, timeout=180)
+        except subprocess.TimeoutExpired:
+            os.killpg(shell.pid, signal.SIGKILL)
+            out, _ = shell.communicate()
+        return subprocess.CompletedProcess(shell.args, shell.returncode, out or "", None)
+
+    def drop_shell(self) -> None:
+        if self.shell is not None:
+            if self.shell.poll() is None:
+                os.killpg(self.shell.pid, signal.SIGKILL)
+            self.shell.communicate()
+            self.shell = None
+
+    def drop_spares(self) -> None:
+        for spare in self.spares:
+            spare.service.stop()
+        self.spares = []
         for gate in RUN.glob("gunicorn-gate-*"):
             gate.unlink(missing_ok=True)
 
-    def use_authentik(self, authentik: "Authentik") -> None:
+    def use_authentik(self, authentik: "Authentik", coming: list[Deployment]) -> None:
         """Serve this Authentik version from now on: its server, with the test user and the key pairs a
         reader generates; everything else restarts for it (NetBox keeps the last provider's keys in
         memory, nginx serves this version's flow executor)."""
         if self.authentik is not None:
             self.authentik.server.stop()
-        self.drop_spare()
+        self.drop_spares()
         self.authentik = authentik
         self.current = {}
+        # The first deployments' NetBoxes load while Authentik starts.
+        self.prepare(coming)
         server = authentik.server
         server.start()
         made = []
@@ -1072,12 +1171,13 @@ class Stack:
             wait_for(f"nginx on port {port}", lambda p=port: tcp_open("127.0.0.1", p), 20, self.nginx)
 
     def stop_all(self) -> None:
-        services = [self.nginx, self.gunicorn, self.spare, self.authentik.server.service if self.authentik else None,
-                    self.redis]
+        self.drop_shell()
+        services = [self.nginx, self.gunicorn, *[spare.service for spare in self.spares],
+                    self.authentik.server.service if self.authentik else None, self.redis]
         for service in services:
             if service is not None:
                 try:
-                    service.stop()
+                    service.kill()  # nothing is under way at the end; a graceful stop only costs time
                 except Exception as exc:  # keep stopping the others
                     say(f"stopping {service.name}: {exc}")
 
@@ -1102,8 +1202,8 @@ class Stack:
         """Make the running stack serve this deployment; restart only what changed. Returns what was (re)started."""
         assert self.authentik is not None
         server = self.authentik.server
-        conf = dep.files["configuration.py"].read_text()  # compared by content: the header names the file
-        pipeline = dep.files["custom_pipeline.py"].read_text() if "custom_pipeline.py" in dep.files else None
+        conf, pipeline = netbox_files(dep)  # compared by content: the header names the file
+        self.drop_shell()  # it loaded the last deployment's NetBox
         site, self.substitutions = site_text(dep.files["netbox.conf"])
         blueprint = dep.files["netbox-sso.yaml"].read_text()
         changed_blueprint = self.current.get("blueprint") != blueprint
@@ -1124,16 +1224,18 @@ class Stack:
         self.current["documents"] = documents
         if restart_gunicorn:
             if self.gunicorn:
-                self.gunicorn.stop()
+                # gunicorn's own quick shutdown takes 3-5 s (its worker's threads, then the
+                # master); nothing is under way between scenarios.
+                self.gunicorn.kill()
             self.netbox_error = None
-            if self.spare is not None and self.spare_for == (conf, pipeline):
-                self.gunicorn, log_start, how = self.spare, self.spare_mark, "gunicorn (loaded meanwhile)"
-                self.root = self.spare_root
+            spare = next((s for s in self.spares if netbox_files(s.dep) == (conf, pipeline)), None)
+            if spare is not None:
+                self.spares.remove(spare)
+                self.gunicorn, log_start, how = spare.service, spare.mark, "gunicorn (loaded meanwhile)"
+                self.root = spare.root
                 self.env["NETBOX_ROOT"] = str(self.root)
-                self.spare, self.spare_for = None, None
-                self.spare_gate.touch()
+                spare.gate.touch()
             else:
-                self.drop_spare()
                 self.write_netbox_files(dep)
                 log_start, how = Log("gunicorn").mark(), "gunicorn"
                 self.launch_gunicorn()
@@ -1147,8 +1249,6 @@ class Stack:
                 self.gunicorn = None
             self.current["conf"], self.current["pipeline"] = conf, pipeline
             done.append(how)
-        else:
-            self.drop_spare()
         if self.current.get("site") != site or not (self.nginx and self.nginx.alive()):
             if self.nginx:
                 self.nginx.stop()
@@ -1353,9 +1453,14 @@ class Runner:
         )
         return self.netbox_shell(script)
 
-    def netbox_shell(self, script: str) -> dict:
-        """Run Python inside NetBox (`netbox shell -c`); the script prints one line `E2E-JSON {…}`."""
-        result = netbox_manage(["shell", "--no-imports", "-c", script], self.stack.env, timeout=180, check=False)
+    def netbox_shell(self, script: str, more: bool = False) -> dict:
+        """Run Python inside NetBox (`netbox shell -c`); the script prints one line `E2E-JSON {…}`.
+        `more`: another call follows, so the next shell starts loading now."""
+        result = self.stack.run_shell(script)
+        with open(LOGS / "netbox.log", "a") as handle:
+            handle.write(f"\n==== netbox shell -c (exit {result.returncode})\n{result.stdout}")
+        if more:
+            self.stack.boot_shell()
         line = next((l for l in result.stdout.splitlines() if l.startswith("E2E-JSON ")), None)
         if line is None:
             raise SetupError(f"netbox shell did not answer:\n{tail(result.stdout, 30)}")
@@ -1381,6 +1486,7 @@ class Runner:
 
     def main(self, dep: Deployment) -> Outcome:
         out = Outcome("main")
+        self.stack.boot_shell()  # the user is checked through NetBox after the sign-in
         base = self.stack.netbox_base()
         trace = self.sso(out, f"{base}/login/")
         login = step_of(trace, "login page")
@@ -1769,6 +1875,7 @@ class Runner:
 
     def groups_sync(self, out: Outcome, dep: Deployment) -> None:
         """The groups chapter: NetBox groups and superuser status follow Authentik's `groups` claim."""
+        self.stack.boot_shell()
         prepare = (
             "import json\n"
             "from django.contrib.auth import get_user_model\n"
@@ -1780,13 +1887,13 @@ class Runner:
             "    user.groups.set([by_hand]); user.is_superuser = False; user.save()\n"
             "print('E2E-JSON ' + json.dumps(dict(user=user is not None)))\n"
         )
-        before = self.netbox_shell(prepare)
+        before = self.netbox_shell(prepare, more=True)
         if not before["user"]:
             # Only a user who already has a group given by hand shows that the pipeline also takes
             # groups away: the first sign-in makes the user, then the groups are set and it signs in again.
             out.note(f"{USER['username']} does not exist yet: a first sign-in makes the user")
             self.signs_in(out, dep)
-            before = self.netbox_shell(prepare)
+            before = self.netbox_shell(prepare, more=True)
         out.check(before["user"], f"before: NetBox groups netbox-users and netbox-readers exist; {USER['username']} "
                   "is in netbox-readers (given by hand) and no superuser",
                   f"{USER['username']} does not exist in NetBox, even after signing in")
@@ -1997,10 +2104,7 @@ def order(deps: list[Deployment]) -> list[Deployment]:
         return d.files[name].read_bytes() == ref.files[name].read_bytes()
 
     def keys(d: Deployment) -> list[str]:
-        # The blueprint lines that choose the provider's keys: a variant that keeps main's publishes the
-        # same documents, and NetBox need not restart for it.
-        return [line.strip() for line in d.files["netbox-sso.yaml"].read_text().splitlines()
-                if re.match(r"\s*(signing_key|encryption_key)\s*:", line)]
+        return blueprint_keys(d.files["netbox-sso.yaml"].read_text())
 
     rest = [d for d in deps if d.name != "main"]
     rest.sort(key=lambda d: (not same(d, "configuration.py"), not same(d, "netbox-sso.yaml"), keys(d) != keys(ref),
@@ -2111,22 +2215,22 @@ def harness(args: argparse.Namespace) -> int:
             step(f"scenarios against Authentik {authentik.version}")
             with authentik.runtime.mounted():
                 if stack.gunicorn:
-                    stack.gunicorn.stop()  # NetBox starts afresh against each Authentik (and each database)
+                    stack.gunicorn.kill()  # NetBox starts afresh against each Authentik (and each database)
                 pg.recreate(DB_NAME, template=TEMPLATE_DB)
                 say(f"createdb -T {TEMPLATE_DB} {DB_NAME}")
                 started = time.monotonic()
                 try:
-                    stack.use_authentik(authentik)
+                    stack.use_authentik(authentik, [result.dep for result in results])
                 except AuthentikError as exc:
                     raise SetupError(str(exc)) from exc
                 say(f"Authentik {authentik.version} serving in {time.monotonic() - started:.0f} s"
                     + (f" ({'; '.join(authentik.notes)})" if authentik.notes else ""))
                 runner = Runner(stack, browser)
                 for index, result in enumerate(results):
-                    following = results[index + 1].dep if index + 1 < len(results) else None
-                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, following,
+                    coming = [r.dep for r in results[index + 1:]]
+                    result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, coming,
                                                                       authentik.version, args)
-                stack.drop_spare()
+                stack.drop_spares()
                 authentik.server.stop()
 
         found = versions(stack, pg, browser)
@@ -2186,17 +2290,17 @@ def report_drift(results: list[Result], netbox: str, authentik: str, complete: b
     print(f"newest versions used: NetBox {netbox}, Authentik {authentik}", flush=True)
 
 
-def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, following: Deployment | None, version: str,
+def run_scenario(stack: Stack, runner: "Runner", dep: Deployment, coming: list[Deployment], version: str,
                  args: argparse.Namespace) -> Outcome:
     """One scenario against the running Authentik: apply its files, check what the guide says happens
-    (meanwhile the following scenario's NetBox loads, when it needs another)."""
+    (meanwhile the coming scenarios' NetBoxes load, where they need others)."""
     started = time.monotonic()
     marks = log_marks()
     applied = started
     try:
         restarted = stack.apply(dep)
         applied = time.monotonic()
-        stack.prepare_next(following)
+        stack.prepare(coming)
         runner.scenario_started = stack.authentik.server.server_time() if stack.authentik else ""
         runner.marks = marks
         if stack.blueprint_error is not None:
