@@ -58,11 +58,14 @@ What it does, in order:
    Between scenarios only what changed is restarted: gunicorn when configuration.py or the pipeline
    changed or the provider publishes other documents (python-social-auth keeps the provider's
    discovery document and keys in process memory for 24 h, and a reader's NetBox meets a changed
-   provider fresh, not with the previous provider's keys), nginx when the site changed. The next
-   deployment's NetBox loads while the current scenario runs: a second gunicorn with its own instance
-   root (``instance-b``: its own ``conf/``, the rest linked) loads NetBox in its master (``--preload``)
-   and waits at a gate file until the current gunicorn has stopped, then listens; a NetBox that has
-   served no login holds no provider documents, so this is a fresh start.
+   provider fresh, not with the previous provider's keys), nginx when the site changed. The NetBoxes
+   of the next two deployments that restart it load while the current scenario runs (the first ones
+   while Authentik starts): each a gunicorn with an instance root of its own (``instance-b``,
+   ``instance-c``: own ``conf/``, the rest linked) that loads NetBox in its master (``--preload``,
+   then its URL configuration and login template) and waits at a gate file until the current
+   gunicorn is gone, then listens; a NetBox that has served no login holds no provider documents, so
+   this is a fresh start. ``netbox shell`` loads while the browser signs in. Servers are killed
+   between scenarios and at the end (nothing is under way; a graceful stop only costs seconds).
    Setup steps that do not depend on each other run side by side: each Authentik version's install and
    NetBox's venv while cargo builds the checker, then the template databases.
 7. Writes ``verification/record.json`` (``--no-record`` skips it; so do ``--only``, ``--quick`` and
