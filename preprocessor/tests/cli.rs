@@ -2,6 +2,9 @@
 //! builds of them through the preprocessor protocol.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
+mod common;
+
+use common::copy_dir;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -60,21 +63,6 @@ fn has(report: &Value, rule: &str, line: u64) -> bool {
 fn line_of(path: &Path, needle: &str) -> u64 {
     let text = fs::read_to_string(path).unwrap();
     text.lines().position(|l| l.contains(needle)).expect(needle) as u64 + 1
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "book" {
-                copy_dir(&entry.path(), &target);
-            }
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Copy a fixture to a scratch directory whose book.toml runs this binary as the preprocessor,

@@ -2,6 +2,9 @@
 //! `mdbook build` renders, shows mdBook's own warnings, and prints little when all is well.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
+mod common;
+
+use common::copy_dir;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,21 +18,6 @@ fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"));
     command.env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT").env_remove("MDBOOK_LOG").env("NO_COLOR", "1");
     command
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() != "book" {
-                copy_dir(&entry.path(), &target);
-            }
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A copy of the guide (book.toml, chapters, verification record) in a scratch directory.
