@@ -3,6 +3,7 @@
 use super::parameters::NETBOX;
 use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -13,7 +14,9 @@ use crate::version::{Applies, Targets};
 /// deprecated" or "has been renamed", and the parameter that warning names instead. 4.7.3:
 /// "JINJA2_FILTERS has been renamed to JINJA_FILTERS" (settings.py L289-293), "STORAGE_BACKEND is
 /// deprecated, use the new STORAGES setting instead" (since 4.3.0). `LOGIN_REQUIRED` has a rule of
-/// its own (`netbox/login-required-deprecated`) and is left to it.
+/// its own (`netbox/login-required-deprecated`) and is left to it. Some warnings test the value
+/// (`if STORAGE_BACKEND is not None`), so a `None` or a value not statically known (netbox-docker
+/// reads many from the environment) is not reported.
 pub const SETTING_DEPRECATED: Rule = Rule {
     id: "netbox/setting-deprecated",
     severity: Severity::Warning,
@@ -26,20 +29,25 @@ pub const SETTING_DEPRECATED: Rule = Rule {
 pub fn setting_deprecated(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        if name == "LOGIN_REQUIRED" || !NETBOX.deprecated(name, targets.netbox) {
+        let value = &setting.value;
+        if name == "LOGIN_REQUIRED"
+            || !value.is_known()
+            || matches!(value.kind, ValueKind::None)
+            || !NETBOX.deprecated(name, targets.netbox)
+        {
             continue;
         }
         let replacement = NETBOX.get(name).and_then(|s| s.replaced_by.as_deref());
         let message = match replacement {
             Some(new) => format!(
-                "NetBox {} still reads `{name}` but warns at every start that it is deprecated: the name is now `{new}`",
+                "NetBox {} still reads `{name}` but warns at every start that it is deprecated in favour of `{new}`",
                 targets.netbox
             ),
             None => format!("NetBox {} still reads `{name}` but warns at every start that it is deprecated", targets.netbox),
         };
         let finding = at_statement(&SETTING_DEPRECATED, setting, message);
         out.push(match replacement {
-            Some(new) => finding.with_help(format!("rename it to `{new}` (or move its value there)")),
+            Some(new) => finding.with_help(format!("set `{new}` instead and remove this line")),
             None => finding,
         });
     }
@@ -56,6 +64,9 @@ mod tests {
         ("netbox/setting-deprecated", "4.6", "SENTRY_DSN = 'https://x@sentry.example/1'\n", 1, "JINJA2_FILTERS = {}\n"),
         ("netbox/setting-deprecated", "4.3", "STORAGE_BACKEND = 'storages.backends.s3.S3Storage'\n", 1, "STORAGES = {}\n"),
         ("netbox/setting-deprecated", "4.2", "X = 1\n", 0, "STORAGE_BACKEND = 'storages.backends.s3.S3Storage'\n"),
+        // NetBox warns only when it is not None; from the environment it may be None
+        ("netbox/setting-deprecated", "4.7", "STORAGE_CONFIG = {'bucket_name': 'netbox'}\n", 1, "STORAGE_BACKEND = None\n"),
+        ("netbox/setting-deprecated", "4.7", "X = 1\n", 0, "import os\nSTORAGE_BACKEND = os.environ.get('STORAGE_BACKEND')\n"),
         // left to netbox/login-required-deprecated
         ("netbox/setting-deprecated", "4.7", "X = 1\n", 0, "LOGIN_REQUIRED = True\n"),
     ];
@@ -72,8 +83,8 @@ mod tests {
             found,
             vec![(
                 "netbox/setting-deprecated",
-                "NetBox 4.7.0 still reads `JINJA2_FILTERS` but warns at every start that it is deprecated: the name is now `JINJA_FILTERS`".to_owned(),
-                "rename it to `JINJA_FILTERS` (or move its value there)".to_owned()
+                "NetBox 4.7.0 still reads `JINJA2_FILTERS` but warns at every start that it is deprecated in favour of `JINJA_FILTERS`".to_owned(),
+                "set `JINJA_FILTERS` instead and remove this line".to_owned()
             )]
         );
     }
