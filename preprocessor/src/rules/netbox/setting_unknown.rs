@@ -40,7 +40,7 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
         {
             continue;
         }
-        if name.starts_with("SOCIAL_AUTH_") {
+        if name.starts_with(PREFIX) {
             if social_reads(name) {
                 continue;
             }
@@ -48,7 +48,12 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             // the word-for-word guess only when the backend part is not one the file uses: under
             // a right prefix, an unknown name may be a setting of the file's own pipeline step
             let wrong_backend = SOCIAL.backend_prefix(name).is_none_or(|b| !in_use.contains(&b));
-            let near = closest_of(name, candidates.iter().map(String::as_str))
+            // the distance between what follows `SOCIAL_AUTH_`: the shared prefix would let a
+            // long name be five letters off
+            let rest = name.get(PREFIX.len()..).unwrap_or_default();
+            let near = closest_of(rest, candidates.iter().filter_map(|c| c.get(PREFIX.len()..)))
+                .and_then(|rest| candidates.iter().find(|c| c.get(PREFIX.len()..) == Some(rest)))
+                .map(String::as_str)
                 .or_else(|| same_last_word(name, candidates).filter(|_| wrong_backend));
             if let Some(near) = near {
                 out.push(found(
@@ -69,6 +74,8 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
         }
     }
 }
+
+const PREFIX: &str = "SOCIAL_AUTH_";
 
 fn found(setting: &Setting, message: String, near: &str) -> Finding {
     Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
@@ -127,8 +134,9 @@ mod tests {
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SCOPES = ['groups']\n", 1, "SOCIAL_AUTH_OIDC_JWT_LEEWAY = 10\nSOCIAL_AUTH_RAISE_EXCEPTIONS = True\nSOCIAL_AUTH_BACKEND_ATTRS = {}\n"),
         // a name some NetBox release read is for setting-removed and setting-too-new
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_KEYS = 'id'\n", 1, "NAPALM_USERNAME = 'x'\nJINJA_FILTERS = {}\n"),
-        // a custom pipeline's own setting under a right backend prefix, near nothing
-        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\n"),
+        // a custom pipeline's own setting under a right backend prefix, near nothing (GROUPS_CLAIM
+        // is four letters from GROUPS_MAP: too far for a name of 17)
+        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\nSOCIAL_AUTH_OIDC_GROUPS_CLAIM = 'groups'\n"),
     ];
 
     #[test]
