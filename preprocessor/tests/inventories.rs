@@ -1,8 +1,8 @@
 //! The inventories read from upstream code (`data/netbox-settings.json`, written by
 //! `tools/inventories/netbox_settings.py`; `data/social-core-settings.json`, written by
 //! `tools/inventories/social_core_settings.py`): well formed, every release backed by a recorded
-//! source, and in agreement with the tables the rules use today (`src/rules/netbox/parameters.rs`),
-//! so a rule that moves to the data loses nothing and a table that drifts from upstream is noticed.
+//! source, holding the history the setting rules rely on (`src/rules/netbox/parameters.rs` embeds
+//! both files), and the one hand-kept table (`SOCIAL_NAMES`) still read by what it names.
 //! Regenerating the data: `tools/inventories/README.md` (`--check` compares without writing).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
@@ -91,12 +91,13 @@ fn every_netbox_release_comes_from_a_recorded_source() {
 }
 
 #[test]
-fn the_netbox_inventory_agrees_with_the_parameter_table_of_the_rules() {
+fn the_netbox_inventory_holds_the_history_real_files_need() {
     let data = read_json("netbox-settings.json");
     let releases = strings(&data["releases"]);
     let newest = *releases.last().unwrap();
     let mut read_now = BTreeSet::new();
     let mut removed = std::collections::BTreeMap::new();
+    let mut replaced = std::collections::BTreeMap::new();
     for setting in data["settings"].as_array().unwrap() {
         let name = setting["name"].as_str().unwrap();
         let read = ranges(&setting["read"], &releases);
@@ -108,22 +109,43 @@ fn the_netbox_inventory_agrees_with_the_parameter_table_of_the_rules() {
         } else {
             removed.insert(name.to_owned(), setting["removed_in"].as_str().unwrap().to_owned());
         }
+        if let Some(deprecated) = setting.get("deprecated") {
+            for (first, last) in ranges(deprecated, &releases) {
+                assert!(live_at(&read, first) && live_at(&read, last), "{name} is deprecated where it is not read");
+            }
+        }
+        if let Some(new) = setting.get("replaced_by") {
+            replaced.insert(name.to_owned(), strings(new).join(","));
+        }
     }
-    let table_now: BTreeSet<String> = table("PARAMETERS").into_iter().map(|(name, _)| name).collect();
-    assert_eq!(read_now, table_now, "the names NetBox {newest} reads differ from PARAMETERS");
-    // Every removal the rules know is in the inventory, no later than the rules say (GIT_PATH left
-    // settings.py in 3.7.2, commit b9cac97b7 "remove GIT_PATH #14942"; the table says 4.0.0).
-    for (name, since) in table("REMOVED") {
-        let since = since.unwrap();
-        let found = removed.get(&name).unwrap_or_else(|| panic!("{name} is not removed in the inventory"));
-        assert!(version(found) <= version(&since), "{name}: removed in {found}, the table says {since}");
+    // 4.7.3 (the wheel) reads 121 names from configuration.py, the dynamic parameters included.
+    assert_eq!(read_now.len(), 121, "{read_now:?}");
+    for name in ["ALLOWED_HOSTS", "REMOTE_AUTH_BACKEND", "JINJA_FILTERS", "JINJA2_FILTERS", "SENTRY_CONFIG", "MAPS_URL"]
+    {
+        assert!(read_now.contains(name), "4.7.3 reads {name}");
     }
-    // Names real files still carry, which the table of removals lacks today.
-    for name in ["NAPALM_USERNAME", "NAPALM_ARGS", "CACHE_TIMEOUT", "RELEASE_CHECK_TIMEOUT", "WEBHOOKS_ENABLED"] {
-        assert!(removed.contains_key(name), "{name} should be a removed setting");
+    // Removals real files still carry, with the release settings.py stopped reading them.
+    for (name, release) in [
+        ("CACHE_TIMEOUT", "3.0.0"),
+        ("RELEASE_CHECK_TIMEOUT", "3.0.0"),
+        ("NAPALM_USERNAME", "3.6.1"),
+        ("NAPALM_ARGS", "3.6.1"),
+        ("WEBHOOKS_ENABLED", "2.7.0"),
+        ("JOBRESULT_RETENTION", "3.5.0"),
+        // commit b9cac97b7 "remove GIT_PATH #14942": 3.7.2, not 4.0.0 as facts §1.2 had it
+        ("GIT_PATH", "3.7.2"),
+        ("DATE_FORMAT", "4.0.0"),
+        ("REMOTE_AUTH_STAFF_USERS", "4.5.0"),
+        ("SENTRY_DSN", "4.7.0"),
+    ] {
+        assert_eq!(removed.get(name).map(String::as_str), Some(release), "{name}");
     }
-    assert_eq!(removed["CACHE_TIMEOUT"], "3.0.0");
-    assert_eq!(removed["NAPALM_USERNAME"], "3.6.1");
+    assert_eq!(removed.len(), 26, "{removed:?}");
+    // The replacements NetBox's own warnings name.
+    assert_eq!(replaced.get("JINJA2_FILTERS").map(String::as_str), Some("JINJA_FILTERS"));
+    assert_eq!(replaced.get("SENTRY_DSN").map(String::as_str), Some("SENTRY_CONFIG"));
+    assert_eq!(replaced.get("STORAGE_BACKEND").map(String::as_str), Some("STORAGES"));
+    assert_eq!(replaced.len(), 7, "{replaced:?}");
 }
 
 #[test]
@@ -156,10 +178,22 @@ fn every_social_auth_name_the_rules_know_is_read_by_the_social_core_netbox_pins(
                     .is_some_and(|s| live(table, s) || live(&core["any_backend"], s))
             })
     };
-    // Read by social-app-django (RAISE_EXCEPTIONS) and NetBox's login page (BACKEND_ATTRS).
-    let elsewhere = ["SOCIAL_AUTH_RAISE_EXCEPTIONS", "SOCIAL_AUTH_BACKEND_ATTRS"];
+    // Read by social-app-django 6.1.0 (its own inventory in the same file).
+    let app = &core["django_app"];
+    assert_eq!(app["version"], "6.1.0");
+    let app_reads = |name: &str| {
+        name.strip_prefix("SOCIAL_AUTH_")
+            .is_some_and(|rest| strings(&app["global"]).contains(&rest) || strings(&app["any_backend"]).contains(&rest))
+    };
+    assert!(app_reads("SOCIAL_AUTH_RAISE_EXCEPTIONS"), "social_django/middleware.py");
+    assert!(app_reads("SOCIAL_AUTH_URL_NAMESPACE"), "social_django/views.py");
+    // Read by NetBox's login page (netbox/authentication/__init__.py).
+    let elsewhere = ["SOCIAL_AUTH_BACKEND_ATTRS"];
     for (name, _) in table("SOCIAL_NAMES") {
-        assert!(reads(&name) || elsewhere.contains(&name.as_str()), "social-core {at} never reads {name}");
+        assert!(
+            reads(&name) || app_reads(&name) || elsewhere.contains(&name.as_str()),
+            "social-core {at} never reads {name}"
+        );
     }
     assert!(reads("SOCIAL_AUTH_OIDC_JWT_LEEWAY"));
     assert!(!reads("SOCIAL_AUTH_OPENID_CONNECT_LEEWAY"), "the issue's committed 'fix' is no social-core name");
@@ -168,4 +202,121 @@ fn every_social_auth_name_the_rules_know_is_read_by_the_social_core_netbox_pins(
         [("4.7.0", "7.0.0")],
         "JWT_LEEWAY came with social-core 4.7.0"
     );
+}
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
+/// Runs a Python snippet with `tools/inventories` importable; its stdout, trimmed.
+fn python(code: &str) -> String {
+    let output = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(code)
+        .env("PYTHONPATH", repository().join("tools/inventories"))
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+/// The NetBox generator on a settings.py of our own, in the shapes 4.6.8 and 4.7.3 use: a rename
+/// warning, a deprecation tested through the module variable, a value-shape warning that is no
+/// deprecation of the parameter, and a removal warning without a read.
+#[test]
+fn the_netbox_generator_reads_renames_and_deprecations_from_the_warnings() {
+    let settings = r#"
+import warnings
+JINJA_FILTERS = getattr(configuration, 'JINJA_FILTERS', getattr(configuration, 'JINJA2_FILTERS', {}))
+STORAGES = getattr(configuration, 'STORAGES', {})
+STORAGE_BACKEND = getattr(configuration, 'STORAGE_BACKEND', None)
+REDIS = getattr(configuration, 'REDIS', {})
+if hasattr(configuration, 'JINJA2_FILTERS'):
+    warnings.warn("JINJA2_FILTERS has been renamed to JINJA_FILTERS and the old name will be removed.")
+if STORAGE_BACKEND is not None:
+    warnings.warn("STORAGE_BACKEND is deprecated, use the new STORAGES setting instead.")
+if 'webhooks' in REDIS:
+    warnings.warn("The 'webhooks' REDIS configuration section has been renamed to 'tasks'.")
+if hasattr(configuration, 'CACHE_TIMEOUT'):
+    warnings.warn("CACHE_TIMEOUT is no longer used and can be removed.")
+"#;
+    let out = python(&format!(
+        "import json, netbox_settings as n\nr = n.analyse({settings:?}, None)\nprint(json.dumps([r['names'], r['replaced_by']], sort_keys=True))"
+    ));
+    assert_eq!(
+        out,
+        r#"[{"CACHE_TIMEOUT": "removed", "JINJA2_FILTERS": "deprecated", "JINJA_FILTERS": "read", "REDIS": "read", "STORAGES": "read", "STORAGE_BACKEND": "deprecated"}, {"JINJA2_FILTERS": ["JINJA_FILTERS"], "STORAGE_BACKEND": ["STORAGES"]}]"#
+    );
+}
+
+/// The social-auth-app-django reader on a module of our own, in the shapes of 6.1.0's.
+#[test]
+fn the_app_reader_finds_the_names_social_auth_app_django_reads() {
+    let module = r#"
+NAMESPACE = getattr(settings, setting_name("URL_NAMESPACE"), None)
+BRIDGES = getattr(settings, "SOCIAL_AUTH_ENABLE_LAUNCH_BRIDGES", None)
+def f(strategy, backend):
+    strategy.setting("RAISE_EXCEPTIONS", settings.DEBUG, backend=backend)
+    backend.setting("SESSION_EXPIRATION", False)
+    getattr(settings, "AUTH_USER_MODEL", None)
+"#;
+    let out = python(&format!(
+        "import ast, json, social_core_settings as s\nm = s.Module('social_django.x', ast.parse({module:?}))\nprint(json.dumps(s.analyse_app({{'x': m}}), sort_keys=True))"
+    ));
+    assert_eq!(
+        out,
+        r#"{"any_backend": ["RAISE_EXCEPTIONS", "SESSION_EXPIRATION"], "global": ["ENABLE_LAUNCH_BRIDGES", "URL_NAMESPACE"]}"#
+    );
+}
+
+/// The committed files are what the upstream sources give (`--check`), when the sources are on
+/// this machine: `INVENTORY_SOURCES=DIR` with `DIR/netbox` (the git directory of
+/// netbox-community/netbox), `DIR/netbox-4.6.8.tar.gz`, `DIR/netbox-wheels/*.whl`,
+/// `DIR/social-core-wheels/*.whl` and `DIR/social_auth_app_django-6.1.0-py3-none-any.whl`
+/// (tools/inventories/README.md says how to fetch them). Without it the test says so and passes:
+/// the sources are hundreds of megabytes and not part of the repository.
+#[test]
+fn the_committed_inventories_are_what_the_sources_give() {
+    let Some(dir) = std::env::var_os("INVENTORY_SOURCES").map(std::path::PathBuf::from) else {
+        eprintln!("INVENTORY_SOURCES is not set: the generators' --check is not run");
+        return;
+    };
+    let wheels = |sub: &str| -> Vec<String> {
+        let mut found: Vec<String> = std::fs::read_dir(dir.join(sub))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".whl"))
+            .collect();
+        found.sort();
+        found
+    };
+    let run = |args: Vec<String>| {
+        let status = std::process::Command::new("python3").args(&args).current_dir(repository()).status().unwrap();
+        assert!(status.success(), "{args:?}");
+    };
+    let mut netbox = vec![
+        "tools/inventories/netbox_settings.py".to_owned(),
+        "--git".to_owned(),
+        dir.join("netbox").display().to_string(),
+        "--sdist".to_owned(),
+        dir.join("netbox-4.6.8.tar.gz").display().to_string(),
+    ];
+    for wheel in wheels("netbox-wheels") {
+        netbox.extend(["--wheel".to_owned(), wheel]);
+    }
+    netbox.extend(["-o".to_owned(), "preprocessor/data/netbox-settings.json".to_owned(), "--check".to_owned()]);
+    run(netbox);
+    let mut social = vec!["tools/inventories/social_core_settings.py".to_owned()];
+    for wheel in wheels("social-core-wheels") {
+        social.extend(["--wheel".to_owned(), wheel]);
+    }
+    social.extend([
+        "--app-wheel".to_owned(),
+        dir.join("social_auth_app_django-6.1.0-py3-none-any.whl").display().to_string(),
+        "-o".to_owned(),
+        "preprocessor/data/social-core-settings.json".to_owned(),
+        "--check".to_owned(),
+    ]);
+    run(social);
 }

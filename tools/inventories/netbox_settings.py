@@ -44,6 +44,7 @@ PARAMETERS = ("netbox/netbox/config/parameters.py", "netbox/netbox/config/__init
 TAG = re.compile(r"^v?(\d+)\.(\d+)\.(\d+)(?:-r(\d+))?$")
 WARN_REMOVED = re.compile(r"removed|no longer|no effect|obsolete", re.I)
 WARN_DEPRECATED = re.compile(r"deprecat", re.I)
+UPPER_NAME = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 PIN = re.compile(r"^(?:Requires-Dist:\s*)?social-auth-core(?:\[[^\]]*\])?\s*==\s*([0-9][0-9.]*)", re.I | re.M)
 
 
@@ -124,12 +125,27 @@ def analyse(settings: str, parameters: str | None) -> dict:
     prefixes: set[str] = set()
     dynamic = False
 
-    def warning_of(names: set[str], body: list[ast.stmt]) -> None:
-        text = " ".join(texts(statement) for statement in body)
+    replacements: dict[str, set[str]] = {}
+    # `X = getattr(configuration, 'X', …)` at module level: `if X …:` tests the parameter too
+    bound: dict[str, str] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+            argument = config_call(statement.value, "getattr")
+            if argument is not None and const_str(argument):
+                bound[statement.targets[0].id] = const_str(argument)
+
+    def warning_of(names: set[str], body: list[ast.stmt] | str) -> None:
+        text = body if isinstance(body, str) else " ".join(texts(statement) for statement in body)
         if WARN_REMOVED.search(text):
             warned_removed.update(names)
         elif WARN_DEPRECATED.search(text):
             warned_deprecated.update(names)
+        else:
+            return
+        # the parameter the warning sends the reader to ("renamed to JINJA_FILTERS", "Use
+        # SENTRY_CONFIG instead"); kept below only if this release reads it
+        for name in names:
+            replacements.setdefault(name, set()).update(set(UPPER_NAME.findall(text)) - names)
 
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and is_configuration(node.value) and node.attr.isupper():
@@ -146,6 +162,20 @@ def analyse(settings: str, parameters: str | None) -> dict:
             }
             if names:
                 warning_of(names, node.body)
+            else:
+                # `if STORAGE_BACKEND is not None: warnings.warn("STORAGE_BACKEND is deprecated, …")`:
+                # only a warning that says so of the parameter itself counts (not "REDIS's 'webhooks'
+                # section has been renamed", nor "REMOTE_AUTH_DEFAULT_PERMISSIONS should be a dictionary")
+                tested_variables = {bound[n.id] for n in ast.walk(node.test) if isinstance(n, ast.Name) and n.id in bound}
+                warned = " ".join(
+                    texts(call)
+                    for statement in node.body
+                    for call in ast.walk(statement)
+                    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "warn"
+                )
+                for name in tested_variables:
+                    if re.search(rf"\b{re.escape(name)} (?:is|has been) (?:deprecated|renamed|removed|obsolete)", warned):
+                        warning_of({name}, warned)
         if isinstance(node, ast.For) and isinstance(node.target, ast.Name):
             variable = node.target.id
             body = ast.Module(body=node.body, type_ignores=[])
@@ -199,12 +229,17 @@ def analyse(settings: str, parameters: str | None) -> dict:
         )
     for name in read:
         status[name] = "deprecated" if name in warned_deprecated | warned_removed else "read"
+    replaced_by = {
+        name: sorted(candidates & read)
+        for name, candidates in replacements.items()
+        if status.get(name) in ("deprecated", "removed") and candidates & read
+    }
     if dynamic:
         if parameters is None:
             raise SystemExit("settings.py loops over dynamic parameters, but no parameters file was found")
         for name in dynamic_parameters(parameters):
             status.setdefault(name, "read")
-    return {"names": status, "prefixes": sorted(prefixes), "dynamic": dynamic}
+    return {"names": status, "prefixes": sorted(prefixes), "dynamic": dynamic, "replaced_by": replaced_by}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,6 +364,13 @@ def build(releases: list[tuple[str, dict, dict]]) -> dict:
             entry["removed_in"] = versions[versions.index(read[-1][1]) + 1]
         if read:
             entry["added_in"] = read[0][0]
+        # the replacement the newest warning about the name gives
+        replacement = next(
+            (by_version[v][0]["replaced_by"][name] for v in reversed(versions) if name in by_version[v][0]["replaced_by"]),
+            None,
+        )
+        if replacement:
+            entry["replaced_by"] = replacement
         settings.append(entry)
     prefixes = sorted({p for result, _ in by_version.values() for p in result["prefixes"]})
     return {

@@ -88,11 +88,11 @@ class Module:
                     self.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
 
 
-def read_package(wheel: Path) -> dict[str, Module]:
+def read_package(wheel: Path, package: str = "social_core") -> dict[str, Module]:
     modules = {}
     with zipfile.ZipFile(wheel) as archive:
         for member in archive.namelist():
-            if not member.startswith("social_core/") or not member.endswith(".py") or "/tests/" in member:
+            if not member.startswith(f"{package}/") or not member.endswith(".py") or "/tests/" in member:
                 continue
             dotted = member[:-3].replace("/", ".")
             source = archive.read(member).decode("utf-8")
@@ -239,6 +239,40 @@ def analyse(modules: dict[str, Module]) -> dict:
     }
 
 
+SOCIAL_AUTH_NAME = re.compile(r"^SOCIAL_AUTH_([A-Z][A-Z0-9_]*)$")
+
+
+def analyse_app(modules: dict[str, Module]) -> dict:
+    """The names social-auth-app-django (`social_django/`) reads itself, as suffixes of SOCIAL_AUTH_:
+
+    * `getattr(settings, setting_name("X"), …)`: `setting_name` of social_core/utils.py joins
+      SOCIAL_AUTH_ and X: global;
+    * `getattr(settings, "SOCIAL_AUTH_X", …)`: global;
+    * `strategy.setting("X", …, backend=backend)`, `backend.setting("X")`: any backend;
+      `strategy.setting("X")` without a backend: global.
+    """
+    reads_global: set[str] = set()
+    reads_any: set[str] = set()
+    for module in modules.values():
+        for node in ast.walk(module.tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            value = const_str(node.args[0])
+            if isinstance(node.func, ast.Name) and node.func.id == "setting_name" and len(node.args) == 1:
+                if value and NAME.match(value):
+                    reads_global.add(value)
+            elif isinstance(node.func, ast.Name) and node.func.id == "getattr" and len(node.args) >= 2:
+                match = SOCIAL_AUTH_NAME.match(const_str(node.args[1]) or "")
+                if match:
+                    reads_global.add(match.group(1))
+            elif isinstance(node.func, ast.Attribute) and node.func.attr == "setting" and value and NAME.match(value):
+                if receiver(node) == "strategy" and not has_backend_argument(node):
+                    reads_global.add(value)
+                else:
+                    reads_any.add(value)
+    return {"global": sorted(reads_global), "any_backend": sorted(reads_any - reads_global)}
+
+
 def ranges(versions: list[str], present: list[bool]) -> list[list[str]]:
     out: list[list[str]] = []
     start = None
@@ -306,6 +340,7 @@ def dump(document: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wheel", action="append", default=[], type=Path, required=True)
+    parser.add_argument("--app-wheel", type=Path, help="social_auth_app_django-X.Y.Z-py3-none-any.whl: its own names")
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--check", action="store_true", help="fail if OUTPUT differs from what would be written")
     arguments = parser.parse_args()
@@ -318,6 +353,16 @@ def main() -> int:
         sources.append({"version": match.group(1), "wheel": wheel.name,
                         "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest()})
     document = build(results, sources)
+    if arguments.app_wheel:
+        match = re.match(r"social_auth_app_django-(\d+\.\d+\.\d+)-", arguments.app_wheel.name)
+        if not match:
+            parser.error(f"{arguments.app_wheel}: not named social_auth_app_django-X.Y.Z-…")
+        document["django_app"] = {
+            "version": match.group(1),
+            "wheel": arguments.app_wheel.name,
+            "sha256": hashlib.sha256(arguments.app_wheel.read_bytes()).hexdigest(),
+            **analyse_app(read_package(arguments.app_wheel, "social_django")),
+        }
     if arguments.check:
         if arguments.output.read_text() != dump(document):
             print(f"{arguments.output} differs from what the wheels give: regenerate it", file=sys.stderr)

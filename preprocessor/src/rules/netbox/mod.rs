@@ -4,10 +4,12 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `parameters`, the tables of NetBox's settings.
+//! the helpers several rules use; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! read (`data/`).
 
 mod parameters;
 mod shared;
+mod social_names;
 #[cfg(test)]
 mod testing;
 
@@ -19,6 +21,8 @@ rules! {
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
     setting_ignored => SETTING_IGNORED,
     setting_removed => SETTING_REMOVED,
+    setting_deprecated => SETTING_DEPRECATED,
+    setting_too_new => SETTING_TOO_NEW,
     setting_unknown => SETTING_UNKNOWN,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,

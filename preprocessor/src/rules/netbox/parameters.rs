@@ -1,158 +1,38 @@
-//! What NetBox reads from configuration.py, and what it no longer reads: the tables the
-//! setting rules (`setting-ignored`, `setting-removed`, `setting-unknown`,
-//! `social-auth-prefix-missing`) share. Data, so that each of those rules stays one file.
+//! What NetBox and python-social-auth read from configuration.py, release by release: the data
+//! the setting rules (`setting-ignored`, `setting-removed`, `setting-deprecated`,
+//! `setting-too-new`, `setting-unknown`, `social-auth-prefix-missing`) share. Data, so that each of
+//! those rules stays one file.
+//!
+//! The inventories are generated from upstream code by `tools/inventories/` (see its README) and
+//! embedded at compile time: `data/netbox-settings.json` (NetBox's `netbox/settings.py` and
+//! `netbox/config/parameters.py` of every final release, 1.0.0 … 4.7.3) here, and
+//! `data/social-core-settings.json` (the `SOCIAL_AUTH_*` names social-core 4.0.2 … 7.0.0 and
+//! social-auth-app-django 6.1.0 read) in `social_names`. Each is parsed once, on first use.
+//!
+//! A target written `X.Y` (or `X.Y.0`) stands for every `X.Y` release: a finding must hold for all
+//! of them (a name read by any `X.Y` release is read; removed means removed before `X.Y.0`). A
+//! name still read by the newest release of the data is taken to be read by later targets too.
 
 use crate::version::Version;
 use rustc_hash::FxBuildHasher;
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// The parameters NetBox 4.7.3 reads from configuration.py: `getattr(configuration, …)` and
-/// `hasattr(configuration, …)` in `netbox/settings.py`, plus the dynamic parameters of
-/// `netbox/config/parameters.py` (read off the netbox-4.7.3 wheel; facts §1.2 lists v4.6.8).
-pub(super) const PARAMETERS: &[&str] = &[
-    "ADMINS",
-    "ALLOWED_HOSTS",
-    "API_TOKEN_PEPPERS",
-    "AUTH_PASSWORD_VALIDATORS",
-    "BASE_PATH",
-    "BULK_UPDATE_CHUNK_SIZE",
-    "CENSUS_REPORTING_ENABLED",
-    "CHANGELOG_SKIP_EMPTY_CHANGES",
-    "CORS_ORIGIN_ALLOW_ALL",
-    "CORS_ORIGIN_REGEX_WHITELIST",
-    "CORS_ORIGIN_WHITELIST",
-    "CSRF_COOKIE_NAME",
-    "CSRF_COOKIE_SECURE",
-    "CSRF_TRUSTED_ORIGINS",
-    "DATABASE",
-    "DATABASES",
-    "DATABASE_ROUTERS",
-    "DATA_UPLOAD_MAX_MEMORY_SIZE",
-    "DEBUG",
-    "DEFAULT_DASHBOARD",
-    "DEFAULT_LANGUAGE",
-    "DEFAULT_PERMISSIONS",
-    "DEVELOPER",
-    "DISK_BASE_UNIT",
-    "DOCS_ROOT",
-    "EMAIL",
-    "EVENTS_PIPELINE",
-    "EXEMPT_VIEW_PERMISSIONS",
-    "FIELD_CHOICES",
-    "FILE_UPLOAD_MAX_MEMORY_SIZE",
-    "GRAPHQL_DEFAULT_VERSION",
-    "GRAPHQL_MAX_ALIASES",
-    "GRAPHQL_MAX_QUERY_DEPTH",
-    "HOSTNAME",
-    "HTTP_CLIENT_IP_HEADERS",
-    "HTTP_PROXIES",
-    "INTERNAL_IPS",
-    "ISOLATED_DEPLOYMENT",
-    "JINJA2_FILTERS",
-    "JINJA_ENVIRONMENT_PARAMS",
-    "JINJA_FILTERS",
-    "LOGGING",
-    "LOGIN_FORM_HIDDEN",
-    "LOGIN_PERSISTENCE",
-    "LOGIN_REQUIRED",
-    "LOGIN_TIMEOUT",
-    "LOGOUT_REDIRECT_URL",
-    "MEDIA_ROOT",
-    "METRICS_ENABLED",
-    "PLUGINS",
-    "PLUGINS_CATALOG_CONFIG",
-    "PLUGINS_CONFIG",
-    "PROXY_ROUTERS",
-    "QUEUE_MAPPINGS",
-    "RAM_BASE_UNIT",
-    "REDIS",
-    "RELEASE_CHECK_URL",
-    "REMOTE_AUTH_AUTO_CREATE_GROUPS",
-    "REMOTE_AUTH_AUTO_CREATE_USER",
-    "REMOTE_AUTH_BACKEND",
-    "REMOTE_AUTH_DEFAULT_GROUPS",
-    "REMOTE_AUTH_DEFAULT_PERMISSIONS",
-    "REMOTE_AUTH_ENABLED",
-    "REMOTE_AUTH_GROUP_HEADER",
-    "REMOTE_AUTH_GROUP_SEPARATOR",
-    "REMOTE_AUTH_GROUP_SYNC_ENABLED",
-    "REMOTE_AUTH_HEADER",
-    "REMOTE_AUTH_SUPERUSERS",
-    "REMOTE_AUTH_SUPERUSER_GROUPS",
-    "REMOTE_AUTH_USER_EMAIL",
-    "REMOTE_AUTH_USER_FIRST_NAME",
-    "REMOTE_AUTH_USER_LAST_NAME",
-    "REPORTS_ROOT",
-    "RQ",
-    "RQ_DEFAULT_TIMEOUT",
-    "RQ_RETRY_INTERVAL",
-    "RQ_RETRY_MAX",
-    "SCRIPTS_ROOT",
-    "SEARCH_BACKEND",
-    "SECRET_KEY",
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-    "SECURE_HSTS_PRELOAD",
-    "SECURE_HSTS_SECONDS",
-    "SECURE_SSL_REDIRECT",
-    "SENTRY_CONFIG",
-    "SENTRY_ENABLED",
-    "SENTRY_TAGS",
-    "SESSION_COOKIE_NAME",
-    "SESSION_COOKIE_SECURE",
-    "SESSION_FILE_PATH",
-    "STORAGES",
-    "STORAGE_BACKEND",
-    "STORAGE_CONFIG",
-    "STREAMING_EXPORTS",
-    "TIME_ZONE",
-    "TRANSLATION_ENABLED",
-    "WEBHOOK_DEFAULT_TIMEOUT",
-    // Dynamic parameters, also accepted in configuration.py.
-    "BANNER_LOGIN",
-    "BANNER_MAINTENANCE",
-    "BANNER_TOP",
-    "BANNER_BOTTOM",
-    "ENFORCE_GLOBAL_UNIQUE",
-    "PREFER_IPV4",
-    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT",
-    "RACK_ELEVATION_DEFAULT_UNIT_WIDTH",
-    "POWERFEED_DEFAULT_VOLTAGE",
-    "POWERFEED_DEFAULT_AMPERAGE",
-    "POWERFEED_DEFAULT_MAX_UTILIZATION",
-    "ALLOWED_URL_SCHEMES",
-    "PAGINATE_COUNT",
-    "MAX_PAGE_SIZE",
-    "CUSTOM_VALIDATORS",
-    "PROTECTION_RULES",
-    "DEFAULT_USER_PREFERENCES",
-    "CHANGELOG_RETENTION",
-    "CHANGELOG_RETAIN_CREATE_LAST_UPDATE",
-    "MAINTENANCE_MODE",
-    "COPILOT_ENABLED",
-    "GRAPHQL_ENABLED",
-    "JOB_RETENTION",
-    "MAPS_URL",
-];
+/// Inclusive release ranges, oldest first.
+pub(super) type Ranges = Vec<(Version, Version)>;
 
-/// Parameters removed from NetBox, with the release that removed them (facts §1.2).
-pub(super) const REMOVED: &[(&str, Version, &str)] = &[
-    ("DATE_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
-    ("DATETIME_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
-    ("SHORT_DATE_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
-    ("SHORT_DATETIME_FORMAT", Version::new(4, 0, 0), "dates follow the reader's language instead"),
-    ("TIME_FORMAT", Version::new(4, 0, 0), "times follow the reader's language instead"),
-    ("SHORT_TIME_FORMAT", Version::new(4, 0, 0), "times follow the reader's language instead"),
-    ("ENABLE_LOCALIZATION", Version::new(4, 0, 0), "localization is always on"),
-    ("GIT_PATH", Version::new(4, 0, 0), "the setting has no effect"),
-    ("DJANGO_ADMIN_ENABLED", Version::new(4, 2, 0), "the setting has no effect"),
-    ("ALLOW_TOKEN_RETRIEVAL", Version::new(4, 5, 0), "the setting has no effect"),
-    ("REMOTE_AUTH_STAFF_GROUPS", Version::new(4, 5, 0), "NetBox 4.5 removed staff status from its users altogether"),
-    ("REMOTE_AUTH_STAFF_USERS", Version::new(4, 5, 0), "NetBox 4.5 removed staff status from its users altogether"),
-    ("SENTRY_DSN", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
-    ("SENTRY_SAMPLE_RATE", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
-    ("SENTRY_SEND_DEFAULT_PII", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
-    ("SENTRY_TRACES_SAMPLE_RATE", Version::new(4, 7, 0), "Sentry is configured through `SENTRY_CONFIG` now"),
+/// Why a removed parameter went, where NetBox's code names no replacement (facts §1.2).
+const REMOVAL_REASONS: &[(&str, &str)] = &[
+    ("DATE_FORMAT", "dates follow the reader's language instead"),
+    ("DATETIME_FORMAT", "dates follow the reader's language instead"),
+    ("SHORT_DATE_FORMAT", "dates follow the reader's language instead"),
+    ("SHORT_DATETIME_FORMAT", "dates follow the reader's language instead"),
+    ("TIME_FORMAT", "times follow the reader's language instead"),
+    ("SHORT_TIME_FORMAT", "times follow the reader's language instead"),
+    ("ENABLE_LOCALIZATION", "localization is always on"),
+    ("REMOTE_AUTH_STAFF_GROUPS", "NetBox 4.5 removed staff status from its users altogether"),
+    ("REMOTE_AUTH_STAFF_USERS", "NetBox 4.5 removed staff status from its users altogether"),
 ];
 
 /// Django settings people put into configuration.py that NetBox never reads from it.
@@ -180,7 +60,10 @@ pub(super) const DJANGO_SETTINGS: &[(&str, &str)] = &[
     ("EMAIL_HOST", "use NetBox's EMAIL parameter instead"),
 ];
 
-/// python-social-auth settings that reach social-core only with the `SOCIAL_AUTH_` prefix.
+/// The python-social-auth settings of an OpenID Connect setup: the names `social-auth-prefix-missing`
+/// recognises written without their prefix (kept short on purpose: social-core's full inventory
+/// has generic suffixes such as `KEY` or `SECRET`). `tests/inventories.rs` checks that
+/// social-core, social-auth-app-django or NetBox reads each of them.
 pub(super) const SOCIAL_NAMES: &[&str] = &[
     "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT",
     "SOCIAL_AUTH_OIDC_ENDPOINT",
@@ -204,30 +87,222 @@ pub(super) const SOCIAL_NAMES: &[&str] = &[
     "SOCIAL_AUTH_SANITIZE_REDIRECTS",
 ];
 
-/// The names of [`PARAMETERS`], for one hash probe per lookup: per-setting rules ask for every
-/// assignment of every block.
-pub(super) static PARAMETER_NAMES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
-    LazyLock::new(|| PARAMETERS.iter().copied().collect());
-
-/// Every name NetBox, Django or social-core reads (or once read) from configuration.py.
-pub(super) static KNOWN_NAMES: LazyLock<HashSet<&'static str, FxBuildHasher>> = LazyLock::new(|| {
-    let django = DJANGO_SETTINGS.iter().map(|(name, _)| *name);
-    let removed = REMOVED.iter().map(|(name, _, _)| *name);
-    PARAMETERS.iter().chain(SOCIAL_NAMES).copied().chain(django).chain(removed).collect()
-});
+/// [`SOCIAL_NAMES`] without their `SOCIAL_AUTH_` prefix.
+pub(super) static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
+    LazyLock::new(|| SOCIAL_NAMES.iter().filter_map(|name| name.strip_prefix("SOCIAL_AUTH_")).collect());
 
 /// [`DJANGO_SETTINGS`] by name.
 pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<&'static str, &'static str, FxBuildHasher>> =
     LazyLock::new(|| DJANGO_SETTINGS.iter().copied().collect());
 
-/// [`REMOVED`] by name.
-pub(super) static REMOVED_BY_NAME: LazyLock<HashMap<&'static str, (Version, &'static str), FxBuildHasher>> =
-    LazyLock::new(|| REMOVED.iter().map(|&(name, since, why)| (name, (since, why))).collect());
+// ---------------------------------------------------------------------------------------------
+// NetBox's settings.py, release by release
+// ---------------------------------------------------------------------------------------------
 
-/// [`SOCIAL_NAMES`] without their `SOCIAL_AUTH_` prefix.
-pub(super) static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
-    LazyLock::new(|| SOCIAL_NAMES.iter().filter_map(|name| name.strip_prefix("SOCIAL_AUTH_")).collect());
+#[derive(Deserialize)]
+struct NetboxFile {
+    releases: Vec<String>,
+    social_auth_core: Vec<PinFile>,
+    settings: Vec<SettingFile>,
+}
 
-pub(super) fn is_parameter(name: &str) -> bool {
-    PARAMETER_NAMES.contains(name)
+#[derive(Deserialize)]
+struct PinFile {
+    pin: String,
+    releases: Vec<[String; 2]>,
+}
+
+#[derive(Deserialize)]
+struct SettingFile {
+    name: String,
+    read: Vec<[String; 2]>,
+    #[serde(default)]
+    deprecated: Vec<[String; 2]>,
+    #[serde(default)]
+    replaced_by: Vec<String>,
+}
+
+/// One name NetBox's settings.py has read from configuration.py.
+pub(super) struct NetboxSetting {
+    /// The releases that read it.
+    read: Ranges,
+    /// The releases that read it and warn, when it is set, that it is deprecated.
+    deprecated: Ranges,
+    /// The parameter the newest warning about it names instead (`JINJA2_FILTERS` → `JINJA_FILTERS`).
+    pub(super) replaced_by: Option<String>,
+}
+
+/// Every name NetBox's settings.py has read, with the release history of each.
+pub(super) struct NetboxInventory {
+    releases: Vec<Version>,
+    settings: HashMap<String, NetboxSetting, FxBuildHasher>,
+    /// The social-auth-core release each range of NetBox releases pins.
+    pub(super) pins: Vec<(Ranges, Version)>,
+}
+
+/// Where a name stands in a target NetBox series.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Status {
+    /// Read by some release of the series.
+    Read,
+    /// Read no more: the first release that stopped reading it.
+    Removed(Version),
+    /// Not read yet: the first release that reads it.
+    NotYet(Version),
+}
+
+pub(super) fn ranges(pairs: &[[String; 2]]) -> Option<Ranges> {
+    pairs.iter().map(|[first, last]| Some((first.parse().ok()?, last.parse().ok()?))).collect()
+}
+
+impl NetboxInventory {
+    fn parse(text: &str) -> Option<Self> {
+        let file: NetboxFile = serde_json::from_str(text).ok()?;
+        let releases = file.releases.iter().map(|r| r.parse().ok()).collect::<Option<Vec<Version>>>()?;
+        let mut settings = HashMap::with_capacity_and_hasher(file.settings.len(), FxBuildHasher);
+        for s in file.settings {
+            let setting = NetboxSetting {
+                read: ranges(&s.read)?,
+                deprecated: ranges(&s.deprecated)?,
+                replaced_by: s.replaced_by.into_iter().next(),
+            };
+            settings.insert(s.name, setting);
+        }
+        let pins = file
+            .social_auth_core
+            .iter()
+            .map(|p| Some((ranges(&p.releases)?, p.pin.parse().ok()?)))
+            .collect::<Option<_>>()?;
+        Some(Self { releases, settings, pins })
+    }
+
+    /// The releases a target stands for: `X.Y` and `X.Y.0` are the whole `X.Y` series.
+    fn series(&self, target: Version) -> (Version, Version) {
+        if target.patch != 0 || target.rc.is_some() {
+            return (target, target);
+        }
+        let last = self.releases.iter().rev().find(|r| r.major == target.major && r.minor == target.minor);
+        (target, last.copied().unwrap_or(target).max(target))
+    }
+
+    /// Whether `range` meets the series, a range ending at the newest release being open-ended.
+    fn meets(&self, (first, last): (Version, Version), (low, high): (Version, Version)) -> bool {
+        let open = self.releases.last() == Some(&last);
+        first <= high && (open || low <= last)
+    }
+
+    /// The first release after `release`.
+    fn after(&self, release: Version) -> Option<Version> {
+        self.releases.iter().find(|r| **r > release).copied()
+    }
+
+    /// A name NetBox's settings.py has read in some release.
+    pub(super) fn get(&self, name: &str) -> Option<&NetboxSetting> {
+        self.settings.get(name)
+    }
+
+    /// The names NetBox's warnings send to `name` (`JINJA_FILTERS` ← `JINJA2_FILTERS`), sorted.
+    pub(super) fn replaced_by_this<'a>(&'a self, name: &'a str) -> Vec<&'a str> {
+        let mut old: Vec<&str> = self
+            .settings
+            .iter()
+            .filter(|(_, s)| s.replaced_by.as_deref() == Some(name))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        old.sort_unstable();
+        old
+    }
+
+    /// Where `name` stands at the target; `None` for a name no release has read.
+    pub(super) fn status(&self, name: &str, target: Version) -> Option<Status> {
+        let setting = self.settings.get(name)?;
+        let series = self.series(target);
+        if setting.read.iter().any(|&r| self.meets(r, series)) {
+            return Some(Status::Read);
+        }
+        // The last range that ended before the series, else the first that starts after it.
+        if let Some(&(_, last)) = setting.read.iter().rev().find(|(_, last)| *last < series.0) {
+            return self.after(last).map(Status::Removed);
+        }
+        setting.read.first().map(|&(first, _)| Status::NotYet(first))
+    }
+
+    /// Whether some release of the target series reads `name`.
+    pub(super) fn reads(&self, name: &str, target: Version) -> bool {
+        self.status(name, target) == Some(Status::Read)
+    }
+
+    /// Whether the target reads `name` and warns that it is deprecated.
+    pub(super) fn deprecated(&self, name: &str, target: Version) -> bool {
+        let series = self.series(target);
+        self.settings.get(name).is_some_and(|s| s.deprecated.iter().any(|&r| self.meets(r, (series.0, series.0))))
+    }
+
+    /// The names some release of the target series reads.
+    pub(super) fn read_at(&self, target: Version) -> impl Iterator<Item = &str> {
+        let series = self.series(target);
+        self.settings
+            .iter()
+            .filter(move |(_, s)| s.read.iter().any(|&r| self.meets(r, series)))
+            .map(|(n, _)| n.as_str())
+    }
+
+    /// The social-auth-core releases the target series pins (newest first); the newest pin for a
+    /// target after the data.
+    pub(super) fn pins(&self, target: Version) -> Vec<Version> {
+        let series = self.series(target);
+        let mut pins: Vec<Version> =
+            self.pins.iter().filter(|(r, _)| r.iter().any(|&r| self.meets(r, series))).map(|(_, pin)| *pin).collect();
+        pins.sort_unstable_by(|a, b| b.cmp(a));
+        pins
+    }
+}
+
+/// The removal reason of facts §1.2, when NetBox's code gives none.
+pub(super) fn removal_reason(name: &str) -> Option<&'static str> {
+    REMOVAL_REASONS.iter().find(|(n, _)| *n == name).map(|(_, why)| *why)
+}
+
+/// `data/netbox-settings.json`, parsed on first use (an empty inventory if it did not parse,
+/// which `tests` below rules out).
+pub(super) static NETBOX: LazyLock<NetboxInventory> = LazyLock::new(|| {
+    NetboxInventory::parse(include_str!("../../../data/netbox-settings.json")).unwrap_or(NetboxInventory {
+        releases: Vec::new(),
+        settings: HashMap::default(),
+        pins: Vec::new(),
+    })
+});
+
+/// Whether the target NetBox reads `name` from configuration.py.
+pub(super) fn is_parameter(name: &str, target: Version) -> bool {
+    NETBOX.reads(name, target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(text: &str) -> Version {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_inventory_parses() {
+        assert!(NetboxInventory::parse(include_str!("../../../data/netbox-settings.json")).is_some());
+    }
+
+    #[test]
+    fn a_target_series_reads_what_any_of_its_releases_reads() {
+        assert_eq!(NETBOX.status("SENTRY_DSN", v("4.6")), Some(Status::Read));
+        assert_eq!(NETBOX.status("SENTRY_DSN", v("4.7")), Some(Status::Removed(v("4.7.0"))));
+        // GIT_PATH left in 3.7.2: not removed for the 3.7 series as a whole, removed for 3.7.2
+        assert_eq!(NETBOX.status("GIT_PATH", v("3.7")), Some(Status::Read));
+        assert_eq!(NETBOX.status("GIT_PATH", v("3.7.2")), Some(Status::Removed(v("3.7.2"))));
+        assert_eq!(NETBOX.status("JINJA_FILTERS", v("4.6")), Some(Status::NotYet(v("4.7.0"))));
+        // still read by the newest release: read by later targets too
+        assert_eq!(NETBOX.status("ALLOWED_HOSTS", v("4.9")), Some(Status::Read));
+        assert_eq!(NETBOX.status("NO_SUCH_NAME", v("4.7")), None);
+        assert!(NETBOX.deprecated("JINJA2_FILTERS", v("4.7")) && !NETBOX.deprecated("JINJA2_FILTERS", v("4.6")));
+        assert_eq!(NETBOX.get("JINJA2_FILTERS").and_then(|s| s.replaced_by.as_deref()), Some("JINJA_FILTERS"));
+    }
 }

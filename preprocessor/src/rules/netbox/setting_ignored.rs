@@ -1,7 +1,7 @@
 //! `netbox/setting-ignored`: A Django setting NetBox never reads from configuration.py.
 
-use super::shared::at_statement;
 use super::parameters::{DJANGO_BY_NAME, is_parameter};
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -16,11 +16,11 @@ pub const SETTING_IGNORED: Rule = Rule {
     applies: Applies::Always,
 };
 
-pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn setting_ignored(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if let Some(why) = DJANGO_BY_NAME.get(name)
-            && !is_parameter(name)
+            && !is_parameter(name, targets.netbox)
         {
             out.push(at_statement(
                 &SETTING_IGNORED,

@@ -1,48 +1,88 @@
 //! `netbox/setting-removed`: A parameter the target NetBox no longer has.
 
+use super::parameters::{NETBOX, Status, removal_reason};
 use super::shared::at_statement;
-use super::parameters::REMOVED_BY_NAME;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
 /// A parameter the target NetBox no longer has.
+///
+/// Source: `data/netbox-settings.json`, NetBox's own `netbox/settings.py` read at every final
+/// release 1.0.0 … 4.7.3 (`tools/inventories/netbox_settings.py`): the release named is the first
+/// that stopped reading the name, and the replacement the one NetBox's last warning about it names
+/// (`SENTRY_DSN`: "Use SENTRY_CONFIG instead", 4.6.x).
 pub const SETTING_REMOVED: Rule = Rule {
     id: "netbox/setting-removed",
     severity: Severity::Warning,
-    summary: "a parameter removed in the target NetBox version (the `DATE_FORMAT` family in 4.0, `REMOTE_AUTH_STAFF_*` in 4.5, `SENTRY_DSN` family in 4.7, …)",
+    summary: "a parameter removed before the target NetBox version (`NAPALM_*` in 3.6.1, the `DATE_FORMAT` family in 4.0, `REMOTE_AUTH_STAFF_*` in 4.5, the `SENTRY_DSN` family in 4.7, …)",
     help: "remove the line, or move its value to the parameter that replaced it",
-    fact: "facts §1.2 (inventory of removed parameters per release; 4.7.3 inventory read off the wheel)",
+    fact: "NetBox's settings.py at every release 1.0.0 … 4.7.3 (data/netbox-settings.json, tools/inventories/); reasons: facts §1.2",
     applies: Applies::Always,
 };
 
 pub fn setting_removed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        if let Some((since, why)) = REMOVED_BY_NAME.get(name)
-            && targets.netbox >= *since
-        {
-            out.push(at_statement(
-                &SETTING_REMOVED,
-                setting,
-                format!("NetBox {since} removed `{name}`; NetBox {} ignores it ({why})", targets.netbox),
-            ));
-        }
+        let Some(Status::Removed(since)) = NETBOX.status(name, targets.netbox) else { continue };
+        let replacement = NETBOX.get(name).and_then(|s| s.replaced_by.as_deref());
+        let why = match (replacement, removal_reason(name)) {
+            (Some(new), _) => format!(" (use `{new}` instead)"),
+            (None, Some(why)) => format!(" ({why})"),
+            (None, None) => String::new(),
+        };
+        let finding = at_statement(
+            &SETTING_REMOVED,
+            setting,
+            format!("NetBox {since} removed `{name}`; NetBox {} ignores it{why}", targets.netbox),
+        );
+        out.push(match replacement {
+            Some(new) => finding.with_help(format!("move its value into `{new}` and remove the line")),
+            None => finding,
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::assert_cases;
+    use crate::rules::netbox::testing::{assert_cases, findings};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
         ("netbox/setting-removed", "4.7", "SENTRY_DSN = 'https://x@sentry.example/1'\n", 1, "SENTRY_CONFIG = {}\n"),
         ("netbox/setting-removed", "4.6", "X = 1\n", 0, "SENTRY_DSN = 'https://x@sentry.example/1'\n"),
+        // not in the hand-written table of old: found in settings.py's history
+        ("netbox/setting-removed", "4.7", "NAPALM_USERNAME = 'netbox'\n", 1, "X = 1\n"),
+        ("netbox/setting-removed", "3.6", "X = 1\n", 0, "NAPALM_USERNAME = 'netbox'\n"),
+        ("netbox/setting-removed", "3.0", "CACHE_TIMEOUT = 900\n", 1, "X = 1\n"),
+        ("netbox/setting-removed", "2.11", "X = 1\n", 0, "CACHE_TIMEOUT = 900\n"),
+        // GIT_PATH left settings.py in 3.7.2: removed for 3.7.2, not for the 3.7 series
+        ("netbox/setting-removed", "3.7.2", "GIT_PATH = '/usr/bin/git'\n", 1, "X = 1\n"),
+        ("netbox/setting-removed", "3.7", "X = 1\n", 0, "GIT_PATH = '/usr/bin/git'\n"),
     ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::SETTING_REMOVED, CASES);
+    }
+
+    #[test]
+    fn the_finding_names_the_release_and_the_replacement_netbox_names() {
+        let found = findings("SENTRY_DSN = 'https://x@sentry.example/1'\nNAPALM_ARGS = {}\n", "4.7");
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "netbox/setting-removed",
+                    "NetBox 4.7.0 removed `SENTRY_DSN`; NetBox 4.7.0 ignores it (use `SENTRY_CONFIG` instead)".to_owned(),
+                    "move its value into `SENTRY_CONFIG` and remove the line".to_owned()
+                ),
+                (
+                    "netbox/setting-removed",
+                    "NetBox 3.6.1 removed `NAPALM_ARGS`; NetBox 4.7.0 ignores it".to_owned(),
+                    super::SETTING_REMOVED.help.to_owned()
+                ),
+            ]
+        );
     }
 }

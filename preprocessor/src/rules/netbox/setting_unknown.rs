@@ -1,39 +1,116 @@
 //! `netbox/setting-unknown`: A misspelt parameter.
 
-use super::parameters::{KNOWN_NAMES, PARAMETERS, SOCIAL_NAMES};
+use super::parameters::{DJANGO_BY_NAME, NETBOX, SOCIAL_NAMES};
+use super::social_names::{SOCIAL, social_pins, social_reads};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
-/// A misspelt parameter.
+/// A misspelt parameter, or a `SOCIAL_AUTH_*` name python-social-auth never reads.
+///
+/// Sources: `data/netbox-settings.json` (every name NetBox's settings.py has read, 1.0.0 … 4.7.3)
+/// and `data/social-core-settings.json` (every `SOCIAL_AUTH_*` name social-core 4.0.2 … 7.0.0 and
+/// social-auth-app-django 6.1.0 read, built as `BaseStrategy.setting` builds them:
+/// `SOCIAL_AUTH_<BACKEND>_<SETTING>` or `SOCIAL_AUTH_<SETTING>`), from `tools/inventories/`.
+/// A name fires only with a suggestion: the nearest name by edit distance among the parameters
+/// the target reads, or, for a `SOCIAL_AUTH_*` name, among the names the social-core release the
+/// target NetBox pins reads for the backends the file configures; when the backend part itself
+/// is wrong (`SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), the one such name ending in the same word
+/// (`SOCIAL_AUTH_OIDC_JWT_LEEWAY`, the setting social-core 4.7.0+ reads in `OpenIdConnectAuth`).
 pub const SETTING_UNKNOWN: Rule = Rule {
     id: "netbox/setting-unknown",
     severity: Severity::Warning,
-    summary: "an upper-case name that is no NetBox parameter but one or two letters away from one (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`)",
+    summary: "an upper-case name that no NetBox release and no python-social-auth release reads, near a name they do (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`, `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`)",
     help: "correct the name; as written, NetBox never reads it",
-    fact: "facts §1.1 (NetBox reads a fixed list of names; others are ignored), §1.2 inventory",
+    fact: "facts §1.1 (NetBox reads a fixed list of names, and copies SOCIAL_AUTH_*), §2.1 (social-core's setting lookup); inventories of NetBox's settings.py and social-core's code (data/, tools/inventories/)",
     applies: Applies::Always,
 };
 
-pub fn setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let mut social: Option<(Vec<&str>, Vec<String>)> = None;
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        if KNOWN_NAMES.contains(name) || name.len() < 6 || name.starts_with('_') || !is_upper_case(name) {
+        if name.len() < 6
+            || name.starts_with('_')
+            || !is_upper_case(name)
+            || NETBOX.get(name).is_some()
+            || DJANGO_BY_NAME.contains_key(name)
+        {
             continue;
         }
-        let candidates = PARAMETERS.iter().chain(SOCIAL_NAMES).copied();
-        if let Some(near) = closest_of(name, candidates) {
-            out.push(
-                Finding::in_block(
-                    &SETTING_UNKNOWN,
-                    setting.block,
-                    setting.name_range.clone(),
-                    format!("NetBox has no parameter `{name}`, so this line has no effect; did you mean `{near}`?"),
-                )
-                .with_help(format!("rename it to `{near}`")),
-            );
+        if name.starts_with(PREFIX) {
+            if social_reads(name) {
+                continue;
+            }
+            let (in_use, candidates) = social.get_or_insert_with(|| social_candidates(d, targets));
+            // the word-for-word guess only when the backend part is not one the file uses: under
+            // a right prefix, an unknown name may be a setting of the file's own pipeline step
+            let wrong_backend = SOCIAL.backend_prefix(name).is_none_or(|b| !in_use.contains(&b));
+            // the distance between what follows `SOCIAL_AUTH_`: the shared prefix would let a
+            // long name be five letters off
+            let rest = name.get(PREFIX.len()..).unwrap_or_default();
+            let near = closest_of(rest, candidates.iter().filter_map(|c| c.get(PREFIX.len()..)))
+                .and_then(|rest| candidates.iter().find(|c| c.get(PREFIX.len()..) == Some(rest)))
+                .map(String::as_str)
+                .or_else(|| same_last_word(name, candidates).filter(|_| wrong_backend));
+            if let Some(near) = near {
+                out.push(found(
+                    setting,
+                    format!("neither social-core nor social-auth-app-django reads `{name}`, so unless a pipeline step of your own reads it, this line has no effect; did you mean `{near}`?"),
+                    near,
+                ));
+            }
+            continue;
         }
+        let candidates = NETBOX.read_at(targets.netbox).chain(SOCIAL_NAMES.iter().copied());
+        if let Some(near) = closest_of(name, candidates) {
+            out.push(found(
+                setting,
+                format!("NetBox has no parameter `{name}`, so this line has no effect; did you mean `{near}`?"),
+                near,
+            ));
+        }
+    }
+}
+
+const PREFIX: &str = "SOCIAL_AUTH_";
+
+fn found(setting: &Setting, message: String, near: &str) -> Finding {
+    Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
+        .with_help(format!("rename it to `{near}`"))
+}
+
+/// The backends this configuration uses (the backend of every `SOCIAL_AUTH_*` name it sets that
+/// social-core reads), and the names the social-core the target pins reads for them and for the
+/// backend prefixes of the names it does not read (`SOCIAL_AUTH_OIDC_SCOPES` → `OIDC`).
+fn social_candidates<'a>(d: &'a Input<'_>, targets: &Targets) -> (Vec<&'a str>, Vec<String>) {
+    let mut in_use: Vec<&str> = d.netbox.settings().filter_map(|s| SOCIAL.backend_of(&s.name)).collect();
+    in_use.sort_unstable();
+    in_use.dedup();
+    let mut backends = in_use.clone();
+    backends.extend(d.netbox.settings().filter(|s| !social_reads(&s.name)).filter_map(|s| SOCIAL.backend_prefix(&s.name)));
+    backends.sort_unstable();
+    backends.dedup();
+    let names = SOCIAL.names(&social_pins(targets.netbox), &backends);
+    (in_use, names)
+}
+
+/// The one candidate that ends in the same word as `name` (a word of four letters or more, after
+/// `SOCIAL_AUTH_` and at least one other word).
+fn same_last_word<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let rest = name.strip_prefix("SOCIAL_AUTH_")?;
+    let (_, word) = rest.rsplit_once('_')?;
+    if word.len() < 4 {
+        return None;
+    }
+    let mut matching = candidates
+        .iter()
+        .filter(|c| c.strip_suffix(word).is_some_and(|head| head.ends_with('_') && head.len() > "SOCIAL_AUTH_".len()));
+    match (matching.next(), matching.next()) {
+        (Some(one), None) => Some(one.as_str()),
+        _ => None,
     }
 }
 
@@ -48,19 +125,44 @@ fn is_upper_case(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::assert_cases;
+    use crate::rules::netbox::testing::{OIDC, assert_cases, findings};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/setting-unknown",
-        "4.7",
-        "ALLOWED_HOST = ['netbox.internaldomain.com']\n",
-        1,
-        "MY_HELPER_VALUE = 'x'\n",
-    )];
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        // read by social-core's OpenIdConnectAuth (4.7.0+), by the app's middleware, by NetBox
+        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SCOPES = ['groups']\n", 1, "SOCIAL_AUTH_OIDC_JWT_LEEWAY = 10\nSOCIAL_AUTH_RAISE_EXCEPTIONS = True\nSOCIAL_AUTH_BACKEND_ATTRS = {}\n"),
+        // a name some NetBox release read is for setting-removed and setting-too-new
+        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_KEYS = 'id'\n", 1, "NAPALM_USERNAME = 'x'\nJINJA_FILTERS = {}\n"),
+        // a custom pipeline's own setting under a right backend prefix, near nothing (GROUPS_CLAIM
+        // is four letters from GROUPS_MAP: too far for a name of 17)
+        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\nSOCIAL_AUTH_OIDC_GROUPS_CLAIM = 'groups'\n"),
+    ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::SETTING_UNKNOWN, CASES);
+    }
+
+    /// The committed "fix" of issue 12: the backend is `oidc`, and social-core's leeway setting is
+    /// `JWT_LEEWAY`.
+    #[test]
+    fn a_name_with_the_wrong_backend_gets_the_setting_of_the_backend_in_use() {
+        let found = findings(&format!("{OIDC}SOCIAL_AUTH_OPENID_CONNECT_LEEWAY = 30\n"), "4.7");
+        assert_eq!(
+            found,
+            vec![(
+                "netbox/setting-unknown",
+                "neither social-core nor social-auth-app-django reads `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`, so unless a pipeline step of your own reads it, this line has no effect; did you mean `SOCIAL_AUTH_OIDC_JWT_LEEWAY`?".to_owned(),
+                "rename it to `SOCIAL_AUTH_OIDC_JWT_LEEWAY`".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_typo_gets_the_nearest_name_the_target_reads() {
+        let found = findings("ALLOWED_HOST = ['netbox.example.com']\nJINJA_FILTER = {}\n", "4.7");
+        let helps: Vec<&str> = found.iter().map(|(_, _, help)| help.as_str()).collect();
+        assert_eq!(helps, ["rename it to `ALLOWED_HOSTS`", "rename it to `JINJA_FILTERS`"]);
     }
 }

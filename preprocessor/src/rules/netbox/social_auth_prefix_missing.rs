@@ -1,7 +1,7 @@
 //! `netbox/social-auth-prefix-missing`: python-social-auth names without the `SOCIAL_AUTH_` prefix.
 
-use super::shared::at_statement;
 use super::parameters::{DJANGO_BY_NAME, SOCIAL_SUFFIXES, is_parameter};
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -16,12 +16,12 @@ pub const SOCIAL_AUTH_PREFIX_MISSING: Rule = Rule {
     applies: Applies::Always,
 };
 
-pub fn social_auth_prefix_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn social_auth_prefix_missing(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     for setting in d.netbox.own_settings() {
         let django_setting = DJANGO_BY_NAME.contains_key(setting.name.as_str());
         if SOCIAL_SUFFIXES.contains(setting.name.as_str())
             && !setting.name.contains("ENDPOINT")
-            && !is_parameter(&setting.name)
+            && !is_parameter(&setting.name, targets.netbox)
             && !django_setting
         {
             out.push(

@@ -24,6 +24,20 @@ fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
         .collect()
 }
 
+/// The findings on one `check=netbox` block: rule, message and help.
+pub fn findings(python: &str, netbox: &str) -> Vec<(&'static str, String, String)> {
+    let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
+    let chapter = ChapterInput::for_test(&content);
+    let mut settings = Settings::default();
+    settings.targets.netbox = netbox.parse().unwrap();
+    check_chapters(&[chapter], Path::new("."), &settings)
+        .unwrap()
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.rule, d.message, d.help.into_owned()))
+        .collect()
+}
+
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
