@@ -57,6 +57,9 @@ pub enum ValueKind {
         var: CompactString,
         /// The value used when the variable is not set (`None` for `os.environ["X"]`).
         default: Option<Box<Value>>,
+        /// How the variable's text becomes the value: as it is (`environ.get`), or converted by
+        /// netbox-docker's `_environ_get_and_map(NAME, default, _AS_…)`.
+        conversion: super::env::Conversion,
     },
     /// Not statically known.
     Unknown,
@@ -161,8 +164,10 @@ impl fmt::Display for Value {
                 }
                 f.write_str("}")
             }
-            ValueKind::Env { var, default: Some(default) } => write!(f, "from environment {var}, default {default}"),
-            ValueKind::Env { var, default: None } => write!(f, "from environment {var}, no default"),
+            ValueKind::Env { var, default: Some(default), .. } => {
+                write!(f, "from environment {var}, default {default}")
+            }
+            ValueKind::Env { var, default: None, .. } => write!(f, "from environment {var}, no default"),
             ValueKind::Unknown => f.write_str("(not statically known)"),
         }
     }
@@ -547,7 +552,7 @@ impl<'t> Evaluator<'t, '_> {
                 None => return unknown(),
             },
             Expr::Subscript(subscript) if self.is_environ(&subscript.value) => match self.eval(&subscript.slice).kind {
-                ValueKind::Str(var) => ValueKind::Env { var, default: None },
+                ValueKind::Str(var) => ValueKind::Env { var, default: None, conversion: super::env::Conversion::Text },
                 _ => return unknown(),
             },
             _ => return unknown(),
@@ -587,14 +592,29 @@ impl<'t> Evaluator<'t, '_> {
             .collect()
     }
 
-    /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`.
+    /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`,
+    /// and netbox-docker's helper `_environ_get_and_map("X", d, _AS_…)` (netbox-docker 3.0.2,
+    /// `configuration/configuration.py`). Its other helper, `_read_secret(name, d)`, reads a file
+    /// under /run/secrets first: like any call it does not know, it is unknown.
     fn env_call(&self, call: &ast::ExprCall) -> Option<ValueKind> {
-        let is_lookup = match call.func.as_ref() {
-            Expr::Attribute(attr) if attr.attr.id.as_str() == "get" => self.is_environ(&attr.value),
-            Expr::Attribute(attr) if attr.attr.id.as_str() == "getenv" => self.is_os(&attr.value),
-            Expr::Name(name) => self.getenv.iter().any(|g| g == name.id.as_str()),
-            _ => false,
+        let mapped = matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_environ_get_and_map");
+        let conversion = if mapped {
+            // The third argument names the conversion: `_AS_BOOL`, `_AS_INT`, `_AS_LIST`, or none.
+            match call.arguments.args.get(2) {
+                None => super::env::Conversion::Text,
+                Some(Expr::Name(name)) => super::env::Conversion::from_helper(name.id.as_str())?,
+                Some(_) => return None,
+            }
+        } else {
+            super::env::Conversion::Text
         };
+        let is_lookup = mapped
+            || match call.func.as_ref() {
+                Expr::Attribute(attr) if attr.attr.id.as_str() == "get" => self.is_environ(&attr.value),
+                Expr::Attribute(attr) if attr.attr.id.as_str() == "getenv" => self.is_os(&attr.value),
+                Expr::Name(name) => self.getenv.iter().any(|g| g == name.id.as_str()),
+                _ => false,
+            };
         if !is_lookup {
             return None;
         }
@@ -615,7 +635,7 @@ impl<'t> Evaluator<'t, '_> {
             .map(|d| Box::new(self.eval(d)))
             // `environ.get("X")` without a default gives None when X is unset.
             .or_else(|| Some(Box::new(Value { kind: ValueKind::None, range: to_range(call.range()) })));
-        Some(ValueKind::Env { var, default })
+        Some(ValueKind::Env { var, default, conversion })
     }
 
     fn is_os(&self, expr: &Expr) -> bool {
@@ -642,7 +662,7 @@ fn measure(value: &Value) -> (usize, usize) {
         ValueKind::Bytes(b) => (1 + b.len(), 1),
         ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => all(&mut items.iter()),
         ValueKind::Dict(items) => all(&mut items.iter().flat_map(|(k, v)| [k, v])),
-        ValueKind::Env { var, default } => {
+        ValueKind::Env { var, default, .. } => {
             let (size, depth) = default.as_deref().map_or((0, 0), measure);
             (1 + var.len() + size, 1 + depth)
         }
