@@ -41,10 +41,27 @@ impl Checked {
 pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> anyhow::Result<Checked> {
     let mut sources = Sources::default();
     let mut extraction = extract::extract(chapters, &mut sources);
+    let targets = unknown_targets(settings, book_root, &mut sources);
+    extraction.findings.extend(targets);
+    check_extraction(extraction, sources, book_root, settings)
+}
+
+/// Check blocks that are whole files (`lint`: an administrator's own files, each one block whose
+/// text is the file). Fails only when an enabled executable check cannot run.
+pub fn check_files(blocks: Vec<Block>, sources: Sources, settings: &Settings) -> anyhow::Result<Checked> {
+    let extraction = Extraction { blocks, ..Extraction::default() };
+    check_extraction(extraction, sources, Path::new("."), settings)
+}
+
+fn check_extraction(
+    mut extraction: Extraction,
+    sources: Sources,
+    book_root: &Path,
+    settings: &Settings,
+) -> anyhow::Result<Checked> {
     reject_unknown_rules(&mut extraction);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
-    findings.extend(unknown_targets(settings, book_root, &mut sources));
     // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {

@@ -19,57 +19,9 @@ use std::sync::Arc;
 
 use compact_str::CompactString;
 
+pub use super::netbox::Conversion;
 use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
 use crate::finding::BlockId;
-
-/// How a variable's text becomes a setting's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Conversion {
-    /// The text as it is (`environ.get`).
-    Text,
-    /// netbox-docker's `_AS_BOOL`: `value.lower() == 'true'`.
-    Bool,
-    /// netbox-docker's `_AS_INT`: `int(value)`.
-    Int,
-    /// netbox-docker's `_AS_LIST`: `list(filter(None, value.split(' ')))`.
-    List,
-    /// netbox-docker's `ALLOWED_HOSTS`: `value.split(' ')`, then `'localhost'` appended unless
-    /// `'*'` or `'localhost'` is in it.
-    Hosts,
-}
-
-impl Conversion {
-    /// The conversion a netbox-docker helper name stands for.
-    pub fn from_helper(name: &str) -> Option<Conversion> {
-        match name {
-            "_AS_BOOL" => Some(Conversion::Bool),
-            "_AS_INT" => Some(Conversion::Int),
-            "_AS_LIST" => Some(Conversion::List),
-            _ => None,
-        }
-    }
-
-    /// The value `text` (written at `range`) becomes.
-    pub fn apply(self, text: &str, range: Range<usize>) -> Value {
-        let item = |s: &str| Value { kind: ValueKind::Str(s.into()), range: range.clone() };
-        let kind = match self {
-            Conversion::Text => ValueKind::Str(text.into()),
-            Conversion::Bool => ValueKind::Bool(text.to_lowercase() == "true"),
-            // Python's int() accepts surrounding blanks and `_` between digits; anything else
-            // would stop NetBox from starting: not this checker's to guess.
-            Conversion::Int => text.trim().parse::<i64>().map_or(ValueKind::Unknown, ValueKind::Int),
-            Conversion::List => ValueKind::List(text.split(' ').filter(|s| !s.is_empty()).map(item).collect()),
-            Conversion::Hosts => {
-                let mut hosts: Vec<Value> = text.split(' ').map(item).collect();
-                if !hosts.iter().any(|h| matches!(h.as_str(), Some("*" | "localhost"))) {
-                    hosts.push(item("localhost"));
-                }
-                ValueKind::List(hosts)
-            }
-        };
-        Value { kind, range }
-    }
-}
 
 /// The variables netbox-docker 3.0.2's `configuration/configuration.py` maps to the NetBox
 /// setting of the same name, unconditionally or when the variable is set, with their conversion.

@@ -59,7 +59,7 @@ pub enum ValueKind {
         default: Option<Box<Value>>,
         /// How the variable's text becomes the value: as it is (`environ.get`), or converted by
         /// netbox-docker's `_environ_get_and_map(NAME, default, _AS_…)`.
-        conversion: super::env::Conversion,
+        conversion: Conversion,
     },
     /// Not statically known.
     Unknown,
@@ -170,6 +170,55 @@ impl fmt::Display for Value {
             ValueKind::Env { var, default: None, .. } => write!(f, "from environment {var}, no default"),
             ValueKind::Unknown => f.write_str("(not statically known)"),
         }
+    }
+}
+
+/// How a variable's text becomes a setting's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// The text as it is (`environ.get`).
+    Text,
+    /// netbox-docker's `_AS_BOOL`: `value.lower() == 'true'`.
+    Bool,
+    /// netbox-docker's `_AS_INT`: `int(value)`.
+    Int,
+    /// netbox-docker's `_AS_LIST`: `list(filter(None, value.split(' ')))`.
+    List,
+    /// netbox-docker's `ALLOWED_HOSTS`: `value.split(' ')`, then `'localhost'` appended unless
+    /// `'*'` or `'localhost'` is in it.
+    Hosts,
+}
+
+impl Conversion {
+    /// The conversion a netbox-docker helper name stands for.
+    pub fn from_helper(name: &str) -> Option<Conversion> {
+        match name {
+            "_AS_BOOL" => Some(Conversion::Bool),
+            "_AS_INT" => Some(Conversion::Int),
+            "_AS_LIST" => Some(Conversion::List),
+            _ => None,
+        }
+    }
+
+    /// The value `text` (written at `range`) becomes.
+    pub fn apply(self, text: &str, range: Range<usize>) -> Value {
+        let item = |s: &str| Value { kind: ValueKind::Str(s.into()), range: range.clone() };
+        let kind = match self {
+            Conversion::Text => ValueKind::Str(text.into()),
+            Conversion::Bool => ValueKind::Bool(text.to_lowercase() == "true"),
+            // Python's int() accepts surrounding blanks and `_` between digits; anything else
+            // would stop NetBox from starting: not this checker's to guess.
+            Conversion::Int => text.trim().parse::<i64>().map_or(ValueKind::Unknown, ValueKind::Int),
+            Conversion::List => ValueKind::List(text.split(' ').filter(|s| !s.is_empty()).map(item).collect()),
+            Conversion::Hosts => {
+                let mut hosts: Vec<Value> = text.split(' ').map(item).collect();
+                if !hosts.iter().any(|h| matches!(h.as_str(), Some("*" | "localhost"))) {
+                    hosts.push(item("localhost"));
+                }
+                ValueKind::List(hosts)
+            }
+        };
+        Value { kind, range }
     }
 }
 
@@ -552,7 +601,7 @@ impl<'t> Evaluator<'t, '_> {
                 None => return unknown(),
             },
             Expr::Subscript(subscript) if self.is_environ(&subscript.value) => match self.eval(&subscript.slice).kind {
-                ValueKind::Str(var) => ValueKind::Env { var, default: None, conversion: super::env::Conversion::Text },
+                ValueKind::Str(var) => ValueKind::Env { var, default: None, conversion: Conversion::Text },
                 _ => return unknown(),
             },
             _ => return unknown(),
@@ -601,12 +650,12 @@ impl<'t> Evaluator<'t, '_> {
         let conversion = if mapped {
             // The third argument names the conversion: `_AS_BOOL`, `_AS_INT`, `_AS_LIST`, or none.
             match call.arguments.args.get(2) {
-                None => super::env::Conversion::Text,
-                Some(Expr::Name(name)) => super::env::Conversion::from_helper(name.id.as_str())?,
+                None => Conversion::Text,
+                Some(Expr::Name(name)) => Conversion::from_helper(name.id.as_str())?,
                 Some(_) => return None,
             }
         } else {
-            super::env::Conversion::Text
+            Conversion::Text
         };
         let is_lookup = mapped
             || match call.func.as_ref() {
