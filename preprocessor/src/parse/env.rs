@@ -201,4 +201,24 @@ mod tests {
         assert_eq!(mapped("REMOTE_AUTH_BACKEND"), Some(Conversion::List));
         assert_eq!(mapped("SOCIAL_AUTH_OIDC_KEY"), None);
     }
+
+    proptest::proptest! {
+        /// Any text: no panic, and every range is a slice of the text (on char boundaries), so
+        /// that findings can be placed; the same text as a `check=env` block goes through the
+        /// whole pipeline.
+        #[test]
+        fn any_text_parses_with_ranges_inside_it(text in "(\\PC|[=#'\" \n\r]|export |REMOTE_AUTH_BACKEND=){0,80}") {
+            let file = parse(&text, BlockId(0));
+            for setting in &file.settings {
+                for range in [&setting.name_range, &setting.statement, &setting.value.range] {
+                    proptest::prop_assert!(text.get(range.clone()).is_some(), "{range:?} of {text:?}");
+                }
+            }
+            for error in &file.syntax_errors {
+                proptest::prop_assert!(text.get(error.range.clone()).is_some(), "{:?} of {text:?}", error.range);
+            }
+            let fence = if text.contains("```") { "~~~~" } else { "```" };
+            crate::rules::testing::fired_chapter(&format!("{fence}sh,check=env\n{text}\n{fence}\n"));
+        }
+    }
 }
