@@ -28,6 +28,8 @@ pub struct Checked {
     pub sources: Sources,
     /// When and against what the blocks were verified, and which chapters say so.
     pub verified: Option<(crate::verification::Record, Vec<usize>)>,
+    /// Each block is a whole file (`lint`), not a block of a book.
+    pub of_files: bool,
 }
 
 impl Checked {
@@ -50,7 +52,8 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
 /// text is the file). Fails only when an enabled executable check cannot run.
 pub fn check_files(blocks: Vec<Block>, sources: Sources, settings: &Settings) -> anyhow::Result<Checked> {
     let extraction = Extraction { blocks, ..Extraction::default() };
-    check_extraction(extraction, sources, Path::new("."), settings)
+    let checked = check_extraction(extraction, sources, Path::new("."), settings)?;
+    Ok(Checked { of_files: true, ..checked })
 }
 
 fn check_extraction(
@@ -146,7 +149,7 @@ fn check_extraction(
     order.sort_by(|&a, &b| sort_key(&resolved[a]).cmp(&sort_key(&resolved[b])));
     let mut diagnostics: Vec<Diagnostic> = order.into_iter().filter_map(|i| resolved[i].take()).collect();
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
-    Ok(Checked { diagnostics, blocks, sources, verified })
+    Ok(Checked { diagnostics, blocks, sources, verified, of_files: false })
 }
 
 /// A warning for each target version the rules do not know, at its line of book.toml (or the

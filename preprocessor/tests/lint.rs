@@ -228,6 +228,7 @@ fn every_format_points_at_the_file() {
     let human = bin().arg("lint").arg(&site).output().unwrap();
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(text.contains("nginx/missing-forwarded-proto") && text.contains(&format!("{shown}:")), "{text}");
+    assert!(text.contains(" in 1 checked file"), "{text}");
     let github = bin().arg("lint").arg(&site).args(["--format", "github"]).output().unwrap();
     let text = String::from_utf8_lossy(&github.stdout);
     assert!(text.contains(&format!("file={shown},line=")), "{text}");
