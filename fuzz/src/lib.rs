@@ -61,6 +61,11 @@ pub const TARGETS: &[Target] = &[
     Target { name: "authentik", about: "the Authentik blueprint (YAML) parser", run: authentik_blueprint },
     Target { name: "book-toml", about: "book.toml and its [preprocessor.configcheck] table", run: book_toml },
     Target {
+        name: "lint",
+        about: "an administrator's file through `lint`: the first byte picks its name (kind recognised from it and the content), the rest is the file, read from a temporary directory and checked alone and beside netbox-docker's environment file",
+        run: lint_file,
+    },
+    Target {
         name: "evaluator",
         about: "generated Python programs (the bytes choose the statements and expressions) evaluated, merged and checked with the rules",
         run: evaluator,
@@ -178,6 +183,33 @@ fn authentik_blueprint(data: &[u8]) {
     for entry in &blueprint.entries {
         let _ = entry.field("name");
     }
+}
+
+fn lint_file(data: &[u8]) {
+    use mdbook_configcheck::lint::{Input, lint};
+    let Some((&pick, content)) = data.split_first() else { return };
+    let names = ["configuration.py", "extra.py", "netbox", "blueprint.yaml", "netbox.env", "file"];
+    let Ok(scratch) = tempfile::tempdir() else { return };
+    let path = scratch.path().join(names[usize::from(pick) % names.len()]);
+    let env = scratch.path().join("env.env");
+    if std::fs::write(&path, content).is_err()
+        || std::fs::write(
+            &env,
+            "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\nREMOTE_AUTH_ENABLED=true\n",
+        )
+        .is_err()
+    {
+        return;
+    }
+    let settings = Settings::default();
+    // A file that is refused (binary, not UTF-8, of no kind) is an error, not a crash.
+    if let Ok(checked) = lint(&[Input { path: path.clone(), kind: None }], None, &settings) {
+        for format in [report::Format::Human, report::Format::Json, report::Format::Sarif] {
+            let _ = report::render(format, &checked, false, true);
+        }
+    }
+    let both = [Input { path: env, kind: None }, Input { path, kind: None }];
+    let _ = lint(&both, None, &settings);
 }
 
 fn book_toml(data: &[u8]) {

@@ -28,6 +28,8 @@ pub struct Checked {
     pub sources: Sources,
     /// When and against what the blocks were verified, and which chapters say so.
     pub verified: Option<(crate::verification::Record, Vec<usize>)>,
+    /// Each block is a whole file (`lint`), not a block of a book.
+    pub of_files: bool,
 }
 
 impl Checked {
@@ -41,10 +43,28 @@ impl Checked {
 pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Settings) -> anyhow::Result<Checked> {
     let mut sources = Sources::default();
     let mut extraction = extract::extract(chapters, &mut sources);
+    let targets = unknown_targets(settings, book_root, &mut sources);
+    extraction.findings.extend(targets);
+    check_extraction(extraction, sources, book_root, settings)
+}
+
+/// Check blocks that are whole files (`lint`: an administrator's own files, each one block whose
+/// text is the file). Fails only when an enabled executable check cannot run.
+pub fn check_files(blocks: Vec<Block>, sources: Sources, settings: &Settings) -> anyhow::Result<Checked> {
+    let extraction = Extraction { blocks, ..Extraction::default() };
+    let checked = check_extraction(extraction, sources, Path::new("."), settings)?;
+    Ok(Checked { of_files: true, ..checked })
+}
+
+fn check_extraction(
+    mut extraction: Extraction,
+    sources: Sources,
+    book_root: &Path,
+    settings: &Settings,
+) -> anyhow::Result<Checked> {
     reject_unknown_rules(&mut extraction);
     let blocks = extraction.blocks;
     let mut findings = extraction.findings;
-    findings.extend(unknown_targets(settings, book_root, &mut sources));
     // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
@@ -129,7 +149,7 @@ pub fn check_chapters(chapters: &[ChapterInput], book_root: &Path, settings: &Se
     order.sort_by(|&a, &b| sort_key(&resolved[a]).cmp(&sort_key(&resolved[b])));
     let mut diagnostics: Vec<Diagnostic> = order.into_iter().filter_map(|i| resolved[i].take()).collect();
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.site == b.site && a.message == b.message);
-    Ok(Checked { diagnostics, blocks, sources, verified })
+    Ok(Checked { diagnostics, blocks, sources, verified, of_files: false })
 }
 
 /// A warning for each target version the rules do not know, at its line of book.toml (or the

@@ -33,10 +33,13 @@ pub enum Kind {
     Nginx,
     /// An Authentik blueprint (YAML).
     Authentik,
+    /// netbox-docker's environment file (`env/netbox.env`): `NAME=value` lines, the NetBox
+    /// settings they map to as netbox-docker's `configuration/configuration.py` maps them.
+    Env,
 }
 
 impl Kind {
-    const ALL: [Kind; 3] = [Kind::Netbox, Kind::Nginx, Kind::Authentik];
+    const ALL: [Kind; 4] = [Kind::Netbox, Kind::Nginx, Kind::Authentik, Kind::Env];
 
     /// The name used in `check=`.
     pub fn name(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Kind {
             Kind::Netbox => "netbox",
             Kind::Nginx => "nginx",
             Kind::Authentik => "authentik",
+            Kind::Env => "env",
         }
     }
 
@@ -53,6 +57,7 @@ impl Kind {
             Kind::Netbox => "configuration.py",
             Kind::Nginx => "netbox.conf",
             Kind::Authentik => "netbox-sso.yaml",
+            Kind::Env => "netbox.env",
         }
     }
 
@@ -62,10 +67,12 @@ impl Kind {
             Kind::Netbox => "NetBox configuration",
             Kind::Nginx => "an nginx site",
             Kind::Authentik => "an Authentik blueprint",
+            Kind::Env => "a netbox-docker environment file",
         }
     }
 
-    fn from_name(name: &str) -> Option<Kind> {
+    /// A kind by its `check=` name.
+    pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
@@ -107,6 +114,9 @@ pub struct Block {
     pub expect: Vec<Expectation>,
     /// `variant`: an alternative, never merged into the main deployment.
     pub variant: bool,
+    /// `partial`: a fragment of its file (a netbox-docker add-on, an excerpt): a setting it does
+    /// not show is unknown, not unset.
+    pub partial: bool,
     /// The block's text, includes resolved.
     pub text: String,
     /// Where each byte of `text` came from.
@@ -505,6 +515,7 @@ impl ChapterScan<'_> {
             file: CompactString::from(attrs.file.as_deref().unwrap_or(kind.default_file())),
             expect: attrs.expect,
             variant: attrs.variant,
+            partial: attrs.partial,
             text,
             map,
             fence: open.range.clone(),
@@ -556,7 +567,7 @@ impl ChapterScan<'_> {
                         let near = closest_of(kind, Kind::ALL.iter().map(|k| k.name()));
                         unknown.push((
                             format!(
-                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik)",
+                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik, env)",
                                 near.map(|n| format!(" (did you mean `check={n}`?)")).unwrap_or_default()
                             ),
                             site,
@@ -576,6 +587,10 @@ impl ChapterScan<'_> {
                 }
                 ("variant", None) => {
                     attrs.variant = true;
+                    ours.push((token, site));
+                }
+                ("partial", None) => {
+                    attrs.partial = true;
                     ours.push((token, site));
                 }
                 ("hidelines", Some(_)) => keep(token, &mut attrs.clean_info),
@@ -660,6 +675,7 @@ struct Attributes {
     file: Option<String>,
     expect: Vec<Expectation>,
     variant: bool,
+    partial: bool,
     clean_info: CompactString,
 }
 

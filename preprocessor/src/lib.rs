@@ -29,6 +29,7 @@ pub mod export;
 pub mod extract;
 pub mod finding;
 pub mod fingerprint;
+pub mod lint;
 pub mod model;
 pub mod own_rules;
 pub mod parallel;

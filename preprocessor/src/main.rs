@@ -48,6 +48,32 @@ enum Command {
         #[arg(long, short = 'v')]
         verbose: bool,
     },
+    /// Check an administrator's own files, no book needed: configuration.py, an nginx site, an
+    /// Authentik blueprint, netbox-docker's env file, or a netbox-docker checkout. Exit as `check`.
+    Lint {
+        /// The files; each one's kind is recognised from its name and content.
+        files: Vec<PathBuf>,
+        /// A file of a named kind: KIND=PATH (netbox, nginx, authentik, env). Repeatable.
+        #[arg(long = "kind", value_name = "KIND=PATH")]
+        kinds: Vec<String>,
+        /// A netbox-docker checkout: its configuration/*.py merged as netbox-docker merges them,
+        /// and env/netbox.env.
+        #[arg(long, value_name = "DIR")]
+        netbox_docker: Option<PathBuf>,
+        /// The version the files are for: PRODUCT=VERSION (netbox=4.6, authentik=2025.12).
+        /// Repeatable; default the newest the rules know.
+        #[arg(long = "target", value_name = "PRODUCT=VERSION")]
+        targets: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Warnings fail too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Also list infos.
+        #[arg(long, short = 'v')]
+        verbose: bool,
+    },
     /// Print the rule reference (Markdown), generated from the registry.
     Rules,
     /// Write the main deployment's files and each variant's, with a manifest of their blocks.
@@ -100,6 +126,17 @@ fn main() -> ExitCode {
         Some(Command::Build { book, dest_dir, verbose }) => cmd::build::execute(&book, dest_dir, verbose),
         Some(Command::Serve { book, dest_dir, hostname, port, verbose }) => {
             cmd::serve::execute(&book, &cmd::serve::Options { dest_dir, hostname, port, verbose })
+        }
+        Some(Command::Lint { files, kinds, netbox_docker, targets, format, deny_warnings, verbose }) => {
+            cmd::lint::execute(&cmd::lint::Options {
+                files,
+                kinds,
+                netbox_docker,
+                targets,
+                format,
+                deny_warnings,
+                verbose,
+            })
         }
         Some(Command::Rules) => cmd::rules::execute(),
         Some(Command::Extract { book, out }) => cmd::extract::execute(&book, &out),

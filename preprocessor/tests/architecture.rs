@@ -42,7 +42,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("check", &["check", "executable", "verification"]),
     ("report", &["report"]),
     ("export", &["export"]),
-    ("book and binary", &["book", "crate", "main"]),
+    ("book and binary", &["book", "lint", "crate", "main"]),
 ];
 
 #[test]

@@ -13,12 +13,12 @@ and `case.toml` with the ground truth, written before the checker was run on it:
 `at` names the line by its text (the first line of the file that contains it). A rule id starting
 with `new/` is a problem no rule checks today: it can only be missed. `optional` marks a finding
 that is true but not a problem a reader must fix (an info hint): it counts as correct when it
-fires and is not required for recall. Files of kind `env` are part of the shape but nothing today
-can read them.
+fires and is not required for recall.
 
-Until `mdbook-configcheck lint` exists, each case is wrapped in a one-chapter book (one fenced
-block per file, `file=` its name) and checked with `mdbook-configcheck check BOOK --format json`;
-findings are mapped back to the files' own lines. A later `lint` command can replace `run_case`.
+Each case's files are checked with `mdbook-configcheck lint FILE… --format json` in the case's
+directory, as an administrator checks theirs: each file's kind recognised from its name and
+content (the runner stops if a file is taken for another kind than `case.toml` says), findings at
+the files' own lines.
 
     python3 tests/realworld/run.py [--binary target/debug/mdbook-configcheck] [--json] [CASE…]
 
@@ -35,19 +35,18 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SPLITS = ("tuning", "heldout")
-LANGUAGE = {"netbox": "python", "nginx": "nginx", "authentik": "yaml"}
 
 
 def load_case(directory: Path) -> dict:
     case = tomllib.loads((directory / "case.toml").read_text())
     case["name"] = directory.name
+    case["directory"] = directory
     case["split"] = directory.parent.name
     texts = {}
     for file in case.get("file", []):
@@ -63,48 +62,29 @@ def load_case(directory: Path) -> dict:
     return case
 
 
-def run_case(case: dict, binary: Path) -> list[dict]:
-    """Findings as {file, line, rule, severity, message} at the files' own lines."""
-    with tempfile.TemporaryDirectory(prefix="realworld-") as temporary:
-        book = Path(temporary)
-        (book / "src").mkdir()
-        targets = case.get("targets", {})
-        toml = '[book]\ntitle = "realworld"\n\n[preprocessor.configcheck]\n'
-        if targets:
-            toml += "\n[preprocessor.configcheck.targets]\n" + "".join(
-                f'{key} = "{value}"\n' for key, value in targets.items()
-            )
-        (book / "book.toml").write_text(toml)
-        (book / "src" / "SUMMARY.md").write_text("# Summary\n\n- [Case](case.md)\n")
-        chapter = ["# Case", ""]
-        blocks = []  # (first content line in the chapter, line count, file name)
-        for file in case.get("file", []):
-            if file["kind"] not in LANGUAGE:
-                continue
-            text = case["texts"][file["name"]]
-            if not text.endswith("\n"):
-                text += "\n"
-            chapter.append(f"```{LANGUAGE[file['kind']]},check={file['kind']},file={file['name']}")
-            blocks.append((len(chapter) + 1, text.count("\n"), file["name"]))
-            chapter.extend(text.rstrip("\n").split("\n"))
-            chapter.extend(["```", ""])
-        (book / "src" / "case.md").write_text("\n".join(chapter) + "\n")
-        result = subprocess.run(
-            [str(binary), "check", str(book), "--format", "json"], capture_output=True, text=True, timeout=120
-        )
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{case['name']}: the checker could not run ({result.returncode}): {result.stderr}")
-        report = json.loads(result.stdout)
+def run_case(case: dict, binary: Path, directory: Path) -> list[dict]:
+    """Findings as {file, line, rule, severity, message}: `mdbook-configcheck lint` on the case's
+    files, as an administrator runs it on theirs (each file's kind recognised from its name and
+    content; the case's targets as --target)."""
+    targets = [f"--target={key}={value}" for key, value in case.get("targets", {}).items()]
+    files = [file["name"] for file in case.get("file", [])]
+    result = subprocess.run(
+        [str(binary), "lint", *files, *targets, "--format", "json"],
+        capture_output=True, text=True, timeout=120, cwd=directory,
+    )
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{case['name']}: the checker could not run ({result.returncode}): {result.stderr}")
+    report = json.loads(result.stdout)
+    kinds = {file["name"]: file["kind"] for file in case.get("file", [])}
     findings = []
     for diagnostic in report["diagnostics"]:
-        line, file = diagnostic["line"], "?"
-        if diagnostic["path"].endswith("case.md"):
-            for first, count, name in blocks:
-                if first <= line < first + count:
-                    file, line = name, line - first + 1
+        block = diagnostic.get("block") or {}
+        if diagnostic["path"] in kinds and block.get("kind") not in (None, kinds[diagnostic["path"]]):
+            raise SystemExit(f"{case['name']}: lint took {diagnostic['path']} for {block.get('kind')}, "
+                             f"not {kinds[diagnostic['path']]}")
         findings.append(
-            {"file": file, "line": line, "rule": diagnostic["rule"], "severity": diagnostic["severity"],
-             "message": diagnostic["message"]}
+            {"file": diagnostic["path"], "line": diagnostic["line"], "rule": diagnostic["rule"],
+             "severity": diagnostic["severity"], "message": diagnostic["message"]}
         )
     return findings
 
@@ -165,7 +145,7 @@ def main() -> int:
         for directory in sorted((HERE / split).iterdir())
         if (directory / "case.toml").exists() and (not arguments.cases or directory.name in arguments.cases)
     ]
-    scores = [score(case, run_case(case, arguments.binary)) for case in cases]
+    scores = [score(case, run_case(case, arguments.binary, case["directory"])) for case in cases]
     measurement = {split: summarise([s for s in scores if s["split"] == split]) for split in SPLITS}
     measurement["all"] = summarise(scores)
     if arguments.json:

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod extract;
+pub mod lint;
 pub mod preprocess;
 pub mod rules;
 pub mod serve;

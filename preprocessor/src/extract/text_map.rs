@@ -20,6 +20,11 @@ pub(super) struct Segment {
 }
 
 impl TextMap {
+    /// A text that is the whole of one file, byte for byte (a file `lint` reads).
+    pub fn whole(source: SourceId, len: usize) -> TextMap {
+        TextMap { segments: vec![Segment { text_start: 0, len, source, source_start: 0 }] }
+    }
+
     pub(super) fn push(&mut self, text_start: usize, len: usize, source: SourceId, source_start: usize) {
         // A block's lines usually follow each other in the chapter: one segment covers them all.
         if let Some(last) = self.segments.last_mut()

@@ -24,7 +24,7 @@ use crate::finding::BlockId;
 use crate::parse::Parsed;
 
 pub use self::authentik::AuthentikSetup;
-pub use self::netbox::{NetboxConfig, is_configuration_file};
+pub use self::netbox::{NetboxConfig, Presence, Role, is_configuration_file, role};
 pub use self::nginx::NginxSite;
 
 /// Everything the rules look at.
@@ -44,7 +44,7 @@ pub struct Deployment {
 impl Deployment {
     fn apply(&mut self, block: &Block, parsed: &Parsed) {
         match parsed {
-            Parsed::Netbox(file) => self.netbox.lay_over(file, is_configuration_file(&block.file)),
+            Parsed::Netbox(file) => self.netbox.lay_over(file, role(block.kind, &block.file, block.partial)),
             Parsed::Nginx(file) => Arc::make_mut(&mut self.nginx).add(file, block.id),
             Parsed::Authentik(blueprint) => Arc::make_mut(&mut self.authentik).add(blueprint, block.id),
         }
@@ -79,7 +79,9 @@ pub fn contribute(blocks: &[Block], parsed: impl IntoIterator<Item = Parsed>) ->
     let mut kept = Vec::new();
     for (block, parsed) in blocks.iter().zip(parsed) {
         match parsed {
-            Parsed::Netbox(file) if block.is_main() => netbox.absorb(file, is_configuration_file(&block.file)),
+            Parsed::Netbox(file) if block.is_main() => {
+                netbox.absorb(file, role(block.kind, &block.file, block.partial))
+            }
             other => kept.push((block.id, other)),
         }
     }

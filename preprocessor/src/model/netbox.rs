@@ -7,7 +7,44 @@ use compact_str::CompactString;
 
 use rustc_hash::FxBuildHasher;
 
+use crate::extract::Kind;
+use crate::parse::env::{Conversion, mapped};
 use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, ValueKind};
+
+/// What a NetBox file contributes to the deployment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The whole `configuration.py`: a parameter it does not set is unset (NetBox's default).
+    Whole,
+    /// A fragment of the configuration (a netbox-docker add-on such as `extra.py`, a block marked
+    /// `partial`): its settings count, and a parameter it does not set is unknown.
+    Partial,
+    /// netbox-docker's environment file: its variables, applied as netbox-docker applies them.
+    Environment,
+    /// Other Python (a custom pipeline module): its code, not its names, matters.
+    Code,
+}
+
+/// The role of a block's file. netbox-docker (3.0.2, `docker/configuration.docker.py`) loads
+/// `configuration.py` and then every other `*.py` file of its configuration directory, sorted by
+/// name, and a name set by a later file wins: `extra.py`, `plugins.py`, `logging.py` and any
+/// file under `configuration/` are settings; its LDAP add-on is `ldap_config.py`.
+pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
+    let base = file.rsplit('/').next().unwrap_or(file);
+    let in_docker_directory =
+        (file.starts_with("configuration/") || file.contains("/configuration/")) && base.ends_with(".py");
+    match kind {
+        Kind::Env => Role::Environment,
+        _ if is_configuration_file(file) && !partial => Role::Whole,
+        _ if partial
+            || in_docker_directory
+            || matches!(base, "extra.py" | "plugins.py" | "logging.py" | "ldap_config.py") =>
+        {
+            Role::Partial
+        }
+        _ => Role::Code,
+    }
+}
 
 /// The NetBox side: `configuration.py` and any other Python file the book shows (for example a
 /// custom pipeline module).
@@ -23,6 +60,22 @@ pub struct NetboxConfig {
     pub attribute_writes: Vec<AttributeWrite>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
+    /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
+    /// it (no NetBox file, only fragments, or a star import), absent parameters are unknown.
+    complete: bool,
+    /// The variables of a netbox-docker environment file, in order.
+    environment: Arc<Vec<Arc<Setting>>>,
+}
+
+/// Whether a setting is known to be set, known to be unset, or unknown.
+#[derive(Debug, Clone, Copy)]
+pub enum Presence<'a> {
+    /// Set (its value may still be unknown).
+    Set(&'a Setting),
+    /// The whole configuration is here and does not set it: NetBox uses its default.
+    Unset,
+    /// Not shown: it may be set where this checker cannot see (another file, the environment).
+    Unknown,
 }
 
 /// Effective assignments by name, in the order the names were first assigned.
@@ -79,6 +132,21 @@ impl NetboxConfig {
         self.own.get(name).or_else(|| self.base.as_ref().and_then(|base| base.get(name))).map(|s| &**s)
     }
 
+    /// Whether a parameter is set, unset, or unknown: an absent parameter is unset only when the
+    /// whole `configuration.py` is here.
+    pub fn presence(&self, name: &str) -> Presence<'_> {
+        match self.get(name) {
+            Some(setting) => Presence::Set(setting),
+            None if self.complete => Presence::Unset,
+            None => Presence::Unknown,
+        }
+    }
+
+    /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// Every effective assignment, in the order the names were first assigned.
     pub fn settings(&self) -> impl Iterator<Item = &Setting> {
         self.effective().map(|s| &**s)
@@ -110,19 +178,32 @@ impl NetboxConfig {
                 Arc::new(table)
             }
         };
-        NetboxConfig { base: Some(base), ..NetboxConfig::default() }
+        NetboxConfig {
+            base: Some(base),
+            complete: self.complete,
+            environment: Arc::clone(&self.environment),
+            ..NetboxConfig::default()
+        }
     }
 
     /// Lay a file over this configuration: its assignments win, its code facts are added. It
     /// takes the file: a contribution merges each main file as soon as it is parsed, so only the
     /// assignments that win outlive it.
-    pub(super) fn absorb(&mut self, file: PythonFile, is_configuration: bool) {
-        if is_configuration {
-            // Unique while a contribution or a fresh variant is built: no copy.
-            let own = Arc::make_mut(&mut self.own);
-            for setting in &file.settings {
-                own.set(setting);
+    pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
+        match role {
+            Role::Whole | Role::Partial => {
+                // Unique while a contribution or a fresh variant is built: no copy.
+                let own = Arc::make_mut(&mut self.own);
+                for setting in &file.settings {
+                    own.set(setting);
+                }
+                // `from … import *` brings in names this checker cannot see.
+                if role == Role::Whole && !file.imports.iter().any(|import| import.name == "*") {
+                    self.complete = true;
+                }
             }
+            Role::Environment => Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned()),
+            Role::Code => {}
         }
         self.imports.extend(file.imports);
         self.attribute_writes.extend(file.attribute_writes);
@@ -134,19 +215,72 @@ impl NetboxConfig {
     pub(super) fn combined(parts: impl IntoIterator<Item = NetboxConfig>) -> NetboxConfig {
         let mut config = NetboxConfig::default();
         let mut own = SettingTable::default();
+        let mut environment = Vec::new();
         for part in parts {
             part.effective().for_each(|setting| own.set(setting));
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.unguarded_uses.extend(part.unguarded_uses);
+            config.complete |= part.complete;
+            environment.extend(part.environment.iter().cloned());
         }
         config.own = Arc::new(own);
+        config.environment = Arc::new(environment);
+        config.apply_environment();
         config
     }
 
     /// Lay a variant's file over this configuration (the parsed file stays with the model).
-    pub(super) fn lay_over(&mut self, file: &PythonFile, is_configuration: bool) {
-        self.absorb(file.clone(), is_configuration);
+    pub(super) fn lay_over(&mut self, file: &PythonFile, role: Role) {
+        self.absorb(file.clone(), role);
+        self.apply_environment();
+    }
+
+    /// The environment file's variables, as netbox-docker applies them: a setting read from a
+    /// variable the file sets (`environ.get('X')`, `_environ_get_and_map('X', …, _AS_BOOL)`) gets
+    /// that value, converted as it is read; and, when netbox-docker's own `configuration.py` is
+    /// not shown, the variables it maps ([`crate::parse::env::MAPPED`]) become their settings
+    /// unless a file sets them. Each value is placed at the variable's line.
+    fn apply_environment(&mut self) {
+        if self.environment.is_empty() {
+            return;
+        }
+        let mut vars: HashMap<&str, &Arc<Setting>, FxBuildHasher> = HashMap::default();
+        for var in self.environment.iter() {
+            vars.insert(var.name.as_str(), var);
+        }
+        let resolved = |name: &str, var: &Setting, conversion: Conversion| {
+            let text = var.value.as_str().unwrap_or_default();
+            Arc::new(Setting {
+                name: CompactString::from(name),
+                name_range: var.name_range.clone(),
+                statement: var.statement.clone(),
+                value: conversion.apply(text, var.value.range.clone()),
+                block: var.block,
+            })
+        };
+        let mut updates = Vec::new();
+        for setting in self.effective() {
+            if let ValueKind::Env { var, conversion, .. } = &setting.value.kind
+                && let Some(value) = vars.get(var.as_str())
+            {
+                updates.push(resolved(&setting.name, value, *conversion));
+            }
+        }
+        if !self.complete {
+            for var in self.environment.iter() {
+                if let Some(conversion) = mapped(&var.name)
+                    && self.get(&var.name).is_none()
+                    && vars.get(var.name.as_str()).is_some_and(|last| Arc::ptr_eq(last, var))
+                {
+                    updates.push(resolved(&var.name, var, conversion));
+                }
+            }
+        }
+        let own = Arc::make_mut(&mut self.own);
+        for setting in &updates {
+            own.set(setting);
+        }
     }
 }
 

@@ -57,6 +57,9 @@ pub enum ValueKind {
         var: CompactString,
         /// The value used when the variable is not set (`None` for `os.environ["X"]`).
         default: Option<Box<Value>>,
+        /// How the variable's text becomes the value: as it is (`environ.get`), or converted by
+        /// netbox-docker's `_environ_get_and_map(NAME, default, _AS_…)`.
+        conversion: Conversion,
     },
     /// Not statically known.
     Unknown,
@@ -161,10 +164,61 @@ impl fmt::Display for Value {
                 }
                 f.write_str("}")
             }
-            ValueKind::Env { var, default: Some(default) } => write!(f, "from environment {var}, default {default}"),
-            ValueKind::Env { var, default: None } => write!(f, "from environment {var}, no default"),
+            ValueKind::Env { var, default: Some(default), .. } => {
+                write!(f, "from environment {var}, default {default}")
+            }
+            ValueKind::Env { var, default: None, .. } => write!(f, "from environment {var}, no default"),
             ValueKind::Unknown => f.write_str("(not statically known)"),
         }
+    }
+}
+
+/// How a variable's text becomes a setting's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// The text as it is (`environ.get`).
+    Text,
+    /// netbox-docker's `_AS_BOOL`: `value.lower() == 'true'`.
+    Bool,
+    /// netbox-docker's `_AS_INT`: `int(value)`.
+    Int,
+    /// netbox-docker's `_AS_LIST`: `list(filter(None, value.split(' ')))`.
+    List,
+    /// netbox-docker's `ALLOWED_HOSTS`: `value.split(' ')`, then `'localhost'` appended unless
+    /// `'*'` or `'localhost'` is in it.
+    Hosts,
+}
+
+impl Conversion {
+    /// The conversion a netbox-docker helper name stands for.
+    pub fn from_helper(name: &str) -> Option<Conversion> {
+        match name {
+            "_AS_BOOL" => Some(Conversion::Bool),
+            "_AS_INT" => Some(Conversion::Int),
+            "_AS_LIST" => Some(Conversion::List),
+            _ => None,
+        }
+    }
+
+    /// The value `text` (written at `range`) becomes.
+    pub fn apply(self, text: &str, range: Range<usize>) -> Value {
+        let item = |s: &str| Value { kind: ValueKind::Str(s.into()), range: range.clone() };
+        let kind = match self {
+            Conversion::Text => ValueKind::Str(text.into()),
+            Conversion::Bool => ValueKind::Bool(text.to_lowercase() == "true"),
+            // Python's int() accepts surrounding blanks and `_` between digits; anything else
+            // would stop NetBox from starting: not this checker's to guess.
+            Conversion::Int => text.trim().parse::<i64>().map_or(ValueKind::Unknown, ValueKind::Int),
+            Conversion::List => ValueKind::List(text.split(' ').filter(|s| !s.is_empty()).map(item).collect()),
+            Conversion::Hosts => {
+                let mut hosts: Vec<Value> = text.split(' ').map(item).collect();
+                if !hosts.iter().any(|h| matches!(h.as_str(), Some("*" | "localhost"))) {
+                    hosts.push(item("localhost"));
+                }
+                ValueKind::List(hosts)
+            }
+        };
+        Value { kind, range }
     }
 }
 
@@ -547,7 +601,7 @@ impl<'t> Evaluator<'t, '_> {
                 None => return unknown(),
             },
             Expr::Subscript(subscript) if self.is_environ(&subscript.value) => match self.eval(&subscript.slice).kind {
-                ValueKind::Str(var) => ValueKind::Env { var, default: None },
+                ValueKind::Str(var) => ValueKind::Env { var, default: None, conversion: Conversion::Text },
                 _ => return unknown(),
             },
             _ => return unknown(),
@@ -587,14 +641,29 @@ impl<'t> Evaluator<'t, '_> {
             .collect()
     }
 
-    /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`.
+    /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`,
+    /// and netbox-docker's helper `_environ_get_and_map("X", d, _AS_…)` (netbox-docker 3.0.2,
+    /// `configuration/configuration.py`). Its other helper, `_read_secret(name, d)`, reads a file
+    /// under /run/secrets first: like any call it does not know, it is unknown.
     fn env_call(&self, call: &ast::ExprCall) -> Option<ValueKind> {
-        let is_lookup = match call.func.as_ref() {
-            Expr::Attribute(attr) if attr.attr.id.as_str() == "get" => self.is_environ(&attr.value),
-            Expr::Attribute(attr) if attr.attr.id.as_str() == "getenv" => self.is_os(&attr.value),
-            Expr::Name(name) => self.getenv.iter().any(|g| g == name.id.as_str()),
-            _ => false,
+        let mapped = matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_environ_get_and_map");
+        let conversion = if mapped {
+            // The third argument names the conversion: `_AS_BOOL`, `_AS_INT`, `_AS_LIST`, or none.
+            match call.arguments.args.get(2) {
+                None => Conversion::Text,
+                Some(Expr::Name(name)) => Conversion::from_helper(name.id.as_str())?,
+                Some(_) => return None,
+            }
+        } else {
+            Conversion::Text
         };
+        let is_lookup = mapped
+            || match call.func.as_ref() {
+                Expr::Attribute(attr) if attr.attr.id.as_str() == "get" => self.is_environ(&attr.value),
+                Expr::Attribute(attr) if attr.attr.id.as_str() == "getenv" => self.is_os(&attr.value),
+                Expr::Name(name) => self.getenv.iter().any(|g| g == name.id.as_str()),
+                _ => false,
+            };
         if !is_lookup {
             return None;
         }
@@ -615,7 +684,7 @@ impl<'t> Evaluator<'t, '_> {
             .map(|d| Box::new(self.eval(d)))
             // `environ.get("X")` without a default gives None when X is unset.
             .or_else(|| Some(Box::new(Value { kind: ValueKind::None, range: to_range(call.range()) })));
-        Some(ValueKind::Env { var, default })
+        Some(ValueKind::Env { var, default, conversion })
     }
 
     fn is_os(&self, expr: &Expr) -> bool {
@@ -642,7 +711,7 @@ fn measure(value: &Value) -> (usize, usize) {
         ValueKind::Bytes(b) => (1 + b.len(), 1),
         ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => all(&mut items.iter()),
         ValueKind::Dict(items) => all(&mut items.iter().flat_map(|(k, v)| [k, v])),
-        ValueKind::Env { var, default } => {
+        ValueKind::Env { var, default, .. } => {
             let (size, depth) = default.as_deref().map_or((0, 0), measure);
             (1 + var.len() + size, 1 + depth)
         }

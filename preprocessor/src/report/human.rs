@@ -75,7 +75,7 @@ pub fn summary_line(checked: &Checked, hidden: bool) -> String {
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.infos, "info"),
-        plural(s.blocks, "checked block"),
+        plural(s.blocks, if checked.of_files { "checked file" } else { "checked block" }),
     );
     if expected > 0 {
         line.push_str(&format!("; {} shown on purpose", plural(expected, "expected finding")));

@@ -154,6 +154,13 @@ pub mod testing {
             .collect()
     }
 
+    /// The rules that fire on a chapter of checked blocks (the default targets).
+    pub fn fired_chapter(content: &str) -> Vec<&'static str> {
+        let chapter = ChapterInput::for_test(content);
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        checked.diagnostics.into_iter().map(|d| d.rule).collect()
+    }
+
     /// Assert that `rule` fires on the variation, at a line containing `line` (that it does not
     /// fire on the reference deployment is `the_reference_deployment_is_clean`).
     pub fn assert_fires(rule: &str, (netbox, nginx, blueprint): (&str, &str, &str), line: &str) {

@@ -1,7 +1,9 @@
 //! `authentik/signing-key-ec`: An EC signing key while NetBox accepts only RS256.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::Presence;
 use crate::model::authentik::KeyAlgorithm;
+use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -16,9 +18,11 @@ pub const SIGNING_KEY_EC: Rule = Rule {
 };
 
 pub fn signing_key_ec(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let allowed: Vec<String> = match d.netbox.get("SOCIAL_AUTH_OIDC_JWT_ALGORITHMS").map(|s| &s.value) {
-        None => vec!["RS256".into()],
-        Some(value) => match value.items() {
+    let allowed: Vec<String> = match d.netbox.presence("SOCIAL_AUTH_OIDC_JWT_ALGORITHMS") {
+        Presence::Unset => vec!["RS256".into()],
+        // No configuration.py shown, or only a fragment of it: what NetBox accepts is unknown.
+        Presence::Unknown => return,
+        Presence::Set(Setting { value, .. }) => match value.items() {
             Some(items) if value.is_known() => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
             _ => return,
         },
@@ -58,5 +62,8 @@ mod tests {
         assert_fires("authentik/signing-key-ec", (NETBOX, NGINX, &by_name), "signing_key: !Find");
         let allowed = format!("{NETBOX}SOCIAL_AUTH_OIDC_JWT_ALGORITHMS = ['ES256']\n");
         assert_quiet("authentik/signing-key-ec", (&allowed, NGINX, &b));
+        // A blueprint alone (or beside a fragment of configuration.py) says nothing of NetBox.
+        let alone = crate::rules::testing::fired_chapter(&format!("```yaml,check=authentik\n{b}```\n"));
+        assert!(!alone.contains(&"authentik/signing-key-ec"), "{alone:?}");
     }
 }

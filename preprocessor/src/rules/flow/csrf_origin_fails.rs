@@ -2,6 +2,7 @@
 
 use super::shared::{Cause, at_flow, django_refuses_host};
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::Presence;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -34,8 +35,12 @@ pub fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding
     if trusted.as_ref().is_some_and(|t| t.iter().any(|o| o.eq_ignore_ascii_case(&origin))) {
         return;
     }
-    if d.netbox.get("CSRF_TRUSTED_ORIGINS").is_some_and(|s| !s.value.is_known()) {
-        return;
+    // Read from the environment, computed, or not shown at all (no configuration.py, or only a
+    // fragment of it): whether it lists the origin is unknown.
+    match d.netbox.presence("CSRF_TRUSTED_ORIGINS") {
+        Presence::Set(s) if !s.value.is_known() => return,
+        Presence::Unknown => return,
+        _ => {}
     }
     let which = if targets.netbox >= Version::new(4, 7, 0) {
         "the SSO button (a POST since NetBox 4.7: \"Unable to begin single sign-on\") and the login form fail"
@@ -73,6 +78,19 @@ mod tests {
         assert_fires("flow/csrf-origin-fails", (&papered, &site, BLUEPRINT), "listen [::]:443 ssl");
         let trusted = format!("{papered}CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n");
         assert_quiet("flow/csrf-origin-fails", (&trusted, &site, BLUEPRINT));
+    }
+
+    /// Without configuration.py, CSRF_TRUSTED_ORIGINS is unknown: the lost port is
+    /// `nginx/port-lost`, and whether the POST fails is not this rule's to say.
+    #[test]
+    fn csrf_origin_fails_only_when_configuration_py_is_shown() {
+        let site =
+            NGINX.replace("[::]:443", "[::]:8443").replace("X-Forwarded-Host $http_host", "X-Forwarded-Host $host");
+        let partial = crate::rules::testing::fired_chapter(&format!(
+            "```python,check=netbox,partial\n{NETBOX}```\n\n```nginx,check=nginx\n{site}```\n\n```yaml,check=authentik\n{BLUEPRINT}```\n"
+        ));
+        assert!(!partial.contains(&"flow/csrf-origin-fails"), "{partial:?}");
+        assert!(partial.contains(&"nginx/port-lost"), "{partial:?}");
     }
 
     #[test]

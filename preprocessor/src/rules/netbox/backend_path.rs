@@ -23,6 +23,9 @@ pub fn backend_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         return;
     }
     match (nb.get("REMOTE_AUTH_BACKEND"), nb.backends()) {
+        // Not shown in a partial configuration (a netbox-docker add-on, whose environment sets
+        // it): unknown, not unset.
+        (None, _) if !nb.is_complete() => {}
         (None, _) => {
             if let Some(first) = nb.settings().find(|s| s.name.starts_with("SOCIAL_AUTH_OIDC_")) {
                 out.push(at_statement(
@@ -73,5 +76,20 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BACKEND_PATH, CASES);
+    }
+
+    /// A netbox-docker add-on file does not show `REMOTE_AUTH_BACKEND` (the environment sets it):
+    /// absent there is unknown, not unset. The same text as the whole configuration.py fires.
+    #[test]
+    fn a_partial_file_without_the_backend_is_unknown() {
+        let text = "SOCIAL_AUTH_OIDC_KEY = 'id'\n";
+        let fired = |info: &str| {
+            let book = format!("```python,{info}\n{text}```\n");
+            crate::rules::netbox::testing::rules_fired_in(&book)
+        };
+        assert!(fired("check=netbox").contains(&"netbox/backend-path"));
+        for quiet in ["check=netbox,file=extra.py", "check=netbox,partial", "check=netbox,file=configuration/authentik.py"] {
+            assert!(!fired(quiet).contains(&"netbox/backend-path"), "{quiet}");
+        }
     }
 }

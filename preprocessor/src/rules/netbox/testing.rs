@@ -57,3 +57,14 @@ pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
 fn the_clean_configuration_triggers_nothing() {
     assert_eq!(fired(OIDC, "4.7"), vec![]);
 }
+
+/// The rules that fire on a chapter of checked blocks (the default targets).
+pub fn rules_fired_in(chapter: &str) -> Vec<&'static str> {
+    let chapter = ChapterInput::for_test(chapter);
+    check_chapters(&[chapter], Path::new("."), &Settings::default())
+        .unwrap()
+        .diagnostics
+        .into_iter()
+        .map(|d| d.rule)
+        .collect()
+}

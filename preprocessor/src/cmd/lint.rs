@@ -1,0 +1,81 @@
+//! `mdbook-configcheck lint FILE… [--netbox-docker DIR] [--kind KIND=PATH] [--target PRODUCT=VERSION]
+//! [--format …] [--deny-warnings] [--verbose]`.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use mdbook_configcheck::config::Settings;
+use mdbook_configcheck::diagnostic::run_fails;
+use mdbook_configcheck::extract::Kind;
+use mdbook_configcheck::lint::{self, Input};
+use mdbook_configcheck::report::{self, Format};
+use mdbook_configcheck::version::unknown_target;
+
+/// What `lint` was asked.
+#[derive(Debug)]
+pub struct Options {
+    /// Files whose kind is recognised.
+    pub files: Vec<PathBuf>,
+    /// `KIND=PATH`: files of a named kind.
+    pub kinds: Vec<String>,
+    /// A netbox-docker checkout.
+    pub netbox_docker: Option<PathBuf>,
+    /// `PRODUCT=VERSION`: the versions the files are for.
+    pub targets: Vec<String>,
+    /// Output format.
+    pub format: Format,
+    /// Warnings fail too.
+    pub deny_warnings: bool,
+    /// List infos too.
+    pub verbose: bool,
+}
+
+/// Lint; exit 0 clean, 1 failing findings, 2 could not run (as `check`).
+pub fn execute(options: &Options) -> ExitCode {
+    match run(options) {
+        Ok(true) => ExitCode::from(1),
+        Ok(false) => ExitCode::SUCCESS,
+        Err(error) => {
+            super::print_error(&error);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(options: &Options) -> Result<bool> {
+    let mut inputs: Vec<Input> = options.files.iter().map(|path| Input { path: path.clone(), kind: None }).collect();
+    for named in &options.kinds {
+        let (kind, path) = named.split_once('=').ok_or_else(|| anyhow!("--kind {named}: write KIND=PATH"))?;
+        let kind = Kind::from_name(kind)
+            .ok_or_else(|| anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env)"))?;
+        inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
+    }
+    let mut settings = Settings::default();
+    for target in &options.targets {
+        let (product, version) =
+            target.split_once('=').ok_or_else(|| anyhow!("--target {target}: write PRODUCT=VERSION"))?;
+        let parsed = version.parse().map_err(|e: String| anyhow!("--target {target}: {e}"))?;
+        let slot = match product {
+            "netbox" => &mut settings.targets.netbox,
+            "authentik" => &mut settings.targets.authentik,
+            "nginx" => &mut settings.targets.nginx,
+            _ => bail!("--target {target}: `{product}` is not a product (netbox, authentik, nginx)"),
+        };
+        *slot = parsed;
+    }
+    for (product, version) in [
+        (mdbook_configcheck::version::Product::NetBox, settings.targets.netbox),
+        (mdbook_configcheck::version::Product::Authentik, settings.targets.authentik),
+    ] {
+        if let Some(warning) = unknown_target(product, version) {
+            super::print_err(&format!("warning: {}\n", mdbook_configcheck::report::escape::plain(&warning)));
+        }
+    }
+    let checked = lint::lint(&inputs, options.netbox_docker.as_deref(), &settings)?;
+    let color = options.format == Format::Human && super::color_for(std::io::stdout().is_terminal());
+    super::print_out(&report::render(options.format, &checked, color, options.verbose))
+        .context("cannot write to stdout")?;
+    Ok(run_fails(&checked.diagnostics, options.deny_warnings))
+}

@@ -1,0 +1,238 @@
+//! `mdbook-configcheck lint` through the real binary: the same rules and messages as `check` on a
+//! book's main deployment, at the files' own lines; a netbox-docker checkout read as
+//! netbox-docker reads it; untrusted files refused with their name; exit codes as `check`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"));
+    command.env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT").env("NO_COLOR", "1");
+    command
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    })
+}
+
+/// The text a diagnostic points at: its first line, from its column (to its end column when it
+/// ends on that line).
+fn snippet(root: &Path, d: &Value) -> String {
+    let text = fs::read_to_string(root.join(d["path"].as_str().unwrap())).unwrap();
+    let line = text.lines().nth(d["line"].as_u64().unwrap() as usize - 1).unwrap_or("");
+    let chars: Vec<char> = line.chars().collect();
+    let start = (d["column"].as_u64().unwrap() as usize - 1).min(chars.len());
+    let end = if d["end_line"] == d["line"] { d["end_column"].as_u64().unwrap() as usize - 1 } else { chars.len() };
+    chars[start..end.clamp(start, chars.len())].iter().collect()
+}
+
+/// `check` on a book and `lint` on the main files `extract` writes from it: the same findings
+/// (rule, severity, message, and the text each points at), `lint`'s at the files' lines.
+fn lint_matches_check(book: &Path) -> usize {
+    let out = tempfile::tempdir().unwrap();
+    let extracted = bin().arg("extract").arg(book).arg(out.path()).output().unwrap();
+    assert!(extracted.status.success(), "{}", String::from_utf8_lossy(&extracted.stderr));
+    let manifest: Value = serde_json::from_str(&fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
+    let main = manifest["deployments"].as_array().unwrap().iter().find(|d| d["name"] == "main").unwrap();
+    let mut main_blocks = HashSet::new();
+    let mut files = Vec::new();
+    for file in main["files"].as_array().unwrap() {
+        files.push(out.path().join(file["path"].as_str().unwrap()));
+        for block in file["blocks"].as_array().unwrap() {
+            main_blocks.insert((block["path"].as_str().unwrap().to_string(), block["line"].as_u64().unwrap()));
+        }
+    }
+    let checked = bin().arg("check").arg(book).args(["--format", "json"]).output().unwrap();
+    let checked = json(&checked);
+    let linted = bin().arg("lint").args(&files).args(["--format", "json"]).output().unwrap();
+    assert_eq!(linted.status.code(), Some(if checked["summary"]["errors"] == 0 { 0 } else { 1 }));
+    let linted = json(&linted);
+    let of_main = |d: &&Value| {
+        let block = &d["block"];
+        !d["expected"].as_bool().unwrap()
+            && block.is_object()
+            && main_blocks.contains(&(d["path"].as_str().unwrap().to_string(), block["line"].as_u64().unwrap()))
+    };
+    let key = |root: &Path, d: &Value| {
+        (
+            d["rule"].as_str().unwrap().to_string(),
+            d["severity"].as_str().unwrap().to_string(),
+            d["message"].as_str().unwrap().to_string(),
+            snippet(root, d),
+        )
+    };
+    let mut from_check: Vec<_> =
+        checked["diagnostics"].as_array().unwrap().iter().filter(of_main).map(|d| key(book, d)).collect();
+    let mut from_lint: Vec<_> =
+        linted["diagnostics"].as_array().unwrap().iter().map(|d| key(Path::new("/"), d)).collect();
+    from_check.sort();
+    from_lint.sort();
+    assert_eq!(from_lint, from_check);
+    for d in linted["diagnostics"].as_array().unwrap() {
+        let path = d["path"].as_str().unwrap();
+        assert!(files.iter().any(|f| f.to_str() == Some(path)), "{path} is not one of the linted files");
+    }
+    from_lint.len()
+}
+
+#[test]
+fn lint_on_the_guides_main_files_finds_what_check_finds_on_its_main_deployment() {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    lint_matches_check(&guide);
+}
+
+#[test]
+fn lint_on_a_broken_deployments_files_finds_what_check_finds() {
+    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seed-deployment");
+    // NetBox, nginx, Authentik and flow findings: the comparison is not of two empty lists.
+    assert!(lint_matches_check(&book) >= 10);
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn rules_at(report: &Value) -> Vec<(String, String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap();
+            let name = Path::new(path).file_name().unwrap().to_string_lossy().into_owned();
+            (d["rule"].as_str().unwrap().to_string(), name, d["line"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+/// netbox-docker's layout: configuration.py reads the environment, the env file sets the
+/// backend, an add-on sets the OpenID Connect settings and a Django setting NetBox never reads.
+#[test]
+fn a_netbox_docker_checkout_is_merged_as_netbox_docker_merges_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "configuration/configuration.py",
+        "from os import environ\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\nREMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)\nREMOTE_AUTH_ENABLED = _environ_get_and_map('REMOTE_AUTH_ENABLED', 'False', _AS_BOOL)\n",
+    );
+    write(
+        root,
+        "configuration/extra.py",
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://auth.example.com/application/o/netbox/'\nSOCIAL_AUTH_OIDC_KEY = 'id'\nAUTHENTICATION_BACKENDS = ('social_core.backends.open_id_connect.OpenIdConnectAuth',)\n",
+    );
+    // Not loaded by netbox-docker: in a subdirectory, or not Python.
+    write(root, "configuration/ldap/extra.py", "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n");
+    write(root, "configuration/notes.txt", "USE_X_FORWARDED_HOST = True\n");
+    write(
+        root,
+        "env/netbox.env",
+        "DB_HOST=postgres\nREMOTE_AUTH_ENABLED=true\nREMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend\n",
+    );
+    let output = bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let got = rules_at(&json(&output));
+    // The backend comes from the env file, converted as _AS_LIST converts it: not the OIDC one.
+    assert!(got.contains(&("netbox/backend-path".into(), "netbox.env".into(), 3)), "{got:?}");
+    assert!(got.contains(&("netbox/setting-ignored".into(), "extra.py".into(), 3)), "{got:?}");
+    assert!(!got.iter().any(|(_, file, _)| file == "notes.txt"), "{got:?}");
+    assert_eq!(got.iter().filter(|(rule, ..)| rule == "netbox/setting-ignored").count(), 1, "{got:?}");
+
+    // With the OIDC backend in the environment the deployment is right.
+    write(root, "env/netbox.env", "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
+    let output = bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert!(!got.iter().any(|(rule, ..)| rule == "netbox/backend-path"), "{got:?}");
+}
+
+/// An add-on file alone does not show REMOTE_AUTH_BACKEND: unknown, not unset; the same settings
+/// in a whole configuration.py (what NetBox requires of one) are missing the backend.
+#[test]
+fn a_fragment_does_not_unset_what_it_does_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let oidc = "SOCIAL_AUTH_OIDC_KEY = 'id'\n";
+    let fragment = write(dir.path(), "fragment/configuration.py", oidc);
+    let whole = write(
+        dir.path(),
+        "whole/configuration.py",
+        &format!(
+            "ALLOWED_HOSTS = ['netbox.example.com']\nDATABASES = {{}}\nREDIS = {{}}\nSECRET_KEY = 'k' * 50\n{oidc}"
+        ),
+    );
+    let lint = |path: &Path| bin().arg("lint").arg(path).args(["--format", "json"]).output().unwrap();
+    let quiet = lint(&fragment);
+    assert_eq!(quiet.status.code(), Some(0), "{}", String::from_utf8_lossy(&quiet.stdout));
+    let loud = lint(&whole);
+    assert_eq!(loud.status.code(), Some(1));
+    assert!(rules_at(&json(&loud)).contains(&("netbox/backend-path".into(), "configuration.py".into(), 5)));
+}
+
+#[test]
+fn unreadable_files_are_refused_by_name_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = write(dir.path(), "blob.conf", "server {\0}\n");
+    let latin1 = dir.path().join("latin1.conf");
+    fs::write(&latin1, b"server { # caf\xe9\n}\n").unwrap();
+    let unknown = write(dir.path(), "notes.txt", "just some words\n");
+    let big = dir.path().join("big.conf");
+    fs::write(&big, vec![b'#'; 9 << 20]).unwrap();
+    for (path, says) in [
+        (dir.path().join("missing.py"), "cannot read"),
+        (binary, "binary"),
+        (latin1, "not UTF-8"),
+        (unknown.clone(), "--kind KIND="),
+        (big, "more than"),
+        (PathBuf::from("/dev/null"), "not a regular file"),
+    ] {
+        let output = bin().arg("lint").arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{}: {stderr}", path.display());
+        assert!(stderr.contains(&path.display().to_string()) && stderr.contains(says), "{}: {stderr}", path.display());
+    }
+    // Named with --kind, the same file is read as that kind (and is not valid nginx).
+    let output = bin()
+        .arg("lint")
+        .arg(format!("--kind=nginx={}", unknown.display()))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let got = rules_at(&json(&output));
+    assert!(got.iter().all(|(rule, file, _)| rule == "configcheck/syntax-error" && file == "notes.txt"), "{got:?}");
+    assert!(!got.is_empty());
+    let output = bin().args(["lint", "--netbox-docker"]).arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a netbox-docker checkout"));
+}
+
+/// Human output names the real file and line; GitHub annotations carry them too.
+#[test]
+fn every_format_points_at_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = write(
+        dir.path(),
+        "sites-enabled/netbox",
+        "server {\n    listen 443 ssl;\n    server_name netbox.example.com;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n    }\n}\n",
+    );
+    let shown = site.display().to_string();
+    let human = bin().arg("lint").arg(&site).output().unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("nginx/missing-forwarded-proto") && text.contains(&format!("{shown}:")), "{text}");
+    assert!(text.contains(" in 1 checked file"), "{text}");
+    let github = bin().arg("lint").arg(&site).args(["--format", "github"]).output().unwrap();
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(text.contains(&format!("file={shown},line=")), "{text}");
+    let sarif = bin().arg("lint").arg(&site).args(["--format", "sarif"]).output().unwrap();
+    let sarif = json(&sarif);
+    assert!(sarif.to_string().contains("nginx/missing-forwarded-proto"));
+}
