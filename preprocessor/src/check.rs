@@ -205,6 +205,8 @@ fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &S
     }
     finding.block = Some(variant.id);
     finding.location = Location::At(variant.fence_site());
+    // Its secondary places are in the other block too: the message names where it points.
+    finding.related.clear();
     finding
 }
 
