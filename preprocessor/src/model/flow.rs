@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::finding::BlockId;
 use crate::model::Deployment;
-use crate::model::authentik::endpoint_application;
+use crate::model::authentik::{MatchingMode, endpoint_application};
 use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::{HeaderSetting, Location, Server};
 use crate::parse::netbox::ValueKind;
@@ -27,8 +27,13 @@ pub struct Derived<T> {
 pub struct PublicOrigin {
     /// `https` when the listener has `ssl`.
     pub scheme: &'static str,
-    /// The first `server_name`.
-    pub host: String,
+    /// The host name readers use, when known: the server's first `server_name`, or, for a
+    /// server whose name is none a browser uses (`_`, none, `localhost`, a wildcard: a catch-all
+    /// or default server answers whatever host the browser sent), the one name NetBox's side
+    /// gives (the provider's redirect URI, else ALLOWED_HOSTS). Never guessed beyond that.
+    pub host: Option<String>,
+    /// Where `host` comes from, in words ("the proxy's server_name").
+    pub host_because: String,
     /// The listener's port.
     pub port: u16,
 }
@@ -36,14 +41,15 @@ pub struct PublicOrigin {
 impl PublicOrigin {
     /// `host` or `host:port` when the port is not the scheme's default: the browser's Host header
     /// and what `$http_host` carries.
-    pub fn authority(&self) -> String {
+    pub fn authority(&self) -> Option<String> {
+        let host = self.host.as_ref()?;
         let default = if self.scheme == "https" { 443 } else { 80 };
-        if self.port == default { self.host.clone() } else { format!("{}:{}", self.host, self.port) }
+        Some(if self.port == default { host.clone() } else { format!("{host}:{}", self.port) })
     }
 
     /// `https://host[:port]`: the browser's `Origin` header on a POST.
-    pub fn origin(&self) -> String {
-        format!("{}://{}", self.scheme, self.authority())
+    pub fn origin(&self) -> Option<String> {
+        Some(format!("{}://{}", self.scheme, self.authority()?))
     }
 }
 
@@ -60,6 +66,9 @@ pub struct Flow<'a> {
     pub headers: &'a [HeaderSetting],
     /// The host Django sees (`request.get_host()`).
     pub host: Derived<Option<String>>,
+    /// Whether that host is built from `$server_name` (the server's first name, not the
+    /// browser's host: `nginx/forwarded-host-server-name`).
+    pub host_from_server_name: bool,
     /// The scheme Django sees (`request.scheme`).
     pub scheme: Derived<&'static str>,
     /// `BASE_PATH` as NetBox normalizes it (`netbox/` or empty).
@@ -79,13 +88,18 @@ pub fn header<'a>(headers: &'a [HeaderSetting], name: &str) -> Option<&'a Header
 pub struct RequestVariables<'a> {
     public: &'a PublicOrigin,
     proxy_host: String,
+    server_name: String,
 }
 
 impl RequestVariables<'_> {
     fn variable(&self, name: &str) -> Option<String> {
         Some(match name {
-            "http_host" => self.public.authority(),
-            "host" | "server_name" => self.public.host.to_lowercase(),
+            "http_host" => self.public.authority()?,
+            "host" => self.public.host.as_ref()?.to_lowercase(),
+            // The server's first name, whatever the browser asked for (empty without one; seen
+            // with nginx 1.22.1: `server_name _` gives `_`, a default server with two names its
+            // first one).
+            "server_name" => self.server_name.clone(),
             "scheme" => self.public.scheme.to_string(),
             "server_port" => self.public.port.to_string(),
             "proxy_host" => self.proxy_host.clone(),
@@ -143,38 +157,65 @@ impl<'a> Flow<'a> {
         let callback_path = format!("/{base_path}oauth/complete/oidc/");
         let location = server.location_for(&callback_path).filter(|l| l.proxy_pass.is_some())?;
         let listen = server.public_listen();
+        let (host, host_because) = public_host(deployment, server);
         let public = PublicOrigin {
             scheme: if server.is_tls() { "https" } else { "http" },
-            host: server.names.iter().find(|n| is_plain_host(n))?.clone(),
+            host,
+            host_because,
             port: listen.port,
         };
         let headers = server.effective_headers(location);
         let (target, _) = location.proxy_pass.as_ref()?;
-        let variables = RequestVariables { public: &public, proxy_host: proxy_host(target) };
+        let variables = RequestVariables {
+            public: &public,
+            proxy_host: proxy_host(target),
+            server_name: server.first_name().into(),
+        };
         let inherited =
             if location.headers.is_empty() && !server.headers.is_empty() { " (inherited from the server)" } else { "" };
 
-        let host = match (header(headers, "X-Forwarded-Host"), header(headers, "Host")) {
-            (Some(xfh), _) => Derived {
-                value: variables.expand(&xfh.value).filter(|v| !v.is_empty()),
+        // nginx sends no header whose value is empty (proxy_set_header docs; seen with nginx
+        // 1.22.1 for `$server_name` in a server without a name): Django then reads Host.
+        let xfh = header(headers, "X-Forwarded-Host");
+        let xfh_value = xfh.map(|h| variables.expand(&h.value));
+        let empty_xfh = match (xfh, &xfh_value) {
+            (Some(h), Some(Some(v))) if v.is_empty() => {
+                format!(" (`X-Forwarded-Host {}` is empty here, and nginx sends no empty header)", h.value)
+            }
+            _ => String::new(),
+        };
+        let uses_server_name =
+            |h: &HeaderSetting| h.value.contains("$server_name") || h.value.contains("${server_name}");
+        let host_from_server_name = match xfh {
+            Some(h) => uses_server_name(h),
+            None => header(headers, "Host").is_some_and(uses_server_name),
+        };
+        let host = match (xfh, xfh_value) {
+            (Some(xfh), Some(value)) if empty_xfh.is_empty() => Derived {
+                value,
                 because: format!(
                     "`proxy_set_header X-Forwarded-Host {}`{inherited}, which NetBox trusts (USE_X_FORWARDED_HOST)",
                     xfh.value
                 ),
                 site: Some((xfh.block, xfh.value_range.clone())),
             },
-            (None, Some(host)) => Derived {
-                value: variables.expand(&host.value),
-                because: format!("`proxy_set_header Host {}`{inherited}, as no X-Forwarded-Host is sent", host.value),
-                site: Some((host.block, host.value_range.clone())),
-            },
-            (None, None) => Derived {
-                value: Some(variables.proxy_host.clone()),
-                because: format!(
-                    "nginx's default `Host: $proxy_host` (`{}`), as the location sends neither X-Forwarded-Host nor Host",
-                    variables.proxy_host
-                ),
-                site: None,
+            _ => match header(headers, "Host") {
+                Some(host) => Derived {
+                    value: variables.expand(&host.value).filter(|v| !v.is_empty()),
+                    because: format!(
+                        "`proxy_set_header Host {}`{inherited}, as no X-Forwarded-Host is sent{empty_xfh}",
+                        host.value
+                    ),
+                    site: Some((host.block, host.value_range.clone())),
+                },
+                None => Derived {
+                    value: Some(variables.proxy_host.clone()),
+                    because: format!(
+                        "nginx's default `Host: $proxy_host` (`{}`), as the location sends neither X-Forwarded-Host nor Host{empty_xfh}",
+                        variables.proxy_host
+                    ),
+                    site: None,
+                },
             },
         };
         let scheme = match header(headers, "X-Forwarded-Proto") {
@@ -204,23 +245,128 @@ impl<'a> Flow<'a> {
             }
             _ => None,
         };
-        Some(Flow { server, location, public, headers, host, scheme, base_path, redirect_uri, redirect_is_https })
+        Some(Flow {
+            server,
+            location,
+            public,
+            headers,
+            host,
+            host_from_server_name,
+            scheme,
+            base_path,
+            redirect_uri,
+            redirect_is_https,
+        })
     }
 
-    /// The host Django validates against `ALLOWED_HOSTS`: port stripped, lower-cased.
+    /// The host Django validates against `ALLOWED_HOSTS`: port stripped, lower-cased; `None`
+    /// when the host is unknown or not a valid host name (see [`Flow::host_invalid`]).
     pub fn domain(&self) -> Option<String> {
-        let host = self.host.value.as_ref()?;
-        let domain = if host.starts_with('[') {
-            host.split_once(']').map_or(host.as_str(), |(h, _)| h).to_string() + "]"
-        } else {
-            host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h).to_string()
-        };
-        Some(domain.to_lowercase())
+        self.host.value.as_deref().and_then(django_domain)
+    }
+
+    /// Whether the host Django sees is known and not a valid host name (`_`, `netbox_backend`):
+    /// Django refuses it whatever ALLOWED_HOSTS says.
+    pub fn host_invalid(&self) -> bool {
+        self.host.value.as_deref().is_some_and(|h| django_domain(h).is_none())
     }
 }
 
+/// Django's `split_domain_port`: the host lower-cased, without its port and a trailing dot;
+/// `None` when it does not match `host_validation_re`
+/// (`^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+))?$`), for which `get_host` raises
+/// DisallowedHost "The domain name provided is not valid according to RFC 1034/1035" whatever
+/// ALLOWED_HOSTS says (django/http/request.py: 6.0.8 L35-37, L824-836; 6.1.2 L35-37, L190-210,
+/// L849-861; seen with Django 6.1.2 for `_` and `netbox_backend` with ALLOWED_HOSTS `['*']`).
+pub fn django_domain(host: &str) -> Option<String> {
+    let lower = host.to_lowercase();
+    let (domain, rest) = if lower.starts_with('[') {
+        let end = lower.find(']')?;
+        let inner = &lower[1..end];
+        let colon = inner.find(':')?;
+        let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+        let tail = &inner[colon + 1..];
+        if !inner[..colon].chars().all(hex) || tail.is_empty() || !tail.chars().all(|c| hex(c) || c == '.' || c == ':')
+        {
+            return None;
+        }
+        (&lower[..=end], &lower[end + 1..])
+    } else {
+        let end = lower.find(':').unwrap_or(lower.len());
+        let domain = &lower[..end];
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-';
+        if domain.is_empty() || !domain.chars().all(allowed) {
+            return None;
+        }
+        (domain, &lower[end..])
+    };
+    if let Some(port) = rest.strip_prefix(':') {
+        if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    } else if !rest.is_empty() {
+        return None;
+    }
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
+    (!domain.is_empty()).then(|| domain.to_string())
+}
+
+/// A name readers could type: a valid host name that is not a pattern (`.example.com` is
+/// nginx's "example.com and its subdomains").
 fn is_plain_host(name: &str) -> bool {
-    !name.is_empty() && name != "_" && !name.starts_with('~') && !name.contains('*') && !name.starts_with('.')
+    !name.starts_with('.') && django_domain(name).is_some()
+}
+
+/// `localhost`, `127.0.0.1`, `::1`, `0.0.0.0`: the machine itself, not what readers elsewhere
+/// type.
+pub fn is_loopback(name: &str) -> bool {
+    let name = name.trim_matches(['[', ']']);
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
+}
+
+/// The host readers type and where it comes from: the server's first name when it is one a
+/// browser uses; else the one name NetBox's side gives.
+fn public_host(deployment: &Deployment, server: &Server) -> (Option<String>, String) {
+    let first = server.first_name();
+    if is_plain_host(first) && !is_loopback(first) {
+        return (Some(first.to_string()), "the proxy's server_name".into());
+    }
+    let why = if first.is_empty() {
+        "the server has no server_name".to_string()
+    } else {
+        format!("the server's name `{first}` is not one readers type")
+    };
+    let allowed: Option<Vec<String>> = deployment
+        .netbox
+        .get("ALLOWED_HOSTS")
+        .and_then(|s| s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>());
+    let mut registered: Vec<String> = Vec::new();
+    let uris = deployment.authentik.provider().and_then(|p| p.redirect_uris.as_ref()).into_iter().flatten();
+    for uri in uris.filter(|u| u.mode == MatchingMode::Strict) {
+        let host = uri.url.split_once("://").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(rest));
+        if let Some(domain) = host.and_then(django_domain)
+            && !registered.contains(&domain)
+        {
+            registered.push(domain);
+        }
+    }
+    if let [host] = registered.as_slice()
+        && allowed.as_ref().is_none_or(|a| host_allowed(host, a))
+    {
+        return (Some(host.clone()), format!("the provider's redirect URI, as {why}"));
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    for host in allowed.iter().flatten().filter(|h| is_plain_host(h) && !is_loopback(h)) {
+        let host = host.to_lowercase();
+        if !candidates.contains(&host) {
+            candidates.push(host);
+        }
+    }
+    if let [host] = candidates.as_slice() {
+        return (Some(host.clone()), format!("ALLOWED_HOSTS, as {why}"));
+    }
+    (None, why)
 }
 
 /// Django's `validate_host`: `*`, `.example.com` (the domain and its subdomains), or exact.

@@ -30,6 +30,8 @@ pub struct Listen {
     pub ssl: bool,
     /// The directive (`None` for nginx's implicit `listen 80`).
     pub range: Option<Range<usize>>,
+    /// `default_server` given: the server answers requests for any host name on this port.
+    pub default_server: bool,
 }
 
 /// A `location` block.
@@ -41,6 +43,8 @@ pub struct Location {
     pub modifier: String,
     /// The `location` directive.
     pub range: Range<usize>,
+    /// Its first line: `location / {` without the block (where to point at the location).
+    pub head: Range<usize>,
     /// Its block.
     pub block: BlockId,
     /// `proxy_pass` target and its range.
@@ -72,6 +76,18 @@ pub struct Server {
     pub client_max_body_size: Option<(String, Range<usize>)>,
 }
 
+/// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
+#[derive(Debug, Clone)]
+pub struct Upstream {
+    /// Its name.
+    pub name: String,
+    /// Its block.
+    pub block: BlockId,
+    /// Its `server` directives: the address as written (`127.0.0.1:8001`, `netbox:8080`,
+    /// `unix:/run/netbox.sock`) and the directive.
+    pub servers: Vec<(String, Range<usize>)>,
+}
+
 impl Server {
     /// The listener readers reach NetBox on: the TLS one if there is one.
     pub fn public_listen(&self) -> Listen {
@@ -79,7 +95,24 @@ impl Server {
             port: 80,
             ssl: false,
             range: None,
+            default_server: false,
         })
+    }
+
+    /// The first `server_name`: what nginx's `$server_name` holds (empty when none is written,
+    /// nginx's default `server_name ""`; nginx docs, "Server names").
+    pub fn first_name(&self) -> &str {
+        self.names.first().map_or("", String::as_str)
+    }
+
+    /// Whether a `listen` makes it the default server of its port (`default_server`).
+    pub fn is_default(&self) -> bool {
+        self.listens.iter().any(|l| l.default_server)
+    }
+
+    /// Where to point at the server itself: its public `listen`, else the `server` line.
+    pub fn anchor(&self) -> Range<usize> {
+        self.public_listen().range.unwrap_or_else(|| self.range.start..self.range.start + "server".len())
     }
 
     /// Whether it serves TLS on its public listener.
@@ -111,6 +144,8 @@ impl Server {
 pub struct NginxSite {
     /// Its servers, in reading order.
     pub servers: Vec<Server>,
+    /// Its `upstream` blocks.
+    pub upstreams: Vec<Upstream>,
 }
 
 impl NginxSite {
@@ -119,14 +154,30 @@ impl NginxSite {
         for directive in &file.directives {
             match directive.name.as_str() {
                 "server" => self.servers.push(server(directive, block)),
+                "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
-                    for inner in directive.children_named("server") {
-                        self.servers.push(server(inner, block));
+                    for inner in directive.children.iter().flatten() {
+                        match inner.name.as_str() {
+                            "server" => self.servers.push(server(inner, block)),
+                            "upstream" => self.upstreams.extend(upstream(inner, block)),
+                            _ => {}
+                        }
                     }
                 }
                 _ => {}
             }
         }
+    }
+
+    /// The `upstream` block a `proxy_pass` target names (`http://netbox_backend` →
+    /// `upstream netbox_backend`): nginx proxies to that block's servers, and sends
+    /// `Host: netbox_backend` (its `$proxy_host`; both seen with nginx 1.22.1). Names are
+    /// compared exactly; a target that names no block is a host name nginx resolves (unknown
+    /// here).
+    pub fn upstream_for(&self, target: &str) -> Option<&Upstream> {
+        let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
+        let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
+        self.upstreams.iter().find(|u| u.name == authority)
     }
 
     /// The server that proxies NetBox: one with a location carrying `proxy_pass`, preferring TLS.
@@ -164,7 +215,11 @@ fn server(directive: &Directive, block: BlockId) -> Server {
     Server {
         range: directive.range.clone(),
         block,
-        listens: if listens.is_empty() { vec![Listen { port: 80, ssl: false, range: None }] } else { listens },
+        listens: if listens.is_empty() {
+            vec![Listen { port: 80, ssl: false, range: None, default_server: false }]
+        } else {
+            listens
+        },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
         names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
         headers: headers(directive, block),
@@ -184,6 +239,7 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             path,
             modifier,
             range: location.range.clone(),
+            head: location.name_range.start..location.args.last().map_or(location.name_range.end, |a| a.range.end),
             block,
             proxy_pass: location
                 .children_named("proxy_pass")
@@ -194,6 +250,17 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
         });
         collect_locations(location, block, out);
     }
+}
+
+fn upstream(directive: &Directive, block: BlockId) -> Option<Upstream> {
+    Some(Upstream {
+        name: directive.arg(0)?.to_string(),
+        block,
+        servers: directive
+            .children_named("server")
+            .filter_map(|d| d.args.first().map(|a| (a.text.clone(), d.range.clone())))
+            .collect(),
+    })
 }
 
 /// `443 ssl`, `[::]:443 ssl ipv6only=off`, `0.0.0.0:8443 ssl http2`, `80`.
@@ -208,6 +275,8 @@ fn listen(directive: &Directive) -> Option<Listen> {
         port,
         ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl"),
         range: Some(directive.range.clone()),
+        // `default` is the spelling before nginx 0.8.21.
+        default_server: directive.args.iter().skip(1).any(|a| a.text == "default_server" || a.text == "default"),
     })
 }
 

@@ -23,7 +23,7 @@ pub fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding
         return;
     }
     // Django compares the browser's Origin with its own idea of the origin, scheme and host:port.
-    let origin = flow.public.origin();
+    let Some(origin) = flow.public.origin() else { return };
     let seen = format!("{}://{host}", flow.scheme.value);
     if seen.eq_ignore_ascii_case(&origin) {
         return;
