@@ -341,32 +341,36 @@ fn public_host(deployment: &Deployment, server: &Server) -> (Option<String>, Str
         .netbox
         .get("ALLOWED_HOSTS")
         .and_then(|s| s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>());
-    let mut registered: Vec<String> = Vec::new();
     let uris = deployment.authentik.provider().and_then(|p| p.redirect_uris.as_ref()).into_iter().flatten();
-    for uri in uris.filter(|u| u.mode == MatchingMode::Strict) {
+    let registered = only_one(uris.filter(|u| u.mode == MatchingMode::Strict).map(|uri| {
         let host = uri.url.split_once("://").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(rest));
-        if let Some(domain) = host.and_then(django_domain)
-            && !registered.contains(&domain)
-        {
-            registered.push(domain);
-        }
-    }
-    if let [host] = registered.as_slice()
-        && allowed.as_ref().is_none_or(|a| host_allowed(host, a))
+        host.and_then(django_domain)
+    }));
+    if let Some(host) = registered
+        && allowed.as_ref().is_none_or(|a| host_allowed(&host, a))
     {
-        return (Some(host.clone()), format!("the provider's redirect URI, as {why}"));
+        return (Some(host), format!("the provider's redirect URI, as {why}"));
     }
-    let mut candidates: Vec<String> = Vec::new();
-    for host in allowed.iter().flatten().filter(|h| is_plain_host(h) && !is_loopback(h)) {
-        let host = host.to_lowercase();
-        if !candidates.contains(&host) {
-            candidates.push(host);
-        }
-    }
-    if let [host] = candidates.as_slice() {
-        return (Some(host.clone()), format!("ALLOWED_HOSTS, as {why}"));
+    let candidates = allowed.iter().flatten().filter(|h| is_plain_host(h) && !is_loopback(h));
+    if let Some(host) = only_one(candidates.map(|h| Some(h.to_lowercase()))) {
+        return (Some(host), format!("ALLOWED_HOSTS, as {why}"));
     }
     (None, why)
+}
+
+/// The one value all items share (`None` among them: unknown, so none; two different values:
+/// none either).
+fn only_one(items: impl Iterator<Item = Option<String>>) -> Option<String> {
+    let mut found: Option<String> = None;
+    for item in items {
+        let item = item?;
+        match &found {
+            Some(seen) if *seen != item => return None,
+            Some(_) => {}
+            None => found = Some(item),
+        }
+    }
+    found
 }
 
 /// Django's `validate_host`: `*`, `.example.com` (the domain and its subdomains), or exact.
@@ -488,6 +492,73 @@ mod tests {
         let nginx = "server {\n    listen 443 ssl;\n    server_name netbox.internaldomain.com;\n    proxy_set_header X-Forwarded-Host $http_host;\n    proxy_set_header X-Forwarded-Proto $scheme;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Real-IP $remote_addr;\n    }\n}\n";
         let (uri, _, _) = redirect_uri(NETBOX, nginx);
         assert_eq!(uri.as_deref(), Some("http://127.0.0.1:8001/oauth/complete/oidc/"));
+    }
+
+    fn flow_of(netbox: &str, nginx: &str, blueprint: &str) -> (Option<String>, String, Option<String>, bool) {
+        let content = format!(
+            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
+        );
+        let chapter = ChapterInput::for_test(&content);
+        let mut sources = Sources::default();
+        let extraction = extract(&[chapter], &mut sources);
+        let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
+        let model = assemble(&extraction.blocks, vec![contribute(&extraction.blocks, parsed)]);
+        let flow = Flow::derive(&model.main).expect("a flow");
+        (flow.public.host.clone(), flow.public.host_because.clone(), flow.host.value.clone(), flow.host_invalid())
+    }
+
+    const CATCH_ALL: &str = "server {\n    listen 443 ssl default_server;\n    server_name _;\n    location / {\n        proxy_pass http://netbox:8080;\n        proxy_set_header X-Forwarded-Host $http_host;\n    }\n}\n";
+
+    #[test]
+    fn a_catch_all_server_takes_its_public_host_from_netbox_s_side_or_leaves_it_unknown() {
+        // One name in ALLOWED_HOSTS beside loopback: that is the public name.
+        let netbox = "ALLOWED_HOSTS = ['netbox.corp.example', 'localhost', '127.0.0.1']\n";
+        let (public, because, host, _) = flow_of(netbox, CATCH_ALL, "");
+        assert_eq!(public.as_deref(), Some("netbox.corp.example"));
+        assert!(because.starts_with("ALLOWED_HOSTS, as the server's name `_`"), "{because}");
+        assert_eq!(host.as_deref(), Some("netbox.corp.example"));
+        // Two names: which one readers use is not known; never guessed.
+        let two = "ALLOWED_HOSTS = ['netbox.corp.example', 'nb.corp.example']\n";
+        assert_eq!(flow_of(two, CATCH_ALL, "").0, None);
+        assert_eq!(flow_of(two, CATCH_ALL, "").2, None, "`$http_host` of an unknown host is unknown");
+        // The provider's one registered host decides between them.
+        let blueprint = "version: 1\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    identifiers:\n      name: NetBox\n    attrs:\n      redirect_uris:\n        - matching_mode: strict\n          url: https://nb.corp.example/oauth/complete/oidc/\n";
+        let (public, because, _, _) = flow_of(two, CATCH_ALL, blueprint);
+        assert_eq!(public.as_deref(), Some("nb.corp.example"));
+        assert!(because.starts_with("the provider's redirect URI"), "{because}");
+    }
+
+    #[test]
+    fn server_name_is_the_first_name_and_an_empty_header_is_not_sent() {
+        let site = CATCH_ALL.replace("$http_host", "$server_name");
+        let (_, _, host, invalid) = flow_of("ALLOWED_HOSTS = ['*']\n", &site, "");
+        assert_eq!((host.as_deref(), invalid), (Some("_"), true));
+        // Without a server_name, `$server_name` is empty: nginx sends no X-Forwarded-Host, and
+        // Django reads nginx's default Host, the upstream's.
+        let nameless = site.replace("    server_name _;\n", "");
+        let (_, _, host, invalid) = flow_of("ALLOWED_HOSTS = ['*']\n", &nameless, "");
+        assert_eq!((host.as_deref(), invalid), (Some("netbox:8080"), false));
+    }
+
+    #[test]
+    fn django_split_domain_port() {
+        assert_eq!(django_domain("NetBox.Corp.Example:8443").as_deref(), Some("netbox.corp.example"));
+        assert_eq!(django_domain("netbox.corp.example.").as_deref(), Some("netbox.corp.example"));
+        assert_eq!(django_domain("[::1]:8001").as_deref(), Some("[::1]"));
+        for invalid in [
+            "_",
+            "netbox_backend",
+            "a b",
+            "a.example, b.example",
+            "*.example.com",
+            "",
+            ".",
+            "host:",
+            "host:80a",
+            "[::1]x",
+        ] {
+            assert_eq!(django_domain(invalid), None, "{invalid}");
+        }
     }
 
     #[test]

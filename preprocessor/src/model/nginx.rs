@@ -300,4 +300,21 @@ mod tests {
         assert_eq!(server.effective_headers(location)[0].value, "$http_host");
         assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
     }
+
+    #[test]
+    fn reads_upstream_blocks_and_default_servers() {
+        let file = parse(
+            "http {\n    upstream netbox_backend {\n        server 127.0.0.1:8001;\n        keepalive 8;\n    }\n    server {\n        listen 80 default_server;\n        location / { proxy_pass http://netbox_backend; }\n    }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        let upstream = site.upstream_for("http://netbox_backend").unwrap();
+        assert_eq!(upstream.servers.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(), ["127.0.0.1:8001"]);
+        // A name with a port, or another name, is a host nginx resolves: no block.
+        assert!(site.upstream_for("http://netbox_backend:8001").is_none());
+        assert!(site.upstream_for("http://netbox:8080").is_none());
+        let server = site.netbox_server().unwrap();
+        assert!(server.is_default());
+        assert_eq!(server.first_name(), "");
+    }
 }
