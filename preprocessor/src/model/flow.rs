@@ -69,8 +69,12 @@ pub struct Flow<'a> {
     /// Whether that host is built from `$server_name` (the server's first name, not the
     /// browser's host: `nginx/forwarded-host-server-name`).
     pub host_from_server_name: bool,
-    /// The scheme Django sees (`request.scheme`).
+    /// The scheme Django sees (`request.scheme`), when known: `http` without
+    /// X-Forwarded-Proto is a fact only when every header of the location is written here.
     pub scheme: Derived<&'static str>,
+    /// Whether `scheme` is known (no X-Forwarded-Proto that an unfollowed `include` might set,
+    /// no variable the model does not know).
+    pub scheme_known: bool,
     /// `BASE_PATH` as NetBox normalizes it (`netbox/` or empty).
     pub base_path: String,
     /// The redirect URI NetBox sends to the identity provider, when it can be derived.
@@ -184,6 +188,7 @@ impl<'a> Flow<'a> {
             }
             _ => String::new(),
         };
+        let complete = server.headers_complete(location);
         let uses_server_name =
             |h: &HeaderSetting| h.value.contains("$server_name") || h.value.contains("${server_name}");
         let host_from_server_name = match xfh {
@@ -198,6 +203,12 @@ impl<'a> Flow<'a> {
                     xfh.value
                 ),
                 site: Some((xfh.block, xfh.value_range.clone())),
+            },
+            // An X-Forwarded-Host may come from the included file, and would win.
+            _ if !complete => Derived {
+                value: None,
+                because: "an `include` in the location may set X-Forwarded-Host (not followed)".into(),
+                site: None,
             },
             _ => match header(headers, "Host") {
                 Some(host) => Derived {
@@ -218,7 +229,12 @@ impl<'a> Flow<'a> {
                 },
             },
         };
-        let scheme = match header(headers, "X-Forwarded-Proto") {
+        let xfp = header(headers, "X-Forwarded-Proto");
+        let scheme_known = match xfp {
+            Some(xfp) => variables.expand(&xfp.value).is_some(),
+            None => complete,
+        };
+        let scheme = match xfp {
             Some(xfp) => {
                 let value = variables.expand(&xfp.value);
                 let https = value.as_deref().is_some_and(|v| v.split(',').next().map(str::trim) == Some("https"));
@@ -239,7 +255,7 @@ impl<'a> Flow<'a> {
             netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
         let uses_oidc = netbox.backends().is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND));
         let redirect_uri = match (&host.value, uses_oidc) {
-            (Some(host), true) => {
+            (Some(host), true) if scheme_known || redirect_is_https => {
                 let uri = format!("{}://{host}/{base_path}oauth/complete/oidc/", scheme.value);
                 Some(if redirect_is_https { uri.replacen("http://", "https://", 1) } else { uri })
             }
@@ -253,6 +269,7 @@ impl<'a> Flow<'a> {
             host,
             host_from_server_name,
             scheme,
+            scheme_known,
             base_path,
             redirect_uri,
             redirect_is_https,

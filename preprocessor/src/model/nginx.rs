@@ -53,6 +53,8 @@ pub struct Location {
     pub headers: Vec<HeaderSetting>,
     /// `client_max_body_size` in this location.
     pub client_max_body_size: Option<(String, Range<usize>)>,
+    /// An `include` in this location: a file not followed, which may set headers.
+    pub includes: bool,
 }
 
 /// A `server` block.
@@ -74,6 +76,8 @@ pub struct Server {
     pub locations: Vec<Location>,
     /// `client_max_body_size` at server level.
     pub client_max_body_size: Option<(String, Range<usize>)>,
+    /// An `include` at server level: a file not followed, which may set headers.
+    pub includes: bool,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -136,6 +140,12 @@ impl Server {
     /// `proxy_set_header`s only when the location sets none.
     pub fn effective_headers<'a>(&'a self, location: &'a Location) -> &'a [HeaderSetting] {
         if location.headers.is_empty() { &self.headers } else { &location.headers }
+    }
+
+    /// Whether those headers are all written here: an `include` at the level they come from
+    /// (`include proxy_params;`) may set more, and is not followed.
+    pub fn headers_complete(&self, location: &Location) -> bool {
+        !(location.includes || (location.headers.is_empty() && self.includes))
     }
 }
 
@@ -225,6 +235,7 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         headers: headers(directive, block),
         locations,
         client_max_body_size: body_size(directive),
+        includes: directive.children_named("include").next().is_some(),
     }
 }
 
@@ -247,6 +258,7 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
                 .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone()))),
             headers: headers(location, block),
             client_max_body_size: body_size(location),
+            includes: location.children_named("include").next().is_some(),
         });
         collect_locations(location, block, out);
     }

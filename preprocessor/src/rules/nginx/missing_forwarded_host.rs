@@ -76,6 +76,9 @@ mod tests {
         let got = fired("", site, "");
         let finding = got.iter().find(|(r, _)| *r == "nginx/missing-forwarded-host");
         assert_eq!(finding.map(|(_, l)| l.as_str()), Some("proxy_pass http://localhost:8001;"), "{got:#?}");
+        // `include proxy_params;` (Debian's sets Host $http_host) is not followed: unknown.
+        let included = site.replace("proxy_pass http://localhost:8001;", "proxy_pass http://localhost:8001;\n        include proxy_params;");
+        assert!(!fired("", &included, "").iter().any(|(r, _)| *r == "nginx/missing-forwarded-host"));
         // With `Host $host` the browser's host goes through, whatever it is.
         let host = site.replace("proxy_pass http://localhost:8001;", "proxy_pass http://localhost:8001;\n        proxy_set_header Host $host;");
         assert!(!fired("", &host, "").iter().any(|(r, _)| *r == "nginx/missing-forwarded-host"));

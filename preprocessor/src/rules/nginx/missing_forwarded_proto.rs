@@ -17,7 +17,8 @@ pub const MISSING_FORWARDED_PROTO: Rule = Rule {
 
 pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    if flow.public.scheme == "https" && header(flow.headers, "X-Forwarded-Proto").is_none() {
+    // An `include` in the location may set it (not followed): unknown, no finding.
+    if flow.public.scheme == "https" && flow.scheme_known && header(flow.headers, "X-Forwarded-Proto").is_none() {
         // Point at the location, where the header goes; the TLS listener whose https never
         // reaches NetBox is the secondary place.
         let location = flow.location;
@@ -48,6 +49,9 @@ mod tests {
     fn missing_forwarded_proto() {
         let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
         assert_fires("nginx/missing-forwarded-proto", (NETBOX, &site, BLUEPRINT), "location / {");
+        // `include proxy_params;` may set it: not followed, so no finding.
+        let included = site.replace("        proxy_pass http://127.0.0.1:8001;\n", "        proxy_pass http://127.0.0.1:8001;\n        include proxy_params;\n");
+        assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &included, BLUEPRINT));
         // Served over plain http, nothing is lost.
         let http = site.replace("listen [::]:443 ssl ipv6only=off", "listen [::]:80 ipv6only=off");
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &http, BLUEPRINT));

@@ -37,7 +37,7 @@ pub const PLAIN_HTTP_ONLY: Rule = Rule {
 
 pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    if d.nginx.servers.iter().any(|s| s.is_tls()) || flow.redirect_is_https {
+    if d.nginx.servers.iter().any(|s| s.is_tls()) || flow.redirect_is_https || !flow.scheme_known {
         return;
     }
     // What NetBox is told: nothing, or this connection's scheme (http). Anything else (a fixed
