@@ -196,6 +196,9 @@ fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {
             check(&input, targets, &mut findings);
         }
     }
+    // Authentik's own system blueprints are Authentik's to maintain: no finding in them.
+    let system: std::collections::HashSet<BlockId> = deployment.authentik.system_blocks.iter().copied().collect();
+    findings.retain(|f| f.block.is_none_or(|b| !system.contains(&b)));
     findings
 }
 
@@ -225,6 +228,8 @@ fn relocate(mut finding: Finding, variant: &Block, blocks: &[Block], sources: &S
     }
     finding.block = Some(variant.id);
     finding.location = Location::At(variant.fence_site());
+    // Its secondary places are in the other block too: the message names where it points.
+    finding.related.clear();
     finding
 }
 

@@ -50,6 +50,21 @@ pub struct Diagnostic {
     pub site: Site,
     /// The lines of the block text it covers (0-based, end exclusive), to mark them in the page.
     pub block_lines: Option<Range<usize>>,
+    /// Secondary places, each with its label.
+    pub related: Vec<Related>,
+}
+
+/// A secondary place of a diagnostic: in the same file as its primary place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// The exact source range.
+    pub site: Site,
+    /// First position.
+    pub start: LineColumn,
+    /// End position (exclusive column).
+    pub end: LineColumn,
+    /// What it is (from the finding, untrusted text escaped by each report).
+    pub label: String,
 }
 
 /// Where a finding lands in the book: the part of resolving that reads the text (lines and
@@ -109,6 +124,20 @@ impl Diagnostic {
     ) -> Diagnostic {
         let block = finding.block.and_then(|id| blocks.get(id.0));
         let Placement { site, start, end, block_lines } = placement;
+        let related = match block {
+            Some(block) => finding
+                .related
+                .into_iter()
+                .map(|(range, label)| {
+                    let site = block.map.site(range);
+                    let (start, end) = sources.span(&site);
+                    Related { site, start, end, label }
+                })
+                // A secondary place shows in the primary's snippet: the same file only.
+                .filter(|r| r.site.source == site.source)
+                .collect(),
+            None => Vec::new(),
+        };
         Diagnostic {
             rule: finding.rule.id,
             severity,
@@ -121,6 +150,7 @@ impl Diagnostic {
             expected: finding.expected,
             site,
             block_lines,
+            related,
         }
     }
 

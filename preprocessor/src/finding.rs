@@ -77,6 +77,9 @@ pub struct Finding {
     pub help: Option<String>,
     /// Asked for by an `expect=` of its block.
     pub expected: bool,
+    /// Secondary places in the same block, each with a label (the `listen 443 ssl` whose https
+    /// never reaches NetBox, next to the location where the fix goes).
+    pub related: Vec<(Range<usize>, String)>,
 }
 
 impl Finding {
@@ -89,12 +92,27 @@ impl Finding {
             message: message.into(),
             help: None,
             expected: false,
+            related: Vec::new(),
         }
     }
 
     /// A finding at a source position outside block text.
     pub fn at(rule: &'static Rule, block: Option<BlockId>, site: Site, message: impl Into<String>) -> Self {
-        Finding { rule, block, location: Location::At(site), message: message.into(), help: None, expected: false }
+        Finding {
+            rule,
+            block,
+            location: Location::At(site),
+            message: message.into(),
+            help: None,
+            expected: false,
+            related: Vec::new(),
+        }
+    }
+
+    /// Add a labelled secondary place in the finding's block.
+    pub fn with_related(mut self, range: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push((range, label.into()));
+        self
     }
 
     /// Replace the rule's generic help with a specific one.

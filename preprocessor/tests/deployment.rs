@@ -49,7 +49,8 @@ fn the_seed_deployment_reports_each_failure_on_its_own_line() {
         diagnostics(&report).iter().filter(|d| d["rule"] == rule).map(|d| d["line"].as_u64().unwrap()).collect()
     };
     let want = [
-        ("nginx/missing-forwarded-proto", line_of(&chapter, "listen 443 ssl")),
+        // Where the header goes; the TLS listener is its secondary place (below).
+        ("nginx/missing-forwarded-proto", line_of(&chapter, "location / {")),
         ("nginx/missing-forwarded-host", line_of(&chapter, "proxy_pass")),
         ("authentik/encryption-key-set", line_of(&chapter, "encryption_key:")),
         ("flow/scope-not-provided", line_of(&chapter, "SOCIAL_AUTH_OIDC_SCOPE")),
@@ -60,6 +61,9 @@ fn the_seed_deployment_reports_each_failure_on_its_own_line() {
     }
     let lines: std::collections::HashSet<u64> = want.iter().map(|(_, l)| *l).collect();
     assert_eq!(lines.len(), want.len(), "each on its own line");
+    let proto = diagnostics(&report).iter().find(|d| d["rule"] == "nginx/missing-forwarded-proto").unwrap();
+    assert_eq!(proto["related"][0]["line"], line_of(&chapter, "listen 443 ssl"));
+    assert_eq!(proto["related"][0]["label"], "readers arrive over https here");
     let host = diagnostics(&report).iter().find(|d| d["rule"] == "flow/host-refused").unwrap();
     assert!(host["message"].as_str().unwrap().contains("127.0.0.1:8001"), "names the host Django sees");
     assert_eq!(host["severity"], "error");

@@ -1,4 +1,4 @@
-//! The real-world corpus (`tests/realworld/`): the checker's findings on 32 shapes of public
+//! The real-world corpus (`tests/realworld/`): the checker's findings on 38 shapes of public
 //! configuration, scored against ground truth written before the checker ran. The result must be
 //! the one recorded in `tests/realworld/measured.json` and in the table of its README, so a change
 //! to the rules shows its effect on precision and recall (regenerate as the README says).
@@ -51,5 +51,27 @@ fn the_readme_table_shows_the_recorded_figures() {
             m["misplaced"]
         );
         assert!(readme.contains(&row), "tests/realworld/README.md lacks the row\n{row}");
+    }
+}
+
+/// The project README shows the same figures (the table under "Checking your own files").
+#[test]
+fn the_project_readme_shows_the_recorded_figures() {
+    let recorded: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("measured.json")).unwrap()).unwrap();
+    let readme = std::fs::read_to_string(corpus().join("../../README.md")).unwrap();
+    for (half, label) in [("tuning", "tuning"), ("heldout", "held out"), ("all", "all")] {
+        let m = &recorded[half];
+        let row = format!(
+            "| {label} | {} | {} | {} ({}) | {:.1}% | {}/{} |",
+            m["cases"],
+            m["findings"],
+            m["false"],
+            m["false_errors"],
+            m["precision"].as_f64().unwrap() * 100.0,
+            m["found"],
+            m["required"]
+        );
+        assert!(readme.contains(&row), "README.md lacks the corpus row\n{row}");
     }
 }

@@ -115,6 +115,10 @@ pub struct AuthentikSetup {
     pub user_logout_stages: Vec<Option<String>>,
     /// Stage bindings: the target flow's and the stage's references.
     pub stage_bindings: Vec<(Reference, Reference)>,
+    /// Blocks that are Authentik's own system blueprints: Authentik manages them, so nothing in
+    /// them is for a reader to fix (their objects still count, for example the scope mappings
+    /// a provider finds).
+    pub system_blocks: Vec<BlockId>,
 }
 
 /// A reference to another object in a blueprint: `!KeyOf id`, or `!Find [model, [field, value]]`.
@@ -227,6 +231,9 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 impl AuthentikSetup {
     /// Read one blueprint.
     pub fn add(&mut self, blueprint: &Blueprint, block: BlockId) {
+        if blueprint.system {
+            self.system_blocks.push(block);
+        }
         for entry in blueprint.entries_of(PROVIDER_MODEL) {
             self.providers.push(provider(entry, block));
         }

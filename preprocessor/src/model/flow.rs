@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::finding::BlockId;
 use crate::model::Deployment;
-use crate::model::authentik::endpoint_application;
+use crate::model::authentik::{MatchingMode, endpoint_application};
 use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::{HeaderSetting, Location, Server};
 use crate::parse::netbox::ValueKind;
@@ -27,8 +27,13 @@ pub struct Derived<T> {
 pub struct PublicOrigin {
     /// `https` when the listener has `ssl`.
     pub scheme: &'static str,
-    /// The first `server_name`.
-    pub host: String,
+    /// The host name readers use, when known: the server's first `server_name`, or, for a
+    /// server whose name is none a browser uses (`_`, none, `localhost`, a wildcard: a catch-all
+    /// or default server answers whatever host the browser sent), the one name NetBox's side
+    /// gives (the provider's redirect URI, else ALLOWED_HOSTS). Never guessed beyond that.
+    pub host: Option<String>,
+    /// Where `host` comes from, in words ("the proxy's server_name").
+    pub host_because: String,
     /// The listener's port.
     pub port: u16,
 }
@@ -36,14 +41,15 @@ pub struct PublicOrigin {
 impl PublicOrigin {
     /// `host` or `host:port` when the port is not the scheme's default: the browser's Host header
     /// and what `$http_host` carries.
-    pub fn authority(&self) -> String {
+    pub fn authority(&self) -> Option<String> {
+        let host = self.host.as_ref()?;
         let default = if self.scheme == "https" { 443 } else { 80 };
-        if self.port == default { self.host.clone() } else { format!("{}:{}", self.host, self.port) }
+        Some(if self.port == default { host.clone() } else { format!("{host}:{}", self.port) })
     }
 
     /// `https://host[:port]`: the browser's `Origin` header on a POST.
-    pub fn origin(&self) -> String {
-        format!("{}://{}", self.scheme, self.authority())
+    pub fn origin(&self) -> Option<String> {
+        Some(format!("{}://{}", self.scheme, self.authority()?))
     }
 }
 
@@ -60,8 +66,15 @@ pub struct Flow<'a> {
     pub headers: &'a [HeaderSetting],
     /// The host Django sees (`request.get_host()`).
     pub host: Derived<Option<String>>,
-    /// The scheme Django sees (`request.scheme`).
+    /// Whether that host is built from `$server_name` (the server's first name, not the
+    /// browser's host: `nginx/forwarded-host-server-name`).
+    pub host_from_server_name: bool,
+    /// The scheme Django sees (`request.scheme`), when known: `http` without
+    /// X-Forwarded-Proto is a fact only when every header of the location is written here.
     pub scheme: Derived<&'static str>,
+    /// Whether `scheme` is known (no X-Forwarded-Proto that an unfollowed `include` might set,
+    /// no variable the model does not know).
+    pub scheme_known: bool,
     /// `BASE_PATH` as NetBox normalizes it (`netbox/` or empty).
     pub base_path: String,
     /// The redirect URI NetBox sends to the identity provider, when it can be derived.
@@ -79,13 +92,18 @@ pub fn header<'a>(headers: &'a [HeaderSetting], name: &str) -> Option<&'a Header
 pub struct RequestVariables<'a> {
     public: &'a PublicOrigin,
     proxy_host: String,
+    server_name: String,
 }
 
 impl RequestVariables<'_> {
     fn variable(&self, name: &str) -> Option<String> {
         Some(match name {
-            "http_host" => self.public.authority(),
-            "host" | "server_name" => self.public.host.to_lowercase(),
+            "http_host" => self.public.authority()?,
+            "host" => self.public.host.as_ref()?.to_lowercase(),
+            // The server's first name, whatever the browser asked for (empty without one; seen
+            // with nginx 1.22.1: `server_name _` gives `_`, a default server with two names its
+            // first one).
+            "server_name" => self.server_name.clone(),
             "scheme" => self.public.scheme.to_string(),
             "server_port" => self.public.port.to_string(),
             "proxy_host" => self.proxy_host.clone(),
@@ -143,41 +161,80 @@ impl<'a> Flow<'a> {
         let callback_path = format!("/{base_path}oauth/complete/oidc/");
         let location = server.location_for(&callback_path).filter(|l| l.proxy_pass.is_some())?;
         let listen = server.public_listen();
+        let (host, host_because) = public_host(deployment, server);
         let public = PublicOrigin {
             scheme: if server.is_tls() { "https" } else { "http" },
-            host: server.names.iter().find(|n| is_plain_host(n))?.clone(),
+            host,
+            host_because,
             port: listen.port,
         };
         let headers = server.effective_headers(location);
         let (target, _) = location.proxy_pass.as_ref()?;
-        let variables = RequestVariables { public: &public, proxy_host: proxy_host(target) };
+        let variables = RequestVariables {
+            public: &public,
+            proxy_host: proxy_host(target),
+            server_name: server.first_name().into(),
+        };
         let inherited =
             if location.headers.is_empty() && !server.headers.is_empty() { " (inherited from the server)" } else { "" };
 
-        let host = match (header(headers, "X-Forwarded-Host"), header(headers, "Host")) {
-            (Some(xfh), _) => Derived {
-                value: variables.expand(&xfh.value).filter(|v| !v.is_empty()),
+        // nginx sends no header whose value is empty (proxy_set_header docs; seen with nginx
+        // 1.22.1 for `$server_name` in a server without a name): Django then reads Host.
+        let xfh = header(headers, "X-Forwarded-Host");
+        let xfh_value = xfh.map(|h| variables.expand(&h.value));
+        let empty_xfh = match (xfh, &xfh_value) {
+            (Some(h), Some(Some(v))) if v.is_empty() => {
+                format!(" (`X-Forwarded-Host {}` is empty here, and nginx sends no empty header)", h.value)
+            }
+            _ => String::new(),
+        };
+        let complete = server.headers_complete(location);
+        let uses_server_name =
+            |h: &HeaderSetting| h.value.contains("$server_name") || h.value.contains("${server_name}");
+        let host_from_server_name = match xfh {
+            Some(h) => uses_server_name(h),
+            None => header(headers, "Host").is_some_and(uses_server_name),
+        };
+        let host = match (xfh, xfh_value) {
+            (Some(xfh), Some(value)) if empty_xfh.is_empty() => Derived {
+                value,
                 because: format!(
                     "`proxy_set_header X-Forwarded-Host {}`{inherited}, which NetBox trusts (USE_X_FORWARDED_HOST)",
                     xfh.value
                 ),
                 site: Some((xfh.block, xfh.value_range.clone())),
             },
-            (None, Some(host)) => Derived {
-                value: variables.expand(&host.value),
-                because: format!("`proxy_set_header Host {}`{inherited}, as no X-Forwarded-Host is sent", host.value),
-                site: Some((host.block, host.value_range.clone())),
-            },
-            (None, None) => Derived {
-                value: Some(variables.proxy_host.clone()),
-                because: format!(
-                    "nginx's default `Host: $proxy_host` (`{}`), as the location sends neither X-Forwarded-Host nor Host",
-                    variables.proxy_host
-                ),
+            // An X-Forwarded-Host may come from the included file, and would win.
+            _ if !complete => Derived {
+                value: None,
+                because: "an `include` in the location may set X-Forwarded-Host (not followed)".into(),
                 site: None,
             },
+            _ => match header(headers, "Host") {
+                Some(host) => Derived {
+                    value: variables.expand(&host.value).filter(|v| !v.is_empty()),
+                    because: format!(
+                        "`proxy_set_header Host {}`{inherited}, as no X-Forwarded-Host is sent{empty_xfh}",
+                        host.value
+                    ),
+                    site: Some((host.block, host.value_range.clone())),
+                },
+                None => Derived {
+                    value: Some(variables.proxy_host.clone()),
+                    because: format!(
+                        "nginx's default `Host: $proxy_host` (`{}`), as the location sends neither X-Forwarded-Host nor Host{empty_xfh}",
+                        variables.proxy_host
+                    ),
+                    site: None,
+                },
+            },
         };
-        let scheme = match header(headers, "X-Forwarded-Proto") {
+        let xfp = header(headers, "X-Forwarded-Proto");
+        let scheme_known = match xfp {
+            Some(xfp) => variables.expand(&xfp.value).is_some(),
+            None => complete,
+        };
+        let scheme = match xfp {
             Some(xfp) => {
                 let value = variables.expand(&xfp.value);
                 let https = value.as_deref().is_some_and(|v| v.split(',').next().map(str::trim) == Some("https"));
@@ -198,29 +255,139 @@ impl<'a> Flow<'a> {
             netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS").and_then(|s| s.value.truthy()) == Some(true);
         let uses_oidc = netbox.backends().is_some_and(|b| b.iter().any(|b| b == OIDC_BACKEND));
         let redirect_uri = match (&host.value, uses_oidc) {
-            (Some(host), true) => {
+            (Some(host), true) if scheme_known || redirect_is_https => {
                 let uri = format!("{}://{host}/{base_path}oauth/complete/oidc/", scheme.value);
                 Some(if redirect_is_https { uri.replacen("http://", "https://", 1) } else { uri })
             }
             _ => None,
         };
-        Some(Flow { server, location, public, headers, host, scheme, base_path, redirect_uri, redirect_is_https })
+        Some(Flow {
+            server,
+            location,
+            public,
+            headers,
+            host,
+            host_from_server_name,
+            scheme,
+            scheme_known,
+            base_path,
+            redirect_uri,
+            redirect_is_https,
+        })
     }
 
-    /// The host Django validates against `ALLOWED_HOSTS`: port stripped, lower-cased.
+    /// The host Django validates against `ALLOWED_HOSTS`: port stripped, lower-cased; `None`
+    /// when the host is unknown or not a valid host name (see [`Flow::host_invalid`]).
     pub fn domain(&self) -> Option<String> {
-        let host = self.host.value.as_ref()?;
-        let domain = if host.starts_with('[') {
-            host.split_once(']').map_or(host.as_str(), |(h, _)| h).to_string() + "]"
-        } else {
-            host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h).to_string()
-        };
-        Some(domain.to_lowercase())
+        self.host.value.as_deref().and_then(django_domain)
+    }
+
+    /// Whether the host Django sees is known and not a valid host name (`_`, `netbox_backend`):
+    /// Django refuses it whatever ALLOWED_HOSTS says.
+    pub fn host_invalid(&self) -> bool {
+        self.host.value.as_deref().is_some_and(|h| django_domain(h).is_none())
     }
 }
 
+/// Django's `split_domain_port`: the host lower-cased, without its port and a trailing dot;
+/// `None` when it does not match `host_validation_re`
+/// (`^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::([0-9]+))?$`), for which `get_host` raises
+/// DisallowedHost "The domain name provided is not valid according to RFC 1034/1035" whatever
+/// ALLOWED_HOSTS says (django/http/request.py: 6.0.8 L35-37, L824-836; 6.1.2 L35-37, L190-210,
+/// L849-861; seen with Django 6.1.2 for `_` and `netbox_backend` with ALLOWED_HOSTS `['*']`).
+pub fn django_domain(host: &str) -> Option<String> {
+    let lower = host.to_lowercase();
+    let (domain, rest) = if lower.starts_with('[') {
+        let end = lower.find(']')?;
+        let inner = &lower[1..end];
+        let colon = inner.find(':')?;
+        let hex = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c);
+        let tail = &inner[colon + 1..];
+        if !inner[..colon].chars().all(hex) || tail.is_empty() || !tail.chars().all(|c| hex(c) || c == '.' || c == ':')
+        {
+            return None;
+        }
+        (&lower[..=end], &lower[end + 1..])
+    } else {
+        let end = lower.find(':').unwrap_or(lower.len());
+        let domain = &lower[..end];
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-';
+        if domain.is_empty() || !domain.chars().all(allowed) {
+            return None;
+        }
+        (domain, &lower[end..])
+    };
+    if let Some(port) = rest.strip_prefix(':') {
+        if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+    } else if !rest.is_empty() {
+        return None;
+    }
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
+    (!domain.is_empty()).then(|| domain.to_string())
+}
+
+/// A name readers could type: a valid host name that is not a pattern (`.example.com` is
+/// nginx's "example.com and its subdomains").
 fn is_plain_host(name: &str) -> bool {
-    !name.is_empty() && name != "_" && !name.starts_with('~') && !name.contains('*') && !name.starts_with('.')
+    !name.starts_with('.') && django_domain(name).is_some()
+}
+
+/// `localhost`, `127.0.0.1`, `::1`, `0.0.0.0`: the machine itself, not what readers elsewhere
+/// type.
+pub fn is_loopback(name: &str) -> bool {
+    let name = name.trim_matches(['[', ']']);
+    name.eq_ignore_ascii_case("localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip.is_unspecified())
+}
+
+/// The host readers type and where it comes from: the server's first name when it is one a
+/// browser uses; else the one name NetBox's side gives.
+fn public_host(deployment: &Deployment, server: &Server) -> (Option<String>, String) {
+    let first = server.first_name();
+    if is_plain_host(first) && !is_loopback(first) {
+        return (Some(first.to_string()), "the proxy's server_name".into());
+    }
+    let why = if first.is_empty() {
+        "the server has no server_name".to_string()
+    } else {
+        format!("the server's name `{first}` is not one readers type")
+    };
+    let allowed: Option<Vec<String>> = deployment
+        .netbox
+        .get("ALLOWED_HOSTS")
+        .and_then(|s| s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>());
+    let uris = deployment.authentik.provider().and_then(|p| p.redirect_uris.as_ref()).into_iter().flatten();
+    let registered = only_one(uris.filter(|u| u.mode == MatchingMode::Strict).map(|uri| {
+        let host = uri.url.split_once("://").map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(rest));
+        host.and_then(django_domain)
+    }));
+    if let Some(host) = registered
+        && allowed.as_ref().is_none_or(|a| host_allowed(&host, a))
+    {
+        return (Some(host), format!("the provider's redirect URI, as {why}"));
+    }
+    let candidates = allowed.iter().flatten().filter(|h| is_plain_host(h) && !is_loopback(h));
+    if let Some(host) = only_one(candidates.map(|h| Some(h.to_lowercase()))) {
+        return (Some(host), format!("ALLOWED_HOSTS, as {why}"));
+    }
+    (None, why)
+}
+
+/// The one value all items share (`None` among them: unknown, so none; two different values:
+/// none either).
+fn only_one(items: impl Iterator<Item = Option<String>>) -> Option<String> {
+    let mut found: Option<String> = None;
+    for item in items {
+        let item = item?;
+        match &found {
+            Some(seen) if *seen != item => return None,
+            Some(_) => {}
+            None => found = Some(item),
+        }
+    }
+    found
 }
 
 /// Django's `validate_host`: `*`, `.example.com` (the domain and its subdomains), or exact.
@@ -342,6 +509,73 @@ mod tests {
         let nginx = "server {\n    listen 443 ssl;\n    server_name netbox.internaldomain.com;\n    proxy_set_header X-Forwarded-Host $http_host;\n    proxy_set_header X-Forwarded-Proto $scheme;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Real-IP $remote_addr;\n    }\n}\n";
         let (uri, _, _) = redirect_uri(NETBOX, nginx);
         assert_eq!(uri.as_deref(), Some("http://127.0.0.1:8001/oauth/complete/oidc/"));
+    }
+
+    fn flow_of(netbox: &str, nginx: &str, blueprint: &str) -> (Option<String>, String, Option<String>, bool) {
+        let content = format!(
+            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
+        );
+        let chapter = ChapterInput::for_test(&content);
+        let mut sources = Sources::default();
+        let extraction = extract(&[chapter], &mut sources);
+        let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
+        let model = assemble(&extraction.blocks, vec![contribute(&extraction.blocks, parsed)]);
+        let flow = Flow::derive(&model.main).expect("a flow");
+        (flow.public.host.clone(), flow.public.host_because.clone(), flow.host.value.clone(), flow.host_invalid())
+    }
+
+    const CATCH_ALL: &str = "server {\n    listen 443 ssl default_server;\n    server_name _;\n    location / {\n        proxy_pass http://netbox:8080;\n        proxy_set_header X-Forwarded-Host $http_host;\n    }\n}\n";
+
+    #[test]
+    fn a_catch_all_server_takes_its_public_host_from_netbox_s_side_or_leaves_it_unknown() {
+        // One name in ALLOWED_HOSTS beside loopback: that is the public name.
+        let netbox = "ALLOWED_HOSTS = ['netbox.corp.example', 'localhost', '127.0.0.1']\n";
+        let (public, because, host, _) = flow_of(netbox, CATCH_ALL, "");
+        assert_eq!(public.as_deref(), Some("netbox.corp.example"));
+        assert!(because.starts_with("ALLOWED_HOSTS, as the server's name `_`"), "{because}");
+        assert_eq!(host.as_deref(), Some("netbox.corp.example"));
+        // Two names: which one readers use is not known; never guessed.
+        let two = "ALLOWED_HOSTS = ['netbox.corp.example', 'nb.corp.example']\n";
+        assert_eq!(flow_of(two, CATCH_ALL, "").0, None);
+        assert_eq!(flow_of(two, CATCH_ALL, "").2, None, "`$http_host` of an unknown host is unknown");
+        // The provider's one registered host decides between them.
+        let blueprint = "version: 1\nentries:\n  - model: authentik_providers_oauth2.oauth2provider\n    identifiers:\n      name: NetBox\n    attrs:\n      redirect_uris:\n        - matching_mode: strict\n          url: https://nb.corp.example/oauth/complete/oidc/\n";
+        let (public, because, _, _) = flow_of(two, CATCH_ALL, blueprint);
+        assert_eq!(public.as_deref(), Some("nb.corp.example"));
+        assert!(because.starts_with("the provider's redirect URI"), "{because}");
+    }
+
+    #[test]
+    fn server_name_is_the_first_name_and_an_empty_header_is_not_sent() {
+        let site = CATCH_ALL.replace("$http_host", "$server_name");
+        let (_, _, host, invalid) = flow_of("ALLOWED_HOSTS = ['*']\n", &site, "");
+        assert_eq!((host.as_deref(), invalid), (Some("_"), true));
+        // Without a server_name, `$server_name` is empty: nginx sends no X-Forwarded-Host, and
+        // Django reads nginx's default Host, the upstream's.
+        let nameless = site.replace("    server_name _;\n", "");
+        let (_, _, host, invalid) = flow_of("ALLOWED_HOSTS = ['*']\n", &nameless, "");
+        assert_eq!((host.as_deref(), invalid), (Some("netbox:8080"), false));
+    }
+
+    #[test]
+    fn django_split_domain_port() {
+        assert_eq!(django_domain("NetBox.Corp.Example:8443").as_deref(), Some("netbox.corp.example"));
+        assert_eq!(django_domain("netbox.corp.example.").as_deref(), Some("netbox.corp.example"));
+        assert_eq!(django_domain("[::1]:8001").as_deref(), Some("[::1]"));
+        for invalid in [
+            "_",
+            "netbox_backend",
+            "a b",
+            "a.example, b.example",
+            "*.example.com",
+            "",
+            ".",
+            "host:",
+            "host:80a",
+            "[::1]x",
+        ] {
+            assert_eq!(django_domain(invalid), None, "{invalid}");
+        }
     }
 
     #[test]

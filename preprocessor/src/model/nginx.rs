@@ -30,6 +30,8 @@ pub struct Listen {
     pub ssl: bool,
     /// The directive (`None` for nginx's implicit `listen 80`).
     pub range: Option<Range<usize>>,
+    /// `default_server` given: the server answers requests for any host name on this port.
+    pub default_server: bool,
 }
 
 /// A `location` block.
@@ -41,6 +43,8 @@ pub struct Location {
     pub modifier: String,
     /// The `location` directive.
     pub range: Range<usize>,
+    /// Its first line: `location / {` without the block (where to point at the location).
+    pub head: Range<usize>,
     /// Its block.
     pub block: BlockId,
     /// `proxy_pass` target and its range.
@@ -49,6 +53,8 @@ pub struct Location {
     pub headers: Vec<HeaderSetting>,
     /// `client_max_body_size` in this location.
     pub client_max_body_size: Option<(String, Range<usize>)>,
+    /// An `include` in this location: a file not followed, which may set headers.
+    pub includes: bool,
 }
 
 /// A `server` block.
@@ -70,6 +76,20 @@ pub struct Server {
     pub locations: Vec<Location>,
     /// `client_max_body_size` at server level.
     pub client_max_body_size: Option<(String, Range<usize>)>,
+    /// An `include` at server level: a file not followed, which may set headers.
+    pub includes: bool,
+}
+
+/// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
+#[derive(Debug, Clone)]
+pub struct Upstream {
+    /// Its name.
+    pub name: String,
+    /// Its block.
+    pub block: BlockId,
+    /// Its `server` directives: the address as written (`127.0.0.1:8001`, `netbox:8080`,
+    /// `unix:/run/netbox.sock`) and the directive.
+    pub servers: Vec<(String, Range<usize>)>,
 }
 
 impl Server {
@@ -79,7 +99,24 @@ impl Server {
             port: 80,
             ssl: false,
             range: None,
+            default_server: false,
         })
+    }
+
+    /// The first `server_name`: what nginx's `$server_name` holds (empty when none is written,
+    /// nginx's default `server_name ""`; nginx docs, "Server names").
+    pub fn first_name(&self) -> &str {
+        self.names.first().map_or("", String::as_str)
+    }
+
+    /// Whether a `listen` makes it the default server of its port (`default_server`).
+    pub fn is_default(&self) -> bool {
+        self.listens.iter().any(|l| l.default_server)
+    }
+
+    /// Where to point at the server itself: its public `listen`, else the `server` line.
+    pub fn anchor(&self) -> Range<usize> {
+        self.public_listen().range.unwrap_or_else(|| self.range.start..self.range.start + "server".len())
     }
 
     /// Whether it serves TLS on its public listener.
@@ -104,6 +141,12 @@ impl Server {
     pub fn effective_headers<'a>(&'a self, location: &'a Location) -> &'a [HeaderSetting] {
         if location.headers.is_empty() { &self.headers } else { &location.headers }
     }
+
+    /// Whether those headers are all written here: an `include` at the level they come from
+    /// (`include proxy_params;`) may set more, and is not followed.
+    pub fn headers_complete(&self, location: &Location) -> bool {
+        !(location.includes || (location.headers.is_empty() && self.includes))
+    }
 }
 
 /// The nginx site.
@@ -111,6 +154,8 @@ impl Server {
 pub struct NginxSite {
     /// Its servers, in reading order.
     pub servers: Vec<Server>,
+    /// Its `upstream` blocks.
+    pub upstreams: Vec<Upstream>,
 }
 
 impl NginxSite {
@@ -119,14 +164,30 @@ impl NginxSite {
         for directive in &file.directives {
             match directive.name.as_str() {
                 "server" => self.servers.push(server(directive, block)),
+                "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
-                    for inner in directive.children_named("server") {
-                        self.servers.push(server(inner, block));
+                    for inner in directive.children.iter().flatten() {
+                        match inner.name.as_str() {
+                            "server" => self.servers.push(server(inner, block)),
+                            "upstream" => self.upstreams.extend(upstream(inner, block)),
+                            _ => {}
+                        }
                     }
                 }
                 _ => {}
             }
         }
+    }
+
+    /// The `upstream` block a `proxy_pass` target names (`http://netbox_backend` →
+    /// `upstream netbox_backend`): nginx proxies to that block's servers, and sends
+    /// `Host: netbox_backend` (its `$proxy_host`; both seen with nginx 1.22.1). Names are
+    /// compared exactly; a target that names no block is a host name nginx resolves (unknown
+    /// here).
+    pub fn upstream_for(&self, target: &str) -> Option<&Upstream> {
+        let without_scheme = target.split_once("://").map_or(target, |(_, rest)| rest);
+        let authority = without_scheme.split('/').next().unwrap_or(without_scheme);
+        self.upstreams.iter().find(|u| u.name == authority)
     }
 
     /// The server that proxies NetBox: one with a location carrying `proxy_pass`, preferring TLS.
@@ -164,12 +225,17 @@ fn server(directive: &Directive, block: BlockId) -> Server {
     Server {
         range: directive.range.clone(),
         block,
-        listens: if listens.is_empty() { vec![Listen { port: 80, ssl: false, range: None }] } else { listens },
+        listens: if listens.is_empty() {
+            vec![Listen { port: 80, ssl: false, range: None, default_server: false }]
+        } else {
+            listens
+        },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
         names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
         headers: headers(directive, block),
         locations,
         client_max_body_size: body_size(directive),
+        includes: directive.children_named("include").next().is_some(),
     }
 }
 
@@ -184,6 +250,7 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             path,
             modifier,
             range: location.range.clone(),
+            head: location.name_range.start..location.args.last().map_or(location.name_range.end, |a| a.range.end),
             block,
             proxy_pass: location
                 .children_named("proxy_pass")
@@ -191,9 +258,21 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
                 .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone()))),
             headers: headers(location, block),
             client_max_body_size: body_size(location),
+            includes: location.children_named("include").next().is_some(),
         });
         collect_locations(location, block, out);
     }
+}
+
+fn upstream(directive: &Directive, block: BlockId) -> Option<Upstream> {
+    Some(Upstream {
+        name: directive.arg(0)?.to_string(),
+        block,
+        servers: directive
+            .children_named("server")
+            .filter_map(|d| d.args.first().map(|a| (a.text.clone(), d.range.clone())))
+            .collect(),
+    })
 }
 
 /// `443 ssl`, `[::]:443 ssl ipv6only=off`, `0.0.0.0:8443 ssl http2`, `80`.
@@ -208,6 +287,8 @@ fn listen(directive: &Directive) -> Option<Listen> {
         port,
         ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl"),
         range: Some(directive.range.clone()),
+        // `default` is the spelling before nginx 0.8.21.
+        default_server: directive.args.iter().skip(1).any(|a| a.text == "default_server" || a.text == "default"),
     })
 }
 
@@ -230,5 +311,22 @@ mod tests {
         assert_eq!(location.path, "/");
         assert_eq!(server.effective_headers(location)[0].value, "$http_host");
         assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
+    }
+
+    #[test]
+    fn reads_upstream_blocks_and_default_servers() {
+        let file = parse(
+            "http {\n    upstream netbox_backend {\n        server 127.0.0.1:8001;\n        keepalive 8;\n    }\n    server {\n        listen 80 default_server;\n        location / { proxy_pass http://netbox_backend; }\n    }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        let upstream = site.upstream_for("http://netbox_backend").unwrap();
+        assert_eq!(upstream.servers.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(), ["127.0.0.1:8001"]);
+        // A name with a port, or another name, is a host nginx resolves: no block.
+        assert!(site.upstream_for("http://netbox_backend:8001").is_none());
+        assert!(site.upstream_for("http://netbox:8080").is_none());
+        let server = site.netbox_server().unwrap();
+        assert!(server.is_default());
+        assert_eq!(server.first_name(), "");
     }
 }

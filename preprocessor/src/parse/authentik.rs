@@ -123,6 +123,11 @@ pub struct Blueprint {
     pub syntax_errors: Vec<SyntaxError>,
     /// Set when the block nests too deeply to load.
     pub too_complex: Option<TooComplex>,
+    /// One of Authentik's own system blueprints: `metadata.labels` has
+    /// `blueprints.goauthentik.io/system: "true"` (authentik 2025.12.4
+    /// authentik/blueprints/v1/labels.py L3; compared lower-cased with "true" in
+    /// authentik/blueprints/migrations/0001_initial.py L66, which keeps such blueprints enabled).
+    pub system: bool,
 }
 
 impl Blueprint {
@@ -138,6 +143,9 @@ impl Entry {
         self.attrs.as_ref().and_then(|a| a.get(name)).or_else(|| self.identifiers.as_ref().and_then(|i| i.get(name)))
     }
 }
+
+/// The label of Authentik's system blueprints.
+const SYSTEM_LABEL: &str = "blueprints.goauthentik.io/system";
 
 /// Parse one block.
 pub fn parse(text: &str) -> Blueprint {
@@ -162,6 +170,10 @@ pub fn parse(text: &str) -> Blueprint {
     };
     for document in &documents {
         let root = node(document, &offsets);
+        let label = root.get("metadata").and_then(|m| m.get("labels")).and_then(|l| l.get(SYSTEM_LABEL));
+        if label.and_then(Node::as_str).is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+            blueprint.system = true;
+        }
         let entries = root.get("entries").map(Node::items).unwrap_or_default();
         for entry in entries {
             let Some(model_node) = entry.get("model") else { continue };

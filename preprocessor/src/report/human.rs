@@ -31,8 +31,9 @@ fn is_shown_by_default(d: &Diagnostic) -> bool {
 
 fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String {
     let file = checked.sources.get(d.site.source);
-    let first = d.start.line;
-    let last = d.end.line.max(first);
+    // The snippet shows the primary place and the secondary ones (all in this file).
+    let first = d.related.iter().map(|r| r.start.line).fold(d.start.line, usize::min);
+    let last = d.related.iter().map(|r| r.end.line).fold(d.end.line.max(d.start.line), usize::max);
     let lines = file.line_range(first).start..file.line_range(last).end;
     // The book's text reaches a terminal: its control characters are shown, never sent.
     let (source, shown) = escape::plain_source(&file.text[lines.clone()]);
@@ -51,13 +52,25 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
         message.into_owned()
     };
     let path = escape::plain(&d.path);
+    let related: Vec<(std::ops::Range<usize>, String)> = d
+        .related
+        .iter()
+        .map(|r| {
+            let span = shown(r.site.range.start.clamp(lines.start, lines.end) - lines.start)
+                ..shown(r.site.range.end.clamp(lines.start, lines.end) - lines.start);
+            (span, escape::plain(&r.label).into_owned())
+        })
+        .collect();
     let label = if d.expected { "expected here" } else { "here" };
     let report = [
         level.primary_title(title).id(d.rule).element(
             Snippet::source(source.as_ref())
                 .line_start(first)
                 .path(path.as_ref())
-                .annotation(AnnotationKind::Primary.span(span_start..span_end).label(label)),
+                .annotation(AnnotationKind::Primary.span(span_start..span_end).label(label))
+                .annotations(
+                    related.iter().map(|(span, label)| AnnotationKind::Context.span(span.clone()).label(label)),
+                ),
         ),
         Group::with_title(Level::HELP.secondary_title(escape::plain(&d.help))),
     ];

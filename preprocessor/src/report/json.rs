@@ -26,6 +26,18 @@ struct Entry<'a> {
     help: &'a str,
     block: Option<&'a BlockRef>,
     expected: bool,
+    /// Secondary places with their labels; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<RelatedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedEntry<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    label: &'a str,
 }
 
 /// Render the report.
@@ -47,6 +59,17 @@ pub fn render(checked: &Checked) -> String {
                 help: &d.help,
                 block: d.block.as_ref(),
                 expected: d.expected,
+                related: d
+                    .related
+                    .iter()
+                    .map(|r| RelatedEntry {
+                        line: r.start.line,
+                        column: r.start.column,
+                        end_line: r.end.line,
+                        end_column: r.end.column,
+                        label: &r.label,
+                    })
+                    .collect(),
             })
             .collect(),
         summary: checked.summary(),

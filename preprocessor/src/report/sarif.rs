@@ -72,6 +72,9 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text,
     locations: Vec<SarifLocation<'a>>,
+    /// Secondary places (SARIF 2.1.0 §3.27.22), each with its label as the location's message.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression>,
 }
@@ -79,7 +82,11 @@ struct SarifResult<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifLocation<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
     physical_location: PhysicalLocation<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +143,7 @@ pub fn render(checked: &Checked) -> String {
             level: level(d.severity),
             message: Text { text: format!("{}\nhelp: {}", d.message, d.help) },
             locations: vec![SarifLocation {
+                id: None,
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation { uri: &d.path },
                     region: Region {
@@ -145,7 +153,26 @@ pub fn render(checked: &Checked) -> String {
                         end_column: d.end.column,
                     },
                 },
+                message: None,
             }],
+            related_locations: d
+                .related
+                .iter()
+                .enumerate()
+                .map(|(id, r)| SarifLocation {
+                    id: Some(id),
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation { uri: &d.path },
+                        region: Region {
+                            start_line: r.start.line,
+                            start_column: r.start.column,
+                            end_line: r.end.line,
+                            end_column: r.end.column,
+                        },
+                    },
+                    message: Some(Text { text: r.label.clone() }),
+                })
+                .collect(),
             suppressions: if d.expected {
                 vec![Suppression {
                     kind: "inSource",

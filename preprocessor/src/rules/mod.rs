@@ -161,6 +161,17 @@ pub mod testing {
         checked.diagnostics.into_iter().map(|d| d.rule).collect()
     }
 
+    /// The rules that fire on a deployment, with their messages: to check a message against
+    /// its input.
+    pub fn messages(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
+        let content = format!(
+            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
+        );
+        let chapter = ChapterInput::for_test(&content);
+        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
+        checked.diagnostics.into_iter().map(|d| (d.rule, d.message)).collect()
+    }
+
     /// Assert that `rule` fires on the variation, at a line containing `line` (that it does not
     /// fire on the reference deployment is `the_reference_deployment_is_clean`).
     pub fn assert_fires(rule: &str, (netbox, nginx, blueprint): (&str, &str, &str), line: &str) {

@@ -57,6 +57,15 @@ mod tests {
         // Today's API.
         let groups = b.replace("request.user.ak_groups.all()", "request.user.groups.all()");
         assert_quiet("authentik/mapping-ak-groups", (NETBOX, NGINX, &groups));
+        // Authentik's own system blueprint (2025.12.4 blueprints/system/providers-oauth2.yaml
+        // still uses ak_groups): Authentik maintains it, nothing for a reader to fix.
+        let system = "version: 1\nmetadata:\n  labels:\n    blueprints.goauthentik.io/system: \"true\"\n  name: System - OAuth2 Provider - Scopes\nentries:\n  - identifiers:\n      managed: goauthentik.io/providers/oauth2/scope-profile\n    model: authentik_providers_oauth2.scopemapping\n    attrs:\n      scope_name: profile\n      expression: |\n        return {'groups': [g.name for g in request.user.ak_groups.all()]}\n".to_string();
+        assert_quiet("authentik/mapping-ak-groups", (NETBOX, NGINX, &system));
+        assert_fires(
+            "authentik/mapping-ak-groups",
+            (NETBOX, NGINX, &system.replace("\"true\"", "\"false\"")),
+            "request.user.ak_groups",
+        );
         // Before 2026.2, ak_groups is the right name.
         let older =
             crate::version::Targets { authentik: crate::version::Version::new(2025, 12, 4), ..Default::default() };

@@ -18,18 +18,26 @@ pub const REDIRECT_URI_REGEX_DOTS: Rule = Rule {
 pub fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for provider in &d.authentik.providers {
         for uri in provider.redirect_uris.iter().flatten().filter(|u| u.mode == MatchingMode::Regex) {
-            let unescaped = uri.url.char_indices().any(|(i, c)| {
+            let unescaped = uri.url.char_indices().find(|&(i, c)| {
                 c == '.'
                     && !uri.url[..i].ends_with('\\')
                     && !uri.url[i..].starts_with(".*")
                     && !uri.url[i..].starts_with(".+")
             });
-            if unescaped {
+            if let Some((at, _)) = unescaped {
+                // What else it accepts, shown with this very pattern: its first unescaped dot
+                // replaced by another character, and only if the pattern really accepts that.
+                let lookalike = format!("{}x{}", &uri.url[..at], &uri.url[at + 1..]);
+                let example = if uri.accepts(&lookalike) == Some(true) {
+                    format!(", such as `{lookalike}`")
+                } else {
+                    String::new()
+                };
                 out.push(Finding::in_block(
                     &REDIRECT_URI_REGEX_DOTS,
                     provider.block,
                     uri.range.clone(),
-                    format!("`{}` is a regex, so each `.` matches any character: Authentik also accepts look-alike hosts such as `netboxXinternaldomain.com` as redirect targets", uri.url),
+                    format!("`{}` is a regex, so each unescaped `.` matches any character: Authentik also accepts URIs that differ there as redirect targets{example}", uri.url),
                 ));
             }
         }
@@ -48,6 +56,15 @@ mod tests {
             "authentik/redirect-uri-regex-dots",
             (NETBOX, NGINX, &b),
             "url: https://netbox.internaldomain.com",
+        );
+        // The message shows what else the input's own pattern accepts, nothing invented.
+        let other = b.replace("netbox.internaldomain.com", "nb.corp.example");
+        let got = crate::rules::testing::messages(NETBOX, NGINX, &other);
+        let message = got.iter().find(|(r, _)| *r == "authentik/redirect-uri-regex-dots").map(|(_, m)| m.as_str());
+        assert!(
+            message.is_some_and(|m| m.contains("`https://nbxcorp.example/oauth/complete/oidc/`")
+                && !m.contains("internaldomain")),
+            "{got:#?}"
         );
         // Escaped dots match only dots.
         let escaped = b.replace("url: https://netbox.internaldomain.com", "url: https://netbox\\.internaldomain\\.com");

@@ -19,13 +19,13 @@ pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
 pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = allowed_hosts(d) else { return };
-    let public = flow.public.host.to_lowercase();
+    let Some(public) = flow.public.host.as_deref().map(str::to_lowercase) else { return };
     if !host_allowed(&public, &hosts) {
         out.push(Finding::in_block(
             &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
             setting.block,
             setting.value.range.clone(),
-            format!("readers reach NetBox as `{public}` (the proxy's server_name), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request"),
+            format!("readers reach NetBox as `{public}` ({}), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request", flow.public.host_because),
         ));
     }
 }

@@ -19,12 +19,15 @@ pub const CSRF_ORIGIN_FAILS: Rule = Rule {
 pub fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     let Some(host) = flow.host.value.as_deref() else { return };
+    if !flow.scheme_known {
+        return;
+    }
     // A host Django refuses answers 400 before any CSRF check (flow/host-refused).
     if django_refuses_host(d, flow) {
         return;
     }
     // Django compares the browser's Origin with its own idea of the origin, scheme and host:port.
-    let origin = flow.public.origin();
+    let Some(origin) = flow.public.origin() else { return };
     let seen = format!("{}://{host}", flow.scheme.value);
     if seen.eq_ignore_ascii_case(&origin) {
         return;

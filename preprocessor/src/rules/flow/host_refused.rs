@@ -19,8 +19,14 @@ pub const HOST_REFUSED: Rule = Rule {
 pub fn host_refused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    // A host that is not a valid name (Django refuses it whatever ALLOWED_HOSTS says), and one
+    // from `$server_name`, are the nginx rules' to report, where the fix goes.
     let Some(domain) = flow.domain() else { return };
-    if domain != flow.public.host.to_lowercase() && !host_allowed(&domain, &hosts) {
+    if flow.host_from_server_name {
+        return;
+    }
+    let public = flow.public.host.as_deref().map(str::to_lowercase);
+    if public.as_deref() != Some(domain.as_str()) && !host_allowed(&domain, &hosts) {
         out.push(Finding::in_block(
             &HOST_REFUSED,
             setting.block,

@@ -17,6 +17,7 @@ rules! {
     oidc_endpoint_mismatch => OIDC_ENDPOINT_MISMATCH,
     client_id_mismatch => CLIENT_ID_MISMATCH,
     client_secret_mismatch => CLIENT_SECRET_MISMATCH,
+    client_secret_is_client_id => CLIENT_SECRET_IS_CLIENT_ID,
     logout_url_mismatch => LOGOUT_URL_MISMATCH,
     logout_keeps_authentik_session => LOGOUT_KEEPS_AUTHENTIK_SESSION,
 }

@@ -13,9 +13,11 @@ pub(super) fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
     Some((setting, hosts))
 }
 
-/// Whether Django refuses the host it sees (ALLOWED_HOSTS statically known and not matching).
+/// Whether Django refuses the host it sees: not a valid host name, or ALLOWED_HOSTS statically
+/// known and not matching.
 pub(super) fn django_refuses_host(d: &Deployment, flow: &Flow<'_>) -> bool {
-    matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
+    flow.host_invalid()
+        || matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
 }
 
 /// What a flow finding is about, to point at the line that decides it.

@@ -21,17 +21,20 @@ pub fn pipeline_default_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
     if !setting.value.is_known() || steps.iter().any(|s| s.as_str() == Some(DEFAULT_GROUPS_HANDLER)) {
         return;
     }
-    let default_groups = d.netbox.get("REMOTE_AUTH_DEFAULT_GROUPS").and_then(|s| s.value.truthy()) == Some(true);
-    let consequence = if default_groups {
-        "the groups in REMOTE_AUTH_DEFAULT_GROUPS are never given to users who sign in through Authentik"
-    } else {
-        "REMOTE_AUTH_DEFAULT_GROUPS silently stops working for users who sign in through Authentik"
-    };
+    // Only default groups that are set can be lost: none set (or unknown, from the
+    // environment), nothing for a reader to fix.
+    let Some(groups) = d.netbox.get("REMOTE_AUTH_DEFAULT_GROUPS") else { return };
+    if groups.value.truthy() != Some(true) {
+        return;
+    }
+    let names: Vec<String> =
+        groups.value.items().unwrap_or_default().iter().filter_map(|g| g.as_str().map(|s| format!("'{s}'"))).collect();
+    let which = if names.is_empty() { String::new() } else { format!(" ({})", names.join(", ")) };
     out.push(at_value(
         &PIPELINE_DEFAULT_GROUPS,
         setting,
         &setting.value,
-        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so {consequence}"),
+        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so the groups in REMOTE_AUTH_DEFAULT_GROUPS{which} are never given to users who sign in through Authentik"),
     ));
 }
 
@@ -40,13 +43,41 @@ mod tests {
     use crate::rules::netbox::testing::assert_cases;
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/pipeline-default-groups",
-        "4.7",
-        "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n",
-        2,
-        "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n",
-    )];
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/pipeline-default-groups",
+            "4.7",
+            "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'social_core.pipeline.user.create_user')\n",
+            2,
+            "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user', 'netbox.authentication.user_default_groups_handler')\n",
+        ),
+        // No default groups set (or none): nothing is lost.
+        (
+            "netbox/pipeline-default-groups",
+            "4.7",
+            "REMOTE_AUTH_DEFAULT_GROUPS = ['staff']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+            2,
+            "REMOTE_AUTH_DEFAULT_GROUPS = []\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+        ),
+        (
+            "netbox/pipeline-default-groups",
+            "4.7",
+            "REMOTE_AUTH_DEFAULT_GROUPS = ('staff',)\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+            2,
+            "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+        ),
+    ];
+
+    #[test]
+    fn the_message_names_the_groups_of_the_input() {
+        let got = crate::rules::testing::messages(
+            "REMOTE_AUTH_DEFAULT_GROUPS = ['staff', 'readers']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+            "",
+            "",
+        );
+        let message = got.iter().find(|(r, _)| *r == "netbox/pipeline-default-groups").map(|(_, m)| m.as_str());
+        assert!(message.is_some_and(|m| m.contains("('staff', 'readers')")), "{got:#?}");
+    }
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {

@@ -30,13 +30,18 @@ pub fn protected_user_fields_obsolete(d: &Input<'_>, _: &Targets, out: &mut Vec<
             return;
         }
     }
-    if let Some(groups) = setting.value.items().and_then(|items| items.iter().find(|i| i.as_str() == Some("groups"))) {
-        out.push(at_value(
-            &PROTECTED_USER_FIELDS_OBSOLETE,
-            setting,
-            groups,
-            "protecting `groups` worked around a social-core 4.3.0 bug (NetBox 3.2.5 to 3.4.6); from NetBox 3.4.7 on the OpenID Connect details carry no `groups`, so this setting does nothing".into(),
-        ));
+    let Some(items) = setting.value.items() else { return };
+    if let Some(groups) = items.iter().find(|i| i.as_str() == Some("groups")) {
+        let message = "protecting `groups` worked around a social-core 4.3.0 bug (NetBox 3.2.5 to 3.4.6); from NetBox 3.4.7 on the OpenID Connect details carry no `groups`, so this setting does nothing";
+        // The fix is where it points: the whole setting when `groups` is all it protects (remove
+        // it), else the element (remove that).
+        out.push(if items.len() == 1 {
+            Finding::in_block(&PROTECTED_USER_FIELDS_OBSOLETE, setting.block, setting.name_range.clone(), message)
+                .with_help("remove the setting: `groups` is all it protects")
+        } else {
+            at_value(&PROTECTED_USER_FIELDS_OBSOLETE, setting, groups, message.into())
+                .with_help("remove 'groups' from the list")
+        });
     }
 }
 
@@ -52,6 +57,22 @@ mod tests {
             "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']\n",
             1,
             "SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['first_name']\n",
+        ),
+        // A list spread over lines: the setting, where the fix (removing it) goes.
+        (
+            "netbox/protected-user-fields-obsolete",
+            "4.7",
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = [\n    'groups'\n]\n",
+            1,
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = [\n    'first_name'\n]\n",
+        ),
+        // With other fields, the element to remove.
+        (
+            "netbox/protected-user-fields-obsolete",
+            "4.7",
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = [\n    'first_name',\n    'groups',\n]\n",
+            3,
+            "SOCIAL_AUTH_PROTECTED_USER_FIELDS = [\n    'first_name',\n]\n",
         ),
         (
             "netbox/protected-user-fields-obsolete",

@@ -1,6 +1,5 @@
 //! `nginx/client-max-body-size-small`: A body limit below NetBox's reference.
 
-use super::shared::at_proxy_pass;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -40,10 +39,12 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
                 ));
             }
         }
-        None => out.extend(at_proxy_pass(
+        // Nothing to point at: point at the server, where the fix goes (its public `listen`).
+        None => out.push(Finding::in_block(
             &CLIENT_MAX_BODY_SIZE_SMALL,
-            flow.location,
-            "no `client_max_body_size` is set, so nginx's default of 1m applies: larger uploads fail with 413 Request Entity Too Large".into(),
+            flow.server.block,
+            flow.server.anchor(),
+            "no `client_max_body_size` is set in this server, so nginx's default of 1m applies: larger uploads fail with 413 Request Entity Too Large",
         )),
     }
 }
@@ -63,7 +64,7 @@ mod tests {
         assert_fires(
             "nginx/client-max-body-size-small",
             (NETBOX, &nginx("    client_max_body_size 25m;\n", ""), BLUEPRINT),
-            "proxy_pass",
+            "listen [::]:443 ssl",
         );
         // 0 lifts the limit.
         assert_quiet("nginx/client-max-body-size-small", (NETBOX, &nginx("25m", "0"), BLUEPRINT));

@@ -12,35 +12,53 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     severity: Severity::Error,
     summary: "neither `X-Forwarded-Host` nor `Host` carries the public host name to NetBox",
     help: "add `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
-    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file)",
+    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`",
     applies: Applies::Always,
 };
 
 pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    let Some(domain) = flow.domain() else { return };
+    // `$server_name` is sent, just not the browser's host: nginx/forwarded-host-server-name.
+    if flow.host_from_server_name {
+        return;
+    }
     // An appended X-Forwarded-Host is sent, just malformed: nginx/forwarded-host-appended.
     if header(flow.headers, "X-Forwarded-Host").is_some_and(|h| appends(&h.value)) {
         return;
     }
-    if domain != flow.public.host.to_lowercase() {
-        out.extend(at_proxy_pass(
-            &MISSING_FORWARDED_HOST,
-            flow.location,
-            format!(
-                "NetBox sees the host `{}` instead of `{}`: {}; Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then the redirect URI names that address",
-                flow.host.value.as_deref().unwrap_or(""),
-                flow.public.host,
-                flow.host.because
-            ),
-        ));
+    let Some(seen) = flow.host.value.as_deref() else { return };
+    let public = flow.public.host.as_deref().map(str::to_lowercase);
+    let differs = match (flow.domain(), &public) {
+        // Not a valid host name: never the browser's.
+        (None, _) => true,
+        (Some(domain), Some(public)) => &domain != public,
+        // The browser's host is not known here, but nginx's default `Host: $proxy_host` is the
+        // upstream's address, which the browser never uses to reach nginx.
+        (Some(_), None) => flow.host.site.is_none(),
+    };
+    if !differs {
+        return;
     }
+    let instead = match &public {
+        Some(public) => format!("`{public}`"),
+        None => "the host the browser asked for".to_string(),
+    };
+    let consequence = if flow.host_invalid() {
+        "Django rejects it as not a valid host name (RFC 1034/1035) with 400 Bad Request, whatever ALLOWED_HOSTS says"
+    } else {
+        "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then the redirect URI names that address"
+    };
+    out.extend(at_proxy_pass(
+        &MISSING_FORWARDED_HOST,
+        flow.location,
+        format!("NetBox sees the host `{seen}` instead of {instead}: {}; {consequence}", flow.host.because),
+    ));
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet, fired};
 
     #[test]
     fn missing_forwarded_host() {
@@ -49,5 +67,35 @@ mod tests {
         // `Host` carries the public name just as well.
         let host = nginx("X-Forwarded-Host $http_host", "Host $host");
         assert_quiet("nginx/missing-forwarded-host", (NETBOX, &host, BLUEPRINT));
+    }
+
+    #[test]
+    fn a_catch_all_server_without_headers_sends_the_upstream_address() {
+        // No NetBox file, no name: the browser's host is unknown, but `localhost:8001` is not it.
+        let site = "server {\n    listen 80 default_server;\n    server_name _;\n    location / {\n        proxy_pass http://localhost:8001;\n    }\n}\n";
+        let got = fired("", site, "");
+        let finding = got.iter().find(|(r, _)| *r == "nginx/missing-forwarded-host");
+        assert_eq!(finding.map(|(_, l)| l.as_str()), Some("proxy_pass http://localhost:8001;"), "{got:#?}");
+        // `include proxy_params;` (Debian's sets Host $http_host) is not followed: unknown.
+        let included = site.replace("proxy_pass http://localhost:8001;", "proxy_pass http://localhost:8001;\n        include proxy_params;");
+        assert!(!fired("", &included, "").iter().any(|(r, _)| *r == "nginx/missing-forwarded-host"));
+        // With `Host $host` the browser's host goes through, whatever it is.
+        let host = site.replace("proxy_pass http://localhost:8001;", "proxy_pass http://localhost:8001;\n        proxy_set_header Host $host;");
+        assert!(!fired("", &host, "").iter().any(|(r, _)| *r == "nginx/missing-forwarded-host"));
+    }
+
+    #[test]
+    fn an_upstream_name_is_no_valid_host_for_django() {
+        let site = format!(
+            "upstream netbox_backend {{\n    server 127.0.0.1:8001;\n}}\n{}",
+            nginx("        proxy_set_header X-Forwarded-Host $http_host;\n", "")
+                .replace("http://127.0.0.1:8001", "http://netbox_backend")
+        );
+        let messages = crate::rules::testing::messages(NETBOX, &site, BLUEPRINT);
+        let message = messages.iter().find(|(r, _)| *r == "nginx/missing-forwarded-host").map(|(_, m)| m.as_str());
+        assert!(
+            message.is_some_and(|m| m.contains("`netbox_backend`") && m.contains("not a valid host name")),
+            "{messages:#?}"
+        );
     }
 }

@@ -17,18 +17,26 @@ pub const MISSING_FORWARDED_PROTO: Rule = Rule {
 
 pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    if flow.public.scheme == "https" && header(flow.headers, "X-Forwarded-Proto").is_none() {
-        // Point at the TLS listener: the https that never reaches NetBox is decided there.
-        let Some(range) = flow.server.public_listen().range else { return };
-        out.push(Finding::in_block(
+    // An `include` in the location may set it (not followed): unknown, no finding.
+    if flow.public.scheme == "https" && flow.scheme_known && header(flow.headers, "X-Forwarded-Proto").is_none() {
+        // Point at the location, where the header goes; the TLS listener whose https never
+        // reaches NetBox is the secondary place.
+        let location = flow.location;
+        let mut finding = Finding::in_block(
             &MISSING_FORWARDED_PROTO,
-            flow.server.block,
-            range,
+            location.block,
+            location.head.clone(),
             format!(
-                "readers use https, but no `X-Forwarded-Proto` reaches NetBox: Django sees http, so NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` (Authentik answers \"Redirect URI Error\") and the login POSTs fail with 403 CSRF verification failed",
-                flow.base_path
+                "readers use https, but no `X-Forwarded-Proto` reaches NetBox from the location `{}`: Django sees http, so NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` (Authentik answers \"Redirect URI Error\") and the login POSTs fail with 403 CSRF verification failed",
+                location.path, flow.base_path
             ),
-        ));
+        );
+        if let Some(listen) = flow.server.public_listen().range
+            && flow.server.block == location.block
+        {
+            finding = finding.with_related(listen, "readers arrive over https here");
+        }
+        out.push(finding);
     }
 }
 
@@ -40,9 +48,32 @@ mod tests {
     #[test]
     fn missing_forwarded_proto() {
         let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
-        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &site, BLUEPRINT), "listen [::]:443 ssl");
+        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &site, BLUEPRINT), "location / {");
+        // `include proxy_params;` may set it: not followed, so no finding.
+        let included = site.replace("        proxy_pass http://127.0.0.1:8001;\n", "        proxy_pass http://127.0.0.1:8001;\n        include proxy_params;\n");
+        assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &included, BLUEPRINT));
         // Served over plain http, nothing is lost.
         let http = site.replace("listen [::]:443 ssl ipv6only=off", "listen [::]:80 ipv6only=off");
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &http, BLUEPRINT));
+    }
+
+    #[test]
+    fn the_listen_is_its_secondary_place() {
+        use crate::check::check_chapters;
+        use crate::extract::ChapterInput;
+        let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
+        let content = format!("```nginx,check=nginx\n{site}```\n");
+        let checked = check_chapters(
+            &[ChapterInput::for_test(&content)],
+            std::path::Path::new("."),
+            &crate::config::Settings::default(),
+        )
+        .unwrap();
+        let d = checked.diagnostics.iter().find(|d| d.rule == "nginx/missing-forwarded-proto").expect("fires");
+        let line = |n: usize| content.lines().nth(n - 1).unwrap_or("").trim();
+        assert_eq!(line(d.start.line), "location / {");
+        assert_eq!(d.related.len(), 1, "{:?}", d.related);
+        assert_eq!(line(d.related[0].start.line), "listen [::]:443 ssl ipv6only=off;");
+        assert_eq!(d.related[0].label, "readers arrive over https here");
     }
 }

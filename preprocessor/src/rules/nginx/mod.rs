@@ -10,10 +10,12 @@ rules! {
     missing_forwarded_proto => MISSING_FORWARDED_PROTO,
     missing_forwarded_host => MISSING_FORWARDED_HOST,
     port_lost => PORT_LOST,
+    forwarded_host_server_name => FORWARDED_HOST_SERVER_NAME,
     headers_lost_by_inheritance => HEADERS_LOST_BY_INHERITANCE,
     forwarded_host_appended => FORWARDED_HOST_APPENDED,
     client_max_body_size_small => CLIENT_MAX_BODY_SIZE_SMALL,
-    upstream_not_loopback => UPSTREAM_NOT_LOOPBACK;
+    upstream_not_loopback => UPSTREAM_NOT_LOOPBACK,
+    plain_http_only => PLAIN_HTTP_ONLY;
     reported elsewhere:
     syntax_test_failed => SYNTAX_TEST_FAILED,
     code_loading_directive => CODE_LOADING_DIRECTIVE,

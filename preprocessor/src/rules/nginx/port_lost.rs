@@ -16,22 +16,24 @@ pub const PORT_LOST: Rule = Rule {
 
 pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    if flow.public.authority() == flow.public.host {
+    let (Some(public), Some(authority), Some(origin)) =
+        (flow.public.host.as_deref(), flow.public.authority(), flow.public.origin())
+    else {
+        return;
+    };
+    if authority == public {
         return;
     }
     let Some((block, range)) = flow.host.site.clone() else { return };
     let Some(host) = flow.host.value.as_deref() else { return };
-    if host.eq_ignore_ascii_case(&flow.public.host) {
+    if host.eq_ignore_ascii_case(public) {
         out.push(Finding::in_block(
             &PORT_LOST,
             block,
             range,
             format!(
                 "readers reach NetBox on port {}, but this value carries no port: NetBox sends `{}://{}/…` while the browser is on `{}`, so the redirect URI does not match one registered with the port",
-                flow.public.port,
-                flow.scheme.value,
-                flow.public.host,
-                flow.public.origin()
+                flow.public.port, flow.scheme.value, public, origin
             ),
         ));
     }

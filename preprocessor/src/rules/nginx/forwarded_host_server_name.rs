@@ -1,0 +1,139 @@
+//! `nginx/forwarded-host-server-name`: the host sent to NetBox is built from `$server_name`,
+//! which is not the browser's host.
+//!
+//! ## What it does
+//! Finds `proxy_set_header X-Forwarded-Host $server_name;` (or `Host $server_name` where no
+//! X-Forwarded-Host is sent) in the location that proxies NetBox, when the server's first name is
+//! not the one every reader uses: `_` or another name that is no valid host, no name at all,
+//! `localhost`, or a server that answers other names too (several `server_name`s, or
+//! `default_server`).
+//!
+//! ## Why is this bad?
+//! `$server_name` is the first name of the server that accepted the request, not the host the
+//! browser asked for (seen with nginx 1.22.1: `_` for `server_name _`, the first of two names on
+//! a default server, and nothing at all without a `server_name`, so no header is sent). NetBox
+//! trusts X-Forwarded-Host, so Django validates and builds URLs with that name: `_` is not a
+//! valid host name, and Django answers 400 to every request whatever ALLOWED_HOSTS says
+//! (`split_domain_port`, django/http/request.py); `localhost` is refused unless ALLOWED_HOSTS
+//! lists it, and then the redirect URI and the CSRF origin name localhost; a reader who used
+//! another name is told the first one, so the login POST fails the CSRF origin check and the
+//! sign-on returns to another host than the one holding the reader's session.
+//!
+//! ## Example
+//! `proxy_set_header X-Forwarded-Host $server_name;` in a `server_name _;` server.
+//!
+//! Use instead: `proxy_set_header X-Forwarded-Host $http_host;` (the browser's Host, port
+//! included), as NetBox's contrib/nginx.conf does.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::flow::{django_domain, header, is_loopback};
+use crate::model::nginx::HeaderSetting;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// The host sent to NetBox is built from `$server_name`.
+pub const FORWARDED_HOST_SERVER_NAME: Rule = Rule {
+    id: "nginx/forwarded-host-server-name",
+    severity: Severity::Error,
+    summary: "the host sent to NetBox is built from `$server_name` (the server's first name), which is not the host readers' browsers ask for",
+    help: "send the browser's host: `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
+    fact: "nginx docs ($server_name: the name of the server that accepted the request; a server without server_name has the empty name; `_` is just an invalid name), seen with nginx 1.22.1: `_`, the first of two names on a default server, no header without a name; Django split_domain_port/get_host (django/http/request.py 6.0.8 L35-37, L824-836; 6.1.2 L35-37, L190-210, L849-861): `_` is refused whatever ALLOWED_HOSTS says, seen with Django 6.1.2; facts §4 (get_host, CSRF origin)",
+    applies: Applies::Always,
+};
+
+fn uses_server_name(h: &HeaderSetting) -> bool {
+    h.value.contains("$server_name") || h.value.contains("${server_name}")
+}
+
+pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
+    // The header Django reads first: X-Forwarded-Host, else Host.
+    let sent = match header(flow.headers, "X-Forwarded-Host") {
+        Some(xfh) => xfh,
+        None => match header(flow.headers, "Host") {
+            Some(host) => host,
+            None => return,
+        },
+    };
+    if !uses_server_name(sent) {
+        return;
+    }
+    let server = flow.server;
+    let first = server.first_name();
+    let what = if first.is_empty() {
+        format!(
+            "this server has no server_name, so `$server_name` is empty and nginx sends no {}: NetBox sees `{}` instead ({})",
+            sent.name,
+            flow.host.value.as_deref().unwrap_or("an unknown host"),
+            flow.host.because
+        )
+    } else if django_domain(first).is_none() || first.starts_with('.') {
+        format!(
+            "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for; `{first}` is not a valid host name, so Django answers every request with 400 Bad Request (DisallowedHost), whatever ALLOWED_HOSTS says"
+        )
+    } else if is_loopback(first) {
+        format!(
+            "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for: NetBox answers 400 Bad Request unless ALLOWED_HOSTS lists `{first}`, and then sends the redirect URI and checks the CSRF origin for `{first}`, not for the host readers use"
+        )
+    } else if server.names.len() > 1 || server.is_default() {
+        let others = if server.names.len() > 1 {
+            let listed = server.names[1..].iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            format!("the name{} {listed}", if server.names.len() > 2 { "s" } else { "" })
+        } else {
+            String::new()
+        };
+        let answers = match (others.is_empty(), server.is_default()) {
+            (false, true) => format!("{others} and any other host (`default_server`)"),
+            (false, false) => others,
+            _ => "any host (`default_server`)".to_string(),
+        };
+        format!(
+            "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: readers who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) and the sign-on returns to `{first}`, which does not hold their session cookie"
+        )
+    } else {
+        return;
+    };
+    out.push(Finding::in_block(&FORWARDED_HOST_SERVER_NAME, sent.block, sent.value_range.clone(), what));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::nginx::testing::nginx;
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet, messages};
+
+
+    fn named(names: &str) -> String {
+        nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $server_name")
+            .replace("server_name netbox.internaldomain.com;", &format!("server_name {names};"))
+    }
+
+    #[test]
+    fn a_catch_all_name_is_no_host() {
+        let site = named("_");
+        assert_fires("nginx/forwarded-host-server-name", (NETBOX, &site, BLUEPRINT), "X-Forwarded-Host $server_name");
+        let all = messages(NETBOX, &site, BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/forwarded-host-server-name").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("first name, `_`") && message.contains("whatever ALLOWED_HOSTS says"), "{message}");
+        // One cause, one finding: not also as a refused host, a redirect URI or a CSRF failure.
+        let rules: Vec<&str> = all.iter().map(|(r, _)| *r).collect();
+        assert_eq!(rules, vec!["nginx/forwarded-host-server-name"], "{all:#?}");
+    }
+
+    #[test]
+    fn localhost_a_second_name_a_default_server_and_no_name() {
+        assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("localhost"), BLUEPRINT), "$server_name");
+        assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com netbox"), BLUEPRINT), "$server_name");
+        let default = named("netbox.internaldomain.com").replace("ipv6only=off", "ipv6only=off default_server");
+        assert_fires("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT), "$server_name");
+        let none = named("x").replace("    server_name x;\n", "");
+        let all = messages(NETBOX, &none, BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/forwarded-host-server-name").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("no server_name") && message.contains("`127.0.0.1:8001`"), "{all:#?}");
+    }
+
+    #[test]
+    fn the_one_name_every_reader_uses_is_right() {
+        // NetBox's documentation up to 2.7 did this, with one name: the browser's host.
+        assert_quiet("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com"), BLUEPRINT));
+    }
+}

@@ -1,0 +1,94 @@
+//! `nginx/plain-http-only`: the site serves NetBox only over plain http (no TLS anywhere).
+//!
+//! ## What it does
+//! Fires when no server of the site listens with TLS (`listen … ssl`, or the old `ssl on`) and
+//! NetBox is told the request is plain http: no `X-Forwarded-Proto`, or `$scheme` (which is
+//! `http` here). A fixed `X-Forwarded-Proto https`, a value passed on from an outer proxy, or
+//! `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` say that TLS ends in front of this nginx: no finding.
+//!
+//! ## Why is this bad?
+//! The sign-on then runs over plain http: NetBox's session cookie, its CSRF token and the
+//! authorization code Authentik sends back to NetBox's callback travel unencrypted, and NetBox
+//! builds the redirect URI with `http://` (Django's request scheme), so Authentik must have an
+//! `http://` redirect URI registered. The guide's flow, and NetBox's reference nginx file,
+//! assume https. It works, so it is a warning, not an error.
+//!
+//! ## Example
+//! `server { listen 80; … location / { proxy_pass http://127.0.0.1:8001; … } }` alone.
+//!
+//! Use instead: a `listen 443 ssl` server with a certificate that proxies NetBox, and a port-80
+//! server that only redirects (`return 301 https://$host$request_uri;`), as NetBox's
+//! contrib/nginx.conf does.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::flow::header;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// The site serves NetBox only over plain http.
+pub const PLAIN_HTTP_ONLY: Rule = Rule {
+    id: "nginx/plain-http-only",
+    severity: Severity::Warning,
+    summary: "no server of the site listens with TLS and NetBox is told the request is plain http: sign-on, session cookie and authorization code travel unencrypted",
+    help: "serve NetBox over https: `listen 443 ssl;` with `ssl_certificate`/`ssl_certificate_key` in the server that proxies NetBox, and a port-80 server that only redirects (`return 301 https://$host$request_uri;`), as NetBox's contrib/nginx.conf does",
+    fact: "facts §5 (NetBox's contrib/nginx.conf: TLS on 443, port 80 redirects), §4 (request.scheme comes from X-Forwarded-Proto, else the plain connection), §2.2 (the redirect URI is built with that scheme)",
+    applies: Applies::Always,
+};
+
+pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(flow) = &d.flow else { return };
+    if d.nginx.servers.iter().any(|s| s.is_tls()) || flow.redirect_is_https || !flow.scheme_known {
+        return;
+    }
+    // What NetBox is told: nothing, or this connection's scheme (http). Anything else (a fixed
+    // `https`, an outer proxy's header, a map) means TLS may end before this nginx.
+    if let Some(xfp) = header(flow.headers, "X-Forwarded-Proto")
+        && !matches!(xfp.value.as_str(), "$scheme" | "${scheme}" | "http")
+    {
+        return;
+    }
+    let uri = flow
+        .redirect_uri
+        .clone()
+        .unwrap_or_else(|| format!("http://…/{}oauth/complete/oidc/", flow.base_path));
+    out.push(Finding::in_block(
+        &PLAIN_HTTP_ONLY,
+        flow.server.block,
+        flow.server.anchor(),
+        format!(
+            "readers reach NetBox only over plain http (no server of this site listens with `ssl`), and NetBox is told so: the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires, assert_quiet, messages};
+
+
+    fn plain() -> String {
+        NGINX.replace("listen [::]:443 ssl ipv6only=off", "listen 80")
+    }
+
+    #[test]
+    fn plain_http_only() {
+        assert_fires("nginx/plain-http-only", (NETBOX, &plain(), BLUEPRINT), "listen 80");
+        let all = messages(NETBOX, &plain(), BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/plain-http-only").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("`http://netbox.internaldomain.com/oauth/complete/oidc/`"), "{message}");
+        // The reference layout: TLS on 443.
+        assert_quiet("nginx/plain-http-only", (NETBOX, NGINX, BLUEPRINT));
+    }
+
+    #[test]
+    fn tls_in_front_of_this_nginx_is_no_plain_http() {
+        // A sidecar behind a TLS proxy that says so.
+        let behind = plain().replace("X-Forwarded-Proto $scheme", "X-Forwarded-Proto https");
+        assert_quiet("nginx/plain-http-only", (NETBOX, &behind, BLUEPRINT));
+        let passed_on = plain().replace("X-Forwarded-Proto $scheme", "X-Forwarded-Proto $http_x_forwarded_proto");
+        assert_quiet("nginx/plain-http-only", (NETBOX, &passed_on, BLUEPRINT));
+        // A TLS server elsewhere in the site.
+        let tls_too = format!("{}server {{\n    listen 443 ssl;\n    server_name other.example;\n}}\n", plain());
+        assert_quiet("nginx/plain-http-only", (NETBOX, &tls_too, BLUEPRINT));
+    }
+}
