@@ -180,6 +180,37 @@ fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
     assert_eq!(stderr.matches("\nnote[").count(), expected, "{stderr}");
 }
 
+/// Breaking a line of the main deployment that every variant builds on (ALLOWED_HOSTS) makes
+/// variants report consequences too; the terminal shows the cause and counts the rest.
+#[test]
+fn a_broken_main_block_is_shown_first_and_its_consequences_are_counted() {
+    let guide = guide_copy();
+    let chapter = guide.path().join("src/netbox.md");
+    let text = fs::read_to_string(&chapter).unwrap();
+    let right = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n";
+    assert!(text.contains(right), "the NetBox chapter's main block");
+    fs::write(&chapter, text.replacen(right, "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n", 1)).unwrap();
+    let dest = tempfile::tempdir().unwrap();
+    let out = embedded_build(guide.path(), dest.path());
+    assert!(!out.status.success(), "the guide's strict build fails");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.lines().count() <= 40, "{} lines:\n{stderr}", stderr.lines().count());
+    assert!(stderr.contains("error[netbox/allowed-hosts-type]"), "{stderr}");
+    assert!(stderr.contains("9 | ALLOWED_HOSTS = 'netbox.internaldomain.com'"), "the snippet: {stderr}");
+    // The consequences exist (the strict build counts them) but are not printed one by one.
+    let json = bin().args(["check", guide.path().to_str().unwrap(), "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let errors = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" && d["expected"] == false)
+        .count();
+    assert!(errors > 1, "variants report consequences: {errors}");
+    assert_eq!(stderr.matches("\nerror[").count() + usize::from(stderr.starts_with("error[")), 1, "{stderr}");
+    assert!(stderr.contains("in variants and deliberately wrong blocks"), "{stderr}");
+}
+
 /// A `serve` process, stopped when dropped.
 struct Served(std::process::Child);
 

@@ -4,21 +4,39 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
+use crate::extract::Block;
 use crate::finding::Severity;
 use crate::report::escape;
 
 /// Render the diagnostics and a summary line. By default only what fails or warns (errors and
 /// warnings that no `expect=` asked for): a contributor who broke one block sees that block's
-/// finding, not the guide's dozens of mistakes shown on purpose. `verbose` lists every diagnostic,
-/// expected findings and infos included.
+/// finding, not the guide's dozens of mistakes shown on purpose. When a block of the main
+/// deployment has an error, what the variants and deliberately wrong blocks (each checked on top
+/// of the main deployment) report is its consequence, so it is counted, not printed: the cause
+/// comes first. `verbose` lists every diagnostic, expected findings and infos included. What fails
+/// the build is decided elsewhere and is the same either way.
 pub fn render(checked: &Checked, color: bool, verbose: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let main_broken =
+        checked.diagnostics.iter().any(|d| is_error(d) && block_of(d, checked).is_some_and(Block::is_main));
+    let shown = |d: &Diagnostic| {
+        let consequence = main_broken && block_of(d, checked).is_some_and(|b| !b.is_main());
+        verbose || (is_shown_by_default(d) && !consequence)
+    };
     let mut out = String::new();
-    for d in checked.diagnostics.iter().filter(|d| verbose || is_shown_by_default(d)) {
+    for d in checked.diagnostics.iter().filter(|d| shown(d)) {
         out.push_str(&render_one(d, checked, &renderer));
         out.push_str("\n\n");
     }
+    let consequences = checked.diagnostics.iter().filter(|d| is_shown_by_default(d) && !shown(d)).count();
     let hidden = !verbose && checked.diagnostics.iter().any(|d| !is_shown_by_default(d));
+    if consequences > 0 {
+        out.push_str(&format!(
+            "{consequences} more error{s} and warning{s} in variants and deliberately wrong blocks, \
+             which are checked on top of the main deployment: fix the error above first (--verbose lists them)\n",
+            s = if consequences == 1 { "" } else { "s" }
+        ));
+    }
     out.push_str(&summary_line(checked, hidden));
     out.push('\n');
     out
@@ -27,6 +45,15 @@ pub fn render(checked: &Checked, color: bool, verbose: bool) -> String {
 /// What a default run prints: a finding that fails or warns.
 fn is_shown_by_default(d: &Diagnostic) -> bool {
     !d.expected && matches!(d.severity, Severity::Error | Severity::Warning)
+}
+
+fn is_error(d: &Diagnostic) -> bool {
+    !d.expected && d.severity == Severity::Error
+}
+
+/// The block a diagnostic is about (none for a book-level one, such as an allow comment's).
+fn block_of<'a>(d: &Diagnostic, checked: &'a Checked) -> Option<&'a Block> {
+    d.block.as_ref().and_then(|b| checked.blocks.get(b.id.0))
 }
 
 fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String {
