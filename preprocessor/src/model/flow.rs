@@ -352,7 +352,7 @@ fn public_host(deployment: &Deployment, server: &Server) -> (Option<String>, Str
     let why = if first.is_empty() {
         "the server has no server_name".to_string()
     } else {
-        format!("the server's name `{first}` is not one readers type")
+        format!("the server's name `{first}` is not one users type")
     };
     let allowed: Option<Vec<String>> = deployment
         .netbox

@@ -26,7 +26,7 @@ pub fn encryption_key_set(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
             &ENCRYPTION_KEY_SET,
             provider.block,
             key.range.clone(),
-            format!("with an encryption key Authentik sends every ID token encrypted (JWE), which social-core cannot decrypt: after the reader signs in at Authentik, {symptom}"),
+            format!("with an encryption key Authentik sends every ID token encrypted (JWE), which social-core cannot decrypt: after the user signs in at Authentik, {symptom}"),
         ));
     }
 }

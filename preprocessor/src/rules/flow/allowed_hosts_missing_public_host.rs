@@ -25,7 +25,7 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
             &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
             setting.block,
             setting.value.range.clone(),
-            format!("readers reach NetBox as `{public}` ({}), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request", flow.public.host_because),
+            format!("users reach NetBox as `{public}` ({}), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request", flow.public.host_because),
         ));
     }
 }

@@ -28,7 +28,7 @@ pub fn logout_url_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             &LOGOUT_URL_MISMATCH,
             setting.block,
             setting.value.range.clone(),
-            format!("NetBox sends readers to `{url}` after logout, but the application's end-session is `{end_session}`: the Authentik session stays open (or the reader lands on an error page)"),
+            format!("NetBox sends users to `{url}` after logout, but the application's end-session is `{end_session}`: the Authentik session stays open (or the user lands on an error page)"),
         ));
     }
 }

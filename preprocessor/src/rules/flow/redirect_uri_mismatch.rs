@@ -61,7 +61,7 @@ pub fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
         None => (String::from("no strict entry to compare with"), Some(Cause::Host)),
     };
     let message = format!(
-        "NetBox will send the redirect URI `{uri}`, but the provider accepts only {list}: Authentik answers \"Redirect URI Error\" after the reader clicks the SSO button; {why}"
+        "NetBox will send the redirect URI `{uri}`, but the provider accepts only {list}: Authentik answers \"Redirect URI Error\" after the user clicks the SSO button; {why}"
     );
     let finding = match cause {
         Some(cause) => at_flow(&REDIRECT_URI_MISMATCH, flow, cause, message),

@@ -24,7 +24,7 @@ pub fn login_redirect_url_type(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             continue;
         }
         let consequence = if name == "SOCIAL_AUTH_LOGIN_REDIRECT_URL" {
-            "after Authentik signs the reader in, NetBox fails to finish the login with `TypeError` (HTTP 500) whenever the login did not start from a page carrying `next` (a bookmark, or the login page itself)"
+            "after Authentik signs the user in, NetBox fails to finish the login with `TypeError` (HTTP 500) whenever the login did not start from a page carrying `next` (a bookmark, or the login page itself)"
         } else if name == "LOGOUT_REDIRECT_URL" {
             "NetBox's logout passes it to Django's `resolve_url`, which fails with `TypeError` (HTTP 500) when a reader logs out"
         } else {

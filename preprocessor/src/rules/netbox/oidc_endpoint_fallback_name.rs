@@ -30,7 +30,7 @@ pub fn oidc_endpoint_fallback_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
         out.push(at_statement(
             &OIDC_ENDPOINT_FALLBACK_NAME,
             setting,
-            format!("`{ENDPOINT_FALLBACK}` works only as social-core's fallback for the backend setting `OIDC_ENDPOINT`; readers comparing with other guides expect `{ENDPOINT}`"),
+            format!("`{ENDPOINT_FALLBACK}` works only as social-core's fallback for the backend setting `OIDC_ENDPOINT`; people comparing with other guides expect `{ENDPOINT}`"),
         ));
     }
 }

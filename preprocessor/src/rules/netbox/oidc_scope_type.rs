@@ -27,7 +27,7 @@ pub fn oidc_scope_type(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             &OIDC_SCOPE_TYPE,
             setting,
             &setting.value,
-            format!("`SOCIAL_AUTH_OIDC_SCOPE` is a {kind}: social-core adds its default scopes with list concatenation, so the SSO login fails with `TypeError: can only concatenate …` before the reader reaches Authentik"),
+            format!("`SOCIAL_AUTH_OIDC_SCOPE` is a {kind}: social-core adds its default scopes with list concatenation, so the SSO login fails with `TypeError: can only concatenate …` before the user reaches Authentik"),
         ));
     }
 }

@@ -24,12 +24,12 @@ pub(super) type Ranges = Vec<(Version, Version)>;
 
 /// Why a removed parameter went, where NetBox's code names no replacement (facts §1.2).
 const REMOVAL_REASONS: &[(&str, &str)] = &[
-    ("DATE_FORMAT", "dates follow the reader's language instead"),
-    ("DATETIME_FORMAT", "dates follow the reader's language instead"),
-    ("SHORT_DATE_FORMAT", "dates follow the reader's language instead"),
-    ("SHORT_DATETIME_FORMAT", "dates follow the reader's language instead"),
-    ("TIME_FORMAT", "times follow the reader's language instead"),
-    ("SHORT_TIME_FORMAT", "times follow the reader's language instead"),
+    ("DATE_FORMAT", "dates follow the user's language instead"),
+    ("DATETIME_FORMAT", "dates follow the user's language instead"),
+    ("SHORT_DATE_FORMAT", "dates follow the user's language instead"),
+    ("SHORT_DATETIME_FORMAT", "dates follow the user's language instead"),
+    ("TIME_FORMAT", "times follow the user's language instead"),
+    ("SHORT_TIME_FORMAT", "times follow the user's language instead"),
     ("ENABLE_LOCALIZATION", "localization is always on"),
     ("REMOTE_AUTH_STAFF_GROUPS", "NetBox 4.5 removed staff status from its users altogether"),
     ("REMOTE_AUTH_STAFF_USERS", "NetBox 4.5 removed staff status from its users altogether"),

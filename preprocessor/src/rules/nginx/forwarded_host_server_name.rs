@@ -35,7 +35,7 @@ use crate::version::{Applies, Targets};
 pub const FORWARDED_HOST_SERVER_NAME: Rule = Rule {
     id: "nginx/forwarded-host-server-name",
     severity: Severity::Error,
-    summary: "the host sent to NetBox is built from `$server_name` (the server's first name), which is not the host readers' browsers ask for",
+    summary: "the host sent to NetBox is built from `$server_name` (the server's first name), which is not the host users' browsers ask for",
     help: "send the browser's host: `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
     fact: "nginx docs ($server_name: the name of the server that accepted the request; a server without server_name has the empty name; `_` is just an invalid name), seen with nginx 1.22.1: `_`, the first of two names on a default server, no header without a name; Django split_domain_port/get_host (django/http/request.py 6.0.8 L35-37, L824-836; 6.1.2 L35-37, L190-210, L849-861): `_` is refused whatever ALLOWED_HOSTS says, seen with Django 6.1.2; facts §4 (get_host, CSRF origin)",
     applies: Applies::Always,
@@ -73,7 +73,7 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         )
     } else if is_loopback(first) {
         format!(
-            "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for: NetBox answers 400 Bad Request unless ALLOWED_HOSTS lists `{first}`, and then sends the redirect URI and checks the CSRF origin for `{first}`, not for the host readers use"
+            "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for: NetBox answers 400 Bad Request unless ALLOWED_HOSTS lists `{first}`, and then sends the redirect URI and checks the CSRF origin for `{first}`, not for the host users use"
         )
     } else if server.names.len() > 1 || server.is_default() {
         let others = if server.names.len() > 1 {

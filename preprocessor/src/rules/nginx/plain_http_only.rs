@@ -56,7 +56,7 @@ pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         flow.server.block,
         flow.server.anchor(),
         format!(
-            "readers reach NetBox only over plain http (no server of this site listens with `ssl`), and NetBox is told so: the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
+            "users reach NetBox only over plain http (no server of this site listens with `ssl`), and NetBox is told so: the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
         ),
     ));
 }
