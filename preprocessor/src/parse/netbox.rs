@@ -333,6 +333,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         os: vec![],
         environ: vec![],
         getenv: vec![],
+        bound_since_star: vec![],
         sizes: Vec::with_capacity(body.len()),
         work: std::cell::Cell::new(0),
         statement: 0..0,
@@ -398,6 +399,9 @@ struct Evaluator<'t, 'a> {
     os: Vec<String>,
     environ: Vec<String>,
     getenv: Vec<String>,
+    /// Names bound since the last top-level `from … import *` (each at most once per binding):
+    /// the next star import may rebind them, so their values become unknown then.
+    bound_since_star: Vec<&'t str>,
     /// The size of each setting's value (see [`measure`]), by index in `file.settings`.
     sizes: Vec<usize>,
     /// Value nodes (and bytes) copied so far by reading names: at most [`limits::MAX_BLOCK_WORK`].
@@ -460,6 +464,9 @@ impl<'t> Evaluator<'t, '_> {
                         _ => {}
                     }
                 }
+                if import.names.iter().any(|alias| alias.name.id.as_str() == "*") && module != "os" {
+                    self.star_import();
+                }
             }
             other => {
                 // Conditional or looping code: names it binds have unknown values.
@@ -493,6 +500,7 @@ impl<'t> Evaluator<'t, '_> {
                     block: self.block,
                 };
                 self.env.insert(name.id.as_str(), self.file.settings.len());
+                self.bound_since_star.push(name.id.as_str());
                 self.file.settings.push(std::sync::Arc::new(setting));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -514,6 +522,25 @@ impl<'t> Evaluator<'t, '_> {
         }
     }
 
+    /// `from module import *` binds every public name of a module this checker does not read
+    /// (Django's `from .local_settings import *` idiom): each name bound before it may be
+    /// rebound, so its value is unknown from here on. The name stays set, at its own line (a
+    /// setting NetBox ignores is still written there). Each binding is revisited once: linear.
+    fn star_import(&mut self) {
+        for name in std::mem::take(&mut self.bound_since_star) {
+            let Some(&index) = self.env.get(name) else { continue };
+            let Some(setting) = self.file.settings.get(index) else { continue };
+            if setting.value.kind == ValueKind::Unknown {
+                continue;
+            }
+            let mut unknown = Setting::clone(setting);
+            unknown.value = Value { kind: ValueKind::Unknown, range: unknown.value.range.clone() };
+            self.sizes.push(1);
+            self.env.insert(name, self.file.settings.len());
+            self.file.settings.push(std::sync::Arc::new(unknown));
+        }
+    }
+
     /// Names bound inside compound statements get unknown values.
     fn unknown_bindings(&mut self, stmt: &'t Stmt) {
         let mut names = Vec::new();
@@ -522,6 +549,7 @@ impl<'t> Evaluator<'t, '_> {
             let value = Value { kind: ValueKind::Unknown, range: range.clone() };
             self.sizes.push(1);
             self.env.insert(name, self.file.settings.len());
+            self.bound_since_star.push(name);
             self.file.settings.push(std::sync::Arc::new(Setting {
                 name: CompactString::from(name),
                 name_range: range.clone(),
@@ -948,6 +976,17 @@ mod tests {
         assert_eq!(file.imports[0].module, "django.contrib.auth.models");
         assert_eq!(file.imports[0].name, "Group");
         assert_eq!(file.attribute_writes[0].attribute, "is_staff");
+    }
+
+    #[test]
+    fn a_star_import_makes_the_values_bound_before_it_unknown() {
+        // `from .local_settings import *` may rebind anything above it; what comes after is known.
+        let got = settings(
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nfrom .local_settings import *\nREMOTE_AUTH_HEADER = 'HTTP_X_USER'\nfrom os import *\n",
+        );
+        let last = |name: &str| got.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        assert_eq!(last("REMOTE_AUTH_BACKEND").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("REMOTE_AUTH_HEADER").as_deref(), Some("'HTTP_X_USER'"));
     }
 
     #[test]
