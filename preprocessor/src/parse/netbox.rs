@@ -570,6 +570,7 @@ impl<'t> Evaluator<'t, '_> {
         let range = to_range(expr.range());
         let unknown = || Value { kind: ValueKind::Unknown, range: range.clone() };
         let kind = match expr {
+            Expr::StringLiteral(s) if is_template_slot(s.value.to_str()) => ValueKind::Unknown,
             Expr::StringLiteral(s) => ValueKind::Str(CompactString::from(s.value.to_str())),
             Expr::BytesLiteral(b) => ValueKind::Bytes(b.value.bytes().collect()),
             Expr::NumberLiteral(n) => match &n.value {
@@ -938,9 +939,34 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     }
 }
 
+/// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
+/// templates `{{ .client_id }}`): the file is a template, and the value the deployed file holds
+/// is not known here. Linear: one search for the opening, one for the closing after it.
+fn is_template_slot(text: &str) -> bool {
+    [("{{", "}}"), ("{%", "%}")]
+        .iter()
+        .any(|(open, close)| text.find(open).is_some_and(|start| text[start + open.len()..].contains(close)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_slot_is_an_unknown_value() {
+        // A configuration.py rendered by Ansible or a secrets template, linted as the template.
+        let got = settings(
+            "ALLOWED_HOSTS = ['{{ netbox_fqdn }}']\nSOCIAL_AUTH_OIDC_KEY = \"{{ .client_id }}\"\nA = '{% if x %}y{% endif %}'\nB = 'a {{ b'\nC = '}} {{'\n",
+        );
+        let want = [
+            ("ALLOWED_HOSTS", "[(not statically known)]"),
+            ("SOCIAL_AUTH_OIDC_KEY", "(not statically known)"),
+            ("A", "(not statically known)"),
+            ("B", "'a {{ b'"),
+            ("C", "'}} {{'"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
 
     fn settings(text: &str) -> Vec<(String, String)> {
         parse(text, BlockId(0)).settings.iter().map(|s| (s.name.to_string(), s.value.to_string())).collect()
