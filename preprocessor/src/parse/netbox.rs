@@ -286,6 +286,9 @@ pub struct PythonFile {
     /// Set when the block is nested too deeply to parse, or a value grew past the evaluator's
     /// budget (that value and what is built from it are unknown).
     pub too_complex: Option<TooComplex>,
+    /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
+    /// `from … import *`): a setting the file does not show may still be set.
+    pub binds_unseen_names: bool,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -466,7 +469,23 @@ impl<'t> Evaluator<'t, '_> {
                 }
                 if import.names.iter().any(|alias| alias.name.id.as_str() == "*") && module != "os" {
                     self.star_import();
+                    self.file.binds_unseen_names = true;
+                } else if module != "os" {
+                    // `from local_settings import SECRET_KEY` after `SECRET_KEY = …`: the name now
+                    // holds the module's value. (A name first bound by an import stays unseen, so
+                    // that a pipeline module importing a constant is not taken for settings.)
+                    for alias in &import.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
+                        if self.env.contains_key(bound) {
+                            self.bind_unknown(bound, to_range(alias.range));
+                        }
+                    }
                 }
+            }
+            Stmt::Expr(expr) if binds_any_name(&expr.value) => {
+                self.scan(stmt);
+                self.star_import();
+                self.file.binds_unseen_names = true;
             }
             other => {
                 // Conditional or looping code: names it binds have unknown values.
@@ -546,18 +565,23 @@ impl<'t> Evaluator<'t, '_> {
         let mut names = Vec::new();
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
-            let value = Value { kind: ValueKind::Unknown, range: range.clone() };
-            self.sizes.push(1);
-            self.env.insert(name, self.file.settings.len());
-            self.bound_since_star.push(name);
-            self.file.settings.push(std::sync::Arc::new(Setting {
-                name: CompactString::from(name),
-                name_range: range.clone(),
-                statement: range,
-                value,
-                block: self.block,
-            }));
+            self.bind_unknown(name, range);
         }
+    }
+
+    /// Bind `name` to a value this checker does not know, written at `range`.
+    fn bind_unknown(&mut self, name: &'t str, range: Range<usize>) {
+        let value = Value { kind: ValueKind::Unknown, range: range.clone() };
+        self.sizes.push(1);
+        self.env.insert(name, self.file.settings.len());
+        self.bound_since_star.push(name);
+        self.file.settings.push(std::sync::Arc::new(Setting {
+            name: CompactString::from(name),
+            name_range: range.clone(),
+            statement: range,
+            value,
+            block: self.block,
+        }));
     }
 
     /// Record imports and attribute writes anywhere inside a statement.
@@ -939,6 +963,20 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     }
 }
 
+/// `exec(…)`, `globals().update(…)`, `vars().update(…)`, `locals().update(…)`: a top-level call
+/// that can bind any name of the module (a settings file loaded from a secrets path).
+fn binds_any_name(expr: &Expr) -> bool {
+    let Expr::Call(call) = expr else { return false };
+    match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str() == "exec",
+        Expr::Attribute(attribute) if attribute.attr.id.as_str() == "update" => matches!(
+            attribute.value.as_ref(),
+            Expr::Call(inner) if matches!(inner.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "globals" | "vars" | "locals"))
+        ),
+        _ => false,
+    }
+}
+
 /// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
 /// templates `{{ .client_id }}`): the file is a template, and the value the deployed file holds
 /// is not known here. Linear: one search for the opening, one for the closing after it.
@@ -1013,6 +1051,25 @@ mod tests {
         let last = |name: &str| got.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone());
         assert_eq!(last("REMOTE_AUTH_BACKEND").as_deref(), Some("(not statically known)"));
         assert_eq!(last("REMOTE_AUTH_HEADER").as_deref(), Some("'HTTP_X_USER'"));
+    }
+
+    #[test]
+    fn a_named_import_or_exec_rebinds_what_came_before() {
+        // `from local_settings import X` gives X the module's value; `exec(open(…).read())` and
+        // `globals().update(…)` may bind any name, also ones the file never shows.
+        let file = parse(
+            "A = 'a'\nB = 'b'\nfrom local_settings import A\nfrom os import environ\nC = 'c'\nexec(open('/run/secrets/s.py').read())\nD = 'd'\n",
+            BlockId(0),
+        );
+        let last = |name: &str| file.settings.iter().rev().find(|s| s.name == name).map(|s| s.value.to_string());
+        assert_eq!(last("A").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("B").as_deref(), Some("(not statically known)"), "exec may rebind B");
+        assert_eq!(last("C").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("D").as_deref(), Some("'d'"));
+        assert!(file.binds_unseen_names);
+        let update = parse("E = 1\nglobals().update(load())\n", BlockId(0));
+        assert!(update.binds_unseen_names);
+        assert!(!parse("E = 1\nprint(globals())\n", BlockId(0)).binds_unseen_names);
     }
 
     #[test]
