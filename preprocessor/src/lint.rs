@@ -175,8 +175,13 @@ fn netbox_docker_files(dir: &Path) -> Result<Vec<Read>> {
 fn read_text(path: &Path) -> Result<String> {
     let shown = path.display();
     let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
+    if metadata.is_dir() {
+        bail!(
+            "cannot read {shown}: a directory; name the files in it (a netbox-docker checkout: --netbox-docker {shown})"
+        );
+    }
     if !metadata.is_file() {
-        bail!("cannot read {shown}: not a regular file");
+        bail!("cannot read {shown}: not a regular file (a FIFO, socket or device), so it is not read");
     }
     if metadata.len() > MAX_FILE_BYTES {
         bail!(

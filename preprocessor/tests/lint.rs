@@ -193,6 +193,8 @@ fn unreadable_files_are_refused_by_name_with_exit_2() {
         (unknown.clone(), "--kind KIND="),
         (big, "more than"),
         (PathBuf::from("/dev/null"), "not a regular file"),
+        // A directory given where a file belongs: say so, and name the option for a checkout.
+        (dir.path().to_path_buf(), "--netbox-docker"),
     ] {
         let output = bin().arg("lint").arg(&path).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -213,6 +215,48 @@ fn unreadable_files_are_refused_by_name_with_exit_2() {
     let output = bin().args(["lint", "--netbox-docker"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a netbox-docker checkout"));
+}
+
+/// Odd but real files: an nginx site saved with a byte order mark is refused by nginx (1.22.1:
+/// `unknown directive`), so lint says so at line 1 instead of passing it silently; CRLF line
+/// endings and tabs change no finding or column; a `from … import *` after a setting makes its
+/// value unknown (it may be rebound), so no finding rests on it.
+#[test]
+fn a_byte_order_mark_crlf_tabs_and_star_imports_are_read_as_their_programs_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = "server {\n\tlisten 443 ssl;\n\tserver_name netbox.example.net;\n\tlocation / {\n\t\tproxy_pass http://127.0.0.1:8001;\n\t}\n}\n";
+    let bom = write(dir.path(), "bom.conf", &format!("\u{feff}{site}"));
+    let output = bin().arg("lint").arg(&bom).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert_eq!(got, [("configcheck/syntax-error".to_string(), "bom.conf".to_string(), 1)], "{got:?}");
+    let plain = write(dir.path(), "plain.conf", site);
+    let crlf = write(dir.path(), "crlf.conf", &site.replace('\n', "\r\n"));
+    let [plain, crlf] = [plain, crlf].map(|path| {
+        let output = bin().arg("lint").arg(&path).args(["--format", "json"]).output().unwrap();
+        let report = json(&output);
+        let found: Vec<(String, u64, u64)> = report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (d["rule"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())
+            })
+            .collect();
+        found
+    });
+    assert!(plain.iter().any(|(rule, _, _)| rule == "nginx/missing-forwarded-host"), "{plain:?}");
+    assert_eq!(plain, crlf);
+    let header = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X_USER'\n";
+    let known = write(dir.path(), "known.py", header);
+    let starred = write(dir.path(), "starred.py", &format!("{header}from .local_settings import *\n"));
+    let rules =
+        |path: &Path| rules_at(&json(&bin().arg("lint").arg(path).args(["--format", "json"]).output().unwrap()));
+    assert!(rules(&known).iter().any(|(rule, _, _)| rule == "netbox/remote-auth-header-unused"));
+    assert!(
+        rules(&starred).iter().all(|(rule, _, _)| rule != "netbox/remote-auth-header-unused"),
+        "{:?}",
+        rules(&starred)
+    );
 }
 
 /// Human output names the real file and line; GitHub annotations carry them too.

@@ -10,7 +10,8 @@ and `case.toml` with the ground truth, written before the checker was run on it:
     [[file]]   name = "configuration.py"   kind = "netbox" | "nginx" | "authentik" | "env"
     [[expect]] file = "…"  at = "text on the line"  rule = "domain/id"  optional = true|false  why = "…"
 
-`at` names the line by its text (the first line of the file that contains it). A rule id starting
+`at` names the line by its text (the first line of the file that contains it; `nth = 2` the
+second, for a line whose text repeats, such as `location / {` in two servers). A rule id starting
 with `new/` is a problem no rule checks today: it can only be missed. `optional` marks a finding
 that is true but not a problem a reader must fix (an info hint): it counts as correct when it
 fires and is not required for recall.
@@ -57,7 +58,10 @@ def load_case(directory: Path) -> dict:
         found = [number for number, line in enumerate(lines, 1) if expect["at"] in line]
         if not found:
             raise SystemExit(f"{directory.name}: no line of {expect['file']} contains {expect['at']!r}")
-        expect["line"] = found[0]
+        nth = expect.get("nth", 1)
+        if not 1 <= nth <= len(found):
+            raise SystemExit(f"{directory.name}: {expect['file']} has {len(found)} lines containing {expect['at']!r}, not {nth}")
+        expect["line"] = found[nth - 1]
         expect.setdefault("optional", False)
     return case
 

@@ -197,8 +197,9 @@ impl NetboxConfig {
                 for setting in &file.settings {
                     own.set(setting);
                 }
-                // `from … import *` brings in names this checker cannot see.
-                if role == Role::Whole && !file.imports.iter().any(|import| import.name == "*") {
+                // `from … import *`, `exec(…)` or `globals().update(…)` bring in names this
+                // checker cannot see.
+                if role == Role::Whole && !file.binds_unseen_names {
                     self.complete = true;
                 }
             }

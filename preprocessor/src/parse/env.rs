@@ -92,8 +92,11 @@ pub fn mapped(var: &str) -> Option<Conversion> {
 /// its value from the shell that starts Compose: it is left out (unknown).
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let mut file = PythonFile::default();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    // Docker Compose skips a UTF-8 byte order mark (compose-go v2 `dotenv/godotenv.go`,
+    // `bytes.TrimPrefix(data, utf8BOM)`): the first variable is still a variable.
+    let content = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut offset = text.len() - content.len();
+    for raw in content.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -180,6 +183,17 @@ mod tests {
         ];
         assert_eq!(got, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).to_vec());
         assert!(parse(text, BlockId(0)).syntax_errors.is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_as_compose_skips_it() {
+        // Saved by a Windows editor: Compose reads REMOTE_AUTH_BACKEND all the same.
+        let text =
+            "\u{feff}REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\r\nDEBUG=false\r\n";
+        let file = parse(text, BlockId(0));
+        assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        assert_eq!(&text[file.settings[0].name_range.clone()], "REMOTE_AUTH_BACKEND");
+        assert_eq!(vars(text)[1], ("DEBUG".to_string(), "'false'".to_string(), "false".to_string()));
     }
 
     #[test]

@@ -286,6 +286,9 @@ pub struct PythonFile {
     /// Set when the block is nested too deeply to parse, or a value grew past the evaluator's
     /// budget (that value and what is built from it are unknown).
     pub too_complex: Option<TooComplex>,
+    /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
+    /// `from … import *`): a setting the file does not show may still be set.
+    pub binds_unseen_names: bool,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -333,6 +336,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         os: vec![],
         environ: vec![],
         getenv: vec![],
+        bound_since_star: vec![],
         sizes: Vec::with_capacity(body.len()),
         work: std::cell::Cell::new(0),
         statement: 0..0,
@@ -398,6 +402,9 @@ struct Evaluator<'t, 'a> {
     os: Vec<String>,
     environ: Vec<String>,
     getenv: Vec<String>,
+    /// Names bound since the last top-level `from … import *` (each at most once per binding):
+    /// the next star import may rebind them, so their values become unknown then.
+    bound_since_star: Vec<&'t str>,
     /// The size of each setting's value (see [`measure`]), by index in `file.settings`.
     sizes: Vec<usize>,
     /// Value nodes (and bytes) copied so far by reading names: at most [`limits::MAX_BLOCK_WORK`].
@@ -460,6 +467,25 @@ impl<'t> Evaluator<'t, '_> {
                         _ => {}
                     }
                 }
+                if import.names.iter().any(|alias| alias.name.id.as_str() == "*") && module != "os" {
+                    self.star_import();
+                    self.file.binds_unseen_names = true;
+                } else if module != "os" {
+                    // `from local_settings import SECRET_KEY` after `SECRET_KEY = …`: the name now
+                    // holds the module's value. (A name first bound by an import stays unseen, so
+                    // that a pipeline module importing a constant is not taken for settings.)
+                    for alias in &import.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
+                        if self.env.contains_key(bound) {
+                            self.bind_unknown(bound, to_range(alias.range));
+                        }
+                    }
+                }
+            }
+            Stmt::Expr(expr) if binds_any_name(&expr.value) => {
+                self.scan(stmt);
+                self.star_import();
+                self.file.binds_unseen_names = true;
             }
             other => {
                 // Conditional or looping code: names it binds have unknown values.
@@ -493,6 +519,7 @@ impl<'t> Evaluator<'t, '_> {
                     block: self.block,
                 };
                 self.env.insert(name.id.as_str(), self.file.settings.len());
+                self.bound_since_star.push(name.id.as_str());
                 self.file.settings.push(std::sync::Arc::new(setting));
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -514,22 +541,47 @@ impl<'t> Evaluator<'t, '_> {
         }
     }
 
+    /// `from module import *` binds every public name of a module this checker does not read
+    /// (Django's `from .local_settings import *` idiom): each name bound before it may be
+    /// rebound, so its value is unknown from here on. The name stays set, at its own line (a
+    /// setting NetBox ignores is still written there). Each binding is revisited once: linear.
+    fn star_import(&mut self) {
+        for name in std::mem::take(&mut self.bound_since_star) {
+            let Some(&index) = self.env.get(name) else { continue };
+            let Some(setting) = self.file.settings.get(index) else { continue };
+            if setting.value.kind == ValueKind::Unknown {
+                continue;
+            }
+            let mut unknown = Setting::clone(setting);
+            unknown.value = Value { kind: ValueKind::Unknown, range: unknown.value.range.clone() };
+            self.sizes.push(1);
+            self.env.insert(name, self.file.settings.len());
+            self.file.settings.push(std::sync::Arc::new(unknown));
+        }
+    }
+
     /// Names bound inside compound statements get unknown values.
     fn unknown_bindings(&mut self, stmt: &'t Stmt) {
         let mut names = Vec::new();
         collect_bound_names(stmt, &mut names);
         for (name, range) in names {
-            let value = Value { kind: ValueKind::Unknown, range: range.clone() };
-            self.sizes.push(1);
-            self.env.insert(name, self.file.settings.len());
-            self.file.settings.push(std::sync::Arc::new(Setting {
-                name: CompactString::from(name),
-                name_range: range.clone(),
-                statement: range,
-                value,
-                block: self.block,
-            }));
+            self.bind_unknown(name, range);
         }
+    }
+
+    /// Bind `name` to a value this checker does not know, written at `range`.
+    fn bind_unknown(&mut self, name: &'t str, range: Range<usize>) {
+        let value = Value { kind: ValueKind::Unknown, range: range.clone() };
+        self.sizes.push(1);
+        self.env.insert(name, self.file.settings.len());
+        self.bound_since_star.push(name);
+        self.file.settings.push(std::sync::Arc::new(Setting {
+            name: CompactString::from(name),
+            name_range: range.clone(),
+            statement: range,
+            value,
+            block: self.block,
+        }));
     }
 
     /// Record imports and attribute writes anywhere inside a statement.
@@ -542,6 +594,7 @@ impl<'t> Evaluator<'t, '_> {
         let range = to_range(expr.range());
         let unknown = || Value { kind: ValueKind::Unknown, range: range.clone() };
         let kind = match expr {
+            Expr::StringLiteral(s) if is_template_slot(s.value.to_str()) => ValueKind::Unknown,
             Expr::StringLiteral(s) => ValueKind::Str(CompactString::from(s.value.to_str())),
             Expr::BytesLiteral(b) => ValueKind::Bytes(b.value.bytes().collect()),
             Expr::NumberLiteral(n) => match &n.value {
@@ -910,9 +963,48 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     }
 }
 
+/// `exec(…)`, `globals().update(…)`, `vars().update(…)`, `locals().update(…)`: a top-level call
+/// that can bind any name of the module (a settings file loaded from a secrets path).
+fn binds_any_name(expr: &Expr) -> bool {
+    let Expr::Call(call) = expr else { return false };
+    match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str() == "exec",
+        Expr::Attribute(attribute) if attribute.attr.id.as_str() == "update" => matches!(
+            attribute.value.as_ref(),
+            Expr::Call(inner) if matches!(inner.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "globals" | "vars" | "locals"))
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
+/// templates `{{ .client_id }}`): the file is a template, and the value the deployed file holds
+/// is not known here. Linear: one search for the opening, one for the closing after it.
+fn is_template_slot(text: &str) -> bool {
+    [("{{", "}}"), ("{%", "%}")]
+        .iter()
+        .any(|(open, close)| text.find(open).is_some_and(|start| text[start + open.len()..].contains(close)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_template_slot_is_an_unknown_value() {
+        // A configuration.py rendered by Ansible or a secrets template, linted as the template.
+        let got = settings(
+            "ALLOWED_HOSTS = ['{{ netbox_fqdn }}']\nSOCIAL_AUTH_OIDC_KEY = \"{{ .client_id }}\"\nA = '{% if x %}y{% endif %}'\nB = 'a {{ b'\nC = '}} {{'\n",
+        );
+        let want = [
+            ("ALLOWED_HOSTS", "[(not statically known)]"),
+            ("SOCIAL_AUTH_OIDC_KEY", "(not statically known)"),
+            ("A", "(not statically known)"),
+            ("B", "'a {{ b'"),
+            ("C", "'}} {{'"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
 
     fn settings(text: &str) -> Vec<(String, String)> {
         parse(text, BlockId(0)).settings.iter().map(|s| (s.name.to_string(), s.value.to_string())).collect()
@@ -948,6 +1040,36 @@ mod tests {
         assert_eq!(file.imports[0].module, "django.contrib.auth.models");
         assert_eq!(file.imports[0].name, "Group");
         assert_eq!(file.attribute_writes[0].attribute, "is_staff");
+    }
+
+    #[test]
+    fn a_star_import_makes_the_values_bound_before_it_unknown() {
+        // `from .local_settings import *` may rebind anything above it; what comes after is known.
+        let got = settings(
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nfrom .local_settings import *\nREMOTE_AUTH_HEADER = 'HTTP_X_USER'\nfrom os import *\n",
+        );
+        let last = |name: &str| got.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        assert_eq!(last("REMOTE_AUTH_BACKEND").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("REMOTE_AUTH_HEADER").as_deref(), Some("'HTTP_X_USER'"));
+    }
+
+    #[test]
+    fn a_named_import_or_exec_rebinds_what_came_before() {
+        // `from local_settings import X` gives X the module's value; `exec(open(…).read())` and
+        // `globals().update(…)` may bind any name, also ones the file never shows.
+        let file = parse(
+            "A = 'a'\nB = 'b'\nfrom local_settings import A\nfrom os import environ\nC = 'c'\nexec(open('/run/secrets/s.py').read())\nD = 'd'\n",
+            BlockId(0),
+        );
+        let last = |name: &str| file.settings.iter().rev().find(|s| s.name == name).map(|s| s.value.to_string());
+        assert_eq!(last("A").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("B").as_deref(), Some("(not statically known)"), "exec may rebind B");
+        assert_eq!(last("C").as_deref(), Some("(not statically known)"));
+        assert_eq!(last("D").as_deref(), Some("'d'"));
+        assert!(file.binds_unseen_names);
+        let update = parse("E = 1\nglobals().update(load())\n", BlockId(0));
+        assert!(update.binds_unseen_names);
+        assert!(!parse("E = 1\nprint(globals())\n", BlockId(0)).binds_unseen_names);
     }
 
     #[test]

@@ -89,6 +89,21 @@ pub const MAX_DEPTH: usize = limits::MAX_NESTING;
 /// Parse one block.
 pub fn parse(text: &str) -> NginxFile {
     let mut file = NginxFile::default();
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        // nginx has no notion of a byte order mark: its tokenizer takes the three bytes as part
+        // of the first word, and `nginx -t` (1.22.1, seen) refuses the file with `unknown
+        // directive "<BOM>server"`. Like nginx, stop there.
+        let word = rest.find(|c: char| c.is_whitespace() || matches!(c, ';' | '{' | '}')).unwrap_or(rest.len());
+        let first = &rest[..word];
+        let first = if first.is_empty() { String::new() } else { format!(" `{}`", first.escape_debug()) };
+        file.syntax_errors.push(SyntaxError {
+            range: 0..text.len() - rest.len() + word,
+            message: format!(
+                "the file starts with a byte order mark (U+FEFF, bytes EF BB BF): nginx reads it as part of the first directive{first} and refuses the whole file (\"unknown directive\"); save it as UTF-8 without a byte order mark"
+            ),
+        });
+        return file;
+    }
     match read(text) {
         Ok(directives) => file.directives = directives,
         Err(Stop::Syntax(error)) => {
@@ -252,6 +267,19 @@ mod tests {
         assert!(file.too_complex.as_ref().is_some_and(|t| t.message.contains("too deep")), "{:?}", file.too_complex);
         let deepest = parse(&format!("{}{}", "a {\n".repeat(MAX_DEPTH), "}\n".repeat(MAX_DEPTH)));
         assert!(deepest.syntax_errors.is_empty() && deepest.too_complex.is_none());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_the_error_nginx_reports_not_a_silent_pass() {
+        // An editor that saves "UTF-8 with BOM": nginx 1.22.1 answers `unknown directive
+        // "\u{feff}server"` and loads nothing, so no server of this file reaches NetBox.
+        let text = "\u{feff}server {\n    listen 443 ssl;\n}\n";
+        let file = parse(text);
+        let error = file.syntax_errors.first().expect("the byte order mark is reported");
+        assert!(error.message.contains("byte order mark") && error.message.contains("`server`"), "{}", error.message);
+        assert_eq!(&text[error.range.clone()], "\u{feff}server");
+        assert!(file.directives.is_empty(), "nginx loads nothing from the file");
+        assert!(parse("server {\n}\n").syntax_errors.is_empty());
     }
 
     #[test]

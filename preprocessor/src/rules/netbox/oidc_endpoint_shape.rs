@@ -28,6 +28,11 @@ pub fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     }
     let Some((_, path)) = url.split_once("/application/o/") else { return };
     let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+    // A template's slot (`{{ slug }}`, `${SLUG}`, `{% … %}`): the deployed file holds a value this
+    // checker does not see, so nothing is known about it.
+    if ["{{", "${", "{%"].iter().any(|slot| path.contains(slot)) {
+        return;
+    }
     let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
         [] | [""] => "names no application".to_string(),
         [shared] if SHARED_ENDPOINTS.contains(shared) => {
@@ -35,6 +40,9 @@ pub fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 "names `{shared}`, an endpoint Authentik shares between all applications, where the application's slug belongs"
             )
         }
+        [name] if name.len() > 2 && name.starts_with('<') && name.ends_with('>') => format!(
+            "still names `{name}`, a documentation placeholder, where the application's slug belongs"
+        ),
         [name] => format!(
             "names `{name}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
         ),
@@ -87,5 +95,22 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::OIDC_ENDPOINT_SHAPE, CASES);
+    }
+
+    /// An example's placeholder left in is named as one (not taken for a display name); a
+    /// template's slot is a value the checker cannot see, so it says nothing.
+    #[test]
+    fn a_placeholder_is_named_as_one_and_a_template_slot_is_unknown() {
+        use crate::rules::netbox::testing::findings;
+        let placeholder = findings("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.example.org/application/o/<your slug>/'\n", "4.7");
+        let shape: Vec<_> = placeholder.iter().filter(|f| f.0 == "netbox/oidc-endpoint-shape").collect();
+        assert_eq!(shape.len(), 1, "{placeholder:?}");
+        assert!(shape[0].1.contains("`<your slug>`, a documentation placeholder"), "{}", shape[0].1);
+        assert!(!shape[0].1.contains("display name"), "{}", shape[0].1);
+        for slot in ["{{ netbox_oidc_slug }}", "${AUTHENTIK_SLUG}", "{% if x %}netbox{% endif %}"] {
+            let text = format!("SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.example.org/application/o/{slot}/'\n");
+            let got = findings(&text, "4.7");
+            assert!(got.iter().all(|f| f.0 != "netbox/oidc-endpoint-shape"), "{slot}: {got:?}");
+        }
     }
 }

@@ -20,10 +20,19 @@ pub fn remote_auth_enabled_unneeded(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
         && setting.value.truthy() == Some(true)
         && social_backends_only(&d.netbox)
     {
+        // Name the backends the file sets (a Keycloak or Entra ID backend is no OpenID Connect).
+        let backends = d.netbox.backends().unwrap_or_default();
+        let names: Vec<String> =
+            backends.iter().map(|b| format!("`{}`", b.rsplit('.').next().unwrap_or(b).escape_debug())).collect();
+        let through = match names.as_slice() {
+            [] => "a python-social-auth backend".to_string(),
+            [one] => format!("python-social-auth ({one})"),
+            many => format!("python-social-auth ({})", many.join(", ")),
+        };
         out.push(at_statement(
             &REMOTE_AUTH_ENABLED_UNNEEDED,
             setting,
-            "`REMOTE_AUTH_ENABLED` turns on header authentication only; single sign-on through OpenID Connect does not need it".into(),
+            format!("`REMOTE_AUTH_ENABLED` turns on header authentication only; single sign-on through {through} does not need it"),
         ));
     }
 }
@@ -44,5 +53,18 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::REMOTE_AUTH_ENABLED_UNNEEDED, CASES);
+    }
+
+    /// The message names the backend the file sets: a Keycloak setup is not told about OpenID
+    /// Connect, which it does not use.
+    #[test]
+    fn the_message_names_the_files_backend() {
+        use crate::rules::netbox::testing::findings;
+        let got = findings(
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\n",
+            "4.7",
+        );
+        let (_, message, _) = got.iter().find(|f| f.0 == "netbox/remote-auth-enabled-unneeded").expect("fires");
+        assert!(message.contains("(`KeycloakOAuth2`)") && !message.contains("OpenID Connect"), "{message}");
     }
 }

@@ -1,0 +1,7 @@
+REMOTE_AUTH_ENABLED = True
+
+REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'
+
+REMOTE_AUTH_HEADER = 'HTTP_REMOTE_USER'
+
+REMOTE_AUTH_AUTO_CREATE_USER = True
