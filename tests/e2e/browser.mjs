@@ -187,9 +187,16 @@ const commands = {
     trace.buttonKind = (await form.count()) ? 'form' : 'link';
     trace.button = (await button.first().innerText()).trim();
     const before = page.url();
+    // 4.6's link may lead straight back to the login page (a failure before Authentik, shown as a
+    // toast that hides itself after 10 s): the next document counts, whatever its URL.
+    const navigated = trace.buttonKind !== 'link' ? null : page
+      .waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: TIMEOUT })
+      .then(() => page.waitForLoadState('load', { timeout: TIMEOUT }))
+      .then(() => 'navigated', (e) => `timeout: ${e.message.split('\n')[0]}`);
     await button.first().click();
     trace.afterButton = await waitForChange(before, [
       page.locator('#sso-error').waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'sso-error'),
+      ...(navigated ? [navigated] : []),
     ]);
     if (new URL(page.url()).origin !== new URL(before).origin) await authentikForm();
     await snapshot('after the sign-on button');

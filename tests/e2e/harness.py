@@ -1542,8 +1542,8 @@ def log_note(log: str, words: tuple[str, ...]) -> str:
     found = [w for w in words if w in log]
     if found:
         return f"NetBox's log names {', '.join(found)}"
-    return ("NetBox's log (gunicorn's output) shows nothing of it (Django logs a 500 only with a LOGGING "
-            "configuration or DEBUG, and NetBox's default LOGGING is empty)"
+    return ("NetBox's log (gunicorn's output) shows nothing of it (NetBox's default LOGGING is empty: Django "
+            "logs a 500 only with DEBUG, python-social-auth's messages below WARNING go nowhere)"
             + (f": {excerpt(log, 200)}" if log.strip() else ""))
 
 
@@ -1969,7 +1969,7 @@ class Runner:
 
     def logging_names_exception(self, out: Outcome, dep: Deployment) -> None:
         combined = self.with_blueprint_of(dep, "authentik/signing-key-missing")
-        if not out.check(combined is not None, "", "no scenario with the provider without a signing key to combine with"):
+        if not out.check(combined is not None, "the LOGGING block laid over the scenario without a signing key", "no scenario with the provider without a signing key to combine with"):
             return
         self.signs_in(out, dep)
         self.stack.apply(combined)
@@ -1984,7 +1984,7 @@ class Runner:
 
     def raise_exceptions(self, out: Outcome, dep: Deployment) -> None:
         combined = self.with_blueprint_of(dep, "authentik/signing-key-ec")
-        if not out.check(combined is not None, "", "no scenario with the provider's EC key to combine with"):
+        if not out.check(combined is not None, "the setting laid over the scenario with the EC signing key", "no scenario with the provider's EC key to combine with"):
             return
         self.stack.apply(combined)
         seen = self.sso_failed(out)
@@ -1999,8 +1999,12 @@ class Runner:
     def wrong_client_id(self, out: Outcome, dep: Deployment) -> None:
         """A client ID Authentik does not know (mistyped, or None from a missing environment variable)."""
         base = self.stack.netbox_base()
+        mark = Log("gunicorn").mark()
         trace = self.sso(out, f"{base}/login/")
         shot = step_of(trace, "after the sign-on button") or last_step(trace)
+        log = Log("gunicorn").since(mark)
+        out.check("Traceback" not in log and "Request failed" not in log, "NetBox's log (gunicorn's output): nothing",
+                  f"NetBox logged: {excerpt(log, 300)} – the chapter says NetBox logs nothing")
         authorize = authorize_nav(trace)
         sent = (parse_qs(urlsplit(authorize["url"]).query).get("client_id") or [None])[0] if authorize else None
         out.check(urlsplit(shot.get("url", "")).hostname == AUTHENTIK_HOST and shot.get("status") == 400
