@@ -33,8 +33,9 @@ What it does, in order:
    - configuration.py: the guide's file is appended, unchanged, to what the guide tells the reader to
      have already (netbox.md: "next to the database, Redis and SECRET_KEY settings it already has"):
      ``DATABASES``, ``REDIS`` and ``SECRET_KEY``, nothing else;
-   - custom_pipeline.py (when the deployment has one) is saved where the guide says,
-     ``netbox/custom_pipeline.py`` of the installed package (importable as ``netbox.custom_pipeline``);
+   - custom_pipeline.py (when the deployment has one) is saved where the guide says: gunicorn's working
+     directory in NetBox's own systemd unit, /opt/netbox (here the instance root, or the 4.6 source
+     tree's top), importable as ``custom_pipeline``;
    - the blueprint names no client ID or secret (Authentik generates them, authentik.md step 3):
      after Authentik applied it, the provider gets the harness's pair through Authentik's API, and
      gunicorn gets the same values in ``NETBOX_OIDC_CLIENT_ID``/``NETBOX_OIDC_CLIENT_SECRET``, the
@@ -567,6 +568,13 @@ class NetBoxBuild:
     def gunicorn_conf(self) -> Path:
         return (self.src if self.classic else self.instance) / "contrib" / "gunicorn.py"
 
+    def workdir(self) -> Path:
+        """gunicorn's working directory in NetBox's own systemd unit (contrib/netbox.service of 4.6.8 and
+        of 4.7.3's `netbox setup`: WorkingDirectory=/opt/netbox): the instance root of a pip install, the
+        source tree's top of a classic one. gunicorn puts it first on sys.path (gunicorn/app/base.py,
+        Application.chdir), so a module saved there is importable, and a pip upgrade does not touch it."""
+        return self.src if self.classic else self.instance
+
     def static_root(self) -> Path:
         return self.instance / "static"
 
@@ -992,7 +1000,11 @@ CREDENTIAL_SETTINGS = {"SOCIAL_AUTH_OIDC_KEY": "client ID", "SOCIAL_AUTH_OIDC_SE
 
 
 def changed_settings(dep: Deployment, main: Deployment) -> list[str]:
-    return [name for name in CREDENTIAL_SETTINGS if setting_text(dep, name) != setting_text(main, name)]
+    changed = [name for name in CREDENTIAL_SETTINGS if setting_text(dep, name) != setting_text(main, name)]
+    by_email = "social_core.pipeline.social_auth.associate_by_email"
+    if by_email in dep.files["configuration.py"].read_text() and by_email not in main.files["configuration.py"].read_text():
+        changed.append("associate_by_email")
+    return changed
 
 
 def allowed_hosts_is_string(dep: Deployment) -> bool:
@@ -1154,7 +1166,10 @@ class Stack:
             name,
             [NB.venv / "bin/gunicorn", "-c", conf, "--preload", "--workers", "1", "--error-logfile", "-",
              "--no-control-socket", *(["--pythonpath", NB.app] if NB.classic else []), "netbox.wsgi"],
-            env=env, cwd=RUN,  # the working directory must be outside the netbox package
+            # NetBox's systemd unit (contrib/netbox.service, 4.6 and 4.7): WorkingDirectory=/opt/netbox, the
+            # instance root (pip) or the source tree (classic); gunicorn puts it on sys.path, which is
+            # where the guide's custom_pipeline.py lives (outside the netbox package)
+            env=env, cwd=NB.workdir(),
             stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
             log="gunicorn",
         ).start()
@@ -1312,7 +1327,8 @@ class Stack:
         for cached in conf_file.parent.glob(f"__pycache__/{conf_file.stem}.*"):
             cached.unlink(missing_ok=True)
         conf_file.write_text(conf)
-        pipeline_target = NB.package_dir() / "custom_pipeline.py"
+        pipeline_target = NB.workdir() / "custom_pipeline.py"
+        (NB.package_dir() / "custom_pipeline.py").unlink(missing_ok=True)  # where earlier runs saved it
         pipeline = dep.files.get("custom_pipeline.py")
         pipeline_text = pipeline.read_text() if pipeline else None
         if pipeline_text is None:
@@ -1996,6 +2012,51 @@ class Runner:
                   f"with the provider's EC key: {describe(final)}: {excerpt(page, 300)} – expected a 500 naming AuthTokenError")
         out.note(log_note(seen["log"], ("AuthTokenError", "alg value is not allowed")))
 
+    def local_account_then_sso(self, out: Outcome, dep: Deployment, when: str) -> list[dict] | None:
+        """NetBox with `dep`'s files and a local account of the Authentik user's name and e-mail (made
+        by hand, with a password), nothing else of that e-mail; sign in through Authentik; answer the
+        accounts with that e-mail afterwards (username, oidc association)."""
+        self.stack.apply(dep)
+        if self.stack.netbox_error:
+            out.check(False, "", f"{when}: NetBox did not start: {self.stack.netbox_error}")
+            return None
+        accounts = (
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from social_django.models import UserSocialAuth\n"
+            f"users = get_user_model().objects.filter(email={USER['email']!r}).order_by('pk')\n"
+            "print('E2E-JSON ' + json.dumps([dict(username=u.username, oidc=UserSocialAuth.objects.filter(user=u, "
+            "provider='oidc').exists()) for u in users]))\n")
+        self.netbox_shell(
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "User = get_user_model()\n"
+            f"User.objects.filter(email={USER['email']!r}).delete()\n"
+            f"User.objects.filter(username={USER['username']!r}).delete()\n"
+            f"User.objects.create_user({USER['username']!r}, {USER['email']!r}, 'a-local-password-1')\n"
+            "print('E2E-JSON ' + json.dumps(True))\n", more=True)
+        trace = self.sso(out, f"{self.stack.netbox_base()}/login/")
+        final = step_of(trace, "after signing in at Authentik") or last_step(trace)
+        out.check(bool(final.get("user")), f"{when}: signed in through Authentik as “{final.get('user')}”",
+                  f"{when}: not signed in: {describe(final)}")
+        return self.netbox_shell(accounts)
+
+    def existing_account(self, out: Outcome, dep: Deployment) -> None:
+        assert self.main_dep is not None
+        before = self.local_account_then_sso(out, self.main_dep, "NetBox's default pipeline")
+        if before is not None:
+            names = [a["username"] for a in before]
+            out.check(len(before) == 2 and names[0] == USER["username"] and not before[0]["oidc"]
+                      and before[1]["oidc"] and re.fullmatch(re.escape(USER["username"]) + "[0-9a-f]{16}", names[1]) is not None,
+                      f"with NetBox's default pipeline: two accounts, the local “{names[0]}” and the new “{names[1] if len(names) > 1 else '?'}” "
+                      "(its name made unique by python-social-auth), which the sign-on uses",
+                      f"with NetBox's default pipeline the accounts are {before} – the chapter says a second account")
+        after = self.local_account_then_sso(out, dep, "with associate_by_email")
+        if after is not None:
+            out.check(after == [{"username": USER["username"], "oidc": True}],
+                      f"with associate_by_email: one account, the local “{USER['username']}”, now associated with Authentik",
+                      f"with associate_by_email the accounts are {after} – the chapter says the local one is used")
+
     def wrong_client_id(self, out: Outcome, dep: Deployment) -> None:
         """A client ID Authentik does not know (mistyped, or None from a missing environment variable)."""
         base = self.stack.netbox_base()
@@ -2254,6 +2315,9 @@ class Runner:
                          "fails; with SOCIAL_AUTH_VERIFY_SSL naming the CA it signs in", self.untrusted_ca))
         elif "SOCIAL_AUTH_OIDC_KEY" in changed:
             plan.append(("Authentik answers “Client ID Error” before its login form", self.wrong_client_id))
+        elif "associate_by_email" in changed:
+            plan.append(("a local account with the user's name: single sign-on makes a second account; with "
+                         "associate_by_email it signs in to the local one", self.existing_account))
         elif "LOGGING" in changed:
             plan.append(("with this LOGGING, a failed sign-on's 500 (the provider without a signing key) is in NetBox's "
                          "log with its traceback", self.logging_names_exception))
@@ -2264,7 +2328,7 @@ class Runner:
             plan.append(("after Authentik's login form: “Single sign-on failed”; Authentik logs “Invalid client "
                          "secret”", self.wrong_client_secret))
         elif not rules:
-            if "custom_pipeline.py" in dep.files and "netbox.custom_pipeline" in dep.files["configuration.py"].read_text():
+            if "custom_pipeline.py" in dep.files and "'custom_pipeline." in dep.files["configuration.py"].read_text():
                 plan.append(("signs in; NetBox groups and superuser status follow Authentik's groups claim", self.groups_sync))
             else:
                 plan.append(("signs in like the main deployment", self.signs_in))
