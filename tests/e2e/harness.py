@@ -69,6 +69,10 @@ What it does, in order:
    between scenarios and at the end (nothing is under way; a graceful stop only costs seconds).
    Setup steps that do not depend on each other run side by side: each Authentik version's install and
    NetBox's venv while cargo builds the checker, then the template databases.
+   Then, against the newest Authentik version only (the time budget), the same for NetBox
+   NETBOX_CLASSIC (4.6.8, not on the package index: its source archive, the classic layout, see
+   NetBoxBuild) with main and every scenario whose outcome depends on NetBox's version
+   (depends_on_netbox); the record keeps those outcomes under each scenario's ``netbox`` key.
 7. Writes ``verification/record.json`` (``--no-record`` skips it; so do ``--only``, ``--quick`` and
    fewer ``--authentik`` versions) with each scenario's result per Authentik version, and prints
    ``N passed, M failed`` (one count per scenario and version). Exit status 0 only if all passed.
@@ -2493,7 +2497,10 @@ NETBOX_DEPENDENT = {"authentik/encryption-key-set", "authentik/signing-key-ec", 
 
 
 def depends_on_netbox(dep: Deployment, main: Deployment) -> bool:
-    return dep.name == "main" or bool(set(dep.expect) & NETBOX_DEPENDENT) or bool(not dep.expect and changed_settings(dep, main))
+    """main, the version-dependent symptoms, the settings whose effect this harness knows, and the
+    groups chapter's pipeline (where NetBox imports custom_pipeline from differs by install layout)."""
+    return (dep.name == "main" or bool(set(dep.expect) & NETBOX_DEPENDENT)
+            or (not dep.expect and (bool(changed_settings(dep, main)) or dep.chapter == "src/groups.md")))
 
 
 def order(deps: list[Deployment]) -> list[Deployment]:
