@@ -1553,7 +1553,8 @@ def redirect_uri_error_page(shot: dict | None) -> bool:
 def server_error(page: str) -> str:
     """What NetBox's 500 page says about the exception (with DEBUG off too): the lines after
     "The complete exception is provided below:" up to the Python version."""
-    match = re.search(r"(<class '[^']+'>.*?)\s*Python version", page, flags=re.S)
+    # (the page text the browser reports is cut at 3,000 characters: a long message may end there)
+    match = re.search(r"(<class '[^']+'>.*?)(?:\s*Python version|$)", page, flags=re.S)
     return re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
 
 
