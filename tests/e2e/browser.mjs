@@ -12,7 +12,8 @@
 //   sso     {url, username, password}       open NetBox's login page at url, press the single
 //                                           sign-on button, sign in at Authentik's login form if it
 //                                           appears; answers every step with the navigations seen
-//           (signIn: false stops at Authentik's login form)
+//           (signIn: false stops at Authentik's login form); the button is NetBox 4.7's POST form
+//           or NetBox 4.6's link (trace.buttonKind says which)
 //
 // Authentik's pages: the harness runs Authentik's core without its built web UI, so the browser
 // announces itself as a PKeyAuth client (a user agent Authentik serves its simplified flow executor
@@ -174,16 +175,28 @@ const commands = {
     const login = await snapshot('login page');
     if (first && login.status === null) login.status = first.status();
     if (!first || first.status() !== 200) return trace;
-    const button = page.locator('form.sso-login-form button[type="submit"]');
+    // NetBox 4.7: a POST form per backend (form.sso-login-form); NetBox 4.6 and older: a link to
+    // /oauth/login/<backend>/ (a GET).
+    const form = page.locator('form.sso-login-form button[type="submit"]');
+    const link = page.locator('a[href*="/oauth/login/"]');
+    const button = (await form.count()) ? form : link;
     if ((await button.count()) === 0) {
-      trace.error = 'the login page has no single sign-on button (form.sso-login-form)';
+      trace.error = 'the login page has no single sign-on button (form.sso-login-form, or a link to /oauth/login/)';
       return trace;
     }
+    trace.buttonKind = (await form.count()) ? 'form' : 'link';
     trace.button = (await button.first().innerText()).trim();
     const before = page.url();
+    // 4.6's link may lead straight back to the login page (a failure before Authentik, shown as a
+    // toast that hides itself after 10 s): the next document counts, whatever its URL.
+    const navigated = trace.buttonKind !== 'link' ? null : page
+      .waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: TIMEOUT })
+      .then(() => page.waitForLoadState('load', { timeout: TIMEOUT }))
+      .then(() => 'navigated', (e) => `timeout: ${e.message.split('\n')[0]}`);
     await button.first().click();
     trace.afterButton = await waitForChange(before, [
       page.locator('#sso-error').waitFor({ state: 'visible', timeout: TIMEOUT }).then(() => 'sso-error'),
+      ...(navigated ? [navigated] : []),
     ]);
     if (new URL(page.url()).origin !== new URL(before).origin) await authentikForm();
     await snapshot('after the sign-on button');

@@ -33,8 +33,9 @@ What it does, in order:
    - configuration.py: the guide's file is appended, unchanged, to what the guide tells the reader to
      have already (netbox.md: "next to the database, Redis and SECRET_KEY settings it already has"):
      ``DATABASES``, ``REDIS`` and ``SECRET_KEY``, nothing else;
-   - custom_pipeline.py (when the deployment has one) is saved where the guide says,
-     ``netbox/custom_pipeline.py`` of the installed package (importable as ``netbox.custom_pipeline``);
+   - custom_pipeline.py (when the deployment has one) is saved where the guide says: gunicorn's working
+     directory in NetBox's own systemd unit, /opt/netbox (here the instance root, or the 4.6 source
+     tree's top), importable as ``custom_pipeline``;
    - the blueprint names no client ID or secret (Authentik generates them, authentik.md step 3):
      after Authentik applied it, the provider gets the harness's pair through Authentik's API, and
      gunicorn gets the same values in ``NETBOX_OIDC_CLIENT_ID``/``NETBOX_OIDC_CLIENT_SECRET``, the
@@ -68,6 +69,10 @@ What it does, in order:
    between scenarios and at the end (nothing is under way; a graceful stop only costs seconds).
    Setup steps that do not depend on each other run side by side: each Authentik version's install and
    NetBox's venv while cargo builds the checker, then the template databases.
+   Then, against the newest Authentik version only (the time budget), the same for NetBox
+   NETBOX_CLASSIC (4.6.8, not on the package index: its source archive, the classic layout, see
+   NetBoxBuild) with main and every scenario whose outcome depends on NetBox's version
+   (depends_on_netbox); the record keeps those outcomes under each scenario's ``netbox`` key.
 7. Writes ``verification/record.json`` (``--no-record`` skips it; so do ``--only``, ``--quick`` and
    fewer ``--authentik`` versions) with each scenario's result per Authentik version, and prints
    ``N passed, M failed`` (one count per scenario and version). Exit status 0 only if all passed.
@@ -115,25 +120,25 @@ REPO = HERE.parents[1]
 STATE = Path(os.environ.get("E2E_STATE") or "/var/cache/netbox-sso-e2e").resolve()
 RUN = STATE / "run"
 LOGS = RUN / "logs"
-VENV = STATE / "venv"
-INSTANCE = STATE / "instance"
 TLS = STATE / "tls"
 AUTHENTIK_STATE = STATE / "authentik"  # sources, runtimes (the sid chroot), venvs, per-version homes
 SFE_STATE = STATE / "sfe"  # Authentik's simplified flow executor, built per version
 PGDATA = STATE / "pgdata"
 SECRETS = STATE / "secrets.json"
-TEMPLATE_MARKER = STATE / "template.done"
-STATIC_MARKER = STATE / "static.done"
 RECORD = REPO / "verification" / "record.json"
 BROWSER_DRIVER = HERE / "browser.mjs"
 
 NETBOX_VERSION = "4.7.3"
+# NetBox 4.6 is not on the package index (it starts at 4.7): its source archive, as released
+# (../shared/vendor/netbox/SOURCES.md), installed the classic way (a source tree with its own venv).
+NETBOX_CLASSIC = "4.6.8"
+NETBOX_ARCHIVES = Path(os.environ.get("E2E_NETBOX_ARCHIVES") or REPO.parent / "shared/vendor/netbox").resolve()
+NETBOX_ARCHIVE_SHA256 = {"4.6.8": "cc868cde94952e87b01dcdc455713250fd7303aaafc316d9ce6527d7b8a28f2c"}
 NETBOX_HOST = "netbox.internaldomain.com"
 AUTHENTIK_HOST = "authentik.yourdomain.com"
 PG_CLUSTER = "netbox_e2e"
 PG_PORT = 5439
 DB_NAME = "netbox_e2e"
-TEMPLATE_DB = "netbox_e2e_template"
 DB_USER = "netbox"
 REDIS_PORT = 6390
 GUNICORN = ("127.0.0.1", 8001)
@@ -475,23 +480,6 @@ def extract_guide() -> tuple[Path, dict]:
     return out, manifest
 
 
-def use_netbox(version: str) -> None:
-    """Run against NetBox `version` (--newest). Another version than NETBOX_VERSION gets its own virtual
-    environment, instance, markers (STATE/netbox-<version>/) and template database, so neither run
-    clobbers the other's; the working database is recreated by every run anyway."""
-    global NETBOX_VERSION, VENV, INSTANCE, TEMPLATE_MARKER, STATIC_MARKER, TEMPLATE_DB
-    if version == NETBOX_VERSION:
-        return
-    if not re.fullmatch(r"\d+(\.\d+)*", version):
-        raise SetupError(f"not a NetBox release: {version!r}")
-    home = STATE / f"netbox-{version}"
-    home.mkdir(parents=True, exist_ok=True)
-    NETBOX_VERSION = version
-    VENV, INSTANCE = home / "venv", home / "instance"
-    TEMPLATE_MARKER, STATIC_MARKER = home / "template.done", home / "static.done"
-    TEMPLATE_DB = "netbox_e2e_template_" + re.sub(r"\W", "_", version)
-
-
 def newest_netbox() -> str:
     """The newest final release of netbox that pip's configured index offers to the harness's Python."""
     python = os.environ.get("E2E_PYTHON") or sys.executable
@@ -514,55 +502,148 @@ def newest_authentik() -> str:
     return version
 
 
-def ensure_venv() -> None:
-    marker = VENV / ".netbox-e2e"
-    want = f"netbox=={NETBOX_VERSION}\n"
-    if marker.is_file() and marker.read_text() == want and (VENV / "bin/netbox").exists():
-        say(f"virtual environment with netbox {NETBOX_VERSION}: kept ({VENV})")
-        return
-    python = os.environ.get("E2E_PYTHON") or sys.executable
-    say(f"python -m venv {VENV} && pip install netbox=={NETBOX_VERSION} (about 70 s)")
-    shutil.rmtree(VENV, ignore_errors=True)
-    run([python, "-m", "venv", VENV])
-    run([VENV / "bin/pip", "install", "-q", f"netbox=={NETBOX_VERSION}"], timeout=1800)
-    marker.write_text(want)
+class NetBoxBuild:
+    """One NetBox the scenarios run against, with its own virtual environment, instance, markers and
+    template database: NETBOX_VERSION from the package index (``netbox setup`` instance, STATE/venv,
+    STATE/instance), or another version in STATE/netbox-<version>/. ``classic``: NetBox 4.6 and older,
+    which the package index does not carry, installed from its source archive the way its documentation
+    installs it (/opt/netbox: the source tree, ``pip install -r requirements.txt`` in a venv of its own,
+    ``netbox/netbox/configuration.py``, ``manage.py``, gunicorn with ``--pythonpath netbox``)."""
+
+    def __init__(self, version: str, classic: bool = False):
+        if not re.fullmatch(r"\d+(\.\d+)*", version):
+            raise SetupError(f"not a NetBox release: {version!r}")
+        self.version = version
+        self.classic = classic
+        home = STATE if version == NETBOX_VERSION and not classic else STATE / f"netbox-{version}"
+        self.home = home
+        self.venv = home / "venv"
+        self.src = home / "netbox"  # classic: what the documentation calls /opt/netbox
+        self.app = self.src / "netbox"  # classic: the directory of manage.py
+        self.instance = self.app if classic else home / "instance"
+        self.template_marker, self.static_marker = home / "template.done", home / "static.done"
+        self.template_db = "netbox_e2e_template" + ("" if home == STATE else "_" + re.sub(r"\W", "_", version))
+
+    @property
+    def label(self) -> str:
+        return f"NetBox {self.version}" + (" (source archive, classic layout)" if self.classic else "")
+
+    def manage(self) -> list[Any]:
+        """The management command: `netbox` (a pip install) or `python manage.py` (classic)."""
+        return [self.venv / "bin/python", self.app / "manage.py"] if self.classic else [self.venv / "bin/netbox"]
+
+    def env(self, root: Path) -> dict[str, str]:
+        """What selects the configuration `root` names: NETBOX_ROOT (an instance root of a pip
+        install), or NETBOX_CONFIGURATION (classic: root is a configuration module's file beside the
+        default netbox/netbox/configuration.py), with the source tree on the Python path."""
+        if not self.classic:
+            return {"NETBOX_ROOT": str(root)}
+        env = {"PYTHONPATH": str(self.app)}
+        if root.stem != "configuration":
+            env["NETBOX_CONFIGURATION"] = f"netbox.{root.stem}"
+        return env
+
+    def conf_file(self, root: Path) -> Path:
+        return root if self.classic else root / "conf" / "configuration.py"
+
+    def default_root(self) -> Path:
+        return self.app / "netbox" / "configuration.py" if self.classic else self.instance
+
+    def roots(self, count: int) -> list[Path]:
+        """The default configuration and more beside it for the coming deployments' NetBoxes while the
+        current one serves: a pip install's instance root (NETBOX_ROOT) and ``instance-b``, … (each with
+        its own conf/, everything else linked to the first); classic: ``configuration_b.py``, …"""
+        roots = [self.default_root()]
+        for index in range(1, count):
+            letter = chr(ord('a') + index)
+            if self.classic:
+                roots.append(self.app / "netbox" / f"configuration_{letter}.py")
+                continue
+            alternate = self.instance.with_name(f"{self.instance.name}-{letter}")
+            (alternate / "conf").mkdir(parents=True, exist_ok=True)
+            (alternate / "conf" / "__init__.py").touch()
+            for entry in self.instance.iterdir():
+                link = alternate / entry.name
+                if entry.name != "conf" and not link.is_symlink():
+                    link.symlink_to(entry)
+            roots.append(alternate)
+        return roots
+
+    def gunicorn_conf(self) -> Path:
+        return (self.src if self.classic else self.instance) / "contrib" / "gunicorn.py"
+
+    def workdir(self) -> Path:
+        """gunicorn's working directory in NetBox's own systemd unit (contrib/netbox.service of 4.6.8 and
+        of 4.7.3's `netbox setup`: WorkingDirectory=/opt/netbox): the instance root of a pip install, the
+        source tree's top of a classic one. gunicorn puts it first on sys.path (gunicorn/app/base.py,
+        Application.chdir), so a module saved there is importable, and a pip upgrade does not touch it."""
+        return self.src if self.classic else self.instance
+
+    def static_root(self) -> Path:
+        return self.instance / "static"
+
+    def package_dir(self) -> Path:
+        """The `netbox` package directory (netbox/netbox/ of the source tree, or the installed one)."""
+        if self.classic:
+            return self.app / "netbox"
+        found = sorted(self.venv.glob("lib/python3*/site-packages/netbox/settings.py"))
+        if not found:
+            raise SetupError(f"netbox is not installed in {self.venv}")
+        return found[0].parent
+
+    def ensure_venv(self) -> None:
+        marker = self.venv / ".netbox-e2e"
+        want = f"netbox=={self.version}" + (" (source archive)" if self.classic else "") + "\n"
+        ready = (self.venv / "bin/gunicorn") if self.classic else (self.venv / "bin/netbox")
+        if marker.is_file() and marker.read_text() == want and ready.exists() and (not self.classic or (self.app / "manage.py").is_file()):
+            say(f"virtual environment with netbox {self.version}: kept ({self.venv})")
+            return
+        python = os.environ.get("E2E_PYTHON") or sys.executable
+        shutil.rmtree(self.venv, ignore_errors=True)
+        if self.classic:
+            self.unpack()
+            say(f"python -m venv {self.venv} && pip install -r {self.src}/requirements.txt (about 3 minutes)")
+            run([python, "-m", "venv", self.venv])
+            run([self.venv / "bin/pip", "install", "-q", "-r", self.src / "requirements.txt"], timeout=2400)
+        else:
+            say(f"python -m venv {self.venv} && pip install netbox=={self.version} (about 70 s)")
+            run([python, "-m", "venv", self.venv])
+            run([self.venv / "bin/pip", "install", "-q", f"netbox=={self.version}"], timeout=1800)
+        marker.write_text(want)
+
+    def unpack(self) -> None:
+        """The source archive (checked by sha256) unpacked as the source tree."""
+        import hashlib
+        archive = NETBOX_ARCHIVES / f"netbox-{self.version}.tar.gz"
+        if not archive.is_file():
+            raise SetupError(f"NetBox {self.version} is not on the package index; its source archive {archive} "
+                             "is missing (set E2E_NETBOX_ARCHIVES)")
+        digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+        if digest != NETBOX_ARCHIVE_SHA256.get(self.version):
+            raise SetupError(f"{archive}: sha256 {digest} is not the pinned one")
+        shutil.rmtree(self.src, ignore_errors=True)
+        self.src.mkdir(parents=True)
+        run(["tar", "xzf", archive, "--strip-components=1", "-C", self.src])
+
+    def ensure_instance(self) -> None:
+        if self.classic:
+            return  # the source tree is the instance
+        if not (self.instance / "conf" / "configuration.py").is_file() or not self.gunicorn_conf().is_file():
+            say(f"netbox setup --target {self.instance}")
+            run([self.venv / "bin/netbox", "setup", "--target", self.instance], cwd=STATE)
 
 
-def site_packages() -> Path:
-    found = sorted(VENV.glob("lib/python3*/site-packages/netbox/settings.py"))
-    if not found:
-        raise SetupError(f"netbox is not installed in {VENV}")
-    return found[0].parent.parent
+# The NetBox the scenarios run against now (the run switches between them); setup steps are given theirs.
+NB = NetBoxBuild(NETBOX_VERSION)
 
-
-def ensure_instance() -> None:
-    if not (INSTANCE / "conf" / "configuration.py").is_file() or not (INSTANCE / "contrib" / "gunicorn.py").is_file():
-        say(f"netbox setup --target {INSTANCE}")
-        run([VENV / "bin/netbox", "setup", "--target", INSTANCE], cwd=STATE)
-
-
-def instance_roots(count: int) -> list[Path]:
-    """NetBox's instance root (NETBOX_ROOT, made by `netbox setup`) and more beside it
-    (``instance-b``, …) for the coming deployments' NetBoxes while the current one serves: each
-    with its own conf/, everything else linked to the first."""
-    roots = [INSTANCE]
-    for index in range(1, count):
-        alternate = INSTANCE.with_name(f"{INSTANCE.name}-{chr(ord('a') + index)}")
-        (alternate / "conf").mkdir(parents=True, exist_ok=True)
-        (alternate / "conf" / "__init__.py").touch()
-        for entry in INSTANCE.iterdir():
-            link = alternate / entry.name
-            if entry.name != "conf" and not link.is_symlink():
-                link.symlink_to(entry)
-        roots.append(alternate)
-    return roots
 
 
 def ensure_secrets() -> dict:
     values = json.loads(SECRETS.read_text()) if SECRETS.is_file() else {}
     alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     wanted = {
-        "secret_key": lambda: run([VENV / "bin/netbox", "secret-key"], cwd=STATE).stdout.strip(),
+        # as `netbox secret-key` (and 4.6's generate_secret_key.py) make it: 50 of these characters
+        "secret_key": lambda: "".join(secrets.choice(alphabet + "!@#$%^&*(-_=+)") for _ in range(50)),
         "db_password": lambda: secrets.token_hex(16),
         # Authentik generates a 40-character client ID and a 128-character secret (facts §3.2)
         "client_id": lambda: "".join(secrets.choice(alphabet) for _ in range(40)),
@@ -639,7 +720,8 @@ class Postgres:
             run(["pg_dropcluster", self.version, PG_CLUSTER], check=False)
             shutil.rmtree(conf, ignore_errors=True)
         if not conf.exists():
-            TEMPLATE_MARKER.unlink(missing_ok=True)
+            for marker in [STATE / "template.done", *STATE.glob("netbox-*/template.done")]:
+                marker.unlink(missing_ok=True)
             if PGDATA.exists():
                 shutil.rmtree(PGDATA)
             say(f"pg_createcluster {self.version} {PG_CLUSTER} (port {PG_PORT}, data in {PGDATA})")
@@ -760,13 +842,16 @@ SECRET_KEY = {secrets_['secret_key']!r}
 
 # ---- the guide's file: {guide_file.relative_to(extract_root)} (mdbook-configcheck extract) ----
 """
-    return prefix + guide_file.read_text()
+    text = guide_file.read_text()
+    # The guide's CA path for python-social-auth (SOCIAL_AUTH_VERIFY_SSL) → the harness's CA.
+    text = re.sub(r"^(SOCIAL_AUTH_VERIFY_SSL\s*=\s*)'[^']*'", lambda m: m.group(1) + repr(str(TLS / "ca.crt")), text, flags=re.M)
+    return prefix + text
 
 
 def netbox_env(secrets_: dict) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     env.update({
-        "NETBOX_ROOT": str(INSTANCE),
+        **NB.env(NB.default_root()),
         "NETBOX_OIDC_CLIENT_ID": secrets_["client_id"],
         "NETBOX_OIDC_CLIENT_SECRET": secrets_["client_secret"],
         "REQUESTS_CA_BUNDLE": str(TLS / "ca.crt"),
@@ -777,9 +862,9 @@ def netbox_env(secrets_: dict) -> dict:
 
 
 def netbox_manage(args: list[str], env: dict, timeout: float = 900, check: bool = True,
-                  log: str | None = None) -> subprocess.CompletedProcess:
+                  log: str | None = None, nb: "NetBoxBuild | None" = None) -> subprocess.CompletedProcess:
     """`netbox <management command>`, from outside the package, with NETBOX_ROOT set."""
-    result = run([VENV / "bin/netbox", *args], env=env, cwd=RUN, timeout=timeout, check=False)
+    result = run([*(nb or NB).manage(), *args], env=env, cwd=RUN, timeout=timeout, check=False)
     if log:
         with open(LOGS / f"{log}.log", "a") as handle:
             handle.write(f"\n==== netbox {' '.join(args)}\n{result.stdout}")
@@ -791,7 +876,7 @@ def netbox_manage(args: list[str], env: dict, timeout: float = 900, check: bool 
 SITE_SUBSTITUTIONS = [
     (r"(^\s*ssl_certificate\s+)[^;]+;", lambda: str(TLS / "leaf.crt"), "ssl_certificate → the harness's certificate"),
     (r"(^\s*ssl_certificate_key\s+)[^;]+;", lambda: str(TLS / "leaf.key"), "ssl_certificate_key → the harness's key"),
-    (r"(location\s+/static/\s*\{[^}]*?\balias\s+)[^;]+;", lambda: str(INSTANCE / "static") + "/",
+    (r"(location\s+/static/\s*\{[^}]*?\balias\s+)[^;]+;", lambda: str(NB.static_root()) + "/",
      "location /static/ alias → where collectstatic wrote"),
 ]
 
@@ -893,10 +978,37 @@ class Deployment:
     expect: list[str]
     files: dict[str, Path]  # file name → extracted file
     blocks: list[dict]  # every block of every file, in manifest order, without repeats
+    # variables left out of NetBox's environment (the harness's REQUESTS_CA_BUNDLE, for the scenarios
+    # about a NetBox that does not trust Authentik's certificate)
+    env_drop: frozenset[str] = frozenset()
 
     @property
     def chapter(self) -> str | None:
         return self.variant["path"] if self.variant else None
+
+
+def setting_text(dep: Deployment, name: str) -> str | None:
+    """The right-hand side of the deployment's last top-level assignment to `name` in configuration.py."""
+    conf = dep.files.get("configuration.py")
+    if conf is None or not conf.exists():
+        return None
+    found = re.findall(rf"^{name}\s*=\s*(.+?)\s*$", conf.read_text(), flags=re.M)
+    return found[-1] if found else None
+
+
+# Variants with no expected rule whose symptom the harness knows from the setting they change
+# (a client ID, a client secret, a CA for python-social-auth): name → what it is about.
+CREDENTIAL_SETTINGS = {"SOCIAL_AUTH_OIDC_KEY": "client ID", "SOCIAL_AUTH_OIDC_SECRET": "client secret",
+                       "SOCIAL_AUTH_VERIFY_SSL": "CA", "LOGGING": "logging",
+                       "SOCIAL_AUTH_RAISE_EXCEPTIONS": "exceptions raised"}
+
+
+def changed_settings(dep: Deployment, main: Deployment) -> list[str]:
+    changed = [name for name in CREDENTIAL_SETTINGS if setting_text(dep, name) != setting_text(main, name)]
+    by_email = "social_core.pipeline.social_auth.associate_by_email"
+    if by_email in dep.files["configuration.py"].read_text() and by_email not in main.files["configuration.py"].read_text():
+        changed.append("associate_by_email")
+    return changed
 
 
 def allowed_hosts_is_string(dep: Deployment) -> bool:
@@ -944,7 +1056,10 @@ class Spare:
 def netbox_files(dep: Deployment) -> tuple[str, str | None]:
     """(configuration.py, custom_pipeline.py or None): what NetBox reads at start."""
     pipeline = dep.files.get("custom_pipeline.py")
-    return dep.files["configuration.py"].read_text(), pipeline.read_text() if pipeline else None
+    conf = dep.files["configuration.py"].read_text()
+    if dep.env_drop:  # another environment is another NetBox start, as another file is
+        conf += f"\n# (environment without {', '.join(sorted(dep.env_drop))})\n"
+    return conf, pipeline.read_text() if pipeline else None
 
 
 def blueprint_keys(blueprint: str) -> list[str]:
@@ -967,10 +1082,30 @@ class Stack:
         self.substitutions: list[str] = []
         self.netbox_error: str | None = None  # why gunicorn did not start with this configuration
         self.spares: list[Spare] = []  # the coming deployments' NetBoxes, loaded and held at their gates
-        self.root = INSTANCE  # NETBOX_ROOT of the NetBox now serving (self.env says the same)
+        self.root = NB.default_root()  # NETBOX_ROOT (classic: the configuration file) of the NetBox now serving
         self.gates = 0
         self.shell: subprocess.Popen | None = None  # `netbox shell` started ahead for this deployment
         self.blueprint_error: str | None = None  # Authentik's message when it refused the blueprint
+
+    def env_for(self, root: Path) -> dict[str, str]:
+        """The environment of a NetBox process for the configuration `root` names."""
+        env = {k: v for k, v in self.env.items() if k not in ("NETBOX_ROOT", "NETBOX_CONFIGURATION", "PYTHONPATH")}
+        return {**env, **NB.env(root)}
+
+    def use_netbox(self, nb: "NetBoxBuild") -> None:
+        """Serve another NetBox from now on: everything of the last one's is stopped, nothing of it kept."""
+        global NB
+        self.drop_shell()
+        self.drop_spares()
+        if self.gunicorn:
+            self.gunicorn.kill()
+            self.gunicorn = None
+        NB = nb
+        self.root = nb.default_root()
+        self.env = self.env_for(self.root)
+        for key in ("conf", "pipeline", "documents"):
+            self.current.pop(key, None)
+        self.netbox_error = None
 
     # ---- services
 
@@ -1002,14 +1137,14 @@ class Stack:
         self.launch_gunicorn()
         self.wait_for_gunicorn()
 
-    def gunicorn_service(self, name: str, gate: Path | None, root: Path) -> Service:
+    def gunicorn_service(self, name: str, gate: Path | None, root: Path, env_drop: frozenset[str] = frozenset()) -> Service:
         """NetBox's gunicorn with NetBox's own contrib/gunicorn.py and --preload: the master loads NetBox
         before it listens. With a gate, the master then waits until the gate file exists, so the next
         deployment's NetBox loads while the current one is still serving, and takes over in a second."""
         conf = RUN / "gunicorn-e2e.py"
         conf.write_text(
             "# Written by tests/e2e/harness.py: NetBox's contrib/gunicorn.py, then a gate (see Stack.gunicorn_service).\n"
-            f"exec(compile(open({str(INSTANCE / 'contrib/gunicorn.py')!r}).read(), 'contrib/gunicorn.py', 'exec'))\n"
+            f"exec(compile(open({str(NB.gunicorn_conf())!r}).read(), 'contrib/gunicorn.py', 'exec'))\n"
             "import os as _os, time as _time\n"
             "def on_starting(server):\n"
             "    gate = _os.environ.get('E2E_GUNICORN_GATE')\n"
@@ -1026,23 +1161,26 @@ class Stack:
             "        open(gate + '.loaded', 'w').close()\n"
             "        while not _os.path.exists(gate):\n"
             "            _time.sleep(0.02)\n")
-        env = {**self.env, "NETBOX_ROOT": str(root)}
+        env = {k: v for k, v in self.env_for(root).items() if k not in env_drop}
         if gate is not None:
             gate.unlink(missing_ok=True)
             Path(str(gate) + ".loaded").unlink(missing_ok=True)
             env["E2E_GUNICORN_GATE"] = str(gate)
         return Service(
             name,
-            [VENV / "bin/gunicorn", "-c", conf, "--preload", "--workers", "1", "--error-logfile", "-",
-             "--no-control-socket", "netbox.wsgi"],
-            env=env, cwd=RUN,  # the working directory must be outside the netbox package
+            [NB.venv / "bin/gunicorn", "-c", conf, "--preload", "--workers", "1", "--error-logfile", "-",
+             "--no-control-socket", *(["--pythonpath", NB.app] if NB.classic else []), "netbox.wsgi"],
+            # NetBox's systemd unit (contrib/netbox.service, 4.6 and 4.7): WorkingDirectory=/opt/netbox, the
+            # instance root (pip) or the source tree (classic); gunicorn puts it on sys.path, which is
+            # where the guide's custom_pipeline.py lives (outside the netbox package)
+            env=env, cwd=NB.workdir(),
             stop_signal=signal.SIGQUIT,  # gunicorn's quick shutdown
             log="gunicorn",
         ).start()
 
-    def launch_gunicorn(self) -> None:
+    def launch_gunicorn(self, env_drop: frozenset[str] = frozenset()) -> None:
         """Start NetBox's gunicorn without waiting for it (its master takes seconds to load NetBox)."""
-        self.gunicorn = self.gunicorn_service("gunicorn", None, self.root)
+        self.gunicorn = self.gunicorn_service("gunicorn", None, self.root, env_drop)
 
     def wait_for_gunicorn(self) -> None:
         assert self.gunicorn is not None
@@ -1082,12 +1220,12 @@ class Stack:
             # Its own instance root, so the NetBox now serving and the management commands run for it
             # keep reading their configuration.py.
             used = {self.root} | {spare.root for spare in self.spares}
-            root = next(r for r in instance_roots(SPARES + 1) if r not in used)
+            root = next(r for r in NB.roots(SPARES + 1) if r not in used)
             self.write_netbox_files(dep, root=root)
             mark = Log("gunicorn").mark()
             self.gates += 1
             gate = RUN / f"gunicorn-gate-{self.gates}"
-            service = self.gunicorn_service(f"gunicorn-next-{self.gates}", gate, root)
+            service = self.gunicorn_service(f"gunicorn-next-{self.gates}", gate, root, dep.env_drop)
             self.spares.append(Spare(dep, service, root, gate, mark))
 
     def boot_shell(self) -> None:
@@ -1102,7 +1240,7 @@ class Stack:
                 "django.setup()\n"
                 "from django.core.management import call_command\n"
                 "call_command('shell', '--no-imports', '-c', sys.stdin.read())\n")
-        self.shell = subprocess.Popen([VENV / "bin/python", "-c", boot], env=dict(self.env), cwd=RUN, text=True,
+        self.shell = subprocess.Popen([NB.venv / "bin/python", "-c", boot], env=dict(self.env), cwd=RUN, text=True,
                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       start_new_session=True)
 
@@ -1188,11 +1326,13 @@ class Stack:
 
     def write_netbox_files(self, dep: Deployment, database: str = DB_NAME, root: Path | None = None) -> tuple[str, str | None]:
         conf = configuration_text(dep.files["configuration.py"], self.secrets, database, self.extract_root)
-        conf_dir = (root or self.root) / "conf"
+        conf_file = NB.conf_file(root or self.root)
         # Two configurations written within a second may have the same size: no cached bytecode.
-        shutil.rmtree(conf_dir / "__pycache__", ignore_errors=True)
-        (conf_dir / "configuration.py").write_text(conf)
-        pipeline_target = site_packages() / "netbox" / "custom_pipeline.py"
+        for cached in conf_file.parent.glob(f"__pycache__/{conf_file.stem}.*"):
+            cached.unlink(missing_ok=True)
+        conf_file.write_text(conf)
+        pipeline_target = NB.workdir() / "custom_pipeline.py"
+        (NB.package_dir() / "custom_pipeline.py").unlink(missing_ok=True)  # where earlier runs saved it
         pipeline = dep.files.get("custom_pipeline.py")
         pipeline_text = pipeline.read_text() if pipeline else None
         if pipeline_text is None:
@@ -1236,12 +1376,12 @@ class Stack:
                 self.spares.remove(spare)
                 self.gunicorn, log_start, how = spare.service, spare.mark, "gunicorn (loaded meanwhile)"
                 self.root = spare.root
-                self.env["NETBOX_ROOT"] = str(self.root)
+                self.env = self.env_for(self.root)
                 spare.gate.touch()
             else:
                 self.write_netbox_files(dep)
                 log_start, how = Log("gunicorn").mark(), "gunicorn"
-                self.launch_gunicorn()
+                self.launch_gunicorn(dep.env_drop)
             try:
                 self.wait_for_gunicorn()
             except SetupError as exc:
@@ -1410,6 +1550,24 @@ def redirect_uri_error_page(shot: dict | None) -> bool:
         and REDIRECT_URI_ERROR in (shot.get("text") or "")
 
 
+def server_error(page: str) -> str:
+    """What NetBox's 500 page says about the exception (with DEBUG off too): the lines after
+    "The complete exception is provided below:" up to the Python version."""
+    # (the page text the browser reports is cut at 3,000 characters: a long message may end there)
+    match = re.search(r"(<class '[^']+'>.*?)(?:\s*Python version|$)", page, flags=re.S)
+    return re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+
+
+def log_note(log: str, words: tuple[str, ...]) -> str:
+    """What NetBox's log (gunicorn's output) said during a failed sign-on."""
+    found = [w for w in words if w in log]
+    if found:
+        return f"NetBox's log names {', '.join(found)}"
+    return ("NetBox's log (gunicorn's output) shows nothing of it (NetBox's default LOGGING is empty: Django "
+            "logs a 500 only with DEBUG, python-social-auth's messages below WARNING go nowhere)"
+            + (f": {excerpt(log, 200)}" if log.strip() else ""))
+
+
 def describe(shot: dict | None) -> str:
     if not shot:
         return "(no page)"
@@ -1421,6 +1579,8 @@ class Runner:
         self.stack = stack
         self.browser = browser
         self.main_facts: dict[str, str] = {}
+        self.main_dep: Deployment | None = None
+        self.deps: list[Deployment] = []  # every scenario's deployment (some checks combine two)
         self.scenario_started = ""  # Authentik's clock when the scenario began (its events are read from then on)
         self.marks: dict[str, int] = {}  # where each log stood when the scenario began
 
@@ -1488,6 +1648,7 @@ class Runner:
     # ---- main
 
     def main(self, dep: Deployment) -> Outcome:
+        self.main_dep = dep
         out = Outcome("main")
         self.stack.boot_shell()  # the user is checked through NetBox after the sign-in
         base = self.stack.netbox_base()
@@ -1498,10 +1659,18 @@ class Runner:
                   f"login page: {describe(login)}")
         self.main_facts["login"] = f"GET /login/ → {login['status'] if login else '?'}"
         begin = trace.get("begin") or {}
-        out.check(begin.get("status") == 200 and "json" in (begin.get("type") or ""),
-                  f"POST /oauth/begin/oidc/ → {begin.get('status')} (JSON with Authentik's URL)",
-                  f"POST /oauth/begin/oidc/: {begin or 'not sent'}")
-        self.main_facts["begin"] = f"POST /oauth/begin/oidc/ → {begin.get('status')}"
+        if NB.classic:
+            # NetBox 4.6: the button is a link, and the login begins with a GET (social-auth-app-django 5.9)
+            get = next((n for n in trace.get("navigations", []) if urlsplit(n["url"]).path == "/oauth/login/oidc/"), {})
+            out.check(trace.get("buttonKind") == "link" and get.get("method") == "GET" and get.get("status") == 302,
+                      f"the sign-on button is a link: GET /oauth/login/oidc/ → {get.get('status')} (to Authentik)",
+                      f"sign-on button {trace.get('buttonKind')}, GET /oauth/login/oidc/: {get or 'not sent'}")
+            self.main_facts["begin"] = f"GET /oauth/login/oidc/ → {get.get('status')}"
+        else:
+            out.check(trace.get("buttonKind") == "form" and begin.get("status") == 200 and "json" in (begin.get("type") or ""),
+                      f"POST /oauth/begin/oidc/ → {begin.get('status')} (JSON with Authentik's URL)",
+                      f"POST /oauth/begin/oidc/: {begin or 'not sent'}")
+            self.main_facts["begin"] = f"POST /oauth/begin/oidc/ → {begin.get('status')}"
         authorize = authorize_nav(trace)
         sent = redirect_uri_of(authorize["url"]) if authorize else None
         out.check(sent == f"https://{NETBOX_HOST}/oauth/complete/oidc/",
@@ -1525,6 +1694,12 @@ class Runner:
                   f"NetBox has user {user['username'] if user else '?'} <{user['email'] if user else '?'}> "
                   f"({user['first_name'] if user else ''} {user['last_name'] if user else ''}), last login {user['last_login'] if user else ''}",
                   f"NetBox's users: {facts['users']}")
+        # Authentik's profile mapping sends the full name as given_name and no family_name; python-social-auth
+        # splits `name` only when both are empty: the first name holds the whole name (troubleshooting.md)
+        out.check(bool(user) and user["first_name"] == USER["name"] and user["last_name"] == "",
+                  f"first name “{user['first_name'] if user else ''}”, last name empty (Authentik's given_name is the full name)",
+                  f"names: first {user['first_name'] if user else None!r}, last {user['last_name'] if user else None!r} – "
+                  f"the guide says the first name is “{USER['name']}” and the last name empty")
         social = [s for s in facts["social"] if s["user"] == USER["username"]]
         out.check(bool(social) and social[0]["provider"] == "oidc",
                   f"social-auth association provider={social[0]['provider'] if social else '?'} uid={social[0]['uid'][:16] + '…' if social else '?'}",
@@ -1721,6 +1896,17 @@ class Runner:
                   f"JWKS: {jwks}")
         seen = self.sso_failed(out)
         final = seen["final"]
+        if NB.classic:
+            # social-core 4.8 (NetBox 4.6) lets PyJWT's error through: NetBox's 500 page names it
+            page = final.get("text") or ""
+            named = [e for e in ("DecodeError", "PyJWKError") if e in page]
+            out.check(final.get("status") == 500 and urlsplit(final.get("url", "")).path == "/oauth/complete/oidc/"
+                      and bool(named),
+                      f"NetBox's 500 page at /oauth/complete/oidc/ names {excerpt(server_error(page), 160)} "
+                      f"(main: {self.main_facts.get('signed_in')})",
+                      f"after signing in: {describe(final)}: {excerpt(page, 300)} – expected a 500 naming DecodeError or PyJWKError")
+            out.note(log_note(seen["log"], ("DecodeError", "PyJWKError", "Invalid payload padding")))
+            return
         out.check(urlsplit(final.get("url", "")).path == "/login/" and SSO_FAILED in (final.get("text") or "") and not final.get("user"),
                   f"back at NetBox's login page: “{SSO_FAILED}” (main: {self.main_facts.get('signed_in')})",
                   f"after signing in: {describe(final)}: {excerpt(final.get('text', ''), 300)} – expected “{SSO_FAILED}”")
@@ -1786,13 +1972,176 @@ class Runner:
         log = Log("gunicorn").since(marks["gunicorn"])
         message = "argument of type 'bool' is not iterable"
         page = final.get("text", "")
-        out.check("TypeError" in page,
-                  f"NetBox's 500 page names a TypeError ({message if message in page else 'no message'}), as the chapter says",
-                  f"the 500 page: {excerpt(page, 300)} – the chapter says it names a TypeError")
-        out.note(f"NetBox's log shows TypeError: {message}" if message in log else
-                 "NetBox's log (gunicorn's output) shows nothing (Django logs a 500 only with a LOGGING "
-                 "configuration or DEBUG, and NetBox's default LOGGING is empty)"
-                 + (f": {excerpt(log, 200)}" if log.strip() else ""))
+        out.check("<class 'TypeError'>" in page and message in page,
+                  f"NetBox's 500 page names <class 'TypeError'> and “{message}” (DEBUG off), as the chapter says",
+                  f"the 500 page: {excerpt(page, 300)} – the chapter says it names <class 'TypeError'> and “{message}”")
+        out.check("TypeError" not in log, "NetBox's log (gunicorn's output) does not name it (no LOGGING configured)",
+                  f"NetBox's log names the TypeError, but the chapter says nothing reaches the log: {excerpt(log, 300)}")
+
+    def with_blueprint_of(self, dep: Deployment, rule: str) -> Deployment | None:
+        """`dep`'s NetBox files with the files of the troubleshooting scenario that expects `rule`
+        (its broken provider): a setting that shows a failure needs one to show."""
+        other = next((d for d in self.deps if rule in d.expect), None)
+        if other is None:
+            return None
+        return Deployment(f"{dep.name} + {other.name}", None, [], {**other.files, "configuration.py": dep.files["configuration.py"],
+                          **({"custom_pipeline.py": dep.files["custom_pipeline.py"]} if "custom_pipeline.py" in dep.files else {})},
+                          [], env_drop=dep.env_drop)
+
+    def logging_names_exception(self, out: Outcome, dep: Deployment) -> None:
+        combined = self.with_blueprint_of(dep, "authentik/signing-key-missing")
+        if not out.check(combined is not None, "the LOGGING block laid over the scenario without a signing key", "no scenario with the provider without a signing key to combine with"):
+            return
+        self.signs_in(out, dep)
+        self.stack.apply(combined)
+        seen = self.sso_failed(out)
+        final, log = seen["final"], seen["log"]
+        out.check(final.get("status") == 500, f"with the provider without a signing key: {describe(final)}",
+                  f"with the provider without a signing key: {describe(final)} – expected NetBox's 500")
+        out.check("Internal Server Error: /oauth/complete/oidc/" in log and "KeyError: 'keys'" in log,
+                  "NetBox's log (gunicorn's output): “Internal Server Error: /oauth/complete/oidc/” and the traceback "
+                  "ending in “KeyError: 'keys'” (main, without LOGGING: nothing)",
+                  f"NetBox's log: {excerpt(log, 400) or 'nothing'} – expected the 500 with KeyError 'keys'")
+
+    def raise_exceptions(self, out: Outcome, dep: Deployment) -> None:
+        combined = self.with_blueprint_of(dep, "authentik/signing-key-ec")
+        if not out.check(combined is not None, "the setting laid over the scenario with the EC signing key", "no scenario with the provider's EC key to combine with"):
+            return
+        self.stack.apply(combined)
+        seen = self.sso_failed(out)
+        final = seen["final"]
+        page = final.get("text") or ""
+        out.check(final.get("status") == 500 and "AuthTokenError" in page and SSO_FAILED not in page,
+                  f"with the provider's EC key: NetBox's 500 page names {excerpt(server_error(page), 200)} "
+                  "instead of “Single sign-on failed”",
+                  f"with the provider's EC key: {describe(final)}: {excerpt(page, 300)} – expected a 500 naming AuthTokenError")
+        out.note(log_note(seen["log"], ("AuthTokenError", "alg value is not allowed")))
+
+    def local_account_then_sso(self, out: Outcome, dep: Deployment, when: str) -> list[dict] | None:
+        """NetBox with `dep`'s files and a local account of the Authentik user's name and e-mail (made
+        by hand, with a password), nothing else of that e-mail; sign in through Authentik; answer the
+        accounts with that e-mail afterwards (username, oidc association)."""
+        self.stack.apply(dep)
+        if self.stack.netbox_error:
+            out.check(False, "", f"{when}: NetBox did not start: {self.stack.netbox_error}")
+            return None
+        accounts = (
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "from social_django.models import UserSocialAuth\n"
+            f"users = get_user_model().objects.filter(email={USER['email']!r}).order_by('pk')\n"
+            "print('E2E-JSON ' + json.dumps([dict(username=u.username, oidc=UserSocialAuth.objects.filter(user=u, "
+            "provider='oidc').exists()) for u in users]))\n")
+        self.netbox_shell(
+            "import json\n"
+            "from django.contrib.auth import get_user_model\n"
+            "User = get_user_model()\n"
+            f"User.objects.filter(email={USER['email']!r}).delete()\n"
+            f"User.objects.filter(username={USER['username']!r}).delete()\n"
+            f"User.objects.create_user({USER['username']!r}, {USER['email']!r}, 'a-local-password-1')\n"
+            "print('E2E-JSON ' + json.dumps(True))\n", more=True)
+        trace = self.sso(out, f"{self.stack.netbox_base()}/login/")
+        final = step_of(trace, "after signing in at Authentik") or last_step(trace)
+        out.check(bool(final.get("user")), f"{when}: signed in through Authentik as “{final.get('user')}”",
+                  f"{when}: not signed in: {describe(final)}")
+        return self.netbox_shell(accounts)
+
+    def existing_account(self, out: Outcome, dep: Deployment) -> None:
+        assert self.main_dep is not None
+        before = self.local_account_then_sso(out, self.main_dep, "NetBox's default pipeline")
+        if before is not None:
+            names = [a["username"] for a in before]
+            out.check(len(before) == 2 and names[0] == USER["username"] and not before[0]["oidc"]
+                      and before[1]["oidc"] and re.fullmatch(re.escape(USER["username"]) + "[0-9a-f]{16}", names[1]) is not None,
+                      f"with NetBox's default pipeline: two accounts, the local “{names[0]}” and the new “{names[1] if len(names) > 1 else '?'}” "
+                      "(its name made unique by python-social-auth), which the sign-on uses",
+                      f"with NetBox's default pipeline the accounts are {before} – the chapter says a second account")
+        after = self.local_account_then_sso(out, dep, "with associate_by_email")
+        if after is not None:
+            out.check(after == [{"username": USER["username"], "oidc": True}],
+                      f"with associate_by_email: one account, the local “{USER['username']}”, now associated with Authentik",
+                      f"with associate_by_email the accounts are {after} – the chapter says the local one is used")
+
+    def wrong_client_id(self, out: Outcome, dep: Deployment) -> None:
+        """A client ID Authentik does not know (mistyped, or None from a missing environment variable)."""
+        base = self.stack.netbox_base()
+        mark = Log("gunicorn").mark()
+        trace = self.sso(out, f"{base}/login/")
+        shot = step_of(trace, "after the sign-on button") or last_step(trace)
+        log = Log("gunicorn").since(mark)
+        out.check("Traceback" not in log and "Request failed" not in log, "NetBox's log (gunicorn's output): nothing",
+                  f"NetBox logged: {excerpt(log, 300)} – the chapter says NetBox logs nothing")
+        authorize = authorize_nav(trace)
+        sent = (parse_qs(urlsplit(authorize["url"]).query).get("client_id") or [None])[0] if authorize else None
+        out.check(urlsplit(shot.get("url", "")).hostname == AUTHENTIK_HOST and shot.get("status") == 400
+                  and "Client ID Error" in (shot.get("text") or ""),
+                  f"NetBox sends client_id={sent}; Authentik answers 400 “Client ID Error”: "
+                  f"“{excerpt(shot.get('text', ''), 160)}” (main: Authentik's login form)",
+                  f"after the button: {describe(shot)} (client_id={sent}): {excerpt(shot.get('text', ''), 300)} "
+                  "– expected Authentik's “Client ID Error”")
+        assert self.stack.authentik is not None
+        events = self.stack.authentik.server.events("configuration_error", self.scenario_started)
+        out.note(f"Authentik's events: {'; '.join(excerpt(str(e.get('context', {}).get('message') or e.get('context')), 120) for e in events) or 'none'}")
+
+    def wrong_client_secret(self, out: Outcome, dep: Deployment) -> None:
+        """The right client ID with a secret Authentik does not accept (mistyped, or the one from before it
+        was regenerated): Authentik's login form works, its token endpoint refuses NetBox."""
+        marks = log_marks()
+        seen = self.sso_failed(out)
+        final = seen["final"]
+        form = step_of(seen["trace"], "after the sign-on button")
+        out.check(authentik_login_form(form), "Authentik's login form is shown as usual",
+                  f"after the button: {describe(form)} – expected Authentik's login form")
+        out.check(urlsplit(final.get("url", "")).path == "/login/" and SSO_FAILED in (final.get("text") or "")
+                  and not final.get("user"),
+                  f"after signing in, back at NetBox's login page: “{SSO_FAILED}” (main: {self.main_facts.get('signed_in')})",
+                  f"after signing in: {describe(final)}: {excerpt(final.get('text', ''), 300)} – expected “{SSO_FAILED}”")
+        log = seen["log"]
+        out.check("Request failed with" in log and "invalid_client" in log,
+                  "NetBox's log (gunicorn's output, with no LOGGING configured) says: "
+                  + excerpt(next((l for l in log.splitlines() if "Request failed with" in l), ""), 200),
+                  f"NetBox's log: {excerpt(log, 300) or 'nothing'} – expected python-social-auth's “Request failed with …: "
+                  "invalid_client”")
+        authentik_log = Log("authentik").since(marks["authentik"])
+        out.check("Invalid client secret" in authentik_log, "Authentik's server log: “Invalid client secret”",
+                  f"Authentik's log has no “Invalid client secret”: {excerpt(authentik_log[-600:], 300)}")
+
+    def untrusted_ca(self, out: Outcome, dep: Deployment) -> None:
+        """Authentik's certificate from a CA python-requests does not know (certifi's bundle, not the
+        system's): first the main deployment's NetBox without REQUESTS_CA_BUNDLE (the symptom), then
+        the variant (SOCIAL_AUTH_VERIFY_SSL naming the CA, still without REQUESTS_CA_BUNDLE)."""
+        assert self.main_dep is not None
+        symptom = Deployment(f"{dep.name} (main, no CA)", None, [], self.main_dep.files, [],
+                             env_drop=frozenset({"REQUESTS_CA_BUNDLE"}))
+        self.stack.apply(symptom)
+        if self.stack.netbox_error:
+            out.check(False, "", f"NetBox did not start without REQUESTS_CA_BUNDLE: {self.stack.netbox_error}")
+            return
+        marks = log_marks()
+        base = self.stack.netbox_base()
+        trace = self.sso(out, f"{base}/login/")
+        shot = step_of(trace, "after the sign-on button") or last_step(trace)
+        log = Log("gunicorn").since(marks["gunicorn"])
+        begin = trace.get("begin") or next((n for n in trace.get("navigations", [])
+                                            if urlsplit(n["url"]).path == "/oauth/login/oidc/"), {})
+        at_netbox = urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace)
+        message = SSO_FAILED if NB.classic else SSO_BEGIN_FAILED
+        out.check(at_netbox and message in (shot.get("text") or ""),
+                  f"without REQUESTS_CA_BUNDLE the sign-on never reaches Authentik: {begin.get('method')} "
+                  f"{urlsplit(begin.get('url', '')).path} → {begin.get('status')}, the login page says “{message}”",
+                  f"without REQUESTS_CA_BUNDLE: {describe(shot)}, begin {begin}: {excerpt(shot.get('text', ''), 300)} "
+                  f"– expected NetBox's login page with “{message}”")
+        out.note(log_note(log, ("CERTIFICATE_VERIFY_FAILED", "SSLError", "AuthConnectionError")))
+        self.stack.apply(dep)
+        if self.stack.netbox_error:
+            out.check(False, "", f"NetBox did not start with SOCIAL_AUTH_VERIFY_SSL: {self.stack.netbox_error}")
+            return
+        trace = self.sso(out, f"{base}/login/")
+        final = step_of(trace, "after signing in at Authentik") or last_step(trace)
+        out.check(urlsplit(final.get("url", "")).hostname == NETBOX_HOST and (final.get("user") or "") == USER["username"],
+                  f"with SOCIAL_AUTH_VERIFY_SSL = the CA's file (and still no REQUESTS_CA_BUNDLE): signed in as "
+                  f"“{final.get('user')}”",
+                  f"with SOCIAL_AUTH_VERIFY_SSL: {describe(final)} user={final.get('user')!r} – expected to be signed in")
 
     def wrong_endpoint(self, out: Outcome, dep: Deployment) -> None:
         base = self.stack.netbox_base()
@@ -1965,8 +2314,26 @@ class Runner:
                          self.logout_keeps_session))
         if "netbox/csrf-trusted-origins-scheme" in rules:
             plan.append(("the scheme-less CSRF_TRUSTED_ORIGINS entry is rejected (never matches)", self.csrf_origin_without_scheme))
-        if not rules:
-            if "custom_pipeline.py" in dep.files and "netbox.custom_pipeline" in dep.files["configuration.py"].read_text():
+        changed = changed_settings(dep, self.main_dep) if not rules and self.main_dep else []
+        if "SOCIAL_AUTH_VERIFY_SSL" in changed:
+            plan.append(("without REQUESTS_CA_BUNDLE NetBox does not trust Authentik's certificate and the sign-on "
+                         "fails; with SOCIAL_AUTH_VERIFY_SSL naming the CA it signs in", self.untrusted_ca))
+        elif "SOCIAL_AUTH_OIDC_KEY" in changed:
+            plan.append(("Authentik answers “Client ID Error” before its login form", self.wrong_client_id))
+        elif "associate_by_email" in changed:
+            plan.append(("a local account with the user's name: single sign-on makes a second account; with "
+                         "associate_by_email it signs in to the local one", self.existing_account))
+        elif "LOGGING" in changed:
+            plan.append(("with this LOGGING, a failed sign-on's 500 (the provider without a signing key) is in NetBox's "
+                         "log with its traceback", self.logging_names_exception))
+        elif "SOCIAL_AUTH_RAISE_EXCEPTIONS" in changed:
+            plan.append(("with it, “Single sign-on failed” (the provider's EC key) becomes a 500 page naming the "
+                         "exception", self.raise_exceptions))
+        elif "SOCIAL_AUTH_OIDC_SECRET" in changed:
+            plan.append(("after Authentik's login form: “Single sign-on failed”; Authentik logs “Invalid client "
+                         "secret”", self.wrong_client_secret))
+        elif not rules:
+            if "custom_pipeline.py" in dep.files and "'custom_pipeline." in dep.files["configuration.py"].read_text():
                 plan.append(("signs in; NetBox groups and superuser status follow Authentik's groups claim", self.groups_sync))
             else:
                 plan.append(("signs in like the main deployment", self.signs_in))
@@ -2027,39 +2394,58 @@ def print_evidence(outcome: Outcome, marks: dict[str, int], restarted: list[str]
         print("       " + text.replace("\n", "\n       "))
 
 
-def versions(stack: Stack, pg: Postgres, browser: Browser) -> dict[str, str]:
-    meta = run([VENV / "bin/python", "-c",
-                "import importlib.metadata as m, json; print(json.dumps({n: m.version(n) for n in "
-                "['netbox', 'Django', 'social-auth-core', 'social-auth-app-django', 'gunicorn']}))"]).stdout
+def netbox_versions(nb: NetBoxBuild) -> dict[str, str]:
+    """What `nb` runs on, read from its virtual environment (classic: NetBox's own release.yaml)."""
+    names = ['Django', 'social-auth-core', 'social-auth-app-django', 'gunicorn', 'PyJWT'] + ([] if nb.classic else ['netbox'])
+    meta = run([nb.venv / "bin/python", "-c",
+                "import importlib.metadata as m, json, platform; print(json.dumps({**{n: m.version(n) for n in "
+                f"{names!r}}}, 'python': platform.python_version()}}))"]).stdout
     packages = json.loads(meta.strip().splitlines()[-1])
+    if nb.classic:
+        release = re.search(r"^version:\s*\"?([\w.]+)", (nb.app / "release.yaml").read_text(), flags=re.M)
+        packages["netbox"] = release.group(1) if release else "?"
+    return {
+        "netbox": packages["netbox"],
+        "django": packages["Django"],
+        "social_auth_core": packages["social-auth-core"],
+        "social_auth_app_django": packages["social-auth-app-django"],
+        "pyjwt": packages["PyJWT"],
+        "gunicorn": packages["gunicorn"],
+        "python": packages["python"],
+    }
+
+
+def versions(stack: Stack, pg: Postgres, browser: Browser, nb: NetBoxBuild) -> dict[str, str]:
+    packages = netbox_versions(nb)
     nginx = run(["nginx", "-v"]).stdout.strip()
-    python = run([VENV / "bin/python", "-c", "import platform; print(platform.python_version())"]).stdout.strip()
     return {
         "netbox": packages["netbox"],
         "nginx": nginx.split("/", 1)[-1],
         "postgresql": pg.server_version().split()[0],
         "redis": stack.redis_version(),
         "chromium": browser.version,
-        "django": packages["Django"],
-        "social_auth_core": packages["social-auth-core"],
-        "social_auth_app_django": packages["social-auth-app-django"],
-        "gunicorn": packages["gunicorn"],
-        "python": python,
+        **{k: v for k, v in packages.items() if k != "netbox"},
     }
 
 
 @dataclass
 class Result:
-    """One scenario: its deployment and its outcome against each Authentik version."""
+    """One scenario: its deployment and its outcome against each Authentik version (on NetBox
+    NETBOX_VERSION), and on the older NetBox (NETBOX_CLASSIC) where it ran there too."""
     dep: Deployment
     outcomes: dict[str, Outcome] = field(default_factory=dict)
+    older: dict[str, dict[str, Outcome]] = field(default_factory=dict)  # NetBox version → Authentik version → outcome
+
+    def every(self) -> list[Outcome]:
+        return [*self.outcomes.values(), *(o for runs in self.older.values() for o in runs.values())]
 
     @property
     def ok(self) -> bool:
-        return bool(self.outcomes) and all(o.ok for o in self.outcomes.values())
+        return bool(self.outcomes) and all(o.ok for o in self.every())
 
 
-def write_record(results: list[Result], found_versions: dict[str, str], authentiks: list[Authentik]) -> None:
+def write_record(results: list[Result], found_versions: dict[str, str], authentiks: list[Authentik],
+                 older: list[dict]) -> None:
     record = {
         "version": 2,
         "verified_at": datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
@@ -2070,6 +2456,9 @@ def write_record(results: list[Result], found_versions: dict[str, str], authenti
              **({"notes": a.notes} if a.notes else {})}
             for a in authentiks
         ],
+        # older NetBox releases the version-dependent scenarios also ran on: what each ran on, and against
+        # which Authentik (each scenario's "netbox" says what it showed there)
+        **({"older_netbox": older} if older else {}),
         "scenarios": [
             {
                 "name": result.dep.name,
@@ -2082,6 +2471,12 @@ def write_record(results: list[Result], found_versions: dict[str, str], authenti
                     version: {"result": "pass" if outcome.ok else "fail", "observed": outcome.observed}
                     for version, outcome in result.outcomes.items()
                 },
+                # the same scenario on an older NetBox, where its outcome depends on NetBox's version
+                **({"netbox": {
+                    netbox: {"authentik": {
+                        version: {"result": "pass" if outcome.ok else "fail", "observed": outcome.observed}
+                        for version, outcome in runs.items()}}
+                    for netbox, runs in result.older.items()}} if result.older else {}),
                 "blocks": result.dep.blocks,
             }
             for result in results
@@ -2094,6 +2489,19 @@ def write_record(results: list[Result], found_versions: dict[str, str], authenti
 
 # --------------------------------------------------------------------------------------------------
 # main
+
+
+# Expected rules whose symptom depends on NetBox's version (its social-auth-core, its exception
+# handling, its sign-on button): their scenarios also run on NetBox NETBOX_CLASSIC.
+NETBOX_DEPENDENT = {"authentik/encryption-key-set", "authentik/signing-key-ec", "authentik/signing-key-missing",
+                    "netbox/login-redirect-url-type"}
+
+
+def depends_on_netbox(dep: Deployment, main: Deployment) -> bool:
+    """main, the version-dependent symptoms, the settings whose effect this harness knows, and the
+    groups chapter's pipeline (where NetBox imports custom_pipeline from differs by install layout)."""
+    return (dep.name == "main" or bool(set(dep.expect) & NETBOX_DEPENDENT)
+            or (not dep.expect and (bool(changed_settings(dep, main)) or dep.chapter == "src/groups.md")))
 
 
 def order(deps: list[Deployment]) -> list[Deployment]:
@@ -2116,24 +2524,29 @@ def order(deps: list[Deployment]) -> list[Deployment]:
     return main + rest
 
 
-def prepare_netbox_template(stack: "Stack", pg: Postgres, main: Deployment, venv: Future) -> None:
-    """NetBox's migrated template database and collected static files (kept), once its venv is there."""
+def prepare_netbox_template(nb: NetBoxBuild, secrets_: dict, extract_root: Path, pg: Postgres, main: Deployment,
+                            venv: Future) -> None:
+    """`nb`'s migrated template database and collected static files (kept), once its venv is there."""
     venv.result()
-    want = f"netbox {NETBOX_VERSION}\n"
-    if not (TEMPLATE_MARKER.is_file() and TEMPLATE_MARKER.read_text() == want and pg.exists(TEMPLATE_DB)):
-        say(f"migrating the template database {TEMPLATE_DB} (once; NetBox's migrations take about 5 minutes)")
-        TEMPLATE_MARKER.unlink(missing_ok=True)
-        pg.recreate(TEMPLATE_DB)
-        stack.write_netbox_files(main, database=TEMPLATE_DB)
-        netbox_manage(["migrate", "--no-input"], stack.env, timeout=1800, log="migrate")
-        TEMPLATE_MARKER.write_text(want)
+    env = {k: v for k, v in netbox_env(secrets_).items() if k not in ("NETBOX_ROOT", "NETBOX_CONFIGURATION")}
+    env.update(nb.env(nb.default_root()))
+    want = f"netbox {nb.version}\n"
+    conf_file = nb.conf_file(nb.default_root())
+    if not (nb.template_marker.is_file() and nb.template_marker.read_text() == want and pg.exists(nb.template_db)):
+        say(f"migrating the template database {nb.template_db} of {nb.label} (once; NetBox's migrations take "
+            "about 5 minutes)")
+        nb.template_marker.unlink(missing_ok=True)
+        pg.recreate(nb.template_db)
+        conf_file.write_text(configuration_text(main.files["configuration.py"], secrets_, nb.template_db, extract_root))
+        netbox_manage(["migrate", "--no-input"], env, timeout=2400, log="migrate", nb=nb)
+        nb.template_marker.write_text(want)
     else:
-        say(f"template database {TEMPLATE_DB}: kept")
-    stack.write_netbox_files(main)
-    if not (STATIC_MARKER.is_file() and STATIC_MARKER.read_text() == want and (INSTANCE / "static").is_dir()):
-        say("netbox collectstatic")
-        netbox_manage(["collectstatic", "--no-input"], stack.env, log="netbox")
-        STATIC_MARKER.write_text(want)
+        say(f"template database {nb.template_db}: kept")
+    conf_file.write_text(configuration_text(main.files["configuration.py"], secrets_, DB_NAME, extract_root))
+    if not (nb.static_marker.is_file() and nb.static_marker.read_text() == want and nb.static_root().is_dir()):
+        say(f"collectstatic for {nb.label}")
+        netbox_manage(["collectstatic", "--no-input"], env, log="netbox", nb=nb)
+        nb.static_marker.write_text(want)
 
 
 def harness(args: argparse.Namespace) -> int:
@@ -2153,7 +2566,8 @@ def harness(args: argparse.Namespace) -> int:
         os.chmod(STATE, 0o755)
         if args.newest:
             netbox_version, authentik_version = newest_netbox(), newest_authentik()
-            use_netbox(netbox_version)
+            global NB
+            NB = NetBoxBuild(netbox_version)
             args.authentik = [authentik_version]
             pinned = authentik_install.release(authentik_version).pinned
             origin = ("$E2E_AUTHENTIK_NEWEST" if os.environ.get("E2E_AUTHENTIK_NEWEST")
@@ -2161,7 +2575,7 @@ def harness(args: argparse.Namespace) -> int:
             newest = (f"newest versions: NetBox {netbox_version} (pip index versions netbox), Authentik "
                       f"{authentik_version} ({origin}; "
                       f"{'pinned' if pinned else 'unpinned: the sha256 and commit of its archive are said below'})")
-            say(newest + (f"; state of NetBox {netbox_version}: {VENV.parent}" if VENV.parent != STATE else ""))
+            say(newest + (f"; state of NetBox {netbox_version}: {NB.home}" if NB.home != STATE else ""))
         stop_leftovers()
         for name in LOG_NAMES + ["nginx-master", "redis", "browser", "migrate", "netbox", "authentik-manage"]:
             (LOGS / f"{name}.log").write_text("")
@@ -2170,7 +2584,13 @@ def harness(args: argparse.Namespace) -> int:
         # What needs no database installs meanwhile (each Authentik version, NetBox's venv), while
         # cargo builds the checker: on a fresh machine these take most of the setup's time.
         installs = {version: setup.submit(install_authentik, version) for version in args.authentik}
-        netbox_venv = setup.submit(lambda: (ensure_venv(), ensure_instance()))
+        primary = NB
+        # NetBox 4.6 (the source archive, classic layout) for the scenarios whose outcome depends on
+        # NetBox's version, against one Authentik version (the matrix's time budget)
+        older = [] if args.newest or args.quick or not args.older else [NetBoxBuild(NETBOX_CLASSIC, classic=True)]
+        older_authentik = args.authentik[-1]
+        netbox_venvs = {nb.version: setup.submit(lambda nb=nb: (nb.ensure_venv(), nb.ensure_instance()))
+                        for nb in [primary, *older]}
         extract_root, manifest = extract_guide()
         all_deps = deployments(extract_root, manifest)
         # main, every troubleshooting variant, and the optional groups chapter's working pipeline (the
@@ -2189,6 +2609,10 @@ def harness(args: argparse.Namespace) -> int:
             chosen = [d for d in chosen if d.name == "main"] + \
                 [d for d in chosen if "authentik/encryption-key-set" in d.expect][:1]
         chosen = order(chosen)
+        for dep in chosen:
+            # python-social-auth given the CA itself: NetBox runs without the harness's REQUESTS_CA_BUNDLE
+            if "SOCIAL_AUTH_VERIFY_SSL" in changed_settings(dep, chosen[0]):
+                dep.env_drop = frozenset({"REQUESTS_CA_BUNDLE"})
         say(f"scenarios: {', '.join(d.name for d in chosen)}; Authentik {', '.join(args.authentik)}")
         for port in (80, 443, 8443, GUNICORN[1], AUTHENTIK_LISTEN[1], REDIS_PORT):
             if not port_free(port):
@@ -2204,10 +2628,12 @@ def harness(args: argparse.Namespace) -> int:
         pg.start()
         pg.ensure_role(secrets_["db_password"])
         stack.start_redis()
-        netbox_ready = setup.submit(prepare_netbox_template, stack, pg, main, netbox_venv)
+        netbox_ready = [setup.submit(prepare_netbox_template, nb, secrets_, extract_root, pg, main, netbox_venvs[nb.version])
+                        for nb in [primary, *older]]
         prepared = [setup.submit(lambda v=version: prepare_authentik(v, installs[v].result(), pg, secrets_))
                     for version in args.authentik]
-        netbox_ready.result()
+        for job in netbox_ready:
+            job.result()
         authentiks = [job.result() for job in prepared]
         say(f"prepared in {time.monotonic() - T0:.0f} s")
 
@@ -2217,10 +2643,9 @@ def harness(args: argparse.Namespace) -> int:
         for authentik in authentiks:
             step(f"scenarios against Authentik {authentik.version}")
             with authentik.runtime.mounted():
-                if stack.gunicorn:
-                    stack.gunicorn.kill()  # NetBox starts afresh against each Authentik (and each database)
-                pg.recreate(DB_NAME, template=TEMPLATE_DB)
-                say(f"createdb -T {TEMPLATE_DB} {DB_NAME}")
+                stack.use_netbox(primary)  # NetBox starts afresh against each Authentik (and each database)
+                pg.recreate(DB_NAME, template=primary.template_db)
+                say(f"createdb -T {primary.template_db} {DB_NAME}")
                 started = time.monotonic()
                 try:
                     stack.use_authentik(authentik, [result.dep for result in results])
@@ -2229,29 +2654,47 @@ def harness(args: argparse.Namespace) -> int:
                 say(f"Authentik {authentik.version} serving in {time.monotonic() - started:.0f} s"
                     + (f" ({'; '.join(authentik.notes)})" if authentik.notes else ""))
                 runner = Runner(stack, browser)
+                runner.deps = all_deps
                 for index, result in enumerate(results):
                     coming = [r.dep for r in results[index + 1:]]
                     result.outcomes[authentik.version] = run_scenario(stack, runner, result.dep, coming,
                                                                       authentik.version, args)
+                for nb in older if authentik.version == older_authentik else []:
+                    step(f"{nb.label}: the scenarios that depend on NetBox's version, against Authentik {authentik.version}")
+                    stack.use_netbox(nb)
+                    pg.recreate(DB_NAME, template=nb.template_db)
+                    say(f"createdb -T {nb.template_db} {DB_NAME}")
+                    mine = [r for r in results if depends_on_netbox(r.dep, main)]
+                    stack.prepare([r.dep for r in mine])
+                    runner = Runner(stack, browser)
+                    runner.deps = all_deps
+                    for index, result in enumerate(mine):
+                        coming = [r.dep for r in mine[index + 1:]]
+                        result.older.setdefault(nb.version, {})[authentik.version] = run_scenario(
+                            stack, runner, result.dep, coming, authentik.version, args)
                 stack.drop_spares()
                 authentik.server.stop()
 
-        found = versions(stack, pg, browser)
+        found = versions(stack, pg, browser, primary)
+        older_runs = [{"version": nb.version, "install": "source archive, classic layout (/opt/netbox)",
+                       "authentik": [older_authentik], "versions": netbox_versions(nb)} for nb in older]
+        for run_ in older_runs:
+            say(f"NetBox {run_['version']}: " + ", ".join(f"{k} {v}" for k, v in run_["versions"].items()))
         say("versions: " + ", ".join(f"{k} {v}" for k, v in found.items())
             + "; Authentik " + ", ".join(f"{a.version} (Python {a.python})" for a in authentiks))
         if args.newest:
             report_drift(results, found["netbox"], args.authentik[0], complete=args.only is None and not args.quick)
         elif not args.no_record:
-            if args.only is not None or args.quick or args.authentik != AUTHENTIK_VERSIONS:
+            if args.only is not None or args.quick or args.authentik != AUTHENTIK_VERSIONS or not args.older:
                 say("--only/--authentik: the record is not written (it must list every scenario against every version)")
             else:
-                write_record(results, found, authentiks)
+                write_record(results, found, authentiks, older_runs)
     except SetupError as exc:
         print(f"\nSETUP FAILED: {exc}", file=sys.stderr, flush=True)
         if newest:
             print(newest, flush=True)
-        failed = sum(1 for r in results for o in r.outcomes.values() if not o.ok)
-        passed = sum(1 for r in results for o in r.outcomes.values() if o.ok)
+        failed = sum(1 for r in results for o in r.every() if not o.ok)
+        passed = sum(1 for r in results for o in r.every() if o.ok)
         print(f"\n{passed} passed, {failed + 1} failed")
         return 2
     finally:
@@ -2268,8 +2711,8 @@ def harness(args: argparse.Namespace) -> int:
         except Exception:
             pass
         say(f"total {time.monotonic() - T0:.0f} s")
-    passed = sum(1 for r in results for o in r.outcomes.values() if o.ok)
-    failed = sum(1 for r in results for o in r.outcomes.values() if not o.ok)
+    passed = sum(1 for r in results for o in r.every() if o.ok)
+    failed = sum(1 for r in results for o in r.every() if not o.ok)
     print(f"\n{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
@@ -2334,6 +2777,8 @@ def main() -> int:
                                                 "fewer writes no record)")
     parser.add_argument("--quick", action="store_true",
                         help="main and the encryption-key scenario against the newest Authentik only (no record)")
+    parser.add_argument("--no-older", dest="older", action="store_false",
+                        help=f"skip NetBox {NETBOX_CLASSIC} (the scenarios that depend on NetBox's version; no record)")
     parser.add_argument("--verbose", action="store_true", help="print the evidence of passing scenarios too")
     parser.add_argument("--newest", action="store_true",
                         help="drift: the newest NetBox on the package index and the newest Authentik "

@@ -343,24 +343,55 @@ def harness(tmp_path, monkeypatch):
     importlib.reload(module)
 
 
-def test_use_netbox_same_version_keeps_the_normal_state(harness):
-    before = (harness.VENV, harness.INSTANCE, harness.TEMPLATE_MARKER, harness.STATIC_MARKER, harness.TEMPLATE_DB)
-    harness.use_netbox(harness.NETBOX_VERSION)
-    assert (harness.VENV, harness.INSTANCE, harness.TEMPLATE_MARKER, harness.STATIC_MARKER, harness.TEMPLATE_DB) == before
-
-
-def test_use_netbox_other_version_has_its_own_state(harness):
+def test_netbox_of_the_pinned_version_keeps_the_normal_state(harness):
+    nb = harness.NetBoxBuild(harness.NETBOX_VERSION)
     state = harness.STATE
-    normal = {harness.VENV, harness.INSTANCE, harness.TEMPLATE_MARKER, harness.STATIC_MARKER}
-    harness.use_netbox("4.8.0")
-    assert harness.NETBOX_VERSION == "4.8.0"
-    assert harness.VENV == state / "netbox-4.8.0/venv" and harness.INSTANCE == state / "netbox-4.8.0/instance"
-    assert harness.TEMPLATE_MARKER == state / "netbox-4.8.0/template.done"
-    assert harness.STATIC_MARKER == state / "netbox-4.8.0/static.done"
-    assert harness.TEMPLATE_DB == "netbox_e2e_template_4_8_0"
-    assert normal.isdisjoint({harness.VENV, harness.INSTANCE, harness.TEMPLATE_MARKER, harness.STATIC_MARKER})
+    assert (nb.venv, nb.instance, nb.template_marker, nb.static_marker, nb.template_db) == (
+        state / "venv", state / "instance", state / "template.done", state / "static.done", "netbox_e2e_template")
+    assert nb.manage() == [state / "venv/bin/netbox"]
+    assert nb.env(nb.default_root()) == {"NETBOX_ROOT": str(state / "instance")}
+    assert nb.conf_file(nb.default_root()) == state / "instance/conf/configuration.py"
+
+
+def test_netbox_of_another_version_has_its_own_state(harness):
+    state = harness.STATE
+    normal = harness.NetBoxBuild(harness.NETBOX_VERSION)
+    nb = harness.NetBoxBuild("4.8.0")
+    assert nb.venv == state / "netbox-4.8.0/venv" and nb.instance == state / "netbox-4.8.0/instance"
+    assert nb.template_marker == state / "netbox-4.8.0/template.done"
+    assert nb.static_marker == state / "netbox-4.8.0/static.done"
+    assert nb.template_db == "netbox_e2e_template_4_8_0"
+    assert {normal.venv, normal.instance, normal.template_marker, normal.static_marker}.isdisjoint(
+        {nb.venv, nb.instance, nb.template_marker, nb.static_marker})
     with pytest.raises(harness.SetupError):
-        harness.use_netbox("4.8.0; rm -rf /")
+        harness.NetBoxBuild("4.8.0; rm -rf /")
+
+
+def test_classic_netbox_is_a_source_tree(harness, tmp_path):
+    """NetBox 4.6 as its documentation installs it: manage.py, netbox/netbox/configuration.py, and a
+    configuration module of its own for each NetBox loaded ahead (NETBOX_CONFIGURATION)."""
+    state = harness.STATE
+    nb = harness.NetBoxBuild("4.6.8", classic=True)
+    app = state / "netbox-4.6.8/netbox/netbox"
+    assert nb.manage() == [state / "netbox-4.6.8/venv/bin/python", app / "manage.py"]
+    assert nb.template_db == "netbox_e2e_template_4_6_8"
+    default, second = nb.roots(2)
+    assert default == app / "netbox/configuration.py" and nb.conf_file(default) == default
+    assert nb.env(default) == {"PYTHONPATH": str(app)}
+    assert nb.env(second) == {"PYTHONPATH": str(app), "NETBOX_CONFIGURATION": "netbox.configuration_b"}
+    assert nb.static_root() == app / "static" and nb.package_dir() == app / "netbox"
+    assert nb.gunicorn_conf() == state / "netbox-4.6.8/netbox/contrib/gunicorn.py"
+
+
+def test_classic_netbox_refuses_an_archive_that_is_not_pinned(harness, tmp_path, monkeypatch):
+    archive = tmp_path / "netbox-4.6.8.tar.gz"
+    archive.write_bytes(b"not the release")
+    monkeypatch.setattr(harness, "NETBOX_ARCHIVES", tmp_path)
+    with pytest.raises(harness.SetupError, match="sha256"):
+        harness.NetBoxBuild("4.6.8", classic=True).unpack()
+    archive.unlink()
+    with pytest.raises(harness.SetupError, match="source archive"):
+        harness.NetBoxBuild("4.6.8", classic=True).unpack()
 
 
 def test_newest_netbox_setup_error(harness, monkeypatch):
