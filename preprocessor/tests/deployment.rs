@@ -63,7 +63,7 @@ fn the_seed_deployment_reports_each_failure_on_its_own_line() {
     assert_eq!(lines.len(), want.len(), "each on its own line");
     let proto = diagnostics(&report).iter().find(|d| d["rule"] == "nginx/missing-forwarded-proto").unwrap();
     assert_eq!(proto["related"][0]["line"], line_of(&chapter, "listen 443 ssl"));
-    assert_eq!(proto["related"][0]["label"], "readers arrive over https here");
+    assert_eq!(proto["related"][0]["label"], "users arrive over https here");
     let host = diagnostics(&report).iter().find(|d| d["rule"] == "flow/host-refused").unwrap();
     assert!(host["message"].as_str().unwrap().contains("127.0.0.1:8001"), "names the host Django sees");
     assert_eq!(host["severity"], "error");

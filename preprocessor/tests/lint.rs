@@ -155,6 +155,52 @@ fn a_netbox_docker_checkout_is_merged_as_netbox_docker_merges_it() {
     assert!(!got.iter().any(|(rule, ..)| rule == "netbox/backend-path"), "{got:?}");
 }
 
+/// netbox-docker's own configuration.py (it defines `_environ_get_and_map` and asks not to be
+/// edited) reads parameters NetBox deprecated or the OIDC backend ignores from the environment, with
+/// netbox-docker's defaults: nothing to fix while the environment file leaves them alone; once the
+/// environment file sets one, the administrator chose it, and the finding is back.
+#[test]
+fn netbox_dockers_own_defaults_are_not_the_administrators_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "configuration/configuration.py",
+        "from os import environ\n\n_AS_BOOL = lambda value: value.lower() == 'true'\n\n\
+         def _environ_get_and_map(name, default=None, map_fn=None):\n    value = environ.get(name, default)\n    return map_fn(value) if map_fn and value is not None else value\n\n\
+         ALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\n\
+         REMOTE_AUTH_BACKEND = environ.get('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend')\n\
+         REMOTE_AUTH_HEADER = environ.get('REMOTE_AUTH_HEADER', 'HTTP_REMOTE_USER')\n\
+         REMOTE_AUTH_AUTO_CREATE_USER = _environ_get_and_map('REMOTE_AUTH_AUTO_CREATE_USER', 'False', _AS_BOOL)\n\
+         LOGIN_REQUIRED = _environ_get_and_map('LOGIN_REQUIRED', 'False', _AS_BOOL)\n",
+    );
+    write(root, "env/netbox.env", "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
+    let lint = || bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&lint()));
+    assert!(!got.iter().any(|(_, file, _)| file == "configuration.py"), "{got:?}");
+
+    // The environment file sets REMOTE_AUTH_HEADER: now it is the administrator's, and unused.
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\nREMOTE_AUTH_HEADER=HTTP_X_USER\n",
+    );
+    let got = rules_at(&json(&lint()));
+    assert!(got.iter().any(|(rule, ..)| rule == "netbox/remote-auth-header-unused"), "{got:?}");
+
+    // The same lines in a file that is not netbox-docker's (no helpers) are the administrator's.
+    let own = write(
+        root,
+        "own/configuration.py",
+        "from os import environ\nALLOWED_HOSTS = ['netbox.example.com']\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = 'k' * 50\n\
+         REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n\
+         REMOTE_AUTH_HEADER = environ.get('REMOTE_AUTH_HEADER', 'HTTP_REMOTE_USER')\n",
+    );
+    let output = bin().arg("lint").arg(&own).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert!(got.iter().any(|(rule, ..)| rule == "netbox/remote-auth-header-unused"), "{got:?}");
+}
+
 /// An add-on file alone does not show REMOTE_AUTH_BACKEND: unknown, not unset; the same settings
 /// in a whole configuration.py (what NetBox requires of one) are missing the backend.
 #[test]

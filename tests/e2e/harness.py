@@ -1781,6 +1781,11 @@ class Runner:
         out.check(shot.get("status") == 403 and "CSRF verification failed" in (shot.get("text") or ""),
                   "local login form → 403 “CSRF verification failed”", f"local login form: {describe(shot)} – expected 403 CSRF")
 
+    def local_login_403(self, out: Outcome, dep: Deployment) -> None:
+        shot = last_step(self.local_login(out, self.stack.netbox_base()))
+        out.check(shot.get("status") == 403 and "CSRF verification failed" in (shot.get("text") or ""),
+                  "local login form → 403 “CSRF verification failed”", f"local login form: {describe(shot)} – expected 403 CSRF")
+
     def local_login(self, out: Outcome, base: str) -> dict:
         self.browser.call("context")
         trace = self.browser.call("localLogin", url=f"{base}/login/", username="nobody", password="wrong")
@@ -2155,6 +2160,18 @@ class Runner:
         begin = trace.get("begin") or {}
         shot = step_of(trace, "after the sign-on button") or last_step(trace)
         log = Log("gunicorn").since(marks["gunicorn"])
+        if NB.classic:
+            # NetBox 4.6: the link's GET fetches the discovery document, and requests' HTTPError for its 404
+            # is no python-social-auth error: NetBox's 500 page names it
+            page = shot.get("text") or ""
+            out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace)
+                      and shot.get("status") == 500 and "requests.exceptions.HTTPError" in page and "404" in page,
+                      f"the sign-on never reaches Authentik: GET /oauth/login/oidc/ → NetBox's 500 page naming "
+                      f"{excerpt(server_error(page), 200)} (main: {self.main_facts.get('begin')})",
+                      f"after the button: {describe(shot)}: {excerpt(page, 300)} – the chapter says a 500 naming "
+                      "requests' HTTPError 404")
+            out.note(f"the page says: {excerpt(shot.get('text', ''), 300)}; NetBox's log: {excerpt(log, 300) or 'nothing'}")
+            return
         out.check(urlsplit(shot.get("url", "")).hostname == NETBOX_HOST and not authorize_nav(trace)
                   and begin.get("status") == 500 and bool(shot.get("ssoErrorVisible"))
                   and SSO_BEGIN_FAILED in (shot.get("text") or ""),
@@ -2268,10 +2285,8 @@ class Runner:
     # rule → (symptom the chapter describes, checker)
     def plan(self, dep: Deployment) -> tuple[list[tuple[str, Callable[[Outcome, Deployment], None]]], list[str]]:
         rules = set(dep.expect)
-        host = {"flow/host-refused", "flow/allowed-hosts-missing-public-host", "netbox/allowed-hosts-type",
-                "netbox/allowed-hosts-entry", "nginx/missing-forwarded-host", "nginx/forwarded-host-appended",
-                "nginx/headers-lost-by-inheritance"}
-        csrf = {"flow/csrf-origin-fails", "nginx/missing-forwarded-proto"}
+        host = HOST_RULES
+        csrf = CSRF_RULES
         known = host | csrf | {"flow/redirect-uri-mismatch", "nginx/port-lost", "authentik/encryption-key-set",
                                "authentik/signing-key-missing", "netbox/login-redirect-url-type",
                                "netbox/csrf-trusted-origins-scheme", "flow/logout-keeps-authentik-session",
@@ -2284,6 +2299,16 @@ class Runner:
         elif rules & host:
             # The chapter: the host check comes first; this site answers 400 before any CSRF check can fail.
             plan.append(("400 Bad Request on every NetBox page", self.host_400))
+        elif rules & csrf and NB.classic:
+            # NetBox 4.6: the button is a link, its GET is not checked for CSRF: the lost scheme or port
+            # shows where the redirect URI is used; the local login form (a POST) still fails CSRF.
+            if "flow/redirect-uri-mismatch" in rules:
+                plan.append(("NetBox 4.6: the sign-on link reaches Authentik, which answers “Redirect URI Error” for "
+                             "the http:// redirect URI", lambda o, d: self.redirect_uri_error(o, d, "http://")))
+            elif "nginx/port-lost" in rules:
+                plan.append(("NetBox 4.6: the sign-on link reaches Authentik; after signing in the browser is sent to "
+                             "the wrong port", self.wrong_port))
+            plan.append(("the local login form → 403 CSRF verification failed", self.local_login_403))
         else:
             if rules & csrf:
                 plan.append(("403 on the sign-on POST: “Unable to begin single sign-on”; local login 403 CSRF", self.csrf_403))
@@ -2494,13 +2519,20 @@ def write_record(results: list[Result], found_versions: dict[str, str], authenti
 # Expected rules whose symptom depends on NetBox's version (its social-auth-core, its exception
 # handling, its sign-on button): their scenarios also run on NetBox NETBOX_CLASSIC.
 NETBOX_DEPENDENT = {"authentik/encryption-key-set", "authentik/signing-key-ec", "authentik/signing-key-missing",
-                    "netbox/login-redirect-url-type"}
+                    "netbox/login-redirect-url-type", "flow/oidc-endpoint-mismatch"}
+# The proxy symptoms the sign-on button's method decides (4.7: a POST, checked for CSRF first; 4.6: a GET
+# link, not checked), unless the host is refused first (400 on both).
+CSRF_RULES = {"flow/csrf-origin-fails", "nginx/missing-forwarded-proto"}
+HOST_RULES = {"flow/host-refused", "flow/allowed-hosts-missing-public-host", "netbox/allowed-hosts-type",
+              "netbox/allowed-hosts-entry", "nginx/missing-forwarded-host", "nginx/forwarded-host-appended",
+              "nginx/headers-lost-by-inheritance"}
 
 
 def depends_on_netbox(dep: Deployment, main: Deployment) -> bool:
     """main, the version-dependent symptoms, the settings whose effect this harness knows, and the
     groups chapter's pipeline (where NetBox imports custom_pipeline from differs by install layout)."""
     return (dep.name == "main" or bool(set(dep.expect) & NETBOX_DEPENDENT)
+            or (bool(set(dep.expect) & CSRF_RULES) and not set(dep.expect) & HOST_RULES)
             or (not dep.expect and (bool(changed_settings(dep, main)) or dep.chapter == "src/groups.md")))
 
 

@@ -4,9 +4,10 @@
 //! ## What it does
 //! Finds `proxy_set_header X-Forwarded-Host $server_name;` (or `Host $server_name` where no
 //! X-Forwarded-Host is sent) in the location that proxies NetBox, when the server's first name is
-//! not the one every reader uses: `_` or another name that is no valid host, no name at all,
-//! `localhost`, or a server that answers other names too (several `server_name`s, or
-//! `default_server`).
+//! not the one every user uses: `_` or another name that is no valid host, no name at all,
+//! `localhost`, or several `server_name`s. A single name on a `default_server` is no finding: the
+//! only server of a port is its default anyway (nginx picks it for any host), so the keyword
+//! changes nothing, and the users who type the one name get the right host.
 //!
 //! ## Why is this bad?
 //! `$server_name` is the first name of the server that accepted the request, not the host the
@@ -15,9 +16,10 @@
 //! trusts X-Forwarded-Host, so Django validates and builds URLs with that name: `_` is not a
 //! valid host name, and Django answers 400 to every request whatever ALLOWED_HOSTS says
 //! (`split_domain_port`, django/http/request.py); `localhost` is refused unless ALLOWED_HOSTS
-//! lists it, and then the redirect URI and the CSRF origin name localhost; a reader who used
-//! another name is told the first one, so the login POST fails the CSRF origin check and the
-//! sign-on returns to another host than the one holding the reader's session.
+//! lists it, and then the redirect URI and the CSRF origin name localhost; a user who used
+//! another name is told the first one, so the login POST fails the CSRF origin check (unless
+//! CSRF_TRUSTED_ORIGINS lists that origin) and the sign-on returns to another host than the one
+//! holding the user's session.
 //!
 //! ## Example
 //! `proxy_set_header X-Forwarded-Host $server_name;` in a `server_name _;` server.
@@ -75,20 +77,13 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         format!(
             "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for: NetBox answers 400 Bad Request unless ALLOWED_HOSTS lists `{first}`, and then sends the redirect URI and checks the CSRF origin for `{first}`, not for the host users use"
         )
-    } else if server.names.len() > 1 || server.is_default() {
-        let others = if server.names.len() > 1 {
-            let listed = server.names[1..].iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-            format!("the name{} {listed}", if server.names.len() > 2 { "s" } else { "" })
-        } else {
-            String::new()
-        };
-        let answers = match (others.is_empty(), server.is_default()) {
-            (false, true) => format!("{others} and any other host (`default_server`)"),
-            (false, false) => others,
-            _ => "any host (`default_server`)".to_string(),
-        };
+    } else if server.names.len() > 1 {
+        let listed = server.names[1..].iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let others = format!("the name{} {listed}", if server.names.len() > 2 { "s" } else { "" });
+        let answers =
+            if server.is_default() { format!("{others} and any other host (`default_server`)") } else { others };
         format!(
-            "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: readers who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) and the sign-on returns to `{first}`, which does not hold their session cookie"
+            "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: users who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin, and the sign-on returns to `{first}`, which does not hold their session cookie"
         )
     } else {
         return;
@@ -123,7 +118,7 @@ mod tests {
     fn localhost_a_second_name_a_default_server_and_no_name() {
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("localhost"), BLUEPRINT), "$server_name");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com netbox"), BLUEPRINT), "$server_name");
-        let default = named("netbox.internaldomain.com").replace("ipv6only=off", "ipv6only=off default_server");
+        let default = named("netbox.internaldomain.com netbox").replace("ipv6only=off", "ipv6only=off default_server");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT), "$server_name");
         let none = named("x").replace("    server_name x;\n", "");
         let all = messages(NETBOX, &none, BLUEPRINT);
@@ -132,8 +127,21 @@ mod tests {
     }
 
     #[test]
-    fn the_one_name_every_reader_uses_is_right() {
+    fn the_one_name_every_user_uses_is_right() {
         // NetBox's documentation up to 2.7 did this, with one name: the browser's host.
         assert_quiet("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com"), BLUEPRINT));
+        // The same with `default_server` (the Debian/certbot habit): the only server of the port is
+        // its default anyway, so the keyword changes nothing nginx does.
+        let default = named("netbox.internaldomain.com").replace("ipv6only=off", "ipv6only=off default_server");
+        assert_quiet("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT));
+    }
+
+    #[test]
+    fn the_message_allows_for_trusted_origins() {
+        let site = named("netbox.internaldomain.com www.netbox.internaldomain.com");
+        let netbox = format!("{NETBOX}CSRF_TRUSTED_ORIGINS = ['https://www.netbox.internaldomain.com']\n");
+        let all = messages(&netbox, &site, BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/forwarded-host-server-name").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("unless CSRF_TRUSTED_ORIGINS lists their origin"), "{all:#?}");
     }
 }

@@ -27,14 +27,14 @@ pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             location.block,
             location.head.clone(),
             format!(
-                "readers use https, but no `X-Forwarded-Proto` reaches NetBox from the location `{}`: Django sees http, so NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` (Authentik answers \"Redirect URI Error\") and the login POSTs fail with 403 CSRF verification failed",
+                "users arrive over https, but no `X-Forwarded-Proto` reaches NetBox from the location `{}`: Django sees http, so NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` (Authentik answers \"Redirect URI Error\") and the login POSTs fail with 403 CSRF verification failed",
                 location.path, flow.base_path
             ),
         );
         if let Some(listen) = flow.server.public_listen().range
             && flow.server.block == location.block
         {
-            finding = finding.with_related(listen, "readers arrive over https here");
+            finding = finding.with_related(listen, "users arrive over https here");
         }
         out.push(finding);
     }
@@ -74,6 +74,6 @@ mod tests {
         assert_eq!(line(d.start.line), "location / {");
         assert_eq!(d.related.len(), 1, "{:?}", d.related);
         assert_eq!(line(d.related[0].start.line), "listen [::]:443 ssl ipv6only=off;");
-        assert_eq!(d.related[0].label, "readers arrive over https here");
+        assert_eq!(d.related[0].label, "users arrive over https here");
     }
 }
