@@ -258,7 +258,9 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_string());
     match extension.as_deref() {
         Some("py") => return Some(Kind::Netbox),
-        Some("yaml" | "yml") => return Some(Kind::Authentik),
+        // A blueprint has `entries:` (Authentik's blueprint schema); other YAML, such as a
+        // docker-compose.override.yml, is no kind this checker reads, and is not passed off as one.
+        Some("yaml" | "yml") => return text.contains("entries:").then_some(Kind::Authentik),
         Some("env") => return Some(Kind::Env),
         _ => {}
     }
@@ -295,6 +297,16 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yaml_that_is_no_blueprint_is_not_taken_for_one() {
+        let compose = "services:\n  netbox:\n    environment:\n      REMOTE_AUTH_BACKEND: x\n";
+        assert_eq!(recognise(Path::new("docker-compose.override.yml"), compose), None);
+        assert_eq!(
+            recognise(Path::new("netbox.yaml"), "version: 1\nentries:\n  - model: a.b\n"),
+            Some(Kind::Authentik)
+        );
+    }
 
     #[test]
     fn kinds_are_recognised_from_name_and_content() {
