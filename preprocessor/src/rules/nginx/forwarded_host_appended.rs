@@ -24,7 +24,7 @@ pub fn forwarded_host_appended(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             &FORWARDED_HOST_APPENDED,
             xfh.block,
             xfh.value_range.clone(),
-            format!("`{}` can become a comma list such as `a.example, b.example`; Django takes X-Forwarded-Host whole, rejects it as an invalid host, and answers 400 Bad Request", xfh.value),
+            format!("`{}` can become a comma-separated list of hosts (the X-Forwarded-Host the request arrived with, from an outer proxy or any client, joined to another); Django takes X-Forwarded-Host whole, rejects the list as an invalid host, and answers 400 Bad Request", xfh.value),
         ));
     }
 }

@@ -1,0 +1,120 @@
+//! Findings state what their input says, not invented values (issue 12: a message invented a host
+//! name to illustrate regex dots, another an `a.example, b.example` list). Over the guide and every
+//! real-world corpus case, each host name a message quotes in backticks must be in the files it is
+//! about; the one derived example allowed is `authentik/redirect-uri-regex-dots`'s own, a host of
+//! the input with one dot replaced (what the regex also accepts).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Lower-case dotted names in a backticked part of a message: `netbox.internaldomain.com`,
+/// `https://auth.example.com:8443/…` (not `users.Group`, not `10.0.0.1`).
+fn hosts(message: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (i, quoted) in message.split('`').enumerate() {
+        if i % 2 == 0 {
+            continue;
+        }
+        for word in quoted.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_')) {
+            let word = word.trim_matches('.');
+            let labels: Vec<&str> = word.split('.').collect();
+            let tld = labels.last().copied().unwrap_or("");
+            if labels.len() >= 2
+                && labels.iter().all(|l| !l.is_empty())
+                && tld.len() >= 2
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+                && word.chars().all(|c| !c.is_ascii_uppercase())
+                && !word.ends_with(".py")
+                && !word.ends_with(".yaml")
+                && !word.ends_with(".conf")
+            {
+                found.push(word.to_string());
+            }
+        }
+    }
+    found
+}
+
+fn one_dot_replaced(host: &str, input: &str) -> bool {
+    input.match_indices('.').count() > 0
+        && input.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).any(|word| {
+            word.len() == host.len()
+                && word.chars().zip(host.chars()).filter(|(a, b)| a != b).count() == 1
+                && word.chars().zip(host.chars()).all(|(a, b)| a == b || a == '.')
+        })
+}
+
+fn invented(report: &Value, input: &str) -> Vec<String> {
+    let input = input.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        let rule = d["rule"].as_str().unwrap();
+        for host in hosts(d["message"].as_str().unwrap()) {
+            let derived = rule == "authentik/redirect-uri-regex-dots" && one_dot_replaced(&host, &input);
+            if !input.contains(&host) && !derived {
+                out.push(format!("{rule}: `{host}` in “{}”", d["message"].as_str().unwrap()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_guides_messages_quote_only_hosts_of_the_guide() {
+    let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["check", root().to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(report["diagnostics"].as_array().unwrap().len() > 50, "the guide's findings are checked");
+    let mut input = String::new();
+    for entry in std::fs::read_dir(root().join("src")).unwrap() {
+        input.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    let invented = invented(&report, &input);
+    assert!(invented.is_empty(), "{invented:#?}");
+}
+
+#[test]
+fn the_corpus_messages_quote_only_hosts_of_their_files() {
+    let mut checked = 0;
+    let mut all = Vec::new();
+    for half in ["tuning", "heldout"] {
+        for case in std::fs::read_dir(root().join("tests/realworld").join(half)).unwrap() {
+            let case = case.unwrap().path();
+            let files: Vec<PathBuf> = std::fs::read_dir(&case)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.file_name().is_some_and(|n| n != "case.toml"))
+                .collect();
+            let input: String = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+            let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+                .arg("lint")
+                .args(&files)
+                .args(["--format", "json"])
+                .output()
+                .unwrap();
+            let Ok(report) = serde_json::from_slice::<Value>(&output.stdout) else { continue };
+            checked += report["diagnostics"].as_array().map_or(0, Vec::len);
+            all.extend(invented(&report, &input).into_iter().map(|m| format!("{}: {m}", case.display())));
+        }
+    }
+    assert!(checked > 50, "the corpus' findings are checked: {checked}");
+    assert!(all.is_empty(), "{all:#?}");
+}
+
+#[test]
+fn an_invented_host_is_caught() {
+    let report: Value = serde_json::json!({"diagnostics": [
+        {"rule": "nginx/forwarded-host-appended", "message": "can become `a.example, b.example`"},
+        {"rule": "netbox/pipeline-group-import", "message": "`users.Group` and `custom_pipeline.py`"}
+    ]});
+    assert_eq!(invented(&report, "server_name netbox.internaldomain.com;").len(), 2);
+    assert!(invented(&report, "a.example b.example").is_empty());
+}
