@@ -5,7 +5,7 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use mdbook_configcheck::report::Format;
 
 /// Checking a book makes hundreds of thousands of small, short-lived allocations (syntax trees,
@@ -37,16 +37,8 @@ enum Command {
         /// The book's root directory (holding book.toml).
         #[arg(default_value = ".")]
         book: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Warnings fail too.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Also list the expected findings (blocks wrong on purpose) and infos; by default the
-        /// human format prints only what fails or warns, and counts the rest.
-        #[arg(long, short = 'v')]
-        verbose: bool,
+        #[command(flatten)]
+        findings: Findings,
     },
     /// Check an administrator's own files, no book needed: configuration.py, an nginx site, an
     /// Authentik blueprint, netbox-docker's env file, or a netbox-docker checkout. Exit as `check`.
@@ -64,15 +56,8 @@ enum Command {
         /// Repeatable; default the newest the rules know.
         #[arg(long = "target", value_name = "PRODUCT=VERSION")]
         targets: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Warnings fail too.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// Also list infos.
-        #[arg(long, short = 'v')]
-        verbose: bool,
+        #[command(flatten)]
+        findings: Findings,
     },
     /// Print the rule reference (Markdown), generated from the registry.
     Rules,
@@ -116,28 +101,47 @@ enum Command {
     },
 }
 
+/// How `check` and `lint` report their findings and which of them fail the run.
+#[derive(Args)]
+struct Findings {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Warnings fail too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Also list the infos and, in a book, the expected findings (blocks wrong on purpose); by
+    /// default the human format prints only what fails or warns, and counts the rest.
+    #[arg(long, short = 'v')]
+    verbose: bool,
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         None => cmd::preprocess::execute(),
         Some(Command::Supports { renderer }) => cmd::supports::execute(&renderer),
-        Some(Command::Check { book, format, deny_warnings, verbose }) => {
+        Some(Command::Check { book, findings: Findings { format, deny_warnings, verbose } }) => {
             cmd::check::execute(&book, format, deny_warnings, verbose)
         }
         Some(Command::Build { book, dest_dir, verbose }) => cmd::build::execute(&book, dest_dir, verbose),
         Some(Command::Serve { book, dest_dir, hostname, port, verbose }) => {
             cmd::serve::execute(&book, &cmd::serve::Options { dest_dir, hostname, port, verbose })
         }
-        Some(Command::Lint { files, kinds, netbox_docker, targets, format, deny_warnings, verbose }) => {
-            cmd::lint::execute(&cmd::lint::Options {
-                files,
-                kinds,
-                netbox_docker,
-                targets,
-                format,
-                deny_warnings,
-                verbose,
-            })
-        }
+        Some(Command::Lint {
+            files,
+            kinds,
+            netbox_docker,
+            targets,
+            findings: Findings { format, deny_warnings, verbose },
+        }) => cmd::lint::execute(&cmd::lint::Options {
+            files,
+            kinds,
+            netbox_docker,
+            targets,
+            format,
+            deny_warnings,
+            verbose,
+        }),
         Some(Command::Rules) => cmd::rules::execute(),
         Some(Command::Extract { book, out }) => cmd::extract::execute(&book, &out),
     }

@@ -258,6 +258,24 @@ fn deny_warnings_makes_warnings_fail_check() {
     assert_eq!(check("warnings-only", &["--deny-warnings"]).0, 1);
 }
 
+/// `check` and `lint` share `--format`, `--deny-warnings` and `--verbose`: the same words under
+/// both, none of them true of a book only (lint has files, not chapters).
+#[test]
+fn check_and_lint_describe_their_shared_options_alike() {
+    let options = |command: &str| {
+        let help = String::from_utf8(run(&[command, "--help"]).stdout).unwrap();
+        let start = help.find("      --format").expect("--format is described");
+        let end = help.find("  -h, --help").expect("--help is described");
+        help[start..end].to_owned()
+    };
+    let check = options("check");
+    assert_eq!(check, options("lint"));
+    for option in ["--deny-warnings", "--verbose", "human:", "json:", "github:", "sarif:"] {
+        assert!(check.contains(option), "{option} in:\n{check}");
+    }
+    assert!(!check.contains("chapter's"), "lint's lines are its files', not a chapter's:\n{check}");
+}
+
 #[test]
 fn a_book_that_cannot_be_read_exits_2_with_a_message() {
     let out = run(&["check", "/nonexistent/book"]);

@@ -1,4 +1,5 @@
-//! Terminal output: rustc-style snippets with the chapter's own line numbers.
+//! Terminal output: rustc-style snippets at the checked files' own lines (a book's chapters, or
+//! the files `lint` reads).
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 

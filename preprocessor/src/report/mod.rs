@@ -13,10 +13,10 @@ pub mod sarif;
 
 use crate::check::Checked;
 
-/// The output formats of `mdbook-configcheck check`.
+/// The output formats of `mdbook-configcheck check` and `lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-style snippets with the chapter's own line numbers.
+    /// rustc-style snippets at the checked files' own lines (a book's chapters, or lint's files).
     Human,
     /// One JSON object (DESIGN.md, "Command line").
     Json,
