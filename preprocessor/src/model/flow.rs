@@ -434,15 +434,25 @@ mod tests {
 
     const NETBOX: &str = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n";
 
-    fn redirect_uri(netbox: &str, nginx: &str) -> (Option<String>, String, String) {
-        let content = format!("```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n");
+    /// The login flow derived from a chapter of a `configuration.py`, an nginx site and, when
+    /// given, a blueprint, as `read` sees it.
+    fn derive<R>(netbox: &str, nginx: &str, blueprint: Option<&str>, read: impl FnOnce(&Flow<'_>) -> R) -> R {
+        let mut content = format!("```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n");
+        if let Some(blueprint) = blueprint {
+            content.push_str(&format!("\n```yaml,check=authentik\n{blueprint}```\n"));
+        }
         let chapter = ChapterInput::for_test(&content);
         let mut sources = Sources::default();
         let extraction = extract(&[chapter], &mut sources);
         let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
         let model = assemble(&extraction.blocks, vec![contribute(&extraction.blocks, parsed)]);
-        let flow = Flow::derive(&model.main).expect("a flow");
-        (flow.redirect_uri.clone(), flow.host.because.clone(), flow.scheme.because.clone())
+        read(&Flow::derive(&model.main).expect("a flow"))
+    }
+
+    fn redirect_uri(netbox: &str, nginx: &str) -> (Option<String>, String, String) {
+        derive(netbox, nginx, None, |flow| {
+            (flow.redirect_uri.clone(), flow.host.because.clone(), flow.scheme.because.clone())
+        })
     }
 
     fn site(listen: &str, headers: &str) -> String {
@@ -512,16 +522,9 @@ mod tests {
     }
 
     fn flow_of(netbox: &str, nginx: &str, blueprint: &str) -> (Option<String>, String, Option<String>, bool) {
-        let content = format!(
-            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
-        );
-        let chapter = ChapterInput::for_test(&content);
-        let mut sources = Sources::default();
-        let extraction = extract(&[chapter], &mut sources);
-        let parsed = parse_blocks(&extraction.blocks, &mut Vec::new());
-        let model = assemble(&extraction.blocks, vec![contribute(&extraction.blocks, parsed)]);
-        let flow = Flow::derive(&model.main).expect("a flow");
-        (flow.public.host.clone(), flow.public.host_because.clone(), flow.host.value.clone(), flow.host_invalid())
+        derive(netbox, nginx, Some(blueprint), |flow| {
+            (flow.public.host.clone(), flow.public.host_because.clone(), flow.host.value.clone(), flow.host_invalid())
+        })
     }
 
     const CATCH_ALL: &str = "server {\n    listen 443 ssl default_server;\n    server_name _;\n    location / {\n        proxy_pass http://netbox:8080;\n        proxy_set_header X-Forwarded-Host $http_host;\n    }\n}\n";
