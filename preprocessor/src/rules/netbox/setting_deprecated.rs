@@ -1,7 +1,7 @@
 //! `netbox/setting-deprecated`: A parameter the target NetBox still reads but warns is deprecated.
 
 use super::parameters::NETBOX;
-use super::shared::at_statement;
+use super::shared::{Verdict, judge_parameters};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
@@ -27,7 +27,7 @@ pub const SETTING_DEPRECATED: Rule = Rule {
 };
 
 pub fn setting_deprecated(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.own_settings() {
+    judge_parameters(d, &SETTING_DEPRECATED, out, |setting, known| {
         let name = setting.name.as_str();
         let value = &setting.value;
         if name == "LOGIN_REQUIRED"
@@ -35,9 +35,9 @@ pub fn setting_deprecated(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
             || matches!(value.kind, ValueKind::None)
             || !NETBOX.deprecated(name, targets.netbox)
         {
-            continue;
+            return None;
         }
-        let replacement = NETBOX.get(name).and_then(|s| s.replaced_by.as_deref());
+        let replacement = known.replaced_by.as_deref();
         let message = match replacement {
             Some(new) => format!(
                 "NetBox {} still reads `{name}` but warns at every start that it is deprecated in favour of `{new}`",
@@ -45,12 +45,8 @@ pub fn setting_deprecated(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
             ),
             None => format!("NetBox {} still reads `{name}` but warns at every start that it is deprecated", targets.netbox),
         };
-        let finding = at_statement(&SETTING_DEPRECATED, setting, message);
-        out.push(match replacement {
-            Some(new) => finding.with_help(format!("set `{new}` instead and remove this line")),
-            None => finding,
-        });
-    }
+        Some(Verdict { message, help: replacement.map(|new| format!("set `{new}` instead and remove this line")) })
+    });
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `netbox/setting-removed`: A parameter the target NetBox no longer has.
 
 use super::parameters::{NETBOX, Status, removal_reason};
-use super::shared::at_statement;
+use super::shared::{Verdict, judge_parameters};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -22,25 +22,20 @@ pub const SETTING_REMOVED: Rule = Rule {
 };
 
 pub fn setting_removed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.own_settings() {
+    judge_parameters(d, &SETTING_REMOVED, out, |setting, known| {
         let name = setting.name.as_str();
-        let Some(Status::Removed(since)) = NETBOX.status(name, targets.netbox) else { continue };
-        let replacement = NETBOX.get(name).and_then(|s| s.replaced_by.as_deref());
+        let Some(Status::Removed(since)) = NETBOX.status(name, targets.netbox) else { return None };
+        let replacement = known.replaced_by.as_deref();
         let why = match (replacement, removal_reason(name)) {
             (Some(new), _) => format!(" (use `{new}` instead)"),
             (None, Some(why)) => format!(" ({why})"),
             (None, None) => String::new(),
         };
-        let finding = at_statement(
-            &SETTING_REMOVED,
-            setting,
-            format!("NetBox {since} removed `{name}`; NetBox {} ignores it{why}", targets.netbox),
-        );
-        out.push(match replacement {
-            Some(new) => finding.with_help(format!("move its value into `{new}` and remove the line")),
-            None => finding,
-        });
-    }
+        Some(Verdict {
+            message: format!("NetBox {since} removed `{name}`; NetBox {} ignores it{why}", targets.netbox),
+            help: replacement.map(|new| format!("move its value into `{new}` and remove the line")),
+        })
+    });
 }
 
 #[cfg(test)]

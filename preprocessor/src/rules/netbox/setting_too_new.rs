@@ -1,7 +1,7 @@
 //! `netbox/setting-too-new`: A parameter the target NetBox does not read yet.
 
 use super::parameters::{NETBOX, Status};
-use super::shared::at_statement;
+use super::shared::{Verdict, judge_parameters};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -21,9 +21,9 @@ pub const SETTING_TOO_NEW: Rule = Rule {
 };
 
 pub fn setting_too_new(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    for setting in d.netbox.own_settings() {
+    judge_parameters(d, &SETTING_TOO_NEW, out, |setting, _| {
         let name = setting.name.as_str();
-        let Some(Status::NotYet(first)) = NETBOX.status(name, targets.netbox) else { continue };
+        let Some(Status::NotYet(first)) = NETBOX.status(name, targets.netbox) else { return None };
         // the names it replaces, when the target still reads them (JINJA_FILTERS ← JINJA2_FILTERS)
         let older: Vec<String> = NETBOX
             .replaced_by_this(name)
@@ -31,14 +31,11 @@ pub fn setting_too_new(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             .filter(|old| NETBOX.reads(old, targets.netbox))
             .map(|old| format!("`{old}`"))
             .collect();
-        let message = format!("NetBox reads `{name}` only from {first}; NetBox {} ignores it", targets.netbox);
-        let finding = at_statement(&SETTING_TOO_NEW, setting, message);
-        out.push(if older.is_empty() {
-            finding
-        } else {
-            finding.with_help(format!("NetBox {} reads {} instead", targets.netbox, older.join(", ")))
-        });
-    }
+        Some(Verdict {
+            message: format!("NetBox reads `{name}` only from {first}; NetBox {} ignores it", targets.netbox),
+            help: (!older.is_empty()).then(|| format!("NetBox {} reads {} instead", targets.netbox, older.join(", "))),
+        })
+    });
 }
 
 #[cfg(test)]

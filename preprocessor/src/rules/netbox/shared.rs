@@ -1,9 +1,11 @@
 //! The helpers several NetBox rules use.
 
+use super::parameters::{NETBOX, NetboxSetting};
 use crate::finding::Finding;
 use crate::finding::Rule;
 use crate::model::NetboxConfig;
 use crate::parse::netbox::{Setting, Value};
+use crate::rules::input::Input;
 
 pub(super) const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";
 
@@ -13,6 +15,34 @@ pub(super) fn at_value(rule: &'static Rule, setting: &Setting, value: &Value, me
 
 pub(super) fn at_statement(rule: &'static Rule, setting: &Setting, message: String) -> Finding {
     Finding::in_block(rule, setting.block, setting.statement.clone(), message)
+}
+
+/// What a rule on NetBox's settings inventory says of one parameter: the message, and a help of
+/// its own when the rule's general one would not do.
+pub(super) struct Verdict {
+    pub(super) message: String,
+    pub(super) help: Option<String>,
+}
+
+/// The loop of the rules that judge a file's parameters by NetBox's settings inventory
+/// (`setting-removed`, `setting-deprecated`, `setting-too-new`): each of the file's own settings
+/// that some NetBox release has read goes to `judge` with its entry in the inventory, and each
+/// verdict becomes a finding of `rule` at the setting's statement.
+pub(super) fn judge_parameters(
+    d: &Input<'_>,
+    rule: &'static Rule,
+    out: &mut Vec<Finding>,
+    mut judge: impl FnMut(&Setting, &NetboxSetting) -> Option<Verdict>,
+) {
+    for setting in d.netbox.own_settings() {
+        let Some(known) = NETBOX.get(&setting.name) else { continue };
+        let Some(Verdict { message, help }) = judge(setting, known) else { continue };
+        let finding = at_statement(rule, setting, message);
+        out.push(match help {
+            Some(help) => finding.with_help(help),
+            None => finding,
+        });
+    }
 }
 
 /// Only social-core backends: header authentication can never sign anyone in.
