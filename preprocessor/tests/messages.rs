@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -65,13 +65,25 @@ fn invented(report: &Value, input: &str) -> Vec<String> {
     out
 }
 
+/// The JSON report of a run; a run that printed none fails the test with what it said, so a case
+/// the binary cannot read is never passed over as one without findings.
+fn report_of(output: &Output, what: &str) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "{what}: no JSON report ({error}; exit {:?}); stderr:\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
 #[test]
 fn the_guides_messages_quote_only_hosts_of_the_guide() {
     let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
         .args(["check", root().to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let report = report_of(&output, "check of the guide");
     assert!(report["diagnostics"].as_array().unwrap().len() > 50, "the guide's findings are checked");
     let mut input = String::new();
     for entry in std::fs::read_dir(root().join("src")).unwrap() {
@@ -100,7 +112,7 @@ fn the_corpus_messages_quote_only_hosts_of_their_files() {
                 .args(["--format", "json"])
                 .output()
                 .unwrap();
-            let Ok(report) = serde_json::from_slice::<Value>(&output.stdout) else { continue };
+            let report = report_of(&output, &format!("lint of {}", case.display()));
             checked += report["diagnostics"].as_array().map_or(0, Vec::len);
             all.extend(invented(&report, &input).into_iter().map(|m| format!("{}: {m}", case.display())));
         }
@@ -117,4 +129,16 @@ fn an_invented_host_is_caught() {
     ]});
     assert_eq!(invented(&report, "server_name netbox.internaldomain.com;").len(), 2);
     assert!(invented(&report, "a.example b.example").is_empty());
+}
+
+#[test]
+fn a_run_without_a_report_fails_with_its_case_and_stderr() {
+    let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
+        .args(["lint", "/nonexistent/configuration.py", "--format", "json"])
+        .output()
+        .unwrap();
+    let panic = std::panic::catch_unwind(|| report_of(&output, "lint of t99-missing")).unwrap_err();
+    let said = panic.downcast_ref::<String>().unwrap();
+    assert!(said.starts_with("lint of t99-missing: no JSON report"), "{said}");
+    assert!(said.contains("exit Some(2)") && said.contains("cannot read /nonexistent/configuration.py"), "{said}");
 }
