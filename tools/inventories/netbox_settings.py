@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import hashlib
 import io
 import json
 import re
@@ -38,6 +37,8 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+
+from inventory import const_str, ranges, sha256, version_key, write_or_check
 
 SETTINGS = "netbox/netbox/settings.py"
 PARAMETERS = ("netbox/netbox/config/parameters.py", "netbox/netbox/config/__init__.py")
@@ -54,10 +55,6 @@ def social_core_pin(text: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading one release
 # ---------------------------------------------------------------------------------------------
@@ -65,12 +62,6 @@ def version_key(version: str) -> tuple[int, ...]:
 
 def is_configuration(node: ast.AST) -> bool:
     return isinstance(node, ast.Name) and node.id == "configuration"
-
-
-def const_str(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return None
 
 
 def texts(node: ast.AST) -> str:
@@ -247,10 +238,6 @@ def analyse(settings: str, parameters: str | None) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def git(git_dir: str, *args: str) -> str:
     return subprocess.run(
         ["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True
@@ -326,18 +313,6 @@ def from_archive(path: Path, kind: str) -> tuple[str, dict, dict]:
 # ---------------------------------------------------------------------------------------------
 
 
-def ranges(versions: list[str], present: list[bool]) -> list[list[str]]:
-    out: list[list[str]] = []
-    start = None
-    for index, (version, here) in enumerate(zip(versions, present)):
-        if here and start is None:
-            start = version
-        if start is not None and (not here or index == len(versions) - 1):
-            out.append([start, version if here else versions[index - 1]])
-            start = None
-    return out
-
-
 def build(releases: list[tuple[str, dict, dict]]) -> dict:
     by_version: dict[str, tuple[dict, list[dict]]] = {}
     for version, result, source in releases:
@@ -406,16 +381,8 @@ def main() -> int:
         parser.error("no source given")
     document = build(releases)
     text = json.dumps(document, indent=1, sort_keys=False) + "\n"
-    if arguments.check:
-        if arguments.output.read_text() != text:
-            print(f"{arguments.output} differs from what the sources give: regenerate it", file=sys.stderr)
-            return 1
-        print(f"{arguments.output}: up to date", file=sys.stderr)
-        return 0
-    arguments.output.write_text(text)
-    print(f"{arguments.output}: {len(document['settings'])} names over {len(document['releases'])} releases",
-          file=sys.stderr)
-    return 0
+    summary = f"{len(document['settings'])} names over {len(document['releases'])} releases"
+    return write_or_check(arguments.output, text, arguments.check, "the sources", summary)
 
 
 if __name__ == "__main__":

@@ -33,24 +33,15 @@ from __future__ import annotations
 
 import argparse
 import ast
-import hashlib
 import json
 import re
 import sys
 import zipfile
 from pathlib import Path
 
+from inventory import const_str, ranges, sha256, version_key, write_or_check
+
 NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
-def const_str(node: ast.AST | None) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return None
 
 
 def receiver(call: ast.Call) -> str:
@@ -273,18 +264,6 @@ def analyse_app(modules: dict[str, Module]) -> dict:
     return {"global": sorted(reads_global), "any_backend": sorted(reads_any - reads_global)}
 
 
-def ranges(versions: list[str], present: list[bool]) -> list[list[str]]:
-    out: list[list[str]] = []
-    start = None
-    for index, (version, here) in enumerate(zip(versions, present)):
-        if here and start is None:
-            start = version
-        if start is not None and (not here or index == len(versions) - 1):
-            out.append([start, version if here else versions[index - 1]])
-            start = None
-    return out
-
-
 def build(results: dict[str, dict], sources: list[dict]) -> dict:
     versions = sorted(results, key=version_key)
 
@@ -351,7 +330,7 @@ def main() -> int:
             parser.error(f"{wheel}: not named social_auth_core-X.Y.Z-…")
         results[match.group(1)] = analyse(read_package(wheel))
         sources.append({"version": match.group(1), "wheel": wheel.name,
-                        "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest()})
+                        "sha256": sha256(wheel)})
     document = build(results, sources)
     if arguments.app_wheel:
         match = re.match(r"social_auth_app_django-(\d+\.\d+\.\d+)-", arguments.app_wheel.name)
@@ -360,18 +339,11 @@ def main() -> int:
         document["django_app"] = {
             "version": match.group(1),
             "wheel": arguments.app_wheel.name,
-            "sha256": hashlib.sha256(arguments.app_wheel.read_bytes()).hexdigest(),
+            "sha256": sha256(arguments.app_wheel),
             **analyse_app(read_package(arguments.app_wheel, "social_django")),
         }
-    if arguments.check:
-        if arguments.output.read_text() != dump(document):
-            print(f"{arguments.output} differs from what the wheels give: regenerate it", file=sys.stderr)
-            return 1
-        print(f"{arguments.output}: up to date", file=sys.stderr)
-        return 0
-    arguments.output.write_text(dump(document))
-    print(f"{arguments.output}: {len(document['backends'])} backends over {len(results)} releases", file=sys.stderr)
-    return 0
+    summary = f"{len(document['backends'])} backends over {len(results)} releases"
+    return write_or_check(arguments.output, dump(document), arguments.check, "the wheels", summary)
 
 
 if __name__ == "__main__":
