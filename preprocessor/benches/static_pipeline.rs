@@ -366,9 +366,14 @@ fn stages(input: &[u8]) -> Stages {
 }
 
 /// Median of `RUNS` runs after one warm-up.
-fn measure<T>(mut run: impl FnMut() -> T) -> Duration {
+fn measure<T>(run: impl FnMut() -> T) -> Duration {
+    median_of(RUNS, run)
+}
+
+/// Median of `runs` runs after one warm-up.
+fn median_of<T>(runs: usize, mut run: impl FnMut() -> T) -> Duration {
     black_box(run());
-    let mut times: Vec<Duration> = (0..RUNS)
+    let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             black_box(run());
@@ -376,7 +381,7 @@ fn measure<T>(mut run: impl FnMut() -> T) -> Duration {
         })
         .collect();
     times.sort();
-    times[RUNS / 2]
+    times[runs / 2]
 }
 
 /// A book of one chapter, `t.md`.
@@ -441,17 +446,7 @@ fn scaling() {
     for (name, n, book) in SCALING.iter().filter(|(name, ..)| name.contains(&only)) {
         let time = |size: usize| {
             let book = book(size);
-            let run = || check_book(&book, root, &config).expect("the book is checked");
-            black_box(run());
-            let mut times: Vec<Duration> = (0..3)
-                .map(|_| {
-                    let start = Instant::now();
-                    black_box(run());
-                    start.elapsed()
-                })
-                .collect();
-            times.sort();
-            times[1]
+            median_of(3, || check_book(&book, root, &config).expect("the book is checked"))
         };
         let n = n * factor;
         let (single, double) = (time(n), time(2 * n));

@@ -154,6 +154,15 @@ fn write_file(root: &Path, path: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// The graph's edges by module name: `("rules::netbox::first", "base")`.
+fn named_edges(graph: &ModuleGraph) -> BTreeSet<(String, String)> {
+    graph.edges.keys().map(|&(from, to)| (graph.modules[from].name.clone(), graph.modules[to].name.clone())).collect()
+}
+
+fn pair(from: &str, to: &str) -> (String, String) {
+    (from.to_string(), to.to_string())
+}
+
 #[test]
 fn the_reader_sees_the_modules_a_registry_declares() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,12 +183,7 @@ fn the_reader_sees_the_modules_a_registry_declares() {
     for module in ["rules::netbox::first", "rules::netbox::second", "rules::netbox::third"] {
         assert!(names.contains(module), "{module} not seen: {names:?}");
     }
-    let edges: BTreeSet<(String, String)> = graph
-        .edges
-        .keys()
-        .map(|&(from, to)| (graph.modules[from].name.clone(), graph.modules[to].name.clone()))
-        .collect();
-    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    let edges = named_edges(&graph);
     // The registry names each rule of its modules; a rule file's own imports are read.
     for edge in [
         pair("rules", "rules::netbox"),
@@ -227,12 +231,7 @@ fn the_reader_sees_imports_in_every_spelling() {
     // Through a re-export: an edge to stage::inner, not to stage.
     write("top.rs", "use crate::stage::{self, Thing};\nfn f() { let _ = stage::inner::Thing; }\n");
     let graph = ModuleGraph::read(dir.path());
-    let edges: BTreeSet<(String, String)> = graph
-        .edges
-        .keys()
-        .map(|&(from, to)| (graph.modules[from].name.clone(), graph.modules[to].name.clone()))
-        .collect();
-    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    let edges = named_edges(&graph);
     assert_eq!(
         edges,
         BTreeSet::from([pair("stage", "stage::inner"), pair("stage::inner", "base"), pair("top", "stage::inner")])

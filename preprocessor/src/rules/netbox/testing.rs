@@ -4,38 +4,30 @@ use std::path::Path;
 
 use crate::check::check_chapters;
 use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
 use crate::extract::ChapterInput;
 use crate::finding::Rule;
 
 /// A working OpenID Connect setup, the base of several cases.
 pub const OIDC: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n";
 
-/// The rules that fire on one `check=netbox` block, and their lines within the block.
-fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
+/// The diagnostics of one `check=netbox` block on line 4 of its chapter, for a target NetBox.
+fn diagnostics(python: &str, netbox: &str) -> Vec<Diagnostic> {
     let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
     let chapter = ChapterInput::for_test(&content);
     let mut settings = Settings::default();
     settings.targets.netbox = netbox.parse().unwrap();
-    check_chapters(&[chapter], Path::new("."), &settings)
-        .unwrap()
-        .diagnostics
-        .into_iter()
-        .map(|d| (d.rule, d.start.line - 3))
-        .collect()
+    check_chapters(&[chapter], Path::new("."), &settings).unwrap().diagnostics
+}
+
+/// The rules that fire on one `check=netbox` block, and their lines within the block.
+fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
+    diagnostics(python, netbox).into_iter().map(|d| (d.rule, d.start.line - 3)).collect()
 }
 
 /// The findings on one `check=netbox` block: rule, message and help.
 pub fn findings(python: &str, netbox: &str) -> Vec<(&'static str, String, String)> {
-    let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
-    let chapter = ChapterInput::for_test(&content);
-    let mut settings = Settings::default();
-    settings.targets.netbox = netbox.parse().unwrap();
-    check_chapters(&[chapter], Path::new("."), &settings)
-        .unwrap()
-        .diagnostics
-        .into_iter()
-        .map(|d| (d.rule, d.message, d.help.into_owned()))
-        .collect()
+    diagnostics(python, netbox).into_iter().map(|d| (d.rule, d.message, d.help.into_owned())).collect()
 }
 
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
