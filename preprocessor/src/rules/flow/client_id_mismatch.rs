@@ -1,6 +1,6 @@
 //! `flow/client-id-mismatch`: Client id differs.
 
-use super::shared::plain;
+use super::shared::differs_from_provider;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -16,18 +16,16 @@ pub const CLIENT_ID_MISMATCH: Rule = Rule {
 };
 
 pub fn client_id_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(provider) = d.authentik.provider() else { return };
-    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_KEY") else { return };
-    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_id.as_ref()))
-        && ours != theirs
-    {
-        out.push(Finding::in_block(
-            &CLIENT_ID_MISMATCH,
-            setting.block,
-            setting.value.range.clone(),
-            format!("NetBox sends the client id `{ours}`, but the provider's client_id is `{theirs}`: Authentik rejects the authorization request (invalid client)"),
-        ));
-    }
+    let Some((setting, ours, theirs)) = differs_from_provider(d, "SOCIAL_AUTH_OIDC_KEY", |p| p.client_id.as_ref())
+    else {
+        return;
+    };
+    out.push(Finding::in_block(
+        &CLIENT_ID_MISMATCH,
+        setting.block,
+        setting.value.range.clone(),
+        format!("NetBox sends the client id `{ours}`, but the provider's client_id is `{theirs}`: Authentik rejects the authorization request (invalid client)"),
+    ));
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `flow/client-secret-mismatch`: Client secret differs.
 
-use super::shared::plain;
+use super::shared::differs_from_provider;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -16,19 +16,18 @@ pub const CLIENT_SECRET_MISMATCH: Rule = Rule {
 };
 
 pub fn client_secret_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(provider) = d.authentik.provider() else { return };
-    let Some(setting) = d.netbox.get("SOCIAL_AUTH_OIDC_SECRET") else { return };
-    if let (Some(ours), Some(theirs)) = (setting.value.as_str(), plain(provider.client_secret.as_ref()))
-        && ours != theirs
-    {
-        // Secrets are never printed whole.
-        out.push(Finding::in_block(
-            &CLIENT_SECRET_MISMATCH,
-            setting.block,
-            setting.value.range.clone(),
-            format!("the secret here (`{}…`) is not the provider's client_secret (`{}…`): the token request after login fails (invalid client)", redact(ours), redact(theirs)),
-        ));
-    }
+    let Some((setting, ours, theirs)) =
+        differs_from_provider(d, "SOCIAL_AUTH_OIDC_SECRET", |p| p.client_secret.as_ref())
+    else {
+        return;
+    };
+    // Secrets are never printed whole.
+    out.push(Finding::in_block(
+        &CLIENT_SECRET_MISMATCH,
+        setting.block,
+        setting.value.range.clone(),
+        format!("the secret here (`{}…`) is not the provider's client_secret (`{}…`): the token request after login fails (invalid client)", redact(ours), redact(theirs)),
+    ));
 }
 
 fn redact(secret: &str) -> String {

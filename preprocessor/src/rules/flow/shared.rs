@@ -3,6 +3,7 @@
 use crate::finding::Finding;
 use crate::finding::Rule;
 use crate::model::Deployment;
+use crate::model::authentik::Provider;
 use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::Setting;
@@ -46,4 +47,18 @@ pub(super) fn at_flow(rule: &'static Rule, flow: &Flow<'_>, cause: Cause, messag
 
 pub(super) fn plain(node: Option<&Node>) -> Option<&str> {
     node.and_then(Node::as_str)
+}
+
+/// A setting of `configuration.py` and the provider's field for the same thing
+/// (`SOCIAL_AUTH_OIDC_KEY` and `client_id`), when both are plain strings and they differ: the
+/// setting, its value and the provider's.
+pub(super) fn differs_from_provider<'d>(
+    d: &'d Deployment,
+    name: &str,
+    field: impl FnOnce(&'d Provider) -> Option<&'d Node>,
+) -> Option<(&'d Setting, &'d str, &'d str)> {
+    let provider = d.authentik.provider()?;
+    let setting = d.netbox.get(name)?;
+    let (ours, theirs) = (setting.value.as_str()?, plain(field(provider))?);
+    (ours != theirs).then_some((setting, ours, theirs))
 }
