@@ -54,15 +54,7 @@ struct Wrapped {
 
 /// The nginx to run: `CONFIGCHECK_NGINX` if set, else nginx on PATH or where Debian installs it.
 fn nginx_binary() -> Option<PathBuf> {
-    if let Some(chosen) = std::env::var_os("CONFIGCHECK_NGINX") {
-        let chosen = PathBuf::from(chosen);
-        return chosen.is_file().then_some(chosen);
-    }
-    let from_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|dir| dir.join("nginx"));
-    from_path.chain([PathBuf::from("/usr/sbin/nginx")]).find(|p| p.is_file())
+    sandbox::program("CONFIGCHECK_NGINX", "nginx", "/usr/sbin/nginx")
 }
 
 /// Run `nginx -t` on the main nginx file(s) and on each nginx variant.

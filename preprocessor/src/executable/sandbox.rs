@@ -59,15 +59,21 @@ pub struct Sandbox {
 
 /// `CONFIGCHECK_BWRAP` if set, else bwrap on PATH or where Debian installs it.
 fn bwrap_binary() -> Option<PathBuf> {
-    if let Some(chosen) = std::env::var_os("CONFIGCHECK_BWRAP") {
+    program("CONFIGCHECK_BWRAP", "bwrap", "/usr/bin/bwrap")
+}
+
+/// A program to run: the file the environment variable `chosen` names if it is set (and nothing
+/// if that is no file), else `name` on PATH, else the `fallback` path where Debian installs it.
+pub(super) fn program(chosen: &str, name: &str, fallback: &str) -> Option<PathBuf> {
+    if let Some(chosen) = std::env::var_os(chosen) {
         let chosen = PathBuf::from(chosen);
         return chosen.is_file().then_some(chosen);
     }
     let from_path = std::env::var_os("PATH")
         .into_iter()
         .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .map(|dir| dir.join("bwrap"));
-    from_path.chain([PathBuf::from("/usr/bin/bwrap")]).find(|p| p.is_file())
+        .map(|dir| dir.join(name));
+    from_path.chain([PathBuf::from(fallback)]).find(|p| p.is_file())
 }
 
 fn is_root() -> bool {
