@@ -25,6 +25,18 @@ pub enum Parsed {
     Authentik(authentik::Blueprint),
 }
 
+impl Parsed {
+    /// What kept the parser from reading the block whole: its syntax errors, and the limit it
+    /// reached.
+    fn problems(&self) -> (&[netbox::SyntaxError], Option<&limits::TooComplex>) {
+        match self {
+            Parsed::Netbox(file) => (&file.syntax_errors, file.too_complex.as_ref()),
+            Parsed::Nginx(file) => (&file.syntax_errors, file.too_complex.as_ref()),
+            Parsed::Authentik(file) => (&file.syntax_errors, file.too_complex.as_ref()),
+        }
+    }
+}
+
 /// Parse each block on its own; syntax errors become findings. (The caller splits the book's
 /// blocks across the cores.)
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
@@ -33,30 +45,15 @@ pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed
 
 /// Parse one block; a syntax error becomes a finding.
 pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
-    let (parsed, errors, too_complex, language) = match block.kind {
-        Kind::Netbox => {
-            let file = netbox::parse(&block.text, block.id);
-            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
-            (Parsed::Netbox(file), errors, too_complex, "Python")
-        }
-        Kind::Nginx => {
-            let file = nginx::parse(&block.text);
-            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
-            (Parsed::Nginx(file), errors, too_complex, "nginx configuration")
-        }
-        Kind::Env => {
-            let file = env::parse(&block.text, block.id);
-            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
-            (Parsed::Netbox(file), errors, too_complex, "Docker Compose env-file syntax")
-        }
-        Kind::Authentik => {
-            let file = authentik::parse(&block.text);
-            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
-            (Parsed::Authentik(file), errors, too_complex, "YAML")
-        }
+    let (parsed, language) = match block.kind {
+        Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
+        Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
+        Kind::Env => (Parsed::Netbox(env::parse(&block.text, block.id)), "Docker Compose env-file syntax"),
+        Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
     };
+    let (errors, too_complex) = parsed.problems();
     if let Some(limit) = too_complex {
-        findings.push(Finding::in_block(&own_rules::TOO_COMPLEX, block.id, limit.range, limit.message));
+        findings.push(Finding::in_block(&own_rules::TOO_COMPLEX, block.id, limit.range.clone(), limit.message.clone()));
     }
     // Parsers recover and report follow-on errors; the first one is the cause.
     if let Some(error) = errors.first() {
