@@ -118,6 +118,7 @@ pub mod testing {
 
     use crate::check::check_chapters;
     use crate::config::Settings;
+    use crate::diagnostic::Diagnostic;
     use crate::extract::ChapterInput;
 
     /// NetBox's `contrib/nginx.conf`, for the guide's host.
@@ -141,14 +142,9 @@ pub mod testing {
         nginx: &str,
         blueprint: &str,
     ) -> Vec<(&'static str, String)> {
-        let content = format!(
-            "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
-        );
-        let chapter = ChapterInput::for_test(&content);
+        let content = deployment(netbox, nginx, blueprint);
         let settings = Settings { targets, ..Settings::default() };
-        let checked = check_chapters(&[chapter], Path::new("."), &settings).unwrap();
-        checked
-            .diagnostics
+        diagnostics(&content, &settings)
             .into_iter()
             .map(|d| (d.rule, content.lines().nth(d.start.line - 1).unwrap_or("").trim().to_string()))
             .collect()
@@ -156,20 +152,28 @@ pub mod testing {
 
     /// The rules that fire on a chapter of checked blocks (the default targets).
     pub fn fired_chapter(content: &str) -> Vec<&'static str> {
-        let chapter = ChapterInput::for_test(content);
-        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
-        checked.diagnostics.into_iter().map(|d| d.rule).collect()
+        diagnostics(content, &Settings::default()).into_iter().map(|d| d.rule).collect()
     }
 
     /// The rules that fire on a deployment, with their messages: to check a message against
     /// its input.
     pub fn messages(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
-        let content = format!(
+        diagnostics(&deployment(netbox, nginx, blueprint), &Settings::default())
+            .into_iter()
+            .map(|d| (d.rule, d.message))
+            .collect()
+    }
+
+    /// A chapter of the three files of a deployment, each in its checked block.
+    pub fn deployment(netbox: &str, nginx: &str, blueprint: &str) -> String {
+        format!(
             "```python,check=netbox\n{netbox}```\n\n```nginx,check=nginx\n{nginx}```\n\n```yaml,check=authentik\n{blueprint}```\n"
-        );
-        let chapter = ChapterInput::for_test(&content);
-        let checked = check_chapters(&[chapter], Path::new("."), &Settings::default()).unwrap();
-        checked.diagnostics.into_iter().map(|d| (d.rule, d.message)).collect()
+        )
+    }
+
+    /// Every diagnostic of a chapter of checked blocks, through the whole pipeline.
+    pub fn diagnostics(chapter: &str, settings: &Settings) -> Vec<Diagnostic> {
+        check_chapters(&[ChapterInput::for_test(chapter)], Path::new("."), settings).unwrap().diagnostics
     }
 
     /// Assert that `rule` fires on the variation, at a line containing `line` (that it does not

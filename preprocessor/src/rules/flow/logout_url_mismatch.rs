@@ -53,7 +53,7 @@ fn normalized_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::rules::flow::testing::{netbox, value_of};
-    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires, assert_quiet};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, NGINX, assert_fires, assert_quiet, diagnostics};
 
     #[test]
     fn logout_url_mismatch() {
@@ -61,9 +61,8 @@ mod tests {
         assert_fires("flow/logout-url-mismatch", (&n, NGINX, BLUEPRINT), "LOGOUT_REDIRECT_URL");
         // configuration.py alone: the endpoint names the application.
         let alone = |netbox: &str| {
-            let chapter = crate::extract::ChapterInput::for_test(&format!("```python,check=netbox\n{netbox}```\n"));
-            let checked = crate::check::check_chapters(&[chapter], std::path::Path::new("."), &Default::default());
-            checked.unwrap().diagnostics.iter().filter(|d| d.rule == "flow/logout-url-mismatch").count()
+            let chapter = format!("```python,check=netbox\n{netbox}```\n");
+            diagnostics(&chapter, &Default::default()).iter().filter(|d| d.rule == "flow/logout-url-mismatch").count()
         };
         assert_eq!(alone(&n), 1);
         assert_eq!(alone(NETBOX), 0);

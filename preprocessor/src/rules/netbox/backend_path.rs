@@ -85,7 +85,7 @@ mod tests {
         let text = "SOCIAL_AUTH_OIDC_KEY = 'id'\n";
         let fired = |info: &str| {
             let book = format!("```python,{info}\n{text}```\n");
-            crate::rules::netbox::testing::rules_fired_in(&book)
+            crate::rules::testing::fired_chapter(&book)
         };
         assert!(fired("check=netbox").contains(&"netbox/backend-path"));
         for quiet in ["check=netbox,file=extra.py", "check=netbox,partial", "check=netbox,file=configuration/authentik.py"] {

@@ -1,23 +1,18 @@
 //! The NetBox rules' test harness: one `check=netbox` block through the whole pipeline.
 
-use std::path::Path;
-
-use crate::check::check_chapters;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::extract::ChapterInput;
 use crate::finding::Rule;
+use crate::rules::testing::diagnostics as chapter_diagnostics;
 
 /// A working OpenID Connect setup, the base of several cases.
 pub const OIDC: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n";
 
 /// The diagnostics of one `check=netbox` block on line 4 of its chapter, for a target NetBox.
 fn diagnostics(python: &str, netbox: &str) -> Vec<Diagnostic> {
-    let content = format!("# t\n\n```python,check=netbox\n{python}```\n");
-    let chapter = ChapterInput::for_test(&content);
     let mut settings = Settings::default();
     settings.targets.netbox = netbox.parse().unwrap();
-    check_chapters(&[chapter], Path::new("."), &settings).unwrap().diagnostics
+    chapter_diagnostics(&format!("# t\n\n```python,check=netbox\n{python}```\n"), &settings)
 }
 
 /// The rules that fire on one `check=netbox` block, and their lines within the block.
@@ -48,15 +43,4 @@ pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
 #[test]
 fn the_clean_configuration_triggers_nothing() {
     assert_eq!(fired(OIDC, "4.7"), vec![]);
-}
-
-/// The rules that fire on a chapter of checked blocks (the default targets).
-pub fn rules_fired_in(chapter: &str) -> Vec<&'static str> {
-    let chapter = ChapterInput::for_test(chapter);
-    check_chapters(&[chapter], Path::new("."), &Settings::default())
-        .unwrap()
-        .diagnostics
-        .into_iter()
-        .map(|d| d.rule)
-        .collect()
 }

@@ -43,7 +43,7 @@ pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet, diagnostics};
 
     #[test]
     fn missing_forwarded_proto() {
@@ -59,17 +59,10 @@ mod tests {
 
     #[test]
     fn the_listen_is_its_secondary_place() {
-        use crate::check::check_chapters;
-        use crate::extract::ChapterInput;
         let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
         let content = format!("```nginx,check=nginx\n{site}```\n");
-        let checked = check_chapters(
-            &[ChapterInput::for_test(&content)],
-            std::path::Path::new("."),
-            &crate::config::Settings::default(),
-        )
-        .unwrap();
-        let d = checked.diagnostics.iter().find(|d| d.rule == "nginx/missing-forwarded-proto").expect("fires");
+        let found = diagnostics(&content, &Default::default());
+        let d = found.iter().find(|d| d.rule == "nginx/missing-forwarded-proto").expect("fires");
         let line = |n: usize| content.lines().nth(n - 1).unwrap_or("").trim();
         assert_eq!(line(d.start.line), "location / {");
         assert_eq!(d.related.len(), 1, "{:?}", d.related);
