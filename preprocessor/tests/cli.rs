@@ -55,6 +55,16 @@ fn rules(report: &Value) -> Vec<(String, u64, String, bool)> {
         .collect()
 }
 
+/// The first finding of `rule` in a JSON report.
+fn finding<'a>(report: &'a Value, rule: &str) -> &'a Value {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {report:#}"))
+}
+
 fn has(report: &Value, rule: &str, line: u64) -> bool {
     rules(report).iter().any(|(r, l, _, _)| r == rule && *l == line)
 }
@@ -133,24 +143,14 @@ fn blocks_inside_lists_and_blockquotes_have_exact_positions() {
     let (_, report) = json("nested");
     let chapter = fixture("nested/src/nested.md");
     let line = line_of(&chapter, "SOCIAL_AUTH_LOGIN_REDIRECT_URL = True");
-    let d = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "netbox/login-redirect-url-type")
-        .unwrap();
+    let d = finding(&report, "netbox/login-redirect-url-type");
     assert_eq!(d["line"], line);
     // `   SOCIAL_AUTH_LOGIN_REDIRECT_URL = True`: the value starts after the list indentation.
     assert_eq!(d["column"], 37);
     assert_eq!(d["end_column"], 41);
     let quoted = line_of(&chapter, "> REMOTE_AUTH_HEADER");
     assert!(has(&report, "netbox/remote-auth-header-unused", quoted));
-    let d = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "netbox/remote-auth-header-unused")
-        .unwrap();
+    let d = finding(&report, "netbox/remote-auth-header-unused");
     assert_eq!(d["column"], 3, "after the `> ` of the blockquote");
 }
 
@@ -622,12 +622,7 @@ fn a_target_version_the_rules_do_not_know_is_a_warning_naming_the_versions_they_
     let dir = book_with_toml("[book]\ntitle = \"t\"\n\n[preprocessor.configcheck.targets]\nnetbox = \"99.0\"\n");
     let out = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let warning = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "configcheck/unknown-target")
-        .unwrap_or_else(|| panic!("{report:#}"));
+    let warning = finding(&report, "configcheck/unknown-target");
     assert_eq!(warning["severity"], "warning");
     assert_eq!(warning["path"], "book.toml");
     assert_eq!(warning["line"], 5);
