@@ -137,18 +137,27 @@ fn the_guides_reference_shows_its_placeholders_and_mdbook_warns_about_nothing() 
     }
 }
 
-#[test]
-fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
+/// A copy of the guide with the line `right` of the NetBox chapter's main block made `wrong`,
+/// built (the strict build must fail): the copy, the build's directory and its stderr.
+fn broken_guide(right: &str, wrong: &str) -> (tempfile::TempDir, tempfile::TempDir, String) {
     let guide = guide_copy();
     let chapter = guide.path().join("src/netbox.md");
     let text = fs::read_to_string(&chapter).unwrap();
-    let right = "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\n";
     assert!(text.contains(right), "the NetBox chapter's main block");
-    fs::write(&chapter, text.replacen(right, &right.replace("/o/netbox'", "/o/grafana/'"), 1)).unwrap();
+    fs::write(&chapter, text.replacen(right, wrong, 1)).unwrap();
     let dest = tempfile::tempdir().unwrap();
     let out = embedded_build(guide.path(), dest.path());
     assert!(!out.status.success(), "the guide's strict build fails");
     let stderr = String::from_utf8(out.stderr).unwrap();
+    (guide, dest, stderr)
+}
+
+#[test]
+fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
+    let (guide, dest, stderr) = broken_guide(
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox'\n",
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/grafana/'\n",
+    );
     let lines = stderr.lines().count();
     assert!(lines <= 40, "{lines} lines:\n{stderr}");
     assert!(stderr.contains("error[flow/oidc-endpoint-mismatch]"), "{stderr}");
@@ -184,16 +193,10 @@ fn one_broken_block_in_the_guide_prints_that_error_and_little_else() {
 /// variants report consequences too; the terminal shows the cause and counts the rest.
 #[test]
 fn a_broken_main_block_is_shown_first_and_its_consequences_are_counted() {
-    let guide = guide_copy();
-    let chapter = guide.path().join("src/netbox.md");
-    let text = fs::read_to_string(&chapter).unwrap();
-    let right = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n";
-    assert!(text.contains(right), "the NetBox chapter's main block");
-    fs::write(&chapter, text.replacen(right, "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n", 1)).unwrap();
-    let dest = tempfile::tempdir().unwrap();
-    let out = embedded_build(guide.path(), dest.path());
-    assert!(!out.status.success(), "the guide's strict build fails");
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (guide, _dest, stderr) = broken_guide(
+        "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n",
+        "ALLOWED_HOSTS = 'netbox.internaldomain.com'\n",
+    );
     assert!(stderr.lines().count() <= 40, "{} lines:\n{stderr}", stderr.lines().count());
     assert!(stderr.contains("error[netbox/allowed-hosts-type]"), "{stderr}");
     assert!(stderr.contains("9 | ALLOWED_HOSTS = 'netbox.internaldomain.com'"), "the snippet: {stderr}");
