@@ -1,6 +1,6 @@
 //! `netbox/remote-auth-enabled-unneeded`: `REMOTE_AUTH_ENABLED = True` for an OIDC-only setup.
 
-use super::shared::{at_statement, social_backends_only};
+use super::shared::{at_statement, social_backends_only, social_backends_phrase};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -21,14 +21,7 @@ pub fn remote_auth_enabled_unneeded(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
         && social_backends_only(&d.netbox)
     {
         // Name the backends the file sets (a Keycloak or Entra ID backend is no OpenID Connect).
-        let backends = d.netbox.backends().unwrap_or_default();
-        let names: Vec<String> =
-            backends.iter().map(|b| format!("`{}`", b.rsplit('.').next().unwrap_or(b).escape_debug())).collect();
-        let through = match names.as_slice() {
-            [] => "a python-social-auth backend".to_string(),
-            [one] => format!("python-social-auth ({one})"),
-            many => format!("python-social-auth ({})", many.join(", ")),
-        };
+        let through = social_backends_phrase(&d.netbox);
         out.push(at_statement(
             &REMOTE_AUTH_ENABLED_UNNEEDED,
             setting,

@@ -50,6 +50,19 @@ pub(super) fn social_backends_only(nb: &NetboxConfig) -> bool {
     nb.backends().is_some_and(|b| !b.is_empty() && b.iter().all(|b| b.starts_with("social_core.backends.")))
 }
 
+/// "python-social-auth (`SAMLAuth`)": the social-auth backends the file sets, by class name, for
+/// messages that must not call every social-auth setup OpenID Connect (a SAML, Keycloak or Entra ID
+/// backend is none). Names come from the file, so they are escaped for the message.
+pub(super) fn social_backends_phrase(nb: &NetboxConfig) -> String {
+    let backends = nb.backends().unwrap_or_default();
+    let names: Vec<String> =
+        backends.iter().map(|b| format!("`{}`", b.rsplit('.').next().unwrap_or(b).escape_debug())).collect();
+    match names.as_slice() {
+        [] => "a python-social-auth backend".to_string(),
+        many => format!("python-social-auth ({})", many.join(", ")),
+    }
+}
+
 pub(super) fn oidc_settings_used(nb: &NetboxConfig) -> bool {
     nb.settings().any(|s| s.name.starts_with("SOCIAL_AUTH_OIDC_"))
 }
