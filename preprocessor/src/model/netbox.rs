@@ -142,6 +142,12 @@ impl NetboxConfig {
         }
     }
 
+    /// The last value a netbox-docker environment file gives a variable, as text (also a variable
+    /// netbox-docker reads only behind a secret file, such as `SECRET_KEY`).
+    pub fn environment_variable(&self, name: &str) -> Option<&Setting> {
+        self.environment.iter().rev().find(|var| var.name == name).map(|var| &**var)
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete

@@ -1,0 +1,96 @@
+//! `netbox/secret-key-short`: a `SECRET_KEY` shorter than the 50 characters NetBox requires.
+
+use super::shared::at_value;
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::Setting;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A `SECRET_KEY` shorter than 50 characters: NetBox refuses to start.
+pub const SECRET_KEY_SHORT: Rule = Rule {
+    id: "netbox/secret-key-short",
+    severity: Severity::Error,
+    summary: "`SECRET_KEY` (in configuration.py, or netbox-docker's environment file) is shorter than the 50 characters NetBox requires at start-up",
+    help: "generate one of 50 characters or more (NetBox ships generate_secret_key.py; `netbox secret-key` on a pip install) and put it in its place",
+    fact: "netbox/settings.py of NetBox 4.6.8, 4.7.0 and 4.7.3 and of a 4.3/4.4 copy (the NetBox charm's vendored settings.py): `if len(SECRET_KEY) < 50: raise ImproperlyConfigured(\"SECRET_KEY must be at least 50 characters in length. …\")`; netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))`. Older releases were not read, so the rule starts at 4.3",
+    applies: Applies::netbox_since(4, 3, 0),
+};
+
+const MINIMUM: usize = 50;
+
+pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let (setting, where_from): (&Setting, &str) = match nb.get("SECRET_KEY") {
+        Some(setting) => (setting, ""),
+        // netbox-docker's configuration.py reads the variable when no secret file replaces it;
+        // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
+        None if !nb.is_complete() => match nb.environment_variable("SECRET_KEY") {
+            Some(var) => (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)"),
+            None => return,
+        },
+        None => return,
+    };
+    let Some(key) = setting.value.as_str() else { return };
+    let length = key.chars().count();
+    if length >= MINIMUM {
+        return;
+    }
+    // The key itself is a secret: only its length is said.
+    out.push(at_value(
+        &SECRET_KEY_SHORT,
+        setting,
+        &setting.value,
+        format!(
+            "`SECRET_KEY` has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: SECRET_KEY must be at least 50 characters in length.`, and nginx answers 502 Bad Gateway"
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::fired_chapter;
+    use crate::rules::netbox::testing::{assert_cases, findings};
+
+    const FIFTY: &str = "SECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n";
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // 49 characters fail, 50 pass (NetBox's `len(SECRET_KEY) < 50`).
+        (
+            "netbox/secret-key-short",
+            "4.6",
+            "ALLOWED_HOSTS = ['x']\nSECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVW'\n",
+            2,
+            FIFTY,
+        ),
+        // The last assignment counts: an empty placeholder replaced by a real key is fine.
+        ("netbox/secret-key-short", "4.7", "SECRET_KEY = 'long enough'\nSECRET_KEY = 'short'\n", 2, "SECRET_KEY = ''\nSECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n"),
+        // A key from the environment or a template is unknown.
+        ("netbox/secret-key-short", "4.7", "X = 1\n", 0, "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n"),
+        ("netbox/secret-key-short", "4.7", "X = 1\n", 0, "SECRET_KEY = '{{ netbox_secret_key }}'\n"),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::SECRET_KEY_SHORT, CASES);
+    }
+
+    #[test]
+    fn the_message_gives_the_length_never_the_key() {
+        let got = findings("SECRET_KEY = 'Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya'\n", "4.7");
+        let (_, message, _) = got.iter().find(|(r, ..)| *r == "netbox/secret-key-short").unwrap();
+        assert!(message.contains("has 32 characters"), "{message}");
+        assert!(!message.contains("Hq7Wm2"), "the key is printed: {message}");
+    }
+
+    #[test]
+    fn a_short_key_in_netbox_dockers_environment_file_is_found() {
+        let env = "```sh,check=env\nSECRET_KEY=Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya\nLOGIN_REQUIRED=true\n```\n";
+        assert!(fired_chapter(env).contains(&"netbox/secret-key-short"));
+        let long = "```sh,check=env\nSECRET_KEY=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n```\n";
+        assert!(!fired_chapter(long).contains(&"netbox/secret-key-short"));
+        // A configuration that sets SECRET_KEY itself wins over the variable.
+        let both = format!("{env}\n```python,check=netbox,file=extra.py\nSECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n```\n");
+        assert!(!fired_chapter(&both).contains(&"netbox/secret-key-short"));
+    }
+}

@@ -1,0 +1,12 @@
+# services.netbox.settings, as the NixOS module writes them into its configuration
+CSRF_TRUSTED_ORIGINS = ['https://netbox.home.example']
+REMOTE_AUTH_AUTO_CREATE_GROUPS = True
+REMOTE_AUTH_AUTO_CREATE_USER = True
+REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'
+REMOTE_AUTH_ENABLED = True
+REMOTE_AUTH_GROUP_HEADER = 'HTTP_X_GROUPS'
+REMOTE_AUTH_GROUP_SEPARATOR = ','
+REMOTE_AUTH_GROUP_SYNC_ENABLED = True
+REMOTE_AUTH_HEADER = 'HTTP_X_USER'
+REMOTE_AUTH_SUPERUSER_GROUPS = ['admin']
+REMOTE_AUTH_USER_EMAIL = 'HTTP_X_EMAIL'

@@ -1,0 +1,10 @@
+## OIDC Keycloak Configuration
+SOCIAL_AUTH_KEYCLOAK_ID_KEY = 'preferred_username'
+SOCIAL_AUTH_KEYCLOAK_KEY = 'netbox'
+SOCIAL_AUTH_KEYCLOAK_SECRET = 'ops-keycloak-netbox-secret-97c1e2'
+SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = \
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAq3v8Zr1mT6xK2wN9pB4cF0hJ7sD2gY5aE8uI1oP3lK6nM9qW4eR7tY0uI2oP5aS8dF1gH3jK6lZ9xC2vB5nM7qW0eR3tY6uI8oP1aS4dF6gH9jK1lZ3xC5vB8nM0qW2eR5tY8uI0oP3aS6dF8gH1jK4lZ6xC8vB0nM2qW5eR8tY1uI3oP6aS9dF0gH2jK5lZ7xC0vB3nM5qW7eR0tY3uI5oP8aS1dF3gH5jK7lZ9xC2vB4nM6qW9eR1tY4uI6oIDAQAB'
+SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = \
+  'https://id.ops.example/realms/main/protocol/openid-connect/auth'
+SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = \
+  'https://id.ops.example/realms/main/protocol/openid-connect/token'
