@@ -326,3 +326,31 @@ fn every_format_points_at_the_file() {
     let sarif = json(&sarif);
     assert!(sarif.to_string().contains("nginx/missing-forwarded-proto"));
 }
+
+/// An env file Docker Compose refuses is never a silent pass: a secret whose closing quote was
+/// lost stops `docker compose up` (compose-go: `unterminated quoted value`), and lint says so at
+/// the quote's line, naming the file and the variable but not the secret; a quote that a later
+/// line closes takes the lines between into the value, and lint names the variables lost.
+#[test]
+fn an_env_file_compose_refuses_or_misreads_is_reported_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "configuration/extra.py", "SOCIAL_AUTH_OIDC_KEY = 'id'\n");
+    let env = write(root, "env/netbox.env", "DB_HOST=postgres\nSOCIAL_AUTH_OIDC_SECRET=\"abc\nDEBUG=false\n");
+    let lint = || bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let output = lint();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    let report = json(&output);
+    let found = &report["diagnostics"].as_array().unwrap()[0];
+    assert_eq!(found["rule"], "configcheck/syntax-error");
+    assert_eq!(found["path"], env.display().to_string());
+    assert_eq!((found["line"].as_u64(), found["column"].as_u64()), (Some(2), Some(25)));
+    let message = found["message"].as_str().unwrap();
+    assert!(message.starts_with("netbox.env: ") && message.contains("unterminated quoted value"), "{message}");
+    assert!(message.contains("SOCIAL_AUTH_OIDC_SECRET") && !message.contains("abc"), "{message}");
+
+    // The opening quote of a later value lost as well: Compose reads the file without an error.
+    write(root, "env/netbox.env", "SOCIAL_AUTH_OIDC_SECRET=\"abc\nREMOTE_AUTH_ENABLED=true\nBANNER_TOP=Welcome\"\n");
+    let got = rules_at(&json(&lint()));
+    assert_eq!(got, [("netbox/env-value-spans-lines".to_string(), "netbox.env".to_string(), 1)], "{got:?}");
+}

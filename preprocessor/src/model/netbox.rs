@@ -9,7 +9,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::extract::Kind;
 use crate::parse::env::{Conversion, mapped};
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, ValueKind};
+use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind};
 
 /// What a NetBox file contributes to the deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,6 +142,12 @@ impl NetboxConfig {
         }
     }
 
+    /// The variables of netbox-docker's environment files, in the order Compose reads them
+    /// (a later one wins).
+    pub fn environment(&self) -> impl Iterator<Item = &Setting> {
+        self.environment.iter().map(|s| &**s)
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -251,12 +257,16 @@ impl NetboxConfig {
             vars.insert(var.name.as_str(), var);
         }
         let resolved = |name: &str, var: &Setting, conversion: Conversion| {
-            let text = var.value.as_str().unwrap_or_default();
+            // A variable from the shell or interpolated: set, with a value nobody guesses.
+            let value = match var.value.as_str() {
+                Some(text) => conversion.apply(text, var.value.range.clone()),
+                None => Value { kind: ValueKind::Unknown, range: var.value.range.clone() },
+            };
             Arc::new(Setting {
                 name: CompactString::from(name),
                 name_range: var.name_range.clone(),
                 statement: var.statement.clone(),
-                value: conversion.apply(text, var.value.range.clone()),
+                value,
                 block: var.block,
             })
         };

@@ -64,12 +64,12 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
             0 => String::new(),
             n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
         };
-        findings.push(Finding::in_block(
-            &own_rules::SYNTAX_ERROR,
-            block.id,
-            error.range.clone(),
-            format!("this block is not valid {language}: {}{more}", error.message),
-        ));
+        // An env file's reader says what Docker Compose does with it, naming the file.
+        let message = match block.kind {
+            Kind::Env => format!("{}: {}", block.file, error.message),
+            _ => format!("this block is not valid {language}: {}{more}", error.message),
+        };
+        findings.push(Finding::in_block(&own_rules::SYNTAX_ERROR, block.id, error.range.clone(), message));
     }
     parsed
 }
