@@ -34,7 +34,7 @@ pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let in_docker_directory =
         (file.starts_with("configuration/") || file.contains("/configuration/")) && base.ends_with(".py");
     match kind {
-        Kind::Env => Role::Environment,
+        Kind::Env | Kind::Compose => Role::Environment,
         _ if is_configuration_file(file) && !partial => Role::Whole,
         _ if partial
             || in_docker_directory

@@ -4,6 +4,7 @@
 //! syntax error becomes `configcheck/syntax-error` at the parser's exact position.
 
 pub mod authentik;
+pub mod compose;
 pub mod env;
 pub mod limits;
 pub mod netbox;
@@ -17,7 +18,8 @@ use crate::own_rules;
 /// A parsed block.
 #[derive(Debug, Clone)]
 pub enum Parsed {
-    /// A `check=netbox` block, or a `check=env` block (its variables as text settings).
+    /// A `check=netbox` block, or a `check=env` or `check=compose` block (its variables as text
+    /// settings).
     Netbox(netbox::PythonFile),
     /// A `check=nginx` block.
     Nginx(nginx::NginxFile),
@@ -48,6 +50,11 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
             let file = env::parse(&block.text, block.id);
             let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
             (Parsed::Netbox(file), errors, too_complex, "Docker Compose env-file syntax")
+        }
+        Kind::Compose => {
+            let file = compose::parse(&block.text, block.id);
+            let (errors, too_complex) = (file.syntax_errors.clone(), file.too_complex.clone());
+            (Parsed::Netbox(file), errors, too_complex, "YAML")
         }
         Kind::Authentik => {
             let file = authentik::parse(&block.text);
