@@ -112,49 +112,10 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             allows: Vec::new(),
         });
     }
-    let mut checked = check_files(blocks, sources, settings)?;
-    drop_netbox_docker_defaults(&mut checked);
-    Ok(checked)
-}
-
-/// netbox-docker's own `configuration/configuration.py` (the file that defines its helpers
-/// `_environ_get_and_map` and `_read_secret`, and asks not to be edited) reads almost every
-/// parameter from the environment, with netbox-docker's defaults. Where the environment file
-/// does not set the variable, the line is netbox-docker's, not the administrator's: warnings and
-/// infos about it (a parameter NetBox deprecated or ignores, a header setting the OIDC backend
-/// does not read) have nothing to fix, as Authentik's own system blueprints have none. Errors stay:
-/// they say that something does not work, whoever wrote the line.
-fn drop_netbox_docker_defaults(checked: &mut Checked) {
-    use crate::parse::netbox::ValueKind;
-    let set: std::collections::HashSet<String> = checked
-        .blocks
-        .iter()
-        .filter(|b| b.kind == Kind::Env)
-        .flat_map(|b| crate::parse::env::parse(&b.text, b.id).settings)
-        .map(|s| s.name.to_string())
-        .collect();
-    let mut defaults: Vec<(BlockId, std::ops::Range<usize>)> = Vec::new();
-    for block in checked.blocks.iter().filter(|b| b.kind == Kind::Netbox) {
-        if !(block.text.contains("def _environ_get_and_map(") || block.text.contains("def _read_secret(")) {
-            continue;
-        }
-        for setting in crate::parse::netbox::parse(&block.text, block.id).settings {
-            if let ValueKind::Env { var, .. } = &setting.value.kind
-                && !set.contains(var.as_str())
-            {
-                defaults.push((block.id, setting.statement.clone()));
-            }
-        }
-    }
-    if defaults.is_empty() {
-        return;
-    }
-    checked.diagnostics.retain(|d| {
-        d.severity == crate::finding::Severity::Error
-            || !d.block.as_ref().is_some_and(|b| {
-                defaults.iter().any(|(id, statement)| *id == b.id && statement.contains(&d.site.range.start))
-            })
-    });
+    // netbox-docker's own defaults (a parameter its configuration.py reads from a variable no
+    // environment file sets) are the model's knowledge: the rules' run leaves them alone, in
+    // `check` as here.
+    check_files(blocks, sources, settings)
 }
 
 /// The logical file a NetBox file stands for, and whether it is a fragment (see the module

@@ -188,6 +188,30 @@ fn netbox_dockers_own_defaults_are_not_the_administrators_lines() {
     let got = rules_at(&json(&lint()));
     assert!(got.iter().any(|(rule, ..)| rule == "netbox/remote-auth-header-unused"), "{got:?}");
 
+    // `check` on a book with the same files agrees: the model knows netbox-docker's defaults.
+    let configuration = fs::read_to_string(root.join("configuration/configuration.py")).unwrap();
+    let book = |env: &str| {
+        let book = tempfile::tempdir().unwrap();
+        write(book.path(), "book.toml", "[book]\ntitle = \"docker\"\n\n[preprocessor.configcheck]\n");
+        write(book.path(), "src/SUMMARY.md", "# Summary\n\n- [Docker](docker.md)\n");
+        write(
+            book.path(),
+            "src/docker.md",
+            &format!("# Docker\n\n```python,check=netbox\n{configuration}```\n\n```sh,check=env\n{env}```\n"),
+        );
+        let output = bin().arg("check").arg(book.path()).args(["--format", "json"]).output().unwrap();
+        json(&output)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let oidc = "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n";
+    assert!(!book(oidc).iter().any(|rule| rule == "netbox/remote-auth-header-unused"), "{:?}", book(oidc));
+    let header = format!("{oidc}REMOTE_AUTH_HEADER=HTTP_X_USER\n");
+    assert!(book(&header).iter().any(|rule| rule == "netbox/remote-auth-header-unused"), "{:?}", book(&header));
+
     // The same lines in a file that is not netbox-docker's (no helpers) are the administrator's.
     let own = write(
         root,

@@ -65,6 +65,9 @@ pub struct NetboxConfig {
     complete: bool,
     /// The variables of a netbox-docker environment file, in order.
     environment: Arc<Vec<Arc<Setting>>>,
+    /// The blocks that are netbox-docker's own `configuration.py` (see
+    /// [`NetboxConfig::netbox_docker_defaults`]).
+    netbox_docker_own: Vec<crate::finding::BlockId>,
 }
 
 /// Whether a setting is known to be set, known to be unset, or unknown.
@@ -142,6 +145,17 @@ impl NetboxConfig {
         }
     }
 
+    /// The settings that are netbox-docker's defaults, not the administrator's choice: read
+    /// from the environment by netbox-docker's own `configuration.py` (with the default it
+    /// ships), where no environment file or compose `environment:` of the deployment sets the
+    /// variable (once one does, the setting is that variable's, placed at its line). Rules do
+    /// not warn about them: there is nothing for the administrator to change (errors stay:
+    /// they say that something does not work, whoever wrote the line).
+    pub fn netbox_docker_defaults(&self) -> impl Iterator<Item = &Setting> {
+        self.settings()
+            .filter(|s| matches!(s.value.kind, ValueKind::Env { .. }) && self.netbox_docker_own.contains(&s.block))
+    }
+
     /// The variables of netbox-docker's environment files, in the order Compose reads them
     /// (a later one wins).
     pub fn environment(&self) -> impl Iterator<Item = &Setting> {
@@ -188,6 +202,7 @@ impl NetboxConfig {
             base: Some(base),
             complete: self.complete,
             environment: Arc::clone(&self.environment),
+            netbox_docker_own: self.netbox_docker_own.clone(),
             ..NetboxConfig::default()
         }
     }
@@ -198,6 +213,11 @@ impl NetboxConfig {
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         match role {
             Role::Whole | Role::Partial => {
+                if file.netbox_docker_own
+                    && let Some(first) = file.settings.first()
+                {
+                    self.netbox_docker_own.push(first.block);
+                }
                 // Unique while a contribution or a fresh variant is built: no copy.
                 let own = Arc::make_mut(&mut self.own);
                 for setting in &file.settings {
@@ -229,6 +249,7 @@ impl NetboxConfig {
             config.attribute_writes.extend(part.attribute_writes);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
+            config.netbox_docker_own.extend(part.netbox_docker_own);
             environment.extend(part.environment.iter().cloned());
         }
         config.own = Arc::new(own);
