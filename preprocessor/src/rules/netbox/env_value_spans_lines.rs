@@ -11,7 +11,7 @@ pub const ENV_VALUE_SPANS_LINES: Rule = Rule {
     severity: Severity::Warning,
     summary: "a quoted value in the environment file closes only lines further down: Docker Compose takes the `NAME=value` lines between as part of it, and sets none of them",
     help: "close the quote on the value's own line (SOCIAL_AUTH_OIDC_SECRET=\"…\"), or drop the quotes; a value that is meant to hold several lines is better kept in a file that configuration.py reads",
-    fact: "Docker Compose v2 reads env_file with compose-go's dotenv parser (compose-spec/compose-go e70e961, v2.13.0+6, dotenv/parser.go extractVarValue): a single- or double-quoted value runs to the next unescaped matching quote, newlines included; only a quote that nothing closes is an error (`unterminated quoted value`, reported as configcheck/syntax-error)",
+    fact: "Docker Compose v2 reads env_file with compose-go's dotenv parser (compose-spec/compose-go e70e961, v2.13.0+6, dotenv/parser.go extractVarValue): a single- or double-quoted value runs to the next unescaped matching quote, newlines included; only a quote that nothing closes is an error (`unterminated quoted value`: a syntax error of the file, reported by its reader)",
     applies: Applies::Always,
 };
 
