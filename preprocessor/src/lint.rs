@@ -219,12 +219,19 @@ fn compose_env_files(composes: &[Read]) -> Result<Vec<Read>> {
                 }
                 continue;
             }
-            paths.retain(|p| *p != path);
             paths.push(path);
         }
     }
+    // Where each path comes last (a set, not a scan per entry: linear in the entries).
+    let mut last = std::collections::HashMap::new();
+    for (i, path) in paths.iter().enumerate() {
+        last.insert(path.clone(), i);
+    }
     paths
         .into_iter()
+        .enumerate()
+        .filter(|(i, path)| last.get(path) == Some(i))
+        .map(|(_, path)| path)
         .map(|path| {
             let text = read_text(&path)?;
             Ok(Read { path, text, kind: Kind::Env, docker_configuration: false })

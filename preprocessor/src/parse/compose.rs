@@ -181,6 +181,25 @@ mod tests {
         assert!(!sets_netbox_environment("services:\n  netbox:\n    ports:\n      - 8000:8080\n"));
     }
 
+    proptest::proptest! {
+        /// Any text: no panic, and every range is a slice of the text, so findings can be
+        /// placed; the same text as a `check=compose` block goes through the whole pipeline.
+        #[test]
+        fn any_text_parses_with_ranges_inside_it(
+            text in r#"(services:\n  netbox:\n    (environment|env_file):\n|      - |      [A-Z_]{1,4}: |[A-Z]=|\$\{X\}|\PC|[\n "'#:\[\]{}-]){0,60}"#
+        ) {
+            let file = parse(&text, BlockId(0));
+            for setting in &file.settings {
+                for range in [&setting.name_range, &setting.statement, &setting.value.range] {
+                    proptest::prop_assert!(text.get(range.clone()).is_some(), "{range:?} of {text:?}");
+                }
+            }
+            let _ = env_files(&text);
+            let fence = if text.contains("```") { "~~~~" } else { "```" };
+            crate::rules::testing::fired_chapter(&format!("{fence}yaml,check=compose\n{text}\n{fence}\n"));
+        }
+    }
+
     #[test]
     fn a_yaml_error_is_a_syntax_error() {
         let file = parse("services:\n  netbox:\n    environment: [unclosed\n", BlockId(0));

@@ -214,13 +214,14 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             '_' | '.' | '-' | '[' | ']' => {}
             c if c.is_alphanumeric() => {}
             c => {
-                let end = line_end(text, src);
+                // The name up to the character, never the rest of the line (it may hold a secret).
                 return Err(Refusal {
                     range: src + i..src + i + c.len_utf8(),
                     message: format!(
-                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): `{}` is no `NAME=value` line, so no container that reads the file starts",
+                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): `{}{}` starts no `NAME=value` line, so no container that reads the file starts",
                         c.escape_default().to_string(),
-                        text[src..end].trim_end().escape_default()
+                        text[src..src + i].escape_default(),
+                        c.escape_default()
                     ),
                 });
             }
@@ -232,10 +233,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         let end = line_end(text, src);
         return Err(Refusal {
             range: src..end,
-            message: format!(
-                "Docker Compose reads this last line, which has no `=` and no line end, as a value without a variable name, not as `{}` taken from the shell: end the file with a newline, or write `NAME=value`",
-                text[src..end].trim_end().escape_default()
-            ),
+            message: "Docker Compose reads this last line, which has no `=` and no line end, as a value without a variable name, not as a variable taken from the shell: end the file with a newline, or write `NAME=value`".into(),
         });
     };
     let key_text = text[src..at].trim_end_matches(char::is_whitespace);
@@ -446,7 +444,7 @@ mod tests {
     fn lines_compose_go_refuses_are_syntax_errors_at_their_line() {
         for (text, at, says) in [
             ("A=1\nthis is not\n", "this is not", "key cannot contain a space"),
-            ("A=1\nB/C=2\n", "/", "unexpected character"),
+            ("A=1\nB/C=s3cr3t\n", "/", "`B/` starts no"),
             ("A=1\nC='open\n", "'", "single quote"),
             ("A=1\nLAST", "LAST", "no line end"),
         ] {
@@ -455,6 +453,7 @@ mod tests {
             assert_eq!(&text[error.range.clone()], at, "{text:?}");
             assert!(error.message.contains(says), "{text:?}: {}", error.message);
             assert_eq!(file.settings.len(), 1, "{text:?}");
+            assert!(!error.message.contains("s3cr3t"), "a value is never quoted: {}", error.message);
         }
     }
 
