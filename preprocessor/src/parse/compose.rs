@@ -22,7 +22,8 @@ use std::sync::Arc;
 use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
-use super::netbox::{PythonFile, Setting, Value, ValueKind};
+use super::env::{Interpolation, interpolation};
+use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
 use crate::finding::BlockId;
 
 /// One `env_file:` entry of the `netbox` service.
@@ -47,7 +48,18 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let Some(environment) = netbox_service(&loaded.documents).and_then(|s| s.get("environment")) else {
         return file;
     };
-    let mut add = |name: &str, name_range: Range<usize>, value: Value, statement: Range<usize>| {
+    let mut invalid = Vec::new();
+    let mut add = |name: &str, name_range: Range<usize>, value: Option<Value>, statement: Range<usize>| {
+        let Some(value) = value else {
+            invalid.push(SyntaxError {
+                range: statement.clone(),
+                message: format!(
+                    "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`)",
+                    name.escape_default()
+                ),
+            });
+            return;
+        };
         file.settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));
     };
     match &environment.kind {
@@ -87,6 +99,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => {}
     }
+    file.syntax_errors.extend(invalid);
     file
 }
 
@@ -112,7 +125,10 @@ pub fn env_files(text: &str) -> Vec<EnvFile> {
                 ),
                 _ => return None,
             };
-            (!path.replace("$$", "").contains('$')).then(|| EnvFile { path: path.replace("$$", "$"), required })
+            match interpolation(&path) {
+                Interpolation::Known(path) => Some(EnvFile { path, required }),
+                Interpolation::Unknown | Interpolation::Invalid => None,
+            }
         })
         .collect()
 }
@@ -123,13 +139,15 @@ pub fn sets_netbox_environment(text: &str) -> bool {
     netbox_service(&loaded.documents).is_some_and(|s| s.get("environment").is_some() || s.get("env_file").is_some())
 }
 
-/// A value as Compose gives it: `None` (from the shell) or interpolated is unknown.
-fn interpolated(value: Option<&str>, range: Range<usize>) -> Value {
-    let kind = match value {
-        Some(value) if !value.replace("$$", "").contains('$') => ValueKind::Str(value.replace("$$", "$").into()),
-        _ => ValueKind::Unknown,
+/// A value as Compose gives it: `None` (from the shell) or interpolated is unknown; `None` back
+/// for a `${` Compose refuses.
+fn interpolated(value: Option<&str>, range: Range<usize>) -> Option<Value> {
+    let kind = match value.map(interpolation) {
+        Some(Interpolation::Known(text)) => ValueKind::Str(text.into()),
+        Some(Interpolation::Invalid) => return None,
+        Some(Interpolation::Unknown) | None => ValueKind::Unknown,
     };
-    Value { kind, range }
+    Some(Value { kind, range })
 }
 
 #[cfg(test)]
@@ -198,6 +216,19 @@ mod tests {
             let fence = if text.contains("```") { "~~~~" } else { "```" };
             crate::rules::testing::fired_chapter(&format!("{fence}yaml,check=compose\n{text}\n{fence}\n"));
         }
+    }
+
+    #[test]
+    fn a_template_compose_refuses_is_a_syntax_error_at_its_entry() {
+        let list = "services:\n  netbox:\n    environment:\n      - A=x$${ok}\n      - B=p${\n";
+        let file = parse(list, BlockId(0));
+        let at: Vec<&str> = file.syntax_errors.iter().map(|e| &list[e.range.clone()]).collect();
+        assert_eq!(at, ["B=p${"]);
+        assert_eq!(file.settings[0].value.as_str(), Some("x${ok}"));
+        let map = "services:\n  netbox:\n    environment:\n      C: \"${}\"\n";
+        let file = parse(map, BlockId(0));
+        let at: Vec<&str> = file.syntax_errors.iter().map(|e| &map[e.range.clone()]).collect();
+        assert_eq!(at, ["C: \"${}\""]);
     }
 
     #[test]

@@ -259,7 +259,12 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         let line = &text[value_at..end];
         let value = line.find(" #").map_or(line, |i| &line[..i]).trim_end();
         let range = value_at..value_at + value.len();
-        return Ok((Statement { name, value: Some((interpolate(value), range)), end }, end));
+        let value = match interpolation(value) {
+            Interpolation::Known(text) => ValueText::Known(text),
+            Interpolation::Unknown => ValueText::Interpolated,
+            Interpolation::Invalid => return Err(invalid_template(key_text, range)),
+        };
+        return Ok((Statement { name, value: Some((value, range)), end }, end));
     };
     let mut chars = String::new();
     let mut escaped = false;
@@ -282,7 +287,15 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             continue;
         }
         let close = value_at + i + 1;
-        let value = if quote == '"' { interpolate(&expand_escapes(&chars)) } else { ValueText::Known(chars) };
+        let value = if quote == '"' {
+            match interpolation(&expand_escapes(&chars)) {
+                Interpolation::Known(text) => ValueText::Known(text),
+                Interpolation::Unknown => ValueText::Interpolated,
+                Interpolation::Invalid => return Err(invalid_template(key_text, value_at..value_at + 1)),
+            }
+        } else {
+            ValueText::Known(chars)
+        };
         let end = line_end(text, close);
         return Ok((Statement { name, value: Some((value, value_at..close)), end: close.min(end) }, close));
     }
@@ -294,6 +307,17 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             key_text.escape_default()
         ),
     })
+}
+
+/// Compose refuses a value whose `${` names no variable.
+fn invalid_template(name: &str, range: Range<usize>) -> Refusal {
+    Refusal {
+        range,
+        message: format!(
+            "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`), so no container that reads the file starts",
+            name.escape_default()
+        ),
+    }
 }
 
 /// compose-go's `expandEscapes` on a double-quoted value: `\n`, `\t` and the other C escapes,
@@ -352,14 +376,79 @@ fn expand_escapes(value: &str) -> String {
     out
 }
 
-/// compose-go's interpolation (`template.Substitute`): `$$` is a literal `$`; any other `$`
-/// takes a value from the shell or an earlier variable, which this checker does not guess.
-fn interpolate(value: &str) -> ValueText {
-    if value.replace("$$", "").contains('$') {
-        ValueText::Interpolated
-    } else {
-        ValueText::Known(value.replace("$$", "$"))
+/// What Compose's interpolation makes of a value (compose-go e70e961 `template/template.go`,
+/// `DefaultPattern`: `$` then `$`, a name `[_a-z][_a-z0-9]*` (any case), or `{` and a braced
+/// name with an optional `:-`, `-`, `:+`, `+`, `:?`, `?` part up to `}`; a `${` that is none of
+/// these is an `InvalidTemplateError`; a `$` before anything else stays a `$`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Interpolation {
+    /// No variable: the text, `$$` made `$`.
+    Known(String),
+    /// A variable from the shell, `.env` or an earlier line: unknown.
+    Unknown,
+    /// A `${` Compose refuses (`Invalid template`).
+    Invalid,
+}
+
+/// Interpolate as Compose does, without guessing a variable. Linear: each `$` is looked at once,
+/// and a `}` is searched for at most once per `${` that is followed by one.
+pub fn interpolation(value: &str) -> Interpolation {
+    let name_start = |c: u8| c == b'_' || c.is_ascii_alphabetic();
+    let name_char = |c: u8| c == b'_' || c.is_ascii_alphanumeric();
+    let bytes = value.as_bytes();
+    let mut out = String::with_capacity(value.len());
+    let mut unknown = false;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'$', &bytes[i..]) {
+        let at = i + offset;
+        out.push_str(&value[copied..at]);
+        match bytes.get(at + 1) {
+            Some(b'$') => {
+                out.push('$');
+                i = at + 2;
+            }
+            Some(&c) if name_start(c) => {
+                unknown = true;
+                i = at + 2;
+                while bytes.get(i).is_some_and(|&c| name_char(c)) {
+                    i += 1;
+                }
+            }
+            Some(b'{') => {
+                let mut j = at + 2;
+                if !bytes.get(j).is_some_and(|&c| name_start(c)) {
+                    return Interpolation::Invalid;
+                }
+                while bytes.get(j).is_some_and(|&c| name_char(c)) {
+                    j += 1;
+                }
+                // `}`, or a modifier and anything up to a `}`.
+                let valid = match bytes.get(j) {
+                    Some(b'}') => true,
+                    Some(b':') => matches!(bytes.get(j + 1), Some(b'-' | b'+' | b'?')),
+                    Some(b'-' | b'+' | b'?') => true,
+                    _ => false,
+                };
+                let Some(close) = memchr::memchr(b'}', &bytes[j..]).filter(|_| valid) else {
+                    return Interpolation::Invalid;
+                };
+                unknown = true;
+                i = j + close + 1;
+            }
+            // `$` before anything else (a digit, a blank, the end) is a `$`.
+            _ => {
+                out.push('$');
+                i = at + 1;
+            }
+        }
+        copied = i;
     }
+    if unknown {
+        return Interpolation::Unknown;
+    }
+    out.push_str(&value[copied..]);
+    Interpolation::Known(out)
 }
 
 #[cfg(test)]
@@ -441,12 +530,28 @@ mod tests {
     }
 
     #[test]
+    fn interpolation_is_compose_gos() {
+        let known = |s: &str| Interpolation::Known(s.to_string());
+        assert_eq!(interpolation("p$$w"), known("p$w"));
+        // A `$` before no name stays a `$` (a password such as `abc$1` reaches the container).
+        assert_eq!(interpolation("abc$1 $ x$"), known("abc$1 $ x$"));
+        assert_eq!(interpolation("$HOME/x"), Interpolation::Unknown);
+        assert_eq!(interpolation("${A:-default}"), Interpolation::Unknown);
+        assert_eq!(interpolation("${A}"), Interpolation::Unknown);
+        for invalid in ["${", "${}", "${1A}", "${A", "${A B}", "x${A:x}"] {
+            assert_eq!(interpolation(invalid), Interpolation::Invalid, "{invalid}");
+        }
+    }
+
+    #[test]
     fn lines_compose_go_refuses_are_syntax_errors_at_their_line() {
         for (text, at, says) in [
             ("A=1\nthis is not\n", "this is not", "key cannot contain a space"),
             ("A=1\nB/C=s3cr3t\n", "/", "`B/` starts no"),
             ("A=1\nC='open\n", "'", "single quote"),
             ("A=1\nLAST", "LAST", "no line end"),
+            ("A=1\nB=s3cr3t${\n", "s3cr3t${", "Invalid template"),
+            ("A=1\nB=\"s3cr3t${}\"\n", "\"", "Invalid template"),
         ] {
             let file = parse(text, BlockId(0));
             let error = &file.syntax_errors[0];

@@ -74,6 +74,9 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
         // An env file's reader says what Docker Compose does with it, naming the file.
         let message = match block.kind {
             Kind::Env => format!("{}: {}", block.file, error.message),
+            Kind::Compose if error.message.starts_with("Docker Compose") => {
+                format!("{}: {}", block.file, error.message)
+            }
             _ => format!("this block is not valid {language}: {}{more}", error.message),
         };
         findings.push(Finding::in_block(&own_rules::SYNTAX_ERROR, block.id, error.range.clone(), message));
