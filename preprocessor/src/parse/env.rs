@@ -296,8 +296,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         } else {
             ValueText::Known(chars)
         };
-        let end = line_end(text, close);
-        return Ok((Statement { name, value: Some((value, value_at..close)), end: close.min(end) }, close));
+        return Ok((Statement { name, value: Some((value, value_at..close)), end: close }, close));
     }
     let quote_name = if quote == '"' { "double" } else { "single" };
     Err(Refusal {
