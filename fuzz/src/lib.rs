@@ -62,7 +62,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "book-toml", about: "book.toml and its [preprocessor.configcheck] table", run: book_toml },
     Target {
         name: "lint",
-        about: "an administrator's file through `lint`: the first byte picks its name (kind recognised from it and the content), the rest is the file, read from a temporary directory and checked alone and beside netbox-docker's environment file",
+        about: "an administrator's file through `lint`: the first byte picks its name (kind recognised from it and the content), the rest is the file, read from a temporary directory and checked alone and beside netbox-docker's environment file (a compose file also with the env files it names)",
         run: lint_file,
     },
     Target {
@@ -188,7 +188,15 @@ fn authentik_blueprint(data: &[u8]) {
 fn lint_file(data: &[u8]) {
     use mdbook_configcheck::lint::{Input, lint};
     let Some((&pick, content)) = data.split_first() else { return };
-    let names = ["configuration.py", "extra.py", "netbox", "blueprint.yaml", "netbox.env", "file"];
+    let names = [
+        "configuration.py",
+        "extra.py",
+        "netbox",
+        "blueprint.yaml",
+        "netbox.env",
+        "file",
+        "docker-compose.override.yml",
+    ];
     let Ok(scratch) = tempfile::tempdir() else { return };
     let path = scratch.path().join(names[usize::from(pick) % names.len()]);
     let env = scratch.path().join("env.env");

@@ -199,6 +199,16 @@ fn run_rules(deployment: &Deployment, targets: &Targets) -> Vec<Finding> {
     // Authentik's own system blueprints are Authentik's to maintain: no finding in them.
     let system: std::collections::HashSet<BlockId> = deployment.authentik.system_blocks.iter().copied().collect();
     findings.retain(|f| f.block.is_none_or(|b| !system.contains(&b)));
+    // netbox-docker's own defaults are netbox-docker's to maintain: no warning or info on them.
+    let defaults: Vec<(BlockId, std::ops::Range<usize>)> =
+        deployment.netbox.netbox_docker_defaults().map(|s| (s.block, s.statement.clone())).collect();
+    if !defaults.is_empty() {
+        findings.retain(|f| {
+            f.rule.severity == crate::finding::Severity::Error
+                || !matches!((&f.location, f.block), (Location::InBlock(range), Some(block))
+                    if defaults.iter().any(|(b, statement)| *b == block && statement.contains(&range.start)))
+        });
+    }
     findings
 }
 

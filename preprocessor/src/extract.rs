@@ -36,10 +36,13 @@ pub enum Kind {
     /// netbox-docker's environment file (`env/netbox.env`): `NAME=value` lines, the NetBox
     /// settings they map to as netbox-docker's `configuration/configuration.py` maps them.
     Env,
+    /// A Docker Compose file (netbox-docker's `docker-compose.override.yml`): the `netbox`
+    /// service's `environment:`, which wins over its environment files.
+    Compose,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::Netbox, Kind::Nginx, Kind::Authentik, Kind::Env];
+    const ALL: [Kind; 5] = [Kind::Netbox, Kind::Nginx, Kind::Authentik, Kind::Env, Kind::Compose];
 
     /// The name used in `check=`.
     pub fn name(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Kind {
             Kind::Nginx => "nginx",
             Kind::Authentik => "authentik",
             Kind::Env => "env",
+            Kind::Compose => "compose",
         }
     }
 
@@ -58,6 +62,7 @@ impl Kind {
             Kind::Nginx => "netbox.conf",
             Kind::Authentik => "netbox-sso.yaml",
             Kind::Env => "netbox.env",
+            Kind::Compose => "docker-compose.override.yml",
         }
     }
 
@@ -68,6 +73,7 @@ impl Kind {
             Kind::Nginx => "an nginx site",
             Kind::Authentik => "an Authentik blueprint",
             Kind::Env => "a netbox-docker environment file",
+            Kind::Compose => "a Docker Compose file",
         }
     }
 
@@ -567,7 +573,7 @@ impl ChapterScan<'_> {
                         let near = closest_of(kind, Kind::ALL.iter().map(|k| k.name()));
                         unknown.push((
                             format!(
-                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik, env)",
+                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik, env, compose)",
                                 near.map(|n| format!(" (did you mean `check={n}`?)")).unwrap_or_default()
                             ),
                             site,

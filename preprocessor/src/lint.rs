@@ -11,8 +11,10 @@
 //! A netbox-docker checkout is read as netbox-docker 3.0.2 reads it
 //! (`docker/configuration.docker.py`): `configuration/configuration.py` first, then every other
 //! `*.py` file directly in `configuration/` (not starting with `__`) sorted by name, a later file
-//! winning; `env/netbox.env` is the environment Docker Compose gives the container
-//! (`docker-compose.yml`: `env_file: env/netbox.env`).
+//! winning; the environment is what Docker Compose gives the `netbox` service: the `env_file:`
+//! files of `docker-compose.yml` (`env/netbox.env`) and `docker-compose.override.yml` in order,
+//! then their `environment:`, which wins ([`crate::parse::compose`]); without a
+//! `docker-compose.yml`, `env/netbox.env`. A compose file named on its own is read the same way.
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
@@ -65,7 +67,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             Some(kind) => kind,
             None => recognise(&input.path, &text).with_context(|| {
                 format!(
-                    "cannot tell what {} is: name its kind with --kind KIND={} (kinds: netbox, nginx, authentik, env)",
+                    "cannot tell what {} is: name its kind with --kind KIND={} (kinds: netbox, nginx, authentik, env, compose)",
                     input.path.display(),
                     input.path.display()
                 )
@@ -73,6 +75,12 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
         };
         read.push(Read { path: input.path.clone(), text, kind, docker_configuration: false });
     }
+    // Compose files named on their own are read as Compose reads them: their `netbox` service's
+    // environment files first, then their `environment:`, which wins.
+    let (composes, others): (Vec<Read>, Vec<Read>) = read.into_iter().partition(|r| r.kind == Kind::Compose);
+    let mut read = others;
+    read.extend(compose_env_files(&composes)?);
+    read.extend(composes);
     if read.is_empty() {
         bail!("nothing to lint: name files, or a netbox-docker checkout with --netbox-docker DIR");
     }
@@ -104,49 +112,10 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             allows: Vec::new(),
         });
     }
-    let mut checked = check_files(blocks, sources, settings)?;
-    drop_netbox_docker_defaults(&mut checked);
-    Ok(checked)
-}
-
-/// netbox-docker's own `configuration/configuration.py` (the file that defines its helpers
-/// `_environ_get_and_map` and `_read_secret`, and asks not to be edited) reads almost every
-/// parameter from the environment, with netbox-docker's defaults. Where the environment file
-/// does not set the variable, the line is netbox-docker's, not the administrator's: warnings and
-/// infos about it (a parameter NetBox deprecated or ignores, a header setting the OIDC backend
-/// does not read) have nothing to fix, as Authentik's own system blueprints have none. Errors stay:
-/// they say that something does not work, whoever wrote the line.
-fn drop_netbox_docker_defaults(checked: &mut Checked) {
-    use crate::parse::netbox::ValueKind;
-    let set: std::collections::HashSet<String> = checked
-        .blocks
-        .iter()
-        .filter(|b| b.kind == Kind::Env)
-        .flat_map(|b| crate::parse::env::parse(&b.text, b.id).settings)
-        .map(|s| s.name.to_string())
-        .collect();
-    let mut defaults: Vec<(BlockId, std::ops::Range<usize>)> = Vec::new();
-    for block in checked.blocks.iter().filter(|b| b.kind == Kind::Netbox) {
-        if !(block.text.contains("def _environ_get_and_map(") || block.text.contains("def _read_secret(")) {
-            continue;
-        }
-        for setting in crate::parse::netbox::parse(&block.text, block.id).settings {
-            if let ValueKind::Env { var, .. } = &setting.value.kind
-                && !set.contains(var.as_str())
-            {
-                defaults.push((block.id, setting.statement.clone()));
-            }
-        }
-    }
-    if defaults.is_empty() {
-        return;
-    }
-    checked.diagnostics.retain(|d| {
-        d.severity == crate::finding::Severity::Error
-            || !d.block.as_ref().is_some_and(|b| {
-                defaults.iter().any(|(id, statement)| *id == b.id && statement.contains(&d.site.range.start))
-            })
-    });
+    // netbox-docker's own defaults (a parameter its configuration.py reads from a variable no
+    // environment file sets) are the model's knowledge: the rules' run leaves them alone, in
+    // `check` as here.
+    check_files(blocks, sources, settings)
 }
 
 /// The logical file a NetBox file stands for, and whether it is a fragment (see the module
@@ -204,12 +173,70 @@ fn netbox_docker_files(dir: &Path) -> Result<Vec<Read>> {
         let text = read_text(&path)?;
         files.push(Read { path, text, kind: Kind::Netbox, docker_configuration: true });
     }
-    let env = dir.join("env").join("netbox.env");
-    if env.exists() {
-        let text = read_text(&env)?;
-        files.push(Read { path: env, text, kind: Kind::Env, docker_configuration: false });
+    // The environment: as Docker Compose gives it to the `netbox` service, from
+    // docker-compose.yml (`env_file: env/netbox.env` in netbox-docker 3.0.2) and
+    // docker-compose.override.yml, which Compose reads after it when no file is named.
+    let mut composes = Vec::new();
+    for name in ["docker-compose.yml", "docker-compose.override.yml"] {
+        let path = dir.join(name);
+        if path.is_file() {
+            let text = read_text(&path)?;
+            composes.push(Read { path, text, kind: Kind::Compose, docker_configuration: false });
+        }
     }
+    if !composes.iter().any(|c| c.path.ends_with("docker-compose.yml")) {
+        // A checkout without its compose file: netbox-docker's own names env/netbox.env.
+        let env = dir.join("env").join("netbox.env");
+        if env.is_file() {
+            let text = read_text(&env)?;
+            files.push(Read { path: env, text, kind: Kind::Env, docker_configuration: false });
+        }
+    }
+    files.extend(compose_env_files(&composes)?);
+    // A compose file is a block of its own only where it gives NetBox variables.
+    files.extend(composes.into_iter().filter(|c| crate::parse::compose::sets_netbox_environment(&c.text)));
     Ok(files)
+}
+
+/// The environment files the `netbox` service of these compose files reads, in Compose's order
+/// (each file's `env_file:` list, the files in order; a path listed again is read where it
+/// comes last), relative to each compose file's directory. A missing file stops the run as it
+/// stops Compose (`env file … not found`), unless it is marked `required: false`.
+fn compose_env_files(composes: &[Read]) -> Result<Vec<Read>> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for compose in composes {
+        let dir = compose.path.parent().unwrap_or(Path::new("."));
+        for entry in crate::parse::compose::env_files(&compose.text) {
+            let path = dir.join(&entry.path);
+            if !path.exists() {
+                if entry.required {
+                    bail!(
+                        "{} names env_file {}, which does not exist: Docker Compose stops there (`env file {} not found`); create it, or mark it `required: false`",
+                        compose.path.display(),
+                        entry.path,
+                        path.display()
+                    );
+                }
+                continue;
+            }
+            paths.push(path);
+        }
+    }
+    // Where each path comes last (a set, not a scan per entry: linear in the entries).
+    let mut last = std::collections::HashMap::new();
+    for (i, path) in paths.iter().enumerate() {
+        last.insert(path.clone(), i);
+    }
+    paths
+        .into_iter()
+        .enumerate()
+        .filter(|(i, path)| last.get(path) == Some(i))
+        .map(|(_, path)| path)
+        .map(|path| {
+            let text = read_text(&path)?;
+            Ok(Read { path, text, kind: Kind::Env, docker_configuration: false })
+        })
+        .collect()
 }
 
 /// A file's text: a regular file (symbolic links followed, as `sites-enabled/` holds them), at
@@ -258,9 +285,14 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_string());
     match extension.as_deref() {
         Some("py") => return Some(Kind::Netbox),
-        // A blueprint has `entries:` (Authentik's blueprint schema); other YAML, such as a
-        // docker-compose.override.yml, is no kind this checker reads, and is not passed off as one.
-        Some("yaml" | "yml") => return text.contains("entries:").then_some(Kind::Authentik),
+        // A blueprint has `entries:` (Authentik's blueprint schema), a compose file a top-level
+        // `services:`; other YAML is no kind this checker reads, and is not passed off as one.
+        Some("yaml" | "yml") => {
+            if text.contains("entries:") {
+                return Some(Kind::Authentik);
+            }
+            return text.lines().any(|l| l.trim_end() == "services:").then_some(Kind::Compose);
+        }
         Some("env") => return Some(Kind::Env),
         _ => {}
     }
@@ -301,7 +333,8 @@ mod tests {
     #[test]
     fn yaml_that_is_no_blueprint_is_not_taken_for_one() {
         let compose = "services:\n  netbox:\n    environment:\n      REMOTE_AUTH_BACKEND: x\n";
-        assert_eq!(recognise(Path::new("docker-compose.override.yml"), compose), None);
+        assert_eq!(recognise(Path::new("docker-compose.override.yml"), compose), Some(Kind::Compose));
+        assert_eq!(recognise(Path::new("values.yaml"), "netbox:\n  replicas: 1\n"), None);
         assert_eq!(
             recognise(Path::new("netbox.yaml"), "version: 1\nentries:\n  - model: a.b\n"),
             Some(Kind::Authentik)

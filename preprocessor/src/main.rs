@@ -45,7 +45,7 @@ enum Command {
     Lint {
         /// The files; each one's kind is recognised from its name and content.
         files: Vec<PathBuf>,
-        /// A file of a named kind: KIND=PATH (netbox, nginx, authentik, env). Repeatable.
+        /// A file of a named kind: KIND=PATH (netbox, nginx, authentik, env, compose). Repeatable.
         #[arg(long = "kind", value_name = "KIND=PATH")]
         kinds: Vec<String>,
         /// A netbox-docker checkout: its configuration/*.py merged as netbox-docker merges them,

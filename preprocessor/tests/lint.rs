@@ -188,6 +188,30 @@ fn netbox_dockers_own_defaults_are_not_the_administrators_lines() {
     let got = rules_at(&json(&lint()));
     assert!(got.iter().any(|(rule, ..)| rule == "netbox/remote-auth-header-unused"), "{got:?}");
 
+    // `check` on a book with the same files agrees: the model knows netbox-docker's defaults.
+    let configuration = fs::read_to_string(root.join("configuration/configuration.py")).unwrap();
+    let book = |env: &str| {
+        let book = tempfile::tempdir().unwrap();
+        write(book.path(), "book.toml", "[book]\ntitle = \"docker\"\n\n[preprocessor.configcheck]\n");
+        write(book.path(), "src/SUMMARY.md", "# Summary\n\n- [Docker](docker.md)\n");
+        write(
+            book.path(),
+            "src/docker.md",
+            &format!("# Docker\n\n```python,check=netbox\n{configuration}```\n\n```sh,check=env\n{env}```\n"),
+        );
+        let output = bin().arg("check").arg(book.path()).args(["--format", "json"]).output().unwrap();
+        json(&output)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let oidc = "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n";
+    assert!(!book(oidc).iter().any(|rule| rule == "netbox/remote-auth-header-unused"), "{:?}", book(oidc));
+    let header = format!("{oidc}REMOTE_AUTH_HEADER=HTTP_X_USER\n");
+    assert!(book(&header).iter().any(|rule| rule == "netbox/remote-auth-header-unused"), "{:?}", book(&header));
+
     // The same lines in a file that is not netbox-docker's (no helpers) are the administrator's.
     let own = write(
         root,
@@ -325,4 +349,110 @@ fn every_format_points_at_the_file() {
     let sarif = bin().arg("lint").arg(&site).args(["--format", "sarif"]).output().unwrap();
     let sarif = json(&sarif);
     assert!(sarif.to_string().contains("nginx/missing-forwarded-proto"));
+}
+
+/// An env file Docker Compose refuses is never a silent pass: a secret whose closing quote was
+/// lost stops `docker compose up` (compose-go: `unterminated quoted value`), and lint says so at
+/// the quote's line, naming the file and the variable but not the secret; a quote that a later
+/// line closes takes the lines between into the value, and lint names the variables lost.
+#[test]
+fn an_env_file_compose_refuses_or_misreads_is_reported_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "configuration/extra.py", "SOCIAL_AUTH_OIDC_KEY = 'id'\n");
+    let env = write(root, "env/netbox.env", "DB_HOST=postgres\nSOCIAL_AUTH_OIDC_SECRET=\"abc\nDEBUG=false\n");
+    let lint = || bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let output = lint();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stdout));
+    let report = json(&output);
+    let found = &report["diagnostics"].as_array().unwrap()[0];
+    assert_eq!(found["rule"], "configcheck/syntax-error");
+    assert_eq!(found["path"], env.display().to_string());
+    assert_eq!((found["line"].as_u64(), found["column"].as_u64()), (Some(2), Some(25)));
+    let message = found["message"].as_str().unwrap();
+    assert!(message.starts_with("netbox.env: ") && message.contains("unterminated quoted value"), "{message}");
+    assert!(message.contains("SOCIAL_AUTH_OIDC_SECRET") && !message.contains("abc"), "{message}");
+
+    // The opening quote of a later value lost as well: Compose reads the file without an error.
+    write(root, "env/netbox.env", "SOCIAL_AUTH_OIDC_SECRET=\"abc\nREMOTE_AUTH_ENABLED=true\nBANNER_TOP=Welcome\"\n");
+    let got = rules_at(&json(&lint()));
+    assert_eq!(got, [("netbox/env-value-spans-lines".to_string(), "netbox.env".to_string(), 1)], "{got:?}");
+}
+
+/// netbox-docker's documented override: `environment:` under `services: netbox:` in
+/// docker-compose.override.yml wins over env/netbox.env (Docker's "Environment variables
+/// precedence in Docker Compose"), in map and list form, and a finding on such a value points at
+/// its YAML line; `${VAR}` is Compose's interpolation, unknown: no finding rests on it.
+#[test]
+fn compose_environment_wins_over_the_env_file_and_is_placed_at_its_yaml_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "configuration/configuration.py",
+        "from os import environ\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\nREMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)\n",
+    );
+    write(
+        root,
+        "configuration/extra.py",
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://auth.example.com/application/o/netbox/'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+    );
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox: &netbox\n    image: docker.io/netboxcommunity/netbox:v4.1-3.0.2\n    env_file: env/netbox.env\n",
+    );
+    write(root, "env/netbox.env", "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
+    let lint = || bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&lint()));
+    assert!(!got.iter().any(|(rule, ..)| rule == "netbox/backend-path"), "{got:?}");
+
+    let header = "services:\n  netbox:\n    ports:\n      - \"8000:8080\"\n    environment:\n";
+    for (environment, line) in [
+        ("      SKIP_SUPERUSER: \"false\"\n      REMOTE_AUTH_BACKEND: netbox.authentication.RemoteUserBackend\n", 7),
+        ("      - REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend\n", 6),
+    ] {
+        write(root, "docker-compose.override.yml", &format!("{header}{environment}"));
+        let output = lint();
+        assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+        let got = rules_at(&json(&output));
+        assert!(
+            got.contains(&("netbox/backend-path".into(), "docker-compose.override.yml".into(), line)),
+            "{environment}: {got:?}"
+        );
+    }
+    write(root, "docker-compose.override.yml", &format!("{header}      REMOTE_AUTH_BACKEND: ${{BACKEND}}\n"));
+    let got = rules_at(&json(&lint()));
+    assert!(!got.iter().any(|(rule, ..)| rule == "netbox/backend-path"), "{got:?}");
+
+    // A later env_file wins over an earlier one; the override's list comes after the base's.
+    write(root, "docker-compose.override.yml", "services:\n  netbox:\n    env_file:\n      - env/local.env\n");
+    write(root, "env/local.env", "REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend\n");
+    let got = rules_at(&json(&lint()));
+    assert!(got.contains(&("netbox/backend-path".into(), "local.env".into(), 1)), "{got:?}");
+
+    // An env_file Compose cannot find stops Compose, and lint, naming both files.
+    write(root, "docker-compose.override.yml", "services:\n  netbox:\n    env_file:\n      - env/missing.env\n");
+    let output = lint();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("docker-compose.override.yml") && stderr.contains("env/missing.env"), "{stderr}");
+
+    // Named on its own, an override file is a compose file, read with its env files.
+    write(
+        root,
+        "docker-compose.override.yml",
+        &format!("{header}      REMOTE_AUTH_BACKEND: netbox.authentication.RemoteUserBackend\n"),
+    );
+    let output = bin()
+        .arg("lint")
+        .arg(root.join("configuration/configuration.py"))
+        .arg(root.join("configuration/extra.py"))
+        .arg(root.join("docker-compose.yml"))
+        .arg(root.join("docker-compose.override.yml"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let got = rules_at(&json(&output));
+    assert!(got.contains(&("netbox/backend-path".into(), "docker-compose.override.yml".into(), 6)), "{got:?}");
 }

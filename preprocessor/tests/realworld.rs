@@ -29,6 +29,14 @@ fn the_corpus_scores_as_recorded() {
     assert_eq!(measured["cases"], recorded["cases"], "a case's false findings or misses changed");
 }
 
+/// A share in percent with one decimal, rounded down: 95/96 is 98.9 %, never shown as the 99.0 %
+/// a bar asks for; nothing of nothing is 100 %.
+fn percent_down(part: &Value, whole: &Value) -> String {
+    let (part, whole) = (part.as_u64().unwrap(), whole.as_u64().unwrap());
+    let tenths = if whole == 0 { 1000 } else { part * 1000 / whole };
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
 #[test]
 fn the_readme_table_shows_the_recorded_figures() {
     let recorded: Value =
@@ -36,7 +44,6 @@ fn the_readme_table_shows_the_recorded_figures() {
     let readme = std::fs::read_to_string(corpus().join("README.md")).unwrap();
     for half in ["tuning", "heldout", "all"] {
         let m = &recorded[half];
-        let percent = |key: &str| format!("{:.1}%", m[key].as_f64().unwrap() * 100.0);
         let row = format!(
             "| {half} | {} | {} | {} | {} ({}) | {} | {}/{} | {} | {} |",
             m["cases"],
@@ -44,10 +51,10 @@ fn the_readme_table_shows_the_recorded_figures() {
             m["correct"],
             m["false"],
             m["false_errors"],
-            percent("precision"),
+            percent_down(&m["correct"], &m["findings"]),
             m["found"],
             m["required"],
-            percent("recall"),
+            percent_down(&m["found"], &m["required"]),
             m["misplaced"]
         );
         assert!(readme.contains(&row), "tests/realworld/README.md lacks the row\n{row}");
@@ -63,12 +70,12 @@ fn the_project_readme_shows_the_recorded_figures() {
     for (half, label) in [("tuning", "tuning"), ("heldout", "held out"), ("all", "all")] {
         let m = &recorded[half];
         let row = format!(
-            "| {label} | {} | {} | {} ({}) | {:.1}% | {}/{} |",
+            "| {label} | {} | {} | {} ({}) | {} | {}/{} |",
             m["cases"],
             m["findings"],
             m["false"],
             m["false_errors"],
-            m["precision"].as_f64().unwrap() * 100.0,
+            percent_down(&m["correct"], &m["findings"]),
             m["found"],
             m["required"]
         );

@@ -48,8 +48,9 @@ fn run(options: &Options) -> Result<bool> {
     let mut inputs: Vec<Input> = options.files.iter().map(|path| Input { path: path.clone(), kind: None }).collect();
     for named in &options.kinds {
         let (kind, path) = named.split_once('=').ok_or_else(|| anyhow!("--kind {named}: write KIND=PATH"))?;
-        let kind = Kind::from_name(kind)
-            .ok_or_else(|| anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env)"))?;
+        let kind = Kind::from_name(kind).ok_or_else(|| {
+            anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env, compose)")
+        })?;
         inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
     }
     let mut settings = Settings::default();

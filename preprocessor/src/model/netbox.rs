@@ -9,7 +9,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::extract::Kind;
 use crate::parse::env::{Conversion, mapped};
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, ValueKind};
+use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind};
 
 /// What a NetBox file contributes to the deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let in_docker_directory =
         (file.starts_with("configuration/") || file.contains("/configuration/")) && base.ends_with(".py");
     match kind {
-        Kind::Env => Role::Environment,
+        Kind::Env | Kind::Compose => Role::Environment,
         _ if is_configuration_file(file) && !partial => Role::Whole,
         _ if partial
             || in_docker_directory
@@ -65,6 +65,9 @@ pub struct NetboxConfig {
     complete: bool,
     /// The variables of a netbox-docker environment file, in order.
     environment: Arc<Vec<Arc<Setting>>>,
+    /// The blocks that are netbox-docker's own `configuration.py` (see
+    /// [`NetboxConfig::netbox_docker_defaults`]).
+    netbox_docker_own: Vec<crate::finding::BlockId>,
 }
 
 /// Whether a setting is known to be set, known to be unset, or unknown.
@@ -148,6 +151,23 @@ impl NetboxConfig {
         self.environment.iter().rev().find(|var| var.name == name).map(|var| &**var)
     }
 
+    /// The settings that are netbox-docker's defaults, not the administrator's choice: read
+    /// from the environment by netbox-docker's own `configuration.py` (with the default it
+    /// ships), where no environment file or compose `environment:` of the deployment sets the
+    /// variable (once one does, the setting is that variable's, placed at its line). Rules do
+    /// not warn about them: there is nothing for the administrator to change (errors stay:
+    /// they say that something does not work, whoever wrote the line).
+    pub fn netbox_docker_defaults(&self) -> impl Iterator<Item = &Setting> {
+        self.settings()
+            .filter(|s| matches!(s.value.kind, ValueKind::Env { .. }) && self.netbox_docker_own.contains(&s.block))
+    }
+
+    /// The variables of netbox-docker's environment files, in the order Compose reads them
+    /// (a later one wins).
+    pub fn environment(&self) -> impl Iterator<Item = &Setting> {
+        self.environment.iter().map(|s| &**s)
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -188,6 +208,7 @@ impl NetboxConfig {
             base: Some(base),
             complete: self.complete,
             environment: Arc::clone(&self.environment),
+            netbox_docker_own: self.netbox_docker_own.clone(),
             ..NetboxConfig::default()
         }
     }
@@ -198,6 +219,11 @@ impl NetboxConfig {
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         match role {
             Role::Whole | Role::Partial => {
+                if file.netbox_docker_own
+                    && let Some(first) = file.settings.first()
+                {
+                    self.netbox_docker_own.push(first.block);
+                }
                 // Unique while a contribution or a fresh variant is built: no copy.
                 let own = Arc::make_mut(&mut self.own);
                 for setting in &file.settings {
@@ -229,6 +255,7 @@ impl NetboxConfig {
             config.attribute_writes.extend(part.attribute_writes);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
+            config.netbox_docker_own.extend(part.netbox_docker_own);
             environment.extend(part.environment.iter().cloned());
         }
         config.own = Arc::new(own);
@@ -257,12 +284,16 @@ impl NetboxConfig {
             vars.insert(var.name.as_str(), var);
         }
         let resolved = |name: &str, var: &Setting, conversion: Conversion| {
-            let text = var.value.as_str().unwrap_or_default();
+            // A variable from the shell or interpolated: set, with a value nobody guesses.
+            let value = match var.value.as_str() {
+                Some(text) => conversion.apply(text, var.value.range.clone()),
+                None => Value { kind: ValueKind::Unknown, range: var.value.range.clone() },
+            };
             Arc::new(Setting {
                 name: CompactString::from(name),
                 name_range: var.name_range.clone(),
                 statement: var.statement.clone(),
-                value: conversion.apply(text, var.value.range.clone()),
+                value,
                 block: var.block,
             })
         };

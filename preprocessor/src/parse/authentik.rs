@@ -147,29 +147,47 @@ impl Entry {
 /// The label of Authentik's system blueprints.
 const SYSTEM_LABEL: &str = "blueprints.goauthentik.io/system";
 
-/// Parse one block.
-pub fn parse(text: &str) -> Blueprint {
+/// YAML documents as span trees, or why they could not be loaded.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents.
+    pub documents: Vec<Node>,
+    /// The first YAML error (saphyr stops there).
+    pub syntax_errors: Vec<SyntaxError>,
+    /// Set when the text nests too deeply to load.
+    pub too_complex: Option<TooComplex>,
+}
+
+/// Load YAML text into span trees (ranges in bytes of `text`), bounded in depth
+/// ([`limits::yaml_depth`]): what the blueprint and compose readers build on.
+pub fn load(text: &str) -> Loaded {
     let offsets = CharOffsets::new(text);
-    let mut blueprint = Blueprint::default();
+    let mut loaded = Loaded::default();
     // The loader builds the tree without recursion, but dropping it and reading it recurse.
     if let Err(at) = limits::yaml_depth(text) {
         let start = offsets.byte(at);
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        blueprint.too_complex =
+        loaded.too_complex =
             Some(TooComplex { range: start..end, message: limits::too_deep("sequences and mappings") });
-        return blueprint;
+        return loaded;
     }
-    let documents = match MarkedYaml::load_from_str(text) {
-        Ok(documents) => documents,
+    match MarkedYaml::load_from_str(text) {
+        Ok(documents) => loaded.documents = documents.iter().map(|d| node(d, &offsets)).collect(),
         Err(error) => {
             let start = offsets.byte(error.marker().index());
             let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-            blueprint.syntax_errors.push(SyntaxError { range: start..end, message: error.info().to_string() });
-            return blueprint;
+            loaded.syntax_errors.push(SyntaxError { range: start..end, message: error.info().to_string() });
         }
-    };
-    for document in &documents {
-        let root = node(document, &offsets);
+    }
+    loaded
+}
+
+/// Parse one block.
+pub fn parse(text: &str) -> Blueprint {
+    let loaded = load(text);
+    let mut blueprint =
+        Blueprint { syntax_errors: loaded.syntax_errors, too_complex: loaded.too_complex, ..Blueprint::default() };
+    for root in &loaded.documents {
         let label = root.get("metadata").and_then(|m| m.get("labels")).and_then(|l| l.get(SYSTEM_LABEL));
         if label.and_then(Node::as_str).is_some_and(|v| v.eq_ignore_ascii_case("true")) {
             blueprint.system = true;

@@ -86,76 +86,368 @@ pub fn mapped(var: &str) -> Option<Conversion> {
     MAPPED.iter().find(|(name, _)| *name == var).map(|&(_, conversion)| conversion)
 }
 
-/// Parse an environment file as Docker Compose reads an `env_file`: `NAME=value` lines, `#`
-/// comments, an optional `export `, values in single quotes taken literally, in double quotes
-/// up to the closing quote, unquoted ones up to a ` #` comment. A line that is only a name takes
-/// its value from the shell that starts Compose: it is left out (unknown).
+/// Parse an environment file as Docker Compose reads an `env_file`: a port of compose-go's
+/// dotenv parser (compose-spec/compose-go at e70e961, v2.13.0+6, `dotenv/parser.go`), which
+/// Docker Compose v2 uses for `env_file:`. Statements start after blanks and `#` comment lines;
+/// `export ` is dropped; a name (letters, digits, `_ . - [ ]`) ends at `=` or `:`; a value in
+/// single or double quotes runs to the matching quote, across lines (`\` escapes it); an
+/// unquoted one to the line's end, cut at ` #`. A name alone on its line takes its value from
+/// the shell that starts Compose: set, value unknown. Unquoted and double-quoted values are
+/// interpolated (`${X}`, `$X`; `$$` is `$`): such a value is unknown, never guessed.
+///
+/// Where compose-go stops with an error (an unterminated quote, a character no name may hold, a
+/// name with a space), Docker Compose loads no service that reads the file: the error is a
+/// syntax error at the statement's line, and the variables after it are not read. Linear in the
+/// text: every byte is looked at a bounded number of times.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let mut file = PythonFile::default();
     // Docker Compose skips a UTF-8 byte order mark (compose-go v2 `dotenv/godotenv.go`,
     // `bytes.TrimPrefix(data, utf8BOM)`): the first variable is still a variable.
     let content = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut offset = text.len() - content.len();
-    for raw in content.split_inclusive('\n') {
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let indent = line.len() - line.trim_start().len();
-        let mut body = &line[indent..];
-        let mut at = start + indent;
-        if body.is_empty() || body.starts_with('#') {
-            continue;
-        }
-        if let Some(rest) = body.strip_prefix("export ") {
-            at += body.len() - rest.len();
-            body = rest;
-        }
-        let Some((name, value)) = body.split_once('=') else {
-            if !is_name(body.trim_end()) {
-                file.syntax_errors
-                    .push(SyntaxError { range: at..start + line.len(), message: "expected `NAME=value`".into() });
+    let base = text.len() - content.len();
+    let mut pos = 0;
+    while let Some(start) = statement_start(content, pos) {
+        match statement(content, start) {
+            Ok((statement, next)) => {
+                pos = next;
+                // `=value`: compose-go sets a variable without a name; no setting reads it.
+                if statement.name.is_empty() {
+                    continue;
+                }
+                let at = |r: Range<usize>| base + r.start..base + r.end;
+                let value = match statement.value {
+                    Some((ValueText::Known(text), range)) => {
+                        Value { kind: ValueKind::Str(text.into()), range: at(range) }
+                    }
+                    Some((ValueText::Interpolated, range)) => Value { kind: ValueKind::Unknown, range: at(range) },
+                    // From the shell: set or not, with a value this checker cannot see.
+                    None => Value { kind: ValueKind::Unknown, range: at(statement.name.clone()) },
+                };
+                file.settings.push(Arc::new(Setting {
+                    name: CompactString::from(&content[statement.name.clone()]),
+                    name_range: at(statement.name),
+                    statement: at(start..statement.end),
+                    value,
+                    block,
+                }));
             }
-            continue;
-        };
-        let name = name.trim_end();
-        if !is_name(name) {
-            file.syntax_errors.push(SyntaxError {
-                range: at..at + name.len().max(1),
-                message: format!("`{}` is not a variable name", name.escape_default()),
-            });
-            continue;
+            Err(error) => {
+                file.syntax_errors.push(SyntaxError {
+                    range: base + error.range.start..base + error.range.end,
+                    message: error.message,
+                });
+                break;
+            }
         }
-        let value_start = at + body.len() - value.len();
-        let lead = value.len() - value.trim_start().len();
-        let (text, range) = unquote(value.trim_start(), value_start + lead);
-        file.settings.push(Arc::new(Setting {
-            name: CompactString::from(name),
-            name_range: at..at + name.len(),
-            statement: at..start + line.len(),
-            value: Value { kind: ValueKind::Str(text.into()), range },
-            block,
-        }));
     }
     file
 }
 
-fn is_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+/// compose-go's `getStatementStart`: the first byte from `pos` that is neither blank nor in a
+/// `#` comment line, if any.
+fn statement_start(text: &str, mut pos: usize) -> Option<usize> {
+    loop {
+        let offset = text[pos..].find(|c: char| !c.is_whitespace())?;
+        pos += offset;
+        if !text[pos..].starts_with('#') {
+            return Some(pos);
+        }
+        pos += text[pos..].find('\n')?;
+    }
 }
 
-/// The value's text and its range (`at` is where `value` starts).
-fn unquote(value: &str, at: usize) -> (&str, Range<usize>) {
-    for quote in ['\'', '"'] {
-        if let Some(inner) = value.strip_prefix(quote)
-            && let Some(end) = inner.find(quote)
-        {
-            return (&inner[..end], at..at + end + 2);
+/// A value as compose-go takes it.
+enum ValueText {
+    /// Its text, escapes resolved.
+    Known(String),
+    /// Interpolated from the shell or earlier variables: unknown.
+    Interpolated,
+}
+
+/// One statement read.
+struct Statement {
+    /// The name's range.
+    name: Range<usize>,
+    /// The value and where it is written (the quotes included); `None` for a name alone.
+    value: Option<(ValueText, Range<usize>)>,
+    /// The statement's end (its last line's end, not the newline).
+    end: usize,
+}
+
+/// Why compose-go refuses the file.
+struct Refusal {
+    range: Range<usize>,
+    message: String,
+}
+
+/// compose-go's blanks that are not line ends (`isSpace`).
+fn is_blank(c: char) -> bool {
+    matches!(c, '\t' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}')
+}
+
+/// The end of the line that `at` is on (before its newline).
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i)
+}
+
+/// compose-go's `locateKeyName` and `extractVarValue` from `start`: the statement, and where
+/// the next one may start.
+fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
+    let mut src = start;
+    // `^export\s+`: Go's `\s` is `[\t\n\f\r ]`.
+    if let Some(rest) = text[src..].strip_prefix("export")
+        && rest.starts_with(['\t', '\n', '\u{c}', '\r', ' '])
+    {
+        src += "export".len();
+        src += text[src..].len() - text[src..].trim_start_matches(is_blank).len();
+    }
+    let mut separator = None;
+    for (i, c) in text[src..].char_indices() {
+        if is_blank(c) {
+            continue;
+        }
+        match c {
+            '=' | ':' | '\n' => {
+                separator = Some((src + i, c));
+                break;
+            }
+            '_' | '.' | '-' | '[' | ']' => {}
+            c if c.is_alphanumeric() => {}
+            c => {
+                // The name up to the character, never the rest of the line (it may hold a secret).
+                return Err(Refusal {
+                    range: src + i..src + i + c.len_utf8(),
+                    message: format!(
+                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): `{}{}` starts no `NAME=value` line, so no container that reads the file starts",
+                        c.escape_default().to_string(),
+                        text[src..src + i].escape_default(),
+                        c.escape_default()
+                    ),
+                });
+            }
         }
     }
-    let text = value.find(" #").map_or(value, |i| &value[..i]).trim_end();
-    (text, at..at + text.len())
+    let Some((at, separator)) = separator else {
+        // The last line, with neither `=` nor a line end: compose-go reads the whole line as
+        // the value of a variable without a name, not as a name to take from the shell.
+        let end = line_end(text, src);
+        return Err(Refusal {
+            range: src..end,
+            message: "Docker Compose reads this last line, which has no `=` and no line end, as a value without a variable name, not as a variable taken from the shell: end the file with a newline, or write `NAME=value`".into(),
+        });
+    };
+    let key_text = text[src..at].trim_end_matches(char::is_whitespace);
+    let name = src..src + key_text.len();
+    if key_text.contains(' ') {
+        return Err(Refusal {
+            range: name,
+            message: format!(
+                "Docker Compose refuses this file (`key cannot contain a space`): `{}` is no `NAME=value` line, so no container that reads the file starts",
+                key_text.escape_default()
+            ),
+        });
+    }
+    if separator == '\n' {
+        return Ok((Statement { name: name.clone(), value: None, end: name.end }, at + 1));
+    }
+    let mut value_at = at + 1;
+    value_at += text[value_at..].len() - text[value_at..].trim_start_matches(is_blank).len();
+    let rest = &text[value_at..];
+    let Some(quote) = rest.chars().next().filter(|c| matches!(c, '\'' | '"')) else {
+        // Unquoted: to the line's end, cut at ` #`, blanks trimmed.
+        let end = line_end(text, value_at);
+        let line = &text[value_at..end];
+        let value = line.find(" #").map_or(line, |i| &line[..i]).trim_end();
+        let range = value_at..value_at + value.len();
+        let value = match interpolation(value) {
+            Interpolation::Known(text) => ValueText::Known(text),
+            Interpolation::Unknown => ValueText::Interpolated,
+            Interpolation::Invalid => return Err(invalid_template(key_text, range)),
+        };
+        return Ok((Statement { name, value: Some((value, range)), end }, end));
+    };
+    let mut chars = String::new();
+    let mut escaped = false;
+    for (i, c) in rest.char_indices().skip(1) {
+        if c != quote {
+            if !escaped && c == '\\' {
+                escaped = true;
+                continue;
+            }
+            if escaped {
+                escaped = false;
+                chars.push('\\');
+            }
+            chars.push(c);
+            continue;
+        }
+        if escaped {
+            escaped = false;
+            chars.push(c);
+            continue;
+        }
+        let close = value_at + i + 1;
+        let value = if quote == '"' {
+            match interpolation(&expand_escapes(&chars)) {
+                Interpolation::Known(text) => ValueText::Known(text),
+                Interpolation::Unknown => ValueText::Interpolated,
+                Interpolation::Invalid => return Err(invalid_template(key_text, value_at..value_at + 1)),
+            }
+        } else {
+            ValueText::Known(chars)
+        };
+        return Ok((Statement { name, value: Some((value, value_at..close)), end: close }, close));
+    }
+    let quote_name = if quote == '"' { "double" } else { "single" };
+    Err(Refusal {
+        range: value_at..value_at + 1,
+        message: format!(
+            "Docker Compose refuses this file (`unterminated quoted value`): the value of `{}` opens a {quote_name} quote that nothing after it closes, so no container that reads the file starts",
+            key_text.escape_default()
+        ),
+    })
+}
+
+/// Compose refuses a value whose `${` names no variable.
+fn invalid_template(name: &str, range: Range<usize>) -> Refusal {
+    Refusal {
+        range,
+        message: format!(
+            "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`), so no container that reads the file starts",
+            name.escape_default()
+        ),
+    }
+}
+
+/// compose-go's `expandEscapes` on a double-quoted value: `\n`, `\t` and the other C escapes,
+/// `\"`, `\\`, octal `\0NNN`; `\$` stays a literal `$` (written `$$` for interpolation).
+fn expand_escapes(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&(_, next)) = chars.peek() else {
+            out.push(c);
+            continue;
+        };
+        let simple = match next {
+            'a' => Some('\u{7}'),
+            'b' => Some('\u{8}'),
+            'c' => None,
+            'f' => Some('\u{c}'),
+            'n' => Some('\n'),
+            'r' => Some('\r'),
+            't' => Some('\t'),
+            'v' => Some('\u{b}'),
+            '"' => Some('"'),
+            '\\' => Some('\\'),
+            _ => None,
+        };
+        if let Some(escaped) = simple {
+            chars.next();
+            out.push(escaped);
+        } else if next == '$' {
+            chars.next();
+            out.push_str("$$");
+        } else if next == '0' {
+            // `\0` and up to three octal digits: Go's UnquoteChar of `\NNN` (exactly three
+            // octal digits, at most 255); anything else stays as written.
+            chars.next();
+            let digits: String = value[i + 2..].chars().take_while(char::is_ascii_digit).take(3).collect();
+            let code = (digits.len() == 3).then(|| u32::from_str_radix(&digits, 8).ok()).flatten();
+            match code.filter(|&n| n <= 255).and_then(char::from_u32) {
+                Some(ch) => {
+                    out.push(ch);
+                    for _ in 0..digits.len() {
+                        chars.next();
+                    }
+                }
+                None => out.push_str("\\0"),
+            }
+        } else {
+            // `\c` and other letters: not an escape compose-go resolves.
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What Compose's interpolation makes of a value (compose-go e70e961 `template/template.go`,
+/// `DefaultPattern`: `$` then `$`, a name `[_a-z][_a-z0-9]*` (any case), or `{` and a braced
+/// name with an optional `:-`, `-`, `:+`, `+`, `:?`, `?` part up to `}`; a `${` that is none of
+/// these is an `InvalidTemplateError`; a `$` before anything else stays a `$`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Interpolation {
+    /// No variable: the text, `$$` made `$`.
+    Known(String),
+    /// A variable from the shell, `.env` or an earlier line: unknown.
+    Unknown,
+    /// A `${` Compose refuses (`Invalid template`).
+    Invalid,
+}
+
+/// Interpolate as Compose does, without guessing a variable. Linear: each `$` is looked at once,
+/// and a `}` is searched for at most once per `${` that is followed by one.
+pub fn interpolation(value: &str) -> Interpolation {
+    let name_start = |c: u8| c == b'_' || c.is_ascii_alphabetic();
+    let name_char = |c: u8| c == b'_' || c.is_ascii_alphanumeric();
+    let bytes = value.as_bytes();
+    let mut out = String::with_capacity(value.len());
+    let mut unknown = false;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'$', &bytes[i..]) {
+        let at = i + offset;
+        out.push_str(&value[copied..at]);
+        match bytes.get(at + 1) {
+            Some(b'$') => {
+                out.push('$');
+                i = at + 2;
+            }
+            Some(&c) if name_start(c) => {
+                unknown = true;
+                i = at + 2;
+                while bytes.get(i).is_some_and(|&c| name_char(c)) {
+                    i += 1;
+                }
+            }
+            Some(b'{') => {
+                let mut j = at + 2;
+                if !bytes.get(j).is_some_and(|&c| name_start(c)) {
+                    return Interpolation::Invalid;
+                }
+                while bytes.get(j).is_some_and(|&c| name_char(c)) {
+                    j += 1;
+                }
+                // `}`, or a modifier and anything up to a `}`.
+                let valid = match bytes.get(j) {
+                    Some(b'}') => true,
+                    Some(b':') => matches!(bytes.get(j + 1), Some(b'-' | b'+' | b'?')),
+                    Some(b'-' | b'+' | b'?') => true,
+                    _ => false,
+                };
+                let Some(close) = memchr::memchr(b'}', &bytes[j..]).filter(|_| valid) else {
+                    return Interpolation::Invalid;
+                };
+                unknown = true;
+                i = j + close + 1;
+            }
+            // `$` before anything else (a digit, a blank, the end) is a `$`.
+            _ => {
+                out.push('$');
+                i = at + 1;
+            }
+        }
+        copied = i;
+    }
+    if unknown {
+        return Interpolation::Unknown;
+    }
+    out.push_str(&value[copied..]);
+    Interpolation::Known(out)
 }
 
 #[cfg(test)]
@@ -180,9 +472,93 @@ mod tests {
             ("C", "'two words'", "\"two words\""),
             ("D", "'plain'", "plain"),
             ("E", "''", ""),
+            // A name alone: from the shell that starts Compose, set or not: unknown.
+            ("PASSED_FROM_SHELL", "(not statically known)", "PASSED_FROM_SHELL"),
         ];
         assert_eq!(got, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).to_vec());
         assert!(parse(text, BlockId(0)).syntax_errors.is_empty());
+    }
+
+    /// The brief's case: a secret whose closing quote was lost. compose-go stops with
+    /// `unterminated quoted value`, so the file is refused: a syntax error at the quote's line
+    /// that names the variable, never the secret, and nothing after it is read.
+    #[test]
+    fn an_unterminated_quote_is_refused_at_its_line() {
+        let text = "DEBUG=false\nSOCIAL_AUTH_OIDC_SECRET=\"abc\nREMOTE_AUTH_ENABLED=true\n";
+        let file = parse(text, BlockId(0));
+        assert_eq!(file.settings.len(), 1);
+        let error = &file.syntax_errors[0];
+        assert_eq!(&text[error.range.clone()], "\"");
+        assert_eq!(text[..error.range.start].matches('\n').count(), 1, "on line 2");
+        assert!(error.message.contains("unterminated quoted value"), "{}", error.message);
+        assert!(error.message.contains("SOCIAL_AUTH_OIDC_SECRET") && !error.message.contains("abc"));
+    }
+
+    /// A quote closed on a later line takes the lines between into the value, as compose-go
+    /// does; what follows the closing quote on its line is the next statement.
+    #[test]
+    fn a_quoted_value_runs_over_lines_to_its_closing_quote() {
+        let text = "A=\"one\nB=2\" C=3\nD='x\\'y'\n";
+        assert_eq!(
+            vars(text),
+            [
+                ("A".to_string(), "'one\nB=2'".to_string(), "\"one\nB=2\"".to_string()),
+                ("C".to_string(), "'3'".to_string(), "3".to_string()),
+                ("D".to_string(), "'x\\'y'".to_string(), "'x\\'y'".to_string()),
+            ]
+        );
+    }
+
+    /// What else compose-go reads: `NAME: value`, blanks around `=`, names with dots, escapes in
+    /// double quotes only, and interpolation, which makes a value unknown (`$$` is a `$`).
+    #[test]
+    fn reads_what_compose_go_reads() {
+        let text = "A: yes\nB = 2\nc.d=3\nE=\"x\\ty\"\nF='x\\ty'\nG=${HOME}/x\nH=\"$$5\"\nI='$HOME'\n";
+        let got: Vec<(String, String)> = vars(text).into_iter().map(|(n, v, _)| (n, v)).collect();
+        let want = [
+            ("A", "'yes'"),
+            ("B", "'2'"),
+            ("c.d", "'3'"),
+            ("E", "'x\ty'"),
+            ("F", "'x\\\\ty'"),
+            ("G", "(not statically known)"),
+            ("H", "'$5'"),
+            ("I", "'$HOME'"),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
+
+    #[test]
+    fn interpolation_is_compose_gos() {
+        let known = |s: &str| Interpolation::Known(s.to_string());
+        assert_eq!(interpolation("p$$w"), known("p$w"));
+        // A `$` before no name stays a `$` (a password such as `abc$1` reaches the container).
+        assert_eq!(interpolation("abc$1 $ x$"), known("abc$1 $ x$"));
+        assert_eq!(interpolation("$HOME/x"), Interpolation::Unknown);
+        assert_eq!(interpolation("${A:-default}"), Interpolation::Unknown);
+        assert_eq!(interpolation("${A}"), Interpolation::Unknown);
+        for invalid in ["${", "${}", "${1A}", "${A", "${A B}", "x${A:x}"] {
+            assert_eq!(interpolation(invalid), Interpolation::Invalid, "{invalid}");
+        }
+    }
+
+    #[test]
+    fn lines_compose_go_refuses_are_syntax_errors_at_their_line() {
+        for (text, at, says) in [
+            ("A=1\nthis is not\n", "this is not", "key cannot contain a space"),
+            ("A=1\nB/C=s3cr3t\n", "/", "`B/` starts no"),
+            ("A=1\nC='open\n", "'", "single quote"),
+            ("A=1\nLAST", "LAST", "no line end"),
+            ("A=1\nB=s3cr3t${\n", "s3cr3t${", "Invalid template"),
+            ("A=1\nB=\"s3cr3t${}\"\n", "\"", "Invalid template"),
+        ] {
+            let file = parse(text, BlockId(0));
+            let error = &file.syntax_errors[0];
+            assert_eq!(&text[error.range.clone()], at, "{text:?}");
+            assert!(error.message.contains(says), "{text:?}: {}", error.message);
+            assert_eq!(file.settings.len(), 1, "{text:?}");
+            assert!(!error.message.contains("s3cr3t"), "a value is never quoted: {}", error.message);
+        }
     }
 
     #[test]
@@ -194,13 +570,6 @@ mod tests {
         assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
         assert_eq!(&text[file.settings[0].name_range.clone()], "REMOTE_AUTH_BACKEND");
         assert_eq!(vars(text)[1], ("DEBUG".to_string(), "'false'".to_string(), "false".to_string()));
-    }
-
-    #[test]
-    fn a_line_that_is_no_assignment_is_a_syntax_error_at_its_line() {
-        let text = "A=1\nthis is not\n";
-        let file = parse(text, BlockId(0));
-        assert_eq!(&text[file.syntax_errors[0].range.clone()], "this is not");
     }
 
     #[test]

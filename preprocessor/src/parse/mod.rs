@@ -4,6 +4,7 @@
 //! syntax error becomes `configcheck/syntax-error` at the parser's exact position.
 
 pub mod authentik;
+pub mod compose;
 pub mod env;
 pub mod limits;
 pub mod netbox;
@@ -17,7 +18,8 @@ use crate::own_rules;
 /// A parsed block.
 #[derive(Debug, Clone)]
 pub enum Parsed {
-    /// A `check=netbox` block, or a `check=env` block (its variables as text settings).
+    /// A `check=netbox` block, or a `check=env` or `check=compose` block (its variables as text
+    /// settings).
     Netbox(netbox::PythonFile),
     /// A `check=nginx` block.
     Nginx(nginx::NginxFile),
@@ -49,6 +51,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
         Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
         Kind::Env => (Parsed::Netbox(env::parse(&block.text, block.id)), "Docker Compose env-file syntax"),
+        Kind::Compose => (Parsed::Netbox(compose::parse(&block.text, block.id)), "YAML"),
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
     };
     let (errors, too_complex) = parsed.problems();
@@ -61,12 +64,15 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
             0 => String::new(),
             n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
         };
-        findings.push(Finding::in_block(
-            &own_rules::SYNTAX_ERROR,
-            block.id,
-            error.range.clone(),
-            format!("this block is not valid {language}: {}{more}", error.message),
-        ));
+        // An env file's reader says what Docker Compose does with it, naming the file.
+        let message = match block.kind {
+            Kind::Env => format!("{}: {}", block.file, error.message),
+            Kind::Compose if error.message.starts_with("Docker Compose") => {
+                format!("{}: {}", block.file, error.message)
+            }
+            _ => format!("this block is not valid {language}: {}{more}", error.message),
+        };
+        findings.push(Finding::in_block(&own_rules::SYNTAX_ERROR, block.id, error.range.clone(), message));
     }
     parsed
 }

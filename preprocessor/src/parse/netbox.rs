@@ -289,6 +289,10 @@ pub struct PythonFile {
     /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
     /// `from … import *`): a setting the file does not show may still be set.
     pub binds_unseen_names: bool,
+    /// netbox-docker's own `configuration/configuration.py`: it defines the helpers
+    /// `_environ_get_and_map` or `_read_secret` at the top level (netbox-docker 3.0.2), through
+    /// which it reads almost every parameter from the environment with netbox-docker's default.
+    pub netbox_docker_own: bool,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -343,6 +347,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         too_large: std::cell::Cell::new(None),
         file: &mut file,
     };
+    evaluator.file.netbox_docker_own = body.iter().any(|stmt| {
+        matches!(stmt, Stmt::FunctionDef(f) if matches!(f.name.as_str(), "_environ_get_and_map" | "_read_secret"))
+    });
     for stmt in body {
         let range = to_range(stmt.range());
         // A statement the parser had to repair may hold invented values: skip it.
