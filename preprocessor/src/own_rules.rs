@@ -11,7 +11,7 @@ pub const SYNTAX_ERROR: Rule = Rule {
     id: "configcheck/syntax-error",
     severity: Severity::Error,
     summary: "the block does not parse; reported at the parser's exact line and column",
-    help: "fix the syntax at the marked position; a reader who copies this block gets the same error",
+    help: "fix the syntax at the marked position; what reads this file (Python, nginx, Docker Compose, Authentik) refuses it there too",
     fact: DESIGN,
     applies: Applies::Always,
 };
@@ -31,7 +31,7 @@ pub const UNKNOWN_ATTRIBUTE: Rule = Rule {
     id: "configcheck/unknown-attribute",
     severity: Severity::Error,
     summary: "a misspelt or unknown attribute or kind in a code block's info string",
-    help: "use `check=netbox|nginx|authentik`, `file=NAME`, `expect=RULE` and `variant`, separated by commas",
+    help: "use `check=netbox|nginx|authentik|env|compose`, `file=NAME`, `expect=RULE` and `variant`, separated by commas",
     fact: DESIGN,
     applies: Applies::Always,
 };
