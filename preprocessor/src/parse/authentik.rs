@@ -128,6 +128,9 @@ pub struct Blueprint {
     /// authentik/blueprints/v1/labels.py L3; compared lower-cased with "true" in
     /// authentik/blueprints/migrations/0001_initial.py L66, which keeps such blueprints enabled).
     pub system: bool,
+    /// The block's text, so that a finding can point inside a node (a line of a multi-line
+    /// expression) rather than at the node's first line.
+    pub source: String,
 }
 
 impl Blueprint {
@@ -150,7 +153,7 @@ const SYSTEM_LABEL: &str = "blueprints.goauthentik.io/system";
 /// Parse one block.
 pub fn parse(text: &str) -> Blueprint {
     let offsets = CharOffsets::new(text);
-    let mut blueprint = Blueprint::default();
+    let mut blueprint = Blueprint { source: text.to_string(), ..Blueprint::default() };
     // The loader builds the tree without recursion, but dropping it and reading it recurse.
     if let Err(at) = limits::yaml_depth(text) {
         let start = offsets.byte(at);
