@@ -95,6 +95,9 @@ pub struct ScopeMapping {
     pub scope_name: Option<String>,
     /// `expression` and where it is written.
     pub expression: Option<(String, Range<usize>)>,
+    /// The expression as written in the block (indentation, quotes and escapes included), at
+    /// `expression`'s range: to place a finding on the line that holds a call.
+    pub expression_source: Option<String>,
 }
 
 /// Everything the blueprints define.
@@ -268,6 +271,11 @@ impl AuthentikSetup {
                 expression: entry
                     .field("expression")
                     .and_then(|n| n.as_str().map(|s| (s.to_string(), n.range.clone()))),
+                expression_source: entry
+                    .field("expression")
+                    .filter(|n| n.as_str().is_some())
+                    .and_then(|n| blueprint.source.get(n.range.clone()))
+                    .map(str::to_string),
             });
         }
     }

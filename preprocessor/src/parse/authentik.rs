@@ -128,6 +128,9 @@ pub struct Blueprint {
     /// authentik/blueprints/v1/labels.py L3; compared lower-cased with "true" in
     /// authentik/blueprints/migrations/0001_initial.py L66, which keeps such blueprints enabled).
     pub system: bool,
+    /// The block's text, so that a finding can point inside a node (a line of a multi-line
+    /// expression) rather than at the node's first line.
+    pub source: String,
 }
 
 impl Blueprint {
@@ -185,8 +188,12 @@ pub fn load(text: &str) -> Loaded {
 /// Parse one block.
 pub fn parse(text: &str) -> Blueprint {
     let loaded = load(text);
-    let mut blueprint =
-        Blueprint { syntax_errors: loaded.syntax_errors, too_complex: loaded.too_complex, ..Blueprint::default() };
+    let mut blueprint = Blueprint {
+        source: text.to_string(),
+        syntax_errors: loaded.syntax_errors,
+        too_complex: loaded.too_complex,
+        ..Blueprint::default()
+    };
     for root in &loaded.documents {
         let label = root.get("metadata").and_then(|m| m.get("labels")).and_then(|l| l.get(SYSTEM_LABEL));
         if label.and_then(Node::as_str).is_some_and(|v| v.eq_ignore_ascii_case("true")) {

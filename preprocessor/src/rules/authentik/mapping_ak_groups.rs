@@ -37,10 +37,25 @@ pub fn mapping_ak_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             out.push(Finding::in_block(
                 &MAPPING_AK_GROUPS,
                 mapping.block,
-                range.clone(),
+                call_range(mapping.expression_source.as_deref(), range),
                 "this expression uses `ak_groups`, deprecated since Authentik 2026.2: it still returns the groups, but each use logs a warning, Authentik records a configuration-warning event naming this mapping, and the property is marked for removal",
             ));
         }
+    }
+}
+
+/// Where the finding goes: the first `ak_groups` as written in the block, so that a mapping of
+/// several lines is marked on the line of the call (issue 12: a finding on the first line of an
+/// expression instead of the line with the offending call); the whole expression when the
+/// written text does not hold it (an escape in a quoted scalar).
+fn call_range(source: Option<&str>, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    const NAME: &str = "ak_groups";
+    match source.and_then(|s| s.find(".ak_groups")) {
+        Some(at) => {
+            let start = range.start + at + 1;
+            start..start + NAME.len()
+        }
+        None => range.clone(),
     }
 }
 
@@ -54,6 +69,18 @@ mod tests {
             "{BLUEPRINT}  - model: authentik_providers_oauth2.scopemapping\n    identifiers:\n      name: NetBox roles\n    attrs:\n      scope_name: roles\n      expression: |\n        return {{'roles': [g.name for g in request.user.ak_groups.all()]}}\n"
         );
         assert_fires("authentik/mapping-ak-groups", (NETBOX, NGINX, &b), "request.user.ak_groups");
+        // A mapping of several lines is marked on the line of the call, not on its first line
+        // (seen on a Terraform-made profile mapping, tests/realworld/tuning/t48-…).
+        let long = format!(
+            "{BLUEPRINT}  - model: authentik_providers_oauth2.scopemapping\n    identifiers:\n      name: NetBox profile\n    attrs:\n      scope_name: profile\n      expression: |\n        return {{\n            \"name\": request.user.name,\n            \"groups\": [g.name for g in request.user.ak_groups.all()],\n        }}\n"
+        );
+        assert_fires("authentik/mapping-ak-groups", (NETBOX, NGINX, &long), "request.user.ak_groups");
+        assert!(
+            !crate::rules::testing::fired(NETBOX, NGINX, &long)
+                .iter()
+                .any(|(r, l)| *r == "authentik/mapping-ak-groups" && l.contains("return {")),
+            "the finding belongs on the call's line, not the expression's first"
+        );
         // Today's API.
         let groups = b.replace("request.user.ak_groups.all()", "request.user.groups.all()");
         assert_quiet("authentik/mapping-ak-groups", (NETBOX, NGINX, &groups));

@@ -37,6 +37,7 @@ rules! {
     oidc_endpoint_well_known => OIDC_ENDPOINT_WELL_KNOWN,
     oidc_endpoint_trailing_slash => OIDC_ENDPOINT_TRAILING_SLASH,
     oidc_endpoint_shape => OIDC_ENDPOINT_SHAPE,
+    okta_api_url_endpoint => OKTA_API_URL_ENDPOINT,
     oidc_scope_type => OIDC_SCOPE_TYPE,
     oidc_scope_redundant => OIDC_SCOPE_REDUNDANT,
     backend_path => BACKEND_PATH,

@@ -1,0 +1,2 @@
+SOCIAL_AUTH_OIDC_KEY = 'netbox_owl'
+SOCIAL_AUTH_OIDC_SECRET = '3f9c2a7e-5b1d-4e8f-a6c0-9d2b7e4f1a85'

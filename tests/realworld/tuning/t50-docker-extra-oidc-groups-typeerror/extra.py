@@ -1,0 +1,9 @@
+REMOTE_AUTH_ENABLED=True
+REMOTE_AUTH_AUTO_CREATE_USER=True
+REMOTE_AUTH_BACKEND="social_core.backends.open_id_connect.OpenIdConnectAuth"
+SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.hackspace-example.org/auth/realms/members'
+SOCIAL_AUTH_OIDC_SCOPE = ['openid', 'profile', 'email']
+SOCIAL_AUTH_OIDC_USERNAME_KEY = 'username'
+SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE = True
+SOCIAL_AUTH_OIDC_KEY = 'netbox'
+SOCIAL_AUTH_OIDC_SECRET = 'c8Rk2vN5qT9wZ3xB7mL1pS4dF6hJ0gYa'
