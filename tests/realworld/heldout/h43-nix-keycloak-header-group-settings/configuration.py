@@ -1,0 +1,17 @@
+LOGIN_REQUIRED = True
+TIME_ZONE = "Europe/Vienna"
+METRICS_ENABLED = True
+REMOTE_AUTH_ENABLED = True
+REMOTE_AUTH_AUTO_CREATE_USER = True
+REMOTE_AUTH_GROUP_SYNC_ENABLED = True
+REMOTE_AUTH_BACKEND = "social_core.backends.keycloak.KeycloakOAuth2"
+REMOTE_AUTH_SUPERUSER_GROUPS = ["superuser"]
+REMOTE_AUTH_STAFF_GROUPS = ["staff"]
+REMOTE_AUTH_DEFAULT_GROUPS = ["staff"]
+SOCIAL_AUTH_KEYCLOAK_KEY = "netbox.lan.example"
+SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAexampleexampleexampleIDAQAB"
+SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = "https://id.lan.example/realms/main/protocol/openid-connect/auth"
+SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = "https://id.lan.example/realms/main/protocol/openid-connect/token"
+SOCIAL_AUTH_KEYCLOAK_ID_KEY = "email"
+SOCIAL_AUTH_JSONFIELD_ENABLED = True
+SOCIAL_AUTH_VERIFY_SSL = True
