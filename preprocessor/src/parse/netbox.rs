@@ -892,10 +892,13 @@ fn key_error_handlers(handlers: &[ast::ExceptHandler]) -> Option<HashSet<&str>> 
     (!handlers.is_empty()).then(|| bound.into_iter().map(|(name, _)| name).collect())
 }
 
-/// Uses of names a swallowing `try` may have left unbound, in one function body. Every read in
-/// the body is listed once (in source order), so each name's first read after its `try` is a
-/// binary search: linear in the body however many `try`s and names it has.
-fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
+/// Uses of names a swallowing `try` may have left unbound, in one function. Every read in the
+/// body is listed once (in source order), so each name's first read after its `try` is a binary
+/// search: linear in the body however many `try`s and names it has. A name the function binds
+/// before the `try` (a parameter, or `roles = []` above it: the fix the rule's help gives) is
+/// bound whatever the `try` does.
+fn unguarded_uses(function: &ast::StmtFunctionDef, block: BlockId, out: &mut Vec<UnguardedUse>) {
+    let body = &function.body;
     if !body.iter().any(|stmt| matches!(stmt, Stmt::Try(_))) {
         return;
     }
@@ -906,19 +909,33 @@ fn unguarded_uses(body: &[Stmt], block: BlockId, out: &mut Vec<UnguardedUse>) {
     for reads in loads.reads.values_mut() {
         reads.sort_unstable_by_key(|r| r.start);
     }
+    let mut bound_before: HashSet<&str> = function.parameters.iter().map(|p| p.name().as_str()).collect();
+    let mut earlier = Vec::new();
     for stmt in body {
-        let Stmt::Try(try_stmt) = stmt else { continue };
+        // What this statement binds counts for the `try`s after it, not for itself.
+        earlier.clear();
+        collect_bound_names(stmt, &mut earlier);
+        let newly_bound = earlier.iter().map(|(name, _)| *name).collect::<Vec<_>>();
+        let Stmt::Try(try_stmt) = stmt else {
+            bound_before.extend(newly_bound);
+            continue;
+        };
         if !try_stmt.orelse.is_empty() || !try_stmt.finalbody.is_empty() {
+            bound_before.extend(newly_bound);
             continue;
         }
-        let Some(handler_bound) = key_error_handlers(&try_stmt.handlers) else { continue };
+        // A `try` that swallows KeyError leaves what it binds unbound; any other binds it.
+        let Some(handler_bound) = key_error_handlers(&try_stmt.handlers) else {
+            bound_before.extend(newly_bound);
+            continue;
+        };
         let mut bound = Vec::new();
         for inner in &try_stmt.body {
             collect_bound_names(inner, &mut bound);
         }
         let after = to_range(try_stmt.range).end;
         for (name, _) in bound {
-            if handler_bound.contains(name) {
+            if handler_bound.contains(name) || bound_before.contains(name) {
                 continue;
             }
             let Some(reads) = loads.reads.get(name) else { continue };
@@ -949,7 +966,7 @@ impl<'a> ast::visitor::Visitor<'a> for Loads<'a> {
 impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::FunctionDef(function) = stmt {
-            unguarded_uses(&function.body, self.block, &mut self.file.unguarded_uses);
+            unguarded_uses(function, self.block, &mut self.file.unguarded_uses);
         }
         match stmt {
             Stmt::Import(_) | Stmt::ImportFrom(_) => record_imports(stmt, self.block, &mut self.file.imports),

@@ -30,13 +30,40 @@ mod tests {
     use crate::rules::netbox::testing::assert_cases;
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/pipeline-unbound-variable",
-        "4.7",
-        "def add_groups(response, user, backend, *args, **kwargs):\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
-        6,
-        "def add_groups(response, user, backend, *args, **kwargs):\n    groups = []\n    try:\n        groups = response['groups']\n    except KeyError:\n        return\n    for name in groups:\n        print(name)\n",
-    )];
+    const FIRES: &str = "def add_groups(response, user, backend, *args, **kwargs):\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n";
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/pipeline-unbound-variable",
+            "4.7",
+            FIRES,
+            6,
+            "def add_groups(response, user, backend, *args, **kwargs):\n    groups = []\n    try:\n        groups = response['groups']\n    except KeyError:\n        return\n    for name in groups:\n        print(name)\n",
+        ),
+        // The help's own fix alone: a value before the `try`, the handler carrying on.
+        (
+            "netbox/pipeline-unbound-variable",
+            "4.7",
+            FIRES,
+            6,
+            "def add_groups(response, user, backend, *args, **kwargs):\n    groups = []\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
+        ),
+        // A parameter is bound before the `try` too.
+        (
+            "netbox/pipeline-unbound-variable",
+            "4.7",
+            FIRES,
+            6,
+            "def add_groups(response, user, backend, groups=(), *args, **kwargs):\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
+        ),
+        // Bound only by an earlier swallowing `try`: still unbound when both fail.
+        (
+            "netbox/pipeline-unbound-variable",
+            "4.7",
+            "def add_groups(response, user, backend, *args, **kwargs):\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    try:\n        groups = response['roles']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
+            10,
+            "def add_groups(response, user, backend, *args, **kwargs):\n    groups = []\n    try:\n        groups = response['groups']\n    except KeyError:\n        pass\n    try:\n        groups = response['roles']\n    except KeyError:\n        pass\n    for name in groups:\n        print(name)\n",
+        ),
+    ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
