@@ -33,7 +33,7 @@ fn the_corpus_scores_as_recorded() {
 /// a bar asks for; nothing of nothing is 100 %.
 fn percent_down(part: &Value, whole: &Value) -> String {
     let (part, whole) = (part.as_u64().unwrap(), whole.as_u64().unwrap());
-    let tenths = if whole == 0 { 1000 } else { part * 1000 / whole };
+    let tenths = (part * 1000).checked_div(whole).unwrap_or(1000);
     format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
