@@ -191,10 +191,26 @@ impl NginxSite {
     }
 
     /// The server that proxies NetBox: one with a location carrying `proxy_pass`, preferring TLS.
+    /// In a file that fronts several applications (a whole nginx.conf for a compose stack), the
+    /// proxying servers named after NetBox, by a server name or a proxy target (an upstream or
+    /// container called `netbox…`), come first; without such a name every proxying server counts.
     pub fn netbox_server(&self) -> Option<&Server> {
         let proxies = |s: &&Server| s.locations.iter().any(|l| l.proxy_pass.is_some());
-        self.servers.iter().filter(proxies).find(|s| s.is_tls()).or_else(|| self.servers.iter().find(proxies))
+        let named = |s: &&Server| {
+            s.names.iter().any(|n| mentions_netbox(n))
+                || s.locations.iter().any(|l| l.proxy_pass.as_ref().is_some_and(|(target, _)| mentions_netbox(target)))
+        };
+        // Computed once each (linear in the servers): several proxying servers, one of them named.
+        let several = self.servers.iter().filter(proxies).nth(1).is_some();
+        let by_name = several && self.servers.iter().filter(proxies).any(|s| named(&s));
+        let preferred = |s: &&Server| proxies(s) && (!by_name || named(s));
+        self.servers.iter().filter(preferred).find(|s| s.is_tls()).or_else(|| self.servers.iter().find(preferred))
     }
+}
+
+/// Whether a server name or proxy target names NetBox (ASCII, any case).
+fn mentions_netbox(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"netbox"))
 }
 
 fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
@@ -311,6 +327,24 @@ mod tests {
         assert_eq!(location.path, "/");
         assert_eq!(server.effective_headers(location)[0].value, "$http_host");
         assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
+    }
+
+    #[test]
+    fn picks_the_server_named_after_netbox_among_several_applications() {
+        // A compose stack's nginx.conf: AWX first, then NetBox, both on TLS by name.
+        let file = parse(
+            "http {\n    upstream awx { server awx:8052; }\n    upstream netbox { server netbox:8080; }\n    server {\n        listen 443 ssl;\n        server_name awx.corp.example;\n        location / { proxy_pass http://awx; }\n    }\n    server {\n        listen 443 ssl;\n        server_name ipam.corp.example;\n        location / { proxy_pass http://netbox; }\n    }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        assert_eq!(site.netbox_server().unwrap().names, ["ipam.corp.example"]);
+        // Without a name that says NetBox, the first TLS server that proxies, as before.
+        let file = parse(
+            "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8001; }\n}\nserver {\n    listen 443 ssl;\n    server_name a.corp.example;\n    location / { proxy_pass http://127.0.0.1:8001; }\n}\nserver {\n    listen 443 ssl;\n    server_name b.corp.example;\n    location / { proxy_pass http://127.0.0.1:8002; }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        assert_eq!(site.netbox_server().unwrap().names, ["a.corp.example"]);
     }
 
     #[test]
