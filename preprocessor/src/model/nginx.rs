@@ -55,6 +55,8 @@ pub struct Location {
     pub client_max_body_size: Option<(String, Range<usize>)>,
     /// An `include` in this location: a file not followed, which may set headers.
     pub includes: bool,
+    /// An `alias` or `root` in this location: it serves files from disk.
+    pub serves_files: bool,
 }
 
 /// A `server` block.
@@ -275,6 +277,8 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             headers: headers(location, block),
             client_max_body_size: body_size(location),
             includes: location.children_named("include").next().is_some(),
+            serves_files: location.children_named("alias").next().is_some()
+                || location.children_named("root").next().is_some(),
         });
         collect_locations(location, block, out);
     }
