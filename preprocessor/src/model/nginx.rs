@@ -80,6 +80,9 @@ pub struct Server {
     pub client_max_body_size: Option<(String, Range<usize>)>,
     /// An `include` at server level: a file not followed, which may set headers.
     pub includes: bool,
+    /// The URL of a server-level `return` that redirects (`return 301 URL;`, or `return URL;`
+    /// for a URL that starts with `http://`, `https://` or `$scheme`), with the `return`'s range.
+    pub redirect: Option<(String, Range<usize>)>,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -254,7 +257,19 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         locations,
         client_max_body_size: body_size(directive),
         includes: directive.children_named("include").next().is_some(),
+        redirect: directive.children_named("return").next().and_then(redirect),
     }
+}
+
+/// The URL a `return` redirects to (nginx docs, `return`: `code URL` with 301, 302, 303, 307 or
+/// 308, or a URL alone that starts with "http://", "https://" or "$scheme").
+fn redirect(directive: &Directive) -> Option<(String, Range<usize>)> {
+    let url = match (directive.arg(0), directive.arg(1)) {
+        (Some("301" | "302" | "303" | "307" | "308"), Some(url)) => url,
+        (Some(url), None) if ["http://", "https://", "$scheme"].iter().any(|p| url.starts_with(p)) => url,
+        _ => return None,
+    };
+    Some((url.to_string(), directive.range.clone()))
 }
 
 fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>) {

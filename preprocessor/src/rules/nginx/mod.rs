@@ -16,6 +16,7 @@ rules! {
     client_max_body_size_small => CLIENT_MAX_BODY_SIZE_SMALL,
     upstream_not_loopback => UPSTREAM_NOT_LOOPBACK,
     media_served_without_login => MEDIA_SERVED_WITHOUT_LOGIN,
+    redirect_server_name_invalid => REDIRECT_SERVER_NAME_INVALID,
     plain_http_only => PLAIN_HTTP_ONLY;
     reported elsewhere:
     syntax_test_failed => SYNTAX_TEST_FAILED,
