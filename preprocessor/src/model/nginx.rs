@@ -32,6 +32,9 @@ pub struct Listen {
     pub range: Option<Range<usize>>,
     /// `default_server` given: the server answers requests for any host name on this port.
     pub default_server: bool,
+    /// The address before the port (`127.0.0.1`, `[::]`, `*`), empty when only a port is given
+    /// (nginx then listens on every address).
+    pub address: String,
 }
 
 /// A `location` block.
@@ -105,6 +108,7 @@ impl Server {
             ssl: false,
             range: None,
             default_server: false,
+            address: String::new(),
         })
     }
 
@@ -247,7 +251,7 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         range: directive.range.clone(),
         block,
         listens: if listens.is_empty() {
-            vec![Listen { port: 80, ssl: false, range: None, default_server: false }]
+            vec![Listen { port: 80, ssl: false, range: None, default_server: false, address: String::new() }]
         } else {
             listens
         },
@@ -313,12 +317,15 @@ fn upstream(directive: &Directive, block: BlockId) -> Option<Upstream> {
 /// `443 ssl`, `[::]:443 ssl ipv6only=off`, `0.0.0.0:8443 ssl http2`, `80`.
 fn listen(directive: &Directive) -> Option<Listen> {
     let address = directive.arg(0)?;
-    let port_text = match address.rsplit_once(':') {
-        Some((_, port)) if !address.ends_with(']') => port,
-        _ => address,
+    // `[::]:443`, `127.0.0.1:8000`; `8000` (a port alone); `127.0.0.1` or `[::]` (port 80).
+    let (host, port_text) = match address.rsplit_once(':') {
+        Some((host, port)) if !address.ends_with(']') => (host, port),
+        _ if address.bytes().all(|b| b.is_ascii_digit()) => ("", address),
+        _ => (address, "80"),
     };
     let port = port_text.parse().unwrap_or(80);
     Some(Listen {
+        address: host.to_string(),
         port,
         ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl"),
         range: Some(directive.range.clone()),
