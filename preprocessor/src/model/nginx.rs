@@ -32,6 +32,9 @@ pub struct Listen {
     pub range: Option<Range<usize>>,
     /// `default_server` given: the server answers requests for any host name on this port.
     pub default_server: bool,
+    /// The address before the port (`127.0.0.1`, `[::]`, `*`), empty when only a port is given
+    /// (nginx then listens on every address).
+    pub address: String,
 }
 
 /// A `location` block.
@@ -55,6 +58,8 @@ pub struct Location {
     pub client_max_body_size: Option<(String, Range<usize>)>,
     /// An `include` in this location: a file not followed, which may set headers.
     pub includes: bool,
+    /// An `alias` or `root` in this location: it serves files from disk.
+    pub serves_files: bool,
 }
 
 /// A `server` block.
@@ -78,6 +83,9 @@ pub struct Server {
     pub client_max_body_size: Option<(String, Range<usize>)>,
     /// An `include` at server level: a file not followed, which may set headers.
     pub includes: bool,
+    /// The URL of a server-level `return` that redirects (`return 301 URL;`, or `return URL;`
+    /// for a URL that starts with `http://`, `https://` or `$scheme`), with the `return`'s range.
+    pub redirect: Option<(String, Range<usize>)>,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -100,6 +108,7 @@ impl Server {
             ssl: false,
             range: None,
             default_server: false,
+            address: String::new(),
         })
     }
 
@@ -191,10 +200,26 @@ impl NginxSite {
     }
 
     /// The server that proxies NetBox: one with a location carrying `proxy_pass`, preferring TLS.
+    /// In a file that fronts several applications (a whole nginx.conf for a compose stack), the
+    /// proxying servers named after NetBox, by a server name or a proxy target (an upstream or
+    /// container called `netbox…`), come first; without such a name every proxying server counts.
     pub fn netbox_server(&self) -> Option<&Server> {
         let proxies = |s: &&Server| s.locations.iter().any(|l| l.proxy_pass.is_some());
-        self.servers.iter().filter(proxies).find(|s| s.is_tls()).or_else(|| self.servers.iter().find(proxies))
+        let named = |s: &&Server| {
+            s.names.iter().any(|n| mentions_netbox(n))
+                || s.locations.iter().any(|l| l.proxy_pass.as_ref().is_some_and(|(target, _)| mentions_netbox(target)))
+        };
+        // Computed once each (linear in the servers): several proxying servers, one of them named.
+        let several = self.servers.iter().filter(proxies).nth(1).is_some();
+        let by_name = several && self.servers.iter().filter(proxies).any(|s| named(&s));
+        let preferred = |s: &&Server| proxies(s) && (!by_name || named(s));
+        self.servers.iter().filter(preferred).find(|s| s.is_tls()).or_else(|| self.servers.iter().find(preferred))
     }
+}
+
+/// Whether a server name or proxy target names NetBox (ASCII, any case).
+fn mentions_netbox(text: &str) -> bool {
+    text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"netbox"))
 }
 
 fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
@@ -226,7 +251,7 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         range: directive.range.clone(),
         block,
         listens: if listens.is_empty() {
-            vec![Listen { port: 80, ssl: false, range: None, default_server: false }]
+            vec![Listen { port: 80, ssl: false, range: None, default_server: false, address: String::new() }]
         } else {
             listens
         },
@@ -236,7 +261,19 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         locations,
         client_max_body_size: body_size(directive),
         includes: directive.children_named("include").next().is_some(),
+        redirect: directive.children_named("return").next().and_then(redirect),
     }
+}
+
+/// The URL a `return` redirects to (nginx docs, `return`: `code URL` with 301, 302, 303, 307 or
+/// 308, or a URL alone that starts with "http://", "https://" or "$scheme").
+fn redirect(directive: &Directive) -> Option<(String, Range<usize>)> {
+    let url = match (directive.arg(0), directive.arg(1)) {
+        (Some("301" | "302" | "303" | "307" | "308"), Some(url)) => url,
+        (Some(url), None) if ["http://", "https://", "$scheme"].iter().any(|p| url.starts_with(p)) => url,
+        _ => return None,
+    };
+    Some((url.to_string(), directive.range.clone()))
 }
 
 fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>) {
@@ -259,6 +296,8 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             headers: headers(location, block),
             client_max_body_size: body_size(location),
             includes: location.children_named("include").next().is_some(),
+            serves_files: location.children_named("alias").next().is_some()
+                || location.children_named("root").next().is_some(),
         });
         collect_locations(location, block, out);
     }
@@ -278,12 +317,15 @@ fn upstream(directive: &Directive, block: BlockId) -> Option<Upstream> {
 /// `443 ssl`, `[::]:443 ssl ipv6only=off`, `0.0.0.0:8443 ssl http2`, `80`.
 fn listen(directive: &Directive) -> Option<Listen> {
     let address = directive.arg(0)?;
-    let port_text = match address.rsplit_once(':') {
-        Some((_, port)) if !address.ends_with(']') => port,
-        _ => address,
+    // `[::]:443`, `127.0.0.1:8000`; `8000` (a port alone); `127.0.0.1` or `[::]` (port 80).
+    let (host, port_text) = match address.rsplit_once(':') {
+        Some((host, port)) if !address.ends_with(']') => (host, port),
+        _ if address.bytes().all(|b| b.is_ascii_digit()) => ("", address),
+        _ => (address, "80"),
     };
     let port = port_text.parse().unwrap_or(80);
     Some(Listen {
+        address: host.to_string(),
         port,
         ssl: directive.args.iter().skip(1).any(|a| a.text == "ssl"),
         range: Some(directive.range.clone()),
@@ -311,6 +353,24 @@ mod tests {
         assert_eq!(location.path, "/");
         assert_eq!(server.effective_headers(location)[0].value, "$http_host");
         assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
+    }
+
+    #[test]
+    fn picks_the_server_named_after_netbox_among_several_applications() {
+        // A compose stack's nginx.conf: AWX first, then NetBox, both on TLS by name.
+        let file = parse(
+            "http {\n    upstream awx { server awx:8052; }\n    upstream netbox { server netbox:8080; }\n    server {\n        listen 443 ssl;\n        server_name awx.corp.example;\n        location / { proxy_pass http://awx; }\n    }\n    server {\n        listen 443 ssl;\n        server_name ipam.corp.example;\n        location / { proxy_pass http://netbox; }\n    }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        assert_eq!(site.netbox_server().unwrap().names, ["ipam.corp.example"]);
+        // Without a name that says NetBox, the first TLS server that proxies, as before.
+        let file = parse(
+            "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8001; }\n}\nserver {\n    listen 443 ssl;\n    server_name a.corp.example;\n    location / { proxy_pass http://127.0.0.1:8001; }\n}\nserver {\n    listen 443 ssl;\n    server_name b.corp.example;\n    location / { proxy_pass http://127.0.0.1:8002; }\n}\n",
+        );
+        let mut site = NginxSite::default();
+        site.add(&file, BlockId(0));
+        assert_eq!(site.netbox_server().unwrap().names, ["a.corp.example"]);
     }
 
     #[test]

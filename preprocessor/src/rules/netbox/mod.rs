@@ -29,6 +29,7 @@ rules! {
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
     database_both_set => DATABASE_BOTH_SET,
+    database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     secret_key_short => SECRET_KEY_SHORT,
     csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,

@@ -58,6 +58,11 @@ pub(super) const DJANGO_SETTINGS: &[(&str, &str)] = &[
     ("DEFAULT_FROM_EMAIL", "use NetBox's EMAIL parameter instead"),
     ("SERVER_EMAIL", "use NetBox's EMAIL parameter instead"),
     ("EMAIL_HOST", "use NetBox's EMAIL parameter instead"),
+    // django-cors-headers' current names; NetBox reads its older ones (settings.py L94-96, 4.6.8).
+    ("CORS_ALLOW_ALL_ORIGINS", "NetBox's name for it is CORS_ORIGIN_ALLOW_ALL"),
+    ("CORS_ALLOWED_ORIGINS", "NetBox's name for it is CORS_ORIGIN_WHITELIST"),
+    ("CORS_ALLOWED_ORIGIN_REGEXES", "NetBox's name for it is CORS_ORIGIN_REGEX_WHITELIST"),
+    ("DEFAULT_FILE_STORAGE", "NetBox's storage parameters are STORAGE_BACKEND and, from 4.3, STORAGES"),
 ];
 
 /// The python-social-auth settings of an OpenID Connect setup: the names `social-auth-prefix-missing`

@@ -12,7 +12,7 @@ pub const SETTING_IGNORED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
     help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
-    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3)",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE",
     applies: Applies::Always,
 };
 
@@ -36,13 +36,25 @@ mod tests {
     use crate::rules::netbox::testing::assert_cases;
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/setting-ignored",
-        "4.7",
-        "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n",
-        1,
-        "SECURE_SSL_REDIRECT = True\n",
-    )];
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/setting-ignored",
+            "4.7",
+            "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n",
+            1,
+            "SECURE_SSL_REDIRECT = True\n",
+        ),
+        // django-cors-headers' new name beside NetBox's own (which NetBox reads) and Django's
+        // storage setting beside NetBox's.
+        ("netbox/setting-ignored", "3.6", "DEBUG = False\nCORS_ALLOW_ALL_ORIGINS = True\n", 2, "CORS_ORIGIN_ALLOW_ALL = True\n"),
+        (
+            "netbox/setting-ignored",
+            "3.6",
+            "DEFAULT_FILE_STORAGE = 'django.core.files.storage.FileSystemStorage'\n",
+            1,
+            "STORAGE_BACKEND = 'django.core.files.storage.FileSystemStorage'\n",
+        ),
+    ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {

@@ -5,9 +5,11 @@
 //! Finds `proxy_set_header X-Forwarded-Host $server_name;` (or `Host $server_name` where no
 //! X-Forwarded-Host is sent) in the location that proxies NetBox, when the server's first name is
 //! not the one every user uses: `_` or another name that is no valid host, no name at all,
-//! `localhost`, or several `server_name`s. A single name on a `default_server` is no finding: the
-//! only server of a port is its default anyway (nginx picks it for any host), so the keyword
-//! changes nothing, and the users who type the one name get the right host.
+//! `localhost`, several `server_name`s, or one name while NetBox's ALLOWED_HOSTS lists another
+//! host (an address, a short name) that this server answers as the default or only server of its
+//! port. A single name on a `default_server` is otherwise no finding: the only server of a port
+//! is its default anyway (nginx picks it for any host), so the keyword changes nothing, and the
+//! users who type the one name get the right host.
 //!
 //! ## Why is this bad?
 //! `$server_name` is the first name of the server that accepted the request, not the host the
@@ -29,7 +31,7 @@
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::{django_domain, header, is_loopback};
-use crate::model::nginx::HeaderSetting;
+use crate::model::nginx::{HeaderSetting, Server};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -85,10 +87,34 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         format!(
             "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: users who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin, and the sign-on returns to `{first}`, which does not hold their session cookie"
         )
+    } else if let Some((other, answers)) = other_allowed_host(d, server, first) {
+        format!(
+            "ALLOWED_HOSTS also lists `{other}`, and this server answers it ({answers}), but `$server_name` is always `{first}`: users who browse `{other}` are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin, and the sign-on returns to `{first}`, which does not hold their session cookie"
+        )
     } else {
         return;
     };
     out.push(Finding::in_block(&FORWARDED_HOST_SERVER_NAME, sent.block, sent.value_range.clone(), what));
+}
+
+/// A host NetBox's ALLOWED_HOSTS lists besides the server's one name, which users may browse
+/// and this server answers: it is the default server of its port, or the site's only server on
+/// that port (nginx then picks it for any host). Loopback names (health checks on the machine
+/// itself), `*` and `.domain` patterns are not hosts users type. One pass over each list.
+fn other_allowed_host(d: &Input<'_>, server: &Server, first: &str) -> Option<(String, &'static str)> {
+    let port = server.public_listen().port;
+    let answers = if server.is_default() {
+        "it is the default server of its port"
+    } else if d.nginx.servers.iter().filter(|s| s.listens.iter().any(|l| l.port == port)).nth(1).is_none() {
+        "it is the only server on its port, so nginx picks it for any host"
+    } else {
+        return None;
+    };
+    let hosts = d.netbox.get("ALLOWED_HOSTS")?.value.items()?;
+    let other = hosts.iter().filter_map(|v| v.as_str()).find(|h| {
+        !h.starts_with('.') && django_domain(h).is_some() && !is_loopback(h) && !h.eq_ignore_ascii_case(first)
+    })?;
+    Some((other.to_string(), answers))
 }
 
 #[cfg(test)]
@@ -134,6 +160,23 @@ mod tests {
         // its default anyway, so the keyword changes nothing nginx does.
         let default = named("netbox.internaldomain.com").replace("ipv6only=off", "ipv6only=off default_server");
         assert_quiet("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT));
+    }
+
+    #[test]
+    fn one_name_while_allowed_hosts_lists_an_address_the_server_answers() {
+        // The only server on 443 answers https://10.20.0.15/ too, which ALLOWED_HOSTS lists.
+        let site = named("netbox.internaldomain.com");
+        let netbox = NETBOX.replace("ALLOWED_HOSTS = ['netbox.internaldomain.com']", "ALLOWED_HOSTS = ['netbox.internaldomain.com', '10.20.0.15']");
+        assert_fires("nginx/forwarded-host-server-name", (&netbox, &site, BLUEPRINT), "X-Forwarded-Host $server_name");
+        let all = messages(&netbox, &site, BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/forwarded-host-server-name").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("`10.20.0.15`") && message.contains("only server on its port"), "{message}");
+        // Loopback entries are the machine's own checks, not a host users browse.
+        let local = NETBOX.replace("ALLOWED_HOSTS = ['netbox.internaldomain.com']", "ALLOWED_HOSTS = ['netbox.internaldomain.com', 'localhost', '127.0.0.1']");
+        assert_quiet("nginx/forwarded-host-server-name", (&local, &site, BLUEPRINT));
+        // Another server on the same port takes the other host's requests (when named for it).
+        let two = format!("{site}server {{\n    listen [::]:443 ssl;\n    server_name 10.20.0.15;\n    return 301 https://netbox.internaldomain.com$request_uri;\n}}\n");
+        assert_quiet("nginx/forwarded-host-server-name", (&netbox, &two, BLUEPRINT));
     }
 
     #[test]
