@@ -64,8 +64,8 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             }
             continue;
         }
-        let candidates = NETBOX.read_at(targets.netbox).chain(SOCIAL_NAMES.iter().copied());
-        if let Some(near) = closest_of(name, candidates) {
+        let candidates = || NETBOX.read_at(targets.netbox).chain(SOCIAL_NAMES.iter().copied());
+        if let Some(near) = closest_of(name, candidates()).or_else(|| same_words(name, candidates())) {
             out.push(found(
                 setting,
                 format!("NetBox has no parameter `{name}`, so this line has no effect; did you mean `{near}`?"),
@@ -114,6 +114,25 @@ fn same_last_word<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
     }
 }
 
+/// The one candidate made of the same words in another order (`LOGIN_BANNER` for NetBox's
+/// `BANNER_LOGIN`): too far apart for an edit distance, the same name to a reader.
+fn same_words<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    fn words(n: &str) -> Vec<&str> {
+        let mut w: Vec<&str> = n.split('_').filter(|w| !w.is_empty()).collect();
+        w.sort_unstable();
+        w
+    }
+    let wanted = words(name);
+    if wanted.len() < 2 {
+        return None;
+    }
+    let mut matching = candidates.filter(|c| *c != name && words(c) == wanted);
+    match (matching.next(), matching.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Whether `to_uppercase` leaves the name unchanged (checked without allocating).
 fn is_upper_case(name: &str) -> bool {
     if name.is_ascii() {
@@ -130,6 +149,8 @@ mod tests {
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
         ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        // the same words in another order (an install script's LOGIN_BANNER, corpus case t38)
+        ("netbox/setting-unknown", "4.7", "LOGIN_BANNER = 'Upgrade suite'\n", 1, "BANNER_LOGIN = 'Upgrade suite'\nLOGIN_HELPER_TEXT = 'x'\n"),
         // read by social-core's OpenIdConnectAuth (4.7.0+), by the app's middleware, by NetBox
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SCOPES = ['groups']\n", 1, "SOCIAL_AUTH_OIDC_JWT_LEEWAY = 10\nSOCIAL_AUTH_RAISE_EXCEPTIONS = True\nSOCIAL_AUTH_BACKEND_ATTRS = {}\n"),
         // a name some NetBox release read is for setting-removed and setting-too-new
