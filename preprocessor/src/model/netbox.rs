@@ -369,7 +369,9 @@ impl NetboxConfig {
         };
         let mut updates = Vec::new();
         for setting in self.effective() {
+            // A secret file may replace the variable (`_read_secret`): the value stays unknown.
             if let ValueKind::Env { var, conversion, .. } = &setting.value.kind
+                && *conversion != Conversion::Secret
                 && let Some(value) = vars.get(var.as_str())
             {
                 updates.push(resolved(&setting.name, value, *conversion));

@@ -187,6 +187,11 @@ pub enum Conversion {
     /// netbox-docker's `ALLOWED_HOSTS`: `value.split(' ')`, then `'localhost'` appended unless
     /// `'*'` or `'localhost'` is in it.
     Hosts,
+    /// netbox-docker's `_read_secret(NAME, environ.get(VAR, d))`: the variable's text as it is,
+    /// unless a file `/run/secrets/NAME` exists, whose first line (stripped) replaces it. Whether
+    /// that file exists is not in the files checked: the model never resolves such a setting to
+    /// the variable's value; a rule that reads the variable says so.
+    Secret,
 }
 
 impl Conversion {
@@ -204,7 +209,7 @@ impl Conversion {
     pub fn apply(self, text: &str, range: Range<usize>) -> Value {
         let item = |s: &str| Value { kind: ValueKind::Str(s.into()), range: range.clone() };
         let kind = match self {
-            Conversion::Text => ValueKind::Str(text.into()),
+            Conversion::Text | Conversion::Secret => ValueKind::Str(text.into()),
             Conversion::Bool => ValueKind::Bool(text.to_lowercase() == "true"),
             // Python's int() accepts surrounding blanks and `_` between digits; anything else
             // would stop NetBox from starting: not this checker's to guess.
@@ -768,8 +773,19 @@ impl<'t> Evaluator<'t, '_> {
     /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`,
     /// and netbox-docker's helper `_environ_get_and_map("X", d, _AS_…)` (netbox-docker 3.0.2,
     /// `configuration/configuration.py`). Its other helper, `_read_secret(name, d)`, reads a file
-    /// under /run/secrets first: like any call it does not know, it is unknown.
+    /// under /run/secrets first and returns `d` when there is none: with `d` a lookup of a
+    /// variable (`_read_secret('secret_key', environ.get('SECRET_KEY', ''))`, netbox-docker
+    /// 3.0.2 line 115) it is that lookup with [`Conversion::Secret`]; otherwise unknown.
     fn env_call(&self, call: &ast::ExprCall) -> Option<ValueKind> {
+        if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_read_secret") {
+            let fallback = call.arguments.args.get(1)?;
+            return match self.eval(fallback).kind {
+                ValueKind::Env { var, default, conversion: Conversion::Text } => {
+                    Some(ValueKind::Env { var, default, conversion: Conversion::Secret })
+                }
+                _ => None,
+            };
+        }
         let mapped = matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_environ_get_and_map");
         let conversion = if mapped {
             // The third argument names the conversion: `_AS_BOOL`, `_AS_INT`, `_AS_LIST`, or none.
@@ -1254,6 +1270,17 @@ mod tests {
         // C may stay unbound; B was bound before the `if`, so it is bound either way.
         let maybe: Vec<&str> = file.maybe_unbound.iter().map(|&i| file.settings[i].name.as_str()).collect();
         assert_eq!(maybe, ["C"]);
+    }
+
+    #[test]
+    fn netbox_dockers_read_secret_is_its_environment_variable_behind_a_secret_file() {
+        let got = settings(
+            "from os import environ\nSECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))\nX = _read_secret('x', 'literal')\n",
+        );
+        assert_eq!(got[0], ("SECRET_KEY".to_string(), "from environment SECRET_KEY, default ''".to_string()));
+        assert_eq!(got[1], ("X".to_string(), "(not statically known)".to_string()));
+        let file = parse("from os import environ\nS = _read_secret('s', environ.get('S'))\n", BlockId(0));
+        assert!(matches!(file.settings[0].value.kind, ValueKind::Env { conversion: Conversion::Secret, .. }));
     }
 
     #[test]
