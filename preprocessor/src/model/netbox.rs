@@ -1,6 +1,6 @@
 //! The NetBox side of the deployment: `configuration.py` and other Python files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use compact_str::CompactString;
@@ -68,6 +68,9 @@ pub struct NetboxConfig {
     /// The blocks that are netbox-docker's own `configuration.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
+    /// Bindings that may not happen (made in conditional code, see
+    /// [`PythonFile::maybe_unbound`]), by block and the start of the name's range.
+    maybe_unbound: Arc<HashSet<(crate::finding::BlockId, usize), FxBuildHasher>>,
 }
 
 /// Whether a setting is known to be set, known to be unset, or unknown.
@@ -87,14 +90,50 @@ struct SettingTable {
     settings: Vec<Arc<Setting>>,
     // Names inline (no allocation per entry: a variant builds a table of its own).
     index: HashMap<CompactString, usize, FxBuildHasher>,
+    /// Names a `del` unbound after their last assignment here: absent, also from the table
+    /// this one is laid over.
+    deleted: HashSet<CompactString, FxBuildHasher>,
+}
+
+/// What a table says of a name.
+enum Lookup<'a> {
+    Bound(&'a Arc<Setting>),
+    Deleted,
+    Absent,
 }
 
 impl SettingTable {
+    fn lookup(&self, name: &str) -> Lookup<'_> {
+        if self.deleted.contains(name) {
+            return Lookup::Deleted;
+        }
+        match self.index.get(name).and_then(|&i| self.settings.get(i)) {
+            Some(setting) => Lookup::Bound(setting),
+            None => Lookup::Absent,
+        }
+    }
+
+    /// The name's binding, unless a `del` undid it.
     fn get(&self, name: &str) -> Option<&Arc<Setting>> {
-        self.index.get(name).and_then(|&i| self.settings.get(i))
+        match self.lookup(name) {
+            Lookup::Bound(setting) => Some(setting),
+            Lookup::Deleted | Lookup::Absent => None,
+        }
+    }
+
+    /// The bindings no `del` undid, in the order the names were first assigned.
+    fn live(&self) -> impl Iterator<Item = &Arc<Setting>> {
+        self.settings.iter().filter(|s| self.deleted.is_empty() || !self.deleted.contains(s.name.as_str()))
+    }
+
+    fn delete(&mut self, name: &str) {
+        self.deleted.insert(CompactString::from(name));
     }
 
     fn set(&mut self, setting: &Arc<Setting>) {
+        if !self.deleted.is_empty() {
+            self.deleted.remove(setting.name.as_str());
+        }
         match self.index.get(setting.name.as_str()) {
             Some(&i) => self.settings[i] = Arc::clone(setting),
             None => {
@@ -132,7 +171,17 @@ impl NetboxConfig {
 
     /// The effective assignment of a parameter (the last one).
     pub fn get(&self, name: &str) -> Option<&Setting> {
-        self.own.get(name).or_else(|| self.base.as_ref().and_then(|base| base.get(name))).map(|s| &**s)
+        match self.own.lookup(name) {
+            Lookup::Bound(setting) => Some(&**setting),
+            Lookup::Deleted => None,
+            Lookup::Absent => self.base.as_ref().and_then(|base| base.get(name)).map(|s| &**s),
+        }
+    }
+
+    /// The effective assignment of a parameter when it is certainly made: `None` also when it
+    /// comes from conditional or looping code (`if …: DATABASES = …`), which may not run.
+    pub fn surely_set(&self, name: &str) -> Option<&Setting> {
+        self.get(name).filter(|s| !self.maybe_unbound.contains(&(s.block, s.name_range.start)))
     }
 
     /// Whether a parameter is set, unset, or unknown: an absent parameter is unset only when the
@@ -179,9 +228,12 @@ impl NetboxConfig {
     }
 
     fn effective(&self) -> impl Iterator<Item = &Arc<Setting>> {
-        let base = self.base.as_deref().map(|b| b.settings.as_slice()).unwrap_or_default();
-        let inherited = base.iter().map(|s| self.own.get(&s.name).unwrap_or(s));
-        let added = self.own.settings.iter().filter(|s| self.base.as_ref().is_none_or(|b| b.get(&s.name).is_none()));
+        let inherited = self.base.iter().flat_map(|b| b.live()).filter_map(|s| match self.own.lookup(&s.name) {
+            Lookup::Bound(own) => Some(own),
+            Lookup::Deleted => None,
+            Lookup::Absent => Some(s),
+        });
+        let added = self.own.live().filter(|s| self.base.as_ref().is_none_or(|b| b.get(&s.name).is_none()));
         inherited.chain(added)
     }
 
@@ -189,7 +241,7 @@ impl NetboxConfig {
     /// only the variant block's on a variant. Rules about one setting on its own check these, so
     /// a variant does not check again the main settings it shares.
     pub fn own_settings(&self) -> impl Iterator<Item = &Setting> {
-        self.own.settings.iter().map(|s| &**s)
+        self.own.live().map(|s| &**s)
     }
 
     /// A variant's starting point: this configuration's settings, shared (one reference count,
@@ -209,6 +261,7 @@ impl NetboxConfig {
             complete: self.complete,
             environment: Arc::clone(&self.environment),
             netbox_docker_own: self.netbox_docker_own.clone(),
+            maybe_unbound: Arc::clone(&self.maybe_unbound),
             ..NetboxConfig::default()
         }
     }
@@ -224,11 +277,23 @@ impl NetboxConfig {
                 {
                     self.netbox_docker_own.push(first.block);
                 }
+                if !file.maybe_unbound.is_empty() {
+                    let maybe = Arc::make_mut(&mut self.maybe_unbound);
+                    for setting in file.maybe_unbound.iter().filter_map(|&i| file.settings.get(i)) {
+                        maybe.insert((setting.block, setting.name_range.start));
+                    }
+                }
                 // Unique while a contribution or a fresh variant is built: no copy.
                 let own = Arc::make_mut(&mut self.own);
-                for setting in &file.settings {
+                // Assignments and `del`s in the order the file makes them.
+                let mut deletions = file.deletions.iter().peekable();
+                for (i, setting) in file.settings.iter().enumerate() {
+                    while let Some((_, name)) = deletions.next_if(|(at, _)| *at <= i) {
+                        own.delete(name);
+                    }
                     own.set(setting);
                 }
+                deletions.for_each(|(_, name)| own.delete(name));
                 // `from … import *`, `exec(…)` or `globals().update(…)` bring in names this
                 // checker cannot see.
                 if role == Role::Whole && !file.binds_unseen_names {
@@ -249,8 +314,12 @@ impl NetboxConfig {
         let mut config = NetboxConfig::default();
         let mut own = SettingTable::default();
         let mut environment = Vec::new();
+        let mut maybe_unbound = HashSet::default();
         for part in parts {
             part.effective().for_each(|setting| own.set(setting));
+            // A part's `del` of a name an earlier part set.
+            part.own.deleted.iter().for_each(|name| own.delete(name));
+            maybe_unbound.extend(part.maybe_unbound.iter().copied());
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.unguarded_uses.extend(part.unguarded_uses);
@@ -260,6 +329,7 @@ impl NetboxConfig {
         }
         config.own = Arc::new(own);
         config.environment = Arc::new(environment);
+        config.maybe_unbound = Arc::new(maybe_unbound);
         config.apply_environment();
         config
     }
@@ -299,7 +369,9 @@ impl NetboxConfig {
         };
         let mut updates = Vec::new();
         for setting in self.effective() {
+            // A secret file may replace the variable (`_read_secret`): the value stays unknown.
             if let ValueKind::Env { var, conversion, .. } = &setting.value.kind
+                && *conversion != Conversion::Secret
                 && let Some(value) = vars.get(var.as_str())
             {
                 updates.push(resolved(&setting.name, value, *conversion));

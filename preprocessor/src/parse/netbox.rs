@@ -187,6 +187,11 @@ pub enum Conversion {
     /// netbox-docker's `ALLOWED_HOSTS`: `value.split(' ')`, then `'localhost'` appended unless
     /// `'*'` or `'localhost'` is in it.
     Hosts,
+    /// netbox-docker's `_read_secret(NAME, environ.get(VAR, d))`: the variable's text as it is,
+    /// unless a file `/run/secrets/NAME` exists, whose first line (stripped) replaces it. Whether
+    /// that file exists is not in the files checked: the model never resolves such a setting to
+    /// the variable's value; a rule that reads the variable says so.
+    Secret,
 }
 
 impl Conversion {
@@ -204,7 +209,7 @@ impl Conversion {
     pub fn apply(self, text: &str, range: Range<usize>) -> Value {
         let item = |s: &str| Value { kind: ValueKind::Str(s.into()), range: range.clone() };
         let kind = match self {
-            Conversion::Text => ValueKind::Str(text.into()),
+            Conversion::Text | Conversion::Secret => ValueKind::Str(text.into()),
             Conversion::Bool => ValueKind::Bool(text.to_lowercase() == "true"),
             // Python's int() accepts surrounding blanks and `_` between digits; anything else
             // would stop NetBox from starting: not this checker's to guess.
@@ -289,6 +294,13 @@ pub struct PythonFile {
     /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
     /// `from … import *`): a setting the file does not show may still be set.
     pub binds_unseen_names: bool,
+    /// Indices in `settings` (ascending) of bindings that may not happen: a name first bound
+    /// inside conditional or looping code (`if …: DATABASES = …`), or deleted there. The name may
+    /// be absent when NetBox reads the module (its value is unknown in any case).
+    pub maybe_unbound: Vec<usize>,
+    /// `del NAME` at the top level, in order: the name, and how many of `settings` come before
+    /// it. The name is unbound from there on (until a later assignment binds it again).
+    pub deletions: Vec<(usize, CompactString)>,
     /// netbox-docker's own `configuration/configuration.py`: it defines the helpers
     /// `_environ_get_and_map` or `_read_secret` at the top level (netbox-docker 3.0.2), through
     /// which it reads almost every parameter from the environment with netbox-docker's default.
@@ -341,6 +353,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         environ: vec![],
         getenv: vec![],
         bound_since_star: vec![],
+        surely_bound: HashSet::default(),
         sizes: Vec::with_capacity(body.len()),
         work: std::cell::Cell::new(0),
         statement: 0..0,
@@ -412,6 +425,9 @@ struct Evaluator<'t, 'a> {
     /// Names bound since the last top-level `from … import *` (each at most once per binding):
     /// the next star import may rebind them, so their values become unknown then.
     bound_since_star: Vec<&'t str>,
+    /// Names certainly bound at this point of the module (by a top-level assignment or import
+    /// that no `del` undid): a conditional rebinding of one leaves it bound.
+    surely_bound: HashSet<&'t str>,
     /// The size of each setting's value (see [`measure`]), by index in `file.settings`.
     sizes: Vec<usize>,
     /// Value nodes (and bytes) copied so far by reading names: at most [`limits::MAX_BLOCK_WORK`].
@@ -485,6 +501,7 @@ impl<'t> Evaluator<'t, '_> {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
                         if self.env.contains_key(bound) {
                             self.bind_unknown(bound, to_range(alias.range));
+                            self.surely_bound.insert(bound);
                         }
                     }
                 }
@@ -494,12 +511,56 @@ impl<'t> Evaluator<'t, '_> {
                 self.star_import();
                 self.file.binds_unseen_names = true;
             }
+            Stmt::Delete(delete) => {
+                for target in &delete.targets {
+                    if let Expr::Name(name) = target {
+                        self.unbind(name.id.as_str());
+                    }
+                }
+            }
             other => {
                 // Conditional or looping code: names it binds have unknown values.
                 self.scan(other);
                 self.unknown_bindings(other);
             }
         }
+        // `REDIS['caching'] = {…}`, `REDIS.update(…)`, `del X['k']`, also inside conditional
+        // code: the value the name holds is no longer the one evaluated.
+        let mut mutated = Vec::new();
+        collect_mutated_names(stmt, &mut mutated);
+        for name in mutated {
+            self.forget_value(name);
+        }
+    }
+
+    /// `del NAME` at the top level: the name is no longer bound (NetBox's `hasattr` is false).
+    fn unbind(&mut self, name: &'t str) {
+        self.env.remove(name);
+        self.surely_bound.remove(name);
+        self.file.deletions.push((self.file.settings.len(), CompactString::from(name)));
+    }
+
+    /// A bound name whose value was changed in place: it stays bound, at its own line, with a
+    /// value this checker no longer knows. Linear: one copy of the setting per mutating statement.
+    fn forget_value(&mut self, name: &str) {
+        let Some((&key, &index)) = self.env.get_key_value(name) else { return };
+        let Some(setting) = self.file.settings.get(index) else { return };
+        if setting.value.kind == ValueKind::Unknown {
+            return;
+        }
+        let mut unknown = Setting::clone(setting);
+        unknown.value = Value { kind: ValueKind::Unknown, range: unknown.value.range.clone() };
+        self.push_copy(key, index, unknown);
+    }
+
+    /// Push `setting`, a copy of the binding at `index` with another value, as the name's binding.
+    fn push_copy(&mut self, name: &'t str, index: usize, setting: Setting) {
+        if self.file.maybe_unbound.binary_search(&index).is_ok() {
+            self.file.maybe_unbound.push(self.file.settings.len());
+        }
+        self.sizes.push(1);
+        self.env.insert(name, self.file.settings.len());
+        self.file.settings.push(std::sync::Arc::new(setting));
     }
 
     fn bind(&mut self, target: &'t Expr, value: Value, statement: Range<usize>) {
@@ -526,6 +587,7 @@ impl<'t> Evaluator<'t, '_> {
                     block: self.block,
                 };
                 self.env.insert(name.id.as_str(), self.file.settings.len());
+                self.surely_bound.insert(name.id.as_str());
                 self.bound_since_star.push(name.id.as_str());
                 self.file.settings.push(std::sync::Arc::new(setting));
             }
@@ -561,17 +623,24 @@ impl<'t> Evaluator<'t, '_> {
             }
             let mut unknown = Setting::clone(setting);
             unknown.value = Value { kind: ValueKind::Unknown, range: unknown.value.range.clone() };
-            self.sizes.push(1);
-            self.env.insert(name, self.file.settings.len());
-            self.file.settings.push(std::sync::Arc::new(unknown));
+            self.push_copy(name, index, unknown);
         }
     }
 
-    /// Names bound inside compound statements get unknown values.
+    /// Names bound inside compound statements get unknown values; one that was not certainly
+    /// bound before may stay unbound (the branch may not run), and so may one deleted there.
     fn unknown_bindings(&mut self, stmt: &'t Stmt) {
         let mut names = Vec::new();
         collect_bound_names(stmt, &mut names);
-        for (name, range) in names {
+        let mut deleted = Vec::new();
+        collect_deleted_names(stmt, &mut deleted);
+        for (name, _) in &deleted {
+            self.surely_bound.remove(name);
+        }
+        for (name, range) in names.into_iter().chain(deleted) {
+            if !self.surely_bound.contains(name) {
+                self.file.maybe_unbound.push(self.file.settings.len());
+            }
             self.bind_unknown(name, range);
         }
     }
@@ -704,8 +773,19 @@ impl<'t> Evaluator<'t, '_> {
     /// `os.environ.get("X", d)`, `environ.get("X", d)`, `os.getenv("X", d)`, `getenv("X", d)`,
     /// and netbox-docker's helper `_environ_get_and_map("X", d, _AS_…)` (netbox-docker 3.0.2,
     /// `configuration/configuration.py`). Its other helper, `_read_secret(name, d)`, reads a file
-    /// under /run/secrets first: like any call it does not know, it is unknown.
+    /// under /run/secrets first and returns `d` when there is none: with `d` a lookup of a
+    /// variable (`_read_secret('secret_key', environ.get('SECRET_KEY', ''))`, netbox-docker
+    /// 3.0.2 line 115) it is that lookup with [`Conversion::Secret`]; otherwise unknown.
     fn env_call(&self, call: &ast::ExprCall) -> Option<ValueKind> {
+        if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_read_secret") {
+            let fallback = call.arguments.args.get(1)?;
+            return match self.eval(fallback).kind {
+                ValueKind::Env { var, default, conversion: Conversion::Text } => {
+                    Some(ValueKind::Env { var, default, conversion: Conversion::Secret })
+                }
+                _ => None,
+            };
+        }
         let mapped = matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "_environ_get_and_map");
         let conversion = if mapped {
             // The third argument names the conversion: `_AS_BOOL`, `_AS_INT`, `_AS_LIST`, or none.
@@ -835,6 +915,78 @@ fn collect_bound_names<'t>(stmt: &'t Stmt, names: &mut Vec<(&'t str, Range<usize
             body(&s.finalbody, names);
         }
         _ => {}
+    }
+}
+
+/// The statements a compound statement runs at module level (not a function's or class's body).
+fn nested_bodies(stmt: &Stmt) -> Vec<&[Stmt]> {
+    match stmt {
+        Stmt::If(s) => std::iter::once(s.body.as_slice())
+            .chain(s.elif_else_clauses.iter().map(|clause| clause.body.as_slice()))
+            .collect(),
+        Stmt::For(s) => vec![&s.body, &s.orelse],
+        Stmt::While(s) => vec![&s.body, &s.orelse],
+        Stmt::With(s) => vec![&s.body],
+        Stmt::Try(s) => std::iter::once(s.body.as_slice())
+            .chain(s.handlers.iter().map(|ast::ExceptHandler::ExceptHandler(h)| h.body.as_slice()))
+            .chain([s.orelse.as_slice(), s.finalbody.as_slice()])
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Names `del NAME` unbinds inside a compound statement (at module level).
+fn collect_deleted_names<'t>(stmt: &'t Stmt, names: &mut Vec<(&'t str, Range<usize>)>) {
+    if let Stmt::Delete(delete) = stmt {
+        for target in &delete.targets {
+            if let Expr::Name(name) = target {
+                names.push((name.id.as_str(), to_range(name.range)));
+            }
+        }
+    }
+    for body in nested_bodies(stmt) {
+        body.iter().for_each(|s| collect_deleted_names(s, names));
+    }
+}
+
+/// The name an item or attribute chain starts from: `REDIS` of `REDIS['tasks']['HOST']`.
+fn root_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Subscript(subscript) => root_name(&subscript.value),
+        Expr::Attribute(attribute) => root_name(&attribute.value),
+        _ => None,
+    }
+}
+
+/// Names whose value a module-level statement changes in place: an item or attribute written
+/// or deleted (`REDIS['caching'] = …`, `X['k'] += …`, `del X['k']`), or a method called for its
+/// effect (`REDIS.update(…)`, `ALLOWED_HOSTS.append(…)`), also inside conditional code.
+fn collect_mutated_names<'t>(stmt: &'t Stmt, names: &mut Vec<&'t str>) {
+    let mut target = |expr: &'t Expr| {
+        if matches!(expr, Expr::Subscript(_) | Expr::Attribute(_))
+            && let Some(name) = root_name(expr)
+        {
+            names.push(name);
+        }
+    };
+    match stmt {
+        Stmt::Assign(assign) => assign.targets.iter().for_each(&mut target),
+        Stmt::AugAssign(assign) => target(&assign.target),
+        Stmt::AnnAssign(assign) => target(&assign.target),
+        Stmt::Delete(delete) => delete.targets.iter().for_each(&mut target),
+        Stmt::Expr(expr) => {
+            if let Expr::Call(call) = expr.value.as_ref()
+                && let Expr::Attribute(method) = call.func.as_ref()
+                && let Some(name) = root_name(&method.value)
+            {
+                names.push(name);
+            }
+        }
+        _ => {}
+    }
+    for body in nested_bodies(stmt) {
+        body.iter().for_each(|s| collect_mutated_names(s, names));
     }
 }
 
@@ -1094,6 +1246,41 @@ mod tests {
         let update = parse("E = 1\nglobals().update(load())\n", BlockId(0));
         assert!(update.binds_unseen_names);
         assert!(!parse("E = 1\nprint(globals())\n", BlockId(0)).binds_unseen_names);
+    }
+
+    #[test]
+    fn a_value_changed_in_place_is_unknown_at_its_own_line() {
+        // `REDIS['caching'] = …` and `REDIS.update(…)` change the dictionary the literal built.
+        let text = "REDIS = {'tasks': {}}\nREDIS['caching'] = {}\nA = [1]\nif True:\n    A.append(2)\nB = {'k': 1}\nC = B.get('k')\n";
+        let file = parse(text, BlockId(0));
+        let last = |name: &str| file.settings.iter().rev().find(|s| s.name == name).unwrap().clone();
+        let redis = last("REDIS");
+        assert_eq!(redis.value.kind, ValueKind::Unknown);
+        assert_eq!(&text[redis.name_range.clone()], "REDIS");
+        assert_eq!(redis.name_range.start, 0, "placed at the assignment, not at the item write");
+        assert_eq!(last("A").value.kind, ValueKind::Unknown);
+        // A method called for its value, not its effect, leaves the name known.
+        assert_eq!(last("B").value.to_string(), "{'k': 1}");
+    }
+
+    #[test]
+    fn del_unbinds_and_conditional_bindings_may_not_happen() {
+        let file = parse("A = 1\ndel A\nB = 2\nif X:\n    C = 3\n    B = 4\n", BlockId(0));
+        assert_eq!(file.deletions, vec![(1, CompactString::from("A"))]);
+        // C may stay unbound; B was bound before the `if`, so it is bound either way.
+        let maybe: Vec<&str> = file.maybe_unbound.iter().map(|&i| file.settings[i].name.as_str()).collect();
+        assert_eq!(maybe, ["C"]);
+    }
+
+    #[test]
+    fn netbox_dockers_read_secret_is_its_environment_variable_behind_a_secret_file() {
+        let got = settings(
+            "from os import environ\nSECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))\nX = _read_secret('x', 'literal')\n",
+        );
+        assert_eq!(got[0], ("SECRET_KEY".to_string(), "from environment SECRET_KEY, default ''".to_string()));
+        assert_eq!(got[1], ("X".to_string(), "(not statically known)".to_string()));
+        let file = parse("from os import environ\nS = _read_secret('s', environ.get('S'))\n", BlockId(0));
+        assert!(matches!(file.settings[0].value.kind, ValueKind::Env { conversion: Conversion::Secret, .. }));
     }
 
     #[test]

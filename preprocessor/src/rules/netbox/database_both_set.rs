@@ -17,7 +17,11 @@ pub const DATABASE_BOTH_SET: Rule = Rule {
 
 pub fn database_both_set(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // Presence is enough: NetBox checks hasattr(), whatever the values are (also unknown ones).
-    let (Some(legacy), Some(_)) = (d.netbox.get("DATABASE"), d.netbox.get("DATABASES")) else { return };
+    // But both must certainly be there: a name bound in conditional code (`if …: DATABASES = …
+    // else: DATABASE = …`) may be absent, and a `del` unbinds it.
+    let (Some(legacy), Some(_)) = (d.netbox.surely_set("DATABASE"), d.netbox.surely_set("DATABASES")) else {
+        return;
+    };
     out.push(at_statement(
         &DATABASE_BOTH_SET,
         legacy,
@@ -45,6 +49,30 @@ mod tests {
         ),
         // Before 4.3 NetBox read only DATABASE: a DATABASES beside it was ignored, not refused.
         ("netbox/database-both-set", "4.2", "X = 1\n", 0, BOTH),
+        // One or the other, chosen at start-up: hasattr() sees only one of them.
+        (
+            "netbox/database-both-set",
+            "4.7",
+            "import os\nif os.environ.get('DB_URL'):\n    DATABASE = {}\nDATABASE = {'NAME': 'netbox'}\nDATABASES = {}\n",
+            4,
+            "import os\nif os.environ.get('DB_URL'):\n    DATABASES = {'default': {}}\nelse:\n    DATABASE = {'NAME': 'netbox'}\n",
+        ),
+        // A conditional rebinding of a name set above leaves it set.
+        (
+            "netbox/database-both-set",
+            "4.7",
+            "DATABASE = {}\nfor key in ('NAME',):\n    DATABASE = {key: 'x'}\nDATABASES = {}\n",
+            3,
+            "DATABASE = {}\nDATABASES = {}\nif True:\n    del DATABASE\n",
+        ),
+        // The legacy block deleted once converted: only DATABASES is left.
+        (
+            "netbox/database-both-set",
+            "4.7",
+            "DATABASE = {'NAME': 'netbox'}\ndel DATABASE\nDATABASE = {}\nDATABASES = {'default': {}}\n",
+            3,
+            "DATABASE = {'NAME': 'netbox'}\nDATABASES = {'default': DATABASE}\ndel DATABASE\n",
+        ),
     ];
 
     #[test]

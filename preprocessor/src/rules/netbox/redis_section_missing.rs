@@ -11,13 +11,25 @@ pub const REDIS_SECTION_MISSING: Rule = Rule {
     severity: Severity::Error,
     summary: "`REDIS` lacks the `tasks` or the `caching` section, which NetBox requires at start-up",
     help: "give REDIS both sections: REDIS = {'tasks': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 0}, 'caching': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 1}}",
-    fact: "netbox/settings.py of NetBox 4.6.8, 4.7.0 and 4.7.3 and of a 4.3/4.4 copy (the NetBox charm's vendored netbox/netbox/netbox/settings.py, which reads both DATABASES and ALLOW_TOKEN_RETRIEVAL): `if 'tasks' not in REDIS: raise ImproperlyConfigured(\"REDIS section in configuration.py is missing the 'tasks' subsection.\")`, the same for 'caching'; facts §1.1 (REDIS is required). Older releases were not read, so the rule starts at 4.3",
+    fact: "netbox/netbox/settings.py of NetBox 4.6.8 (the vendored source, lines 373-374 and 394-395), of the 4.7.3 wheel (netbox/settings.py lines 385-386 and 406-407) and of the git tag v4.3.0 (lines 315-316 and 336-337): `if 'tasks' not in REDIS: raise ImproperlyConfigured(\"REDIS section in configuration.py is missing the 'tasks' subsection.\")`, then `if 'caching' not in REDIS: raise ImproperlyConfigured(\"REDIS section in configuration.py is missing caching subsection.\")` (worded differently, and checked second); facts §1.1 (REDIS is required). Older releases were not read, so the rule starts at 4.3",
     applies: Applies::netbox_since(4, 3, 0),
 };
 
 const SECTIONS: [&str; 2] = ["tasks", "caching"];
 
+/// NetBox's own words when a section is missing, verbatim (4.6.8 and 4.7.3 `settings.py`; the
+/// two messages are worded differently). `tasks` is checked first, so it is the one raised when
+/// both are missing.
+fn netbox_error(section: &str) -> &'static str {
+    match section {
+        "tasks" => "REDIS section in configuration.py is missing the 'tasks' subsection.",
+        _ => "REDIS section in configuration.py is missing caching subsection.",
+    }
+}
+
 pub fn redis_section_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    // A REDIS changed in place later (`REDIS['caching'] = {…}`, `REDIS.update(…)`) has an
+    // unknown value: the parser forgets what the literal said.
     let Some(setting) = d.netbox.get("REDIS") else { return };
     let ValueKind::Dict(entries) = &setting.value.kind else { return };
     // Every key must be a known string: a computed key may be the missing section.
@@ -38,13 +50,13 @@ pub fn redis_section_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
         }
         None => (setting.value.range.clone(), String::new()),
     };
-    let first = missing[0];
+    let raised = netbox_error(missing[0]);
     out.push(Finding::in_block(
         &REDIS_SECTION_MISSING,
         setting.block,
         range,
         format!(
-            "`REDIS` has no {missing_text} section{}{has}: NetBox stops at start-up with `ImproperlyConfigured: REDIS section in configuration.py is missing the '{first}' subsection.`, and nginx answers 502 Bad Gateway",
+            "`REDIS` has no {missing_text} section{}{has}: NetBox stops at start-up with `ImproperlyConfigured: {raised}`, and nginx answers 502 Bad Gateway",
             if missing.len() > 1 { "s" } else { "" }
         ),
     ));
@@ -72,6 +84,16 @@ mod tests {
         ("netbox/redis-section-missing", "4.7", "X = 1\n", 0, "import os\nREDIS = {os.environ['K']: {}, 'tasks': {}}\n"),
         // Not a literal dictionary (built elsewhere): unknown.
         ("netbox/redis-section-missing", "4.7", "X = 1\n", 0, "import os\nREDIS = os.environ.get('REDIS')\n"),
+        // A section added after the literal, by item or by method: the literal is not the value.
+        (
+            "netbox/redis-section-missing",
+            "4.7",
+            "REDIS = {'tasks': {}}\nREDIS_HOST = 'redis'\n",
+            1,
+            "REDIS = {'tasks': {'HOST': 'redis'}}\nREDIS['caching'] = {'HOST': 'redis', 'DATABASE': 1}\n",
+        ),
+        ("netbox/redis-section-missing", "4.7", "X = 1\n", 0, "REDIS = {'tasks': {}}\nREDIS.update(caching={'DATABASE': 1})\n"),
+        ("netbox/redis-section-missing", "4.7", "X = 1\n", 0, "REDIS = {'tasks': {}}\nif True:\n    REDIS.setdefault('caching', {})\n"),
     ];
 
     #[test]
@@ -85,5 +107,25 @@ mod tests {
         let (_, message, _) = got.iter().find(|(r, ..)| *r == "netbox/redis-section-missing").unwrap();
         assert!(message.contains("no 'tasks' and 'caching' sections (it has 'caches')"), "{message}");
         assert!(message.contains("missing the 'tasks' subsection"), "{message}");
+    }
+
+    /// Each section's error is quoted as NetBox words it (4.6.8 `settings.py` lines 374 and 395):
+    /// the caching one says "missing caching subsection", without "the" and quotes.
+    #[test]
+    fn netbox_s_own_words_are_quoted_per_section() {
+        let message = |text: &str| {
+            let got = findings(text, "4.7");
+            got.into_iter().find(|(r, ..)| *r == "netbox/redis-section-missing").map(|(_, m, _)| m).unwrap()
+        };
+        let caching = message("REDIS = {'tasks': {}}\n");
+        assert!(
+            caching.contains("`ImproperlyConfigured: REDIS section in configuration.py is missing caching subsection.`"),
+            "{caching}"
+        );
+        let tasks = message("REDIS = {'caching': {}}\n");
+        assert!(
+            tasks.contains("`ImproperlyConfigured: REDIS section in configuration.py is missing the 'tasks' subsection.`"),
+            "{tasks}"
+        );
     }
 }

@@ -1,51 +1,53 @@
-//! `netbox/remote-auth-header-unused`: `REMOTE_AUTH_HEADER` and friends next to only social-auth backends.
+//! `netbox/remote-auth-header-unused`: `REMOTE_AUTH_HEADER` and friends where no backend reads a
+//! header (only social-auth backends, or those beside Django's username-and-password `ModelBackend`).
 
-use super::shared::{at_statement, social_backends_only, social_backends_phrase};
+use super::shared::{
+    any_social_backend, at_statement, backends_phrase, no_header_backend, social_backends_only, social_backends_phrase,
+};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
-/// `REMOTE_AUTH_HEADER` and friends next to only social-auth backends.
+/// `REMOTE_AUTH_HEADER` and friends where no backend accepts a user from a header.
 pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     id: "netbox/remote-auth-header-unused",
     severity: Severity::Warning,
-    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER` or `REMOTE_AUTH_DEFAULT_PERMISSIONS` set while `REMOTE_AUTH_BACKEND` holds only social-auth backends: dead configuration",
+    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER` or `REMOTE_AUTH_DEFAULT_PERMISSIONS` set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
     help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; OpenID Connect needs only `REMOTE_AUTH_BACKEND` and the `SOCIAL_AUTH_OIDC_*` settings",
-    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. A backend class this checker does not know may read the header: then nothing is said",
     applies: Applies::Always,
 };
 
 pub fn remote_auth_header_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    if !social_backends_only(&d.netbox) {
+    if !no_header_backend(&d.netbox) {
         return;
     }
-    // Name the file's own backends: a SAML, Keycloak or Entra ID setup is no OpenID Connect.
-    let through = social_backends_phrase(&d.netbox);
+    // Name the file's own backends: a SAML, Keycloak or Entra ID setup is no OpenID Connect, and
+    // a list with `ModelBackend` is not "social-auth backends only".
+    let with = if social_backends_only(&d.netbox) {
+        "social-auth backends only".to_string()
+    } else {
+        format!("these backends ({})", backends_phrase(&d.netbox))
+    };
+    let through = any_social_backend(&d.netbox).then(|| social_backends_phrase(&d.netbox));
+    let creates = through.as_ref().map_or(String::new(), |through| {
+        format!("; with single sign-on through {through}, the social-auth pipeline creates users whatever this says")
+    });
+    let never = through.as_ref().map_or(String::new(), |through| format!("; users who sign in through {through} never do"));
     for (name, why) in [
         (
             "REMOTE_AUTH_HEADER",
             "no backend in `REMOTE_AUTH_BACKEND` accepts a user from an HTTP header, so this header never signs anyone in"
                 .to_string(),
         ),
-        (
-            "REMOTE_AUTH_AUTO_CREATE_USER",
-            format!(
-                "only NetBox's `RemoteUserBackend` reads it; with single sign-on through {through}, the social-auth pipeline creates users whatever this says"
-            ),
-        ),
+        ("REMOTE_AUTH_AUTO_CREATE_USER", format!("only NetBox's `RemoteUserBackend` reads it{creates}")),
         (
             "REMOTE_AUTH_DEFAULT_PERMISSIONS",
-            format!(
-                "only users created by header authentication get these permissions; users who sign in through {through} never do"
-            ),
+            format!("only users created by header authentication get these permissions{never}"),
         ),
     ] {
         if let Some(setting) = d.netbox.get(name) {
-            out.push(at_statement(
-                &REMOTE_AUTH_HEADER_UNUSED,
-                setting,
-                format!("`{name}` has no effect with social-auth backends only: {why}"),
-            ));
+            out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with {with}: {why}")));
         }
     }
 }
@@ -55,13 +57,33 @@ mod tests {
     use crate::rules::netbox::testing::assert_cases;
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/remote-auth-header-unused",
-        "4.7",
-        "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
-        2,
-        "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
-    )];
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+        ),
+        // Django's ModelBackend beside the social one takes a username and a password, never a
+        // header (the netbox-chart docs' Keycloak example, corpus case t33); with NetBox's or
+        // Django's RemoteUserBackend in the list, the header signs users in.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = [\n    'social_core.backends.keycloak.KeycloakOAuth2',\n    'django.contrib.auth.backends.ModelBackend',\n]\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+            5,
+            "REMOTE_AUTH_BACKEND = [\n    'social_core.backends.keycloak.KeycloakOAuth2',\n    'django.contrib.auth.backends.RemoteUserBackend',\n]\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+        ),
+        // A backend class this checker does not know may read the header: nothing is said.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = ['django.contrib.auth.backends.ModelBackend']\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = ['django.contrib.auth.backends.ModelBackend', 'custom.auth.HeaderBackend']\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+        ),
+    ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
@@ -83,5 +105,20 @@ mod tests {
         for message in messages {
             assert!(message.contains("(`SAMLAuth`)") && !message.contains("OpenID Connect"), "{message}");
         }
+    }
+
+    /// With `ModelBackend` in the list the message names every backend, does not call the list
+    /// social-auth only, and calls only the social one single sign-on.
+    #[test]
+    fn a_model_backend_beside_the_social_one_is_named_for_what_it_is() {
+        use crate::rules::netbox::testing::findings;
+        let got = findings(
+            "REMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2', 'django.contrib.auth.backends.ModelBackend']\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+            "4.1",
+        );
+        let (_, message, _) = got.iter().find(|f| f.0 == "netbox/remote-auth-header-unused").unwrap();
+        assert!(message.contains("with these backends (`KeycloakOAuth2`, `ModelBackend`)"), "{message}");
+        assert!(message.contains("single sign-on through python-social-auth (`KeycloakOAuth2`),"), "{message}");
+        assert!(!message.contains("social-auth backends only"), "{message}");
     }
 }

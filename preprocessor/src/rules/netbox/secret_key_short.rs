@@ -2,7 +2,7 @@
 
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::Setting;
+use crate::parse::netbox::{Conversion, Setting, Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -12,7 +12,7 @@ pub const SECRET_KEY_SHORT: Rule = Rule {
     severity: Severity::Error,
     summary: "`SECRET_KEY` (in configuration.py, or netbox-docker's environment file) is shorter than the 50 characters NetBox requires at start-up",
     help: "generate one of 50 characters or more (NetBox ships generate_secret_key.py; `netbox secret-key` on a pip install) and put it in its place",
-    fact: "netbox/settings.py of NetBox 4.6.8, 4.7.0 and 4.7.3 and of a 4.3/4.4 copy (the NetBox charm's vendored settings.py): `if len(SECRET_KEY) < 50: raise ImproperlyConfigured(\"SECRET_KEY must be at least 50 characters in length. …\")`; netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))`. Older releases were not read, so the rule starts at 4.3",
+    fact: "netbox/netbox/settings.py of NetBox 4.6.8 (vendored source, line 241), of the 4.7.3 wheel (line 247) and of the git tag v4.3.0 (line 208): `if len(SECRET_KEY) < 50: raise ImproperlyConfigured(\"SECRET_KEY must be at least 50 characters in length. …\")`; netbox-docker 3.0.2 configuration/configuration.py line 115: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))`, where `_read_secret` (lines 20-27) returns the first line of /run/secrets/NAME when that file exists, else the variable's value. Older releases were not read, so the rule starts at 4.3",
     applies: Applies::netbox_since(4, 3, 0),
 };
 
@@ -21,6 +21,14 @@ const MINIMUM: usize = 50;
 pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let (setting, where_from): (&Setting, &str) = match nb.get("SECRET_KEY") {
+        // netbox-docker's own line, `SECRET_KEY = _read_secret('secret_key',
+        // environ.get('SECRET_KEY', ''))`: the variable, from the environment file.
+        Some(Setting { value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, .. }) => {
+            match nb.environment_variable(var) {
+                Some(var) => (var, " (netbox-docker uses it unless a file under /run/secrets replaces it)"),
+                None => return,
+            }
+        }
         Some(setting) => (setting, ""),
         // netbox-docker's configuration.py reads the variable when no secret file replaces it;
         // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.

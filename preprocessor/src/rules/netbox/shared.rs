@@ -47,7 +47,45 @@ pub(super) fn judge_parameters(
 
 /// Only social-core backends: header authentication can never sign anyone in.
 pub(super) fn social_backends_only(nb: &NetboxConfig) -> bool {
-    nb.backends().is_some_and(|b| !b.is_empty() && b.iter().all(|b| b.starts_with("social_core.backends.")))
+    nb.backends().is_some_and(|b| !b.is_empty() && b.iter().all(|b| is_social(b)))
+}
+
+/// Backends that take a username and a password and never a user from a header: Django's
+/// `ModelBackend.authenticate(request, username=None, password=None, **kwargs)` returns None
+/// without a password, and NetBox's `RemoteUserMiddleware` passes only `remote_user=`
+/// (Django 6.0.8, the release NetBox 4.6.8 pins, django/contrib/auth/backends.py lines 59-63;
+/// NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192). `AllowAllUsersModelBackend`
+/// overrides only `user_can_authenticate` (backends.py lines 245-247), and NetBox's
+/// `ObjectPermissionBackend` is `ObjectPermissionMixin, ModelBackend` with nothing else
+/// (netbox/authentication/__init__.py lines 166-167, 4.6.8 and 4.7.3). Exact class paths only:
+/// Django's own `RemoteUserBackend` is a `ModelBackend` subclass that does read the header.
+const PASSWORD_BACKENDS: [&str; 3] = [
+    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    "netbox.authentication.ObjectPermissionBackend",
+];
+
+fn is_social(backend: &str) -> bool {
+    backend.starts_with("social_core.backends.")
+}
+
+/// No backend that accepts a user from a header: every backend in `REMOTE_AUTH_BACKEND` is
+/// known, and each is a social-core one or a username-and-password one ([`PASSWORD_BACKENDS`]).
+/// A custom or unknown class may read the header: then this is false.
+pub(super) fn no_header_backend(nb: &NetboxConfig) -> bool {
+    nb.backends()
+        .is_some_and(|b| !b.is_empty() && b.iter().all(|b| is_social(b) || PASSWORD_BACKENDS.contains(&b.as_str())))
+}
+
+/// "`KeycloakOAuth2`, `ModelBackend`": every backend the file sets, by class name. Names come
+/// from the file, so they are escaped for the message.
+pub(super) fn backends_phrase(nb: &NetboxConfig) -> String {
+    let backends = nb.backends().unwrap_or_default();
+    backends.iter().map(|b| class_name(b)).collect::<Vec<_>>().join(", ")
+}
+
+fn class_name(backend: &str) -> String {
+    format!("`{}`", backend.rsplit('.').next().unwrap_or(backend).escape_debug())
 }
 
 /// "python-social-auth (`SAMLAuth`)": the social-auth backends the file sets, by class name, for
@@ -55,12 +93,16 @@ pub(super) fn social_backends_only(nb: &NetboxConfig) -> bool {
 /// backend is none). Names come from the file, so they are escaped for the message.
 pub(super) fn social_backends_phrase(nb: &NetboxConfig) -> String {
     let backends = nb.backends().unwrap_or_default();
-    let names: Vec<String> =
-        backends.iter().map(|b| format!("`{}`", b.rsplit('.').next().unwrap_or(b).escape_debug())).collect();
+    let names: Vec<String> = backends.iter().filter(|b| is_social(b)).map(|b| class_name(b)).collect();
     match names.as_slice() {
         [] => "a python-social-auth backend".to_string(),
         many => format!("python-social-auth ({})", many.join(", ")),
     }
+}
+
+/// Whether `REMOTE_AUTH_BACKEND` names a social-core backend.
+pub(super) fn any_social_backend(nb: &NetboxConfig) -> bool {
+    nb.backends().is_some_and(|b| b.iter().any(|b| is_social(b)))
 }
 
 pub(super) fn oidc_settings_used(nb: &NetboxConfig) -> bool {
