@@ -1,6 +1,6 @@
 //! `netbox/remote-auth-enabled-unneeded`: `REMOTE_AUTH_ENABLED = True` for an OIDC-only setup.
 
-use super::shared::{at_statement, social_backends_only, social_backends_phrase};
+use super::shared::{any_social_backend, at_statement, no_header_backend, social_backends_phrase};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -9,7 +9,7 @@ use crate::version::{Applies, Targets};
 pub const REMOTE_AUTH_ENABLED_UNNEEDED: Rule = Rule {
     id: "netbox/remote-auth-enabled-unneeded",
     severity: Severity::Info,
-    summary: "`REMOTE_AUTH_ENABLED = True` while only social-auth backends are configured",
+    summary: "`REMOTE_AUTH_ENABLED = True` while the backends are social-auth ones (and perhaps Django's username-and-password `ModelBackend`), none of which takes a user from a header",
     help: "remove `REMOTE_AUTH_ENABLED`: OpenID Connect sign-in works with it False",
     fact: "facts §1.2 (REMOTE_AUTH_ENABLED gates only netbox.middleware.RemoteUserMiddleware), §7",
     applies: Applies::Always,
@@ -18,7 +18,8 @@ pub const REMOTE_AUTH_ENABLED_UNNEEDED: Rule = Rule {
 pub fn remote_auth_enabled_unneeded(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if let Some(setting) = d.netbox.get("REMOTE_AUTH_ENABLED")
         && setting.value.truthy() == Some(true)
-        && social_backends_only(&d.netbox)
+        && any_social_backend(&d.netbox)
+        && no_header_backend(&d.netbox)
     {
         // Name the backends the file sets (a Keycloak or Entra ID backend is no OpenID Connect).
         let through = social_backends_phrase(&d.netbox);
@@ -35,13 +36,24 @@ mod tests {
     use crate::rules::netbox::testing::assert_cases;
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[(
-        "netbox/remote-auth-enabled-unneeded",
-        "4.7",
-        "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
-        1,
-        "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
-    )];
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/remote-auth-enabled-unneeded",
+            "4.7",
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+            1,
+            "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
+        ),
+        // Django's ModelBackend beside it reads no header either (the netbox-chart docs' Keycloak
+        // example, corpus case t33); NetBox's RemoteUserBackend beside it does.
+        (
+            "netbox/remote-auth-enabled-unneeded",
+            "4.7",
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2', 'django.contrib.auth.backends.ModelBackend']\n",
+            1,
+            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2', 'netbox.authentication.RemoteUserBackend']\n",
+        ),
+    ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
