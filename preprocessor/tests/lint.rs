@@ -456,3 +456,29 @@ fn compose_environment_wins_over_the_env_file_and_is_placed_at_its_yaml_line() {
     let got = rules_at(&json(&output));
     assert!(got.contains(&("netbox/backend-path".into(), "docker-compose.override.yml".into(), 6)), "{got:?}");
 }
+
+/// The human report is the default and lands in CI logs: a finding on a secret shows its line
+/// with the value masked, and a line Compose refuses is quoted only up to its first blank
+/// (`SECRET_KEY r9Xq…`, an `=` forgotten), never with the value.
+#[test]
+fn the_human_report_never_prints_a_secret_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let config = write(
+        root,
+        "configuration.py",
+        "ALLOWED_HOSTS = ['netbox.example.com']\nDATABASES = {}\nREDIS = {}\nSECRET_KEY = 'Hq7Wshortsecret'\n",
+    );
+    let output = bin().arg("lint").arg(&config).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("netbox/secret-key-short") && text.contains("SECRET_KEY = '****"), "{text}");
+    assert!(!text.contains("Hq7W"), "{text}");
+
+    let env = write(root, "netbox.env", "DEBUG=false\nSECRET_KEY r9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye\n");
+    for format in ["human", "json", "github", "sarif"] {
+        let output = bin().arg("lint").arg(&env).args(["--format", format]).output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("configcheck/syntax-error") && text.contains("SECRET_KEY"), "{format}: {text}");
+        assert!(!text.contains("r9Xq"), "{format}: {text}");
+    }
+}

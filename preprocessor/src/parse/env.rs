@@ -214,14 +214,18 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             '_' | '.' | '-' | '[' | ']' => {}
             c if c.is_alphanumeric() => {}
             c => {
-                // The name up to the character, never the rest of the line (it may hold a secret).
+                // The name up to the first blank, never past it: after a blank comes what the
+                // writer meant as the value (`SECRET_KEY r9Xq…/…`), which may be a secret.
+                let written = &text[src..src + i];
+                let quoted = match written.find(is_blank) {
+                    Some(blank) => format!("`{}` and a blank", written[..blank].escape_default()),
+                    None => format!("`{}{}`", written.escape_default(), c.escape_default()),
+                };
                 return Err(Refusal {
                     range: src + i..src + i + c.len_utf8(),
                     message: format!(
-                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): `{}{}` starts no `NAME=value` line, so no container that reads the file starts",
+                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): {quoted} start no `NAME=value` line, so no container that reads the file starts",
                         c.escape_default().to_string(),
-                        text[src..src + i].escape_default(),
-                        c.escape_default()
                     ),
                 });
             }
@@ -238,12 +242,14 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
     };
     let key_text = text[src..at].trim_end_matches(char::is_whitespace);
     let name = src..src + key_text.len();
-    if key_text.contains(' ') {
+    if let Some(space) = key_text.find(' ') {
+        // Only the text before the blank: what follows it is often the value, written with a
+        // blank for the `=` (`SECRET_KEY r9Xq…`), and may be a secret.
         return Err(Refusal {
             range: name,
             message: format!(
-                "Docker Compose refuses this file (`key cannot contain a space`): `{}` is no `NAME=value` line, so no container that reads the file starts",
-                key_text.escape_default()
+                "Docker Compose refuses this file (`key cannot contain a space`): `{}` is followed by a blank and more text before any `=`, so this is no `NAME=value` line and no container that reads the file starts",
+                key_text[..space].escape_default()
             ),
         });
     }
@@ -546,7 +552,13 @@ mod tests {
     fn lines_compose_go_refuses_are_syntax_errors_at_their_line() {
         for (text, at, says) in [
             ("A=1\nthis is not\n", "this is not", "key cannot contain a space"),
-            ("A=1\nB/C=s3cr3t\n", "/", "`B/` starts no"),
+            (
+                "A=1\nSECRET_KEY s3cr3tr9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye\n",
+                "SECRET_KEY s3cr3tr9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye",
+                "`SECRET_KEY` is followed by a blank",
+            ),
+            ("A=1\nSECRET_KEY s3cr3t/x=y\n", "/", "`SECRET_KEY` and a blank start no"),
+            ("A=1\nB/C=s3cr3t\n", "/", "`B/` start no"),
             ("A=1\nC='open\n", "'", "single quote"),
             ("A=1\nLAST", "LAST", "no line end"),
             ("A=1\nB=s3cr3t${\n", "s3cr3t${", "Invalid template"),
