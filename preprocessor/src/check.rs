@@ -69,7 +69,10 @@ fn check_extraction(
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
         let mut found = Vec::new();
-        let contribution = model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found)));
+        let mut env_spans = Vec::new();
+        let contribution =
+            model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found, &mut env_spans)));
+        crate::rules::netbox::env_value_spans_lines::report(&env_spans, &mut found);
         vec![(contribution, found)]
     });
     let mut parts = Vec::with_capacity(contributions.len());

@@ -100,6 +100,30 @@ pub fn mapped(var: &str) -> Option<Conversion> {
 /// syntax error at the statement's line, and the variables after it are not read. Linear in the
 /// text: every byte is looked at a bounded number of times.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    read(text, block).0
+}
+
+/// A quoted value whose closing quote is on a later physical line (a newline written as `\n`
+/// inside double quotes is no such line): what `netbox/env-value-spans-lines` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanningValue {
+    /// The env file.
+    pub block: BlockId,
+    /// The variable's name, where it is written.
+    pub name_range: Range<usize>,
+    /// The variable's name.
+    pub name: String,
+    /// How many physical line ends the quotes enclose.
+    pub lines: usize,
+    /// The lines taken into the value that read as `NAME=…` (or `export NAME=…`): their
+    /// names, each a valid variable name of at most 64 characters. A PEM block (`-----BEGIN`)
+    /// is meant to hold lines: none of its base64 lines is taken for a name.
+    pub swallowed: Vec<String>,
+}
+
+/// [`parse`], and the quoted values that run over physical lines.
+pub fn read(text: &str, block: BlockId) -> (PythonFile, Vec<SpanningValue>) {
+    let mut spanning = Vec::new();
     let mut file = PythonFile::default();
     // Docker Compose skips a UTF-8 byte order mark (compose-go v2 `dotenv/godotenv.go`,
     // `bytes.TrimPrefix(data, utf8BOM)`): the first variable is still a variable.
@@ -115,6 +139,19 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
                     continue;
                 }
                 let at = |r: Range<usize>| base + r.start..base + r.end;
+                if let Some((_, range)) = &statement.value {
+                    let raw = &content[range.clone()];
+                    let lines = raw.matches('\n').count();
+                    if lines > 0 {
+                        spanning.push(SpanningValue {
+                            block,
+                            name_range: at(statement.name.clone()),
+                            name: content[statement.name.clone()].to_string(),
+                            lines,
+                            swallowed: swallowed_names(raw),
+                        });
+                    }
+                }
                 let value = match statement.value {
                     Some((ValueText::Known(text), range)) => {
                         Value { kind: ValueKind::Str(text.into()), range: at(range) }
@@ -140,7 +177,34 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             }
         }
     }
-    file
+    (file, spanning)
+}
+
+/// The names of the physical lines after a value's first that read as `NAME=…`: only valid
+/// variable names (`[A-Za-z_][A-Za-z0-9_]*`) of at most 64 characters, never a line whose `=`
+/// is base64 padding (`…==`), and none at all in a PEM block.
+fn swallowed_names(raw: &str) -> Vec<String> {
+    if raw.contains("-----BEGIN ") {
+        return Vec::new();
+    }
+    raw.split('\n').skip(1).filter_map(assignment_name).map(str::to_string).collect()
+}
+
+/// The name a line assigns, as an env file writes it (`NAME=…`, `export NAME=…`).
+fn assignment_name(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let line = line.strip_prefix("export ").map_or(line, str::trim_start);
+    let (name, value) = line.split_once('=')?;
+    if value.starts_with('=') {
+        return None;
+    }
+    let name = name.trim_end();
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    (name.len() <= 64
+        && (first.is_ascii_alphabetic() || first == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    .then_some(name)
 }
 
 /// compose-go's `getStatementStart`: the first byte from `pos` that is neither blank nor in a
