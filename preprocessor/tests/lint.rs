@@ -482,3 +482,15 @@ fn the_human_report_never_prints_a_secret_whole() {
         assert!(!text.contains("r9Xq"), "{format}: {text}");
     }
 }
+
+/// compose-go accepts an env file whose last line has no `=` and no line end (it stores the line
+/// as the value of the variable `""`): a warning that says so, not a refusal.
+#[test]
+fn a_last_line_without_a_line_end_is_a_warning_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = write(dir.path(), "netbox.env", "DEBUG=false\nSECRET_KEY");
+    let output = bin().arg("lint").arg(&env).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert!(got.contains(&("netbox/env-last-line-unnamed".into(), "netbox.env".into(), 2)), "{got:?}");
+    assert!(!got.iter().any(|(rule, ..)| rule == "configcheck/syntax-error"), "{got:?}");
+}

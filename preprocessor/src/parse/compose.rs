@@ -22,7 +22,7 @@ use std::sync::Arc;
 use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
-use super::env::{Interpolation, interpolation};
+use super::env::{Interpolation, interpolation, invalid_template_message};
 use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
 use crate::finding::BlockId;
 
@@ -51,13 +51,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let mut invalid = Vec::new();
     let mut add = |name: &str, name_range: Range<usize>, value: Option<Value>, statement: Range<usize>| {
         let Some(value) = value else {
-            invalid.push(SyntaxError {
-                range: statement.clone(),
-                message: format!(
-                    "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`)",
-                    name.escape_default()
-                ),
-            });
+            invalid.push(SyntaxError { range: statement.clone(), message: invalid_template_message(Some(name)) });
             return;
         };
         file.settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));

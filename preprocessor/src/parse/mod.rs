@@ -40,23 +40,23 @@ impl Parsed {
 }
 
 /// Parse each block on its own; syntax errors become findings. (The caller splits the book's
-/// blocks across the cores.) The env files' values that run over lines are left out: what the
-/// model needs, for its tests.
+/// blocks across the cores.) The env files' notes are left out: what the model needs, for its
+/// tests.
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    blocks.iter().map(|block| parse_block(block, findings, &mut Vec::new())).collect()
+    blocks.iter().map(|block| parse_block(block, findings, &mut env::Notes::default())).collect()
 }
 
-/// Parse one block; a syntax error becomes a finding. An env file's quoted values that run over
-/// physical lines go to `env_spans`, for `netbox/env-value-spans-lines`: the rule needs the
-/// file as written, which the model no longer has.
-pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_spans: &mut Vec<env::SpanningValue>) -> Parsed {
+/// Parse one block; a syntax error becomes a finding. What an env file's parser notes for the
+/// rules that need the file as written, which the model no longer has (a quoted value that runs
+/// over lines, a last line without a name), goes to `env_notes`.
+pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut env::Notes) -> Parsed {
     let (parsed, language) = match block.kind {
         Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
         Kind::Env => {
-            // A value that runs over lines is seen in the file as written: noted for its rule.
-            let (file, spanning) = env::read(&block.text, block.id);
-            env_spans.extend(spanning);
+            // What only the file as written shows: noted for its rules.
+            let (file, notes) = env::read(&block.text, block.id);
+            env_notes.extend(notes);
             (Parsed::Netbox(file), "Docker Compose env-file syntax")
         }
         Kind::Compose => (Parsed::Netbox(compose::parse(&block.text, block.id)), "YAML"),

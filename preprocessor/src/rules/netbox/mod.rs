@@ -52,4 +52,5 @@ rules! {
     pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
+    env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
 }
