@@ -103,6 +103,32 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     read(text, block).0
 }
 
+/// An env file Compose reads with `format: raw` (Docker Compose's own format, not compose-go's
+/// dotenv): each line that holds an `=` sets the name before it; the value, read without
+/// dotenv's quoting and interpolation, is left unknown here, never guessed.
+pub fn parse_raw(text: &str, block: BlockId) -> PythonFile {
+    let mut file = PythonFile::default();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if let Some(eq) = body.find('=') {
+            let name = body[..eq].trim();
+            let name_at = start + (body.len() - body.trim_start().len());
+            if !name.is_empty() {
+                file.settings.push(Arc::new(Setting {
+                    name: CompactString::from(name),
+                    name_range: name_at..name_at + name.len(),
+                    statement: start..start + body.len(),
+                    value: Value { kind: ValueKind::Unknown, range: start + eq + 1..start + body.len() },
+                    block,
+                }));
+            }
+        }
+        start += line.len();
+    }
+    file
+}
+
 /// A quoted value whose closing quote is on a later physical line (a newline written as `\n`
 /// inside double quotes is no such line): what `netbox/env-value-spans-lines` reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -717,6 +743,16 @@ mod tests {
         }
         let (_, notes) = read("DEBUG=false\nSECRET_KEY\n", BlockId(0));
         assert!(notes.unnamed_last_line.is_empty(), "with a line end it is a name from the shell");
+    }
+
+    /// `format: raw`: names known, values unknown (no dotenv quoting or interpolation guessed).
+    #[test]
+    fn a_raw_env_file_sets_its_names_with_unknown_values() {
+        let text = "A=\"quoted\nB = ${X}\nno separator\n";
+        let file = parse_raw(text, BlockId(0));
+        let got: Vec<(&str, String)> =
+            file.settings.iter().map(|s| (&text[s.name_range.clone()], s.value.to_string())).collect();
+        assert_eq!(got, [("A", "(not statically known)".to_string()), ("B", "(not statically known)".to_string())]);
     }
 
     #[test]

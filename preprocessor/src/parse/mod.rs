@@ -55,11 +55,21 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
         Kind::Env => {
             // What only the file as written shows: noted for its rules.
-            let (file, notes) = env::read(&block.text, block.id);
+            let (file, notes) = if block.raw_env_file {
+                (env::parse_raw(&block.text, block.id), env::Notes::default())
+            } else {
+                env::read(&block.text, block.id)
+            };
             env_notes.extend(notes);
             (Parsed::Netbox(file), "Docker Compose env-file syntax")
         }
-        Kind::Compose => (Parsed::Netbox(compose::parse(&block.text, block.id)), "YAML"),
+        Kind::Compose => {
+            let mut file = compose::parse(&block.text, block.id);
+            if block.environment_replaced {
+                file.settings.clear();
+            }
+            (Parsed::Netbox(file), "YAML")
+        }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
     };
     let (errors, too_complex) = parsed.problems();

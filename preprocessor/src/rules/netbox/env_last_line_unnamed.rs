@@ -35,25 +35,36 @@ mod tests {
     use crate::finding::BlockId;
     use crate::parse::env::read;
 
-    fn messages(env: &str) -> Vec<String> {
+    /// The messages of the rule on an env file as `lint` reads it (a book's block always ends
+    /// with a line end, so the rule fires on real files only).
+    fn messages(rule: &str, env: &str) -> Vec<String> {
         let mut out = Vec::new();
         super::report(&read(env, BlockId(0)).1.unnamed_last_line, &mut out);
-        out.into_iter().map(|f| f.message).collect()
+        out.into_iter().filter(|f| f.rule.id == rule).map(|f| f.message).collect()
     }
 
-    /// `DEBUG=false` then `SECRET_KEY` without a line end (a file `lint` reads; a book's block
-    /// always ends with one): a warning naming the variable, never what follows a blank.
+    fn assert_fires(rule: &str, env: &str) -> String {
+        let found = messages(rule, env);
+        assert_eq!(found.len(), 1, "{rule} should fire once on {env:?}: {found:?}");
+        found[0].clone()
+    }
+
+    fn assert_quiet(rule: &str, env: &str) {
+        assert!(messages(rule, env).is_empty(), "{rule} must not fire on {env:?}");
+    }
+
+    /// `DEBUG=false` then `SECRET_KEY` without a line end: a warning naming the variable,
+    /// never what follows a blank.
     #[test]
     fn fires_on_a_name_alone_at_the_end_without_a_line_end() {
-        let found = messages("DEBUG=false\nSECRET_KEY r9Xq2LmZ8pTw4Vn7");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].contains("`SECRET_KEY` is not set") && !found[0].contains("r9Xq"), "{}", found[0]);
-        assert_eq!(messages("DEBUG=false\nSECRET_KEY").len(), 1);
+        let message = assert_fires("netbox/env-last-line-unnamed", "DEBUG=false\nSECRET_KEY r9Xq2LmZ8pTw4Vn7");
+        assert!(message.contains("`SECRET_KEY` is not set") && !message.contains("r9Xq"), "{message}");
+        assert_fires("netbox/env-last-line-unnamed", "DEBUG=false\nSECRET_KEY");
     }
 
     #[test]
     fn quiet_on_a_last_line_with_an_equals_sign_or_a_line_end() {
-        assert!(messages("DEBUG=false\nSECRET_KEY=x").is_empty());
-        assert!(messages("DEBUG=false\nSECRET_KEY\n").is_empty());
+        assert_quiet("netbox/env-last-line-unnamed", "DEBUG=false\nSECRET_KEY=x");
+        assert_quiet("netbox/env-last-line-unnamed", "DEBUG=false\nSECRET_KEY\n");
     }
 }
