@@ -1,5 +1,6 @@
 //! `check=compose`: a Docker Compose file (netbox-docker's `docker-compose.yml` or
-//! `docker-compose.override.yml`), read for what it gives the `netbox` service's environment.
+//! `docker-compose.override.yml`, or Compose's other names: `compose.yaml`, …), read for what
+//! it gives the `netbox` service's environment.
 //!
 //! netbox-docker (3.0.2, `docker-compose.yml`) gives the `netbox` service `env_file:
 //! env/netbox.env`, and its `docker-compose.override.yml.example` shows `environment:` under
@@ -15,6 +16,12 @@
 //! is interpolated by Compose (`$$` is a `$`): both unknown, never guessed. The variables become
 //! settings of the same kind as an environment file's ([`super::env`]), placed at their YAML
 //! line; the model applies them after the environment files.
+//!
+//! A file may hold several YAML documents: compose-go reads each in order and merges it into
+//! what came before (`loader/loader.go` `loadYamlFile`). A node tagged `!reset` drops what came
+//! before and adds nothing, `!override` drops it and takes the node (`loader/reset.go`):
+//! on the `netbox` service, its `environment:` or its `env_file:`. Across
+//! files, `lint` applies them ([`ComposeFile::resets_environment`]).
 
 use std::ops::Range;
 use std::sync::Arc;
