@@ -132,8 +132,23 @@ pub fn is_secret_name(name: &str) -> bool {
 pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     let mut masked: Option<String> = None;
     let mut start = 0;
+    // A secret's quote that its line does not close: the lines up to the closing quote are
+    // the value too (a PEM key), masked whole but for that quote.
+    let mut open: Option<char> = None;
     for line in text.split_inclusive('\n') {
-        if let Some(value) = secret_value(line) {
+        let hide = match open {
+            Some(quote) => {
+                let body = line.trim_end_matches(['\n', '\r']);
+                let end = body.find(quote);
+                open = end.is_none().then_some(quote);
+                Some(0..end.unwrap_or(body.len()))
+            }
+            None => secret_value(line).map(|(value, unclosed)| {
+                open = unclosed;
+                value
+            }),
+        };
+        if let Some(value) = hide {
             let out = masked.get_or_insert_with(|| text[..start].to_string());
             out.push_str(&line[..value.start]);
             // One `*` per byte: offsets after it stay valid.
@@ -147,8 +162,9 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     masked.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
-/// Where, in a line, the value of a secret-named assignment is (the part to hide).
-fn secret_value(line: &str) -> Option<Range<usize>> {
+/// Where, in a line, the value of a secret-named assignment is (the part to hide), and its
+/// quote when the line does not close it.
+fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
     let body = line.trim_end_matches(['\n', '\r']);
     let blanks = |from: usize| from + (body[from..].len() - body[from..].trim_start().len());
     let mut at = blanks(0);
@@ -181,15 +197,15 @@ fn secret_value(line: &str) -> Option<Range<usize>> {
     let first = value.chars().next()?;
     if matches!(first, '\'' | '"') {
         let inner = &value[1..];
-        let end = inner.find(first).unwrap_or(inner.len());
-        return (end > 0).then(|| at + 1..at + 1 + end);
+        let end = inner.find(first);
+        return Some((at + 1..at + 1 + end.unwrap_or(inner.len()), end.is_none().then_some(first)));
     }
     if first == '$' || value.contains('(') {
         return None;
     }
     let end = value.find(" #").unwrap_or(value.len());
     let end = value[..end].trim_end().trim_end_matches(',').len();
-    (end > 0).then(|| at..at + end)
+    (end > 0).then(|| (at..at + end, None))
 }
 
 /// `mdbook-configcheck: 1 error, 0 warnings, 2 infos in 49 checked blocks; 74 expected findings
@@ -223,6 +239,17 @@ pub fn summary_line(checked: &Checked, hidden: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A secret whose quotes run over lines (a PEM key) is masked on every line up to its
+    /// closing quote; the line after it is shown.
+    #[test]
+    fn a_secret_over_lines_is_masked_to_its_closing_quote() {
+        let text = "OIDC_PRIVATE_KEY=\"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\"\nDEBUG=true\n";
+        let masked = mask_secret_values(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("BEGIN") && !masked.contains("MIIE") && !masked.contains("END"), "{masked}");
+        assert!(masked.ends_with("*\"\nDEBUG=true\n"), "{masked}");
+    }
 
     #[test]
     fn secret_names_are_told_from_client_ids() {
