@@ -69,7 +69,11 @@ fn check_extraction(
     // on the core that parsed them.
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
         let mut found = Vec::new();
-        let contribution = model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found)));
+        let mut env_notes = parse::env::Notes::default();
+        let contribution =
+            model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found, &mut env_notes)));
+        crate::rules::netbox::env_value_spans_lines::report(&env_notes.spanning, &mut found);
+        crate::rules::netbox::env_last_line_unnamed::report(&env_notes.unnamed_last_line, &mut found);
         vec![(contribution, found)]
     });
     let mut parts = Vec::with_capacity(contributions.len());

@@ -123,6 +123,12 @@ pub struct Block {
     /// `partial`: a fragment of its file (a netbox-docker add-on, an excerpt): a setting it does
     /// not show is unknown, not unset.
     pub partial: bool,
+    /// A compose file (`lint`) whose `environment:` a later compose file replaces (`!reset`,
+    /// `!override`): the variables it lists are not set; its errors still stop Compose.
+    pub environment_replaced: bool,
+    /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
+    /// are read, its values unknown.
+    pub raw_env_file: bool,
     /// The block's text, includes resolved.
     pub text: String,
     /// Where each byte of `text` came from.
@@ -522,6 +528,8 @@ impl ChapterScan<'_> {
             expect: attrs.expect,
             variant: attrs.variant,
             partial: attrs.partial,
+            environment_replaced: false,
+            raw_env_file: false,
             text,
             map,
             fence: open.range.clone(),

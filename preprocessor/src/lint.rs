@@ -11,15 +11,22 @@
 //! A netbox-docker checkout is read as netbox-docker 3.0.2 reads it
 //! (`docker/configuration.docker.py`): `configuration/configuration.py` first, then every other
 //! `*.py` file directly in `configuration/` (not starting with `__`) sorted by name, a later file
-//! winning; the environment is what Docker Compose gives the `netbox` service: the `env_file:`
-//! files of `docker-compose.yml` (`env/netbox.env`) and `docker-compose.override.yml` in order,
-//! then their `environment:`, which wins ([`crate::parse::compose`]); without a
-//! `docker-compose.yml`, `env/netbox.env`. A compose file named on its own is read the same way.
+//! winning. The environment is what Docker Compose gives the `netbox` service, with the compose
+//! files Compose finds in the checkout (compose-go e70e961 `cli/options.go`: the first of
+//! `compose.yaml`, `compose.yml`, `docker-compose.yml`, `docker-compose.yaml`, then the first of
+//! `compose.override.yml`, `compose.override.yaml`, `docker-compose.override.yml`,
+//! `docker-compose.override.yaml`): the `env_file:` entries of all of them, merged as compose-go
+//! merges them, then their `environment:`, which wins ([`crate::parse::compose`]). Without a
+//! compose file, or when it does not load, netbox-docker's `env/netbox.env`. Every compose file
+//! is a block of its own, so that what Compose refuses in it (YAML, a `${` template) is
+//! reported. Compose files named on their own are read the same way, as one project after the
+//! checkout's.
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
 //! executed.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
@@ -52,15 +59,33 @@ struct Read {
     kind: Kind,
     /// A file of netbox-docker's configuration directory: settings, whatever it looks like.
     docker_configuration: bool,
+    /// A compose file whose `environment:` a later one replaces (`!reset`, `!override`).
+    environment_replaced: bool,
+    /// An env file Compose reads with `format: raw`.
+    raw_env_file: bool,
 }
+
+impl Read {
+    fn new(path: PathBuf, text: String, kind: Kind) -> Read {
+        Read { path, text, kind, docker_configuration: false, environment_replaced: false, raw_env_file: false }
+    }
+}
+
+/// Compose's file names, in compose-go's order of preference (compose-go e70e961
+/// `cli/options.go` `DefaultFileNames`, `DefaultOverrideFileNames`): the first that exists of
+/// each list is read.
+const COMPOSE_FILES: [&str; 4] = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+const COMPOSE_OVERRIDE_FILES: [&str; 4] =
+    ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"];
 
 /// Lint files, and a netbox-docker checkout if given (its files first, as netbox-docker loads
 /// them). Fails when a file cannot be read or its kind cannot be told.
 pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) -> Result<Checked> {
-    let mut read = Vec::new();
+    let mut docker = DockerFiles::default();
     if let Some(dir) = netbox_docker {
-        read.extend(netbox_docker_files(dir)?);
+        docker = netbox_docker_files(dir)?;
     }
+    let mut named = Vec::new();
     for input in files {
         let text = read_text(&input.path)?;
         let kind = match input.kind {
@@ -73,14 +98,28 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
                 )
             })?,
         };
-        read.push(Read { path: input.path.clone(), text, kind, docker_configuration: false });
+        named.push(Read::new(input.path.clone(), text, kind));
     }
-    // Compose files named on their own are read as Compose reads them: their `netbox` service's
-    // environment files first, then their `environment:`, which wins.
-    let (composes, others): (Vec<Read>, Vec<Read>) = read.into_iter().partition(|r| r.kind == Kind::Compose);
-    let mut read = others;
-    read.extend(compose_env_files(&composes)?);
+    // The compose files, the checkout's first, then those named: one project, read as Compose
+    // reads it (their `netbox` service's environment files, then their `environment:`).
+    let (named_composes, others): (Vec<Read>, Vec<Read>) = named.into_iter().partition(|r| r.kind == Kind::Compose);
+    let mut composes = docker.composes;
+    composes.extend(named_composes);
+    let docker_composes = composes.len();
+    let (env_files, all_load) = compose_env_files(&mut composes)?;
+    let docker_env = docker.env.filter(|_| docker_composes == 0 || !all_load);
+    // What Compose reads wins its place: a file named on the command line that Compose reads
+    // too is read there, once.
+    let from_compose: HashSet<PathBuf> = env_files.iter().map(|r| canonical(&r.path)).collect();
+    let mut read = docker.configuration;
+    read.extend(others.into_iter().filter(|r| !from_compose.contains(&canonical(&r.path))));
+    read.extend(docker_env);
+    read.extend(env_files);
     read.extend(composes);
+    // A file named twice (`./env/netbox.env` and `env/netbox.env`, or a file of the checkout
+    // named again) is read once, where it comes first.
+    let mut seen = HashSet::new();
+    read.retain(|r| seen.insert(canonical(&r.path)));
     if read.is_empty() {
         bail!("nothing to lint: name files, or a netbox-docker checkout with --netbox-docker DIR");
     }
@@ -101,6 +140,8 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             expect: Vec::new(),
             variant: false,
             partial,
+            environment_replaced: file.environment_replaced,
+            raw_env_file: file.raw_env_file,
             text: file.text,
             map: TextMap::whole(source, len),
             fence: 0..0,
@@ -116,6 +157,12 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     // environment file sets) are the model's knowledge: the rules' run leaves them alone, in
     // `check` as here.
     check_files(blocks, sources, settings)
+}
+
+/// A path made absolute and free of `.`, `..` and symbolic links, to tell one file named two
+/// ways; the path as given when that fails (it was read, so it exists: rare).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The logical file a NetBox file stands for, and whether it is a fragment (see the module
@@ -146,8 +193,19 @@ fn is_setting_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// netbox-docker's configuration files in its loading order, and its environment file.
-fn netbox_docker_files(dir: &Path) -> Result<Vec<Read>> {
+/// What a netbox-docker checkout gives: its configuration files in loading order, its compose
+/// files, and `env/netbox.env` when no compose file loads.
+#[derive(Debug, Default)]
+struct DockerFiles {
+    configuration: Vec<Read>,
+    composes: Vec<Read>,
+    /// `env/netbox.env`, read when no compose file names it because none loads.
+    env: Option<Read>,
+}
+
+/// netbox-docker's configuration files in its loading order, its compose files, and its
+/// environment file when Compose's reading cannot name it.
+fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
     let configuration = dir.join("configuration");
     if !configuration.is_dir() {
         bail!("{} is not a netbox-docker checkout: it has no configuration/ directory", dir.display());
@@ -167,76 +225,105 @@ fn netbox_docker_files(dir: &Path) -> Result<Vec<Read>> {
     // Python sorts by code point, as Rust sorts strings.
     names.sort();
     let main = configuration.join("configuration.py");
-    let mut files = Vec::new();
+    let mut files = DockerFiles::default();
     let paths = main.is_file().then_some(main).into_iter().chain(names.iter().map(|n| configuration.join(n)));
     for path in paths {
         let text = read_text(&path)?;
-        files.push(Read { path, text, kind: Kind::Netbox, docker_configuration: true });
+        files.configuration.push(Read { docker_configuration: true, ..Read::new(path, text, Kind::Netbox) });
     }
-    // The environment: as Docker Compose gives it to the `netbox` service, from
-    // docker-compose.yml (`env_file: env/netbox.env` in netbox-docker 3.0.2) and
-    // docker-compose.override.yml, which Compose reads after it when no file is named.
-    let mut composes = Vec::new();
-    for name in ["docker-compose.yml", "docker-compose.override.yml"] {
-        let path = dir.join(name);
-        if path.is_file() {
-            let text = read_text(&path)?;
-            composes.push(Read { path, text, kind: Kind::Compose, docker_configuration: false });
+    // The compose files Compose finds here when none is named: the first of each list.
+    let first = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+    if let Some(main) = first(&COMPOSE_FILES) {
+        let text = read_text(&main)?;
+        files.composes.push(Read::new(main, text, Kind::Compose));
+        if let Some(over) = first(&COMPOSE_OVERRIDE_FILES) {
+            let text = read_text(&over)?;
+            files.composes.push(Read::new(over, text, Kind::Compose));
         }
     }
-    if !composes.iter().any(|c| c.path.ends_with("docker-compose.yml")) {
-        // A checkout without its compose file: netbox-docker's own names env/netbox.env.
-        let env = dir.join("env").join("netbox.env");
-        if env.is_file() {
-            let text = read_text(&env)?;
-            files.push(Read { path: env, text, kind: Kind::Env, docker_configuration: false });
-        }
+    // Without a compose file, or with one Compose cannot load (its error is reported), the
+    // environment file netbox-docker's own compose file names is still the one to check.
+    let env = dir.join("env").join("netbox.env");
+    if env.is_file() {
+        let text = read_text(&env)?;
+        files.env = Some(Read::new(env, text, Kind::Env));
     }
-    files.extend(compose_env_files(&composes)?);
-    // A compose file is a block of its own only where it gives NetBox variables.
-    files.extend(composes.into_iter().filter(|c| crate::parse::compose::sets_netbox_environment(&c.text)));
     Ok(files)
 }
 
-/// The environment files the `netbox` service of these compose files reads, in Compose's order
-/// (each file's `env_file:` list, the files in order; a path listed again is read where it
-/// comes last), relative to each compose file's directory. A missing file stops the run as it
-/// stops Compose (`env file … not found`), unless it is marked `required: false`.
-fn compose_env_files(composes: &[Read]) -> Result<Vec<Read>> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for compose in composes {
-        let dir = compose.path.parent().unwrap_or(Path::new("."));
-        for entry in crate::parse::compose::env_files(&compose.text) {
-            let path = dir.join(&entry.path);
-            if !path.exists() {
-                if entry.required {
-                    bail!(
-                        "{} names env_file {}, which does not exist: Docker Compose stops there (`env file {} not found`); create it, or mark it `required: false`",
-                        compose.path.display(),
-                        entry.path,
-                        path.display()
-                    );
+/// The environment files the `netbox` service of these compose files (one project, in order)
+/// reads, in Compose's order, and which compose files' `environment:` a later one replaces
+/// (marked on them). compose-go e70e961: each file's entries are merged after the earlier
+/// files' (`override/merge.go`, `mergeToSequence`), unless it tags `env_file:` `!reset` or
+/// `!override` (`loader/reset.go`); a path written again keeps the first position and takes
+/// the later entry (`override/uncity.go` `enforceUnicity`, `envFileIndexer`); paths resolve
+/// against the project's working directory, the first compose file's directory
+/// (`cli/options.go` `GetWorkingDir`, `loader/loader.go` `ResolveRelativePaths`). One file
+/// written two ways is read twice by Compose: read here once, where it comes last, which wins.
+/// A missing file stops the run as it stops Compose (`env file … not found`), unless it is
+/// marked `required: false`. Also whether every compose file loads (no YAML error, no `${`
+/// Compose refuses).
+fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool)> {
+    let Some(first) = composes.first() else { return Ok((Vec::new(), true)) };
+    let working_dir = first.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let read: Vec<crate::parse::compose::ComposeFile> =
+        composes.iter().map(|c| crate::parse::compose::read(&c.text, BlockId(0))).collect();
+    let all_load = read.iter().all(|file| file.file.syntax_errors.is_empty());
+    // (the compose file that names it, the entry), unique by the path as written.
+    let mut entries: Vec<(usize, crate::parse::compose::EnvFile)> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (i, file) in read.iter().enumerate() {
+        if file.resets_env_files {
+            entries.clear();
+            position.clear();
+        }
+        for entry in &file.env_files {
+            match position.get(&entry.path) {
+                Some(&at) => entries[at] = (i, entry.clone()),
+                None => {
+                    position.insert(entry.path.clone(), entries.len());
+                    entries.push((i, entry.clone()));
                 }
-                continue;
             }
-            paths.push(path);
         }
     }
-    // Where each path comes last (a set, not a scan per entry: linear in the entries).
-    let mut last = std::collections::HashMap::new();
-    for (i, path) in paths.iter().enumerate() {
-        last.insert(path.clone(), i);
+    // A later file that replaces `environment:` makes the earlier files' variables unset.
+    let mut replaced_later = false;
+    for (compose, file) in composes.iter_mut().zip(&read).rev() {
+        compose.environment_replaced = replaced_later;
+        replaced_later |= file.resets_environment;
     }
-    paths
+    let mut paths: Vec<(PathBuf, bool)> = Vec::new();
+    for (i, entry) in entries {
+        let path = working_dir.join(&entry.path);
+        if !path.exists() {
+            if entry.required {
+                bail!(
+                    "{} names env_file {}, which does not exist: Docker Compose stops there (`env file {} not found`); create it, or mark it `required: false`",
+                    composes[i].path.display(),
+                    entry.path,
+                    path.display()
+                );
+            }
+            continue;
+        }
+        paths.push((path, entry.raw));
+    }
+    // Where each file comes last (a map, not a scan per entry: linear in the entries).
+    let mut last = HashMap::new();
+    for (i, (path, _)) in paths.iter().enumerate() {
+        last.insert(canonical(path), i);
+    }
+    let files = paths
         .into_iter()
         .enumerate()
-        .filter(|(i, path)| last.get(path) == Some(i))
-        .map(|(_, path)| path)
-        .map(|path| {
+        .filter(|(i, (path, _))| last.get(&canonical(path)) == Some(i))
+        .map(|(_, (path, raw))| {
             let text = read_text(&path)?;
-            Ok(Read { path, text, kind: Kind::Env, docker_configuration: false })
+            Ok(Read { raw_env_file: raw, ..Read::new(path, text, Kind::Env) })
         })
-        .collect()
+        .collect::<Result<Vec<Read>>>()?;
+    Ok((files, all_load))
 }
 
 /// A file's text: a regular file (symbolic links followed, as `sites-enabled/` holds them), at
@@ -285,19 +372,20 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_string());
     match extension.as_deref() {
         Some("py") => return Some(Kind::Netbox),
-        // A blueprint has `entries:` (Authentik's blueprint schema), a compose file a top-level
-        // `services:`; other YAML is no kind this checker reads, and is not passed off as one.
+        // A compose file has a top-level `services:`, a blueprint a top-level `entries:`
+        // (Authentik's blueprint schema); other YAML is no kind this checker reads, and is not
+        // passed off as one.
         Some("yaml" | "yml") => {
-            if text.contains("entries:") {
-                return Some(Kind::Authentik);
+            if has_top_level_key(text, "services") {
+                return Some(Kind::Compose);
             }
-            return text.lines().any(|l| l.trim_end() == "services:").then_some(Kind::Compose);
+            return has_top_level_key(text, "entries").then_some(Kind::Authentik);
         }
         Some("env") => return Some(Kind::Env),
         _ => {}
     }
     let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-    if text.contains("entries:") && text.contains("model:") {
+    if has_top_level_key(text, "entries") && text.contains("model:") {
         return Some(Kind::Authentik);
     }
     let nginx = lines().any(|l| {
@@ -326,9 +414,34 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
     python.then_some(Kind::Netbox)
 }
 
+/// Whether a YAML text has this key at column 0 (`key:` then a blank, a comment, a tag or the
+/// line's end), not in a comment or a nested mapping.
+fn has_top_level_key(text: &str, key: &str) -> bool {
+    text.lines().any(|line| {
+        line.strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r']))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A compose file whose comment or nested key says `entries:` is no blueprint: a top-level
+    /// `services:` decides first, and `entries:` counts only at column 0.
+    #[test]
+    fn services_decides_before_entries_and_only_at_column_0() {
+        let kind = |name: &str, text: &str| recognise(Path::new(name), text);
+        let commented = "# entries: see below\nservices:\n  netbox:\n    image: x\n";
+        assert_eq!(kind("docker-compose.yml", commented), Some(Kind::Compose));
+        let nested = "services:\n  netbox:\n    labels:\n      entries: 3\n";
+        assert_eq!(kind("compose.yaml", nested), Some(Kind::Compose));
+        assert_eq!(kind("values.yaml", "netbox:\n  entries: []\n"), None);
+        assert_eq!(kind("values.yaml", "# entries:\nnetbox: {}\n"), None);
+        assert_eq!(kind("bp.yaml", "version: 1\nentries:\n  - model: a.b\n"), Some(Kind::Authentik));
+        assert_eq!(kind("bp", "# entries: model: here\nlocation / {\n}\n"), Some(Kind::Nginx));
+    }
 
     #[test]
     fn yaml_that_is_no_blueprint_is_not_taken_for_one() {
@@ -358,14 +471,7 @@ mod tests {
 
     #[test]
     fn a_netbox_file_is_whole_only_with_what_netbox_requires() {
-        let logical = |path: &str, text: &str| {
-            logical_file(&Read {
-                path: path.into(),
-                text: text.into(),
-                kind: Kind::Netbox,
-                docker_configuration: false,
-            })
-        };
+        let logical = |path: &str, text: &str| logical_file(&Read::new(path.into(), text.into(), Kind::Netbox));
         let required = "ALLOWED_HOSTS = []\nSECRET_KEY = 'k'\nREDIS = {}\nDATABASES = {}\n";
         assert_eq!(logical("/etc/netbox/my.py", required), ("configuration.py".into(), false));
         assert_eq!(logical("configuration.py", "SOCIAL_AUTH_OIDC_KEY = 'x'\n"), ("configuration.py".into(), true));

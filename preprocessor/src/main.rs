@@ -41,7 +41,8 @@ enum Command {
         findings: Findings,
     },
     /// Check an administrator's own files, no book needed: configuration.py, an nginx site, an
-    /// Authentik blueprint, netbox-docker's env file, or a netbox-docker checkout. Exit as `check`.
+    /// Authentik blueprint, netbox-docker's env file, Docker Compose files (the netbox service's
+    /// env_file: and environment:), or a netbox-docker checkout. Exit as `check`.
     Lint {
         /// The files; each one's kind is recognised from its name and content.
         files: Vec<PathBuf>,
@@ -49,7 +50,9 @@ enum Command {
         #[arg(long = "kind", value_name = "KIND=PATH")]
         kinds: Vec<String>,
         /// A netbox-docker checkout: its configuration/*.py merged as netbox-docker merges them,
-        /// and env/netbox.env.
+        /// and the environment Docker Compose gives its netbox service: the env_file: files and
+        /// environment: of its compose files (compose.yaml or docker-compose.yml, and the
+        /// override), or env/netbox.env without one.
         #[arg(long, value_name = "DIR")]
         netbox_docker: Option<PathBuf>,
         /// The version the files are for: PRODUCT=VERSION (netbox=4.6, authentik=2025.12).

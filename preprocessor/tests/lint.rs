@@ -456,3 +456,194 @@ fn compose_environment_wins_over_the_env_file_and_is_placed_at_its_yaml_line() {
     let got = rules_at(&json(&output));
     assert!(got.contains(&("netbox/backend-path".into(), "docker-compose.override.yml".into(), 6)), "{got:?}");
 }
+
+/// The human report is the default and lands in CI logs: a finding on a secret shows its line
+/// with the value masked, and a line Compose refuses is quoted only up to its first blank
+/// (`SECRET_KEY r9Xq…`, an `=` forgotten), never with the value.
+#[test]
+fn the_human_report_never_prints_a_secret_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let config = write(
+        root,
+        "configuration.py",
+        "ALLOWED_HOSTS = ['netbox.example.com']\nDATABASES = {}\nREDIS = {}\nSECRET_KEY = 'Hq7Wshortsecret'\n",
+    );
+    let output = bin().arg("lint").arg(&config).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("netbox/secret-key-short") && text.contains("SECRET_KEY = '****"), "{text}");
+    assert!(!text.contains("Hq7W"), "{text}");
+
+    let env = write(root, "netbox.env", "DEBUG=false\nSECRET_KEY r9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye\n");
+    for format in ["human", "json", "github", "sarif"] {
+        let output = bin().arg("lint").arg(&env).args(["--format", format]).output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("configcheck/syntax-error") && text.contains("SECRET_KEY"), "{format}: {text}");
+        assert!(!text.contains("r9Xq"), "{format}: {text}");
+    }
+}
+
+/// compose-go accepts an env file whose last line has no `=` and no line end (it stores the line
+/// as the value of the variable `""`): a warning that says so, not a refusal.
+#[test]
+fn a_last_line_without_a_line_end_is_a_warning_not_a_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = write(dir.path(), "netbox.env", "DEBUG=false\nSECRET_KEY");
+    let output = bin().arg("lint").arg(&env).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert!(got.contains(&("netbox/env-last-line-unnamed".into(), "netbox.env".into(), 2)), "{got:?}");
+    assert!(!got.iter().any(|(rule, ..)| rule == "configcheck/syntax-error"), "{got:?}");
+}
+
+/// A netbox-docker checkout whose configuration reads REMOTE_AUTH_BACKEND from the environment
+/// and whose add-on configures OpenID Connect: `netbox/backend-path` fires exactly when the
+/// environment Compose gives NetBox holds `RemoteUserBackend`.
+fn oidc_checkout(root: &Path) {
+    write(
+        root,
+        "configuration/configuration.py",
+        "from os import environ\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\nREMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)\n",
+    );
+    write(
+        root,
+        "configuration/extra.py",
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://auth.example.com/application/o/netbox/'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
+    );
+}
+
+const OIDC_BACKEND: &str = "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n";
+const HEADER_BACKEND: &str = "REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend\n";
+
+fn lint_checkout(root: &Path) -> (Option<i32>, Vec<(String, String, u64)>) {
+    let output = bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let code = output.status.code();
+    (code, rules_at(&json(&output)))
+}
+
+/// A compose file Compose refuses is never passed over: a YAML error in the override is
+/// reported (exit 1), and a broken docker-compose.yml still leaves env/netbox.env checked.
+#[test]
+fn compose_files_compose_refuses_are_reported_and_the_env_file_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    oidc_checkout(root);
+    write(root, "docker-compose.yml", "services:\n  netbox:\n    env_file: env/netbox.env\n");
+    write(root, "env/netbox.env", OIDC_BACKEND);
+    write(root, "docker-compose.override.yml", "services:\n  netbox:\n    ports: [\"8000:8080\"\n");
+    let (code, got) = lint_checkout(root);
+    assert_eq!(code, Some(1), "{got:?}");
+    assert!(
+        got.iter().any(|(rule, file, _)| rule == "configcheck/syntax-error" && file == "docker-compose.override.yml")
+    );
+
+    std::fs::remove_file(root.join("docker-compose.override.yml")).unwrap();
+    write(root, "docker-compose.yml", "services:\n  netbox:\n    env_file: [env/netbox.env\n");
+    write(root, "env/netbox.env", "SOCIAL_AUTH_OIDC_SECRET=\"abc\nDEBUG=false\n");
+    let (_, got) = lint_checkout(root);
+    let files: Vec<&str> =
+        got.iter().filter(|(rule, ..)| rule == "configcheck/syntax-error").map(|(_, f, _)| f.as_str()).collect();
+    assert_eq!(files, ["docker-compose.yml", "netbox.env"], "{got:?}");
+}
+
+/// compose-go's `!reset` and `!override` (Compose >= 2.24) replace what earlier files gave
+/// `environment:` and `env_file:`; every YAML document of a file is read, in order.
+#[test]
+fn reset_and_override_tags_and_later_documents_are_read_as_compose_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    oidc_checkout(root);
+    write(
+        root,
+        "docker-compose.yml",
+        &format!("services:\n  netbox:\n    env_file: env/netbox.env\n    environment:\n      - {HEADER_BACKEND}"),
+    );
+    write(root, "env/netbox.env", OIDC_BACKEND);
+    write(root, "env/header.env", HEADER_BACKEND);
+    let fires = |got: &[(String, String, u64)]| got.iter().any(|(rule, ..)| rule == "netbox/backend-path");
+    assert!(fires(&lint_checkout(root).1), "the base file's environment wins over its env file");
+    write(root, "docker-compose.override.yml", "services:\n  netbox:\n    environment: !reset {}\n");
+    let (_, got) = lint_checkout(root);
+    assert!(!fires(&got), "!reset drops the base file's environment: {got:?}");
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    environment: !override\n      DEBUG: 'false'\n",
+    );
+    let (_, got) = lint_checkout(root);
+    assert!(!fires(&got), "!override replaces it: {got:?}");
+    // A second document in the override sets it again.
+    write(
+        root,
+        "docker-compose.override.yml",
+        &format!(
+            "services:\n  netbox:\n    environment: !reset {{}}\n---\nservices:\n  netbox:\n    environment:\n      - {HEADER_BACKEND}"
+        ),
+    );
+    let (_, got) = lint_checkout(root);
+    assert!(got.contains(&("netbox/backend-path".into(), "docker-compose.override.yml".into(), 8)), "{got:?}");
+    // `env_file: !override` replaces the base's env files.
+    write(root, "docker-compose.yml", "services:\n  netbox:\n    env_file: env/netbox.env\n");
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    env_file: !override\n      - env/header.env\n",
+    );
+    let (_, got) = lint_checkout(root);
+    assert!(got.contains(&("netbox/backend-path".into(), "header.env".into(), 1)), "{got:?}");
+    assert!(!got.iter().any(|(_, file, _)| file == "netbox.env"), "{got:?}");
+}
+
+/// compose-go keeps the first position of an env_file path written again (enforceUnicity), so
+/// a file listed later in between wins; paths resolve against the first compose file's
+/// directory; Compose's other file names (`compose.yaml`, `compose.override.yaml`) are found.
+#[test]
+fn env_files_keep_composes_order_and_base_directory_and_every_compose_name_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    oidc_checkout(root);
+    write(root, "env/a.env", HEADER_BACKEND);
+    write(root, "env/b.env", OIDC_BACKEND);
+    write(root, "compose.yaml", "services:\n  netbox:\n    env_file:\n      - env/a.env\n      - env/b.env\n");
+    write(root, "compose.override.yaml", "services:\n  netbox:\n    env_file:\n      - env/a.env\n");
+    let fires = |got: &[(String, String, u64)]| got.iter().any(|(rule, ..)| rule == "netbox/backend-path");
+    let (_, got) = lint_checkout(root);
+    assert!(!fires(&got), "a.env keeps its first place, b.env after it wins: {got:?}");
+
+    // compose.yaml is preferred to docker-compose.yml (cli/options.go DefaultFileNames).
+    write(root, "docker-compose.yml", "services:\n  netbox:\n    env_file: env/a.env\n");
+    assert!(!fires(&lint_checkout(root).1));
+    write(root, "compose.override.yaml", &format!("services:\n  netbox:\n    environment:\n      - {HEADER_BACKEND}"));
+    let (_, got) = lint_checkout(root);
+    assert!(got.contains(&("netbox/backend-path".into(), "compose.override.yaml".into(), 4)), "{got:?}");
+
+    // Named on their own from two folders: the override's env_file is the first file's folder's.
+    let sub = root.join("sub");
+    write(&sub, "override.yml", "services:\n  netbox:\n    env_file:\n      - env/a.env\n");
+    let output = bin()
+        .arg("lint")
+        .arg(root.join("docker-compose.yml"))
+        .arg(sub.join("override.yml"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_ne!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(json(&output)["summary"]["blocks"], 3, "both compose files and env/a.env");
+}
+
+/// A file named twice, or named and also read through a compose file, is checked once.
+#[test]
+fn a_file_named_twice_or_read_through_compose_is_counted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(root, "docker-compose.yml", "services:\n  netbox:\n    env_file: env/netbox.env\n");
+    let env = write(root, "env/netbox.env", "DEBUG=false\n");
+    let count = |args: &[&Path]| {
+        let output = bin().current_dir(root).arg("lint").args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        text.lines().last().unwrap_or_default().to_string()
+    };
+    assert!(count(&[&compose, &env]).ends_with("in 2 checked files"), "{}", count(&[&compose, &env]));
+    let dotted = Path::new("./env/netbox.env");
+    let plain = Path::new("env/netbox.env");
+    assert!(count(&[dotted, plain]).ends_with("in 1 checked file"), "{}", count(&[dotted, plain]));
+}

@@ -1,5 +1,6 @@
 //! `check=compose`: a Docker Compose file (netbox-docker's `docker-compose.yml` or
-//! `docker-compose.override.yml`), read for what it gives the `netbox` service's environment.
+//! `docker-compose.override.yml`, or Compose's other names: `compose.yaml`, …), read for what
+//! it gives the `netbox` service's environment.
 //!
 //! netbox-docker (3.0.2, `docker-compose.yml`) gives the `netbox` service `env_file:
 //! env/netbox.env`, and its `docker-compose.override.yml.example` shows `environment:` under
@@ -15,6 +16,12 @@
 //! is interpolated by Compose (`$$` is a `$`): both unknown, never guessed. The variables become
 //! settings of the same kind as an environment file's ([`super::env`]), placed at their YAML
 //! line; the model applies them after the environment files.
+//!
+//! A file may hold several YAML documents: compose-go reads each in order and merges it into
+//! what came before (`loader/loader.go` `loadYamlFile`). A node tagged `!reset` drops what came
+//! before and adds nothing, `!override` drops it and takes the node (`loader/reset.go`):
+//! on the `netbox` service, its `environment:` or its `env_file:`. Across
+//! files, `lint` applies them ([`ComposeFile::resets_environment`]).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -22,45 +29,139 @@ use std::sync::Arc;
 use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
-use super::env::{Interpolation, interpolation};
+use super::env::{Interpolation, interpolation, invalid_template_message};
 use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
 use crate::finding::BlockId;
 
 /// One `env_file:` entry of the `netbox` service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvFile {
-    /// The path as written (relative to the compose file's directory).
+    /// The path as written (Compose resolves it against the project's working directory: the
+    /// first compose file's directory).
     pub path: String,
     /// Whether Compose stops when it is missing (`required: false` says no; the default is yes).
     pub required: bool,
+    /// `format: raw` (or another format than dotenv): the file is not read as dotenv, so its
+    /// values are unknown here.
+    pub raw: bool,
 }
 
-/// The `netbox` service of the first document, if any.
-fn netbox_service(documents: &[Node]) -> Option<&Node> {
-    documents.first()?.get("services")?.get("netbox")
+/// What one compose file gives the `netbox` service, read from a single load of its YAML.
+#[derive(Debug, Clone, Default)]
+pub struct ComposeFile {
+    /// The effective `environment:` as settings, syntax errors and refused templates.
+    pub file: PythonFile,
+    /// The effective `env_file:` entries, in order.
+    pub env_files: Vec<EnvFile>,
+    /// A document tags the `netbox` service's `environment:` (or the service) `!reset` or
+    /// `!override`: what earlier compose files gave it is dropped (compose-go e70e961
+    /// `loader/reset.go` `ResetProcessor`, applied before each document's merge).
+    pub resets_environment: bool,
+    /// The same for `env_file:`.
+    pub resets_env_files: bool,
+    /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
+    pub sets_netbox_environment: bool,
+}
+
+/// How a document replaces what came before: compose-go's `!reset` (drop it, add nothing) and
+/// `!override` (drop it, take this node).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Merge,
+    Reset,
+    Override,
+}
+
+/// A node's compose-go tag and the node under it.
+fn untag(node: &Node) -> (Tag, &Node) {
+    match &node.kind {
+        NodeKind::Tagged(tag, inner) if tag == "!reset" => (Tag::Reset, inner),
+        NodeKind::Tagged(tag, inner) if tag == "!override" => (Tag::Override, inner),
+        _ => (Tag::Merge, node),
+    }
+}
+
+/// Read a compose file once: every YAML document in order, as compose-go merges them (each
+/// document is loaded, its `!reset`/`!override` paths dropped from what came before, then
+/// merged: `loader/loader.go` `loadYamlFile`), for the `netbox` service's `environment:` and
+/// `env_file:`.
+pub fn read(text: &str, block: BlockId) -> ComposeFile {
+    let loaded = load(text);
+    let mut out = ComposeFile {
+        file: PythonFile {
+            syntax_errors: loaded.syntax_errors,
+            too_complex: loaded.too_complex,
+            ..PythonFile::default()
+        },
+        ..ComposeFile::default()
+    };
+    let mut invalid = Vec::new();
+    for document in &loaded.documents {
+        let (services_tag, services) = match document.get("services") {
+            Some(services) => untag(services),
+            None => continue,
+        };
+        let (service_tag, netbox) = match services.get("netbox") {
+            Some(netbox) => untag(netbox),
+            None if services_tag == Tag::Merge => continue,
+            None => (services_tag, services),
+        };
+        let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
+        if service_tag != Tag::Merge {
+            out.file.settings.clear();
+            out.env_files.clear();
+            out.resets_environment = true;
+            out.resets_env_files = true;
+            if service_tag == Tag::Reset {
+                continue;
+            }
+        }
+        if let Some(environment) = netbox.get("environment") {
+            out.sets_netbox_environment = true;
+            let (tag, environment) = untag(environment);
+            if tag != Tag::Merge {
+                out.file.settings.clear();
+                out.resets_environment = true;
+            }
+            if tag != Tag::Reset {
+                environment_settings(text, environment, block, &mut out.file.settings, &mut invalid);
+            }
+        }
+        if let Some(env_file) = netbox.get("env_file") {
+            out.sets_netbox_environment = true;
+            let (tag, env_file) = untag(env_file);
+            if tag != Tag::Merge {
+                out.env_files.clear();
+                out.resets_env_files = true;
+            }
+            if tag != Tag::Reset {
+                out.env_files.extend(env_file_entries(env_file));
+            }
+        }
+    }
+    out.file.syntax_errors.extend(invalid);
+    out
 }
 
 /// Parse a compose file: the `netbox` service's `environment:` as settings.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
-    let loaded = load(text);
-    let mut file =
-        PythonFile { syntax_errors: loaded.syntax_errors, too_complex: loaded.too_complex, ..PythonFile::default() };
-    let Some(environment) = netbox_service(&loaded.documents).and_then(|s| s.get("environment")) else {
-        return file;
-    };
-    let mut invalid = Vec::new();
+    read(text, block).file
+}
+
+/// The settings of an `environment:` node, list or map; a `${` Compose refuses is an error.
+fn environment_settings(
+    text: &str,
+    environment: &Node,
+    block: BlockId,
+    settings: &mut Vec<Arc<Setting>>,
+    invalid: &mut Vec<SyntaxError>,
+) {
     let mut add = |name: &str, name_range: Range<usize>, value: Option<Value>, statement: Range<usize>| {
         let Some(value) = value else {
-            invalid.push(SyntaxError {
-                range: statement.clone(),
-                message: format!(
-                    "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`)",
-                    name.escape_default()
-                ),
-            });
+            invalid.push(SyntaxError { range: statement.clone(), message: invalid_template_message(Some(name)) });
             return;
         };
-        file.settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));
+        settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));
     };
     match &environment.kind {
         NodeKind::Seq(items) => {
@@ -99,17 +200,11 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => {}
     }
-    file.syntax_errors.extend(invalid);
-    file
 }
 
-/// The `netbox` service's `env_file:` entries, in order (a string, or a list of strings and
-/// `{path, required}` maps). A path Compose would interpolate is left out: unknown.
-pub fn env_files(text: &str) -> Vec<EnvFile> {
-    let loaded = load(text);
-    let Some(env_file) = netbox_service(&loaded.documents).and_then(|s| s.get("env_file")) else {
-        return Vec::new();
-    };
+/// The entries of an `env_file:` node (a string, or a list of strings and `{path, required,
+/// format}` maps). A path Compose would interpolate is left out: unknown.
+fn env_file_entries(env_file: &Node) -> Vec<EnvFile> {
     let entries: Vec<&Node> = match &env_file.kind {
         NodeKind::Seq(items) => items.iter().collect(),
         _ => vec![env_file],
@@ -117,26 +212,21 @@ pub fn env_files(text: &str) -> Vec<EnvFile> {
     entries
         .into_iter()
         .filter_map(|entry| {
-            let (path, required) = match &entry.kind {
-                NodeKind::Str(path) => (path.clone(), true),
+            let (path, required, raw) = match &entry.kind {
+                NodeKind::Str(path) => (path.clone(), true, false),
                 NodeKind::Map(_) => (
                     entry.get("path")?.as_str()?.to_string(),
                     !matches!(entry.get("required").map(|r| &r.kind), Some(NodeKind::Bool(false))),
+                    entry.get("format").and_then(Node::as_str).is_some_and(|f| !f.is_empty() && f != ".env"),
                 ),
                 _ => return None,
             };
             match interpolation(&path) {
-                Interpolation::Known(path) => Some(EnvFile { path, required }),
+                Interpolation::Known(path) => Some(EnvFile { path, required, raw }),
                 Interpolation::Unknown | Interpolation::Invalid => None,
             }
         })
         .collect()
-}
-
-/// Whether the `netbox` service sets `environment:` or `env_file:`.
-pub fn sets_netbox_environment(text: &str) -> bool {
-    let loaded = load(text);
-    netbox_service(&loaded.documents).is_some_and(|s| s.get("environment").is_some() || s.get("env_file").is_some())
 }
 
 /// A value as Compose gives it: `None` (from the shell) or interpolated is unknown; `None` back
@@ -184,19 +274,45 @@ mod tests {
         assert_eq!(got, want.map(|(a, b, c)| (a.into(), b.into(), c.into())).to_vec());
     }
 
+    fn env_files(text: &str) -> Vec<EnvFile> {
+        read(text, BlockId(0)).env_files
+    }
+
     #[test]
     fn reads_env_file_entries_in_every_form() {
-        let text = "services:\n  netbox:\n    env_file:\n      - env/netbox.env\n      - path: env/extra.env\n        required: false\n      - ${ENV_DIR}/x.env\n";
+        let text = "services:\n  netbox:\n    env_file:\n      - env/netbox.env\n      - path: env/extra.env\n        required: false\n      - ${ENV_DIR}/x.env\n      - path: env/raw.env\n        format: raw\n";
         assert_eq!(
             env_files(text),
             [
-                EnvFile { path: "env/netbox.env".into(), required: true },
-                EnvFile { path: "env/extra.env".into(), required: false }
+                EnvFile { path: "env/netbox.env".into(), required: true, raw: false },
+                EnvFile { path: "env/extra.env".into(), required: false, raw: false },
+                EnvFile { path: "env/raw.env".into(), required: true, raw: true },
             ]
         );
         assert_eq!(env_files("services:\n  netbox:\n    env_file: env/netbox.env\n").len(), 1);
-        assert!(sets_netbox_environment("services:\n  netbox:\n    env_file: env/netbox.env\n"));
-        assert!(!sets_netbox_environment("services:\n  netbox:\n    ports:\n      - 8000:8080\n"));
+        assert!(read("services:\n  netbox:\n    env_file: env/netbox.env\n", BlockId(0)).sets_netbox_environment);
+        assert!(!read("services:\n  netbox:\n    ports:\n      - 8000:8080\n", BlockId(0)).sets_netbox_environment);
+    }
+
+    /// compose-go reads every document of a file in order, and `!reset` / `!override` drop
+    /// what came before (loader.go `loadYamlFile`, reset.go `ResetProcessor`).
+    #[test]
+    fn every_document_is_read_and_reset_and_override_tags_replace_what_came_before() {
+        let names =
+            |text: &str| -> Vec<String> { vars(text).into_iter().map(|(n, v, _)| format!("{n}={v}")).collect() };
+        let two = "services:\n  netbox:\n    environment:\n      A: '1'\n---\nservices:\n  netbox:\n    environment:\n      B: '2'\n";
+        assert_eq!(names(two), ["A='1'", "B='2'"]);
+        let overridden = "services:\n  netbox:\n    environment:\n      A: '1'\n---\nservices:\n  netbox:\n    environment: !override\n      B: '2'\n";
+        assert_eq!(names(overridden), ["B='2'"]);
+        assert!(read(overridden, BlockId(0)).resets_environment);
+        let reset =
+            "services:\n  netbox:\n    environment: !reset {}\n    env_file: !override\n      - env/other.env\n";
+        let file = read(reset, BlockId(0));
+        assert!(file.file.settings.is_empty() && file.resets_environment && file.resets_env_files);
+        assert_eq!(file.env_files.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["env/other.env"]);
+        assert!(file.file.syntax_errors.is_empty(), "{:?}", file.file.syntax_errors);
+        let plain = read("services:\n  netbox:\n    environment:\n      - A=1\n", BlockId(0));
+        assert!(!plain.resets_environment && !plain.resets_env_files);
     }
 
     proptest::proptest! {
@@ -212,7 +328,6 @@ mod tests {
                     proptest::prop_assert!(text.get(range.clone()).is_some(), "{range:?} of {text:?}");
                 }
             }
-            let _ = env_files(&text);
             let fence = if text.contains("```") { "~~~~" } else { "```" };
             crate::rules::testing::fired_chapter(&format!("{fence}yaml,check=compose\n{text}\n{fence}\n"));
         }

@@ -100,6 +100,89 @@ pub fn mapped(var: &str) -> Option<Conversion> {
 /// syntax error at the statement's line, and the variables after it are not read. Linear in the
 /// text: every byte is looked at a bounded number of times.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    read(text, block).0
+}
+
+/// An env file Compose reads with `format: raw` (Docker Compose's own format, not compose-go's
+/// dotenv): each line that holds an `=` sets the name before it; the value, read without
+/// dotenv's quoting and interpolation, is left unknown here, never guessed.
+pub fn parse_raw(text: &str, block: BlockId) -> PythonFile {
+    let mut file = PythonFile::default();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if let Some(eq) = body.find('=') {
+            let name = body[..eq].trim();
+            let name_at = start + (body.len() - body.trim_start().len());
+            if !name.is_empty() {
+                file.settings.push(Arc::new(Setting {
+                    name: CompactString::from(name),
+                    name_range: name_at..name_at + name.len(),
+                    statement: start..start + body.len(),
+                    value: Value { kind: ValueKind::Unknown, range: start + eq + 1..start + body.len() },
+                    block,
+                }));
+            }
+        }
+        start += line.len();
+    }
+    file
+}
+
+/// A quoted value whose closing quote is on a later physical line (a newline written as `\n`
+/// inside double quotes is no such line): what `netbox/env-value-spans-lines` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpanningValue {
+    /// The env file.
+    pub block: BlockId,
+    /// The variable's name, where it is written.
+    pub name_range: Range<usize>,
+    /// The variable's name.
+    pub name: String,
+    /// How many physical line ends the quotes enclose.
+    pub lines: usize,
+    /// The lines taken into the value that read as `NAME=…` (or `export NAME=…`): their
+    /// names, each a valid variable name of at most 64 characters. A PEM block (`-----BEGIN`)
+    /// is meant to hold lines: none of its base64 lines is taken for a name.
+    pub swallowed: Vec<String>,
+}
+
+/// A last line with neither a separator (`=`, `:`) nor a line end (`DEBUG=false\nSECRET_KEY`
+/// at the end of the file): compose-go's `locateKeyName` finds no key and returns the line as
+/// the rest, and `extractVarValue` reads the whole line as the value of the variable `""`
+/// (compose-go e70e961 `dotenv/parser.go`). Compose accepts the file, and the name written
+/// there is not set, not even from the shell (with a line end, it would be).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnnamedLastLine {
+    /// The env file.
+    pub block: BlockId,
+    /// The line.
+    pub range: Range<usize>,
+    /// Its text up to the first blank, when that is a valid variable name of at most 64
+    /// characters (what follows a blank may be a value, and a secret).
+    pub name: Option<String>,
+}
+
+/// What the env parser noted for the rules that need the file as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Notes {
+    /// Quoted values that run over physical lines.
+    pub spanning: Vec<SpanningValue>,
+    /// A last line that names no variable.
+    pub unnamed_last_line: Vec<UnnamedLastLine>,
+}
+
+impl Notes {
+    /// Add another file's notes.
+    pub fn extend(&mut self, other: Notes) {
+        self.spanning.extend(other.spanning);
+        self.unnamed_last_line.extend(other.unnamed_last_line);
+    }
+}
+
+/// [`parse`], and what it noted for the rules that need the file as written.
+pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
+    let mut notes = Notes::default();
     let mut file = PythonFile::default();
     // Docker Compose skips a UTF-8 byte order mark (compose-go v2 `dotenv/godotenv.go`,
     // `bytes.TrimPrefix(data, utf8BOM)`): the first variable is still a variable.
@@ -112,9 +195,31 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
                 pos = next;
                 // `=value`: compose-go sets a variable without a name; no setting reads it.
                 if statement.name.is_empty() {
+                    if statement.unnamed_last_line {
+                        let line = &content[start..statement.end];
+                        let word = &line[..line.find(is_blank).unwrap_or(line.len())];
+                        notes.unnamed_last_line.push(UnnamedLastLine {
+                            block,
+                            range: base + start..base + statement.end,
+                            name: is_variable_name(word).then(|| word.to_string()),
+                        });
+                    }
                     continue;
                 }
                 let at = |r: Range<usize>| base + r.start..base + r.end;
+                if let Some((_, range)) = &statement.value {
+                    let raw = &content[range.clone()];
+                    let lines = raw.matches('\n').count();
+                    if lines > 0 {
+                        notes.spanning.push(SpanningValue {
+                            block,
+                            name_range: at(statement.name.clone()),
+                            name: content[statement.name.clone()].to_string(),
+                            lines,
+                            swallowed: swallowed_names(raw),
+                        });
+                    }
+                }
                 let value = match statement.value {
                     Some((ValueText::Known(text), range)) => {
                         Value { kind: ValueKind::Str(text.into()), range: at(range) }
@@ -140,7 +245,38 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             }
         }
     }
-    file
+    (file, notes)
+}
+
+/// The names of the physical lines after a value's first that read as `NAME=…`: only valid
+/// variable names (`[A-Za-z_][A-Za-z0-9_]*`) of at most 64 characters, never a line whose `=`
+/// is base64 padding (`…==`), and none at all in a PEM block.
+fn swallowed_names(raw: &str) -> Vec<String> {
+    if raw.contains("-----BEGIN ") {
+        return Vec::new();
+    }
+    raw.split('\n').skip(1).filter_map(assignment_name).map(str::to_string).collect()
+}
+
+/// A valid variable name (`[A-Za-z_][A-Za-z0-9_]*`) of at most 64 characters: what may be
+/// printed as a name (anything else may be part of a value).
+fn is_variable_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|first| first.is_ascii_alphabetic() || first == '_')
+        && name.len() <= 64
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The name a line assigns, as an env file writes it (`NAME=…`, `export NAME=…`).
+fn assignment_name(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let line = line.strip_prefix("export ").map_or(line, str::trim_start);
+    let (name, value) = line.split_once('=')?;
+    if value.starts_with('=') {
+        return None;
+    }
+    let name = name.trim_end();
+    is_variable_name(name).then_some(name)
 }
 
 /// compose-go's `getStatementStart`: the first byte from `pos` that is neither blank nor in a
@@ -172,6 +308,8 @@ struct Statement {
     value: Option<(ValueText, Range<usize>)>,
     /// The statement's end (its last line's end, not the newline).
     end: usize,
+    /// The last line, with no separator and no line end: a value without a name.
+    unnamed_last_line: bool,
 }
 
 /// Why compose-go refuses the file.
@@ -214,14 +352,18 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             '_' | '.' | '-' | '[' | ']' => {}
             c if c.is_alphanumeric() => {}
             c => {
-                // The name up to the character, never the rest of the line (it may hold a secret).
+                // The name up to the first blank, never past it: after a blank comes what the
+                // writer meant as the value (`SECRET_KEY r9Xq…/…`), which may be a secret.
+                let written = &text[src..src + i];
+                let quoted = match written.find(is_blank) {
+                    Some(blank) => format!("`{}` and a blank", written[..blank].escape_default()),
+                    None => format!("`{}{}`", written.escape_default(), c.escape_default()),
+                };
                 return Err(Refusal {
                     range: src + i..src + i + c.len_utf8(),
                     message: format!(
-                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): `{}{}` starts no `NAME=value` line, so no container that reads the file starts",
+                        "Docker Compose refuses this file (`unexpected character {:?} in variable name`): {quoted} start no `NAME=value` line, so no container that reads the file starts",
                         c.escape_default().to_string(),
-                        text[src..src + i].escape_default(),
-                        c.escape_default()
                     ),
                 });
             }
@@ -229,26 +371,32 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
     }
     let Some((at, separator)) = separator else {
         // The last line, with neither `=` nor a line end: compose-go reads the whole line as
-        // the value of a variable without a name, not as a name to take from the shell.
+        // the value of a variable without a name (`out[""]`), not as a name to take from the
+        // shell. The file is accepted; the line's value is interpolated all the same.
         let end = line_end(text, src);
-        return Err(Refusal {
-            range: src..end,
-            message: "Docker Compose reads this last line, which has no `=` and no line end, as a value without a variable name, not as a variable taken from the shell: end the file with a newline, or write `NAME=value`".into(),
-        });
+        let line = &text[src..end];
+        let value = line.find(" #").map_or(line, |i| &line[..i]).trim_end();
+        if interpolation(value) == Interpolation::Invalid {
+            return Err(invalid_template("", src..end));
+        }
+        let statement = Statement { name: src..src, value: None, end: src + value.len(), unnamed_last_line: true };
+        return Ok((statement, end));
     };
     let key_text = text[src..at].trim_end_matches(char::is_whitespace);
     let name = src..src + key_text.len();
-    if key_text.contains(' ') {
+    if let Some(space) = key_text.find(' ') {
+        // Only the text before the blank: what follows it is often the value, written with a
+        // blank for the `=` (`SECRET_KEY r9Xq…`), and may be a secret.
         return Err(Refusal {
             range: name,
             message: format!(
-                "Docker Compose refuses this file (`key cannot contain a space`): `{}` is no `NAME=value` line, so no container that reads the file starts",
-                key_text.escape_default()
+                "Docker Compose refuses this file (`key cannot contain a space`): `{}` is followed by a blank and more text before any `=`, so this is no `NAME=value` line and no container that reads the file starts",
+                key_text[..space].escape_default()
             ),
         });
     }
     if separator == '\n' {
-        return Ok((Statement { name: name.clone(), value: None, end: name.end }, at + 1));
+        return Ok((Statement { name: name.clone(), value: None, end: name.end, unnamed_last_line: false }, at + 1));
     }
     let mut value_at = at + 1;
     value_at += text[value_at..].len() - text[value_at..].trim_start_matches(is_blank).len();
@@ -264,7 +412,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
             Interpolation::Unknown => ValueText::Interpolated,
             Interpolation::Invalid => return Err(invalid_template(key_text, range)),
         };
-        return Ok((Statement { name, value: Some((value, range)), end }, end));
+        return Ok((Statement { name, value: Some((value, range)), end, unnamed_last_line: false }, end));
     };
     let mut chars = String::new();
     let mut escaped = false;
@@ -296,7 +444,10 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         } else {
             ValueText::Known(chars)
         };
-        return Ok((Statement { name, value: Some((value, value_at..close)), end: close }, close));
+        return Ok((
+            Statement { name, value: Some((value, value_at..close)), end: close, unnamed_last_line: false },
+            close,
+        ));
     }
     let quote_name = if quote == '"' { "double" } else { "single" };
     Err(Refusal {
@@ -310,13 +461,20 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
 
 /// Compose refuses a value whose `${` names no variable.
 fn invalid_template(name: &str, range: Range<usize>) -> Refusal {
-    Refusal {
-        range,
-        message: format!(
-            "Docker Compose refuses this file (`Invalid template`): the value of `{}` has a `${{` that names no variable (write `$$` for a `$`), so no container that reads the file starts",
-            name.escape_default()
-        ),
-    }
+    Refusal { range, message: invalid_template_message((!name.is_empty()).then_some(name)) }
+}
+
+/// What Compose says of a `${` that names no variable, in an env file or a compose file's
+/// `environment:` (compose-go e70e961 `template/template.go`: `InvalidTemplateError`, which
+/// stops the project's loading). `None`: the value of an env file's unnamed last line.
+pub fn invalid_template_message(name: Option<&str>) -> String {
+    let of = match name {
+        Some(name) => format!("the value of `{}`", name.escape_default()),
+        None => "the last line, which Compose reads as a value,".to_string(),
+    };
+    format!(
+        "Docker Compose refuses this file (`Invalid template`): {of} has a `${{` that names no variable (write `$$` for a `$`), so Compose starts no container"
+    )
 }
 
 /// compose-go's `expandEscapes` on a double-quoted value: `\n`, `\t` and the other C escapes,
@@ -546,9 +704,14 @@ mod tests {
     fn lines_compose_go_refuses_are_syntax_errors_at_their_line() {
         for (text, at, says) in [
             ("A=1\nthis is not\n", "this is not", "key cannot contain a space"),
-            ("A=1\nB/C=s3cr3t\n", "/", "`B/` starts no"),
+            (
+                "A=1\nSECRET_KEY s3cr3tr9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye\n",
+                "SECRET_KEY s3cr3tr9Xq2LmZ8pTw4Vn7Hs1Kd6Fj3Bc0Ga5Ye",
+                "`SECRET_KEY` is followed by a blank",
+            ),
+            ("A=1\nSECRET_KEY s3cr3t/x=y\n", "/", "`SECRET_KEY` and a blank start no"),
+            ("A=1\nB/C=s3cr3t\n", "/", "`B/` start no"),
             ("A=1\nC='open\n", "'", "single quote"),
-            ("A=1\nLAST", "LAST", "no line end"),
             ("A=1\nB=s3cr3t${\n", "s3cr3t${", "Invalid template"),
             ("A=1\nB=\"s3cr3t${}\"\n", "\"", "Invalid template"),
         ] {
@@ -559,6 +722,37 @@ mod tests {
             assert_eq!(file.settings.len(), 1, "{text:?}");
             assert!(!error.message.contains("s3cr3t"), "a value is never quoted: {}", error.message);
         }
+    }
+
+    /// compose-go accepts a last line without `=` and line end (`out[""]` = the line): no
+    /// error, no variable, and a note that names the word before the first blank only.
+    #[test]
+    fn a_last_line_without_separator_or_line_end_is_read_as_compose_reads_it() {
+        for (text, name) in [
+            ("DEBUG=false\nSECRET_KEY", Some("SECRET_KEY")),
+            ("DEBUG=false\nSECRET_KEY s3cr3tr9Xq", Some("SECRET_KEY")),
+            ("DEBUG=false\n  LAST  ", Some("LAST")),
+            ("DEBUG=false\nZm9vYmFy.Zm9v", None),
+        ] {
+            let (file, notes) = read(text, BlockId(0));
+            assert!(file.syntax_errors.is_empty(), "{text:?}: {:?}", file.syntax_errors);
+            assert_eq!(file.settings.len(), 1, "{text:?}");
+            let note = &notes.unnamed_last_line[0];
+            assert_eq!(text[..note.range.start].matches('\n').count(), 1, "{text:?}");
+            assert_eq!(note.name.as_deref(), name, "{text:?}");
+        }
+        let (_, notes) = read("DEBUG=false\nSECRET_KEY\n", BlockId(0));
+        assert!(notes.unnamed_last_line.is_empty(), "with a line end it is a name from the shell");
+    }
+
+    /// `format: raw`: names known, values unknown (no dotenv quoting or interpolation guessed).
+    #[test]
+    fn a_raw_env_file_sets_its_names_with_unknown_values() {
+        let text = "A=\"quoted\nB = ${X}\nno separator\n";
+        let file = parse_raw(text, BlockId(0));
+        let got: Vec<(&str, String)> =
+            file.settings.iter().map(|s| (&text[s.name_range.clone()], s.value.to_string())).collect();
+        assert_eq!(got, [("A", "(not statically known)".to_string()), ("B", "(not statically known)".to_string())]);
     }
 
     #[test]

@@ -40,18 +40,36 @@ impl Parsed {
 }
 
 /// Parse each block on its own; syntax errors become findings. (The caller splits the book's
-/// blocks across the cores.)
+/// blocks across the cores.) The env files' notes are left out: what the model needs, for its
+/// tests.
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    blocks.iter().map(|block| parse_block(block, findings)).collect()
+    blocks.iter().map(|block| parse_block(block, findings, &mut env::Notes::default())).collect()
 }
 
-/// Parse one block; a syntax error becomes a finding.
-pub fn parse_block(block: &Block, findings: &mut Vec<Finding>) -> Parsed {
+/// Parse one block; a syntax error becomes a finding. What an env file's parser notes for the
+/// rules that need the file as written, which the model no longer has (a quoted value that runs
+/// over lines, a last line without a name), goes to `env_notes`.
+pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut env::Notes) -> Parsed {
     let (parsed, language) = match block.kind {
         Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
-        Kind::Env => (Parsed::Netbox(env::parse(&block.text, block.id)), "Docker Compose env-file syntax"),
-        Kind::Compose => (Parsed::Netbox(compose::parse(&block.text, block.id)), "YAML"),
+        Kind::Env => {
+            // What only the file as written shows: noted for its rules.
+            let (file, notes) = if block.raw_env_file {
+                (env::parse_raw(&block.text, block.id), env::Notes::default())
+            } else {
+                env::read(&block.text, block.id)
+            };
+            env_notes.extend(notes);
+            (Parsed::Netbox(file), "Docker Compose env-file syntax")
+        }
+        Kind::Compose => {
+            let mut file = compose::parse(&block.text, block.id);
+            if block.environment_replaced {
+                file.settings.clear();
+            }
+            (Parsed::Netbox(file), "YAML")
+        }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
     };
     let (errors, too_complex) = parsed.problems();

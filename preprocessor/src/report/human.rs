@@ -1,6 +1,9 @@
 //! Terminal output: rustc-style snippets at the checked files' own lines (a book's chapters, or
 //! the files `lint` reads).
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::check::Checked;
@@ -63,8 +66,11 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     let first = d.related.iter().map(|r| r.start.line).fold(d.start.line, usize::min);
     let last = d.related.iter().map(|r| r.end.line).fold(d.end.line.max(d.start.line), usize::max);
     let lines = file.line_range(first).start..file.line_range(last).end;
-    // The book's text reaches a terminal: its control characters are shown, never sent.
-    let (source, shown) = escape::plain_source(&file.text[lines.clone()]);
+    // A secret's value never reaches the terminal or a CI log whole (a finding on
+    // `SECRET_KEY=…` shows its line); then the book's text reaches a terminal: its control
+    // characters are shown, never sent.
+    let masked = mask_secret_values(&file.text[lines.clone()]);
+    let (source, shown) = escape::plain_source(&masked);
     let span_start = shown(d.site.range.start.clamp(lines.start, lines.end) - lines.start);
     let span_end = shown(d.site.range.end.clamp(lines.start, lines.end) - lines.start);
     let level = match (d.expected, d.severity) {
@@ -105,6 +111,103 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     renderer.render(&report)
 }
 
+/// Whether a setting or variable of this name holds a secret: `SECRET_KEY`, `*_SECRET`,
+/// `*PASSWORD*`, `*TOKEN*` (`API_TOKEN_PEPPERS`), and other `*_KEY` names but python-social-auth's
+/// `SOCIAL_AUTH_*_KEY`, which is the client ID (social-core 5.2.0 `backends/base.py`
+/// `get_key_and_secret`: `setting("KEY")` is the client ID, `setting("SECRET")` its secret).
+pub fn is_secret_name(name: &str) -> bool {
+    let name = name.to_ascii_uppercase();
+    let client_id = name.starts_with("SOCIAL_AUTH_") && name.ends_with("_KEY");
+    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| name.contains(word))
+        || (name.ends_with("_KEY") && !client_id)
+}
+
+/// The text with the value of every line that assigns a secret-named setting or variable
+/// replaced by `*`, byte for byte (so that every offset into it stays where it was): an env
+/// line (`NAME=value`, `export NAME=value`, a name and a blank where the `=` was forgotten), a
+/// compose `environment:` entry (`- NAME=value`, `NAME: value`), a Python assignment or dict
+/// item (`SECRET_KEY = '…'`, `'PASSWORD': '…'`). A quoted value keeps its quotes; an
+/// interpolation (`${VAR}`, `$VAR`) or an expression (`environ.get(…)`) shows no secret and is
+/// kept. Linear in the text.
+pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
+    let mut masked: Option<String> = None;
+    let mut start = 0;
+    // A secret's quote that its line does not close: the lines up to the closing quote are
+    // the value too (a PEM key), masked whole but for that quote.
+    let mut open: Option<char> = None;
+    for line in text.split_inclusive('\n') {
+        let hide = match open {
+            Some(quote) => {
+                let body = line.trim_end_matches(['\n', '\r']);
+                let end = body.find(quote);
+                open = end.is_none().then_some(quote);
+                Some(0..end.unwrap_or(body.len()))
+            }
+            None => secret_value(line).map(|(value, unclosed)| {
+                open = unclosed;
+                value
+            }),
+        };
+        if let Some(value) = hide {
+            let out = masked.get_or_insert_with(|| text[..start].to_string());
+            out.push_str(&line[..value.start]);
+            // One `*` per byte: offsets after it stay valid.
+            out.extend(std::iter::repeat_n('*', value.len()));
+            out.push_str(&line[value.end..]);
+        } else if let Some(out) = masked.as_mut() {
+            out.push_str(line);
+        }
+        start += line.len();
+    }
+    masked.map_or(Cow::Borrowed(text), Cow::Owned)
+}
+
+/// Where, in a line, the value of a secret-named assignment is (the part to hide), and its
+/// quote when the line does not close it.
+fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let blanks = |from: usize| from + (body[from..].len() - body[from..].trim_start().len());
+    let mut at = blanks(0);
+    for prefix in ["- ", "export "] {
+        if body[at..].starts_with(prefix) {
+            at = blanks(at + prefix.len());
+        }
+    }
+    let quote = body[at..].chars().next().filter(|c| matches!(c, '\'' | '"'));
+    let name_at = at + quote.map_or(0, char::len_utf8);
+    let name_len =
+        body[name_at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len() - name_at);
+    let name = &body[name_at..name_at + name_len];
+    if name.is_empty() || !is_secret_name(name) {
+        return None;
+    }
+    at = name_at + name_len;
+    if let Some(q) = quote {
+        body[at..].strip_prefix(q)?;
+        at += q.len_utf8();
+    }
+    let after_name = blanks(at);
+    at = match body[after_name..].chars().next() {
+        Some('=' | ':') => blanks(after_name + 1),
+        // `NAME value`: a blank where the `=` was forgotten.
+        Some(_) if after_name > at => after_name,
+        _ => return None,
+    };
+    let value = &body[at..];
+    let first = value.chars().next()?;
+    if matches!(first, '\'' | '"') {
+        let inner = &value[1..];
+        let end = inner.find(first);
+        return Some((at + 1..at + 1 + end.unwrap_or(inner.len()), end.is_none().then_some(first)));
+    }
+    if first == '$' || value.contains('(') {
+        return None;
+    }
+    let end = value.find(" #").unwrap_or(value.len());
+    let end = value[..end].trim_end().trim_end_matches(',').len();
+    (end > 0).then(|| (at..at + end, None))
+}
+
 /// `mdbook-configcheck: 1 error, 0 warnings, 2 infos in 49 checked blocks; 74 expected findings
 /// shown on purpose (--verbose lists them)`: the hint when `hidden` findings were not printed.
 pub fn summary_line(checked: &Checked, hidden: bool) -> String {
@@ -131,4 +234,58 @@ pub fn summary_line(checked: &Checked, hidden: bool) -> String {
         });
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A secret whose quotes run over lines (a PEM key) is masked on every line up to its
+    /// closing quote; the line after it is shown.
+    #[test]
+    fn a_secret_over_lines_is_masked_to_its_closing_quote() {
+        let text = "OIDC_PRIVATE_KEY=\"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\"\nDEBUG=true\n";
+        let masked = mask_secret_values(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("BEGIN") && !masked.contains("MIIE") && !masked.contains("END"), "{masked}");
+        assert!(masked.ends_with("*\"\nDEBUG=true\n"), "{masked}");
+    }
+
+    #[test]
+    fn secret_names_are_told_from_client_ids() {
+        for secret in [
+            "SECRET_KEY",
+            "SOCIAL_AUTH_OIDC_SECRET",
+            "DB_PASSWORD",
+            "API_TOKEN_PEPPERS",
+            "SUPERUSER_API_TOKEN",
+            "PASSWORD",
+        ] {
+            assert!(is_secret_name(secret), "{secret}");
+        }
+        for not in ["SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_AUTHENTIK_KEY", "ALLOWED_HOSTS", "DEBUG", "REMOTE_AUTH_HEADER"]
+        {
+            assert!(!is_secret_name(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn secret_values_are_masked_in_every_syntax_and_offsets_stay() {
+        let text = "SECRET_KEY=Hq7Wr9Xq2LmZ8pTw\nexport SOCIAL_AUTH_OIDC_SECRET=\"s3cr3t\" # c\n      - DB_PASSWORD=p\u{e4}ssw\u{f6}rd\n      REDIS_PASSWORD: hunter22\nSECRET_KEY = 'abcdefgh'\n    'PASSWORD': 'pw1234',\nSECRET_KEY r9Xq2LmZ8pTw4Vn7\nSOCIAL_AUTH_OIDC_KEY=client-id\nSECRET_KEY = environ.get('SECRET_KEY', '')\nDB_PASSWORD=${PW}\n";
+        let masked = mask_secret_values(text);
+        assert_eq!(masked.len(), text.len());
+        for secret in ["Hq7W", "s3cr3t", "p\u{e4}ss", "hunter22", "abcdefgh", "pw1234", "r9Xq"] {
+            assert!(!masked.contains(secret), "{secret} in:\n{masked}");
+        }
+        for kept in [
+            "SECRET_KEY=*",
+            "\"******\" # c",
+            "SOCIAL_AUTH_OIDC_KEY=client-id",
+            "environ.get('SECRET_KEY', '')",
+            "${PW}",
+            "'PASSWORD': '******',",
+        ] {
+            assert!(masked.contains(kept), "{kept} in:\n{masked}");
+        }
+    }
 }

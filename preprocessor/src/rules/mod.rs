@@ -50,7 +50,7 @@ use crate::own_rules;
 const CHECKS: &[&[(&Rule, Check)]] = &[netbox::CHECKS, nginx::CHECKS, authentik::CHECKS, flow::CHECKS];
 
 /// The rules reported by another stage (the opt-in `nginx -t` of the executable stage).
-const REPORTED_ELSEWHERE: &[&[&Rule]] = &[nginx::REPORTED_ELSEWHERE];
+const REPORTED_ELSEWHERE: &[&[&Rule]] = &[netbox::REPORTED_ELSEWHERE, nginx::REPORTED_ELSEWHERE];
 
 /// Every rule with a check on the deployment model.
 pub fn checks() -> impl Iterator<Item = &'static (&'static Rule, Check)> {

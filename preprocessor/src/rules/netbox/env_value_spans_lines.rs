@@ -2,8 +2,8 @@
 //! closing quote is lines further down, so the variables written between are part of its value.
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::parse::env::SpanningValue;
+use crate::version::Applies;
 
 /// A quoted env-file value that swallows the lines up to its closing quote.
 pub const ENV_VALUE_SPANS_LINES: Rule = Rule {
@@ -15,37 +15,27 @@ pub const ENV_VALUE_SPANS_LINES: Rule = Rule {
     applies: Applies::Always,
 };
 
-pub fn env_value_spans_lines(d: &Input<'_>, _targets: &Targets, out: &mut Vec<Finding>) {
-    for var in d.netbox.environment() {
-        let Some(value) = var.value.as_str() else { continue };
-        // The lines after the first that Compose took into the value, and that read as
-        // variables: names only, never the value (it may be a secret).
-        let swallowed: Vec<&str> = value.split('\n').skip(1).filter_map(assignment_name).collect();
-        if swallowed.is_empty() {
+/// Report the env files' quoted values that run over lines and swallow `NAME=` lines, as the
+/// env parser noted them ([`crate::parse::env::SpanningValue`]). Called by the check stage, for
+/// `check=env` blocks and env files only: the rule needs the file as written (a `\n` escape in
+/// double quotes is no line), and a compose file's YAML block scalar (`|`) is meant to hold
+/// lines.
+pub fn report(spanning: &[SpanningValue], out: &mut Vec<Finding>) {
+    for value in spanning {
+        if value.swallowed.is_empty() {
             continue;
         }
-        let lines = value.matches('\n').count();
-        let names = swallowed.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        // Names only, never the value (it may be a secret).
+        let names = value.swallowed.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let lines = value.lines;
         let message = format!(
             "the quote that opens the value of `{}` closes only {lines} line{} further down: Docker Compose takes the lines between into that value, so {names} written there {} not set",
-            var.name,
+            value.name.escape_default(),
             if lines == 1 { "" } else { "s" },
-            if swallowed.len() == 1 { "is" } else { "are" },
+            if value.swallowed.len() == 1 { "is" } else { "are" },
         );
-        out.push(Finding::in_block(&ENV_VALUE_SPANS_LINES, var.block, var.name_range.clone(), message));
+        out.push(Finding::in_block(&ENV_VALUE_SPANS_LINES, value.block, value.name_range.clone(), message));
     }
-}
-
-/// The name a line assigns, as an env file writes it (`NAME=…`, `export NAME=…`).
-fn assignment_name(line: &str) -> Option<&str> {
-    let line = line.trim_start();
-    let line = line.strip_prefix("export ").map_or(line, str::trim_start);
-    let (name, _) = line.split_once('=')?;
-    let name = name.trim_end();
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    ((first.is_ascii_alphabetic() || first == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then_some(name)
 }
 
 #[cfg(test)]
@@ -75,6 +65,29 @@ mod tests {
         assert_quiet("netbox/env-value-spans-lines", "SOCIAL_AUTH_OIDC_SECRET=\"abc\"\nBANNER_TOP=\"x\"\n");
         // A value that is meant to hold lines, with no assignment among them.
         assert_quiet("netbox/env-value-spans-lines", "BANNER_TOP=\"first line\nsecond line\"\n");
+    }
+
+    /// What Compose reads as meant: a `\n` escape in double quotes (one physical line), a PEM
+    /// key over lines (its base64 lines end in `=` padding, and are no names), and a compose
+    /// file's YAML block scalar under `environment:` (the rule reads env files only).
+    #[test]
+    fn quiet_on_escaped_newlines_pem_blocks_and_compose_block_scalars() {
+        let rule = "netbox/env-value-spans-lines";
+        assert_quiet(rule, "BANNER_TOP=\"line one\\nDEBUG=true\"\n");
+        assert_quiet(
+            rule,
+            "OIDC_PRIVATE_KEY=\"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cK=\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\nNMoSfm76oqFvAp8Gy0iz5sxjZmSnXyCdPEovGhLa0VzMaQ8s+CLOyS56YyCFGeJZ=\n-----END PRIVATE KEY-----\"\n",
+        );
+        let compose = "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    environment:\n      BANNER_LOGIN: |\n        Welcome\n        DEBUG=true\n```\n";
+        assert!(!fired_chapter(compose).contains(&rule), "{:?}", fired_chapter(compose));
+    }
+
+    /// A base64 line or a long token is never printed as a variable's name.
+    #[test]
+    fn only_valid_names_of_at_most_64_characters_are_named() {
+        let long = "A".repeat(65);
+        assert_quiet("netbox/env-value-spans-lines", &format!("X=\"a\n{long}=1\nZm9vYmFy==\"\n"));
+        assert_fires("netbox/env-value-spans-lines", &format!("X=\"a\n{}=1\"\n", "A".repeat(64)));
     }
 
     #[test]

@@ -24,7 +24,6 @@ rules! {
     setting_deprecated => SETTING_DEPRECATED,
     setting_too_new => SETTING_TOO_NEW,
     setting_unknown => SETTING_UNKNOWN,
-    env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
@@ -51,5 +50,8 @@ rules! {
     pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
     pipeline_group_import => PIPELINE_GROUP_IMPORT,
     pipeline_is_staff => PIPELINE_IS_STAFF,
-    pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
+    pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE;
+    reported elsewhere:
+    env_value_spans_lines => ENV_VALUE_SPANS_LINES,
+    env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
 }
