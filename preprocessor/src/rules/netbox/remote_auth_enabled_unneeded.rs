@@ -45,7 +45,7 @@ mod tests {
             "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n",
         ),
         // Django's ModelBackend beside it reads no header either (the netbox-chart docs' Keycloak
-        // example, corpus case t33); NetBox's RemoteUserBackend beside it does.
+        // example, netbox-chart docs/auth.md); NetBox's RemoteUserBackend beside it does.
         (
             "netbox/remote-auth-enabled-unneeded",
             "4.7",

@@ -66,7 +66,7 @@ mod tests {
             "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
         ),
         // Django's ModelBackend beside the social one takes a username and a password, never a
-        // header (the netbox-chart docs' Keycloak example, corpus case t33); with NetBox's or
+        // header (the Keycloak example in netbox-chart's docs/auth.md); with NetBox's or
         // Django's RemoteUserBackend in the list, the header signs users in.
         (
             "netbox/remote-auth-header-unused",
