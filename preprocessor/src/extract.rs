@@ -213,7 +213,7 @@ pub fn markdown_options() -> Options {
 }
 
 /// `text` with a backslash before each directive mdBook's `links` preprocessor (which runs after
-/// this one) would hang on or run out of memory with ([`include::hazards`]): mdBook then shows it
+/// this one) would hang on or run out of memory with (`include::hazards`): mdBook then shows it
 /// as text, as it does `\{{#include …}}`. `None` when there is none.
 pub fn escape_hazardous_includes(text: &str, dir: &Path) -> Option<String> {
     let hazards = include::hazards(text, dir);

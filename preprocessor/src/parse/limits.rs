@@ -60,7 +60,7 @@ pub fn too_deep(what: &str) -> String {
 /// deeper than [`MAX_DEPTH`] (scanning stops there).
 ///
 /// Every node of the tree has a token of its own except a few that a bracket or an indented
-/// block brings (counted by [`LEVEL`]). Within one bracket or block, a comma or the end of a
+/// block brings (counted by `LEVEL`). Within one bracket or block, a comma or the end of a
 /// statement separates siblings, so operators before it are not on a path with those after it;
 /// `lambda` is the exception (its parameters are separated by commas, its body comes after them)
 /// and is never forgotten. The depth of a bracket is `LEVEL` + its lambdas + the most operators

@@ -16,7 +16,7 @@ const PREFIXES: [&str; 4] = ["@@", "%%", "^^", "!!"];
 
 /// The lines of `block` to hide, and the prefix that marks them: the lines it shares with `main`,
 /// in order (a longest common subsequence), apart from the lines in `keep` (lines findings point
-/// at) and [`CONTEXT`] lines around every kept or differing line. `None` when there is nothing to
+/// at) and `CONTEXT` lines around every kept or differing line. `None` when there is nothing to
 /// fold: no difference at all, nothing long enough to fold, or inputs too long.
 pub fn folded_lines(block: &[&str], main: &[&str], keep: &[usize]) -> Option<(Vec<bool>, &'static str)> {
     let (n, m) = (block.len(), main.len());
