@@ -387,16 +387,7 @@ fn an_env_file_compose_refuses_or_misreads_is_reported_at_its_line() {
 fn compose_environment_wins_over_the_env_file_and_is_placed_at_its_yaml_line() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(
-        root,
-        "configuration/configuration.py",
-        "from os import environ\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\nREMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)\n",
-    );
-    write(
-        root,
-        "configuration/extra.py",
-        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://auth.example.com/application/o/netbox/'\nSOCIAL_AUTH_OIDC_KEY = 'id'\n",
-    );
+    oidc_checkout(root);
     write(
         root,
         "docker-compose.yml",
