@@ -3,6 +3,7 @@
 use super::parameters::{DJANGO_BY_NAME, is_parameter};
 use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -12,15 +13,17 @@ pub const SETTING_IGNORED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
     help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
-    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE. One exception is known: nixpkgs builds NetBox with its own patch, `STATIC_ROOT = getattr(configuration, 'STATIC_ROOT', os.path.join(BASE_DIR, 'static')).rstrip('/')` (nixpkgs pkgs/servers/web-apps/netbox/config.patch, NetBox 3.5's package: 'Allow setting the STATIC_ROOT from within the configuration'; later packages apply custom-static-root.patch), so STATIC_ROOT is not reported in a configuration that names a /nix/store/ path",
     applies: Applies::Always,
 };
 
 pub fn setting_ignored(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let mut from_nixpkgs = None;
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if let Some(why) = DJANGO_BY_NAME.get(name)
             && !is_parameter(name, targets.netbox)
+            && !(name == "STATIC_ROOT" && *from_nixpkgs.get_or_insert_with(|| names_nix_store(d)))
         {
             out.push(at_statement(
                 &SETTING_IGNORED,
@@ -29,6 +32,21 @@ pub fn setting_ignored(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             ));
         }
     }
+}
+
+/// Whether the configuration names a path in the Nix store: NixOS writes it (its NetBox module
+/// renders `configuration.py`), and nixpkgs builds NetBox with a patch that reads `STATIC_ROOT`
+/// from configuration.py (see the rule's `fact`).
+fn names_nix_store(d: &Input<'_>) -> bool {
+    fn in_value(value: &Value) -> bool {
+        match &value.kind {
+            ValueKind::Str(text) => text.starts_with("/nix/store/"),
+            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().any(in_value),
+            ValueKind::Dict(entries) => entries.iter().any(|(key, value)| in_value(key) || in_value(value)),
+            _ => false,
+        }
+    }
+    d.netbox.settings().any(|setting| in_value(&setting.value))
 }
 
 #[cfg(test)]
@@ -53,6 +71,15 @@ mod tests {
             "DEFAULT_FILE_STORAGE = 'django.core.files.storage.FileSystemStorage'\n",
             1,
             "STORAGE_BACKEND = 'django.core.files.storage.FileSystemStorage'\n",
+        ),
+        // STATIC_ROOT in a configuration NixOS wrote (a Nix store path in it): nixpkgs' NetBox
+        // reads it (corpus case t43)
+        (
+            "netbox/setting-ignored",
+            "4.4",
+            "STATIC_ROOT = '/var/lib/netbox/static'\n",
+            1,
+            "GIT_PATH = '/nix/store/0000-git-minimal-2.51.0/bin/git'\nSTATIC_ROOT = '/var/lib/netbox/static'\n",
         ),
     ];
 
