@@ -61,6 +61,8 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                     format!("neither social-core nor social-auth-app-django reads `{name}`, so unless a pipeline step of your own reads it, this line has no effect; did you mean `{near}`?"),
                     near,
                 ));
+            } else if let Some(finding) = another_backends_setting(setting, targets) {
+                out.push(finding);
             }
             continue;
         }
@@ -95,6 +97,34 @@ fn social_candidates<'a>(d: &'a Input<'_>, targets: &Targets) -> (Vec<&'a str>, 
     backends.dedup();
     let names = SOCIAL.names(&social_pins(targets.netbox), &backends);
     (in_use, names)
+}
+
+/// A setting of other backends under the prefix of one that never reads it
+/// (`SOCIAL_AUTH_AZUREAD_OAUTH2_TENANT_ID`: social-core's multi-tenant `AzureADOAuth2` reads no
+/// tenant; `AzureADTenantOAuth2` and the B2C backend do): no name is near, but which backends
+/// read it is known.
+fn another_backends_setting(setting: &Setting, targets: &Targets) -> Option<Finding> {
+    let name = setting.name.as_str();
+    let backend = SOCIAL.backend_prefix(name)?;
+    let suffix = name.get(PREFIX.len() + backend.len() + 1..)?;
+    let readers = SOCIAL.other_backends_reading(backend, suffix, &social_pins(targets.netbox));
+    let listed = match readers.as_slice() {
+        [] => return None,
+        [one] => format!("only the {one} backend does"),
+        [head @ .., last] => format!("only the {} and {last} backends do", head.join(", ")),
+    };
+    Some(
+        Finding::in_block(
+            &SETTING_UNKNOWN,
+            setting.block,
+            setting.name_range.clone(),
+            format!(
+                "social-core's {backend} backend never reads `{suffix}` ({listed}), so unless a pipeline step of your own reads `{}`, this line has no effect",
+                name.escape_debug()
+            ),
+        )
+        .with_help(format!("remove the line, or sign in through a backend that reads `{suffix}` and give it that backend's prefix (`SOCIAL_AUTH_{}_{suffix}`)", readers[0])),
+    )
 }
 
 /// The one candidate that ends in the same word as `name` (a word of four letters or more, after
@@ -158,6 +188,16 @@ mod tests {
         // a custom pipeline's own setting under a right backend prefix, near nothing (GROUPS_CLAIM
         // is four letters from GROUPS_MAP: too far for a name of 17)
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\nSOCIAL_AUTH_OIDC_GROUPS_CLAIM = 'groups'\n"),
+        // a setting only other backends read, under the prefix of one that never reads it (the
+        // multi-tenant Entra ID backend and a tenant, NetBox Labs' Entra ID page, corpus case h33);
+        // under the tenant backend's own prefix it is read
+        (
+            "netbox/setting-unknown",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread.AzureADOAuth2'\nSOCIAL_AUTH_AZUREAD_OAUTH2_KEY = 'id'\nSOCIAL_AUTH_AZUREAD_OAUTH2_TENANT_ID = 't'\n",
+            3,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread_tenant.AzureADTenantOAuth2'\nSOCIAL_AUTH_AZUREAD_TENANT_OAUTH2_KEY = 'id'\nSOCIAL_AUTH_AZUREAD_TENANT_OAUTH2_TENANT_ID = 't'\n",
+        ),
     ];
 
     #[test]

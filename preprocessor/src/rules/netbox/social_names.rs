@@ -112,6 +112,19 @@ impl SocialInventory {
         self.split(name.strip_prefix("SOCIAL_AUTH_")?).next().map(|(backend, _, _)| backend)
     }
 
+    /// The backends other than `backend` whose class reads `setting` in one of the `pins`
+    /// (`TENANT_ID`: the Entra ID tenant backends, not `AZUREAD_OAUTH2`), sorted.
+    pub(super) fn other_backends_reading(&self, backend: &str, setting: &str, pins: &[Version]) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .backends
+            .iter()
+            .filter(|(name, table)| name.as_str() != backend && live(table.get(setting), pins))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The names the social-core `pins` read for the given backends: the candidates a misspelt
     /// `SOCIAL_AUTH_*` name is compared with.
     pub(super) fn names(&self, pins: &[Version], backends: &[&str]) -> Vec<String> {
