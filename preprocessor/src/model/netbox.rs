@@ -9,7 +9,7 @@ use rustc_hash::FxBuildHasher;
 
 use crate::extract::Kind;
 use crate::parse::env::{Conversion, mapped};
-use crate::parse::netbox::{AttributeWrite, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind};
+use crate::parse::netbox::{AttributeAccess, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind};
 
 /// What a NetBox file contributes to the deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,9 @@ pub struct NetboxConfig {
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
-    pub attribute_writes: Vec<AttributeWrite>,
+    pub attribute_writes: Vec<AttributeAccess>,
+    /// Reads of the attributes rules look at, in every NetBox Python file.
+    pub attribute_reads: Vec<AttributeAccess>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -305,6 +307,7 @@ impl NetboxConfig {
         }
         self.imports.extend(file.imports);
         self.attribute_writes.extend(file.attribute_writes);
+        self.attribute_reads.extend(file.attribute_reads);
         self.unguarded_uses.extend(file.unguarded_uses);
     }
 
@@ -322,6 +325,7 @@ impl NetboxConfig {
             maybe_unbound.extend(part.maybe_unbound.iter().copied());
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
+            config.attribute_reads.extend(part.attribute_reads);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
             config.netbox_docker_own.extend(part.netbox_docker_own);

@@ -255,9 +255,10 @@ pub struct Import {
     pub block: BlockId,
 }
 
-/// An assignment to an attribute (`user.is_staff = True`), anywhere in the file.
+/// An assignment to an attribute (`user.is_staff = True`), or a read of one of
+/// [`READ_ATTRIBUTES`] (`if user.is_staff:`), anywhere in the file.
 #[derive(Debug, Clone)]
-pub struct AttributeWrite {
+pub struct AttributeAccess {
     /// The attribute name.
     pub attribute: String,
     /// The target's range.
@@ -283,7 +284,9 @@ pub struct PythonFile {
     /// Imports.
     pub imports: Vec<Import>,
     /// Attribute assignments.
-    pub attribute_writes: Vec<AttributeWrite>,
+    pub attribute_writes: Vec<AttributeAccess>,
+    /// Reads of the attributes in [`READ_ATTRIBUTES`].
+    pub attribute_reads: Vec<AttributeAccess>,
     /// Names used after a `try` that binds them swallowed a `KeyError` with `pass`.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
@@ -601,7 +604,7 @@ impl<'t> Evaluator<'t, '_> {
                     self.bind(elt, item, statement.clone());
                 }
             }
-            Expr::Attribute(attribute) => self.file.attribute_writes.push(AttributeWrite {
+            Expr::Attribute(attribute) => self.file.attribute_writes.push(AttributeAccess {
                 attribute: attribute.attr.id.to_string(),
                 range: to_range(attribute.range),
                 block: self.block,
@@ -1125,7 +1128,7 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
             Stmt::Assign(assign) => {
                 for target in &assign.targets {
                     if let Expr::Attribute(attribute) = target {
-                        self.file.attribute_writes.push(AttributeWrite {
+                        self.file.attribute_writes.push(AttributeAccess {
                             attribute: attribute.attr.id.to_string(),
                             range: to_range(attribute.range),
                             block: self.block,
@@ -1137,7 +1140,25 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
         }
         ast::visitor::walk_stmt(self, stmt);
     }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Attribute(attribute) = expr
+            && attribute.ctx == ast::ExprContext::Load
+            && READ_ATTRIBUTES.contains(&attribute.attr.id.as_str())
+        {
+            self.file.attribute_reads.push(AttributeAccess {
+                attribute: attribute.attr.id.to_string(),
+                range: to_range(attribute.range),
+                block: self.block,
+            });
+        }
+        ast::visitor::walk_expr(self, expr);
+    }
 }
+
+/// The attributes whose reads rules look at (every read would grow with the file for nothing):
+/// `is_staff`, which NetBox 4.5 removed from its user model.
+pub const READ_ATTRIBUTES: &[&str] = &["is_staff"];
 
 /// `exec(…)`, `globals().update(…)`, `vars().update(…)`, `locals().update(…)`: a top-level call
 /// that can bind any name of the module (a settings file loaded from a secrets path).
