@@ -172,12 +172,14 @@ impl NginxSite {
     pub fn add(&mut self, file: &NginxFile, block: BlockId) {
         for directive in &file.directives {
             match directive.name.as_str() {
-                "server" => self.servers.push(server(directive, block)),
+                "server" => self.servers.push(server(directive, block, &Inherited::default())),
                 "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
+                    let inherited =
+                        Inherited { headers: headers(directive, block), client_max_body_size: body_size(directive) };
                     for inner in directive.children.iter().flatten() {
                         match inner.name.as_str() {
-                            "server" => self.servers.push(server(inner, block)),
+                            "server" => self.servers.push(server(inner, block, &inherited)),
                             "upstream" => self.upstreams.extend(upstream(inner, block)),
                             _ => {}
                         }
@@ -243,7 +245,20 @@ fn body_size(directive: &Directive) -> Option<(String, Range<usize>)> {
         .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
 }
 
-fn server(directive: &Directive, block: BlockId) -> Server {
+/// What a server takes from the `http` block around it, when the file shows one (a whole
+/// `nginx.conf`): nginx inherits `proxy_set_header` from the previous level when a level sets
+/// none (nginx docs, `proxy_set_header`; seen with nginx 1.22.1: headers set only in `http` reach
+/// the upstream of a location with a bare `proxy_pass`), and `client_max_body_size` when a level
+/// does not set it. A site file included from the system's `nginx.conf` shows no `http` block:
+/// nothing is inherited, as with Debian's and nginx.org's own `nginx.conf`, which set neither.
+#[derive(Default)]
+struct Inherited {
+    headers: Vec<HeaderSetting>,
+    client_max_body_size: Option<(String, Range<usize>)>,
+}
+
+fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Server {
+    let own_headers = headers(directive, block);
     let listens: Vec<Listen> = directive.children_named("listen").filter_map(listen).collect();
     let mut locations = Vec::new();
     collect_locations(directive, block, &mut locations);
@@ -257,9 +272,9 @@ fn server(directive: &Directive, block: BlockId) -> Server {
         },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
         names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
-        headers: headers(directive, block),
+        headers: if own_headers.is_empty() { inherited.headers.clone() } else { own_headers },
         locations,
-        client_max_body_size: body_size(directive),
+        client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
         includes: directive.children_named("include").next().is_some(),
         redirect: directive.children_named("return").next().and_then(redirect),
     }

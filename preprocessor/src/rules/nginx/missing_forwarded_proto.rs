@@ -57,6 +57,17 @@ mod tests {
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &http, BLUEPRINT));
     }
 
+    /// A whole `nginx.conf` whose `http` block sets the headers (an Ansible role's template,
+    /// corpus case t53): nginx passes them to a location that sets none (seen with nginx 1.22.1),
+    /// and a server that sets its own loses them.
+    #[test]
+    fn headers_set_in_the_http_block_are_inherited() {
+        let whole = "http {\n    proxy_set_header Host $host;\n    proxy_set_header X-Forwarded-Host $host;\n    proxy_set_header X-Forwarded-Proto $scheme;\n    server {\n        listen 443 ssl;\n        server_name netbox.internaldomain.com;\n        client_max_body_size 25m;\n        location / {\n            proxy_pass http://127.0.0.1:8001;\n        }\n    }\n}\n";
+        assert_quiet("nginx/missing-forwarded-proto", (NETBOX, whole, BLUEPRINT));
+        let own = whole.replace("        listen 443 ssl;\n", "        listen 443 ssl;\n        proxy_set_header X-Real-IP $remote_addr;\n");
+        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &own, BLUEPRINT), "location / {");
+    }
+
     #[test]
     fn the_listen_is_its_secondary_place() {
         let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
