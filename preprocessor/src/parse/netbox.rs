@@ -521,6 +521,7 @@ impl<'t> Evaluator<'t, '_> {
                     }
                 }
             }
+            Stmt::If(guarded) if guarded.elif_else_clauses.is_empty() => self.guarded(stmt, &guarded.body),
             other => {
                 // Conditional or looping code: names it binds have unknown values.
                 self.scan(other);
@@ -627,6 +628,56 @@ impl<'t> Evaluator<'t, '_> {
             let mut unknown = Setting::clone(setting);
             unknown.value = Value { kind: ValueKind::Unknown, range: unknown.value.range.clone() };
             self.push_copy(name, index, unknown);
+        }
+    }
+
+    /// `if …:` without `else`: the settings the file makes when the guard holds (a sign-on block
+    /// switched on by the environment, `if environ.get('SSO') == 'true':`). A name first bound
+    /// there keeps its value and may stay unbound (the guard may not hold); a name bound before
+    /// holds either value after it, so its value is unknown; a `del` inside makes the whole block
+    /// unknown, as other conditional code is.
+    fn guarded(&mut self, stmt: &'t Stmt, body: &'t [Stmt]) {
+        let mut deleted = Vec::new();
+        collect_deleted_names(stmt, &mut deleted);
+        if !deleted.is_empty() {
+            self.scan(stmt);
+            self.unknown_bindings(stmt);
+            return;
+        }
+        let mut names = Vec::new();
+        collect_bound_names(stmt, &mut names);
+        let bound_before: HashSet<&'t str> =
+            names.iter().map(|(name, _)| *name).filter(|name| self.env.contains_key(name)).collect();
+        let surely_before: HashSet<&'t str> =
+            names.iter().map(|(name, _)| *name).filter(|name| self.surely_bound.contains(name)).collect();
+        let first = self.file.settings.len();
+        let marked = self.file.maybe_unbound.len();
+        for inner in body {
+            self.top_level(inner);
+        }
+        // What the body bound may not be bound: the guard may not hold. (Kept ascending: code
+        // nested in the body has marked some already.)
+        let mut maybe = self.file.maybe_unbound.split_off(marked);
+        maybe.extend(
+            (first..self.file.settings.len())
+                .filter(|&i| self.file.settings.get(i).is_some_and(|s| !surely_before.contains(s.name.as_str()))),
+        );
+        maybe.sort_unstable();
+        maybe.dedup();
+        self.file.maybe_unbound.extend(maybe);
+        for (name, _) in &names {
+            if !surely_before.contains(name) {
+                self.surely_bound.remove(name);
+            }
+        }
+        // Bound before and maybe rebound here: either value.
+        for (name, range) in names {
+            if bound_before.contains(name) && self.env.get(name).is_some_and(|&i| i >= first) {
+                if !surely_before.contains(name) {
+                    self.file.maybe_unbound.push(self.file.settings.len());
+                }
+                self.bind_unknown(name, range);
+            }
         }
     }
 
@@ -1229,7 +1280,7 @@ mod tests {
     #[test]
     fn conditional_assignments_are_unknown_and_imports_are_found_everywhere() {
         let file = parse(
-            "if DEBUG:\n    X = 1\ndef f(user):\n    from django.contrib.auth.models import Group\n    user.is_staff = True\n",
+            "if DEBUG:\n    X = 1\nelse:\n    X = 2\ndef f(user):\n    from django.contrib.auth.models import Group\n    user.is_staff = True\n",
             BlockId(0),
         );
         assert_eq!(file.settings[0].name, "X");
@@ -1237,6 +1288,34 @@ mod tests {
         assert_eq!(file.imports[0].module, "django.contrib.auth.models");
         assert_eq!(file.imports[0].name, "Group");
         assert_eq!(file.attribute_writes[0].attribute, "is_staff");
+    }
+
+    /// `if …:` without `else` (a sign-on block switched on by the environment, corpus cases t40
+    /// and t54): what it binds first keeps its value and may be unbound; a name bound before it
+    /// holds either value after it.
+    #[test]
+    fn a_guarded_block_keeps_the_values_it_binds_first() {
+        let file = parse(
+            "A = 'a'\nif environ.get('SSO') == 'true':\n    B = 'b'\n    A = 'c'\n    for x in []:\n        C = 1\n    D = 'd'\nE = 'e'\n",
+            BlockId(0),
+        );
+        let last = |name: &str| file.settings.iter().enumerate().rev().find(|(_, s)| s.name == name).unwrap();
+        let (b, setting) = last("B");
+        assert_eq!(setting.value.kind, ValueKind::Str("b".into()));
+        let (a, setting) = last("A");
+        assert_eq!(setting.value.kind, ValueKind::Unknown, "either 'a' or 'c'");
+        let (c, setting) = last("C");
+        assert_eq!(setting.value.kind, ValueKind::Unknown, "bound in a loop");
+        let (x, _) = last("x");
+        let (d, _) = last("D");
+        let (e, _) = last("E");
+        assert_eq!(file.maybe_unbound, {
+            let mut want = vec![b, x, c, d];
+            want.sort_unstable();
+            want
+        });
+        assert!(!file.maybe_unbound.contains(&a) && !file.maybe_unbound.contains(&e));
+        assert!(file.maybe_unbound.windows(2).all(|w| w[0] < w[1]), "ascending: {:?}", file.maybe_unbound);
     }
 
     #[test]

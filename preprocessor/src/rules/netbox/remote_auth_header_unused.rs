@@ -75,6 +75,15 @@ mod tests {
             5,
             "REMOTE_AUTH_BACKEND = [\n    'social_core.backends.keycloak.KeycloakOAuth2',\n    'django.contrib.auth.backends.RemoteUserBackend',\n]\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
         ),
+        // A sign-on block switched on by the environment (corpus cases t40 and t54): what it
+        // sets is the configuration when it is on; a backend left unknown by an `else` is not.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "import os\nif os.environ.get('SSO') == 'true':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n    REMOTE_AUTH_AUTO_CREATE_USER = True\n",
+            4,
+            "import os\nif os.environ.get('SSO') == 'true':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nelse:\n    REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+        ),
         // A backend class this checker does not know may read the header: nothing is said.
         (
             "netbox/remote-auth-header-unused",
