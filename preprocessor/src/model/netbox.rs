@@ -9,7 +9,9 @@ use rustc_hash::FxBuildHasher;
 
 use crate::extract::Kind;
 use crate::parse::env::{Conversion, mapped};
-use crate::parse::netbox::{AttributeAccess, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind};
+use crate::parse::netbox::{
+    AnnotatedName, AttributeAccess, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind,
+};
 
 /// What a NetBox file contributes to the deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +62,8 @@ pub struct NetboxConfig {
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes rules look at, in every NetBox Python file.
     pub attribute_reads: Vec<AttributeAccess>,
+    /// `NAME: 'value'` in the settings files: names that look set and are not.
+    pub annotated_only: Vec<AnnotatedName>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -169,6 +173,12 @@ impl NetboxConfig {
     /// The OpenID Connect endpoint social-core uses (its backend name first, then the fallback).
     pub fn oidc_endpoint(&self) -> Option<&Setting> {
         self.get(ENDPOINT).or_else(|| self.get(ENDPOINT_FALLBACK))
+    }
+
+    /// Whether a setting's value comes from a netbox-docker environment file's variable (as
+    /// netbox-docker maps it), not from a Python file.
+    pub fn is_from_environment(&self, setting: &Setting) -> bool {
+        self.environment.iter().any(|var| var.block == setting.block && var.statement == setting.statement)
     }
 
     /// The effective assignment of a parameter (the last one).
@@ -296,6 +306,7 @@ impl NetboxConfig {
                     own.set(setting);
                 }
                 deletions.for_each(|(_, name)| own.delete(name));
+                self.annotated_only.extend(file.annotated_only.iter().cloned());
                 // `from … import *`, `exec(…)` or `globals().update(…)` bring in names this
                 // checker cannot see.
                 if role == Role::Whole && !file.binds_unseen_names {
@@ -326,6 +337,7 @@ impl NetboxConfig {
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.attribute_reads.extend(part.attribute_reads);
+            config.annotated_only.extend(part.annotated_only);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
             config.netbox_docker_own.extend(part.netbox_docker_own);

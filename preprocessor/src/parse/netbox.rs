@@ -267,6 +267,35 @@ pub struct AttributeAccess {
     pub block: BlockId,
 }
 
+/// `NAME: 'value'` at the top level: a value written after a colon, which Python takes for an
+/// annotation; the name is never bound (the language reference, annotated assignment statements).
+#[derive(Debug, Clone)]
+pub struct AnnotatedName {
+    /// The name.
+    pub name: CompactString,
+    /// The statement.
+    pub statement: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+}
+
+/// A literal value (a string, number, `True`, `None`, a list, tuple, set or dict), not a type
+/// such as `str` or `list[str]`.
+fn is_literal(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Set(_)
+            | Expr::Dict(_)
+    )
+}
+
 /// A syntax error at the parser's position.
 #[derive(Debug, Clone)]
 pub struct SyntaxError {
@@ -287,6 +316,8 @@ pub struct PythonFile {
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes in [`READ_ATTRIBUTES`].
     pub attribute_reads: Vec<AttributeAccess>,
+    /// Names given a value after a colon (`NAME: 'value'`), which binds nothing.
+    pub annotated_only: Vec<AnnotatedName>,
     /// Names used after a `try` that binds them swallowed a `KeyError` with `pass`.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
@@ -459,6 +490,15 @@ impl<'t> Evaluator<'t, '_> {
                 if let Some(value) = &assign.value {
                     let value = self.eval(value);
                     self.bind(&assign.target, value, to_range(assign.range));
+                } else if let Expr::Name(name) = assign.target.as_ref()
+                    && is_literal(&assign.annotation)
+                {
+                    // `NAME: 'value'`, a colon for `=`: an annotation, which binds nothing.
+                    self.file.annotated_only.push(AnnotatedName {
+                        name: CompactString::from(name.id.as_str()),
+                        statement: to_range(assign.range),
+                        block: self.block,
+                    });
                 }
             }
             Stmt::AugAssign(assign) => {

@@ -17,8 +17,14 @@ pub const BACKEND_LIST_VERSION: Rule = Rule {
 };
 
 pub fn backend_list_version(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    // From netbox-docker's environment file the list is this checker's reading of netbox-docker
+    // 2.7.0 and later (`_AS_LIST`, commit 12af423); the images of the NetBox releases this rule
+    // applies to were built by older netbox-docker, which read the variable as one string
+    // (`environ.get('REMOTE_AUTH_BACKEND', …)`, 1.5.1 configuration/configuration.py L209 to
+    // 2.6.1; 2.7.0's default image is NetBox 3.6).
     if let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND")
         && matches!(setting.value.kind, ValueKind::List(_) | ValueKind::Tuple(_))
+        && !d.netbox.is_from_environment(setting)
     {
         out.push(at_value(
             &BACKEND_LIST_VERSION,
@@ -54,5 +60,20 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BACKEND_LIST_VERSION, CASES);
+    }
+
+    /// netbox-docker's environment file on NetBox 3.1 (corpus case t61): the image's
+    /// netbox-docker read the variable as one string, so no list reaches NetBox.
+    #[test]
+    fn the_environment_file_of_an_older_netbox_docker_gives_a_string() {
+        let mut settings = crate::config::Settings::default();
+        settings.targets.netbox = "3.1".parse().unwrap();
+        let python = "# t\n\n```python,check=netbox\nREMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2']\n```\n";
+        let env = "# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=social_core.backends.keycloak.KeycloakOAuth2\n```\n";
+        let fired = |content: &str| {
+            crate::rules::testing::diagnostics(content, &settings).iter().any(|d| d.rule == "netbox/backend-list-version")
+        };
+        assert!(fired(python), "a list written in Python is one");
+        assert!(!fired(env));
     }
 }

@@ -24,6 +24,7 @@ rules! {
     setting_deprecated => SETTING_DEPRECATED,
     setting_too_new => SETTING_TOO_NEW,
     setting_unknown => SETTING_UNKNOWN,
+    setting_annotated_not_assigned => SETTING_ANNOTATED_NOT_ASSIGNED,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,

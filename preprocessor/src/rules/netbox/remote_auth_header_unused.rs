@@ -2,33 +2,27 @@
 //! header (only social-auth backends, or those beside Django's username-and-password `ModelBackend`).
 
 use super::shared::{
-    any_social_backend, at_statement, backends_phrase, no_header_backend, social_backends_only, social_backends_phrase,
+    any_social_backend, at_statement, header_free_backends_phrase, no_header_backend, social_backends_phrase,
 };
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::version::{Applies, Targets, Version};
 
 /// `REMOTE_AUTH_HEADER` and friends where no backend accepts a user from a header.
 pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     id: "netbox/remote-auth-header-unused",
     severity: Severity::Warning,
-    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER` or `REMOTE_AUTH_DEFAULT_PERMISSIONS` set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
+    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS` or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
     help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; OpenID Connect needs only `REMOTE_AUTH_BACKEND` and the `SOCIAL_AUTH_OIDC_*` settings",
-    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. A backend class this checker does not know may read the header: then nothing is said",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported",
     applies: Applies::Always,
 };
 
-pub fn remote_auth_header_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     if !no_header_backend(&d.netbox) {
         return;
     }
-    // Name the file's own backends: a SAML, Keycloak or Entra ID setup is no OpenID Connect, and
-    // a list with `ModelBackend` is not "social-auth backends only".
-    let with = if social_backends_only(&d.netbox) {
-        "social-auth backends only".to_string()
-    } else {
-        format!("these backends ({})", backends_phrase(&d.netbox))
-    };
+    let with = header_free_backends_phrase(&d.netbox);
     let through = any_social_backend(&d.netbox).then(|| social_backends_phrase(&d.netbox));
     let creates = through.as_ref().map_or(String::new(), |through| {
         format!("; with single sign-on through {through}, the social-auth pipeline creates users whatever this says")
@@ -50,7 +44,41 @@ pub fn remote_auth_header_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
             out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with {with}: {why}")));
         }
     }
+    // A pipeline step may call NetBox's RemoteUserBackend itself (the NetBox charm's
+    // `RemoteUserBackend().configure_groups(user, groups)`): then it reads the group settings.
+    // `import netbox.authentication` may reach it too.
+    if d.netbox.imports.iter().any(|i| {
+        i.name == "RemoteUserBackend" || (i.name.is_empty() && i.module.starts_with("netbox.authentication"))
+    }) {
+        return;
+    }
+    let staff = if targets.netbox < STAFF_REMOVED { STAFF_SETTINGS } else { &[] };
+    let who = through.map_or_else(|| "users who sign in with a password".to_string(), |t| format!("users who sign in through {t}"));
+    for name in GROUP_SETTINGS.iter().chain(staff) {
+        if let Some(setting) = d.netbox.get(name) {
+            out.push(at_statement(
+                &REMOTE_AUTH_HEADER_UNUSED,
+                setting,
+                format!("`{name}` has no effect with {with}: only NetBox's `RemoteUserBackend` reads it, for groups sent in a header; {who} get no groups or superuser status from it"),
+            ));
+        }
+    }
 }
+
+/// The group settings NetBox reads only for header authentication.
+const GROUP_SETTINGS: &[&str] = &[
+    "REMOTE_AUTH_GROUP_SYNC_ENABLED",
+    "REMOTE_AUTH_GROUP_HEADER",
+    "REMOTE_AUTH_GROUP_SEPARATOR",
+    "REMOTE_AUTH_AUTO_CREATE_GROUPS",
+    "REMOTE_AUTH_SUPERUSER_GROUPS",
+    "REMOTE_AUTH_SUPERUSERS",
+];
+
+/// Read by `_is_staff` until NetBox 4.5 removed `is_staff` (from then on `setting-removed`
+/// reports them).
+const STAFF_SETTINGS: &[&str] = &["REMOTE_AUTH_STAFF_GROUPS", "REMOTE_AUTH_STAFF_USERS"];
+const STAFF_REMOVED: Version = Version::new(4, 5, 0);
 
 #[cfg(test)]
 mod tests {
@@ -83,6 +111,40 @@ mod tests {
             "import os\nif os.environ.get('SSO') == 'true':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n    REMOTE_AUTH_AUTO_CREATE_USER = True\n",
             4,
             "import os\nif os.environ.get('SSO') == 'true':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nelse:\n    REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+        ),
+        // The group settings of header authentication beside Keycloak (corpus case t62); a
+        // pipeline step that calls NetBox's RemoteUserBackend reads them (the NetBox charm's
+        // configuration.py, corpus case t67).
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = True\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nREMOTE_AUTH_SUPERUSER_GROUPS = ['admins']\ndef sync(user, response, *args, **kwargs):\n    from netbox.authentication import RemoteUserBackend\n    RemoteUserBackend().configure_groups(user, response.get('groups', []))\n",
+        ),
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_SUPERUSER_GROUPS = ['admins']\n",
+            2,
+            // REMOTE_AUTH_DEFAULT_GROUPS is read by NetBox's own social-auth pipeline step.
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_DEFAULT_GROUPS = ['staff']\n",
+        ),
+        // Before 4.5 the staff settings are read by header authentication too; from 4.5 on they
+        // are netbox/setting-removed's.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.4",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nREMOTE_AUTH_STAFF_GROUPS = ['staff']\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_STAFF_GROUPS = ['staff']\n",
+        ),
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nREMOTE_AUTH_HEADER = 'HTTP_X'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nREMOTE_AUTH_STAFF_GROUPS = ['staff']\n",
         ),
         // A backend class this checker does not know may read the header: nothing is said.
         (

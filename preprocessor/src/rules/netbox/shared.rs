@@ -77,6 +77,17 @@ pub(super) fn no_header_backend(nb: &NetboxConfig) -> bool {
         .is_some_and(|b| !b.is_empty() && b.iter().all(|b| is_social(b) || PASSWORD_BACKENDS.contains(&b.as_str())))
 }
 
+/// What the rules about header-only settings call the file's backends (when
+/// [`no_header_backend`] holds): a SAML, Keycloak or Entra ID setup is no OpenID Connect, and a
+/// list with `ModelBackend` is not "social-auth backends only".
+pub(super) fn header_free_backends_phrase(nb: &NetboxConfig) -> String {
+    if social_backends_only(nb) {
+        "social-auth backends only".to_string()
+    } else {
+        format!("these backends ({})", backends_phrase(nb))
+    }
+}
+
 /// "`KeycloakOAuth2`, `ModelBackend`": every backend the file sets, by class name. Names come
 /// from the file, so they are escaped for the message.
 pub(super) fn backends_phrase(nb: &NetboxConfig) -> String {
