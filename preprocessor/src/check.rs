@@ -98,6 +98,17 @@ fn check_extraction(
     let main = run_rules(&model.main, &settings.targets);
     // Looked up once per variant finding: a fast hash (rustc's) for these short, trusted keys.
     let main_keys: HashSet<_, FxBuildHasher> = main.iter().map(key).collect();
+    // What the main files' guard sets, read on the guard's own lines (see `guard_view`).
+    if let Some((view, block, range)) = model.main.guard_view() {
+        let on_guard_lines = |f: &Finding| {
+            f.block == Some(block) && matches!(&f.location, Location::InBlock(r) if range.contains(&r.start))
+        };
+        findings.extend(
+            run_rules(&view, &settings.targets)
+                .into_iter()
+                .filter(|f| on_guard_lines(f) && !main_keys.contains(&key(f))),
+        );
+    }
     findings.extend(main);
     // Variants are independent of each other: check them on all cores.
     let variants: Vec<(&Block, &parse::Parsed)> =

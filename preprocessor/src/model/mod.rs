@@ -50,6 +50,22 @@ impl Deployment {
         }
     }
 
+    /// The deployment as it is when its one top-level guard holds (a sign-on block switched on
+    /// by the environment), with the guard's block and range: only findings on the guard's own
+    /// lines may rest on it, as those lines run only then. `None` unless the main files have
+    /// exactly one guard (two may exclude each other) whose condition names no variable an
+    /// environment file sets (the file may settle it; conditions are not evaluated).
+    pub fn guard_view(&self) -> Option<(Deployment, BlockId, std::ops::Range<usize>)> {
+        let [guard] = self.netbox.guards.as_slice() else { return None };
+        if self.netbox.environment_names().any(|name| guard.literals.iter().any(|l| l == name)) {
+            return None;
+        }
+        let mut view = self.clone();
+        let file = crate::parse::netbox::PythonFile { settings: guard.settings.clone(), ..Default::default() };
+        view.netbox.lay_over(&file, netbox::Role::Partial);
+        Some((view, guard.block, guard.range.clone()))
+    }
+
     /// A copy to lay a variant over. The main deployment's code facts (imports, attribute
     /// writes) stay out: whatever they make fire already fires on the main deployment, and
     /// copying them into every variant would make the book's cost quadratic. The nginx site and

@@ -10,7 +10,7 @@ use rustc_hash::FxBuildHasher;
 use crate::extract::Kind;
 use crate::parse::env::{Conversion, mapped};
 use crate::parse::netbox::{
-    AnnotatedName, AttributeAccess, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind,
+    AnnotatedName, AttributeAccess, Guard, Import, PythonFile, Setting, UnguardedUse, Value, ValueKind,
 };
 
 /// What a NetBox file contributes to the deployment.
@@ -62,8 +62,12 @@ pub struct NetboxConfig {
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes rules look at, in every NetBox Python file.
     pub attribute_reads: Vec<AttributeAccess>,
+    /// `hasattr`/`getattr` probes of those attributes, in every NetBox Python file.
+    pub attribute_probes: Vec<AttributeAccess>,
     /// `NAME: 'value'` in the settings files: names that look set and are not.
     pub annotated_only: Vec<AnnotatedName>,
+    /// The settings files' top-level guards (see [`Guard`]).
+    pub guards: Vec<Guard>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -173,6 +177,11 @@ impl NetboxConfig {
     /// The OpenID Connect endpoint social-core uses (its backend name first, then the fallback).
     pub fn oidc_endpoint(&self) -> Option<&Setting> {
         self.get(ENDPOINT).or_else(|| self.get(ENDPOINT_FALLBACK))
+    }
+
+    /// The names of the environment files' variables.
+    pub fn environment_names(&self) -> impl Iterator<Item = &str> {
+        self.environment.iter().map(|var| var.name.as_str())
     }
 
     /// Whether a setting's value comes from a netbox-docker environment file's variable (as
@@ -307,6 +316,7 @@ impl NetboxConfig {
                 }
                 deletions.for_each(|(_, name)| own.delete(name));
                 self.annotated_only.extend(file.annotated_only.iter().cloned());
+                self.guards.extend(file.guards.iter().cloned());
                 // `from … import *`, `exec(…)` or `globals().update(…)` bring in names this
                 // checker cannot see.
                 if role == Role::Whole && !file.binds_unseen_names {
@@ -319,6 +329,7 @@ impl NetboxConfig {
         self.imports.extend(file.imports);
         self.attribute_writes.extend(file.attribute_writes);
         self.attribute_reads.extend(file.attribute_reads);
+        self.attribute_probes.extend(file.attribute_probes);
         self.unguarded_uses.extend(file.unguarded_uses);
     }
 
@@ -337,7 +348,9 @@ impl NetboxConfig {
             config.imports.extend(part.imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.attribute_reads.extend(part.attribute_reads);
+            config.attribute_probes.extend(part.attribute_probes);
             config.annotated_only.extend(part.annotated_only);
+            config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
             config.netbox_docker_own.extend(part.netbox_docker_own);

@@ -259,6 +259,7 @@ struct Inherited {
 
 fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Server {
     let own_headers = headers(directive, block);
+    let includes = directive.children_named("include").next().is_some();
     let listens: Vec<Listen> = directive.children_named("listen").filter_map(listen).collect();
     let mut locations = Vec::new();
     collect_locations(directive, block, &mut locations);
@@ -272,10 +273,11 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
         names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
-        headers: if own_headers.is_empty() { inherited.headers.clone() } else { own_headers },
+        // An `include` here may set headers (not followed): then the http block's are not inherited.
+        headers: if own_headers.is_empty() && !includes { inherited.headers.clone() } else { own_headers },
         locations,
         client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
-        includes: directive.children_named("include").next().is_some(),
+        includes,
         redirect: directive.children_named("return").next().and_then(redirect),
     }
 }

@@ -267,6 +267,53 @@ pub struct AttributeAccess {
     pub block: BlockId,
 }
 
+/// A top-level `if …:` without `else` (a sign-on block switched on by the environment,
+/// `if environ.get('SSO') == 'true':`): the settings it makes when its condition holds. Its lines
+/// run only then, so a finding on one of them may rest on these values; a finding elsewhere may
+/// not (the condition may not hold).
+#[derive(Debug, Clone)]
+pub struct Guard {
+    /// The `if` statement.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+    /// The string literals of the condition (the environment variables it may read): a
+    /// condition an environment file can settle is not assumed to hold.
+    pub literals: Vec<CompactString>,
+    /// Its bindings, in order, evaluated as if the condition held.
+    pub settings: Vec<std::sync::Arc<Setting>>,
+}
+
+/// Guards recorded per file: the checker reads a guard's values only when the deployment has
+/// one, so two are enough to know; more would cost a copy of the names each.
+pub const MAX_GUARDS: usize = 2;
+
+/// Whether a condition may hold: not a falsy constant (`if False:`), not `__name__ == '__main__'`
+/// (never true in a settings module), not `TYPE_CHECKING`; and its string literals.
+fn guard_condition(test: &Expr, value: &Value) -> Option<Vec<CompactString>> {
+    #[derive(Default)]
+    struct Names {
+        never: bool,
+        literals: Vec<CompactString>,
+    }
+    impl<'a> ast::visitor::Visitor<'a> for Names {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Name(name) if matches!(name.id.as_str(), "__name__" | "TYPE_CHECKING") => self.never = true,
+                Expr::StringLiteral(text) => self.literals.push(CompactString::from(text.value.to_str())),
+                _ => {}
+            }
+            ast::visitor::walk_expr(self, expr);
+        }
+    }
+    if value.truthy() == Some(false) {
+        return None;
+    }
+    let mut names = Names::default();
+    ast::visitor::Visitor::visit_expr(&mut names, test);
+    (!names.never).then_some(names.literals)
+}
+
 /// `NAME: 'value'` at the top level: a value written after a colon, which Python takes for an
 /// annotation; the name is never bound (the language reference, annotated assignment statements).
 #[derive(Debug, Clone)]
@@ -316,8 +363,15 @@ pub struct PythonFile {
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes in [`READ_ATTRIBUTES`].
     pub attribute_reads: Vec<AttributeAccess>,
+    /// `hasattr(x, 'is_staff')` and `getattr(x, 'is_staff', …)` for the attributes in
+    /// [`READ_ATTRIBUTES`]: code that checks before it reads.
+    pub attribute_probes: Vec<AttributeAccess>,
     /// Names given a value after a colon (`NAME: 'value'`), which binds nothing.
     pub annotated_only: Vec<AnnotatedName>,
+    /// Top-level `if …:` blocks without `else` (at most [`MAX_GUARDS`]), with what they set when
+    /// their condition holds. `settings` keeps their bindings unknown (the condition may not
+    /// hold); the checker reads a guard's own lines with these values (see [`Guard`]).
+    pub guards: Vec<Guard>,
     /// Names used after a `try` that binds them swallowed a `KeyError` with `pass`.
     pub unguarded_uses: Vec<UnguardedUse>,
     /// Syntax errors.
@@ -405,6 +459,12 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             continue;
         }
         evaluator.statement = range;
+        if let Stmt::If(guard) = stmt
+            && guard.elif_else_clauses.is_empty()
+            && evaluator.file.guards.len() < MAX_GUARDS
+        {
+            evaluator.record_guard(stmt, guard);
+        }
         evaluator.top_level(stmt);
     }
     if let Some((range, message)) = evaluator.too_large.take() {
@@ -561,7 +621,6 @@ impl<'t> Evaluator<'t, '_> {
                     }
                 }
             }
-            Stmt::If(guarded) if guarded.elif_else_clauses.is_empty() => self.guarded(stmt, &guarded.body),
             other => {
                 // Conditional or looping code: names it binds have unknown values.
                 self.scan(other);
@@ -671,54 +730,50 @@ impl<'t> Evaluator<'t, '_> {
         }
     }
 
-    /// `if …:` without `else`: the settings the file makes when the guard holds (a sign-on block
-    /// switched on by the environment, `if environ.get('SSO') == 'true':`). A name first bound
-    /// there keeps its value and may stay unbound (the guard may not hold); a name bound before
-    /// holds either value after it, so its value is unknown; a `del` inside makes the whole block
-    /// unknown, as other conditional code is.
-    fn guarded(&mut self, stmt: &'t Stmt, body: &'t [Stmt]) {
-        let mut deleted = Vec::new();
-        collect_deleted_names(stmt, &mut deleted);
-        if !deleted.is_empty() {
-            self.scan(stmt);
-            self.unknown_bindings(stmt);
-            return;
-        }
-        let mut names = Vec::new();
-        collect_bound_names(stmt, &mut names);
-        let bound_before: HashSet<&'t str> =
-            names.iter().map(|(name, _)| *name).filter(|name| self.env.contains_key(name)).collect();
-        let surely_before: HashSet<&'t str> =
-            names.iter().map(|(name, _)| *name).filter(|name| self.surely_bound.contains(name)).collect();
-        let first = self.file.settings.len();
-        let marked = self.file.maybe_unbound.len();
-        for inner in body {
+    /// Evaluate a top-level guard's body as if its condition held, keep what it binds in a
+    /// [`Guard`], and put everything else back as it was: the statement is then evaluated as any
+    /// conditional code (its bindings unknown). Each guard's body is evaluated once more: linear.
+    fn record_guard(&mut self, stmt: &'t Stmt, guard: &'t ast::StmtIf) {
+        let condition = self.eval(&guard.test);
+        let Some(literals) = guard_condition(&guard.test, &condition) else { return };
+        let env = self.env.clone();
+        let surely_bound = self.surely_bound.clone();
+        let (os, environ, getenv) = (self.os.len(), self.environ.len(), self.getenv.len());
+        let bound_since_star = self.bound_since_star.len();
+        let file = &*self.file;
+        let lengths = (
+            file.settings.len(),
+            file.maybe_unbound.len(),
+            file.deletions.len(),
+            file.imports.len(),
+            file.attribute_writes.len(),
+            file.attribute_reads.len(),
+            file.unguarded_uses.len(),
+            file.annotated_only.len(),
+            file.binds_unseen_names,
+            file.attribute_probes.len(),
+        );
+        for inner in &guard.body {
             self.top_level(inner);
         }
-        // What the body bound may not be bound: the guard may not hold. (Kept ascending: code
-        // nested in the body has marked some already.)
-        let mut maybe = self.file.maybe_unbound.split_off(marked);
-        maybe.extend(
-            (first..self.file.settings.len())
-                .filter(|&i| self.file.settings.get(i).is_some_and(|s| !surely_before.contains(s.name.as_str()))),
-        );
-        maybe.sort_unstable();
-        maybe.dedup();
-        self.file.maybe_unbound.extend(maybe);
-        for (name, _) in &names {
-            if !surely_before.contains(name) {
-                self.surely_bound.remove(name);
-            }
-        }
-        // Bound before and maybe rebound here: either value.
-        for (name, range) in names {
-            if bound_before.contains(name) && self.env.get(name).is_some_and(|&i| i >= first) {
-                if !surely_before.contains(name) {
-                    self.file.maybe_unbound.push(self.file.settings.len());
-                }
-                self.bind_unknown(name, range);
-            }
-        }
+        let settings = self.file.settings.split_off(lengths.0);
+        self.sizes.truncate(lengths.0);
+        self.file.maybe_unbound.truncate(lengths.1);
+        self.file.deletions.truncate(lengths.2);
+        self.file.imports.truncate(lengths.3);
+        self.file.attribute_writes.truncate(lengths.4);
+        self.file.attribute_reads.truncate(lengths.5);
+        self.file.attribute_probes.truncate(lengths.9);
+        self.file.unguarded_uses.truncate(lengths.6);
+        self.file.annotated_only.truncate(lengths.7);
+        self.file.binds_unseen_names = lengths.8;
+        self.env = env;
+        self.surely_bound = surely_bound;
+        self.os.truncate(os);
+        self.environ.truncate(environ);
+        self.getenv.truncate(getenv);
+        self.bound_since_star.truncate(bound_since_star);
+        self.file.guards.push(Guard { range: to_range(stmt.range()), block: self.block, literals, settings });
     }
 
     /// Names bound inside compound statements get unknown values; one that was not certainly
@@ -1243,6 +1298,17 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
                 block: self.block,
             });
         }
+        if let Expr::Call(call) = expr
+            && matches!(call.func.as_ref(), Expr::Name(f) if matches!(f.id.as_str(), "hasattr" | "getattr"))
+            && let Some(Expr::StringLiteral(name)) = call.arguments.args.get(1)
+            && READ_ATTRIBUTES.contains(&name.value.to_str())
+        {
+            self.file.attribute_probes.push(AttributeAccess {
+                attribute: name.value.to_str().to_string(),
+                range: to_range(call.range()),
+                block: self.block,
+            });
+        }
         ast::visitor::walk_expr(self, expr);
     }
 }
@@ -1320,7 +1386,7 @@ mod tests {
     #[test]
     fn conditional_assignments_are_unknown_and_imports_are_found_everywhere() {
         let file = parse(
-            "if DEBUG:\n    X = 1\nelse:\n    X = 2\ndef f(user):\n    from django.contrib.auth.models import Group\n    user.is_staff = True\n",
+            "if DEBUG:\n    X = 1\ndef f(user):\n    from django.contrib.auth.models import Group\n    user.is_staff = True\n",
             BlockId(0),
         );
         assert_eq!(file.settings[0].name, "X");
@@ -1331,31 +1397,43 @@ mod tests {
     }
 
     /// `if …:` without `else` (a sign-on block switched on by the environment, corpus cases t40
-    /// and t54): what it binds first keeps its value and may be unbound; a name bound before it
-    /// holds either value after it.
+    /// and t54): its bindings stay unknown in the file's settings, and the guard keeps them with
+    /// their values as if the condition held; what the body did to the evaluator is undone.
     #[test]
-    fn a_guarded_block_keeps_the_values_it_binds_first() {
+    fn a_guard_keeps_its_values_beside_the_unknown_bindings() {
         let file = parse(
-            "A = 'a'\nif environ.get('SSO') == 'true':\n    B = 'b'\n    A = 'c'\n    for x in []:\n        C = 1\n    D = 'd'\nE = 'e'\n",
+            "from os import environ\nA = 'a'\nif environ.get('SSO') == 'true':\n    import json\n    B = 'b'\n    A = A + 'c'\n    for x in []:\n        C = 1\nD = A\n",
             BlockId(0),
         );
-        let last = |name: &str| file.settings.iter().enumerate().rev().find(|(_, s)| s.name == name).unwrap();
-        let (b, setting) = last("B");
-        assert_eq!(setting.value.kind, ValueKind::Str("b".into()));
-        let (a, setting) = last("A");
-        assert_eq!(setting.value.kind, ValueKind::Unknown, "either 'a' or 'c'");
-        let (c, setting) = last("C");
-        assert_eq!(setting.value.kind, ValueKind::Unknown, "bound in a loop");
-        let (x, _) = last("x");
-        let (d, _) = last("D");
-        let (e, _) = last("E");
-        assert_eq!(file.maybe_unbound, {
-            let mut want = vec![b, x, c, d];
-            want.sort_unstable();
-            want
-        });
-        assert!(!file.maybe_unbound.contains(&a) && !file.maybe_unbound.contains(&e));
-        assert!(file.maybe_unbound.windows(2).all(|w| w[0] < w[1]), "ascending: {:?}", file.maybe_unbound);
+        let value = |settings: &[std::sync::Arc<Setting>], name: &str| {
+            settings.iter().rev().find(|s| s.name == name).map(|s| s.value.kind.clone())
+        };
+        assert_eq!(value(&file.settings, "B"), Some(ValueKind::Unknown));
+        assert_eq!(value(&file.settings, "D"), Some(ValueKind::Unknown), "A after the guard is 'a' or 'ac'");
+        let [guard] = file.guards.as_slice() else { panic!("{:?}", file.guards) };
+        assert_eq!(value(&guard.settings, "B"), Some(ValueKind::Str("b".into())));
+        assert_eq!(value(&guard.settings, "A"), Some(ValueKind::Str("ac".into())));
+        assert_eq!(value(&guard.settings, "C"), Some(ValueKind::Unknown), "a loop in the guard is conditional");
+        assert_eq!(guard.literals, ["SSO", "true"]);
+        assert_eq!(file.imports.iter().filter(|i| i.module == "json").count(), 1, "recorded once");
+        assert!(file.maybe_unbound.windows(2).all(|w| w[0] < w[1]), "{:?}", file.maybe_unbound);
+    }
+
+    /// A condition that never holds in a settings module makes no guard; nor does an `if` with
+    /// `else`, nor one past the first two.
+    #[test]
+    fn conditions_that_never_hold_make_no_guard() {
+        for text in [
+            "if False:\n    A = 1\n",
+            "if 0:\n    A = 1\n",
+            "if __name__ == '__main__':\n    A = 1\n",
+            "if TYPE_CHECKING:\n    A = 1\n",
+            "if X:\n    A = 1\nelse:\n    A = 2\n",
+        ] {
+            assert!(parse(text, BlockId(0)).guards.is_empty(), "{text}");
+        }
+        let many = parse("if X:\n    A = 1\nif Y:\n    B = 1\nif Z:\n    C = 1\n", BlockId(0));
+        assert_eq!(many.guards.len(), MAX_GUARDS);
     }
 
     #[test]

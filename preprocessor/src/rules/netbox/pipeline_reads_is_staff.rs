@@ -1,6 +1,7 @@
 //! `netbox/pipeline-reads-is-staff`: code that reads `user.is_staff` on NetBox 4.5 and later.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::AttributeAccess;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -15,7 +16,17 @@ pub const PIPELINE_READS_IS_STAFF: Rule = Rule {
 };
 
 pub fn pipeline_reads_is_staff(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    for read in d.netbox.attribute_reads.iter().filter(|r| r.attribute == "is_staff") {
+    let nb = &d.netbox;
+    // Code that probes first (`hasattr(user, 'is_staff') and user.is_staff`) is written for both
+    // sides of 4.5; after `user.is_staff = …` the instance has the attribute, so reading it works.
+    let probed = |block| nb.attribute_probes.iter().any(|p| p.block == block && p.attribute == "is_staff");
+    let written_before = |read: &AttributeAccess| {
+        nb.attribute_writes.iter().any(|w| w.block == read.block && w.attribute == "is_staff" && w.range.start < read.range.start)
+    };
+    for read in nb.attribute_reads.iter().filter(|r| r.attribute == "is_staff") {
+        if probed(read.block) || written_before(read) {
+            continue;
+        }
         out.push(Finding::in_block(
             &PIPELINE_READS_IS_STAFF,
             read.block,
@@ -39,6 +50,21 @@ mod tests {
             "def roles(user=None, response=None, *args, **kwargs):\n    is_admin = 'admins' in response.get('groups', [])\n    if user.is_staff != is_admin:\n        user.is_superuser = is_admin\n",
             3,
             "def roles(user=None, response=None, *args, **kwargs):\n    is_admin = 'admins' in response.get('groups', [])\n    user.is_staff = is_admin\n    user.is_superuser = is_admin\n",
+        ),
+        // Written before it is read (the instance then has it), or probed first: no error.
+        (
+            "netbox/pipeline-reads-is-staff",
+            "4.7",
+            "X = 1\n",
+            0,
+            "def roles(user=None, *args, **kwargs):\n    user.is_staff = False\n    print(user.is_staff)\n",
+        ),
+        (
+            "netbox/pipeline-reads-is-staff",
+            "4.7",
+            "X = 1\n",
+            0,
+            "def roles(user=None, *args, **kwargs):\n    return hasattr(user, 'is_staff') and user.is_staff\n",
         ),
         // Before 4.5 the field exists.
         ("netbox/pipeline-reads-is-staff", "4.4", "X = 1\n", 0, "def roles(user=None, *args, **kwargs):\n    return user.is_staff\n"),

@@ -13,12 +13,13 @@ pub const PIPELINE_STEP_UNKNOWN: Rule = Rule {
     severity: Severity::Error,
     summary: "a `SOCIAL_AUTH_PIPELINE` step under `social_core.pipeline.` that no social-core release has (`social_core.pipeline.user_details` for `social_core.pipeline.user.user_details`): every sign-on fails when the pipeline reaches it",
     help: "write the step's full path, module and function, as social-core names it",
-    fact: "social-core runs each step through `module_member(name)` (social_core/utils.py: `import_module(module)` then `getattr(module, member)`) when the pipeline reaches it, after the identity provider sent the user back, so a wrong path fails there with ImportError or AttributeError; the functions below are every top-level `def` of social_core/pipeline/*.py in the social-auth-core 4.0.2, 4.3.0, 4.4.0, 4.5.4, 5.2.0 and 7.0.0 wheels (read)",
+    fact: "social-core runs each step through `module_member(name)` (social_core/utils.py: `import_module(module)` then `getattr(module, member)`) when the pipeline reaches it, after the identity provider sent the user back, so a wrong path fails there with ImportError or AttributeError; the names below are every top-level `def` of social_core/pipeline/*.py in the social-auth-core 4.0.2, 4.3.0, 4.4.0, 4.5.4, 5.2.0 and 7.0.0 wheels (read; a review compared them with 3.3.3 to 7.0.0: none was removed), and the module-level `partial.partial`",
     applies: Applies::Always,
 };
 
-/// Every function of `social_core.pipeline`'s modules in the releases read (see the rule's fact):
-/// importing any of them succeeds. 7.0.0 added `social_auth.social_names` and `user.sync_groups`.
+/// Every function of `social_core.pipeline`'s modules in the releases read (see the rule's fact),
+/// and `partial.partial` (a module-level name, not a `def`): importing any of them succeeds.
+/// `social_auth.social_names` and `user.sync_groups` are in 6.0.0 and later.
 const STEPS: &[&str] = &[
     "social_core.pipeline.debug.debug",
     "social_core.pipeline.disconnect.allowed_to_disconnect",
@@ -26,6 +27,7 @@ const STEPS: &[&str] = &[
     "social_core.pipeline.disconnect.get_entries",
     "social_core.pipeline.disconnect.revoke_tokens",
     "social_core.pipeline.mail.mail_validation",
+    "social_core.pipeline.partial.partial",
     "social_core.pipeline.partial.partial_step",
     "social_core.pipeline.social_auth._legacy_social_auth",
     "social_core.pipeline.social_auth._migrate_social_auth",

@@ -161,6 +161,28 @@ mod tests {
         assert_cases(&super::REMOTE_AUTH_HEADER_UNUSED, CASES);
     }
 
+    /// A guard's values count only on the guard's own lines: outside it the condition may not
+    /// hold (NetBox's default backend, RemoteUserBackend, then reads the header), two guards may
+    /// exclude each other, a condition an environment file can settle is not assumed, and
+    /// `if False:` never holds.
+    #[test]
+    fn a_guard_holds_only_on_its_own_lines() {
+        use crate::rules::netbox::testing::fired_chapter_lines;
+        let rule = "netbox/remote-auth-header-unused";
+        let sso = "import os\nif os.environ.get('SSO') == 'true':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\n";
+        let python = |text: &str| format!("# t\n\n```python,check=netbox\n{text}```\n");
+        let inside = format!("{sso}    REMOTE_AUTH_AUTO_CREATE_USER = True\n");
+        assert_eq!(fired_chapter_lines(rule, &python(&inside)), vec![4]);
+        let outside = format!("{sso}REMOTE_AUTH_AUTO_CREATE_USER = True\nREMOTE_AUTH_HEADER = 'HTTP_X'\n");
+        assert_eq!(fired_chapter_lines(rule, &python(&outside)), Vec::<usize>::new());
+        let two = "import os\nif os.environ.get('MODE') == 'oidc':\n    REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nif os.environ.get('MODE') == 'header':\n    REMOTE_AUTH_HEADER = 'HTTP_X'\n";
+        assert_eq!(fired_chapter_lines(rule, &python(two)), Vec::<usize>::new());
+        let never = inside.replace("os.environ.get('SSO') == 'true'", "False");
+        assert_eq!(fired_chapter_lines(rule, &python(&never)), Vec::<usize>::new());
+        let settled = format!("{}```sh,check=env\nSSO=false\n```\n", python(&inside));
+        assert_eq!(fired_chapter_lines(rule, &settled), Vec::<usize>::new());
+    }
+
     /// The message names the backend the file sets: a SAML setup (NetBox Enterprise's SAML page,
     /// corpus case t30) is not told that it signs in through OpenID Connect.
     #[test]

@@ -108,10 +108,11 @@ fn another_backends_setting(setting: &Setting, targets: &Targets) -> Option<Find
     let backend = SOCIAL.backend_prefix(name)?;
     let suffix = name.get(PREFIX.len() + backend.len() + 1..)?;
     let readers = SOCIAL.other_backends_reading(backend, suffix, &social_pins(targets.netbox));
-    let listed = match readers.as_slice() {
+    let prefixes: Vec<String> = readers.iter().map(|r| format!("`SOCIAL_AUTH_{r}_`")).collect();
+    let listed = match prefixes.as_slice() {
         [] => return None,
-        [one] => format!("only the {one} backend does"),
-        [head @ .., last] => format!("only the {} and {last} backends do", head.join(", ")),
+        [one] => format!("only the backend whose settings start with {one} does"),
+        [head @ .., last] => format!("only the backends whose settings start with {} or {last} do", head.join(", ")),
     };
     Some(
         Finding::in_block(
@@ -119,11 +120,11 @@ fn another_backends_setting(setting: &Setting, targets: &Targets) -> Option<Find
             setting.block,
             setting.name_range.clone(),
             format!(
-                "social-core's {backend} backend never reads `{suffix}` ({listed}), so unless a pipeline step of your own reads `{}`, this line has no effect",
+                "the social-core backend whose settings start with `SOCIAL_AUTH_{backend}_` never reads `{suffix}` ({listed}), so unless a pipeline step of your own reads `{}`, this line has no effect",
                 name.escape_debug()
             ),
         )
-        .with_help(format!("remove the line, or sign in through a backend that reads `{suffix}` and give it that backend's prefix (`SOCIAL_AUTH_{}_{suffix}`)", readers[0])),
+        .with_help(format!("remove the line, or sign in through a backend that reads `{suffix}` and give the setting that backend's prefix")),
     )
 }
 

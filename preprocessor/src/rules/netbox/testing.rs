@@ -25,6 +25,15 @@ pub fn findings(python: &str, netbox: &str) -> Vec<(&'static str, String, String
     diagnostics(python, netbox).into_iter().map(|d| (d.rule, d.message, d.help.into_owned())).collect()
 }
 
+/// The lines (within the first block, whose fence is line 3) on which `rule` fires in a chapter.
+pub fn fired_chapter_lines(rule: &str, chapter: &str) -> Vec<usize> {
+    chapter_diagnostics(chapter, &Settings::default())
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .map(|d| d.start.line - 3)
+        .collect()
+}
+
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {

@@ -68,5 +68,16 @@ mod tests {
         );
         // 0 lifts the limit.
         assert_quiet("nginx/client-max-body-size-small", (NETBOX, &nginx("25m", "0"), BLUEPRINT));
+        // Set in the `http` block around the server (a whole nginx.conf): inherited.
+        let unset = nginx("    client_max_body_size 25m;\n", "");
+        assert_quiet(
+            "nginx/client-max-body-size-small",
+            (NETBOX, &format!("http {{\n    client_max_body_size 25m;\n{unset}}}\n"), BLUEPRINT),
+        );
+        assert_fires(
+            "nginx/client-max-body-size-small",
+            (NETBOX, &format!("http {{\n    client_max_body_size 2m;\n{unset}}}\n"), BLUEPRINT),
+            "client_max_body_size 2m",
+        );
     }
 }

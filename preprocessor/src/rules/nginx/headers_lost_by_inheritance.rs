@@ -9,7 +9,7 @@ use crate::version::{Applies, Targets};
 pub const HEADERS_LOST_BY_INHERITANCE: Rule = Rule {
     id: "nginx/headers-lost-by-inheritance",
     severity: Severity::Warning,
-    summary: "`proxy_set_header` at server level while the NetBox location sets its own: the server-level ones never reach NetBox",
+    summary: "`proxy_set_header` at server level (or in the `http` block around it) while the NetBox location sets its own: the server-level ones never reach NetBox",
     help: "repeat the headers inside the location (or move them all there): nginx inherits `proxy_set_header` only into a level that sets none",
     fact: "facts §5 (proxy_set_header is inherited only if the current level defines none)",
     applies: Applies::Always,
@@ -27,7 +27,7 @@ pub fn headers_lost_by_inheritance(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
                 lost.block,
                 lost.range.clone(),
                 format!(
-                    "`{}` never reaches NetBox: the location `{}` sets its own `proxy_set_header`, and nginx then inherits none from the server",
+                    "`{}` never reaches NetBox: the location `{}` sets its own `proxy_set_header`, and nginx then inherits none from the blocks around it (`server`, `http`)",
                     lost.name, flow.location.path
                 ),
             ));
