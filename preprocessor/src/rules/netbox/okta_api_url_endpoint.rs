@@ -67,7 +67,7 @@ fn names_an_endpoint(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_cases, findings};
+    use crate::rules::netbox::testing::{assert_cases, finding_of, findings};
 
     const BACKEND: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.okta_openidconnect.OktaOpenIdConnect'\n";
 
@@ -106,11 +106,7 @@ mod tests {
 
     #[test]
     fn the_message_names_the_url_the_browser_is_sent_to() {
-        let got = findings(
-            &format!("{BACKEND}SOCIAL_AUTH_OKTA_OPENIDCONNECT_API_URL = 'https://example.okta.com/oauth2/v1/authorize'\n"),
-            "4.7",
-        );
-        let (_, message, _) = got.iter().find(|(r, _, _)| *r == "netbox/okta-api-url-endpoint").unwrap();
+        let (message, _) = finding_of("netbox/okta-api-url-endpoint", &format!("{BACKEND}SOCIAL_AUTH_OKTA_OPENIDCONNECT_API_URL = 'https://example.okta.com/oauth2/v1/authorize'\n"), "4.7");
         assert!(message.contains("`https://example.okta.com/oauth2/v1/authorize/v1/authorize`"), "{message}");
     }
 

@@ -83,7 +83,7 @@ pub fn pipeline_step_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_cases, findings};
+    use crate::rules::netbox::testing::{assert_cases, finding_of};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
@@ -112,8 +112,7 @@ mod tests {
 
     #[test]
     fn the_message_names_the_step_social_core_has() {
-        let got = findings("SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user_details',)\n", "4.7");
-        let (_, message, help) = got.iter().find(|(r, ..)| *r == "netbox/pipeline-step-unknown").unwrap();
+        let (message, help) = finding_of("netbox/pipeline-step-unknown", "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user_details',)\n", "4.7");
         assert!(message.contains("did you mean `social_core.pipeline.user.user_details`?"), "{message}");
         assert_eq!(help, "write `social_core.pipeline.user.user_details`");
     }

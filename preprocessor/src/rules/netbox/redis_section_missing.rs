@@ -64,7 +64,7 @@ pub fn redis_section_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_cases, findings};
+    use crate::rules::netbox::testing::{assert_cases, finding_of, findings};
 
     const BOTH: &str = "REDIS = {\n    'tasks': {'HOST': 'localhost', 'DATABASE': 0},\n    'caching': {'HOST': 'localhost', 'DATABASE': 1},\n}\n";
 
@@ -103,8 +103,7 @@ mod tests {
 
     #[test]
     fn the_message_names_what_is_missing_and_what_is_there() {
-        let got = findings("REDIS = {'caches': {}}\n", "4.7");
-        let (_, message, _) = got.iter().find(|(r, ..)| *r == "netbox/redis-section-missing").unwrap();
+        let (message, _) = finding_of("netbox/redis-section-missing", "REDIS = {'caches': {}}\n", "4.7");
         assert!(message.contains("no 'tasks' and 'caching' sections (it has 'caches')"), "{message}");
         assert!(message.contains("missing the 'tasks' subsection"), "{message}");
     }

@@ -64,12 +64,8 @@ mod tests {
     /// Connect, which it does not use.
     #[test]
     fn the_message_names_the_files_backend() {
-        use crate::rules::netbox::testing::findings;
-        let got = findings(
-            "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\n",
-            "4.7",
-        );
-        let (_, message, _) = got.iter().find(|f| f.0 == "netbox/remote-auth-enabled-unneeded").expect("fires");
+        use crate::rules::netbox::testing::finding_of;
+        let (message, _) = finding_of("netbox/remote-auth-enabled-unneeded", "REMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\n", "4.7");
         assert!(message.contains("(`KeycloakOAuth2`)") && !message.contains("OpenID Connect"), "{message}");
     }
 }

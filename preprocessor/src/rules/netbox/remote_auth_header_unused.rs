@@ -204,12 +204,12 @@ mod tests {
     /// social-auth only, and calls only the social one single sign-on.
     #[test]
     fn a_model_backend_beside_the_social_one_is_named_for_what_it_is() {
-        use crate::rules::netbox::testing::findings;
-        let got = findings(
+        use crate::rules::netbox::testing::finding_of;
+        let (message, _) = finding_of(
+            "netbox/remote-auth-header-unused",
             "REMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2', 'django.contrib.auth.backends.ModelBackend']\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
             "4.1",
         );
-        let (_, message, _) = got.iter().find(|f| f.0 == "netbox/remote-auth-header-unused").unwrap();
         assert!(message.contains("with these backends (`KeycloakOAuth2`, `ModelBackend`)"), "{message}");
         assert!(message.contains("single sign-on through python-social-auth (`KeycloakOAuth2`),"), "{message}");
         assert!(!message.contains("social-auth backends only"), "{message}");

@@ -57,7 +57,7 @@ pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::fired_chapter;
-    use crate::rules::netbox::testing::{assert_cases, findings};
+    use crate::rules::netbox::testing::{assert_cases, finding_of};
 
     const FIFTY: &str = "SECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n";
 
@@ -85,8 +85,7 @@ mod tests {
 
     #[test]
     fn the_message_gives_the_length_never_the_key() {
-        let got = findings("SECRET_KEY = 'Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya'\n", "4.7");
-        let (_, message, _) = got.iter().find(|(r, ..)| *r == "netbox/secret-key-short").unwrap();
+        let (message, _) = finding_of("netbox/secret-key-short", "SECRET_KEY = 'Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya'\n", "4.7");
         assert!(message.contains("has 32 characters"), "{message}");
         assert!(!message.contains("Hq7Wm2"), "the key is printed: {message}");
     }

@@ -33,7 +33,7 @@ pub fn setting_annotated_not_assigned(d: &Input<'_>, _: &Targets, out: &mut Vec<
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_cases, findings};
+    use crate::rules::netbox::testing::{assert_cases, finding_of};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
@@ -63,8 +63,7 @@ mod tests {
     /// The value (here a client secret) is never repeated in the message.
     #[test]
     fn the_message_does_not_repeat_the_value() {
-        let got = findings("SOCIAL_AUTH_KEYCLOAK_SECRET: 'c41e9b07-2f6d-4a83'\n", "4.7");
-        let (_, message, help) = got.iter().find(|f| f.0 == "netbox/setting-annotated-not-assigned").unwrap();
+        let (message, help) = finding_of("netbox/setting-annotated-not-assigned", "SOCIAL_AUTH_KEYCLOAK_SECRET: 'c41e9b07-2f6d-4a83'\n", "4.7");
         assert!(message.contains("`SOCIAL_AUTH_KEYCLOAK_SECRET: …`") && !message.contains("c41e9b07"), "{message}");
         assert_eq!(help, "write `SOCIAL_AUTH_KEYCLOAK_SECRET = …` (an equals sign, not a colon)");
     }

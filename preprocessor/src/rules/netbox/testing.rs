@@ -34,6 +34,15 @@ pub fn fired_chapter_lines(rule: &str, chapter: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The message and help of `rule`'s first finding on one `check=netbox` block (it must fire).
+pub fn finding_of(rule: &str, python: &str, netbox: &str) -> (String, String) {
+    let got = findings(python, netbox);
+    got.iter()
+        .find(|(id, ..)| *id == rule)
+        .map(|(_, message, help)| (message.clone(), help.clone()))
+        .unwrap_or_else(|| panic!("{rule} does not fire on:\n{python}got {got:?}"))
+}
+
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
