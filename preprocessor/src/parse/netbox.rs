@@ -736,6 +736,12 @@ impl<'t> Evaluator<'t, '_> {
     fn record_guard(&mut self, stmt: &'t Stmt, guard: &'t ast::StmtIf) {
         let condition = self.eval(&guard.test);
         let Some(literals) = guard_condition(&guard.test, &condition) else { return };
+        // A `del` in the body would have to be laid over too: such a guard is only conditional code.
+        let mut deleted = Vec::new();
+        collect_deleted_names(stmt, &mut deleted);
+        if !deleted.is_empty() {
+            return;
+        }
         let env = self.env.clone();
         let surely_bound = self.surely_bound.clone();
         let (os, environ, getenv) = (self.os.len(), self.environ.len(), self.getenv.len());
@@ -1420,7 +1426,7 @@ mod tests {
     }
 
     /// A condition that never holds in a settings module makes no guard; nor does an `if` with
-    /// `else`, nor one past the first two.
+    /// `else` or a `del` in it, nor one past the first two.
     #[test]
     fn conditions_that_never_hold_make_no_guard() {
         for text in [
@@ -1429,6 +1435,7 @@ mod tests {
             "if __name__ == '__main__':\n    A = 1\n",
             "if TYPE_CHECKING:\n    A = 1\n",
             "if X:\n    A = 1\nelse:\n    A = 2\n",
+            "A = 1\nif X:\n    del A\n",
         ] {
             assert!(parse(text, BlockId(0)).guards.is_empty(), "{text}");
         }
