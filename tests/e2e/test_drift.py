@@ -21,7 +21,6 @@ import authentik_install  # noqa: E402
 import authentik_sfe  # noqa: E402
 import drift  # noqa: E402
 
-VENDOR = authentik_install.DEFAULT_ARCHIVES
 REPO = HERE.parents[1]
 
 
@@ -173,7 +172,7 @@ def test_python_minor_refuses_ranges(spec):
 
 @pytest.mark.parametrize("version, minor", [("2025.12.4", "3.13"), ("2026.5.0-rc1", "3.14")])
 def test_python_minor_of_vendored_releases_matches_releases_table(version, minor):
-    archive = VENDOR / authentik_install.RELEASES[version].archive
+    archive = authentik_install.archives_dir() / authentik_install.RELEASES[version].archive
     if not archive.exists():
         pytest.skip(f"{archive} not here")
     with tarfile.open(archive) as tar:
@@ -268,7 +267,7 @@ def test_unpinned_refuses_non_versions():
 @pytest.mark.parametrize("version", list(authentik_install.RELEASES))
 def test_pinned_archives_unpack_as_before(version):
     """The -python archives: the filter by SOURCE_PARTS takes every member, as the unfiltered unpacking did."""
-    archive = VENDOR / authentik_install.RELEASES[version].archive
+    archive = authentik_install.archives_dir() / authentik_install.RELEASES[version].archive
     if not archive.exists():
         pytest.skip(f"{archive} not here")
     with tarfile.open(archive) as tar:
@@ -324,7 +323,7 @@ def test_sfe_unpacks_the_web_part_of_the_upstream_archive(tmp_path):
 
 @pytest.mark.parametrize("version", list(authentik_sfe.ARCHIVES))
 def test_sfe_top_of_vendored_web_archives_is_as_before(version):
-    archive = authentik_sfe.DEFAULT_ARCHIVES / authentik_sfe.ARCHIVES[version].archive
+    archive = authentik_sfe.archives_dir() / authentik_sfe.ARCHIVES[version].archive
     if not archive.exists():
         pytest.skip(f"{archive} not here")
     with tarfile.open(archive) as tar:
