@@ -54,7 +54,7 @@ impl Deployment {
     /// by the environment), with the guard's block and range: only findings on the guard's own
     /// lines may rest on it, as those lines run only then. `None` unless the main files have
     /// exactly one guard (two may exclude each other) whose condition names no variable an
-    /// environment file sets (the file may settle it; conditions are not evaluated).
+    /// environment file sets (the file may settle it; comparisons are not evaluated).
     pub fn guard_view(&self) -> Option<(Deployment, BlockId, std::ops::Range<usize>)> {
         let [guard] = self.netbox.guards.as_slice() else { return None };
         if self.netbox.environment_names().any(|name| guard.literals.iter().any(|l| l == name)) {

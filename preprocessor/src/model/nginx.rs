@@ -372,6 +372,28 @@ mod tests {
         assert_eq!(server.location_for("/static/x.css").unwrap().path, "/static/");
     }
 
+    /// A server inside `http` takes its headers and body size when it sets none (corpus case
+    /// t53), not when it sets its own or has an `include` (which may set them, and is not read).
+    #[test]
+    fn a_server_inherits_from_the_http_block_only_what_it_leaves_unset() {
+        let headers_of = |server: &str| {
+            let file = parse(&format!(
+                "http {{\n    proxy_set_header X-Forwarded-Proto $scheme;\n    client_max_body_size 25m;\n    server {{\n        listen 443 ssl;\n{server}        location / {{ proxy_pass http://127.0.0.1:8001; }}\n    }}\n}}\n"
+            ));
+            let mut site = NginxSite::default();
+            site.add(&file, BlockId(0));
+            let server = &site.servers[0];
+            let names: Vec<String> = server.headers.iter().map(|h| h.name.clone()).collect();
+            (names, server.client_max_body_size.as_ref().map(|(size, _)| size.clone()))
+        };
+        assert_eq!(headers_of(""), (vec!["X-Forwarded-Proto".to_string()], Some("25m".to_string())));
+        assert_eq!(
+            headers_of("        proxy_set_header Host $host;\n        client_max_body_size 2m;\n"),
+            (vec!["Host".to_string()], Some("2m".to_string()))
+        );
+        assert_eq!(headers_of("        include proxy_params;\n"), (vec![], Some("25m".to_string())));
+    }
+
     #[test]
     fn picks_the_server_named_after_netbox_among_several_applications() {
         // A compose stack's nginx.conf: AWX first, then NetBox, both on TLS by name.

@@ -742,37 +742,22 @@ impl<'t> Evaluator<'t, '_> {
         if !deleted.is_empty() {
             return;
         }
+        // The body is evaluated into a scratch file that holds the settings bound so far (names
+        // are looked up by index in them): whatever else it records is dropped with it.
+        let first = self.file.settings.len();
+        let bound_so_far = std::mem::take(&mut self.file.settings);
+        let file = std::mem::replace(self.file, PythonFile { settings: bound_so_far, ..PythonFile::default() });
         let env = self.env.clone();
         let surely_bound = self.surely_bound.clone();
         let (os, environ, getenv) = (self.os.len(), self.environ.len(), self.getenv.len());
         let bound_since_star = self.bound_since_star.len();
-        let file = &*self.file;
-        let lengths = (
-            file.settings.len(),
-            file.maybe_unbound.len(),
-            file.deletions.len(),
-            file.imports.len(),
-            file.attribute_writes.len(),
-            file.attribute_reads.len(),
-            file.unguarded_uses.len(),
-            file.annotated_only.len(),
-            file.binds_unseen_names,
-            file.attribute_probes.len(),
-        );
         for inner in &guard.body {
             self.top_level(inner);
         }
-        let settings = self.file.settings.split_off(lengths.0);
-        self.sizes.truncate(lengths.0);
-        self.file.maybe_unbound.truncate(lengths.1);
-        self.file.deletions.truncate(lengths.2);
-        self.file.imports.truncate(lengths.3);
-        self.file.attribute_writes.truncate(lengths.4);
-        self.file.attribute_reads.truncate(lengths.5);
-        self.file.attribute_probes.truncate(lengths.9);
-        self.file.unguarded_uses.truncate(lengths.6);
-        self.file.annotated_only.truncate(lengths.7);
-        self.file.binds_unseen_names = lengths.8;
+        let mut scratch = std::mem::replace(self.file, file);
+        let settings = scratch.settings.split_off(first);
+        self.file.settings = scratch.settings;
+        self.sizes.truncate(first);
         self.env = env;
         self.surely_bound = surely_bound;
         self.os.truncate(os);

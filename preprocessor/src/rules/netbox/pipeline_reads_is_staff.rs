@@ -1,6 +1,8 @@
 //! `netbox/pipeline-reads-is-staff`: code that reads `user.is_staff` on NetBox 4.5 and later.
 
-use crate::finding::{Finding, Rule, Severity};
+use std::collections::{HashMap, HashSet};
+
+use crate::finding::{BlockId, Finding, Rule, Severity};
 use crate::parse::netbox::AttributeAccess;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -17,14 +19,18 @@ pub const PIPELINE_READS_IS_STAFF: Rule = Rule {
 
 pub fn pipeline_reads_is_staff(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
+    let is_staff = |a: &&AttributeAccess| a.attribute == "is_staff";
     // Code that probes first (`hasattr(user, 'is_staff') and user.is_staff`) is written for both
     // sides of 4.5; after `user.is_staff = …` the instance has the attribute, so reading it works.
-    let probed = |block| nb.attribute_probes.iter().any(|p| p.block == block && p.attribute == "is_staff");
-    let written_before = |read: &AttributeAccess| {
-        nb.attribute_writes.iter().any(|w| w.block == read.block && w.attribute == "is_staff" && w.range.start < read.range.start)
-    };
-    for read in nb.attribute_reads.iter().filter(|r| r.attribute == "is_staff") {
-        if probed(read.block) || written_before(read) {
+    // Both are looked up per block, once: linear however many reads and writes there are.
+    let probed: HashSet<BlockId> = nb.attribute_probes.iter().filter(is_staff).map(|p| p.block).collect();
+    let mut first_write: HashMap<BlockId, usize> = HashMap::new();
+    for write in nb.attribute_writes.iter().filter(is_staff) {
+        let at = first_write.entry(write.block).or_insert(write.range.start);
+        *at = (*at).min(write.range.start);
+    }
+    for read in nb.attribute_reads.iter().filter(is_staff) {
+        if probed.contains(&read.block) || first_write.get(&read.block).is_some_and(|&at| at < read.range.start) {
             continue;
         }
         out.push(Finding::in_block(

@@ -66,9 +66,6 @@ mod tests {
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, whole, BLUEPRINT));
         let own = whole.replace("        listen 443 ssl;\n", "        listen 443 ssl;\n        proxy_set_header X-Real-IP $remote_addr;\n");
         assert_fires("nginx/missing-forwarded-proto", (NETBOX, &own, BLUEPRINT), "location / {");
-        // An include in the server may set headers: nothing is inherited, nothing is known.
-        let included = whole.replace("        listen 443 ssl;\n", "        listen 443 ssl;\n        include proxy_params;\n");
-        assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &included, BLUEPRINT));
     }
 
     #[test]
