@@ -1,0 +1,1 @@
+REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'
