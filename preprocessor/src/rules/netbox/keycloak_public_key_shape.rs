@@ -275,5 +275,8 @@ mod tests {
         use crate::rules::netbox::testing::fired_chapter_lines;
         let env = "# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=social_core.backends.keycloak.KeycloakOAuth2\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY=Qm4-ZtR8xWc2LpKf9VnJ3dYh6sTa0uEoXgBiN7yAq5M\n```\n";
         assert_eq!(fired_chapter_lines("netbox/keycloak-public-key-shape", env), vec![2]);
+        let found = crate::rules::testing::diagnostics(env, &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == "netbox/keycloak-public-key-shape").unwrap().message;
+        assert!(message.ends_with("once an add-on file reads the variable: netbox-docker maps no SOCIAL_AUTH_* variable)"), "{message}");
     }
 }
