@@ -13,9 +13,9 @@
 //! request (`BaseOAuth2.auth_url()`, social_core/backends/oauth.py L387-398 in 5.2.0; the URL is
 //! the setting itself, see [`super::keycloak`]). Keycloak starts a sign-in only at a realm's
 //! `…/protocol/openid-connect/auth` (OIDCLoginProtocolService.java, `@Path("auth")`): anywhere
-//! else no code ever comes back to NetBox. A code issued in one realm is redeemed at the token
-//! endpoint of another, whose endpoints are its own (RealmsResource.java,
-//! `@Path("{realm}/protocol/{protocol}")`).
+//! else no code ever comes back to NetBox. A code issued in one realm and redeemed at another
+//! realm's token endpoint is refused: `OAuth2CodeParser.parseCode` looks its user session up in
+//! the token endpoint's realm and finds none (protocol/oidc/utils/OAuth2CodeParser.java).
 //!
 //! Values read from the environment stay unknown; a name only annotated (`NAME: 'url'`) is
 //! judged by the URL written, and a variable of netbox-docker's environment file that no shown
@@ -42,7 +42,7 @@ pub const KEYCLOAK_AUTHORIZATION_URL: Rule = Rule {
     severity: Severity::Error,
     summary: "`SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL` is not the realm's authorization endpoint `…/realms/<realm>/protocol/openid-connect/auth` (Keycloak's base URL, the realm's URL, another endpoint), or it is another realm's than the token URL's",
     help: "give the realm's authorization endpoint, the token URL with `auth` for `token`: SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = 'https://<Keycloak host>[/auth]/realms/<realm>/protocol/openid-connect/auth'",
-    fact: "social_core/backends/keycloak.py (social-auth-core 4.0.2 L92-93, 4.3.0 L93-94, 4.5.0 L102-103: authorization_url() is setting('AUTHORIZATION_URL'); 4.8.7-7.0.0: BaseOAuth2.authorization_url() reads the same setting, oauth.py L149-153 in 4.8.7 and 5.2.0, L161-165 in 7.0.0) and oauth.py L387-398 (5.2.0: the browser is sent to that URL with the request's parameters); keycloak/keycloak (RealmsResource.java at 007e953, OIDCLoginProtocolService.java at 001fe9e) services/…/resources/RealmsResource.java (@Path(\"/realms\"), @Path(\"{realm}/protocol/{protocol}\")) and protocol/oidc/OIDCLoginProtocolService.java (tokenServiceBaseUrl = realms/{realm}/protocol/openid-connect; @Path(\"auth\") the authorization endpoint, @Path(\"token\") the token endpoint); seen in netbox-community/netbox-docker issue #667 (tests/realworld/tuning/t61-…)",
+    fact: "social_core/backends/keycloak.py (social-auth-core 4.0.2 L92-93, 4.3.0 L93-94, 4.5.0 L102-103: authorization_url() is setting('AUTHORIZATION_URL'); 4.8.7-7.0.0: BaseOAuth2.authorization_url() reads the same setting, oauth.py L149-153 in 4.8.7 and 5.2.0, L161-165 in 7.0.0) and oauth.py L387-398 (5.2.0: the browser is sent to that URL with the request's parameters); keycloak/keycloak (RealmsResource.java at 007e953, OIDCLoginProtocolService.java at 001fe9e) services/…/resources/RealmsResource.java (@Path(\"/realms\"), @Path(\"{realm}/protocol/{protocol}\")) and protocol/oidc/OIDCLoginProtocolService.java (tokenServiceBaseUrl = realms/{realm}/protocol/openid-connect; @Path(\"auth\") the authorization endpoint, @Path(\"token\") the token endpoint) and protocol/oidc/utils/OAuth2CodeParser.java at 09b0c94 (parseCode looks the code's user session up in the token endpoint's realm: another realm's code is an illegal code); seen in netbox-community/netbox-docker issue #667 (tests/realworld/tuning/t61-…)",
     applies: Applies::Always,
 };
 
