@@ -322,6 +322,8 @@ pub struct AnnotatedName {
     pub name: CompactString,
     /// The statement.
     pub statement: Range<usize>,
+    /// The value written after the colon: what the name holds once the colon becomes `=`.
+    pub value: Value,
     /// The block.
     pub block: BlockId,
 }
@@ -554,9 +556,11 @@ impl<'t> Evaluator<'t, '_> {
                     && is_literal(&assign.annotation)
                 {
                     // `NAME: 'value'`, a colon for `=`: an annotation, which binds nothing.
+                    let value = self.eval(&assign.annotation);
                     self.file.annotated_only.push(AnnotatedName {
                         name: CompactString::from(name.id.as_str()),
                         statement: to_range(assign.range),
+                        value,
                         block: self.block,
                     });
                 }

@@ -4,9 +4,10 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak`, what the Keycloak rules share; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read (`data/`).
 
+mod keycloak;
 mod parameters;
 mod shared;
 mod social_names;
@@ -39,6 +40,9 @@ rules! {
     oidc_endpoint_trailing_slash => OIDC_ENDPOINT_TRAILING_SLASH,
     oidc_endpoint_shape => OIDC_ENDPOINT_SHAPE,
     okta_api_url_endpoint => OKTA_API_URL_ENDPOINT,
+    keycloak_authorization_url => KEYCLOAK_AUTHORIZATION_URL,
+    keycloak_authorization_url_host => KEYCLOAK_AUTHORIZATION_URL_HOST,
+    keycloak_public_key_shape => KEYCLOAK_PUBLIC_KEY_SHAPE,
     oidc_scope_type => OIDC_SCOPE_TYPE,
     oidc_scope_redundant => OIDC_SCOPE_REDUNDANT,
     backend_path => BACKEND_PATH,
