@@ -32,6 +32,8 @@ rules! {
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     secret_key_short => SECRET_KEY_SHORT,
+    plugin_name_not_module => PLUGIN_NAME_NOT_MODULE,
+    plugins_config_key_not_plugin => PLUGINS_CONFIG_KEY_NOT_PLUGIN,
     csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,
     oidc_endpoint_name => OIDC_ENDPOINT_NAME,
     oidc_endpoint_fallback_name => OIDC_ENDPOINT_FALLBACK_NAME,
