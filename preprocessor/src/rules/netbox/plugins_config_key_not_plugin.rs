@@ -69,7 +69,11 @@ pub fn plugins_config_key_not_plugin(d: &Input<'_>, _: &Targets, out: &mut Vec<F
         if let Some(module) = suggestion {
             let module = module.escape_debug().to_string();
             finding.message.push_str(&format!("; did you mean '{module}'?"));
-            finding = finding.with_help(format!("key these settings by '{module}', the plugin's name in PLUGINS"));
+            finding = finding.with_help(if is_module_path(name) {
+                format!("key these settings by '{module}', as PLUGINS names the plugin")
+            } else {
+                format!("key these settings by the plugin's module name, '{module}', and list the plugin in PLUGINS by that name")
+            });
         }
         out.push(finding);
     }
@@ -131,7 +135,10 @@ mod tests {
         );
         assert!(message.starts_with("the `PLUGINS_CONFIG` key 'netbox-plugin-azuread' is not a Python module's name"), "{message}");
         assert!(message.ends_with("; did you mean 'netbox_plugin_azuread'?"), "{message}");
-        assert_eq!(help, "key these settings by 'netbox_plugin_azuread', the plugin's name in PLUGINS");
+        assert_eq!(
+            help,
+            "key these settings by the plugin's module name, 'netbox_plugin_azuread', and list the plugin in PLUGINS by that name"
+        );
     }
 
     #[test]
@@ -140,7 +147,7 @@ mod tests {
             finding_of("netbox/plugins-config-key-not-plugin", "PLUGINS = ['netbox_secrets']\nPLUGINS_CONFIG = {'netbox_secret': {}}\n", "4.7");
         assert!(message.contains("'netbox_secret' is not in `PLUGINS`"), "{message}");
         assert!(message.ends_with("; did you mean 'netbox_secrets'?"), "{message}");
-        assert_eq!(help, "key these settings by 'netbox_secrets', the plugin's name in PLUGINS");
+        assert_eq!(help, "key these settings by 'netbox_secrets', as PLUGINS names the plugin");
         // Far from every entry: no guess.
         let (message, _) =
             finding_of("netbox/plugins-config-key-not-plugin", "PLUGINS = ['netbox_secrets']\nPLUGINS_CONFIG = {'netbox_dns': {}}\n", "4.7");
