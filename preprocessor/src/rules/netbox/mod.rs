@@ -50,6 +50,7 @@ rules! {
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
     login_required_deprecated => LOGIN_REQUIRED_DEPRECATED,
+    backend_attrs_not_pair => BACKEND_ATTRS_NOT_PAIR,
     pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
     pipeline_reads_is_staff => PIPELINE_READS_IS_STAFF,
     pipeline_step_unknown => PIPELINE_STEP_UNKNOWN,
