@@ -47,6 +47,11 @@ pub fn backend_attrs_not_pair(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
 fn consequence(value: &Value) -> Option<String> {
     let length = match &value.kind {
         ValueKind::Tuple(items) | ValueKind::List(items) if items.len() == 2 => return None,
+        // An unknown item may be a `*name` spread over any number of items: the length is unknown.
+        ValueKind::Tuple(items) | ValueKind::List(items) | ValueKind::Set(items) if items.iter().any(unknown) => {
+            return None;
+        }
+        ValueKind::Dict(items) if items.iter().any(|(key, _)| unknown(key)) => return None,
         // Bytes unpack into integers: what follows depends on the bytes; never seen in a file.
         ValueKind::Env { .. } | ValueKind::Unknown | ValueKind::Bytes(_) => return None,
         ValueKind::Dict(items) if items.len() == 2 => {
@@ -75,6 +80,11 @@ fn consequence(value: &Value) -> Option<String> {
         None => "`TypeError` (it cannot be unpacked)".to_string(),
     };
     Some(format!("and fails with {error}: the login page answers HTTP 500, for local accounts too"))
+}
+
+/// An item the evaluator could not read: a `*name` or `**name` spread among them.
+fn unknown(value: &Value) -> bool {
+    value.kind == ValueKind::Unknown
 }
 
 /// "a dict", "None": the value's type as the message names it.
@@ -119,6 +129,14 @@ mod tests {
         ("netbox/backend-attrs-not-pair", "4.0.7", "", 0, "SOCIAL_AUTH_BACKEND_ATTRS = {'oidc': 'Corporate SSO'}\n"),
         // A value nobody can know.
         ("netbox/backend-attrs-not-pair", "4.7", "", 0, "import os\nSOCIAL_AUTH_BACKEND_ATTRS = {'oidc': os.environ.get('SSO_BUTTON')}\n"),
+        // Items spread from a name: any number of them.
+        (
+            "netbox/backend-attrs-not-pair",
+            "4.7",
+            "",
+            0,
+            "from defaults import BUTTON, ICON\nSOCIAL_AUTH_BACKEND_ATTRS = {\n    'oidc': (*BUTTON,),\n    'saml': ['SSO', 'login', *ICON],\n    'okta': {**BUTTON},\n}\n",
+        ),
     ];
 
     #[test]
