@@ -22,11 +22,10 @@ pub const PLUGINS_CONFIG_KEY_NOT_PLUGIN: Rule = Rule {
     applies: Applies::netbox_since(2, 8, 0),
 };
 
-/// At most this many keys get a nearest-entry search (each over all the entries): the check
-/// stays linear in the size of the configuration.
-const SUGGESTION_SEARCHES: usize = 16;
-/// Names longer than this get no nearest-entry search (its cost grows with the square).
-const SUGGESTION_LENGTH: usize = 100;
+/// The nearest-entry searches of one configuration compare at most this much text (the product
+/// of a key's and an entry's lengths, summed over the comparisons made): the check stays linear in
+/// the size of the configuration, and real PLUGINS lists, a few dozen names, are searched whole.
+const SUGGESTION_BUDGET: usize = 1 << 20;
 
 pub fn plugins_config_key_not_plugin(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(config) = d.netbox.get("PLUGINS_CONFIG") else { return };
@@ -38,7 +37,7 @@ pub fn plugins_config_key_not_plugin(d: &Input<'_>, _: &Targets, out: &mut Vec<F
         .and_then(|setting| setting.value.items())
         .and_then(|entries| entries.iter().map(|e| e.as_str()).collect());
     let listed: Option<HashSet<&str, FxBuildHasher>> = plugins.as_ref().map(|p| p.iter().copied().collect());
-    let mut searches = 0;
+    let mut budget = SUGGESTION_BUDGET;
     for (key, _) in items {
         let Some(name) = key.as_str() else { continue };
         let quoted = format!("'{}'", name.escape_debug());
@@ -51,12 +50,22 @@ pub fn plugins_config_key_not_plugin(d: &Input<'_>, _: &Targets, out: &mut Vec<F
         } else if let Some(listed) = &listed
             && !listed.contains(name)
         {
-            let near = plugins.as_deref().and_then(|plugins| {
-                if searches >= SUGGESTION_SEARCHES || name.len() > SUGGESTION_LENGTH {
-                    return None;
-                }
-                searches += 1;
-                closest_of(name, plugins.iter().copied().filter(|p| p.len() <= SUGGESTION_LENGTH))
+            let near = plugins.as_deref().filter(|_| budget > 0).and_then(|plugins| {
+                // Each comparison is paid for before it is made; the first one the budget cannot
+                // pay for ends this search and every later one.
+                let affordable = plugins.iter().copied().take_while(|entry| {
+                    match budget.checked_sub(name.len().saturating_mul(entry.len()).max(1)) {
+                        Some(left) => {
+                            budget = left;
+                            true
+                        }
+                        None => {
+                            budget = 0;
+                            false
+                        }
+                    }
+                });
+                closest_of(name, affordable)
             });
             let message = format!(
                 "the `PLUGINS_CONFIG` key {quoted} is not in `PLUGINS`: NetBox reads PLUGINS_CONFIG only under the names PLUGINS lists, so these settings reach no plugin"
