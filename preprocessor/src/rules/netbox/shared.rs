@@ -123,3 +123,25 @@ pub(super) fn oidc_settings_used(nb: &NetboxConfig) -> bool {
 pub(super) fn truthy(nb: &NetboxConfig, name: &str) -> Option<bool> {
     nb.get(name).and_then(|s| s.value.truthy())
 }
+
+/// Whether a `PLUGINS` entry (or a `PLUGINS_CONFIG` key) can name a Python module: identifiers
+/// joined by dots, as `import` names a module. NetBox imports each `PLUGINS` entry with
+/// `importlib.import_module(plugin_name)` (netbox/netbox/settings.py, 2.8.0 to 4.7.3; L938-947 in
+/// 4.6.8), and a distribution's name with a dash (`netbox-bgp`) is not its module's
+/// (`netbox_bgp`). Non-ASCII letters count as identifier characters, as Python's do.
+pub(super) fn is_module_path(name: &str) -> bool {
+    !name.is_empty()
+        && name.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|first| first == '_' || first.is_alphabetic())
+                && chars.all(|c| c == '_' || c.is_alphanumeric())
+        })
+}
+
+/// The module path a name that is not one most likely means: without surrounding blanks, dashes
+/// and blanks inside made underscores (`netbox-plugin-azuread` → `netbox_plugin_azuread`), if
+/// that is a module path.
+pub(super) fn module_path_for(name: &str) -> Option<String> {
+    let guess: String = name.trim().chars().map(|c| if c == '-' || c.is_whitespace() { '_' } else { c }).collect();
+    (guess != name && is_module_path(&guess)).then_some(guess)
+}
