@@ -53,18 +53,24 @@ pub fn env_list_value_space_split(d: &Input<'_>, targets: &Targets, out: &mut Ve
         if words.len() != items.len() {
             continue;
         }
-        let message = if groups {
+        let (message, help) = if groups {
             match joined_group(&words, &known) {
-                Some(group) => group_message(setting, group),
+                Some(group) => (
+                    group_message(setting, group),
+                    format!("set the list in a configuration file instead, which netbox-docker reads after its own (`configuration/extra.py`: `{name} = ['{group}']`), or give the group a name without spaces in Authentik"),
+                ),
                 None => continue,
             }
         } else {
             match words.iter().find(|w| w.contains(',')) {
-                Some(entry) => comma_message(name, entry),
+                Some(entry) => (
+                    comma_message(name, entry),
+                    format!("separate the entries with spaces: `{name}={}`", entry.split(',').filter(|e| !e.is_empty()).collect::<Vec<_>>().join(" ")),
+                ),
                 None => continue,
             }
         };
-        out.push(at_value(&ENV_LIST_VALUE_SPACE_SPLIT, setting, &setting.value, message));
+        out.push(at_value(&ENV_LIST_VALUE_SPACE_SPLIT, setting, &setting.value, message).with_help(help));
     }
 }
 
@@ -190,6 +196,14 @@ mod tests {
             &crate::config::Settings::default(),
         );
         let messages: Vec<&str> = found.iter().filter(|d| d.rule == RULE).map(|d| d.message.as_str()).collect();
+        let helps: Vec<&str> = found.iter().filter(|d| d.rule == RULE).map(|d| d.help.as_ref()).collect();
+        assert_eq!(
+            helps,
+            [
+                "set the list in a configuration file instead, which netbox-docker reads after its own (`configuration/extra.py`: `REMOTE_AUTH_SUPERUSER_GROUPS = ['authentik Admins']`), or give the group a name without spaces in Authentik",
+                "separate the entries with spaces: `ALLOWED_HOSTS=a.corp.example b.corp.example`",
+            ]
+        );
         assert_eq!(
             messages,
             [
