@@ -11,6 +11,8 @@ pub const PROVIDER_MODEL: &str = "authentik_providers_oauth2.oauth2provider";
 pub const APPLICATION_MODEL: &str = "authentik_core.application";
 /// The blueprint model of a scope mapping.
 pub const SCOPE_MAPPING_MODEL: &str = "authentik_providers_oauth2.scopemapping";
+/// The blueprint model of a group (Authentik 2025.12.4 and 2026.5.0-rc1, blueprints/system/bootstrap.yaml).
+pub const GROUP_MODEL: &str = "authentik_core.group";
 
 /// How Authentik compares a redirect URI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +124,9 @@ pub struct AuthentikSetup {
     /// them is for a reader to fix (their objects still count, for example the scope mappings
     /// a provider finds).
     pub system_blocks: Vec<BlockId>,
+    /// The names of the groups the blueprints make (`authentik_core.group` entries whose `name`
+    /// is a plain string).
+    pub groups: Vec<String>,
 }
 
 /// A reference to another object in a blueprint: `!KeyOf id`, or `!Find [model, [field, value]]`.
@@ -262,6 +267,12 @@ impl AuthentikSetup {
         for entry in blueprint.entries_of(STAGE_BINDING_MODEL) {
             self.stage_bindings.push((Reference::of(entry.field("target")), Reference::of(entry.field("stage"))));
         }
+        self.groups.extend(
+            blueprint
+                .entries_of(GROUP_MODEL)
+                .filter_map(|e| e.field("name").and_then(Node::as_str))
+                .map(str::to_string),
+        );
         for entry in blueprint.entries_of(SCOPE_MAPPING_MODEL) {
             self.scope_mappings.push(ScopeMapping {
                 block,

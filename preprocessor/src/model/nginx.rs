@@ -60,6 +60,20 @@ pub struct Location {
     pub includes: bool,
     /// An `alias` or `root` in this location: it serves files from disk.
     pub serves_files: bool,
+    /// The first `alias` or `root` of this location (not an inner location's), with its path.
+    pub files_from: Option<FilesFrom>,
+}
+
+/// Where a location serves files from: its `alias` or `root` directive.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilesFrom {
+    /// `alias` (the location's path is replaced by this path) or `root` (the whole request path
+    /// is appended to it); nginx docs, `alias` and `root`.
+    pub alias: bool,
+    /// The path as written (unquoted).
+    pub path: String,
+    /// The directive.
+    pub range: Range<usize>,
 }
 
 /// A `server` block.
@@ -315,6 +329,14 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             includes: location.children_named("include").next().is_some(),
             serves_files: location.children_named("alias").next().is_some()
                 || location.children_named("root").next().is_some(),
+            files_from: location.children.iter().flatten().find_map(|d| {
+                let alias = match d.name.as_str() {
+                    "alias" => true,
+                    "root" => false,
+                    _ => return None,
+                };
+                Some(FilesFrom { alias, path: d.arg(0)?.to_string(), range: d.range.clone() })
+            }),
         });
         collect_locations(location, block, out);
     }

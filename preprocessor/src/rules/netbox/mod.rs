@@ -19,6 +19,7 @@ rules! {
     remote_auth_header_unused => REMOTE_AUTH_HEADER_UNUSED,
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
+    env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
     setting_ignored => SETTING_IGNORED,
     setting_removed => SETTING_REMOVED,

@@ -16,6 +16,7 @@ rules! {
     client_max_body_size_small => CLIENT_MAX_BODY_SIZE_SMALL,
     upstream_not_loopback => UPSTREAM_NOT_LOOPBACK,
     media_served_without_login => MEDIA_SERVED_WITHOUT_LOGIN,
+    static_alias_not_static_root => STATIC_ALIAS_NOT_STATIC_ROOT,
     redirect_server_name_invalid => REDIRECT_SERVER_NAME_INVALID,
     listen_port_is_upstream_port => LISTEN_PORT_IS_UPSTREAM_PORT,
     plain_http_only => PLAIN_HTTP_ONLY;
