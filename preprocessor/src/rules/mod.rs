@@ -164,6 +164,14 @@ pub mod testing {
             .collect()
     }
 
+    /// The rules that fire on a deployment, with their help: to check a fix against its input.
+    pub fn helps(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
+        diagnostics(&deployment(netbox, nginx, blueprint), &Settings::default())
+            .into_iter()
+            .map(|d| (d.rule, d.help.into_owned()))
+            .collect()
+    }
+
     /// A chapter of the three files of a deployment, each in its checked block.
     pub fn deployment(netbox: &str, nginx: &str, blueprint: &str) -> String {
         format!(

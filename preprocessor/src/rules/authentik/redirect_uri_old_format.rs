@@ -9,7 +9,7 @@ pub const REDIRECT_URI_OLD_FORMAT: Rule = Rule {
     id: "authentik/redirect-uri-old-format",
     severity: Severity::Warning,
     summary: "`redirect_uris` written as one string (the format before Authentik 2024.8.5 / 2024.10.3) for a newer target",
-    help: "write a list: redirect_uris: [{matching_mode: strict, url: https://netbox.internaldomain.com/oauth/complete/oidc/}]",
+    help: "write a list: redirect_uris: [{matching_mode: strict, url: https://<public host>/oauth/complete/oidc/}]",
     fact: "facts §3.2 (new format since 2024.8.5 / 2024.10.3, CVE-2024-52289: list of {matching_mode, url}; the migration made every entry strict)",
     applies: Applies::Range { product: Product::Authentik, since: Some(Version::new(2024, 8, 5)), before: None },
 };

@@ -10,7 +10,7 @@ pub const REDIRECT_URI_REGEX_DOTS: Rule = Rule {
     id: "authentik/redirect-uri-regex-dots",
     severity: Severity::Warning,
     summary: "a regex redirect URI with an unescaped `.`, which matches any character",
-    help: "use `matching_mode: strict` with the exact URI, or escape the dots (`netbox\\.internaldomain\\.com`)",
+    help: "use `matching_mode: strict` with the exact URI, or escape each dot as `\\.`",
     fact: "facts §3.2 (regex entries are compared with re.fullmatch)",
     applies: Applies::Always,
 };
@@ -38,10 +38,26 @@ pub fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
                     provider.block,
                     uri.range.clone(),
                     format!("`{}` is a regex, so each unescaped `.` matches any character: Authentik also accepts URIs that differ there as redirect targets{example}", uri.url),
-                ));
+                )
+                .with_help(format!(
+                    "use `matching_mode: strict` with the exact URI, or escape the dots: `{}`",
+                    escape_dots(&uri.url)
+                )));
             }
         }
     }
+}
+
+/// The pattern with each dot the rule reports (not escaped, not `.*` or `.+`) escaped.
+fn escape_dots(url: &str) -> String {
+    let mut escaped = String::with_capacity(url.len() + 8);
+    for (i, c) in url.char_indices() {
+        if c == '.' && !url[..i].ends_with('\\') && !url[i..].starts_with(".*") && !url[i..].starts_with(".+") {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 #[cfg(test)]
@@ -65,6 +81,13 @@ mod tests {
             message.is_some_and(|m| m.contains("`https://nbxcorp.example/oauth/complete/oidc/`")
                 && !m.contains("internaldomain")),
             "{got:#?}"
+        );
+        // The fix escapes the input's own dots, nothing invented.
+        let helps = crate::rules::testing::helps(NETBOX, NGINX, &other);
+        let help = helps.iter().find(|(r, _)| *r == "authentik/redirect-uri-regex-dots").map(|(_, h)| h.as_str());
+        assert!(
+            help.is_some_and(|h| h.contains("`https://nb\\.corp\\.example/oauth/complete/oidc/`")),
+            "{helps:#?}"
         );
         // Escaped dots match only dots.
         let escaped = b.replace("url: https://netbox.internaldomain.com", "url: https://netbox\\.internaldomain\\.com");

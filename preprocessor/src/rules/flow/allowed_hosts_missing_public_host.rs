@@ -11,7 +11,7 @@ pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
     id: "flow/allowed-hosts-missing-public-host",
     severity: Severity::Error,
     summary: "the public host name (from the proxy's `server_name`) is not in `ALLOWED_HOSTS`",
-    help: "add the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
+    help: "add the public host name to ALLOWED_HOSTS",
     fact: "facts §4 (get_host validates against ALLOWED_HOSTS; DisallowedHost is 400), §5 (the public host must be in ALLOWED_HOSTS)",
     applies: Applies::Always,
 };
@@ -26,7 +26,8 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
             setting.block,
             setting.value.range.clone(),
             format!("users reach NetBox as `{public}` ({}), which ALLOWED_HOSTS does not list: every page answers 400 Bad Request", flow.public.host_because),
-        ));
+        )
+        .with_help(format!("add '{public}' to ALLOWED_HOSTS")));
     }
 }
 
@@ -45,5 +46,14 @@ mod tests {
         // Django's `.domain` form admits the domain and its subdomains.
         let subdomains = netbox("['netbox.internaldomain.com']", "['.internaldomain.com']");
         assert_quiet("flow/allowed-hosts-missing-public-host", (&subdomains, NGINX, BLUEPRINT));
+    }
+
+    #[test]
+    fn the_fix_names_the_host_users_reach_not_an_example() {
+        let nginx = NGINX.replace("netbox.internaldomain.com", "ipam.corp.example");
+        let netbox = netbox("['netbox.internaldomain.com']", "['netbox']");
+        let helps = crate::rules::testing::helps(&netbox, &nginx, BLUEPRINT);
+        let help = helps.iter().find(|(r, _)| *r == "flow/allowed-hosts-missing-public-host").map(|(_, h)| h.as_str());
+        assert_eq!(help, Some("add 'ipam.corp.example' to ALLOWED_HOSTS"), "{helps:#?}");
     }
 }

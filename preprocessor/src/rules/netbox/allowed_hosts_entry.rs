@@ -10,7 +10,7 @@ pub const ALLOWED_HOSTS_ENTRY: Rule = Rule {
     id: "netbox/allowed-hosts-entry",
     severity: Severity::Error,
     summary: "an `ALLOWED_HOSTS` entry with a scheme, a port or a path, which never matches",
-    help: "write the bare host name, for example 'netbox.internaldomain.com'",
+    help: "write the bare host name, without scheme, port or path",
     fact: "facts §1.1, §4 (Django compares the host without port, lower-cased, with each entry; `https://x` never matches)",
     applies: Applies::Always,
 };

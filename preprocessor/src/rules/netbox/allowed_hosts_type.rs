@@ -11,7 +11,7 @@ pub const ALLOWED_HOSTS_TYPE: Rule = Rule {
     id: "netbox/allowed-hosts-type",
     severity: Severity::Error,
     summary: "`ALLOWED_HOSTS` is a string (NetBox 4.7 does not start; older versions allow no host), or an empty list with DEBUG off",
-    help: "list the public host name: ALLOWED_HOSTS = ['netbox.internaldomain.com']",
+    help: "list the names NetBox is reached by: ALLOWED_HOSTS = ['<public host>']",
     fact: "facts §1.1 (a bare string is iterated character by character; an empty list rejects every host when DEBUG is False), §4 (DisallowedHost is HTTP 400); seen with real NetBox 4.7.3 (Django 6.1.2) by tests/e2e/run: a string stops start-up with ImproperlyConfigured",
     applies: Applies::Always,
 };
@@ -31,12 +31,29 @@ pub fn allowed_hosts_type(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
         }
         _ => return,
     };
-    out.push(at_value(&ALLOWED_HOSTS_TYPE, setting, &setting.value, message));
+    let finding = at_value(&ALLOWED_HOSTS_TYPE, setting, &setting.value, message);
+    out.push(match &setting.value.kind {
+        ValueKind::Str(s) => match as_list(s) {
+            Some(list) => finding.with_help(format!("write it as a list: ALLOWED_HOSTS = {list}")),
+            None => finding,
+        },
+        _ => finding,
+    });
+}
+
+/// The string's names as a Python list, split where a reader separates them (commas, blanks).
+fn as_list(s: &str) -> Option<String> {
+    let names: Vec<String> = s
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("'{}'", n.replace('\\', "\\\\").replace('\'', "\\'")))
+        .collect();
+    (!names.is_empty()).then(|| format!("[{}]", names.join(", ")))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::assert_cases;
+    use crate::rules::netbox::testing::{assert_cases, finding_of};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
@@ -53,5 +70,13 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::ALLOWED_HOSTS_TYPE, CASES);
+    }
+
+    #[test]
+    fn the_fix_is_the_string_s_own_names_as_a_list() {
+        let (_, help) = finding_of("netbox/allowed-hosts-type", "ALLOWED_HOSTS = 'ipam.corp.example, 10.0.0.5'\n", "4.7");
+        assert_eq!(help, "write it as a list: ALLOWED_HOSTS = ['ipam.corp.example', '10.0.0.5']");
+        let (_, help) = finding_of("netbox/allowed-hosts-type", "ALLOWED_HOSTS = []\n", "4.7");
+        assert!(!help.contains("internaldomain"), "{help}");
     }
 }

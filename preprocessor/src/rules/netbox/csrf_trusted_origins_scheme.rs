@@ -10,7 +10,7 @@ pub const CSRF_TRUSTED_ORIGINS_SCHEME: Rule = Rule {
     id: "netbox/csrf-trusted-origins-scheme",
     severity: Severity::Error,
     summary: "a `CSRF_TRUSTED_ORIGINS` entry without `https://` or `http://`",
-    help: "write the origin with its scheme: CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']",
+    help: "write the origin with its scheme: CSRF_TRUSTED_ORIGINS = ['https://<public host>']",
     fact: "facts §1.1 (entries must include a scheme), §4 (Django 4.0+ system check 4_0.E001; scheme-less entries never match)",
     applies: Applies::netbox_since(3, 2, 0),
 };

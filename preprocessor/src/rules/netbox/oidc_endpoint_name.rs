@@ -11,7 +11,7 @@ pub const OIDC_ENDPOINT_NAME: Rule = Rule {
     id: "netbox/oidc-endpoint-name",
     severity: Severity::Error,
     summary: "the OpenID Connect endpoint is missing, or set under a name social-core never reads (`OIDC_ENDPOINT`, `SOCIAL_AUTH_OIDC_OIDC_URL`, …)",
-    help: "set SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://authentik.yourdomain.com/application/o/netbox/'",
+    help: "set SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://<Authentik host>/application/o/<application slug>/'",
     fact: "facts §2.1 (minimum settings; lookup order SOCIAL_AUTH_OIDC_X, SOCIAL_AUTH_X, X), §1.1 (only SOCIAL_AUTH_* names are passed on)",
     applies: Applies::Always,
 };

@@ -11,7 +11,7 @@ pub const OIDC_ENDPOINT_SHAPE: Rule = Rule {
     id: "netbox/oidc-endpoint-shape",
     severity: Severity::Error,
     summary: "the OpenID Connect endpoint points into Authentik's `/application/o/`, but not at an application's issuer URL `/application/o/<application slug>/`",
-    help: "give the application's issuer URL: 'https://authentik.yourdomain.com/application/o/<application slug>/' (the application's slug, not the provider's name)",
+    help: "give the application's issuer URL: 'https://<Authentik host>/application/o/<application slug>/' (the application's slug, not the provider's name)",
     fact: "facts §3.1 (authorize, token, userinfo, introspect, revoke and device are shared endpoints; discovery lives at /application/o/<app-slug>/.well-known/openid-configuration; the slug is the application's, not the provider name), §2.1 (discovery URL is the endpoint + /.well-known/openid-configuration; the authorization endpoint is discovered)",
     applies: Applies::Always,
 };

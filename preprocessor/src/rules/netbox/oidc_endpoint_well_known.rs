@@ -10,7 +10,7 @@ pub const OIDC_ENDPOINT_WELL_KNOWN: Rule = Rule {
     id: "netbox/oidc-endpoint-well-known",
     severity: Severity::Error,
     summary: "the OpenID Connect endpoint ends in `/.well-known/openid-configuration`, which social-core appends itself",
-    help: "give the issuer URL only: 'https://authentik.yourdomain.com/application/o/netbox/'",
+    help: "give the issuer URL only: 'https://<Authentik host>/application/o/<application slug>/'",
     fact: "facts §2.1 (discovery URL is f\"{OIDC_ENDPOINT}/.well-known/openid-configuration\")",
     applies: Applies::Always,
 };
