@@ -166,18 +166,37 @@ fn netbox_dockers_own_defaults_are_not_the_administrators_lines() {
     write(
         root,
         "configuration/configuration.py",
-        "from os import environ\n\n_AS_BOOL = lambda value: value.lower() == 'true'\n\n\
+        "from os import environ\n\n_AS_BOOL = lambda value: value.lower() == 'true'\n_AS_LIST = lambda value: list(filter(None, value.split(' ')))\n\n\
          def _environ_get_and_map(name, default=None, map_fn=None):\n    value = environ.get(name, default)\n    return map_fn(value) if map_fn and value is not None else value\n\n\
          ALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {'tasks': {}, 'caching': {}}\nSECRET_KEY = environ.get('SECRET_KEY', '')\n\
          REMOTE_AUTH_BACKEND = environ.get('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend')\n\
          REMOTE_AUTH_HEADER = environ.get('REMOTE_AUTH_HEADER', 'HTTP_REMOTE_USER')\n\
          REMOTE_AUTH_AUTO_CREATE_USER = _environ_get_and_map('REMOTE_AUTH_AUTO_CREATE_USER', 'False', _AS_BOOL)\n\
-         LOGIN_REQUIRED = _environ_get_and_map('LOGIN_REQUIRED', 'False', _AS_BOOL)\n",
+         LOGIN_REQUIRED = _environ_get_and_map('LOGIN_REQUIRED', 'False', _AS_BOOL)\n\
+         REMOTE_AUTH_STAFF_GROUPS = _environ_get_and_map('REMOTE_AUTH_STAFF_GROUPS', '', _AS_LIST)\n",
     );
     write(root, "env/netbox.env", "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
     let lint = || bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
     let got = rules_at(&json(&lint()));
     assert!(!got.iter().any(|(_, file, _)| file == "configuration.py"), "{got:?}");
+
+    // The same file linted on its own shows no environment: whether the administrator set a
+    // variable is unknown, so no line is taken for netbox-docker's default, and what holds
+    // whatever the value is stands: NetBox 4.5 removed the staff groups (corpus case t80).
+    let alone = bin()
+        .arg("lint")
+        .arg(root.join("configuration/configuration.py"))
+        .args(["--target", "netbox=4.6", "--format", "json"])
+        .output()
+        .unwrap();
+    let staff = fs::read_to_string(root.join("configuration/configuration.py"))
+        .unwrap()
+        .lines()
+        .position(|line| line.starts_with("REMOTE_AUTH_STAFF_GROUPS"))
+        .unwrap() as u64
+        + 1;
+    let got = rules_at(&json(&alone));
+    assert!(got.contains(&("netbox/setting-removed".into(), "configuration.py".into(), staff)), "{got:?}");
 
     // The environment file sets REMOTE_AUTH_HEADER: now it is the administrator's, and unused.
     write(

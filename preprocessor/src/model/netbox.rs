@@ -75,6 +75,10 @@ pub struct NetboxConfig {
     complete: bool,
     /// The variables of a netbox-docker environment file, in order.
     environment: Arc<Vec<Arc<Setting>>>,
+    /// Whether the deployment shows the environment netbox-docker's container gets (an
+    /// environment file, or a compose file's), even an empty one: without it, whether a variable
+    /// is set is unknown.
+    environment_shown: bool,
     /// The blocks that are netbox-docker's own `configuration.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -223,13 +227,19 @@ impl NetboxConfig {
 
     /// The settings that are netbox-docker's defaults, not the administrator's choice: read
     /// from the environment by netbox-docker's own `configuration.py` (with the default it
-    /// ships), where no environment file or compose `environment:` of the deployment sets the
-    /// variable (once one does, the setting is that variable's, placed at its line). Rules do
+    /// ships), where the deployment's environment file or compose `environment:` does not set
+    /// the variable (once one does, the setting is that variable's, placed at its line). Rules do
     /// not warn about them: there is nothing for the administrator to change (errors stay:
-    /// they say that something does not work, whoever wrote the line).
+    /// they say that something does not work, whoever wrote the line). Without an environment
+    /// (the file linted on its own) there are none: whether the administrator set a variable is
+    /// unknown, so a line is not taken for netbox-docker's default, and a finding that holds
+    /// whatever the value is (a parameter NetBox no longer reads) stands.
     pub fn netbox_docker_defaults(&self) -> impl Iterator<Item = &Setting> {
-        self.settings()
-            .filter(|s| matches!(s.value.kind, ValueKind::Env { .. }) && self.netbox_docker_own.contains(&s.block))
+        self.settings().filter(|s| {
+            self.environment_shown
+                && matches!(s.value.kind, ValueKind::Env { .. })
+                && self.netbox_docker_own.contains(&s.block)
+        })
     }
 
     /// The variables of netbox-docker's environment files, in the order Compose reads them
@@ -281,6 +291,7 @@ impl NetboxConfig {
             base: Some(base),
             complete: self.complete,
             environment: Arc::clone(&self.environment),
+            environment_shown: self.environment_shown,
             netbox_docker_own: self.netbox_docker_own.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             ..NetboxConfig::default()
@@ -323,7 +334,10 @@ impl NetboxConfig {
                     self.complete = true;
                 }
             }
-            Role::Environment => Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned()),
+            Role::Environment => {
+                self.environment_shown = true;
+                Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
+            }
             Role::Code => {}
         }
         self.imports.extend(file.imports);
@@ -353,6 +367,7 @@ impl NetboxConfig {
             config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
+            config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             environment.extend(part.environment.iter().cloned());
         }
@@ -427,4 +442,38 @@ impl NetboxConfig {
 /// their code, not parameters).
 pub fn is_configuration_file(file: &str) -> bool {
     file == "configuration.py" || file.ends_with("/configuration.py")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::BlockId;
+
+    /// netbox-docker's own `configuration.py` (it defines `_environ_get_and_map`), with a line
+    /// for a parameter NetBox 4.5 removed.
+    const DOCKER: &str = "from os import environ\n\ndef _environ_get_and_map(name, default=None, map_fn=None):\n    value = environ.get(name, default)\n    return map_fn(value) if map_fn and value is not None else value\n\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nREMOTE_AUTH_HEADER = environ.get('REMOTE_AUTH_HEADER', 'HTTP_REMOTE_USER')\nREMOTE_AUTH_STAFF_GROUPS = environ.get('REMOTE_AUTH_STAFF_GROUPS', '')\n";
+
+    fn defaults(environment: Option<&str>) -> Vec<String> {
+        let mut config = NetboxConfig::default();
+        config.absorb(crate::parse::netbox::parse(DOCKER, BlockId(0)), Role::Whole);
+        if let Some(text) = environment {
+            config.absorb(crate::parse::env::parse(text, BlockId(1)), Role::Environment);
+        }
+        let config = NetboxConfig::combined([config]);
+        config.netbox_docker_defaults().map(|s| s.name.to_string()).collect()
+    }
+
+    /// With the environment shown, a variable it leaves alone keeps netbox-docker's default,
+    /// and one it sets is the administrator's. Without one (the file linted on its own) no line
+    /// is netbox-docker's default: whether the administrator set the variable is unknown (corpus
+    /// case t80, whose removed REMOTE_AUTH_STAFF_* lines lint then reported nothing on). An empty
+    /// environment file is still an environment: nothing in it is set.
+    #[test]
+    fn a_line_is_netbox_dockers_default_only_where_the_environment_is_shown() {
+        let header = || "REMOTE_AUTH_HEADER".to_string();
+        let staff = || "REMOTE_AUTH_STAFF_GROUPS".to_string();
+        assert_eq!(defaults(Some("REMOTE_AUTH_HEADER=HTTP_X_USER\n")), vec![staff()]);
+        assert_eq!(defaults(Some("")), vec![header(), staff()]);
+        assert_eq!(defaults(None), Vec::<String>::new());
+    }
 }

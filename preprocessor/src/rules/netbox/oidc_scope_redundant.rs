@@ -1,8 +1,12 @@
 //! `netbox/oidc-scope-redundant`: Default scopes listed again.
+//!
+//! One finding per setting, however many default scopes it repeats and however its list is laid
+//! out: the cause is one (the list repeats social-core's defaults) and so is the fix. It points
+//! at the first repeated scope and names them all; the others are secondary places.
 
 use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::ValueKind;
+use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -23,16 +27,36 @@ pub fn oidc_scope_redundant(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     {
         return;
     }
-    for item in setting.value.items().unwrap_or_default() {
-        if let Some(scope @ ("openid" | "profile" | "email")) = item.as_str() {
-            out.push(at_value(
-                &OIDC_SCOPE_REDUNDANT,
-                setting,
-                item,
-                format!("social-core always requests '{scope}', so listing it again only sends it twice"),
-            ));
+    let items = setting.value.items().unwrap_or_default();
+    let mut repeated = items.iter().filter_map(|item| match item.as_str() {
+        Some(scope @ ("openid" | "profile" | "email")) => Some((scope, item)),
+        _ => None,
+    });
+    let Some((first, at)) = repeated.next() else { return };
+    let others: Vec<(&str, &Value)> = repeated.collect();
+    // Each scope named once, in the list's order (three names at most).
+    let mut names: Vec<&str> = vec![first];
+    for (scope, _) in &others {
+        if !names.contains(scope) {
+            names.push(scope);
         }
     }
+    let message = match names.as_slice() {
+        [one] => format!("social-core always requests '{one}', so listing it again only sends it twice"),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(|n| format!("'{n}'")).collect();
+            format!(
+                "social-core always requests {} and '{last}', so listing them again only sends them twice",
+                rest.join(", ")
+            )
+        }
+        [] => return,
+    };
+    let mut finding = at_value(&OIDC_SCOPE_REDUNDANT, setting, at, message);
+    for (scope, item) in others {
+        finding = finding.with_related(item.range.clone(), format!("'{scope}' is requested anyway"));
+    }
+    out.push(finding);
 }
 
 #[cfg(test)]
@@ -51,5 +75,47 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::OIDC_SCOPE_REDUNDANT, CASES);
+    }
+
+    /// A list written over several lines (a Pulumi stack's NetBox side, corpus case t78) is one
+    /// setting with one cause: one finding, on the first repeated scope, naming all three, with
+    /// the other two as secondary places. A one-line list gives the same one finding.
+    #[test]
+    fn one_finding_per_setting_naming_every_repeated_scope() {
+        use crate::config::Settings;
+        use crate::rules::testing::diagnostics;
+        let chapter = |python: &str| format!("# t\n\n```python,check=netbox\n{python}```\n");
+        let several = "SOCIAL_AUTH_OIDC_SCOPE = [\n    'openid',\n    'profile',\n    'email',\n    'roles',\n]\n";
+        let one_line = "SOCIAL_AUTH_OIDC_SCOPE = ['openid', 'profile', 'email', 'roles']\n";
+        for (python, line, related) in [(several, 2, vec![3, 4]), (one_line, 1, vec![1, 1])] {
+            let got: Vec<_> = diagnostics(&chapter(python), &Settings::default())
+                .into_iter()
+                .filter(|d| d.rule == "netbox/oidc-scope-redundant")
+                .collect();
+            assert_eq!(got.len(), 1, "one finding for the setting: {got:?}");
+            let finding = &got[0];
+            assert_eq!(finding.start.line - 3, line, "on the first repeated scope");
+            assert_eq!(
+                finding.message,
+                "social-core always requests 'openid', 'profile' and 'email', so listing them again only sends them twice"
+            );
+            let places: Vec<usize> = finding.related.iter().map(|r| r.start.line - 3).collect();
+            assert_eq!(places, related);
+            assert_eq!(finding.related[0].label, "'profile' is requested anyway");
+        }
+    }
+
+    /// One repeated scope keeps the message in the singular; a scope listed twice is named once.
+    #[test]
+    fn the_message_names_each_repeated_scope_once() {
+        use crate::rules::netbox::testing::finding_of;
+        let rule = "netbox/oidc-scope-redundant";
+        let (message, _) = finding_of(rule, "SOCIAL_AUTH_OIDC_SCOPE = ['groups', 'email']\n", "4.7");
+        assert_eq!(message, "social-core always requests 'email', so listing it again only sends it twice");
+        let (message, _) = finding_of(rule, "SOCIAL_AUTH_OIDC_SCOPE = ['email', 'groups', 'email', 'openid']\n", "4.7");
+        assert_eq!(
+            message,
+            "social-core always requests 'email' and 'openid', so listing them again only sends them twice"
+        );
     }
 }

@@ -5,6 +5,7 @@ use super::shared::{
     any_social_backend, at_statement, header_free_backends_phrase, no_header_backend, social_backends_phrase,
 };
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::netbox::{NetboxConfig, Presence};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -14,7 +15,7 @@ pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     severity: Severity::Warning,
     summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS` or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
     help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; OpenID Connect needs only `REMOTE_AUTH_BACKEND` and the `SOCIAL_AUTH_OIDC_*` settings",
-    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported; nor are they when REMOTE_AUTH_GROUP_HEADER names a claim, not a header (a lower-case name, which request.META never holds: netbox/middleware.py L215-216, 4.6.8) and the pipeline may run a step whose code is not read (SOCIAL_AUTH_PIPELINE not shown, or a step outside social-core, social-auth-app-django and netbox.authentication): a plugin's sync_groups step reuses them so (its documentation: REMOTE_AUTH_GROUP_HEADER \"repurposed here as a claim key\")",
     applies: Applies::Always,
 };
 
@@ -52,6 +53,9 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
     }) {
         return;
     }
+    if group_settings_for_a_step(&d.netbox) {
+        return;
+    }
     let staff = if targets.netbox < STAFF_REMOVED { STAFF_SETTINGS } else { &[] };
     let who = through.map_or_else(|| "users who sign in with a password".to_string(), |t| format!("users who sign in through {t}"));
     for name in GROUP_SETTINGS.iter().chain(staff) {
@@ -64,6 +68,46 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
         }
     }
 }
+
+/// Whether the group settings are written for a pipeline step this checker cannot read: a
+/// plugin's `sync_groups` step "reuses NetBox's own `REMOTE_AUTH_*` settings" and looks the
+/// groups up in the sign-on response under `REMOTE_AUTH_GROUP_HEADER` (corpus case t79). Two
+/// things must both hold:
+///
+/// - `REMOTE_AUTH_GROUP_HEADER` names no request header: NetBox reads it as a key of
+///   `request.META` (netbox/middleware.py L215-216, 4.6.8), where every request header is
+///   `HTTP_` and upper case (`X-Groups` is `HTTP_X_GROUPS`, facts §1.2), so a value with a lower-case letter
+///   (`groups`, a claim's name) is never found there. Whoever wrote it meant another reader.
+/// - the pipeline may run a step whose code this checker does not read: `SOCIAL_AUTH_PIPELINE`
+///   is not shown (a fragment), its value is unknown, or it names a step outside social-core,
+///   social-auth-app-django and NetBox's own `netbox.authentication` (any of the deployment's
+///   own modules, shown or not: what settings a step consults is not read).
+///
+/// A written-out pipeline of library steps only (or NetBox's default one, when the whole
+/// configuration is here and sets none) reads none of them: then they are reported, the claim
+/// name included. Group settings without such a header are reported whatever the pipeline
+/// holds (a custom group step of the administrator's maps groups on its own: t62, h43).
+fn group_settings_for_a_step(netbox: &NetboxConfig) -> bool {
+    let claim = netbox
+        .get("REMOTE_AUTH_GROUP_HEADER")
+        .and_then(|s| s.value.as_str())
+        .is_some_and(|header| header.chars().any(|c| c.is_ascii_lowercase()));
+    if !claim {
+        return false;
+    }
+    match netbox.presence("SOCIAL_AUTH_PIPELINE") {
+        Presence::Unset => false,
+        Presence::Unknown => true,
+        Presence::Set(pipeline) => pipeline.value.items().is_none_or(|steps| {
+            steps.iter().any(|step| step.as_str().is_none_or(|path| !LIBRARY_STEPS.iter().any(|p| path.starts_with(p))))
+        }),
+    }
+}
+
+/// Pipeline steps whose code is known not to read the group settings: social-core's and
+/// social-auth-app-django's, and NetBox's own (`user_default_groups_handler` reads only
+/// `REMOTE_AUTH_DEFAULT_GROUPS`, netbox/authentication/__init__.py L385-403, 4.6.8).
+const LIBRARY_STEPS: &[&str] = &["social_core.", "social_django.", "netbox.authentication."];
 
 /// The group settings NetBox reads only for header authentication.
 const GROUP_SETTINGS: &[&str] = &[
@@ -159,6 +203,45 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::REMOTE_AUTH_HEADER_UNUSED, CASES);
+    }
+
+    /// A plugin's pipeline step reuses the group settings, with REMOTE_AUTH_GROUP_HEADER as the
+    /// claim's name (corpus case t79): quiet while a step this checker cannot read may run (the
+    /// pipeline not shown, or a step of the deployment's own); reported when the pipeline is
+    /// written out with library steps only, or NetBox's default one runs (the whole
+    /// configuration, no pipeline), and when the header is a header (an unseen step is then no
+    /// reason: corpus cases t62 and h43).
+    #[test]
+    fn group_settings_for_a_pipeline_step_not_shown() {
+        use crate::rules::netbox::testing::fired_chapter_lines;
+        let rule = "netbox/remote-auth-header-unused";
+        let block = |file: &str, text: &str| format!("# t\n\n```python,check=netbox,file={file}\n{text}```\n");
+        let settings = |header: &str| {
+            format!(
+                "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = True\nREMOTE_AUTH_GROUP_HEADER = '{header}'\nREMOTE_AUTH_SUPERUSER_GROUPS = ['nb-admins']\n"
+            )
+        };
+        let pipeline = |last: &str| {
+            format!(
+                "SOCIAL_AUTH_PIPELINE = (\n    'social_core.pipeline.social_auth.social_details',\n    'social_core.pipeline.user.create_user',\n    'netbox.authentication.user_default_groups_handler',\n    '{last}',\n)\n"
+            )
+        };
+        let claim = settings("groups");
+        // The pipeline is not in this fragment: a plugin's step may be in it.
+        assert_eq!(fired_chapter_lines(rule, &block("extra.py", &claim)), Vec::<usize>::new());
+        // A step of the deployment's own is in it.
+        let plugin = format!("{claim}{}", pipeline("netbox_group_sync.pipeline.sync_groups"));
+        assert_eq!(fired_chapter_lines(rule, &block("extra.py", &plugin)), Vec::<usize>::new());
+        // Library steps only: nothing reads them, the claim's name included.
+        let library = format!("{claim}{}", pipeline("social_core.pipeline.user.user_details"));
+        assert_eq!(fired_chapter_lines(rule, &block("extra.py", &library)), vec![2, 3, 4]);
+        // The whole configuration without a pipeline: NetBox's default one runs.
+        let whole = format!("ALLOWED_HOSTS = ['netbox.example.com']\n{claim}");
+        assert_eq!(fired_chapter_lines(rule, &block("configuration.py", &whole)), vec![3, 4, 5]);
+        // A header's WSGI name: header authentication's setting, whatever step may run.
+        let header = format!("{}{}", settings("HTTP_X_GROUPS"), pipeline("netbox_group_sync.pipeline.sync_groups"));
+        assert_eq!(fired_chapter_lines(rule, &block("extra.py", &header)), vec![2, 3, 4]);
+        assert_eq!(fired_chapter_lines(rule, &block("extra.py", &settings("HTTP_X_GROUPS"))), vec![2, 3, 4]);
     }
 
     /// A guard's values count only on the guard's own lines: outside it the condition may not
