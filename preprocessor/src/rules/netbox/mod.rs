@@ -32,6 +32,7 @@ rules! {
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     secret_key_short => SECRET_KEY_SHORT,
+    model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
     csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,
     oidc_endpoint_name => OIDC_ENDPOINT_NAME,
     oidc_endpoint_fallback_name => OIDC_ENDPOINT_FALLBACK_NAME,
