@@ -52,6 +52,7 @@ rules! {
     pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
     pipeline_reads_is_staff => PIPELINE_READS_IS_STAFF,
     pipeline_step_unknown => PIPELINE_STEP_UNKNOWN,
+    pipeline_step_module_path => PIPELINE_STEP_MODULE_PATH,
     pipeline_group_import => PIPELINE_GROUP_IMPORT,
     pipeline_is_staff => PIPELINE_IS_STAFF,
     pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE;
