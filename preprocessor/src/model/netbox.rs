@@ -97,6 +97,9 @@ pub struct NetboxConfig {
     /// The blocks that are netbox-docker's own `configuration.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
+    /// The blocks of `ldap_config.py` ([`Role::Ldap`]): the only file whose `AUTH_LDAP_*` names
+    /// NetBox hands to django-auth-ldap (see [`NetboxConfig::is_ldap_setting`]).
+    ldap_blocks: Vec<crate::finding::BlockId>,
     /// Bindings that may not happen (made in conditional code, see
     /// [`PythonFile::maybe_unbound`]), by block and the start of the name's range.
     maybe_unbound: Arc<HashSet<(crate::finding::BlockId, usize), FxBuildHasher>>,
@@ -257,6 +260,16 @@ impl NetboxConfig {
         self.environment.iter().map(|s| &**s)
     }
 
+    /// Whether django-auth-ldap gets this setting: one of `ldap_config.py`, from which NetBox's
+    /// LDAPBackend copies every `AUTH_LDAP_*` name into django-auth-ldap's settings (NetBox 4.6.8
+    /// netbox/authentication/__init__.py lines 348-367; configuration.py's are never copied into
+    /// Django's settings, facts §1.1); or an environment file's variable that a Python file reads
+    /// (no `AUTH_LDAP_*` variable becomes a setting otherwise) when `ldap_config.py` is shown, as
+    /// netbox-docker's reads them (3.0.2 configuration/ldap/ldap_config.py).
+    pub fn is_ldap_setting(&self, setting: &Setting) -> bool {
+        self.ldap_blocks.contains(&setting.block) || (!self.ldap_blocks.is_empty() && self.is_from_environment(setting))
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -301,6 +314,7 @@ impl NetboxConfig {
             complete: self.complete,
             environment: Arc::clone(&self.environment),
             netbox_docker_own: self.netbox_docker_own.clone(),
+            ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             ..NetboxConfig::default()
         }
@@ -312,6 +326,11 @@ impl NetboxConfig {
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
+                if role == Role::Ldap
+                    && let Some(first) = file.settings.first()
+                {
+                    self.ldap_blocks.push(first.block);
+                }
                 if matches!(role, Role::Whole | Role::Partial) {
                     self.startup_imports.extend(file.imports.iter().filter(|i| i.top_level).cloned());
                 }
@@ -377,6 +396,7 @@ impl NetboxConfig {
             config.unguarded_uses.extend(part.unguarded_uses);
             config.complete |= part.complete;
             config.netbox_docker_own.extend(part.netbox_docker_own);
+            config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());
         }
         config.own = Arc::new(own);

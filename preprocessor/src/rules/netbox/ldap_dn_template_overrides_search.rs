@@ -11,7 +11,7 @@ use crate::version::{Applies, Targets};
 pub const LDAP_DN_TEMPLATE_OVERRIDES_SEARCH: Rule = Rule {
     id: "netbox/ldap-dn-template-overrides-search",
     severity: Severity::Warning,
-    summary: "`AUTH_LDAP_USER_DN_TEMPLATE` is set (not `None`) beside `AUTH_LDAP_USER_SEARCH`: django-auth-ldap binds with the DN the template builds and never runs the search, so a user whose DN is not of the template's form cannot sign in",
+    summary: "`ldap_config.py` sets `AUTH_LDAP_USER_DN_TEMPLATE` (not `None`) beside `AUTH_LDAP_USER_SEARCH`: django-auth-ldap binds with the DN the template builds and never runs the search, so a user whose DN is not of the template's form cannot sign in",
     help: "keep one of the two: with a search (Active Directory, users in several OUs, sAMAccountName), set AUTH_LDAP_USER_DN_TEMPLATE = None or remove it; with a template, remove the search",
     fact: "django-auth-ldap's backend.py (5.4.0; the same in 2.0.0 and 4.1.0): `_load_user_dn()` builds the DN from the template whenever `_using_simple_bind_mode()`, which is `self.settings.USER_DN_TEMPLATE is not None`, and runs `_search_for_user_dn()` (AUTH_LDAP_USER_SEARCH) only otherwise (5.4.0 lines 515-530); the user is then bound with that DN (`_authenticate_user_dn`, lines 484-503, 'user DN/password rejected by LDAP server' on failure). The search runs after a template bind only to refresh the DN, when both AUTH_LDAP_BIND_AS_AUTHENTICATING_USER and AUTH_LDAP_REFRESH_DN_ON_BIND are true (lines 498-503). NetBox's LDAPBackend hands every AUTH_LDAP_* name of ldap_config.py to django-auth-ldap's settings (NetBox 4.6.8 netbox/authentication/__init__.py lines 348-367); NetBox's docs/installation/6-ldap.md (git tag v4.6.8-rc2, lines 79 and 155): with Active Directory, AUTH_LDAP_USER_DN_TEMPLATE should be None",
     applies: Applies::Always,
@@ -22,12 +22,13 @@ const SEARCH: &str = "AUTH_LDAP_USER_SEARCH";
 const REFRESH: &str = "AUTH_LDAP_REFRESH_DN_ON_BIND";
 
 pub fn ldap_dn_template_overrides_search(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(template) = d.netbox.get(TEMPLATE) else { return };
+    // Only what django-auth-ldap reads: NetBox never hands it configuration.py's AUTH_LDAP_*.
+    let Some(template) = d.netbox.get(TEMPLATE).filter(|s| d.netbox.is_ldap_setting(s)) else { return };
     // Only a known string: a value from the environment may be netbox-docker's default None.
     let Some(text) = template.value.as_str() else { return };
     // A search certainly made, and not None (an `LDAPSearch(…)` call is a value this checker
     // does not evaluate; one from the environment is no search).
-    let Some(search) = d.netbox.surely_set(SEARCH) else { return };
+    let Some(search) = d.netbox.surely_set(SEARCH).filter(|s| d.netbox.is_ldap_setting(s)) else { return };
     if matches!(search.value.kind, ValueKind::None | ValueKind::Env { .. }) {
         return;
     }
@@ -55,65 +56,75 @@ pub fn ldap_dn_template_overrides_search(d: &Input<'_>, _: &Targets, out: &mut V
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_cases, fired_chapter_lines};
+    use crate::config::Settings;
+    use crate::rules::netbox::testing::fired_chapter_lines;
+    use crate::rules::testing::diagnostics;
+
+    const RULE: &str = "netbox/ldap-dn-template-overrides-search";
 
     const SEARCH: &str = "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\n";
 
-    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
-    const CASES: &[(&str, &str, &str, usize, &str)] = &[
-        // A search and a template (corpus case t72): the template wins.
+    /// A chapter with one block of `file`.
+    fn chapter(file: &str, python: &str) -> String {
+        format!("# t\n\n```python,check=netbox,file={file}\n{python}```\n")
+    }
+
+    /// The lines of `ldap_config.py` the rule fires on.
+    fn fired(python: &str) -> Vec<usize> {
+        fired_chapter_lines(RULE, &chapter("ldap_config.py", python))
+    }
+
+    /// (an ldap_config.py that makes it fire on the given line, a close one that must not)
+    const CASES: &[(&str, usize, &str)] = &[
+        // A search and a template (corpus case t72): the template wins. NetBox's LDAP guide for
+        // Active Directory: the template None.
         (
-            "netbox/ldap-dn-template-overrides-search",
-            "4.7",
-            concat!(
-                "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\n",
-                "AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=staff,dc=example,dc=com'\n"
-            ),
+            "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=staff,dc=example,dc=com'\n",
             5,
-            // NetBox's LDAP guide for Active Directory: the template None.
-            concat!(
-                "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\n",
-                "AUTH_LDAP_USER_DN_TEMPLATE = None\n"
-            ),
+            "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\nAUTH_LDAP_USER_DN_TEMPLATE = None\n",
         ),
-        // An empty template is not None either; a template alone is the other way to find
-        // users: nothing to say.
+        // An empty template is not None either; a template alone is the other way to find users.
         (
-            "netbox/ldap-dn-template-overrides-search",
-            "4.7",
             "AUTH_LDAP_USER_DN_TEMPLATE = ''\nAUTH_LDAP_USER_SEARCH = object()\n",
             1,
             "AUTH_LDAP_SERVER_URI = 'ldap://ldap.example.com'\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\n",
         ),
         // The search refreshes the DN after a template bind, as django-auth-ldap means it to.
         (
-            "netbox/ldap-dn-template-overrides-search",
-            "4.7",
-            "X = 1\n",
-            0,
+            "AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_REFRESH_DN_ON_BIND = False\n",
+            1,
             "AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_BIND_AS_AUTHENTICATING_USER = True\nAUTH_LDAP_REFRESH_DN_ON_BIND = True\n",
         ),
         // netbox-docker's ldap_config.py: the template from the environment, None by default.
         (
-            "netbox/ldap-dn-template-overrides-search",
-            "4.7",
-            "X = 1\n",
-            0,
-            "from os import environ\nAUTH_LDAP_USER_DN_TEMPLATE = environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)\nAUTH_LDAP_USER_SEARCH = object()\n",
+            "AUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\n",
+            2,
+            "import os\nAUTH_LDAP_USER_DN_TEMPLATE = os.environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)\nAUTH_LDAP_USER_SEARCH = object()\n",
         ),
         // A search only perhaps made.
         (
-            "netbox/ldap-dn-template-overrides-search",
-            "4.7",
-            "X = 1\n",
-            0,
+            "import os\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\n",
+            2,
             "import os\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\nif os.path.exists('/etc/ad'):\n    AUTH_LDAP_USER_SEARCH = object()\n",
         ),
     ];
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
-        assert_cases(&super::LDAP_DN_TEMPLATE_OVERRIDES_SEARCH, CASES);
+        for (firing, line, quiet) in CASES {
+            assert_eq!(fired(firing), vec![*line], "{firing}");
+            assert_eq!(fired(quiet), Vec::<usize>::new(), "{quiet}");
+        }
+    }
+
+    #[test]
+    fn only_ldap_config_py_reaches_django_auth_ldap() {
+        let both = format!("{SEARCH}AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\n");
+        // netbox-docker's LDAP directory holds ldap_config.py and its add-ons.
+        assert_eq!(fired_chapter_lines(RULE, &chapter("configuration/ldap/ldap_config.py", &both)), vec![5]);
+        // In configuration.py (or a pipeline module) NetBox never hands them to django-auth-ldap.
+        assert_eq!(fired_chapter_lines(RULE, &chapter("configuration.py", &both)), Vec::<usize>::new());
+        assert_eq!(fired_chapter_lines(RULE, &chapter("extra.py", &both)), Vec::<usize>::new());
     }
 
     #[test]
@@ -124,18 +135,22 @@ mod tests {
             "# t\n\n```python,check=netbox,file=configuration/ldap/ldap_config.py\n{SEARCH}from os import environ\nAUTH_LDAP_USER_DN_TEMPLATE = environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)\n```\n\n```sh,check=env\nAUTH_LDAP_SERVER_URI=ldaps://dc01.example.com\nAUTH_LDAP_USER_DN_TEMPLATE=uid=%(user)s,dc=example,dc=com\n```\n"
         );
         // The environment file's second line is the chapter's line 14.
-        assert_eq!(fired_chapter_lines("netbox/ldap-dn-template-overrides-search", &chapter), vec![14 - 3]);
+        assert_eq!(fired_chapter_lines(RULE, &chapter), vec![14 - 3]);
         let unset = chapter.replace("AUTH_LDAP_USER_DN_TEMPLATE=uid=%(user)s,dc=example,dc=com\n", "");
-        assert_eq!(fired_chapter_lines("netbox/ldap-dn-template-overrides-search", &unset), Vec::<usize>::new());
+        assert_eq!(fired_chapter_lines(RULE, &unset), Vec::<usize>::new());
     }
 
     #[test]
     fn the_message_quotes_the_template_and_names_the_search() {
-        let (message, _) = crate::rules::netbox::testing::finding_of(
-            "netbox/ldap-dn-template-overrides-search",
-            &format!("{SEARCH}AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=staff,dc=example,dc=com'\n"),
-            "4.7",
+        let python = format!("{SEARCH}AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=staff,dc=example,dc=com'\n");
+        let found = diagnostics(&chapter("ldap_config.py", &python), &Settings::default());
+        let finding = found.iter().find(|d| d.rule == RULE).expect("it fires");
+        assert!(
+            finding.message.contains("(`uid=%(user)s,ou=staff,dc=example,dc=com`) and never runs `AUTH_LDAP_USER_SEARCH`"),
+            "{}",
+            finding.message
         );
-        assert!(message.contains("(`uid=%(user)s,ou=staff,dc=example,dc=com`) and never runs `AUTH_LDAP_USER_SEARCH`"), "{message}");
+        // The search, in the same file, is the finding's second place.
+        assert_eq!(finding.related.len(), 1, "{:?}", finding.related);
     }
 }
