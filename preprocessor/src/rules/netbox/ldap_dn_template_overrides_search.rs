@@ -57,7 +57,7 @@ pub fn ldap_dn_template_overrides_search(d: &Input<'_>, _: &Targets, out: &mut V
 #[cfg(test)]
 mod tests {
     use crate::config::Settings;
-    use crate::rules::netbox::testing::fired_chapter_lines;
+    use crate::rules::netbox::testing::{assert_cases_in, fired_chapter_lines};
     use crate::rules::testing::diagnostics;
 
     const RULE: &str = "netbox/ldap-dn-template-overrides-search";
@@ -69,40 +69,46 @@ mod tests {
         format!("# t\n\n```python,check=netbox,file={file}\n{python}```\n")
     }
 
-    /// The lines of `ldap_config.py` the rule fires on.
-    fn fired(python: &str) -> Vec<usize> {
-        fired_chapter_lines(RULE, &chapter("ldap_config.py", python))
-    }
-
-    /// (an ldap_config.py that makes it fire on the given line, a close one that must not)
-    const CASES: &[(&str, usize, &str)] = &[
+    /// (rule, target NetBox, an ldap_config.py that makes it fire on the given line, a close one
+    /// that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
         // A search and a template (corpus case t72): the template wins. NetBox's LDAP guide for
         // Active Directory: the template None.
         (
+            RULE,
+            "4.7",
             "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=staff,dc=example,dc=com'\n",
             5,
             "import ldap\nfrom django_auth_ldap.config import LDAPSearch\nAUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=Staff,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(sAMAccountName=%(user)s)')\nAUTH_LDAP_USER_DN_TEMPLATE = None\n",
         ),
         // An empty template is not None either; a template alone is the other way to find users.
         (
+            RULE,
+            "4.7",
             "AUTH_LDAP_USER_DN_TEMPLATE = ''\nAUTH_LDAP_USER_SEARCH = object()\n",
             1,
             "AUTH_LDAP_SERVER_URI = 'ldap://ldap.example.com'\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\n",
         ),
         // The search refreshes the DN after a template bind, as django-auth-ldap means it to.
         (
+            RULE,
+            "4.7",
             "AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_REFRESH_DN_ON_BIND = False\n",
             1,
             "AUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,ou=people,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_BIND_AS_AUTHENTICATING_USER = True\nAUTH_LDAP_REFRESH_DN_ON_BIND = True\n",
         ),
         // netbox-docker's ldap_config.py: the template from the environment, None by default.
         (
+            RULE,
+            "4.7",
             "AUTH_LDAP_USER_SEARCH = object()\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\n",
             2,
             "import os\nAUTH_LDAP_USER_DN_TEMPLATE = os.environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)\nAUTH_LDAP_USER_SEARCH = object()\n",
         ),
         // A search only perhaps made.
         (
+            RULE,
+            "4.7",
             "import os\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\nAUTH_LDAP_USER_SEARCH = object()\n",
             2,
             "import os\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,dc=example,dc=com'\nif os.path.exists('/etc/ad'):\n    AUTH_LDAP_USER_SEARCH = object()\n",
@@ -111,10 +117,7 @@ mod tests {
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
-        for (firing, line, quiet) in CASES {
-            assert_eq!(fired(firing), vec![*line], "{firing}");
-            assert_eq!(fired(quiet), Vec::<usize>::new(), "{quiet}");
-        }
+        assert_cases_in(&super::LDAP_DN_TEMPLATE_OVERRIDES_SEARCH, "ldap_config.py", CASES);
     }
 
     #[test]
