@@ -82,7 +82,8 @@ fn no_file_under_rules_is_longer_than_one_rule_needs() {
 #[test]
 fn every_rule_file_has_a_firing_case_and_a_near_miss() {
     // A rule is a `pub const …: Rule` in a file under rules/<domain>/; its cases are in the same
-    // file's tests: `assert_cases(&super::RULE, …)` (each case with its near miss), or
+    // file's tests: `assert_cases(&super::RULE, …)` or `assert_cases_in(&super::RULE, FILE, …)`
+    // (each case with its near miss), or
     // `assert_fires("id", …)` and `assert_quiet("id", …)`. A rule with no check in its file is
     // reported by another stage (nginx -t) and tested there.
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
@@ -101,7 +102,8 @@ fn every_rule_file_has_a_firing_case_and_a_near_miss() {
             if !checked {
                 continue;
             }
-            let cases = tests.contains(&format!("assert_cases(&super::{name},"));
+            let cases = tests.contains(&format!("assert_cases(&super::{name},"))
+                || tests.contains(&format!("assert_cases_in(&super::{name},"));
             if !cases && !tests.contains(&format!("assert_fires(\"{id}\"")) {
                 missing.push(format!("{}: {id} has no firing case", file.display()));
             }

@@ -18,9 +18,20 @@ use crate::parse::netbox::{
 pub enum Role {
     /// The whole `configuration.py`: a parameter it does not set is unset (NetBox's default).
     Whole,
-    /// A fragment of the configuration (a netbox-docker add-on such as `extra.py`, a block marked
-    /// `partial`): its settings count, and a parameter it does not set is unknown.
+    /// A fragment of the configuration that NetBox runs with its settings (a netbox-docker
+    /// add-on such as `extra.py`, a `configuration.py` marked `partial`): its settings count,
+    /// and a parameter it does not set is unknown.
     Partial,
+    /// A block marked `partial` (or a file `lint` takes for settings) whose name is none NetBox
+    /// loads as configuration: settings as a fragment's, but when it runs is not known (it may
+    /// be a pipeline module with constants).
+    Fragment,
+    /// `ldap_config.py` (and netbox-docker's `configuration/ldap/` files): settings as a
+    /// fragment's, but NetBox loads it only when its LDAP backend is first instantiated, long
+    /// after Django's settings were built (NetBox 4.6.8 netbox/authentication/__init__.py
+    /// `LDAPBackend.__new__` calls settings_utils.py `load_ldap_config`, lines 186-200;
+    /// netbox-docker 3.0.2 docker/ldap_config.docker.py reads /etc/netbox/config/ldap/ there).
+    Ldap,
     /// netbox-docker's environment file: its variables, applied as netbox-docker applies them.
     Environment,
     /// Other Python (a custom pipeline module): its code, not its names, matters.
@@ -30,20 +41,24 @@ pub enum Role {
 /// The role of a block's file. netbox-docker (3.0.2, `docker/configuration.docker.py`) loads
 /// `configuration.py` and then every other `*.py` file of its configuration directory, sorted by
 /// name, and a name set by a later file wins: `extra.py`, `plugins.py`, `logging.py` and any
-/// file under `configuration/` are settings; its LDAP add-on is `ldap_config.py`.
+/// file under `configuration/` are settings; its LDAP add-on is `ldap_config.py`, with the other
+/// files of `configuration/ldap/` (see [`Role::Ldap`]).
 pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let base = file.rsplit('/').next().unwrap_or(file);
     let in_docker_directory =
         (file.starts_with("configuration/") || file.contains("/configuration/")) && base.ends_with(".py");
+    let in_docker_ldap_directory = file.starts_with("configuration/ldap/") || file.contains("/configuration/ldap/");
     match kind {
         Kind::Env | Kind::Compose => Role::Environment,
         _ if is_configuration_file(file) && !partial => Role::Whole,
-        _ if partial
-            || in_docker_directory
-            || matches!(base, "extra.py" | "plugins.py" | "logging.py" | "ldap_config.py") =>
+        _ if base == "ldap_config.py" || (in_docker_ldap_directory && base.ends_with(".py")) => Role::Ldap,
+        _ if in_docker_directory
+            || is_configuration_file(file)
+            || matches!(base, "extra.py" | "plugins.py" | "logging.py") =>
         {
             Role::Partial
         }
+        _ if partial => Role::Fragment,
         _ => Role::Code,
     }
 }
@@ -58,6 +73,10 @@ pub struct NetboxConfig {
     own: Arc<SettingTable>,
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
+    /// The imports at the top level of the files NetBox runs while Django builds its settings
+    /// (`configuration.py` and netbox-docker's add-ons: [`Role::Whole`] and [`Role::Partial`]
+    /// files, not `ldap_config.py`, other fragments or code; see [`Import::top_level`]).
+    pub startup_imports: Vec<Import>,
     /// Attribute writes in every NetBox Python file.
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes rules look at, in every NetBox Python file.
@@ -82,6 +101,9 @@ pub struct NetboxConfig {
     /// The blocks that are netbox-docker's own `configuration.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
+    /// The blocks of `ldap_config.py` ([`Role::Ldap`]): the only file whose `AUTH_LDAP_*` names
+    /// NetBox hands to django-auth-ldap (see [`NetboxConfig::is_ldap_setting`]).
+    ldap_blocks: Vec<crate::finding::BlockId>,
     /// Bindings that may not happen (made in conditional code, see
     /// [`PythonFile::maybe_unbound`]), by block and the start of the name's range.
     maybe_unbound: Arc<HashSet<(crate::finding::BlockId, usize), FxBuildHasher>>,
@@ -248,6 +270,16 @@ impl NetboxConfig {
         self.environment.iter().map(|s| &**s)
     }
 
+    /// Whether django-auth-ldap gets this setting: one of `ldap_config.py`, from which NetBox's
+    /// LDAPBackend copies every `AUTH_LDAP_*` name into django-auth-ldap's settings (NetBox 4.6.8
+    /// netbox/authentication/__init__.py lines 348-367; configuration.py's are never copied into
+    /// Django's settings, facts §1.1); or an environment file's variable that a Python file reads
+    /// (no `AUTH_LDAP_*` variable becomes a setting otherwise) when `ldap_config.py` is shown, as
+    /// netbox-docker's reads them (3.0.2 configuration/ldap/ldap_config.py).
+    pub fn is_ldap_setting(&self, setting: &Setting) -> bool {
+        self.ldap_blocks.contains(&setting.block) || (!self.ldap_blocks.is_empty() && self.is_from_environment(setting))
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -293,6 +325,7 @@ impl NetboxConfig {
             environment: Arc::clone(&self.environment),
             environment_shown: self.environment_shown,
             netbox_docker_own: self.netbox_docker_own.clone(),
+            ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             ..NetboxConfig::default()
         }
@@ -303,7 +336,15 @@ impl NetboxConfig {
     /// assignments that win outlive it.
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         match role {
-            Role::Whole | Role::Partial => {
+            Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
+                if role == Role::Ldap
+                    && let Some(first) = file.settings.first()
+                {
+                    self.ldap_blocks.push(first.block);
+                }
+                if matches!(role, Role::Whole | Role::Partial) {
+                    self.startup_imports.extend(file.imports.iter().filter(|i| i.top_level).cloned());
+                }
                 if file.netbox_docker_own
                     && let Some(first) = file.settings.first()
                 {
@@ -360,6 +401,7 @@ impl NetboxConfig {
             part.own.deleted.iter().for_each(|name| own.delete(name));
             maybe_unbound.extend(part.maybe_unbound.iter().copied());
             config.imports.extend(part.imports);
+            config.startup_imports.extend(part.startup_imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.attribute_reads.extend(part.attribute_reads);
             config.attribute_probes.extend(part.attribute_probes);
@@ -369,6 +411,7 @@ impl NetboxConfig {
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);
+            config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());
         }
         config.own = Arc::new(own);

@@ -253,6 +253,9 @@ pub struct Import {
     pub range: Range<usize>,
     /// The block.
     pub block: BlockId,
+    /// A statement of the module's body itself (not inside a function, a class, an `if` or a
+    /// `try`): it runs, unconditionally, whenever the module is loaded.
+    pub top_level: bool,
 }
 
 /// An assignment to an attribute (`user.is_staff = True`), or a read of one of
@@ -578,7 +581,7 @@ impl<'t> Evaluator<'t, '_> {
                 }
             }
             Stmt::Import(import) => {
-                record_imports(stmt, self.block, &mut self.file.imports);
+                record_imports(stmt, self.block, true, &mut self.file.imports);
                 for alias in &import.names {
                     if alias.name.id.as_str() == "os" {
                         self.os.push(alias.asname.as_ref().map_or("os", |a| a.id.as_str()).to_string());
@@ -586,7 +589,7 @@ impl<'t> Evaluator<'t, '_> {
                 }
             }
             Stmt::ImportFrom(import) => {
-                record_imports(stmt, self.block, &mut self.file.imports);
+                record_imports(stmt, self.block, true, &mut self.file.imports);
                 let module = import.module.as_ref().map_or("", |m| m.id.as_str());
                 for alias in &import.names {
                     let name = alias.name.id.as_str();
@@ -1140,7 +1143,7 @@ struct Scan<'a> {
 }
 
 /// Record the modules and names an `import` or `from … import` statement brings in.
-fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
+fn record_imports(stmt: &Stmt, block: BlockId, top_level: bool, out: &mut Vec<Import>) {
     let range = to_range(stmt.range());
     match stmt {
         Stmt::Import(import) => out.extend(import.names.iter().map(|alias| Import {
@@ -1148,6 +1151,7 @@ fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
             name: String::new(),
             range: range.clone(),
             block,
+            top_level,
         })),
         Stmt::ImportFrom(import) => {
             let module = import.module.as_ref().map_or("", |m| m.id.as_str());
@@ -1156,6 +1160,7 @@ fn record_imports(stmt: &Stmt, block: BlockId, out: &mut Vec<Import>) {
                 name: alias.name.id.to_string(),
                 range: range.clone(),
                 block,
+                top_level,
             }));
         }
         _ => {}
@@ -1265,7 +1270,7 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
             unguarded_uses(function, self.block, &mut self.file.unguarded_uses);
         }
         match stmt {
-            Stmt::Import(_) | Stmt::ImportFrom(_) => record_imports(stmt, self.block, &mut self.file.imports),
+            Stmt::Import(_) | Stmt::ImportFrom(_) => record_imports(stmt, self.block, false, &mut self.file.imports),
             Stmt::Assign(assign) => {
                 for target in &assign.targets {
                     if let Expr::Attribute(attribute) = target {
@@ -1389,6 +1394,20 @@ mod tests {
         assert_eq!(file.imports[0].module, "django.contrib.auth.models");
         assert_eq!(file.imports[0].name, "Group");
         assert_eq!(file.attribute_writes[0].attribute, "is_staff");
+        assert!(!file.imports[0].top_level, "inside a function: runs only when it is called");
+    }
+
+    /// Only a statement of the module's body runs, unconditionally, when the module is loaded;
+    /// one inside `if`, `try` or a guard (whose body is evaluated twice) is not top-level, and
+    /// is recorded once.
+    #[test]
+    fn top_level_imports_are_the_module_bodys_own() {
+        let file = parse(
+            "import os\nfrom users.models import Group\nif os.environ.get('SSO'):\n    import dcim.models\ntry:\n    import ipam.models\nexcept ImportError:\n    pass\n",
+            BlockId(0),
+        );
+        let imports: Vec<(&str, bool)> = file.imports.iter().map(|i| (i.module.as_str(), i.top_level)).collect();
+        assert_eq!(imports, vec![("os", true), ("users.models", true), ("dcim.models", false), ("ipam.models", false)]);
     }
 
     /// `if …:` without `else` (a sign-on block switched on by the environment, corpus cases t40

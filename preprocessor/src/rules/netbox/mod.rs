@@ -34,6 +34,7 @@ rules! {
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     secret_key_short => SECRET_KEY_SHORT,
+    model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
     plugin_name_not_module => PLUGIN_NAME_NOT_MODULE,
     plugins_config_key_not_plugin => PLUGINS_CONFIG_KEY_NOT_PLUGIN,
     csrf_trusted_origins_scheme => CSRF_TRUSTED_ORIGINS_SCHEME,
@@ -51,6 +52,7 @@ rules! {
     backend_path => BACKEND_PATH,
     backend_list_version => BACKEND_LIST_VERSION,
     oidc_backend_version => OIDC_BACKEND_VERSION,
+    ldap_dn_template_overrides_search => LDAP_DN_TEMPLATE_OVERRIDES_SEARCH,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
@@ -59,6 +61,7 @@ rules! {
     pipeline_default_groups => PIPELINE_DEFAULT_GROUPS,
     pipeline_reads_is_staff => PIPELINE_READS_IS_STAFF,
     pipeline_step_unknown => PIPELINE_STEP_UNKNOWN,
+    pipeline_step_module_path => PIPELINE_STEP_MODULE_PATH,
     pipeline_group_import => PIPELINE_GROUP_IMPORT,
     pipeline_is_staff => PIPELINE_IS_STAFF,
     pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE;

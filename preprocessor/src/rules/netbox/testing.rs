@@ -10,14 +10,23 @@ pub const OIDC: &str = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_conn
 
 /// The diagnostics of one `check=netbox` block on line 4 of its chapter, for a target NetBox.
 fn diagnostics(python: &str, netbox: &str) -> Vec<Diagnostic> {
-    let mut settings = Settings::default();
-    settings.targets.netbox = netbox.parse().unwrap();
-    chapter_diagnostics(&format!("# t\n\n```python,check=netbox\n{python}```\n"), &settings)
+    diagnostics_in(CONFIGURATION, python, netbox)
 }
 
-/// The rules that fire on one `check=netbox` block, and their lines within the block.
-fn fired(python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
-    diagnostics(python, netbox).into_iter().map(|d| (d.rule, d.start.line - 3)).collect()
+/// The file a block is by default.
+const CONFIGURATION: &str = "configuration.py";
+
+/// [`diagnostics`] of a block of another file (`file=ldap_config.py`).
+fn diagnostics_in(file: &str, python: &str, netbox: &str) -> Vec<Diagnostic> {
+    let mut settings = Settings::default();
+    settings.targets.netbox = netbox.parse().unwrap();
+    let attribute = if file == CONFIGURATION { String::new() } else { format!(",file={file}") };
+    chapter_diagnostics(&format!("# t\n\n```python,check=netbox{attribute}\n{python}```\n"), &settings)
+}
+
+/// The rules that fire on one `check=netbox` block of `file`, and their lines within the block.
+fn fired_in(file: &str, python: &str, netbox: &str) -> Vec<(&'static str, usize)> {
+    diagnostics_in(file, python, netbox).into_iter().map(|d| (d.rule, d.start.line - 3)).collect()
 }
 
 /// The findings on one `check=netbox` block: rule, message and help.
@@ -46,19 +55,24 @@ pub fn finding_of(rule: &str, python: &str, netbox: &str) -> (String, String) {
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {
+    assert_cases_in(rule, CONFIGURATION, cases);
+}
+
+/// [`assert_cases`] with every block a block of `file` (a rule on `ldap_config.py`).
+pub fn assert_cases_in(rule: &Rule, file: &str, cases: &[(&str, &str, &str, usize, &str)]) {
     assert!(cases.iter().any(|(_, _, _, line, _)| *line > 0), "{} has no firing case", rule.id);
     for (id, netbox, firing, line, quiet) in cases {
         assert_eq!(*id, rule.id, "a case of another rule");
         if *line > 0 {
-            let got = fired(firing, netbox);
+            let got = fired_in(file, firing, netbox);
             assert!(got.contains(&(*id, *line)), "{id} should fire on line {line} of:\n{firing}got {got:?}");
         }
-        let got = fired(quiet, netbox);
+        let got = fired_in(file, quiet, netbox);
         assert!(!got.iter().any(|(r, _)| r == id), "{id} must not fire on:\n{quiet}got {got:?}");
     }
 }
 
 #[test]
 fn the_clean_configuration_triggers_nothing() {
-    assert_eq!(fired(OIDC, "4.7"), vec![]);
+    assert_eq!(fired_in(CONFIGURATION, OIDC, "4.7"), vec![]);
 }
