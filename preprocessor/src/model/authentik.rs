@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::finding::BlockId;
 use crate::parse::authentik::{Blueprint, Entry, Node, NodeKind};
+use crate::parse::base64;
 
 /// The blueprint model of an OAuth2/OpenID provider.
 pub const PROVIDER_MODEL: &str = "authentik_providers_oauth2.oauth2provider";
@@ -200,7 +201,7 @@ pub fn key_algorithm(pem: &str) -> Option<KeyAlgorithm> {
         return Some(KeyAlgorithm::Rsa);
     }
     let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
-    let der = base64_decode(body.trim())?;
+    let der = base64::decode(body.trim())?;
     const EC_PUBLIC_KEY: [u8; 9] = [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]; // 1.2.840.10045.2.1
     const RSA_ENCRYPTION: [u8; 11] = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]; // 1.2.840.113549.1.1.1
     if der.windows(EC_PUBLIC_KEY.len()).any(|w| w == EC_PUBLIC_KEY) {
@@ -210,30 +211,6 @@ pub fn key_algorithm(pem: &str) -> Option<KeyAlgorithm> {
     } else {
         None
     }
-}
-
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace() && *b != b'=').collect();
-    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
-    for chunk in clean.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= value(c)? << (18 - 6 * i);
-        }
-        let bytes = n.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    Some(out)
 }
 
 impl AuthentikSetup {

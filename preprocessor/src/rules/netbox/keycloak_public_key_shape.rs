@@ -127,7 +127,7 @@ enum Der {
 
 /// The kind of DER value the base64 begins with, from its first 16 characters.
 fn der_kind(body: &str) -> Option<Der> {
-    let bytes = decode_prefix(body.get(..16)?)?;
+    let bytes = crate::parse::base64::decode(body.get(..16)?)?;
     let mut at = 0;
     for _ in 0..2 {
         if *bytes.get(at)? != 0x30 {
@@ -141,27 +141,6 @@ fn der_kind(body: &str) -> Option<Der> {
         0xa0 | 0x02 => Some(Der::Certificate),
         _ => None,
     }
-}
-
-/// Base64 (standard alphabet, no padding) decoded, four characters at a time.
-fn decode_prefix(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    for chunk in text.as_bytes().chunks_exact(4) {
-        let mut word = 0u32;
-        for &c in chunk {
-            let six = match c {
-                b'A'..=b'Z' => c - b'A',
-                b'a'..=b'z' => c - b'a' + 26,
-                b'0'..=b'9' => c - b'0' + 52,
-                b'+' => 62,
-                b'/' => 63,
-                _ => return None,
-            };
-            word = word << 6 | u32::from(six);
-        }
-        out.extend_from_slice(&word.to_be_bytes()[1..]);
-    }
-    Some(out)
 }
 
 #[cfg(test)]
