@@ -11,7 +11,7 @@
 //! ## Why is this bad?
 //! social-core's `KeycloakOAuth2` sends the browser to `AUTHORIZATION_URL` with the sign-in
 //! request (`BaseOAuth2.auth_url()`, social_core/backends/oauth.py L387-398 in 5.2.0; the URL is
-//! the setting itself, see [`super::keycloak`]). Keycloak starts a sign-in only at a realm's
+//! the setting itself, see `rules/netbox/keycloak.rs`). Keycloak starts a sign-in only at a realm's
 //! `…/protocol/openid-connect/auth` (OIDCLoginProtocolService.java, `@Path("auth")`): anywhere
 //! else no code ever comes back to NetBox. A code issued in one realm and redeemed at another
 //! realm's token endpoint is refused: `OAuth2CodeParser.parseCode` looks its user session up in
@@ -19,7 +19,7 @@
 //!
 //! Values read from the environment stay unknown; a name only annotated (`NAME: 'url'`) is
 //! judged by the URL written, and a variable of netbox-docker's environment file that no shown
-//! file reads is judged as the value it would give (see [`super::keycloak::literal`]).
+//! file reads is judged as the value it would give (see `literal` in `rules/netbox/keycloak.rs`).
 //!
 //! ## Example
 //! `SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = 'https://sso.example.com/auth'` beside
