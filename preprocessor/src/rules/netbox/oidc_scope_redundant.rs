@@ -2,7 +2,8 @@
 //!
 //! One finding per setting, however many default scopes it repeats and however its list is laid
 //! out: the cause is one (the list repeats social-core's defaults) and so is the fix. It points
-//! at the first repeated scope and names them all; the others are secondary places.
+//! at the first repeated scope and names them all; each other scope's first repetition is a
+//! secondary place.
 
 use super::shared::{at_value, truthy};
 use crate::finding::{Finding, Rule, Severity};
@@ -33,12 +34,15 @@ pub fn oidc_scope_redundant(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
         _ => None,
     });
     let Some((first, at)) = repeated.next() else { return };
-    let others: Vec<(&str, &Value)> = repeated.collect();
-    // Each scope named once, in the list's order (three names at most).
+    // Each scope named once, in the list's order, and placed at its first repetition only: three
+    // names and two secondary places at most, however long the list (a place per repetition made
+    // the terminal's rendering quadratic in the list's length).
     let mut names: Vec<&str> = vec![first];
-    for (scope, _) in &others {
-        if !names.contains(scope) {
+    let mut places: Vec<(&str, &Value)> = Vec::new();
+    for (scope, item) in repeated {
+        if !names.contains(&scope) {
             names.push(scope);
+            places.push((scope, item));
         }
     }
     let message = match names.as_slice() {
@@ -53,7 +57,7 @@ pub fn oidc_scope_redundant(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
         [] => return,
     };
     let mut finding = at_value(&OIDC_SCOPE_REDUNDANT, setting, at, message);
-    for (scope, item) in others {
+    for (scope, item) in places {
         finding = finding.with_related(item.range.clone(), format!("'{scope}' is requested anyway"));
     }
     out.push(finding);
@@ -103,6 +107,23 @@ mod tests {
             assert_eq!(places, related);
             assert_eq!(finding.related[0].label, "'profile' is requested anyway");
         }
+    }
+
+    /// A list repeating the defaults thousands of times is still one finding with two secondary
+    /// places (one per other scope), so rendering it stays linear in the list's length.
+    #[test]
+    fn a_long_list_gets_a_secondary_place_per_other_scope_not_per_repetition() {
+        use crate::config::Settings;
+        use crate::rules::testing::diagnostics;
+        let python = format!("SOCIAL_AUTH_OIDC_SCOPE = [\n{}]\n", "    'email',\n    'openid',\n    'profile',\n".repeat(2000));
+        let chapter = format!("# t\n\n```python,check=netbox\n{python}```\n");
+        let got: Vec<_> = diagnostics(&chapter, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule == "netbox/oidc-scope-redundant")
+            .collect();
+        assert_eq!(got.len(), 1);
+        let places: Vec<usize> = got[0].related.iter().map(|r| r.start.line - 3).collect();
+        assert_eq!(places, vec![3, 4], "'openid' and 'profile' at their first repetition");
     }
 
     /// One repeated scope keeps the message in the singular; a scope listed twice is named once.
