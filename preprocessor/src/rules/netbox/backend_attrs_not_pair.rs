@@ -2,6 +2,7 @@
 //! `(title, icon)` pair, such as a dict of named keys.
 
 use super::shared::at_value;
+use super::social_names::SOCIAL;
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
@@ -22,6 +23,11 @@ pub fn backend_attrs_not_pair(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let Some(setting) = d.netbox.get("SOCIAL_AUTH_BACKEND_ATTRS") else { return };
     let ValueKind::Dict(items) = &setting.value.kind else { return };
     for (key, value) in items {
+        // The login page unpacks only the values of the backends it shows (account/views.py runs
+        // over load_backends(AUTHENTICATION_BACKENDS)): a key for a backend not in use is never read.
+        if key.as_str().is_some_and(|name| !maybe_in_use(d, name)) {
+            continue;
+        }
         let Some(what) = consequence(value) else { continue };
         let (of, button) = match key.as_str() {
             Some(name) => {
@@ -30,7 +36,7 @@ pub fn backend_attrs_not_pair(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             }
             None => ("of a backend".to_string(), "its button".to_string()),
         };
-        out.push(at_value(
+        let finding = at_value(
             &BACKEND_ATTRS_NOT_PAIR,
             setting,
             value,
@@ -38,8 +44,31 @@ pub fn backend_attrs_not_pair(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
                 "the `SOCIAL_AUTH_BACKEND_ATTRS` value {of} is {}, not a (title, icon) pair: NetBox's login page unpacks it into the button's title and icon when it shows {button}, {what}",
                 described(value)
             ),
-        ));
+        );
+        out.push(match key.as_str() {
+            Some(name) => finding.with_help(format!(
+                "give it a pair: '{}': ('<button title>', '<MDI icon name, or an image URL with ://>')",
+                name.escape_debug()
+            )),
+            None => finding,
+        });
     }
+}
+
+/// Whether the backend named `name` may be one NetBox uses: yes when `REMOTE_AUTH_BACKEND` is
+/// not known; else when the deployment sets a `SOCIAL_AUTH_<NAME>_*` setting social-core reads for
+/// that backend, or a class path in `REMOTE_AUTH_BACKEND` holds the name (`keycloak` in
+/// `social_core.backends.keycloak.KeycloakOAuth2`). No inventory maps classes to their `name`,
+/// so this is evidence, not proof; without it the key stays unjudged.
+fn maybe_in_use(d: &Input<'_>, name: &str) -> bool {
+    let Some(backends) = d.netbox.backends() else { return true };
+    let upper = name.to_uppercase().replace('-', "_");
+    if d.netbox.settings().any(|s| SOCIAL.backend_of(&s.name) == Some(upper.as_str())) {
+        return true;
+    }
+    let flat = |text: &str| text.to_lowercase().replace(['-', '_', '.'], "");
+    let wanted = flat(name);
+    !wanted.is_empty() && backends.iter().any(|b| flat(b).contains(&wanted))
 }
 
 /// What the login page makes of a value that is not a pair; `None` for a pair (a list of two
@@ -142,6 +171,23 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BACKEND_ATTRS_NOT_PAIR, CASES);
+    }
+
+    /// The login page reads only the values of the backends in use: a wrong value for a backend
+    /// the configuration does not use never reaches it.
+    #[test]
+    fn a_key_for_a_backend_not_in_use_is_not_judged() {
+        use crate::rules::netbox::testing::findings;
+        let rule = "netbox/backend-attrs-not-pair";
+        let oidc = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'netbox'\n";
+        let attrs = "SOCIAL_AUTH_BACKEND_ATTRS = {'oidc': ('SSO', 'login'), 'keycloak': 'Keycloak'}\n";
+        let fired = |python: &str| findings(python, "4.7").iter().filter(|(id, ..)| *id == rule).count();
+        assert_eq!(fired(&format!("{oidc}{attrs}")), 0, "keycloak is not a backend in use");
+        let wrong_oidc = attrs.replace("('SSO', 'login')", "'SSO'");
+        assert_eq!(fired(&format!("{oidc}{wrong_oidc}")), 1, "oidc is, by its settings");
+        let keycloak = "REMOTE_AUTH_BACKEND = ['social_core.backends.keycloak.KeycloakOAuth2']\n";
+        assert_eq!(fired(&format!("{keycloak}{attrs}")), 1, "keycloak is, by its class path");
+        assert_eq!(fired(attrs), 1, "with the backends unknown, every key is judged");
     }
 
     #[test]
