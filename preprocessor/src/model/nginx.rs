@@ -58,9 +58,8 @@ pub struct Location {
     pub client_max_body_size: Option<(String, Range<usize>)>,
     /// An `include` in this location: a file not followed, which may set headers.
     pub includes: bool,
-    /// An `alias` or `root` in this location: it serves files from disk.
-    pub serves_files: bool,
-    /// The first `alias` or `root` of this location (not an inner location's), with its path.
+    /// The first `alias` or `root` of this location (not an inner location's), with its path:
+    /// when there is one, the location serves files from disk.
     pub files_from: Option<FilesFrom>,
 }
 
@@ -327,8 +326,6 @@ fn collect_locations(parent: &Directive, block: BlockId, out: &mut Vec<Location>
             headers: headers(location, block),
             client_max_body_size: body_size(location),
             includes: location.children_named("include").next().is_some(),
-            serves_files: location.children_named("alias").next().is_some()
-                || location.children_named("root").next().is_some(),
             files_from: location.children.iter().flatten().find_map(|d| {
                 let alias = match d.name.as_str() {
                     "alias" => true,

@@ -18,12 +18,7 @@ pub const REDIRECT_URI_REGEX_DOTS: Rule = Rule {
 pub fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for provider in &d.authentik.providers {
         for uri in provider.redirect_uris.iter().flatten().filter(|u| u.mode == MatchingMode::Regex) {
-            let unescaped = uri.url.char_indices().find(|&(i, c)| {
-                c == '.'
-                    && !uri.url[..i].ends_with('\\')
-                    && !uri.url[i..].starts_with(".*")
-                    && !uri.url[i..].starts_with(".+")
-            });
+            let unescaped = uri.url.char_indices().find(|&(i, c)| c == '.' && reported(&uri.url, i));
             if let Some((at, _)) = unescaped {
                 // What else it accepts, shown with this very pattern: its first unescaped dot
                 // replaced by another character, and only if the pattern really accepts that.
@@ -48,11 +43,17 @@ pub fn redirect_uri_regex_dots(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
     }
 }
 
-/// The pattern with each dot the rule reports (not escaped, not `.*` or `.+`) escaped.
+/// Whether the dot at byte `i` is one the rule reports: not escaped, and not `.*` or `.+` (which
+/// mean "anything" on purpose).
+fn reported(url: &str, i: usize) -> bool {
+    !url[..i].ends_with('\\') && !url[i..].starts_with(".*") && !url[i..].starts_with(".+")
+}
+
+/// The pattern with each dot the rule reports escaped.
 fn escape_dots(url: &str) -> String {
     let mut escaped = String::with_capacity(url.len() + 8);
     for (i, c) in url.char_indices() {
-        if c == '.' && !url[..i].ends_with('\\') && !url[i..].starts_with(".*") && !url[i..].starts_with(".+") {
+        if c == '.' && reported(url, i) {
             escaped.push('\\');
         }
         escaped.push(c);

@@ -30,7 +30,7 @@ pub fn media_served_without_login(d: &Input<'_>, targets: &Targets, out: &mut Ve
     for location in &server.locations {
         let prefix = matches!(location.modifier.as_str(), "" | "^~");
         let media = location.path.ends_with("/media/") || location.path.ends_with("/media");
-        if !(prefix && media && location.serves_files && location.proxy_pass.is_none()) {
+        if !(prefix && media && location.files_from.is_some() && location.proxy_pass.is_none()) {
             continue;
         }
         let checks = match (login_required == Some(true), permission_checked) {
