@@ -23,7 +23,7 @@
 //! Use instead: the authorization endpoint on the Keycloak the token URL names,
 //! `'https://sso.example.com/auth/realms/corp/protocol/openid-connect/auth'`.
 
-use super::keycloak::{Literal, Url, backend_may_be_used, endpoint_url, literal, origin_note, realms_differ};
+use super::keycloak::{ACCESS_TOKEN_URL, AUTHORIZATION_URL, Url, at, backend_may_be_used, endpoint_url, literal, origin_note, realms_differ};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::NetboxConfig;
 use crate::parse::netbox::ValueKind;
@@ -39,9 +39,6 @@ pub const KEYCLOAK_AUTHORIZATION_URL_HOST: Rule = Rule {
     fact: "social_core/backends/oauth.py (social-auth-core 5.2.0): auth_url() sends the browser to authorization_url() (L387-398), auth_complete() redeems the code at access_token_url() (request_access_token); both read the settings (L149-162; keycloak.py L92-96 in 4.0.2, L102-106 in 4.5.0); keycloak/keycloak (RealmsResource.java at 007e953, OIDCLoginProtocolService.java at 001fe9e) services/…/resources/RealmsResource.java and protocol/oidc/OIDCLoginProtocolService.java (a realm's endpoints are <base>/realms/<realm>/protocol/openid-connect/…) and protocol/oidc/utils/OAuth2CodeParser.java at 09b0c94 (the token endpoint looks the code's user session up in its own server's session store); seen in netbox-community/netbox issue #11316 (tests/realworld/tuning/t60-…)",
     applies: Applies::Always,
 };
-
-const AUTHORIZATION_URL: &str = "SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL";
-const ACCESS_TOKEN_URL: &str = "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL";
 
 pub fn keycloak_authorization_url_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
@@ -71,7 +68,7 @@ pub fn keycloak_authorization_url_host(d: &Input<'_>, _: &Targets, out: &mut Vec
     } else {
         String::new()
     };
-    let finding = at(&auth, format!(
+    let finding = at(&KEYCLOAK_AUTHORIZATION_URL_HOST, &auth, format!(
         "the browser signs in at the Keycloak of `{signs_in_at}`, and NetBox redeems the code at the Keycloak of `{redeemed_at}`: other hosts and other base paths, two servers unless a proxy makes them one, and a code is only good where it was issued{own}{note}"
     ));
     let finding = if token.block == auth.block {
@@ -101,10 +98,6 @@ fn netbox_names(nb: &NetboxConfig) -> impl Iterator<Item = &str> {
         _ => &[],
     };
     items.iter().filter_map(|i| i.as_str()).filter(|h| !h.is_empty() && *h != "*" && !h.starts_with('.'))
-}
-
-fn at(value: &Literal<'_>, message: String) -> Finding {
-    Finding::in_block(&KEYCLOAK_AUTHORIZATION_URL_HOST, value.block, value.range.clone(), message)
 }
 
 #[cfg(test)]
