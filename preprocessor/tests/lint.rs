@@ -493,6 +493,30 @@ fn the_human_report_never_prints_a_secret_whole() {
     }
 }
 
+/// The values a finding is about are shown: a URL setting whose name holds `TOKEN`
+/// (`SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL`, labelled by the Keycloak finding) and a plugin's
+/// module name that holds `secrets` (a `PLUGINS_CONFIG` key); real secrets beside them stay
+/// masked, also under a lower-case key of a plugin's settings.
+#[test]
+fn the_human_report_shows_the_values_its_findings_are_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "configuration.py",
+        "ALLOWED_HOSTS = ['netbox.example.com']\nSECRET_KEY = 'Hq7Wshortsecret'\nPLUGINS = ['netbox_bgp']\nPLUGINS_CONFIG = {\n    \"netbox_secrets\": {'api_token': 'Zt9Kplugintoken'},\n}\nREMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\nSOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = 'https://netbox.example.com/realms/corp/protocol/openid-connect/auth'\nSOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = 'https://sso.example.com/auth/realms/corp/protocol/openid-connect/token'\n",
+    );
+    let output = bin().arg("lint").arg(&config).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("netbox/keycloak-authorization-url-host"), "{text}");
+    assert!(
+        text.contains("SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = 'https://sso.example.com/auth/realms/corp/protocol/openid-connect/token'"),
+        "{text}"
+    );
+    assert!(text.contains("netbox/plugins-config-key-not-plugin") && text.contains("\"netbox_secrets\": {"), "{text}");
+    assert!(text.contains("SECRET_KEY = '****"), "{text}");
+    assert!(!text.contains("Hq7W") && !text.contains("Zt9K"), "{text}");
+}
+
 /// compose-go accepts an env file whose last line has no `=` and no line end (it stores the line
 /// as the value of the variable `""`): a warning that says so, not a refusal.
 #[test]

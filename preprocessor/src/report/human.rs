@@ -115,11 +115,27 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
 /// `*PASSWORD*`, `*TOKEN*` (`API_TOKEN_PEPPERS`), and other `*_KEY` names but python-social-auth's
 /// `SOCIAL_AUTH_*_KEY`, which is the client ID (social-core 5.2.0 `backends/base.py`
 /// `get_key_and_secret`: `setting("KEY")` is the client ID, `setting("SECRET")` its secret).
+///
+/// Not secrets, because findings are about their values: names of a URL (`*_URL`, `*_URI`,
+/// `*_ENDPOINT`: `SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL` is where a token is fetched, not a
+/// token) and of a public key (`*PUBLIC_KEY`: `SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY` is the body
+/// social-core wraps in `-----BEGIN PUBLIC KEY-----`, keycloak.py L111-112 in social-auth-core
+/// 5.2.0, published by Keycloak; `netbox/keycloak-public-key-shape` judges it). A name with
+/// lower-case letters is a dict key, not a setting (a plugin's module name in `PLUGINS_CONFIG`,
+/// `netbox_secrets`, or a plugin's own setting, `api_token`): it is a secret's only when one of
+/// its `_`-separated words is `secret`, `password`, `passwd` or `token`, or it ends in `_key`.
 pub fn is_secret_name(name: &str) -> bool {
-    let name = name.to_ascii_uppercase();
-    let client_id = name.starts_with("SOCIAL_AUTH_") && name.ends_with("_KEY");
-    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| name.contains(word))
-        || (name.ends_with("_KEY") && !client_id)
+    let upper = name.to_ascii_uppercase();
+    if ["_URL", "_URI", "_ENDPOINT", "PUBLIC_KEY"].iter().any(|end| upper.ends_with(end)) {
+        return false;
+    }
+    if name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return upper.split('_').any(|word| matches!(word, "SECRET" | "PASSWORD" | "PASSWD" | "TOKEN"))
+            || upper.ends_with("_KEY");
+    }
+    let client_id = upper.starts_with("SOCIAL_AUTH_") && upper.ends_with("_KEY");
+    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| upper.contains(word))
+        || (upper.ends_with("_KEY") && !client_id)
 }
 
 /// The text with the value of every line that assigns a secret-named setting or variable
@@ -148,14 +164,30 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
                 value
             }),
         };
-        if let Some(value) = hide {
+        // Further on the line, the quoted values of secret-named quoted keys (a dict on one
+        // line: `DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`).
+        let mut hidden: Vec<Range<usize>> = hide.into_iter().collect();
+        if open.is_none() {
+            // After the value, and after its closing quote.
+            let from = hidden.last().map_or(0, |value| {
+                value.end + usize::from(matches!(line.as_bytes().get(value.end), Some(b'\'' | b'"')))
+            });
+            hidden.extend(secret_items(line, from));
+        }
+        if hidden.is_empty() {
+            if let Some(out) = masked.as_mut() {
+                out.push_str(line);
+            }
+        } else {
             let out = masked.get_or_insert_with(|| text[..start].to_string());
-            out.push_str(&line[..value.start]);
-            // One `*` per byte: offsets after it stay valid.
-            out.extend(std::iter::repeat_n('*', value.len()));
-            out.push_str(&line[value.end..]);
-        } else if let Some(out) = masked.as_mut() {
-            out.push_str(line);
+            let mut at = 0;
+            for value in hidden {
+                out.push_str(&line[at..value.start]);
+                // One `*` per byte: offsets after it stay valid.
+                out.extend(std::iter::repeat_n('*', value.len()));
+                at = value.end;
+            }
+            out.push_str(&line[at..]);
         }
         start += line.len();
     }
@@ -206,6 +238,51 @@ fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
     let end = value.find(" #").unwrap_or(value.len());
     let end = value[..end].trim_end().trim_end_matches(',').len();
     (end > 0).then(|| (at..at + end, None))
+}
+
+/// The quoted string that starts at `at` (a quote) of `body`: its contents' range and whether
+/// it closes on this line. A backslash escapes the next character.
+fn quoted(body: &str, at: usize) -> (Range<usize>, bool) {
+    let quote = body.as_bytes()[at];
+    let mut i = at + 1;
+    while i < body.len() {
+        match body.as_bytes()[i] {
+            b'\\' => i += 2,
+            b if b == quote => return (at + 1..i, true),
+            _ => i += 1,
+        }
+    }
+    (at + 1..body.len(), false)
+}
+
+/// From byte `from` of a line, the contents of every quoted value that follows a quoted
+/// secret-named key and a colon (`'PASSWORD': 'pw'`, `"api_token": "t"`), in order; a value the
+/// line does not close runs to the line's end. Each string is read once: linear in the line.
+fn secret_items(line: &str, from: usize) -> Vec<Range<usize>> {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let bytes = body.as_bytes();
+    let mut hidden = Vec::new();
+    let mut at = from.min(body.len());
+    while let Some(offset) = body[at..].find(['\'', '"']) {
+        let (key, closed) = quoted(body, at + offset);
+        if !closed {
+            break;
+        }
+        at = key.end + 1;
+        let colon = at + (body[at..].len() - body[at..].trim_start().len());
+        if bytes.get(colon) != Some(&b':') || !is_secret_name(&body[key]) {
+            continue;
+        }
+        let value_at = colon + 1 + (body[colon + 1..].len() - body[colon + 1..].trim_start().len());
+        if !matches!(bytes.get(value_at), Some(b'\'' | b'"')) {
+            at = colon + 1;
+            continue;
+        }
+        let (value, closed) = quoted(body, value_at);
+        at = if closed { value.end + 1 } else { body.len() };
+        hidden.push(value);
+    }
+    hidden
 }
 
 /// `mdbook-configcheck: 1 error, 0 warnings, 2 infos in 49 checked blocks; 74 expected findings
@@ -266,6 +343,43 @@ mod tests {
         for not in ["SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_AUTHENTIK_KEY", "ALLOWED_HOSTS", "DEBUG", "REMOTE_AUTH_HEADER"]
         {
             assert!(!is_secret_name(not), "{not}");
+        }
+    }
+
+    /// A URL or a public key is what its finding is about; a lower-case dict key is a
+    /// secret's only by a whole word.
+    #[test]
+    fn urls_public_keys_and_module_names_are_not_secrets() {
+        for shown in [
+            "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL",
+            "SOCIAL_AUTH_OKTA_OAUTH2_TOKEN_URI",
+            "SOCIAL_AUTH_AZUREAD_TOKEN_ENDPOINT",
+            "SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY",
+            "JWT_PUBLIC_KEY",
+            "netbox_secrets",
+            "secretstore_url",
+            "tokens_enabled",
+        ] {
+            assert!(!is_secret_name(shown), "{shown}");
+        }
+        for secret in ["OIDC_PRIVATE_KEY", "NETBOX_SECRETS_KEY", "api_token", "password", "client_secret", "api_key"] {
+            assert!(is_secret_name(secret), "{secret}");
+        }
+    }
+
+    #[test]
+    fn the_values_of_urls_and_module_names_are_shown_and_items_on_one_line_masked() {
+        let text = "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = 'https://kc/realms/r/protocol/openid-connect/token'\n    \"netbox_secrets\": {},\nDATABASE = {'NAME': 'netbox', 'PASSWORD': 'J5br\\'Hr', 'HOST': 'db'}\n    'netbox_x': {\"api_token\": \"Zt9K\"},\nSECRET_KEY = 'Hq7W'  # 'PASSWORD': 'p4ss'\n";
+        let masked = mask_secret_values(text);
+        assert_eq!(masked.len(), text.len());
+        for shown in [
+            "'https://kc/realms/r/protocol/openid-connect/token'",
+            "\"netbox_secrets\": {},",
+            "'NAME': 'netbox', 'PASSWORD': '********', 'HOST': 'db'}",
+            "{\"api_token\": \"****\"}",
+            "SECRET_KEY = '****'  # 'PASSWORD': '****'",
+        ] {
+            assert!(masked.contains(shown), "{shown} in:\n{masked}");
         }
     }
 

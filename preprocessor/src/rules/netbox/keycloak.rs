@@ -21,11 +21,17 @@
 
 use std::ops::Range;
 
-use crate::finding::BlockId;
+use crate::finding::{BlockId, Finding, Rule};
 use crate::model::NetboxConfig;
 
 /// social-core's Keycloak backend.
 pub(super) const BACKEND: &str = "social_core.backends.keycloak.KeycloakOAuth2";
+
+/// Where the browser is sent to sign in.
+pub(super) const AUTHORIZATION_URL: &str = "SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL";
+
+/// Where NetBox redeems the code.
+pub(super) const ACCESS_TOKEN_URL: &str = "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL";
 
 /// Whether the Keycloak backend may sign users in: `REMOTE_AUTH_BACKEND` names it, or is not
 /// statically known. A known list without it reads no `SOCIAL_AUTH_KEYCLOAK_*` setting.
@@ -82,6 +88,11 @@ fn known(text: &str, block: BlockId, range: Range<usize>, origin: Origin) -> Opt
         return None;
     }
     Some(Literal { text, block, range, origin })
+}
+
+/// A finding of `rule` on a setting's literal value.
+pub(super) fn at(rule: &'static Rule, value: &Literal<'_>, message: String) -> Finding {
+    Finding::in_block(rule, value.block, value.range.clone(), message)
 }
 
 /// What a message adds at its end about where a value is written, so it does not claim that

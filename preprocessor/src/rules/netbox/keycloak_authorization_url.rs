@@ -29,7 +29,7 @@
 //! `SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = 'https://sso.example.com/auth/realms/corp/protocol/openid-connect/auth'`
 
 use super::keycloak::{
-    Literal, RealmPath, Url, backend_may_be_used, endpoint_url, literal, oidc_endpoint, origin_note, parse_url,
+    ACCESS_TOKEN_URL, AUTHORIZATION_URL, Literal, RealmPath, Url, at, backend_may_be_used, endpoint_url, literal, oidc_endpoint, origin_note, parse_url,
     realm_path, realms_differ,
 };
 use crate::finding::{Finding, Rule, Severity};
@@ -45,9 +45,6 @@ pub const KEYCLOAK_AUTHORIZATION_URL: Rule = Rule {
     fact: "social_core/backends/keycloak.py (social-auth-core 4.0.2 L92-93, 4.3.0 L93-94, 4.5.0 L102-103: authorization_url() is setting('AUTHORIZATION_URL'); 4.8.7-7.0.0: BaseOAuth2.authorization_url() reads the same setting, oauth.py L149-153 in 4.8.7 and 5.2.0, L161-165 in 7.0.0) and oauth.py L387-398 (5.2.0: the browser is sent to that URL with the request's parameters); keycloak/keycloak (RealmsResource.java at 007e953, OIDCLoginProtocolService.java at 001fe9e) services/…/resources/RealmsResource.java (@Path(\"/realms\"), @Path(\"{realm}/protocol/{protocol}\")) and protocol/oidc/OIDCLoginProtocolService.java (tokenServiceBaseUrl = realms/{realm}/protocol/openid-connect; @Path(\"auth\") the authorization endpoint, @Path(\"token\") the token endpoint) and protocol/oidc/utils/OAuth2CodeParser.java at 09b0c94 (parseCode looks the code's user session up in the token endpoint's realm: another realm's code is an illegal code); seen in netbox-community/netbox-docker issue #667 (tests/realworld/tuning/t61-…)",
     applies: Applies::Always,
 };
-
-const AUTHORIZATION_URL: &str = "SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL";
-const ACCESS_TOKEN_URL: &str = "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL";
 
 pub fn keycloak_authorization_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
@@ -68,7 +65,7 @@ pub fn keycloak_authorization_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
             return;
         }
         let (a, b) = (realm.realm.escape_debug(), token_realm.realm.escape_debug());
-        let finding = at(&auth, format!(
+        let finding = at(&KEYCLOAK_AUTHORIZATION_URL, &auth, format!(
             "this is the authorization endpoint of realm `{a}`, but the token URL is realm `{b}`'s: Keycloak issues the code in realm `{a}` and NetBox redeems it at realm `{b}`'s token endpoint, which does not accept it, so every sign-in fails after the user has signed in{note}"
         ));
         out.push(related(finding, &auth, token, "the token URL names the other realm").with_help(format!(
@@ -82,7 +79,7 @@ pub fn keycloak_authorization_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         return;
     }
     let what = describe(&url, realm.as_ref(), token_endpoint.as_ref());
-    let mut finding = at(&auth, format!(
+    let mut finding = at(&KEYCLOAK_AUTHORIZATION_URL, &auth, format!(
         "this is {what}, not a realm's authorization endpoint `…/realms/<realm>/protocol/openid-connect/auth`: social-core sends the browser here to sign in, so Keycloak never starts a sign-in and no code ever comes back to NetBox{note}"
     ));
     if let Some((token_url, token_realm)) = &token_endpoint {
@@ -130,10 +127,6 @@ fn describe(url: &Url<'_>, realm: Option<&RealmPath<'_>>, token: Option<&(Url<'_
         (_, Some(endpoint)) => format!("realm `{name}`'s `{}` endpoint", endpoint.escape_debug()),
         (rest, None) => format!("`…/realms/{name}/{}`", rest.escape_debug()),
     }
-}
-
-fn at(value: &Literal<'_>, message: String) -> Finding {
-    Finding::in_block(&KEYCLOAK_AUTHORIZATION_URL, value.block, value.range.clone(), message)
 }
 
 /// The token URL as a secondary place, when it is written in the same block.
