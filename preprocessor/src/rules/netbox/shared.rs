@@ -170,3 +170,14 @@ pub(super) fn python_string(text: &str) -> String {
     out.push('\'');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
+    #[test]
+    fn python_string_escapes_what_would_end_or_break_the_literal() {
+        assert_eq!(super::python_string("authentik Admins"), "'authentik Admins'");
+        assert_eq!(super::python_string("O'Brien \\ Ops"), "'O\\'Brien \\\\ Ops'");
+        assert_eq!(super::python_string("a\nb\u{1b}c\u{85}"), "'a\\nb\\x1bc\\x85'");
+    }
+}
