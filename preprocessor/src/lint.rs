@@ -166,12 +166,18 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// The logical file a NetBox file stands for, and whether it is a fragment (see the module
-/// documentation); other kinds keep their own name.
+/// documentation); other kinds keep their own name. A file of netbox-docker's configuration
+/// directory is named with it, `configuration/NAME` (and `configuration/ldap/NAME` for a file of
+/// its LDAP directory named on the command line), so that the model gives it netbox-docker's
+/// role ([`crate::model::netbox::role`]: an add-on NetBox runs with its settings, an LDAP file),
+/// not the role its base name alone gives. The name is the model's only: findings name the real
+/// file's path.
 fn logical_file(file: &Read) -> (CompactString, bool) {
     let base = file.path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     if file.kind != Kind::Netbox {
         return (base.into(), false);
     }
+    let base = docker_directory(file).map_or(base.clone(), |directory| format!("{directory}/{base}"));
     let parsed = crate::parse::netbox::parse(&file.text, BlockId(0));
     let sets = |name: &str| parsed.settings.iter().any(|s| s.name == name);
     let whole = ["ALLOWED_HOSTS", "SECRET_KEY", "REDIS"].iter().all(|name| sets(name))
@@ -182,7 +188,22 @@ fn logical_file(file: &Read) -> (CompactString, bool) {
         (false, true) => (base.into(), true),
         // Code: its names are not settings. A file called configuration.py that is neither
         // is a fragment, so that the name alone does not make it the whole configuration.
-        (false, false) => (base.clone().into(), base == "configuration.py"),
+        (false, false) => (base.clone().into(), crate::model::netbox::is_configuration_file(&base)),
+    }
+}
+
+/// netbox-docker's configuration directory a file is in, as the model names it: `configuration`
+/// for a file of a `--netbox-docker` checkout's `configuration/` (or a file named whose parent
+/// directory is `configuration`), `configuration/ldap` for one in its `ldap/` subdirectory.
+fn docker_directory(file: &Read) -> Option<&'static str> {
+    if file.docker_configuration {
+        return Some("configuration");
+    }
+    let mut parents = file.path.parent()?.components().rev().map(|c| c.as_os_str());
+    match (parents.next(), parents.next()) {
+        (Some(parent), Some(grand)) if parent == "ldap" && grand == "configuration" => Some("configuration/ldap"),
+        (Some(parent), _) if parent == "configuration" => Some("configuration"),
+        _ => None,
     }
 }
 
@@ -477,5 +498,28 @@ mod tests {
         assert_eq!(logical("configuration.py", "SOCIAL_AUTH_OIDC_KEY = 'x'\n"), ("configuration.py".into(), true));
         assert_eq!(logical("extra.py", "SOCIAL_AUTH_OIDC_KEY = 'x'\n"), ("extra.py".into(), true));
         assert_eq!(logical("custom_pipeline.py", "def f(user):\n    pass\n"), ("custom_pipeline.py".into(), false));
+    }
+
+    /// A file of netbox-docker's configuration directory keeps the directory in its logical name,
+    /// which gives it netbox-docker's role: an add-on NetBox runs with its settings, an LDAP file.
+    #[test]
+    fn netbox_docker_files_are_named_with_their_directory() {
+        use crate::model::netbox::{Role, role};
+        let pipeline = "from django.contrib.auth.models import Group\nSOCIAL_AUTH_PIPELINE = ()\n";
+        let docker = Read {
+            docker_configuration: true,
+            ..Read::new("/srv/nd/configuration/zz_pipeline.py".into(), pipeline.into(), Kind::Netbox)
+        };
+        let (name, partial) = logical_file(&docker);
+        assert_eq!((name.as_str(), partial), ("configuration/zz_pipeline.py", true));
+        assert_eq!(role(Kind::Netbox, &name, partial), Role::Partial);
+        // Named on the command line, a file shows its directory by its path.
+        let named = |path: &str| logical_file(&Read::new(path.into(), pipeline.into(), Kind::Netbox)).0;
+        assert_eq!(named("configuration/zz_pipeline.py"), "configuration/zz_pipeline.py");
+        assert_eq!(named("nd/configuration/ldap/extra.py"), "configuration/ldap/extra.py");
+        assert_eq!(role(Kind::Netbox, "configuration/ldap/extra.py", true), Role::Ldap);
+        // Elsewhere, the base name: a pipeline module loaded later is a fragment.
+        assert_eq!(named("/etc/netbox/zz_pipeline.py"), "zz_pipeline.py");
+        assert_eq!(role(Kind::Netbox, "zz_pipeline.py", true), Role::Fragment);
     }
 }

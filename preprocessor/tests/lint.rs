@@ -266,6 +266,41 @@ fn a_fragment_does_not_unset_what_it_does_not_show() {
     assert!(rules_at(&json(&loud)).contains(&("netbox/backend-path".into(), "configuration.py".into(), 5)));
 }
 
+/// An add-on of a netbox-docker checkout is one NetBox runs while Django builds its settings
+/// (netbox-docker 3.0.2 docker/configuration.docker.py loads every `*.py` of the configuration
+/// directory then): a model imported at its top stops NetBox, whatever the file is called, and
+/// the finding names the real file. The same file outside a checkout, named alone, may be a
+/// pipeline module loaded later: not reported.
+#[test]
+fn a_model_import_in_a_netbox_docker_add_on_is_found_at_the_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "configuration/configuration.py",
+        "from os import environ\nALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {}\nSECRET_KEY = environ.get('SECRET_KEY', '')\n",
+    );
+    let add_on = "from django.contrib.auth.models import Group\n\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details',)\n";
+    write(root, "configuration/zz_pipeline.py", add_on);
+    let output = bin().arg("lint").arg("--netbox-docker").arg(root).args(["--format", "json"]).output().unwrap();
+    let report = json(&output);
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "netbox/model-import-in-configuration")
+        .collect();
+    assert_eq!(found.len(), 1, "{report:#}");
+    let path = Path::new(found[0]["path"].as_str().unwrap());
+    assert!(path.ends_with("configuration/zz_pipeline.py") && path.starts_with(root), "{path:?}");
+    assert_eq!(found[0]["line"], 1);
+    assert_eq!(output.status.code(), Some(1));
+
+    let alone = write(root, "elsewhere/zz_pipeline.py", add_on);
+    let output = bin().arg("lint").arg(&alone).args(["--format", "json"]).output().unwrap();
+    assert!(!rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
+}
+
 #[test]
 fn unreadable_files_are_refused_by_name_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();

@@ -98,7 +98,7 @@ pub struct NetboxConfig {
     /// environment file, or a compose file's), even an empty one: without it, whether a variable
     /// is set is unknown.
     environment_shown: bool,
-    /// The blocks that are netbox-docker's own `configuration.py` (see
+    /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
     /// The blocks of `ldap_config.py` ([`Role::Ldap`]): the only file whose `AUTH_LDAP_*` names
@@ -278,6 +278,13 @@ impl NetboxConfig {
     /// netbox-docker's reads them (3.0.2 configuration/ldap/ldap_config.py).
     pub fn is_ldap_setting(&self, setting: &Setting) -> bool {
         self.ldap_blocks.contains(&setting.block) || (!self.ldap_blocks.is_empty() && self.is_from_environment(setting))
+    }
+
+    /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
+    /// or its `configuration/ldap/ldap_config.py`, both of which define the helper `_read_secret`
+    /// at the top level (netbox-docker 3.0.2; see [`PythonFile::netbox_docker_own`]).
+    pub fn is_netbox_docker_own(&self, setting: &Setting) -> bool {
+        self.netbox_docker_own.contains(&setting.block)
     }
 
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).

@@ -397,6 +397,8 @@ pub struct PythonFile {
     /// netbox-docker's own `configuration/configuration.py`: it defines the helpers
     /// `_environ_get_and_map` or `_read_secret` at the top level (netbox-docker 3.0.2), through
     /// which it reads almost every parameter from the environment with netbox-docker's default.
+    /// Its `configuration/ldap/ldap_config.py` defines `_read_secret` too (3.0.2, line 9), and is
+    /// recognised the same way.
     pub netbox_docker_own: bool,
 }
 

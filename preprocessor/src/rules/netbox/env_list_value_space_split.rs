@@ -2,8 +2,9 @@
 //! were separated by something other than a space.
 
 use super::parameters::NETBOX;
-use super::shared::at_value;
+use super::shared::{at_value, python_string};
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::netbox::NetboxConfig;
 use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -57,21 +58,34 @@ pub fn env_list_value_space_split(d: &Input<'_>, targets: &Targets, out: &mut Ve
             match joined_group(&words, &known) {
                 Some(group) => (
                     group_message(setting, group),
-                    format!("set the list in a configuration file instead, which netbox-docker reads after its own (`configuration/extra.py`: `{name} = ['{group}']`), or give the group a name without spaces in Authentik"),
+                    format!("set the list in a configuration file instead, which netbox-docker reads after its own (`configuration/extra.py`: `{name} = [{}]`), or give the group a name without spaces in Authentik", python_string(group)),
                 ),
                 None => continue,
             }
         } else {
             match words.iter().find(|w| w.contains(',')) {
-                Some(entry) => (
-                    comma_message(name, entry),
-                    format!("separate the entries with spaces: `{name}={}`", entry.split(',').filter(|e| !e.is_empty()).collect::<Vec<_>>().join(" ")),
-                ),
+                Some(entry) => (comma_message(name, entry), format!("separate the entries with spaces: `{name}={}`", entries(nb, setting, &words))),
                 None => continue,
             }
         };
         out.push(at_value(&ENV_LIST_VALUE_SPACE_SPLIT, setting, &setting.value, message).with_help(help));
     }
+}
+
+/// Every entry of a host or origin list, separated by spaces: the variable's text as written (not
+/// the split's items, to which netbox-docker adds `localhost` for ALLOWED_HOSTS), each word split
+/// on commas, empty pieces dropped (`a.example, localhost 10.0.0.5` gives `a.example localhost
+/// 10.0.0.5`).
+fn entries(nb: &NetboxConfig, setting: &Setting, words: &[&str]) -> String {
+    let text = nb
+        .environment()
+        .find(|var| var.block == setting.block && var.statement == setting.statement)
+        .and_then(|var| var.value.as_str());
+    let pieces: Vec<&str> = match text {
+        Some(text) => text.split([' ', ',']).filter(|e| !e.is_empty()).collect(),
+        None => words.iter().flat_map(|w| w.split(',')).filter(|e| !e.is_empty()).collect(),
+    };
+    pieces.join(" ")
 }
 
 /// The first known group name that the split cut into words (consecutive items that, joined by
@@ -187,6 +201,41 @@ mod tests {
             "netbox/env-list-value-space-split",
             "# t\n\n```python,check=netbox\nALLOWED_HOSTS = ['netbox.corp.example','ipam.corp.example']\n```\n",
         );
+    }
+
+    /// The help's first finding of the rule on `chapter`.
+    fn help_of(chapter: &str) -> String {
+        let found = diagnostics(chapter, &crate::config::Settings::default());
+        found.iter().find(|d| d.rule == RULE).map(|d| d.help.to_string()).unwrap_or_else(|| panic!("no finding: {found:#?}"))
+    }
+
+    #[test]
+    fn the_suggested_line_keeps_every_entry() {
+        // A comma and a space between entries, and entries after the one with the comma: all of
+        // them stay, and netbox-docker's own `localhost` is not added to the line.
+        assert_eq!(
+            help_of(&env("ALLOWED_HOSTS=netbox.example.com, localhost 10.0.0.5\n")),
+            "separate the entries with spaces: `ALLOWED_HOSTS=netbox.example.com localhost 10.0.0.5`"
+        );
+        assert_eq!(
+            help_of(&env("ALLOWED_HOSTS=a.corp.example,b.corp.example\n")),
+            "separate the entries with spaces: `ALLOWED_HOSTS=a.corp.example b.corp.example`"
+        );
+        assert_eq!(
+            help_of(&env("CSRF_TRUSTED_ORIGINS=\"https://a.corp.example, https://b.corp.example\"\n")),
+            "separate the entries with spaces: `CSRF_TRUSTED_ORIGINS=https://a.corp.example https://b.corp.example`"
+        );
+    }
+
+    #[test]
+    fn a_group_name_in_the_suggested_python_is_a_valid_literal() {
+        let blueprint = |name: &str| {
+            format!("```yaml,check=authentik\nversion: 1\nentries:\n  - model: authentik_core.group\n    identifiers:\n      name: {name}\n```\n")
+        };
+        let chapter = format!("{}\n{}", env("REMOTE_AUTH_SUPERUSER_GROUPS=\"O'Brien Admins\"\n"), blueprint("\"O'Brien Admins\""));
+        assert!(help_of(&chapter).contains("`REMOTE_AUTH_SUPERUSER_GROUPS = ['O\\'Brien Admins']`"), "{}", help_of(&chapter));
+        let chapter = format!("{}\n{}", env("REMOTE_AUTH_SUPERUSER_GROUPS='Net\\Ops Admins'\n"), blueprint("'Net\\Ops Admins'"));
+        assert!(help_of(&chapter).contains("`REMOTE_AUTH_SUPERUSER_GROUPS = ['Net\\\\Ops Admins']`"), "{}", help_of(&chapter));
     }
 
     #[test]

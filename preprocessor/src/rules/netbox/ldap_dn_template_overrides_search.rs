@@ -3,7 +3,7 @@
 
 use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::ValueKind;
+use crate::parse::netbox::{Setting, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -13,13 +13,36 @@ pub const LDAP_DN_TEMPLATE_OVERRIDES_SEARCH: Rule = Rule {
     severity: Severity::Warning,
     summary: "`ldap_config.py` sets `AUTH_LDAP_USER_DN_TEMPLATE` (not `None`) beside `AUTH_LDAP_USER_SEARCH`: django-auth-ldap binds with the DN the template builds and never runs the search, so a user whose DN is not of the template's form cannot sign in",
     help: "keep one of the two: with a search (Active Directory, users in several OUs, sAMAccountName), set AUTH_LDAP_USER_DN_TEMPLATE = None or remove it; with a template, remove the search",
-    fact: "django-auth-ldap's backend.py (5.4.0; the same in 2.0.0 and 4.1.0): `_load_user_dn()` builds the DN from the template whenever `_using_simple_bind_mode()`, which is `self.settings.USER_DN_TEMPLATE is not None`, and runs `_search_for_user_dn()` (AUTH_LDAP_USER_SEARCH) only otherwise (5.4.0 lines 515-530); the user is then bound with that DN (`_authenticate_user_dn`, lines 484-503, 'user DN/password rejected by LDAP server' on failure). The search runs after a template bind only to refresh the DN, when both AUTH_LDAP_BIND_AS_AUTHENTICATING_USER and AUTH_LDAP_REFRESH_DN_ON_BIND are true (lines 498-503). NetBox's LDAPBackend hands every AUTH_LDAP_* name of ldap_config.py to django-auth-ldap's settings (NetBox 4.6.8 netbox/authentication/__init__.py lines 348-367); NetBox's docs/installation/6-ldap.md (git tag v4.6.8-rc2, lines 79 and 155): with Active Directory, AUTH_LDAP_USER_DN_TEMPLATE should be None",
+    fact: "django-auth-ldap's backend.py (5.4.0; the same in 2.0.0 and 4.1.0): `_load_user_dn()` builds the DN from the template whenever `_using_simple_bind_mode()`, which is `self.settings.USER_DN_TEMPLATE is not None`, and runs `_search_for_user_dn()` (AUTH_LDAP_USER_SEARCH) only otherwise (5.4.0 lines 515-530); the user is then bound with that DN (`_authenticate_user_dn`, lines 484-503, 'user DN/password rejected by LDAP server' on failure). The search runs after a template bind only to refresh the DN, when both AUTH_LDAP_BIND_AS_AUTHENTICATING_USER and AUTH_LDAP_REFRESH_DN_ON_BIND are true (lines 498-503). NetBox's LDAPBackend hands every AUTH_LDAP_* name of ldap_config.py to django-auth-ldap's settings (NetBox 4.6.8 netbox/authentication/__init__.py lines 348-367); NetBox's docs/installation/6-ldap.md (git tag v4.6.8-rc2, lines 79 and 155): with Active Directory, AUTH_LDAP_USER_DN_TEMPLATE should be None. netbox-docker 3.0.2 configuration/ldap/ldap_config.py always builds `AUTH_LDAP_USER_SEARCH = LDAPSearch(AUTH_LDAP_USER_SEARCH_BASEDN, …)` with `AUTH_LDAP_USER_SEARCH_BASEDN = environ.get('AUTH_LDAP_USER_SEARCH_BASEDN', '')` beside `AUTH_LDAP_USER_DN_TEMPLATE = environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)`: while the environment gives that base DN no value, the search is netbox-docker's scaffolding, not reported",
     applies: Applies::Always,
 };
 
 const TEMPLATE: &str = "AUTH_LDAP_USER_DN_TEMPLATE";
 const SEARCH: &str = "AUTH_LDAP_USER_SEARCH";
 const REFRESH: &str = "AUTH_LDAP_REFRESH_DN_ON_BIND";
+/// The base DN netbox-docker's own `ldap_config.py` builds its search from.
+const SEARCH_BASE: &str = "AUTH_LDAP_USER_SEARCH_BASEDN";
+
+/// netbox-docker's own `ldap_config.py` (3.0.2, recognised by its `_read_secret` helper) always
+/// builds `AUTH_LDAP_USER_SEARCH = LDAPSearch(AUTH_LDAP_USER_SEARCH_BASEDN, ldap.SCOPE_SUBTREE,
+/// AUTH_LDAP_USER_SEARCH_FILTER)`, with `AUTH_LDAP_USER_SEARCH_BASEDN =
+/// environ.get('AUTH_LDAP_USER_SEARCH_BASEDN', '')`, beside `AUTH_LDAP_USER_DN_TEMPLATE =
+/// environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)`: a search the administrator never configured
+/// unless the environment gives it a base DN. While the base DN is still that file's environment
+/// lookup (the variable not set, or no environment shown) or set empty, the search is
+/// scaffolding, not a choice to undo; a base DN the environment sets is a search configured
+/// beside the template.
+fn is_netbox_docker_scaffolding(d: &Input<'_>, search: &Setting) -> bool {
+    if !d.netbox.is_netbox_docker_own(search) {
+        return false;
+    }
+    let Some(base) = d.netbox.get(SEARCH_BASE) else { return false };
+    match &base.value.kind {
+        ValueKind::Env { .. } => base.block == search.block,
+        ValueKind::Str(text) => text.is_empty(),
+        _ => false,
+    }
+}
 
 pub fn ldap_dn_template_overrides_search(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // Only what django-auth-ldap reads: NetBox never hands it configuration.py's AUTH_LDAP_*.
@@ -30,6 +53,9 @@ pub fn ldap_dn_template_overrides_search(d: &Input<'_>, _: &Targets, out: &mut V
     // does not evaluate; one from the environment is no search).
     let Some(search) = d.netbox.surely_set(SEARCH).filter(|s| d.netbox.is_ldap_setting(s)) else { return };
     if matches!(search.value.kind, ValueKind::None | ValueKind::Env { .. }) {
+        return;
+    }
+    if is_netbox_docker_scaffolding(d, search) {
         return;
     }
     // Set to anything that may be true, the search refreshes the DN after the bind: on purpose.
@@ -141,6 +167,35 @@ mod tests {
         assert_eq!(fired_chapter_lines(RULE, &chapter), vec![14 - 3]);
         let unset = chapter.replace("AUTH_LDAP_USER_DN_TEMPLATE=uid=%(user)s,dc=example,dc=com\n", "");
         assert_eq!(fired_chapter_lines(RULE, &unset), Vec::<usize>::new());
+    }
+
+    /// netbox-docker 3.0.2's own configuration/ldap/ldap_config.py, as far as the rule reads it:
+    /// the `_read_secret` helper, the template from the environment (None by default), and the
+    /// search it always builds from an environment base DN ('' by default).
+    const DOCKER_LDAP: &str = "from os import environ\nimport ldap\nfrom django_auth_ldap.config import LDAPSearch\n\ndef _read_secret(secret_name, default=None):\n    return default\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_USER_DN_TEMPLATE = environ.get('AUTH_LDAP_USER_DN_TEMPLATE', None)\nAUTH_LDAP_USER_SEARCH_BASEDN = environ.get('AUTH_LDAP_USER_SEARCH_BASEDN', '')\nAUTH_LDAP_USER_SEARCH_ATTR = environ.get('AUTH_LDAP_USER_SEARCH_ATTR', 'sAMAccountName')\nAUTH_LDAP_USER_SEARCH_FILTER: str = environ.get(\n    'AUTH_LDAP_USER_SEARCH_FILTER', f'({AUTH_LDAP_USER_SEARCH_ATTR}=%(user)s)'\n)\nAUTH_LDAP_USER_SEARCH = LDAPSearch(\n    AUTH_LDAP_USER_SEARCH_BASEDN, ldap.SCOPE_SUBTREE, AUTH_LDAP_USER_SEARCH_FILTER\n)\n";
+
+    /// A chapter with netbox-docker's ldap_config.py and an environment file (`env` lines).
+    fn docker_chapter(env: &str) -> String {
+        format!(
+            "# t\n\n```python,check=netbox,file=configuration/ldap/ldap_config.py\n{DOCKER_LDAP}```\n\n```sh,check=env\n{env}```\n"
+        )
+    }
+
+    #[test]
+    fn netbox_dockers_own_search_scaffolding_is_not_a_search_the_administrator_made() {
+        // The reviewer's setup: only the template set; netbox-docker's search has an empty base
+        // DN nobody configured, and is not the administrator's to remove.
+        let template = "AUTH_LDAP_USER_DN_TEMPLATE=uid=%(user)s,ou=people,dc=example,dc=org\n";
+        assert_eq!(fired_chapter_lines(RULE, &docker_chapter(template)), Vec::<usize>::new());
+        // Set empty, the base DN is no search either.
+        let empty = format!("{template}AUTH_LDAP_USER_SEARCH_BASEDN=\n");
+        assert_eq!(fired_chapter_lines(RULE, &docker_chapter(&empty)), Vec::<usize>::new());
+        // A base DN in the environment is a search configured beside the template: the
+        // template still wins (its line is the environment block's first, chapter line 24).
+        let both = format!("{template}AUTH_LDAP_USER_SEARCH_BASEDN=ou=staff,dc=example,dc=org\n");
+        let chapter = docker_chapter(&both);
+        assert_eq!(chapter.lines().nth(23), Some(template.trim_end()));
+        assert_eq!(fired_chapter_lines(RULE, &chapter), vec![24 - 3]);
     }
 
     #[test]

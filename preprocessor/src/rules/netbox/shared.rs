@@ -145,3 +145,39 @@ pub(super) fn module_path_for(name: &str) -> Option<String> {
     let guess: String = name.trim().chars().map(|c| if c == '-' || c.is_whitespace() { '_' } else { c }).collect();
     (guess != name && is_module_path(&guess)).then_some(guess)
 }
+
+/// `text` as a single-quoted Python string literal, for a fix that quotes a value from the files
+/// checked: `\` and `'` escaped, and a control character as its escape (`\n`, `\x1b`), so the
+/// suggested line is valid Python whatever the value holds.
+pub(super) fn python_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Control characters (Unicode's Cc: C0, DEL, C1) are all below U+0100: `\xhh`.
+            c if c.is_control() => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
+    #[test]
+    fn python_string_escapes_what_would_end_or_break_the_literal() {
+        assert_eq!(super::python_string("authentik Admins"), "'authentik Admins'");
+        assert_eq!(super::python_string("O'Brien \\ Ops"), "'O\\'Brien \\\\ Ops'");
+        assert_eq!(super::python_string("a\nb\u{1b}c\u{85}"), "'a\\nb\\x1bc\\x85'");
+    }
+}
