@@ -1,6 +1,6 @@
 //! `netbox/allowed-hosts-type`: `ALLOWED_HOSTS` that admits no host.
 
-use super::shared::{at_value, truthy};
+use super::shared::{at_value, python_string, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
@@ -46,7 +46,7 @@ fn as_list(s: &str) -> Option<String> {
     let names: Vec<String> = s
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|n| !n.is_empty())
-        .map(|n| format!("'{}'", n.replace('\\', "\\\\").replace('\'', "\\'")))
+        .map(python_string)
         .collect();
     (!names.is_empty()).then(|| format!("[{}]", names.join(", ")))
 }

@@ -1,7 +1,7 @@
 //! `netbox/backend-attrs-not-pair`: a `SOCIAL_AUTH_BACKEND_ATTRS` value that is not a
 //! `(title, icon)` pair, such as a dict of named keys.
 
-use super::shared::at_value;
+use super::shared::{at_value, python_string};
 use super::social_names::SOCIAL;
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Value, ValueKind};
@@ -47,8 +47,8 @@ pub fn backend_attrs_not_pair(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         );
         out.push(match key.as_str() {
             Some(name) => finding.with_help(format!(
-                "give it a pair: '{}': ('<button title>', '<MDI icon name, or an image URL with ://>')",
-                name.escape_debug()
+                "give it a pair: {}: ('<button title>', '<MDI icon name, or an image URL with ://>')",
+                python_string(name)
             )),
             None => finding,
         });
