@@ -4,6 +4,7 @@
 //! syntax error becomes `configcheck/syntax-error` at the parser's exact position.
 
 pub mod authentik;
+pub mod authority;
 pub mod base64;
 pub mod compose;
 pub mod env;

@@ -34,6 +34,7 @@
 //! `'https://sso.example.com/auth/realms/corp/protocol/openid-connect/auth'`.
 
 use super::keycloak::{ACCESS_TOKEN_URL, AUTHORIZATION_URL, Url, at, backend_may_be_used, endpoint_url, literal, origin_note, realms_differ};
+use crate::parse::authority;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::NetboxConfig;
 use crate::model::flow::proxy_host;
@@ -105,22 +106,13 @@ pub fn keycloak_authorization_url_host(d: &Input<'_>, _: &Targets, out: &mut Vec
 
 /// The URL's host, without a user, a port or IPv6 brackets.
 fn host_of<'a>(url: &Url<'a>) -> &'a str {
-    let authority = url.authority.rsplit('@').next().unwrap_or(url.authority);
-    match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(v6),
-        None => authority.split(':').next().unwrap_or(authority),
-    }
+    authority::split(url.authority).host
 }
 
 /// Whether the URL writes a port (`host:8080`, `[::1]:8080`): evidence of another server than
 /// the one NetBox's name, without a port, reaches.
 fn has_port(url: &Url<'_>) -> bool {
-    let authority = url.authority.rsplit('@').next().unwrap_or(url.authority);
-    let after_host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split_once(']').map_or("", |(_, rest)| rest),
-        None => authority,
-    };
-    after_host.split_once(':').is_some_and(|(_, port)| !port.is_empty())
+    authority::split(url.authority).port.is_some()
 }
 
 /// Whether a shown nginx server for `host` (every shown server, when none is named so) sends

@@ -1,5 +1,6 @@
 //! `nginx/listen-port-is-upstream-port`: nginx listens on the loopback port NetBox is proxied to.
 
+use crate::parse::authority;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::is_loopback;
 use crate::rules::input::Input;
@@ -31,16 +32,9 @@ fn host_port(address: &str) -> Option<(&str, u16)> {
     if rest.starts_with("unix:") {
         return None;
     }
-    let authority = rest.split('/').next().unwrap_or(rest);
-    if let Some(inner) = authority.strip_prefix('[') {
-        let (host, after) = inner.split_once(']')?;
-        let port = after.strip_prefix(':').map_or(Some(default), |p| p.parse().ok())?;
-        return Some((host, port));
-    }
-    match authority.rsplit_once(':') {
-        Some((host, port)) => Some((host, port.parse().ok()?)),
-        None => Some((authority, default)),
-    }
+    let authority = authority::split(rest.split('/').next().unwrap_or(rest));
+    let port = authority.port.map_or(Some(default), |p| p.parse().ok())?;
+    Some((authority.host, port))
 }
 
 pub fn listen_port_is_upstream_port(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
