@@ -20,4 +20,5 @@ rules! {
     client_secret_is_client_id => CLIENT_SECRET_IS_CLIENT_ID,
     logout_url_mismatch => LOGOUT_URL_MISMATCH,
     logout_keeps_authentik_session => LOGOUT_KEEPS_AUTHENTIK_SESSION,
+    remote_auth_header_spoofable => REMOTE_AUTH_HEADER_SPOOFABLE,
 }
