@@ -270,10 +270,28 @@ def f(strategy, backend):
     );
 }
 
+/// The Django reader on a global_settings.py of our own: module-level upper-case assignments,
+/// annotated or not; not names inside functions, lower-case ones or tuple targets.
+#[test]
+fn the_django_reader_takes_the_module_level_setting_names() {
+    let module = r#"
+DEBUG = False
+AUTH_USER_MODEL = "auth.User"
+SECURE_CSP: dict = {}
+gettext_noop = lambda s: s
+A, B = 1, 2
+def f():
+    INNER = 1
+"#;
+    let out = python(&format!("import django_settings as d\nprint(sorted(d.names_in({module:?})))"));
+    assert_eq!(out, "['AUTH_USER_MODEL', 'DEBUG', 'SECURE_CSP']");
+}
+
 /// The committed files are what the upstream sources give (`--check`), when the sources are on
 /// this machine: `INVENTORY_SOURCES=DIR` with `DIR/netbox` (the git directory of
 /// netbox-community/netbox), `DIR/netbox-4.6.8.tar.gz`, `DIR/netbox-wheels/*.whl`,
-/// `DIR/social-core-wheels/*.whl` and `DIR/social_auth_app_django-6.1.0-py3-none-any.whl`
+/// `DIR/social-core-wheels/*.whl`, `DIR/social_auth_app_django-6.1.0-py3-none-any.whl` and
+/// `DIR/django-wheels/*.whl`
 /// (tools/inventories/README.md says how to fetch them). Ignored by default, so `cargo test` reports
 /// it as ignored rather than passed: the sources are hundreds of megabytes, not part of the
 /// repository, and CI has no network but the package registries. Run it with `--ignored`.
@@ -320,4 +338,10 @@ fn the_committed_inventories_are_what_the_sources_give() {
         "--check".to_owned(),
     ]);
     run(social);
+    let mut django = vec!["tools/inventories/django_settings.py".to_owned()];
+    for wheel in wheels("django-wheels") {
+        django.extend(["--wheel".to_owned(), wheel]);
+    }
+    django.extend(["-o".to_owned(), "preprocessor/data/django-settings.json".to_owned(), "--check".to_owned()]);
+    run(django);
 }

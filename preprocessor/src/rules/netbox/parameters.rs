@@ -96,9 +96,32 @@ pub(super) const SOCIAL_NAMES: &[&str] = &[
 pub(super) static SOCIAL_SUFFIXES: LazyLock<HashSet<&'static str, FxBuildHasher>> =
     LazyLock::new(|| SOCIAL_NAMES.iter().filter_map(|name| name.strip_prefix("SOCIAL_AUTH_")).collect());
 
-/// [`DJANGO_SETTINGS`] by name.
-pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<&'static str, &'static str, FxBuildHasher>> =
-    LazyLock::new(|| DJANGO_SETTINGS.iter().copied().collect());
+/// Why a Django setting that [`DJANGO_SETTINGS`] does not explain has no effect.
+const DJANGO_DEFAULT_STAYS: &str =
+    "it is a Django setting, and Django's default, or the value NetBox's settings.py gives it, stays in force";
+
+#[derive(Deserialize)]
+struct DjangoFile {
+    settings: Vec<DjangoSetting>,
+}
+
+#[derive(Deserialize)]
+struct DjangoSetting {
+    name: String,
+}
+
+/// Every Django setting name (`data/django-settings.json`: the module-level names of
+/// `django/conf/global_settings.py`, Django 3.2 to 6.1, written by
+/// `tools/inventories/django_settings.py`), with why it has no effect in configuration.py:
+/// [`DJANGO_SETTINGS`]' reason where it gives one.
+pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<String, &'static str, FxBuildHasher>> = LazyLock::new(|| {
+    let inventory: DjangoFile = serde_json::from_str(include_str!("../../../data/django-settings.json"))
+        .unwrap_or(DjangoFile { settings: Vec::new() });
+    let mut by_name: HashMap<String, &'static str, FxBuildHasher> =
+        inventory.settings.into_iter().map(|s| (s.name, DJANGO_DEFAULT_STAYS)).collect();
+    by_name.extend(DJANGO_SETTINGS.iter().map(|(name, why)| (name.to_string(), *why)));
+    by_name
+});
 
 // ---------------------------------------------------------------------------------------------
 // NetBox's settings.py, release by release
@@ -289,6 +312,19 @@ mod tests {
 
     fn v(text: &str) -> Version {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn every_django_setting_is_known_with_the_curated_reasons_kept() {
+        // From global_settings.py, not from the curated list.
+        for name in ["AUTH_USER_MODEL", "SESSION_ENGINE", "CACHES", "CSRF_COOKIE_DOMAIN"] {
+            assert_eq!(DJANGO_BY_NAME.get(name), Some(&DJANGO_DEFAULT_STAYS), "{name}");
+        }
+        assert_eq!(DJANGO_BY_NAME.get("USE_X_FORWARDED_HOST"), Some(&"NetBox already sets it to True itself"));
+        // NetBox's own parameters that are also Django's stay in the inventory; the rules ask
+        // `is_parameter` first.
+        assert!(DJANGO_BY_NAME.contains_key("ALLOWED_HOSTS") && DJANGO_BY_NAME.len() > 150);
+        assert!(!DJANGO_BY_NAME.contains_key("REMOTE_AUTH_BACKEND"));
     }
 
     #[test]
