@@ -287,6 +287,28 @@ def f():
     assert_eq!(out, "['AUTH_USER_MODEL', 'DEBUG', 'SECURE_CSP']");
 }
 
+/// The social-core backends reader on a module of our own: what `from module import Name` finds,
+/// under guards too; not a function's locals.
+#[test]
+fn the_backends_reader_takes_every_name_a_module_binds() {
+    let module = r#"
+import json
+from .oauth import BaseOAuth2 as Base
+try:
+    import jwt
+except ImportError:
+    jwt = None
+class AzureADTenantOAuth2(Base):
+    name = "azuread-tenant-oauth2"
+    def f(self):
+        LOCAL = 1
+ALIAS = AzureADTenantOAuth2
+"#;
+    let out =
+        python(&format!("import ast, social_core_backends as b\nprint(sorted(b.bound_names(ast.parse({module:?}))))"));
+    assert_eq!(out, "['ALIAS', 'AzureADTenantOAuth2', 'Base', 'json', 'jwt']");
+}
+
 /// The committed files are what the upstream sources give (`--check`), when the sources are on
 /// this machine: `INVENTORY_SOURCES=DIR` with `DIR/netbox` (the git directory of
 /// netbox-community/netbox), `DIR/netbox-4.6.8.tar.gz`, `DIR/netbox-wheels/*.whl`,
@@ -338,6 +360,12 @@ fn the_committed_inventories_are_what_the_sources_give() {
         "--check".to_owned(),
     ]);
     run(social);
+    let mut backends = vec!["tools/inventories/social_core_backends.py".to_owned()];
+    for wheel in wheels("social-core-wheels") {
+        backends.extend(["--wheel".to_owned(), wheel]);
+    }
+    backends.extend(["-o".to_owned(), "preprocessor/data/social-core-backends.json".to_owned(), "--check".to_owned()]);
+    run(backends);
     let mut django = vec!["tools/inventories/django_settings.py".to_owned()];
     for wheel in wheels("django-wheels") {
         django.extend(["--wheel".to_owned(), wheel]);

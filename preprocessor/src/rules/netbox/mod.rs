@@ -5,11 +5,12 @@
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
 //! the helpers several rules use; in `keycloak`, what the Keycloak rules share; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
-//! read (`data/`).
+//! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
 mod parameters;
 mod shared;
+mod social_backends;
 mod social_names;
 #[cfg(test)]
 mod testing;
@@ -50,6 +51,7 @@ rules! {
     oidc_scope_type => OIDC_SCOPE_TYPE,
     oidc_scope_redundant => OIDC_SCOPE_REDUNDANT,
     backend_path => BACKEND_PATH,
+    backend_not_importable => BACKEND_NOT_IMPORTABLE,
     backend_list_version => BACKEND_LIST_VERSION,
     oidc_backend_version => OIDC_BACKEND_VERSION,
     ldap_dn_template_overrides_search => LDAP_DN_TEMPLATE_OVERRIDES_SEARCH,

@@ -1,0 +1,166 @@
+//! `netbox/backend-not-importable`: a `REMOTE_AUTH_BACKEND` entry Django cannot import.
+
+use super::shared::oidc_settings_used;
+use super::social_backends::BACKEND_MODULES;
+use super::social_names::social_pins;
+use crate::extract::closest_of;
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::netbox::OIDC_BACKEND;
+use crate::parse::netbox::{Value, ValueKind};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets, Version};
+
+/// A `REMOTE_AUTH_BACKEND` entry Django cannot import.
+pub const BACKEND_NOT_IMPORTABLE: Rule = Rule {
+    id: "netbox/backend-not-importable",
+    severity: Severity::Error,
+    summary: "a `REMOTE_AUTH_BACKEND` entry is a file path, or names a social-core module or class the social-auth-core of the target NetBox does not have: the login page fails",
+    help: "name the class by its dotted module path, as social-core defines it (`social_core.backends.<module>.<Class>`)",
+    fact: "Django's import_string (django/utils/module_loading.py) imports each AUTHENTICATION_BACKENDS entry by its dotted path, which NetBox builds from REMOTE_AUTH_BACKEND (facts §1.2), and NetBox's login page imports every backend: seen with NetBox 4.7.3, GET /login/ raised AttributeError \"module 'social_core.backends.azuread' has no attribute 'AzureADTenantOAuth2'\" and, for '/opt/netbox/netbox/custom_backend.py', ModuleNotFoundError \"No module named '/opt/netbox/netbox/custom_backend'\" (the home page still redirected to it). What each social-auth-core release 4.0.2 … 7.0.0 has: data/social-core-backends.json (the modules of social_core/backends/ and the names each binds, read from the wheels by tools/inventories/social_core_backends.py); the release a NetBox pins: data/netbox-settings.json",
+    applies: Applies::Always,
+};
+
+const SOCIAL_BACKENDS: &str = "social_core.backends.";
+
+pub fn backend_not_importable(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND") else { return };
+    let entries: Vec<&Value> = match &setting.value.kind {
+        ValueKind::Str(_) => vec![&setting.value],
+        ValueKind::List(items) | ValueKind::Tuple(items) => items.iter().collect(),
+        _ => return,
+    };
+    let pins = social_pins(targets.netbox);
+    // A near miss of the OpenID Connect backend beside its settings is `backend-path`'s.
+    let oidc = oidc_settings_used(&d.netbox);
+    for entry in entries {
+        let Some(path) = entry.as_str() else { continue };
+        if oidc && closest_of(path, std::iter::once(OIDC_BACKEND)).is_some() {
+            continue;
+        }
+        if let Some((message, help)) = verdict(path, &pins) {
+            let finding = Finding::in_block(&BACKEND_NOT_IMPORTABLE, setting.block, entry.range.clone(), message);
+            out.push(match help {
+                Some(help) => finding.with_help(help),
+                None => finding,
+            });
+        }
+    }
+}
+
+/// What is wrong with one entry, and the fix when one is known; `None` when it imports or
+/// is outside what the inventories cover (NetBox's, Django's, a plugin's or the site's modules).
+fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
+    if path.contains('/') || path.contains('\\') || path.ends_with(".py") {
+        let module = path.trim_end_matches(".py").rsplit(['/', '\\']).next().unwrap_or(path);
+        return Some((
+            format!(
+                "`{path}` is a file path: Django imports each backend by its dotted module path, so the login page fails with ModuleNotFoundError"
+            ),
+            Some(format!(
+                "make `{module}` importable by NetBox's Python (an installed package, or a module on its path) and name the class by its import path: `'<package>.{module}.<BackendClass>'`"
+            )),
+        ));
+    }
+    let rest = path.strip_prefix(SOCIAL_BACKENDS)?;
+    if !rest.split('.').all(is_identifier) {
+        return None;
+    }
+    let (module, class) = path.rsplit_once('.')?;
+    let release = pins.first().map_or_else(String::new, |p| format!("social-auth-core {p}"));
+    let elsewhere = BACKEND_MODULES.modules_binding(class, pins);
+    let moved = (!elsewhere.is_empty()).then(|| format!("use `'{}.{class}'`", elsewhere[0]));
+    if !BACKEND_MODULES.has_module(module, pins) {
+        let near = moved.or_else(|| {
+            closest_of(module, BACKEND_MODULES.modules(pins)).map(|m| format!("the module is `{m}`"))
+        });
+        return Some((
+            format!(
+                "{release}, which the target NetBox installs, has no module `{module}`: Django cannot import `{path}` and the login page fails"
+            ),
+            near,
+        ));
+    }
+    if BACKEND_MODULES.binds(module, class, pins) {
+        return None;
+    }
+    let near = moved.or_else(|| {
+        closest_of(class, BACKEND_MODULES.classes(module, pins)).map(|c| format!("use `'{module}.{c}'`"))
+    });
+    Some((
+        format!(
+            "`{module}` has no `{class}` in {release}, which the target NetBox installs: Django cannot import `{path}` and the login page fails with AttributeError"
+        ),
+        near,
+    ))
+}
+
+/// Whether `word` is a Python identifier (ASCII; a module or class name social-core would use).
+fn is_identifier(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::assert_cases;
+    use crate::rules::testing::{BLUEPRINT, NGINX, helps, messages};
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // A class in another module than the one named (social-core keeps the tenant backend
+        // in azuread_tenant).
+        (
+            "netbox/backend-not-importable",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread.AzureADTenantOAuth2'\n",
+            1,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread_tenant.AzureADTenantOAuth2'\n",
+        ),
+        // A file path, in a list beside a good entry.
+        (
+            "netbox/backend-not-importable",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = [\n    'netbox.authentication.RemoteUserBackend',\n    '/opt/netbox/netbox/sso_backend.py',\n]\n",
+            3,
+            "REMOTE_AUTH_BACKEND = [\n    'netbox.authentication.RemoteUserBackend',\n    'sso_backend.SSOBackend',\n]\n",
+        ),
+        // A module no release has; a class the module does not define.
+        (
+            "netbox/backend-not-importable",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak_oidc.KeycloakOAuth2'\n",
+            1,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'\n",
+        ),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::BACKEND_NOT_IMPORTABLE, CASES);
+    }
+
+    #[test]
+    fn the_fix_names_where_the_class_lives() {
+        let netbox = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = 'social_core.backends.azuread.AzureADTenantOAuth2'\n";
+        let help = helps(netbox, NGINX, BLUEPRINT).into_iter().find(|(r, _)| *r == "netbox/backend-not-importable");
+        assert_eq!(help.map(|(_, h)| h), Some("use `'social_core.backends.azuread_tenant.AzureADTenantOAuth2'`".to_string()));
+        let said = messages(netbox, NGINX, BLUEPRINT);
+        let (_, message) = said.iter().find(|(r, _)| *r == "netbox/backend-not-importable").unwrap();
+        assert!(message.contains("social-auth-core 5.2.0"), "the release NetBox 4.7 pins: {message}");
+    }
+
+    #[test]
+    fn a_near_miss_of_the_oidc_backend_is_left_to_backend_path() {
+        let netbox = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIDConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'netbox'\n";
+        let said = messages(netbox, NGINX, BLUEPRINT);
+        assert!(said.iter().any(|(r, _)| *r == "netbox/backend-path"), "{said:#?}");
+        assert!(!said.iter().any(|(r, _)| *r == "netbox/backend-not-importable"), "{said:#?}");
+    }
+
+    #[test]
+    fn paths_outside_social_core_and_odd_text_are_not_judged() {
+        for path in ["netbox.authentication.Nonexistent", "my_sso.backends.Backend", "social_core.backends.x-y.Z", "'social_core.backends.oidc.X'"] {
+            assert_eq!(super::verdict(path, &[crate::version::Version::new(5, 2, 0)]), None, "{path}");
+        }
+    }
+}
