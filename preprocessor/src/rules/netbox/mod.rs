@@ -34,6 +34,7 @@ rules! {
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     secret_key_short => SECRET_KEY_SHORT,
+    api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
     model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
     plugin_name_not_module => PLUGIN_NAME_NOT_MODULE,
     plugins_config_key_not_plugin => PLUGINS_CONFIG_KEY_NOT_PLUGIN,
