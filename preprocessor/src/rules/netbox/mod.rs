@@ -45,6 +45,7 @@ rules! {
     oidc_endpoint_trailing_slash => OIDC_ENDPOINT_TRAILING_SLASH,
     oidc_endpoint_shape => OIDC_ENDPOINT_SHAPE,
     okta_api_url_endpoint => OKTA_API_URL_ENDPOINT,
+    azuread_authority_host_url => AZUREAD_AUTHORITY_HOST_URL,
     keycloak_authorization_url => KEYCLOAK_AUTHORIZATION_URL,
     keycloak_authorization_url_host => KEYCLOAK_AUTHORIZATION_URL_HOST,
     keycloak_public_key_shape => KEYCLOAK_PUBLIC_KEY_SHAPE,
