@@ -55,6 +55,7 @@ rules! {
     backend_list_version => BACKEND_LIST_VERSION,
     oidc_backend_version => OIDC_BACKEND_VERSION,
     ldap_dn_template_overrides_search => LDAP_DN_TEMPLATE_OVERRIDES_SEARCH,
+    ldap_group_type_unknown => LDAP_GROUP_TYPE_UNKNOWN,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
