@@ -69,7 +69,7 @@ pub fn ldap_group_type_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         .find(|t| t.to_ascii_lowercase().starts_with(&name.to_ascii_lowercase()) && !name.is_empty())
         .copied();
     let message = format!(
-        "netbox-docker makes this setting with `getattr(django_auth_ldap.config, {:?})()`, which django-auth-ldap does not have (or cannot make without arguments), so the setting is None and every LDAP sign-in stops with `ImproperlyConfigured: AUTH_LDAP_GROUP_TYPE must be an LDAPGroupType instance.`",
+        "netbox-docker's ldap_config.py makes this setting with `getattr(config, {:?})()` on django-auth-ldap's config module, which has no group type of that name (or none it can make without arguments), so the setting is None and every LDAP sign-in stops with `ImproperlyConfigured: AUTH_LDAP_GROUP_TYPE must be an LDAPGroupType instance.`",
         name
     );
     let finding = Finding::in_block(&LDAP_GROUP_TYPE_UNKNOWN, var.block, var.value.range.clone(), message);
