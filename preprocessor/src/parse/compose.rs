@@ -30,7 +30,7 @@ use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolation, invalid_template_message};
-use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
+use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
 
 /// One `env_file:` entry of the `netbox` service.
@@ -233,6 +233,8 @@ fn env_file_entries(env_file: &Node) -> Vec<EnvFile> {
 /// for a `${` Compose refuses.
 fn interpolated(value: Option<&str>, range: Range<usize>) -> Option<Value> {
     let kind = match value.map(interpolation) {
+        // A template's slot (an Ansible-rendered compose file's `{{ netbox_secret_key }}`): unknown.
+        Some(Interpolation::Known(text)) if is_template_slot(&text) => ValueKind::Unknown,
         Some(Interpolation::Known(text)) => ValueKind::Str(text.into()),
         Some(Interpolation::Invalid) => return None,
         Some(Interpolation::Unknown) | None => ValueKind::Unknown,
@@ -272,6 +274,16 @@ mod tests {
             ("FROM_SHELL", "(not statically known)", "FROM_SHELL"),
         ];
         assert_eq!(got, want.map(|(a, b, c)| (a.into(), b.into(), c.into())).to_vec());
+    }
+
+    /// A compose file rendered by Ansible or another template engine: a slot's value is the
+    /// engine's, not the text written.
+    #[test]
+    fn a_template_slot_is_an_unknown_value() {
+        let map = "services:\n  netbox:\n    environment:\n      SECRET_KEY: \"{{ netbox_secret_key }}\"\n      DEBUG: \"{not a slot}\"\n";
+        let got = vars(map);
+        assert_eq!(got[0].1, "(not statically known)", "{got:?}");
+        assert_eq!(got[1].1, "'{not a slot}'", "{got:?}");
     }
 
     fn env_files(text: &str) -> Vec<EnvFile> {

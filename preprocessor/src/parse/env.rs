@@ -20,7 +20,7 @@ use std::sync::Arc;
 use compact_str::CompactString;
 
 pub use super::netbox::Conversion;
-use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind};
+use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
 
 /// The variables netbox-docker 3.0.2's `configuration/configuration.py` maps to the NetBox
@@ -221,6 +221,11 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                     }
                 }
                 let value = match statement.value {
+                    // A template's slot (`SECRET_KEY={{ op://vault/netbox/secret }}`, an Ansible
+                    // `{{ netbox_secret_key }}`): the file deployed holds another value, unknown here.
+                    Some((ValueText::Known(text), range)) if is_template_slot(&text) => {
+                        Value { kind: ValueKind::Unknown, range: at(range) }
+                    }
                     Some((ValueText::Known(text), range)) => {
                         Value { kind: ValueKind::Str(text.into()), range: at(range) }
                     }
@@ -635,6 +640,19 @@ mod tests {
         ];
         assert_eq!(got, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).to_vec());
         assert!(parse(text, BlockId(0)).syntax_errors.is_empty());
+    }
+
+    /// A value that is a template's slot (1Password's `op inject`, Ansible, Go templates) is
+    /// replaced before Compose reads the file: unknown here, never judged as written.
+    #[test]
+    fn a_template_slot_is_an_unknown_value() {
+        let text = "SECRET_KEY='{{ op://dev/netbox/secret_key }}'\nDB_USER={{ netbox_db_user }}\nA=x {{ y\nB=x }} y\n";
+        let got = vars(text);
+        assert_eq!(got[0].1, "(not statically known)", "{got:?}");
+        assert_eq!(got[1].1, "(not statically known)", "{got:?}");
+        // Braces that open no slot are text.
+        assert_eq!(got[2].1, "'x {{ y'", "{got:?}");
+        assert_eq!(got[3].1, "'x }} y'", "{got:?}");
     }
 
     /// The brief's case: a secret whose closing quote was lost. compose-go stops with

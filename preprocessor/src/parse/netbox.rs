@@ -1334,9 +1334,11 @@ fn binds_any_name(expr: &Expr) -> bool {
 }
 
 /// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
-/// templates `{{ .client_id }}`): the file is a template, and the value the deployed file holds
-/// is not known here. Linear: one search for the opening, one for the closing after it.
-fn is_template_slot(text: &str) -> bool {
+/// templates `{{ .client_id }}`, 1Password's `op inject` `{{ op://vault/item/field }}`): the
+/// file is a template, and the value the deployed file holds is not known here. Used for Python
+/// strings and for the values of environment and compose files alike. Linear: one search for
+/// the opening, one for the closing after it.
+pub(crate) fn is_template_slot(text: &str) -> bool {
     [("{{", "}}"), ("{%", "%}")]
         .iter()
         .any(|(open, close)| text.find(open).is_some_and(|start| text[start + open.len()..].contains(close)))

@@ -86,6 +86,11 @@ fn problem(value: &str) -> Option<String> {
     if body.is_empty() {
         return Some("is empty".to_string());
     }
+    // An example's `<KEYCLOAK_REALM_PUBLIC_KEY>` left in: said as such, not as a stray character
+    // (its text is not repeated either).
+    if body.len() > 2 && body.starts_with('<') && body.ends_with('>') && !body[1..body.len() - 1].contains(['<', '>']) {
+        return Some("is still a documentation placeholder (`<…>`), not the realm's public key (Keycloak: Realm settings, Keys, RS256, Public key)".to_string());
+    }
     let key_id_shape = body.len() == KEY_ID_LENGTH && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let key_id = if key_id_shape {
         " (43 base64url characters: the shape of Keycloak's key ID, `kid`, which Keycloak lists beside the key)"
@@ -200,6 +205,8 @@ mod tests {
             ("MIIB\n-----END PUBLIC KEY-----", "includes a PEM `-----END …-----` line"),
             ("https://kc.example/realms/corp/protocol/openid-connect/certs", "is a URL"),
             ("  ", "is empty"),
+            // a notes file's placeholder, named as one (seen in the trial)
+            ("<KEYCLOAK_REALM_PUBLIC_KEY>", "is still a documentation placeholder (`<…>`)"),
             (CERTIFICATE, "is an X.509 certificate"),
             (V3_CERTIFICATE, "is an X.509 certificate"),
         ] {

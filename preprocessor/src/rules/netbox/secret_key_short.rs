@@ -96,6 +96,9 @@ mod tests {
         assert!(fired_chapter(env).contains(&"netbox/secret-key-short"));
         let long = "```sh,check=env\nSECRET_KEY=abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n```\n";
         assert!(!fired_chapter(long).contains(&"netbox/secret-key-short"));
+        // A template's slot (`op inject`, Ansible) is replaced before Compose reads the file.
+        let slot = "```sh,check=env\nSECRET_KEY='{{ op://prod/netbox/secret_key }}'\n```\n";
+        assert!(!fired_chapter(slot).contains(&"netbox/secret-key-short"));
         // A configuration that sets SECRET_KEY itself wins over the variable.
         let both = format!("{env}\n```python,check=netbox,file=extra.py\nSECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n```\n");
         assert!(!fired_chapter(&both).contains(&"netbox/secret-key-short"));

@@ -22,9 +22,9 @@ use crate::version::{Applies, Targets};
 pub const SETTING_UNKNOWN: Rule = Rule {
     id: "netbox/setting-unknown",
     severity: Severity::Warning,
-    summary: "an upper-case name that no NetBox release and no python-social-auth release reads, near a name they do (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`, `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`)",
+    summary: "an upper-case name that no NetBox release and no python-social-auth release reads, near a name they do (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`, `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), or under NetBox's own `REMOTE_AUTH_` prefix (`REMOTE_AUTH_STAFF_SUPERUSERS`)",
     help: "correct the name; as written, NetBox never reads it",
-    fact: "facts §1.1 (NetBox reads a fixed list of names, and copies SOCIAL_AUTH_*), §2.1 (social-core's setting lookup); inventories of NetBox's settings.py and social-core's code (data/, tools/inventories/)",
+    fact: "facts §1.1 (NetBox reads a fixed list of names, and copies SOCIAL_AUTH_*), §2.1 (social-core's setting lookup); inventories of NetBox's settings.py and social-core's code (data/, tools/inventories/); NetBox's settings.py of every release 1.0.0 to 4.7.3 reads 17 `REMOTE_AUTH_` names (data/netbox-settings.json), and nothing else in NetBox reads that prefix from configuration.py, whose names reach the code only through settings.py (facts §1.1)",
     applies: Applies::Always,
 };
 
@@ -73,11 +73,28 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                 format!("NetBox has no parameter `{name}`, so this line has no effect; did you mean `{near}`?"),
                 near,
             ));
+        } else if name.starts_with(REMOTE_AUTH) {
+            // NetBox's own prefix: every name under it that NetBox reads is in the inventory of
+            // all its releases, so one that none read is no NetBox parameter, however far from
+            // the others (an invented `REMOTE_AUTH_STAFF_SUPERUSERS`).
+            out.push(
+                Finding::in_block(
+                    &SETTING_UNKNOWN,
+                    setting.block,
+                    setting.name_range.clone(),
+                    format!(
+                        "no NetBox release reads `{name}`, though every remote-authentication parameter NetBox has starts with `REMOTE_AUTH_`, so unless code of your own reads it, this line has no effect"
+                    ),
+                )
+                .with_help("remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents"),
+            );
         }
     }
 }
 
 const PREFIX: &str = "SOCIAL_AUTH_";
+/// NetBox's own prefix for its remote-authentication parameters.
+const REMOTE_AUTH: &str = "REMOTE_AUTH_";
 
 fn found(setting: &Setting, message: String, near: &str) -> Finding {
     Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
@@ -180,6 +197,9 @@ mod tests {
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
         ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        // NetBox's own prefix, far from every name under it (the trial's Nomad job's extra.py);
+        // a name some release read is for setting-removed
+        ("netbox/setting-unknown", "4.7", "REMOTE_AUTH_STAFF_SUPERUSERS = True\n", 1, "REMOTE_AUTH_STAFF_GROUPS = ['staff']\nSSO_STAFF_SUPERUSERS = True\n"),
         // the same words in another order (an install script's LOGIN_BANNER, corpus case t38)
         ("netbox/setting-unknown", "4.7", "LOGIN_BANNER = 'Upgrade suite'\n", 1, "BANNER_LOGIN = 'Upgrade suite'\nLOGIN_HELPER_TEXT = 'x'\n"),
         // read by social-core's OpenIdConnectAuth (4.7.0+), by the app's middleware, by NetBox
