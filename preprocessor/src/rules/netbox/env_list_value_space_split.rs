@@ -133,24 +133,13 @@ fn comma_message(name: &str, entry: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::fired_chapter_lines;
+    use crate::rules::netbox::testing::{assert_fires_in_chapter as assert_fires, assert_quiet_in_chapter as assert_quiet};
     use crate::rules::testing::diagnostics;
 
     const RULE: &str = "netbox/env-list-value-space-split";
 
     fn env(lines: &str) -> String {
         format!("# t\n\n```sh,check=env\n{lines}```\n")
-    }
-
-    /// `rule` fires on `line` of the chapter's first block.
-    fn assert_fires(rule: &str, chapter: &str, line: usize) {
-        let lines = fired_chapter_lines(rule, chapter);
-        assert!(lines.contains(&line), "{rule} should fire on line {line} of\n{chapter}\ngot lines {lines:?}");
-    }
-
-    fn assert_quiet(rule: &str, chapter: &str) {
-        let lines = fired_chapter_lines(rule, chapter);
-        assert!(lines.is_empty(), "{rule} must not fire on\n{chapter}\ngot lines {lines:?}");
     }
 
     #[test]

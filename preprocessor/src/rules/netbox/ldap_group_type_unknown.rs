@@ -81,24 +81,13 @@ pub fn ldap_group_type_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::fired_chapter_lines;
+    use crate::rules::netbox::testing::{assert_fires_in_chapter as assert_fires, assert_quiet_in_chapter as assert_quiet};
 
     const RULE: &str = "netbox/ldap-group-type-unknown";
 
     /// netbox-docker's environment with the LDAP backend; the variable on line 2.
     fn env(lines: &str) -> String {
         format!("# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n{lines}```\n")
-    }
-
-    /// `rule` fires on `line` of the chapter's first block.
-    fn assert_fires(rule: &str, chapter: &str, line: usize) {
-        let lines = fired_chapter_lines(rule, chapter);
-        assert!(lines.contains(&line), "{rule} should fire on line {line} of\n{chapter}\ngot lines {lines:?}");
-    }
-
-    fn assert_quiet(rule: &str, chapter: &str) {
-        let lines = fired_chapter_lines(rule, chapter);
-        assert!(lines.is_empty(), "{rule} must not fire on\n{chapter}\ngot lines {lines:?}");
     }
 
     #[test]

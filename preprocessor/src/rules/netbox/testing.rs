@@ -43,6 +43,17 @@ pub fn fired_chapter_lines(rule: &str, chapter: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Assert that `rule` fires on `line` of a chapter's first checked block.
+pub fn assert_fires_in_chapter(rule: &str, chapter: &str, line: usize) {
+    let lines = fired_chapter_lines(rule, chapter);
+    assert!(lines.contains(&line), "{rule} should fire on line {line} of\n{chapter}\ngot lines {lines:?}");
+}
+
+/// Assert that `rule` does not fire anywhere in a chapter.
+pub fn assert_quiet_in_chapter(rule: &str, chapter: &str) {
+    let lines = fired_chapter_lines(rule, chapter);
+    assert!(lines.is_empty(), "{rule} must not fire on\n{chapter}\ngot lines {lines:?}");
+}
 /// The message and help of `rule`'s first finding on one `check=netbox` block (it must fire).
 pub fn finding_of(rule: &str, python: &str, netbox: &str) -> (String, String) {
     let got = findings(python, netbox);
