@@ -440,6 +440,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         };
         file.syntax_errors.push(SyntaxError { range, message: error.error.to_string() });
     }
+    if let Some(first) = file.syntax_errors.first_mut() {
+        report_unclosed_bracket_as_python_does(first, parsed.tokens(), text);
+    }
     let broken = Broken::new(&file.syntax_errors);
     let mut evaluator = Evaluator {
         block,
@@ -478,6 +481,51 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         file.too_complex = Some(TooComplex { range, message });
     }
     file
+}
+
+/// CPython's report where a bracket opened on an earlier line is never closed: it tokenizes the
+/// rest of the file after a syntax error, and when brackets are still open at its end and the
+/// error lies on a later line than the innermost of them, it reports "'{' was never closed" at
+/// that bracket instead (Parser/pegen_errors.c, `_PyPegen_tokenize_full_source_to_check_for_errors`,
+/// Python 3.10+; Python 3.11.7 so reports a PLUGINS_CONFIG whose `{` is never closed at the `{`,
+/// not at the next setting). A closing bracket that does not match stops the scan: CPython
+/// reports that mismatch itself. CPython says "never closed" in more cases (when its parser has
+/// read to the end of the file, also for an error on the bracket's own line); those keep the
+/// parser's position, which is on the same line.
+fn report_unclosed_bracket_as_python_does(
+    error: &mut SyntaxError,
+    tokens: &[ruff_python_ast::token::Token],
+    text: &str,
+) {
+    use ruff_python_ast::token::TokenKind;
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for token in tokens {
+        let start = token.start().to_usize();
+        let opening = match token.kind() {
+            TokenKind::Lpar => '(',
+            TokenKind::Lsqb => '[',
+            TokenKind::Lbrace => '{',
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                let expected = match token.kind() {
+                    TokenKind::Rpar => '(',
+                    TokenKind::Rsqb => '[',
+                    _ => '{',
+                };
+                if open.pop().is_none_or(|(_, o)| o != expected) {
+                    return;
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        open.push((start, opening));
+    }
+    let Some(&(at, bracket)) = open.last() else { return };
+    let line = |offset: usize| text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count();
+    if line(error.range.start) > line(at) {
+        error.range = at..at + 1;
+        error.message = format!("'{bracket}' was never closed");
+    }
 }
 
 /// The syntax errors' ranges, sorted by start, with the furthest end reached so far: whether a
@@ -1518,6 +1566,26 @@ mod tests {
         assert_eq!(got[1], ("X".to_string(), "(not statically known)".to_string()));
         let file = parse("from os import environ\nS = _read_secret('s', environ.get('S'))\n", BlockId(0));
         assert!(matches!(file.settings[0].value.kind, ValueKind::Env { conversion: Conversion::Secret, .. }));
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_python_reports_it() {
+        // Python 3.11.7: "'{' was never closed" at line 2, where ruff's parser stops at line 7.
+        let text =
+            "PLUGINS = ['netbox_x']\nPLUGINS_CONFIG = {\n    'netbox_x': {\n        'a': 1,\n    },\n\nDEBUG = False\n";
+        let file = parse(text, BlockId(0));
+        let first = &file.syntax_errors[0];
+        assert_eq!((&text[first.range.clone()], first.message.as_str()), ("{", "'{' was never closed"));
+        assert_eq!(text[..first.range.start].matches('\n').count(), 1, "on line 2");
+        // The innermost bracket still open at the end: the inner `[` here.
+        let inner = "X = {\n    'a': [1,\n\nY = 2\n";
+        let first = &parse(inner, BlockId(0)).syntax_errors[0];
+        assert_eq!((&inner[first.range.clone()], first.message.as_str()), ("[", "'[' was never closed"));
+        // A closing bracket that does not match keeps the parser's report (Python reports the
+        // mismatch: "closing parenthesis '}' does not match opening parenthesis '['").
+        let mismatch = "X = {'a': [1}\nY = 2\n";
+        let first = &parse(mismatch, BlockId(0)).syntax_errors[0];
+        assert!(!first.message.contains("never closed"), "{}", first.message);
     }
 
     #[test]
