@@ -10,7 +10,7 @@ const DESIGN: &str = "DESIGN.md, \"Annotating a block\"";
 pub const SYNTAX_ERROR: Rule = Rule {
     id: "configcheck/syntax-error",
     severity: Severity::Error,
-    summary: "the block does not parse; reported at the parser's exact line and column",
+    summary: "the block does not parse; reported at the parser's exact line and column (a bracket never closed at the bracket, where Python reports it)",
     help: "fix the syntax at the marked position; what reads this file (Python, nginx, Docker Compose, Authentik) refuses it there too",
     fact: DESIGN,
     applies: Applies::Always,
