@@ -1,0 +1,1 @@
+DEVELOPER = True
