@@ -716,3 +716,32 @@ fn a_file_named_twice_or_read_through_compose_is_counted_once() {
     let plain = Path::new("env/netbox.env");
     assert!(count(&[dotted, plain]).ends_with("in 1 checked file"), "{}", count(&[dotted, plain]));
 }
+
+/// A secondary place far from a finding (the sign-on location 30 lines above an open one) is
+/// named in a note, not drawn: the snippet would otherwise show every line between, for each
+/// finding (a file's length per finding on a site with many locations).
+#[test]
+fn a_far_away_secondary_place_is_a_note_not_a_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = write(
+        dir.path(),
+        "configuration.py",
+        "ALLOWED_HOSTS = ['netbox.example.com']\nREMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X_USER'\n",
+    );
+    let filler: String = (0..30).map(|i| format!("    # filler line {i}\n")).collect();
+    let site = write(
+        dir.path(),
+        "netbox.conf",
+        &format!(
+            "server {{\n    listen 443 ssl;\n    server_name netbox.example.com;\n    client_max_body_size 25m;\n    location / {{\n        auth_request /auth;\n        auth_request_set $user $upstream_http_x_user;\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_set_header X-User $user;\n    }}\n{filler}    location /api/ {{\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }}\n}}\n"
+        ),
+    );
+    let output = bin().arg("lint").arg(&settings).arg(&site).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("error[flow/remote-auth-header-spoofable]"), "{text}");
+    assert!(
+        text.contains("note: the sign-on sets it here, for another location:") && text.contains("netbox.conf:11:9"),
+        "{text}"
+    );
+    assert!(!text.contains("filler line 15"), "the lines between are not drawn:\n{text}");
+}

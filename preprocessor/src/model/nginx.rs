@@ -183,9 +183,16 @@ pub struct NginxSite {
 impl NginxSite {
     /// Read the servers of one block.
     pub fn add(&mut self, file: &NginxFile, block: BlockId) {
+        // A site file is included inside nginx.conf's `http` block (Debian's sites-enabled/*,
+        // conf.d/*.conf): what it sets outside its servers is set at `http` level, and every
+        // server of it that sets none inherits it.
+        let top = Inherited {
+            headers: header_settings(&file.directives, block),
+            client_max_body_size: body_size_in(&file.directives),
+        };
         for directive in &file.directives {
             match directive.name.as_str() {
-                "server" => self.servers.push(server(directive, block, &Inherited::default())),
+                "server" => self.servers.push(server(directive, block, &top)),
                 "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
                     let inherited =
@@ -238,9 +245,14 @@ fn mentions_netbox(text: &str) -> bool {
 }
 
 fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
-    directive
-        .children_named("proxy_set_header")
-        .filter(|d| d.args.len() == 2)
+    header_settings(directive.children.iter().flatten(), block)
+}
+
+/// The `proxy_set_header`s among some directives (a block's children, or a file's top level).
+fn header_settings<'a>(directives: impl IntoIterator<Item = &'a Directive>, block: BlockId) -> Vec<HeaderSetting> {
+    directives
+        .into_iter()
+        .filter(|d| d.name == "proxy_set_header" && d.args.len() == 2)
         .map(|d| HeaderSetting {
             name: d.args[0].text.clone(),
             value: d.args[1].text.clone(),
@@ -252,9 +264,14 @@ fn headers(directive: &Directive, block: BlockId) -> Vec<HeaderSetting> {
 }
 
 fn body_size(directive: &Directive) -> Option<(String, Range<usize>)> {
-    directive
-        .children_named("client_max_body_size")
-        .next()
+    body_size_in(directive.children.iter().flatten())
+}
+
+/// The first `client_max_body_size` among some directives.
+fn body_size_in<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> Option<(String, Range<usize>)> {
+    directives
+        .into_iter()
+        .find(|d| d.name == "client_max_body_size")
         .and_then(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
 }
 

@@ -62,9 +62,14 @@ fn block_of<'a>(d: &Diagnostic, checked: &'a Checked) -> Option<&'a Block> {
 
 fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String {
     let file = checked.sources.get(d.site.source);
-    // The snippet shows the primary place and the secondary ones (all in this file).
-    let first = d.related.iter().map(|r| r.start.line).fold(d.start.line, usize::min);
-    let last = d.related.iter().map(|r| r.end.line).fold(d.end.line.max(d.start.line), usize::max);
+    // The snippet shows the primary place and the secondary ones near it (all in this file); a
+    // secondary place further away is named in a note, or every finding would show the lines
+    // between (a file's length each, for findings that share one far-away place).
+    let near = |r: &&crate::diagnostic::Related| {
+        r.start.line.abs_diff(d.start.line) <= NEAR_LINES && r.end.line.abs_diff(d.end.line) <= NEAR_LINES
+    };
+    let first = d.related.iter().filter(near).map(|r| r.start.line).fold(d.start.line, usize::min);
+    let last = d.related.iter().filter(near).map(|r| r.end.line).fold(d.end.line.max(d.start.line), usize::max);
     let lines = file.line_range(first).start..file.line_range(last).end;
     // A secret's value never reaches the terminal or a CI log whole (a finding on
     // `SECRET_KEY=…` shows its line); then the book's text reaches a terminal: its control
@@ -89,6 +94,7 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     let related: Vec<(std::ops::Range<usize>, String)> = d
         .related
         .iter()
+        .filter(near)
         .map(|r| {
             let span = shown(r.site.range.start.clamp(lines.start, lines.end) - lines.start)
                 ..shown(r.site.range.end.clamp(lines.start, lines.end) - lines.start);
@@ -108,8 +114,20 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
         ),
         Group::with_title(Level::HELP.secondary_title(escape::plain(&d.help))),
     ];
+    let far: Vec<String> = d
+        .related
+        .iter()
+        .filter(|r| !near(r))
+        .map(|r| format!("{}: {path}:{}:{}", escape::plain(&r.label), r.start.line, r.start.column))
+        .collect();
+    let notes: Vec<Group<'_>> =
+        far.iter().map(|n| Group::with_title(Level::NOTE.secondary_title(n.as_str()))).collect();
+    let report: Vec<Group<'_>> = report.into_iter().chain(notes).collect();
     renderer.render(&report)
 }
+
+/// How many lines from the primary place a secondary one may be to be drawn in its snippet.
+const NEAR_LINES: usize = 12;
 
 /// Whether a setting or variable of this name holds a secret: `SECRET_KEY`, `*_SECRET`,
 /// `*PASSWORD*`, `*TOKEN*` (`API_TOKEN_PEPPERS`), and other `*_KEY` names but python-social-auth's

@@ -1,9 +1,31 @@
 //! `flow/remote-auth-header-spoofable`: a location proxies to NetBox without setting the header
 //! that header authentication trusts.
+//!
+//! ## What it does
+//! With header authentication (REMOTE_AUTH_ENABLED and a RemoteUserBackend), finds the locations
+//! that send the trusted header to NetBox from a variable (the sign-on's `auth_request_set`
+//! result, `$remote_user`), and reports every other location that proxies to the same upstream
+//! without setting that header at all (its own `proxy_set_header`s, or the server's it
+//! inherits).
+//!
+//! ## Why is this bad?
+//! nginx passes a client's request headers on, and NetBox's RemoteUserMiddleware signs in
+//! whoever the header names, on every path: a client that sends `X-Authentik-Username: admin` to
+//! the open location (often `/api/`, left out of the forward-auth so that API tokens work) is
+//! signed in as admin, superuser status included.
+//!
+//! ## Example
+//! `location / { auth_request …; proxy_set_header X-Authentik-Username $authentik_username; … }`
+//! beside `location /api/ { proxy_pass http://127.0.0.1:8001; }`.
+//!
+//! Use instead: `proxy_set_header X-Authentik-Username "";` in `/api/` (nginx then passes no
+//! such header), or the same `auth_request` there.
+
+use std::collections::HashMap;
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{NetboxConfig, Presence};
-use crate::model::nginx::{HeaderSetting, Location, Server};
+use crate::model::nginx::{HeaderSetting, Location};
 use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -14,7 +36,7 @@ pub const REMOTE_AUTH_HEADER_SPOOFABLE: Rule = Rule {
     severity: Severity::Error,
     summary: "with header authentication, a location proxies to NetBox without setting the user header: a client's own header passes through and signs it in as anyone",
     help: "set the header in that location too: `proxy_set_header <header> \"\";` clears it (nginx passes no header whose value is empty), or put the location behind the same `auth_request` and set the header from it",
-    fact: "NetBox 4.6.8 and 4.7.3 netbox/netbox/middleware.py L153-192 (RemoteUserMiddleware: with REMOTE_AUTH_ENABLED, reads request.META[REMOTE_AUTH_HEADER] on every request, the API included, and calls auth.authenticate(request, remote_user=…), then logs that user in; seen with NetBox 4.7.3 and REMOTE_AUTH_HEADER 'HTTP_X_USER': GET /api/users/users/ with `X-User: admin` answered 200 as the superuser admin, and `X-User: mallory` signed in a new user mallory with REMOTE_AUTH_AUTO_CREATE_USER); netbox/netbox/settings.py L171-185 (defaults REMOTE_AUTH_BACKEND 'netbox.authentication.RemoteUserBackend', REMOTE_AUTH_HEADER 'HTTP_REMOTE_USER'); nginx docs, ngx_http_proxy_module: proxy_pass_request_headers is on by default (the client's header fields are passed), a field set by proxy_set_header replaces the client's, and one set to an empty string is not passed (seen with nginx 1.22.1: a client's `X-User: admin` reached the upstream through a location without the header, was replaced where the location set it, and was absent where it set \"\"); Django 6.0 docs, 'How to authenticate using REMOTE_USER': the front-end server must always set or strip the header",
+    fact: "NetBox 4.6.8 and 4.7.3 netbox/netbox/middleware.py L153-192 (RemoteUserMiddleware: with REMOTE_AUTH_ENABLED, reads request.META[REMOTE_AUTH_HEADER] on every request, the API included, and calls auth.authenticate(request, remote_user=…), then logs that user in; seen with NetBox 4.7.3 and REMOTE_AUTH_HEADER 'HTTP_X_USER': GET /api/users/users/ with `X-User: admin` answered 200 as the superuser admin, and `X-User: mallory` signed in a new user mallory with REMOTE_AUTH_AUTO_CREATE_USER); netbox/netbox/settings.py (4.6.8 L171-185, 4.7.3 L185-192: defaults REMOTE_AUTH_BACKEND 'netbox.authentication.RemoteUserBackend', REMOTE_AUTH_HEADER 'HTTP_REMOTE_USER'); nginx docs, ngx_http_proxy_module: proxy_pass_request_headers is on by default (the client's header fields are passed), a field set by proxy_set_header replaces the client's, and one set to an empty string is not passed (seen with nginx 1.22.1: a client's `X-User: admin` reached the upstream through a location without the header, was replaced where the location set it, and was absent where it set \"\"); Django 6.0 docs, 'How to authenticate using REMOTE_USER': the front-end server must always set or strip the header",
     applies: Applies::Always,
 };
 
@@ -27,22 +49,26 @@ pub fn remote_auth_header_spoofable(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     let proxying = || {
         d.nginx.servers.iter().flat_map(|s| s.locations.iter().map(move |l| (s, l))).filter(|(_, l)| l.proxy_pass.is_some())
     };
-    // NetBox is where the sign-on's locations send the header; with none in the files, the
-    // header comes from elsewhere (another proxy, an outpost in front) and nothing is known.
-    let signing: Vec<(&Server, &Location, &HeaderSetting)> = proxying()
-        .filter_map(|(s, l)| s.effective_headers(l).iter().rev().find(|h| sets_it(h)).map(|h| (s, l, h)))
-        .collect();
-    let netbox_targets: Vec<String> = signing.iter().filter_map(|(_, l, _)| target(l)).collect();
+    // The sign-on's locations send the header from a variable (an `auth_request_set` result,
+    // `$remote_user`); NetBox is where they proxy to. A location that clears the header (`""`)
+    // or fixes it is not one: with none in the files, the header comes from elsewhere (a proxy
+    // or an outpost in front) and nothing is known.
+    let mut signing: HashMap<String, &HeaderSetting> = HashMap::new();
     for (server, location) in proxying() {
-        let Some(to) = target(location) else { continue };
-        if !netbox_targets.contains(&to)
-            || server.effective_headers(location).iter().any(sets_it)
-            || !server.headers_complete(location)
-        {
+        let from_sign_on = server.effective_headers(location).iter().rev().find(|h| sets_it(h)).filter(|h| from_variable(&h.value));
+        if let (Some(set), Some(to)) = (from_sign_on, target(location)) {
+            signing.entry(to).or_insert(set);
+        }
+    }
+    if signing.is_empty() {
+        return;
+    }
+    let header = display_name(wire);
+    for (server, location) in proxying() {
+        let Some(set) = target(location).and_then(|to| signing.get(&to)) else { continue };
+        if server.effective_headers(location).iter().any(sets_it) || !server.headers_complete(location) {
             continue;
         }
-        let (_, _, set) = signing.iter().find(|(_, l, _)| target(l).as_ref() == Some(&to)).copied().unwrap_or(signing[0]);
-        let header = display_name(wire);
         let finding = Finding::in_block(
             &REMOTE_AUTH_HEADER_SPOOFABLE,
             location.block,
@@ -57,10 +83,27 @@ pub fn remote_auth_header_spoofable(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
         } else {
             finding
         };
-        out.push(finding.with_help(format!(
-            "add `proxy_set_header {header} \"\";` to this location (nginx then passes no `{header}` at all), or put it behind the sign-on's `auth_request` and set the header from it as the other location does"
-        )));
+        // One `proxy_set_header` in a location that has none drops the server's it inherits
+        // (X-Forwarded-Host, X-Forwarded-Proto): then the server is where the line goes.
+        let help = if location.headers.is_empty() {
+            format!(
+                "add `proxy_set_header {header} \"\";` to this location's server, beside its other `proxy_set_header`s (nginx then passes no `{header}`; a `proxy_set_header` in the location itself would drop the ones it inherits), or put the location behind the sign-on's `auth_request` and set the header from it"
+            )
+        } else {
+            format!(
+                "add `proxy_set_header {header} \"\";` to this location (nginx then passes no `{header}` at all), or put it behind the sign-on's `auth_request` and set the header from it as the other location does"
+            )
+        };
+        out.push(finding.with_help(help));
     }
+}
+
+/// Whether a header's value comes from a variable nginx fills (`$authentik_username`,
+/// `$remote_user`, `$ssl_client_s_dn`), not from the client's own header (`$http_…`) nor a
+/// constant.
+fn from_variable(value: &str) -> bool {
+    let value = value.trim_matches('"');
+    value.starts_with('$') && !value.starts_with("$http_")
 }
 
 /// The `request.META` name header authentication trusts, when it surely signs users in from a
@@ -119,7 +162,7 @@ fn target(location: &Location) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{BLUEPRINT, assert_fires, assert_quiet, messages};
+    use crate::rules::testing::{BLUEPRINT, assert_fires, assert_quiet, helps, messages};
 
     const HEADER_AUTH: &str = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_ENABLED = True\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X_AUTHENTIK_USERNAME'\nREMOTE_AUTH_AUTO_CREATE_USER = True\n";
 
@@ -127,13 +170,11 @@ mod tests {
     /// outpost, and `/api/` left open for API tokens.
     const SITE: &str = "server {\n    listen 443 ssl;\n    server_name netbox.internaldomain.com;\n    client_max_body_size 25m;\n    location /outpost.goauthentik.io {\n        proxy_pass http://authentik:9000/outpost.goauthentik.io;\n        proxy_set_header Host $host;\n    }\n    location / {\n        auth_request /outpost.goauthentik.io/auth/nginx;\n        auth_request_set $authentik_username $upstream_http_x_authentik_username;\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_set_header X-authentik-username $authentik_username;\n    }\n    location /api/ {\n        proxy_pass http://127.0.0.1:8001/;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n";
 
-    const RULE: &str = "flow/remote-auth-header-spoofable";
-
     #[test]
     fn an_open_location_to_netbox_passes_the_clients_header() {
         assert_fires("flow/remote-auth-header-spoofable", (HEADER_AUTH, SITE, BLUEPRINT), "location /api/ {");
         let said = messages(HEADER_AUTH, SITE, BLUEPRINT);
-        let (_, message) = said.iter().find(|(r, _)| *r == RULE).unwrap();
+        let (_, message) = said.iter().find(|(r, _)| *r == "flow/remote-auth-header-spoofable").unwrap();
         assert!(message.contains("`/api/`") && message.contains("`X-Authentik-Username`"), "{message}");
         assert!(message.contains("HTTP_X_AUTHENTIK_USERNAME"), "{message}");
     }
@@ -164,6 +205,37 @@ mod tests {
         // No location sets the header: it comes from a proxy the files do not show.
         let unset = SITE.replace("        proxy_set_header X-authentik-username $authentik_username;\n", "");
         assert_quiet("flow/remote-auth-header-spoofable", (HEADER_AUTH, &unset, BLUEPRINT));
+    }
+
+    #[test]
+    fn a_location_that_clears_or_fixes_the_header_is_not_the_sign_on() {
+        // An outpost or proxy in front sets the header; nginx clears it on /api/ only: `/` passes
+        // the front proxy's value and is not reported.
+        let front = SITE
+            .replace("        proxy_set_header X-authentik-username $authentik_username;\n", "")
+            .replace(
+                "        proxy_pass http://127.0.0.1:8001/;\n",
+                "        proxy_pass http://127.0.0.1:8001/;\n        proxy_set_header X-Authentik-Username \"\";\n",
+            );
+        assert_quiet("flow/remote-auth-header-spoofable", (HEADER_AUTH, &front, BLUEPRINT));
+        // The client's own header passed on by name is no sign-on either.
+        let echoed = SITE.replace("$authentik_username;\n    }", "$http_x_authentik_username;\n    }");
+        assert_quiet("flow/remote-auth-header-spoofable", (HEADER_AUTH, &echoed, BLUEPRINT));
+    }
+
+    #[test]
+    fn a_location_inheriting_the_servers_headers_is_told_to_set_it_at_the_server() {
+        let inheriting = SITE.replace(
+            "        proxy_pass http://127.0.0.1:8001/;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n",
+            "        proxy_pass http://127.0.0.1:8001/;\n",
+        );
+        let help = helps(HEADER_AUTH, &inheriting, BLUEPRINT).into_iter().find(|(r, _)| *r == "flow/remote-auth-header-spoofable");
+        assert!(help.is_some_and(|(_, h)| h.contains("to this location's server")));
+        // Cleared at the top of the site file (nginx's `http` level, where the file is
+        // included): every server that sets no headers inherits it.
+        let top = format!("proxy_set_header X-Authentik-Username \"\";\n{inheriting}");
+        let fired = crate::rules::testing::fired(HEADER_AUTH, &top, BLUEPRINT);
+        assert!(fired.iter().all(|(r, l)| *r != "flow/remote-auth-header-spoofable" || !l.contains("/api/")), "{fired:#?}");
     }
 
     #[test]
