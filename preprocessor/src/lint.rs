@@ -521,5 +521,9 @@ mod tests {
         // Elsewhere, the base name: a pipeline module loaded later is a fragment.
         assert_eq!(named("/etc/netbox/zz_pipeline.py"), "zz_pipeline.py");
         assert_eq!(role(Kind::Netbox, "zz_pipeline.py", true), Role::Fragment);
+        // NetBox's settings.py imports local_settings.py's names as Django settings: code, not
+        // configuration parameters (its SESSION_ENGINE takes effect).
+        assert_eq!(role(Kind::Netbox, "local_settings.py", true), Role::Code);
+        assert_eq!(role(Kind::Netbox, "local_settings.py", false), Role::Code);
     }
 }

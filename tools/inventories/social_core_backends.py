@@ -25,6 +25,12 @@ from inventory import ranges, sha256, version_key, write_or_check
 PACKAGE = "social_core/backends/"
 
 
+def defined_classes(tree: ast.Module) -> set[str]:
+    """The classes a module defines itself (a `class` statement at its top level): where a backend
+    lives, as opposed to the modules that import it."""
+    return {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
 def bound_names(tree: ast.Module) -> set[str]:
     """The names a module binds at its top level, as `from module import Name` finds them."""
     names: set[str] = set()
@@ -67,16 +73,20 @@ def wheel_version(path: Path) -> str:
     return match.group(1)
 
 
-def read_release(wheel: Path) -> dict[str, set[str]]:
-    """Module (dotted) → the names it binds, for every module of social_core/backends/."""
-    modules: dict[str, set[str]] = {}
+def read_release(wheel: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Module (dotted) → the names it binds, and → the classes it defines, for every module of
+    social_core/backends/."""
+    names: dict[str, set[str]] = {}
+    classes: dict[str, set[str]] = {}
     with zipfile.ZipFile(wheel) as archive:
         for member in archive.namelist():
             if not member.startswith(PACKAGE) or not member.endswith(".py"):
                 continue
             dotted = member[:-3].replace("/", ".").removesuffix(".__init__")
-            modules[dotted] = bound_names(ast.parse(archive.read(member).decode("utf-8")))
-    return modules
+            tree = ast.parse(archive.read(member).decode("utf-8"))
+            names[dotted] = bound_names(tree)
+            classes[dotted] = defined_classes(tree)
+    return names, classes
 
 
 def main() -> int:
@@ -88,11 +98,13 @@ def main() -> int:
 
     wheels = sorted(args.wheel, key=lambda w: version_key(wheel_version(w)))
     versions = [wheel_version(w) for w in wheels]
-    releases = [read_release(w) for w in wheels]
+    read = [read_release(w) for w in wheels]
+    releases = [names for names, _ in read]
+    defined = [classes for _, classes in read]
     modules = sorted(set().union(*releases))
     data = {
-        "about": "the modules of social_core/backends/ and the names each binds at module level, with the "
-                 "social-auth-core releases that have them; written by tools/inventories/social_core_backends.py",
+        "about": "the modules of social_core/backends/, the names each binds at module level, with the "
+                 "social-auth-core releases that have them, and the classes each defines itself; written by tools/inventories/social_core_backends.py",
         "releases": versions,
         "sources": [{"wheel": w.name, "sha256": sha256(w)} for w in wheels],
         "modules": {
@@ -102,6 +114,7 @@ def main() -> int:
                     name: ranges(versions, [name in r.get(module, ()) for r in releases])
                     for name in sorted(set().union(*(r.get(module, set()) for r in releases)))
                 },
+                "classes": sorted(set().union(*(c.get(module, set()) for c in defined))),
             }
             for module in modules
         },

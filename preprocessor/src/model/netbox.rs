@@ -42,7 +42,9 @@ pub enum Role {
 /// `configuration.py` and then every other `*.py` file of its configuration directory, sorted by
 /// name, and a name set by a later file wins: `extra.py`, `plugins.py`, `logging.py` and any
 /// file under `configuration/` are settings; its LDAP add-on is `ldap_config.py`, with the other
-/// files of `configuration/ldap/` (see [`Role::Ldap`]).
+/// files of `configuration/ldap/` (see [`Role::Ldap`]). `local_settings.py` is code: NetBox's
+/// settings.py ends with `from .local_settings import *` (4.6.8 L1043-1048, "UNSUPPORTED"), so
+/// its names are Django settings that take effect as written, not configuration parameters.
 pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let base = file.rsplit('/').next().unwrap_or(file);
     let in_docker_directory =
@@ -50,6 +52,7 @@ pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let in_docker_ldap_directory = file.starts_with("configuration/ldap/") || file.contains("/configuration/ldap/");
     match kind {
         Kind::Env | Kind::Compose => Role::Environment,
+        _ if base == "local_settings.py" => Role::Code,
         _ if is_configuration_file(file) && !partial => Role::Whole,
         _ if base == "ldap_config.py" || (in_docker_ldap_directory && base.ends_with(".py")) => Role::Ldap,
         _ if in_docker_directory

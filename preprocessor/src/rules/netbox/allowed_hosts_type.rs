@@ -21,7 +21,7 @@ pub fn allowed_hosts_type(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
     let message = match &setting.value.kind {
         // Django 6.1 (NetBox 4.7) refuses it at start-up; older Django iterated it.
         ValueKind::Str(s) if targets.netbox >= Version::new(4, 7, 0) => format!(
-            "`ALLOWED_HOSTS` is the string '{s}', not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and nginx answers 502 Bad Gateway"
+            "`ALLOWED_HOSTS` is the string '{s}', not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and the proxy in front answers 502 Bad Gateway"
         ),
         ValueKind::Str(s) => format!(
             "`ALLOWED_HOSTS` is the string '{s}', not a list: Django checks it character by character, so every request gets 400 Bad Request"

@@ -1,5 +1,20 @@
 //! `netbox/api-token-pepper-short`: a pepper of `API_TOKEN_PEPPERS` shorter than the 50
 //! characters NetBox requires at start-up.
+//!
+//! ## What it does
+//! Finds a pepper of `API_TOKEN_PEPPERS` (in configuration.py, or netbox-docker's
+//! `API_TOKEN_PEPPER_1` variable, which its configuration.py makes pepper 1) shorter than 50
+//! characters. Only the length is said: a pepper is a secret.
+//!
+//! ## Why is this bad?
+//! NetBox 4.6+ validates the peppers at start-up (utilities/security.py `validate_peppers`) and
+//! refuses to start: every page is a 502 from the proxy in front. netbox-docker's example
+//! environment ships a short placeholder, so the mistake comes with the copy.
+//!
+//! ## Example
+//! `API_TOKEN_PEPPERS = {1: 'change-me'}`
+//!
+//! Use instead: a random value of 50 characters or more (`openssl rand -base64 48`).
 
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
@@ -71,7 +86,7 @@ fn report(setting: &Setting, pepper: &Value, name: &str, where_from: &str, out: 
         setting,
         pepper,
         format!(
-            "{name} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, and nginx answers 502 Bad Gateway"
+            "{name} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, and the proxy in front answers 502 Bad Gateway"
         ),
     ));
 }

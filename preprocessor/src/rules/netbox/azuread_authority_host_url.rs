@@ -21,9 +21,10 @@
 //! Use instead: `SOCIAL_AUTH_AZUREAD_OAUTH2_AUTHORITY_HOST = 'login.microsoftonline.us'`.
 
 use super::shared::at_value;
+use super::social_names::social_pins;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::version::{Applies, Targets, Version};
 
 /// An Entra ID `AUTHORITY_HOST` that is a URL.
 pub const AZUREAD_AUTHORITY_HOST_URL: Rule = Rule {
@@ -31,7 +32,7 @@ pub const AZUREAD_AUTHORITY_HOST_URL: Rule = Rule {
     severity: Severity::Error,
     summary: "a Microsoft Entra ID (Azure AD) backend's `AUTHORITY_HOST` is a URL (`https://login.microsoftonline.us`), where social-core puts a host name into `https://{authority_host}/{tenant}`",
     help: "give the host name alone: SOCIAL_AUTH_AZUREAD_OAUTH2_AUTHORITY_HOST = 'login.microsoftonline.us'",
-    fact: "social_core/backends/azuread.py, AzureADOAuth2: `BASE_URL = \"https://{authority_host}/{tenant_id}\"`, `authority_host = self.setting(\"AUTHORITY_HOST\", \"login.microsoftonline.com\")`, `AUTHORIZATION_URL = \"{base_url}/oauth2/authorize\"` (social-auth-core 4.3.0 L43-63, 5.2.0 L49-80, 7.0.0 L61-127; the setting is absent before 4.3.0, where nothing reads it); in 7.0.0 a set `AUTHORITY_URL` replaces the base (L129-157). AzureADTenantOAuth2, AzureADV2TenantOAuth2 (azuread_tenant.py) and AzureADOAuth2V2 inherit the base; AzureADB2COAuth2 builds `https://{authority_host}/{tenant_name}.onmicrosoft.com` (azuread_b2c.py L61, 7.0.0). social-core's `setting(name)` also reads the name without the backend's part (`SOCIAL_AUTH_AUTHORITY_HOST`; strategy.py L77-86, 5.2.0)",
+    fact: "social_core/backends/azuread.py, AzureADOAuth2: `BASE_URL = \"https://{authority_host}/{tenant_id}\"`, `authority_host = self.setting(\"AUTHORITY_HOST\", \"login.microsoftonline.com\")`, `AUTHORIZATION_URL = \"{base_url}/oauth2/authorize\"` (social-auth-core 4.3.0 L43-63, 5.2.0 L49-80, 7.0.0 L61-127; the setting is absent before 4.3.0, where nothing reads it); from 6.0.0 a set `AUTHORITY_URL` replaces the base (7.0.0 L129-157); nothing reads AUTHORITY_HOST before 4.3.0, so the rule stays quiet where the target NetBox pins an older social-auth-core (NetBox 3.1.0 to 3.2.4). AzureADTenantOAuth2, AzureADV2TenantOAuth2 (azuread_tenant.py) and AzureADOAuth2V2 inherit the base; AzureADB2COAuth2 builds `https://{authority_host}/{tenant_name}.onmicrosoft.com` (azuread_b2c.py L61, 7.0.0). social-core's `setting(name)` also reads the name without the backend's part (`SOCIAL_AUTH_AUTHORITY_HOST`; strategy.py L77-86, 5.2.0)",
     applies: Applies::Always,
 };
 
@@ -44,7 +45,11 @@ const BACKENDS: &[&str] = &[
     "AZUREAD_B2C_OAUTH2",
 ];
 
-pub fn azuread_authority_host_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn azuread_authority_host_url(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    // social-core reads AUTHORITY_HOST from 4.3.0: before, the setting is ignored, not wrong.
+    if !social_pins(targets.netbox).iter().any(|pin| *pin >= Version::new(4, 3, 0)) {
+        return;
+    }
     let names = BACKENDS
         .iter()
         .map(|b| (format!("SOCIAL_AUTH_{b}_AUTHORITY_HOST"), Some(format!("SOCIAL_AUTH_{b}_AUTHORITY_URL"))))
@@ -52,7 +57,7 @@ pub fn azuread_authority_host_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     for (name, url_name) in names {
         let Some(setting) = d.netbox.get(&name) else { continue };
         let Some(host) = setting.value.as_str() else { continue };
-        // social-auth-core 7.0.0: an AUTHORITY_URL, set or unknown, may replace the base.
+        // social-auth-core 6.0.0 on: an AUTHORITY_URL, set or unknown, may replace the base.
         if d.netbox.get("SOCIAL_AUTH_AUTHORITY_URL").is_some()
             || url_name.as_ref().is_some_and(|u| d.netbox.get(u).is_some())
         {
@@ -65,8 +70,9 @@ pub fn azuread_authority_host_url(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
                 setting,
                 &setting.value,
                 format!(
-                    "social-core puts this value into `https://{{authority_host}}/{{tenant}}` as a host name, so users are sent to `https://{}/…`, which no server answers, and single sign-on never starts",
-                    host.escape_debug()
+                    "social-core puts this value into `https://{{authority_host}}/{{tenant}}` as a host name, so the sign-in URL becomes `https://{}/…`, not one of `{}`: single sign-on never starts",
+                    host.escape_debug(),
+                    host_name.escape_debug()
                 ),
             )
             .with_help(format!("give the host name alone: `{}`", host_name.escape_debug())),
@@ -129,6 +135,19 @@ mod tests {
             "import os\nSOCIAL_AUTH_AZUREAD_OAUTH2_AUTHORITY_HOST = os.environ.get('AUTHORITY_HOST', 'https://x')\n",
         ),
     ];
+
+    #[test]
+    fn a_netbox_whose_social_core_never_reads_the_setting_is_left_alone() {
+        // NetBox 3.1 pins social-auth-core 4.1.0 and 4.2.0: AUTHORITY_HOST came in 4.3.0.
+        let netbox = "SOCIAL_AUTH_AZUREAD_OAUTH2_AUTHORITY_HOST = 'https://login.microsoftonline.us'\n";
+        let at = |target: &str| {
+            let targets = crate::version::Targets { netbox: target.parse().unwrap(), ..Default::default() };
+            crate::rules::testing::fired_with(targets, netbox, crate::rules::testing::NGINX, crate::rules::testing::BLUEPRINT)
+                .into_iter()
+                .any(|(r, _)| r == "netbox/azuread-authority-host-url")
+        };
+        assert!(!at("3.1") && at("3.2") && at("4.7"));
+    }
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {

@@ -1,4 +1,20 @@
 //! `netbox/backend-not-importable`: a `REMOTE_AUTH_BACKEND` entry Django cannot import.
+//!
+//! ## What it does
+//! Finds a `REMOTE_AUTH_BACKEND` entry that is a file path, or a
+//! `social_core.backends.<module>.<Class>` path whose module or class the social-auth-core the
+//! target NetBox pins does not have (per an inventory of every release's backends modules).
+//! Other paths (NetBox's, Django's, a plugin's, the site's own modules) are not judged.
+//!
+//! ## Why is this bad?
+//! NetBox's login page imports every backend to list its buttons: one entry that does not
+//! import takes the page down (AttributeError, ModuleNotFoundError), for every user.
+//!
+//! ## Example
+//! `REMOTE_AUTH_BACKEND = 'social_core.backends.azuread.AzureADTenantOAuth2'`
+//!
+//! Use instead: `'social_core.backends.azuread_tenant.AzureADTenantOAuth2'`, the module that
+//! defines the class.
 
 use super::shared::oidc_settings_used;
 use super::social_backends::BACKEND_MODULES;
@@ -14,9 +30,9 @@ use crate::version::{Applies, Targets, Version};
 pub const BACKEND_NOT_IMPORTABLE: Rule = Rule {
     id: "netbox/backend-not-importable",
     severity: Severity::Error,
-    summary: "a `REMOTE_AUTH_BACKEND` entry is a file path, or names a social-core module or class the social-auth-core of the target NetBox does not have: the login page fails",
+    summary: "a `REMOTE_AUTH_BACKEND` entry is a file path, or names a social-core module or class the social-auth-core the target NetBox pins does not have: the login page fails",
     help: "name the class by its dotted module path, as social-core defines it (`social_core.backends.<module>.<Class>`)",
-    fact: "Django's import_string (django/utils/module_loading.py) imports each AUTHENTICATION_BACKENDS entry by its dotted path, which NetBox builds from REMOTE_AUTH_BACKEND (facts §1.2), and NetBox's login page imports every backend: seen with NetBox 4.7.3, GET /login/ raised AttributeError \"module 'social_core.backends.azuread' has no attribute 'AzureADTenantOAuth2'\" and, for '/opt/netbox/netbox/custom_backend.py', ModuleNotFoundError \"No module named '/opt/netbox/netbox/custom_backend'\" (the home page still redirected to it). What each social-auth-core release 4.0.2 … 7.0.0 has: data/social-core-backends.json (the modules of social_core/backends/ and the names each binds, read from the wheels by tools/inventories/social_core_backends.py); the release a NetBox pins: data/netbox-settings.json",
+    fact: "NetBox builds AUTHENTICATION_BACKENDS from REMOTE_AUTH_BACKEND (facts §1.2); its login page loads every backend through social-core's load_backends / module_member (NetBox 4.6.8 account/views.py L76, 4.7.3 L83), which imports each entry by its dotted path, as Django's import_string does for authentication: seen with NetBox 4.7.3, GET /login/ raised AttributeError \"module 'social_core.backends.azuread' has no attribute 'AzureADTenantOAuth2'\" and, for '/opt/netbox/netbox/custom_backend.py', ModuleNotFoundError \"No module named '/opt/netbox/netbox/custom_backend'\" (the home page still redirected to it). What each social-auth-core release 4.0.2 … 7.0.0 has: data/social-core-backends.json (the modules of social_core/backends/, the names each binds and the classes each defines, read from the wheels by tools/inventories/social_core_backends.py); the release a NetBox pins: data/netbox-settings.json. A newer social-auth-core installed over the pin (local_requirements.txt) may have more: the message names the pinned release",
     applies: Applies::Always,
 };
 
@@ -54,7 +70,7 @@ fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
         let module = path.trim_end_matches(".py").rsplit(['/', '\\']).next().unwrap_or(path);
         return Some((
             format!(
-                "`{path}` is a file path: Django imports each backend by its dotted module path, so the login page fails with ModuleNotFoundError"
+                "`{path}` is a file path: each backend is imported by its dotted module path, so the login page fails to import it"
             ),
             Some(format!(
                 "make `{module}` importable by NetBox's Python (an installed package, or a module on its path) and name the class by its import path: `'<package>.{module}.<BackendClass>'`"
@@ -67,17 +83,15 @@ fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
     }
     let (module, class) = path.rsplit_once('.')?;
     let release = pins.first().map_or_else(String::new, |p| format!("social-auth-core {p}"));
-    let elsewhere = BACKEND_MODULES.modules_binding(class, pins);
-    let moved = (!elsewhere.is_empty()).then(|| format!("use `'{}.{class}'`", elsewhere[0]));
+    let moved = BACKEND_MODULES.module_defining(class, pins).map(|m| format!("use `'{m}.{class}'`"));
     if !BACKEND_MODULES.has_module(module, pins) {
-        let near = moved.or_else(|| {
-            closest_of(module, BACKEND_MODULES.modules(pins)).map(|m| format!("the module is `{m}`"))
-        });
+        // No near module name is offered: module names are short, and a near one is more often
+        // another provider (`ping` → `xing`) than the one meant.
         return Some((
             format!(
-                "{release}, which the target NetBox installs, has no module `{module}`: Django cannot import `{path}` and the login page fails"
+                "{release}, the social-auth-core the target NetBox pins, has no module `{module}`: `{path}` cannot be imported and the login page fails"
             ),
-            near,
+            moved,
         ));
     }
     if BACKEND_MODULES.binds(module, class, pins) {
@@ -88,7 +102,7 @@ fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
     });
     Some((
         format!(
-            "`{module}` has no `{class}` in {release}, which the target NetBox installs: Django cannot import `{path}` and the login page fails with AttributeError"
+            "`{module}` has no `{class}` in {release}, the social-auth-core the target NetBox pins: `{path}` cannot be imported and the login page fails with AttributeError"
         ),
         near,
     ))

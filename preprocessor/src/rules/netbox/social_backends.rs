@@ -19,12 +19,15 @@ struct BackendsFile {
 struct ModuleFile {
     releases: Vec<[String; 2]>,
     names: HashMap<String, Vec<[String; 2]>>,
+    classes: Vec<String>,
 }
 
 /// A module of `social_core/backends/`: the releases that have it, and its names.
 pub(super) struct BackendModule {
     releases: Ranges,
     names: HashMap<String, Ranges, FxBuildHasher>,
+    /// The classes it defines itself (not those it imports).
+    classes: Vec<String>,
 }
 
 /// Every module of `social_core/backends/` some release has, by dotted name.
@@ -40,7 +43,8 @@ impl BackendModules {
         let mut modules = HashMap::with_capacity_and_hasher(file.modules.len(), FxBuildHasher);
         for (dotted, module) in file.modules {
             let names = module.names.iter().map(|(n, r)| Some((n.clone(), ranges(r)?))).collect::<Option<_>>()?;
-            modules.insert(dotted, BackendModule { releases: ranges(&module.releases)?, names });
+            modules
+                .insert(dotted, BackendModule { releases: ranges(&module.releases)?, names, classes: module.classes });
         }
         Some(Self(modules))
     }
@@ -55,16 +59,14 @@ impl BackendModules {
         self.0.get(module).and_then(|m| m.names.get(name)).is_some_and(|r| live(r, pins))
     }
 
-    /// The modules that bind `name` (a class) in one of the `pins` releases, sorted.
-    pub(super) fn modules_binding(&self, name: &str, pins: &[Version]) -> Vec<&str> {
-        let mut found: Vec<&str> = self
-            .0
+    /// The module that defines the class `name` in one of the `pins` releases (the first by
+    /// name, should several): where it lives, not the modules that import it.
+    pub(super) fn module_defining(&self, name: &str, pins: &[Version]) -> Option<&str> {
+        self.0
             .iter()
-            .filter(|(_, m)| m.names.get(name).is_some_and(|r| live(r, pins)))
+            .filter(|(_, m)| m.classes.iter().any(|c| c == name) && m.names.get(name).is_some_and(|r| live(r, pins)))
             .map(|(d, _)| d.as_str())
-            .collect();
-        found.sort_unstable();
-        found
+            .min()
     }
 
     /// The class names (capitalised) `module` binds in one of the `pins` releases.
@@ -75,11 +77,6 @@ impl BackendModules {
                 .filter(move |(n, r)| n.starts_with(|c: char| c.is_ascii_uppercase()) && live(r, pins))
                 .map(|(n, _)| n.as_str())
         })
-    }
-
-    /// The modules of one of the `pins` releases.
-    pub(super) fn modules(&self, pins: &[Version]) -> impl Iterator<Item = &str> {
-        self.0.iter().filter(move |(_, m)| live(&m.releases, pins)).map(|(d, _)| d.as_str())
     }
 }
 
@@ -105,8 +102,13 @@ mod tests {
         assert!(BACKEND_MODULES.binds("social_core.backends.open_id_connect", "OpenIdConnectAuth", &pins));
         assert!(!BACKEND_MODULES.binds("social_core.backends.azuread", "AzureADTenantOAuth2", &pins));
         assert_eq!(
-            BACKEND_MODULES.modules_binding("AzureADTenantOAuth2", &pins),
-            ["social_core.backends.azuread_tenant"]
+            BACKEND_MODULES.module_defining("AzureADTenantOAuth2", &pins),
+            Some("social_core.backends.azuread_tenant")
+        );
+        // Twenty modules import OpenIdConnectAuth in 5.2.0; one defines it.
+        assert_eq!(
+            BACKEND_MODULES.module_defining("OpenIdConnectAuth", &pins),
+            Some("social_core.backends.open_id_connect")
         );
         assert!(!BACKEND_MODULES.has_module("social_core.backends.oidc", &pins));
         assert!(BACKEND_MODULES.classes("social_core.backends.keycloak", &pins).any(|c| c == "KeycloakOAuth2"));
