@@ -1,4 +1,4 @@
-//! The real-world corpus (`tests/realworld/`): the checker's findings on 53 shapes of public
+//! The real-world corpus (`tests/realworld/`): the checker's findings on shapes of public
 //! configuration, scored against ground truth written before the checker ran. The result must be
 //! the one recorded in `tests/realworld/measured.json` and in the table of its README, so a change
 //! to the rules shows its effect on precision and recall (regenerate as the README says).
