@@ -147,6 +147,15 @@ mod tests {
             5,
             "REMOTE_AUTH_BACKEND = [\n    'social_core.backends.keycloak.KeycloakOAuth2',\n    'django.contrib.auth.backends.RemoteUserBackend',\n]\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
         ),
+        // NetBox's LDAP backend takes a username and a password from the login form, never a
+        // header: django-auth-ldap creates its users by its own settings.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+            2,
+            "REMOTE_AUTH_BACKEND = ['netbox.authentication.LDAPBackend', 'netbox.authentication.RemoteUserBackend']\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+        ),
         // A sign-on block switched on by the environment (corpus cases t40 and t54): what it
         // sets is the configuration when it is on; a backend left unknown by an `else` is not.
         (

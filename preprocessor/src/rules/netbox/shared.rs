@@ -57,12 +57,16 @@ pub(super) fn social_backends_only(nb: &NetboxConfig) -> bool {
 /// NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192). `AllowAllUsersModelBackend`
 /// overrides only `user_can_authenticate` (backends.py lines 245-247), and NetBox's
 /// `ObjectPermissionBackend` is `ObjectPermissionMixin, ModelBackend` with nothing else
-/// (netbox/authentication/__init__.py lines 166-167, 4.6.8 and 4.7.3). Exact class paths only:
-/// Django's own `RemoteUserBackend` is a `ModelBackend` subclass that does read the header.
-const PASSWORD_BACKENDS: [&str; 3] = [
+/// (netbox/authentication/__init__.py lines 166-167, 4.6.8 and 4.7.3). NetBox's `LDAPBackend`
+/// makes django-auth-ldap's backend, whose `authenticate(self, request, username=None,
+/// password=None, **kwargs)` returns None without a username (django-auth-ldap 5.4.0 backend.py
+/// L166-178; NetBox 4.6.8 netbox/authentication/__init__.py L319, L335-360). Exact class paths
+/// only: Django's own `RemoteUserBackend` is a `ModelBackend` subclass that does read the header.
+const PASSWORD_BACKENDS: [&str; 4] = [
     "django.contrib.auth.backends.ModelBackend",
     "django.contrib.auth.backends.AllowAllUsersModelBackend",
     "netbox.authentication.ObjectPermissionBackend",
+    "netbox.authentication.LDAPBackend",
 ];
 
 fn is_social(backend: &str) -> bool {
