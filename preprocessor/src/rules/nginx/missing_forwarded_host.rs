@@ -60,27 +60,16 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
 
 /// Whether NetBox's configuration, shown whole, says the host NetBox sees breaks nothing at
 /// login: Django accepts it (a valid name that ALLOWED_HOSTS admits), and no backend builds a
-/// redirect URI from it (only NetBox's own backends: header authentication, LDAP, the default
-/// RemoteUserBackend when REMOTE_AUTH_BACKEND is absent, NetBox 4.6.8 settings.py L173). A
-/// partial file, a value from the environment or an unknown backend leaves the finding in place.
+/// redirect URI from it (see [`crate::model::NetboxConfig::only_own_backends`]).
 fn harmless_at_login(d: &Input<'_>, flow: &Flow<'_>) -> bool {
-    if !d.netbox.is_complete() {
+    if !d.netbox.only_own_backends() {
         return false;
     }
     let Some(domain) = flow.domain() else { return false };
     let allowed = d.netbox.get("ALLOWED_HOSTS").and_then(|s| {
         s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()
     });
-    if !allowed.is_some_and(|hosts| host_allowed(&domain, &hosts)) {
-        return false;
-    }
-    match d.netbox.get("REMOTE_AUTH_BACKEND") {
-        None => true,
-        Some(_) => d
-            .netbox
-            .backends()
-            .is_some_and(|backends| backends.iter().all(|b| b.starts_with("netbox.authentication."))),
-    }
+    allowed.is_some_and(|hosts| host_allowed(&domain, &hosts))
 }
 
 #[cfg(test)]
