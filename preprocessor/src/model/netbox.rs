@@ -203,6 +203,21 @@ impl NetboxConfig {
         }
     }
 
+    /// Whether the whole configuration is shown and signs users in only through NetBox's own
+    /// backends (`netbox.authentication.…`: header authentication, LDAP; the default
+    /// RemoteUserBackend when REMOTE_AUTH_BACKEND is absent, NetBox 4.6.8 settings.py L173), none
+    /// of which sends the browser to an identity provider and back (python-social-auth's do). A
+    /// partial file, a value from the environment or another backend: `false`.
+    pub fn only_own_backends(&self) -> bool {
+        if !self.is_complete() {
+            return false;
+        }
+        match self.get("REMOTE_AUTH_BACKEND") {
+            None => true,
+            Some(_) => self.backends().is_some_and(|b| b.iter().all(|b| b.starts_with("netbox.authentication."))),
+        }
+    }
+
     /// The OpenID Connect endpoint social-core uses (its backend name first, then the fallback).
     pub fn oidc_endpoint(&self) -> Option<&Setting> {
         self.get(ENDPOINT).or_else(|| self.get(ENDPOINT_FALLBACK))

@@ -17,6 +17,15 @@
 //! settings of the same kind as an environment file's ([`super::env`]), placed at their YAML
 //! line; the model applies them after the environment files.
 //!
+//! The variables mean what netbox-docker's `configuration.py` makes of them only in its image
+//! (`docker.io/netboxcommunity/netbox`, netbox-docker's `docker-compose.yml`; also on other
+//! registries, `netbox-community/netbox`), in an image built here (`build:`, netbox-docker's
+//! Dockerfile-Plugins recipe), or one named without a namespace (a local build such as
+//! `netbox:latest-plugins`). A service that runs another publisher's image
+//! (`lscr.io/linuxserver/netbox`, an all-in-one image) has its own configuration, which reads its
+//! own variables its own way (linuxserver's `ALLOWED_HOST`, comma-separated lists): its
+//! `environment:` and `env_file:` are not read, so nothing is judged by netbox-docker's rules.
+//!
 //! A file may hold several YAML documents: compose-go reads each in order and merges it into
 //! what came before (`loader/loader.go` `loadYamlFile`). A node tagged `!reset` drops what came
 //! before and adds nothing, `!override` drops it and takes the node (`loader/reset.go`):
@@ -61,6 +70,26 @@ pub struct ComposeFile {
     pub resets_env_files: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
+    /// The `netbox` service runs another publisher's image (not netbox-docker's, not built
+    /// here): its environment is that image's business, and is not read (see the module's doc).
+    pub foreign_image: Option<String>,
+}
+
+/// Whether an `image:` is netbox-docker's or may be built from it: netbox-docker's repository on
+/// any registry, a name with `$` (interpolated: unknown, read as netbox-docker's as before), or a
+/// local name without a namespace (`netbox:latest-plugins`, `netbox-with-plugins:latest`).
+fn netbox_docker_image(image: &str) -> bool {
+    let name = image.split('@').next().unwrap_or(image);
+    // The tag follows the last `:` after the last `/` (a registry's port comes before a `/`).
+    let repository = match name.rfind(':') {
+        Some(colon) if !name[colon..].contains('/') => &name[..colon],
+        _ => name,
+    }
+    .to_ascii_lowercase();
+    repository.contains('$')
+        || !repository.contains('/')
+        || repository.ends_with("netboxcommunity/netbox")
+        || repository.ends_with("netbox-community/netbox")
 }
 
 /// How a document replaces what came before: compose-go's `!reset` (drop it, add nothing) and
@@ -107,6 +136,11 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
             None => (services_tag, services),
         };
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
+        if netbox.get("build").is_some() {
+            out.foreign_image = None;
+        } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
+            out.foreign_image = (!netbox_docker_image(image)).then(|| image.to_string());
+        }
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
@@ -140,6 +174,10 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         }
     }
     out.file.syntax_errors.extend(invalid);
+    if out.foreign_image.is_some() {
+        out.file.settings.clear();
+        out.env_files.clear();
+    }
     out
 }
 
@@ -284,6 +322,29 @@ mod tests {
         let got = vars(map);
         assert_eq!(got[0].1, "(not statically known)", "{got:?}");
         assert_eq!(got[1].1, "'{not a slot}'", "{got:?}");
+    }
+
+    #[test]
+    fn another_publishers_image_has_its_own_environment() {
+        // An image with its own configuration: its comma-separated ALLOWED_HOSTS is not
+        // netbox-docker's space-separated list, so none of it is read.
+        let foreign = "services:\n  netbox:\n    image: example.org/someone/all-in-one-netbox:latest\n    env_file: env/netbox.env\n    environment:\n      ALLOWED_HOSTS: 'localhost,netbox.example.com'\n";
+        let read = read(foreign, BlockId(0));
+        assert!(read.file.settings.is_empty() && read.env_files.is_empty(), "{read:?}");
+        assert_eq!(read.foreign_image.as_deref(), Some("example.org/someone/all-in-one-netbox:latest"));
+        // netbox-docker's image (any registry, interpolated tag), a local build, or an image
+        // built here: read as before.
+        for image in [
+            "docker.io/netboxcommunity/netbox:${VERSION-v4.4-3.4.1}",
+            "ghcr.io/netbox-community/netbox:v4.6",
+            "netbox:latest-plugins",
+            "registry.local:5000/netboxcommunity/netbox",
+        ] {
+            let text = foreign.replace("example.org/someone/all-in-one-netbox:latest", image);
+            assert_eq!(vars(&text).len(), 1, "{image}");
+        }
+        let built = foreign.replace("    env_file:", "    build:\n      context: .\n    env_file:");
+        assert_eq!(vars(&built).len(), 1);
     }
 
     fn env_files(text: &str) -> Vec<EnvFile> {

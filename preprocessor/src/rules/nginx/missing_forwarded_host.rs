@@ -2,7 +2,7 @@
 
 use super::shared::{appends, at_proxy_pass};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::flow::header;
+use crate::model::flow::{Flow, header, host_allowed};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -12,7 +12,7 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     severity: Severity::Error,
     summary: "neither `X-Forwarded-Host` nor `Host` carries the public host name to NetBox",
     help: "add `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
-    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`",
+    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. Quiet when NetBox's whole configuration shows that the wrong host breaks nothing at login: ALLOWED_HOSTS admits it (else flow/host-refused), and every backend is NetBox's own (`netbox.authentication.…`, the default RemoteUserBackend when REMOTE_AUTH_BACKEND is not set: NetBox 4.6.8 settings.py L173), none of which builds a redirect URI from the host (python-social-auth's backends do); the login form's CSRF origin check is flow/csrf-origin-fails'",
     applies: Applies::Always,
 };
 
@@ -39,6 +39,9 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     if !differs {
         return;
     }
+    if harmless_at_login(d, flow) {
+        return;
+    }
     let instead = match &public {
         Some(public) => format!("`{public}`"),
         None => "the host the browser asked for".to_string(),
@@ -53,6 +56,20 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         flow.location,
         format!("NetBox sees the host `{seen}` instead of {instead}: {}; {consequence}", flow.host.because),
     ));
+}
+
+/// Whether NetBox's configuration, shown whole, says the host NetBox sees breaks nothing at
+/// login: Django accepts it (a valid name that ALLOWED_HOSTS admits), and no backend builds a
+/// redirect URI from it (see [`crate::model::NetboxConfig::only_own_backends`]).
+fn harmless_at_login(d: &Input<'_>, flow: &Flow<'_>) -> bool {
+    if !d.netbox.only_own_backends() {
+        return false;
+    }
+    let Some(domain) = flow.domain() else { return false };
+    let allowed = d.netbox.get("ALLOWED_HOSTS").and_then(|s| {
+        s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()
+    });
+    allowed.is_some_and(|hosts| host_allowed(&domain, &hosts))
 }
 
 #[cfg(test)]
@@ -82,6 +99,25 @@ mod tests {
         // With `Host $host` the browser's host goes through, whatever it is.
         let host = site.replace("proxy_pass http://localhost:8001;", "proxy_pass http://localhost:8001;\n        proxy_set_header Host $host;");
         assert!(!fired("", &host, "").iter().any(|(r, _)| *r == "nginx/missing-forwarded-host"));
+    }
+
+    #[test]
+    fn quiet_when_the_whole_configuration_shows_no_login_breaks() {
+        // A lab host by address: nginx sends `Host: [::1]:8001`, which `ALLOWED_HOSTS = ['*']`
+        // admits, and local or LDAP login takes no redirect URI from it.
+        let site = "server {\n    listen 80;\n    server_name 10.20.30.40;\n    location / {\n        proxy_pass http://[::1]:8001;\n    }\n}\n";
+        let config = "ALLOWED_HOSTS = ['*']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
+        assert_quiet("nginx/missing-forwarded-host", (config, site, ""));
+        let default_backend = config.replace("REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n", "");
+        assert_quiet("nginx/missing-forwarded-host", (default_backend.as_str(), site, ""));
+        // With sign-on through python-social-auth the redirect URI names the upstream: reported.
+        let oidc = config.replace("netbox.authentication.LDAPBackend", "social_core.backends.open_id_connect.OpenIdConnectAuth");
+        assert_fires("nginx/missing-forwarded-host", (oidc.as_str(), site, ""), "proxy_pass");
+        // ALLOWED_HOSTS not admitting the host, or not known: reported.
+        let listed = config.replace("['*']", "['10.20.30.40']");
+        assert_fires("nginx/missing-forwarded-host", (listed.as_str(), site, ""), "proxy_pass");
+        let from_env = config.replace("['*']", "os.environ['HOSTS'].split()");
+        assert_fires("nginx/missing-forwarded-host", (from_env.as_str(), site, ""), "proxy_pass");
     }
 
     #[test]

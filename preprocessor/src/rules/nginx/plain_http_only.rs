@@ -47,16 +47,25 @@ pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     {
         return;
     }
-    let uri = flow
-        .redirect_uri
-        .clone()
-        .unwrap_or_else(|| format!("http://…/{}oauth/complete/oidc/", flow.base_path));
+    // Without sign-on through an identity provider (the whole configuration shows only NetBox's
+    // own backends), there is no authorization code and no redirect URI to speak of.
+    let what = if d.netbox.only_own_backends() {
+        "the session cookie, the CSRF token and the password typed into the login form travel unencrypted".to_string()
+    } else {
+        let uri = flow
+            .redirect_uri
+            .clone()
+            .unwrap_or_else(|| format!("http://…/{}oauth/complete/oidc/", flow.base_path));
+        format!(
+            "the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
+        )
+    };
     out.push(Finding::in_block(
         &PLAIN_HTTP_ONLY,
         flow.server.block,
         flow.server.anchor(),
         format!(
-            "users reach NetBox only over plain http (no server of this site listens with `ssl`), and NetBox is told so: the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
+            "users reach NetBox only over plain http (no server of this site listens with `ssl`), and NetBox is told so: {what}"
         ),
     ));
 }
@@ -76,6 +85,12 @@ mod tests {
         let all = messages(NETBOX, &plain(), BLUEPRINT);
         let message = all.iter().find(|(r, _)| *r == "nginx/plain-http-only").map(|(_, m)| m.as_str()).unwrap_or("");
         assert!(message.contains("`http://netbox.internaldomain.com/oauth/complete/oidc/`"), "{message}");
+        // Without sign-on (the whole configuration, LDAP only), no redirect URI nor Authentik is named.
+        let ldap = "ALLOWED_HOSTS = ['*']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
+        let all = messages(ldap, &plain(), "");
+        let message = all.iter().find(|(r, _)| *r == "nginx/plain-http-only").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("password typed into the login form"), "{message}");
+        assert!(!message.contains("Authentik") && !message.contains("redirect URI"), "{message}");
         // The reference layout: TLS on 443.
         assert_quiet("nginx/plain-http-only", (NETBOX, NGINX, BLUEPRINT));
     }
