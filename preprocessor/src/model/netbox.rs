@@ -218,6 +218,14 @@ impl NetboxConfig {
         }
     }
 
+    /// `ALLOWED_HOSTS` and its entries, when it is a list (or tuple) of known strings.
+    pub fn allowed_hosts(&self) -> Option<(&Setting, Vec<String>)> {
+        let setting = self.get("ALLOWED_HOSTS")?;
+        let hosts =
+            setting.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()?;
+        Some((setting, hosts))
+    }
+
     /// The OpenID Connect endpoint social-core uses (its backend name first, then the fallback).
     pub fn oidc_endpoint(&self) -> Option<&Setting> {
         self.get(ENDPOINT).or_else(|| self.get(ENDPOINT_FALLBACK))

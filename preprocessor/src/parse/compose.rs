@@ -70,9 +70,6 @@ pub struct ComposeFile {
     pub resets_env_files: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
-    /// The `netbox` service runs another publisher's image (not netbox-docker's, not built
-    /// here): its environment is that image's business, and is not read (see the module's doc).
-    pub foreign_image: Option<String>,
 }
 
 /// Whether an `image:` is netbox-docker's or may be built from it: netbox-docker's repository on
@@ -125,6 +122,7 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         ..ComposeFile::default()
     };
     let mut invalid = Vec::new();
+    let mut foreign_image = false;
     for document in &loaded.documents {
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
@@ -136,10 +134,11 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
             None => (services_tag, services),
         };
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
+        // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
         if netbox.get("build").is_some() {
-            out.foreign_image = None;
+            foreign_image = false;
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
-            out.foreign_image = (!netbox_docker_image(image)).then(|| image.to_string());
+            foreign_image = !netbox_docker_image(image);
         }
         if service_tag != Tag::Merge {
             out.file.settings.clear();
@@ -174,7 +173,9 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         }
     }
     out.file.syntax_errors.extend(invalid);
-    if out.foreign_image.is_some() {
+    // Another publisher's image (not netbox-docker's, not built here) reads its environment its
+    // own way: not read (see the module's doc).
+    if foreign_image {
         out.file.settings.clear();
         out.env_files.clear();
     }
@@ -331,7 +332,6 @@ mod tests {
         let foreign = "services:\n  netbox:\n    image: example.org/someone/all-in-one-netbox:latest\n    env_file: env/netbox.env\n    environment:\n      ALLOWED_HOSTS: 'localhost,netbox.example.com'\n";
         let read = read(foreign, BlockId(0));
         assert!(read.file.settings.is_empty() && read.env_files.is_empty(), "{read:?}");
-        assert_eq!(read.foreign_image.as_deref(), Some("example.org/someone/all-in-one-netbox:latest"));
         // netbox-docker's image (any registry, interpolated tag), a local build, or an image
         // built here: read as before.
         for image in [

@@ -1,6 +1,5 @@
 //! `flow/allowed-hosts-missing-public-host`: The public host is not in ALLOWED_HOSTS.
 
-use super::shared::allowed_hosts;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::host_allowed;
 use crate::rules::input::Input;
@@ -18,7 +17,7 @@ pub const ALLOWED_HOSTS_MISSING_PUBLIC_HOST: Rule = Rule {
 
 pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    let Some((setting, hosts)) = d.netbox.allowed_hosts() else { return };
     let Some(public) = flow.public.host.as_deref().map(str::to_lowercase) else { return };
     if !host_allowed(&public, &hosts) {
         out.push(Finding::in_block(

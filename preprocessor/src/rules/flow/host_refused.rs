@@ -1,6 +1,5 @@
 //! `flow/host-refused`: The host Django sees is refused.
 
-use super::shared::allowed_hosts;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::host_allowed;
 use crate::rules::input::Input;
@@ -18,7 +17,7 @@ pub const HOST_REFUSED: Rule = Rule {
 
 pub fn host_refused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    let Some((setting, hosts)) = allowed_hosts(d) else { return };
+    let Some((setting, hosts)) = d.netbox.allowed_hosts() else { return };
     // A host that is not a valid name (Django refuses it whatever ALLOWED_HOSTS says), and one
     // from `$server_name`, are the nginx rules' to report, where the fix goes.
     let Some(domain) = flow.domain() else { return };

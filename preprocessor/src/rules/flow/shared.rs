@@ -8,17 +8,11 @@ use crate::model::flow::{Flow, host_allowed};
 use crate::parse::authentik::Node;
 use crate::parse::netbox::Setting;
 
-pub(super) fn allowed_hosts(d: &Deployment) -> Option<(&Setting, Vec<String>)> {
-    let setting = d.netbox.get("ALLOWED_HOSTS")?;
-    let hosts = setting.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()?;
-    Some((setting, hosts))
-}
-
 /// Whether Django refuses the host it sees: not a valid host name, or ALLOWED_HOSTS statically
 /// known and not matching.
 pub(super) fn django_refuses_host(d: &Deployment, flow: &Flow<'_>) -> bool {
     flow.host_invalid()
-        || matches!((allowed_hosts(d), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
+        || matches!((d.netbox.allowed_hosts(), flow.domain()), (Some((_, hosts)), Some(domain)) if !host_allowed(&domain, &hosts))
 }
 
 /// What a flow finding is about, to point at the line that decides it.

@@ -36,14 +36,15 @@ const MINIMUM: usize = 50;
 
 pub fn api_token_pepper_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    match nb.get("API_TOKEN_PEPPERS") {
-        // netbox-docker's own file fills the dictionary from `API_TOKEN_PEPPER_1` (or a secret
-        // file, which this checker cannot see): the variable, from the environment file.
-        Some(setting) if nb.is_netbox_docker_own(setting) => {
-            if let Some(var) = nb.environment_variable("API_TOKEN_PEPPER_1") {
-                report(var, &var.value, "`API_TOKEN_PEPPER_1`", PEPPER_1_SOURCE, out);
-            }
+    // netbox-docker's own file fills the dictionary from `API_TOKEN_PEPPER_1` (or a secret file,
+    // which this checker cannot see): the variable, from the environment file.
+    let from_environment = |out: &mut Vec<Finding>| {
+        if let Some(var) = nb.environment_variable("API_TOKEN_PEPPER_1") {
+            report(var, &var.value, "`API_TOKEN_PEPPER_1`", PEPPER_1_SOURCE, out);
         }
+    };
+    match nb.get("API_TOKEN_PEPPERS") {
+        Some(setting) if nb.is_netbox_docker_own(setting) => from_environment(out),
         Some(setting) => {
             let ValueKind::Dict(entries) = &setting.value.kind else { return };
             for (key, pepper) in entries {
@@ -56,11 +57,7 @@ pub fn api_token_pepper_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         }
         // A fragment (an add-on file, the environment file alone): netbox-docker's own
         // configuration.py, not shown, reads the variable.
-        None if !nb.is_complete() => {
-            if let Some(var) = nb.environment_variable("API_TOKEN_PEPPER_1") {
-                report(var, &var.value, "`API_TOKEN_PEPPER_1`", PEPPER_1_SOURCE, out);
-            }
-        }
+        None if !nb.is_complete() => from_environment(out),
         None => {}
     }
 }

@@ -64,10 +64,9 @@ pub fn ldap_group_type_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
     if GROUP_TYPES.contains(&name) {
         return;
     }
-    let near = GROUP_TYPES
-        .iter()
-        .find(|t| t.to_ascii_lowercase().starts_with(&name.to_ascii_lowercase()) && !name.is_empty())
-        .copied();
+    // The object class a type is named after (`groupOfNames` → GroupOfNamesType); a mere prefix
+    // (`group`, Active Directory's class) would name the wrong type.
+    let near = GROUP_TYPES.iter().find(|t| t.strip_suffix("Type").is_some_and(|c| c.eq_ignore_ascii_case(name))).copied();
     let message = format!(
         "netbox-docker's ldap_config.py makes this setting with `getattr(config, {:?})()` on django-auth-ldap's config module, which has no group type of that name (or none it can make without arguments), so the setting is None and every LDAP sign-in stops with `ImproperlyConfigured: AUTH_LDAP_GROUP_TYPE must be an LDAPGroupType instance.`",
         name
@@ -101,6 +100,20 @@ mod tests {
         assert_quiet(RULE, &env("AUTH_LDAP_GROUP_TYPE=NestedActiveDirectoryGroupType\n"));
         // Unknown values are not judged.
         assert_quiet(RULE, &env("AUTH_LDAP_GROUP_TYPE=${GROUP_TYPE}\n"));
+    }
+
+    #[test]
+    fn the_fix_names_the_type_of_the_object_class_only() {
+        let help = |line: &str| {
+            crate::rules::testing::diagnostics(&env(line), &crate::config::Settings::default())
+                .into_iter()
+                .find(|d| d.rule == RULE)
+                .map(|d| d.help.into_owned())
+                .unwrap()
+        };
+        assert_eq!(help("AUTH_LDAP_GROUP_TYPE=groupOfUniqueNames\n"), "name the class: `AUTH_LDAP_GROUP_TYPE=GroupOfUniqueNamesType`");
+        // Active Directory's object class `group` is no prefix to go by: the list, not a guess.
+        assert!(help("AUTH_LDAP_GROUP_TYPE=group\n").contains("ActiveDirectoryGroupType, NestedActiveDirectoryGroupType"));
     }
 
     #[test]

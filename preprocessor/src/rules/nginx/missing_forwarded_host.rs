@@ -12,7 +12,7 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     severity: Severity::Error,
     summary: "neither `X-Forwarded-Host` nor `Host` carries the public host name to NetBox",
     help: "add `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
-    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. Quiet when NetBox's whole configuration shows that the wrong host breaks nothing at login: ALLOWED_HOSTS admits it (else flow/host-refused), and every backend is NetBox's own (`netbox.authentication.…`, the default RemoteUserBackend when REMOTE_AUTH_BACKEND is not set: NetBox 4.6.8 settings.py L173), none of which builds a redirect URI from the host (python-social-auth's backends do); the login form's CSRF origin check is flow/csrf-origin-fails'",
+    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. Quiet when NetBox's whole configuration shows that the wrong host builds no wrong redirect URI and is not refused: ALLOWED_HOSTS admits it (else flow/host-refused), and every backend is NetBox's own (`netbox.authentication.…`, the default RemoteUserBackend when REMOTE_AUTH_BACKEND is not set: NetBox 4.6.8 settings.py L173), none of which builds a redirect URI from the host (python-social-auth's backends do); the login form's CSRF origin check, which the wrong host fails, is flow/csrf-origin-fails's",
     applies: Applies::Always,
 };
 
@@ -58,18 +58,17 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     ));
 }
 
-/// Whether NetBox's configuration, shown whole, says the host NetBox sees breaks nothing at
-/// login: Django accepts it (a valid name that ALLOWED_HOSTS admits), and no backend builds a
-/// redirect URI from it (see [`crate::model::NetboxConfig::only_own_backends`]).
+/// Whether NetBox's configuration, shown whole, says the host NetBox sees breaks nothing this
+/// rule is about: Django accepts it (a valid name that ALLOWED_HOSTS admits), and no backend
+/// builds a redirect URI from it (see [`crate::model::NetboxConfig::only_own_backends`]). The
+/// login form's CSRF origin check, which such a host does fail, is reported by
+/// `flow/csrf-origin-fails`, at the same cause.
 fn harmless_at_login(d: &Input<'_>, flow: &Flow<'_>) -> bool {
     if !d.netbox.only_own_backends() {
         return false;
     }
     let Some(domain) = flow.domain() else { return false };
-    let allowed = d.netbox.get("ALLOWED_HOSTS").and_then(|s| {
-        s.value.items()?.iter().map(|v| v.as_str().map(str::to_string)).collect::<Option<Vec<_>>>()
-    });
-    allowed.is_some_and(|hosts| host_allowed(&domain, &hosts))
+    d.netbox.allowed_hosts().is_some_and(|(_, hosts)| host_allowed(&domain, &hosts))
 }
 
 #[cfg(test)]
