@@ -95,8 +95,10 @@ pub fn contribute(blocks: &[Block], parsed: impl IntoIterator<Item = Parsed>) ->
     let mut kept = Vec::new();
     for (block, parsed) in blocks.iter().zip(parsed) {
         match parsed {
-            Parsed::Netbox(file) if block.is_main() => {
-                netbox.absorb(file, role(block.kind, &block.file, block.partial))
+            Parsed::Netbox(mut file) if block.is_main() => {
+                let role = role(block.kind, &block.file, block.partial);
+                netbox.note_module_names(&block.file, block.id, role, std::mem::take(&mut file.module_names));
+                netbox.absorb(file, role)
             }
             other => kept.push((block.id, other)),
         }

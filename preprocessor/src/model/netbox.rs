@@ -92,6 +92,12 @@ pub struct NetboxConfig {
     pub guards: Vec<Guard>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
     pub unguarded_uses: Vec<UnguardedUse>,
+    /// Top-level reads of names their file binds nowhere, in the files Python runs as modules
+    /// of their own (see [`runs_as_own_module`]); [`NetboxConfig::undefined_names`] leaves out
+    /// the names another block of the same file binds.
+    free_reads: Vec<FreeName>,
+    /// Each (file, name) some block of that file binds.
+    bound_in_file: HashSet<(CompactString, CompactString), FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
     /// it (no NetBox file, only fragments, or a star import), absent parameters are unknown.
     complete: bool,
@@ -110,6 +116,34 @@ pub struct NetboxConfig {
     /// Bindings that may not happen (made in conditional code, see
     /// [`PythonFile::maybe_unbound`]), by block and the start of the name's range.
     maybe_unbound: Arc<HashSet<(crate::finding::BlockId, usize), FxBuildHasher>>,
+}
+
+/// A read, at a module's top level, of a name its file binds nowhere.
+#[derive(Debug, Clone)]
+pub struct FreeName {
+    /// The file (`extra.py`).
+    pub file: CompactString,
+    /// The name.
+    pub name: CompactString,
+    /// Its first read.
+    pub range: std::ops::Range<usize>,
+    /// The block.
+    pub block: crate::finding::BlockId,
+    /// The file's role.
+    pub role: Role,
+}
+
+/// Whether Python runs the file as a module of its own, so that a name it reads must be bound
+/// in it: the whole `configuration.py` (NetBox imports it, settings.py `load_configuration`),
+/// netbox-docker's add-ons (each loaded by `importlib` on its own, docker/configuration.docker.py
+/// `_import`), `ldap_config.py` and other code. Not a block marked `partial` of
+/// `configuration.py` or a fragment: the rest of their file is not shown.
+pub fn runs_as_own_module(file: &str, role: Role) -> bool {
+    match role {
+        Role::Whole | Role::Ldap | Role::Code => true,
+        Role::Partial => !is_configuration_file(file),
+        Role::Fragment | Role::Environment => false,
+    }
 }
 
 /// Whether a setting is known to be set, known to be unset, or unknown.
@@ -421,6 +455,33 @@ impl NetboxConfig {
         self.unguarded_uses.extend(file.unguarded_uses);
     }
 
+    /// Record what a main block's file binds, and the free names it reads when it runs as a
+    /// module of its own.
+    pub(super) fn note_module_names(
+        &mut self,
+        file: &str,
+        block: crate::finding::BlockId,
+        role: Role,
+        names: crate::parse::module_names::ModuleNames,
+    ) {
+        let file = CompactString::from(file);
+        self.bound_in_file.extend(names.bound.into_iter().map(|name| (file.clone(), name)));
+        if runs_as_own_module(&file, role) {
+            self.free_reads.extend(names.free_reads.into_iter().map(|read| FreeName {
+                file: file.clone(),
+                name: read.name,
+                range: read.range,
+                block,
+                role,
+            }));
+        }
+    }
+
+    /// The names a file reads at its top level that no block of that file binds.
+    pub fn undefined_names(&self) -> impl Iterator<Item = &FreeName> {
+        self.free_reads.iter().filter(|read| !self.bound_in_file.contains(&(read.file.clone(), read.name.clone())))
+    }
+
     /// Configurations merged in order: what [`NetboxConfig::absorb`] made of consecutive runs of
     /// files, combined into the whole book's.
     pub(super) fn combined(parts: impl IntoIterator<Item = NetboxConfig>) -> NetboxConfig {
@@ -441,6 +502,8 @@ impl NetboxConfig {
             config.annotated_only.extend(part.annotated_only);
             config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
+            config.free_reads.extend(part.free_reads);
+            config.bound_in_file.extend(part.bound_in_file);
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);

@@ -9,6 +9,7 @@ pub mod base64;
 pub mod compose;
 pub mod env;
 pub mod limits;
+pub mod module_names;
 pub mod netbox;
 pub mod nginx;
 pub mod nginx_lexer;

@@ -400,6 +400,9 @@ pub struct PythonFile {
     /// Its `configuration/ldap/ldap_config.py` defines `_read_secret` too (3.0.2, line 9), and is
     /// recognised the same way.
     pub netbox_docker_own: bool,
+    /// The names the file binds anywhere, and the ones it reads at its top level without
+    /// binding them (see [`super::module_names`]); empty when the file has a syntax error.
+    pub module_names: super::module_names::ModuleNames,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -479,6 +482,10 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     }
     if let Some((range, message)) = evaluator.too_large.take() {
         file.too_complex = Some(TooComplex { range, message });
+    }
+    // A repaired parse may read names the author never wrote.
+    if file.syntax_errors.is_empty() {
+        file.module_names = super::module_names::read(body);
     }
     file
 }

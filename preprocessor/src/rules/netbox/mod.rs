@@ -69,7 +69,8 @@ rules! {
     pipeline_step_module_path => PIPELINE_STEP_MODULE_PATH,
     pipeline_group_import => PIPELINE_GROUP_IMPORT,
     pipeline_is_staff => PIPELINE_IS_STAFF,
-    pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE;
+    pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
+    name_not_defined => NAME_NOT_DEFINED;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,

@@ -63,6 +63,15 @@ pub fn finding_of(rule: &str, python: &str, netbox: &str) -> (String, String) {
         .unwrap_or_else(|| panic!("{rule} does not fire on:\n{python}got {got:?}"))
 }
 
+/// [`finding_of`] on a block of `file`.
+pub fn finding_in(rule: &str, file: &str, python: &str, netbox: &str) -> (String, String) {
+    let got = diagnostics_in(file, python, netbox);
+    got.iter()
+        .find(|d| d.rule == rule)
+        .map(|d| (d.message.clone(), d.help.clone().into_owned()))
+        .unwrap_or_else(|| panic!("{rule} does not fire on:\n{python}got {got:?}"))
+}
+
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {

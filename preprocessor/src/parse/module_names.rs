@@ -1,0 +1,403 @@
+//! Names a Python module reads while it is loaded: the reads at its top level of names it binds
+//! nowhere, which raise `NameError` when the module runs (the language reference, "Resolution of
+//! names": a free name at module level is looked up in the module's globals, then builtins).
+//!
+//! The reading is one-sided on purpose: a name bound anywhere in the file (in a function, a
+//! loop, a branch, an `except`, a comprehension) counts as bound, and reads the file may guard
+//! (inside a `try`, a class body, a function or lambda body, a comprehension) are not judged.
+//! A file that may bind names this reading cannot see (`from … import *`, `globals()`,
+//! `locals()`, `vars()`, `exec`, `eval`, `__builtins__`) has no such reads at all.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use compact_str::CompactString;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
+use ruff_text_size::Ranged;
+use rustc_hash::FxBuildHasher;
+
+/// A top-level read of a name the module binds nowhere.
+#[derive(Debug, Clone)]
+pub struct FreeRead {
+    /// The name.
+    pub name: CompactString,
+    /// Its first read.
+    pub range: Range<usize>,
+}
+
+/// Every name the module binds anywhere (see the module docs), and its first top-level reads of
+/// the names it does not bind and Python does not provide.
+#[derive(Debug, Clone, Default)]
+pub struct ModuleNames {
+    /// Names bound anywhere in the file.
+    pub bound: HashSet<CompactString, FxBuildHasher>,
+    /// First top-level read of each name not in `bound`, not a builtin, in source order.
+    pub free_reads: Vec<FreeRead>,
+}
+
+/// Read a module's body.
+pub fn read(body: &[Stmt]) -> ModuleNames {
+    let mut bindings = Bindings::default();
+    bindings.visit_body(body);
+    if bindings.opaque {
+        return ModuleNames { bound: bindings.names, free_reads: vec![] };
+    }
+    let mut reads = TopLevelReads { bound: &bindings.names, seen: HashSet::default(), out: vec![] };
+    reads.visit_body(body);
+    let free_reads = reads.out;
+    ModuleNames { bound: bindings.names, free_reads }
+}
+
+/// Python 3.11–3.13's builtins (`dir(builtins)`) and the names every module has.
+fn is_builtin(name: &str) -> bool {
+    const MODULE: &[&str] =
+        &["__file__", "__builtins__", "__annotations__", "__cached__", "__path__", "__dict__", "__class__"];
+    BUILTINS.binary_search(&name).is_ok() || MODULE.contains(&name)
+}
+
+/// `dir(builtins)` of CPython 3.11, 3.12 and 3.13.0, merged and sorted (byte order).
+const BUILTINS: &[&str] = &[
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BaseException",
+    "BaseExceptionGroup",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "BufferError",
+    "BytesWarning",
+    "ChildProcessError",
+    "ConnectionAbortedError",
+    "ConnectionError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "DeprecationWarning",
+    "EOFError",
+    "Ellipsis",
+    "EncodingWarning",
+    "EnvironmentError",
+    "Exception",
+    "ExceptionGroup",
+    "False",
+    "FileExistsError",
+    "FileNotFoundError",
+    "FloatingPointError",
+    "FutureWarning",
+    "GeneratorExit",
+    "IOError",
+    "ImportError",
+    "ImportWarning",
+    "IndentationError",
+    "IndexError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "MemoryError",
+    "ModuleNotFoundError",
+    "NameError",
+    "None",
+    "NotADirectoryError",
+    "NotImplemented",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PendingDeprecationWarning",
+    "PermissionError",
+    "ProcessLookupError",
+    "PythonFinalizationError",
+    "RecursionError",
+    "ReferenceError",
+    "ResourceWarning",
+    "RuntimeError",
+    "RuntimeWarning",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SyntaxWarning",
+    "SystemError",
+    "SystemExit",
+    "TabError",
+    "TimeoutError",
+    "True",
+    "TypeError",
+    "UnboundLocalError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "UnicodeTranslateError",
+    "UnicodeWarning",
+    "UserWarning",
+    "ValueError",
+    "Warning",
+    "ZeroDivisionError",
+    "_IncompleteInputError",
+    "__build_class__",
+    "__debug__",
+    "__doc__",
+    "__import__",
+    "__loader__",
+    "__name__",
+    "__package__",
+    "__spec__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
+
+/// Every binding anywhere in the file.
+#[derive(Default)]
+struct Bindings {
+    names: HashSet<CompactString, FxBuildHasher>,
+    /// The file may bind names no statement shows.
+    opaque: bool,
+}
+
+impl Bindings {
+    fn bind(&mut self, name: &str) {
+        self.names.insert(CompactString::from(name));
+    }
+}
+
+impl<'a> Visitor<'a> for Bindings {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => self.bind(def.name.as_str()),
+            Stmt::ClassDef(class) => self.bind(class.name.as_str()),
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let bound = alias.asname.as_ref().map_or_else(
+                        || alias.name.as_str().split('.').next().unwrap_or_default(),
+                        |asname| asname.as_str(),
+                    );
+                    self.bind(bound);
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                for alias in &import.names {
+                    if alias.name.as_str() == "*" {
+                        self.opaque = true;
+                    }
+                    self.bind(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
+                }
+            }
+            Stmt::Global(ast::StmtGlobal { names, .. }) | Stmt::Nonlocal(ast::StmtNonlocal { names, .. }) => {
+                names.iter().for_each(|name| self.bind(name.as_str()));
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) if matches!(name.ctx, ExprContext::Store | ExprContext::Del) => {
+                self.bind(name.id.as_str())
+            }
+            Expr::Name(name)
+                if matches!(name.id.as_str(), "globals" | "locals" | "vars" | "exec" | "eval" | "__builtins__") =>
+            {
+                self.opaque = true
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_parameter(&mut self, parameter: &'a ast::Parameter) {
+        self.bind(parameter.name.as_str());
+        visitor::walk_parameter(self, parameter);
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ast::ExceptHandler) {
+        let ast::ExceptHandler::ExceptHandler(handler_body) = handler;
+        if let Some(name) = &handler_body.name {
+            self.bind(name.as_str());
+        }
+        visitor::walk_except_handler(self, handler);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+        match pattern {
+            ast::Pattern::MatchAs(ast::PatternMatchAs { name: Some(name), .. })
+            | ast::Pattern::MatchStar(ast::PatternMatchStar { name: Some(name), .. })
+            | ast::Pattern::MatchMapping(ast::PatternMatchMapping { rest: Some(name), .. }) => self.bind(name.as_str()),
+            _ => {}
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+
+    fn visit_type_param(&mut self, type_param: &'a ast::TypeParam) {
+        self.bind(type_param.name().as_str());
+        visitor::walk_type_param(self, type_param);
+    }
+}
+
+/// The reads a module makes while it is loaded, outside anything that may guard them.
+struct TopLevelReads<'b> {
+    bound: &'b HashSet<CompactString, FxBuildHasher>,
+    seen: HashSet<CompactString, FxBuildHasher>,
+    out: Vec<FreeRead>,
+}
+
+impl<'a> Visitor<'a> for TopLevelReads<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            // A function's decorators and defaults run when it is defined; its body when called.
+            Stmt::FunctionDef(def) => {
+                def.decorator_list.iter().for_each(|d| self.visit_expr(&d.expression));
+                for parameter in def.parameters.iter_non_variadic_params() {
+                    if let Some(default) = &parameter.default {
+                        self.visit_expr(default);
+                    }
+                }
+            }
+            // A `try` may catch the NameError; a class body and annotations (lazy from Python
+            // 3.14, or strings under `from __future__ import annotations`) are not judged.
+            Stmt::Try(_) | Stmt::ClassDef(_) => {}
+            Stmt::AnnAssign(assign) => {
+                if let Some(value) = &assign.value {
+                    self.visit_expr(value);
+                }
+                self.visit_expr(&assign.target);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) if name.ctx == ExprContext::Load => {
+                let id = name.id.as_str();
+                if !self.bound.contains(id) && !is_builtin(id) && self.seen.insert(CompactString::from(id)) {
+                    let range = name.range();
+                    self.out.push(FreeRead {
+                        name: CompactString::from(id),
+                        range: range.start().to_usize()..range.end().to_usize(),
+                    });
+                }
+            }
+            // `{{ db_port }}`: a template's slot left in the file, filled in before Python reads it.
+            Expr::Set(slot) if matches!(slot.elts.as_slice(), [Expr::Set(_)]) => {}
+            Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn free(text: &str) -> Vec<String> {
+        let parsed = ruff_python_parser::parse_unchecked_source(text, ast::PySourceType::Python);
+        read(&parsed.syntax().body).free_reads.into_iter().map(|r| r.name.to_string()).collect()
+    }
+
+    #[test]
+    fn a_name_read_at_the_top_level_and_bound_nowhere_is_free() {
+        assert_eq!(
+            free("PLUGINS.append('netbox_bgp')\nPLUGINS_CONFIG['netbox_bgp'] = {}\n"),
+            ["PLUGINS", "PLUGINS_CONFIG"]
+        );
+        assert_eq!(free("X = Y + 1\nZ = Y\n"), ["Y"]);
+    }
+
+    #[test]
+    fn bindings_anywhere_and_builtins_are_not_free() {
+        assert!(free("from netbox.configuration.configuration import PLUGINS\nPLUGINS.append('x')\n").is_empty());
+        assert!(free("import os.path\nX = os.path.join('a', 'b')\n").is_empty());
+        assert!(free("if True:\n    A = 1\nB = A\nC = len([1]) + int('2')\nD = __file__\n").is_empty());
+        assert!(free("def f():\n    global G\n    G = 1\nf()\nH = G\n").is_empty());
+        assert!(free("for i in range(3):\n    pass\nJ = i\n").is_empty());
+    }
+
+    #[test]
+    fn guarded_and_deferred_reads_are_not_judged() {
+        assert!(free("try:\n    PLUGINS.append('x')\nexcept NameError:\n    pass\n").is_empty());
+        assert!(free("def f():\n    return MISSING\n").is_empty());
+        assert!(free("F = lambda: MISSING\nL = [MISSING for _ in range(1)]\n").is_empty());
+        assert!(free("class C:\n    x = MISSING\n").is_empty());
+        assert!(free("DATABASE = {'PORT': {{ db_port }}, 'HOST': {{ db_host | to_json }}}\n").is_empty());
+    }
+
+    #[test]
+    fn a_file_that_may_bind_unseen_names_has_no_free_reads() {
+        assert!(free("from netbox.configuration.configuration import *\nPLUGINS.append('x')\n").is_empty());
+        assert!(free("globals().update({'A': 1})\nB = A\n").is_empty());
+    }
+}

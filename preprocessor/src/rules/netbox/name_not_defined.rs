@@ -1,0 +1,91 @@
+//! `netbox/name-not-defined`: a configuration or code file that reads, at its top level, a name
+//! it never assigns or imports (`PLUGINS.append(…)` in netbox-docker's `extra.py`): Python raises
+//! `NameError` when it loads the file, and NetBox does not start.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::Role;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A top-level read of a name the file binds nowhere.
+pub const NAME_NOT_DEFINED: Rule = Rule {
+    id: "netbox/name-not-defined",
+    severity: Severity::Error,
+    summary: "a NetBox configuration or code file reads a name at its top level that it never assigns or imports (netbox-docker's `extra.py` appending to `PLUGINS`): NameError when the file is loaded",
+    help: "assign or import the name in the same file: a netbox-docker add-on imports what the main file set, `from netbox.configuration.configuration import PLUGINS` (the line netbox-docker's extra.py shows in a comment)",
+    fact: "Python looks a module's free names up in its own globals, then in builtins, and raises NameError otherwise (the language reference, 4.2.2 Resolution of names); NetBox imports configuration.py as a module (settings.py load_configuration, 4.6.8 L57-62); netbox-docker loads configuration.py and then every other *.py of /etc/netbox/config/ each as a module of its own (docker/configuration.docker.py `_import`: importlib spec_from_file_location, exec_module), so a name the main file set is not defined in extra.py (seen with Python 3.11: `NameError: name 'PLUGINS' is not defined` from `PLUGINS.append` loaded that way; netbox-community/netbox issue #21359, tests/realworld/tuning/t104-…)",
+    applies: Applies::Always,
+};
+
+pub fn name_not_defined(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    for read in d.netbox.undefined_names() {
+        let name = read.name.escape_debug();
+        let file = read.file.rsplit('/').next().unwrap_or(&read.file).escape_debug();
+        let why = if read.role == Role::Partial {
+            "netbox-docker loads each file of its configuration directory as a module of its own, and names set in configuration.py are not defined here"
+        } else {
+            "Python looks it up in this file and in its builtins only"
+        };
+        let mut finding = Finding::in_block(
+            &NAME_NOT_DEFINED,
+            read.block,
+            read.range.clone(),
+            format!(
+                "`{name}` is read here but {file} never assigns or imports it: loading the file raises `NameError: name '{name}' is not defined` ({why})"
+            ),
+        );
+        if read.role == Role::Partial && super::parameters::is_parameter(&read.name, targets.netbox) {
+            finding = finding.with_help(format!(
+                "import it from the main file first: `from netbox.configuration.configuration import {name}` (netbox-docker loads configuration.py before the other files)"
+            ));
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_cases, assert_cases_in, finding_in};
+
+    const ADD_ON: &str = "PLUGINS.append('netbox_topology_views')\n\nPLUGINS_CONFIG['netbox_topology_views'] = {'allow_coordinates_saving': True}\n";
+
+    #[test]
+    fn a_netbox_docker_add_on_reading_the_main_files_names() {
+        assert_cases_in(
+            &super::NAME_NOT_DEFINED,
+            "extra.py",
+            &[
+                // netbox-community/netbox issue #21359 (corpus case t104).
+                ("netbox/name-not-defined", "4.7", ADD_ON, 1,
+                 "from netbox.configuration.configuration import PLUGINS, PLUGINS_CONFIG\n\nPLUGINS.append('netbox_topology_views')\nPLUGINS_CONFIG['netbox_topology_views'] = {}\n"),
+                // Each name once, at its first read.
+                ("netbox/name-not-defined", "4.7", ADD_ON, 3, "PLUGINS = ['netbox_topology_views']\nPLUGINS_CONFIG = {}\n"),
+                // A read the file guards is not judged.
+                ("netbox/name-not-defined", "4.7", "", 0, "try:\n    PLUGINS.append('x')\nexcept NameError:\n    PLUGINS = ['x']\n"),
+            ],
+        );
+        let (message, help) = finding_in("netbox/name-not-defined", "extra.py", ADD_ON, "4.7");
+        assert!(message.contains("NameError: name 'PLUGINS' is not defined") && message.contains("netbox-docker loads each file"), "{message}");
+        assert!(help.contains("from netbox.configuration.configuration import PLUGINS"), "{help}");
+    }
+
+    #[test]
+    fn the_whole_configuration_and_its_partial_blocks() {
+        assert_cases(
+            &super::NAME_NOT_DEFINED,
+            &[
+                ("netbox/name-not-defined", "4.7", "ALLOWED_HOSTS = [HOST]\n", 1, "HOST = 'netbox.example.com'\nALLOWED_HOSTS = [HOST]\n"),
+                ("netbox/name-not-defined", "4.7", "", 0, "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_name_another_block_of_the_file_binds_or_a_partial_block_is_quiet() {
+        use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
+        let two_blocks = "# t\n\n```python,check=netbox\nALLOWED_HOSTS = [HOST]\n```\n\n```python,check=netbox\nHOST = 'netbox.example.com'\n```\n";
+        assert_quiet_in_chapter("netbox/name-not-defined", two_blocks);
+        assert_quiet_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,partial\nPLUGINS.append('netbox_bgp')\n```\n");
+        assert_fires_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,file=ldap_config.py\nAUTH_LDAP_BIND_DN = BASE_DN\n```\n", 1);
+    }
+}
