@@ -402,7 +402,7 @@ pub struct PythonFile {
     pub netbox_docker_own: bool,
     /// The names the file binds anywhere, and the ones it reads at its top level without
     /// binding them (see [`super::module_names`]); empty when the file has a syntax error.
-    pub module_names: super::module_names::ModuleNames,
+    pub module_names: Box<super::module_names::ModuleNames>,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -485,7 +485,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     }
     // A repaired parse may read names the author never wrote.
     if file.syntax_errors.is_empty() {
-        file.module_names = super::module_names::read(body);
+        file.module_names = Box::new(super::module_names::read(body));
     }
     file
 }
