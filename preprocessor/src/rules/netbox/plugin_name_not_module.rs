@@ -22,7 +22,7 @@ pub fn plugin_name_not_module(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let Some(entries) = setting.value.items() else { return };
     for entry in entries {
         let Some(name) = entry.as_str() else { continue };
-        if is_module_path(name) {
+        if is_module_path(name) || is_prose_placeholder(name) {
             continue;
         }
         let quoted = format!("'{}'", name.escape_debug());
@@ -57,6 +57,13 @@ pub fn plugin_name_not_module(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     }
 }
 
+/// `'other plugins here'`: words of letters with blanks between them, no `_` or `.`: a page's
+/// stand-in for the reader's own entries, not a name someone meant (a module's name has none).
+fn is_prose_placeholder(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    words.len() >= 3 && words.iter().all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::netbox::testing::{assert_cases, finding_of, findings};
@@ -75,6 +82,8 @@ mod tests {
         ("netbox/plugin-name-not-module", "4.7", "PLUGINS = ('netbox_dns ',)\n", 1, "PLUGINS = ('netbox_dns',)\n"),
         // Two plugins in one string.
         ("netbox/plugin-name-not-module", "4.7", "PLUGINS = ['netbox_bgp, netbox_dns']\n", 1, "PLUGINS = ['netbox_bgp', 'netbox_dns']\n"),
+        // A page's stand-in for the reader's other plugins (corpus case t105).
+        ("netbox/plugin-name-not-module", "4.7", "", 0, "PLUGINS = [\n    'netbox_bgp',\n    'other plugins here',\n]\n"),
         // Values nobody can know are not judged.
         ("netbox/plugin-name-not-module", "4.7", "", 0, "import os\nPLUGINS = os.environ.get('PLUGINS', 'netbox-bgp').split(',')\n"),
         // Before 2.8.0 NetBox had no plugins and does not read PLUGINS.
