@@ -324,6 +324,12 @@ impl NetboxConfig {
         })
     }
 
+    /// Whether netbox-docker's own `configuration.py` is shown (a checkout linted with
+    /// `--netbox-docker`): its configuration directory is then what the deployment shows.
+    pub fn shows_netbox_docker_configuration(&self) -> bool {
+        !self.netbox_docker_own.is_empty()
+    }
+
     /// The variables of netbox-docker's environment files, in the order Compose reads them
     /// (a later one wins).
     pub fn environment(&self) -> impl Iterator<Item = &Setting> {

@@ -1,0 +1,118 @@
+//! `netbox/env-social-auth-unread`: `SOCIAL_AUTH_*` variables in netbox-docker's environment
+//! that no configuration file reads: netbox-docker maps none of them into NetBox's settings, so
+//! the sign-on runs with no client ID, secret or endpoint.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::env::mapped;
+use crate::parse::netbox::{Value, ValueKind};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// `SOCIAL_AUTH_*` variables netbox-docker's environment sets and nothing reads.
+pub const ENV_SOCIAL_AUTH_UNREAD: Rule = Rule {
+    id: "netbox/env-social-auth-unread",
+    severity: Severity::Warning,
+    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file shown reads: netbox-docker maps none of them into NetBox's settings, so python-social-auth runs with no client ID, secret or endpoint",
+    help: "read each variable in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `SOCIAL_AUTH_OIDC_KEY = environ.get('SOCIAL_AUTH_OIDC_KEY')` (one line per variable), or set the values there directly",
+    fact: "netbox-docker's configuration/configuration.py reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
+    applies: Applies::Always,
+};
+
+pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    // Without netbox-docker's own configuration.py, the configuration directory is not known to
+    // be shown: an add-on that reads the variables may be mounted beside it.
+    if !nb.shows_netbox_docker_configuration() {
+        return;
+    }
+    // A file that sets the setting of the same name (from the variable or not), or reads the
+    // variable into another.
+    let read_by_python =
+        |name: &str| nb.get(name).is_some() || nb.settings().any(|s| reads_variable(&s.value, name));
+    let unread: Vec<_> = nb
+        .environment()
+        .filter(|var| var.name.starts_with("SOCIAL_AUTH_") && mapped(&var.name).is_none())
+        .filter(|var| !read_by_python(&var.name))
+        .collect();
+    // One finding per file, on the client ID (what the provider rejects first), else the first.
+    let mut blocks: Vec<_> = unread.iter().map(|var| var.block).collect();
+    blocks.dedup();
+    for block in blocks {
+        let in_block: Vec<_> = unread.iter().filter(|var| var.block == block).collect();
+        let is_client_id = |name: &str| name.ends_with("_KEY") && !name.ends_with("PUBLIC_KEY") && !name.ends_with("PRIVATE_KEY");
+        let Some(anchor) = in_block.iter().find(|var| is_client_id(&var.name)).or(in_block.first()) else { continue };
+        let others = in_block.len() - 1;
+        let name = anchor.name.escape_debug();
+        let and_others = match others {
+            0 => String::new(),
+            1 => " and 1 other `SOCIAL_AUTH_` variable here".to_string(),
+            n => format!(" and {n} other `SOCIAL_AUTH_` variables here"),
+        };
+        let mut finding = Finding::in_block(
+            &ENV_SOCIAL_AUTH_UNREAD,
+            block,
+            anchor.name_range.clone(),
+            format!(
+                "netbox-docker maps no `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} reach NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
+            ),
+        );
+        for other in in_block.iter().filter(|var| var.name != anchor.name) {
+            finding = finding.with_related(other.name_range.clone(), "not read either");
+        }
+        finding = finding.with_help(format!(
+            "read it in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `{name} = environ.get('{name}')` (and the same for each other `SOCIAL_AUTH_` variable), or set the values there directly"
+        ));
+        out.push(finding);
+    }
+}
+
+/// Whether a value reads the environment variable `name`.
+fn reads_variable(value: &Value, name: &str) -> bool {
+    match &value.kind {
+        ValueKind::Env { var, .. } => var == name,
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => {
+            items.iter().any(|i| reads_variable(i, name))
+        }
+        ValueKind::Dict(pairs) => pairs.iter().any(|(k, v)| reads_variable(k, name) || reads_variable(v, name)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter, fired_chapter_lines};
+
+    const ENV: &str = "REMOTE_AUTH_BACKEND=social_core.backends.keycloak.KeycloakOAuth2\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY=MIIBIjANBgkq\nSOCIAL_AUTH_KEYCLOAK_KEY=netbox\nSOCIAL_AUTH_KEYCLOAK_SECRET=s3cret\n";
+
+    /// netbox-docker's own configuration.py, as `lint --netbox-docker` reads it (its helper).
+    const DOCKER: &str = "\n```python,check=netbox,file=configuration/configuration.py\ndef _read_secret(secret_name, default=None):\n    return default\n\nSECRET_KEY = _read_secret('secret_key', '')\n```\n";
+
+    fn chapter(extra: &str) -> String {
+        format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n{DOCKER}{extra}")
+    }
+
+    #[test]
+    fn variables_nothing_reads_are_reported_once_on_the_client_id() {
+        // netbox-docker issue #1248 and the Keycloak issue of corpus case t61.
+        assert_fires_in_chapter("netbox/env-social-auth-unread", &chapter(""), 3);
+        assert_eq!(fired_chapter_lines("netbox/env-social-auth-unread", &chapter("")).len(), 1);
+    }
+
+    #[test]
+    fn the_environment_file_alone_is_not_judged() {
+        // An add-on that reads the variables may be mounted beside it.
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n"));
+    }
+
+    #[test]
+    fn an_add_on_that_reads_them_quiets_it() {
+        let reads = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY')\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_KEY')\nSOCIAL_AUTH_KEYCLOAK_SECRET = environ['SOCIAL_AUTH_KEYCLOAK_SECRET']\n```\n";
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(reads));
+        // Reading only some of them leaves the others reported.
+        let some = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_KEY')\n```\n";
+        assert_eq!(fired_chapter_lines("netbox/env-social-auth-unread", &chapter(some)).len(), 1);
+        // A variable read into a setting of another name is read.
+        let renamed = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY')\nSOCIAL_AUTH_KEYCLOAK_SECRET = environ.get('SOCIAL_AUTH_KEYCLOAK_SECRET')\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('KEYCLOAK_CLIENT', environ.get('SOCIAL_AUTH_KEYCLOAK_KEY'))\n```\n";
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(renamed));
+    }
+}
