@@ -71,7 +71,8 @@ rules! {
     pipeline_is_staff => PIPELINE_IS_STAFF,
     pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
     name_not_defined => NAME_NOT_DEFINED,
-    env_social_auth_unread => ENV_SOCIAL_AUTH_UNREAD;
+    env_social_auth_unread => ENV_SOCIAL_AUTH_UNREAD,
+    protected_user_fields_missing => PROTECTED_USER_FIELDS_MISSING;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
