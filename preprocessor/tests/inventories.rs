@@ -287,6 +287,22 @@ def f():
     assert_eq!(out, "['AUTH_USER_MODEL', 'DEBUG', 'SECURE_CSP']");
 }
 
+/// The django-auth-ldap reader on a module of our own: the keys of `LDAPSettings.defaults`,
+/// prefixed, and the `AUTH_LDAP_` names the code reads itself; not another class's defaults.
+#[test]
+fn the_django_auth_ldap_reader_takes_the_settings_defaults() {
+    let module = r#"
+class LDAPSettings:
+    defaults = {"SERVER_URI": "ldap://localhost", "CACHE_TIMEOUT": 0}
+class Other:
+    defaults = {"NOT_A_SETTING": 1}
+def get_ldap():
+    return getattr(settings, "AUTH_LDAP_GLOBAL_OPTIONS", {})
+"#;
+    let out = python(&format!("import django_auth_ldap_settings as d\nprint(sorted(d.names_in({module:?})))"));
+    assert_eq!(out, "['AUTH_LDAP_CACHE_TIMEOUT', 'AUTH_LDAP_GLOBAL_OPTIONS', 'AUTH_LDAP_SERVER_URI']");
+}
+
 /// The social-core backends reader on a module of our own: what `from module import Name` finds,
 /// under guards too; not a function's locals.
 #[test]
@@ -372,4 +388,10 @@ fn the_committed_inventories_are_what_the_sources_give() {
     }
     django.extend(["-o".to_owned(), "preprocessor/data/django-settings.json".to_owned(), "--check".to_owned()]);
     run(django);
+    let mut ldap = vec!["tools/inventories/django_auth_ldap_settings.py".to_owned()];
+    for wheel in wheels("django-auth-ldap-wheels") {
+        ldap.extend(["--wheel".to_owned(), wheel]);
+    }
+    ldap.extend(["-o".to_owned(), "preprocessor/data/django-auth-ldap-settings.json".to_owned(), "--check".to_owned()]);
+    run(ldap);
 }

@@ -72,7 +72,8 @@ rules! {
     pipeline_unbound_variable => PIPELINE_UNBOUND_VARIABLE,
     name_not_defined => NAME_NOT_DEFINED,
     env_social_auth_unread => ENV_SOCIAL_AUTH_UNREAD,
-    protected_user_fields_missing => PROTECTED_USER_FIELDS_MISSING;
+    protected_user_fields_missing => PROTECTED_USER_FIELDS_MISSING,
+    ldap_setting_unknown => LDAP_SETTING_UNKNOWN;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,

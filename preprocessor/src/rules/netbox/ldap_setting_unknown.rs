@@ -1,0 +1,131 @@
+//! `netbox/ldap-setting-unknown`: an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap
+//! does not read (`AUTH_LDAP_CACHE_GROUPS`, gone since 1.6.0): NetBox copies it onto
+//! django-auth-ldap's settings, where nothing looks at it.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::extract::closest_of;
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// An `AUTH_LDAP_*` name no current django-auth-ldap reads.
+pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
+    id: "netbox/ldap-setting-unknown",
+    severity: Severity::Warning,
+    summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings): the line has no effect",
+    help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), and django-auth-ldap reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-…",
+    applies: Applies::Always,
+};
+
+#[derive(Deserialize)]
+struct Inventory {
+    releases: Vec<String>,
+    settings: Vec<LdapSetting>,
+}
+
+#[derive(Deserialize)]
+struct LdapSetting {
+    name: String,
+    read: Vec<[String; 2]>,
+}
+
+/// `data/django-auth-ldap-settings.json`: each name, and the last release that read it.
+static LDAP_SETTINGS: LazyLock<(String, Vec<(String, String)>)> = LazyLock::new(|| {
+    let inventory: Inventory = serde_json::from_str(include_str!("../../../data/django-auth-ldap-settings.json"))
+        .unwrap_or(Inventory { releases: Vec::new(), settings: Vec::new() });
+    let newest = inventory.releases.last().cloned().unwrap_or_default();
+    let names = inventory
+        .settings
+        .into_iter()
+        .filter_map(|s| Some((s.name, s.read.last()?[1].clone())))
+        .collect();
+    (newest, names)
+});
+
+/// The names that replaced a removed one, where django-auth-ldap renamed rather than dropped.
+const REPLACED_BY: &[(&str, &str)] = &[
+    ("AUTH_LDAP_CACHE_GROUPS", "AUTH_LDAP_CACHE_TIMEOUT"),
+    ("AUTH_LDAP_GROUP_CACHE_TIMEOUT", "AUTH_LDAP_CACHE_TIMEOUT"),
+    ("AUTH_LDAP_PROFILE_ATTR_MAP", "AUTH_LDAP_USER_ATTR_MAP"),
+    ("AUTH_LDAP_PROFILE_FLAGS_BY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"),
+];
+
+pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let (newest, names) = &*LDAP_SETTINGS;
+    if names.is_empty() {
+        return;
+    }
+    let current = || names.iter().filter(|(_, last)| last == newest).map(|(n, _)| n.as_str());
+    for setting in d.netbox.own_settings() {
+        let name = setting.name.as_str();
+        if !name.starts_with("AUTH_LDAP_") || !d.netbox.is_ldap_setting(setting) {
+            continue;
+        }
+        let last_read = names.iter().find(|(n, _)| n == name).map(|(_, last)| last.as_str());
+        if last_read == Some(newest.as_str()) {
+            continue;
+        }
+        let replacement = REPLACED_BY
+            .iter()
+            .find(|(old, _)| *old == name)
+            .map(|(_, new)| *new)
+            .or_else(|| closest_of(name, current()));
+        let shown = name.escape_debug();
+        let mut message = match last_read {
+            Some(last) => format!(
+                "django-auth-ldap has not read `{shown}` since {last} (it is not among the settings of any later release, up to {newest}), so this line has no effect"
+            ),
+            None => format!("no django-auth-ldap release reads `{shown}`, so this line has no effect"),
+        };
+        if let Some(new) = replacement {
+            message.push_str(&format!("; did you mean `{new}`?"));
+        }
+        let mut finding = Finding::in_block(&LDAP_SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message);
+        if let Some(new) = replacement {
+            finding = finding.with_help(format!("set `{new}` instead (check its meaning in django-auth-ldap's reference: a renamed setting may take another kind of value)"));
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_cases_in, finding_in};
+
+    const LDAP: &str = "import ldap\nAUTH_LDAP_SERVER_URI = 'ldaps://ldap.example.com'\n";
+
+    #[test]
+    fn cases() {
+        let removed = format!("{LDAP}AUTH_LDAP_CACHE_GROUPS = True\nAUTH_LDAP_GROUP_CACHE_TIMEOUT = 300\n");
+        let typo = format!("{LDAP}AUTH_LDAP_USER_FLAGS_BY_GROUPS = {{}}\n");
+        let current = format!("{LDAP}AUTH_LDAP_CACHE_TIMEOUT = 300\nAUTH_LDAP_USER_FLAGS_BY_GROUP = {{}}\nAUTH_LDAP_GLOBAL_OPTIONS = {{}}\n");
+        assert_cases_in(
+            &super::LDAP_SETTING_UNKNOWN,
+            "ldap_config.py",
+            &[
+                ("netbox/ldap-setting-unknown", "4.7", &removed, 3, &current),
+                ("netbox/ldap-setting-unknown", "4.7", &removed, 4, &current),
+                ("netbox/ldap-setting-unknown", "4.7", &typo, 3, &current),
+            ],
+        );
+        let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &removed, "4.7");
+        assert!(message.contains("since 1.5.0") && message.contains("`AUTH_LDAP_CACHE_TIMEOUT`"), "{message}");
+        assert!(help.contains("AUTH_LDAP_CACHE_TIMEOUT"), "{help}");
+        let (message, _) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &typo, "4.7");
+        assert!(message.contains("no django-auth-ldap release reads") && message.contains("AUTH_LDAP_USER_FLAGS_BY_GROUP`?"), "{message}");
+    }
+
+    #[test]
+    fn names_in_configuration_py_are_another_rules() {
+        // NetBox does not hand configuration.py's AUTH_LDAP_* names to django-auth-ldap at all.
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        assert_quiet_in_chapter(
+            "netbox/ldap-setting-unknown",
+            "# t\n\n```python,check=netbox\nAUTH_LDAP_CACHE_GROUPS = True\n```\n",
+        );
+    }
+}
