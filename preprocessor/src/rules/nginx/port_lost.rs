@@ -16,6 +16,10 @@ pub const PORT_LOST: Rule = Rule {
 
 pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
+    if flow.public.host.is_none() {
+        unnamed_server_port_lost(flow, out);
+        return;
+    }
     let (Some(public), Some(authority), Some(origin)) =
         (flow.public.host.as_deref(), flow.public.authority(), flow.public.origin())
     else {
@@ -39,6 +43,35 @@ pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     }
 }
 
+/// A server with no name a browser uses (`server_name _`, a default server) on a non-default
+/// port: the host is whatever the browser sent, but `X-Forwarded-Host $host` drops its port all
+/// the same.
+fn unnamed_server_port_lost(flow: &crate::model::flow::Flow<'_>, out: &mut Vec<Finding>) {
+    let default = if flow.public.scheme == "https" { 443 } else { 80 };
+    if flow.public.port == default {
+        return;
+    }
+    // A scheme or port written as a constant says another proxy is in front (a sidecar behind
+    // a TLS proxy): readers do not reach this listener's port.
+    let constant = |name: &str| crate::model::flow::header(flow.headers, name).is_some_and(|h| !h.value.starts_with('$'));
+    if constant("X-Forwarded-Proto") || constant("X-Forwarded-Port") {
+        return;
+    }
+    let Some(xfh) = crate::model::flow::header(flow.headers, "X-Forwarded-Host") else { return };
+    if !matches!(xfh.value.as_str(), "$host" | "${host}") {
+        return;
+    }
+    out.push(Finding::in_block(
+        &PORT_LOST,
+        xfh.block,
+        xfh.value_range.clone(),
+        format!(
+            "readers reach NetBox on port {}, but `$host` carries no port: NetBox takes this header for its host and builds its absolute URLs without the port (`{}://<host>/…`: the API's next and previous links, the redirect URI a sign-on sends), and a form's `Origin` with the port matches the host only through CSRF_TRUSTED_ORIGINS",
+            flow.public.port, flow.public.scheme
+        ),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
@@ -51,5 +84,17 @@ mod tests {
         // On the default port `$host` loses nothing.
         let default_port = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host");
         assert_quiet("nginx/port-lost", (NETBOX, &default_port, BLUEPRINT));
+    }
+
+    #[test]
+    fn a_default_server_on_another_port() {
+        // A NixOS host's default server on port 8000 (corpus case t107).
+        let site = "server {\n    listen 8000 default_server;\n    server_name _;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_set_header X-Forwarded-Host $host;\n    }\n}\n";
+        let netbox = "ALLOWED_HOSTS = ['*']\n";
+        assert_fires("nginx/port-lost", (netbox, site, ""), "X-Forwarded-Host $host");
+        assert_quiet("nginx/port-lost", (netbox, &site.replace("X-Forwarded-Host $host", "X-Forwarded-Host $http_host"), ""));
+        assert_quiet("nginx/port-lost", (netbox, &site.replace("listen 8000", "listen 80"), ""));
+        // A sidecar behind a TLS proxy (corpus case t03): not the port readers use.
+        assert_quiet("nginx/port-lost", (netbox, &site.replace("X-Forwarded-Proto $scheme", "X-Forwarded-Proto https"), ""));
     }
 }
