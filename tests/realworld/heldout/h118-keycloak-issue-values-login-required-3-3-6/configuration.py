@@ -1,0 +1,7 @@
+LOGIN_REQUIRED = True
+REMOTE_AUTH_BACKEND = 'social_core.backends.keycloak.KeycloakOAuth2'
+SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwwW4F4sGxtLbQCc9HSj561VYytrVwQF+OYZAyC7Tnn2VPzPzeS2r4lmfOzNA6psQVNhapy/SamYnq0Hu9khl7SDdW8c3IKMbauRWkDqDa6FrK3ZeGe6uw9PgtkqPznCCdnEOb2DfDesWu6Z7uXOcYRsx9zIrO9kEtBlSbzUXaNBYnQwyvvi/ckdUK1Bgm6JHy7nnAm2TTzjAW0NWgOhOBmUFURan7S43Gqu26itm6rz7S62N6l4Pvs0ogCE+xV97A2mXKRAJ5h6tgN/+WvWmmrGge7i05zNNQgqfrwAeBJkDZZzo+j5gc8f14nI4iMXOQ6nlk9WCc6uGWI7mVJu+4wIDAQAB'
+SOCIAL_AUTH_KEYCLOAK_KEY = 'netbox'
+SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = 'https://sso.corp-lab.test/auth/realms/DEV/protocol/openid-connect/auth'
+SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = 'https://sso.corp-lab.test/auth/realms/DEV/protocol/openid-connect/token'
+SOCIAL_AUTH_KEYCLOAK_SECRET = 'Hq4vT8nLw2KzR6pXe9MbJ3sD'
