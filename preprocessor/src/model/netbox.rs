@@ -98,6 +98,10 @@ pub struct NetboxConfig {
     free_reads: Vec<FreeName>,
     /// Each (file, name) some block of that file binds.
     bound_in_file: HashSet<(CompactString, CompactString), FxBuildHasher>,
+    /// Each (file, name) some block of that file reads (a helper variable's uses).
+    read_in_file: HashSet<(CompactString, CompactString), FxBuildHasher>,
+    /// The file of each main block whose names are recorded.
+    block_files: HashMap<crate::finding::BlockId, CompactString, FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
     /// it (no NetBox file, only fragments, or a star import), absent parameters are unknown.
     complete: bool,
@@ -471,7 +475,9 @@ impl NetboxConfig {
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
+        self.block_files.insert(block, file.clone());
         self.bound_in_file.extend(names.bound.into_iter().map(|name| (file.clone(), name)));
+        self.read_in_file.extend(names.read.into_iter().map(|name| (file.clone(), name)));
         if runs_as_own_module(&file, role) {
             self.free_reads.extend(names.free_reads.into_iter().map(|read| FreeName {
                 file: file.clone(),
@@ -481,6 +487,14 @@ impl NetboxConfig {
                 role,
             }));
         }
+    }
+
+    /// Whether the file a setting is written in reads its name somewhere (a helper variable,
+    /// used to build another value).
+    pub fn is_read_in_its_file(&self, setting: &Setting) -> bool {
+        self.block_files
+            .get(&setting.block)
+            .is_some_and(|file| self.read_in_file.contains(&(file.clone(), setting.name.clone())))
     }
 
     /// The names a file reads at its top level that no block of that file binds.
@@ -510,6 +524,8 @@ impl NetboxConfig {
             config.unguarded_uses.extend(part.unguarded_uses);
             config.free_reads.extend(part.free_reads);
             config.bound_in_file.extend(part.bound_in_file);
+            config.read_in_file.extend(part.read_in_file);
+            config.block_files.extend(part.block_files);
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);

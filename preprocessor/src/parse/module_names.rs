@@ -34,19 +34,22 @@ pub struct ModuleNames {
     pub bound: HashSet<CompactString, FxBuildHasher>,
     /// First top-level read of each name not in `bound`, not a builtin, in source order.
     pub free_reads: Vec<FreeRead>,
+    /// Names read anywhere in the file (a helper variable's later uses).
+    pub read: HashSet<CompactString, FxBuildHasher>,
 }
 
 /// Read a module's body.
 pub fn read(body: &[Stmt]) -> ModuleNames {
     let mut bindings = Bindings::default();
     bindings.visit_body(body);
+    let read = bindings.read;
     if bindings.opaque {
-        return ModuleNames { bound: bindings.names, free_reads: vec![] };
+        return ModuleNames { bound: bindings.names, free_reads: vec![], read };
     }
     let mut reads = TopLevelReads { bound: &bindings.names, seen: HashSet::default(), out: vec![] };
     reads.visit_body(body);
     let free_reads = reads.out;
-    ModuleNames { bound: bindings.names, free_reads }
+    ModuleNames { bound: bindings.names, free_reads, read }
 }
 
 /// Python 3.11–3.13's builtins (`dir(builtins)`) and the names every module has.
@@ -219,10 +222,11 @@ const BUILTINS: &[&str] = &[
     "zip",
 ];
 
-/// Every binding anywhere in the file.
+/// Every binding anywhere in the file, and every read.
 #[derive(Default)]
 struct Bindings {
     names: HashSet<CompactString, FxBuildHasher>,
+    read: HashSet<CompactString, FxBuildHasher>,
     /// The file may bind names no statement shows.
     opaque: bool,
 }
@@ -268,10 +272,11 @@ impl<'a> Visitor<'a> for Bindings {
             Expr::Name(name) if matches!(name.ctx, ExprContext::Store | ExprContext::Del) => {
                 self.bind(name.id.as_str())
             }
-            Expr::Name(name)
-                if matches!(name.id.as_str(), "globals" | "locals" | "vars" | "exec" | "eval" | "__builtins__") =>
-            {
-                self.opaque = true
+            Expr::Name(name) if name.ctx == ExprContext::Load => {
+                if matches!(name.id.as_str(), "globals" | "locals" | "vars" | "exec" | "eval" | "__builtins__") {
+                    self.opaque = true;
+                }
+                self.read.insert(CompactString::from(name.id.as_str()));
             }
             _ => {}
         }
@@ -343,7 +348,9 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
         match expr {
             Expr::Name(name) if name.ctx == ExprContext::Load => {
                 let id = name.id.as_str();
-                if !self.bound.contains(id) && !is_builtin(id) && self.seen.insert(CompactString::from(id)) {
+                // Underscores alone: a template's slot the parser masked (`parse::netbox`).
+                let masked = id.bytes().all(|b| b == b'_');
+                if !masked && !self.bound.contains(id) && !is_builtin(id) && self.seen.insert(CompactString::from(id)) {
                     let range = name.range();
                     self.out.push(FreeRead {
                         name: CompactString::from(id),
@@ -393,6 +400,15 @@ mod tests {
         assert!(free("F = lambda: MISSING\nL = [MISSING for _ in range(1)]\n").is_empty());
         assert!(free("class C:\n    x = MISSING\n").is_empty());
         assert!(free("DATABASE = {'PORT': {{ db_port }}, 'HOST': {{ db_host | to_json }}}\n").is_empty());
+    }
+
+    #[test]
+    fn every_read_is_recorded() {
+        let text = "BASE = 'dc=example,dc=com'\nAUTH_LDAP_USER_STAFF = 'staff'\nFLAGS = {'is_staff': f'cn={AUTH_LDAP_USER_STAFF},{BASE}'}\n";
+        let parsed = ruff_python_parser::parse_unchecked_source(text, ast::PySourceType::Python);
+        let names = read(&parsed.syntax().body);
+        assert!(names.read.contains("AUTH_LDAP_USER_STAFF") && names.read.contains("BASE"));
+        assert!(!names.read.contains("FLAGS"));
     }
 
     #[test]

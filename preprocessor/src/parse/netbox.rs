@@ -427,6 +427,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             ..PythonFile::default()
         };
     }
+    let masked = mask_go_template_slots(text);
+    let text = masked.as_ref();
     let parsed = parse_unchecked_source(text, PySourceType::Python);
     let body = &parsed.syntax().body;
     // Most statements bind one name: size the tables once instead of growing them.
@@ -1388,6 +1390,45 @@ fn binds_any_name(expr: &Expr) -> bool {
     }
 }
 
+/// A Go template's slot outside a string (`{{ .Values.ldap.server_uri | quote }}`, `{{- $x -}}`:
+/// a Helm chart's `configuration.py` or `ldap_config.py`) is not Python, and its `.field` reads
+/// as attribute access: each becomes underscores of the same length, a name the evaluator does
+/// not know (an unknown value) and nothing reports, so a template is read as what it renders to,
+/// with every offset kept. Jinja's `{{ name }}` is left alone: it parses (a set in a set) and is
+/// read as a slot where it stands. Linear: one pass over the lines.
+fn mask_go_template_slots(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let mut rest = line;
+        while let Some(open) = rest.find("{{") {
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else { break };
+            let inner = after[..close].trim_start_matches('-').trim_start();
+            // `.Values.x`, `$x`, or a function over them (`eq .Values.x "None" | ternary …`):
+            // a field after a blank or a bracket is Go's, never Python's.
+            let go = inner.starts_with('.') || inner.starts_with('$') || inner.contains(" .") || inner.contains("(.");
+            // Inside a string the slot is the string's text (read as a slot there).
+            let quotes = rest[..open].chars().filter(|c| matches!(c, '\'' | '"')).count()
+                + out.rsplit('\n').next().unwrap_or("").chars().filter(|c| matches!(c, '\'' | '"')).count();
+            let end = open + 2 + close + 2;
+            if go && quotes % 2 == 0 {
+                out.push_str(&rest[..open]);
+                out.extend(std::iter::repeat_n('_', end - open));
+                changed = true;
+            } else {
+                out.push_str(&rest[..end]);
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+    }
+    if changed { std::borrow::Cow::Owned(out) } else { std::borrow::Cow::Borrowed(text) }
+}
+
 /// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
 /// templates `{{ .client_id }}`, 1Password's `op inject` `{{ op://vault/item/field }}`): the
 /// file is a template, and the value the deployed file holds is not known here. Used for Python
@@ -1402,6 +1443,22 @@ pub(crate) fn is_template_slot(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_go_template_slot_outside_a_string_reads_as_an_unknown_value() {
+        // A Helm chart's ldap_config.py template (corpus case t109).
+        let text = "from django_auth_ldap.config import LDAPSearch, {{ .Values.ldap.group_type }}\nAUTH_LDAP_SERVER_URI = {{ .Values.ldap.server_uri | quote}}\nFLAGS = {\n    \"is_staff\": {{ .Values.ldap.flags.is_staff | quote}},\n}\nKEY = '{{ .Values.key }}'\nT = {{ eq .Values.t \"None\" | ternary \"None\" (.Values.t | quote) }}\n";
+        let file = parse(text, BlockId(0));
+        assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        assert!(file.attribute_reads.is_empty(), "{:?}", file.attribute_reads);
+        let uri = file.settings.iter().find(|s| s.name == "AUTH_LDAP_SERVER_URI").unwrap();
+        assert_eq!(uri.value.kind, ValueKind::Unknown);
+        // Offsets are kept: the setting after the slots is where the text has it.
+        let key = file.settings.iter().find(|s| s.name == "KEY").unwrap();
+        assert_eq!(&text[key.name_range.clone()], "KEY");
+        assert!(!key.value.is_known());
+        assert!(file.module_names.free_reads.is_empty(), "{:?}", file.module_names.free_reads);
+    }
 
     #[test]
     fn a_template_slot_is_an_unknown_value() {

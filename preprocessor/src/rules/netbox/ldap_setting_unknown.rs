@@ -17,7 +17,7 @@ pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), and django-auth-ldap reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-…",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), and django-auth-ldap reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…)",
     applies: Applies::Always,
 };
 
@@ -62,7 +62,8 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     let current = || names.iter().filter(|(_, last)| last == newest).map(|(n, _)| n.as_str());
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        if !name.starts_with("AUTH_LDAP_") || !d.netbox.is_ldap_setting(setting) {
+        // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an effect.
+        if !name.starts_with("AUTH_LDAP_") || !d.netbox.is_ldap_setting(setting) || d.netbox.is_read_in_its_file(setting) {
             continue;
         }
         let last_read = names.iter().find(|(n, _)| n == name).map(|(_, last)| last.as_str());
@@ -102,6 +103,7 @@ mod tests {
     fn cases() {
         let removed = format!("{LDAP}AUTH_LDAP_CACHE_GROUPS = True\nAUTH_LDAP_GROUP_CACHE_TIMEOUT = 300\n");
         let typo = format!("{LDAP}AUTH_LDAP_USER_FLAGS_BY_GROUPS = {{}}\n");
+        let helper = format!("{LDAP}AUTH_LDAP_USER_STAFF = 'netbox-staff'\nAUTH_LDAP_USER_FLAGS_BY_GROUP = {{'is_superuser': f'cn={{AUTH_LDAP_USER_STAFF}},dc=example,dc=com'}}\n");
         let current = format!("{LDAP}AUTH_LDAP_CACHE_TIMEOUT = 300\nAUTH_LDAP_USER_FLAGS_BY_GROUP = {{}}\nAUTH_LDAP_GLOBAL_OPTIONS = {{}}\n");
         assert_cases_in(
             &super::LDAP_SETTING_UNKNOWN,
@@ -110,6 +112,8 @@ mod tests {
                 ("netbox/ldap-setting-unknown", "4.7", &removed, 3, &current),
                 ("netbox/ldap-setting-unknown", "4.7", &removed, 4, &current),
                 ("netbox/ldap-setting-unknown", "4.7", &typo, 3, &current),
+                // A helper variable the file uses (corpus case t108).
+                ("netbox/ldap-setting-unknown", "4.7", "", 0, &helper),
             ],
         );
         let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &removed, "4.7");
