@@ -123,6 +123,10 @@ pub struct Block {
     /// `partial`: a fragment of its file (a netbox-docker add-on, an excerpt): a setting it does
     /// not show is unknown, not unset.
     pub partial: bool,
+    /// An excerpt of its file: a book block marked `partial` shows some lines of a file (its
+    /// imports may be elsewhere); a file `lint` reads is all there is, even when it holds only
+    /// some of the settings.
+    pub excerpt: bool,
     /// A compose file (`lint`) whose `environment:` a later compose file replaces (`!reset`,
     /// `!override`): the variables it lists are not set; its errors still stop Compose.
     pub environment_replaced: bool,
@@ -528,6 +532,7 @@ impl ChapterScan<'_> {
             expect: attrs.expect,
             variant: attrs.variant,
             partial: attrs.partial,
+            excerpt: attrs.partial,
             environment_replaced: false,
             raw_env_file: false,
             text,

@@ -140,6 +140,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             expect: Vec::new(),
             variant: false,
             partial,
+            excerpt: false,
             environment_replaced: file.environment_replaced,
             raw_env_file: file.raw_env_file,
             text: file.text,

@@ -97,7 +97,8 @@ pub fn contribute(blocks: &[Block], parsed: impl IntoIterator<Item = Parsed>) ->
         match parsed {
             Parsed::Netbox(mut file) if block.is_main() => {
                 let role = role(block.kind, &block.file, block.partial);
-                netbox.note_module_names(&block.file, block.id, role, std::mem::take(&mut file.module_names));
+                let names = std::mem::take(&mut file.module_names);
+                netbox.note_module_names(&block.file, block.id, role, block.excerpt, *names);
                 netbox.absorb(file, role)
             }
             other => kept.push((block.id, other)),

@@ -100,6 +100,9 @@ pub struct NetboxConfig {
     bound_in_file: HashSet<(CompactString, CompactString), FxBuildHasher>,
     /// Each (file, name) some block of that file reads (a helper variable's uses).
     read_in_file: HashSet<(CompactString, CompactString), FxBuildHasher>,
+    /// Whether a main Python file may set names no statement shows (see
+    /// [`crate::parse::module_names::ModuleNames::opaque`]).
+    some_file_opaque: bool,
     /// The file of each main block whose names are recorded.
     block_files: HashMap<crate::finding::BlockId, CompactString, FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -140,9 +143,13 @@ pub struct FreeName {
 /// Whether Python runs the file as a module of its own, so that a name it reads must be bound
 /// in it: the whole `configuration.py` (NetBox imports it, settings.py `load_configuration`),
 /// netbox-docker's add-ons (each loaded by `importlib` on its own, docker/configuration.docker.py
-/// `_import`), `ldap_config.py` and other code. Not a block marked `partial` of
-/// `configuration.py` or a fragment: the rest of their file is not shown.
-pub fn runs_as_own_module(file: &str, role: Role) -> bool {
+/// `_import`), `ldap_config.py` and other code. Not an excerpt (a book block marked `partial`),
+/// a block marked `partial` of `configuration.py` or a fragment: the rest of their file is not
+/// shown.
+pub fn runs_as_own_module(file: &str, role: Role, excerpt: bool) -> bool {
+    if excerpt {
+        return false;
+    }
     match role {
         Role::Whole | Role::Ldap | Role::Code => true,
         Role::Partial => !is_configuration_file(file),
@@ -472,13 +479,15 @@ impl NetboxConfig {
         file: &str,
         block: crate::finding::BlockId,
         role: Role,
+        excerpt: bool,
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
+        self.some_file_opaque |= names.opaque;
         self.block_files.insert(block, file.clone());
         self.bound_in_file.extend(names.bound.into_iter().map(|name| (file.clone(), name)));
         self.read_in_file.extend(names.read.into_iter().map(|name| (file.clone(), name)));
-        if runs_as_own_module(&file, role) {
+        if runs_as_own_module(&file, role, excerpt) {
             self.free_reads.extend(names.free_reads.into_iter().map(|read| FreeName {
                 file: file.clone(),
                 name: read.name,
@@ -495,6 +504,17 @@ impl NetboxConfig {
         self.block_files
             .get(&setting.block)
             .is_some_and(|file| self.read_in_file.contains(&(file.clone(), setting.name.clone())))
+    }
+
+    /// Whether some Python file of the deployment may set names no statement of it shows (a
+    /// star import, `globals()`, a loop over `os.environ.items()`).
+    pub fn some_file_may_set_unseen_names(&self) -> bool {
+        self.some_file_opaque
+    }
+
+    /// The file a main block is of (as the model names it), when its names were recorded.
+    pub fn file_of(&self, block: crate::finding::BlockId) -> Option<&str> {
+        self.block_files.get(&block).map(CompactString::as_str)
     }
 
     /// The names a file reads at its top level that no block of that file binds.
@@ -525,6 +545,7 @@ impl NetboxConfig {
             config.free_reads.extend(part.free_reads);
             config.bound_in_file.extend(part.bound_in_file);
             config.read_in_file.extend(part.read_in_file);
+            config.some_file_opaque |= part.some_file_opaque;
             config.block_files.extend(part.block_files);
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;

@@ -36,6 +36,9 @@ pub struct ModuleNames {
     pub free_reads: Vec<FreeRead>,
     /// Names read anywhere in the file (a helper variable's later uses).
     pub read: HashSet<CompactString, FxBuildHasher>,
+    /// The file may bind names no statement shows (see the module docs), or reads the whole
+    /// environment (`for k, v in os.environ.items():`): it may set any setting from any variable.
+    pub opaque: bool,
 }
 
 /// Read a module's body.
@@ -44,12 +47,21 @@ pub fn read(body: &[Stmt]) -> ModuleNames {
     bindings.visit_body(body);
     let read = bindings.read;
     if bindings.opaque {
-        return ModuleNames { bound: bindings.names, free_reads: vec![], read };
+        return ModuleNames { bound: bindings.names, free_reads: vec![], read, opaque: true };
     }
     let mut reads = TopLevelReads { bound: &bindings.names, seen: HashSet::default(), out: vec![] };
     reads.visit_body(body);
     let free_reads = reads.out;
-    ModuleNames { bound: bindings.names, free_reads, read }
+    ModuleNames { bound: bindings.names, free_reads, read, opaque: false }
+}
+
+/// `environ` or `os.environ`.
+fn is_environ(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(name) => name.id.as_str() == "environ",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "environ",
+        _ => false,
+    }
 }
 
 /// Python 3.11–3.13's builtins (`dir(builtins)`) and the names every module has.
@@ -262,6 +274,7 @@ impl<'a> Visitor<'a> for Bindings {
             Stmt::Global(ast::StmtGlobal { names, .. }) | Stmt::Nonlocal(ast::StmtNonlocal { names, .. }) => {
                 names.iter().for_each(|name| self.bind(name.as_str()));
             }
+            Stmt::For(each) if is_environ(&each.iter) => self.opaque = true,
             _ => {}
         }
         visitor::walk_stmt(self, stmt);
@@ -277,6 +290,26 @@ impl<'a> Visitor<'a> for Bindings {
                     self.opaque = true;
                 }
                 self.read.insert(CompactString::from(name.id.as_str()));
+            }
+            // `dir()` (a check for names bound or not), `sys.modules[__name__]` (setattr on the
+            // module itself), `os.environ.items()` (every variable, copied by a loop).
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "dir")
+                    && call.arguments.is_empty() =>
+            {
+                self.opaque = true
+            }
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Attribute(a)
+                    if matches!(a.attr.as_str(), "items" | "keys" | "values" | "copy") && is_environ(&a.value)) =>
+            {
+                self.opaque = true
+            }
+            Expr::Attribute(attribute)
+                if attribute.attr.as_str() == "modules"
+                    && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "sys") =>
+            {
+                self.opaque = true
             }
             _ => {}
         }
@@ -334,6 +367,8 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
             // A `try` may catch the NameError; a class body and annotations (lazy from Python
             // 3.14, or strings under `from __future__ import annotations`) are not judged.
             Stmt::Try(_) | Stmt::ClassDef(_) => {}
+            // `with contextlib.suppress(NameError):` may swallow it too.
+            Stmt::With(with) if with.items.iter().any(|item| mentions_suppress(&item.context_expr)) => {}
             Stmt::AnnAssign(assign) => {
                 if let Some(value) = &assign.value {
                     self.visit_expr(value);
@@ -363,6 +398,16 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
             Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
             _ => visitor::walk_expr(self, expr),
         }
+    }
+}
+
+/// `suppress(…)` or `contextlib.suppress(…)`.
+fn mentions_suppress(expr: &Expr) -> bool {
+    let Expr::Call(call) = expr else { return false };
+    match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str() == "suppress",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "suppress",
+        _ => false,
     }
 }
 
@@ -399,6 +444,7 @@ mod tests {
         assert!(free("def f():\n    return MISSING\n").is_empty());
         assert!(free("F = lambda: MISSING\nL = [MISSING for _ in range(1)]\n").is_empty());
         assert!(free("class C:\n    x = MISSING\n").is_empty());
+        assert!(free("import contextlib\nwith contextlib.suppress(NameError):\n    PLUGINS.append('x')\n").is_empty());
         assert!(free("DATABASE = {'PORT': {{ db_port }}, 'HOST': {{ db_host | to_json }}}\n").is_empty());
     }
 
@@ -415,5 +461,12 @@ mod tests {
     fn a_file_that_may_bind_unseen_names_has_no_free_reads() {
         assert!(free("from netbox.configuration.configuration import *\nPLUGINS.append('x')\n").is_empty());
         assert!(free("globals().update({'A': 1})\nB = A\n").is_empty());
+        assert!(free("if 'PLUGINS' in dir():\n    PLUGINS.append('x')\n").is_empty());
+        assert!(free("import sys\nsetattr(sys.modules[__name__], 'PLUGINS', [])\nPLUGINS.append('x')\n").is_empty());
+        let environment = "import os\nfor k, v in os.environ.items():\n    pass\n";
+        let parsed = ruff_python_parser::parse_unchecked_source(environment, ast::PySourceType::Python);
+        assert!(read(&parsed.syntax().body).opaque);
+        // `dir(x)` asks about another object.
+        assert_eq!(free("import os\nNAMES = dir(os)\nX = MISSING\n"), ["MISSING"]);
     }
 }

@@ -1400,33 +1400,56 @@ fn mask_go_template_slots(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("{{") {
         return std::borrow::Cow::Borrowed(text);
     }
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
-    for line in text.split_inclusive('\n') {
-        let mut rest = line;
-        while let Some(open) = rest.find("{{") {
-            let after = &rest[open + 2..];
-            let Some(close) = after.find("}}") else { break };
-            let inner = after[..close].trim_start_matches('-').trim_start();
-            // `.Values.x`, `$x`, or a function over them (`eq .Values.x "None" | ternary …`):
-            // a field after a blank or a bracket is Go's, never Python's.
-            let go = inner.starts_with('.') || inner.starts_with('$') || inner.contains(" .") || inner.contains("(.");
-            // Inside a string the slot is the string's text (read as a slot there).
-            let quotes = rest[..open].chars().filter(|c| matches!(c, '\'' | '"')).count()
-                + out.rsplit('\n').next().unwrap_or("").chars().filter(|c| matches!(c, '\'' | '"')).count();
-            let end = open + 2 + close + 2;
-            if go && quotes % 2 == 0 {
-                out.push_str(&rest[..open]);
-                out.extend(std::iter::repeat_n('_', end - open));
-                changed = true;
-            } else {
-                out.push_str(&rest[..end]);
+    let mut copied = 0;
+    // One pass: the quote a string was opened with (strings end at their line, as in the
+    // settings files this reads), and whether the rest of the line is a comment.
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let line_end_from = |from: usize| text[from..].find('\n').map_or(text.len(), |n| from + n);
+    let mut line_end = line_end_from(0);
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\n' => {
+                quote = None;
+                comment = false;
+                line_end = line_end_from(at + 1);
             }
-            rest = &rest[end..];
+            b'\\' if quote.is_some() => at += 1,
+            q @ (b'\'' | b'"') if !comment => match quote {
+                Some(open) if open == q => quote = None,
+                None => quote = Some(q),
+                Some(_) => {}
+            },
+            b'#' if quote.is_none() => comment = true,
+            b'{' if quote.is_none() && !comment && bytes.get(at + 1) == Some(&b'{') => {
+                if let Some(close) = text[at + 2..line_end].find("}}") {
+                    let end = at + 2 + close + 2;
+                    let inner = text[at + 2..at + 2 + close].trim_start_matches('-').trim_start();
+                    // `.Values.x`, `$x`, or a function over them (`eq .Values.x "None" | …`):
+                    // a field after a blank or a bracket is Go's, never Python's.
+                    if inner.starts_with('.') || inner.starts_with('$') || inner.contains(" .") || inner.contains("(.")
+                    {
+                        out.push_str(&text[copied..at]);
+                        out.extend(std::iter::repeat_n('_', end - at));
+                        copied = end;
+                    }
+                    // A slot's own quotes are not the line's.
+                    at = end;
+                    continue;
+                }
+            }
+            _ => {}
         }
-        out.push_str(rest);
+        at += 1;
     }
-    if changed { std::borrow::Cow::Owned(out) } else { std::borrow::Cow::Borrowed(text) }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
@@ -1447,7 +1470,7 @@ mod tests {
     #[test]
     fn a_go_template_slot_outside_a_string_reads_as_an_unknown_value() {
         // A Helm chart's ldap_config.py template (corpus case t109).
-        let text = "from django_auth_ldap.config import LDAPSearch, {{ .Values.ldap.group_type }}\nAUTH_LDAP_SERVER_URI = {{ .Values.ldap.server_uri | quote}}\nFLAGS = {\n    \"is_staff\": {{ .Values.ldap.flags.is_staff | quote}},\n}\nKEY = '{{ .Values.key }}'\nT = {{ eq .Values.t \"None\" | ternary \"None\" (.Values.t | quote) }}\n";
+        let text = "from django_auth_ldap.config import LDAPSearch, {{ .Values.ldap.group_type }}\nAUTH_LDAP_SERVER_URI = {{ .Values.ldap.server_uri | quote}}\nFLAGS = {\n    \"is_staff\": {{ .Values.ldap.flags.is_staff | quote}},\n}\nKEY = '{{ .Values.key }}'\nT = {{ eq .Values.t \"None\" | ternary \"None\" (.Values.t | quote) }}\nDN = \"cn=netbox's bind,\" + {{ .Values.base | quote }}  # {{ .Values.x }}\n";
         let file = parse(text, BlockId(0));
         assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
         assert!(file.attribute_reads.is_empty(), "{:?}", file.attribute_reads);

@@ -22,7 +22,9 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let nb = &d.netbox;
     // Without netbox-docker's own configuration.py, the configuration directory is not known to
     // be shown: an add-on that reads the variables may be mounted beside it.
-    if !nb.shows_netbox_docker_configuration() {
+    // A file that copies variables by a loop (`for k, v in os.environ.items(): setattr(…)`) or
+    // binds names unseen may read any of them.
+    if !nb.shows_netbox_docker_configuration() || nb.some_file_may_set_unseen_names() {
         return;
     }
     // A file that sets the setting of the same name (from the variable or not), or reads the
@@ -114,5 +116,8 @@ mod tests {
         // A variable read into a setting of another name is read.
         let renamed = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY')\nSOCIAL_AUTH_KEYCLOAK_SECRET = environ.get('SOCIAL_AUTH_KEYCLOAK_SECRET')\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('KEYCLOAK_CLIENT', environ.get('SOCIAL_AUTH_KEYCLOAK_KEY'))\n```\n";
         assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(renamed));
+        // A loop that copies every SOCIAL_AUTH_ variable.
+        let looped = "\n```python,check=netbox,file=configuration/extra.py\nimport os, sys\nfor k, v in os.environ.items():\n    if k.startswith('SOCIAL_AUTH_'):\n        setattr(sys.modules[__name__], k, v)\n```\n";
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(looped));
     }
 }

@@ -17,8 +17,8 @@ pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), and django-auth-ldap reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…)",
-    applies: Applies::Always,
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…)",
+    applies: Applies::netbox_since(2, 6, 0),
 };
 
 #[derive(Deserialize)]
@@ -33,15 +33,27 @@ struct LdapSetting {
     read: Vec<[String; 2]>,
 }
 
-/// `data/django-auth-ldap-settings.json`: each name, and the last release that read it.
-static LDAP_SETTINGS: LazyLock<(String, Vec<(String, String)>)> = LazyLock::new(|| {
+/// A name of the inventory: the last release whose settings held it, and the release after that
+/// (`None` for the newest).
+type Known = (String, String, Option<String>);
+
+/// `data/django-auth-ldap-settings.json`: the newest release, and each name as [`Known`].
+static LDAP_SETTINGS: LazyLock<(String, Vec<Known>)> = LazyLock::new(|| {
     let inventory: Inventory = serde_json::from_str(include_str!("../../../data/django-auth-ldap-settings.json"))
         .unwrap_or(Inventory { releases: Vec::new(), settings: Vec::new() });
     let newest = inventory.releases.last().cloned().unwrap_or_default();
+    let after = |release: &str| {
+        let at = inventory.releases.iter().position(|r| r == release)?;
+        inventory.releases.get(at + 1).cloned()
+    };
     let names = inventory
         .settings
-        .into_iter()
-        .filter_map(|s| Some((s.name, s.read.last()?[1].clone())))
+        .iter()
+        .filter_map(|s| {
+            let last = s.read.last()?[1].clone();
+            let dropped = after(&last);
+            Some((s.name.clone(), last, dropped))
+        })
         .collect();
     (newest, names)
 });
@@ -59,15 +71,15 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     if names.is_empty() {
         return;
     }
-    let current = || names.iter().filter(|(_, last)| last == newest).map(|(n, _)| n.as_str());
+    let current = || names.iter().filter(|(_, last, _)| last == newest).map(|(n, _, _)| n.as_str());
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an effect.
         if !name.starts_with("AUTH_LDAP_") || !d.netbox.is_ldap_setting(setting) || d.netbox.is_read_in_its_file(setting) {
             continue;
         }
-        let last_read = names.iter().find(|(n, _)| n == name).map(|(_, last)| last.as_str());
-        if last_read == Some(newest.as_str()) {
+        let known = names.iter().find(|(n, _, _)| n == name);
+        if known.is_some_and(|(_, last, _)| last == newest) {
             continue;
         }
         let replacement = REPLACED_BY
@@ -76,11 +88,11 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
             .map(|(_, new)| *new)
             .or_else(|| closest_of(name, current()));
         let shown = name.escape_debug();
-        let mut message = match last_read {
-            Some(last) => format!(
-                "django-auth-ldap has not read `{shown}` since {last} (it is not among the settings of any later release, up to {newest}), so this line has no effect"
+        let mut message = match known {
+            Some((_, last, Some(dropped))) => format!(
+                "django-auth-ldap {dropped} dropped `{shown}` from its settings (the last to hold it was {last}; none since, up to {newest}), and NetBox hands ldap_config.py's names only to those, so this line has no effect"
             ),
-            None => format!("no django-auth-ldap release reads `{shown}`, so this line has no effect"),
+            _ => format!("no django-auth-ldap release reads `{shown}`, so this line has no effect"),
         };
         if let Some(new) = replacement {
             message.push_str(&format!("; did you mean `{new}`?"));
@@ -117,10 +129,25 @@ mod tests {
             ],
         );
         let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &removed, "4.7");
-        assert!(message.contains("since 1.5.0") && message.contains("`AUTH_LDAP_CACHE_TIMEOUT`"), "{message}");
+        assert!(message.contains("django-auth-ldap 1.6.0 dropped") && message.contains("`AUTH_LDAP_CACHE_TIMEOUT`"), "{message}");
         assert!(help.contains("AUTH_LDAP_CACHE_TIMEOUT"), "{help}");
         let (message, _) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &typo, "4.7");
         assert!(message.contains("no django-auth-ldap release reads") && message.contains("AUTH_LDAP_USER_FLAGS_BY_GROUP`?"), "{message}");
+    }
+
+    #[test]
+    fn before_netbox_2_6_every_name_was_a_django_setting() {
+        // `from netbox.ldap_config import *` in settings.py, where django-auth-ldap 1.6 to 2.4
+        // still looked for the dropped group cache settings.
+        let removed = format!("{LDAP}AUTH_LDAP_CACHE_GROUPS = True\n");
+        assert_cases_in(
+            &super::LDAP_SETTING_UNKNOWN,
+            "ldap_config.py",
+            &[
+                ("netbox/ldap-setting-unknown", "2.6", &removed, 3, LDAP),
+                ("netbox/ldap-setting-unknown", "2.5", "", 0, &removed),
+            ],
+        );
     }
 
     #[test]

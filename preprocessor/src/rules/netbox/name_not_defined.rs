@@ -12,17 +12,16 @@ pub const NAME_NOT_DEFINED: Rule = Rule {
     id: "netbox/name-not-defined",
     severity: Severity::Error,
     summary: "a NetBox configuration or code file reads a name at its top level that it never assigns or imports (netbox-docker's `extra.py` appending to `PLUGINS`): NameError when the file is loaded",
-    help: "assign or import the name in the same file: a netbox-docker add-on imports what the main file set, `from netbox.configuration.configuration import PLUGINS` (the line netbox-docker's extra.py shows in a comment)",
+    help: "assign or import the name in the same file: a netbox-docker add-on sets the whole value itself (`PLUGINS = ['netbox_bgp']` in configuration/plugins.py), or imports what configuration.py sets, `from netbox.configuration.configuration import PLUGINS`",
     fact: "Python looks a module's free names up in its own globals, then in builtins, and raises NameError otherwise (the language reference, 4.2.2 Resolution of names); NetBox imports configuration.py as a module (settings.py load_configuration, 4.6.8 L57-62); netbox-docker loads configuration.py and then every other *.py of /etc/netbox/config/ each as a module of its own (docker/configuration.docker.py `_import`: importlib spec_from_file_location, exec_module), so a name the main file set is not defined in extra.py (seen with Python 3.11: `NameError: name 'PLUGINS' is not defined` from `PLUGINS.append` loaded that way; netbox-community/netbox issue #21359, tests/realworld/tuning/t104-…)",
     applies: Applies::Always,
 };
 
-pub fn name_not_defined(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+pub fn name_not_defined(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for read in d.netbox.undefined_names() {
         let name = read.name.escape_debug();
-        let file = read.file.rsplit('/').next().unwrap_or(&read.file).escape_debug();
         let why = if read.role == Role::Partial {
-            "netbox-docker loads each file of its configuration directory as a module of its own, and names set in configuration.py are not defined here"
+            "netbox-docker loads each file of its configuration directory as a module of its own, and names set in another file are not defined here"
         } else {
             "Python looks it up in this file and in its builtins only"
         };
@@ -31,13 +30,22 @@ pub fn name_not_defined(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>
             read.block,
             read.range.clone(),
             format!(
-                "`{name}` is read here but {file} never assigns or imports it: loading the file raises `NameError: name '{name}' is not defined` ({why})"
+                "`{name}` is read here but this file never assigns or imports it: when the file is loaded and this line runs, Python raises `NameError: name '{name}' is not defined` ({why})"
             ),
         );
-        if read.role == Role::Partial && super::parameters::is_parameter(&read.name, targets.netbox) {
-            finding = finding.with_help(format!(
-                "import it from the main file first: `from netbox.configuration.configuration import {name}` (netbox-docker loads configuration.py before the other files)"
-            ));
+        // The import helps only where the main file shown sets the name: netbox-docker's own
+        // configuration.py leaves PLUGINS commented out, and importing it raises ImportError.
+        let set_in_main = d
+            .netbox
+            .get(&read.name)
+            .and_then(|setting| d.netbox.file_of(setting.block))
+            .is_some_and(crate::model::is_configuration_file);
+        if read.role == Role::Partial {
+            finding = finding.with_help(if set_in_main {
+                format!("import it from the main file first: `from netbox.configuration.configuration import {name}` (netbox-docker loads configuration.py before the other files)")
+            } else {
+                format!("assign it in this file (`{name} = …`, the whole value: netbox-docker's configuration/plugins.py is where its PLUGINS and PLUGINS_CONFIG go), or import it from the file that sets it")
+            });
         }
         out.push(finding);
     }
@@ -66,7 +74,8 @@ mod tests {
         );
         let (message, help) = finding_in("netbox/name-not-defined", "extra.py", ADD_ON, "4.7");
         assert!(message.contains("NameError: name 'PLUGINS' is not defined") && message.contains("netbox-docker loads each file"), "{message}");
-        assert!(help.contains("from netbox.configuration.configuration import PLUGINS"), "{help}");
+        // netbox-docker's own configuration.py leaves PLUGINS commented out: no import to suggest.
+        assert!(help.contains("assign it in this file") && !help.contains("from netbox.configuration"), "{help}");
     }
 
     #[test]
@@ -87,5 +96,17 @@ mod tests {
         assert_quiet_in_chapter("netbox/name-not-defined", two_blocks);
         assert_quiet_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,partial\nPLUGINS.append('netbox_bgp')\n```\n");
         assert_fires_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,file=ldap_config.py\nAUTH_LDAP_BIND_DN = BASE_DN\n```\n", 1);
+        // Excerpts of add-ons and ldap_config.py: their imports are not shown.
+        assert_quiet_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,file=ldap_config.py,partial\nAUTH_LDAP_USER_SEARCH = LDAPSearch('ou=users,dc=example,dc=com', ldap.SCOPE_SUBTREE, '(uid=%(user)s)')\n```\n");
+        assert_quiet_in_chapter("netbox/name-not-defined", "# t\n\n```python,check=netbox,file=configuration/extra.py,partial\nPLUGINS.append('netbox_bgp')\n```\n");
+    }
+
+    #[test]
+    fn the_import_is_suggested_where_the_main_file_sets_the_name() {
+        use crate::rules::testing::diagnostics;
+        let chapter = "# t\n\n```python,check=netbox,file=configuration/configuration.py,partial\nPLUGINS = ['netbox_bgp']\n```\n\n```python,check=netbox,file=configuration/extra.py\nPLUGINS.append('netbox_topology_views')\n```\n";
+        let found = diagnostics(chapter, &crate::config::Settings::default());
+        let finding = found.iter().find(|d| d.rule == "netbox/name-not-defined").expect("fires on extra.py");
+        assert!(finding.help.contains("from netbox.configuration.configuration import PLUGINS"), "{}", finding.help);
     }
 }

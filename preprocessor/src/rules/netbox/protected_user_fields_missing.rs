@@ -5,6 +5,7 @@
 use super::parameters::NETBOX;
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::Presence;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -31,8 +32,10 @@ pub fn protected_user_fields_missing(d: &Input<'_>, targets: &Targets, out: &mut
         return;
     }
     let failure = "social-auth-core 4.3.0, which this NetBox pins, puts the token's `groups` claim into the user details, and assigning it to NetBox's many-to-many `user.groups` fails: `TypeError: Direct assignment to the forward side of a many-to-many set is prohibited` at every sign-on whose token carries groups";
-    match d.netbox.get("SOCIAL_AUTH_PROTECTED_USER_FIELDS") {
-        Some(protected) => {
+    // Absent from a partial file (an add-on alone): unknown, another file may set it.
+    match d.netbox.presence("SOCIAL_AUTH_PROTECTED_USER_FIELDS") {
+        Presence::Unknown => {}
+        Presence::Set(protected) => {
             let Some(items) = protected.value.items() else { return };
             let Some(names) = items.iter().map(|i| i.as_str()).collect::<Option<Vec<_>>>() else { return };
             if !names.contains(&"groups") {
@@ -44,11 +47,11 @@ pub fn protected_user_fields_missing(d: &Input<'_>, targets: &Targets, out: &mut
                 ));
             }
         }
-        None => out.push(at_value(
+        Presence::Unset => out.push(at_value(
             &PROTECTED_USER_FIELDS_MISSING,
             backend,
             &backend.value,
-            format!("no file shown sets `SOCIAL_AUTH_PROTECTED_USER_FIELDS = ['groups']`: {failure}"),
+            format!("`SOCIAL_AUTH_PROTECTED_USER_FIELDS` is not set: {failure}"),
         )),
     }
 }
@@ -56,6 +59,16 @@ pub fn protected_user_fields_missing(d: &Input<'_>, targets: &Targets, out: &mut
 #[cfg(test)]
 mod tests {
     use crate::rules::netbox::testing::{OIDC, assert_cases};
+
+    #[test]
+    fn an_add_on_alone_is_not_judged() {
+        // Another file may protect the field (corpus case t50, an extra.py alone).
+        let chapter = format!("# t\n\n```python,check=netbox,file=configuration/extra.py\n{OIDC}```\n");
+        let mut settings = crate::config::Settings::default();
+        settings.targets.netbox = "3.2.7".parse().unwrap();
+        let found = crate::rules::testing::diagnostics(&chapter, &settings);
+        assert!(!found.iter().any(|d| d.rule == "netbox/protected-user-fields-missing"), "{found:?}");
+    }
 
     #[test]
     fn cases() {

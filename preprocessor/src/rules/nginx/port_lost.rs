@@ -17,7 +17,7 @@ pub const PORT_LOST: Rule = Rule {
 pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     if flow.public.host.is_none() {
-        unnamed_server_port_lost(flow, out);
+        unnamed_server_port_lost(d, flow, out);
         return;
     }
     let (Some(public), Some(authority), Some(origin)) =
@@ -46,9 +46,23 @@ pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 /// A server with no name a browser uses (`server_name _`, a default server) on a non-default
 /// port: the host is whatever the browser sent, but `X-Forwarded-Host $host` drops its port all
 /// the same.
-fn unnamed_server_port_lost(flow: &crate::model::flow::Flow<'_>, out: &mut Vec<Finding>) {
+fn unnamed_server_port_lost(d: &Input<'_>, flow: &crate::model::flow::Flow<'_>, out: &mut Vec<Finding>) {
     let default = if flow.public.scheme == "https" { 443 } else { 80 };
     if flow.public.port == default {
+        return;
+    }
+    // A container's nginx listens on 8080 behind a port mapping (80:8080) or a Service, and the
+    // browser's host then has no port: only NetBox's own settings naming the port (an origin or
+    // host with `:8000`) show that browsers reach this one.
+    let with_port = format!(":{}", flow.public.port);
+    let names_port = ["ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"].iter().any(|name| {
+        d.netbox.get(name).and_then(|s| s.value.items()).is_some_and(|items| {
+            items.iter().filter_map(|i| i.as_str()).any(|entry| {
+                entry.trim_end_matches('/').ends_with(&with_port)
+            })
+        })
+    });
+    if !names_port {
         return;
     }
     // A scheme or port written as a constant says another proxy is in front (a sidecar behind
@@ -90,8 +104,10 @@ mod tests {
     fn a_default_server_on_another_port() {
         // A NixOS host's default server on port 8000 (corpus case t107).
         let site = "server {\n    listen 8000 default_server;\n    server_name _;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_set_header X-Forwarded-Host $host;\n    }\n}\n";
-        let netbox = "ALLOWED_HOSTS = ['*']\n";
+        let netbox = "ALLOWED_HOSTS = ['*']\nCSRF_TRUSTED_ORIGINS = ['http://netbox.example.com:8000']\n";
         assert_fires("nginx/port-lost", (netbox, site, ""), "X-Forwarded-Host $host");
+        // A container's listener behind a port mapping: nothing says browsers use port 8000.
+        assert_quiet("nginx/port-lost", ("ALLOWED_HOSTS = ['*']\n", site, ""));
         assert_quiet("nginx/port-lost", (netbox, &site.replace("X-Forwarded-Host $host", "X-Forwarded-Host $http_host"), ""));
         assert_quiet("nginx/port-lost", (netbox, &site.replace("listen 8000", "listen 80"), ""));
         // A sidecar behind a TLS proxy (corpus case t03): not the port readers use.
