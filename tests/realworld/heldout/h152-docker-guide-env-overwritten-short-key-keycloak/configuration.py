@@ -1,0 +1,10 @@
+## OIDC Keycloak Configuration
+SOCIAL_AUTH_KEYCLOAK_ID_KEY = 'preferred_username'
+SOCIAL_AUTH_KEYCLOAK_KEY = 'netbox'
+SOCIAL_AUTH_KEYCLOAK_SECRET = 'b8F2kQ9mZ4xT7vR1nL6wC3pH5jY0sD2a'
+SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = \
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3ssHKeU1ylizr2bVRq7KIitm4GTWd7ckYAxO46vaT4QjcCpG1gxYagLp0IFwtEikBOlxB2vVjyWv3zcgqQCdR4XUa14491fOSnekpvZuDT61ZsiFP5dhRUmBdCB+qGpvIeUhca7LvKPDU3EK55NUt1bvLTWt3IXjEevlEHutLEwrUdrLWAWtMgYSZdAeX3oT1NsRo+zQUZYsE31/lyRihv2Ej9HTvcZ2/qWrnZNRjSv29Ziuijsl17hM8MDuoiLwNg6/cCx6xLhhUnkFGxeGAk6CvIdgDiurnahfCi/mqEwy51pO6ocprrclHRbuOE07efOUY0YkI5866lSPbuAAqwIDAQAB'
+SOCIAL_AUTH_KEYCLOAK_AUTHORIZATION_URL = \
+  'https://id.corp.example/realms/main/protocol/openid-connect/auth'
+SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL = \
+  'https://id.corp.example/realms/main/protocol/openid-connect/token'

@@ -1,0 +1,7 @@
+PLUGINS = [
+    'netbox-activedirectory'
+]
+
+PLUGINS_CONFIG = {
+    "netbox-activedirectory": {},
+}
