@@ -15,8 +15,18 @@ pub const PIPELINE_GROUP_IMPORT: Rule = Rule {
 };
 
 pub fn pipeline_group_import(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    // `try: from users.models import Group` / `except ImportError: from django… import Group`:
+    // the file imports NetBox's model, and Django's only where NetBox's is missing (not NetBox).
+    let with_netbox_group: std::collections::HashSet<_> = d
+        .netbox
+        .imports
+        .iter()
+        .filter(|i| i.name == "Group" && (i.module.starts_with("users.") || i.module == "users" || i.module.starts_with("netbox.")))
+        .map(|i| i.block)
+        .collect();
+    let netbox_group = |block| with_netbox_group.contains(&block);
     for import in &d.netbox.imports {
-        if import.module == "django.contrib.auth.models" && import.name == "Group" {
+        if import.module == "django.contrib.auth.models" && import.name == "Group" && !netbox_group(import.block) {
             out.push(Finding::in_block(
                 &PIPELINE_GROUP_IMPORT,
                 import.block,
@@ -41,6 +51,14 @@ mod tests {
             "from netbox.authentication import Group\n",
         ),
         ("netbox/pipeline-group-import", "3.7", "X = 1\n", 0, "from django.contrib.auth.models import Group\n"),
+        // Django's model only as the fallback of NetBox's (corpus case t110).
+        (
+            "netbox/pipeline-group-import",
+            "4.7",
+            "X = 1\n",
+            0,
+            "try:\n    from users.models import Group\nexcept ModuleNotFoundError:\n    from django.contrib.auth.models import Group\n",
+        ),
     ];
 
     #[test]
