@@ -12,15 +12,13 @@ among these is set and never read. `netbox/ldap-setting-unknown` reports it.
 
 from __future__ import annotations
 
-import argparse
 import ast
-import json
 import re
 import sys
 import zipfile
 from pathlib import Path
 
-from inventory import ranges, sha256, version_key, write_or_check
+from inventory import wheel_names_command
 
 MODULES = ("django_auth_ldap/config.py", "django_auth_ldap/backend.py")
 PREFIX = "AUTH_LDAP_"
@@ -40,45 +38,23 @@ def names_in(source: str) -> set[str]:
     return names
 
 
-def wheel_version(path: Path) -> str:
-    match = re.match(r"django_auth_ldap-(\d+\.\d+(?:\.\d+)?)-", path.name)
-    if not match:
-        raise SystemExit(f"{path}: not a django-auth-ldap wheel name (django_auth_ldap-X.Y.Z-….whl)")
-    return match.group(1)
+def ldap_settings_names(archive: zipfile.ZipFile, wheel: Path) -> set[str]:
+    names: set[str] = set()
+    for module in MODULES:
+        if module in archive.namelist():
+            names |= names_in(archive.read(module).decode())
+    if not names:
+        raise SystemExit(f"{wheel}: no LDAPSettings.defaults in {' or '.join(MODULES)}")
+    return names
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--wheel", action="append", type=Path, required=True, help="a django-auth-ldap wheel")
-    parser.add_argument("-o", "--output", type=Path, required=True)
-    parser.add_argument("--check", action="store_true", help="only compare with the committed file")
-    args = parser.parse_args()
-
-    wheels = sorted(args.wheel, key=lambda w: version_key(wheel_version(w)))
-    versions = [wheel_version(w) for w in wheels]
-    per_release: list[set[str]] = []
-    for wheel in wheels:
-        with zipfile.ZipFile(wheel) as archive:
-            names: set[str] = set()
-            for module in MODULES:
-                if module in archive.namelist():
-                    names |= names_in(archive.read(module).decode())
-        if not names:
-            raise SystemExit(f"{wheel}: no LDAPSettings.defaults in {' or '.join(MODULES)}")
-        per_release.append(names)
-    every = sorted(set().union(*per_release))
-    data = {
-        "about": "django-auth-ldap's setting names (LDAPSettings.defaults, prefixed AUTH_LDAP_, and the AUTH_LDAP_ "
-                 "names its code reads itself), with the releases read that define each; written by "
-                 "tools/inventories/django_auth_ldap_settings.py",
-        "releases": versions,
-        "sources": [{"wheel": w.name, "sha256": sha256(w)} for w in wheels],
-        "settings": [{"name": name, "read": ranges(versions, [name in names for names in per_release])}
-                     for name in every],
-    }
-    text = json.dumps(data, indent=1) + "\n"
-    return write_or_check(args.output, text, args.check, "the django-auth-ldap wheels",
-                          f"{len(every)} names from {len(wheels)} django-auth-ldap releases")
+    return wheel_names_command(
+        __doc__, "django-auth-ldap", "django_auth_ldap", ldap_settings_names,
+        "django-auth-ldap's setting names (LDAPSettings.defaults, prefixed AUTH_LDAP_, and the AUTH_LDAP_ "
+        "names its code reads itself), with the releases read that define each; written by "
+        "tools/inventories/django_auth_ldap_settings.py",
+        "read")
 
 
 if __name__ == "__main__":

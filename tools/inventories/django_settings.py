@@ -11,15 +11,13 @@ setting written there, when the NetBox release does not read that name, has no e
 
 from __future__ import annotations
 
-import argparse
 import ast
-import json
 import re
 import sys
 import zipfile
 from pathlib import Path
 
-from inventory import ranges, sha256, version_key, write_or_check
+from inventory import wheel_names_command
 
 GLOBAL_SETTINGS = "django/conf/global_settings.py"
 SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*\Z")
@@ -36,42 +34,20 @@ def names_in(source: str) -> set[str]:
     return names
 
 
-def wheel_version(path: Path) -> str:
-    match = re.match(r"[Dd]jango-(\d+\.\d+(?:\.\d+)?)-", path.name)
-    if not match:
-        raise SystemExit(f"{path}: not a Django wheel name (Django-X.Y.Z-….whl)")
-    return match.group(1)
+def global_settings_names(archive: zipfile.ZipFile, wheel: Path) -> set[str]:
+    try:
+        source = archive.read(GLOBAL_SETTINGS).decode()
+    except KeyError:
+        raise SystemExit(f"{wheel}: no {GLOBAL_SETTINGS}") from None
+    return names_in(source)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--wheel", action="append", type=Path, required=True, help="a Django wheel")
-    parser.add_argument("-o", "--output", type=Path, required=True)
-    parser.add_argument("--check", action="store_true", help="only compare with the committed file")
-    args = parser.parse_args()
-
-    wheels = sorted(args.wheel, key=lambda w: version_key(wheel_version(w)))
-    versions = [wheel_version(w) for w in wheels]
-    per_release: list[set[str]] = []
-    for wheel in wheels:
-        with zipfile.ZipFile(wheel) as archive:
-            try:
-                source = archive.read(GLOBAL_SETTINGS).decode()
-            except KeyError:
-                raise SystemExit(f"{wheel}: no {GLOBAL_SETTINGS}") from None
-        per_release.append(names_in(source))
-    every = sorted(set().union(*per_release))
-    data = {
-        "about": "Django's setting names (module-level names of django/conf/global_settings.py), "
-                 "with the Django releases read that define each; written by tools/inventories/django_settings.py",
-        "releases": versions,
-        "sources": [{"wheel": w.name, "sha256": sha256(w)} for w in wheels],
-        "settings": [{"name": name, "defined": ranges(versions, [name in names for names in per_release])}
-                     for name in every],
-    }
-    text = json.dumps(data, indent=1) + "\n"
-    return write_or_check(args.output, text, args.check, "the Django wheels",
-                          f"{len(every)} names from {len(wheels)} Django releases")
+    return wheel_names_command(
+        __doc__, "Django", "[Dd]jango", global_settings_names,
+        "Django's setting names (module-level names of django/conf/global_settings.py), "
+        "with the Django releases read that define each; written by tools/inventories/django_settings.py",
+        "defined")
 
 
 if __name__ == "__main__":

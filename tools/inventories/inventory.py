@@ -5,9 +5,14 @@ its path)."""
 
 from __future__ import annotations
 
+import argparse
 import ast
 import hashlib
+import json
+import re
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -50,3 +55,40 @@ def write_or_check(output: Path, text: str, check: bool, sources: str, summary: 
     output.write_text(text)
     print(f"{output}: {summary}", file=sys.stderr)
     return 0
+
+
+def wheel_names_command(doc: str, package: str, wheel_name: str, names_of: Callable[[zipfile.ZipFile, Path], set[str]],
+                        about: str, field: str) -> int:
+    """The command a wheel inventory is: `--wheel W …  -o FILE [--check]`. Each wheel (its file
+    name matching the pattern `wheel_name`, then -X.Y[.Z]-….whl) gives its names through `names_of`; the file lists the
+    releases, the wheels' digests, and each name with the runs of releases (under `field`) that
+    hold it."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--wheel", action="append", type=Path, required=True, help=f"a {package} wheel")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--check", action="store_true", help="only compare with the committed file")
+    args = parser.parse_args()
+
+    def version(path: Path) -> str:
+        match = re.match(wheel_name + r"-(\d+\.\d+(?:\.\d+)?)-", path.name)
+        if not match:
+            raise SystemExit(f"{path}: not the name of a {package} wheel (NAME-X.Y.Z-….whl)")
+        return match.group(1)
+
+    wheels = sorted(args.wheel, key=lambda w: version_key(version(w)))
+    versions = [version(w) for w in wheels]
+    per_release: list[set[str]] = []
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as archive:
+            per_release.append(names_of(archive, wheel))
+    every = sorted(set().union(*per_release))
+    data = {
+        "about": about,
+        "releases": versions,
+        "sources": [{"wheel": w.name, "sha256": sha256(w)} for w in wheels],
+        "settings": [{"name": name, field: ranges(versions, [name in names for names in per_release])}
+                     for name in every],
+    }
+    text = json.dumps(data, indent=1) + "\n"
+    return write_or_check(args.output, text, args.check, f"the {package} wheels",
+                          f"{len(every)} names from {len(wheels)} {package} releases")

@@ -44,7 +44,10 @@ pub struct Deployment {
 impl Deployment {
     fn apply(&mut self, block: &Block, parsed: &Parsed) {
         match parsed {
-            Parsed::Netbox(file) => self.netbox.lay_over(file, role(block.kind, &block.file, block.partial)),
+            Parsed::Netbox(file) => {
+                self.netbox.note_names(block.file.clone(), block.id, (*file.module_names).clone());
+                self.netbox.lay_over(file, role(block.kind, &block.file, block.partial))
+            }
             Parsed::Nginx(file) => Arc::make_mut(&mut self.nginx).add(file, block.id),
             Parsed::Authentik(blueprint) => Arc::make_mut(&mut self.authentik).add(blueprint, block.id),
         }

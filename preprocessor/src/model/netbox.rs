@@ -411,6 +411,7 @@ impl NetboxConfig {
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
+            some_file_opaque: self.some_file_opaque,
             ..NetboxConfig::default()
         }
     }
@@ -483,19 +484,30 @@ impl NetboxConfig {
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
-        self.some_file_opaque |= names.opaque;
-        self.block_files.insert(block, file.clone());
-        self.bound_in_file.extend(names.bound.into_iter().map(|name| (file.clone(), name)));
-        self.read_in_file.extend(names.read.into_iter().map(|name| (file.clone(), name)));
         if runs_as_own_module(&file, role, excerpt) {
-            self.free_reads.extend(names.free_reads.into_iter().map(|read| FreeName {
+            self.free_reads.extend(names.free_reads.iter().map(|read| FreeName {
                 file: file.clone(),
-                name: read.name,
-                range: read.range,
+                name: read.name.clone(),
+                range: read.range.clone(),
                 block,
                 role,
             }));
         }
+        self.note_names(file, block, names);
+    }
+
+    /// Record what a block's file binds and reads, without judging its free reads: a variant
+    /// block is laid over the main file, whose other lines it does not show.
+    pub(super) fn note_names(
+        &mut self,
+        file: CompactString,
+        block: crate::finding::BlockId,
+        names: crate::parse::module_names::ModuleNames,
+    ) {
+        self.some_file_opaque |= names.opaque;
+        self.bound_in_file.extend(names.bound.into_iter().map(|name| (file.clone(), name)));
+        self.read_in_file.extend(names.read.into_iter().map(|name| (file.clone(), name)));
+        self.block_files.insert(block, file);
     }
 
     /// Whether the file a setting is written in reads its name somewhere (a helper variable,

@@ -449,6 +449,13 @@ mod tests {
     }
 
     #[test]
+    fn the_builtins_are_sorted_for_the_binary_search() {
+        // An unsorted table would miss builtins and report `len` or `print` as undefined.
+        assert!(BUILTINS.is_sorted());
+        assert!(is_builtin("print") && is_builtin("ValueError") && !is_builtin("PLUGINS"));
+    }
+
+    #[test]
     fn every_read_is_recorded() {
         let text = "BASE = 'dc=example,dc=com'\nAUTH_LDAP_USER_STAFF = 'staff'\nFLAGS = {'is_staff': f'cn={AUTH_LDAP_USER_STAFF},{BASE}'}\n";
         let parsed = ruff_python_parser::parse_unchecked_source(text, ast::PySourceType::Python);

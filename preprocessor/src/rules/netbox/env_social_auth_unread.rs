@@ -4,7 +4,7 @@
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::env::mapped;
-use crate::parse::netbox::{Value, ValueKind};
+use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -28,37 +28,46 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         return;
     }
     // A file that sets the setting of the same name (from the variable or not), or reads the
-    // variable into another.
-    let read_by_python =
-        |name: &str| nb.get(name).is_some() || nb.settings().any(|s| reads_variable(&s.value, name));
+    // variable into another: the model then holds a setting placed at the variable's line (the
+    // value the file set), or, for a lookup it did not resolve (a default's), the lookup itself.
+    // Both collected once: each variable is then looked up, not searched for.
+    let mut placed = std::collections::HashSet::new();
+    let mut looked_up = std::collections::HashSet::new();
+    for setting in nb.settings() {
+        placed.insert((setting.block, setting.statement.start));
+        variables_read(&setting.value, &mut looked_up);
+    }
+    let read_by_python = |var: &Setting| {
+        nb.get(&var.name).is_some()
+            || placed.contains(&(var.block, var.statement.start))
+            || looked_up.contains(var.name.as_str())
+    };
     let unread: Vec<_> = nb
         .environment()
         .filter(|var| var.name.starts_with("SOCIAL_AUTH_") && mapped(&var.name).is_none())
-        .filter(|var| !read_by_python(&var.name))
+        .filter(|var| !read_by_python(var))
         .collect();
     // One finding per file, on the client ID (what the provider rejects first), else the first.
-    let mut blocks: Vec<_> = unread.iter().map(|var| var.block).collect();
-    blocks.dedup();
-    for block in blocks {
-        let in_block: Vec<_> = unread.iter().filter(|var| var.block == block).collect();
+    // The environment lists each file's variables together, in order.
+    for in_block in unread.chunk_by(|a, b| a.block == b.block) {
         let is_client_id = |name: &str| name.ends_with("_KEY") && !name.ends_with("PUBLIC_KEY") && !name.ends_with("PRIVATE_KEY");
         let Some(anchor) = in_block.iter().find(|var| is_client_id(&var.name)).or(in_block.first()) else { continue };
-        let others = in_block.len() - 1;
+        let block = anchor.block;
         let name = anchor.name.escape_debug();
-        let and_others = match others {
-            0 => String::new(),
-            1 => " and 1 other `SOCIAL_AUTH_` variable here".to_string(),
-            n => format!(" and {n} other `SOCIAL_AUTH_` variables here"),
+        let and_others = match in_block.len() - 1 {
+            0 => " reaches".to_string(),
+            1 => " and 1 other `SOCIAL_AUTH_` variable here reach".to_string(),
+            n => format!(" and {n} other `SOCIAL_AUTH_` variables here reach"),
         };
         let mut finding = Finding::in_block(
             &ENV_SOCIAL_AUTH_UNREAD,
             block,
             anchor.name_range.clone(),
             format!(
-                "netbox-docker maps no `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} reach NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
+                "netbox-docker maps no `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
             ),
         );
-        for other in in_block.iter().filter(|var| var.name != anchor.name) {
+        for other in in_block.iter().filter(|var| !std::ptr::eq(**var, *anchor)) {
             finding = finding.with_related(other.name_range.clone(), "not read either");
         }
         finding = finding.with_help(format!(
@@ -68,15 +77,23 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     }
 }
 
-/// Whether a value reads the environment variable `name`.
-fn reads_variable(value: &Value, name: &str) -> bool {
+/// The environment variables a value looks up, defaults included.
+fn variables_read<'a>(value: &'a Value, out: &mut std::collections::HashSet<&'a str>) {
     match &value.kind {
-        ValueKind::Env { var, .. } => var == name,
-        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => {
-            items.iter().any(|i| reads_variable(i, name))
+        ValueKind::Env { var, default, .. } => {
+            out.insert(var.as_str());
+            if let Some(default) = default {
+                variables_read(default, out);
+            }
         }
-        ValueKind::Dict(pairs) => pairs.iter().any(|(k, v)| reads_variable(k, name) || reads_variable(v, name)),
-        _ => false,
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => {
+            items.iter().for_each(|i| variables_read(i, out));
+        }
+        ValueKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
+            variables_read(k, out);
+            variables_read(v, out);
+        }),
+        _ => {}
     }
 }
 
@@ -113,9 +130,14 @@ mod tests {
         // Reading only some of them leaves the others reported.
         let some = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_KEY')\n```\n";
         assert_eq!(fired_chapter_lines("netbox/env-social-auth-unread", &chapter(some)).len(), 1);
-        // A variable read into a setting of another name is read.
-        let renamed = "\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY')\nSOCIAL_AUTH_KEYCLOAK_SECRET = environ.get('SOCIAL_AUTH_KEYCLOAK_SECRET')\nSOCIAL_AUTH_KEYCLOAK_KEY = environ.get('KEYCLOAK_CLIENT', environ.get('SOCIAL_AUTH_KEYCLOAK_KEY'))\n```\n";
-        assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(renamed));
+        // A variable read into a setting of another name, or as another lookup's default.
+        for reads in [
+            "SOCIAL_AUTH_KEYCLOAK_KEY_ID = environ.get('SOCIAL_AUTH_KEYCLOAK_KEY')",
+            "CLIENT = environ.get('KEYCLOAK_CLIENT', environ.get('SOCIAL_AUTH_KEYCLOAK_KEY'))",
+        ] {
+            let renamed = format!("\n```python,check=netbox,file=configuration/extra.py\nfrom os import environ\nSOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY = environ.get('SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY')\nSOCIAL_AUTH_KEYCLOAK_SECRET = environ.get('SOCIAL_AUTH_KEYCLOAK_SECRET')\n{reads}\n```\n");
+            assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(&renamed));
+        }
         // A loop that copies every SOCIAL_AUTH_ variable.
         let looped = "\n```python,check=netbox,file=configuration/extra.py\nimport os, sys\nfor k, v in os.environ.items():\n    if k.startswith('SOCIAL_AUTH_'):\n        setattr(sys.modules[__name__], k, v)\n```\n";
         assert_quiet_in_chapter("netbox/env-social-auth-unread", &chapter(looped));

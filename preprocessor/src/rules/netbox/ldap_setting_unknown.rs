@@ -58,12 +58,13 @@ static LDAP_SETTINGS: LazyLock<(String, Vec<Known>)> = LazyLock::new(|| {
     (newest, names)
 });
 
-/// The names that replaced a removed one, where django-auth-ldap renamed rather than dropped.
+/// The name that took over a dropped one: 1.6.0's defaults drop both group cache settings and
+/// add CACHE_TIMEOUT (the inventory), and its backend.py warns where it still finds the old ones
+/// in Django's settings: 'Found deprecated setting AUTH_LDAP_CACHE_GROUP. Use
+/// AUTH_LDAP_CACHE_TIMEOUT instead.' (L1005-1016).
 const REPLACED_BY: &[(&str, &str)] = &[
     ("AUTH_LDAP_CACHE_GROUPS", "AUTH_LDAP_CACHE_TIMEOUT"),
     ("AUTH_LDAP_GROUP_CACHE_TIMEOUT", "AUTH_LDAP_CACHE_TIMEOUT"),
-    ("AUTH_LDAP_PROFILE_ATTR_MAP", "AUTH_LDAP_USER_ATTR_MAP"),
-    ("AUTH_LDAP_PROFILE_FLAGS_BY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"),
 ];
 
 pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
@@ -148,6 +149,18 @@ mod tests {
                 ("netbox/ldap-setting-unknown", "2.5", "", 0, &removed),
             ],
         );
+    }
+
+    #[test]
+    fn a_helper_in_a_variant_block_is_left_alone() {
+        use crate::rules::netbox::testing::{assert_quiet_in_chapter, fired_chapter_lines};
+        let variant = |body: &str| {
+            format!("# t\n\n```python,check=netbox,file=ldap_config.py\n{LDAP}```\n\n```python,check=netbox,file=ldap_config.py,variant\n{body}```\n")
+        };
+        let helper = "AUTH_LDAP_USER_STAFF = 'netbox-staff'\nAUTH_LDAP_USER_FLAGS_BY_GROUP = {'is_superuser': f'cn={AUTH_LDAP_USER_STAFF},dc=example,dc=com'}\n";
+        assert_quiet_in_chapter("netbox/ldap-setting-unknown", &variant(helper));
+        let chapter = variant("AUTH_LDAP_CACHE_GROUPS = True\n");
+        assert!(!fired_chapter_lines("netbox/ldap-setting-unknown", &chapter).is_empty(), "a removed name in a variant");
     }
 
     #[test]
