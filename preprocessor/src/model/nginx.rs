@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::finding::BlockId;
-use crate::parse::nginx::{Directive, NginxFile};
+use crate::parse::nginx::{Arg, Directive, NginxFile, counts_arguments, walk};
 
 /// A `proxy_set_header` in effect.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,9 @@ pub struct Server {
     pub listens: Vec<Listen>,
     /// `ssl on;` (old style).
     pub ssl_on: bool,
-    /// Server names.
+    /// Server names. Words after a line whose `;` went missing are left out: they are the next
+    /// directive's name and arguments, reported as such (`nginx/missing-semicolon`), not names
+    /// anyone browses.
     pub names: Vec<String>,
     /// `proxy_set_header`s at server level.
     pub headers: Vec<HeaderSetting>,
@@ -178,6 +180,21 @@ pub struct NginxSite {
     pub servers: Vec<Server>,
     /// Its `upstream` blocks.
     pub upstreams: Vec<Upstream>,
+    /// Directives that took the next line's directive as arguments (its `;` missing).
+    pub swallowed: Vec<Swallowed>,
+}
+
+/// A directive whose line lost its `;`, so nginx read the next directive as its arguments.
+#[derive(Debug, Clone)]
+pub struct Swallowed {
+    /// Its block.
+    pub block: BlockId,
+    /// The directive as meant: its name and its own arguments (`server_name localhost`).
+    pub meant: String,
+    /// Where that is written.
+    pub range: Range<usize>,
+    /// The directive it swallowed, as written (`client_max_body_size 25m`).
+    pub lost: String,
 }
 
 impl NginxSite {
@@ -190,6 +207,19 @@ impl NginxSite {
             headers: header_settings(&file.directives, block),
             client_max_body_size: body_size_in(&file.directives),
         };
+        walk(&file.directives, &mut |d| {
+            // `listen` is nginx's syntax error already; a counted directive's too.
+            if let (Some(i), false) = (d.swallowed, d.name == "listen" || counts_arguments(&d.name)) {
+                let words = |args: &[Arg]| args.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+                let meant_end = if i == 0 { d.name_range.end } else { d.args[i - 1].range.end };
+                self.swallowed.push(Swallowed {
+                    block,
+                    meant: if i == 0 { d.name.clone() } else { format!("{} {}", d.name, words(&d.args[..i])) },
+                    range: d.name_range.start..meant_end,
+                    lost: words(&d.args[i..]),
+                });
+            }
+        });
         for directive in &file.directives {
             match directive.name.as_str() {
                 "server" => self.servers.push(server(directive, block, &top)),
@@ -302,7 +332,10 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
             listens
         },
         ssl_on: directive.children_named("ssl").any(|d| d.arg(0) == Some("on")),
-        names: directive.children_named("server_name").flat_map(|d| d.args.iter().map(|a| a.text.clone())).collect(),
+        names: directive
+            .children_named("server_name")
+            .flat_map(|d| d.args[..d.swallowed.unwrap_or(d.args.len())].iter().map(|a| a.text.clone()))
+            .collect(),
         // An `include` here may set headers (not followed): then the http block's are not inherited.
         headers: if own_headers.is_empty() && !includes { inherited.headers.clone() } else { own_headers },
         locations,

@@ -27,6 +27,11 @@ pub struct Directive {
     pub range: Range<usize>,
     /// Children of a block directive (`server { … }`).
     pub children: Option<Vec<Directive>>,
+    /// Where its line's `;` went missing: the index of the first argument that is another
+    /// directive's name written at the start of a later line (`server_name localhost` then
+    /// `client_max_body_size 25m;` on the next line). nginx reads that directive as more
+    /// arguments, so it is never set ([`swallowed_at`]).
+    pub swallowed: Option<usize>,
 }
 
 /// One argument.
@@ -82,6 +87,12 @@ const ARGUMENTS: &[(&str, usize, usize)] = &[
     ("add_header", 2, 3),
 ];
 
+/// Whether `name` takes a bounded number of arguments in [`ARGUMENTS`]: more is then nginx's
+/// syntax error ("invalid number of arguments"), which [`parse`] reports.
+pub fn counts_arguments(name: &str) -> bool {
+    ARGUMENTS.iter().any(|&(n, _, max)| n == name && max != usize::MAX)
+}
+
 /// Blocks nested deeper than this are not checked (nginx sets no limit; a site needs a handful of
 /// levels), so that no reading of a block recurses without bound.
 pub const MAX_DEPTH: usize = limits::MAX_NESTING;
@@ -117,6 +128,17 @@ pub fn parse(text: &str) -> NginxFile {
         }
     }
     walk(&file.directives, &mut |d| {
+        // `listen 80` without its `;`: nginx refuses the next line's name as a listen parameter
+        // (seen with nginx 1.22.1: `invalid parameter "server_name"`).
+        if let (true, Some(i)) = (d.name == "listen", d.swallowed) {
+            file.syntax_errors.push(SyntaxError {
+                range: d.range.clone(),
+                message: format!(
+                    "invalid parameter \"{}\" in \"listen\"; is the `;` at the end of the line missing?",
+                    d.args[i].text
+                ),
+            });
+        }
         if let Some(&(_, min, max)) = ARGUMENTS.iter().find(|(name, _, _)| *name == d.name) {
             let location_block = d.name == "location" && d.children.is_some();
             if !location_block && (d.args.len() < min || d.args.len() > max) {
@@ -171,12 +193,12 @@ fn read(text: &str) -> Result<Vec<Directive>, Stop> {
                         message: "unexpected \"}\" (it closes no block of this file)".to_string(),
                     }));
                 };
-                let directive = directive(block.words, block.start..end + 1, Some(block.children));
+                let directive = directive(text, block.words, block.start..end + 1, Some(block.children));
                 open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
             }
             End::Semicolon => {
                 let start = statement.words.first().map_or(end, |w| w.range.start);
-                let directive = directive(statement.words, start..end + 1, None);
+                let directive = directive(text, statement.words, start..end + 1, None);
                 open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
             }
             End::BlockStart => {
@@ -191,10 +213,93 @@ fn read(text: &str) -> Result<Vec<Directive>, Stop> {
 }
 
 /// A directive from its words (the lexer never ends a statement without one).
-fn directive(words: Vec<Word>, range: Range<usize>, children: Option<Vec<Directive>>) -> Directive {
+fn directive(text: &str, words: Vec<Word>, range: Range<usize>, children: Option<Vec<Directive>>) -> Directive {
     let mut words = words.into_iter().map(|w| Arg { text: w.text, range: w.range });
     let name = words.next().unwrap_or(Arg { text: String::new(), range: range.start..range.start });
-    Directive { name: name.text, name_range: name.range, args: words.collect(), range, children }
+    let args: Vec<Arg> = words.collect();
+    let swallowed = swallowed_at(text, &name.range, &args);
+    Directive { name: name.text, name_range: name.range, args, range, children, swallowed }
+}
+
+/// Directives of the http core, proxy, ssl, rewrite, headers, log, index, access and auth
+/// modules that a site file uses (nginx's directive index, nginx.org/en/docs/dirindex.html),
+/// sorted for the binary search. A word that is one of these, unquoted, first on its line and
+/// inside another directive's arguments is a directive whose previous line lost its `;`.
+const DIRECTIVE_NAMES: &[&str] = &[
+    "access_log",
+    "add_header",
+    "alias",
+    "allow",
+    "auth_basic",
+    "auth_basic_user_file",
+    "auth_request",
+    "charset",
+    "client_body_buffer_size",
+    "client_body_timeout",
+    "client_header_timeout",
+    "client_max_body_size",
+    "default_type",
+    "deny",
+    "error_log",
+    "error_page",
+    "expires",
+    "fastcgi_pass",
+    "gzip",
+    "gzip_types",
+    "include",
+    "index",
+    "keepalive_timeout",
+    "listen",
+    "location",
+    "proxy_buffer_size",
+    "proxy_buffering",
+    "proxy_buffers",
+    "proxy_connect_timeout",
+    "proxy_cookie_path",
+    "proxy_hide_header",
+    "proxy_http_version",
+    "proxy_pass",
+    "proxy_read_timeout",
+    "proxy_redirect",
+    "proxy_send_timeout",
+    "proxy_set_header",
+    "real_ip_header",
+    "resolver",
+    "return",
+    "rewrite",
+    "root",
+    "send_timeout",
+    "server_name",
+    "server_tokens",
+    "ssl_certificate",
+    "ssl_certificate_key",
+    "ssl_ciphers",
+    "ssl_dhparam",
+    "ssl_prefer_server_ciphers",
+    "ssl_protocols",
+    "ssl_session_cache",
+    "ssl_session_timeout",
+    "ssl_stapling",
+    "ssl_stapling_verify",
+    "ssl_trusted_certificate",
+    "try_files",
+    "uwsgi_param",
+    "uwsgi_pass",
+];
+
+/// The index of the first argument that is a directive's name written, unquoted, at the start of
+/// a line below the directive's own: nginx's tokenizer ends a statement only at `;`, `{` or `}`,
+/// never at a line break (ngx_conf_read_token), so that line became arguments. Each argument
+/// looks only at the gap since the word before it (comments and blanks): linear.
+fn swallowed_at(text: &str, name: &Range<usize>, args: &[Arg]) -> Option<usize> {
+    let mut previous_end = name.end;
+    args.iter().position(|arg| {
+        let gap = &text[previous_end.min(arg.range.start)..arg.range.start];
+        previous_end = arg.range.end;
+        gap.rfind('\n').is_some_and(|i| gap[i..].chars().all(char::is_whitespace))
+            && text[arg.range.clone()] == *arg.text
+            && DIRECTIVE_NAMES.binary_search(&arg.text.as_str()).is_ok()
+    })
 }
 
 /// Visit every directive, depth first.

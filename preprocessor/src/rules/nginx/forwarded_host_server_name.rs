@@ -7,7 +7,8 @@
 //! not the one every user uses: `_` or another name that is no valid host, no name at all,
 //! `localhost`, several `server_name`s, or one name while NetBox's ALLOWED_HOSTS lists another
 //! host (an address, a short name) that this server answers as the default or only server of its
-//! port. A single name on a `default_server` is otherwise no finding: the only server of a port
+//! port. `localhost` is no finding where ALLOWED_HOSTS lists it and only loopback names (the
+//! site is browsed as localhost). A single name on a `default_server` is otherwise no finding: the only server of a port
 //! is its default anyway (nginx picks it for any host), so the keyword changes nothing, and the
 //! users who type the one name get the right host.
 //!
@@ -75,7 +76,7 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         format!(
             "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for; `{first}` is not a valid host name, so Django answers every request with 400 Bad Request (DisallowedHost), whatever ALLOWED_HOSTS says"
         )
-    } else if is_loopback(first) {
+    } else if is_loopback(first) && !only_loopback_allowed(d, first) {
         format!(
             "`$server_name` is this server's first name, `{first}`, whatever host the browser asked for: NetBox answers 400 Bad Request unless ALLOWED_HOSTS lists `{first}`, and then sends the redirect URI and checks the CSRF origin for `{first}`, not for the host users use"
         )
@@ -95,6 +96,18 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         return;
     };
     out.push(Finding::in_block(&FORWARDED_HOST_SERVER_NAME, sent.block, sent.value_range.clone(), what));
+}
+
+/// Whether NetBox's ALLOWED_HOSTS names `first` and no host but loopback ones: then the site is
+/// meant to be browsed as `first` (a machine's own example), and `$server_name` is that host.
+fn only_loopback_allowed(d: &Input<'_>, first: &str) -> bool {
+    let Some(hosts) = d.netbox.get("ALLOWED_HOSTS").and_then(|s| s.value.items()) else { return false };
+    let mut hosts = hosts.iter().map(|v| v.as_str());
+    let mut named = false;
+    hosts.all(|h| h.is_some_and(|h| {
+        named |= h.eq_ignore_ascii_case(first);
+        is_loopback(h)
+    })) && named
 }
 
 /// A host NetBox's ALLOWED_HOSTS lists besides the server's one name, which users may browse
@@ -143,6 +156,11 @@ mod tests {
     #[test]
     fn localhost_a_second_name_a_default_server_and_no_name() {
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("localhost"), BLUEPRINT), "$server_name");
+        // Unless NetBox is only ever browsed as localhost (ALLOWED_HOSTS names no other host).
+        let local = NETBOX.replace("ALLOWED_HOSTS = ['netbox.internaldomain.com']", "ALLOWED_HOSTS = ['localhost', '127.0.0.1']");
+        assert_quiet("nginx/forwarded-host-server-name", (&local, &named("localhost"), BLUEPRINT));
+        let also = NETBOX.replace("ALLOWED_HOSTS = ['netbox.internaldomain.com']", "ALLOWED_HOSTS = ['localhost', 'netbox']");
+        assert_fires("nginx/forwarded-host-server-name", (&also, &named("localhost"), BLUEPRINT), "$server_name");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com netbox"), BLUEPRINT), "$server_name");
         let default = named("netbox.internaldomain.com netbox").replace("ipv6only=off", "ipv6only=off default_server");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT), "$server_name");

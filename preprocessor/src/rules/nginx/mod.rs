@@ -19,7 +19,8 @@ rules! {
     static_alias_not_static_root => STATIC_ALIAS_NOT_STATIC_ROOT,
     redirect_server_name_invalid => REDIRECT_SERVER_NAME_INVALID,
     listen_port_is_upstream_port => LISTEN_PORT_IS_UPSTREAM_PORT,
-    plain_http_only => PLAIN_HTTP_ONLY;
+    plain_http_only => PLAIN_HTTP_ONLY,
+    missing_semicolon => MISSING_SEMICOLON;
     reported elsewhere:
     syntax_test_failed => SYNTAX_TEST_FAILED,
     code_loading_directive => CODE_LOADING_DIRECTIVE,
