@@ -1,6 +1,19 @@
-//! `nginx/client-max-body-size-small`: A body limit below NetBox's reference.
+//! `nginx/client-max-body-size-small`: nginx refuses request bodies NetBox itself accepts.
+//!
+//! ## What it does
+//! Compares nginx's `client_max_body_size` for the location that proxies NetBox (nginx's 1m
+//! default when none is set) with the request data NetBox accepts, Django's
+//! `DATA_UPLOAD_MAX_MEMORY_SIZE` (NetBox's default 2621440 bytes, 2.5 MiB, or the value
+//! configuration.py sets). A limit at or above it is the site's choice of how large a file may
+//! be (NixOS sets 10m for every virtual host): no finding.
+//!
+//! ## Why is this bad?
+//! An API request, a bulk import or an image attachment between nginx's limit and NetBox's is
+//! refused by nginx with 413 Request Entity Too Large before NetBox sees it; NetBox's reference
+//! file sets 25m.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -8,9 +21,9 @@ use crate::version::{Applies, Targets};
 pub const CLIENT_MAX_BODY_SIZE_SMALL: Rule = Rule {
     id: "nginx/client-max-body-size-small",
     severity: Severity::Info,
-    summary: "`client_max_body_size` is below the 25m of NetBox's reference file (nginx's default is 1m)",
+    summary: "`client_max_body_size` (nginx's default is 1m) is below the request data NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MiB by default): nginx refuses with 413 what NetBox would take",
     help: "set `client_max_body_size 25m;` in the server, as NetBox's contrib/nginx.conf does",
-    fact: "facts §5 (NetBox's contrib/nginx.conf sets client_max_body_size 25m)",
+    fact: "facts §5 (NetBox's contrib/nginx.conf sets client_max_body_size 25m); NetBox settings.py (4.6.8 L102): DATA_UPLOAD_MAX_MEMORY_SIZE = getattr(configuration, 'DATA_UPLOAD_MAX_MEMORY_SIZE', 2621440); seen with nginx 1.22.1: a 2 MB body without client_max_body_size gets 413",
     applies: Applies::Always,
 };
 
@@ -27,15 +40,19 @@ fn size_in_bytes(text: &str) -> Option<u64> {
 
 pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    let reference = 25 * 1024 * 1024;
+    // What NetBox accepts in a request's data: its configuration's, else its default.
+    let netbox_accepts = match d.netbox.get("DATA_UPLOAD_MAX_MEMORY_SIZE").map(|s| &s.value.kind) {
+        Some(ValueKind::Int(n)) => u64::try_from(*n).unwrap_or(0),
+        _ => 2_621_440,
+    };
     match flow.location.client_max_body_size.as_ref().or(flow.server.client_max_body_size.as_ref()) {
         Some((size, range)) => {
-            if size_in_bytes(size).is_some_and(|b| b != 0 && b < reference) {
+            if size_in_bytes(size).is_some_and(|b| b != 0 && b < netbox_accepts) {
                 out.push(Finding::in_block(
                     &CLIENT_MAX_BODY_SIZE_SMALL,
                     flow.server.block,
                     range.clone(),
-                    format!("uploads larger than {size} (images, attachments, imports) fail with 413 Request Entity Too Large"),
+                    format!("requests larger than {size} (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, below the {netbox_accepts} bytes NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE)"),
                 ));
             }
         }
@@ -66,6 +83,11 @@ mod tests {
             (NETBOX, &nginx("    client_max_body_size 25m;\n", ""), BLUEPRINT),
             "listen [::]:443 ssl",
         );
+        // A limit above what NetBox accepts is the site's choice (NixOS's 10m on every host).
+        assert_quiet("nginx/client-max-body-size-small", (NETBOX, &nginx("25m", "10m"), BLUEPRINT));
+        // Unless NetBox is told to accept more.
+        let larger = format!("{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = 52428800\n");
+        assert_fires("nginx/client-max-body-size-small", (&larger, &nginx("25m", "10m"), BLUEPRINT), "client_max_body_size 10m");
         // 0 lifts the limit.
         assert_quiet("nginx/client-max-body-size-small", (NETBOX, &nginx("25m", "0"), BLUEPRINT));
         // Set in the `http` block around the server (a whole nginx.conf): inherited.
