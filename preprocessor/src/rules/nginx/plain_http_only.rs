@@ -5,6 +5,9 @@
 //! NetBox is told the request is plain http: no `X-Forwarded-Proto`, or `$scheme` (which is
 //! `http` here). A fixed `X-Forwarded-Proto https`, a value passed on from an outer proxy, or
 //! `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` say that TLS ends in front of this nginx: no finding.
+//! Nor when no server of the site writes a `listen`: nginx would then listen on port 80, but a
+//! site that shows none of its listeners is an excerpt (an issue's location quoted inside a
+//! bare `server`), and where TLS ends is not shown.
 //!
 //! ## Why is this bad?
 //! The sign-on then runs over plain http: NetBox's session cookie, its CSRF token and the
@@ -37,7 +40,11 @@ pub const PLAIN_HTTP_ONLY: Rule = Rule {
 
 pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
-    if d.nginx.servers.iter().any(|s| s.is_tls()) || flow.redirect_is_https || !flow.scheme_known {
+    if d.nginx.servers.iter().any(|s| s.is_tls())
+        || flow.redirect_is_https
+        || !flow.scheme_known
+        || d.nginx.servers.iter().all(|s| s.listens.iter().all(|l| l.range.is_none()))
+    {
         return;
     }
     // What NetBox is told: nothing, or this connection's scheme (http). Anything else (a fixed
@@ -105,5 +112,9 @@ mod tests {
         // A TLS server elsewhere in the site.
         let tls_too = format!("{}server {{\n    listen 443 ssl;\n    server_name other.example;\n}}\n", plain());
         assert_quiet("nginx/plain-http-only", (NETBOX, &tls_too, BLUEPRINT));
+        // No listener shown at all: an excerpt, where TLS ends is not shown.
+        let excerpt = plain().replace("    listen 80;\n", "");
+        assert!(!excerpt.contains("listen"), "{excerpt}");
+        assert_quiet("nginx/plain-http-only", (NETBOX, &excerpt, BLUEPRINT));
     }
 }
