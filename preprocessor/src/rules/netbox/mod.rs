@@ -58,6 +58,8 @@ rules! {
     oidc_backend_version => OIDC_BACKEND_VERSION,
     ldap_dn_template_overrides_search => LDAP_DN_TEMPLATE_OVERRIDES_SEARCH,
     ldap_group_type_unknown => LDAP_GROUP_TYPE_UNKNOWN,
+    ldap_flag_is_staff => LDAP_FLAG_IS_STAFF,
+    ldap_ignore_cert_errors => LDAP_IGNORE_CERT_ERRORS,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,

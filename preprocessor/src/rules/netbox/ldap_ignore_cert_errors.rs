@@ -1,0 +1,144 @@
+//! `netbox/ldap-ignore-cert-errors`: `LDAP_IGNORE_CERT_ERRORS` turns off the check of the
+//! directory's certificate.
+//!
+//! ## What it does
+//! Finds `LDAP_IGNORE_CERT_ERRORS` set to a true value in `ldap_config.py`, or netbox-docker's
+//! `LDAP_IGNORE_CERT_ERRORS` variable set to `true` (any case) while the deployment signs in
+//! with NetBox's `LDAPBackend`. Not where the directory is reached over plain `ldap://`
+//! without StartTLS: there is no certificate to check, and the passwords travel in clear anyway.
+//!
+//! ## Why is this bad?
+//! NetBox's LDAPBackend then sets `OPT_X_TLS_REQUIRE_CERT` to `OPT_X_TLS_NEVER` for the whole
+//! process: the TLS connection to the directory (`ldaps://` or StartTLS) accepts any certificate
+//! from whoever answers, and django-auth-ldap sends it the service account's password and each
+//! user's password. The CA file or directory set beside it is then never used to refuse a server.
+//!
+//! ## Example
+//! `LDAP_IGNORE_CERT_ERRORS = True` beside `AUTH_LDAP_SERVER_URI = "ldaps://dc01.example.com"`.
+//!
+//! Use instead: `LDAP_IGNORE_CERT_ERRORS = False` and `LDAP_CA_CERT_FILE` naming the directory's
+//! CA certificate (NetBox reads both from `ldap_config.py`).
+
+use super::shared::at_statement;
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::netbox::NetboxConfig;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// `LDAP_IGNORE_CERT_ERRORS` set to a true value.
+pub const LDAP_IGNORE_CERT_ERRORS: Rule = Rule {
+    id: "netbox/ldap-ignore-cert-errors",
+    severity: Severity::Warning,
+    summary: "`LDAP_IGNORE_CERT_ERRORS` is true: NetBox tells OpenLDAP to accept any certificate, so the bind password and users' passwords go to whichever server answers for the directory",
+    help: "set `LDAP_IGNORE_CERT_ERRORS = False` and name the directory's CA certificate with `LDAP_CA_CERT_FILE` (or `LDAP_CA_CERT_DIR`) in ldap_config.py",
+    fact: "NetBox 4.6.8 netbox/authentication/__init__.py L369-371: `if getattr(ldap_config, 'LDAP_IGNORE_CERT_ERRORS', False): ldap.set_option(ldap.OPT_X_TLS_REQUIRE_CERT, ldap.OPT_X_TLS_NEVER)`; L373-379: LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE; netbox-docker configuration/ldap/ldap_config.py: `LDAP_IGNORE_CERT_ERRORS = environ.get('LDAP_IGNORE_CERT_ERRORS', 'False').lower() == 'true'`",
+    applies: Applies::Always,
+};
+
+const NAME: &str = "LDAP_IGNORE_CERT_ERRORS";
+const LDAP_BACKEND: &str = "netbox.authentication.LDAPBackend";
+const WHAT: &str = "NetBox's LDAPBackend then sets OPT_X_TLS_REQUIRE_CERT to OPT_X_TLS_NEVER: the TLS connection to the directory accepts any certificate, so the service account's password and every user's password go to whichever server answers";
+
+pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    if without_tls(nb) {
+        return;
+    }
+    match nb.get(NAME) {
+        // A Python file of the LDAP configuration sets it (netbox-docker's own reads the variable).
+        Some(setting) if nb.is_ldap_setting(setting) && !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting) => {
+            if setting.value.truthy() == Some(true) {
+                out.push(at_statement(&LDAP_IGNORE_CERT_ERRORS, setting, format!("`{NAME}` is true: {WHAT}")));
+            }
+        }
+        Some(setting) if !nb.is_from_environment(setting) && !nb.is_netbox_docker_own(setting) => {}
+        // netbox-docker's variable, read by its ldap_config.py when the LDAP backend signs in.
+        _ => {
+            let Some(var) = nb.environment_variable(NAME) else { return };
+            if !nb.backends().is_some_and(|b| b.iter().any(|b| b == LDAP_BACKEND)) {
+                return;
+            }
+            if var.value.as_str().is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+                out.push(at_statement(
+                    &LDAP_IGNORE_CERT_ERRORS,
+                    var,
+                    format!("netbox-docker's ldap_config.py makes `{NAME}` true from this variable: {WHAT}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Whether the directory is known to be reached without TLS: every URI of
+/// `AUTH_LDAP_SERVER_URI` (space- or comma-separated, as OpenLDAP takes them) is `ldap://` and
+/// `AUTH_LDAP_START_TLS` is not set or false (django-auth-ldap's default is False, config.py
+/// LDAPSettings.defaults, 5.4.0). From the LDAP configuration, else netbox-docker's variables.
+fn without_tls(nb: &NetboxConfig) -> bool {
+    let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
+        Some(setting) => setting.value.as_str(),
+        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").and_then(|v| v.value.as_str()),
+    };
+    let Some(uri) = uri else { return false };
+    let mut uris = uri.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
+    let plain = uris.peek().is_some() && uris.all(|u| u.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("ldap://")));
+    let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
+        Some(setting) => setting.value.truthy(),
+        None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
+            Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
+            None => Some(false),
+        },
+    };
+    plain && start_tls == Some(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_cases_in, assert_fires_in_chapter, assert_quiet_in_chapter};
+
+    /// (rule, target NetBox, an ldap_config.py that makes it fire on the given line, a close one
+    /// that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "netbox/ldap-ignore-cert-errors",
+            "4.7",
+            "AUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nLDAP_IGNORE_CERT_ERRORS = True\n",
+            2,
+            "AUTH_LDAP_SERVER_URI = 'ldaps://dc01.example.com'\nLDAP_IGNORE_CERT_ERRORS = False\nLDAP_CA_CERT_FILE = '/etc/ssl/certs/corp-ca.pem'\n",
+        ),
+        // Plain ldap:// without StartTLS: no certificate to check (the clear text is the problem).
+        (
+            "netbox/ldap-ignore-cert-errors",
+            "4.7",
+            "AUTH_LDAP_SERVER_URI = 'ldap://dc01.example.com'\nAUTH_LDAP_START_TLS = True\nLDAP_IGNORE_CERT_ERRORS = True\n",
+            3,
+            "AUTH_LDAP_SERVER_URI = 'ldap://dc01.example.com ldap://dc02.example.com'\nLDAP_IGNORE_CERT_ERRORS = True\n",
+        ),
+        // A value from elsewhere is not judged.
+        (
+            "netbox/ldap-ignore-cert-errors",
+            "4.7",
+            "LDAP_IGNORE_CERT_ERRORS = 1\n",
+            1,
+            "import os\nLDAP_IGNORE_CERT_ERRORS = os.environ.get('LDAP_IGNORE')\n",
+        ),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases_in(&super::LDAP_IGNORE_CERT_ERRORS, "ldap_config.py", CASES);
+    }
+
+    fn env(lines: &str) -> String {
+        format!("# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n{lines}```\n")
+    }
+
+    #[test]
+    fn netbox_dockers_variable_with_the_ldap_backend() {
+        assert_fires_in_chapter("netbox/ldap-ignore-cert-errors", &env("LDAP_IGNORE_CERT_ERRORS='True'\n"), 2);
+        assert_fires_in_chapter("netbox/ldap-ignore-cert-errors", &env("LDAP_IGNORE_CERT_ERRORS=true\n"), 2);
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &env("LDAP_IGNORE_CERT_ERRORS=false\n"));
+        // Without LDAP sign-in netbox-docker never loads its ldap_config.py.
+        let oidc = "# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\nLDAP_IGNORE_CERT_ERRORS=true\n```\n";
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", oidc);
+    }
+}
