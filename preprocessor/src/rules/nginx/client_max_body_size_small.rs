@@ -61,7 +61,7 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
             &CLIENT_MAX_BODY_SIZE_SMALL,
             flow.server.block,
             flow.server.anchor(),
-            "no `client_max_body_size` is set in this server, so nginx's default of 1m applies: larger uploads fail with 413 Request Entity Too Large",
+            format!("no `client_max_body_size` is set in this server, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, below the {netbox_accepts} bytes NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE)"),
         )),
     }
 }
