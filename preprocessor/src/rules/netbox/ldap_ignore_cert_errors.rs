@@ -19,9 +19,8 @@
 //! Use instead: `LDAP_IGNORE_CERT_ERRORS = False` and `LDAP_CA_CERT_FILE` naming the directory's
 //! CA certificate (NetBox reads both from `ldap_config.py`).
 
-use super::shared::at_statement;
+use super::shared::{at_statement, ldap_in_clear, signs_in_with_ldap};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::netbox::NetboxConfig;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -36,12 +35,11 @@ pub const LDAP_IGNORE_CERT_ERRORS: Rule = Rule {
 };
 
 const NAME: &str = "LDAP_IGNORE_CERT_ERRORS";
-const LDAP_BACKEND: &str = "netbox.authentication.LDAPBackend";
 const WHAT: &str = "NetBox's LDAPBackend then sets OPT_X_TLS_REQUIRE_CERT to OPT_X_TLS_NEVER: the TLS connection to the directory accepts any certificate, so the service account's password and every user's password go to whichever server answers";
 
 pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    if without_tls(nb) {
+    if ldap_in_clear(nb).is_some() {
         return;
     }
     match nb.get(NAME) {
@@ -55,7 +53,7 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         // netbox-docker's variable, read by its ldap_config.py when the LDAP backend signs in.
         _ => {
             let Some(var) = nb.environment_variable(NAME) else { return };
-            if !nb.backends().is_some_and(|b| b.iter().any(|b| b == LDAP_BACKEND)) {
+            if !signs_in_with_ldap(nb) {
                 return;
             }
             if var.value.as_str().is_some_and(|v| v.eq_ignore_ascii_case("true")) {
@@ -67,28 +65,6 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             }
         }
     }
-}
-
-/// Whether the directory is known to be reached without TLS: every URI of
-/// `AUTH_LDAP_SERVER_URI` (space- or comma-separated, as OpenLDAP takes them) is `ldap://` and
-/// `AUTH_LDAP_START_TLS` is not set or false (django-auth-ldap's default is False, config.py
-/// LDAPSettings.defaults, 5.4.0). From the LDAP configuration, else netbox-docker's variables.
-fn without_tls(nb: &NetboxConfig) -> bool {
-    let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
-        Some(setting) => setting.value.as_str(),
-        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").and_then(|v| v.value.as_str()),
-    };
-    let Some(uri) = uri else { return false };
-    let mut uris = uri.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
-    let plain = uris.peek().is_some() && uris.all(|u| u.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("ldap://")));
-    let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
-        Some(setting) => setting.value.truthy(),
-        None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
-            Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
-            None => Some(false),
-        },
-    };
-    plain && start_tls == Some(false)
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ rules! {
     ldap_group_type_unknown => LDAP_GROUP_TYPE_UNKNOWN,
     ldap_flag_is_staff => LDAP_FLAG_IS_STAFF,
     ldap_ignore_cert_errors => LDAP_IGNORE_CERT_ERRORS,
+    ldap_without_tls => LDAP_WITHOUT_TLS,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,

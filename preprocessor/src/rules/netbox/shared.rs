@@ -128,6 +128,46 @@ pub(super) fn truthy(nb: &NetboxConfig, name: &str) -> Option<bool> {
     nb.get(name).and_then(|s| s.value.truthy())
 }
 
+/// Whether `REMOTE_AUTH_BACKEND` names NetBox's `LDAPBackend` (netbox-docker loads its
+/// `ldap_config.py`, and reads the `AUTH_LDAP_*` variables, only then).
+pub(super) fn signs_in_with_ldap(nb: &NetboxConfig) -> bool {
+    nb.backends().is_some_and(|b| b.iter().any(|b| b == "netbox.authentication.LDAPBackend"))
+}
+
+/// The `AUTH_LDAP_SERVER_URI` setting (or netbox-docker's variable, with the LDAP backend) when
+/// the directory is known to be reached without TLS: every URI of it (space- or comma-separated,
+/// as OpenLDAP takes them) is `ldap://` to a host other than the machine itself, and
+/// `AUTH_LDAP_START_TLS` is not set or false (django-auth-ldap's default is False, config.py
+/// LDAPSettings.defaults, 5.4.0; netbox-docker's ldap_config.py: `environ.get('AUTH_LDAP_START_TLS',
+/// 'False').lower() == 'true'`).
+pub(super) fn ldap_in_clear(nb: &NetboxConfig) -> Option<&Setting> {
+    let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
+        Some(setting) if nb.is_ldap_setting(setting) => setting,
+        Some(_) => return None,
+        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb))?,
+    };
+    let mut uris = uri.value.as_str()?.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
+    uris.peek()?;
+    let in_clear = uris.all(|u| {
+        u.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("ldap://")) && {
+            let authority = u[7..].split('/').next().unwrap_or_default();
+            let host = match authority.strip_prefix('[') {
+                Some(v6) => v6.split(']').next().unwrap_or_default(),
+                None => authority.split(':').next().unwrap_or_default(),
+            };
+            !host.is_empty() && !crate::model::flow::is_loopback(host)
+        }
+    });
+    let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
+        Some(setting) => setting.value.truthy(),
+        None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
+            Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
+            None => Some(false),
+        },
+    };
+    (in_clear && start_tls == Some(false)).then_some(uri)
+}
+
 /// Whether a `PLUGINS` entry (or a `PLUGINS_CONFIG` key) can name a Python module: identifiers
 /// joined by dots, as `import` names a module. NetBox imports each `PLUGINS` entry with
 /// `importlib.import_module(plugin_name)` (netbox/netbox/settings.py, 2.8.0 to 4.7.3; L938-947 in
