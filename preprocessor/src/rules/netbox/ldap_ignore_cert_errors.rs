@@ -4,8 +4,8 @@
 //! ## What it does
 //! Finds `LDAP_IGNORE_CERT_ERRORS` set to a true value in `ldap_config.py`, or netbox-docker's
 //! `LDAP_IGNORE_CERT_ERRORS` variable set to `true` (any case) while the deployment signs in
-//! with NetBox's `LDAPBackend`. Not where the directory is reached over plain `ldap://`
-//! without StartTLS: there is no certificate to check, and the passwords travel in clear anyway.
+//! with NetBox's `LDAPBackend`. Not where every URI is plain `ldap://` (any host) or an
+//! `ldapi://` socket without StartTLS: there is no certificate to check.
 //!
 //! ## Why is this bad?
 //! NetBox's LDAPBackend then sets `OPT_X_TLS_REQUIRE_CERT` to `OPT_X_TLS_NEVER` for the whole
@@ -19,7 +19,7 @@
 //! Use instead: `LDAP_IGNORE_CERT_ERRORS = False` and `LDAP_CA_CERT_FILE` naming the directory's
 //! CA certificate (NetBox reads both from `ldap_config.py`).
 
-use super::shared::{at_statement, ldap_in_clear, signs_in_with_ldap};
+use super::shared::{at_statement, Reach, ldap_in_clear, signs_in_with_ldap};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -39,7 +39,7 @@ const WHAT: &str = "NetBox's LDAPBackend then sets OPT_X_TLS_REQUIRE_CERT to OPT
 
 pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    if ldap_in_clear(nb).is_some() {
+    if ldap_in_clear(nb, Reach::Anywhere).is_some() {
         return;
     }
     match nb.get(NAME) {
@@ -88,6 +88,14 @@ mod tests {
             "AUTH_LDAP_SERVER_URI = 'ldap://dc01.example.com'\nAUTH_LDAP_START_TLS = True\nLDAP_IGNORE_CERT_ERRORS = True\n",
             3,
             "AUTH_LDAP_SERVER_URI = 'ldap://dc01.example.com ldap://dc02.example.com'\nLDAP_IGNORE_CERT_ERRORS = True\n",
+        ),
+        // The machine itself or a socket, without StartTLS: no TLS either.
+        (
+            "netbox/ldap-ignore-cert-errors",
+            "4.7",
+            "AUTH_LDAP_SERVER_URI = 'ldaps://127.0.0.1'\nLDAP_IGNORE_CERT_ERRORS = True\n",
+            2,
+            "AUTH_LDAP_SERVER_URI = 'ldap://127.0.0.1,ldapi:///run/slapd/ldapi'\nLDAP_IGNORE_CERT_ERRORS = True\n",
         ),
         // A value from elsewhere is not judged.
         (

@@ -18,7 +18,7 @@
 //! Use instead: `AUTH_LDAP_SERVER_URI = "ldaps://dc01.corp.example"`, or keep `ldap://` and set
 //! `AUTH_LDAP_START_TLS = True`.
 
-use super::shared::{at_statement, ldap_in_clear};
+use super::shared::{at_statement, Reach, ldap_in_clear};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -34,7 +34,7 @@ pub const LDAP_WITHOUT_TLS: Rule = Rule {
 };
 
 pub fn ldap_without_tls(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(uri) = ldap_in_clear(&d.netbox) else { return };
+    let Some(uri) = ldap_in_clear(&d.netbox, Reach::Network) else { return };
     let from = if d.netbox.is_from_environment(uri) || d.netbox.get("AUTH_LDAP_SERVER_URI").is_none() {
         "netbox-docker's ldap_config.py reads this variable, and without AUTH_LDAP_START_TLS=true "
     } else {
@@ -93,5 +93,8 @@ mod tests {
         assert_quiet_in_chapter("netbox/ldap-without-tls", oidc);
         let configuration = "# t\n\n```python,check=netbox,file=configuration.py\nAUTH_LDAP_SERVER_URI = 'ldap://dc'\n```\n";
         assert_quiet_in_chapter("netbox/ldap-without-tls", configuration);
+        // StartTLS counts only from the LDAP configuration, whatever order the files come in.
+        let both = "# t\n\n```python,check=netbox,file=ldap_config.py\nAUTH_LDAP_SERVER_URI = 'ldap://dc'\nAUTH_LDAP_START_TLS = True\n```\n\n```python,check=netbox,file=configuration.py\nAUTH_LDAP_START_TLS = False\n```\n";
+        assert_quiet_in_chapter("netbox/ldap-without-tls", both);
     }
 }

@@ -134,13 +134,24 @@ pub(super) fn signs_in_with_ldap(nb: &NetboxConfig) -> bool {
     nb.backends().is_some_and(|b| b.iter().any(|b| b == "netbox.authentication.LDAPBackend"))
 }
 
+/// Who the directory's plain connections reach: [`ldap_in_clear`]'s question.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Reach {
+    /// Another machine: passwords cross the network (`ldap-without-tls`).
+    Network,
+    /// Any host, the machine itself and `ldapi://` sockets included: no certificate is ever
+    /// checked (`ldap-ignore-cert-errors` has nothing to switch off).
+    Anywhere,
+}
+
 /// The `AUTH_LDAP_SERVER_URI` setting (or netbox-docker's variable, with the LDAP backend) when
 /// the directory is known to be reached without TLS: every URI of it (space- or comma-separated,
-/// as OpenLDAP takes them) is `ldap://` to a host other than the machine itself, and
-/// `AUTH_LDAP_START_TLS` is not set or false (django-auth-ldap's default is False, config.py
-/// LDAPSettings.defaults, 5.4.0; netbox-docker's ldap_config.py: `environ.get('AUTH_LDAP_START_TLS',
-/// 'False').lower() == 'true'`).
-pub(super) fn ldap_in_clear(nb: &NetboxConfig) -> Option<&Setting> {
+/// as OpenLDAP takes them) is `ldap://` (with [`Reach::Network`], to a host other than the
+/// machine itself; with [`Reach::Anywhere`], `ldapi://` too), and `AUTH_LDAP_START_TLS` of the
+/// LDAP configuration is not set or false (django-auth-ldap's default is False, config.py
+/// LDAPSettings.defaults, 5.4.0; netbox-docker's ldap_config.py:
+/// `environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'`).
+pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting> {
     let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
         Some(setting) if nb.is_ldap_setting(setting) => setting,
         Some(_) => return None,
@@ -149,7 +160,11 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig) -> Option<&Setting> {
     let mut uris = uri.value.as_str()?.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
     uris.peek()?;
     let in_clear = uris.all(|u| {
-        u.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("ldap://")) && {
+        let scheme = |s: &str| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+        if reach == Reach::Anywhere {
+            return scheme("ldap://") || scheme("ldapi://");
+        }
+        scheme("ldap://") && {
             let authority = u[7..].split('/').next().unwrap_or_default();
             let host = match authority.strip_prefix('[') {
                 Some(v6) => v6.split(']').next().unwrap_or_default(),
@@ -159,7 +174,10 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig) -> Option<&Setting> {
         }
     });
     let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
-        Some(setting) => setting.value.truthy(),
+        Some(setting) if nb.is_ldap_setting(setting) => setting.value.truthy(),
+        // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
+        // configuration's own (the last assignment wins in this model): not known.
+        Some(_) => None,
         None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
             Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
             None => Some(false),

@@ -31,7 +31,7 @@ use crate::version::{Applies, Targets};
 pub const MISSING_SEMICOLON: Rule = Rule {
     id: "nginx/missing-semicolon",
     severity: Severity::Error,
-    summary: "a line without its `;`: nginx reads the next directive as more arguments of this one, so that directive is never set (`nginx -t` does not notice)",
+    summary: "a line without its `;`: nginx reads the next directive as more arguments of this one; where it accepts them (`server_name` takes any number of names), that directive is never set and `nginx -t` passes",
     help: "end the line with `;`",
     fact: "nginx's configuration syntax (a directive ends at `;`; ngx_conf_read_token does not stop at a line break); seen with nginx 1.22.1: `server_name localhost` then `client_max_body_size 25m;` passes `nginx -t`, `$server_name` is `localhost`, a 2 MB request body gets 413",
     applies: Applies::Always,
@@ -40,7 +40,7 @@ pub const MISSING_SEMICOLON: Rule = Rule {
 pub fn missing_semicolon(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for s in &d.nginx.swallowed {
         let what = format!(
-            "`{}` has no `;` at the end of its line: nginx reads on, takes `{}` for more arguments of it, and never sets that directive",
+            "`{}` has no `;` at the end of its line: nginx reads on and takes `{}` for more arguments of it, so that directive is not set (or, where these arguments are invalid, nginx refuses the file)",
             s.meant, s.lost
         );
         out.push(Finding::in_block(&MISSING_SEMICOLON, s.block, s.range.clone(), what));
