@@ -30,7 +30,7 @@ pub struct Directive {
     /// Where its line's `;` went missing: the index of the first argument that is another
     /// directive's name written at the start of a later line (`server_name localhost` then
     /// `client_max_body_size 25m;` on the next line). nginx reads that directive as more
-    /// arguments, so it is never set ([`swallowed_at`]).
+    /// arguments, so it is never set (`swallowed_at`).
     pub swallowed: Option<usize>,
 }
 
@@ -87,7 +87,7 @@ const ARGUMENTS: &[(&str, usize, usize)] = &[
     ("add_header", 2, 3),
 ];
 
-/// Whether `name` takes a bounded number of arguments in [`ARGUMENTS`]: more is then nginx's
+/// Whether `name` takes a bounded number of arguments in `ARGUMENTS`: more is then nginx's
 /// syntax error ("invalid number of arguments"), which [`parse`] reports.
 pub fn counts_arguments(name: &str) -> bool {
     ARGUMENTS.iter().any(|&(n, _, max)| n == name && max != usize::MAX)
