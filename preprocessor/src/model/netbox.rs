@@ -103,6 +103,9 @@ pub struct NetboxConfig {
     /// Whether a main Python file may set names no statement shows (see
     /// [`crate::parse::module_names::ModuleNames::opaque`]).
     some_file_opaque: bool,
+    /// Whether each settings file (`configuration.py`, a netbox-docker add-on) is shown whole
+    /// in every block of it: Python runs it as a module of its own and no block is an excerpt.
+    whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
     /// The file of each main block whose names are recorded.
     block_files: HashMap<crate::finding::BlockId, CompactString, FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -484,6 +487,8 @@ impl NetboxConfig {
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
+        let whole = runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial);
+        *self.whole_settings_files.entry(file.clone()).or_insert(true) &= whole;
         if runs_as_own_module(&file, role, excerpt) {
             self.free_reads.extend(names.free_reads.iter().map(|read| FreeName {
                 file: file.clone(),
@@ -516,6 +521,19 @@ impl NetboxConfig {
         self.block_files
             .get(&setting.block)
             .is_some_and(|file| self.read_in_file.contains(&(file.clone(), setting.name.clone())))
+    }
+
+    /// Whether nothing reads a setting's name: its file is a settings file shown whole (see
+    /// `whole_settings_files`), no statement of it reads the name, and no file may read or
+    /// set names unseen (a star import, `globals()`). NetBox reads only its parameters from
+    /// configuration.py (facts §1.1), so such a name is read by nobody.
+    pub fn is_unread(&self, setting: &Setting) -> bool {
+        !self.some_file_opaque
+            && !self.is_read_in_its_file(setting)
+            && self
+                .block_files
+                .get(&setting.block)
+                .is_some_and(|file| self.whole_settings_files.get(file) == Some(&true))
     }
 
     /// Whether some Python file of the deployment may set names no statement of it shows (a
@@ -558,6 +576,9 @@ impl NetboxConfig {
             config.bound_in_file.extend(part.bound_in_file);
             config.read_in_file.extend(part.read_in_file);
             config.some_file_opaque |= part.some_file_opaque;
+            for (file, whole) in part.whole_settings_files {
+                *config.whole_settings_files.entry(file).or_insert(true) &= whole;
+            }
             config.block_files.extend(part.block_files);
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;

@@ -19,10 +19,15 @@ use crate::version::{Applies, Targets};
 /// target NetBox pins reads for the backends the file configures; when the backend part itself
 /// is wrong (`SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), the one such name ending in the same word
 /// (`SOCIAL_AUTH_OIDC_JWT_LEEWAY`, the setting social-core 4.7.0+ reads in `OpenIdConnectAuth`).
+/// Without a suggestion, a name fires when nobody can read it: a literal value in a settings file
+/// shown whole, which no line of that file uses (a helper would build another value) and no star
+/// import could reach; NetBox's settings.py reads only its parameters from configuration.py
+/// (corpus cases h165's `LOG_LEVEL`, h184's `CSRF_ALLOWED_ORIGINS`, seen after the rule was
+/// first written).
 pub const SETTING_UNKNOWN: Rule = Rule {
     id: "netbox/setting-unknown",
     severity: Severity::Warning,
-    summary: "an upper-case name that no NetBox release and no python-social-auth release reads, near a name they do (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`, `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), or under NetBox's own `REMOTE_AUTH_` prefix (`REMOTE_AUTH_STAFF_SUPERUSERS`)",
+    summary: "an upper-case name that no NetBox release and no python-social-auth release reads, near a name they do (`ALLOWED_HOST`, `SOCIAL_AUTH_OIDC_SCOPES`, `SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), under NetBox's own `REMOTE_AUTH_` prefix (`REMOTE_AUTH_STAFF_SUPERUSERS`), or set to a literal that no line of its file, shown whole, uses (`LOG_LEVEL = 'WARNING'`)",
     help: "correct the name; as written, NetBox never reads it",
     fact: "facts §1.1 (NetBox reads a fixed list of names, and copies SOCIAL_AUTH_*), §2.1 (social-core's setting lookup); inventories of NetBox's settings.py and social-core's code (data/, tools/inventories/); NetBox's settings.py of every release 1.0.0 to 4.7.3 reads 17 `REMOTE_AUTH_` names (data/netbox-settings.json), and nothing else in NetBox reads that prefix from configuration.py, whose names reach the code only through settings.py (facts §1.1)",
     applies: Applies::Always,
@@ -87,6 +92,22 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                     ),
                 )
                 .with_help("remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents"),
+            );
+        } else if !name.starts_with("AUTH_LDAP_") && is_literal(&setting.value) && d.netbox.is_unread(setting) {
+            // Far from every parameter, and no line of its file uses it: nobody reads it
+            // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
+            // code (`BASE_DIR = Path(__file__)…`, `os.environ.get(…)`) is a helper's, left alone.
+            out.push(
+                Finding::in_block(
+                    &SETTING_UNKNOWN,
+                    setting.block,
+                    setting.name_range.clone(),
+                    format!(
+                        "no NetBox release reads `{}`, Django takes no such setting from NetBox, and no line of this file uses it, so this line has no effect",
+                        name.escape_debug()
+                    ),
+                )
+                .with_help("remove the line, or set the parameter NetBox documents for what it was meant to do"),
             );
         }
     }
@@ -181,6 +202,18 @@ fn same_words<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
     }
 }
 
+/// Whether a value is written out as a literal, as a setting's is (not computed by code, not
+/// read from the environment).
+fn is_literal(value: &crate::parse::netbox::Value) -> bool {
+    use crate::parse::netbox::ValueKind;
+    match &value.kind {
+        ValueKind::Env { .. } | ValueKind::Unknown => false,
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().all(is_literal),
+        ValueKind::Dict(pairs) => pairs.iter().all(|(k, v)| is_literal(k) && is_literal(v)),
+        _ => true,
+    }
+}
+
 /// Whether `to_uppercase` leaves the name unchanged (checked without allocating).
 fn is_upper_case(name: &str) -> bool {
     if name.is_ascii() {
@@ -192,16 +225,19 @@ fn is_upper_case(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{OIDC, assert_cases, findings};
+    use crate::rules::netbox::testing::{OIDC, assert_cases, assert_quiet_in_chapter, finding_in, findings};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
-        ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\n"),
+        ("netbox/setting-unknown", "4.7", "ALLOWED_HOST = ['netbox.internaldomain.com']\n", 1, "MY_HELPER_VALUE = 'x'\nALLOWED_HOSTS = [MY_HELPER_VALUE]\n"),
+        // far from every name and read by nobody (an install script's LOG_LEVEL, corpus case
+        // h165); a helper its file reads, or one computed by code, is left alone
+        ("netbox/setting-unknown", "4.7", "LOG_LEVEL = 'WARNING'\n", 1, "import os\nLOG_LEVEL = 'WARNING'\nLOGGING = {'root': {'level': LOG_LEVEL}}\nBASE_DIR = os.path.dirname(__file__)\nSITE = os.environ.get('SITE', 'x')\n"),
         // NetBox's own prefix, far from every name under it (the trial's Nomad job's extra.py);
         // a name some release read is for setting-removed
-        ("netbox/setting-unknown", "4.7", "REMOTE_AUTH_STAFF_SUPERUSERS = True\n", 1, "REMOTE_AUTH_STAFF_GROUPS = ['staff']\nSSO_STAFF_SUPERUSERS = True\n"),
+        ("netbox/setting-unknown", "4.7", "REMOTE_AUTH_STAFF_SUPERUSERS = True\n", 1, "REMOTE_AUTH_STAFF_GROUPS = ['staff']\nSSO_STAFF_SUPERUSERS = True\nREMOTE_AUTH_SUPERUSERS = ['admin'] if SSO_STAFF_SUPERUSERS else []\n"),
         // the same words in another order (an install script's LOGIN_BANNER, corpus case t38)
-        ("netbox/setting-unknown", "4.7", "LOGIN_BANNER = 'Upgrade suite'\n", 1, "BANNER_LOGIN = 'Upgrade suite'\nLOGIN_HELPER_TEXT = 'x'\n"),
+        ("netbox/setting-unknown", "4.7", "LOGIN_BANNER = 'Upgrade suite'\n", 1, "BANNER_LOGIN = 'Upgrade suite'\nLOGIN_HELPER_TEXT = 'x'\nBANNER_TOP = LOGIN_HELPER_TEXT\n"),
         // read by social-core's OpenIdConnectAuth (4.7.0+), by the app's middleware, by NetBox
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SCOPES = ['groups']\n", 1, "SOCIAL_AUTH_OIDC_JWT_LEEWAY = 10\nSOCIAL_AUTH_RAISE_EXCEPTIONS = True\nSOCIAL_AUTH_BACKEND_ATTRS = {}\n"),
         // a name some NetBox release read is for setting-removed and setting-too-new
@@ -246,5 +282,16 @@ mod tests {
         let found = findings("ALLOWED_HOST = ['netbox.example.com']\nJINJA_FILTER = {}\n", "4.7");
         let helps: Vec<&str> = found.iter().map(|(_, _, help)| help.as_str()).collect();
         assert_eq!(helps, ["rename it to `ALLOWED_HOSTS`", "rename it to `JINJA_FILTERS`"]);
+    }
+
+    /// A name nobody reads: said so, with no name invented for it; an excerpt's other lines may
+    /// read it, and a file with a star import may read anything.
+    #[test]
+    fn a_name_nobody_reads_only_where_the_whole_file_is_shown() {
+        let (message, help) = finding_in("netbox/setting-unknown", "extra.py", "CSRF_ALLOWED_ORIGINS = ['https://netbox.example.com']\n", "4.7");
+        assert!(message.contains("no NetBox release reads `CSRF_ALLOWED_ORIGINS`") && message.contains("no line of this file uses it"), "{message}");
+        assert!(!help.contains("rename"), "{help}");
+        assert_quiet_in_chapter("netbox/setting-unknown", "# t\n\n```python,check=netbox,partial\nLOG_LEVEL = 'WARNING'\n```\n");
+        assert_quiet_in_chapter("netbox/setting-unknown", "# t\n\n```python,check=netbox\nfrom .local import *\nLOG_LEVEL = 'WARNING'\n```\n");
     }
 }
