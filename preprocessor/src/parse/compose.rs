@@ -123,6 +123,7 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
     };
     let mut invalid = Vec::new();
     let mut foreign_image = false;
+    let mut ldap_loader_replaced = false;
     for document in &loaded.documents {
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
@@ -149,6 +150,13 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
                 continue;
             }
         }
+        if let Some(volumes) = netbox.get("volumes") {
+            let (tag, volumes) = untag(volumes);
+            if tag != Tag::Merge {
+                ldap_loader_replaced = false;
+            }
+            ldap_loader_replaced |= volumes.items().iter().filter_map(volume_target).any(|t| LDAP_LOADERS.contains(&t));
+        }
         if let Some(environment) = netbox.get("environment") {
             out.sets_netbox_environment = true;
             let (tag, environment) = untag(environment);
@@ -173,6 +181,15 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         }
     }
     out.file.syntax_errors.extend(invalid);
+    // A file of one's own mounted over netbox-docker's LDAP loader or its LDAP file: what reads
+    // the LDAP variables is not shown, so their values are unknown (never guessed).
+    if ldap_loader_replaced {
+        for setting in &mut out.file.settings {
+            if is_ldap_variable(&setting.name) {
+                Arc::make_mut(setting).value = Value { kind: ValueKind::Unknown, ..setting.value.clone() };
+            }
+        }
+    }
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read (see the module's doc).
     if foreign_image {
@@ -180,6 +197,30 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         out.env_files.clear();
     }
     out
+}
+
+/// The files of netbox-docker's image that decide what its LDAP variables mean: the loader
+/// NetBox imports (netbox-docker's Dockerfile copies docker/ldap_config.docker.py there, L86 at
+/// 27bf52c) and the file of the configuration directory that loader runs, which reads the
+/// `AUTH_LDAP_*` and `LDAP_*` variables (configuration/ldap/ldap_config.py). A file mounted
+/// over either replaces that reading.
+const LDAP_LOADERS: &[&str] = &["/opt/netbox/netbox/netbox/ldap_config.py", "/etc/netbox/config/ldap/ldap_config.py"];
+
+/// The variables netbox-docker's LDAP file reads.
+fn is_ldap_variable(name: &str) -> bool {
+    name.starts_with("AUTH_LDAP_") || name.starts_with("LDAP_")
+}
+
+/// Where a service's volume is mounted in the container: `SOURCE:TARGET[:MODE]`, a bare
+/// `TARGET` (an anonymous volume), or the long form's `target:`.
+fn volume_target(volume: &Node) -> Option<&str> {
+    if let Some(short) = volume.as_str() {
+        let mut parts = short.split(':');
+        let first = parts.next()?;
+        let target = parts.next().unwrap_or(first);
+        return Some(target.trim_end_matches('/'));
+    }
+    volume.get("target").and_then(Node::as_str).map(|t| t.trim_end_matches('/'))
 }
 
 /// Parse a compose file: the `netbox` service's `environment:` as settings.

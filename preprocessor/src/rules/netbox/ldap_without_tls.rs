@@ -97,4 +97,17 @@ mod tests {
         let both = "# t\n\n```python,check=netbox,file=ldap_config.py\nAUTH_LDAP_SERVER_URI = 'ldap://dc'\nAUTH_LDAP_START_TLS = True\n```\n\n```python,check=netbox,file=configuration.py\nAUTH_LDAP_START_TLS = False\n```\n";
         assert_quiet_in_chapter("netbox/ldap-without-tls", both);
     }
+
+    /// A file of one's own mounted over netbox-docker's LDAP loader (netbox-docker issue #535,
+    /// corpus case t125): what reads the variables is not shown.
+    #[test]
+    fn a_compose_service_with_its_own_ldap_loader() {
+        let compose = |volume: &str| {
+            format!("# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    volumes:\n      - {volume}\n    environment:\n      - REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n      - AUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n```\n")
+        };
+        assert_fires_in_chapter("netbox/ldap-without-tls", &compose("./logo.svg:/opt/netbox/netbox/static/img/netbox_logo.svg"), 8);
+        assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("./ldap_config.py:/opt/netbox/netbox/netbox/ldap_config.py"));
+        assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("./ldap.py:/etc/netbox/config/ldap/ldap_config.py:ro"));
+        assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("{type: bind, source: ./l.py, target: /opt/netbox/netbox/netbox/ldap_config.py}"));
+    }
 }
