@@ -53,7 +53,7 @@ pub fn backend_not_importable(d: &Input<'_>, targets: &Targets, out: &mut Vec<Fi
         if oidc && closest_of(path, std::iter::once(OIDC_BACKEND)).is_some() {
             continue;
         }
-        if let Some((message, help)) = verdict(path, &pins) {
+        if let Some((message, help)) = moved_netbox_backend(path, targets.netbox).or_else(|| verdict(path, &pins)) {
             let finding = Finding::in_block(&BACKEND_NOT_IMPORTABLE, setting.block, entry.range.clone(), message);
             out.push(match help {
                 Some(help) => finding.with_help(help),
@@ -61,6 +61,28 @@ pub fn backend_not_importable(d: &Input<'_>, targets: &Targets, out: &mut Vec<Fi
             });
         }
     }
+}
+
+/// NetBox's own backends before 2.9.0: `utilities.auth_backends` (RemoteUserBackend, NetBox
+/// 2.8's default, settings.py L105 at v2.8.9). 2.9.0 moved the module to `netbox.authentication`
+/// (commit 26d7c21); 2.9.1 to 2.9.x replaced the old RemoteUserBackend path with the new one and
+/// a warning (settings.py L145-151 at v2.9.1, commit 728088f "Closes #5033"); 2.10.0 dropped
+/// that, and no release since has `utilities/auth_backends.py` (git ls-tree, 2.10.0 … 4.7.3).
+const OLD_NETBOX_BACKENDS: &str = "utilities.auth_backends.";
+
+/// An entry naming NetBox's old backend module on a release that cannot import it.
+fn moved_netbox_backend(path: &str, netbox: Version) -> Option<(String, Option<String>)> {
+    let class = path.strip_prefix(OLD_NETBOX_BACKENDS)?;
+    let translated = class == "RemoteUserBackend" && netbox >= Version::new(2, 9, 1);
+    if netbox < Version::new(2, 9, 0) || (translated && netbox < Version::new(2, 10, 0)) {
+        return None;
+    }
+    let message = format!(
+        "NetBox 2.9.0 moved its authentication backends from `utilities.auth_backends` to `netbox.authentication` (2.9.1 to 2.9.x still translated the old RemoteUserBackend path; 2.10.0 stopped), so NetBox {netbox} cannot import `{}`: every login fails with ModuleNotFoundError: No module named 'utilities.auth_backends'",
+        path.escape_debug()
+    );
+    let help = (class == "RemoteUserBackend").then(|| "use `'netbox.authentication.RemoteUserBackend'`".to_owned());
+    Some((message, help))
 }
 
 /// What is wrong with one entry, and the fix when one is known; `None` when it imports or
@@ -121,6 +143,10 @@ mod tests {
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // NetBox 2.8's path on 3.0 (netbox-plugin-auth-saml2 issue #47, corpus case t126); 2.8
+        // had it and 2.9.x translated it
+        ("netbox/backend-not-importable", "3.0", "REMOTE_AUTH_BACKEND = 'utilities.auth_backends.RemoteUserBackend'\n", 1, "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\n"),
+        ("netbox/backend-not-importable", "2.9.0", "REMOTE_AUTH_BACKEND = 'utilities.auth_backends.RemoteUserBackend'\n", 1, "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\n"),
         // A class in another module than the one named (social-core keeps the tenant backend
         // in azuread_tenant).
         (
@@ -176,5 +202,17 @@ mod tests {
         for path in ["netbox.authentication.Nonexistent", "my_sso.backends.Backend", "social_core.backends.x-y.Z", "'social_core.backends.oidc.X'"] {
             assert_eq!(super::verdict(path, &[crate::version::Version::new(5, 2, 0)]), None, "{path}");
         }
+    }
+
+    #[test]
+    fn netbox_2_8s_module_only_where_no_release_imports_it() {
+        use crate::version::Version;
+        let path = "utilities.auth_backends.RemoteUserBackend";
+        assert_eq!(super::moved_netbox_backend(path, Version::new(2, 8, 9)), None);
+        assert_eq!(super::moved_netbox_backend(path, Version::new(2, 9, 11)), None);
+        assert!(super::moved_netbox_backend("utilities.auth_backends.ViewExemptModelBackend", Version::new(2, 9, 11)).is_some());
+        let (message, help) = super::moved_netbox_backend(path, Version::new(3, 0, 0)).unwrap();
+        assert!(message.contains("NetBox 3.0.0 cannot import") && message.contains("No module named 'utilities.auth_backends'"), "{message}");
+        assert_eq!(help.as_deref(), Some("use `'netbox.authentication.RemoteUserBackend'`"));
     }
 }
