@@ -168,7 +168,7 @@ fn netbox_dockers_own_defaults_are_not_the_administrators_lines() {
         "configuration/configuration.py",
         "from os import environ\n\n_AS_BOOL = lambda value: value.lower() == 'true'\n_AS_LIST = lambda value: list(filter(None, value.split(' ')))\n\n\
          def _environ_get_and_map(name, default=None, map_fn=None):\n    value = environ.get(name, default)\n    return map_fn(value) if map_fn and value is not None else value\n\n\
-         ALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {'tasks': {}, 'caching': {}}\nSECRET_KEY = environ.get('SECRET_KEY', '')\n\
+         ALLOWED_HOSTS = environ.get('ALLOWED_HOSTS', '*').split(' ')\nDATABASE = {}\nREDIS = {'tasks': {'DATABASE': 0}, 'caching': {'DATABASE': 1}}\nSECRET_KEY = environ.get('SECRET_KEY', '')\n\
          REMOTE_AUTH_BACKEND = environ.get('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend')\n\
          REMOTE_AUTH_HEADER = environ.get('REMOTE_AUTH_HEADER', 'HTTP_REMOTE_USER')\n\
          REMOTE_AUTH_AUTO_CREATE_USER = _environ_get_and_map('REMOTE_AUTH_AUTO_CREATE_USER', 'False', _AS_BOOL)\n\

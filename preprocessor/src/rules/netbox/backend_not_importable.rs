@@ -78,7 +78,7 @@ fn moved_netbox_backend(path: &str, netbox: Version) -> Option<(String, Option<S
         return None;
     }
     let message = format!(
-        "NetBox 2.9.0 moved its authentication backends from `utilities.auth_backends` to `netbox.authentication` (2.9.1 to 2.9.x still translated the old RemoteUserBackend path; 2.10.0 stopped), so NetBox {netbox} cannot import `{}`: every login fails with ModuleNotFoundError: No module named 'utilities.auth_backends'",
+        "NetBox 2.9.0 moved its authentication backends out of `utilities.auth_backends` (RemoteUserBackend became `netbox.authentication.RemoteUserBackend`; 2.9.1 to 2.9.x still translated the old path, 2.10.0 stopped), so NetBox {netbox} cannot import `{}`: every login fails with ModuleNotFoundError: No module named 'utilities.auth_backends'",
         path.escape_debug()
     );
     let help = (class == "RemoteUserBackend").then(|| "use `'netbox.authentication.RemoteUserBackend'`".to_owned());

@@ -34,6 +34,7 @@ rules! {
     database_both_set => DATABASE_BOTH_SET,
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
+    redis_same_database => REDIS_SAME_DATABASE,
     secret_key_short => SECRET_KEY_SHORT,
     api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
     model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,

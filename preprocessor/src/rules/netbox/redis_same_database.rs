@@ -1,0 +1,119 @@
+//! `netbox/redis-same-database`: `REDIS`'s `tasks` and `caching` sections on one database of one
+//! Redis.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::{Value, ValueKind};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// The background-task queue and the cache in the same Redis database.
+pub const REDIS_SAME_DATABASE: Rule = Rule {
+    id: "netbox/redis-same-database",
+    severity: Severity::Warning,
+    summary: "`REDIS['tasks']` and `REDIS['caching']` name the same host, port and database (with NetBox's defaults for what they leave out): a cache flush can drop queued background tasks",
+    help: "give the caching section a database of its own (`'DATABASE': 1`, the value NetBox's example uses)",
+    fact: "NetBox reads the tasks section's HOST, PORT and DATABASE with the defaults 'localhost', 6379 and 0 (settings.py L376-388, 4.6.8), and the caching section's likewise (L396-398), by upper-case key only (`.get('HOST', 'localhost')`: a lower-case key is never read); NetBox's documentation: \"It is highly recommended to keep the task and cache databases separate. Using the same database number on the same Redis instance for both may result in queued background tasks being lost during cache flushing events.\" (docs/configuration/required-parameters.md, 4.6; the same warning in 2.8.0's required-settings.md L87-89). Seen in netbox issue threads (tests/realworld/tuning/t127-…)",
+    applies: Applies::Always,
+};
+
+/// Where a section's connection is: host, port, database, as NetBox reads them.
+#[derive(PartialEq)]
+struct Place {
+    host: String,
+    port: i64,
+    database: i64,
+}
+
+/// The section's place and the value to point at (its DATABASE, else the section), when every
+/// part is known and the section names no URL or Sentinels (which choose the place otherwise).
+fn place<'a>(section: &'a Value) -> Option<(Place, &'a Value)> {
+    let ValueKind::Dict(pairs) = &section.kind else { return None };
+    let mut host = "localhost".to_owned();
+    let mut port = 6379;
+    let mut database = (0, section);
+    for (key, value) in pairs {
+        match (key.as_str()?, &value.kind) {
+            ("HOST", ValueKind::Str(h)) => host = h.to_ascii_lowercase().to_string(),
+            ("PORT", ValueKind::Int(p)) => port = *p,
+            ("DATABASE", ValueKind::Int(d)) => database = (*d, value),
+            ("HOST" | "PORT" | "DATABASE" | "URL" | "SENTINELS", _) => return None,
+            _ => {}
+        }
+    }
+    Some((Place { host, port, database: database.0 }, database.1))
+}
+
+pub fn redis_same_database(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(setting) = d.netbox.get("REDIS") else { return };
+    let ValueKind::Dict(sections) = &setting.value.kind else { return };
+    let section = |name: &str| sections.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
+    let (Some(tasks), Some(caching)) = (section("tasks"), section("caching")) else { return };
+    let (Some((tasks, _)), Some((cache, at))) = (place(tasks), place(caching)) else { return };
+    if tasks != cache {
+        return;
+    }
+    out.push(
+        Finding::in_block(
+            &REDIS_SAME_DATABASE,
+            setting.block,
+            at.range.clone(),
+            format!(
+                "the caching section uses database {} of {}:{}, as the tasks section does (NetBox reads HOST, PORT and DATABASE by their upper-case keys, with the defaults localhost, 6379 and 0): NetBox's documentation warns that queued background tasks may be lost when the cache is flushed",
+                cache.database,
+                cache.host.escape_debug(),
+                cache.port
+            ),
+        )
+        .with_help(format!("give the caching section a database of its own (`'DATABASE': {}`)", cache.database + 1)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_cases, finding_of};
+
+    /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
+    const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // NetBox's example with the cache's database copied from the tasks section
+        (
+            "netbox/redis-same-database",
+            "4.7",
+            "REDIS = {\n    'tasks': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 0},\n    'caching': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 0},\n}\n",
+            3,
+            "REDIS = {\n    'tasks': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 0},\n    'caching': {'HOST': 'localhost', 'PORT': 6379, 'DATABASE': 1},\n}\n",
+        ),
+        // lower-case keys are never read: both fall back to localhost:6379/0 (a netbox issue
+        // thread on 2.8, corpus case t127); on another host the same number is another database
+        (
+            "netbox/redis-same-database",
+            "4.7",
+            "REDIS = {\n    'tasks': {'host': 'redis', 'database': 1},\n    'caching': {\n        'DATABASE': 0,\n    },\n}\n",
+            4,
+            "REDIS = {\n    'tasks': {'HOST': 'redis', 'DATABASE': 0},\n    'caching': {'HOST': 'redis-cache', 'DATABASE': 0},\n}\n",
+        ),
+        // values from the environment, a URL or Sentinels: not known here
+        (
+            "netbox/redis-same-database",
+            "4.7",
+            "REDIS = {'tasks': {}, 'caching': {}}\n",
+            1,
+            "import os\nREDIS = {'tasks': {'DATABASE': int(os.environ['DB'])}, 'caching': {'URL': 'redis://cache/0'}}\n",
+        ),
+    ];
+
+    #[test]
+    fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
+        assert_cases(&super::REDIS_SAME_DATABASE, CASES);
+    }
+
+    #[test]
+    fn the_message_names_the_shared_database() {
+        let (message, help) = finding_of(
+            "netbox/redis-same-database",
+            "REDIS = {'tasks': {'HOST': 'Redis', 'DATABASE': 2}, 'caching': {'HOST': 'redis', 'DATABASE': 2}}\n",
+            "4.7",
+        );
+        assert!(message.contains("database 2 of redis:6379"), "{message}");
+        assert_eq!(help, "give the caching section a database of its own (`'DATABASE': 3`)");
+    }
+}
