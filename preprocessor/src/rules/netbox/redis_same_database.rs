@@ -26,7 +26,7 @@ struct Place {
 
 /// The section's place and the value to point at (its DATABASE, else the section), when every
 /// part is known and the section names no URL or Sentinels (which choose the place otherwise).
-fn place<'a>(section: &'a Value) -> Option<(Place, &'a Value)> {
+fn place(section: &Value) -> Option<(Place, &Value)> {
     let ValueKind::Dict(pairs) = &section.kind else { return None };
     let mut host = "localhost".to_owned();
     let mut port = 6379;
