@@ -367,6 +367,13 @@ impl NetboxConfig {
         self.netbox_docker_own.contains(&setting.block)
     }
 
+    /// Whether a netbox-docker environment (an environment file, a compose `environment:`) is
+    /// shown: a variable it does not set takes netbox-docker's default (see
+    /// [`NetboxConfig::netbox_docker_defaults`]).
+    pub fn shows_environment(&self) -> bool {
+        self.environment_shown
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
