@@ -141,6 +141,8 @@ pub struct FreeName {
     pub block: crate::finding::BlockId,
     /// The file's role.
     pub role: Role,
+    /// The function whose body reads it, or `None` for a read at the file's top level.
+    pub function: Option<CompactString>,
 }
 
 /// Whether Python runs the file as a module of its own, so that a name it reads must be bound
@@ -496,13 +498,23 @@ impl NetboxConfig {
         let file = CompactString::from(file);
         let whole = runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial);
         *self.whole_settings_files.entry(file.clone()).or_insert(true) &= whole;
-        if runs_as_own_module(&file, role, excerpt) {
-            self.free_reads.extend(names.free_reads.iter().map(|read| FreeName {
+        // A function's body is judged in any file shown whole, whatever it is loaded as: the
+        // names it reads are looked up in its own file's globals when it runs.
+        let judged = |read: &&crate::parse::module_names::FreeRead| {
+            if read.function.is_some() {
+                !excerpt && role != Role::Environment
+            } else {
+                runs_as_own_module(&file, role, excerpt)
+            }
+        };
+        {
+            self.free_reads.extend(names.free_reads.iter().filter(judged).map(|read| FreeName {
                 file: file.clone(),
                 name: read.name.clone(),
                 range: read.range.clone(),
                 block,
                 role,
+                function: read.function.clone(),
             }));
         }
         self.note_names(file, block, names);

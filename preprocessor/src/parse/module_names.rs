@@ -24,6 +24,9 @@ pub struct FreeRead {
     pub name: CompactString,
     /// Its first read.
     pub range: Range<usize>,
+    /// The function whose body reads it (the NameError comes when that function runs), or
+    /// `None` for a read at the top level (when the module is loaded).
+    pub function: Option<CompactString>,
 }
 
 /// Every name the module binds anywhere (see the module docs), and its first top-level reads of
@@ -49,7 +52,13 @@ pub fn read(body: &[Stmt]) -> ModuleNames {
     if bindings.opaque {
         return ModuleNames { bound: bindings.names, free_reads: vec![], read, opaque: true };
     }
-    let mut reads = TopLevelReads { bound: &bindings.names, seen: HashSet::default(), out: vec![] };
+    let mut reads = TopLevelReads {
+        bound: &bindings.names,
+        seen: HashSet::default(),
+        seen_in_functions: HashSet::default(),
+        function: None,
+        out: vec![],
+    };
     reads.visit_body(body);
     let free_reads = reads.out;
     ModuleNames { bound: bindings.names, free_reads, read, opaque: false }
@@ -345,17 +354,24 @@ impl<'a> Visitor<'a> for Bindings {
     }
 }
 
-/// The reads a module makes while it is loaded, outside anything that may guard them.
+/// The reads a module makes while it is loaded, and those its functions' bodies make when they
+/// run, outside anything that may guard them. A name is reported once at the top level and once
+/// in each function (its first read there: each function raises on its own).
 struct TopLevelReads<'b> {
     bound: &'b HashSet<CompactString, FxBuildHasher>,
     seen: HashSet<CompactString, FxBuildHasher>,
+    seen_in_functions: HashSet<(CompactString, CompactString), FxBuildHasher>,
+    /// The function whose body is being read (the outermost one).
+    function: Option<CompactString>,
     out: Vec<FreeRead>,
 }
 
 impl<'a> Visitor<'a> for TopLevelReads<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
-            // A function's decorators and defaults run when it is defined; its body when called.
+            // A function's decorators and defaults run when it is defined; its body when called
+            // (a pipeline step's, at each sign-on). A name bound anywhere in the file counts as
+            // bound there too: only a name the file never binds is judged.
             Stmt::FunctionDef(def) => {
                 def.decorator_list.iter().for_each(|d| self.visit_expr(&d.expression));
                 for parameter in def.parameters.iter_non_variadic_params() {
@@ -363,6 +379,10 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
                         self.visit_expr(default);
                     }
                 }
+                let outer = self.function.take();
+                self.function = Some(outer.clone().unwrap_or_else(|| CompactString::from(def.name.as_str())));
+                self.visit_straight_line(&def.body);
+                self.function = outer;
             }
             // A `try` may catch the NameError; a class body and annotations (lazy from Python
             // 3.14, or strings under `from __future__ import annotations`) are not judged.
@@ -385,11 +405,16 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
                 let id = name.id.as_str();
                 // Underscores alone: a template's slot the parser masked (`parse::netbox`).
                 let masked = id.bytes().all(|b| b == b'_');
-                if !masked && !self.bound.contains(id) && !is_builtin(id) && self.seen.insert(CompactString::from(id)) {
+                let first = match &self.function {
+                    Some(function) => self.seen_in_functions.insert((function.clone(), CompactString::from(id))),
+                    None => self.seen.insert(CompactString::from(id)),
+                };
+                if !masked && !self.bound.contains(id) && !is_builtin(id) && first {
                     let range = name.range();
                     self.out.push(FreeRead {
                         name: CompactString::from(id),
                         range: range.start().to_usize()..range.end().to_usize(),
+                        function: self.function.clone(),
                     });
                 }
             }
@@ -397,6 +422,31 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
             Expr::Set(slot) if matches!(slot.elts.as_slice(), [Expr::Set(_)]) => {}
             Expr::Lambda(_) | Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
             _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+impl TopLevelReads<'_> {
+    /// What a function's body surely runs each time it is called: its statements up to the first
+    /// `return` or `raise`, and of a compound statement only its header (an `if`'s test, a
+    /// loop's iterable, a `with`'s context managers): a branch may never run (a `raise` for a
+    /// configuration the file does not have, corpus case t129), so its reads are not judged.
+    fn visit_straight_line(&mut self, body: &[Stmt]) {
+        for stmt in body {
+            match stmt {
+                Stmt::If(branch) => self.visit_expr(&branch.test),
+                Stmt::While(repeat) => self.visit_expr(&repeat.test),
+                Stmt::For(each) => self.visit_expr(&each.iter),
+                Stmt::With(with) if !with.items.iter().any(|item| mentions_suppress(&item.context_expr)) => {
+                    with.items.iter().for_each(|item| self.visit_expr(&item.context_expr));
+                }
+                Stmt::Match(choice) => self.visit_expr(&choice.subject),
+                Stmt::Return(_) | Stmt::Raise(_) => {
+                    self.visit_stmt(stmt);
+                    return;
+                }
+                _ => self.visit_stmt(stmt),
+            }
         }
     }
 }
@@ -441,7 +491,7 @@ mod tests {
     #[test]
     fn guarded_and_deferred_reads_are_not_judged() {
         assert!(free("try:\n    PLUGINS.append('x')\nexcept NameError:\n    pass\n").is_empty());
-        assert!(free("def f():\n    return MISSING\n").is_empty());
+        assert!(free("def f():\n    try:\n        return MISSING\n    except NameError:\n        pass\n").is_empty());
         assert!(free("F = lambda: MISSING\nL = [MISSING for _ in range(1)]\n").is_empty());
         assert!(free("class C:\n    x = MISSING\n").is_empty());
         assert!(free("import contextlib\nwith contextlib.suppress(NameError):\n    PLUGINS.append('x')\n").is_empty());
@@ -475,5 +525,26 @@ mod tests {
         assert!(read(&parsed.syntax().body).opaque);
         // `dir(x)` asks about another object.
         assert_eq!(free("import os\nNAMES = dir(os)\nX = MISSING\n"), ["MISSING"]);
+    }
+
+    /// A pipeline step that logs without importing `logging` (corpus case t129): NameError at
+    /// each sign-on. A name bound anywhere in the file, a parameter or a local, is not judged.
+    #[test]
+    fn a_functions_body_reads_are_judged_when_the_file_binds_the_name_nowhere() {
+        let text = "def step(response, user, *args, **kwargs):\n    import jwt\n    logger = logging.getLogger('x')\n    if 'KEY' not in kwargs:\n        raise ImproperlyConfigured('KEY')\n    def inner():\n        return logging, jwt, user, logger\n    return MISSING\n    UNREACHED\n";
+        let parsed = ruff_python_parser::parse_unchecked_source(text, ast::PySourceType::Python);
+        let reads = read(&parsed.syntax().body).free_reads;
+        let got: Vec<(String, Option<String>)> =
+            reads.iter().map(|r| (r.name.to_string(), r.function.as_ref().map(ToString::to_string))).collect();
+        // a branch's reads may never run; `inner` is judged as part of `step`, when it is called
+        assert_eq!(
+            got,
+            [("logging".to_owned(), Some("step".to_owned())), ("MISSING".to_owned(), Some("step".to_owned()))]
+        );
+        let two = "def a():\n    return logging\ndef b():\n    return logging\n";
+        let parsed = ruff_python_parser::parse_unchecked_source(two, ast::PySourceType::Python);
+        assert_eq!(read(&parsed.syntax().body).free_reads.len(), 2, "each function raises on its own");
+        assert!(free("import logging\ndef step():\n    return logging.getLogger('x')\n").is_empty());
+        assert!(free("def step():\n    return LOG\nLOG = 1\n").is_empty());
     }
 }

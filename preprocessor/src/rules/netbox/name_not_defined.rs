@@ -11,7 +11,7 @@ use crate::version::{Applies, Targets};
 pub const NAME_NOT_DEFINED: Rule = Rule {
     id: "netbox/name-not-defined",
     severity: Severity::Error,
-    summary: "a NetBox configuration or code file reads a name at its top level that it never assigns or imports (netbox-docker's `extra.py` appending to `PLUGINS`): NameError when the file is loaded",
+    summary: "a NetBox configuration or code file reads a name that it never assigns or imports, at its top level (netbox-docker's `extra.py` appending to `PLUGINS`: NameError when the file is loaded) or in a function (a pipeline step using `logging` without importing it: NameError whenever it runs)",
     help: "assign or import the name in the same file: a netbox-docker add-on sets the whole value itself (`PLUGINS = ['netbox_bgp']` in configuration/plugins.py), or imports what configuration.py sets, `from netbox.configuration.configuration import PLUGINS`",
     fact: "Python looks a module's free names up in its own globals, then in builtins, and raises NameError otherwise (the language reference, 4.2.2 Resolution of names); NetBox imports configuration.py as a module (settings.py load_configuration, 4.6.8 L57-62); netbox-docker loads configuration.py and then every other *.py of /etc/netbox/config/ each as a module of its own (docker/configuration.docker.py `_import`: importlib spec_from_file_location, exec_module), so a name the main file set is not defined in extra.py (seen with Python 3.11: `NameError: name 'PLUGINS' is not defined` from `PLUGINS.append` loaded that way; netbox-community/netbox issue #21359, tests/realworld/tuning/t104-…)",
     applies: Applies::Always,
@@ -25,14 +25,21 @@ pub fn name_not_defined(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         } else {
             "Python looks it up in this file and in its builtins only"
         };
-        let mut finding = Finding::in_block(
-            &NAME_NOT_DEFINED,
-            read.block,
-            read.range.clone(),
-            format!(
+        let message = match &read.function {
+            // A function's body runs when it is called (a pipeline step's at each sign-on).
+            Some(function) => format!(
+                "`{name}` is read in `{}` but this file never assigns or imports it: whenever that function runs, Python raises `NameError: name '{name}' is not defined` (it looks the name up in this file's globals and in its builtins only)",
+                function.escape_debug()
+            ),
+            None => format!(
                 "`{name}` is read here but this file never assigns or imports it: when the file is loaded and this line runs, Python raises `NameError: name '{name}' is not defined` ({why})"
             ),
-        );
+        };
+        let mut finding = Finding::in_block(&NAME_NOT_DEFINED, read.block, read.range.clone(), message);
+        if read.function.is_some() {
+            out.push(finding.with_help(format!("import or assign `{name}` in this file (`import {name}` at its top, for a module)")));
+            continue;
+        }
         // The import helps only where the main file shown sets the name: netbox-docker's own
         // configuration.py leaves PLUGINS commented out, and importing it raises ImportError.
         let set_in_main = d
@@ -108,5 +115,23 @@ mod tests {
         let found = diagnostics(chapter, &crate::config::Settings::default());
         let finding = found.iter().find(|d| d.rule == "netbox/name-not-defined").expect("fires on extra.py");
         assert!(finding.help.contains("from netbox.configuration.configuration import PLUGINS"), "{}", finding.help);
+    }
+
+    /// A pipeline step that logs without importing `logging` (corpus case t129): NameError
+    /// whenever the step runs, at each sign-on; a branch that may not run, and an excerpt, are not
+    /// judged.
+    #[test]
+    fn a_pipeline_steps_body() {
+        use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
+        let step = "def map_groups(response, user, *args, **kwargs):\n    logger = logging.getLogger('x')\n";
+        let chapter = |attributes: &str, body: &str| format!("# t\n\n```python,check=netbox,file=custom_pipeline.py{attributes}\n{body}```\n");
+        assert_fires_in_chapter("netbox/name-not-defined", &chapter("", step), 2);
+        assert_quiet_in_chapter("netbox/name-not-defined", &chapter("", &format!("import logging\n{step}")));
+        assert_quiet_in_chapter("netbox/name-not-defined", &chapter(",partial", step));
+        let branch = "def map_groups(response, user, *args, **kwargs):\n    if not response:\n        raise ImproperlyConfigured('no response')\n";
+        assert_quiet_in_chapter("netbox/name-not-defined", &chapter("", branch));
+        let (message, help) = finding_in("netbox/name-not-defined", "custom_pipeline.py", step, "4.7");
+        assert!(message.contains("read in `map_groups`") && message.contains("whenever that function runs"), "{message}");
+        assert!(help.contains("import logging"), "{help}");
     }
 }
