@@ -106,6 +106,8 @@ pub struct NetboxConfig {
     /// Whether each settings file (`configuration.py`, a netbox-docker add-on) is shown whole
     /// in every block of it: Python runs it as a module of its own and no block is an excerpt.
     whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
+    /// The ports compose files publish for the `netbox` service beyond the machine itself.
+    published: Vec<crate::parse::netbox::Published>,
     /// The file of each main block whose names are recorded.
     block_files: HashMap<crate::finding::BlockId, CompactString, FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -376,6 +378,11 @@ impl NetboxConfig {
         self.environment_shown
     }
 
+    /// The ports compose files publish for the `netbox` service beyond the machine itself.
+    pub fn published_ports(&self) -> &[crate::parse::netbox::Published] {
+        &self.published
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -424,6 +431,7 @@ impl NetboxConfig {
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             some_file_opaque: self.some_file_opaque,
+            published: self.published.clone(),
             ..NetboxConfig::default()
         }
     }
@@ -474,6 +482,7 @@ impl NetboxConfig {
             }
             Role::Environment => {
                 self.environment_shown = true;
+                self.published.extend(file.published.iter().cloned());
                 Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
             }
             Role::Code => {}
@@ -599,6 +608,7 @@ impl NetboxConfig {
                 *config.whole_settings_files.entry(file).or_insert(true) &= whole;
             }
             config.block_files.extend(part.block_files);
+            config.published.extend(part.published);
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);

@@ -39,7 +39,7 @@ use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolation, invalid_template_message};
-use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
+use super::netbox::{Published, PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
 
 /// One `env_file:` entry of the `netbox` service.
@@ -70,6 +70,60 @@ pub struct ComposeFile {
     pub resets_env_files: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
+}
+
+/// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
+/// `jc21/nginx-proxy-manager`, `caddy`, `haproxy`, `lscr.io/linuxserver/swag`,
+/// `ghcr.io/goauthentik/proxy`, `quay.io/oauth2-proxy/oauth2-proxy`).
+const PROXY_IMAGES: &[&str] =
+    &["traefik", "nginx", "nginx-proxy-manager", "caddy", "haproxy", "swag", "proxy", "oauth2-proxy", "envoy"];
+
+/// The proxy a service's image names, by the last part of its repository.
+fn proxy_image(image: &str) -> Option<&'static str> {
+    let name = image.split('@').next().unwrap_or(image);
+    let repository = match name.rfind(':') {
+        Some(colon) if !name[colon..].contains('/') => &name[..colon],
+        _ => name,
+    };
+    let last = repository.rsplit('/').next().unwrap_or(repository).to_ascii_lowercase();
+    PROXY_IMAGES.iter().find(|p| **p == last).copied()
+}
+
+/// Whether a host address is the machine itself (Compose's `127.0.0.1:8080:8080`).
+fn loopback_host(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+/// The ports of a service's `ports:` that Compose publishes beyond the machine itself: the short
+/// form `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]` (a container port alone is published on
+/// an ephemeral port of every interface) and the long form's `host_ip` (Compose's
+/// documentation, "ports"; the default address is every interface).
+fn published_ports(ports: &Node) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    for port in ports.items() {
+        let host = if let Some(short) = port.as_str().map(str::to_owned).or_else(|| match &port.kind {
+            NodeKind::Int(n) => Some(n.to_string()),
+            _ => None,
+        }) {
+            // An IPv6 host is bracketed; the host address is what comes before the last two
+            // `:`-separated parts (or before the only one, with a host port).
+            let parts: Vec<&str> = short.rsplitn(3, ':').collect();
+            let host = if parts.len() == 3 { Some(parts[2].to_owned()) } else { None };
+            out.push((short, port.range.clone()));
+            host
+        } else if port.get("target").is_some() {
+            // Without `published`, an ephemeral port, as the short form's container port alone.
+            out.push(("(long form)".to_owned(), port.range.clone()));
+            port.get("host_ip").and_then(Node::as_str).map(str::to_owned)
+        } else {
+            None
+        };
+        if host.as_deref().is_some_and(loopback_host) {
+            out.pop();
+        }
+    }
+    out
 }
 
 /// Whether an `image:` is netbox-docker's or may be built from it: netbox-docker's repository on
@@ -116,7 +170,7 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
     let mut out = ComposeFile {
         file: PythonFile {
             syntax_errors: loaded.syntax_errors,
-            too_complex: loaded.too_complex,
+            too_complex: loaded.too_complex.map(Box::new),
             ..PythonFile::default()
         },
         ..ComposeFile::default()
@@ -124,6 +178,8 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
     let mut invalid = Vec::new();
     let mut foreign_image = false;
     let mut ldap_loader_replaced = false;
+    let mut published: Vec<(String, Range<usize>)> = Vec::new();
+    let mut proxy: Option<String> = None;
     for document in &loaded.documents {
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
@@ -149,6 +205,25 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
             if service_tag == Tag::Reset {
                 continue;
             }
+        }
+        if let Some(ports) = netbox.get("ports") {
+            let (tag, ports) = untag(ports);
+            if tag != Tag::Merge {
+                published.clear();
+            }
+            if tag != Tag::Reset {
+                published.extend(published_ports(ports));
+            }
+        }
+        if proxy.is_none() {
+            proxy = traefik_labels(netbox).or_else(|| match &services.kind {
+                NodeKind::Map(entries) => entries.iter().find_map(|(name, service)| {
+                    let image = untag(service).1.get("image").and_then(Node::as_str)?;
+                    let kind = proxy_image(image)?;
+                    Some(format!("the `{}` service, running {kind}", name.as_str()?.escape_debug()))
+                }),
+                _ => None,
+            });
         }
         if let Some(volumes) = netbox.get("volumes") {
             let (tag, volumes) = untag(volumes);
@@ -190,6 +265,8 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
             }
         }
     }
+    out.file.published =
+        published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read (see the module's doc).
     if foreign_image {
@@ -197,6 +274,29 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         out.env_files.clear();
     }
     out
+}
+
+/// "Traefik's labels on the `netbox` service" when its `labels:` switch Traefik on for it or
+/// give it a router (`traefik.enable=true`, `traefik.http.routers.…`), as a list or a map.
+fn traefik_labels(netbox: &Node) -> Option<String> {
+    let labels = netbox.get("labels")?;
+    let traefik = |label: &str| {
+        let label = label.trim().to_ascii_lowercase();
+        label.starts_with("traefik.http.routers.") || label.replace(' ', "") == "traefik.enable=true"
+    };
+    let any = match &labels.kind {
+        NodeKind::Seq(items) => items.iter().filter_map(Node::as_str).any(traefik),
+        NodeKind::Map(pairs) => pairs.iter().any(|(key, value)| {
+            key.as_str().is_some_and(|k| {
+                let k = k.to_ascii_lowercase();
+                k.starts_with("traefik.http.routers.")
+                    || (k == "traefik.enable"
+                        && (value.as_str() == Some("true") || matches!(value.kind, NodeKind::Bool(true))))
+            })
+        }),
+        _ => false,
+    };
+    any.then(|| "Traefik's labels on the `netbox` service".to_owned())
 }
 
 /// The files of netbox-docker's image that decide what its LDAP variables mean: the loader

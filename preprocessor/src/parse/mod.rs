@@ -35,7 +35,7 @@ impl Parsed {
     /// reached.
     fn problems(&self) -> (&[netbox::SyntaxError], Option<&limits::TooComplex>) {
         match self {
-            Parsed::Netbox(file) => (&file.syntax_errors, file.too_complex.as_ref()),
+            Parsed::Netbox(file) => (&file.syntax_errors, file.too_complex.as_deref()),
             Parsed::Nginx(file) => (&file.syntax_errors, file.too_complex.as_ref()),
             Parsed::Authentik(file) => (&file.syntax_errors, file.too_complex.as_ref()),
         }

@@ -357,6 +357,20 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// A port of the `netbox` service that Compose publishes on an address other people reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The entry as written (`8080:8080`, `8080`).
+    pub entry: String,
+    /// Where it is.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+    /// What in the same file shows a proxy in front of NetBox (Traefik's labels on the `netbox`
+    /// service, another service running a reverse proxy), if anything.
+    pub proxy: Option<String>,
+}
+
 /// What a Python block holds.
 #[derive(Debug, Clone, Default)]
 pub struct PythonFile {
@@ -383,7 +397,7 @@ pub struct PythonFile {
     pub syntax_errors: Vec<SyntaxError>,
     /// Set when the block is nested too deeply to parse, or a value grew past the evaluator's
     /// budget (that value and what is built from it are unknown).
-    pub too_complex: Option<TooComplex>,
+    pub too_complex: Option<Box<TooComplex>>,
     /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
     /// `from … import *`): a setting the file does not show may still be set.
     pub binds_unseen_names: bool,
@@ -403,6 +417,9 @@ pub struct PythonFile {
     /// The names the file binds anywhere, and the ones it reads at its top level without
     /// binding them (see [`super::module_names`]); empty when the file has a syntax error.
     pub module_names: Box<super::module_names::ModuleNames>,
+    /// A compose file's `netbox` service ports published beyond the machine itself, and what
+    /// shows a proxy in front of it (boxed: empty in every other kind of file).
+    pub published: Box<[Published]>,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
@@ -423,7 +440,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     if limits::python_depth(text).is_none() {
         let first_line = text.find('\n').unwrap_or(text.len());
         return PythonFile {
-            too_complex: Some(TooComplex { range: 0..first_line, message: limits::too_deep_python() }),
+            too_complex: Some(Box::new(TooComplex { range: 0..first_line, message: limits::too_deep_python() })),
             ..PythonFile::default()
         };
     }
@@ -483,7 +500,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         evaluator.top_level(stmt);
     }
     if let Some((range, message)) = evaluator.too_large.take() {
-        file.too_complex = Some(TooComplex { range, message });
+        file.too_complex = Some(Box::new(TooComplex { range, message }));
     }
     // A repaired parse may read names the author never wrote.
     if file.syntax_errors.is_empty() {

@@ -19,6 +19,7 @@ rules! {
     login_redirect_url_type => LOGIN_REDIRECT_URL_TYPE,
     remote_auth_header_unused => REMOTE_AUTH_HEADER_UNUSED,
     remote_auth_group_sync_off => REMOTE_AUTH_GROUP_SYNC_OFF,
+    port_published_beside_proxy => PORT_PUBLISHED_BESIDE_PROXY,
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,

@@ -15,6 +15,7 @@
 //! `REMOTE_AUTH_GROUP_HEADER = 'HTTP_X_AUTHENTIK_GROUPS'` without
 //! `REMOTE_AUTH_GROUP_SYNC_ENABLED = True`.
 
+use super::shared::header_backend;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::NetboxConfig;
 use crate::parse::netbox::{Setting, ValueKind};
@@ -30,8 +31,6 @@ pub const REMOTE_AUTH_GROUP_SYNC_OFF: Rule = Rule {
     fact: "NetBox 4.6.8 netbox/middleware.py L187-192: only with REMOTE_AUTH_GROUP_SYNC_ENABLED does RemoteUserMiddleware call _get_groups (L211-222, which reads REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR); netbox/authentication/__init__.py L240-243: only then does RemoteUserBackend.authenticate call configure_groups (REMOTE_AUTH_AUTO_CREATE_GROUPS, L187; _is_superuser: REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS, L249-251; before 4.5 _is_staff: REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS); settings.py L179: the default is False, as netbox-docker's (configuration/configuration.py `_environ_get_and_map('REMOTE_AUTH_GROUP_SYNC_ENABLED', 'False', _AS_BOOL)`, 3.0.2). A pipeline step that calls RemoteUserBackend's configure_groups itself reads them anyway (the NetBox charm): then nothing is said. Seen in a Portainer stack for Authentik's forward auth (tests/realworld/tuning/t128-…)",
     applies: Applies::Always,
 };
-
-const HEADER_BACKEND: &str = "netbox.authentication.RemoteUserBackend";
 
 /// A setting's name and a test for NetBox's default value (a line that repeats the default was
 /// not written to change anything).
@@ -70,16 +69,6 @@ fn sync_off(nb: &NetboxConfig) -> Option<String> {
             "`REMOTE_AUTH_GROUP_SYNC_ENABLED` is not set, and netbox-docker's default is 'False'".to_owned(),
         ),
         None => None,
-    }
-}
-
-/// Whether NetBox's RemoteUserBackend signs users in: named in `REMOTE_AUTH_BACKEND`, or that
-/// setting absent where its default applies (NetBox's, settings.py L173, 4.6.8; netbox-docker's
-/// `environ.get('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend')`).
-fn header_backend(nb: &NetboxConfig) -> bool {
-    match nb.get("REMOTE_AUTH_BACKEND") {
-        Some(_) => nb.backends().is_some_and(|b| b.iter().any(|b| b == HEADER_BACKEND)),
-        None => nb.is_complete() || (nb.shows_environment() && !nb.some_file_may_set_unseen_names()),
     }
 }
 

@@ -128,6 +128,16 @@ pub(super) fn truthy(nb: &NetboxConfig, name: &str) -> Option<bool> {
     nb.get(name).and_then(|s| s.value.truthy())
 }
 
+/// Whether NetBox's RemoteUserBackend signs users in: named in `REMOTE_AUTH_BACKEND`, or that
+/// setting absent where its default applies (NetBox's, settings.py L173, 4.6.8; netbox-docker's
+/// `environ.get('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend')`).
+pub(super) fn header_backend(nb: &NetboxConfig) -> bool {
+    match nb.get("REMOTE_AUTH_BACKEND") {
+        Some(_) => nb.backends().is_some_and(|b| b.iter().any(|b| b == "netbox.authentication.RemoteUserBackend")),
+        None => nb.is_complete() || (nb.shows_environment() && !nb.some_file_may_set_unseen_names()),
+    }
+}
+
 /// Whether `REMOTE_AUTH_BACKEND` names NetBox's `LDAPBackend` (netbox-docker loads its
 /// `ldap_config.py`, and reads the `AUTH_LDAP_*` variables, only then).
 pub(super) fn signs_in_with_ldap(nb: &NetboxConfig) -> bool {
