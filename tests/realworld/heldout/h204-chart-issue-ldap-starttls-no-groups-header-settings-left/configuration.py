@@ -1,0 +1,5 @@
+# Settings the chart's remoteAuth values become (netbox.yaml, read by the chart's configuration.py)
+REMOTE_AUTH_ENABLED = False
+REMOTE_AUTH_BACKEND = ['netbox.authentication.LDAPBackend']
+REMOTE_AUTH_AUTO_CREATE_USER = True
+REMOTE_AUTH_HEADER = 'HTTP_REMOTE_USER'
