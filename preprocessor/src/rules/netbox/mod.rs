@@ -38,6 +38,7 @@ rules! {
     redis_section_missing => REDIS_SECTION_MISSING,
     redis_same_database => REDIS_SAME_DATABASE,
     secret_key_short => SECRET_KEY_SHORT,
+    secret_key_public => SECRET_KEY_PUBLIC,
     api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
     model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
     plugin_name_not_module => PLUGIN_NAME_NOT_MODULE,

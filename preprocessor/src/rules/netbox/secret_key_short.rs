@@ -1,8 +1,7 @@
 //! `netbox/secret-key-short`: a `SECRET_KEY` shorter than the 50 characters NetBox requires.
 
-use super::shared::at_value;
+use super::shared::{at_value, secret_key};
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::{Conversion, Setting, Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -20,24 +19,7 @@ const MINIMUM: usize = 50;
 
 pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    let (setting, where_from): (&Setting, &str) = match nb.get("SECRET_KEY") {
-        // netbox-docker's own line, `SECRET_KEY = _read_secret('secret_key',
-        // environ.get('SECRET_KEY', ''))`: the variable, from the environment file.
-        Some(Setting { value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, .. }) => {
-            match nb.environment_variable(var) {
-                Some(var) => (var, " (netbox-docker uses it unless a file under /run/secrets replaces it)"),
-                None => return,
-            }
-        }
-        Some(setting) => (setting, ""),
-        // netbox-docker's configuration.py reads the variable when no secret file replaces it;
-        // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
-        None if !nb.is_complete() => match nb.environment_variable("SECRET_KEY") {
-            Some(var) => (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)"),
-            None => return,
-        },
-        None => return,
-    };
+    let Some((setting, where_from)) = secret_key(nb) else { return };
     let Some(key) = setting.value.as_str() else { return };
     let length = key.chars().count();
     if length >= MINIMUM {

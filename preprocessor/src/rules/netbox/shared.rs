@@ -4,7 +4,7 @@ use super::parameters::{NETBOX, NetboxSetting};
 use crate::finding::Finding;
 use crate::finding::Rule;
 use crate::model::NetboxConfig;
-use crate::parse::netbox::{Setting, Value};
+use crate::parse::netbox::{Conversion, Setting, Value, ValueKind};
 use crate::rules::input::Input;
 
 pub(super) const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";
@@ -241,6 +241,28 @@ pub(super) fn python_string(text: &str) -> String {
     }
     out.push('\'');
     out
+}
+
+/// The `SECRET_KEY` NetBox runs with, and where it comes from when that needs saying: the
+/// configuration's own, or netbox-docker's variable, which its configuration.py reads unless a
+/// /run/secrets/secret_key file replaces it (netbox-docker 3.0.2 configuration/configuration.py
+/// line 115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`).
+pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> {
+    match nb.get("SECRET_KEY") {
+        // netbox-docker's own line: the variable, from the environment file.
+        Some(Setting {
+            value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, ..
+        }) => nb
+            .environment_variable(var)
+            .map(|var| (var, " (netbox-docker uses it unless a file under /run/secrets replaces it)")),
+        Some(setting) => Some((setting, "")),
+        // netbox-docker's configuration.py reads the variable when no secret file replaces it;
+        // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
+        None if !nb.is_complete() => nb
+            .environment_variable("SECRET_KEY")
+            .map(|var| (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)")),
+        None => None,
+    }
 }
 
 #[cfg(test)]
