@@ -6,6 +6,7 @@ use super::shared::{
 };
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{NetboxConfig, Presence};
+use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -42,6 +43,11 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
         ),
     ] {
         if let Some(setting) = d.netbox.get(name) {
+            // `{}` is NetBox's own default (settings.py L175, 4.6.8): the line changes nothing
+            // either way (corpus cases t136, t137).
+            if name == "REMOTE_AUTH_DEFAULT_PERMISSIONS" && matches!(&setting.value.kind, ValueKind::Dict(pairs) if pairs.is_empty()) {
+                continue;
+            }
             out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with {with}: {why}")));
         }
     }
@@ -130,6 +136,14 @@ mod tests {
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // `{}` is NetBox's default: a line that repeats it changes nothing (corpus cases t136, t137)
+        (
+            "netbox/remote-auth-header-unused",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\nREMOTE_AUTH_DEFAULT_PERMISSIONS = {'dcim.view_site': None}\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\nREMOTE_AUTH_DEFAULT_PERMISSIONS = {}\n",
+        ),
         (
             "netbox/remote-auth-header-unused",
             "4.7",
@@ -281,7 +295,7 @@ mod tests {
     fn the_message_names_the_files_backend() {
         use crate::rules::netbox::testing::findings;
         let got = findings(
-            "REMOTE_AUTH_BACKEND = 'social_core.backends.saml.SAMLAuth'\nREMOTE_AUTH_AUTO_CREATE_USER = True\nREMOTE_AUTH_DEFAULT_PERMISSIONS = {}\n",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.saml.SAMLAuth'\nREMOTE_AUTH_AUTO_CREATE_USER = True\nREMOTE_AUTH_DEFAULT_PERMISSIONS = {'dcim.view_site': None}\n",
             "4.7",
         );
         let messages: Vec<&String> =
