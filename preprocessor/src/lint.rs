@@ -193,12 +193,34 @@ fn logical_file(file: &Read) -> (CompactString, bool) {
     }
 }
 
+/// The Python files of a netbox-docker configuration directory in the order its loader imports
+/// them (docker/configuration.docker.py `read_configurations`, 27bf52c): the main file, then
+/// every other `*.py` not starting with `__`, sorted by name; a later one wins.
+fn docker_loading_order(directory: &Path, main: &str) -> Result<Vec<PathBuf>> {
+    let mut names = Vec::new();
+    let entries = std::fs::read_dir(directory).with_context(|| format!("cannot list {}", directory.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot list {}", directory.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // netbox-docker's `f.is_file()` follows symbolic links, as metadata does.
+        let is_file = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
+        if is_file && name.ends_with(".py") && !name.starts_with("__") && name != main {
+            names.push(name);
+        }
+    }
+    // Python sorts by code point, as Rust sorts strings.
+    names.sort();
+    let main = directory.join(main);
+    Ok(main.is_file().then_some(main).into_iter().chain(names.iter().map(|n| directory.join(n))).collect())
+}
+
 /// netbox-docker's configuration directory a file is in, as the model names it: `configuration`
 /// for a file of a `--netbox-docker` checkout's `configuration/` (or a file named whose parent
 /// directory is `configuration`), `configuration/ldap` for one in its `ldap/` subdirectory.
 fn docker_directory(file: &Read) -> Option<&'static str> {
+    let in_ldap = file.path.parent().and_then(Path::file_name).is_some_and(|p| p == "ldap");
     if file.docker_configuration {
-        return Some("configuration");
+        return Some(if in_ldap { "configuration/ldap" } else { "configuration" });
     }
     let mut parents = file.path.parent()?.components().rev().map(|c| c.as_os_str());
     match (parents.next(), parents.next()) {
@@ -232,26 +254,20 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
     if !configuration.is_dir() {
         bail!("{} is not a netbox-docker checkout: it has no configuration/ directory", dir.display());
     }
-    let mut names = Vec::new();
-    let entries =
-        std::fs::read_dir(&configuration).with_context(|| format!("cannot list {}", configuration.display()))?;
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot list {}", configuration.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        // netbox-docker's `f.is_file()` follows symbolic links, as metadata does.
-        let is_file = std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file());
-        if is_file && name.ends_with(".py") && !name.starts_with("__") && name != "configuration.py" {
-            names.push(name);
-        }
-    }
-    // Python sorts by code point, as Rust sorts strings.
-    names.sort();
-    let main = configuration.join("configuration.py");
     let mut files = DockerFiles::default();
-    let paths = main.is_file().then_some(main).into_iter().chain(names.iter().map(|n| configuration.join(n)));
-    for path in paths {
-        let text = read_text(&path)?;
-        files.configuration.push(Read { docker_configuration: true, ..Read::new(path, text, Kind::Netbox) });
+    // The configuration directory, then its LDAP directory, which netbox-docker's LDAP loader
+    // reads the same way (docker/ldap_config.docker.py: `read_configurations` of
+    // /etc/netbox/config/ldap/ with `ldap_config` first; 27bf52c).
+    for (directory, main) in
+        [(configuration.clone(), "configuration.py"), (configuration.join("ldap"), "ldap_config.py")]
+    {
+        if !directory.is_dir() {
+            continue;
+        }
+        for path in docker_loading_order(&directory, main)? {
+            let text = read_text(&path)?;
+            files.configuration.push(Read { docker_configuration: true, ..Read::new(path, text, Kind::Netbox) });
+        }
     }
     // The compose files Compose finds here when none is named: the first of each list.
     let first = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());

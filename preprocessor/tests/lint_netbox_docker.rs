@@ -42,6 +42,11 @@ fn write(dir: &Path, name: &str, text: &str) {
 /// The `netbox/secret-key-short` findings of `lint --netbox-docker DIR`: (file, line, message),
 /// and the exit code.
 fn secret_key_findings(root: &Path) -> (Option<i32>, Vec<(String, u64, String)>) {
+    findings_of(root, "netbox/secret-key-short")
+}
+
+/// `lint --netbox-docker ROOT`: its exit code and `rule`'s findings (file name, line, message).
+fn findings_of(root: &Path, rule: &str) -> (Option<i32>, Vec<(String, u64, String)>) {
     let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
         .env_remove("MDBOOK_PREPROCESSOR__CONFIGCHECK__STRICT")
         .env("NO_COLOR", "1")
@@ -57,7 +62,7 @@ fn secret_key_findings(root: &Path) -> (Option<i32>, Vec<(String, u64, String)>)
         .as_array()
         .unwrap()
         .iter()
-        .filter(|d| d["rule"] == "netbox/secret-key-short")
+        .filter(|d| d["rule"] == rule)
         .map(|d| {
             let file = Path::new(d["path"].as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned();
             (file, d["line"].as_u64().unwrap(), d["message"].as_str().unwrap().to_string())
@@ -101,4 +106,33 @@ fn a_short_secret_key_in_netbox_dockers_environment_file_is_found_through_its_co
     write(root, "env/netbox.env", "SECRET_KEY=Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya\n");
     write(root, "configuration/extra.py", "SECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n");
     assert_eq!(secret_key_findings(root), (Some(0), vec![]));
+}
+
+/// netbox-docker's LDAP loader reads configuration/ldap/ as its main loader reads
+/// configuration/: ldap_config.py first, then the other files, a later one winning
+/// (docker/ldap_config.docker.py). An add-on there that switches StartTLS on answers the
+/// environment's plain `ldap://`.
+#[test]
+fn the_ldap_directory_is_read_in_netbox_dockers_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "configuration/configuration.py", NETBOX_DOCKER_CONFIGURATION);
+    write(
+        root,
+        "configuration/ldap/ldap_config.py",
+        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\n",
+    );
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
+    );
+    let (_, found) = findings_of(root, "netbox/ldap-without-tls");
+    assert_eq!(
+        found.iter().map(|(file, line, _)| (file.as_str(), *line)).collect::<Vec<_>>(),
+        [("netbox.env", 2)],
+        "{found:?}"
+    );
+    write(root, "configuration/ldap/extra.py", "AUTH_LDAP_START_TLS = True\n");
+    assert_eq!(findings_of(root, "netbox/ldap-without-tls"), (Some(0), vec![]));
 }
