@@ -21,9 +21,9 @@ use crate::version::{Applies, Targets};
 pub const CLIENT_MAX_BODY_SIZE_SMALL: Rule = Rule {
     id: "nginx/client-max-body-size-small",
     severity: Severity::Info,
-    summary: "`client_max_body_size` (nginx's default is 1m) is below the request data NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MiB by default): nginx refuses with 413 what NetBox would take",
+    summary: "`client_max_body_size` (nginx's default is 1m) is below the request data NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE, 2.5 MiB by default, which Django does not apply to file uploads): nginx refuses with 413 what NetBox would take",
     help: "set `client_max_body_size 25m;` in the server, as NetBox's contrib/nginx.conf does",
-    fact: "facts §5 (NetBox's contrib/nginx.conf sets client_max_body_size 25m); NetBox settings.py (4.6.8 L102): DATA_UPLOAD_MAX_MEMORY_SIZE = getattr(configuration, 'DATA_UPLOAD_MAX_MEMORY_SIZE', 2621440); seen with nginx 1.22.1: a 2 MB body without client_max_body_size gets 413",
+    fact: "facts §5 (NetBox's contrib/nginx.conf sets client_max_body_size 25m); NetBox settings.py (4.6.8 L102): DATA_UPLOAD_MAX_MEMORY_SIZE = getattr(configuration, 'DATA_UPLOAD_MAX_MEMORY_SIZE', 2621440); Django's settings reference: the size is checked against the request body excluding file upload data, and None disables the check; seen with nginx 1.22.1: a 2 MB body without client_max_body_size gets 413",
     applies: Applies::Always,
 };
 
@@ -41,9 +41,26 @@ fn size_in_bytes(text: &str) -> Option<u64> {
 pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     // What NetBox accepts in a request's data: its configuration's, else its default.
+    // `None` switches Django's check off (any size); a value not known here is not guessed.
     let netbox_accepts = match d.netbox.get("DATA_UPLOAD_MAX_MEMORY_SIZE").map(|s| &s.value.kind) {
         Some(ValueKind::Int(n)) => u64::try_from(*n).unwrap_or(0),
-        _ => 2_621_440,
+        Some(ValueKind::None) => u64::MAX,
+        Some(_) => return,
+        None => 2_621_440,
+    };
+    let accepted = if netbox_accepts == u64::MAX {
+        "NetBox itself sets no limit (DATA_UPLOAD_MAX_MEMORY_SIZE = None)".to_owned()
+    } else {
+        format!("NetBox itself accepts form and import data up to {netbox_accepts} bytes (DATA_UPLOAD_MAX_MEMORY_SIZE), and file uploads, which Django does not count against that, of any size")
+    };
+    // At least what NetBox accepts, and never less than the 25m of NetBox's contrib/nginx.conf.
+    const MIB: u64 = 1024 * 1024;
+    let help = if netbox_accepts <= 25 * MIB {
+        "set `client_max_body_size 25m;` in the server, as NetBox's contrib/nginx.conf does".to_owned()
+    } else if netbox_accepts == u64::MAX {
+        "set `client_max_body_size` in the server to the largest upload you allow (NetBox's contrib/nginx.conf sets 25m)".to_owned()
+    } else {
+        format!("set `client_max_body_size {}m;` in the server, the request data NetBox accepts", netbox_accepts.div_ceil(MIB))
     };
     match flow.location.client_max_body_size.as_ref().or(flow.server.client_max_body_size.as_ref()) {
         Some((size, range)) => {
@@ -52,8 +69,8 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
                     &CLIENT_MAX_BODY_SIZE_SMALL,
                     flow.server.block,
                     range.clone(),
-                    format!("requests larger than {size} (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, below the {netbox_accepts} bytes NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE)"),
-                ));
+                    format!("requests larger than {size} (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, while {accepted}"),
+                ).with_help(help));
             }
         }
         // Nothing to point at: point at the server, where the fix goes (its public `listen`).
@@ -61,15 +78,15 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
             &CLIENT_MAX_BODY_SIZE_SMALL,
             flow.server.block,
             flow.server.anchor(),
-            format!("no `client_max_body_size` is set in this server, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, below the {netbox_accepts} bytes NetBox itself accepts (DATA_UPLOAD_MAX_MEMORY_SIZE)"),
-        )),
+            format!("no `client_max_body_size` is set in this server, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, while {accepted}"),
+        ).with_help(help)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::nginx::testing::nginx;
-    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet};
+    use crate::rules::testing::{BLUEPRINT, NETBOX, assert_fires, assert_quiet, helps, messages};
 
     #[test]
     fn client_max_body_size_small() {
@@ -101,5 +118,24 @@ mod tests {
             (NETBOX, &format!("http {{\n    client_max_body_size 2m;\n{unset}}}\n"), BLUEPRINT),
             "client_max_body_size 2m",
         );
+    }
+
+    /// The help asks for at least what NetBox accepts; `None` (no limit in Django) makes any
+    /// limit small, and a value not known here is not judged. The message does not claim
+    /// DATA_UPLOAD_MAX_MEMORY_SIZE limits file uploads (Django does not count them).
+    #[test]
+    fn the_fix_follows_what_netbox_accepts() {
+        let help_for = |netbox: &str| {
+            helps(netbox, &nginx("25m", "10m"), BLUEPRINT).into_iter().find(|(r, _)| *r == "nginx/client-max-body-size-small").map(|(_, h)| h)
+        };
+        let larger = format!("{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = 52428800\n");
+        assert_eq!(help_for(&larger).as_deref(), Some("set `client_max_body_size 50m;` in the server, the request data NetBox accepts"));
+        let unlimited = format!("{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = None\n");
+        assert!(help_for(&unlimited).is_some_and(|h| h.contains("largest upload you allow")));
+        let unknown = format!("import os\n{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ['MAX'])\n");
+        assert_eq!(help_for(&unknown), None);
+        let said = messages(NETBOX, &nginx("25m", "2m"), BLUEPRINT);
+        let (_, message) = said.iter().find(|(r, _)| *r == "nginx/client-max-body-size-small").unwrap();
+        assert!(message.contains("file uploads, which Django does not count against that"), "{message}");
     }
 }
