@@ -184,6 +184,9 @@ pub struct NginxSite {
     pub swallowed: Vec<Swallowed>,
 }
 
+/// How many words of a directive a [`Swallowed`] shows.
+const WORDS_SHOWN: usize = 6;
+
 /// A directive whose line lost its `;`, so nginx read the next directive as its arguments.
 #[derive(Debug, Clone)]
 pub struct Swallowed {
@@ -210,7 +213,16 @@ impl NginxSite {
         walk(&file.directives, &mut |d| {
             // `listen` is nginx's syntax error already; a counted directive's too.
             if let (Some(i), false) = (d.swallowed, d.name == "listen" || counts_arguments(&d.name)) {
-                let words = |args: &[Arg]| args.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+                // At most a few words: a swallowed run may be long (a line that lost its `;` before
+                // a block of many), and the message needs only its start.
+                let words = |args: &[Arg]| {
+                    let mut shown =
+                        args.iter().take(WORDS_SHOWN).map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+                    if args.len() > WORDS_SHOWN {
+                        shown.push_str(" …");
+                    }
+                    shown
+                };
                 let meant_end = if i == 0 { d.name_range.end } else { d.args[i - 1].range.end };
                 self.swallowed.push(Swallowed {
                     block,

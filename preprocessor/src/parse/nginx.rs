@@ -314,6 +314,13 @@ pub fn walk<'a>(directives: &'a [Directive], visit: &mut impl FnMut(&'a Directiv
 
 #[cfg(test)]
 mod tests {
+    /// `swallowed_at` looks names up by binary search: an unsorted table would miss some.
+    #[test]
+    fn the_directive_names_are_sorted_for_the_binary_search() {
+        assert!(super::DIRECTIVE_NAMES.is_sorted());
+        assert!(super::DIRECTIVE_NAMES.binary_search(&"client_max_body_size").is_ok());
+    }
+
     use super::*;
 
     #[test]

@@ -61,6 +61,11 @@ mod tests {
         assert!(message.contains("`server_name netbox.internaldomain.com` has no `;`") && message.contains("`client_max_body_size 25m`"), "{message}");
         // The swallowed words are not server names: no second name for the `$server_name` rule.
         assert!(all.iter().all(|(r, _)| *r != "nginx/forwarded-host-server-name"), "{all:#?}");
+        // A long swallowed run is shown by its first words.
+        let long = nginx("internaldomain.com;\n    client_max", "internaldomain.com\n    proxy_set_header X-A 1 2 3 4 5 6 7;\n    client_max");
+        let all = messages(NETBOX, &long, BLUEPRINT);
+        let message = all.iter().find(|(r, _)| *r == "nginx/missing-semicolon").map(|(_, m)| m.as_str()).unwrap_or("");
+        assert!(message.contains("`proxy_set_header X-A 1 2 3 4 …`"), "{message}");
     }
 
     #[test]
