@@ -82,33 +82,25 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             // NetBox's own prefix: every name under it that NetBox reads is in the inventory of
             // all its releases, so one that none read is no NetBox parameter, however far from
             // the others (an invented `REMOTE_AUTH_STAFF_SUPERUSERS`).
-            out.push(
-                Finding::in_block(
-                    &SETTING_UNKNOWN,
-                    setting.block,
-                    setting.name_range.clone(),
-                    format!(
-                        "no NetBox release reads `{name}`, though every remote-authentication parameter NetBox has starts with `REMOTE_AUTH_`, so unless code of your own reads it, this line has no effect"
-                    ),
-                )
-                .with_help("remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents"),
-            );
+            out.push(far_from_all(
+                setting,
+                format!(
+                    "no NetBox release reads `{name}`, though every remote-authentication parameter NetBox has starts with `REMOTE_AUTH_`, so unless code of your own reads it, this line has no effect"
+                ),
+                "remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents",
+            ));
         } else if !name.starts_with("AUTH_LDAP_") && is_literal(&setting.value) && d.netbox.is_unread(setting) {
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
             // code (`BASE_DIR = Path(__file__)…`, `os.environ.get(…)`) is a helper's, left alone.
-            out.push(
-                Finding::in_block(
-                    &SETTING_UNKNOWN,
-                    setting.block,
-                    setting.name_range.clone(),
-                    format!(
-                        "no NetBox release reads `{}`, Django takes no such setting from NetBox, and no line of this file uses it, so this line has no effect",
-                        name.escape_debug()
-                    ),
-                )
-                .with_help("remove the line, or set the parameter NetBox documents for what it was meant to do"),
-            );
+            out.push(far_from_all(
+                setting,
+                format!(
+                    "no NetBox release reads `{}`, Django takes no such setting from NetBox, and no line of this file uses it, so this line has no effect",
+                    name.escape_debug()
+                ),
+                "remove the line, or set the parameter NetBox documents for what it was meant to do",
+            ));
         }
     }
 }
@@ -116,6 +108,11 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
 const PREFIX: &str = "SOCIAL_AUTH_";
 /// NetBox's own prefix for its remote-authentication parameters.
 const REMOTE_AUTH: &str = "REMOTE_AUTH_";
+
+/// A name no parameter is near: said so, with what to do instead of a rename.
+fn far_from_all(setting: &Setting, message: String, help: &str) -> Finding {
+    Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message).with_help(help.to_owned())
+}
 
 fn found(setting: &Setting, message: String, near: &str) -> Finding {
     Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
