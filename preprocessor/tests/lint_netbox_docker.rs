@@ -120,7 +120,8 @@ fn the_ldap_directory_is_read_in_netbox_dockers_order() {
     write(
         root,
         "configuration/ldap/ldap_config.py",
-        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\n",
+        // netbox-docker's own lines (configuration/ldap/ldap_config.py, 3.0.2).
+        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_START_TLS = environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'\n",
     );
     write(
         root,
@@ -132,6 +133,18 @@ fn the_ldap_directory_is_read_in_netbox_dockers_order() {
         found.iter().map(|(file, line, _)| (file.as_str(), *line)).collect::<Vec<_>>(),
         [("netbox.env", 2)],
         "{found:?}"
+    );
+    // The variable itself switches StartTLS on, as netbox-docker's file reads it.
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\nAUTH_LDAP_START_TLS=true\n",
+    );
+    assert_eq!(findings_of(root, "netbox/ldap-without-tls"), (Some(0), vec![]));
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
     );
     write(root, "configuration/ldap/extra.py", "AUTH_LDAP_START_TLS = True\n");
     assert_eq!(findings_of(root, "netbox/ldap-without-tls"), (Some(0), vec![]));

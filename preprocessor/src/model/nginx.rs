@@ -186,6 +186,8 @@ pub struct NginxSite {
 
 /// How many words of a directive a [`Swallowed`] shows.
 const WORDS_SHOWN: usize = 6;
+/// How many characters of each word (a quoted argument may be a whole policy).
+const WORD_CHARS: usize = 40;
 
 /// A directive whose line lost its `;`, so nginx read the next directive as its arguments.
 #[derive(Debug, Clone)]
@@ -216,8 +218,11 @@ impl NginxSite {
                 // At most a few words: a swallowed run may be long (a line that lost its `;` before
                 // a block of many), and the message needs only its start.
                 let words = |args: &[Arg]| {
-                    let mut shown =
-                        args.iter().take(WORDS_SHOWN).map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+                    let word = |a: &Arg| match a.text.char_indices().nth(WORD_CHARS) {
+                        Some((end, _)) => format!("{}…", &a.text[..end]),
+                        None => a.text.to_string(),
+                    };
+                    let mut shown = args.iter().take(WORDS_SHOWN).map(word).collect::<Vec<_>>().join(" ");
                     if args.len() > WORDS_SHOWN {
                         shown.push_str(" …");
                     }

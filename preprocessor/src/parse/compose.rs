@@ -106,6 +106,10 @@ fn published_ports(ports: &Node) -> Vec<(String, Range<usize>)> {
             NodeKind::Int(n) => Some(n.to_string()),
             _ => None,
         }) {
+            // Compose interpolates `${…}` first: such an entry's address is not known here.
+            if short.contains('$') {
+                continue;
+            }
             // An IPv6 host is bracketed; the host address is what comes before the last two
             // `:`-separated parts (or before the only one, with a host port).
             let parts: Vec<&str> = short.rsplitn(3, ':').collect();
@@ -115,7 +119,12 @@ fn published_ports(ports: &Node) -> Vec<(String, Range<usize>)> {
         } else if port.get("target").is_some() {
             // Without `published`, an ephemeral port, as the short form's container port alone.
             out.push(("(long form)".to_owned(), port.range.clone()));
-            port.get("host_ip").and_then(Node::as_str).map(str::to_owned)
+            let host = port.get("host_ip").and_then(Node::as_str).map(str::to_owned);
+            if host.as_deref().is_some_and(|h| h.contains('$')) {
+                out.pop();
+                continue;
+            }
+            host
         } else {
             None
         };
@@ -200,6 +209,8 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
+            published.clear();
+            ldap_loader_replaced = false;
             out.resets_environment = true;
             out.resets_env_files = true;
             if service_tag == Tag::Reset {

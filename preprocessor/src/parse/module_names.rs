@@ -361,7 +361,7 @@ struct TopLevelReads<'b> {
     bound: &'b HashSet<CompactString, FxBuildHasher>,
     seen: HashSet<CompactString, FxBuildHasher>,
     seen_in_functions: HashSet<(CompactString, CompactString), FxBuildHasher>,
-    /// The function whose body is being read (the outermost one).
+    /// The function whose body is being read (the innermost one).
     function: Option<CompactString>,
     out: Vec<FreeRead>,
 }
@@ -380,7 +380,8 @@ impl<'a> Visitor<'a> for TopLevelReads<'_> {
                     }
                 }
                 let outer = self.function.take();
-                self.function = Some(outer.clone().unwrap_or_else(|| CompactString::from(def.name.as_str())));
+                // A nested function runs when it is called, not when its outer one is.
+                self.function = Some(CompactString::from(def.name.as_str()));
                 self.visit_straight_line(&def.body);
                 self.function = outer;
             }
@@ -536,11 +537,9 @@ mod tests {
         let reads = read(&parsed.syntax().body).free_reads;
         let got: Vec<(String, Option<String>)> =
             reads.iter().map(|r| (r.name.to_string(), r.function.as_ref().map(ToString::to_string))).collect();
-        // a branch's reads may never run; `inner` is judged as part of `step`, when it is called
-        assert_eq!(
-            got,
-            [("logging".to_owned(), Some("step".to_owned())), ("MISSING".to_owned(), Some("step".to_owned()))]
-        );
+        // a branch's reads may never run; `inner`'s are its own, when it is called
+        let with = |name: &str, function: &str| (name.to_owned(), Some(function.to_owned()));
+        assert_eq!(got, [with("logging", "step"), with("logging", "inner"), with("MISSING", "step")]);
         let two = "def a():\n    return logging\ndef b():\n    return logging\n";
         let parsed = ruff_python_parser::parse_unchecked_source(two, ast::PySourceType::Python);
         assert_eq!(read(&parsed.syntax().body).free_reads.len(), 2, "each function raises on its own");

@@ -952,6 +952,25 @@ impl<'t> Evaluator<'t, '_> {
                 Some(kind) => kind,
                 None => return unknown(),
             },
+            // `environ.get('X', 'False').lower() == 'true'`: netbox-docker's LDAP file reads its
+            // switches so (configuration/ldap/ldap_config.py, 3.0.2), as `_AS_BOOL` does.
+            Expr::Compare(compare) => match (compare.ops.as_ref(), compare.comparators.as_ref(), compare.left.as_ref())
+            {
+                ([ast::CmpOp::Eq], [Expr::StringLiteral(t)], Expr::Call(lower))
+                    if t.value.to_str() == "true"
+                        && lower.arguments.is_empty()
+                        && matches!(lower.func.as_ref(), Expr::Attribute(a) if a.attr.id.as_str() == "lower") =>
+                {
+                    let Expr::Attribute(attribute) = lower.func.as_ref() else { return unknown() };
+                    match self.eval(&attribute.value).kind {
+                        ValueKind::Env { var, default, conversion: Conversion::Text } => {
+                            ValueKind::Env { var, default, conversion: Conversion::Bool }
+                        }
+                        _ => return unknown(),
+                    }
+                }
+                _ => return unknown(),
+            },
             Expr::Subscript(subscript) if self.is_environ(&subscript.value) => match self.eval(&subscript.slice).kind {
                 ValueKind::Str(var) => ValueKind::Env { var, default: None, conversion: Conversion::Text },
                 _ => return unknown(),

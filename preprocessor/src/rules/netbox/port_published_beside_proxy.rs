@@ -77,6 +77,9 @@ mod tests {
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", ""));
         let long = "    ports:\n      - target: 8080\n        published: 8000\n        host_ip: 127.0.0.1\n";
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(long, nginx));
+        // An address Compose interpolates is not known here.
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${BIND_IP:-127.0.0.1}:8000:8080\"\n", nginx));
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"[::1]:${PORT:-8000}:8080\"\n", nginx));
     }
 
     /// With header authentication the port is a way around the sign-on (a Portainer stack for

@@ -64,7 +64,7 @@ pub fn redis_same_database(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 cache.port
             ),
         )
-        .with_help(format!("give the caching section a database of its own (`'DATABASE': {}`)", cache.database + 1)),
+        .with_help(format!("give the caching section a database of its own (`'DATABASE': {}`)", cache.database.saturating_add(1))),
     );
 }
 

@@ -15,7 +15,7 @@
 //! `REMOTE_AUTH_GROUP_HEADER = 'HTTP_X_AUTHENTIK_GROUPS'` without
 //! `REMOTE_AUTH_GROUP_SYNC_ENABLED = True`.
 
-use super::shared::header_backend;
+use super::shared::{header_backend, truthy};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::NetboxConfig;
 use crate::parse::netbox::{Setting, ValueKind};
@@ -74,7 +74,8 @@ fn sync_off(nb: &NetboxConfig) -> Option<String> {
 
 pub fn remote_auth_group_sync_off(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    if !header_backend(nb) {
+    // With header authentication off, group sync would change nothing either.
+    if !header_backend(nb) || truthy(nb, "REMOTE_AUTH_ENABLED") == Some(false) {
         return;
     }
     // A pipeline step may call RemoteUserBackend's configure_groups itself (as the NetBox charm
@@ -128,6 +129,14 @@ mod tests {
             "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = False\nREMOTE_AUTH_SUPERUSERS = ['opsadmin']\n",
             3,
             "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = False\nREMOTE_AUTH_SUPERUSERS = []\nREMOTE_AUTH_GROUP_SEPARATOR = '|'\n",
+        ),
+        // header authentication switched off: group sync would change nothing either
+        (
+            "netbox/remote-auth-group-sync-off",
+            "4.7",
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_SUPERUSERS = ['opsadmin']\n",
+            2,
+            "REMOTE_AUTH_ENABLED = False\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_SUPERUSERS = ['opsadmin']\n",
         ),
         // another backend is remote-auth-header-unused's; a step calling configure_groups reads them
         (

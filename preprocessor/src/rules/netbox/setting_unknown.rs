@@ -89,7 +89,11 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                 ),
                 "remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents",
             ));
-        } else if !name.starts_with("AUTH_LDAP_") && is_literal(&setting.value) && d.netbox.is_unread(setting) {
+        } else if !name.starts_with("AUTH_LDAP_")
+            && is_literal(&setting.value)
+            && d.netbox.is_unread(setting)
+            && !imported_from_configuration(d, name)
+        {
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
             // code (`BASE_DIR = Path(__file__)…`, `os.environ.get(…)`) is a helper's, left alone.
@@ -108,6 +112,17 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
 const PREFIX: &str = "SOCIAL_AUTH_";
 /// NetBox's own prefix for its remote-authentication parameters.
 const REMOTE_AUTH: &str = "REMOTE_AUTH_";
+
+/// Whether another file may read the name from the configuration module: `from
+/// netbox.configuration import LDAP_SERVER` in ldap_config.py, netbox-docker's
+/// `from netbox.configuration.configuration import …` in an add-on, or the module itself.
+fn imported_from_configuration(d: &Input<'_>, name: &str) -> bool {
+    d.netbox.imports.iter().any(|i| {
+        let module = i.module.trim_start_matches('.');
+        (module == "configuration" || module.starts_with("netbox.configuration") || module.ends_with(".configuration"))
+            && (i.name.is_empty() || i.name == name || i.name == "*")
+    })
+}
 
 /// A name no parameter is near: said so, with what to do instead of a rename.
 fn far_from_all(setting: &Setting, message: String, help: &str) -> Finding {
@@ -222,7 +237,9 @@ fn is_upper_case(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{OIDC, assert_cases, assert_quiet_in_chapter, finding_in, findings};
+    use crate::rules::netbox::testing::{
+        OIDC, assert_cases, assert_fires_in_chapter, assert_quiet_in_chapter, finding_in, findings,
+    };
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
@@ -290,5 +307,9 @@ mod tests {
         assert!(!help.contains("rename"), "{help}");
         assert_quiet_in_chapter("netbox/setting-unknown", "# t\n\n```python,check=netbox,partial\nLOG_LEVEL = 'WARNING'\n```\n");
         assert_quiet_in_chapter("netbox/setting-unknown", "# t\n\n```python,check=netbox\nfrom .local import *\nLOG_LEVEL = 'WARNING'\n```\n");
+        // A helper another file imports from the configuration module is read there.
+        let imported = "# t\n\n```python,check=netbox,file=configuration.py\nLDAP_SERVER = 'ldaps://dc.example.com'\n```\n\n```python,check=netbox,file=ldap_config.py\nfrom netbox.configuration import LDAP_SERVER\nAUTH_LDAP_SERVER_URI = LDAP_SERVER\n```\n";
+        assert_quiet_in_chapter("netbox/setting-unknown", imported);
+        assert_fires_in_chapter("netbox/setting-unknown", &imported.replace("import LDAP_SERVER\nAUTH_LDAP_SERVER_URI = LDAP_SERVER", "import ALLOWED_HOSTS\nAUTH_LDAP_SERVER_URI = 'ldaps://dc'"), 1);
     }
 }

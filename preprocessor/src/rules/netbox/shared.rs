@@ -184,7 +184,16 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting>
         }
     });
     let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
-        Some(setting) if nb.is_ldap_setting(setting) => setting.value.truthy(),
+        Some(setting) if nb.is_ldap_setting(setting) => match &setting.value.kind {
+            // netbox-docker's own line (`environ.get('AUTH_LDAP_START_TLS', 'False').lower() ==
+            // 'true'`) where the environment shown leaves the variable unset: its default.
+            ValueKind::Env { var, default, conversion: Conversion::Bool }
+                if nb.shows_environment() && nb.environment_variable(var).is_none() =>
+            {
+                default.as_ref().and_then(|d| d.as_str()).map(|d| d.eq_ignore_ascii_case("true"))
+            }
+            _ => setting.value.truthy(),
+        },
         // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
         // configuration's own (the last assignment wins in this model): not known.
         Some(_) => None,

@@ -38,12 +38,15 @@ fn size_in_bytes(text: &str) -> Option<u64> {
     number.parse::<u64>().ok().map(|n| n * unit)
 }
 
+const MIB: u64 = 1024 * 1024;
+
 pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     // What NetBox accepts in a request's data: its configuration's, else its default.
     // `None` switches Django's check off (any size); a value not known here is not guessed.
     let netbox_accepts = match d.netbox.get("DATA_UPLOAD_MAX_MEMORY_SIZE").map(|s| &s.value.kind) {
         Some(ValueKind::Int(n)) => u64::try_from(*n).unwrap_or(0),
+        // No limit in Django: nginx's is the only one, and below NetBox's contrib 25m it is small.
         Some(ValueKind::None) => u64::MAX,
         Some(_) => return,
         None => 2_621_440,
@@ -54,17 +57,17 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         format!("NetBox itself accepts form and import data up to {netbox_accepts} bytes (DATA_UPLOAD_MAX_MEMORY_SIZE), and file uploads, which Django does not count against that, of any size")
     };
     // At least what NetBox accepts, and never less than the 25m of NetBox's contrib/nginx.conf.
-    const MIB: u64 = 1024 * 1024;
     let help = if netbox_accepts <= 25 * MIB {
         "set `client_max_body_size 25m;` in the server, as NetBox's contrib/nginx.conf does".to_owned()
     } else if netbox_accepts == u64::MAX {
-        "set `client_max_body_size` in the server to the largest upload you allow (NetBox's contrib/nginx.conf sets 25m)".to_owned()
+        "set `client_max_body_size` in the server to the largest upload you allow, 25m or more (NetBox's contrib/nginx.conf sets 25m)".to_owned()
     } else {
         format!("set `client_max_body_size {}m;` in the server, the request data NetBox accepts", netbox_accepts.div_ceil(MIB))
     };
     match flow.location.client_max_body_size.as_ref().or(flow.server.client_max_body_size.as_ref()) {
         Some((size, range)) => {
-            if size_in_bytes(size).is_some_and(|b| b != 0 && b < netbox_accepts) {
+            let enough = if netbox_accepts == u64::MAX { 25 * MIB } else { netbox_accepts };
+            if size_in_bytes(size).is_some_and(|b| b != 0 && b < enough) {
                 out.push(Finding::in_block(
                     &CLIENT_MAX_BODY_SIZE_SMALL,
                     flow.server.block,
@@ -132,6 +135,8 @@ mod tests {
         assert_eq!(help_for(&larger).as_deref(), Some("set `client_max_body_size 50m;` in the server, the request data NetBox accepts"));
         let unlimited = format!("{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = None\n");
         assert!(help_for(&unlimited).is_some_and(|h| h.contains("largest upload you allow")));
+        // With no limit in Django, a limit of 25m or more is the site's choice.
+        assert_quiet("nginx/client-max-body-size-small", (&unlimited, &nginx("25m", "500m"), BLUEPRINT));
         let unknown = format!("import os\n{NETBOX}DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ['MAX'])\n");
         assert_eq!(help_for(&unknown), None);
         let said = messages(NETBOX, &nginx("25m", "2m"), BLUEPRINT);

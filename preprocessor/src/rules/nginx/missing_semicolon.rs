@@ -41,7 +41,8 @@ pub fn missing_semicolon(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for s in &d.nginx.swallowed {
         let what = format!(
             "`{}` has no `;` at the end of its line: nginx reads on and takes `{}` for more arguments of it, so that directive is not set (or, where these arguments are invalid, nginx refuses the file)",
-            s.meant, s.lost
+            s.meant.escape_debug(),
+            s.lost.escape_debug()
         );
         out.push(Finding::in_block(&MISSING_SEMICOLON, s.block, s.range.clone(), what));
     }
