@@ -96,7 +96,11 @@ fn predict(text: &str) -> Vec<Said> {
         let statement = match lexer.read_statement() {
             Ok(s) => s,
             Err(e) => {
-                said.push(emerg(e.message, line_at(e.range.start.min(text.len()))));
+                // nginx names the line it stopped on; for the end of the file, that is the
+                // file's last line, while our reading marks the statement left open there.
+                let stopped = if e.message.starts_with("unexpected end of file") { text.len() } else { e.range.start };
+                assert!(e.range.end <= text.len(), "{e:?}");
+                said.push(emerg(e.message, line_at(stopped.min(text.len()))));
                 return said;
             }
         };

@@ -366,8 +366,9 @@ pub struct Published {
     pub range: Range<usize>,
     /// The block.
     pub block: BlockId,
-    /// What in the same file shows a proxy in front of NetBox (Traefik's labels on the `netbox`
-    /// service, another service running a reverse proxy), if anything.
+    /// What in the same file shows a proxy serving NetBox over HTTPS (Traefik's labels with a
+    /// TLS router on the `netbox` service, another service running a reverse proxy on port 443),
+    /// if anything.
     pub proxy: Option<String>,
 }
 

@@ -117,11 +117,23 @@ pub fn parse(text: &str) -> NginxFile {
     }
     match read(text) {
         Ok(directives) => file.directives = directives,
-        Err(Stop::Syntax(error)) => {
+        Err((Stop::Syntax(error), before)) => {
+            // nginx refuses the whole file. Stray text after the last block (a hosts line or a
+            // shell prompt pasted below a site, corpus case h196) leaves the blocks before it
+            // whole: they are still checked, as nginx reads them once the stray text is gone.
+            // An error inside a block, or with a block after it, leaves the site incomplete.
+            let after = error.range.start.min(text.len());
+            if let Some(before) = before
+                && !text[after..].contains('{')
+            {
+                file.directives = before;
+            }
             file.syntax_errors.push(error);
-            return file;
+            if file.directives.is_empty() {
+                return file;
+            }
         }
-        Err(Stop::TooDeep(at)) => {
+        Err((Stop::TooDeep(at), _)) => {
             let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
             file.too_complex = Some(TooComplex { range: at..end, message: limits::too_deep("blocks (`{ … }`)") });
             return file;
@@ -166,12 +178,18 @@ enum Stop {
     TooDeep(usize),
 }
 
-/// nginx's `ngx_conf_parse` over a site file: statements, blocks, and the first error. Without
-/// recursion: open blocks are a stack.
-fn read(text: &str) -> Result<Vec<Directive>, Stop> {
-    let mut lexer = Lexer::new(text);
+/// nginx's `ngx_conf_parse` over a site file: statements, blocks, and the first error, with the
+/// file's directives read whole before it when it came outside every block. Without recursion:
+/// open blocks are a stack.
+fn read(text: &str) -> Result<Vec<Directive>, (Stop, Option<Vec<Directive>>)> {
     let mut top: Vec<Directive> = Vec::new();
     let mut open: Vec<Open> = Vec::new();
+    read_into(text, &mut top, &mut open).map_err(|stop| (stop, open.is_empty().then_some(top)))
+}
+
+/// [`read`]'s loop, leaving what it read in `top` and `open` when it stops.
+fn read_into(text: &str, top: &mut Vec<Directive>, open: &mut Vec<Open>) -> Result<Vec<Directive>, Stop> {
+    let mut lexer = Lexer::new(text);
     loop {
         let statement =
             lexer.read_statement().map_err(|e| Stop::Syntax(SyntaxError { range: e.range, message: e.message }))?;
@@ -179,7 +197,7 @@ fn read(text: &str) -> Result<Vec<Directive>, Stop> {
         match statement.end {
             End::FileDone => {
                 if open.is_empty() {
-                    return Ok(top);
+                    return Ok(std::mem::take(top));
                 }
                 return Err(Stop::Syntax(SyntaxError {
                     range: end..end,
@@ -194,12 +212,12 @@ fn read(text: &str) -> Result<Vec<Directive>, Stop> {
                     }));
                 };
                 let directive = directive(text, block.words, block.start..end + 1, Some(block.children));
-                open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
+                open.last_mut().map_or(&mut *top, |o| &mut o.children).push(directive);
             }
             End::Semicolon => {
                 let start = statement.words.first().map_or(end, |w| w.range.start);
                 let directive = directive(text, statement.words, start..end + 1, None);
-                open.last_mut().map_or(&mut top, |o| &mut o.children).push(directive);
+                open.last_mut().map_or(&mut *top, |o| &mut o.children).push(directive);
             }
             End::BlockStart => {
                 if open.len() >= MAX_DEPTH {
@@ -396,6 +414,27 @@ mod tests {
 
     #[test]
     fn an_unclosed_block_is_a_syntax_error() {
-        assert!(!parse("server {\n    listen 443 ssl;\n").syntax_errors.is_empty());
+        let file = parse("server {\n    listen 443 ssl;\n");
+        assert!(!file.syntax_errors.is_empty());
+        assert!(file.directives.is_empty(), "an unfinished server is not checked as if it were whole");
+    }
+
+    /// A hosts line pasted below a site (corpus case h196): nginx refuses the file at its end,
+    /// the error names the line without its `;`, and the server before it is still read.
+    #[test]
+    fn stray_text_after_the_last_block_keeps_the_blocks_before_it() {
+        let text = "server {\n    listen 80;\n}\n127.0.0.1    netbox.home.arpa\n";
+        let file = parse(text);
+        let error = file.syntax_errors.first().expect("nginx refuses the file");
+        assert_eq!(&text[error.range.clone()], "127.0.0.1    netbox.home.arpa");
+        assert_eq!(file.directives.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["server"]);
+        // A stray `}` between blocks, or an error inside one: what follows is unread, so nothing is.
+        for broken in [
+            "server {\n    listen 80;\n}\n}\nserver {\n    listen 443 ssl;\n}\n",
+            "server {\n    listen 80;\n}\nserver {\n    listen 443 ssl\n}\n",
+        ] {
+            let file = parse(broken);
+            assert!(!file.syntax_errors.is_empty() && file.directives.is_empty(), "{broken:?}: {:?}", file.directives);
+        }
     }
 }

@@ -85,7 +85,7 @@ impl<'a> Lexer<'a> {
     /// The next statement, as `ngx_conf_read_token` reads it.
     pub fn read_statement(&mut self) -> Result<Statement, LexError> {
         let bytes = self.text.as_bytes();
-        let mut words = Vec::new();
+        let mut words: Vec<Word> = Vec::new();
         let mut need_space = false;
         let mut last_space = true;
         let mut sharp_comment = false;
@@ -97,9 +97,16 @@ impl<'a> Lexer<'a> {
         loop {
             let Some(&ch) = bytes.get(self.pos) else {
                 if !words.is_empty() || !last_space {
+                    // On the statement left open, where the `;` or `}` is missing, not on the
+                    // end of the file after it (corpus case h196).
+                    let range = match (words.first(), words.last()) {
+                        (Some(first), Some(last)) if last_space => first.range.start..last.range.end,
+                        (Some(first), _) => first.range.start..self.pos,
+                        _ => self.pos..self.pos,
+                    };
                     return Err(LexError {
                         message: "unexpected end of file, expecting \";\" or \"}\"".to_string(),
-                        range: self.pos..self.pos,
+                        range,
                     });
                 }
                 return Ok(Statement { words, end: End::FileDone, at: self.pos });

@@ -1,14 +1,16 @@
 //! `netbox/port-published-beside-proxy`: a compose file publishes NetBox's own port on every
-//! interface while a proxy stands in front of it, or while header authentication is on.
+//! interface while a proxy serves it over HTTPS, or while header authentication is on.
 //!
 //! ## What it does
 //! Finds a `ports:` entry of the `netbox` service that is not bound to the machine itself
-//! (`8080:8080`, or `8080` alone) in a compose file that also runs a reverse proxy for it
-//! (Traefik's labels on the service, an nginx, Caddy, HAProxy or Traefik service), or while
-//! NetBox takes users from a header (`REMOTE_AUTH_ENABLED` with its `RemoteUserBackend`).
+//! (`8080:8080`, or `8080` alone) in a compose file that also runs a reverse proxy serving it
+//! over HTTPS (Traefik's labels with a TLS router on the service; an nginx, Caddy, HAProxy or
+//! Traefik service publishing port 443), or while NetBox takes users from a header
+//! (`REMOTE_AUTH_ENABLED` with its `RemoteUserBackend`). A proxy in plain HTTP only is no
+//! reason: going around it gains a client nothing (corpus case h196).
 //!
 //! ## Why is this bad?
-//! Clients reach NetBox around the proxy, in plain HTTP, and NetBox trusts the forwarded headers
+//! Clients reach NetBox around the proxy's HTTPS, in plain HTTP, and NetBox trusts the forwarded headers
 //! from anyone; with header authentication, whoever reaches the port names any user in the header
 //! and is signed in as them.
 //!
@@ -27,7 +29,7 @@ use crate::version::{Applies, Targets};
 pub const PORT_PUBLISHED_BESIDE_PROXY: Rule = Rule {
     id: "netbox/port-published-beside-proxy",
     severity: Severity::Warning,
-    summary: "a compose file publishes the `netbox` service's port on every interface while a reverse proxy stands in front of it (Traefik's labels, an nginx, Caddy, HAProxy or Traefik service) or while header authentication is on: clients reach NetBox around the proxy",
+    summary: "a compose file publishes the `netbox` service's port on every interface while a reverse proxy serves it over HTTPS (Traefik's labels with a TLS router, an nginx, Caddy, HAProxy or Traefik service publishing port 443) or while header authentication is on: clients reach NetBox around the proxy",
     help: "remove `ports:` from the `netbox` service (the proxy reaches it over the Compose network), or publish it on the machine itself only: `127.0.0.1:8080:8080`",
     fact: "Compose publishes a `ports:` entry on every interface of the host unless it names a host address (`HOST_IP:HOST_PORT:CONTAINER_PORT`; a container port alone gets an ephemeral host port; Compose's documentation, services: ports); NetBox trusts X-Forwarded-Proto and X-Forwarded-Host from whoever sends them (settings.py L601-602, 4.6.8: SECURE_PROXY_SSL_HEADER, USE_X_FORWARDED_HOST; facts §5), and with REMOTE_AUTH_ENABLED its RemoteUserMiddleware signs in whoever the request's header names, on every request (netbox/middleware.py L153-192, 4.6.8; facts §1.2). Seen beside Traefik in a netbox-docker issue (tests/realworld/tuning/t130-…) and with Authentik's header authentication in a Portainer stack (t128)",
     applies: Applies::Always,
@@ -45,7 +47,7 @@ pub fn port_published_beside_proxy(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
             )
         } else if let Some(proxy) = &port.proxy {
             format!(
-                "this publishes NetBox's own port (`{entry}`) on every interface beside {proxy}: clients reach NetBox around the proxy, in plain HTTP, and NetBox trusts the X-Forwarded-Proto and X-Forwarded-Host they send"
+                "this publishes NetBox's own port (`{entry}`) on every interface beside {proxy}: clients reach NetBox around the proxy's HTTPS, in plain HTTP, and NetBox trusts the X-Forwarded-Proto and X-Forwarded-Host they send"
             )
         } else {
             continue;
@@ -69,14 +71,21 @@ mod tests {
     /// administrator's way in.
     #[test]
     fn beside_a_proxy() {
-        let labels = "    labels:\n      - \"traefik.enable=true\"\n    ports:\n      - \"8080\"\n";
-        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(labels, ""), 7);
-        let nginx = "  proxy:\n    image: nginx:1.27-alpine\n";
+        let labels = "    labels:\n      - \"traefik.enable=true\"\n      - traefik.http.routers.nb.tls=true\n    ports:\n      - \"8080\"\n";
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(labels, ""), 8);
+        let certresolver = "    labels:\n      traefik.http.routers.nb.tls.certresolver: acme\n    ports:\n      - \"8080\"\n";
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(certresolver, ""), 7);
+        let nginx = "  proxy:\n    image: nginx:1.27-alpine\n    ports:\n      - 80:80\n      - \"443:443/tcp\"\n";
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", nginx), 5);
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 127.0.0.1:8000:8080\n", nginx));
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", ""));
         let long = "    ports:\n      - target: 8080\n        published: 8000\n        host_ip: 127.0.0.1\n";
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(long, nginx));
+        // A proxy in plain HTTP only (corpus case h196): going around it gains nothing.
+        let plain = "  proxy:\n    image: nginx:1.27-alpine\n    ports:\n      - 80:80\n";
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", plain));
+        let plain_router = "    labels:\n      - traefik.enable=true\n      - traefik.http.routers.nb.entrypoints=web\n    ports:\n      - \"8080\"\n";
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(plain_router, ""));
         // An address Compose interpolates is not known here.
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${BIND_IP:-127.0.0.1}:8000:8080\"\n", nginx));
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"[::1]:${PORT:-8000}:8080\"\n", nginx));
