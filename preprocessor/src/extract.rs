@@ -133,6 +133,12 @@ pub struct Block {
     /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
     /// are read, its values unknown.
     pub raw_env_file: bool,
+    /// The project's `.env` (`lint`), when no `env_file:` names it: Compose interpolates the
+    /// compose files with it, and its variables reach NetBox only through them.
+    pub project_env_only: bool,
+    /// A compose file's interpolation variables (`lint`): the project's `.env`, its block and
+    /// text; `None`: unknown.
+    pub project_env: Option<(BlockId, std::sync::Arc<str>)>,
     /// The block's text, includes resolved.
     pub text: String,
     /// Where each byte of `text` came from.
@@ -534,6 +540,8 @@ impl ChapterScan<'_> {
             partial: attrs.partial,
             excerpt: attrs.partial,
             environment_replaced: false,
+            project_env_only: false,
+            project_env: None,
             raw_env_file: false,
             text,
             map,

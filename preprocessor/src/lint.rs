@@ -20,7 +20,10 @@
 //! compose file, or when it does not load, netbox-docker's `env/netbox.env`. Every compose file
 //! is a block of its own, so that what Compose refuses in it (YAML, a `${` template) is
 //! reported. Compose files named on their own are read the same way, as one project after the
-//! checkout's.
+//! checkout's. The project's `.env` (beside the first compose file) is read too, named or not:
+//! Compose interpolates the compose files with it (`${NETBOX_SECRET_KEY}`), so a value that
+//! comes from it is checked at its line there; its variables are NetBox's own only when an
+//! `env_file:` names it. A variable it does not set may come from the shell: unknown.
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
@@ -63,11 +66,21 @@ struct Read {
     environment_replaced: bool,
     /// An env file Compose reads with `format: raw`.
     raw_env_file: bool,
+    /// The project's `.env` that no `env_file:` names: Compose's interpolation only.
+    project_env_only: bool,
 }
 
 impl Read {
     fn new(path: PathBuf, text: String, kind: Kind) -> Read {
-        Read { path, text, kind, docker_configuration: false, environment_replaced: false, raw_env_file: false }
+        Read {
+            path,
+            text,
+            kind,
+            docker_configuration: false,
+            environment_replaced: false,
+            raw_env_file: false,
+            project_env_only: false,
+        }
     }
 }
 
@@ -111,10 +124,29 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     // What Compose reads wins its place: a file named on the command line that Compose reads
     // too is read there, once.
     let from_compose: HashSet<PathBuf> = env_files.iter().map(|r| canonical(&r.path)).collect();
+    // The project's `.env`, which Compose interpolates the compose files with: named or not,
+    // it is read, before them; an `env_file:` that names it also makes it NetBox's environment.
+    let project_env = composes.first().map(|first| first.path.parent().unwrap_or(Path::new(".")).join(".env"));
+    let project_env = project_env.filter(|path| path.is_file()).map(|path| canonical(&path));
+    let mut others = others;
+    let mut unnamed_project_env = None;
+    if let Some(path) = &project_env
+        && !from_compose.contains(path)
+    {
+        match others.iter_mut().find(|r| canonical(&r.path) == *path) {
+            Some(named) => named.project_env_only = true,
+            None => {
+                let shown = composes[0].path.parent().unwrap_or(Path::new(".")).join(".env");
+                let text = read_text(&shown)?;
+                unnamed_project_env = Some(Read { project_env_only: true, ..Read::new(shown, text, Kind::Env) });
+            }
+        }
+    }
     let mut read = docker.configuration;
     read.extend(others.into_iter().filter(|r| !from_compose.contains(&canonical(&r.path))));
     read.extend(docker_env);
     read.extend(env_files);
+    read.extend(unnamed_project_env);
     read.extend(composes);
     // A file named twice (`./env/netbox.env` and `env/netbox.env`, or a file of the checkout
     // named again) is read once, where it comes first.
@@ -125,8 +157,12 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     }
     let mut sources = Sources::default();
     let mut blocks = Vec::with_capacity(read.len());
+    let mut project_env_block = None;
     for file in read {
         let id = BlockId(blocks.len());
+        if file.kind == Kind::Env && project_env.as_ref().is_some_and(|path| canonical(&file.path) == *path) {
+            project_env_block = Some((id, std::sync::Arc::<str>::from(file.text.as_str())));
+        }
         let (logical, partial) = logical_file(&file);
         let display = file.path.to_string_lossy().into_owned();
         let len = file.text.len();
@@ -143,6 +179,8 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             excerpt: false,
             environment_replaced: file.environment_replaced,
             raw_env_file: file.raw_env_file,
+            project_env_only: file.project_env_only,
+            project_env: project_env_block.clone().filter(|_| file.kind == Kind::Compose),
             text: file.text,
             map: TextMap::whole(source, len),
             fence: 0..0,

@@ -747,3 +747,42 @@ fn a_far_away_secondary_place_is_a_note_not_a_snippet() {
     );
     assert!(!text.contains("filler line 15"), "the lines between are not drawn:\n{text}");
 }
+
+/// The project's `.env` beside the compose file: Compose interpolates the compose files with it
+/// (a boilerplate's `SECRET_KEY=${NETBOX_SECRET_KEY}`, corpus case h206), so a value written
+/// there is checked at its line, named or not; its variables are not NetBox's own unless an
+/// `env_file:` names it.
+#[test]
+fn the_projects_env_file_is_what_compose_interpolates_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${NETBOX_SECRET_KEY}\n      - ALLOWED_HOSTS=${HOST:-netbox.example.org}\n",
+    );
+    let short = "NETBOX_SECRET_KEY=0123456789abcdefABCDEF0123456789\n";
+    write(root, ".env", &format!("# generated\n{short}"));
+    let lint = |extra: &[&str]| {
+        let output = bin().arg("lint").arg(&compose).args(extra).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output))
+    };
+    let at_env_line = ("netbox/secret-key-short".to_string(), ".env".to_string(), 2);
+    assert!(lint(&[]).contains(&at_env_line), "read without being named: {:?}", lint(&[]));
+    let named = root.join(".env");
+    assert!(lint(&[named.to_str().unwrap()]).contains(&at_env_line), "{:?}", lint(&[named.to_str().unwrap()]));
+    // A key of 50 characters or more: nothing to say.
+    write(root, ".env", "NETBOX_SECRET_KEY=0123456789abcdefABCDEF0123456789-0123456789abcdefABCDEF\n");
+    assert!(!lint(&[]).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"), "{:?}", lint(&[]));
+    // Not referenced: `.env`'s own SECRET_KEY is Compose's variable, not NetBox's setting.
+    write(root, "compose.yaml", "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n");
+    write(root, ".env", "SECRET_KEY=short\n");
+    assert!(!lint(&[]).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"), "{:?}", lint(&[]));
+    // Unless the service reads it as its env_file too.
+    write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    env_file: .env\n",
+    );
+    assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
+}

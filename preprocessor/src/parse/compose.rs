@@ -38,9 +38,41 @@ use std::sync::Arc;
 use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
-use super::env::{Interpolation, interpolation, invalid_template_message};
+use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{Published, PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
+
+/// The variables Compose interpolates a project's compose files with, as far as they are known:
+/// the project's `.env` (compose-go reads the working directory's `.env` for interpolation,
+/// `cli/options.go` `GetEnvFromFile`), each with its line there. The shell's environment, which
+/// Compose prefers, is not known: the checker reads the `.env` an administrator keeps.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectEnv {
+    vars: std::collections::HashMap<CompactString, Arc<Setting>>,
+}
+
+impl ProjectEnv {
+    /// The `.env` file's variables, a later line winning (as compose-go's dotenv reads them).
+    pub fn new(file: &PythonFile) -> ProjectEnv {
+        ProjectEnv { vars: file.settings.iter().map(|s| (s.name.clone(), Arc::clone(s))).collect() }
+    }
+
+    /// A variable's text, when the `.env` sets it to a known value.
+    fn text(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).and_then(|s| s.value.as_str())
+    }
+
+    /// The `.env` line of a value that is one reference alone (`${NAME}` or `$NAME`) to a known
+    /// variable: the setting is that line's, where its value is written and changed.
+    fn whole_reference(&self, value: &str) -> Option<&Arc<Setting>> {
+        let name = value.strip_prefix("${").and_then(|v| v.strip_suffix('}')).or_else(|| value.strip_prefix('$'))?;
+        let valid = name
+            .bytes()
+            .enumerate()
+            .all(|(i, c)| c == b'_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()));
+        self.vars.get(name).filter(|s| valid && !name.is_empty() && s.value.as_str().is_some())
+    }
+}
 
 /// One `env_file:` entry of the `netbox` service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +207,11 @@ fn untag(node: &Node) -> (Tag, &Node) {
 /// merged: `loader/loader.go` `loadYamlFile`), for the `netbox` service's `environment:` and
 /// `env_file:`.
 pub fn read(text: &str, block: BlockId) -> ComposeFile {
+    read_with(text, block, None)
+}
+
+/// [`read`], interpolating with the project's `.env` when it is known.
+pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> ComposeFile {
     let loaded = load(text);
     let mut out = ComposeFile {
         file: PythonFile {
@@ -254,7 +291,7 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
                 out.resets_environment = true;
             }
             if tag != Tag::Reset {
-                environment_settings(text, environment, block, &mut out.file.settings, &mut invalid);
+                environment_settings(text, environment, block, project, &mut out.file.settings, &mut invalid);
             }
         }
         if let Some(env_file) = netbox.get("env_file") {
@@ -364,21 +401,34 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     read(text, block).file
 }
 
+/// [`parse`], interpolating with the project's `.env` when it is known.
+pub fn parse_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> PythonFile {
+    read_with(text, block, project).file
+}
+
 /// The settings of an `environment:` node, list or map; a `${` Compose refuses is an error.
 fn environment_settings(
     text: &str,
     environment: &Node,
     block: BlockId,
+    project: Option<&ProjectEnv>,
     settings: &mut Vec<Arc<Setting>>,
     invalid: &mut Vec<SyntaxError>,
 ) {
-    let mut add = |name: &str, name_range: Range<usize>, value: Option<Value>, statement: Range<usize>| {
-        let Some(value) = value else {
-            invalid.push(SyntaxError { range: statement.clone(), message: invalid_template_message(Some(name)) });
-            return;
+    let mut add =
+        |name: &str, name_range: Range<usize>, raw: Option<&str>, range: Range<usize>, statement: Range<usize>| {
+            // `SECRET_KEY=${NETBOX_SECRET_KEY}`: the value is the `.env` line's, and so is its place.
+            if let Some(var) = raw.zip(project).and_then(|(raw, project)| project.whole_reference(raw)) {
+                let setting = Setting { name: CompactString::from(name), ..Setting::clone(var) };
+                settings.push(Arc::new(setting));
+                return;
+            }
+            let Some(value) = interpolated(raw, range, project) else {
+                invalid.push(SyntaxError { range: statement.clone(), message: invalid_template_message(Some(name)) });
+                return;
+            };
+            settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));
         };
-        settings.push(Arc::new(Setting { name: CompactString::from(name), name_range, statement, value, block }));
-    };
     match &environment.kind {
         NodeKind::Seq(items) => {
             for item in items {
@@ -396,7 +446,7 @@ fn environment_settings(
                     (true, Some(value)) => item.range.end - value.len()..item.range.end,
                     _ => item.range.clone(),
                 };
-                add(name, name_range, interpolated(value, value_range), item.range.clone());
+                add(name, name_range, value, value_range, item.range.clone());
             }
         }
         NodeKind::Map(entries) => {
@@ -411,7 +461,7 @@ fn environment_settings(
                 };
                 let statement = key.range.start..value.range.end.max(key.range.end);
                 let range = if value.range.is_empty() { key.range.clone() } else { value.range.clone() };
-                add(name, key.range.clone(), interpolated(text.as_deref(), range), statement);
+                add(name, key.range.clone(), text.as_deref(), range, statement);
             }
         }
         _ => {}
@@ -445,10 +495,11 @@ fn env_file_entries(env_file: &Node) -> Vec<EnvFile> {
         .collect()
 }
 
-/// A value as Compose gives it: `None` (from the shell) or interpolated is unknown; `None` back
-/// for a `${` Compose refuses.
-fn interpolated(value: Option<&str>, range: Range<usize>) -> Option<Value> {
-    let kind = match value.map(interpolation) {
+/// A value as Compose gives it: `None` (from the shell) is unknown, and so is a variable the
+/// project's `.env` does not set; `None` back for a `${` Compose refuses.
+fn interpolated(value: Option<&str>, range: Range<usize>, project: Option<&ProjectEnv>) -> Option<Value> {
+    let lookup = |name: &str| project.and_then(|p| p.text(name));
+    let kind = match value.map(|v| interpolate(v, lookup)) {
         // A template's slot (an Ansible-rendered compose file's `{{ netbox_secret_key }}`): unknown.
         Some(Interpolation::Known(text)) if is_template_slot(&text) => ValueKind::Unknown,
         Some(Interpolation::Known(text)) => ValueKind::Str(text.into()),

@@ -555,6 +555,13 @@ pub enum Interpolation {
 /// Interpolate as Compose does, without guessing a variable. Linear: each `$` is looked at once,
 /// and a `}` is searched for at most once per `${` that is followed by one.
 pub fn interpolation(value: &str) -> Interpolation {
+    interpolate(value, |_| None)
+}
+
+/// Interpolate as Compose does with the variables `lookup` knows (the project's `.env`): a
+/// variable it does not know may come from the shell, so it leaves the value unknown, and so
+/// does a default or alternative that holds another `$`.
+pub fn interpolate<'v>(value: &str, lookup: impl Fn(&str) -> Option<&'v str>) -> Interpolation {
     let name_start = |c: u8| c == b'_' || c.is_ascii_alphabetic();
     let name_char = |c: u8| c == b'_' || c.is_ascii_alphanumeric();
     let bytes = value.as_bytes();
@@ -571,10 +578,13 @@ pub fn interpolation(value: &str) -> Interpolation {
                 i = at + 2;
             }
             Some(&c) if name_start(c) => {
-                unknown = true;
                 i = at + 2;
                 while bytes.get(i).is_some_and(|&c| name_char(c)) {
                     i += 1;
+                }
+                match lookup(&value[at + 1..i]) {
+                    Some(known) => out.push_str(known),
+                    None => unknown = true,
                 }
             }
             Some(b'{') => {
@@ -595,7 +605,10 @@ pub fn interpolation(value: &str) -> Interpolation {
                 let Some(close) = memchr::memchr(b'}', &bytes[j..]).filter(|_| valid) else {
                     return Interpolation::Invalid;
                 };
-                unknown = true;
+                match substitution(lookup(&value[at + 2..j]), &value[j..j + close]) {
+                    Some(text) => out.push_str(text),
+                    None => unknown = true,
+                }
                 i = j + close + 1;
             }
             // `$` before anything else (a digit, a blank, the end) is a `$`.
@@ -613,9 +626,65 @@ pub fn interpolation(value: &str) -> Interpolation {
     Interpolation::Known(out)
 }
 
+/// What `${NAME<modifier>}` becomes with NAME's value as known (compose-go's `template.go`
+/// `defaultWhenUnset`, `defaultWhenEmptyOrUnset`, `withRequired`, `withAlternative`): `None`
+/// when that depends on what is not known (NAME unknown, or a part holding another `$`).
+fn substitution<'v>(known: Option<&'v str>, modifier: &'v str) -> Option<&'v str> {
+    let known = known?;
+    let part = |p: &'v str| (!p.contains('$')).then_some(p);
+    if modifier.is_empty() || modifier.starts_with('?') {
+        return Some(known);
+    }
+    // Empty under `:?`, Compose stops with the message.
+    if modifier.starts_with(":?") {
+        return (!known.is_empty()).then_some(known);
+    }
+    match modifier.split_at(if modifier.starts_with(':') { 2 } else { 1 }) {
+        (":-", default) => {
+            if known.is_empty() {
+                part(default)
+            } else {
+                Some(known)
+            }
+        }
+        ("-", _) => Some(known),
+        (":+", alternative) => {
+            if known.is_empty() {
+                Some("")
+            } else {
+                part(alternative)
+            }
+        }
+        ("+", alternative) => part(alternative),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interpolation_with_the_projects_variables_is_compose_gos() {
+        let env = |name: &str| match name {
+            "KEY" => Some("s3cret"),
+            "EMPTY" => Some(""),
+            _ => None,
+        };
+        let known = |s: &str| Interpolation::Known(s.to_string());
+        assert_eq!(interpolate("${KEY}", env), known("s3cret"));
+        assert_eq!(interpolate("a-$KEY-b", env), known("a-s3cret-b"));
+        assert_eq!(interpolate("${EMPTY:-fallback}", env), known("fallback"));
+        assert_eq!(interpolate("${EMPTY-fallback}", env), known(""));
+        assert_eq!(interpolate("${KEY:+on}${EMPTY:+on}", env), known("on"));
+        assert_eq!(interpolate("${KEY:?must be set}", env), known("s3cret"));
+        // Not in `.env`: the shell may set it.
+        assert_eq!(interpolate("${SHELL_ONLY:-x}", env), Interpolation::Unknown);
+        assert_eq!(interpolate("$SHELL_ONLY", env), Interpolation::Unknown);
+        // A default that holds another variable is not followed.
+        assert_eq!(interpolate("${EMPTY:-$KEY}", env), Interpolation::Unknown);
+        assert_eq!(interpolate("${EMPTY:?}", env), Interpolation::Unknown);
+    }
 
     fn vars(text: &str) -> Vec<(String, String, String)> {
         parse(text, BlockId(0))

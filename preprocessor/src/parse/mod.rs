@@ -58,16 +58,24 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
         Kind::Env => {
             // What only the file as written shows: noted for its rules.
-            let (file, notes) = if block.raw_env_file {
+            let (mut file, notes) = if block.raw_env_file {
                 (env::parse_raw(&block.text, block.id), env::Notes::default())
             } else {
                 env::read(&block.text, block.id)
             };
-            env_notes.extend(notes);
+            // The project's `.env` alone: its variables are Compose's, not NetBox's (its syntax
+            // errors still stop Compose).
+            if block.project_env_only {
+                file.settings.clear();
+            } else {
+                env_notes.extend(notes);
+            }
             (Parsed::Netbox(file), "Docker Compose env-file syntax")
         }
         Kind::Compose => {
-            let mut file = compose::parse(&block.text, block.id);
+            let project =
+                block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::new(&env::read(text, *id).0));
+            let mut file = compose::parse_with(&block.text, block.id, project.as_ref());
             if block.environment_replaced {
                 file.settings.clear();
             }
