@@ -14,9 +14,9 @@ use crate::version::{Applies, Targets, Version};
 pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     id: "netbox/remote-auth-header-unused",
     severity: Severity::Warning,
-    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS` or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
+    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS`, a profile header (`REMOTE_AUTH_USER_EMAIL`, …) or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
     help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; OpenID Connect needs only `REMOTE_AUTH_BACKEND` and the `SOCIAL_AUTH_OIDC_*` settings",
-    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported; nor are they when REMOTE_AUTH_GROUP_HEADER names a claim, not a header (a lower-case name, which request.META never holds: netbox/middleware.py L215-216, 4.6.8) and the pipeline may run a step whose code is not read (SOCIAL_AUTH_PIPELINE not shown, or a step outside social-core, social-auth-app-django and netbox.authentication): a plugin's sync_groups step reuses them so (its documentation: REMOTE_AUTH_GROUP_HEADER \"repurposed here as a claim key\")",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER), and L194-201 (REMOTE_AUTH_USER_FIRST_NAME, _LAST_NAME and _EMAIL, read only there, after a header login; since 3.4.9, commit ab3531558); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported; nor are they when REMOTE_AUTH_GROUP_HEADER names a claim, not a header (a lower-case name, which request.META never holds: netbox/middleware.py L215-216, 4.6.8) and the pipeline may run a step whose code is not read (SOCIAL_AUTH_PIPELINE not shown, or a step outside social-core, social-auth-app-django and netbox.authentication): a plugin's sync_groups step reuses them so (its documentation: REMOTE_AUTH_GROUP_HEADER \"repurposed here as a claim key\")",
     applies: Applies::Always,
 };
 
@@ -37,6 +37,9 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
                 .to_string(),
         ),
         ("REMOTE_AUTH_AUTO_CREATE_USER", format!("only NetBox's `RemoteUserBackend` reads it{creates}")),
+        ("REMOTE_AUTH_USER_EMAIL", PROFILE_HEADER.to_string()),
+        ("REMOTE_AUTH_USER_FIRST_NAME", PROFILE_HEADER.to_string()),
+        ("REMOTE_AUTH_USER_LAST_NAME", PROFILE_HEADER.to_string()),
         (
             "REMOTE_AUTH_DEFAULT_PERMISSIONS",
             format!("only users created by header authentication get these permissions{never}"),
@@ -46,6 +49,13 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
             // `{}` is NetBox's own default (settings.py L175, 4.6.8): the line changes nothing
             // either way (corpus cases t136, t137).
             if name == "REMOTE_AUTH_DEFAULT_PERMISSIONS" && matches!(&setting.value.kind, ValueKind::Dict(pairs) if pairs.is_empty()) {
+                continue;
+            }
+            // So is a profile header's default (settings.py L182-184, 4.6.8), which NetBox's
+            // configuration_example.py writes out (corpus case h14).
+            if let Some(field) = name.strip_prefix("REMOTE_AUTH_USER_")
+                && setting.value.as_str().is_some_and(|v| v.strip_prefix("HTTP_REMOTE_USER_") == Some(field))
+            {
                 continue;
             }
             out.push(at_statement(&REMOTE_AUTH_HEADER_UNUSED, setting, format!("`{name}` has no effect with {with}: {why}")));
@@ -110,6 +120,11 @@ fn group_settings_for_a_step(netbox: &NetboxConfig) -> bool {
     }
 }
 
+/// Why the profile headers do nothing: NetBox reads them only after a header login, in its
+/// `RemoteUserMiddleware` (netbox/middleware.py L194-201, 4.6.8; since 3.4.9, ab3531558).
+const PROFILE_HEADER: &str =
+    "NetBox reads this header only after a header login, in its `RemoteUserMiddleware`, so no user's profile is ever filled from it";
+
 /// Pipeline steps whose code is known not to read the group settings: social-core's and
 /// social-auth-app-django's, and NetBox's own (`user_default_groups_handler` reads only
 /// `REMOTE_AUTH_DEFAULT_GROUPS`, netbox/authentication/__init__.py L385-403, 4.6.8).
@@ -136,6 +151,22 @@ mod tests {
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // The profile headers are read only after a header login (corpus case t141, a NixOS host).
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_USER_EMAIL = 'HTTP_X_EMAIL'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_USER_EMAIL = 'HTTP_X_EMAIL'\n",
+        ),
+        // NetBox's default, as configuration_example.py writes it: the line changes nothing.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_USER_LAST_NAME = 'HTTP_X_LAST'\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_USER_LAST_NAME = 'HTTP_REMOTE_USER_LAST_NAME'\n",
+        ),
         // `{}` is NetBox's default: a line that repeats it changes nothing (corpus cases t136, t137)
         (
             "netbox/remote-auth-header-unused",

@@ -11,8 +11,8 @@ pub const SECRET_KEY_SHORT: Rule = Rule {
     severity: Severity::Error,
     summary: "`SECRET_KEY` (in configuration.py, or netbox-docker's environment file) is shorter than the 50 characters NetBox requires at start-up",
     help: "generate one of 50 characters or more (NetBox ships generate_secret_key.py; `netbox secret-key` on a pip install) and put it in its place",
-    fact: "netbox/netbox/settings.py of NetBox 4.6.8 (vendored source, line 241), of the 4.7.3 wheel (line 247) and of the git tag v4.3.0 (line 208): `if len(SECRET_KEY) < 50: raise ImproperlyConfigured(\"SECRET_KEY must be at least 50 characters in length. …\")`; netbox-docker 3.0.2 configuration/configuration.py line 115: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))`, where `_read_secret` (lines 20-27) returns the first line of /run/secrets/NAME when that file exists, else the variable's value. Older releases were not read, so the rule starts at 4.3",
-    applies: Applies::netbox_since(4, 3, 0),
+    fact: "netbox/netbox/settings.py of NetBox 4.6.8 (vendored source, line 241), of the 4.7.3 wheel (line 247) of the git tag v4.3.0 (line 208) and of v3.5.0 (lines 74-78, where commit 2c34cd5ec, NetBox #12343, brought it; v3.4.10 has no such check): `if len(SECRET_KEY) < 50: raise ImproperlyConfigured(\"SECRET_KEY must be at least 50 characters in length. …\")`; netbox-docker 3.0.2 configuration/configuration.py line 115: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))`, where `_read_secret` (lines 20-27) returns the first line of /run/secrets/NAME when that file exists, else the variable's value.",
+    applies: Applies::netbox_since(3, 5, 0),
 };
 
 const MINIMUM: usize = 50;
@@ -57,6 +57,9 @@ mod tests {
         ("netbox/secret-key-short", "4.7", "SECRET_KEY = 'long enough'\nSECRET_KEY = 'short'\n", 2, "SECRET_KEY = ''\nSECRET_KEY = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX'\n"),
         // A key from the environment or a template is unknown.
         ("netbox/secret-key-short", "4.7", "X = 1\n", 0, "import os\nSECRET_KEY = os.environ['SECRET_KEY']\n"),
+        // The check came with 3.5.0 (corpus case t140 runs 4.0); 3.4 took any key.
+        ("netbox/secret-key-short", "3.5", "SECRET_KEY = 'short'\n", 1, "X = 1\n"),
+        ("netbox/secret-key-short", "3.4", "X = 1\n", 0, "SECRET_KEY = 'short'\n"),
         ("netbox/secret-key-short", "4.7", "X = 1\n", 0, "SECRET_KEY = '{{ netbox_secret_key }}'\n"),
     ];
 
