@@ -1,0 +1,1 @@
+PLUGINS = ['django3-auth-saml2']
