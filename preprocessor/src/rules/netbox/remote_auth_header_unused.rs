@@ -76,6 +76,11 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
     let who = through.map_or_else(|| "users who sign in with a password".to_string(), |t| format!("users who sign in through {t}"));
     for name in GROUP_SETTINGS.iter().chain(staff) {
         if let Some(setting) = d.netbox.get(name) {
+            // A switch left off promises nothing the sign-on then fails to do: social-auth syncs
+            // and creates no groups either (corpus cases h262, h263).
+            if SWITCHES.contains(name) && setting.value.truthy() == Some(false) {
+                continue;
+            }
             out.push(at_statement(
                 &REMOTE_AUTH_HEADER_UNUSED,
                 setting,
@@ -140,6 +145,9 @@ const GROUP_SETTINGS: &[&str] = &[
     "REMOTE_AUTH_SUPERUSERS",
 ];
 
+/// The group settings that switch something on; `False` is NetBox's default.
+const SWITCHES: &[&str] = &["REMOTE_AUTH_GROUP_SYNC_ENABLED", "REMOTE_AUTH_AUTO_CREATE_GROUPS"];
+
 /// Read by `_is_staff` until NetBox 4.5 removed `is_staff` (from then on `setting-removed`
 /// reports them).
 const STAFF_SETTINGS: &[&str] = &["REMOTE_AUTH_STAFF_GROUPS", "REMOTE_AUTH_STAFF_USERS"];
@@ -158,6 +166,14 @@ mod tests {
             "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nREMOTE_AUTH_USER_EMAIL = 'HTTP_X_EMAIL'\n",
             2,
             "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_USER_EMAIL = 'HTTP_X_EMAIL'\n",
+        ),
+        // Group sync switched off: nothing is promised that the sign-on then fails to do.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread_tenant.AzureADTenantOAuth2'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = True\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.azuread_tenant.AzureADTenantOAuth2'\nREMOTE_AUTH_GROUP_SYNC_ENABLED = False\nREMOTE_AUTH_AUTO_CREATE_GROUPS = False\n",
         ),
         // NetBox's default, as configuration_example.py writes it: the line changes nothing.
         (
