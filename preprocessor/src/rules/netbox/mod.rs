@@ -37,6 +37,8 @@ rules! {
     database_engine_not_postgresql => DATABASE_ENGINE_NOT_POSTGRESQL,
     redis_section_missing => REDIS_SECTION_MISSING,
     redis_same_database => REDIS_SAME_DATABASE,
+    redis_key_unread => REDIS_KEY_UNREAD,
+    redis_key_beside_sentinels => REDIS_KEY_BESIDE_SENTINELS,
     secret_key_short => SECRET_KEY_SHORT,
     secret_key_public => SECRET_KEY_PUBLIC,
     api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
