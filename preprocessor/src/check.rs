@@ -74,6 +74,7 @@ fn check_extraction(
             model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found, &mut env_notes)));
         crate::rules::netbox::env_value_spans_lines::report(&env_notes.spanning, &mut found);
         crate::rules::netbox::env_last_line_unnamed::report(&env_notes.unnamed_last_line, &mut found);
+        crate::rules::netbox::env_variable_repeated::report(&env_notes.repeated, &mut found);
         vec![(contribution, found)]
     });
     let mut parts = Vec::with_capacity(contributions.len());

@@ -147,6 +147,20 @@ pub struct SpanningValue {
     pub swallowed: Vec<String>,
 }
 
+/// A variable an env file sets again: compose-go reads the file statement by statement into one
+/// map (`dotenv/parser.go` `parseStatement`, e70e961), so the later line's value is the one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedVariable {
+    /// The env file.
+    pub block: BlockId,
+    /// The variable's name.
+    pub name: String,
+    /// The later line, which wins.
+    pub range: Range<usize>,
+    /// The earlier line, which does nothing.
+    pub earlier: Range<usize>,
+}
+
 /// A last line with neither a separator (`=`, `:`) nor a line end (`DEBUG=false\nSECRET_KEY`
 /// at the end of the file): compose-go's `locateKeyName` finds no key and returns the line as
 /// the rest, and `extractVarValue` reads the whole line as the value of the variable `""`
@@ -170,6 +184,8 @@ pub struct Notes {
     pub spanning: Vec<SpanningValue>,
     /// A last line that names no variable.
     pub unnamed_last_line: Vec<UnnamedLastLine>,
+    /// Names set again later in the same file.
+    pub repeated: Vec<RepeatedVariable>,
 }
 
 impl Notes {
@@ -177,6 +193,7 @@ impl Notes {
     pub fn extend(&mut self, other: Notes) {
         self.spanning.extend(other.spanning);
         self.unnamed_last_line.extend(other.unnamed_last_line);
+        self.repeated.extend(other.repeated);
     }
 }
 
@@ -247,6 +264,21 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                     message: error.message,
                 });
                 break;
+            }
+        }
+    }
+    // A name set again: compose-go keeps the later value (`out[key] = value` per statement).
+    let mut first: std::collections::HashMap<&str, &Setting> = std::collections::HashMap::new();
+    for setting in &file.settings {
+        match first.get(setting.name.as_str()) {
+            Some(earlier) => notes.repeated.push(RepeatedVariable {
+                block,
+                name: setting.name.to_string(),
+                range: setting.statement.clone(),
+                earlier: earlier.statement.clone(),
+            }),
+            None => {
+                first.insert(setting.name.as_str(), setting);
             }
         }
     }

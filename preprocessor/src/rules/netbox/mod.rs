@@ -86,4 +86,5 @@ rules! {
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
+    env_variable_repeated => ENV_VARIABLE_REPEATED,
 }
