@@ -130,6 +130,9 @@ pub struct Block {
     /// A compose file (`lint`) whose `environment:` a later compose file replaces (`!reset`,
     /// `!override`): the variables it lists are not set; its errors still stop Compose.
     pub environment_replaced: bool,
+    /// A compose file (`lint`) whose `ports:` a later compose file replaces: they are not
+    /// published.
+    pub ports_replaced: bool,
     /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
     /// are read, its values unknown.
     pub raw_env_file: bool,
@@ -540,6 +543,7 @@ impl ChapterScan<'_> {
             partial: attrs.partial,
             excerpt: attrs.partial,
             environment_replaced: false,
+            ports_replaced: false,
             project_env_only: false,
             project_env: None,
             raw_env_file: false,

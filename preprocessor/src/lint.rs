@@ -64,6 +64,8 @@ struct Read {
     docker_configuration: bool,
     /// A compose file whose `environment:` a later one replaces (`!reset`, `!override`).
     environment_replaced: bool,
+    /// A compose file whose `ports:` a later one replaces.
+    ports_replaced: bool,
     /// An env file Compose reads with `format: raw`.
     raw_env_file: bool,
     /// The project's `.env` that no `env_file:` names: Compose's interpolation only.
@@ -78,6 +80,7 @@ impl Read {
             kind,
             docker_configuration: false,
             environment_replaced: false,
+            ports_replaced: false,
             raw_env_file: false,
             project_env_only: false,
         }
@@ -178,6 +181,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             partial,
             excerpt: false,
             environment_replaced: file.environment_replaced,
+            ports_replaced: file.ports_replaced,
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
             project_env: project_env_block.clone().filter(|_| file.kind == Kind::Compose),
@@ -363,11 +367,14 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool)> {
             }
         }
     }
-    // A later file that replaces `environment:` makes the earlier files' variables unset.
-    let mut replaced_later = false;
+    // A later file that replaces `environment:` makes the earlier files' variables unset, and
+    // one that replaces `ports:` their published ports.
+    let (mut replaced_later, mut ports_replaced_later) = (false, false);
     for (compose, file) in composes.iter_mut().zip(&read).rev() {
         compose.environment_replaced = replaced_later;
+        compose.ports_replaced = ports_replaced_later;
         replaced_later |= file.resets_environment;
+        ports_replaced_later |= file.resets_ports;
     }
     let mut paths: Vec<(PathBuf, bool)> = Vec::new();
     for (i, entry) in entries {

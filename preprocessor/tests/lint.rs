@@ -786,3 +786,31 @@ fn the_projects_env_file_is_what_compose_interpolates_with() {
     );
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
 }
+
+/// An override file that replaces the base file's `ports:` (`!reset`, `!override`): the base's
+/// published port is no longer published, as Compose merges them (the review of 452b04c).
+#[test]
+fn a_later_compose_file_that_replaces_ports_unpublishes_the_earlier_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let base = write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    ports:\n      - 8080:8080\n    labels:\n      - traefik.http.routers.netbox.tls=true\n",
+    );
+    let lint = |files: &[&Path]| {
+        let output = bin().arg("lint").args(files).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output))
+    };
+    let published = ("netbox/port-published-beside-proxy".to_string(), "docker-compose.yml".to_string(), 5);
+    assert!(lint(&[&base]).contains(&published), "{:?}", lint(&[&base]));
+    for replace in ["ports: !reset []", "ports: !override\n      - 127.0.0.1:8080:8080"] {
+        let over = write(root, "docker-compose.override.yml", &format!("services:\n  netbox:\n    {replace}\n"));
+        let got = lint(&[&base, &over]);
+        assert!(!got.iter().any(|(rule, ..)| rule == "netbox/port-published-beside-proxy"), "{replace}: {got:?}");
+    }
+    // A plain override merges: the base's entry stays published.
+    let over =
+        write(root, "docker-compose.override.yml", "services:\n  netbox:\n    ports:\n      - 127.0.0.1:9090:8080\n");
+    assert!(lint(&[&base, &over]).contains(&published));
+}

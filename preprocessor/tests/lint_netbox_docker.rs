@@ -149,3 +149,37 @@ fn the_ldap_directory_is_read_in_netbox_dockers_order() {
     write(root, "configuration/ldap/extra.py", "AUTH_LDAP_START_TLS = True\n");
     assert_eq!(findings_of(root, "netbox/ldap-without-tls"), (Some(0), vec![]));
 }
+
+/// A compose file that mounts a file of its own over netbox-docker's LDAP loader: what reads
+/// the environment file's LDAP variables is not shown, so they are not judged (the review of
+/// 452b04c: the mount covered only the compose file's own `environment:`).
+#[test]
+fn an_ldap_loader_mounted_over_netbox_dockers_leaves_the_env_files_ldap_variables_unjudged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "configuration/configuration.py", NETBOX_DOCKER_CONFIGURATION);
+    write(
+        root,
+        "configuration/ldap/ldap_config.py",
+        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_START_TLS = environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'\n",
+    );
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
+    );
+    let compose =
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    env_file: env/netbox.env\n";
+    write(root, "docker-compose.yml", compose);
+    assert_eq!(
+        findings_of(root, "netbox/ldap-without-tls").1.len(),
+        1,
+        "netbox-docker's own loader reads the variable"
+    );
+    write(
+        root,
+        "docker-compose.yml",
+        &format!("{compose}    volumes:\n      - ./my_ldap_config.py:/opt/netbox/netbox/netbox/ldap_config.py:ro\n"),
+    );
+    assert_eq!(findings_of(root, "netbox/ldap-without-tls"), (Some(0), vec![]));
+}

@@ -108,6 +108,9 @@ pub struct NetboxConfig {
     whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
     /// The ports compose files publish for the `netbox` service beyond the machine itself.
     published: Vec<crate::parse::netbox::Published>,
+    /// Whether a compose file mounts a file of its own over netbox-docker's LDAP loader: then
+    /// no environment variable is known to reach django-auth-ldap.
+    ldap_loader_replaced: bool,
     /// The file of each main block whose names are recorded.
     block_files: HashMap<crate::finding::BlockId, CompactString, FxBuildHasher>,
     /// Whether the whole `configuration.py` is here: a parameter nothing sets is unset. Without
@@ -359,9 +362,11 @@ impl NetboxConfig {
     /// netbox/authentication/__init__.py lines 348-367; configuration.py's are never copied into
     /// Django's settings, facts §1.1); or an environment file's variable that a Python file reads
     /// (no `AUTH_LDAP_*` variable becomes a setting otherwise) when `ldap_config.py` is shown, as
-    /// netbox-docker's reads them (3.0.2 configuration/ldap/ldap_config.py).
+    /// netbox-docker's reads them (3.0.2 configuration/ldap/ldap_config.py), unless a compose
+    /// file mounts a file of its own over that loader (what reads the variables is not shown).
     pub fn is_ldap_setting(&self, setting: &Setting) -> bool {
-        self.ldap_blocks.contains(&setting.block) || (!self.ldap_blocks.is_empty() && self.is_from_environment(setting))
+        self.ldap_blocks.contains(&setting.block)
+            || (!self.ldap_blocks.is_empty() && !self.ldap_loader_replaced && self.is_from_environment(setting))
     }
 
     /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
@@ -432,6 +437,7 @@ impl NetboxConfig {
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             some_file_opaque: self.some_file_opaque,
             published: self.published.clone(),
+            ldap_loader_replaced: self.ldap_loader_replaced,
             ..NetboxConfig::default()
         }
     }
@@ -483,6 +489,7 @@ impl NetboxConfig {
             Role::Environment => {
                 self.environment_shown = true;
                 self.published.extend(file.published.iter().cloned());
+                self.ldap_loader_replaced |= file.ldap_loader_replaced;
                 Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
             }
             Role::Code => {}
@@ -609,6 +616,7 @@ impl NetboxConfig {
             }
             config.block_files.extend(part.block_files);
             config.published.extend(part.published);
+            config.ldap_loader_replaced |= part.ldap_loader_replaced;
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.netbox_docker_own.extend(part.netbox_docker_own);

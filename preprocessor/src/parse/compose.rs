@@ -100,6 +100,8 @@ pub struct ComposeFile {
     pub resets_environment: bool,
     /// The same for `env_file:`.
     pub resets_env_files: bool,
+    /// The same for `ports:`.
+    pub resets_ports: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
 }
@@ -250,6 +252,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             ldap_loader_replaced = false;
             out.resets_environment = true;
             out.resets_env_files = true;
+            out.resets_ports = true;
             if service_tag == Tag::Reset {
                 continue;
             }
@@ -258,6 +261,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             let (tag, ports) = untag(ports);
             if tag != Tag::Merge {
                 published.clear();
+                out.resets_ports = true;
             }
             if tag != Tag::Reset {
                 published.extend(published_ports(ports));
@@ -309,6 +313,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     out.file.syntax_errors.extend(invalid);
     // A file of one's own mounted over netbox-docker's LDAP loader or its LDAP file: what reads
     // the LDAP variables is not shown, so their values are unknown (never guessed).
+    out.file.ldap_loader_replaced = ldap_loader_replaced;
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
             if is_ldap_variable(&setting.name) {

@@ -79,6 +79,9 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
             if block.environment_replaced {
                 file.settings.clear();
             }
+            if block.ports_replaced {
+                file.published = Box::default();
+            }
             (Parsed::Netbox(file), "YAML")
         }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),

@@ -421,6 +421,9 @@ pub struct PythonFile {
     /// A compose file's `netbox` service ports published beyond the machine itself, and what
     /// shows a proxy in front of it (boxed: empty in every other kind of file).
     pub published: Box<[Published]>,
+    /// A compose file that mounts a file of its own over netbox-docker's LDAP loader: the LDAP
+    /// variables of its environment files are not known to be read.
+    pub ldap_loader_replaced: bool,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
