@@ -91,13 +91,27 @@ mod tests {
             4,
             "REDIS = {\n    'tasks': {'HOST': 'redis', 'DATABASE': 0},\n    'caching': {'HOST': 'redis-cache', 'DATABASE': 0},\n}\n",
         ),
-        // values from the environment, a URL or Sentinels: not known here
+        // a value from the environment, a URL, Sentinels: each alone leaves the place unknown
         (
             "netbox/redis-same-database",
             "4.7",
             "REDIS = {'tasks': {}, 'caching': {}}\n",
             1,
-            "import os\nREDIS = {'tasks': {'DATABASE': int(os.environ['DB'])}, 'caching': {'URL': 'redis://cache/0'}}\n",
+            "import os\nREDIS = {'tasks': {}, 'caching': {'DATABASE': int(os.environ['DB'])}}\n",
+        ),
+        (
+            "netbox/redis-same-database",
+            "4.7",
+            "REDIS = {'tasks': {}, 'caching': {}}\n",
+            1,
+            "REDIS = {'tasks': {}, 'caching': {'URL': 'redis://localhost:6379/0'}}\n",
+        ),
+        (
+            "netbox/redis-same-database",
+            "4.7",
+            "REDIS = {'tasks': {}, 'caching': {}}\n",
+            1,
+            "REDIS = {'tasks': {'SENTINELS': [('kv1', 26379)]}, 'caching': {}}\n",
         ),
     ];
 
