@@ -33,6 +33,22 @@ def _read_secret(secret_name: str, default: str | None = None) -> str | None:
 SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))
 ";
 
+/// netbox-docker's own lines of configuration/ldap/ldap_config.py (3.0.2) that read the server
+/// and StartTLS from the environment.
+const NETBOX_DOCKER_LDAP: &str = "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_START_TLS = environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'\n";
+
+/// A netbox-docker checkout with its LDAP loader's file and an environment that chooses LDAP
+/// over plain `ldap://`.
+fn ldap_checkout(root: &Path) {
+    write(root, "configuration/configuration.py", NETBOX_DOCKER_CONFIGURATION);
+    write(root, "configuration/ldap/ldap_config.py", NETBOX_DOCKER_LDAP);
+    write(
+        root,
+        "env/netbox.env",
+        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
+    );
+}
+
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -116,18 +132,7 @@ fn a_short_secret_key_in_netbox_dockers_environment_file_is_found_through_its_co
 fn the_ldap_directory_is_read_in_netbox_dockers_order() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "configuration/configuration.py", NETBOX_DOCKER_CONFIGURATION);
-    write(
-        root,
-        "configuration/ldap/ldap_config.py",
-        // netbox-docker's own lines (configuration/ldap/ldap_config.py, 3.0.2).
-        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_START_TLS = environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'\n",
-    );
-    write(
-        root,
-        "env/netbox.env",
-        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
-    );
+    ldap_checkout(root);
     let (_, found) = findings_of(root, "netbox/ldap-without-tls");
     assert_eq!(
         found.iter().map(|(file, line, _)| (file.as_str(), *line)).collect::<Vec<_>>(),
@@ -157,17 +162,7 @@ fn the_ldap_directory_is_read_in_netbox_dockers_order() {
 fn an_ldap_loader_mounted_over_netbox_dockers_leaves_the_env_files_ldap_variables_unjudged() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write(root, "configuration/configuration.py", NETBOX_DOCKER_CONFIGURATION);
-    write(
-        root,
-        "configuration/ldap/ldap_config.py",
-        "from os import environ\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_START_TLS = environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'\n",
-    );
-    write(
-        root,
-        "env/netbox.env",
-        "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldap://dc.corp.example\n",
-    );
+    ldap_checkout(root);
     let compose =
         "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    env_file: env/netbox.env\n";
     write(root, "docker-compose.yml", compose);

@@ -10,6 +10,9 @@
 //! `nginx -t` printed. Generated pieces: words, blanks, newlines, `#`, `;`, `{`, `}`, both quotes,
 //! backslash escapes, `$`, `${`, `)`.
 //!
+//! The same file checks the parser's argument counts against `nginx -t` (see
+//! `the_argument_counts_are_nginxs`).
+//!
 //! CI installs nginx; without it this test fails, it does not skip.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests fail loudly")]
 
@@ -17,6 +20,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use mdbook_configcheck::parse::nginx::ARGUMENTS;
 use mdbook_configcheck::parse::nginx_lexer::{End, Lexer};
 
 /// Plain pieces, most of the time, so that many statements get through to nginx's warnings.
@@ -67,6 +71,13 @@ fn nginx() -> PathBuf {
         .chain(["/usr/sbin/nginx".into(), "/usr/bin/nginx".into()])
         .find(|p| p.is_file());
     found.expect("nginx is needed for this test (CI installs it: apt-get install nginx-light)")
+}
+
+/// `nginx -t` on `text`, written as `nginx.conf` in `dir` (its prefix).
+fn nginx_test(nginx: &Path, dir: &Path, text: &str) -> std::process::Output {
+    let conf = dir.join("nginx.conf");
+    std::fs::write(&conf, text).unwrap();
+    Command::new(nginx).arg("-t").arg("-p").arg(dir).args(["-e", "stderr", "-c"]).arg(&conf).output().unwrap()
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -195,15 +206,7 @@ fn our_reading_of_generated_nginx_text_is_nginxs() {
             "pid {};\nevents {{}}\nhttp {{\ntypes {{\n{generated}\n{generated}\n}}\n}}\n",
             dir.path().join("nginx.pid").display()
         );
-        std::fs::write(&conf, &text).unwrap();
-        let out = Command::new(&nginx)
-            .arg("-t")
-            .arg("-p")
-            .arg(dir.path())
-            .args(["-e", "stderr", "-c"])
-            .arg(&conf)
-            .output()
-            .unwrap();
+        let out = nginx_test(&nginx, dir.path(), &text);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let expected = predict(&text);
         let actual = heard(&stderr, &conf);
@@ -219,4 +222,44 @@ fn our_reading_of_generated_nginx_text_is_nginxs() {
     // The generator reaches both sides: statements nginx accepts and prints, and errors.
     assert!(reached_warnings > cases / 8, "{reached_warnings} of {cases} cases with warnings");
     assert!(reached_errors > cases / 4, "{reached_errors} of {cases} cases with errors");
+}
+
+/// The argument counts the parser holds for nginx's directives (`ARGUMENTS`) against nginx's
+/// own: each directive with 0 to 4 arguments under `nginx -t`, in the first context that allows
+/// it (a location, a server, `http`). nginx answers "invalid number of arguments" exactly when
+/// the count is outside the table's range (four accepted stands for no limit).
+#[test]
+fn the_argument_counts_are_nginxs() {
+    let nginx = nginx();
+    let dir = tempfile::tempdir().unwrap();
+    let mut disagreements = Vec::new();
+    for &(name, min, max) in ARGUMENTS.iter().filter(|(name, ..)| *name != "location") {
+        for count in 0..=4 {
+            let statement = format!("{name} {};", vec!["1"; count].join(" "));
+            let contexts = [
+                format!("http {{ server {{ location / {{ {statement} }} }} }}"),
+                format!("http {{ server {{ {statement} }} }}"),
+                format!("http {{ {statement} }}"),
+            ];
+            let mut said = String::new();
+            for context in &contexts {
+                let text = format!("pid {}/nginx.pid;\nevents {{}}\n{context}\n", dir.path().display());
+                let out = nginx_test(&nginx, dir.path(), &text);
+                said = String::from_utf8_lossy(&out.stderr).into_owned();
+                if !said.contains("is not allowed here") {
+                    break;
+                }
+            }
+            assert!(!said.contains("unknown directive"), "{name}: {said}");
+            let refused = said.contains("invalid number of arguments");
+            let expected = count < min || count > max;
+            if refused != expected {
+                disagreements.push(format!(
+                    "{name} with {count}: nginx {} ({said})",
+                    if refused { "refuses" } else { "accepts" }
+                ));
+            }
+        }
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
 }
