@@ -2,7 +2,7 @@
 
 use super::shared::{at_value, python_string, truthy};
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::ValueKind;
+use crate::parse::netbox::{Conversion, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -10,7 +10,7 @@ use crate::version::{Applies, Targets, Version};
 pub const ALLOWED_HOSTS_TYPE: Rule = Rule {
     id: "netbox/allowed-hosts-type",
     severity: Severity::Error,
-    summary: "`ALLOWED_HOSTS` is a string (NetBox 4.7 does not start; older versions allow no host), or an empty list with DEBUG off",
+    summary: "`ALLOWED_HOSTS` is a string, written or an environment variable read as it is (NetBox 4.7 does not start; older versions allow no host), or an empty list with DEBUG off",
     help: "list the names NetBox is reached by: ALLOWED_HOSTS = ['<public host>']",
     fact: "facts §1.1 (a bare string is iterated character by character; an empty list rejects every host when DEBUG is False), §4 (DisallowedHost is HTTP 400); seen with real NetBox 4.7.3 (Django 6.1.2) by tests/e2e/run: a string stops start-up with ImproperlyConfigured",
     applies: Applies::Always,
@@ -25,6 +25,15 @@ pub fn allowed_hosts_type(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
         ),
         ValueKind::Str(s) => format!(
             "`ALLOWED_HOSTS` is the string '{s}', not a list: Django checks it character by character, so every request gets 400 Bad Request"
+        ),
+        // An environment variable read as it is (a PaaS fork's configuration, corpus): a string.
+        ValueKind::Env { var, conversion: Conversion::Text, .. } if targets.netbox >= Version::new(4, 7, 0) => format!(
+            "`ALLOWED_HOSTS` is the environment variable `{}` as it is, a string, not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and the proxy in front answers 502 Bad Gateway",
+            var.escape_debug()
+        ),
+        ValueKind::Env { var, conversion: Conversion::Text, .. } => format!(
+            "`ALLOWED_HOSTS` is the environment variable `{}` as it is, a string, not a list: Django checks it character by character, so every request gets 400 Bad Request",
+            var.escape_debug()
         ),
         ValueKind::List(items) | ValueKind::Tuple(items) if items.is_empty() && truthy(&d.netbox, "DEBUG") != Some(true) => {
             "`ALLOWED_HOSTS` is empty: with DEBUG off Django allows no host at all, so every request gets 400 Bad Request".into()
@@ -65,6 +74,14 @@ mod tests {
             "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n",
         ),
         ("netbox/allowed-hosts-type", "4.7", "ALLOWED_HOSTS = []\n", 1, "DEBUG = True\nALLOWED_HOSTS = []\n"),
+        // the environment variable as it is (a PaaS fork's configuration, corpus); split, a list
+        (
+            "netbox/allowed-hosts-type",
+            "4.6",
+            "import os\nALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', '')\n",
+            2,
+            "import os\nALLOWED_HOSTS = os.environ.get('ALLOWED_HOSTS', '').split(' ')\n",
+        ),
     ];
 
     #[test]

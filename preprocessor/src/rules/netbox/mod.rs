@@ -38,6 +38,7 @@ rules! {
     redis_section_missing => REDIS_SECTION_MISSING,
     redis_same_database => REDIS_SAME_DATABASE,
     redis_key_unread => REDIS_KEY_UNREAD,
+    bool_setting_text => BOOL_SETTING_TEXT,
     redis_key_beside_sentinels => REDIS_KEY_BESIDE_SENTINELS,
     secret_key_short => SECRET_KEY_SHORT,
     secret_key_public => SECRET_KEY_PUBLIC,

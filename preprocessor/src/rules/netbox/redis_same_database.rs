@@ -2,9 +2,9 @@
 //! Redis.
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::{Value, ValueKind};
+use crate::parse::netbox::{Conversion, Value, ValueKind};
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::version::{Applies, Targets, Version};
 
 /// The background-task queue and the cache in the same Redis database.
 pub const REDIS_SAME_DATABASE: Rule = Rule {
@@ -16,12 +16,25 @@ pub const REDIS_SAME_DATABASE: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// Where a section's connection is: host, port, database, as NetBox reads them.
+/// Where a section's connection is: host, port, database, as NetBox reads them. A host or port
+/// read from an environment variable is that variable: two sections reading the same variable
+/// (a configuration that takes REDIS_HOST for both) name the same place, whatever its value.
 #[derive(PartialEq)]
 struct Place {
     host: String,
-    port: i64,
+    port: String,
     database: i64,
+}
+
+/// A host or port as written: a known value, or `$NAME` for an environment variable read as it
+/// is (`os.environ['REDIS_HOST']`).
+fn part(value: &Value) -> Option<String> {
+    match &value.kind {
+        ValueKind::Str(text) => Some(text.to_ascii_lowercase().to_string()),
+        ValueKind::Int(n) => Some(n.to_string()),
+        ValueKind::Env { var, default: None, conversion: Conversion::Text } => Some(format!("${var}")),
+        _ => None,
+    }
 }
 
 /// The section's place and the value to point at (its DATABASE, else the section), when every
@@ -29,25 +42,28 @@ struct Place {
 fn place(section: &Value) -> Option<(Place, &Value)> {
     let ValueKind::Dict(pairs) = &section.kind else { return None };
     let mut host = "localhost".to_owned();
-    let mut port = 6379;
+    let mut port = "6379".to_owned();
     let mut database = (0, section);
     for (key, value) in pairs {
         match (key.as_str()?, &value.kind) {
-            ("HOST", ValueKind::Str(h)) => host = h.to_ascii_lowercase().to_string(),
-            ("PORT", ValueKind::Int(p)) => port = *p,
+            ("HOST", _) => host = part(value)?,
+            ("PORT", _) => port = part(value)?,
             ("DATABASE", ValueKind::Int(d)) => database = (*d, value),
-            ("HOST" | "PORT" | "DATABASE" | "URL" | "SENTINELS", _) => return None,
+            ("DATABASE" | "URL" | "SENTINELS", _) => return None,
             _ => {}
         }
     }
     Some((Place { host, port, database: database.0 }, database.1))
 }
 
-pub fn redis_same_database(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("REDIS") else { return };
     let ValueKind::Dict(sections) = &setting.value.kind else { return };
     let section = |name: &str| sections.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
-    let (Some(tasks), Some(caching)) = (section("tasks"), section("caching")) else { return };
+    // NetBox 2.7 named the tasks section `webhooks`; 2.8 still read it when `tasks` was absent
+    // (settings.py L160-169 at v2.7.0, L185-193 at v2.8.0).
+    let tasks = section("tasks").or_else(|| (targets.netbox < Version::new(2, 9, 0)).then(|| section("webhooks")).flatten());
+    let (Some(tasks), Some(caching)) = (tasks, section("caching")) else { return };
     let (Some((tasks, _)), Some((cache, at))) = (place(tasks), place(caching)) else { return };
     if tasks != cache {
         return;
@@ -58,7 +74,7 @@ pub fn redis_same_database(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             setting.block,
             at.range.clone(),
             format!(
-                "the caching section uses database {} of {}:{}, as the tasks section does (NetBox reads HOST, PORT and DATABASE by their upper-case keys, with the defaults localhost, 6379 and 0): NetBox's documentation warns that queued background tasks may be lost when the cache is flushed",
+                "the caching section uses database {} of {}:{}, as the tasks section does (NetBox reads HOST, PORT and DATABASE by their upper-case keys, with the defaults localhost, 6379 and 0; a `$NAME` is the same environment variable in both): NetBox's documentation warns that queued background tasks may be lost when the cache is flushed",
                 cache.database,
                 cache.host.escape_debug(),
                 cache.port
@@ -90,6 +106,15 @@ mod tests {
             "REDIS = {\n    'tasks': {'host': 'redis', 'database': 1},\n    'caching': {\n        'DATABASE': 0,\n    },\n}\n",
             4,
             "REDIS = {\n    'tasks': {'HOST': 'redis', 'DATABASE': 0},\n    'caching': {'HOST': 'redis-cache', 'DATABASE': 0},\n}\n",
+        ),
+        // both sections on the same environment variables, NetBox 2.7's `webhooks` section
+        // (a NetBox fork's Azure configuration, corpus)
+        (
+            "netbox/redis-same-database",
+            "2.7",
+            "import os\nREDIS = {\n    'webhooks': {'HOST': os.environ['REDIS_HOST'], 'DATABASE': 0},\n    'caching': {'HOST': os.environ['REDIS_HOST'], 'DATABASE': 0},\n}\n",
+            4,
+            "import os\nREDIS = {\n    'webhooks': {'HOST': os.environ['REDIS_HOST'], 'DATABASE': 0},\n    'caching': {'HOST': os.environ['REDIS_CACHE_HOST'], 'DATABASE': 0},\n}\n",
         ),
         // a value from the environment, a URL, Sentinels: each alone leaves the place unknown
         (
