@@ -5,8 +5,9 @@
 //! Names the keys of each section that NetBox has never read there: a lower-case key
 //! (`'host'`), the flat `REDIS` of NetBox 2.6 and earlier's `CACHE_DATABASE`, the tasks
 //! section's `SENTINEL_TIMEOUT` in the caching section, a misspelling. One finding per section,
-//! on the first such key, naming the others. A caching key that repeats the tasks section's own
-//! key and value (a section copied whole) is left alone: it changes nothing anybody meant. A key
+//! on the first such key, naming the others. A caching key that repeats a key the tasks section
+//! reads, with its value (a section copied whole), is left alone: it changes nothing anybody
+//! meant; a key neither section reads is reported in both. A key
 //! some release reads (`DEFAULT_TIMEOUT` up to 2.9, `URL` from 4.0.3) is not judged by release:
 //! packagers patch NetBox (nixpkgs writes `URL` for its 3.7 package).
 //!
@@ -76,9 +77,10 @@ pub fn redis_key_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             .iter()
             .filter_map(|(key, value)| Some((key.as_str()?, key, value)))
             .filter(|(name, _, _)| !read(name, is_tasks))
-            // A section copied whole: the tasks section's own key and value, repeated.
+            // A section copied whole: a key the tasks section reads, repeated with its value.
             .filter(|(name, _, value)| {
                 is_tasks
+                    || !read(name, true)
                     || !value.is_known()
                     || !tasks.iter().any(|(k, v)| k.as_str() == Some(*name) && v.is_known() && v.kind == value.kind)
             })
@@ -131,6 +133,14 @@ mod tests {
             "REDIS = {\n    'tasks': {},\n    'caching': {'CACHE_DATABASE': 1},\n}\n",
             3,
             "REDIS = {\n    'tasks': {},\n    'caching': {'DATABASE': 1, 'DEFAULT_TIMEOUT': 300},\n}\n",
+        ),
+        // a key neither section reads is reported in both (an Ansible role's RQ_DEFAULT_TIMEOUT)
+        (
+            "netbox/redis-key-unread",
+            "4.6",
+            "REDIS = {\n    'tasks': {'RQ_DEFAULT_TIMEOUT': 300},\n    'caching': {'RQ_DEFAULT_TIMEOUT': 300},\n}\n",
+            3,
+            "REDIS = {\n    'tasks': {},\n    'caching': {},\n}\nRQ_DEFAULT_TIMEOUT = 300\n",
         ),
         // SENTINEL_TIMEOUT is the tasks section's only; repeated from it, it changes nothing
         (
