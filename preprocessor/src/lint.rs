@@ -23,7 +23,9 @@
 //! checkout's. The project's `.env` (beside the first compose file) is read too, named or not:
 //! Compose interpolates the compose files with it (`${NETBOX_SECRET_KEY}`), so a value that
 //! comes from it is checked at its line there; its variables are NetBox's own only when an
-//! `env_file:` names it. A variable it does not set may come from the shell: unknown.
+//! `env_file:` names it. A variable it does not set may come from the shell: unknown. Unnamed,
+//! it is read only when it is a regular file (not a symbolic link) of UTF-8 text; otherwise its
+//! variables are unknown too, and the run goes on.
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
@@ -129,22 +131,31 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     let from_compose: HashSet<PathBuf> = env_files.iter().map(|r| canonical(&r.path)).collect();
     // The project's `.env`, which Compose interpolates the compose files with: named or not,
     // it is read, before them; an `env_file:` that names it also makes it NetBox's environment.
-    let project_env = composes.first().map(|first| first.path.parent().unwrap_or(Path::new(".")).join(".env"));
-    let project_env = project_env.filter(|path| path.is_file()).map(|path| canonical(&path));
+    // Unnamed, it is read only as a regular file of its own (not a symbolic link, which may
+    // point anywhere) that reads as text; otherwise its variables stay unknown, as the shell's.
+    let shown_project_env = composes.first().map(|first| first.path.parent().unwrap_or(Path::new(".")).join(".env"));
+    let project_env = shown_project_env.as_ref().filter(|path| path.is_file()).map(|path| canonical(path));
     let mut others = others;
     let mut unnamed_project_env = None;
-    if let Some(path) = &project_env
+    if let (Some(path), Some(shown)) = (&project_env, &shown_project_env)
         && !from_compose.contains(path)
     {
         match others.iter_mut().find(|r| canonical(&r.path) == *path) {
             Some(named) => named.project_env_only = true,
             None => {
-                let shown = composes[0].path.parent().unwrap_or(Path::new(".")).join(".env");
-                let text = read_text(&shown)?;
-                unnamed_project_env = Some(Read { project_env_only: true, ..Read::new(shown, text, Kind::Env) });
+                let plain_file = std::fs::symlink_metadata(shown).is_ok_and(|m| m.file_type().is_file());
+                if let Some(text) = plain_file.then(|| read_text(shown).ok()).flatten() {
+                    unnamed_project_env =
+                        Some(Read { project_env_only: true, ..Read::new(shown.clone(), text, Kind::Env) });
+                }
             }
         }
     }
+    let project_env = project_env.filter(|path| {
+        from_compose.contains(path)
+            || others.iter().any(|r| canonical(&r.path) == *path)
+            || unnamed_project_env.is_some()
+    });
     let mut read = docker.configuration;
     read.extend(others.into_iter().filter(|r| !from_compose.contains(&canonical(&r.path))));
     read.extend(docker_env);

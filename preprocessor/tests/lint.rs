@@ -785,6 +785,42 @@ fn the_projects_env_file_is_what_compose_interpolates_with() {
         "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    env_file: .env\n",
     );
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
+    // A default Compose takes because `.env` leaves the variable empty: checked at the compose line.
+    write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${KEY:-too-short}\n",
+    );
+    write(root, ".env", "KEY=\n");
+    assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), "compose.yaml".into(), 5)), "{:?}", lint(&[]));
+    write(root, ".env", "KEY=0123456789abcdefABCDEF0123456789-0123456789abcdefABCDEF\n");
+    assert!(!lint(&[]).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"), "{:?}", lint(&[]));
+}
+
+/// A `.env` nobody named that is not plain text of its own (a symbolic link, which may point
+/// anywhere; bytes that are not UTF-8): not read, its variables unknown, and the run goes on.
+#[test]
+fn an_unnamed_env_file_that_is_a_link_or_not_text_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${NETBOX_SECRET_KEY}\n",
+    );
+    let elsewhere = write(root, "elsewhere/secrets", "NETBOX_SECRET_KEY=short\n");
+    std::os::unix::fs::symlink(&elsewhere, root.join(".env")).unwrap();
+    let run = || bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(rules_at(&json(&output)).is_empty(), "{:?}", rules_at(&json(&output)));
+    fs::remove_file(root.join(".env")).unwrap();
+    fs::write(root.join(".env"), b"NETBOX_SECRET_KEY=short\n\xff\n").unwrap();
+    let output = run();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    // The same file as a regular text file is read.
+    fs::write(root.join(".env"), "NETBOX_SECRET_KEY=short\n").unwrap();
+    assert!(rules_at(&json(&run())).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"));
 }
 
 /// An override file that replaces the base file's `ports:` (`!reset`, `!override`): the base's

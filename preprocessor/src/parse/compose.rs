@@ -43,12 +43,13 @@ use super::netbox::{Published, PythonFile, Setting, SyntaxError, Value, ValueKin
 use crate::finding::BlockId;
 
 /// The variables Compose interpolates a project's compose files with, as far as they are known:
-/// the project's `.env` (compose-go reads the working directory's `.env` for interpolation,
-/// `cli/options.go` `GetEnvFromFile`), each with its line there. The shell's environment, which
-/// Compose prefers, is not known: the checker reads the `.env` an administrator keeps.
+/// the project's `.env`, which compose-go reads from the working directory, the first compose
+/// file's folder (`cli/options.go` `GetWorkingDir`, L262-283 and L410-430 at e70e961; the file
+/// read by `dotenv/env.go` `GetEnvFromFile`), each with its line there. The shell's environment,
+/// which Compose prefers, is not known: the checker reads the `.env` an administrator keeps.
 #[derive(Debug, Clone, Default)]
 pub struct ProjectEnv {
-    vars: std::collections::HashMap<CompactString, Arc<Setting>>,
+    vars: std::collections::HashMap<CompactString, Arc<Setting>, rustc_hash::FxBuildHasher>,
 }
 
 impl ProjectEnv {
@@ -109,8 +110,18 @@ pub struct ComposeFile {
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
 /// `jc21/nginx-proxy-manager`, `caddy`, `haproxy`, `lscr.io/linuxserver/swag`,
 /// `ghcr.io/goauthentik/proxy`, `quay.io/oauth2-proxy/oauth2-proxy`).
-const PROXY_IMAGES: &[&str] =
-    &["traefik", "nginx", "nginx-proxy-manager", "caddy", "haproxy", "swag", "proxy", "oauth2-proxy", "envoy"];
+const PROXY_IMAGES: &[&str] = &[
+    "traefik",
+    "nginx",
+    "nginx-unprivileged",
+    "nginx-proxy-manager",
+    "caddy",
+    "haproxy",
+    "swag",
+    "proxy",
+    "oauth2-proxy",
+    "envoy",
+];
 
 /// The proxy a service's image names, by the last part of its repository.
 fn proxy_image(image: &str) -> Option<&'static str> {
@@ -340,10 +351,14 @@ fn traefik_labels(netbox: &Node) -> Option<String> {
     let tls_router = |key: &str, value: &str| {
         let key = key.trim().to_ascii_lowercase();
         let Some(router) = key.strip_prefix("traefik.http.routers.") else { return false };
+        // TLS on the router, or a router on the entrypoint Traefik's own examples give TLS
+        // (`websecure`), where TLS may be set for the whole entrypoint.
         match router.split_once(".tls") {
             Some((_, "")) => value.trim().eq_ignore_ascii_case("true"),
             Some((_, rest)) => rest.starts_with('.'),
-            None => false,
+            None => {
+                router.ends_with(".entrypoints") && value.split(',').any(|e| e.trim().eq_ignore_ascii_case("websecure"))
+            }
         }
     };
     let any = match &labels.kind {
@@ -363,18 +378,24 @@ fn traefik_labels(netbox: &Node) -> Option<String> {
     any.then(|| "Traefik's labels on the `netbox` service, with TLS".to_owned())
 }
 
-/// Whether a `ports:` entry publishes the container's port 443 (`443:443`, `8443:443/tcp`,
-/// the long form's `target: 443`).
+/// Whether a `ports:` entry publishes HTTPS's port: the container's 443 (`8443:443/tcp`, the
+/// long form's `target: 443`) or the host's (`443:8443`, an unprivileged proxy image).
 fn publishes_https(port: &Node) -> bool {
-    let container = match (&port.kind, port.get("target")) {
-        (_, Some(target)) => target.as_str().map(str::to_owned).or_else(|| match target.kind {
+    let text = |node: &Node| {
+        node.as_str().map(str::to_owned).or_else(|| match node.kind {
             NodeKind::Int(n) => Some(n.to_string()),
             _ => None,
-        }),
-        (NodeKind::Int(n), _) => Some(n.to_string()),
-        _ => port.as_str().map(|short| short.rsplit(':').next().unwrap_or(short).to_owned()),
+        })
     };
-    container.is_some_and(|c| c.split('/').next() == Some("443"))
+    let is_443 = |p: &str| p.split('/').next() == Some("443");
+    if port.get("target").is_some() {
+        return ["target", "published"].iter().any(|key| port.get(key).and_then(text).is_some_and(|p| is_443(&p)));
+    }
+    let Some(short) = text(port) else { return false };
+    // HOST_IP:HOST_PORT:CONTAINER_PORT, HOST_PORT:CONTAINER_PORT or CONTAINER_PORT.
+    let mut parts = short.rsplitn(3, ':');
+    let container = parts.next().unwrap_or_default();
+    is_443(container) || parts.next().is_some_and(is_443)
 }
 
 /// The files of netbox-docker's image that decide what its LDAP variables mean: the loader

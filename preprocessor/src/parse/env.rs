@@ -14,10 +14,12 @@
 //! gets its value, and the variables in [`MAPPED`] become their settings where no configuration
 //! file of the deployment says otherwise.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use compact_str::CompactString;
+use rustc_hash::FxBuildHasher;
 
 pub use super::netbox::Conversion;
 use super::netbox::{PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
@@ -148,7 +150,7 @@ pub struct SpanningValue {
 }
 
 /// A variable an env file sets again: compose-go reads the file statement by statement into one
-/// map (`dotenv/parser.go` `parseStatement`, e70e961), so the later line's value is the one.
+/// map (`dotenv/parser.go` `parser.parse`, L33-70 at e70e961), so the later line's value is the one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RepeatedVariable {
     /// The env file.
@@ -267,10 +269,13 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
             }
         }
     }
-    // A name set again: compose-go keeps the later value (`out[key] = value` per statement).
-    let mut first: std::collections::HashMap<&str, &Setting> = std::collections::HashMap::new();
+    // A name set again: compose-go keeps the later value (`out[key] = value` per statement,
+    // `parser.parse`). Not when the later line's value is not known: a bare name keeps the
+    // earlier value unless the shell sets it, and `X=${X} b` builds on it.
+    let mut first: HashMap<&str, &Setting, FxBuildHasher> = HashMap::default();
     for setting in &file.settings {
         match first.get(setting.name.as_str()) {
+            Some(_) if !setting.value.is_known() => {}
             Some(earlier) => notes.repeated.push(RepeatedVariable {
                 block,
                 name: setting.name.to_string(),
@@ -637,7 +642,16 @@ pub fn interpolate<'v>(value: &str, lookup: impl Fn(&str) -> Option<&'v str>) ->
                 let Some(close) = memchr::memchr(b'}', &bytes[j..]).filter(|_| valid) else {
                     return Interpolation::Invalid;
                 };
-                match substitution(lookup(&value[at + 2..j]), &value[j..j + close]) {
+                // A nested `${…}` in the modifier: compose-go balances the braces
+                // (`getFirstBraceClosingIndex`); the first `}` here is the inner one's, so the
+                // value is not read, only known to be a template.
+                let modifier = &value[j..j + close];
+                let substituted = if modifier.contains(['$', '{']) {
+                    None
+                } else {
+                    substitution(lookup(&value[at + 2..j]), modifier)
+                };
+                match substituted {
                     Some(text) => out.push_str(text),
                     None => unknown = true,
                 }
@@ -713,8 +727,11 @@ mod tests {
         // Not in `.env`: the shell may set it.
         assert_eq!(interpolate("${SHELL_ONLY:-x}", env), Interpolation::Unknown);
         assert_eq!(interpolate("$SHELL_ONLY", env), Interpolation::Unknown);
-        // A default that holds another variable is not followed.
+        // A default that holds another variable is not followed, nested braces included
+        // (compose-go balances them: `${KEY:-${B}}` is `s3cret`, never `s3cret}`).
         assert_eq!(interpolate("${EMPTY:-$KEY}", env), Interpolation::Unknown);
+        assert_eq!(interpolate("${KEY:-${B}}", env), Interpolation::Unknown);
+        assert_eq!(interpolate("${EMPTY:+${B}}", env), Interpolation::Unknown);
         assert_eq!(interpolate("${EMPTY:?}", env), Interpolation::Unknown);
     }
 

@@ -66,7 +66,7 @@ pub struct NginxFile {
     pub too_complex: Option<TooComplex>,
 }
 
-/// (directive, fewest arguments, most arguments) for every directive of [`DIRECTIVE_NAMES`] and
+/// (directive, fewest arguments, most arguments) for every directive of `DIRECTIVE_NAMES` and
 /// `location`, as nginx 1.22.1 checks them (`nginx -t` on each with 0 to 4 arguments: "invalid
 /// number of arguments" or not; four accepted is read as no limit). `tests/nginx_lexing.rs`
 /// checks the table against the nginx on the machine.

@@ -25,7 +25,7 @@ pub const ENV_VARIABLE_REPEATED: Rule = Rule {
     severity: Severity::Warning,
     summary: "an environment file sets the same variable twice: Docker Compose keeps the later value, and the earlier line never reaches NetBox",
     help: "keep one line per variable; netbox-docker's list variables (CSRF_TRUSTED_ORIGINS, ALLOWED_HOSTS, group lists) take several items on one line, separated by spaces",
-    fact: "compose-go (compose-spec/compose-go e70e961, dotenv/parser.go `parseStatement`) stores each KEY=value in one map in file order, `out[key] = value`, so a later line replaces an earlier one; netbox-docker 3.0.2 configuration/configuration.py splits its list variables on spaces (`_AS_LIST`, L46). Seen in a blog post setting CSRF_TRUSTED_ORIGINS once per scheme (tests/realworld/tuning/t147-…)",
+    fact: "compose-go (compose-spec/compose-go e70e961, dotenv/parser.go `parser.parse`, L33-70) stores each KEY=value in one map in file order, `out[key] = value`, so a later line replaces an earlier one (a later line whose value is not known, a bare name or one that builds on the earlier value, `X=${X} b`, is left alone: godotenv.go L170-177 expands it with the values already read); netbox-docker 3.0.2 configuration/configuration.py splits its list variables on spaces (`_AS_LIST`, L46). Seen in a blog post setting CSRF_TRUSTED_ORIGINS once per scheme (tests/realworld/tuning/t147-…)",
     applies: Applies::Always,
 };
 
@@ -66,6 +66,11 @@ mod tests {
             "netbox/env-variable-repeated",
             &env("CSRF_TRUSTED_ORIGINS=https://192.0.2.10 http://192.0.2.10\nDB_HOST=postgres\n"),
         );
+        // A later line that builds on the earlier value, or a bare name (the shell's, if set).
+        for later in ["CSRF_TRUSTED_ORIGINS=${CSRF_TRUSTED_ORIGINS} http://192.0.2.10", "CSRF_TRUSTED_ORIGINS"] {
+            let text = env(&format!("CSRF_TRUSTED_ORIGINS=https://192.0.2.10\n{later}\n"));
+            assert_quiet_in_chapter("netbox/env-variable-repeated", &text);
+        }
     }
 
     /// Two files of the `env_file:` list: the later overriding the earlier is Compose's layering.

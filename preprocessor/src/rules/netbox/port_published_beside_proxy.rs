@@ -4,8 +4,8 @@
 //! ## What it does
 //! Finds a `ports:` entry of the `netbox` service that is not bound to the machine itself
 //! (`8080:8080`, or `8080` alone) in a compose file that also runs a reverse proxy serving it
-//! over HTTPS (Traefik's labels with a TLS router on the service; an nginx, Caddy, HAProxy or
-//! Traefik service publishing port 443), or while NetBox takes users from a header
+//! over HTTPS (Traefik's labels with a TLS router, or one on the `websecure` entrypoint, on the
+//! service; an nginx, Caddy, HAProxy or Traefik service publishing port 443, on either side), or while NetBox takes users from a header
 //! (`REMOTE_AUTH_ENABLED` with its `RemoteUserBackend`). A proxy in plain HTTP only is no
 //! reason: going around it gains a client nothing (corpus case h196).
 //!
@@ -75,6 +75,10 @@ mod tests {
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(labels, ""), 8);
         let certresolver = "    labels:\n      traefik.http.routers.nb.tls.certresolver: acme\n    ports:\n      - \"8080\"\n";
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(certresolver, ""), 7);
+        let websecure = "    labels:\n      - traefik.http.routers.nb.entrypoints=websecure\n    ports:\n      - \"8080\"\n";
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(websecure, ""), 7);
+        let unprivileged = "  proxy:\n    image: nginxinc/nginx-unprivileged:1.27\n    ports:\n      - \"443:8443\"\n";
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", unprivileged), 5);
         let nginx = "  proxy:\n    image: nginx:1.27-alpine\n    ports:\n      - 80:80\n      - \"443:443/tcp\"\n";
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 8000:8080\n", nginx), 5);
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - 127.0.0.1:8000:8080\n", nginx));

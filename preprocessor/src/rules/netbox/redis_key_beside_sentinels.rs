@@ -8,7 +8,7 @@
 //! `caching`, `HOST`, `PORT`, `URL` and `USERNAME` (the cache's location becomes
 //! `<scheme>://<service>/<database>` with the password alone). One finding per section, on the
 //! first such key, naming the others. A key at NetBox's default (`SSL: False`, an empty
-//! `USERNAME`) is left alone: it asks for nothing.
+//! `USERNAME`, `HOST: 'localhost'`, `PORT: 6379`) is left alone: it asks for nothing.
 //!
 //! ## Why is this bad?
 //! What the key asks for does not happen: the task queue talks to Redis without TLS although
@@ -51,10 +51,19 @@ pub fn redis_key_beside_sentinels(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         if !sentinels {
             continue;
         }
-        // A key at NetBox's default asks for nothing: `SSL: False`, an empty USERNAME.
-        let asks = |value: &Value| value.truthy() != Some(false);
+        // A key at NetBox's default asks for nothing: `SSL: False`, an empty USERNAME, HOST
+        // 'localhost', PORT 6379 (settings.py L376-377, L396-397, 4.6.8).
+        let asks = |key: &str, value: &Value| {
+            let default = match (key, &value.kind) {
+                ("HOST", ValueKind::Str(host)) => host.eq_ignore_ascii_case("localhost"),
+                ("PORT", ValueKind::Int(6379)) => true,
+                ("PORT", ValueKind::Str(port)) => port == "6379",
+                _ => false,
+            };
+            !default && value.truthy() != Some(false)
+        };
         let keys: Vec<&(Value, Value)> =
-            pairs.iter().filter(|(k, v)| k.as_str().is_some_and(|k| unused.contains(&k)) && asks(v)).collect();
+            pairs.iter().filter(|(k, v)| k.as_str().is_some_and(|k| unused.contains(&k) && asks(k, v))).collect();
         let Some(((first, first_value), others)) = keys.split_first().map(|(f, o)| ((&f.0, &f.1), o)) else { continue };
         let named = |k: &Value| format!("`{}`", k.as_str().unwrap_or_default().escape_debug());
         let also = match others.len() {
@@ -108,6 +117,14 @@ mod tests {
             "REDIS = {'tasks': {'SENTINELS': [('kv1', 26379)], 'HOST': 'kv1'}, 'caching': {}}\n",
             1,
             "REDIS = {'tasks': {'SENTINELS': [], 'HOST': 'kv1'}, 'caching': {}}\n",
+        ),
+        // NetBox's own defaults beside Sentinels (the example configuration's lines kept)
+        (
+            "netbox/redis-key-beside-sentinels",
+            "4.6",
+            "REDIS = {'tasks': {'SENTINELS': [('kv1', 26379)], 'PORT': 6380}, 'caching': {}}\n",
+            1,
+            "REDIS = {'tasks': {'SENTINELS': [('kv1', 26379)], 'HOST': 'localhost', 'PORT': 6379}, 'caching': {}}\n",
         ),
     ];
 

@@ -70,7 +70,9 @@ pub fn redis_key_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("REDIS") else { return };
     let ValueKind::Dict(sections) = &setting.value.kind else { return };
     let section = |name: &str| sections.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
-    let tasks = section("tasks").map(pairs).unwrap_or_default();
+    // The tasks section's keys, a later one winning as in a Python dict: looked up, not scanned.
+    let tasks: std::collections::HashMap<&str, &Value> =
+        section("tasks").map(pairs).unwrap_or_default().iter().filter_map(|(k, v)| Some((k.as_str()?, v))).collect();
     for (name, is_tasks) in [("tasks", true), ("caching", false)] {
         let Some(section) = section(name) else { continue };
         let unread: Vec<(&str, &Value, &Value)> = pairs(section)
@@ -82,7 +84,7 @@ pub fn redis_key_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 is_tasks
                     || !read(name, true)
                     || !value.is_known()
-                    || !tasks.iter().any(|(k, v)| k.as_str() == Some(*name) && v.is_known() && v.kind == value.kind)
+                    || !tasks.get(name).is_some_and(|v| v.is_known() && v.kind == value.kind)
             })
             .collect();
         let Some(((first, key, value), others)) = unread.split_first().map(|(f, o)| (*f, o)) else { continue };
@@ -134,13 +136,21 @@ mod tests {
             3,
             "REDIS = {\n    'tasks': {},\n    'caching': {'DATABASE': 1, 'DEFAULT_TIMEOUT': 300},\n}\n",
         ),
-        // a key neither section reads is reported in both (an Ansible role's RQ_DEFAULT_TIMEOUT)
+        // a key neither section reads is reported in both (an Ansible role's RQ_DEFAULT_TIMEOUT;
+        // the tasks line is checked below)
         (
             "netbox/redis-key-unread",
             "4.6",
             "REDIS = {\n    'tasks': {'RQ_DEFAULT_TIMEOUT': 300},\n    'caching': {'RQ_DEFAULT_TIMEOUT': 300},\n}\n",
             3,
             "REDIS = {\n    'tasks': {},\n    'caching': {},\n}\nRQ_DEFAULT_TIMEOUT = 300\n",
+        ),
+        (
+            "netbox/redis-key-unread",
+            "4.6",
+            "REDIS = {\n    'tasks': {'RQ_DEFAULT_TIMEOUT': 300},\n    'caching': {'RQ_DEFAULT_TIMEOUT': 300},\n}\n",
+            2,
+            "REDIS = {\n    'tasks': {'SENTINEL_TIMEOUT': 300},\n    'caching': {'SENTINEL_TIMEOUT': 300},\n}\n",
         ),
         // SENTINEL_TIMEOUT is the tasks section's only; repeated from it, it changes nothing
         (
