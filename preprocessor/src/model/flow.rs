@@ -136,7 +136,7 @@ impl RequestVariables<'_> {
 }
 
 /// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
-fn normalize_base_path(value: &str) -> String {
+pub fn normalize_base_path(value: &str) -> String {
     let stripped = value.trim_matches('/');
     if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
 }
