@@ -83,15 +83,18 @@ pub fn subpath_without_base_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
             let received = uri.map_or(location_path.clone(), |u| format!("/{}/", u.trim_matches('/')).replace("//", "/"));
             // Right when what NetBox receives lies under the path it answers: never for a
             // NetBox at the root behind a path of its own (its links leave the location).
+            // Every path below comes from the files: escaped for the message.
+            let (shown_location, shown_received) = (location_path.escape_debug(), received.escape_debug());
             let message = if base.is_empty() {
                 format!(
-                    "`location {}` proxies NetBox under {location_path}, but NetBox's `BASE_PATH` is empty (not set): NetBox answers and links at the root (its login page /login/, its static files /static/), outside this location",
+                    "`location {}` proxies NetBox under {shown_location}, but NetBox's `BASE_PATH` is empty (not set): NetBox answers and links at the root (its login page /login/, its static files /static/), outside this location",
                     location.path.escape_debug()
                 )
             } else if !received.starts_with(&served) {
                 format!(
-                    "NetBox receives {received} for {location_path} (`proxy_pass {}`), but it answers only under {served} (`BASE_PATH` '{}'): every page is 404",
+                    "NetBox receives {shown_received} for {shown_location} (`proxy_pass {}`), but it answers only under {} (`BASE_PATH` '{}'): every page is 404",
                     target.escape_debug(),
+                    served.escape_debug(),
                     base.escape_debug()
                 )
             } else {
@@ -134,6 +137,17 @@ mod tests {
         // A location deeper under BASE_PATH, passed through, is NetBox's own path.
         let api = subpath("http://127.0.0.1:8001").replace("location /netbox/", "location /netbox/api/");
         assert_quiet("nginx/subpath-without-base-path", (&based, &api, BLUEPRINT));
+    }
+
+    /// The message says what NetBox receives and where it answers.
+    #[test]
+    fn the_message_names_both_paths() {
+        let based = format!("{NETBOX}BASE_PATH = 'netbox/'\n");
+        let got = crate::rules::testing::messages(&based, &subpath("http://127.0.0.1:8001/"), BLUEPRINT);
+        assert!(
+            got.iter().any(|(rule, m)| *rule == "nginx/subpath-without-base-path" && m.contains("NetBox receives / for /netbox/ (`proxy_pass http://127.0.0.1:8001/`), but it answers only under /netbox/")),
+            "{got:#?}"
+        );
     }
 
     /// A location for another application, or NetBox served at the root as well.
