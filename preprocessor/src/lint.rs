@@ -43,6 +43,7 @@ use crate::config::Settings;
 use crate::extract::{Block, Kind, TextMap};
 use crate::finding::BlockId;
 use crate::source::{SourceFile, Sources};
+use crate::version::Version;
 
 /// The largest file `lint` reads.
 pub const MAX_FILE_BYTES: u64 = 8 << 20;
@@ -456,6 +457,70 @@ fn read_text(path: &Path) -> Result<String> {
         )
     })
 }
+
+/// NetBox's release, as the checkout a configuration file sits in says it: the file as
+/// NetBox installs it, `netbox/netbox/configuration.py`, beside NetBox's own `settings.py`.
+/// Up to 4.0 that file sets `VERSION = '4.0.11'` itself; from 4.1 it loads the release from
+/// `netbox/release.yaml`, one directory up (`version: "4.6.8"`; `utilities/release.py`,
+/// `_find_release_base_path`, 4.6.8). Only a regular file (not a symbolic link) of UTF-8 text
+/// is read, as for the project's `.env`; anything else says nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckoutRelease {
+    /// The release, as the rules compare it (a `-dev` or `-beta` suffix dropped).
+    pub version: Version,
+    /// As the file writes it.
+    pub written: String,
+    /// The file it was read from.
+    pub source: PathBuf,
+}
+
+/// [`CheckoutRelease`] for a file of the checkout's `netbox/netbox/` directory, if it has one.
+pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
+    let directory = file.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })?;
+    let settings = directory.join("settings.py");
+    let from_settings = plain_text(&settings).and_then(|text| {
+        text.lines().find_map(|line| {
+            let value = line.strip_prefix("VERSION")?.trim_start().strip_prefix('=')?.trim();
+            let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+            value[1..].split_once(quote).map(|(written, _)| written.to_string())
+        })
+    });
+    let (written, source) = match from_settings {
+        Some(written) => (written, settings),
+        None => {
+            let release = directory.parent()?.join("release.yaml");
+            let written = plain_text(&release)?.lines().find_map(|line| {
+                let value = line.strip_prefix("version:")?.trim();
+                Some(value.trim_matches(|c| c == '"' || c == '\'').to_string())
+            })?;
+            (written, release)
+        }
+    };
+    let version = release_version(&written)?;
+    Some(CheckoutRelease { version, written, source })
+}
+
+/// A release as NetBox writes it (`2.8.2-dev`, `4.7.0-beta1`, `4.6.8`): a release candidate
+/// stays one; another suffix is dropped (a development or beta build of that release).
+fn release_version(written: &str) -> Option<Version> {
+    written.parse().ok().or_else(|| written.split_once('-').and_then(|(release, _)| release.parse().ok()))
+}
+
+/// A small file's text, if it is a regular file (not a symbolic link, which may point anywhere)
+/// of UTF-8 text.
+fn plain_text(path: &Path) -> Option<String> {
+    let metadata = std::fs::symlink_metadata(path).ok()?;
+    if !metadata.file_type().is_file() || metadata.len() > MAX_RELEASE_FILE_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path).ok()?.take(MAX_RELEASE_FILE_BYTES).read_to_end(&mut bytes).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// The largest `settings.py` or `release.yaml` read for the release (NetBox 4.6.8's settings.py
+/// is 39 kB).
+const MAX_RELEASE_FILE_BYTES: u64 = 1 << 20;
 
 /// The kind a file is, from its name where that decides (`.py`, `.yaml`/`.yml`, `.env`), else
 /// from its content: an Authentik blueprint (`entries:` with `model:`), an nginx site

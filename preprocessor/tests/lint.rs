@@ -850,3 +850,39 @@ fn a_later_compose_file_that_replaces_ports_unpublishes_the_earlier_ones() {
         write(root, "docker-compose.override.yml", "services:\n  netbox:\n    ports:\n      - 127.0.0.1:9090:8080\n");
     assert!(lint(&[&base, &over]).contains(&published));
 }
+
+/// A configuration inside a NetBox checkout (`netbox/netbox/configuration.py`) is judged for the
+/// release of that checkout: `VERSION` in the settings.py beside it (up to 4.0), or
+/// `netbox/release.yaml` one directory up (from 4.1). A `--target` wins; a settings.py that is a
+/// symbolic link says nothing.
+#[test]
+fn a_configuration_in_a_netbox_checkout_is_judged_for_that_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let configuration = write(root, "netbox/netbox/configuration.py", "NAPALM_USERNAME = 'napalm'\n");
+    let run =
+        |extra: &[&str]| bin().arg("lint").arg(&configuration).args(extra).args(["--format", "json"]).output().unwrap();
+    let removed = |output: &Output| rules_at(&json(output)).iter().any(|(rule, ..)| rule == "netbox/setting-removed");
+    // No release shown: the newest, which no longer reads NAPALM_* (removed in 3.6.1).
+    assert!(removed(&run(&[])));
+    write(root, "netbox/netbox/settings.py", "import os\n\nVERSION = '3.5.2-dev'\n");
+    let output = run(&[]);
+    assert!(!removed(&output), "{:?}", rules_at(&json(&output)));
+    let note = String::from_utf8_lossy(&output.stderr);
+    assert!(note.contains("NetBox 3.5.2-dev, read from ") && note.contains("settings.py"), "{note}");
+    assert!(removed(&run(&["--target", "netbox=4.7"])));
+    // 4.1 and later: settings.py takes the release from release.yaml.
+    write(root, "netbox/netbox/settings.py", "RELEASE = load_release_data()\nVERSION = RELEASE.full_version\n");
+    write(root, "netbox/release.yaml", "version: \"3.6.0\"\nedition: \"Community\"\n");
+    assert!(!removed(&run(&[])));
+    write(root, "netbox/release.yaml", "version: \"4.6.8\"\n");
+    assert!(removed(&run(&[])));
+    // A link may point anywhere: not read.
+    fs::remove_file(root.join("netbox/release.yaml")).unwrap();
+    let old = write(root, "elsewhere/settings.py", "VERSION = '3.5.2'\n");
+    fs::remove_file(root.join("netbox/netbox/settings.py")).unwrap();
+    std::os::unix::fs::symlink(&old, root.join("netbox/netbox/settings.py")).unwrap();
+    let output = run(&[]);
+    assert!(removed(&output));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("read from"));
+}

@@ -66,6 +66,22 @@ fn run(options: &Options) -> Result<bool> {
         };
         *slot = parsed;
     }
+    // Without `--target netbox=`, a configuration inside a NetBox checkout is judged for the
+    // release that checkout is, not the newest: a file written for 2.8 is right on 2.8.
+    let named_netbox = options.targets.iter().any(|target| target.split_once('=').is_some_and(|(p, _)| p == "netbox"));
+    if !named_netbox
+        && let Some(release) = inputs
+            .iter()
+            .filter(|input| input.path.extension().is_some_and(|e| e == "py"))
+            .find_map(|input| lint::checkout_release(&input.path))
+    {
+        settings.targets.netbox = release.version;
+        super::print_err(&format!(
+            "note: NetBox {}, read from {}: the files are judged for that release (--target netbox=VERSION chooses another)\n",
+            mdbook_configcheck::report::escape::plain(&release.written),
+            mdbook_configcheck::report::escape::plain(&release.source.display().to_string())
+        ));
+    }
     for (product, version) in [
         (mdbook_configcheck::version::Product::NetBox, settings.targets.netbox),
         (mdbook_configcheck::version::Product::Authentik, settings.targets.authentik),
