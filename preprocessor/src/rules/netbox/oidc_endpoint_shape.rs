@@ -18,22 +18,34 @@ pub const OIDC_ENDPOINT_SHAPE: Rule = Rule {
 
 pub fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.oidc_endpoint() else { return };
-    let Some(url) = setting.value.as_str() else { return };
+    let Some(problem) = setting.value.as_str().and_then(shape_problem) else { return };
+    out.push(at_value(
+        &OIDC_ENDPOINT_SHAPE,
+        setting,
+        &setting.value,
+        format!("social-core looks for Authentik's endpoints at this URL followed by `/.well-known/openid-configuration`, and Authentik serves that only under `/application/o/<application slug>/`; this endpoint {problem}, so discovery fails (404) and the sign-on never reaches Authentik"),
+    ));
+}
+
+/// What is wrong with an Authentik endpoint's path, if anything: the end of this rule's
+/// message. Other rules on the endpoint stay quiet when it says something (a slash is no
+/// matter on an endpoint that names no application).
+pub(super) fn shape_problem(url: &str) -> Option<String> {
     // An endpoint ending in the discovery path is `netbox/oidc-endpoint-well-known`'s.
     if url.trim_end_matches('/').ends_with("/.well-known/openid-configuration") {
-        return;
+        return None;
     }
     if endpoint_application(url).is_some() {
-        return;
+        return None;
     }
-    let Some((_, path)) = url.split_once("/application/o/") else { return };
+    let (_, path) = url.split_once("/application/o/")?;
     let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
     // A template's slot (`{{ slug }}`, `${SLUG}`, `{% … %}`): the deployed file holds a value this
     // checker does not see, so nothing is known about it.
     if ["{{", "${", "{%"].iter().any(|slot| path.contains(slot)) {
-        return;
+        return None;
     }
-    let problem = match path.split('/').collect::<Vec<_>>().as_slice() {
+    Some(match path.split('/').collect::<Vec<_>>().as_slice() {
         [] | [""] => "names no application".to_string(),
         [shared] if SHARED_ENDPOINTS.contains(shared) => {
             format!(
@@ -47,13 +59,7 @@ pub fn oidc_endpoint_shape(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             "names `{name}`, which is no slug (letters, digits, `-` and `_` only): an application's or provider's display name does not work here"
         ),
         [_, rest @ ..] => format!("goes on past the application's slug (`/{}`)", rest.join("/")),
-    };
-    out.push(at_value(
-        &OIDC_ENDPOINT_SHAPE,
-        setting,
-        &setting.value,
-        format!("social-core looks for Authentik's endpoints at this URL followed by `/.well-known/openid-configuration`, and Authentik serves that only under `/application/o/<application slug>/`; this endpoint {problem}, so discovery fails (404) and the sign-on never reaches Authentik"),
-    ));
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! `netbox/oidc-endpoint-trailing-slash`: A trailing slash on the endpoint.
 
+use super::oidc_endpoint_shape::shape_problem;
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -20,6 +21,10 @@ pub fn oidc_endpoint_trailing_slash(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     if let Some(url) = setting.value.as_str()
         && url.ends_with('/')
         && !url.trim_end_matches('/').ends_with("/.well-known/openid-configuration")
+        // An endpoint that names no application (a placeholder left in) fails whatever its
+        // slash: `netbox/oidc-endpoint-shape` says so, and this advice would be noise (corpus
+        // case t132).
+        && shape_problem(url).is_none()
     {
         out.push(at_value(
             &OIDC_ENDPOINT_TRAILING_SLASH,
@@ -41,6 +46,12 @@ mod tests {
         "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox/'\n",
         1,
         "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://a/application/o/netbox'\n",
+    ), (
+        "netbox/oidc-endpoint-trailing-slash",
+        "4.7",
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.example.org/application/o/netbox/'\n",
+        1,
+        "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.example.org/application/o/<application_slug>/'\n",
     )];
 
     #[test]
