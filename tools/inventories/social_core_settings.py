@@ -222,7 +222,16 @@ def analyse(modules: dict[str, Module]) -> dict:
         if klass["name"] and ".backends." in qualified:
             upper = klass["name"].upper().replace("-", "_")
             backends.setdefault(upper, set()).update(resolve(qualified))
+    # Each backend class's dotted path (where it is defined), as REMOTE_AUTH_BACKEND names it,
+    # with the name it inherits when it sets none: which settings a configuration's backend reads.
+    class_names: dict[str, str] = {}
+    for qualified in classes:
+        if ".backends." in qualified:
+            name = backend_name(qualified)
+            if name:
+                class_names[qualified] = name.upper().replace("-", "_")
     return {
+        "classes": class_names,
         "global": sorted(reads_global),
         "any_backend": sorted(reads_any),
         "backends": {name: sorted(reads) for name, reads in sorted(backends.items())},
@@ -295,6 +304,8 @@ def build(results: dict[str, dict], sources: list[dict]) -> dict:
         "backend_releases": {
             b: ranges(versions, [b in results[v]["backends"] for v in versions]) for b in backend_names
         },
+        # A class keeps its name across releases; where one changed, the newest release's.
+        "classes": {c: n for v in versions for c, n in sorted(results[v]["classes"].items())},
     }
 
 
@@ -304,7 +315,7 @@ def dump(document: dict) -> str:
     items = list(document.items())
     for index, (key, value) in enumerate(items):
         comma = "," if index < len(items) - 1 else ""
-        if isinstance(value, dict) and key in ("backends", "global", "any_backend", "backend_releases", "unresolved"):
+        if isinstance(value, dict) and key in ("backends", "global", "any_backend", "backend_releases", "unresolved", "classes"):
             inner = list(value.items())
             lines.append(f" {json.dumps(key)}: {{")
             for j, (k, v) in enumerate(inner):

@@ -16,7 +16,9 @@ use crate::version::{Applies, Targets};
 /// `SOCIAL_AUTH_<BACKEND>_<SETTING>` or `SOCIAL_AUTH_<SETTING>`), from `tools/inventories/`.
 /// A name fires only with a suggestion: the nearest name by edit distance among the parameters
 /// the target reads, or, for a `SOCIAL_AUTH_*` name, among the names the social-core release the
-/// target NetBox pins reads for the backends the file configures; when the backend part itself
+/// target NetBox pins reads for the backends the file configures (known by their settings' names,
+/// or by the class `REMOTE_AUTH_BACKEND` names: the `classes` table of that file, each backend
+/// class's `name`, inherited where it sets none); when the backend part itself
 /// is wrong (`SOCIAL_AUTH_OPENID_CONNECT_LEEWAY`), the one such name ending in the same word
 /// (`SOCIAL_AUTH_OIDC_JWT_LEEWAY`, the setting social-core 4.7.0+ reads in `OpenIdConnectAuth`).
 /// Without a suggestion, a name fires when nobody can read it: a literal value in a settings file
@@ -138,7 +140,10 @@ fn found(setting: &Setting, message: String, near: &str) -> Finding {
 /// social-core reads), and the names the social-core the target pins reads for them and for the
 /// backend prefixes of the names it does not read (`SOCIAL_AUTH_OIDC_SCOPES` → `OIDC`).
 fn social_candidates<'a>(d: &'a Input<'_>, targets: &Targets) -> (Vec<&'a str>, Vec<String>) {
+    // The backends the settings' names are scoped to, and those `REMOTE_AUTH_BACKEND` names by
+    // their class (from the environment too: netbox-docker maps REMOTE_AUTH_BACKEND).
     let mut in_use: Vec<&str> = d.netbox.settings().filter_map(|s| SOCIAL.backend_of(&s.name)).collect();
+    in_use.extend(d.netbox.backends().unwrap_or_default().iter().filter_map(|path| SOCIAL.backend_of_class(path)));
     in_use.sort_unstable();
     in_use.dedup();
     let mut backends = in_use.clone();
@@ -289,6 +294,19 @@ mod tests {
                 "rename it to `SOCIAL_AUTH_OIDC_JWT_LEEWAY`".to_owned()
             )]
         );
+    }
+
+    /// The backend in use known only from `REMOTE_AUTH_BACKEND`'s class (netbox-docker's
+    /// environment, an add-on with the one setting: corpus case h193, now t153); without it, the
+    /// name is near no backend's and nothing is said.
+    #[test]
+    fn the_backend_in_use_is_also_known_by_its_class() {
+        let chapter = |backend: &str| {
+            format!("# t\n\n```sh,check=env,file=env/netbox.env\nREMOTE_AUTH_BACKEND={backend}\n```\n\n```python,check=netbox,file=configuration/extra.py\nSOCIAL_AUTH_OPENID_CONNECT_LEEWAY = 60\n```\n")
+        };
+        // Chapter line 8, the add-on's one line (the helper counts from the first fence).
+        assert_fires_in_chapter("netbox/setting-unknown", &chapter("social_core.backends.open_id_connect.OpenIdConnectAuth"), 5);
+        assert_quiet_in_chapter("netbox/setting-unknown", &chapter("netbox.authentication.RemoteUserBackend"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ struct SocialFile {
     any_backend: HashMap<String, Vec<[String; 2]>>,
     backends: HashMap<String, HashMap<String, Vec<[String; 2]>>>,
     django_app: AppFile,
+    classes: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +44,9 @@ pub(super) struct SocialInventory {
     backend_suffixes: HashSet<String, FxBuildHasher>,
     /// The longest backend name: only that many bytes of a name can be one.
     longest_backend: usize,
+    /// Each backend class's dotted path, where social-core defines it, and its backend name
+    /// (`social_core.backends.open_id_connect.OpenIdConnectAuth` → `OIDC`).
+    classes: HashMap<String, String, FxBuildHasher>,
 }
 
 fn suffixes(table: HashMap<String, Vec<[String; 2]>>) -> Option<Suffixes> {
@@ -73,7 +77,8 @@ impl SocialInventory {
         }
         let backend_suffixes = backends.values().flat_map(|t: &Suffixes| t.keys().cloned()).collect();
         let longest_backend = backends.keys().map(String::len).max().unwrap_or(0);
-        Some(Self { global, any_backend, backends, backend_suffixes, longest_backend })
+        let classes = file.classes.into_iter().collect();
+        Some(Self { global, any_backend, backends, backend_suffixes, longest_backend, classes })
     }
 
     /// The backend and setting of `rest` (a name without `SOCIAL_AUTH_`) read as
@@ -97,6 +102,12 @@ impl SocialInventory {
             || self
                 .split(rest)
                 .any(|(_, setting, table)| table.contains_key(setting) || self.any_backend.contains_key(setting))
+    }
+
+    /// The backend name of a class as `REMOTE_AUTH_BACKEND` names it, by the path social-core
+    /// defines it at (`social_core.backends.open_id_connect.OpenIdConnectAuth` → `OIDC`).
+    pub(super) fn backend_of_class(&self, path: &str) -> Option<&str> {
+        self.classes.get(path).map(String::as_str)
     }
 
     /// The backend a name read by social-core is scoped to (`SOCIAL_AUTH_OIDC_KEY` → `OIDC`).
@@ -157,6 +168,7 @@ pub(super) static SOCIAL: LazyLock<SocialInventory> = LazyLock::new(|| {
         backends: HashMap::default(),
         backend_suffixes: HashSet::default(),
         longest_backend: 0,
+        classes: HashMap::default(),
     })
 });
 
