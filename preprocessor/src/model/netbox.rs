@@ -122,6 +122,12 @@ pub struct NetboxConfig {
     /// environment file, or a compose file's), even an empty one: without it, whether a variable
     /// is set is unknown.
     environment_shown: bool,
+    /// Whether any NetBox Python file is shown (settings or code), not only an environment.
+    python_shown: bool,
+    /// Whether a compose file runs netbox-docker's published image for the `netbox` service.
+    published_image_shown: bool,
+    /// Whether a compose file mounts a configuration of its own into that service.
+    configuration_mounted: bool,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -351,6 +357,15 @@ impl NetboxConfig {
         !self.netbox_docker_own.is_empty()
     }
 
+    /// Whether NetBox runs netbox-docker's own configuration as its image ships it: a compose
+    /// file runs netbox-docker's published image, none mounts a configuration of its own
+    /// (netbox-docker's docker-compose.yml mounts `./configuration:/etc/netbox/config`, 3.0.2),
+    /// and no Python file is shown. Every parameter is then what that configuration.py makes of
+    /// the environment, or its default.
+    pub fn runs_stock_netbox_docker_configuration(&self) -> bool {
+        self.published_image_shown && !self.configuration_mounted && !self.python_shown
+    }
+
     /// The variables of netbox-docker's environment files, in the order Compose reads them
     /// (a later one wins).
     pub fn environment(&self) -> impl Iterator<Item = &Setting> {
@@ -432,6 +447,9 @@ impl NetboxConfig {
             complete: self.complete,
             environment: Arc::clone(&self.environment),
             environment_shown: self.environment_shown,
+            python_shown: self.python_shown,
+            published_image_shown: self.published_image_shown,
+            configuration_mounted: self.configuration_mounted,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -446,6 +464,11 @@ impl NetboxConfig {
     /// takes the file: a contribution merges each main file as soon as it is parsed, so only the
     /// assignments that win outlive it.
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
+        self.python_shown |= role != Role::Environment;
+        if let Some(stock) = file.stock_configuration {
+            self.published_image_shown = true;
+            self.configuration_mounted |= stock.mounted;
+        }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
                 if role == Role::Ldap
@@ -619,6 +642,9 @@ impl NetboxConfig {
             config.ldap_loader_replaced |= part.ldap_loader_replaced;
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
+            config.python_shown |= part.python_shown;
+            config.published_image_shown |= part.published_image_shown;
+            config.configuration_mounted |= part.configuration_mounted;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());

@@ -107,6 +107,34 @@ pub struct ComposeFile {
     pub sets_netbox_environment: bool,
 }
 
+/// What a compose file shows of the configuration NetBox runs with, when its `netbox` service
+/// runs netbox-docker's published image (`netboxcommunity/netbox`, not a `build:`, which may
+/// bake a configuration in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StockConfiguration {
+    /// A volume or config is mounted where netbox-docker's image reads its configuration
+    /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
+    /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
+    pub mounted: bool,
+}
+
+/// Where a mount replaces netbox-docker's configuration: its configuration directory (and the
+/// LDAP one under it), or a file in NetBox's `netbox/netbox/` (configuration.py,
+/// ldap_config.py).
+const CONFIGURATION_MOUNTS: &[&str] = &["/etc/netbox", "/opt/netbox/netbox/netbox"];
+
+/// Whether an image is netbox-docker's as published (any registry; not a local or interpolated
+/// name, which may be built with a configuration of its own).
+fn published_netbox_docker_image(image: &str) -> bool {
+    let name = image.split('@').next().unwrap_or(image).to_ascii_lowercase();
+    let repository = match name.rfind(':') {
+        Some(colon) if !name[colon..].contains('/') => &name[..colon],
+        _ => &name[..],
+    };
+    !repository.contains('$')
+        && (repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox"))
+}
+
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
 /// `jc21/nginx-proxy-manager`, `caddy`, `haproxy`, `lscr.io/linuxserver/swag`,
 /// `ghcr.io/goauthentik/proxy`, `quay.io/oauth2-proxy/oauth2-proxy`).
@@ -237,6 +265,9 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut invalid = Vec::new();
     let mut foreign_image = false;
     let mut ldap_loader_replaced = false;
+    // The published image, and whether a configuration is mounted (`None`: no image seen yet).
+    let mut published_image: Option<bool> = None;
+    let mut configuration_mounted = false;
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
     for document in &loaded.documents {
@@ -253,9 +284,13 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
         if netbox.get("build").is_some() {
             foreign_image = false;
+            published_image = Some(false);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
+            published_image = Some(published_netbox_docker_image(image));
         }
+        // `configs:` may put a configuration file anywhere: taken as mounted.
+        configuration_mounted |= netbox.get("configs").is_some();
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
@@ -297,6 +332,14 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                 ldap_loader_replaced = false;
             }
             ldap_loader_replaced |= volumes.items().iter().filter_map(volume_target).any(|t| LDAP_LOADERS.contains(&t));
+            if tag != Tag::Merge {
+                configuration_mounted = false;
+            }
+            configuration_mounted |= volumes.items().iter().filter_map(volume_target).any(|target| {
+                CONFIGURATION_MOUNTS
+                    .iter()
+                    .any(|m| target == *m || target.strip_prefix(m).is_some_and(|r| r.starts_with('/')))
+            });
         }
         if let Some(environment) = netbox.get("environment") {
             out.sets_netbox_environment = true;
@@ -325,6 +368,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // A file of one's own mounted over netbox-docker's LDAP loader or its LDAP file: what reads
     // the LDAP variables is not shown, so their values are unknown (never guessed).
     out.file.ldap_loader_replaced = ldap_loader_replaced;
+    out.file.stock_configuration =
+        (published_image == Some(true)).then_some(StockConfiguration { mounted: configuration_mounted });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
             if is_ldap_variable(&setting.name) {

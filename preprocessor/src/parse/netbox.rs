@@ -424,6 +424,10 @@ pub struct PythonFile {
     /// A compose file that mounts a file of its own over netbox-docker's LDAP loader: the LDAP
     /// variables of its environment files are not known to be read.
     pub ldap_loader_replaced: bool,
+    /// A compose file whose `netbox` service runs netbox-docker's published image (not one
+    /// built here), and whether it mounts a configuration of its own (see
+    /// [`super::compose::StockConfiguration`]).
+    pub stock_configuration: Option<super::compose::StockConfiguration>,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on

@@ -8,7 +8,11 @@
 //! NetBox receives for the location (its path, or the URI `proxy_pass` puts in its place) is
 //! not under `/<BASE_PATH>`. A
 //! `location /` on the same server that proxies to the same place serves NetBox at the root as
-//! well: no finding. Without the configuration, `BASE_PATH` is unknown: no finding.
+//! well: no finding. Without the configuration, `BASE_PATH` is unknown: no finding, unless a
+//! compose file runs netbox-docker's published image with its configuration as shipped (none
+//! mounted, no Python file shown, no `BASE_PATH` variable): that configuration has no
+//! `BASE_PATH` since netbox-docker 2.6.0 (commit 155e90c) and read it from the environment,
+//! default empty, before.
 //!
 //! ## Why is this bad?
 //! NetBox answers only under `/<BASE_PATH>` and builds every link, redirect, the login page and
@@ -36,7 +40,7 @@ pub const SUBPATH_WITHOUT_BASE_PATH: Rule = Rule {
     severity: Severity::Error,
     summary: "NetBox is proxied under a path (`location /netbox/`) that its `BASE_PATH` does not match, or with `proxy_pass` stripping that path: NetBox's links, redirects, login page and static files leave the location, or every page is 404",
     help: "set `BASE_PATH` to the location's path (`BASE_PATH = 'netbox/'`) and pass the path through unchanged: `proxy_pass http://127.0.0.1:8001;`, with no URI part",
-    fact: "NetBox 4.6.8 netbox/netbox/urls.py L90-92 serves every URL under `path(settings.BASE_PATH, …)`; settings.py L91 (`BASE_PATH = trailing_slash(getattr(configuration, 'BASE_PATH', ''))`), L590 (`LOGIN_URL = f'/{BASE_PATH}login/'`), L608 (`STATIC_URL = f'/{BASE_PATH}static/'`) and L619 (MEDIA_URL) build the paths it sends from it; nginx's proxy_pass documentation: with a URI, the part of the request path that matches the location is replaced by that URI, without one the path is passed unchanged. The shape of a Raspberry Pi stack (NetBox under /netbox/ beside Zabbix and Grafana, no BASE_PATH; tests/realworld/tuning/t152-…, whose configuration is not shown, so the rule cannot judge it)",
+    fact: "NetBox 4.6.8 netbox/netbox/urls.py L90-92 serves every URL under `path(settings.BASE_PATH, …)`; settings.py L91 (`BASE_PATH = trailing_slash(getattr(configuration, 'BASE_PATH', ''))`), L590 (`LOGIN_URL = f'/{BASE_PATH}login/'`), L608 (`STATIC_URL = f'/{BASE_PATH}static/'`) and L619 (MEDIA_URL) build the paths it sends from it; nginx's proxy_pass documentation: with a URI, the part of the request path that matches the location is replaced by that URI, without one the path is passed unchanged. The shape of a Raspberry Pi stack (NetBox under /netbox/ beside Zabbix and Grafana, no BASE_PATH; tests/realworld/tuning/t152-…: netbox-docker's image with no configuration mounted); netbox-docker 2.6.0 removed BASE_PATH from configuration/configuration.py (155e90c, 'Setting the BASE_PATH is a more involved process than just setting this variable'), which read `environ.get('BASE_PATH', '')` up to 2.5.x and reads no BASE_PATH in 3.0.2",
     applies: Applies::Always,
 };
 
@@ -51,12 +55,20 @@ fn uri_part(target: &str) -> Result<Option<&str>, ()> {
 }
 
 pub fn subpath_without_base_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let base = match d.netbox.presence("BASE_PATH") {
+    // BASE_PATH, and why it is empty when it is.
+    let (base, empty) = match d.netbox.presence("BASE_PATH") {
         Presence::Set(setting) => match &setting.value.kind {
-            ValueKind::Str(value) => normalize_base_path(value),
+            ValueKind::Str(value) => (normalize_base_path(value), "empty"),
             _ => return,
         },
-        Presence::Unset => String::new(),
+        Presence::Unset => (String::new(), "empty (not set)"),
+        // netbox-docker's configuration as shipped: no BASE_PATH since netbox-docker 2.6.0
+        // (155e90c), `environ.get('BASE_PATH', '')` before; unknown when the environment sets it.
+        Presence::Unknown
+            if d.netbox.runs_stock_netbox_docker_configuration() && d.netbox.environment_variable("BASE_PATH").is_none() =>
+        {
+            (String::new(), "empty (netbox-docker's own configuration, which no file here replaces, sets none)")
+        }
         Presence::Unknown => return,
     };
     let served = format!("/{base}");
@@ -87,7 +99,7 @@ pub fn subpath_without_base_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
             let (shown_location, shown_received) = (location_path.escape_debug(), received.escape_debug());
             let message = if base.is_empty() {
                 format!(
-                    "`location {}` proxies NetBox under {shown_location}, but NetBox's `BASE_PATH` is empty (not set): NetBox answers and links at the root (its login page /login/, its static files /static/), outside this location",
+                    "`location {}` proxies NetBox under {shown_location}, but NetBox's `BASE_PATH` is {empty}: NetBox answers and links at the root (its login page /login/, its static files /static/), outside this location",
                     location.path.escape_debug()
                 )
             } else if !received.starts_with(&served) {
@@ -148,6 +160,35 @@ mod tests {
             got.iter().any(|(rule, m)| *rule == "nginx/subpath-without-base-path" && m.contains("NetBox receives / for /netbox/ (`proxy_pass http://127.0.0.1:8001/`), but it answers only under /netbox/")),
             "{got:#?}"
         );
+    }
+
+    /// netbox-docker's image with its configuration as shipped (no configuration mounted, no
+    /// Python shown): no BASE_PATH (corpus case t152). A mounted configuration, a built image, a
+    /// BASE_PATH variable (read before netbox-docker 2.6.0) or a Python file shown may say
+    /// otherwise: unknown.
+    #[test]
+    fn netbox_dockers_configuration_as_shipped_has_no_base_path() {
+        let fired = |chapter: &str| {
+            crate::rules::testing::fired_chapter(chapter).into_iter().filter(|r| *r == "nginx/subpath-without-base-path").count()
+        };
+        let chapter = |service: &str, extra: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n{service}    environment:\n      ALLOWED_HOSTS: '*'\n```\n\n```nginx,check=nginx\n{}```\n{extra}",
+                subpath("http://localhost:8000/")
+            )
+        };
+        let image = "    image: netboxcommunity/netbox:latest\n";
+        assert_eq!(fired(&chapter(image, "")), 1);
+        for (service, extra) in [
+            (format!("{image}    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n"), ""),
+            ("    build: .\n".to_string(), ""),
+            ("    image: netbox:latest-plugins\n".to_string(), ""),
+            (format!("{image}    env_file: netbox.env\n"), "\n```sh,check=env,file=netbox.env\nBASE_PATH=netbox/\n```\n"),
+            (image.to_string(), "\n```python,check=netbox,file=extra.py\nLOGIN_REQUIRED = True\n```\n"),
+        ] {
+            let chapter = chapter(&service, extra);
+            assert_eq!(fired(&chapter), 0, "{chapter}");
+        }
     }
 
     /// A location for another application, or NetBox served at the root as well.
