@@ -535,7 +535,8 @@ impl NetboxConfig {
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
-        let whole = runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial);
+        let whole =
+            runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial | Role::Ldap);
         *self.whole_settings_files.entry(file.clone()).or_insert(true) &= whole;
         // A function's body is judged in any file shown whole, whatever it is loaded as: the
         // names it reads are looked up in its own file's globals when it runs.
@@ -581,7 +582,7 @@ impl NetboxConfig {
             .is_some_and(|file| self.read_in_file.contains(&(file.clone(), setting.name.clone())))
     }
 
-    /// Whether nothing reads a setting's name: its file is a settings file shown whole (see
+    /// Whether nothing reads a setting's name: its file is a settings file (or `ldap_config.py`) shown whole (see
     /// `whole_settings_files`), no statement of it reads the name, and no file may read or
     /// set names unseen (a star import, `globals()`). NetBox reads only its parameters from
     /// configuration.py (facts §1.1), so such a name is read by nobody.

@@ -15,9 +15,9 @@ use crate::version::{Applies, Targets};
 pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     id: "netbox/ldap-setting-unknown",
     severity: Severity::Warning,
-    summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings): the line has no effect",
+    summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings), or, in an ldap_config.py shown whole, another constant that neither NetBox nor a line of the file reads (`LDAP_AUTH_USE_TLS`, another library's name): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…)",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS)",
     applies: Applies::netbox_since(2, 6, 0),
 };
 
@@ -76,7 +76,13 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an effect.
-        if !name.starts_with("AUTH_LDAP_") || !d.netbox.is_ldap_setting(setting) || d.netbox.is_read_in_its_file(setting) {
+        if !d.netbox.is_ldap_setting(setting) || d.netbox.is_read_in_its_file(setting) {
+            continue;
+        }
+        if !name.starts_with("AUTH_LDAP_") {
+            if let Some(finding) = read_by_nobody(d, setting) {
+                out.push(finding);
+            }
             continue;
         }
         let known = names.iter().find(|(n, _, _)| n == name);
@@ -104,6 +110,41 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
         }
         out.push(finding);
     }
+}
+
+/// The names other than `AUTH_LDAP_*` that NetBox reads from ldap_config.py itself (NetBox 4.6.8
+/// netbox/netbox/authentication/__init__.py L368-379; LDAP_IGNORE_CERT_ERRORS since 2.x, the two
+/// CA settings since 3.5).
+const NETBOX_READS: &[&str] = &["LDAP_IGNORE_CERT_ERRORS", "LDAP_CA_CERT_DIR", "LDAP_CA_CERT_FILE"];
+
+/// An upper-case constant of ldap_config.py, shown whole, that is no `AUTH_LDAP_*` name, none of
+/// [`NETBOX_READS`], and that no line of its file uses (django-python3-ldap's
+/// `LDAP_AUTH_USE_TLS`, corpus case h215, now t154): nothing reads it.
+fn read_by_nobody(d: &Input<'_>, setting: &crate::parse::netbox::Setting) -> Option<Finding> {
+    let name = setting.name.as_str();
+    let constant = name.len() >= 6 && !name.starts_with('_') && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    let literal = matches!(
+        setting.value.kind,
+        crate::parse::netbox::ValueKind::Str(_)
+            | crate::parse::netbox::ValueKind::Int(_)
+            | crate::parse::netbox::ValueKind::Bool(_)
+    );
+    if !constant || !literal || NETBOX_READS.contains(&name) || !d.netbox.is_unread(setting) {
+        return None;
+    }
+    let near = closest_of(name, NETBOX_READS.iter().copied());
+    let mut message = format!(
+        "NetBox hands django-auth-ldap only the `AUTH_LDAP_*` names of ldap_config.py and reads {} itself; nothing reads `{}`, and no line of this file uses it, so this line has no effect",
+        NETBOX_READS.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+        name.escape_debug()
+    );
+    if let Some(near) = near {
+        message.push_str(&format!("; did you mean `{near}`?"));
+    }
+    Some(
+        Finding::in_block(&LDAP_SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
+            .with_help("use the `AUTH_LDAP_*` setting django-auth-ldap documents for it (`AUTH_LDAP_START_TLS` for StartTLS), or remove the line"),
+    )
 }
 
 #[cfg(test)]
@@ -161,6 +202,27 @@ mod tests {
         assert_quiet_in_chapter("netbox/ldap-setting-unknown", &variant(helper));
         let chapter = variant("AUTH_LDAP_CACHE_GROUPS = True\n");
         assert!(!fired_chapter_lines("netbox/ldap-setting-unknown", &chapter).is_empty(), "a removed name in a variant");
+    }
+
+    /// Another library's name (django-python3-ldap's `LDAP_AUTH_USE_TLS`, corpus case t154): NetBox
+    /// reads only AUTH_LDAP_* and its three LDAP_ names from the file. A helper the file uses, or
+    /// a file shown in part, is left alone.
+    #[test]
+    fn a_constant_outside_auth_ldap_that_nothing_reads() {
+        let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &format!("{LDAP}LDAP_AUTH_USE_TLS = True\n"), "4.7");
+        assert!(message.contains("nothing reads `LDAP_AUTH_USE_TLS`") && message.contains("`LDAP_CA_CERT_FILE`"), "{message}");
+        assert!(help.contains("AUTH_LDAP_START_TLS"), "{help}");
+        let helper = format!("{LDAP}LDAP_HOST = 'dc.example.com'\nAUTH_LDAP_BIND_DN = f'cn=netbox,{{LDAP_HOST}}'\nLDAP_IGNORE_CERT_ERRORS = False\n");
+        assert_cases_in(
+            &super::LDAP_SETTING_UNKNOWN,
+            "ldap_config.py",
+            &[("netbox/ldap-setting-unknown", "4.7", &format!("{LDAP}LDAP_AUTH_USE_TLS = True\n"), 3, &helper)],
+        );
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        assert_quiet_in_chapter(
+            "netbox/ldap-setting-unknown",
+            &format!("# t\n\n```python,check=netbox,file=ldap_config.py,partial\n{LDAP}LDAP_AUTH_USE_TLS = True\n```\n"),
+        );
     }
 
     #[test]

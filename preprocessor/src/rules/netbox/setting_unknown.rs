@@ -92,6 +92,8 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                 "remove the line, or use one of the `REMOTE_AUTH_*` parameters NetBox documents",
             ));
         } else if !name.starts_with("AUTH_LDAP_")
+            // ldap_config.py's names are `netbox/ldap-setting-unknown`'s.
+            && !d.netbox.is_ldap_setting(setting)
             && is_literal(&setting.value)
             && d.netbox.is_unread(setting)
             && !imported_from_configuration(d, name)
