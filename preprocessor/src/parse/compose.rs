@@ -39,7 +39,9 @@ use compact_str::CompactString;
 
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
-use super::netbox::{Published, PythonFile, Setting, SyntaxError, Value, ValueKind, is_template_slot};
+use super::netbox::{
+    Published, PythonFile, Setting, StockConfiguration, SyntaxError, Value, ValueKind, is_template_slot,
+};
 use crate::finding::BlockId;
 
 /// The variables Compose interpolates a project's compose files with, as far as they are known:
@@ -105,17 +107,6 @@ pub struct ComposeFile {
     pub resets_ports: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
-}
-
-/// What a compose file shows of the configuration NetBox runs with, when its `netbox` service
-/// runs netbox-docker's published image (`netboxcommunity/netbox`, not a `build:`, which may
-/// bake a configuration in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StockConfiguration {
-    /// A volume or config is mounted where netbox-docker's image reads its configuration
-    /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
-    /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
-    pub mounted: bool,
 }
 
 /// Where a mount replaces netbox-docker's configuration: its configuration directory (and the

@@ -426,8 +426,19 @@ pub struct PythonFile {
     pub ldap_loader_replaced: bool,
     /// A compose file whose `netbox` service runs netbox-docker's published image (not one
     /// built here), and whether it mounts a configuration of its own (see
-    /// [`super::compose::StockConfiguration`]).
-    pub stock_configuration: Option<super::compose::StockConfiguration>,
+    /// [`StockConfiguration`]).
+    pub stock_configuration: Option<StockConfiguration>,
+}
+
+/// What a compose file shows of the configuration NetBox runs with, when its `netbox` service
+/// runs netbox-docker's published image (`netboxcommunity/netbox`, not a `build:`, which may
+/// bake a configuration in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StockConfiguration {
+    /// A volume or config is mounted where netbox-docker's image reads its configuration
+    /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
+    /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
+    pub mounted: bool,
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on
