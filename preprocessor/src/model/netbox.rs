@@ -384,6 +384,13 @@ impl NetboxConfig {
             || (!self.ldap_blocks.is_empty() && !self.ldap_loader_replaced && self.is_from_environment(setting))
     }
 
+    /// Whether netbox-docker's own LDAP file reads the `AUTH_LDAP_*` variables of its
+    /// environment: no compose file mounts a file over its loader, and no `ldap_config.py` of
+    /// another hand is shown (netbox-docker 3.0.2 configuration/ldap/ldap_config.py).
+    pub fn netbox_docker_reads_ldap_variables(&self) -> bool {
+        !self.ldap_loader_replaced && self.ldap_blocks.iter().all(|block| self.netbox_docker_own.contains(block))
+    }
+
     /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
     /// or its `configuration/ldap/ldap_config.py`, both of which define the helper `_read_secret`
     /// at the top level (netbox-docker 3.0.2; see [`PythonFile::netbox_docker_own`]).

@@ -23,6 +23,7 @@ rules! {
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
+    ldap_dn_malformed => LDAP_DN_MALFORMED,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
