@@ -133,6 +133,9 @@ pub struct Block {
     /// A compose file (`lint`) whose `ports:` a later compose file replaces: they are not
     /// published.
     pub ports_replaced: bool,
+    /// A compose file (`lint`) whose `netbox` service's environment files were all read: a
+    /// variable they and the compose files do not set is not set.
+    pub environment_complete: bool,
     /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
     /// are read, its values unknown.
     pub raw_env_file: bool,
@@ -544,6 +547,7 @@ impl ChapterScan<'_> {
             excerpt: attrs.partial,
             environment_replaced: false,
             ports_replaced: false,
+            environment_complete: false,
             project_env_only: false,
             project_env: None,
             raw_env_file: false,

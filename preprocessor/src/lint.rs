@@ -194,6 +194,8 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             excerpt: false,
             environment_replaced: file.environment_replaced,
             ports_replaced: file.ports_replaced,
+            // `lint` reads every env file a compose file names, or stops (a required one missing).
+            environment_complete: file.kind == Kind::Compose,
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
             project_env: project_env_block.clone().filter(|_| file.kind == Kind::Compose),

@@ -124,10 +124,9 @@ pub struct NetboxConfig {
     environment_shown: bool,
     /// Whether any NetBox Python file is shown (settings or code), not only an environment.
     python_shown: bool,
-    /// Whether a compose file runs netbox-docker's published image for the `netbox` service.
-    published_image_shown: bool,
-    /// Whether a compose file mounts a configuration of its own into that service.
-    configuration_mounted: bool,
+    /// What the compose files show of the `netbox` service when it runs netbox-docker's
+    /// published image (merged over the files).
+    stock: Option<crate::parse::netbox::StockConfiguration>,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -363,7 +362,16 @@ impl NetboxConfig {
     /// and no Python file is shown. Every parameter is then what that configuration.py makes of
     /// the environment, or its default.
     pub fn runs_stock_netbox_docker_configuration(&self) -> bool {
-        self.published_image_shown && !self.configuration_mounted && !self.python_shown
+        self.stock.is_some_and(|stock| !stock.mounted) && !self.python_shown
+    }
+
+    /// When NetBox runs netbox-docker's configuration as shipped (see
+    /// [`NetboxConfig::runs_stock_netbox_docker_configuration`]) and the service's environment
+    /// is all shown: what the compose files say of the service.
+    pub fn stock_configuration_with_environment(&self) -> Option<crate::parse::netbox::StockConfiguration> {
+        self.stock.filter(|stock| {
+            stock.environment_complete && self.environment_shown && self.runs_stock_netbox_docker_configuration()
+        })
     }
 
     /// The variables of netbox-docker's environment files, in the order Compose reads them
@@ -455,8 +463,7 @@ impl NetboxConfig {
             environment: Arc::clone(&self.environment),
             environment_shown: self.environment_shown,
             python_shown: self.python_shown,
-            published_image_shown: self.published_image_shown,
-            configuration_mounted: self.configuration_mounted,
+            stock: self.stock,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -473,8 +480,7 @@ impl NetboxConfig {
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         self.python_shown |= role != Role::Environment;
         if let Some(stock) = file.stock_configuration {
-            self.published_image_shown = true;
-            self.configuration_mounted |= stock.mounted;
+            self.stock = Some(self.stock.map_or(stock, |seen| seen.merge(stock)));
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -651,8 +657,9 @@ impl NetboxConfig {
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
             config.python_shown |= part.python_shown;
-            config.published_image_shown |= part.published_image_shown;
-            config.configuration_mounted |= part.configuration_mounted;
+            if let Some(stock) = part.stock {
+                config.stock = Some(config.stock.map_or(stock, |seen| seen.merge(stock)));
+            }
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());

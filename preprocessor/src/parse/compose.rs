@@ -259,6 +259,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
     let mut configuration_mounted = false;
+    let (mut network_mode, mut secrets) = (false, false);
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
     for document in &loaded.documents {
@@ -282,6 +283,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
         configuration_mounted |= netbox.get("configs").is_some();
+        network_mode |= netbox.get("network_mode").is_some();
+        secrets |= netbox.get("secrets").is_some();
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
@@ -331,6 +334,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                     .iter()
                     .any(|m| target == *m || target.strip_prefix(m).is_some_and(|r| r.starts_with('/')))
             });
+            secrets |=
+                volumes.items().iter().filter_map(volume_target).any(|target| target.starts_with("/run/secrets"));
         }
         if let Some(environment) = netbox.get("environment") {
             out.sets_netbox_environment = true;
@@ -359,8 +364,12 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // A file of one's own mounted over netbox-docker's LDAP loader or its LDAP file: what reads
     // the LDAP variables is not shown, so their values are unknown (never guessed).
     out.file.ldap_loader_replaced = ldap_loader_replaced;
-    out.file.stock_configuration =
-        (published_image == Some(true)).then_some(StockConfiguration { mounted: configuration_mounted });
+    out.file.stock_configuration = (published_image == Some(true)).then_some(StockConfiguration {
+        mounted: configuration_mounted,
+        network_mode,
+        secrets,
+        environment_complete: false,
+    });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
             if is_ldap_variable(&setting.name) {

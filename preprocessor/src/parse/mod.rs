@@ -82,6 +82,9 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
             if block.ports_replaced {
                 file.published = Box::default();
             }
+            if let Some(stock) = &mut file.stock_configuration {
+                stock.environment_complete = block.environment_complete;
+            }
             (Parsed::Netbox(file), "YAML")
         }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),

@@ -439,6 +439,29 @@ pub struct StockConfiguration {
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
     pub mounted: bool,
+    /// The service runs in another network namespace (`network_mode:`, such as `host`): there,
+    /// `localhost` may be the database's host.
+    pub network_mode: bool,
+    /// The service gets Docker secrets (`secrets:`, or a mount under `/run/secrets`), which
+    /// netbox-docker reads before the environment (`_read_secret`).
+    pub secrets: bool,
+    /// Every environment file the service names was read (`lint`, which stops when a required
+    /// one is missing): a variable none of them and no `environment:` sets is not set. A book
+    /// may show some of them only.
+    pub environment_complete: bool,
+}
+
+impl StockConfiguration {
+    /// Two compose files of one project, merged: what either shows holds; the environment is
+    /// complete only when both say so.
+    pub fn merge(self, other: StockConfiguration) -> StockConfiguration {
+        StockConfiguration {
+            mounted: self.mounted || other.mounted,
+            network_mode: self.network_mode || other.network_mode,
+            secrets: self.secrets || other.secrets,
+            environment_complete: self.environment_complete && other.environment_complete,
+        }
+    }
 }
 
 /// `try: groups = response['groups']` / `except KeyError: pass` (or any handler that carries on

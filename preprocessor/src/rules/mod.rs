@@ -184,6 +184,36 @@ pub mod testing {
         check_chapters(&[ChapterInput::for_test(chapter)], Path::new("."), settings).unwrap().diagnostics
     }
 
+    /// The lines (from the first fence, as [`crate::rules::netbox::testing`] counts) on which
+    /// `rule` fires when the chapter's blocks are files `lint` read: every environment file a
+    /// compose block names was read.
+    pub fn fired_linted_lines(rule: &str, chapter: &str) -> Vec<usize> {
+        let mut sources = crate::source::Sources::default();
+        let mut extraction = crate::extract::extract(&[ChapterInput::for_test(chapter)], &mut sources);
+        for block in &mut extraction.blocks {
+            block.environment_complete = block.kind == crate::extract::Kind::Compose;
+        }
+        crate::check::check_files(extraction.blocks, sources, &Settings::default())
+            .unwrap()
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.start.line - 3)
+            .collect()
+    }
+
+    /// Assert that `rule` fires on `line` of a chapter read as `lint` reads files.
+    pub fn assert_fires_linted(rule: &str, chapter: &str, line: usize) {
+        let lines = fired_linted_lines(rule, chapter);
+        assert!(lines.contains(&line), "{rule} should fire on line {line} of\n{chapter}\ngot lines {lines:?}");
+    }
+
+    /// Assert that `rule` does not fire on a chapter read as `lint` reads files.
+    pub fn assert_quiet_linted(rule: &str, chapter: &str) {
+        let lines = fired_linted_lines(rule, chapter);
+        assert!(lines.is_empty(), "{rule} must not fire on\n{chapter}\ngot lines {lines:?}");
+    }
+
     /// Assert that `rule` fires on the variation, at a line containing `line` (that it does not
     /// fire on the reference deployment is `the_reference_deployment_is_clean`).
     pub fn assert_fires(rule: &str, (netbox, nginx, blueprint): (&str, &str, &str), line: &str) {

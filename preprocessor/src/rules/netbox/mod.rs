@@ -24,6 +24,7 @@ rules! {
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
+    docker_variable_unset => DOCKER_VARIABLE_UNSET,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,

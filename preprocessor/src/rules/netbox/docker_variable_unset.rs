@@ -1,0 +1,123 @@
+//! `netbox/docker-variable-unset`: netbox-docker's configuration as shipped, run by a compose
+//! file whose environment (all shown) lacks a variable NetBox cannot start without:
+//! `SECRET_KEY`, or `DB_HOST` / `REDIS_HOST`, which then name the NetBox container itself.
+//!
+//! ## What it does
+//! Applies when a compose file runs netbox-docker's published image with its configuration as
+//! shipped (no configuration mounted, no Python file shown), `lint` read every environment file
+//! the service names, the service is in Compose's network (no `network_mode:`), and the
+//! environment configures the database (`DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_PORT`, or the
+//! postgres image's `POSTGRES_*`): it is the service's own, not an excerpt of the sign-on's
+//! variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret given to the
+//! service), and `DB_HOST` or `REDIS_HOST` set nowhere.
+//!
+//! ## Why is this bad?
+//! netbox-docker's configuration.py takes every one of these from the environment with a
+//! default (3.0.2 configuration/configuration.py): `SECRET_KEY` '' (after the secret file
+//! `/run/secrets/secret_key`), which NetBox refuses (settings.py L241-244, 4.6.8:
+//! ImproperlyConfigured, shorter than 50 characters); `DB_HOST` and `REDIS_HOST` 'localhost',
+//! which inside the container is the container itself, where neither PostgreSQL nor Redis runs.
+//!
+//! ## Example
+//! An env file with `POSTGRES_DB`, `POSTGRES_USER`, `POSTGRES_PASSWORD` only (the postgres
+//! image's names).
+//!
+//! Use instead: netbox-docker's names, `DB_HOST=postgres`, `DB_USER`, `DB_PASSWORD`,
+//! `REDIS_HOST=redis`, and a `SECRET_KEY` of 50 characters or more.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A variable netbox-docker's configuration needs, set nowhere.
+pub const DOCKER_VARIABLE_UNSET: Rule = Rule {
+    id: "netbox/docker-variable-unset",
+    severity: Severity::Error,
+    summary: "netbox-docker's configuration as shipped, with the service's whole environment shown, and `SECRET_KEY` (no Docker secret either), `DB_HOST` or `REDIS_HOST` set nowhere: NetBox refuses an empty key, and 'localhost' names the NetBox container itself",
+    help: "set the variables netbox-docker reads in the env file the service names: `SECRET_KEY` (50 characters or more), `DB_HOST=postgres`, `DB_USER`, `DB_PASSWORD`, `REDIS_HOST=redis` (the services' names), as netbox-docker's env/netbox.env does",
+    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L71), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
+    applies: Applies::Always,
+};
+
+/// Variables that configure the database, netbox-docker's or the postgres image's.
+const DATABASE_VARIABLES: &[&str] =
+    &["DB_NAME", "DB_USER", "DB_PASSWORD", "DB_PORT", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD"];
+
+pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(stock) = nb.stock_configuration_with_environment() else { return };
+    if nb.some_file_may_set_unseen_names() {
+        return;
+    }
+    // The first variable of the environment: where the finding goes (the file the service reads).
+    let Some(first) = nb.environment().next() else { return };
+    let set = |name: &str| nb.environment_variable(name).is_some();
+    // An environment that configures the database is the service's own, whole: one that shows
+    // only the sign-on's variables may be an excerpt (a stack pasted into an issue, corpus case
+    // h202), whose key and hosts are elsewhere.
+    if !DATABASE_VARIABLES.iter().any(|name| set(name)) {
+        return;
+    }
+    let place = |message: String| Finding::in_block(&DOCKER_VARIABLE_UNSET, first.block, first.name_range.clone(), message);
+    if !set("SECRET_KEY") && !stock.secrets {
+        out.push(place(
+            "netbox-docker's configuration takes SECRET_KEY from the environment, and neither this environment nor a Docker secret sets it: the key is '' and NetBox refuses to start (SECRET_KEY must be at least 50 characters)".to_string(),
+        ));
+    }
+    if stock.network_mode {
+        return;
+    }
+    let unset: Vec<&str> = ["DB_HOST", "REDIS_HOST"].into_iter().filter(|name| !set(name)).collect();
+    if !unset.is_empty() {
+        let what = match unset.as_slice() {
+            ["DB_HOST"] => "the database",
+            ["REDIS_HOST"] => "Redis",
+            _ => "the database and Redis",
+        };
+        out.push(place(format!(
+            "netbox-docker's configuration takes {} from the environment, and this environment sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
+            unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
+        )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, fired_linted_lines};
+
+    const KEY: &str = "SECRET_KEY=0123456789012345678901234567890123456789012345678901\n";
+
+    /// A compose file running netbox-docker's image on the env file that follows it.
+    fn chapter(service: &str, env: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    env_file: netbox.env\n{service}```\n\n```sh,check=env,file=netbox.env\n{env}```\n"
+        )
+    }
+
+    /// The postgres image's names only (corpus case t159): no key, no hosts. The env file's first
+    /// line is line 8 of the lines counted from the first fence.
+    #[test]
+    fn an_environment_without_netbox_dockers_variables() {
+        let postgres = chapter("", "POSTGRES_DB=netbox\nPOSTGRES_USER=netbox\nPOSTGRES_PASSWORD=x\n");
+        assert_fires_linted("netbox/docker-variable-unset", &postgres, 8);
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &postgres).len(), 2);
+        assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));
+    }
+
+    /// A secret, another network namespace, a configuration of one's own, or a book (whose env
+    /// files may be shown in part): not known.
+    #[test]
+    fn what_may_set_them_elsewhere() {
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        let hosts = "DB_HOST=postgres\nREDIS_HOST=redis\n";
+        assert_quiet_linted("netbox/docker-variable-unset", &chapter("    secrets:\n      - secret_key\n", &format!("{hosts}DB_USER=netbox\n")));
+        assert_quiet_linted("netbox/docker-variable-unset", &chapter("    network_mode: host\n", &format!("{KEY}DB_USER=netbox\n")));
+        assert_quiet_linted(
+            "netbox/docker-variable-unset",
+            &chapter("    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n", "POSTGRES_DB=netbox\n"),
+        );
+        assert_quiet_in_chapter("netbox/docker-variable-unset", &chapter("", "POSTGRES_DB=netbox\n"));
+        // The sign-on's variables alone: an excerpt, perhaps.
+        assert_quiet_linted("netbox/docker-variable-unset", &chapter("", "REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n"));
+    }
+}
