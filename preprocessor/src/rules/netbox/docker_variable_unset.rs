@@ -55,9 +55,8 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     // An environment that configures the database is the service's own, whole: one that shows
     // only the sign-on's variables may be an excerpt (a stack pasted into an issue, corpus case
     // h202), whose key and hosts are elsewhere.
-    if !DATABASE_VARIABLES.iter().any(|name| set(name)) {
-        return;
-    }
+    // The database's first variable: where the hosts' finding goes (the names it uses there).
+    let Some(database) = nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) else { return };
     let place = |message: String| Finding::in_block(&DOCKER_VARIABLE_UNSET, first.block, first.name_range.clone(), message);
     if !set("SECRET_KEY") && !stock.secrets {
         out.push(place(
@@ -74,10 +73,15 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
             ["REDIS_HOST"] => "Redis",
             _ => "the database and Redis",
         };
-        out.push(place(format!(
-            "netbox-docker's configuration takes {} from the environment, and this environment sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
-            unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
-        )));
+        out.push(Finding::in_block(
+            &DOCKER_VARIABLE_UNSET,
+            database.block,
+            database.name_range.clone(),
+            format!(
+                "netbox-docker's configuration takes {} from the environment, and this environment, which configures the database, sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
+                unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
+            ),
+        ));
     }
 }
 
@@ -101,6 +105,9 @@ mod tests {
         let postgres = chapter("", "POSTGRES_DB=netbox\nPOSTGRES_USER=netbox\nPOSTGRES_PASSWORD=x\n");
         assert_fires_linted("netbox/docker-variable-unset", &postgres, 8);
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &postgres).len(), 2);
+        // The key's finding on the environment's first line, the hosts' on the database's.
+        let later = chapter("", "TZ=UTC\nPOSTGRES_DB=netbox\n");
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &later), vec![8, 9]);
         assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));
     }
 
