@@ -14,7 +14,7 @@ pub const ENV_SOCIAL_AUTH_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file shown reads: netbox-docker maps none of them into NetBox's settings, so python-social-auth runs with no client ID, secret or endpoint",
     help: "read each variable in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `SOCIAL_AUTH_OIDC_KEY = environ.get('SOCIAL_AUTH_OIDC_KEY')` (one line per variable), or set the values there directly",
-    fact: "netbox-docker's configuration/configuration.py reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
+    fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
     applies: Applies::Always,
 };
 
@@ -24,7 +24,10 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     // be shown: an add-on that reads the variables may be mounted beside it.
     // A file that copies variables by a loop (`for k, v in os.environ.items(): setattr(…)`) or
     // binds names unseen may read any of them.
-    if !nb.shows_netbox_docker_configuration() || nb.some_file_may_set_unseen_names() {
+    // Nor is it when netbox-docker's image runs its configuration as shipped: no file of one's
+    // own is mounted, so nothing reads them.
+    let shipped = nb.runs_stock_netbox_docker_configuration();
+    if !(nb.shows_netbox_docker_configuration() || shipped) || nb.some_file_may_set_unseen_names() {
         return;
     }
     // A file that sets the setting of the same name (from the variable or not), or reads the
@@ -121,6 +124,17 @@ mod tests {
     fn the_environment_file_alone_is_not_judged() {
         // An add-on that reads the variables may be mounted beside it.
         assert_quiet_in_chapter("netbox/env-social-auth-unread", &format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n"));
+    }
+
+    /// netbox-docker's image run with its configuration as shipped (no configuration mounted,
+    /// no Python shown): nothing reads the variables. A mounted configuration directory may.
+    #[test]
+    fn the_configuration_as_shipped_reads_none() {
+        let compose = |volumes: &str| {
+            format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    env_file: env/netbox.env\n{volumes}```\n")
+        };
+        assert_fires_in_chapter("netbox/env-social-auth-unread", &compose(""), 3);
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &compose("    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n"));
     }
 
     #[test]
