@@ -135,11 +135,7 @@ impl RequestVariables<'_> {
     }
 }
 
-/// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
-pub fn normalize_base_path(value: &str) -> String {
-    let stripped = value.trim_matches('/');
-    if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
-}
+pub use crate::model::netbox::normalize_base_path;
 
 /// `127.0.0.1:8001` from `http://127.0.0.1:8001/`.
 pub fn proxy_host(target: &str) -> String {

@@ -108,6 +108,8 @@ pub struct NetboxConfig {
     whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
     /// The ports compose files publish for the `netbox` service beyond the machine itself.
     published: Vec<crate::parse::netbox::Published>,
+    /// Traefik routes that serve NetBox under a path of its own.
+    subpath_routes: Vec<crate::parse::netbox::SubpathRoute>,
     /// Whether a compose file mounts a file of its own over netbox-docker's LDAP loader: then
     /// no environment variable is known to reach django-auth-ldap.
     ldap_loader_replaced: bool,
@@ -418,6 +420,35 @@ impl NetboxConfig {
         &self.published
     }
 
+    /// The compose files' Traefik routes that serve NetBox under a path of its own.
+    pub fn subpath_routes(&self) -> &[crate::parse::netbox::SubpathRoute] {
+        &self.subpath_routes
+    }
+
+    /// `BASE_PATH` as NetBox normalizes it, and why it is empty when it is, when it is known:
+    /// set to text, left out of a whole configuration, or netbox-docker's configuration as
+    /// shipped, which has none since netbox-docker 2.6.0 (155e90c) and read the variable,
+    /// default empty, before (unknown when the environment sets it).
+    pub fn known_base_path(&self) -> Option<(String, &'static str)> {
+        match self.presence("BASE_PATH") {
+            Presence::Set(setting) => match &setting.value.kind {
+                ValueKind::Str(value) => Some((normalize_base_path(value), "empty")),
+                _ => None,
+            },
+            Presence::Unset => Some((String::new(), "empty (not set)")),
+            Presence::Unknown
+                if self.runs_stock_netbox_docker_configuration()
+                    && self.environment_variable("BASE_PATH").is_none() =>
+            {
+                Some((
+                    String::new(),
+                    "empty (netbox-docker's own configuration, which no file here replaces, sets none)",
+                ))
+            }
+            Presence::Unknown => None,
+        }
+    }
+
     /// Whether the whole `configuration.py` is here (see [`NetboxConfig::presence`]).
     pub fn is_complete(&self) -> bool {
         self.complete
@@ -469,6 +500,7 @@ impl NetboxConfig {
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             some_file_opaque: self.some_file_opaque,
             published: self.published.clone(),
+            subpath_routes: self.subpath_routes.clone(),
             ldap_loader_replaced: self.ldap_loader_replaced,
             ..NetboxConfig::default()
         }
@@ -525,6 +557,7 @@ impl NetboxConfig {
             Role::Environment => {
                 self.environment_shown = true;
                 self.published.extend(file.published.iter().cloned());
+                self.subpath_routes.extend(file.subpath_routes.iter().cloned());
                 self.ldap_loader_replaced |= file.ldap_loader_replaced;
                 Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
             }
@@ -653,6 +686,7 @@ impl NetboxConfig {
             }
             config.block_files.extend(part.block_files);
             config.published.extend(part.published);
+            config.subpath_routes.extend(part.subpath_routes);
             config.ldap_loader_replaced |= part.ldap_loader_replaced;
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;
@@ -769,4 +803,10 @@ mod tests {
         assert_eq!(defaults(Some("")), vec![header(), staff()]);
         assert_eq!(defaults(None), Vec::<String>::new());
     }
+}
+
+/// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
+pub fn normalize_base_path(value: &str) -> String {
+    let stripped = value.trim_matches('/');
+    if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
 }

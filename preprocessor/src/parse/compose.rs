@@ -40,7 +40,7 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    Published, PythonFile, Setting, StockConfiguration, SyntaxError, Value, ValueKind, is_template_slot,
+    Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -260,6 +260,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut published_image: Option<bool> = None;
     let mut configuration_mounted = false;
     let (mut network_mode, mut secrets) = (false, false);
+    let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
     for document in &loaded.documents {
@@ -306,6 +307,9 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             if tag != Tag::Reset {
                 published.extend(published_ports(ports));
             }
+        }
+        if netbox.get("labels").is_some() {
+            subpath_routes = traefik_subpath_routes(netbox);
         }
         if proxy.is_none() {
             proxy = traefik_labels(netbox).or_else(|| match &services.kind {
@@ -379,6 +383,13 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     }
     out.file.published =
         published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
+    out.file.subpath_routes = subpath_routes
+        .into_iter()
+        .map(|mut route| {
+            route.block = block;
+            route
+        })
+        .collect();
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read (see the module's doc).
     if foreign_image {
@@ -421,6 +432,74 @@ fn traefik_labels(netbox: &Node) -> Option<String> {
         _ => false,
     };
     any.then(|| "Traefik's labels on the `netbox` service, with TLS".to_owned())
+}
+
+/// The routers of the `netbox` service's Traefik labels whose rule is a `PathPrefix` other than
+/// `/`, with whether one of the router's middlewares strips that path (`stripprefix.prefixes`).
+/// Routers with other rules (a `Host` alone, several prefixes) are left out.
+fn traefik_subpath_routes(netbox: &Node) -> Vec<SubpathRoute> {
+    let Some(labels) = netbox.get("labels") else { return Vec::new() };
+    // (key, value, where the label is), as a list or a map.
+    let pairs: Vec<(String, String, Range<usize>)> = match &labels.kind {
+        NodeKind::Seq(items) => items
+            .iter()
+            .filter_map(|item| {
+                let (key, value) = item.as_str()?.split_once('=')?;
+                Some((key.trim().to_ascii_lowercase(), value.trim().to_owned(), item.range.clone()))
+            })
+            .collect(),
+        NodeKind::Map(entries) => entries
+            .iter()
+            .filter_map(|(key, value)| {
+                Some((
+                    key.as_str()?.trim().to_ascii_lowercase(),
+                    value.as_str()?.trim().to_owned(),
+                    value.range.clone(),
+                ))
+            })
+            .collect(),
+        _ => return Vec::new(),
+    };
+    let mut routes = Vec::new();
+    for (key, value, range) in &pairs {
+        let Some(router) = key.strip_prefix("traefik.http.routers.").and_then(|r| r.strip_suffix(".rule")) else {
+            continue;
+        };
+        let Some(prefix) = only_path_prefix(value) else { continue };
+        let middlewares = pairs
+            .iter()
+            .find(|(k, ..)| *k == format!("traefik.http.routers.{router}.middlewares"))
+            .map(|(_, v, _)| {
+                v.split(',')
+                    .map(|m| m.trim().split('@').next().unwrap_or_default().to_ascii_lowercase())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let strip = pairs.iter().find(|(k, v, _)| {
+            middlewares.iter().any(|m| *k == format!("traefik.http.middlewares.{m}.stripprefix.prefixes"))
+                && v.split(',').any(|p| p.trim().trim_end_matches('/') == prefix.trim_end_matches('/'))
+        });
+        routes.push(SubpathRoute {
+            prefix: prefix.clone(),
+            stripped: strip.is_some(),
+            range: strip.map_or(range.clone(), |(_, _, r)| r.clone()),
+            block: BlockId(0),
+        });
+    }
+    routes
+}
+
+/// The path of a router rule that is one `PathPrefix` (with or without a `Host` beside it by
+/// `&&`), other than `/`.
+fn only_path_prefix(rule: &str) -> Option<String> {
+    let at = rule.find("PathPrefix(")?;
+    if rule[at + 1..].contains("PathPrefix(") || rule.contains("||") {
+        return None;
+    }
+    let inner = rule[at + "PathPrefix(".len()..].split(')').next()?;
+    let path = inner.trim().trim_matches(|c| c == '`' || c == '"' || c == '\'').trim();
+    (path.starts_with('/') && !path.trim_matches('/').is_empty() && !path.contains(['{', ',', '`', '"']))
+        .then(|| path.to_owned())
 }
 
 /// Whether a `ports:` entry publishes HTTPS's port: the container's 443 (`8443:443/tcp`, the

@@ -357,6 +357,21 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// A Traefik router on the `netbox` service's labels that serves it under a path of its own
+/// (`traefik.http.routers.netbox.rule=PathPrefix(\`/netbox\`)`), and whether a `stripprefix`
+/// middleware of that router takes the path off before NetBox sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubpathRoute {
+    /// The path, as the rule writes it (`/netbox`).
+    pub prefix: String,
+    /// A `stripprefix` middleware of the router removes it.
+    pub stripped: bool,
+    /// The label to change: the middleware's prefixes when stripped, else the router's rule.
+    pub range: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+}
+
 /// A port of the `netbox` service that Compose publishes on an address other people reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
@@ -421,6 +436,9 @@ pub struct PythonFile {
     /// A compose file's `netbox` service ports published beyond the machine itself, and what
     /// shows a proxy in front of it (boxed: empty in every other kind of file).
     pub published: Box<[Published]>,
+    /// A compose file's Traefik routes that serve the `netbox` service under a path (boxed: empty
+    /// in every other kind of file).
+    pub subpath_routes: Box<[SubpathRoute]>,
     /// A compose file that mounts a file of its own over netbox-docker's LDAP loader: the LDAP
     /// variables of its environment files are not known to be read.
     pub ldap_loader_replaced: bool,

@@ -28,9 +28,6 @@
 //! http://127.0.0.1:8001;` (no URI part: the path reaches NetBox unchanged).
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::flow::normalize_base_path;
-use crate::model::netbox::Presence;
-use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -56,21 +53,7 @@ fn uri_part(target: &str) -> Result<Option<&str>, ()> {
 
 pub fn subpath_without_base_path(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // BASE_PATH, and why it is empty when it is.
-    let (base, empty) = match d.netbox.presence("BASE_PATH") {
-        Presence::Set(setting) => match &setting.value.kind {
-            ValueKind::Str(value) => (normalize_base_path(value), "empty"),
-            _ => return,
-        },
-        Presence::Unset => (String::new(), "empty (not set)"),
-        // netbox-docker's configuration as shipped: no BASE_PATH since netbox-docker 2.6.0
-        // (155e90c), `environ.get('BASE_PATH', '')` before; unknown when the environment sets it.
-        Presence::Unknown
-            if d.netbox.runs_stock_netbox_docker_configuration() && d.netbox.environment_variable("BASE_PATH").is_none() =>
-        {
-            (String::new(), "empty (netbox-docker's own configuration, which no file here replaces, sets none)")
-        }
-        Presence::Unknown => return,
-    };
+    let Some((base, empty)) = d.netbox.known_base_path() else { return };
     let served = format!("/{base}");
     for server in &d.nginx.servers {
         let root_target = server
