@@ -771,6 +771,12 @@ pub fn is_configuration_file(file: &str) -> bool {
     file == "configuration.py" || file.ends_with("/configuration.py")
 }
 
+/// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
+pub fn normalize_base_path(value: &str) -> String {
+    let stripped = value.trim_matches('/');
+    if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,10 +809,4 @@ mod tests {
         assert_eq!(defaults(Some("")), vec![header(), staff()]);
         assert_eq!(defaults(None), Vec::<String>::new());
     }
-}
-
-/// `BASE_PATH` as NetBox 4.7.3 normalizes it (`utilities.string.trailing_slash`).
-pub fn normalize_base_path(value: &str) -> String {
-    let stripped = value.trim_matches('/');
-    if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
 }
