@@ -26,6 +26,7 @@ rules! {
     ldap_dn_malformed => LDAP_DN_MALFORMED,
     docker_variable_unset => DOCKER_VARIABLE_UNSET,
     traefik_subpath_without_base_path => TRAEFIK_SUBPATH_WITHOUT_BASE_PATH,
+    ldap_settings_in_configuration => LDAP_SETTINGS_IN_CONFIGURATION,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
