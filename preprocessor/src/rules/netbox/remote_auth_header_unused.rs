@@ -2,7 +2,8 @@
 //! header (only social-auth backends, or those beside Django's username-and-password `ModelBackend`).
 
 use super::shared::{
-    any_social_backend, at_statement, header_free_backends_phrase, no_header_backend, social_backends_phrase,
+    any_social_backend, at_statement, header_free_backends_phrase, no_header_backend, pipeline_of_library_steps,
+    social_backends_phrase,
 };
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{NetboxConfig, Presence};
@@ -116,24 +117,15 @@ fn group_settings_for_a_step(netbox: &NetboxConfig) -> bool {
     if !claim {
         return false;
     }
-    match netbox.presence("SOCIAL_AUTH_PIPELINE") {
-        Presence::Unset => false,
-        Presence::Unknown => true,
-        Presence::Set(pipeline) => pipeline.value.items().is_none_or(|steps| {
-            steps.iter().any(|step| step.as_str().is_none_or(|path| !LIBRARY_STEPS.iter().any(|p| path.starts_with(p))))
-        }),
-    }
+    // NetBox's default pipeline (Unset) reads none of them; a pipeline not shown, or one with a
+    // step of the deployment's own, may.
+    !matches!(netbox.presence("SOCIAL_AUTH_PIPELINE"), Presence::Unset) && !pipeline_of_library_steps(netbox)
 }
 
 /// Why the profile headers do nothing: NetBox reads them only after a header login, in its
 /// `RemoteUserMiddleware` (netbox/middleware.py L196-201, 4.6.8; since 3.4.9, ab3531558).
 const PROFILE_HEADER: &str =
     "NetBox reads this header only after a header login, in its `RemoteUserMiddleware`, so no user's profile is ever filled from it";
-
-/// Pipeline steps whose code is known not to read the group settings: social-core's and
-/// social-auth-app-django's, and NetBox's own (`user_default_groups_handler` reads only
-/// `REMOTE_AUTH_DEFAULT_GROUPS`, netbox/authentication/__init__.py L385-403, 4.6.8).
-const LIBRARY_STEPS: &[&str] = &["social_core.", "social_django.", "netbox.authentication."];
 
 /// The group settings NetBox reads only for header authentication.
 const GROUP_SETTINGS: &[&str] = &[

@@ -1,6 +1,7 @@
 //! `netbox/setting-unknown`: A misspelt parameter.
 
 use super::parameters::{DJANGO_BY_NAME, NETBOX, SOCIAL_NAMES};
+use super::shared::pipeline_of_library_steps;
 use super::social_names::{SOCIAL, social_pins, social_reads};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
@@ -70,6 +71,18 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                 ));
             } else if let Some(finding) = another_backends_setting(setting, targets) {
                 out.push(finding);
+            } else if pipeline_of_library_steps(&d.netbox) && !d.netbox.some_file_may_set_unseen_names() {
+                // Near no name, but the pipeline runs the libraries' steps only: no step of the
+                // deployment's own is there to read it (NetBox Enterprise's
+                // SOCIAL_AUTH_PIPELINE_CONFIG beside social-core's steps, corpus case t163).
+                out.push(far_from_all(
+                    setting,
+                    format!(
+                        "neither social-core nor social-auth-app-django reads `{}`, and the pipeline runs their steps and NetBox's only, none of which reads it either, so this line has no effect",
+                        name.escape_debug()
+                    ),
+                    "remove the line, or add the pipeline step that reads it (a step of your own, listed in SOCIAL_AUTH_PIPELINE)",
+                ));
             }
             continue;
         }
@@ -263,9 +276,10 @@ mod tests {
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SCOPES = ['groups']\n", 1, "SOCIAL_AUTH_OIDC_JWT_LEEWAY = 10\nSOCIAL_AUTH_RAISE_EXCEPTIONS = True\nSOCIAL_AUTH_BACKEND_ATTRS = {}\n"),
         // a name some NetBox release read is for setting-removed and setting-too-new
         ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_KEYS = 'id'\n", 1, "NAPALM_USERNAME = 'x'\nJINJA_FILTERS = {}\n"),
-        // a custom pipeline's own setting under a right backend prefix, near nothing (GROUPS_CLAIM
-        // is four letters from GROUPS_MAP: too far for a name of 17)
-        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\nSOCIAL_AUTH_OIDC_GROUPS_CLAIM = 'groups'\n"),
+        // a custom pipeline step's own setting under a right backend prefix, near nothing
+        // (GROUPS_CLAIM is four letters from GROUPS_MAP: too far for a name of 17); the step is
+        // in the pipeline (NetBox's default pipeline, a whole file's without one, reads none)
+        ("netbox/setting-unknown", "4.7", "SOCIAL_AUTH_OIDC_SECRETS = 's'\n", 1, "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.social_auth.social_details', 'custom.steps.map_groups')\nSOCIAL_AUTH_OIDC_KEY = 'id'\nSOCIAL_AUTH_OIDC_SUPERUSER_GROUPS = ['admins']\nSOCIAL_AUTH_OIDC_GROUPS_CLAIM = 'groups'\n"),
         // a setting only other backends read, under the prefix of one that never reads it (the
         // multi-tenant Entra ID backend and a tenant, NetBox Labs' Entra ID page, corpus case h33);
         // under the tenant backend's own prefix it is read
@@ -309,6 +323,21 @@ mod tests {
         // Chapter line 8, the add-on's one line (the helper counts from the first fence).
         assert_fires_in_chapter("netbox/setting-unknown", &chapter("social_core.backends.open_id_connect.OpenIdConnectAuth"), 5);
         assert_quiet_in_chapter("netbox/setting-unknown", &chapter("netbox.authentication.RemoteUserBackend"));
+    }
+
+    /// A `SOCIAL_AUTH_` name near none, beside a pipeline of the libraries' steps only (NetBox
+    /// Enterprise's SOCIAL_AUTH_PIPELINE_CONFIG, corpus case t163); a step of one's own may read
+    /// it, and so may a pipeline not shown.
+    #[test]
+    fn a_name_no_step_of_the_pipeline_reads() {
+        let pipeline = |step: &str| {
+            format!("{OIDC}SOCIAL_AUTH_PIPELINE = (\n    'social_core.pipeline.social_auth.social_details',\n    '{step}',\n)\nSOCIAL_AUTH_PIPELINE_CONFIG = {{'AZUREAD_GROUP_MAP': {{}}}}\n")
+        };
+        let library = pipeline("netbox.authentication.user_default_groups_handler");
+        assert_fires_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{library}```\n"), 8);
+        let own = pipeline("netbox.custom_pipeline.map_groups");
+        assert_quiet_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{own}```\n"));
+        assert_quiet_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{OIDC}SOCIAL_AUTH_PIPELINE_CONFIG = {{}}\n```\n"));
     }
 
     #[test]

@@ -284,3 +284,19 @@ mod tests {
         assert_eq!(super::python_string("a\nb\u{1b}c\u{85}"), "'a\\nb\\x1bc\\x85'");
     }
 }
+
+/// The modules of the pipeline steps social-core, social-auth-app-django and NetBox itself ship.
+pub(super) const LIBRARY_STEPS: &[&str] = &["social_core.", "social_django.", "netbox.authentication."];
+
+/// Whether the social-auth pipeline is known to run library steps only: written out with steps
+/// of [`LIBRARY_STEPS`] alone, or left out of a whole configuration (NetBox's default pipeline).
+/// Then no step of the deployment's own reads a setting the libraries do not.
+pub(super) fn pipeline_of_library_steps(nb: &NetboxConfig) -> bool {
+    match nb.presence("SOCIAL_AUTH_PIPELINE") {
+        crate::model::netbox::Presence::Unset => true,
+        crate::model::netbox::Presence::Unknown => false,
+        crate::model::netbox::Presence::Set(pipeline) => pipeline.value.items().is_some_and(|steps| {
+            steps.iter().all(|step| step.as_str().is_some_and(|path| LIBRARY_STEPS.iter().any(|p| path.starts_with(p))))
+        }),
+    }
+}
