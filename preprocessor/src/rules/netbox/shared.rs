@@ -274,17 +274,6 @@ pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> 
     }
 }
 
-#[cfg(test)]
-mod tests {
-    /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
-    #[test]
-    fn python_string_escapes_what_would_end_or_break_the_literal() {
-        assert_eq!(super::python_string("authentik Admins"), "'authentik Admins'");
-        assert_eq!(super::python_string("O'Brien \\ Ops"), "'O\\'Brien \\\\ Ops'");
-        assert_eq!(super::python_string("a\nb\u{1b}c\u{85}"), "'a\\nb\\x1bc\\x85'");
-    }
-}
-
 /// The modules of the pipeline steps social-core, social-auth-app-django and NetBox itself ship.
 pub(super) const LIBRARY_STEPS: &[&str] = &["social_core.", "social_django.", "netbox.authentication."];
 
@@ -298,5 +287,16 @@ pub(super) fn pipeline_of_library_steps(nb: &NetboxConfig) -> bool {
         crate::model::netbox::Presence::Set(pipeline) => pipeline.value.items().is_some_and(|steps| {
             steps.iter().all(|step| step.as_str().is_some_and(|path| LIBRARY_STEPS.iter().any(|p| path.starts_with(p))))
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
+    #[test]
+    fn python_string_escapes_what_would_end_or_break_the_literal() {
+        assert_eq!(super::python_string("authentik Admins"), "'authentik Admins'");
+        assert_eq!(super::python_string("O'Brien \\ Ops"), "'O\\'Brien \\\\ Ops'");
+        assert_eq!(super::python_string("a\nb\u{1b}c\u{85}"), "'a\\nb\\x1bc\\x85'");
     }
 }
