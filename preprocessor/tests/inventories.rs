@@ -394,4 +394,43 @@ fn the_committed_inventories_are_what_the_sources_give() {
     }
     ldap.extend(["-o".to_owned(), "preprocessor/data/django-auth-ldap-settings.json".to_owned(), "--check".to_owned()]);
     run(ldap);
+    let mut plugins = vec!["tools/inventories/netbox_plugins.py".to_owned()];
+    for wheel in wheels("netbox-plugin-wheels") {
+        plugins.extend(["--wheel".to_owned(), wheel]);
+    }
+    plugins.extend(["-o".to_owned(), "preprocessor/data/netbox-plugins.json".to_owned(), "--check".to_owned()]);
+    run(plugins);
+}
+
+/// The plugin inventory holds what `netbox/plugin-distribution-name` relies on: distributions
+/// whose module is not their name (netbox-validity installs `validity`), and the common ones
+/// whose module is (netbox-bgp installs `netbox_bgp`).
+#[test]
+fn the_plugin_inventory_holds_the_modules_distributions_install() {
+    let plugins = read_json("netbox-plugins.json");
+    let modules = |name: &str| strings(&plugins["distributions"][name]["modules"]).join(",");
+    assert_eq!(modules("netbox-validity"), "validity");
+    assert_eq!(modules("netbox-plugin-auth-saml2"), "django3_saml2_nbplugin");
+    assert_eq!(modules("netbox-bgp"), "netbox_bgp");
+    assert!(plugins["distributions"].as_object().unwrap().len() > 300);
+    assert!(plugins["sources"].as_array().unwrap().iter().all(|s| s["sha256"].as_str().is_some_and(|h| h.len() == 64)));
+}
+
+/// The plugin reader on wheels of our own: top_level.txt when the wheel has it, else the
+/// packages and modules at the top of its files (not its .dist-info).
+#[test]
+fn the_plugin_reader_takes_a_wheels_top_level_modules() {
+    let code = r#"
+import io, zipfile, netbox_plugins as p
+def wheel(files):
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return zipfile.ZipFile(io.BytesIO(data.getvalue()))
+listed = wheel({"x-1.dist-info/METADATA": "Name: netbox-x\nVersion: 1\n\nbody", "x-1.dist-info/top_level.txt": "xmod\n", "other/__init__.py": ""})
+bare = wheel({"y-1.dist-info/METADATA": "Name: y\n", "ypkg/__init__.py": "", "ypkg/sub/__init__.py": "", "single.py": "", "y-1.dist-info/RECORD": ""})
+print(p.metadata_name(listed), p.top_level_modules(listed), p.top_level_modules(bare))
+"#;
+    assert_eq!(python(code), "('netbox-x', '1') ['xmod'] ['single', 'ypkg']");
 }

@@ -27,6 +27,7 @@ rules! {
     docker_variable_unset => DOCKER_VARIABLE_UNSET,
     traefik_subpath_without_base_path => TRAEFIK_SUBPATH_WITHOUT_BASE_PATH,
     ldap_settings_in_configuration => LDAP_SETTINGS_IN_CONFIGURATION,
+    plugin_distribution_name => PLUGIN_DISTRIBUTION_NAME,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
