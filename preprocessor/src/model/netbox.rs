@@ -364,7 +364,13 @@ impl NetboxConfig {
     /// and no Python file is shown. Every parameter is then what that configuration.py makes of
     /// the environment, or its default.
     pub fn runs_stock_netbox_docker_configuration(&self) -> bool {
-        self.stock.is_some_and(|stock| !stock.mounted) && !self.python_shown
+        self.stock.is_some_and(|stock| stock.published_image == Some(true) && !stock.mounted) && !self.python_shown
+    }
+
+    /// Whether a compose file runs the `netbox` service in another network namespace
+    /// (`network_mode:`).
+    pub fn runs_in_another_network_namespace(&self) -> bool {
+        self.stock.is_some_and(|stock| stock.network_mode)
     }
 
     /// When NetBox runs netbox-docker's configuration as shipped (see

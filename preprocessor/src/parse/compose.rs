@@ -259,7 +259,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
     let mut configuration_mounted = false;
-    let (mut network_mode, mut secrets) = (false, false);
+    let (mut network_mode, mut secrets, mut netbox_seen) = (false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
@@ -273,6 +273,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             None if services_tag == Tag::Merge => continue,
             None => (services_tag, services),
         };
+        netbox_seen = true;
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
         if netbox.get("build").is_some() {
@@ -368,7 +369,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // A file of one's own mounted over netbox-docker's LDAP loader or its LDAP file: what reads
     // the LDAP variables is not shown, so their values are unknown (never guessed).
     out.file.ldap_loader_replaced = ldap_loader_replaced;
-    out.file.stock_configuration = (published_image == Some(true)).then_some(StockConfiguration {
+    out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
+        published_image,
         mounted: configuration_mounted,
         network_mode,
         secrets,

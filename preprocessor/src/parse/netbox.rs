@@ -448,11 +448,13 @@ pub struct PythonFile {
     pub stock_configuration: Option<StockConfiguration>,
 }
 
-/// What a compose file shows of the configuration NetBox runs with, when its `netbox` service
-/// runs netbox-docker's published image (`netboxcommunity/netbox`, not a `build:`, which may
-/// bake a configuration in).
+/// What a compose file shows of the `netbox` service and the configuration it runs with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StockConfiguration {
+    /// Whether it runs netbox-docker's published image (`netboxcommunity/netbox`), not a
+    /// `build:` (which may bake a configuration in) or another image; `None`: the file does not
+    /// say (an override that sets the service's network only).
+    pub published_image: Option<bool>,
     /// A volume or config is mounted where netbox-docker's image reads its configuration
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
@@ -470,10 +472,12 @@ pub struct StockConfiguration {
 }
 
 impl StockConfiguration {
-    /// Two compose files of one project, merged: what either shows holds; the environment is
-    /// complete only when both say so.
+    /// Two compose files of one project, merged (`other` the later): the later image wins; what
+    /// either shows of mounts, network and secrets holds; the environment is complete only when
+    /// both say so.
     pub fn merge(self, other: StockConfiguration) -> StockConfiguration {
         StockConfiguration {
+            published_image: other.published_image.or(self.published_image),
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,
             secrets: self.secrets || other.secrets,

@@ -28,6 +28,7 @@ rules! {
     traefik_subpath_without_base_path => TRAEFIK_SUBPATH_WITHOUT_BASE_PATH,
     ldap_settings_in_configuration => LDAP_SETTINGS_IN_CONFIGURATION,
     plugin_distribution_name => PLUGIN_DISTRIBUTION_NAME,
+    db_password_public_example => DB_PASSWORD_PUBLIC_EXAMPLE,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
