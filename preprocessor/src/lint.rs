@@ -502,6 +502,70 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
     Some(CheckoutRelease { version, written, source })
 }
 
+/// NetBox's release as the compose files' image tag names it: netbox-docker's published image
+/// (`netboxcommunity/netbox`) tagged `v4.4-3.4.1` (NetBox 4.4, netbox-docker 3.4.1), `v4.4.2-3.4.1`,
+/// `v4.4` or `v4.4.2`; a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`) is read from the
+/// project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
+/// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
+/// `dir`), then those named, the later `image:` winning.
+pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<CheckoutRelease> {
+    let mut composes: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = netbox_docker {
+        let first = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+        composes.extend(first(&COMPOSE_FILES));
+        composes.extend(first(&COMPOSE_OVERRIDE_FILES));
+    }
+    composes.extend(
+        files
+            .iter()
+            .filter(|input| {
+                input.kind == Some(Kind::Compose)
+                    || input.path.extension().is_some_and(|e| e == "yml" || e == "yaml") && input.kind.is_none()
+            })
+            .map(|input| input.path.clone()),
+    );
+    let project_env =
+        composes.first().and_then(|first| plain_text(&first.parent().unwrap_or(Path::new(".")).join(".env")));
+    let mut found: Option<(String, PathBuf)> = None;
+    for path in composes {
+        let Some(text) = plain_text(&path) else { continue };
+        if let Some(image) = crate::parse::compose::netbox_image(&text) {
+            found = Some((image, path));
+        }
+    }
+    let (image, source) = found?;
+    let name = image.split('@').next().unwrap_or(&image);
+    let (repository, tag) = name.rsplit_once(':').filter(|(_, tag)| !tag.contains('/'))?;
+    if !(repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")) {
+        return None;
+    }
+    let tag = interpolated_tag(tag, project_env.as_deref())?;
+    let release = tag.strip_prefix('v')?;
+    // `4.4-3.4.1`: NetBox's part, then netbox-docker's; `4.4.2` alone: NetBox's.
+    let netbox = release.split_once('-').map_or(release, |(netbox, _)| netbox);
+    let version = netbox.parse().ok()?;
+    Some(CheckoutRelease { version, written: format!("{netbox} (image tag {tag})"), source })
+}
+
+/// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
+/// project's `.env`, else the default.
+fn interpolated_tag(tag: &str, project_env: Option<&str>) -> Option<String> {
+    let Some(inner) = tag.strip_prefix("${").and_then(|t| t.strip_suffix('}')) else {
+        return (!tag.contains('$')).then(|| tag.to_owned());
+    };
+    let (name, default) = match inner.split_once(":-").or_else(|| inner.split_once('-')) {
+        Some((name, default)) => (name, Some(default)),
+        None => (inner, None),
+    };
+    let from_env = project_env.and_then(|text| {
+        text.lines().rev().find_map(|line| {
+            let (key, value) = line.trim().split_once('=')?;
+            (key.trim() == name).then(|| value.trim().trim_matches(|c| c == '"' || c == '\'').to_owned())
+        })
+    });
+    from_env.filter(|v| !v.is_empty() || !inner.contains(":-")).or_else(|| default.map(str::to_owned))
+}
+
 /// A release as NetBox writes it (`2.8.2-dev`, `4.7.0-beta1`, `4.6.8`): a release candidate
 /// stays one; another suffix is dropped (a development or beta build of that release).
 fn release_version(written: &str) -> Option<Version> {

@@ -886,3 +886,43 @@ fn a_configuration_in_a_netbox_checkout_is_judged_for_that_release() {
     assert!(removed(&output));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("read from"));
 }
+
+/// netbox-docker's image tag names the release the files are judged for, when no `--target`
+/// says: `v3.5-2.6.0` is NetBox 3.5 (netbox-docker 2.6.0); an interpolated tag takes the
+/// project's `.env`, else its default; `latest` names none.
+#[test]
+fn the_image_tag_names_the_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = |image: &str| {
+        write(
+            root,
+            "docker-compose.yml",
+            &format!(
+                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{image}\n    env_file: netbox.env\n"
+            ),
+        )
+    };
+    write(root, "netbox.env", "SKIP_SUPERUSER=true\n");
+    let note = |extra: &[&str]| {
+        let output = bin()
+            .arg("lint")
+            .arg(root.join("docker-compose.yml"))
+            .args(extra)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    compose("${VERSION-v3.5-2.6.0}");
+    let said = note(&[]);
+    assert!(
+        said.contains("NetBox 3.5 (image tag v3.5-2.6.0), read from ") && said.contains("docker-compose.yml"),
+        "{said}"
+    );
+    write(root, ".env", "VERSION=v4.2.3-3.1.0\n");
+    assert!(note(&[]).contains("NetBox 4.2.3 (image tag v4.2.3-3.1.0)"), "{}", note(&[]));
+    assert!(!note(&["--target", "netbox=4.7"]).contains("read from"));
+    compose("latest");
+    assert!(!note(&[]).contains("read from"));
+}

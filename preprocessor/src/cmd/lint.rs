@@ -67,13 +67,15 @@ fn run(options: &Options) -> Result<bool> {
         *slot = parsed;
     }
     // Without `--target netbox=`, a configuration inside a NetBox checkout is judged for the
-    // release that checkout is, not the newest: a file written for 2.8 is right on 2.8.
+    // release that checkout is, not the newest: a file written for 2.8 is right on 2.8; and a
+    // compose file's netbox-docker image for the release its tag names.
     let named_netbox = options.targets.iter().any(|target| target.split_once('=').is_some_and(|(p, _)| p == "netbox"));
     if !named_netbox
         && let Some(release) = inputs
             .iter()
             .filter(|input| input.path.extension().is_some_and(|e| e == "py"))
             .find_map(|input| lint::checkout_release(&input.path))
+            .or_else(|| lint::image_release(&inputs, options.netbox_docker.as_deref()))
     {
         settings.targets.netbox = release.version;
         super::print_err(&format!(

@@ -234,6 +234,25 @@ fn untag(node: &Node) -> (Tag, &Node) {
     }
 }
 
+/// The `netbox` service's `image:` as written, when the file gives one (a later document's
+/// `image:` or `build:` replacing an earlier one's; a `build:` gives none).
+pub fn netbox_image(text: &str) -> Option<String> {
+    let mut image = None;
+    for document in &load(text).documents {
+        let Some(netbox) =
+            document.get("services").map(|s| untag(s).1).and_then(|s| s.get("netbox")).map(|n| untag(n).1)
+        else {
+            continue;
+        };
+        if netbox.get("build").is_some() {
+            image = None;
+        } else if let Some(written) = netbox.get("image").and_then(Node::as_str) {
+            image = Some(written.to_owned());
+        }
+    }
+    image
+}
+
 /// Read a compose file once: every YAML document in order, as compose-go merges them (each
 /// document is loaded, its `!reset`/`!override` paths dropped from what came before, then
 /// merged: `loader/loader.go` `loadYamlFile`), for the `netbox` service's `environment:` and
