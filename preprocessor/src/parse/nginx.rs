@@ -162,7 +162,18 @@ pub fn parse(text: &str) -> NginxFile {
     }
     match read(text) {
         Ok(directives) => file.directives = directives,
-        Err((Stop::Syntax(error), before)) => {
+        Err((Stop::Syntax(mut error), before)) => {
+            // A template's slot (`{{ netbox_base_path }}`, `{% if %}`: an Ansible role's site,
+            // corpus case t165): nginx refuses it as it refuses any stray `{`; say what it is.
+            let at = error.range.start.min(text.len());
+            let opens = |from: usize| {
+                ["{{", "{%", "{#"].iter().any(|open| text.get(from..).is_some_and(|t| t.starts_with(open)))
+            };
+            if opens(at) || (at > 0 && opens(at - 1)) {
+                error.message.push_str(
+                    ": `{{`, `{%` and `{#` open a template's slot (Jinja, an Ansible role's template), which nginx does not read; check the file the template renders",
+                );
+            }
             // nginx refuses the whole file. Stray text after the last block (a hosts line or a
             // shell prompt pasted below a site, corpus case h196) leaves the blocks before it
             // whole: they are still checked, as nginx reads them once the stray text is gone.
@@ -397,6 +408,16 @@ mod tests {
         assert_eq!(header.arg(1), Some("$http_host"));
         assert_eq!(&text[header.args[1].range.clone()], "$http_host");
         assert_eq!(&text[header.name_range.clone()], "proxy_set_header");
+    }
+
+    /// A template's slot is named as one (an Ansible role's site, corpus case t165); any other
+    /// stray `{` is nginx's plain message.
+    #[test]
+    fn a_template_slot_is_named_in_the_syntax_error() {
+        let file = parse("server {\n    location /static/ {\n        alias {{ base }}/static/;\n    }\n}\n");
+        assert!(file.syntax_errors[0].message.contains("open a template's slot"), "{:?}", file.syntax_errors);
+        let file = parse("server {\n    location / { {\n    }\n}\n");
+        assert!(!file.syntax_errors[0].message.contains("template"), "{:?}", file.syntax_errors);
     }
 
     #[test]

@@ -114,10 +114,16 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
             // code (`BASE_DIR = Path(__file__)…`, `os.environ.get(…)`) is a helper's, left alone.
+            // A chained assignment (`DEBUG = TEMPLATE_DEBUG = True`, corpus case t166) sets its
+            // other names all the same: only this name's part does nothing.
+            let chained = d.netbox.own_settings().any(|other| {
+                other.block == setting.block && other.statement == setting.statement && other.name != setting.name
+            });
+            let what = if chained { format!("setting `{}` here", name.escape_debug()) } else { "this line".to_string() };
             out.push(far_from_all(
                 setting,
                 format!(
-                    "no NetBox release reads `{}`, Django takes no such setting from NetBox, and no line of this file uses it, so this line has no effect",
+                    "no NetBox release reads `{}`, Django takes no such setting from NetBox, and no line of this file uses it, so {what} has no effect",
                     name.escape_debug()
                 ),
                 "remove the line, or set the parameter NetBox documents for what it was meant to do",
@@ -345,6 +351,16 @@ mod tests {
         let found = findings("ALLOWED_HOST = ['netbox.example.com']\nJINJA_FILTER = {}\n", "4.7");
         let helps: Vec<&str> = found.iter().map(|(_, _, help)| help.as_str()).collect();
         assert_eq!(helps, ["rename it to `ALLOWED_HOSTS`", "rename it to `JINJA_FILTERS`"]);
+    }
+
+    /// A chained assignment sets its other names: only the unread name's part does nothing
+    /// (`DEBUG = TEMPLATE_DEBUG = True`, corpus case t166).
+    #[test]
+    fn a_chained_assignment_is_not_a_line_without_effect() {
+        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "DEBUG = TEMPLATE_DEBUG = True\n", "4.7");
+        assert!(message.ends_with("so setting `TEMPLATE_DEBUG` here has no effect"), "{message}");
+        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "TEMPLATE_DEBUG = True\n", "4.7");
+        assert!(message.ends_with("so this line has no effect"), "{message}");
     }
 
     /// A name nobody reads: said so, with no name invented for it; an excerpt's other lines may
