@@ -926,3 +926,28 @@ fn the_image_tag_names_the_release() {
     compose("latest");
     assert!(!note(&[]).contains("read from"));
 }
+
+/// An nginx site that is a template (an Ansible role's `netbox.conf.j2`): a slot on one line is an
+/// unknown value, not a syntax error, and nothing is said that rests on its value; a server whose
+/// `listen` or `server_name` is a slot is left out.
+#[test]
+fn an_nginx_templates_slots_are_unknown_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = |text: &str| write(dir.path(), "netbox.conf", text);
+    let rules =
+        |path: &Path| rules_at(&json(&bin().arg("lint").arg(path).args(["--format", "json"]).output().unwrap()));
+    let plain = "server {\n    listen 80;\n    server_name netbox.example.org;\n    client_max_body_size 25m;\n    {% if static %}\n    location /static/ {\n        alias {{ netbox_root }}/netbox/static/;\n    }\n    {% endif %}\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n";
+    // The slots read, the rest checked: plain HTTP is reported, as without the template.
+    let found = rules(&site(plain));
+    assert!(found.iter().all(|(rule, ..)| !rule.starts_with("configcheck/")), "{found:?}");
+    assert!(found.iter().any(|(rule, ..)| rule == "nginx/plain-http-only"), "{found:?}");
+    // A header whose value is a slot: set, to a value not known.
+    let found = rules(&site(&plain.replace("X-Forwarded-Proto $scheme", "X-Forwarded-Proto {{ proto }}")));
+    assert!(
+        found.iter().all(|(rule, ..)| rule != "nginx/missing-forwarded-proto" && rule != "nginx/plain-http-only"),
+        "{found:?}"
+    );
+    // Its address a slot: which requests it answers is unknown.
+    let found = rules(&site(&plain.replace("listen 80;", "listen {{ nginx_port }};")));
+    assert!(found.is_empty(), "{found:?}");
+}

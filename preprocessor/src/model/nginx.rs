@@ -239,6 +239,7 @@ impl NginxSite {
         });
         for directive in &file.directives {
             match directive.name.as_str() {
+                "server" if addressed_by_template(directive) => {}
                 "server" => self.servers.push(server(directive, block, &top)),
                 "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
@@ -246,6 +247,7 @@ impl NginxSite {
                         Inherited { headers: headers(directive, block), client_max_body_size: body_size(directive) };
                     for inner in directive.children.iter().flatten() {
                         match inner.name.as_str() {
+                            "server" if addressed_by_template(inner) => {}
                             "server" => self.servers.push(server(inner, block, &inherited)),
                             "upstream" => self.upstreams.extend(upstream(inner, block)),
                             _ => {}
@@ -332,6 +334,18 @@ fn body_size_in<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> Opti
 struct Inherited {
     headers: Vec<HeaderSetting>,
     client_max_body_size: Option<(String, Range<usize>)>,
+}
+
+/// Whether a server's addresses or names are a template's slots (`listen {{ port }}`,
+/// `server_name {{ fqdn }}`): which requests it answers is not known, so the server is left out
+/// (its other slots read as unknown values: [`crate::parse::nginx_lexer::Lexer::with_templates`]).
+fn addressed_by_template(server: &Directive) -> bool {
+    server
+        .children
+        .iter()
+        .flatten()
+        .filter(|d| d.name == "listen" || d.name == "server_name")
+        .any(|d| d.args.iter().any(|a| a.templated))
 }
 
 fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Server {

@@ -14,6 +14,12 @@
 //! - `${` does not end a word at the `{`; `{` and `;` end any unquoted word, `}` does not.
 //!
 //! `tests/nginx_lexing.rs` compares this reading with nginx's own on generated input.
+//!
+//! [`Lexer::with_templates`] reads one thing nginx does not: a template's slots (Jinja, as
+//! Ansible and Salt render sites), on one line each. `{{ … }}` is part of the word it stands in
+//! (its value unknown: the word's text gets a `$` before it, so that it reads as a variable), and
+//! `{% … %}` and `{# … #}` are skipped as a comment is. nginx refuses all three (`unexpected "{"`),
+//! so no file nginx accepts reads differently.
 
 use std::ops::Range;
 
@@ -24,6 +30,8 @@ pub struct Word {
     pub text: String,
     /// Where it is written, its quotes included.
     pub range: Range<usize>,
+    /// It holds a template's slot (see [`Lexer::with_templates`]): its value is not known.
+    pub templated: bool,
 }
 
 /// How a statement ends.
@@ -64,6 +72,7 @@ pub struct LexError {
 pub struct Lexer<'a> {
     text: &'a str,
     pos: usize,
+    templates: bool,
 }
 
 fn blank(ch: u8) -> bool {
@@ -73,7 +82,31 @@ fn blank(ch: u8) -> bool {
 impl<'a> Lexer<'a> {
     /// A lexer at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        Lexer { text, pos: 0 }
+        Lexer { text, pos: 0, templates: false }
+    }
+
+    /// A lexer that also reads a template's slots (see the module's documentation).
+    pub fn with_templates(text: &'a str) -> Self {
+        Lexer { text, pos: 0, templates: true }
+    }
+
+    /// Where a template's slot that opens at `at` ends (past its close, on the same line), and
+    /// whether it is an expression (`{{ … }}`) rather than a tag or comment (`{% %}`, `{# #}`).
+    fn slot_end(&self, at: usize) -> Option<(usize, bool)> {
+        if !self.templates {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        let close: &[u8] = match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(b'{'), Some(b'{')) => b"}}",
+            (Some(b'{'), Some(b'%')) => b"%}",
+            (Some(b'{'), Some(b'#')) => b"#}",
+            _ => return None,
+        };
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let inner = &bytes[at + 2..line_end];
+        let found = inner.windows(2).position(|w| w == close)?;
+        Some((at + 2 + found + 2, close == b"}}"))
     }
 
     /// The error "unexpected CHAR" at byte `at`.
@@ -145,6 +178,12 @@ impl<'a> Lexer<'a> {
                 if blank(ch) {
                     continue;
                 }
+                if let Some((end, expression)) = self.slot_end(here) {
+                    self.pos = end;
+                    // A tag or comment is skipped; an expression starts a word.
+                    last_space = !expression;
+                    continue;
+                }
                 match ch {
                     b';' | b'{' => {
                         if words.is_empty() {
@@ -185,6 +224,13 @@ impl<'a> Lexer<'a> {
             if ch == b'{' && variable {
                 continue;
             }
+            if !d_quoted
+                && !s_quoted
+                && let Some((end, true)) = self.slot_end(here)
+            {
+                self.pos = end;
+                continue;
+            }
             variable = false;
             if ch == b'\\' {
                 quoted = true;
@@ -214,7 +260,12 @@ impl<'a> Lexer<'a> {
                 last_space = true;
             }
             let range = if is_quoted { start - 1..here + 1 } else { start..here };
-            words.push(Word { text: unescape(&bytes[start..here]), range });
+            let mut text = unescape(&bytes[start..here]);
+            let templated = self.templates && text.contains("{{") && text.contains("}}");
+            if templated {
+                text = text.replace("{{", "${{");
+            }
+            words.push(Word { text, range, templated });
             match ch {
                 b';' => return Ok(Statement { words, end: End::Semicolon, at: here }),
                 b'{' => return Ok(Statement { words, end: End::BlockStart, at: here }),
@@ -307,5 +358,22 @@ mod tests {
     fn an_unfinished_statement_at_the_end_is_an_error() {
         assert!(Lexer::new("a b").read_statement().is_err());
         assert!(Lexer::new("a \"b;").read_statement().is_err());
+    }
+
+    /// A template's slots: `{{ … }}` is part of its word, read as a variable; `{% … %}` and
+    /// `{# … #}` are skipped; without templates, nginx's reading (`{` opens a block).
+    #[test]
+    fn template_slots_in_words_and_tags_skipped() {
+        let text = "{% if tls %}\nalias {{ base }}/static/;\nserver_name a{{ x }} \"{{ q }}\";\n{# note #}\n";
+        let mut lexer = Lexer::with_templates(text);
+        let first = lexer.read_statement().unwrap();
+        let words: Vec<(&str, bool)> = first.words.iter().map(|w| (w.text.as_str(), w.templated)).collect();
+        assert_eq!(words, [("alias", false), ("${{ base }}/static/", true)]);
+        assert_eq!(&text[first.words[1].range.clone()], "{{ base }}/static/");
+        let second = lexer.read_statement().unwrap();
+        let words: Vec<&str> = second.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(words, ["server_name", "a${{ x }}", "${{ q }}"]);
+        assert_eq!(lexer.read_statement().unwrap().end, End::FileDone);
+        assert!(Lexer::new("alias {{ base }};").read_statement().is_ok_and(|s| s.end == End::BlockStart));
     }
 }
