@@ -133,9 +133,10 @@ pub struct Block {
     /// A compose file (`lint`) whose `ports:` a later compose file replaces: they are not
     /// published.
     pub ports_replaced: bool,
-    /// A compose file (`lint`) whose `netbox` service's environment files were all read: a
-    /// variable they and the compose files do not set is not set.
-    pub environment_complete: bool,
+    /// A compose file (`lint`) of a Compose project read whole: every compose file Compose finds
+    /// in the project's directory, and every environment file they name. Then a variable they
+    /// do not set is not set, and a mount they do not show is not there.
+    pub project_complete: bool,
     /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
     /// are read, its values unknown.
     pub raw_env_file: bool,
@@ -547,7 +548,7 @@ impl ChapterScan<'_> {
             excerpt: attrs.partial,
             environment_replaced: false,
             ports_replaced: false,
-            environment_complete: false,
+            project_complete: false,
             project_env_only: false,
             project_env: None,
             raw_env_file: false,

@@ -125,7 +125,10 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     let mut composes = docker.composes;
     composes.extend(named_composes);
     let docker_composes = composes.len();
-    let (env_files, all_load) = compose_env_files(&mut composes)?;
+    let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
+    // The whole project: its files load, its env files are all here, and every compose file
+    // Compose finds beside the first (one of each of its name lists) is read.
+    let project_complete = all_load && all_present && whole_project(&composes);
     let docker_env = docker.env.filter(|_| docker_composes == 0 || !all_load);
     // What Compose reads wins its place: a file named on the command line that Compose reads
     // too is read there, once.
@@ -194,8 +197,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             excerpt: false,
             environment_replaced: file.environment_replaced,
             ports_replaced: file.ports_replaced,
-            // `lint` reads every env file a compose file names, or stops (a required one missing).
-            environment_complete: file.kind == Kind::Compose,
+            project_complete: file.kind == Kind::Compose && project_complete,
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
             project_env: project_env_block.clone().filter(|_| file.kind == Kind::Compose),
@@ -345,6 +347,23 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
     Ok(files)
 }
 
+/// Whether the compose files read are the whole project Compose finds where the first one is:
+/// the first existing name of each of Compose's two lists ([`COMPOSE_FILES`],
+/// [`COMPOSE_OVERRIDE_FILES`]) in that directory is among them (an override named alone leaves
+/// its base file out; a base file named alone, the override beside it).
+fn whole_project(composes: &[Read]) -> bool {
+    let Some(first) = composes.first() else { return false };
+    let dir = first
+        .path
+        .parent()
+        .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
+        .unwrap_or(Path::new("."));
+    let read: HashSet<PathBuf> = composes.iter().map(|c| canonical(&c.path)).collect();
+    [&COMPOSE_FILES[..], &COMPOSE_OVERRIDE_FILES[..]].iter().all(|names| {
+        names.iter().map(|n| dir.join(n)).find(|p| p.is_file()).is_none_or(|found| read.contains(&canonical(&found)))
+    })
+}
+
 /// The environment files the `netbox` service of these compose files (one project, in order)
 /// reads, in Compose's order, and which compose files' `environment:` a later one replaces
 /// (marked on them). compose-go e70e961: each file's entries are merged after the earlier
@@ -357,8 +376,8 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
 /// A missing file stops the run as it stops Compose (`env file … not found`), unless it is
 /// marked `required: false`. Also whether every compose file loads (no YAML error, no `${`
 /// Compose refuses).
-fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool)> {
-    let Some(first) = composes.first() else { return Ok((Vec::new(), true)) };
+fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
+    let Some(first) = composes.first() else { return Ok((Vec::new(), true, true)) };
     let working_dir = first.path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let read: Vec<crate::parse::compose::ComposeFile> =
         composes.iter().map(|c| crate::parse::compose::read(&c.text, BlockId(0))).collect();
@@ -391,9 +410,12 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool)> {
         ports_replaced_later |= file.resets_ports;
     }
     let mut paths: Vec<(PathBuf, bool)> = Vec::new();
+    // An optional env file not on this machine (`required: false`) may be on the server.
+    let mut all_present = true;
     for (i, entry) in entries {
         let path = working_dir.join(&entry.path);
         if !path.exists() {
+            all_present = false;
             if entry.required {
                 bail!(
                     "{} names env_file {}, which does not exist: Docker Compose stops there (`env file {} not found`); create it, or mark it `required: false`",
@@ -420,7 +442,7 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool)> {
             Ok(Read { raw_env_file: raw, ..Read::new(path, text, Kind::Env) })
         })
         .collect::<Result<Vec<Read>>>()?;
-    Ok((files, all_load))
+    Ok((files, all_load, all_present))
 }
 
 /// A file's text: a regular file (symbolic links followed, as `sites-enabled/` holds them), at

@@ -951,3 +951,67 @@ fn an_nginx_templates_slots_are_unknown_values() {
     let found = rules(&site(&plain.replace("listen 80;", "listen {{ nginx_port }};")));
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// netbox-docker's configuration as shipped is assumed only for a whole Compose project: an
+/// override named alone (its base file beside it, with the env file and the configuration
+/// mount), or an optional env file not on this machine, leaves the configuration and the
+/// environment unknown (the review of 22d0e6d). A later file's rule for a Traefik router
+/// replaces the earlier one's.
+#[test]
+fn the_shipped_configuration_is_assumed_only_for_a_whole_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let errors = |args: &[&Path]| {
+        let output = bin().args(args).args(["--format", "json"]).arg("--target").arg("netbox=4.4").output().unwrap();
+        rules_at(&json(&output)).into_iter().map(|(rule, ..)| rule).collect::<Vec<_>>()
+    };
+    let lint = |files: &[&Path]| {
+        let mut args: Vec<&Path> = vec![Path::new("lint")];
+        args.extend(files);
+        errors(&args)
+    };
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n    env_file: env/netbox.env\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n",
+    );
+    write(
+        root,
+        "env/netbox.env",
+        "SECRET_KEY=0123456789012345678901234567890123456789012345678901\nDB_HOST=postgres\nREDIS_HOST=redis\n",
+    );
+    let over = write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      DB_PASSWORD: x\n",
+    );
+    assert!(lint(&[&over]).iter().all(|r| r != "netbox/docker-variable-unset"), "{:?}", lint(&[&over]));
+    // The same override beside no base file: the whole project, and what it lacks is said.
+    std::fs::remove_file(root.join("docker-compose.yml")).unwrap();
+    assert!(lint(&[&over]).iter().any(|r| r == "netbox/docker-variable-unset"), "{:?}", lint(&[&over]));
+    // An optional env file not here may be on the server.
+    let optional = write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n    env_file:\n      - path: ./local.env\n        required: false\n    environment:\n      DB_PASSWORD: x\n",
+    );
+    assert!(lint(&[&optional]).iter().all(|r| r != "netbox/docker-variable-unset"), "{:?}", lint(&[&optional]));
+    // A router's PathPrefix in the base file, replaced by a Host rule in the override.
+    std::fs::remove_file(root.join("docker-compose.override.yml")).unwrap();
+    let base = write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n    env_file: env/netbox.env\n    labels:\n      - traefik.http.routers.nb.rule=PathPrefix(`/netbox`)\n      - traefik.http.routers.nb.middlewares=strip\n      - traefik.http.middlewares.strip.stripprefix.prefixes=/netbox\n",
+    );
+    assert!(lint(&[&base]).iter().any(|r| r == "netbox/traefik-subpath-without-base-path"), "{:?}", lint(&[&base]));
+    let over = write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    labels:\n      - traefik.http.routers.nb.rule=Host(`netbox.example.org`)\n",
+    );
+    assert!(
+        lint(&[&base, &over]).iter().all(|r| r != "netbox/traefik-subpath-without-base-path"),
+        "{:?}",
+        lint(&[&base, &over])
+    );
+}

@@ -110,6 +110,8 @@ pub struct NetboxConfig {
     published: Vec<crate::parse::netbox::Published>,
     /// Traefik routes that serve NetBox under a path of its own.
     subpath_routes: Vec<crate::parse::netbox::SubpathRoute>,
+    /// Every Traefik router whose rule a compose file sets (a later rule replaces a route).
+    traefik_routers: Vec<String>,
     /// Whether a compose file mounts a file of its own over netbox-docker's LDAP loader: then
     /// no environment variable is known to reach django-auth-ldap.
     ldap_loader_replaced: bool,
@@ -358,13 +360,15 @@ impl NetboxConfig {
         !self.netbox_docker_own.is_empty()
     }
 
-    /// Whether NetBox runs netbox-docker's own configuration as its image ships it: a compose
-    /// file runs netbox-docker's published image, none mounts a configuration of its own
+    /// Whether NetBox runs netbox-docker's own configuration as its image ships it: the whole
+    /// Compose project is read (`lint`), a compose file runs netbox-docker's published image,
+    /// none mounts a configuration of its own (or a directory above it)
     /// (netbox-docker's docker-compose.yml mounts `./configuration:/etc/netbox/config`, 3.0.2),
     /// and no Python file is shown. Every parameter is then what that configuration.py makes of
     /// the environment, or its default.
     pub fn runs_stock_netbox_docker_configuration(&self) -> bool {
-        self.stock.is_some_and(|stock| stock.published_image == Some(true) && !stock.mounted) && !self.python_shown
+        self.stock.is_some_and(|stock| stock.project_complete && stock.published_image == Some(true) && !stock.mounted)
+            && !self.python_shown
     }
 
     /// Whether a compose file runs the `netbox` service in another network namespace
@@ -377,9 +381,7 @@ impl NetboxConfig {
     /// [`NetboxConfig::runs_stock_netbox_docker_configuration`]) and the service's environment
     /// is all shown: what the compose files say of the service.
     pub fn stock_configuration_with_environment(&self) -> Option<crate::parse::netbox::StockConfiguration> {
-        self.stock.filter(|stock| {
-            stock.environment_complete && self.environment_shown && self.runs_stock_netbox_docker_configuration()
-        })
+        self.stock.filter(|_| self.environment_shown && self.runs_stock_netbox_docker_configuration())
     }
 
     /// The variables of netbox-docker's environment files, in the order Compose reads them
@@ -507,6 +509,7 @@ impl NetboxConfig {
             some_file_opaque: self.some_file_opaque,
             published: self.published.clone(),
             subpath_routes: self.subpath_routes.clone(),
+            traefik_routers: self.traefik_routers.clone(),
             ldap_loader_replaced: self.ldap_loader_replaced,
             ..NetboxConfig::default()
         }
@@ -563,7 +566,11 @@ impl NetboxConfig {
             Role::Environment => {
                 self.environment_shown = true;
                 self.published.extend(file.published.iter().cloned());
-                self.subpath_routes.extend(file.subpath_routes.iter().cloned());
+                // A later compose file's rule for a router replaces the earlier one's.
+                let replaced: HashSet<&str> = file.traefik.routers.iter().map(String::as_str).collect();
+                self.subpath_routes.retain(|route| !replaced.contains(route.router.as_str()));
+                self.subpath_routes.extend(file.traefik.routes.iter().cloned());
+                self.traefik_routers.extend(file.traefik.routers.iter().cloned());
                 self.ldap_loader_replaced |= file.ldap_loader_replaced;
                 Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
             }
@@ -692,7 +699,10 @@ impl NetboxConfig {
             }
             config.block_files.extend(part.block_files);
             config.published.extend(part.published);
+            let replaced: HashSet<&str> = part.traefik_routers.iter().map(String::as_str).collect();
+            config.subpath_routes.retain(|route| !replaced.contains(route.router.as_str()));
             config.subpath_routes.extend(part.subpath_routes);
+            config.traefik_routers.extend(part.traefik_routers);
             config.ldap_loader_replaced |= part.ldap_loader_replaced;
             config.complete |= part.complete;
             config.environment_shown |= part.environment_shown;

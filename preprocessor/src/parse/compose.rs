@@ -32,6 +32,7 @@
 //! on the `netbox` service, its `environment:` or its `env_file:`. Across
 //! files, `lint` applies them ([`ComposeFile::resets_environment`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -40,7 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError, Value, ValueKind, is_template_slot,
+    Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind,
+    is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -113,6 +115,13 @@ pub struct ComposeFile {
 /// LDAP one under it), or a file in NetBox's `netbox/netbox/` (configuration.py,
 /// ldap_config.py).
 const CONFIGURATION_MOUNTS: &[&str] = &["/etc/netbox", "/opt/netbox/netbox/netbox"];
+
+/// Whether `path` is `dir` or lies under it (`/etc/netbox/config` under `/etc/netbox`; a mount
+/// of `/opt/netbox/netbox` covers `/opt/netbox/netbox/netbox`).
+fn covers(path: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    dir.is_empty() || path == dir || path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// Whether an image is netbox-docker's as published (any registry; not a local or interpolated
 /// name, which may be built with a configuration of its own).
@@ -280,6 +289,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut configuration_mounted = false;
     let (mut network_mode, mut secrets, mut netbox_seen) = (false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
+    let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
     for document in &loaded.documents {
@@ -329,7 +339,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             }
         }
         if netbox.get("labels").is_some() {
-            subpath_routes = traefik_subpath_routes(netbox);
+            (subpath_routes, traefik_routers) = traefik_subpath_routes(netbox);
         }
         if proxy.is_none() {
             proxy = traefik_labels(netbox).or_else(|| match &services.kind {
@@ -353,11 +363,11 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             if tag != Tag::Merge {
                 configuration_mounted = false;
             }
-            configuration_mounted |= volumes.items().iter().filter_map(volume_target).any(|target| {
-                CONFIGURATION_MOUNTS
-                    .iter()
-                    .any(|m| target == *m || target.strip_prefix(m).is_some_and(|r| r.starts_with('/')))
-            });
+            configuration_mounted |= volumes
+                .items()
+                .iter()
+                .filter_map(volume_target)
+                .any(|target| CONFIGURATION_MOUNTS.iter().any(|m| covers(target, m) || covers(m, target)));
             secrets |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target.starts_with("/run/secrets"));
         }
@@ -393,7 +403,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         mounted: configuration_mounted,
         network_mode,
         secrets,
-        environment_complete: false,
+        project_complete: false,
     });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
@@ -404,13 +414,10 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     }
     out.file.published =
         published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
-    out.file.subpath_routes = subpath_routes
-        .into_iter()
-        .map(|mut route| {
-            route.block = block;
-            route
-        })
-        .collect();
+    for route in &mut subpath_routes {
+        route.block = block;
+    }
+    out.file.traefik = Box::new(TraefikRouters { routes: subpath_routes, routers: traefik_routers });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read (see the module's doc).
     if foreign_image {
@@ -455,66 +462,85 @@ fn traefik_labels(netbox: &Node) -> Option<String> {
     any.then(|| "Traefik's labels on the `netbox` service, with TLS".to_owned())
 }
 
-/// The routers of the `netbox` service's Traefik labels whose rule is a `PathPrefix` other than
-/// `/`, with whether one of the router's middlewares strips that path (`stripprefix.prefixes`).
-/// Routers with other rules (a `Host` alone, several prefixes) are left out.
-fn traefik_subpath_routes(netbox: &Node) -> Vec<SubpathRoute> {
-    let Some(labels) = netbox.get("labels") else { return Vec::new() };
-    // (key, value, where the label is), as a list or a map.
-    let pairs: Vec<(String, String, Range<usize>)> = match &labels.kind {
-        NodeKind::Seq(items) => items
-            .iter()
-            .filter_map(|item| {
-                let (key, value) = item.as_str()?.split_once('=')?;
-                Some((key.trim().to_ascii_lowercase(), value.trim().to_owned(), item.range.clone()))
-            })
-            .collect(),
-        NodeKind::Map(entries) => entries
-            .iter()
-            .filter_map(|(key, value)| {
-                Some((
-                    key.as_str()?.trim().to_ascii_lowercase(),
-                    value.as_str()?.trim().to_owned(),
-                    value.range.clone(),
-                ))
-            })
-            .collect(),
-        _ => return Vec::new(),
+/// The routers of the `netbox` service's Traefik labels whose rule is one `PathPrefix` (beside
+/// a `Host` or not) whose first segment names NetBox (`/netbox`, `/netbox-prod`), with whether
+/// one of the router's middlewares strips that path (`stripprefix.prefixes`); and the name of
+/// every router whose rule the labels set (a later file's rule replaces an earlier one's, as
+/// Compose merges labels key by key). A router with a middleware its labels do not define
+/// (`@file`, another container's) is left out: whether that strips the path is not known. The
+/// labels are indexed once: linear in their number.
+fn traefik_subpath_routes(netbox: &Node) -> (Vec<SubpathRoute>, Vec<String>) {
+    let Some(labels) = netbox.get("labels") else { return (Vec::new(), Vec::new()) };
+    // key → (value, where the label is), as a list or a map; a later label of a key wins.
+    let mut by_key: HashMap<String, (String, Range<usize>)> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut add = |key: &str, value: &str, range: Range<usize>| {
+        let key = key.trim().to_ascii_lowercase();
+        if by_key.insert(key.clone(), (value.trim().to_owned(), range)).is_none() {
+            order.push(key);
+        }
     };
+    match &labels.kind {
+        NodeKind::Seq(items) => {
+            for item in items {
+                if let Some((key, value)) = item.as_str().and_then(|label| label.split_once('=')) {
+                    add(key, value, item.range.clone());
+                }
+            }
+        }
+        NodeKind::Map(entries) => {
+            for (key, value) in entries {
+                if let (Some(key), Some(text)) = (key.as_str(), value.as_str()) {
+                    add(key, text, value.range.clone());
+                }
+            }
+        }
+        _ => return (Vec::new(), Vec::new()),
+    }
+    // The middlewares the labels define (`traefik.http.middlewares.NAME.…`), once.
+    let defined: std::collections::HashSet<&str> =
+        by_key.keys().filter_map(|k| k.strip_prefix("traefik.http.middlewares.")?.split('.').next()).collect();
     let mut routes = Vec::new();
-    for (key, value, range) in &pairs {
+    let mut routers = Vec::new();
+    for key in &order {
         let Some(router) = key.strip_prefix("traefik.http.routers.").and_then(|r| r.strip_suffix(".rule")) else {
             continue;
         };
+        routers.push(router.to_owned());
+        let (value, range) = &by_key[key];
         let Some(prefix) = only_path_prefix(value) else { continue };
-        let middlewares = pairs
-            .iter()
-            .find(|(k, ..)| *k == format!("traefik.http.routers.{router}.middlewares"))
-            .map(|(_, v, _)| {
-                v.split(',')
-                    .map(|m| m.trim().split('@').next().unwrap_or_default().to_ascii_lowercase())
-                    .collect::<Vec<_>>()
-            })
+        let first = prefix.trim_start_matches('/').split('/').next().unwrap_or_default().to_ascii_lowercase();
+        if !first.starts_with("netbox") {
+            continue;
+        }
+        let middlewares: Vec<String> = by_key
+            .get(&format!("traefik.http.routers.{router}.middlewares"))
+            .map(|(v, _)| v.split(',').map(|m| m.trim().to_ascii_lowercase()).filter(|m| !m.is_empty()).collect())
             .unwrap_or_default();
-        let strip = pairs.iter().find(|(k, v, _)| {
-            middlewares.iter().any(|m| *k == format!("traefik.http.middlewares.{m}.stripprefix.prefixes"))
-                && v.split(',').any(|p| p.trim().trim_end_matches('/') == prefix.trim_end_matches('/'))
+        if !middlewares.iter().all(|m| !m.contains('@') && defined.contains(m.as_str())) {
+            continue;
+        }
+        let strip = middlewares.iter().find_map(|m| {
+            by_key
+                .get(&format!("traefik.http.middlewares.{m}.stripprefix.prefixes"))
+                .filter(|(v, _)| v.split(',').any(|p| p.trim().trim_end_matches('/') == prefix.trim_end_matches('/')))
         });
         routes.push(SubpathRoute {
-            prefix: prefix.clone(),
+            prefix,
             stripped: strip.is_some(),
-            range: strip.map_or(range.clone(), |(_, _, r)| r.clone()),
+            range: strip.map_or(range.clone(), |(_, r)| r.clone()),
+            router: router.to_owned(),
             block: BlockId(0),
         });
     }
-    routes
+    (routes, routers)
 }
 
 /// The path of a router rule that is one `PathPrefix` (with or without a `Host` beside it by
-/// `&&`), other than `/`.
+/// `&&`), other than `/`; a negated one (`!PathPrefix(…)`) or an `||` is no such rule.
 fn only_path_prefix(rule: &str) -> Option<String> {
     let at = rule.find("PathPrefix(")?;
-    if rule[at + 1..].contains("PathPrefix(") || rule.contains("||") {
+    if rule[at + 1..].contains("PathPrefix(") || rule.contains("||") || rule.contains('!') {
         return None;
     }
     let inner = rule[at + "PathPrefix(".len()..].split(')').next()?;
@@ -822,5 +848,41 @@ mod tests {
     fn a_yaml_error_is_a_syntax_error() {
         let file = parse("services:\n  netbox:\n    environment: [unclosed\n", BlockId(0));
         assert_eq!(file.syntax_errors.len(), 1);
+    }
+
+    /// Traefik's labels, as a list or a map: a `PathPrefix` naming NetBox, stripped or not; a
+    /// negated prefix, NetBox's own `/api`, a middleware defined elsewhere: no route. Every
+    /// router with a rule is named (a later file's rule replaces an earlier one's).
+    #[test]
+    fn traefik_routes_under_a_path() {
+        let routes = |labels: &str| {
+            let text = format!("services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4\n    labels:\n{labels}");
+            let file = read(&text, BlockId(0)).file;
+            let routes: Vec<(String, bool, String)> = file
+                .traefik
+                .routes
+                .iter()
+                .map(|r| (r.prefix.clone(), r.stripped, text[r.range.clone()].to_owned()))
+                .collect();
+            (routes, file.traefik.routers.clone())
+        };
+        let list = "      - traefik.http.routers.nb.rule=Host(`a`) && PathPrefix(`/netbox`)\n      - traefik.http.routers.nb.middlewares=strip\n      - traefik.http.middlewares.strip.stripprefix.prefixes=/netbox\n";
+        let (found, routers) = routes(list);
+        assert_eq!(
+            found,
+            [("/netbox".to_owned(), true, "traefik.http.middlewares.strip.stripprefix.prefixes=/netbox".to_owned())]
+        );
+        assert_eq!(routers, ["nb"]);
+        let map = "      traefik.http.routers.nb.rule: PathPrefix(`/netbox-prod`)\n      traefik.http.routers.nb.middlewares: auth\n      traefik.http.middlewares.auth.basicauth.users: x\n";
+        assert_eq!(routes(map).0, [("/netbox-prod".to_owned(), false, "PathPrefix(`/netbox-prod`)".to_owned())]);
+        for other in [
+            "      - traefik.http.routers.ui.rule=Host(`a`) && !PathPrefix(`/netbox`)\n",
+            "      - traefik.http.routers.api.rule=Host(`a`) && PathPrefix(`/api`)\n",
+            "      - traefik.http.routers.nb.rule=PathPrefix(`/netbox`)\n      - traefik.http.routers.nb.middlewares=strip@file\n",
+        ] {
+            let (found, routers) = routes(other);
+            assert!(found.is_empty(), "{other}: {found:?}");
+            assert_eq!(routers.len(), 1);
+        }
     }
 }

@@ -83,7 +83,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
                 file.published = Box::default();
             }
             if let Some(stock) = &mut file.stock_configuration {
-                stock.environment_complete = block.environment_complete;
+                stock.project_complete = block.project_complete;
             }
             (Parsed::Netbox(file), "YAML")
         }

@@ -368,8 +368,19 @@ pub struct SubpathRoute {
     pub stripped: bool,
     /// The label to change: the middleware's prefixes when stripped, else the router's rule.
     pub range: Range<usize>,
+    /// The router's name (a later compose file's rule for it replaces this one).
+    pub router: String,
     /// The block.
     pub block: BlockId,
+}
+
+/// What a compose file's Traefik labels say of the `netbox` service's routers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TraefikRouters {
+    /// The routes that serve it under a path of its own.
+    pub routes: Vec<SubpathRoute>,
+    /// Every router whose rule the labels set (a later file's rule replaces an earlier one's).
+    pub routers: Vec<String>,
 }
 
 /// A port of the `netbox` service that Compose publishes on an address other people reach.
@@ -436,9 +447,9 @@ pub struct PythonFile {
     /// A compose file's `netbox` service ports published beyond the machine itself, and what
     /// shows a proxy in front of it (boxed: empty in every other kind of file).
     pub published: Box<[Published]>,
-    /// A compose file's Traefik routes that serve the `netbox` service under a path (boxed: empty
-    /// in every other kind of file).
-    pub subpath_routes: Box<[SubpathRoute]>,
+    /// A compose file's Traefik routers on the `netbox` service (boxed: empty in every other
+    /// kind of file).
+    pub traefik: Box<TraefikRouters>,
     /// A compose file that mounts a file of its own over netbox-docker's LDAP loader: the LDAP
     /// variables of its environment files are not known to be read.
     pub ldap_loader_replaced: bool,
@@ -465,10 +476,10 @@ pub struct StockConfiguration {
     /// The service gets Docker secrets (`secrets:`, or a mount under `/run/secrets`), which
     /// netbox-docker reads before the environment (`_read_secret`).
     pub secrets: bool,
-    /// Every environment file the service names was read (`lint`, which stops when a required
-    /// one is missing): a variable none of them and no `environment:` sets is not set. A book
-    /// may show some of them only.
-    pub environment_complete: bool,
+    /// The Compose project was read whole (`lint`: see [`crate::extract::Block::project_complete`]):
+    /// a variable none of its files sets is not set, a mount none shows is not there. A book, or
+    /// one file of a project named alone, may show part of it only.
+    pub project_complete: bool,
 }
 
 impl StockConfiguration {
@@ -481,7 +492,7 @@ impl StockConfiguration {
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,
             secrets: self.secrets || other.secrets,
-            environment_complete: self.environment_complete && other.environment_complete,
+            project_complete: self.project_complete && other.project_complete,
         }
     }
 }

@@ -191,7 +191,7 @@ pub mod testing {
         let mut sources = crate::source::Sources::default();
         let mut extraction = crate::extract::extract(&[ChapterInput::for_test(chapter)], &mut sources);
         for block in &mut extraction.blocks {
-            block.environment_complete = block.kind == crate::extract::Kind::Compose;
+            block.project_complete = block.kind == crate::extract::Kind::Compose;
         }
         crate::check::check_files(extraction.blocks, sources, &Settings::default())
             .unwrap()

@@ -151,9 +151,8 @@ mod tests {
     /// otherwise: unknown.
     #[test]
     fn netbox_dockers_configuration_as_shipped_has_no_base_path() {
-        let fired = |chapter: &str| {
-            crate::rules::testing::fired_chapter(chapter).into_iter().filter(|r| *r == "nginx/subpath-without-base-path").count()
-        };
+        // As `lint` reads a whole project (a book may show part of one).
+        let fired = |chapter: &str| crate::rules::testing::fired_linted_lines("nginx/subpath-without-base-path", chapter).len();
         let chapter = |service: &str, extra: &str| {
             format!(
                 "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n{service}    environment:\n      ALLOWED_HOSTS: '*'\n```\n\n```nginx,check=nginx\n{}```\n{extra}",
