@@ -500,18 +500,21 @@ pub struct CheckoutRelease {
 
 /// [`CheckoutRelease`] for a file of the checkout's `netbox/netbox/` directory, if it has one.
 pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
-    let directory = file.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })?;
+    // The real directories: `configuration.py` named from inside `netbox/netbox/` has `..` as
+    // its checkout's (a relative path's parent is empty).
+    let directory = std::fs::canonicalize(file).ok()?.parent()?.to_path_buf();
     let settings = directory.join("settings.py");
-    let from_settings = plain_text(&settings).and_then(|text| {
-        text.lines().find_map(|line| {
-            let value = line.strip_prefix("VERSION")?.trim_start().strip_prefix('=')?.trim();
-            let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
-            value[1..].split_once(quote).map(|(written, _)| written.to_string())
-        })
+    // NetBox's own settings.py beside it: the directory is a checkout's `netbox/netbox/`.
+    let settings_text = plain_text(&settings).filter(|text| text.contains("configuration"))?;
+    let from_settings = settings_text.lines().find_map(|line| {
+        let value = line.strip_prefix("VERSION")?.trim_start().strip_prefix('=')?.trim();
+        let quote = value.chars().next().filter(|c| matches!(c, '\'' | '"'))?;
+        value[1..].split_once(quote).map(|(written, _)| written.to_string())
     });
     let (written, source) = match from_settings {
         Some(written) => (written, settings),
-        None => {
+        // From 4.1 settings.py loads the release from release.yaml, one directory up.
+        None if settings_text.contains("load_release_data") => {
             let release = directory.parent()?.join("release.yaml");
             let written = plain_text(&release)?.lines().find_map(|line| {
                 let value = line.strip_prefix("version:")?.trim();
@@ -519,6 +522,7 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
             })?;
             (written, release)
         }
+        None => return None,
     };
     let version = release_version(&written)?;
     Some(CheckoutRelease { version, written, source })
@@ -548,7 +552,9 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     );
     let project_env =
         composes.first().and_then(|first| plain_text(&first.parent().unwrap_or(Path::new(".")).join(".env")));
-    let mut found: Option<(String, PathBuf)> = None;
+    // The later file's word wins; a `build:` (netbox-docker's plugin pattern, `FROM` any tag)
+    // leaves the release unknown.
+    let mut found: Option<(Option<String>, PathBuf)> = None;
     for path in composes {
         let Some(text) = plain_text(&path) else { continue };
         if let Some(image) = crate::parse::compose::netbox_image(&text) {
@@ -556,6 +562,7 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
         }
     }
     let (image, source) = found?;
+    let image = image?;
     let name = image.split('@').next().unwrap_or(&image);
     let (repository, tag) = name.rsplit_once(':').filter(|(_, tag)| !tag.contains('/'))?;
     if !(repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")) {

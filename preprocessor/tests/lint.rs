@@ -865,17 +865,36 @@ fn a_configuration_in_a_netbox_checkout_is_judged_for_that_release() {
     let removed = |output: &Output| rules_at(&json(output)).iter().any(|(rule, ..)| rule == "netbox/setting-removed");
     // No release shown: the newest, which no longer reads NAPALM_* (removed in 3.6.1).
     assert!(removed(&run(&[])));
-    write(root, "netbox/netbox/settings.py", "import os\n\nVERSION = '3.5.2-dev'\n");
+    write(
+        root,
+        "netbox/netbox/settings.py",
+        "import os\nfrom netbox.config import PARAMS\nimport configuration\n\nVERSION = '3.5.2-dev'\n",
+    );
     let output = run(&[]);
     assert!(!removed(&output), "{:?}", rules_at(&json(&output)));
     let note = String::from_utf8_lossy(&output.stderr);
     assert!(note.contains("NetBox 3.5.2-dev, read from ") && note.contains("settings.py"), "{note}");
     assert!(removed(&run(&["--target", "netbox=4.7"])));
     // 4.1 and later: settings.py takes the release from release.yaml.
-    write(root, "netbox/netbox/settings.py", "RELEASE = load_release_data()\nVERSION = RELEASE.full_version\n");
+    write(
+        root,
+        "netbox/netbox/settings.py",
+        "from utilities.release import load_release_data\nconfiguration = None\nRELEASE = load_release_data()\nVERSION = RELEASE.full_version\n",
+    );
     write(root, "netbox/release.yaml", "version: \"3.6.0\"\nedition: \"Community\"\n");
     assert!(!removed(&run(&[])));
     write(root, "netbox/release.yaml", "version: \"4.6.8\"\n");
+    assert!(removed(&run(&[])));
+    // Named from inside the checkout, `configuration.py` alone: its directory is the real one.
+    write(root, "netbox/release.yaml", "version: \"3.6.0\"\n");
+    let inside = bin()
+        .current_dir(root.join("netbox/netbox"))
+        .args(["lint", "configuration.py", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(!removed(&inside), "{:?}", rules_at(&json(&inside)));
+    // A settings.py that is not NetBox's (no configuration in it): no checkout, no release.
+    write(root, "netbox/netbox/settings.py", "VERSION = '3.5.2'\n");
     assert!(removed(&run(&[])));
     // A link may point anywhere: not read.
     fs::remove_file(root.join("netbox/release.yaml")).unwrap();
@@ -925,6 +944,25 @@ fn the_image_tag_names_the_release() {
     assert!(!note(&["--target", "netbox=4.7"]).contains("read from"));
     compose("latest");
     assert!(!note(&[]).contains("read from"));
+    // An override that builds the image (netbox-docker's plugin pattern): the base tag says
+    // nothing of the image built.
+    compose("${VERSION-v4.1-3.0.2}");
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    image: netbox:latest-plugins\n    build:\n      context: .\n",
+    );
+    let said = String::from_utf8_lossy(
+        &bin()
+            .arg("lint")
+            .arg(root.join("docker-compose.yml"))
+            .arg(root.join("docker-compose.override.yml"))
+            .output()
+            .unwrap()
+            .stderr,
+    )
+    .into_owned();
+    assert!(!said.contains("read from"), "{said}");
 }
 
 /// An nginx site that is a template (an Ansible role's `netbox.conf.j2`): a slot on one line is an

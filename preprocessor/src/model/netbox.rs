@@ -371,10 +371,10 @@ impl NetboxConfig {
             && !self.python_shown
     }
 
-    /// Whether a compose file runs the `netbox` service in another network namespace
-    /// (`network_mode:`).
-    pub fn runs_in_another_network_namespace(&self) -> bool {
-        self.stock.is_some_and(|stock| stock.network_mode)
+    /// Whether a compose file runs the `netbox` service in the host's network namespace
+    /// (`network_mode: host`).
+    pub fn runs_in_the_hosts_network(&self) -> bool {
+        self.stock.is_some_and(|stock| stock.host_network)
     }
 
     /// When NetBox runs netbox-docker's configuration as shipped (see

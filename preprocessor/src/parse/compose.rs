@@ -243,9 +243,10 @@ fn untag(node: &Node) -> (Tag, &Node) {
     }
 }
 
-/// The `netbox` service's `image:` as written, when the file gives one (a later document's
-/// `image:` or `build:` replacing an earlier one's; a `build:` gives none).
-pub fn netbox_image(text: &str) -> Option<String> {
+/// The `netbox` service's `image:` as written, when the file says what it runs: `Some(None)`
+/// for a `build:` (an image built here, whatever its tag), `None` when it says nothing (a later
+/// document's `image:` or `build:` replacing an earlier one's).
+pub fn netbox_image(text: &str) -> Option<Option<String>> {
     let mut image = None;
     for document in &load(text).documents {
         let Some(netbox) =
@@ -254,9 +255,9 @@ pub fn netbox_image(text: &str) -> Option<String> {
             continue;
         };
         if netbox.get("build").is_some() {
-            image = None;
+            image = Some(None);
         } else if let Some(written) = netbox.get("image").and_then(Node::as_str) {
-            image = Some(written.to_owned());
+            image = Some(Some(written.to_owned()));
         }
     }
     image
@@ -287,7 +288,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
     let mut configuration_mounted = false;
-    let (mut network_mode, mut secrets, mut netbox_seen) = (false, false, false);
+    let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
@@ -315,6 +316,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         // `configs:` may put a configuration file anywhere: taken as mounted.
         configuration_mounted |= netbox.get("configs").is_some();
         network_mode |= netbox.get("network_mode").is_some();
+        host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
         if service_tag != Tag::Merge {
             out.file.settings.clear();
@@ -402,6 +404,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         published_image,
         mounted: configuration_mounted,
         network_mode,
+        host_network,
         secrets,
         project_complete: false,
     });

@@ -473,6 +473,8 @@ pub struct StockConfiguration {
     /// The service runs in another network namespace (`network_mode:`, such as `host`): there,
     /// `localhost` may be the database's host.
     pub network_mode: bool,
+    /// That namespace is the host's (`network_mode: host`).
+    pub host_network: bool,
     /// The service gets Docker secrets (`secrets:`, or a mount under `/run/secrets`), which
     /// netbox-docker reads before the environment (`_read_secret`).
     pub secrets: bool,
@@ -491,6 +493,7 @@ impl StockConfiguration {
             published_image: other.published_image.or(self.published_image),
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,
+            host_network: self.host_network || other.host_network,
             secrets: self.secrets || other.secrets,
             project_complete: self.project_complete && other.project_complete,
         }

@@ -44,6 +44,12 @@ pub fn base_path_directory(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if !DIRECTORIES.contains(first) {
         return;
     }
+    // An nginx site shown serving NetBox under exactly that path (`location /srv/netbox/`) means
+    // it: the path is the URL's (the review of 22d0e6d).
+    let path = segments.join("/");
+    if d.nginx.servers.iter().flat_map(|s| &s.locations).any(|l| l.path.trim_matches('/') == path) {
+        return;
+    }
     out.push(at_value(
         &BASE_PATH_DIRECTORY,
         setting,
@@ -51,8 +57,8 @@ pub fn base_path_directory(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         format!(
             "`BASE_PATH` is the URL path NetBox is served under, and '{}' reads as a directory on the server: NetBox would answer only under /{}/ and serve its static files from /{}/static/",
             value.escape_debug(),
-            segments.join("/").escape_debug(),
-            segments.join("/").escape_debug()
+            path.escape_debug(),
+            path.escape_debug()
         ),
     ));
 }
@@ -71,5 +77,13 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BASE_PATH_DIRECTORY, CASES);
+    }
+
+    /// A site shown serving NetBox under that very path means it as a URL path.
+    #[test]
+    fn a_site_that_serves_the_path() {
+        use crate::rules::testing::{BLUEPRINT, NGINX, assert_quiet};
+        let site = NGINX.replace("location / {", "location /srv/netbox/ {");
+        assert_quiet("netbox/base-path-directory", ("BASE_PATH = 'srv/netbox/'\n", &site, BLUEPRINT));
     }
 }

@@ -4,9 +4,9 @@
 //! ## What it does
 //! Finds netbox-docker's `DB_PASSWORD` still set to the value its example env/netbox.env
 //! publishes (`J5brHrAXFLQSif0K`, the same from netbox-docker 1.0.0 to 3.0.2), when the database
-//! is not a container on the project's network: `DB_HOST` is a domain name or an address (a
-//! managed database server), or the service runs in another network namespace
-//! (`network_mode:`, such as `host`, where the database container's port is the host's).
+//! is not a container on the project's network: `DB_HOST` is a domain name (a managed database
+//! server), or the service runs in the host's network (`network_mode: host`, where the database
+//! container's port is the host's). An address may be a container's on the project's network.
 //! Beside `DB_HOST=postgres`, the example's own layout, the password guards a port only the
 //! project's containers reach: nothing is said.
 //!
@@ -27,9 +27,9 @@ use crate::version::{Applies, Targets};
 pub const DB_PASSWORD_PUBLIC_EXAMPLE: Rule = Rule {
     id: "netbox/db-password-public-example",
     severity: Severity::Warning,
-    summary: "netbox-docker's published example database password (`J5brHrAXFLQSif0K`) where the database is reached beyond the project's own network (`DB_HOST` a domain name or address, or `network_mode:`): anyone can read it in netbox-docker's repository",
+    summary: "netbox-docker's published example database password (`J5brHrAXFLQSif0K`) where the database is reached beyond the project's own network (`DB_HOST` a domain name, or `network_mode: host`): anyone can read it in netbox-docker's repository",
     help: "set a password of your own for the database (`DB_PASSWORD`, and the database's own: `POSTGRES_PASSWORD`, or the server's user)",
-    fact: "netbox-docker env/netbox.env L4 `DB_PASSWORD=J5brHrAXFLQSif0K` and env/postgres.env `POSTGRES_PASSWORD=J5brHrAXFLQSif0K` (tags 1.0.0 to 3.0.2), read into DATABASE['PASSWORD'] by configuration/configuration.py L69 (3.0.2); its docker-compose.yml puts the database in a container on the project's network, reached as `postgres`; Docker's network_mode `host` puts a container in the host's network namespace. Seen in tests/realworld/tuning/t131-… (a managed PostgreSQL server) and t133-… (network_mode: host)",
+    fact: "netbox-docker env/netbox.env L4 `DB_PASSWORD=J5brHrAXFLQSif0K` and env/postgres.env `POSTGRES_PASSWORD=J5brHrAXFLQSif0K` (tags 1.0.0 to 3.0.2), read into DATABASE['PASSWORD'] by configuration/configuration.py L70 (3.0.2); its docker-compose.yml puts the database in a container on the project's network, reached as `postgres`; Docker's network_mode `host` puts a container in the host's network namespace. Seen in tests/realworld/tuning/t131-… (a managed PostgreSQL server) and t133-… (network_mode: host)",
     applies: Applies::Always,
 };
 
@@ -43,10 +43,13 @@ pub fn db_password_public_example(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         return;
     }
     let host = nb.environment_variable("DB_HOST").and_then(|h| h.value.as_str()).unwrap_or("localhost");
-    let beyond = if nb.runs_in_another_network_namespace() {
-        "the service runs in another network namespace (`network_mode:`), where the database's port is the host's".to_string()
-    } else if (host.contains('.') || host.contains(':')) && !host.starts_with("127.") && host != "::1" {
-        format!("the database is `{}`, a server reached beyond the project's own network", host.escape_debug())
+    // A domain name (its last label has a letter): an address may be a container's on the
+    // project's network (a static `ipv4_address`).
+    let domain = host.contains('.') && host.rsplit('.').next().is_some_and(|tld| tld.chars().any(|c| c.is_ascii_alphabetic()));
+    let beyond = if nb.runs_in_the_hosts_network() {
+        "the service runs in the host's network (`network_mode: host`), where the database container's port is the host's".to_string()
+    } else if domain {
+        format!("the database is `{}`, a server reached by a domain name beyond the project's own network", host.escape_debug())
     } else {
         return;
     };
@@ -76,5 +79,8 @@ mod tests {
         assert_fires_in_chapter("netbox/db-password-public-example", &chapter("DB_HOST=localhost\nDB_PASSWORD=J5brHrAXFLQSif0K\n", "    network_mode: host\n"), 2);
         assert_quiet_in_chapter("netbox/db-password-public-example", &chapter("DB_HOST=postgres\nDB_PASSWORD=J5brHrAXFLQSif0K\n", ""));
         assert_quiet_in_chapter("netbox/db-password-public-example", &chapter("DB_HOST=db.example.org\nDB_PASSWORD=Kv7pQ2wR9sLx4\n", ""));
+        // An address (a static one on the project's network), another container's namespace.
+        assert_quiet_in_chapter("netbox/db-password-public-example", &chapter("DB_HOST=172.20.0.5\nDB_PASSWORD=J5brHrAXFLQSif0K\n", ""));
+        assert_quiet_in_chapter("netbox/db-password-public-example", &chapter("DB_HOST=localhost\nDB_PASSWORD=J5brHrAXFLQSif0K\n", "    network_mode: service:tailscale\n"));
     }
 }

@@ -5,11 +5,11 @@
 //! ## What it does
 //! Applies when a compose file runs netbox-docker's published image with its configuration as
 //! shipped (no configuration mounted, no Python file shown), `lint` read every environment file
-//! the service names, the service is in Compose's network (no `network_mode:`), and the
-//! environment configures the database (`DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_PORT`, or the
+//! the service names, and the environment configures the database (`DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_PORT`, or the
 //! postgres image's `POSTGRES_*`): it is the service's own, not an excerpt of the sign-on's
 //! variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret given to the
-//! service), and `DB_HOST` or `REDIS_HOST` set nowhere.
+//! service), and `DB_HOST` or `REDIS_HOST` set nowhere when the service is in Compose's network
+//! (no `network_mode:`, under which `localhost` may be the database's host).
 //!
 //! ## Why is this bad?
 //! netbox-docker's configuration.py takes every one of these from the environment with a
@@ -35,7 +35,7 @@ pub const DOCKER_VARIABLE_UNSET: Rule = Rule {
     severity: Severity::Error,
     summary: "netbox-docker's configuration as shipped, with the service's whole environment shown, and `SECRET_KEY` (no Docker secret either), `DB_HOST` or `REDIS_HOST` set nowhere: NetBox refuses an empty key, and 'localhost' names the NetBox container itself",
     help: "set the variables netbox-docker reads in the env file the service names: `SECRET_KEY` (50 characters or more), `DB_HOST=postgres`, `DB_USER`, `DB_PASSWORD`, `REDIS_HOST=redis` (the services' names), as netbox-docker's env/netbox.env does",
-    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L71), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
+    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L72), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
     applies: Applies::Always,
 };
 

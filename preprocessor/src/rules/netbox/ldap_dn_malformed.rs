@@ -3,13 +3,15 @@
 //! (`(LDAPGroupQuery("cn=…") | …)` in an environment variable).
 //!
 //! ## What it does
-//! Reads the DNs of ldap_config.py (`AUTH_LDAP_BIND_DN`, `AUTH_LDAP_REQUIRE_GROUP`,
-//! `AUTH_LDAP_DENY_GROUP`, each group of `AUTH_LDAP_USER_FLAGS_BY_GROUP`) and the variables
-//! netbox-docker's LDAP file takes them from (`AUTH_LDAP_BIND_DN`, `AUTH_LDAP_USER_SEARCH_BASEDN`,
-//! `AUTH_LDAP_GROUP_SEARCH_BASEDN`, `AUTH_LDAP_REQUIRE_GROUP_DN`, `AUTH_LDAP_IS_ADMIN_DN`,
-//! `AUTH_LDAP_IS_SUPERUSER_DN`), and reports one whose comma-separated parts are not each
-//! `attribute=value` with an attribute name of letters, digits and `-` (or an OID). Empty
-//! values, template slots and values built by code are left alone.
+//! Reads the group DNs of ldap_config.py (`AUTH_LDAP_REQUIRE_GROUP`, `AUTH_LDAP_DENY_GROUP`,
+//! each group of `AUTH_LDAP_USER_FLAGS_BY_GROUP`) and the variables netbox-docker's LDAP file
+//! takes DNs from (`AUTH_LDAP_USER_SEARCH_BASEDN`, `AUTH_LDAP_GROUP_SEARCH_BASEDN`,
+//! `AUTH_LDAP_REQUIRE_GROUP_DN`, `AUTH_LDAP_IS_ADMIN_DN`, `AUTH_LDAP_IS_SUPERUSER_DN`), and
+//! reports one whose comma-separated parts (outside quotes and escapes) are not each
+//! `attribute=value` with an attribute name of letters, digits and `-` (or an OID). Empty values,
+//! template slots and values built by code are left alone, and so is the bind DN: Active
+//! Directory takes a user principal name (`svc@corp.example.com`) or `DOMAIN\user` for a simple
+//! bind.
 //!
 //! ## Why is this bad?
 //! django-auth-ldap hands these strings to the directory as DNs: it binds with the bind DN,
@@ -32,18 +34,17 @@ use crate::version::{Applies, Targets};
 pub const LDAP_DN_MALFORMED: Rule = Rule {
     id: "netbox/ldap-dn-malformed",
     severity: Severity::Warning,
-    summary: "a distinguished name of the LDAP settings (bind DN, search base, required, denied or flag group) that is none: a part without `attribute=value`, or a Python expression written into a text: the directory refuses it, so the bind or search fails or the group never matches",
+    summary: "a distinguished name of the LDAP settings (search base, required, denied or flag group) that is none: a part without `attribute=value`, or a Python expression written into a text: the directory refuses it, so the bind or search fails or the group never matches",
     help: "write the DN as comma-separated `attribute=value` parts (`CN=Network-Team,OU=Groups,DC=example,DC=com`); several groups need ldap_config.py's `LDAPGroupQuery`, which an environment variable cannot hold",
     fact: "RFC 4514 §2-3 (a DN is RDNs separated by `,`, each `attributeType=value`, the type a keyword of letters, digits and `-` or a dotted OID); django-auth-ldap 5.4.0 backend.py L590-595 (`LDAPGroupQuery(required_group_dn)` for a string) and config.py L538-546 (membership by `compare_s(group_dn, …)`); NetBox hands ldap_config.py's AUTH_LDAP_* names to it (netbox/netbox/authentication/__init__.py L362-366, 4.6.8); netbox-docker 3.0.2 configuration/ldap/ldap_config.py L38, L62, L75, L87, L94-96 (the variables each DN comes from). Seen in tests/realworld/tuning/t157-… (a flag group with `cxm` for a part) and t158-… (a group query in AUTH_LDAP_REQUIRE_GROUP_DN, the issue's invalidDNSyntax)",
     applies: Applies::Always,
 };
 
 /// The settings of ldap_config.py that hold DNs (a dict's values for the flags).
-const SETTINGS: &[&str] = &["AUTH_LDAP_BIND_DN", "AUTH_LDAP_REQUIRE_GROUP", "AUTH_LDAP_DENY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"];
+const SETTINGS: &[&str] = &["AUTH_LDAP_REQUIRE_GROUP", "AUTH_LDAP_DENY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"];
 
 /// netbox-docker's variables that hold DNs.
 const VARIABLES: &[&str] = &[
-    "AUTH_LDAP_BIND_DN",
     "AUTH_LDAP_USER_SEARCH_BASEDN",
     "AUTH_LDAP_GROUP_SEARCH_BASEDN",
     "AUTH_LDAP_REQUIRE_GROUP_DN",
@@ -107,12 +108,15 @@ fn bad_part(text: &str) -> Option<&str> {
     }
     let mut start = 0;
     let mut escaped = false;
+    let mut quoted = false;
     let mut parts = Vec::new();
     for (at, c) in text.char_indices() {
         match c {
             _ if escaped => escaped = false,
             '\\' => escaped = true,
-            ',' | '+' => {
+            // A quoted value (RFC 2253 §4: `CN="NetBox, Users"`) holds its commas.
+            '"' => quoted = !quoted,
+            ',' | '+' if !quoted => {
                 parts.push(&text[start..at]);
                 start = at + 1;
             }
@@ -159,10 +163,24 @@ mod tests {
         let (message, _) = finding_in(
             "netbox/ldap-dn-malformed",
             "ldap_config.py",
-            &format!("{LDAP}AUTH_LDAP_BIND_DN = 'netbox,ou=services,dc=example,dc=org'\n"),
+            &format!("{LDAP}AUTH_LDAP_REQUIRE_GROUP = 'netbox,ou=groups,dc=example,dc=org'\n"),
             "4.7",
         );
-        assert!(message.starts_with("`netbox,ou=services,dc=example,dc=org` is no distinguished name: its part `netbox`"), "{message}");
+        assert!(message.starts_with("`netbox,ou=groups,dc=example,dc=org` is no distinguished name: its part `netbox`"), "{message}");
+    }
+
+    /// A bind DN may be what Active Directory takes instead of a DN; a quoted value holds its
+    /// commas (the review of 22d0e6d).
+    #[test]
+    fn bind_names_and_quoted_values() {
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        for body in [
+            "AUTH_LDAP_BIND_DN = 'netbox-svc@corp.example.com'\n",
+            "AUTH_LDAP_BIND_DN = 'CORP\\\\netbox-svc'\n",
+            "AUTH_LDAP_REQUIRE_GROUP = 'CN=\"NetBox, Users\",OU=Groups,DC=corp,DC=example,DC=com'\n",
+        ] {
+            assert_quiet_in_chapter("netbox/ldap-dn-malformed", &format!("# t\n\n```python,check=netbox,file=ldap_config.py\n{LDAP}{body}```\n"));
+        }
     }
 
     /// netbox-docker's variables (corpus case t158), unless a file of one's own reads them.

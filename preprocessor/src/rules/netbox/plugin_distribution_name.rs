@@ -80,7 +80,7 @@ pub fn plugin_distribution_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
             setting,
             entry,
             format!(
-                "`{}` is the distribution {distribution}'s name, but {distribution} {} installs the module {modules}, and no plugin on the package index installs `{}`: NetBox imports each entry when it starts and does not start (Unable to import plugin: Module not found)",
+                "`{}` is the distribution {distribution}'s name, but its newest release on the package index, {}, installs the module {modules}, and the newest release of no other plugin there installs `{}`: unless an older release that does is installed, NetBox imports each entry when it starts and does not start (Unable to import plugin: Module not found)",
                 name.escape_debug(),
                 installed.version,
                 name.escape_debug()
@@ -108,6 +108,6 @@ mod tests {
     #[test]
     fn the_message_names_the_module() {
         let (message, _) = crate::rules::netbox::testing::finding_of("netbox/plugin-distribution-name", "PLUGINS = ['netbox_validity']\n", "4.7");
-        assert!(message.contains("netbox-validity") && message.contains("installs the module `validity`"), "{message}");
+        assert!(message.contains("netbox-validity") && message.contains("installs the module `validity`") && message.contains("unless an older release"), "{message}");
     }
 }

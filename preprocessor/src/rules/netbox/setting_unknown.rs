@@ -71,7 +71,10 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
                 ));
             } else if let Some(finding) = another_backends_setting(setting, targets) {
                 out.push(finding);
-            } else if pipeline_of_library_steps(&d.netbox) && !d.netbox.some_file_may_set_unseen_names() {
+            } else if pipeline_of_library_steps(&d.netbox)
+                && backends_of_libraries(d)
+                && !d.netbox.some_file_may_set_unseen_names()
+            {
                 // Near no name, but the pipeline runs the libraries' steps only: no step of the
                 // deployment's own is there to read it (NetBox Enterprise's
                 // SOCIAL_AUTH_PIPELINE_CONFIG beside social-core's steps, corpus case t163).
@@ -155,6 +158,19 @@ fn far_from_all(setting: &Setting, message: String, help: &str) -> Finding {
 fn found(setting: &Setting, message: String, near: &str) -> Finding {
     Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
         .with_help(format!("rename it to `{near}`"))
+}
+
+/// Whether every backend the configuration names is social-core's (a class of its inventory),
+/// NetBox's own or Django's: a backend class of the deployment's own reads its settings through
+/// `self.setting()` (the review of 22d0e6d). Unknown when `REMOTE_AUTH_BACKEND` is not known.
+fn backends_of_libraries(d: &Input<'_>) -> bool {
+    d.netbox.backends().is_some_and(|backends| {
+        backends.iter().all(|path| {
+            SOCIAL.backend_of_class(path).is_some()
+                || path.starts_with("netbox.authentication.")
+                || path.starts_with("django.contrib.auth.")
+        })
+    })
 }
 
 /// The backends this configuration uses (the backend of every `SOCIAL_AUTH_*` name it sets that
@@ -341,6 +357,9 @@ mod tests {
         };
         let library = pipeline("netbox.authentication.user_default_groups_handler");
         assert_fires_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{library}```\n"), 8);
+        // A backend class of one's own reads its settings itself.
+        let custom = library.replace("social_core.backends.open_id_connect.OpenIdConnectAuth", "corp_sso.backends.CorpSso");
+        assert_quiet_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{custom}```\n"));
         let own = pipeline("netbox.custom_pipeline.map_groups");
         assert_quiet_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{own}```\n"));
         assert_quiet_in_chapter("netbox/setting-unknown", &format!("# t\n\n```python,check=netbox,partial\n{OIDC}SOCIAL_AUTH_PIPELINE_CONFIG = {{}}\n```\n"));
