@@ -888,4 +888,40 @@ mod tests {
             assert_eq!(routers.len(), 1);
         }
     }
+
+    /// What a file says of the image (a `build:` is an image built here), and two files merged:
+    /// the later image wins, mounts and networks add up, the project is whole only if both say so.
+    #[test]
+    fn the_image_and_the_merge_of_two_files() {
+        assert_eq!(
+            netbox_image("services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4\n"),
+            Some(Some("netboxcommunity/netbox:v4.4".into()))
+        );
+        assert_eq!(netbox_image("services:\n  netbox:\n    image: netbox:plugins\n    build: .\n"), Some(None));
+        assert_eq!(netbox_image("services:\n  postgres:\n    image: postgres:17\n"), None);
+        assert!(published_netbox_docker_image("docker.io/netboxcommunity/netbox:${VERSION-v4.4-3.4.1}"));
+        assert!(
+            !published_netbox_docker_image("netbox:latest-plugins")
+                && !published_netbox_docker_image("${REGISTRY}/netbox:v4")
+        );
+        let base = StockConfiguration {
+            published_image: Some(true),
+            mounted: false,
+            network_mode: false,
+            host_network: false,
+            secrets: false,
+            project_complete: true,
+        };
+        let over = StockConfiguration {
+            published_image: None,
+            mounted: true,
+            network_mode: true,
+            host_network: true,
+            secrets: false,
+            project_complete: false,
+        };
+        let merged = base.merge(over);
+        assert_eq!(merged.published_image, Some(true));
+        assert!(merged.mounted && merged.host_network && !merged.project_complete);
+    }
 }
