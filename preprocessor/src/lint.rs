@@ -327,14 +327,11 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
             files.configuration.push(Read { docker_configuration: true, ..Read::new(path, text, Kind::Netbox) });
         }
     }
-    // The compose files Compose finds here when none is named: the first of each list.
-    let first = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
-    if let Some(main) = first(&COMPOSE_FILES) {
-        let text = read_text(&main)?;
-        files.composes.push(Read::new(main, text, Kind::Compose));
-        if let Some(over) = first(&COMPOSE_OVERRIDE_FILES) {
-            let text = read_text(&over)?;
-            files.composes.push(Read::new(over, text, Kind::Compose));
+    // The compose files Compose finds here when none is named (an override only beside a base).
+    if let [main, over @ ..] = project_compose_files(dir).as_slice() {
+        for path in std::iter::once(main).chain(over) {
+            let text = read_text(path)?;
+            files.composes.push(Read::new(path.clone(), text, Kind::Compose));
         }
     }
     // Without a compose file, or with one Compose cannot load (its error is reported), the
@@ -359,9 +356,22 @@ fn whole_project(composes: &[Read]) -> bool {
         .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
         .unwrap_or(Path::new("."));
     let read: HashSet<PathBuf> = composes.iter().map(|c| canonical(&c.path)).collect();
-    [&COMPOSE_FILES[..], &COMPOSE_OVERRIDE_FILES[..]].iter().all(|names| {
-        names.iter().map(|n| dir.join(n)).find(|p| p.is_file()).is_none_or(|found| read.contains(&canonical(&found)))
-    })
+    [&COMPOSE_FILES[..], &COMPOSE_OVERRIDE_FILES[..]]
+        .iter()
+        .filter_map(|names| first_file(dir, names))
+        .all(|found| read.contains(&canonical(&found)))
+}
+
+/// The first of `names` that is a file in `dir`.
+fn first_file(dir: &Path, names: &[&str]) -> Option<PathBuf> {
+    names.iter().map(|n| dir.join(n)).find(|p| p.is_file())
+}
+
+/// The compose files Compose reads in `dir` when none is named: the first of [`COMPOSE_FILES`],
+/// then the first of [`COMPOSE_OVERRIDE_FILES`] (only beside a base file).
+fn project_compose_files(dir: &Path) -> Vec<PathBuf> {
+    let Some(main) = first_file(dir, &COMPOSE_FILES) else { return Vec::new() };
+    std::iter::once(main).chain(first_file(dir, &COMPOSE_OVERRIDE_FILES)).collect()
 }
 
 /// The environment files the `netbox` service of these compose files (one project, in order)
@@ -535,12 +545,7 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
 /// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
 /// `dir`), then those named, the later `image:` winning.
 pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<CheckoutRelease> {
-    let mut composes: Vec<PathBuf> = Vec::new();
-    if let Some(dir) = netbox_docker {
-        let first = |names: &[&str]| names.iter().map(|n| dir.join(n)).find(|p| p.is_file());
-        composes.extend(first(&COMPOSE_FILES));
-        composes.extend(first(&COMPOSE_OVERRIDE_FILES));
-    }
+    let mut composes: Vec<PathBuf> = netbox_docker.map(project_compose_files).unwrap_or_default();
     composes.extend(
         files
             .iter()
@@ -550,8 +555,11 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
             })
             .map(|input| input.path.clone()),
     );
-    let project_env =
-        composes.first().and_then(|first| plain_text(&first.parent().unwrap_or(Path::new(".")).join(".env")));
+    // The project's `.env`, read as Compose reads it (a later line winning).
+    let project_env = composes
+        .first()
+        .and_then(|first| plain_text(&first.parent().unwrap_or(Path::new(".")).join(".env")))
+        .map(|text| crate::parse::compose::ProjectEnv::new(&crate::parse::env::read(&text, BlockId(0)).0));
     // The later file's word wins; a `build:` (netbox-docker's plugin pattern, `FROM` any tag)
     // leaves the release unknown.
     let mut found: Option<(Option<String>, PathBuf)> = None;
@@ -563,12 +571,10 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     }
     let (image, source) = found?;
     let image = image?;
-    let name = image.split('@').next().unwrap_or(&image);
-    let (repository, tag) = name.rsplit_once(':').filter(|(_, tag)| !tag.contains('/'))?;
-    if !(repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")) {
-        return None;
-    }
-    let tag = interpolated_tag(tag, project_env.as_deref())?;
+    // The repository may not be interpolated (`${REGISTRY}/netbox`); the tag may.
+    let (_, tag) = crate::parse::compose::image_repository_and_tag(&image);
+    let tag = tag.filter(|_| crate::parse::compose::published_netbox_docker_image(&image))?;
+    let tag = interpolated_tag(tag, project_env.as_ref())?;
     let release = tag.strip_prefix('v')?;
     // `4.4-3.4.1`: NetBox's part, then netbox-docker's; `4.4.2` alone: NetBox's.
     let netbox = release.split_once('-').map_or(release, |(netbox, _)| netbox);
@@ -577,8 +583,9 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
 }
 
 /// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
-/// project's `.env`, else the default.
-fn interpolated_tag(tag: &str, project_env: Option<&str>) -> Option<String> {
+/// project's `.env`, else the default (not from the shell, which may set it: the note on stderr
+/// says which tag was read, and `--target` chooses another).
+fn interpolated_tag(tag: &str, project_env: Option<&crate::parse::compose::ProjectEnv>) -> Option<String> {
     let Some(inner) = tag.strip_prefix("${").and_then(|t| t.strip_suffix('}')) else {
         return (!tag.contains('$')).then(|| tag.to_owned());
     };
@@ -586,12 +593,7 @@ fn interpolated_tag(tag: &str, project_env: Option<&str>) -> Option<String> {
         Some((name, default)) => (name, Some(default)),
         None => (inner, None),
     };
-    let from_env = project_env.and_then(|text| {
-        text.lines().rev().find_map(|line| {
-            let (key, value) = line.trim().split_once('=')?;
-            (key.trim() == name).then(|| value.trim().trim_matches(|c| c == '"' || c == '\'').to_owned())
-        })
-    });
+    let from_env = project_env.and_then(|env| env.text(name)).map(str::to_owned);
     from_env.filter(|v| !v.is_empty() || !inner.contains(":-")).or_else(|| default.map(str::to_owned))
 }
 

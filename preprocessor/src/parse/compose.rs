@@ -63,7 +63,7 @@ impl ProjectEnv {
     }
 
     /// A variable's text, when the `.env` sets it to a known value.
-    fn text(&self, name: &str) -> Option<&str> {
+    pub fn text(&self, name: &str) -> Option<&str> {
         self.vars.get(name).and_then(|s| s.value.as_str())
     }
 
@@ -109,6 +109,10 @@ pub struct ComposeFile {
     pub resets_ports: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
     pub sets_netbox_environment: bool,
+    /// The `netbox` service's `image:` as written: `Some(None)` for a `build:` (an image built
+    /// here, whatever its tag), `None` when the file says nothing of it (a later document's
+    /// `image:` or `build:` replacing an earlier one's).
+    pub netbox_image: Option<Option<String>>,
 }
 
 /// Where a mount replaces netbox-docker's configuration: its configuration directory (and the
@@ -123,16 +127,26 @@ fn covers(path: &str, dir: &str) -> bool {
     dir.is_empty() || path == dir || path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// An image reference's repository (lower case) and tag: the tag follows the last `:` after the
+/// last `/` (a registry's port comes before a `/`); a digest (`@sha256:…`) is dropped.
+pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
+    let name = image.split('@').next().unwrap_or(image);
+    match name.rfind(':') {
+        Some(colon) if !name[colon..].contains('/') => (name[..colon].to_ascii_lowercase(), Some(&name[colon + 1..])),
+        _ => (name.to_ascii_lowercase(), None),
+    }
+}
+
+/// Whether a repository is netbox-docker's, on any registry.
+fn is_netbox_docker_repository(repository: &str) -> bool {
+    repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")
+}
+
 /// Whether an image is netbox-docker's as published (any registry; not a local or interpolated
 /// name, which may be built with a configuration of its own).
-fn published_netbox_docker_image(image: &str) -> bool {
-    let name = image.split('@').next().unwrap_or(image).to_ascii_lowercase();
-    let repository = match name.rfind(':') {
-        Some(colon) if !name[colon..].contains('/') => &name[..colon],
-        _ => &name[..],
-    };
-    !repository.contains('$')
-        && (repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox"))
+pub fn published_netbox_docker_image(image: &str) -> bool {
+    let (repository, _) = image_repository_and_tag(image);
+    !repository.contains('$') && is_netbox_docker_repository(&repository)
 }
 
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
@@ -212,17 +226,8 @@ fn published_ports(ports: &Node) -> Vec<(String, Range<usize>)> {
 /// any registry, a name with `$` (interpolated: unknown, read as netbox-docker's as before), or a
 /// local name without a namespace (`netbox:latest-plugins`, `netbox-with-plugins:latest`).
 fn netbox_docker_image(image: &str) -> bool {
-    let name = image.split('@').next().unwrap_or(image);
-    // The tag follows the last `:` after the last `/` (a registry's port comes before a `/`).
-    let repository = match name.rfind(':') {
-        Some(colon) if !name[colon..].contains('/') => &name[..colon],
-        _ => name,
-    }
-    .to_ascii_lowercase();
-    repository.contains('$')
-        || !repository.contains('/')
-        || repository.ends_with("netboxcommunity/netbox")
-        || repository.ends_with("netbox-community/netbox")
+    let (repository, _) = image_repository_and_tag(image);
+    repository.contains('$') || !repository.contains('/') || is_netbox_docker_repository(&repository)
 }
 
 /// How a document replaces what came before: compose-go's `!reset` (drop it, add nothing) and
@@ -243,24 +248,10 @@ fn untag(node: &Node) -> (Tag, &Node) {
     }
 }
 
-/// The `netbox` service's `image:` as written, when the file says what it runs: `Some(None)`
-/// for a `build:` (an image built here, whatever its tag), `None` when it says nothing (a later
-/// document's `image:` or `build:` replacing an earlier one's).
+/// The `netbox` service's `image:` as written, when the file says what it runs (see
+/// [`ComposeFile::netbox_image`]).
 pub fn netbox_image(text: &str) -> Option<Option<String>> {
-    let mut image = None;
-    for document in &load(text).documents {
-        let Some(netbox) =
-            document.get("services").map(|s| untag(s).1).and_then(|s| s.get("netbox")).map(|n| untag(n).1)
-        else {
-            continue;
-        };
-        if netbox.get("build").is_some() {
-            image = Some(None);
-        } else if let Some(written) = netbox.get("image").and_then(Node::as_str) {
-            image = Some(Some(written.to_owned()));
-        }
-    }
-    image
+    read(text, BlockId(0)).netbox_image
 }
 
 /// Read a compose file once: every YAML document in order, as compose-go merges them (each
@@ -309,9 +300,11 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         if netbox.get("build").is_some() {
             foreign_image = false;
             published_image = Some(false);
+            out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
+            out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
         configuration_mounted |= netbox.get("configs").is_some();

@@ -54,8 +54,8 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     let set = |name: &str| nb.environment_variable(name).is_some();
     // An environment that configures the database is the service's own, whole: one that shows
     // only the sign-on's variables may be an excerpt (a stack pasted into an issue, corpus case
-    // h202), whose key and hosts are elsewhere.
-    // The database's first variable: where the hosts' finding goes (the names it uses there).
+    // t160), whose key and hosts are elsewhere. The database's first variable is where the
+    // hosts' finding goes (the names it uses there).
     let Some(database) = nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) else { return };
     let place = |message: String| Finding::in_block(&DOCKER_VARIABLE_UNSET, first.block, first.name_range.clone(), message);
     if !set("SECRET_KEY") && !stock.secrets {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::shared::{NETBOX_LDAP_NAMES, is_upper_case};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -112,30 +113,25 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     }
 }
 
-/// The names other than `AUTH_LDAP_*` that NetBox reads from ldap_config.py itself (NetBox 4.6.8
-/// netbox/netbox/authentication/__init__.py L368-379; LDAP_IGNORE_CERT_ERRORS since 2.x, the two
-/// CA settings since 3.5).
-const NETBOX_READS: &[&str] = &["LDAP_IGNORE_CERT_ERRORS", "LDAP_CA_CERT_DIR", "LDAP_CA_CERT_FILE"];
-
 /// An upper-case constant of ldap_config.py, shown whole, that is no `AUTH_LDAP_*` name, none of
-/// [`NETBOX_READS`], and that no line of its file uses (django-python3-ldap's
+/// [`NETBOX_LDAP_NAMES`], and that no line of its file uses (django-python3-ldap's
 /// `LDAP_AUTH_USE_TLS`, corpus case h215, now t154): nothing reads it.
 fn read_by_nobody(d: &Input<'_>, setting: &crate::parse::netbox::Setting) -> Option<Finding> {
     let name = setting.name.as_str();
-    let constant = name.len() >= 6 && !name.starts_with('_') && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    let literal = matches!(
+    let constant = name.len() >= 6 && !name.starts_with('_') && is_upper_case(name);
+    // A scalar written out (a tuple such as a pasted AUTHENTICATION_BACKENDS is left alone: corpus
+    // case t122 holds it as another matter).
+    let scalar = matches!(
         setting.value.kind,
-        crate::parse::netbox::ValueKind::Str(_)
-            | crate::parse::netbox::ValueKind::Int(_)
-            | crate::parse::netbox::ValueKind::Bool(_)
+        crate::parse::netbox::ValueKind::Str(_) | crate::parse::netbox::ValueKind::Int(_) | crate::parse::netbox::ValueKind::Bool(_)
     );
-    if !constant || !literal || NETBOX_READS.contains(&name) || !d.netbox.is_unread(setting) {
+    if !constant || !scalar || NETBOX_LDAP_NAMES.contains(&name) || !d.netbox.is_unread(setting) {
         return None;
     }
-    let near = closest_of(name, NETBOX_READS.iter().copied());
+    let near = closest_of(name, NETBOX_LDAP_NAMES.iter().copied());
     let mut message = format!(
         "NetBox hands django-auth-ldap only the `AUTH_LDAP_*` names of ldap_config.py and reads {} itself; nothing reads `{}`, and no line of this file uses it, so this line has no effect",
-        NETBOX_READS.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+        NETBOX_LDAP_NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
         name.escape_debug()
     );
     if let Some(near) = near {

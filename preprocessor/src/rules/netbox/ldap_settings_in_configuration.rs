@@ -23,6 +23,7 @@
 //! Use instead: the same lines in `ldap_config.py` beside configuration.py (netbox-docker:
 //! `configuration/ldap/ldap_config.py`).
 
+use super::shared::{NETBOX_LDAP_NAMES, imported_from_configuration};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{Role, role};
 use crate::rules::input::Input;
@@ -38,17 +39,11 @@ pub const LDAP_SETTINGS_IN_CONFIGURATION: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// NetBox's own names it reads from ldap_config.py besides `AUTH_LDAP_*`.
-const NETBOX_LDAP_NAMES: &[&str] = &["LDAP_IGNORE_CERT_ERRORS", "LDAP_CA_CERT_DIR", "LDAP_CA_CERT_FILE"];
 
 pub fn ldap_settings_in_configuration(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     // An ldap_config.py that imports from the configuration module reads them from there.
-    let imported = nb.imports.iter().any(|i| {
-        let module = i.module.trim_start_matches('.');
-        module == "configuration" || module.starts_with("netbox.configuration") || module.ends_with(".configuration")
-    });
-    if imported {
+    if imported_from_configuration(nb, None) {
         return;
     }
     let mut by_file: Vec<(&str, Vec<&crate::parse::netbox::Setting>)> = Vec::new();

@@ -1,7 +1,7 @@
 //! `netbox/setting-unknown`: A misspelt parameter.
 
 use super::parameters::{DJANGO_BY_NAME, NETBOX, SOCIAL_NAMES};
-use super::shared::pipeline_of_library_steps;
+use super::shared::{imported_from_configuration, is_literal, is_upper_case, pipeline_of_library_steps};
 use super::social_names::{SOCIAL, social_pins, social_reads};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
@@ -112,7 +112,7 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             && !d.netbox.is_ldap_setting(setting)
             && is_literal(&setting.value)
             && d.netbox.is_unread(setting)
-            && !imported_from_configuration(d, name)
+            && !imported_from_configuration(&d.netbox, Some(name))
         {
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
@@ -139,16 +139,6 @@ const PREFIX: &str = "SOCIAL_AUTH_";
 /// NetBox's own prefix for its remote-authentication parameters.
 const REMOTE_AUTH: &str = "REMOTE_AUTH_";
 
-/// Whether another file may read the name from the configuration module: `from
-/// netbox.configuration import LDAP_SERVER` in ldap_config.py, netbox-docker's
-/// `from netbox.configuration.configuration import …` in an add-on, or the module itself.
-fn imported_from_configuration(d: &Input<'_>, name: &str) -> bool {
-    d.netbox.imports.iter().any(|i| {
-        let module = i.module.trim_start_matches('.');
-        (module == "configuration" || module.starts_with("netbox.configuration") || module.ends_with(".configuration"))
-            && (i.name.is_empty() || i.name == name || i.name == "*")
-    })
-}
 
 /// A name no parameter is near: said so, with what to do instead of a rename.
 fn far_from_all(setting: &Setting, message: String, help: &str) -> Finding {
@@ -256,26 +246,7 @@ fn same_words<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
     }
 }
 
-/// Whether a value is written out as a literal, as a setting's is (not computed by code, not
-/// read from the environment).
-fn is_literal(value: &crate::parse::netbox::Value) -> bool {
-    use crate::parse::netbox::ValueKind;
-    match &value.kind {
-        ValueKind::Env { .. } | ValueKind::Unknown => false,
-        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().all(is_literal),
-        ValueKind::Dict(pairs) => pairs.iter().all(|(k, v)| is_literal(k) && is_literal(v)),
-        _ => true,
-    }
-}
 
-/// Whether `to_uppercase` leaves the name unchanged (checked without allocating).
-fn is_upper_case(name: &str) -> bool {
-    if name.is_ascii() {
-        !name.bytes().any(|b| b.is_ascii_lowercase())
-    } else {
-        name.chars().all(|c| c.to_uppercase().eq(std::iter::once(c)))
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -290,6 +290,41 @@ pub(super) fn pipeline_of_library_steps(nb: &NetboxConfig) -> bool {
     }
 }
 
+/// The names other than `AUTH_LDAP_*` NetBox reads from ldap_config.py itself (NetBox 4.6.8
+/// netbox/netbox/authentication/__init__.py L368-379; LDAP_IGNORE_CERT_ERRORS since 2.x, the two
+/// CA settings since 3.5).
+pub(super) const NETBOX_LDAP_NAMES: &[&str] = &["LDAP_IGNORE_CERT_ERRORS", "LDAP_CA_CERT_DIR", "LDAP_CA_CERT_FILE"];
+
+/// Whether a file imports `name` (`None`: any name) from the configuration module: `from
+/// netbox.configuration import LDAP_SERVER` in ldap_config.py, netbox-docker's `from
+/// netbox.configuration.configuration import …` in an add-on, a star import, or the module itself.
+pub(super) fn imported_from_configuration(nb: &NetboxConfig, name: Option<&str>) -> bool {
+    nb.imports.iter().any(|i| {
+        let module = i.module.trim_start_matches('.');
+        (module == "configuration" || module.starts_with("netbox.configuration") || module.ends_with(".configuration"))
+            && name.is_none_or(|name| i.name.is_empty() || i.name == name || i.name == "*")
+    })
+}
+
+/// Whether a value is written out as a literal (no environment lookup, nothing computed).
+pub(super) fn is_literal(value: &Value) -> bool {
+    match &value.kind {
+        ValueKind::Env { .. } | ValueKind::Unknown => false,
+        ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().all(is_literal),
+        ValueKind::Dict(pairs) => pairs.iter().all(|(k, v)| is_literal(k) && is_literal(v)),
+        _ => true,
+    }
+}
+
+/// Whether a name is upper case, as settings are written (`ALLOWED_HOSTS`, not `helper`).
+pub(super) fn is_upper_case(name: &str) -> bool {
+    if name.is_ascii() {
+        !name.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        name.chars().all(|c| c.to_uppercase().eq(std::iter::once(c)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
