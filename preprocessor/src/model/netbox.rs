@@ -131,6 +131,8 @@ pub struct NetboxConfig {
     /// What the compose files show of the `netbox` service when it runs netbox-docker's
     /// published image (merged over the files).
     stock: Option<crate::parse::netbox::StockConfiguration>,
+    /// What the compose files show of the project's services (merged over the files).
+    services: Option<crate::parse::netbox::ProjectServices>,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -371,6 +373,18 @@ impl NetboxConfig {
             && !self.python_shown
     }
 
+    /// What the compose files show of the `netbox` service and the configuration it runs with
+    /// (merged over the files).
+    pub fn stock_configuration(&self) -> Option<crate::parse::netbox::StockConfiguration> {
+        self.stock
+    }
+
+    /// What the compose files show of the project's services, when one runs a `netbox` service
+    /// and the whole project is read (`lint`): a service none of its files shows is not there.
+    pub fn whole_project_services(&self) -> Option<&crate::parse::netbox::ProjectServices> {
+        self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
+    }
+
     /// Whether a compose file runs the `netbox` service in the host's network namespace
     /// (`network_mode: host`).
     pub fn runs_in_the_hosts_network(&self) -> bool {
@@ -503,6 +517,7 @@ impl NetboxConfig {
             environment_shown: self.environment_shown,
             python_shown: self.python_shown,
             stock: self.stock,
+            services: self.services.clone(),
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -522,6 +537,9 @@ impl NetboxConfig {
         self.python_shown |= role != Role::Environment;
         if let Some(stock) = file.stock_configuration {
             self.stock = Some(self.stock.map_or(stock, |seen| seen.merge(stock)));
+        }
+        if let Some(services) = &file.compose.services {
+            merge_services(&mut self.services, services);
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -567,10 +585,10 @@ impl NetboxConfig {
                 self.environment_shown = true;
                 self.published.extend(file.published.iter().cloned());
                 // A later compose file's rule for a router replaces the earlier one's.
-                let replaced: HashSet<&str> = file.traefik.routers.iter().map(String::as_str).collect();
+                let replaced: HashSet<&str> = file.compose.traefik.routers.iter().map(String::as_str).collect();
                 self.subpath_routes.retain(|route| !replaced.contains(route.router.as_str()));
-                self.subpath_routes.extend(file.traefik.routes.iter().cloned());
-                self.traefik_routers.extend(file.traefik.routers.iter().cloned());
+                self.subpath_routes.extend(file.compose.traefik.routes.iter().cloned());
+                self.traefik_routers.extend(file.compose.traefik.routers.iter().cloned());
                 self.ldap_loader_replaced |= file.ldap_loader_replaced;
                 Arc::make_mut(&mut self.environment).extend(file.settings.iter().cloned());
             }
@@ -710,6 +728,9 @@ impl NetboxConfig {
             if let Some(stock) = part.stock {
                 config.stock = Some(config.stock.map_or(stock, |seen| seen.merge(stock)));
             }
+            if let Some(services) = &part.services {
+                merge_services(&mut config.services, services);
+            }
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());
@@ -791,6 +812,18 @@ pub fn is_configuration_file(file: &str) -> bool {
 pub fn normalize_base_path(value: &str) -> String {
     let stripped = value.trim_matches('/');
     if stripped.is_empty() { String::new() } else { format!("{stripped}/") }
+}
+
+/// Lay a later compose file's services over what came before (the first file's `netbox` service
+/// keeps the place).
+fn merge_services(
+    seen: &mut Option<crate::parse::netbox::ProjectServices>,
+    later: &crate::parse::netbox::ProjectServices,
+) {
+    match seen {
+        Some(seen) => seen.merge(later),
+        None => *seen = Some(later.clone()),
+    }
 }
 
 #[cfg(test)]

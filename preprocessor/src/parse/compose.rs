@@ -41,8 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind,
-    is_template_slot,
+    ComposeFacts, ProjectServices, Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError,
+    TraefikRouters, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -284,17 +284,27 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
+    let mut project_services =
+        ProjectServices { netbox_key: 0..0, block, rq_worker: false, postgres: false, redis: false };
+    let mut netbox_key = None;
     for document in &loaded.documents {
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
         };
+        scan_services(services, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
             None => (services_tag, services),
         };
         netbox_seen = true;
+        if netbox_key.is_none()
+            && let NodeKind::Map(entries) = &services.kind
+        {
+            netbox_key =
+                entries.iter().find(|(name, _)| name.as_str() == Some("netbox")).map(|(name, _)| name.range.clone());
+        }
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
         if netbox.get("build").is_some() {
@@ -408,12 +418,16 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             }
         }
     }
+    let services = netbox_key.map(|key| ProjectServices { netbox_key: key, ..project_services });
     out.file.published =
         published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
     for route in &mut subpath_routes {
         route.block = block;
     }
-    out.file.traefik = Box::new(TraefikRouters { routes: subpath_routes, routers: traefik_routers });
+    out.file.compose = Box::new(ComposeFacts {
+        traefik: TraefikRouters { routes: subpath_routes, routers: traefik_routers },
+        services,
+    });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read (see the module's doc).
     if foreign_image {
@@ -421,6 +435,30 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         out.env_files.clear();
     }
     out
+}
+
+/// Note what a document's services run: NetBox's RQ worker (`rqworker` in a `command:` or
+/// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by the last part of their image's
+/// repository).
+fn scan_services(services: &Node, facts: &mut ProjectServices) {
+    let NodeKind::Map(entries) = &services.kind else { return };
+    for (_, service) in entries {
+        let service = untag(service).1;
+        let runs_worker = |key: &str| {
+            service.get(key).is_some_and(|node| {
+                let node = untag(node).1;
+                node.as_str().is_some_and(|s| s.contains("rqworker"))
+                    || node.items().iter().any(|item| item.as_str().is_some_and(|s| s.contains("rqworker")))
+            })
+        };
+        facts.rq_worker |= runs_worker("command") || runs_worker("entrypoint");
+        if let Some(image) = service.get("image").and_then(Node::as_str) {
+            let (repository, _) = image_repository_and_tag(image);
+            let name = repository.rsplit('/').next().unwrap_or(&repository);
+            facts.postgres |= name.starts_with("postgres") || name.starts_with("postgis");
+            facts.redis |= ["redis", "valkey", "keydb", "dragonfly"].iter().any(|r| name.starts_with(r));
+        }
+    }
 }
 
 /// "Traefik's labels on the `netbox` service" when its `labels:` give it a router that
@@ -855,12 +893,13 @@ mod tests {
             let text = format!("services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4\n    labels:\n{labels}");
             let file = read(&text, BlockId(0)).file;
             let routes: Vec<(String, bool, String)> = file
+                .compose
                 .traefik
                 .routes
                 .iter()
                 .map(|r| (r.prefix.clone(), r.stripped, text[r.range.clone()].to_owned()))
                 .collect();
-            (routes, file.traefik.routers.clone())
+            (routes, file.compose.traefik.routers.clone())
         };
         let list = "      - traefik.http.routers.nb.rule=Host(`a`) && PathPrefix(`/netbox`)\n      - traefik.http.routers.nb.middlewares=strip\n      - traefik.http.middlewares.strip.stripprefix.prefixes=/netbox\n";
         let (found, routers) = routes(list);

@@ -447,9 +447,9 @@ pub struct PythonFile {
     /// A compose file's `netbox` service ports published beyond the machine itself, and what
     /// shows a proxy in front of it (boxed: empty in every other kind of file).
     pub published: Box<[Published]>,
-    /// A compose file's Traefik routers on the `netbox` service (boxed: empty in every other
-    /// kind of file).
-    pub traefik: Box<TraefikRouters>,
+    /// What a compose file shows beyond the `netbox` service's environment: its Traefik routers
+    /// and the project's other services (boxed: empty in every other kind of file).
+    pub compose: Box<ComposeFacts>,
     /// A compose file that mounts a file of its own over netbox-docker's LDAP loader: the LDAP
     /// variables of its environment files are not known to be read.
     pub ldap_loader_replaced: bool,
@@ -457,6 +457,42 @@ pub struct PythonFile {
     /// built here), and whether it mounts a configuration of its own (see
     /// [`StockConfiguration`]).
     pub stock_configuration: Option<StockConfiguration>,
+}
+
+/// What a compose file shows beyond the `netbox` service's environment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ComposeFacts {
+    /// The `netbox` service's Traefik routers.
+    pub traefik: TraefikRouters,
+    /// The project's services beside it (`None` without a `netbox` service).
+    pub services: Option<ProjectServices>,
+}
+
+/// What a compose file's services show beside NetBox's web service: whether the project runs
+/// NetBox's RQ worker, its database and its Redis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProjectServices {
+    /// The `netbox` service's name under `services:`, where a finding about the service goes.
+    pub netbox_key: Range<usize>,
+    /// The block.
+    pub block: BlockId,
+    /// A service runs NetBox's RQ worker: `rqworker` in its `command:` or `entrypoint:`
+    /// (netbox-docker's `netbox-worker`, 3.0.2 docker-compose.yml).
+    pub rq_worker: bool,
+    /// A service runs PostgreSQL (an image whose name starts with `postgres` or `postgis`).
+    pub postgres: bool,
+    /// A service runs Redis or a fork of it (`redis`, `valkey`, `keydb`, `dragonfly`).
+    pub redis: bool,
+}
+
+impl ProjectServices {
+    /// A later compose file of the same project: a service either shows is in the project; the
+    /// finding stays at the first file's `netbox` service.
+    pub fn merge(&mut self, later: &ProjectServices) {
+        self.rq_worker |= later.rq_worker;
+        self.postgres |= later.postgres;
+        self.redis |= later.redis;
+    }
 }
 
 /// What a compose file shows of the `netbox` service and the configuration it runs with.

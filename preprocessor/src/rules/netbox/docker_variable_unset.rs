@@ -49,7 +49,8 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     if nb.some_file_may_set_unseen_names() {
         return;
     }
-    // The first variable of the environment: where the finding goes (the file the service reads).
+    // The first variable of the environment: its file is where the key's finding goes (the file
+    // the service reads).
     let Some(first) = nb.environment().next() else { return };
     let set = |name: &str| nb.environment_variable(name).is_some();
     // An environment that configures the database is the service's own, whole: one that shows
@@ -57,10 +58,13 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     // t160), whose key and hosts are elsewhere. The database's first variable is where the
     // hosts' finding goes (the names it uses there).
     let Some(database) = nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) else { return };
-    let place = |message: String| Finding::in_block(&DOCKER_VARIABLE_UNSET, first.block, first.name_range.clone(), message);
     if !set("SECRET_KEY") && !stock.secrets {
-        out.push(place(
-            "netbox-docker's configuration takes SECRET_KEY from the environment, and neither this environment nor a Docker secret sets it: the key is '' and NetBox refuses to start (SECRET_KEY must be at least 50 characters)".to_string(),
+        // Set nowhere in the file: said at its top, apart from the hosts' finding.
+        out.push(Finding::in_block(
+            &DOCKER_VARIABLE_UNSET,
+            first.block,
+            0..0,
+            "netbox-docker's configuration takes SECRET_KEY from the environment, and neither this environment nor a Docker secret sets it: the key is '' and NetBox refuses to start (SECRET_KEY must be at least 50 characters)",
         ));
     }
     if stock.network_mode {
@@ -105,7 +109,7 @@ mod tests {
         let postgres = chapter("", "POSTGRES_DB=netbox\nPOSTGRES_USER=netbox\nPOSTGRES_PASSWORD=x\n");
         assert_fires_linted("netbox/docker-variable-unset", &postgres, 8);
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &postgres).len(), 2);
-        // The key's finding on the environment's first line, the hosts' on the database's.
+        // The key's finding at the top of the file, the hosts' on the database's first variable.
         let later = chapter("", "TZ=UTC\nPOSTGRES_DB=netbox\n");
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &later), vec![8, 9]);
         assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));

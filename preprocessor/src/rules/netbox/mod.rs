@@ -21,6 +21,7 @@ rules! {
     remote_auth_group_sync_off => REMOTE_AUTH_GROUP_SYNC_OFF,
     port_published_beside_proxy => PORT_PUBLISHED_BESIDE_PROXY,
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
+    rq_worker_missing => RQ_WORKER_MISSING,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,

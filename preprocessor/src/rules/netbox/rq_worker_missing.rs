@@ -1,0 +1,90 @@
+//! `netbox/rq-worker-missing`: a whole Compose project that runs NetBox (netbox-docker's image)
+//! with its own PostgreSQL and Redis, and no service that runs NetBox's RQ worker.
+//!
+//! ## What it does
+//! Applies when `lint` read the whole Compose project (every compose file and environment file
+//! it names), its `netbox` service runs netbox-docker's published image, and the project runs a
+//! PostgreSQL and a Redis (or Valkey) service of its own: it is NetBox's whole stack, not a
+//! service pasted alone. Reports, at the `netbox` service, that no service's `command:` or
+//! `entrypoint:` runs `rqworker`.
+//!
+//! ## Why is this bad?
+//! NetBox's web process only queues background work in Redis; a separate process,
+//! `manage.py rqworker`, runs it (NetBox's contrib/netbox-rq.service; netbox-docker's
+//! `netbox-worker` service). Without one, custom scripts and reports, event rules' webhooks and
+//! scripts, data-source syncs and NetBox's daily housekeeping stay queued, never run. Since NetBox
+//! 2.9 scripts and reports run only that way.
+//!
+//! ## Example
+//! A Compose file with `netbox`, `postgres` and `redis` services only.
+//!
+//! Use instead: add netbox-docker's worker, the `netbox` service's image and environment with
+//! `command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]`.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A whole NetBox stack in Compose without the RQ worker.
+pub const RQ_WORKER_MISSING: Rule = Rule {
+    id: "netbox/rq-worker-missing",
+    severity: Severity::Warning,
+    summary: "a whole Compose project runs NetBox (netbox-docker's image) with its PostgreSQL and Redis, and no service runs NetBox's RQ worker (`manage.py rqworker`): scripts, webhooks, data-source syncs and housekeeping are queued and never run",
+    help: "add netbox-docker's `netbox-worker` service: the `netbox` service's image, environment and volumes with `command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]` (netbox-docker's docker-compose.yml)",
+    fact: "NetBox 4.6.8: contrib/netbox-rq.service runs `manage.py rqworker high default low` beside the web service; netbox/extras/events.py L216-241 (event rules' webhooks enqueued on an RQ queue) and L265 (their scripts, ScriptJob.enqueue); netbox/core/jobs.py L22 (SyncDataSourceJob) and L61-62 (SystemHousekeepingJob, a daily system job that core/management/commands/rqworker.py schedules when a worker starts); NetBox 2.9.0 release notes, #2006 (scripts and reports queued for background processing). netbox-docker 3.0.2 docker-compose.yml: the `netbox-worker` service runs rqworker beside `netbox`, whose image starts the web server only (docker/launch-netbox.sh). Seen in tests/realworld/tuning/t138-… and t159-… (a homelab stack, a security-tools stack)",
+    applies: Applies::netbox_since(2, 9, 0),
+};
+
+pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(services) = nb.whole_project_services() else { return };
+    let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
+    if !runs_published_image || !services.postgres || !services.redis || services.rq_worker {
+        return;
+    }
+    out.push(Finding::in_block(
+        &RQ_WORKER_MISSING,
+        services.block,
+        services.netbox_key.clone(),
+        "this Compose project runs NetBox with its own PostgreSQL and Redis, and none of its services runs NetBox's RQ worker (`rqworker` in a `command:` or `entrypoint:`): the web service only queues background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+
+    /// A compose file with netbox-docker's image, PostgreSQL and Redis, then `more` services.
+    fn chapter(image: &str, more: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: {image}\n    environment:\n      DB_HOST: postgres\n  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n{more}```\n"
+        )
+    }
+
+    /// The web service alone beside its database and Redis (corpus cases t138, t159): the
+    /// finding is on the `netbox` service's name, line 2 of the file.
+    #[test]
+    fn a_stack_without_a_worker() {
+        assert_fires_linted("netbox/rq-worker-missing", &chapter("netboxcommunity/netbox:v4.6-5.0.2", ""), 2);
+        assert_fires_linted("netbox/rq-worker-missing", &chapter("netboxcommunity/netbox:${NETBOX_VERSION}", ""), 2);
+    }
+
+    /// netbox-docker's worker in either form (a list under `command:`, or the older
+    /// `entrypoint:` with `command: rqworker`); another publisher's image (it may run the worker inside); a service without its
+    /// database (an excerpt, corpus case t125); a book, whose blocks may show part of the project.
+    #[test]
+    fn a_worker_or_what_may_run_one_elsewhere() {
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        let image = "netboxcommunity/netbox:v4.6-5.0.2";
+        let worker = "  netbox-worker:\n    image: netboxcommunity/netbox:v4.6-5.0.2\n    command:\n      - /opt/netbox/venv/bin/python\n      - /opt/netbox/netbox/manage.py\n      - rqworker\n";
+        assert_quiet_linted("netbox/rq-worker-missing", &chapter(image, worker));
+        let older = "  netbox-worker:\n    image: netboxcommunity/netbox:v2.10\n    entrypoint: /opt/netbox/venv/bin/python /opt/netbox/netbox/manage.py\n    command: rqworker\n";
+        assert_quiet_linted("netbox/rq-worker-missing", &chapter(image, older));
+        assert_quiet_linted("netbox/rq-worker-missing", &chapter("lscr.io/linuxserver/netbox:4.4.1", ""));
+        assert_quiet_linted(
+            "netbox/rq-worker-missing",
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    environment:\n      DB_HOST: db.example.net\n```\n",
+        );
+        assert_quiet_in_chapter("netbox/rq-worker-missing", &chapter(image, ""));
+    }
+}
