@@ -108,17 +108,41 @@ struct DjangoFile {
 #[derive(Deserialize)]
 struct DjangoSetting {
     name: String,
+    /// The ranges of Django releases read that define it.
+    defined: Vec<[String; 2]>,
 }
 
 /// Every Django setting name (`data/django-settings.json`: the module-level names of
-/// `django/conf/global_settings.py`, Django 3.2 to 6.1, written by
-/// `tools/inventories/django_settings.py`), with why it has no effect in configuration.py:
-/// [`DJANGO_SETTINGS`]' reason where it gives one.
+/// `django/conf/global_settings.py`, Django 1.9 to 6.1, every series NetBox has run on, written
+/// by `tools/inventories/django_settings.py`), with why it has no effect in configuration.py:
+/// [`DJANGO_SETTINGS`]' reason where it gives one; for a name the newest Django read no longer
+/// defines, the last release that did.
 pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<String, &'static str, FxBuildHasher>> = LazyLock::new(|| {
     let inventory: DjangoFile = serde_json::from_str(include_str!("../../../data/django-settings.json"))
         .unwrap_or(DjangoFile { settings: Vec::new() });
-    let mut by_name: HashMap<String, &'static str, FxBuildHasher> =
-        inventory.settings.into_iter().map(|s| (s.name, DJANGO_DEFAULT_STAYS)).collect();
+    let newest = inventory
+        .settings
+        .iter()
+        .filter_map(|s| s.defined.last())
+        .map(|[_, last]| last.clone())
+        .max_by_key(|v| v.parse::<Version>().ok());
+    let mut by_name: HashMap<String, &'static str, FxBuildHasher> = inventory
+        .settings
+        .into_iter()
+        .map(|s| {
+            let last = s.defined.last().map(|[_, last]| last.clone());
+            let why: &'static str = match last {
+                Some(last) if Some(&last) != newest.as_ref() => Box::leak(
+                    format!(
+                        "it was a Django setting up to Django {last}; the Django NetBox runs on now has no such setting"
+                    )
+                    .into_boxed_str(),
+                ),
+                _ => DJANGO_DEFAULT_STAYS,
+            };
+            (s.name, why)
+        })
+        .collect();
     by_name.extend(DJANGO_SETTINGS.iter().map(|(name, why)| (name.to_string(), *why)));
     by_name
 });

@@ -1,7 +1,7 @@
 //! `netbox/setting-ignored`: A Django setting NetBox never reads from configuration.py.
 
 use super::parameters::{DJANGO_BY_NAME, NETBOX};
-use super::shared::at_statement;
+use super::shared::{at_statement, what_has_no_effect};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
@@ -13,7 +13,7 @@ pub const SETTING_IGNORED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
     help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
-    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); every Django setting, the module-level names of django/conf/global_settings.py in Django 3.2.25 to 6.1.3 (data/django-settings.json), that no NetBox release reads (data/netbox-settings.json) has no effect; NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE. One exception is known: nixpkgs builds NetBox with its own patch, `STATIC_ROOT = getattr(configuration, 'STATIC_ROOT', os.path.join(BASE_DIR, 'static')).rstrip('/')` (nixpkgs pkgs/servers/web-apps/netbox/config.patch, NetBox 3.5's package: 'Allow setting the STATIC_ROOT from within the configuration'; later packages apply custom-static-root.patch), so STATIC_ROOT is not reported in a configuration that names a /nix/store/ path",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); every Django setting, the module-level names of django/conf/global_settings.py in Django 1.9.13 to 6.1.3, every series NetBox has run on from NetBox 1.0.0's Django==1.9.7 (requirements.txt) (data/django-settings.json), that no NetBox release reads (data/netbox-settings.json) has no effect; NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE. One exception is known: nixpkgs builds NetBox with its own patch, `STATIC_ROOT = getattr(configuration, 'STATIC_ROOT', os.path.join(BASE_DIR, 'static')).rstrip('/')` (nixpkgs pkgs/servers/web-apps/netbox/config.patch, NetBox 3.5's package: 'Allow setting the STATIC_ROOT from within the configuration'; later packages apply custom-static-root.patch), so STATIC_ROOT is not reported in a configuration that names a /nix/store/ path",
     applies: Applies::Always,
 };
 
@@ -30,7 +30,7 @@ pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             out.push(at_statement(
                 &SETTING_IGNORED,
                 setting,
-                format!("NetBox never reads `{name}` from configuration.py, so this line has no effect ({why})"),
+                format!("NetBox never reads `{name}` from configuration.py, so {} has no effect ({why})", what_has_no_effect(&d.netbox, setting)),
             ));
         }
     }
@@ -67,6 +67,9 @@ mod tests {
         // Any Django setting NetBox never reads (Django's inventory, not the curated list); a
         // removed parameter is setting-removed's, not this rule's.
         ("netbox/setting-ignored", "4.7", "AUTH_USER_MODEL = 'auth.User'\n", 1, "DATE_FORMAT = 'N j, Y'\n"),
+        // A setting of an older Django NetBox once ran on (TEMPLATE_DEBUG, removed in Django 1.10;
+        // corpus case t166), not a name nobody reads.
+        ("netbox/setting-ignored", "4.7", "DEBUG = TEMPLATE_DEBUG = True\n", 1, "DEBUG = True\n"),
         // django-cors-headers' new name beside NetBox's own (which NetBox reads) and Django's
         // storage setting beside NetBox's.
         ("netbox/setting-ignored", "3.6", "DEBUG = False\nCORS_ALLOW_ALL_ORIGINS = True\n", 2, "CORS_ORIGIN_ALLOW_ALL = True\n"),

@@ -1,7 +1,7 @@
 //! `netbox/setting-unknown`: A misspelt parameter.
 
 use super::parameters::{DJANGO_BY_NAME, NETBOX, SOCIAL_NAMES};
-use super::shared::{imported_from_configuration, is_literal, is_upper_case, pipeline_of_library_steps};
+use super::shared::{imported_from_configuration, is_literal, is_upper_case, pipeline_of_library_steps, what_has_no_effect};
 use super::social_names::{SOCIAL, social_pins, social_reads};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
@@ -117,12 +117,7 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
             // code (`BASE_DIR = Path(__file__)…`, `os.environ.get(…)`) is a helper's, left alone.
-            // A chained assignment (`DEBUG = TEMPLATE_DEBUG = True`, corpus case t166) sets its
-            // other names all the same: only this name's part does nothing.
-            let chained = d.netbox.own_settings().any(|other| {
-                other.block == setting.block && other.statement == setting.statement && other.name != setting.name
-            });
-            let what = if chained { format!("setting `{}` here", name.escape_debug()) } else { "this line".to_string() };
+            let what = what_has_no_effect(&d.netbox, setting);
             out.push(far_from_all(
                 setting,
                 format!(
@@ -344,12 +339,13 @@ mod tests {
     }
 
     /// A chained assignment sets its other names: only the unread name's part does nothing
-    /// (`DEBUG = TEMPLATE_DEBUG = True`, corpus case t166).
+    /// (`DEBUG = TEMPLATES_DEBUG = True`; corpus case t166 chains Django's old TEMPLATE_DEBUG,
+    /// setting-ignored's).
     #[test]
     fn a_chained_assignment_is_not_a_line_without_effect() {
-        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "DEBUG = TEMPLATE_DEBUG = True\n", "4.7");
-        assert!(message.ends_with("so setting `TEMPLATE_DEBUG` here has no effect"), "{message}");
-        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "TEMPLATE_DEBUG = True\n", "4.7");
+        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "DEBUG = TEMPLATES_DEBUG = True\n", "4.7");
+        assert!(message.ends_with("so setting `TEMPLATES_DEBUG` here has no effect"), "{message}");
+        let (message, _) = finding_in("netbox/setting-unknown", "extra.py", "TEMPLATES_DEBUG = True\n", "4.7");
         assert!(message.ends_with("so this line has no effect"), "{message}");
     }
 

@@ -325,6 +325,16 @@ pub(super) fn is_upper_case(name: &str) -> bool {
     }
 }
 
+/// What has no effect when a parameter nobody reads is set: "this line", or, in a chained
+/// assignment (`DEBUG = TEMPLATE_DEBUG = True`, corpus case t166), which sets its other names all
+/// the same, "setting `NAME` here".
+pub(super) fn what_has_no_effect(nb: &NetboxConfig, setting: &Setting) -> String {
+    let chained = nb.own_settings().any(|other| {
+        other.block == setting.block && other.statement == setting.statement && other.name != setting.name
+    });
+    if chained { format!("setting `{}` here", setting.name.escape_debug()) } else { "this line".to_string() }
+}
+
 #[cfg(test)]
 mod tests {
     /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
