@@ -1053,3 +1053,55 @@ fn the_shipped_configuration_is_assumed_only_for_a_whole_project() {
         lint(&[&base, &over])
     );
 }
+
+/// `netbox/rq-worker-missing` as `lint` reads a real project: the whole project only (every env
+/// file it names here, an optional one too), the worker found in an override file Compose reads with it, and the
+/// image tag's release (scripts ran in the web process before NetBox 2.9).
+#[test]
+fn a_stack_without_its_rq_worker_is_found_only_in_a_whole_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = |image: &str| {
+        write(
+            root,
+            "docker-compose.yml",
+            &format!(
+                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{image}\n    env_file: netbox.env\n  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n"
+            ),
+        )
+    };
+    let worker_at = |files: &[&str]| -> Vec<u64> {
+        let output =
+            bin().arg("lint").args(files.iter().map(|f| root.join(f))).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output))
+            .into_iter()
+            .filter(|(rule, ..)| rule == "netbox/rq-worker-missing")
+            .map(|(_, _, line)| line)
+            .collect()
+    };
+    write(root, "netbox.env", "SKIP_SUPERUSER=true\n");
+    compose("v4.6-5.0.2");
+    assert_eq!(worker_at(&["docker-compose.yml"]), vec![2]);
+    // An optional env file it names is not here: the project is not read whole.
+    let whole = fs::read_to_string(root.join("docker-compose.yml")).unwrap();
+    write(
+        root,
+        "docker-compose.yml",
+        &whole.replace(
+            "env_file: netbox.env",
+            "env_file:\n      - netbox.env\n      - path: local.env\n        required: false",
+        ),
+    );
+    assert_eq!(worker_at(&["docker-compose.yml"]), Vec::<u64>::new());
+    // NetBox 2.8 (its image tag): no finding.
+    compose("v2.8.9");
+    assert_eq!(worker_at(&["docker-compose.yml"]), Vec::<u64>::new());
+    // The worker in the override Compose reads with it.
+    compose("v4.6-5.0.2");
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox-worker:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]\n",
+    );
+    assert_eq!(worker_at(&["docker-compose.yml", "docker-compose.override.yml"]), Vec::<u64>::new());
+}

@@ -285,13 +285,14 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
     let mut project_services =
-        ProjectServices { netbox_key: 0..0, block, rq_worker: false, postgres: false, redis: false };
-    let mut netbox_key = None;
+        ProjectServices { netbox_key: None, block, rq_worker: false, postgres: false, redis: false };
+    let mut services_seen = false;
     for document in &loaded.documents {
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
         };
+        services_seen = true;
         scan_services(services, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
@@ -299,10 +300,10 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             None => (services_tag, services),
         };
         netbox_seen = true;
-        if netbox_key.is_none()
+        if project_services.netbox_key.is_none()
             && let NodeKind::Map(entries) = &services.kind
         {
-            netbox_key =
+            project_services.netbox_key =
                 entries.iter().find(|(name, _)| name.as_str() == Some("netbox")).map(|(name, _)| name.range.clone());
         }
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
@@ -418,7 +419,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             }
         }
     }
-    let services = netbox_key.map(|key| ProjectServices { netbox_key: key, ..project_services });
+    let services = services_seen.then_some(project_services);
     out.file.published =
         published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
     for route in &mut subpath_routes {

@@ -464,7 +464,7 @@ pub struct PythonFile {
 pub struct ComposeFacts {
     /// The `netbox` service's Traefik routers.
     pub traefik: TraefikRouters,
-    /// The project's services beside it (`None` without a `netbox` service).
+    /// The project's services (`None` in a file without `services:`).
     pub services: Option<ProjectServices>,
 }
 
@@ -472,8 +472,9 @@ pub struct ComposeFacts {
 /// NetBox's RQ worker, its database and its Redis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectServices {
-    /// The `netbox` service's name under `services:`, where a finding about the service goes.
-    pub netbox_key: Range<usize>,
+    /// The `netbox` service's name under `services:`, where a finding about the service goes
+    /// (`None` in a file without it, such as an override that adds the worker).
+    pub netbox_key: Option<Range<usize>>,
     /// The block.
     pub block: BlockId,
     /// A service runs NetBox's RQ worker: `rqworker` in its `command:` or `entrypoint:`
@@ -489,6 +490,10 @@ impl ProjectServices {
     /// A later compose file of the same project: a service either shows is in the project; the
     /// finding stays at the first file's `netbox` service.
     pub fn merge(&mut self, later: &ProjectServices) {
+        if self.netbox_key.is_none() {
+            self.netbox_key = later.netbox_key.clone();
+            self.block = later.block;
+        }
         self.rq_worker |= later.rq_worker;
         self.postgres |= later.postgres;
         self.redis |= later.redis;

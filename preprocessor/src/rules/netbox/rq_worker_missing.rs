@@ -39,13 +39,14 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
+    let Some(netbox) = &services.netbox_key else { return };
     if !runs_published_image || !services.postgres || !services.redis || services.rq_worker {
         return;
     }
     out.push(Finding::in_block(
         &RQ_WORKER_MISSING,
         services.block,
-        services.netbox_key.clone(),
+        netbox.clone(),
         "this Compose project runs NetBox with its own PostgreSQL and Redis, and none of its services runs NetBox's RQ worker (`rqworker` in a `command:` or `entrypoint:`): the web service only queues background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
     ));
 }
