@@ -158,10 +158,31 @@ pub mod testing {
     /// The rules that fire on a deployment, with their messages: to check a message against
     /// its input.
     pub fn messages(netbox: &str, nginx: &str, blueprint: &str) -> Vec<(&'static str, String)> {
-        diagnostics(&deployment(netbox, nginx, blueprint), &Settings::default())
+        messages_with(crate::version::Targets::default(), netbox, nginx, blueprint)
+    }
+
+    /// [`messages`], for a book that targets other versions.
+    pub fn messages_with(
+        targets: crate::version::Targets,
+        netbox: &str,
+        nginx: &str,
+        blueprint: &str,
+    ) -> Vec<(&'static str, String)> {
+        let settings = Settings { targets, ..Settings::default() };
+        diagnostics(&deployment(netbox, nginx, blueprint), &settings).into_iter().map(|d| (d.rule, d.message)).collect()
+    }
+
+    /// The message of `rule` on a deployment (empty when it does not fire).
+    pub fn message_of(
+        rule: &str,
+        targets: crate::version::Targets,
+        (netbox, nginx, blueprint): (&str, &str, &str),
+    ) -> String {
+        messages_with(targets, netbox, nginx, blueprint)
             .into_iter()
-            .map(|d| (d.rule, d.message))
-            .collect()
+            .find(|(r, _)| *r == rule)
+            .map(|(_, m)| m)
+            .unwrap_or_default()
     }
 
     /// The rules that fire on a deployment, with their help: to check a fix against its input.

@@ -38,20 +38,20 @@ pub const CLIENT_SECRET_IS_CLIENT_ID: Rule = Rule {
 };
 
 pub fn client_secret_is_client_id(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let message = |place: &str| {
-        format!("the client secret {place} is the client ID itself: the ID is in the authorization URL every browser follows, so the secret is public, and anyone who obtains an authorization code (it comes back in the callback URL) can redeem it at Authentik's token endpoint as NetBox")
+    let message = |place: &str, provider: &str| {
+        format!("the client secret {place} is the client ID itself: the ID is in the authorization URL every browser follows, so the secret is public, and anyone who obtains an authorization code (it comes back in the callback URL) can redeem it at {provider} token endpoint as NetBox")
     };
     // Where the secret is made: the provider.
     if let Some(provider) = d.authentik.provider()
         && let (Some(id), Some(secret)) = (plain(provider.client_id.as_ref()), provider.client_secret.as_ref())
         && let Some(secret_text) = secret.as_str()
     {
-        if !id.is_empty() && id == secret_text {
+        if !id.is_empty() && id == secret_text && !is_stand_in(id) {
             out.push(Finding::in_block(
                 &CLIENT_SECRET_IS_CLIENT_ID,
                 provider.block,
                 secret.range.clone(),
-                message("of this provider"),
+                message("of this provider", "Authentik's"),
             ));
         }
         return;
@@ -63,14 +63,30 @@ pub fn client_secret_is_client_id(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     if let (Some(key), Some(value)) = (key.value.as_str(), secret.value.as_str())
         && !key.is_empty()
         && key == value
+        && !is_stand_in(key)
     {
         out.push(Finding::in_block(
             &CLIENT_SECRET_IS_CLIENT_ID,
             secret.block,
             secret.value.range.clone(),
-            message("NetBox sends (SOCIAL_AUTH_OIDC_SECRET)"),
+            message("NetBox sends (SOCIAL_AUTH_OIDC_SECRET)", "the identity provider's"),
         ));
     }
+}
+
+/// A value written in place of the real one (a page's `<secret>` or `[client-id]`, a redaction
+/// such as `xxxxxxxx` or `REDACTED`, `changeme`): two equal stand-ins say nothing of the real
+/// ID and secret (seen in G0tja's netbox-docker environment, `<secret>` for both).
+fn is_stand_in(value: &str) -> bool {
+    let trimmed = value.trim();
+    let wrapped = [('<', '>'), ('[', ']'), ('{', '}')]
+        .iter()
+        .any(|(open, close)| trimmed.len() > 2 && trimmed.starts_with(*open) && trimmed.ends_with(*close));
+    let mut chars = trimmed.chars();
+    let repeated = trimmed.len() >= 3 && chars.next().is_some_and(|first| chars.all(|c| c == first));
+    let lower = trimmed.to_ascii_lowercase();
+    let words = ["redacted", "changeme", "change-me", "change_me", "placeholder"].iter().any(|w| lower.contains(w));
+    wrapped || repeated || words
 }
 
 #[cfg(test)]
@@ -97,5 +113,18 @@ mod tests {
         let env = format!("import os\n{}", n.replace("'netbox'\n", "os.environ['OIDC_SECRET']\n"));
         let got = fired(&env, NGINX, "");
         assert!(!got.iter().any(|(r, _)| *r == "flow/client-secret-is-client-id"), "{got:#?}");
+        // Without a blueprint, the provider is not named Authentik.
+        let message = crate::rules::testing::message_of("flow/client-secret-is-client-id", Default::default(), (&n, NGINX, ""));
+        assert!(message.contains("the identity provider's token endpoint") && !message.contains("Authentik"), "{message}");
+    }
+
+    /// The same stand-in for both (a redaction, a page's placeholder) says nothing of the real
+    /// values.
+    #[test]
+    fn stand_ins_are_not_compared() {
+        for stand_in in ["<secret>", "xxxxxxxx", "REDACTED", "[client-id]", "changeme"] {
+            let n = NETBOX.replace("KEY = 'netbox'", &format!("KEY = '{stand_in}'")).replace("SECRET = 'secret-value'", &format!("SECRET = '{stand_in}'"));
+            assert_quiet("flow/client-secret-is-client-id", (&n, NGINX, ""));
+        }
     }
 }

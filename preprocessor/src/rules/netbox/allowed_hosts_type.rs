@@ -21,14 +21,14 @@ pub fn allowed_hosts_type(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
     let message = match &setting.value.kind {
         // Django 6.1 (NetBox 4.7) refuses it at start-up; older Django iterated it.
         ValueKind::Str(s) if targets.netbox >= Version::new(4, 7, 0) => format!(
-            "`ALLOWED_HOSTS` is the string '{s}', not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and the proxy in front answers 502 Bad Gateway"
+            "`ALLOWED_HOSTS` is the string '{s}', not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), so it answers no request (a proxy in front of it answers 502 Bad Gateway)"
         ),
         ValueKind::Str(s) => format!(
             "`ALLOWED_HOSTS` is the string '{s}', not a list: Django checks it character by character, so every request gets 400 Bad Request"
         ),
         // An environment variable read as it is (a PaaS fork's configuration, corpus): a string.
         ValueKind::Env { var, conversion: Conversion::Text, .. } if targets.netbox >= Version::new(4, 7, 0) => format!(
-            "`ALLOWED_HOSTS` is the environment variable `{}` as it is, a string, not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), and the proxy in front answers 502 Bad Gateway",
+            "`ALLOWED_HOSTS` is the environment variable `{}` as it is, a string, not a list: NetBox does not start (`ImproperlyConfigured: The ALLOWED_HOSTS setting must be a list or a tuple.`), so it answers no request (a proxy in front of it answers 502 Bad Gateway)",
             var.escape_debug()
         ),
         ValueKind::Env { var, conversion: Conversion::Text, .. } => format!(

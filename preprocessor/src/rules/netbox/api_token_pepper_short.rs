@@ -83,7 +83,7 @@ fn report(setting: &Setting, pepper: &Value, name: &str, where_from: &str, out: 
         setting,
         pepper,
         format!(
-            "{name} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, and the proxy in front answers 502 Bad Gateway"
+            "{name} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)"
         ),
     ));
 }

@@ -25,7 +25,7 @@ pub fn database_both_set(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     out.push(at_statement(
         &DATABASE_BOTH_SET,
         legacy,
-        "`DATABASE` and `DATABASES` are both set: NetBox stops at start-up with `ImproperlyConfigured: DATABASE and DATABASES may not be set together.`, and the proxy in front answers 502 Bad Gateway".into(),
+        "`DATABASE` and `DATABASES` are both set: NetBox stops at start-up with `ImproperlyConfigured: DATABASE and DATABASES may not be set together.`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)".into(),
     ));
 }
 

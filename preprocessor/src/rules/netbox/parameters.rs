@@ -116,7 +116,7 @@ struct DjangoSetting {
 /// `django/conf/global_settings.py`, Django 1.9 to 6.1, every series NetBox has run on, written
 /// by `tools/inventories/django_settings.py`), with why it has no effect in configuration.py:
 /// [`DJANGO_SETTINGS`]' reason where it gives one; for a name the newest Django read no longer
-/// defines, the last release that did.
+/// defines, the last series that did (true whatever the target: NetBox never read it).
 pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<String, &'static str, FxBuildHasher>> = LazyLock::new(|| {
     let inventory: DjangoFile = serde_json::from_str(include_str!("../../../data/django-settings.json"))
         .unwrap_or(DjangoFile { settings: Vec::new() });
@@ -132,12 +132,14 @@ pub(super) static DJANGO_BY_NAME: LazyLock<HashMap<String, &'static str, FxBuild
         .map(|s| {
             let last = s.defined.last().map(|[_, last]| last.clone());
             let why: &'static str = match last {
-                Some(last) if Some(&last) != newest.as_ref() => Box::leak(
-                    format!(
-                        "it was a Django setting up to Django {last}; the Django NetBox runs on now has no such setting"
+                Some(last) if Some(&last) != newest.as_ref() => {
+                    // The series, not the patch release read (4.2.30 stands for 4.2).
+                    let series = last.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
+                    Box::leak(
+                        format!("it was a Django setting up to Django {series}, and no release since has it")
+                            .into_boxed_str(),
                     )
-                    .into_boxed_str(),
-                ),
+                }
                 _ => DJANGO_DEFAULT_STAYS,
             };
             (s.name, why)

@@ -21,14 +21,14 @@ pub fn redirect_is_https_smell(d: &Input<'_>, targets: &Targets, out: &mut Vec<F
         return;
     }
     let posts = if targets.netbox >= Version::new(4, 7, 0) {
-        "the login form and the SSO button (a POST since NetBox 4.7)"
+        "the login form and the SSO button (a POST since NetBox 4.7) fail"
     } else {
-        "the login form"
+        "the login form fails"
     };
     out.push(at_statement(
         &REDIRECT_IS_HTTPS_SMELL,
         setting,
-        format!("`SOCIAL_AUTH_REDIRECT_IS_HTTPS` only rewrites the scheme of the redirect URI; if it is needed, the proxy does not send `X-Forwarded-Proto`, NetBox still believes it is served over http, and {posts} fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"),
+        format!("`SOCIAL_AUTH_REDIRECT_IS_HTTPS` only rewrites the scheme of the redirect URI; if it is needed, the proxy does not send `X-Forwarded-Proto`, NetBox still believes it is served over http, and {posts} with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"),
     ));
 }
 

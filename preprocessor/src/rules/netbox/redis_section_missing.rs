@@ -56,7 +56,7 @@ pub fn redis_section_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
         setting.block,
         range,
         format!(
-            "`REDIS` has no {missing_text} section{}{has}: NetBox stops at start-up with `ImproperlyConfigured: {raised}`, and the proxy in front answers 502 Bad Gateway",
+            "`REDIS` has no {missing_text} section{}{has}: NetBox stops at start-up with `ImproperlyConfigured: {raised}`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)",
             if missing.len() > 1 { "s" } else { "" }
         ),
     ));

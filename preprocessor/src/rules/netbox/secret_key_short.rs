@@ -31,7 +31,7 @@ pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         setting,
         &setting.value,
         format!(
-            "`SECRET_KEY` has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: SECRET_KEY must be at least 50 characters in length.`, and the proxy in front answers 502 Bad Gateway"
+            "`SECRET_KEY` has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: SECRET_KEY must be at least 50 characters in length.`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)"
         ),
     ));
 }

@@ -30,6 +30,7 @@
 //! Use instead: `proxy_set_header X-Forwarded-Host $http_host;` (the browser's Host, port
 //! included), as NetBox's contrib/nginx.conf does.
 
+use super::shared::{SignOn, sign_on};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::{django_domain, header, is_loopback};
 use crate::model::nginx::{HeaderSetting, Server};
@@ -65,6 +66,12 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     }
     let server = flow.server;
     let first = server.first_name();
+    // The sign-on comes back to the host NetBox was told, where a sign-on is configured.
+    let returns = if sign_on(d) == SignOn::None {
+        String::new()
+    } else {
+        format!(", and the sign-on returns to `{first}`, which does not hold their session cookie")
+    };
     let what = if first.is_empty() {
         format!(
             "this server has no server_name, so `$server_name` is empty and nginx sends no {}: NetBox sees `{}` instead ({})",
@@ -86,11 +93,11 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         let answers =
             if server.is_default() { format!("{others} and any other host (`default_server`)") } else { others };
         format!(
-            "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: users who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin, and the sign-on returns to `{first}`, which does not hold their session cookie"
+            "this server also answers {answers}, but `$server_name` is always its first name, `{first}`: users who use another name are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin{returns}"
         )
     } else if let Some((other, answers)) = other_allowed_host(d, server, first) {
         format!(
-            "ALLOWED_HOSTS also lists `{other}`, and this server answers it ({answers}), but `$server_name` is always `{first}`: users who browse `{other}` are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin, and the sign-on returns to `{first}`, which does not hold their session cookie"
+            "ALLOWED_HOSTS also lists `{other}`, and this server answers it ({answers}), but `$server_name` is always `{first}`: users who browse `{other}` are told `{first}`, so their login POST fails the CSRF origin check (403) unless CSRF_TRUSTED_ORIGINS lists their origin{returns}"
         )
     } else {
         return;
@@ -162,6 +169,13 @@ mod tests {
         let also = NETBOX.replace("ALLOWED_HOSTS = ['netbox.internaldomain.com']", "ALLOWED_HOSTS = ['localhost', 'netbox']");
         assert_fires("nginx/forwarded-host-server-name", (&also, &named("localhost"), BLUEPRINT), "$server_name");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &named("netbox.internaldomain.com netbox"), BLUEPRINT), "$server_name");
+        // The sign-on's return is said only where one is configured (not with LDAP only).
+        let two = named("netbox.internaldomain.com netbox");
+        let with_sso = crate::rules::testing::message_of("nginx/forwarded-host-server-name", Default::default(), (NETBOX, &two, BLUEPRINT));
+        assert!(with_sso.contains("the sign-on returns to"), "{with_sso}");
+        let ldap = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
+        let without = crate::rules::testing::message_of("nginx/forwarded-host-server-name", Default::default(), (ldap, &two, ""));
+        assert!(without.contains("403") && !without.contains("sign-on"), "{without}");
         let default = named("netbox.internaldomain.com netbox").replace("ipv6only=off", "ipv6only=off default_server");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT), "$server_name");
         let none = named("x").replace("    server_name x;\n", "");

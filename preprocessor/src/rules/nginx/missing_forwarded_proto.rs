@@ -1,9 +1,10 @@
 //! `nginx/missing-forwarded-proto`: No `X-Forwarded-Proto` in the location that proxies NetBox.
 
+use super::shared::http_redirect_uri;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets};
+use crate::version::{Applies, Targets, Version};
 
 /// No `X-Forwarded-Proto` in the location that proxies NetBox.
 pub const MISSING_FORWARDED_PROTO: Rule = Rule {
@@ -11,24 +12,47 @@ pub const MISSING_FORWARDED_PROTO: Rule = Rule {
     severity: Severity::Error,
     summary: "the location that proxies NetBox does not set `X-Forwarded-Proto`, so NetBox believes it is served over http",
     help: "add `proxy_set_header X-Forwarded-Proto $scheme;` to the location that proxies NetBox",
-    fact: "facts §1.1 (NetBox sets SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')), §4 (request.scheme, CSRF origin check), §5 (NetBox's contrib/nginx.conf; what must reach NetBox)",
+    fact: "facts §1.1 (NetBox sets SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')), §4 (request.scheme, CSRF origin check), §5 (NetBox's contrib/nginx.conf; what must reach NetBox); the Origin check came with Django 4.0, which NetBox 3.2.0 was the first to require (requirements.txt Django>=4.0): Django 3.2's CsrfViewMiddleware.process_view compares the Referer only when request.is_secure(), so before NetBox 3.2 the login still works and only the URLs NetBox builds (request.build_absolute_uri) say http",
     applies: Applies::Always,
 };
 
-pub fn missing_forwarded_proto(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn missing_forwarded_proto(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     // An `include` in the location may set it (not followed): unknown, no finding.
     if flow.public.scheme == "https" && flow.scheme_known && header(flow.headers, "X-Forwarded-Proto").is_none() {
         // Point at the location, where the header goes; the TLS listener whose https never
         // reaches NetBox is the secondary place.
         let location = flow.location;
+        // What that breaks, as far as the files show: the sign-on's redirect URI (only where
+        // NetBox signs in through an identity provider), the CSRF origin check (Django 4.0's,
+        // NetBox 3.2 and later, unless CSRF_TRUSTED_ORIGINS lists the https origin), else the
+        // links NetBox builds.
+        let mut broken: Vec<String> = http_redirect_uri(d, flow).into_iter().collect();
+        if targets.netbox >= Version::new(3, 2, 0) {
+            let origin = flow.public.origin();
+            let trusted = d.netbox.get("CSRF_TRUSTED_ORIGINS").and_then(|s| s.value.items()).is_some_and(|items| {
+                items.iter().filter_map(|i| i.as_str()).any(|o| origin.as_deref().is_some_and(|origin| o.eq_ignore_ascii_case(origin)))
+            });
+            // Said the same whether the setting is unset or not shown (`lint` on a fragment and
+            // `check` on the whole file say one thing).
+            if !trusted {
+                broken.push(
+                    "the login POSTs fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"
+                        .to_string(),
+                );
+            }
+        }
+        if broken.is_empty() {
+            broken.push("the links and API URLs NetBox builds begin with `http://`".to_string());
+        }
         let mut finding = Finding::in_block(
             &MISSING_FORWARDED_PROTO,
             location.block,
             location.head.clone(),
             format!(
-                "users arrive over https, but no `X-Forwarded-Proto` reaches NetBox from the location `{}`: Django sees http, so NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` (Authentik answers \"Redirect URI Error\") and the login POSTs fail with 403 CSRF verification failed",
-                location.path, flow.base_path
+                "users arrive over https, but no `X-Forwarded-Proto` reaches NetBox from the location `{}`: Django sees http, so {}",
+                location.path,
+                broken.join(" and ")
             ),
         );
         if let Some(listen) = flow.server.public_listen().range
@@ -66,6 +90,32 @@ mod tests {
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, whole, BLUEPRINT));
         let own = whole.replace("        listen 443 ssl;\n", "        listen 443 ssl;\n        proxy_set_header X-Real-IP $remote_addr;\n");
         assert_fires("nginx/missing-forwarded-proto", (NETBOX, &own, BLUEPRINT), "location / {");
+    }
+
+    /// The message says what the files show breaks: the redirect URI only with an identity
+    /// provider (Authentik named only where a blueprint shows it), the CSRF origin check only from
+    /// NetBox 3.2 (Django 4.0) and where CSRF_TRUSTED_ORIGINS does not list the https origin.
+    #[test]
+    fn the_message_claims_only_what_the_files_show() {
+        use crate::rules::testing::message_of;
+        use crate::version::{Targets, Version};
+        let site = nginx("        proxy_set_header X-Forwarded-Proto $scheme;\n", "");
+        let rule = "nginx/missing-forwarded-proto";
+        let guide = message_of(rule, Targets::default(), (NETBOX, &site, BLUEPRINT));
+        assert!(guide.contains("`http://…/oauth/complete/oidc/` (Authentik answers") && guide.contains("403"), "{guide}");
+        // LDAP only, NetBox 3.1 (Django 3.2 checks no Origin): only the links NetBox builds.
+        let ldap = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
+        let old = Targets { netbox: Version::new(3, 1, 0), ..Targets::default() };
+        let message = message_of(rule, old, (ldap, &site, ""));
+        assert!(message.ends_with("so the links and API URLs NetBox builds begin with `http://`"), "{message}");
+        // Keycloak without a blueprint: no Authentik, no OpenID Connect path.
+        let keycloak = NETBOX.replace("social_core.backends.open_id_connect.OpenIdConnectAuth", "social_core.backends.keycloak.KeycloakOAuth2");
+        let message = message_of(rule, Targets::default(), (&keycloak, &site, ""));
+        assert!(!message.contains("Authentik") && !message.contains("oidc") && message.contains("social-auth backend"), "{message}");
+        // The https origin trusted and the redirect URI rewritten: neither is claimed.
+        let fixed = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\nCSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n");
+        let message = message_of(rule, Targets::default(), (&fixed, &site, BLUEPRINT));
+        assert!(!message.contains("403") && !message.contains("redirect URI"), "{message}");
     }
 
     #[test]

@@ -23,6 +23,7 @@
 //! server that only redirects (`return 301 https://$host$request_uri;`), as NetBox's
 //! contrib/nginx.conf does.
 
+use super::shared::{SignOn, sign_on};
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;
@@ -55,17 +56,28 @@ pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         return;
     }
     // Without sign-on through an identity provider (the whole configuration shows only NetBox's
-    // own backends), there is no authorization code and no redirect URI to speak of.
-    let what = if d.netbox.only_own_backends() {
-        "the session cookie, the CSRF token and the password typed into the login form travel unencrypted".to_string()
-    } else {
-        let uri = flow
-            .redirect_uri
-            .clone()
-            .unwrap_or_else(|| format!("http://…/{}oauth/complete/oidc/", flow.base_path));
-        format!(
-            "the session cookie, the CSRF token and the authorization code Authentik sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which Authentik must then list with http"
-        )
+    // own backends), there is no authorization code and no redirect URI to speak of; Authentik is
+    // named only where a blueprint shows it.
+    let provider = if d.authentik.provider().is_some() { "Authentik" } else { "the identity provider" };
+    let what = match sign_on(d) {
+        SignOn::None => {
+            "the session cookie, the CSRF token and the password typed into the login form travel unencrypted".to_string()
+        }
+        SignOn::OpenIdConnect => {
+            let uri = flow
+                .redirect_uri
+                .clone()
+                .unwrap_or_else(|| format!("http://…/{}oauth/complete/oidc/", flow.base_path));
+            format!(
+                "the session cookie, the CSRF token and the authorization code {provider} sends back travel unencrypted, and NetBox sends the redirect URI `{uri}`, which {provider} must then list with http"
+            )
+        }
+        SignOn::OtherSocial => format!(
+            "the session cookie, the CSRF token and the authorization code {provider} sends back travel unencrypted, and the redirect URI NetBox sends begins with `http://`, which {provider} must then list"
+        ),
+        SignOn::Unknown => {
+            "the session cookie, the CSRF token, and the password typed into the login form or the code a single sign-on sends back, travel unencrypted".to_string()
+        }
     };
     out.push(Finding::in_block(
         &PLAIN_HTTP_ONLY,
@@ -98,6 +110,10 @@ mod tests {
         let message = all.iter().find(|(r, _)| *r == "nginx/plain-http-only").map(|(_, m)| m.as_str()).unwrap_or("");
         assert!(message.contains("password typed into the login form"), "{message}");
         assert!(!message.contains("Authentik") && !message.contains("redirect URI"), "{message}");
+        // A configuration that does not show the backend, no blueprint: no sign-on is invented.
+        let partial = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n";
+        let message = crate::rules::testing::message_of("nginx/plain-http-only", Default::default(), (partial, &plain(), ""));
+        assert!(!message.contains("Authentik") && !message.contains("oidc") && message.contains("password"), "{message}");
         // The reference layout: TLS on 443.
         assert_quiet("nginx/plain-http-only", (NETBOX, NGINX, BLUEPRINT));
     }

@@ -1,7 +1,10 @@
 //! The helpers several nginx rules use.
 
 use crate::finding::{Finding, Rule};
+use crate::model::flow::Flow;
+use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::Location;
+use crate::rules::input::Input;
 
 /// A finding on the location's `proxy_pass` line.
 pub(super) fn at_proxy_pass(rule: &'static Rule, location: &Location, message: String) -> Option<Finding> {
@@ -12,4 +15,63 @@ pub(super) fn at_proxy_pass(rule: &'static Rule, location: &Location, message: S
 /// Whether a header value appends to what the client sent (a comma list).
 pub(super) fn appends(value: &str) -> bool {
     value.contains(',') || value.contains("$http_x_forwarded_host") || value.contains("$proxy_add_")
+}
+
+/// How NetBox signs users in, as far as the deployment shows it: messages about what a wrong
+/// scheme or host breaks must not invent a sign-on the files do not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SignOn {
+    /// social-core's OpenID Connect backend (`…open_id_connect.OpenIdConnectAuth`, path `oidc`).
+    OpenIdConnect,
+    /// Another social-core backend (Keycloak, Entra ID, SAML, …).
+    OtherSocial,
+    /// NetBox's and Django's own backends only (header, LDAP, password): no identity provider.
+    None,
+    /// Not shown (no configuration, a fragment, a value from the environment, a class of one's own).
+    Unknown,
+}
+
+/// [`SignOn`] of the deployment.
+pub(super) fn sign_on(d: &Input<'_>) -> SignOn {
+    let nb = &d.netbox;
+    if nb.only_own_backends() {
+        return SignOn::None;
+    }
+    let Some(backends) = nb.backends() else { return SignOn::Unknown };
+    if backends.iter().any(|b| b == OIDC_BACKEND) {
+        SignOn::OpenIdConnect
+    } else if backends.iter().any(|b| b.starts_with("social_core.backends.")) {
+        SignOn::OtherSocial
+    } else if backends.iter().all(|b| b.starts_with("netbox.authentication.") || b.starts_with("django.contrib.auth."))
+    {
+        SignOn::None
+    } else {
+        SignOn::Unknown
+    }
+}
+
+/// What NetBox taking the public https for http does to the sign-on's redirect URI, when it
+/// sends one (`None` without an identity provider, or when `SOCIAL_AUTH_REDIRECT_IS_HTTPS`
+/// rewrites the scheme): for OpenID Connect the URI itself, and Authentik's answer when a
+/// blueprint shows the provider.
+pub(super) fn http_redirect_uri(d: &Input<'_>, flow: &Flow<'_>) -> Option<String> {
+    if flow.redirect_is_https {
+        return None;
+    }
+    match sign_on(d) {
+        SignOn::OpenIdConnect => {
+            let refusal = if d.authentik.provider().is_some() {
+                "Authentik answers \"Redirect URI Error\"".to_string()
+            } else {
+                "the identity provider refuses it unless it lists it".to_string()
+            };
+            Some(format!("NetBox sends the redirect URI `http://…/{}oauth/complete/oidc/` ({refusal})", flow.base_path))
+        }
+        SignOn::OtherSocial => Some(
+            "the redirect URI NetBox's social-auth backend sends begins with `http://`, which the identity provider refuses unless it lists it"
+                .to_string(),
+        ),
+        SignOn::Unknown => Some("a redirect URI NetBox sends for single sign-on begins with `http://`".to_string()),
+        SignOn::None => None,
+    }
 }
