@@ -574,27 +574,12 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     // The repository may not be interpolated (`${REGISTRY}/netbox`); the tag may.
     let (_, tag) = crate::parse::compose::image_repository_and_tag(&image);
     let tag = tag.filter(|_| crate::parse::compose::published_netbox_docker_image(&image))?;
-    let tag = interpolated_tag(tag, project_env.as_ref())?;
+    let tag = crate::parse::compose::interpolated_tag(tag, project_env.as_ref())?;
     let release = tag.strip_prefix('v')?;
     // `4.4-3.4.1`: NetBox's part, then netbox-docker's; `4.4.2` alone: NetBox's.
     let netbox = release.split_once('-').map_or(release, |(netbox, _)| netbox);
     let version = netbox.parse().ok()?;
     Some(CheckoutRelease { version, written: format!("{netbox} (image tag {tag})"), source })
-}
-
-/// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
-/// project's `.env`, else the default (not from the shell, which may set it: the note on stderr
-/// says which tag was read, and `--target` chooses another).
-fn interpolated_tag(tag: &str, project_env: Option<&crate::parse::compose::ProjectEnv>) -> Option<String> {
-    let Some(inner) = tag.strip_prefix("${").and_then(|t| t.strip_suffix('}')) else {
-        return (!tag.contains('$')).then(|| tag.to_owned());
-    };
-    let (name, default) = match inner.split_once(":-").or_else(|| inner.split_once('-')) {
-        Some((name, default)) => (name, Some(default)),
-        None => (inner, None),
-    };
-    let from_env = project_env.and_then(|env| env.text(name)).map(str::to_owned);
-    from_env.filter(|v| !v.is_empty() || !inner.contains(":-")).or_else(|| default.map(str::to_owned))
 }
 
 /// A release as NetBox writes it (`2.8.2-dev`, `4.7.0-beta1`, `4.6.8`): a release candidate

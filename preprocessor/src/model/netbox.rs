@@ -385,6 +385,11 @@ impl NetboxConfig {
         self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
+    /// Whether a block is a compose file's (its variables are an inline `environment:`).
+    pub fn is_compose_block(&self, block: crate::finding::BlockId) -> bool {
+        self.services.as_ref().is_some_and(|services| services.files.contains(&block))
+    }
+
     /// Whether a compose file runs the `netbox` service in the host's network namespace
     /// (`network_mode: host`).
     pub fn runs_in_the_hosts_network(&self) -> bool {

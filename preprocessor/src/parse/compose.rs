@@ -149,6 +149,39 @@ pub fn published_netbox_docker_image(image: &str) -> bool {
     !repository.contains('$') && is_netbox_docker_repository(&repository)
 }
 
+/// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
+/// project's `.env`, else the default (not from the shell, which may set it: the note on stderr
+/// says which tag was read, and `--target` chooses another).
+pub fn interpolated_tag(tag: &str, project_env: Option<&ProjectEnv>) -> Option<String> {
+    let Some(inner) = tag.strip_prefix("${").and_then(|t| t.strip_suffix('}')) else {
+        return (!tag.contains('$')).then(|| tag.to_owned());
+    };
+    let (name, default) = match inner.split_once(":-").or_else(|| inner.split_once('-')) {
+        Some((name, default)) => (name, Some(default)),
+        None => (inner, None),
+    };
+    let from_env = project_env.and_then(|env| env.text(name)).map(str::to_owned);
+    from_env.filter(|v| !v.is_empty() || !inner.contains(":-")).or_else(|| default.map(str::to_owned))
+}
+
+/// Whether netbox-docker's image, by its tag, ships a configuration that maps no
+/// `SOCIAL_AUTH_*` variable: netbox-docker 3.0.2 or before, named by the tag's suffix
+/// (`v4.1-3.0.2`), or without one a NetBox line up to 4.1 (3.0.2 built 4.1). Read up to 27bf52c
+/// (3.0.2), no netbox-docker configuration.py maps one; Okta's and Google's variables came with
+/// netbox-docker pull request #1475 (merged 2025-07), generic OpenID Connect's with #1626
+/// (2026-02; 4.0.2's and 5.0.1's configuration.py read `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, `_KEY`,
+/// `_SECRET`). A later or unnamed release (`latest`, `v4.6-5.0.2`) is not known to map none.
+pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
+    let (_, tag) = image_repository_and_tag(image);
+    let Some(tag) = tag.and_then(|tag| interpolated_tag(tag, project)) else { return false };
+    let Some(release) = tag.strip_prefix('v') else { return false };
+    let version = |text: &str| text.parse::<crate::version::Version>().ok();
+    match release.split_once('-') {
+        Some((_, docker)) => version(docker).is_some_and(|v| v <= crate::version::Version::new(3, 0, 2)),
+        None => version(release).is_some_and(|v| v < crate::version::Version::new(4, 2, 0)),
+    }
+}
+
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
 /// `jc21/nginx-proxy-manager`, `caddy`, `haproxy`, `lscr.io/linuxserver/swag`,
 /// `ghcr.io/goauthentik/proxy`, `quay.io/oauth2-proxy/oauth2-proxy`).
@@ -278,21 +311,37 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut ldap_loader_replaced = false;
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
+    let mut sso_variables_unmapped = false;
     let mut configuration_mounted = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut proxy: Option<String> = None;
-    let mut project_services =
-        ProjectServices { netbox_key: None, block, rq_worker: false, postgres: false, redis: false };
+    let mut project_services = ProjectServices {
+        netbox_key: None,
+        block,
+        rq_worker: false,
+        postgres: Vec::new(),
+        redis: Vec::new(),
+        elsewhere: false,
+        files: vec![block],
+    };
     let mut services_seen = false;
     for document in &loaded.documents {
+        // `include:` brings in services of other files, which are not read.
+        project_services.elsewhere |= document.get("include").is_some();
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
         };
         services_seen = true;
+        // `services: !reset` or `!override` drops the services earlier documents gave.
+        if services_tag != Tag::Merge {
+            project_services.rq_worker = false;
+            project_services.postgres.clear();
+            project_services.redis.clear();
+        }
         scan_services(services, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
@@ -311,10 +360,12 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         if netbox.get("build").is_some() {
             foreign_image = false;
             published_image = Some(false);
+            sso_variables_unmapped = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
+            sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
@@ -406,6 +457,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     out.file.ldap_loader_replaced = ldap_loader_replaced;
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
+        sso_variables_unmapped,
         mounted: configuration_mounted,
         network_mode,
         host_network,
@@ -438,26 +490,87 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     out
 }
 
+/// The images of PostgreSQL and of Redis and its forks, by the last part of their repository
+/// (`postgres`, `bitnami/postgresql`, `postgis/postgis`; `redis`, `valkey/valkey`,
+/// `redis/redis-stack-server`): exact names, so an exporter or a web console
+/// (`postgres-exporter`, `redis-commander`) is none.
+const POSTGRES_IMAGES: &[&str] = &["postgres", "postgresql", "postgis"];
+const REDIS_IMAGES: &[&str] = &["redis", "valkey", "keydb", "dragonfly", "redis-stack", "redis-stack-server"];
+
+/// A service's key, or the one a YAML merge key (`<<: *worker`, a map or a list of maps) gives it
+/// when the service does not set it.
+fn service_key<'a>(service: &'a Node, key: &str) -> Option<&'a Node> {
+    service.get(key).or_else(|| {
+        let merged = service.get("<<")?;
+        match &merged.kind {
+            NodeKind::Seq(maps) => maps.iter().find_map(|map| map.get(key)),
+            _ => merged.get(key),
+        }
+    })
+}
+
+/// The other names and addresses other containers reach a service by: its `hostname:` and
+/// `container_name:`, and each network's `aliases:` and fixed `ipv4_address:` /
+/// `ipv6_address:` (in lower case).
+fn addresses(service: &Node) -> Vec<String> {
+    let mut out: Vec<String> = ["hostname", "container_name"]
+        .iter()
+        .filter_map(|key| service.get(key)?.as_str())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if let Some(NodeKind::Map(networks)) = service.get("networks").map(|n| &n.kind) {
+        for (_, network) in networks {
+            out.extend(
+                network
+                    .get("aliases")
+                    .map(Node::items)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(Node::as_str)
+                    .map(str::to_ascii_lowercase),
+            );
+            out.extend(
+                ["ipv4_address", "ipv6_address"]
+                    .iter()
+                    .filter_map(|key| network.get(key)?.as_str())
+                    .map(str::to_ascii_lowercase),
+            );
+        }
+    }
+    out
+}
+
 /// Note what a document's services run: NetBox's RQ worker (`rqworker` in a `command:` or
-/// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by the last part of their image's
-/// repository).
+/// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by their image, [`POSTGRES_IMAGES`],
+/// [`REDIS_IMAGES`]); a service that `extends:` another takes what it does not show from it.
 fn scan_services(services: &Node, facts: &mut ProjectServices) {
     let NodeKind::Map(entries) = &services.kind else { return };
-    for (_, service) in entries {
+    for (name, service) in entries {
         let service = untag(service).1;
+        let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
+        facts.elsewhere |= service.get("extends").is_some();
         let runs_worker = |key: &str| {
-            service.get(key).is_some_and(|node| {
+            service_key(service, key).is_some_and(|node| {
                 let node = untag(node).1;
                 node.as_str().is_some_and(|s| s.contains("rqworker"))
                     || node.items().iter().any(|item| item.as_str().is_some_and(|s| s.contains("rqworker")))
             })
         };
         facts.rq_worker |= runs_worker("command") || runs_worker("entrypoint");
-        if let Some(image) = service.get("image").and_then(Node::as_str) {
+        if let Some(image) = service_key(service, "image").and_then(Node::as_str) {
             let (repository, _) = image_repository_and_tag(image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);
-            facts.postgres |= name.starts_with("postgres") || name.starts_with("postgis");
-            facts.redis |= ["redis", "valkey", "keydb", "dragonfly"].iter().any(|r| name.starts_with(r));
+            let list = if POSTGRES_IMAGES.contains(&name) {
+                Some(&mut facts.postgres)
+            } else if REDIS_IMAGES.contains(&name) {
+                Some(&mut facts.redis)
+            } else {
+                None
+            };
+            if let Some(list) = list {
+                list.push(service_name.clone());
+                list.extend(addresses(service));
+            }
         }
     }
 }
@@ -939,6 +1052,7 @@ mod tests {
         );
         let base = StockConfiguration {
             published_image: Some(true),
+            sso_variables_unmapped: true,
             mounted: false,
             network_mode: false,
             host_network: false,
@@ -947,6 +1061,7 @@ mod tests {
         };
         let over = StockConfiguration {
             published_image: None,
+            sso_variables_unmapped: false,
             mounted: true,
             network_mode: true,
             host_network: true,
@@ -956,5 +1071,22 @@ mod tests {
         let merged = base.merge(over);
         assert_eq!(merged.published_image, Some(true));
         assert!(merged.mounted && merged.host_network && !merged.project_complete);
+        // The image's word on SOCIAL_AUTH_* variables stays the base file's (the override names none).
+        assert!(merged.sso_variables_unmapped);
+    }
+
+    /// Which images ship a configuration known to map no `SOCIAL_AUTH_*` variable: netbox-docker
+    /// 3.0.2 or before, or NetBox 4.1 or before without netbox-docker's part; an interpolated tag
+    /// as the project's `.env` or its default names it.
+    #[test]
+    fn an_images_tag_says_whether_it_maps_sso_variables() {
+        let maps_none = |image: &str| image_maps_no_sso_variables(image, None);
+        assert!(maps_none("netboxcommunity/netbox:v4.1-3.0.2") && maps_none("netboxcommunity/netbox:v3.1"));
+        assert!(maps_none("docker.io/netboxcommunity/netbox:${VERSION-v4.1-3.0.2}"));
+        assert!(!maps_none("netboxcommunity/netbox:v4.6-5.0.2") && !maps_none("netboxcommunity/netbox:v4.2"));
+        assert!(!maps_none("netboxcommunity/netbox:latest") && !maps_none("netboxcommunity/netbox"));
+        let env = crate::parse::env::read("VERSION=v4.5-4.0.2\n", BlockId(0)).0;
+        let project = ProjectEnv::new(&env);
+        assert!(!image_maps_no_sso_variables("netboxcommunity/netbox:${VERSION-v4.1-3.0.2}", Some(&project)));
     }
 }

@@ -7,7 +7,9 @@
 //! (`value.lower() == 'true'`, `int(value)`, `list(filter(None, value.split(' ')))`), and
 //! `ALLOWED_HOSTS` is `environ.get('ALLOWED_HOSTS', '*').split(' ')` with `'localhost'` added
 //! unless `'*'` or `'localhost'` is there. It maps no `SOCIAL_AUTH_*` variable: those reach NetBox
-//! only through an add-on file that reads them (`SOCIAL_AUTH_OIDC_KEY = environ.get(…)`).
+//! only through an add-on file that reads them (`SOCIAL_AUTH_OIDC_KEY = environ.get(…)`). Later
+//! releases map Okta's, Google's and OpenID Connect's (pull requests #1475 and #1626, not read
+//! here), so this mapping is 3.0.2's; the rules that rest on the absence say for which images.
 //!
 //! The parsed file is a [`PythonFile`] whose settings are the file's variables, as text; the
 //! model ([`crate::model::netbox`]) applies them: a setting read from a variable the file sets

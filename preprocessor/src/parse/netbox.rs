@@ -480,10 +480,15 @@ pub struct ProjectServices {
     /// A service runs NetBox's RQ worker: `rqworker` in its `command:` or `entrypoint:`
     /// (netbox-docker's `netbox-worker`, 3.0.2 docker-compose.yml).
     pub rq_worker: bool,
-    /// A service runs PostgreSQL (an image whose name starts with `postgres` or `postgis`).
-    pub postgres: bool,
-    /// A service runs Redis or a fork of it (`redis`, `valkey`, `keydb`, `dragonfly`).
-    pub redis: bool,
+    /// The services that run PostgreSQL (their image `postgres`, `postgresql` or `postgis`), by
+    /// name, other names and fixed addresses, in lower case.
+    pub postgres: Vec<String>,
+    /// The services that run Redis or a fork of it (`redis`, `valkey`, `keydb`, `dragonfly`).
+    pub redis: Vec<String>,
+    /// Services may come from files not read: `include:`, or a service that `extends:` another.
+    pub elsewhere: bool,
+    /// The compose files' blocks (an inline `environment:` is written there, not in an env file).
+    pub files: Vec<BlockId>,
 }
 
 impl ProjectServices {
@@ -495,8 +500,10 @@ impl ProjectServices {
             self.block = later.block;
         }
         self.rq_worker |= later.rq_worker;
-        self.postgres |= later.postgres;
-        self.redis |= later.redis;
+        self.postgres.extend_from_slice(&later.postgres);
+        self.redis.extend_from_slice(&later.redis);
+        self.elsewhere |= later.elsewhere;
+        self.files.extend_from_slice(&later.files);
     }
 }
 
@@ -507,6 +514,9 @@ pub struct StockConfiguration {
     /// `build:` (which may bake a configuration in) or another image; `None`: the file does not
     /// say (an override that sets the service's network only).
     pub published_image: Option<bool>,
+    /// That image, by its tag, ships a configuration that maps no `SOCIAL_AUTH_*` variable (see
+    /// [`crate::parse::compose::image_maps_no_sso_variables`]).
+    pub sso_variables_unmapped: bool,
     /// A volume or config is mounted where netbox-docker's image reads its configuration
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
@@ -532,6 +542,11 @@ impl StockConfiguration {
     pub fn merge(self, other: StockConfiguration) -> StockConfiguration {
         StockConfiguration {
             published_image: other.published_image.or(self.published_image),
+            sso_variables_unmapped: if other.published_image.is_some() {
+                other.sso_variables_unmapped
+            } else {
+                self.sso_variables_unmapped
+            },
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,
             host_network: self.host_network || other.host_network,
@@ -563,7 +578,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             ..PythonFile::default()
         };
     }
-    let masked = mask_go_template_slots(text);
+    let statements = mask_jinja_lines(text);
+    let masked = mask_go_template_slots(statements.as_ref());
     let text = masked.as_ref();
     let parsed = parse_unchecked_source(text, PySourceType::Python);
     let body = &parsed.syntax().body;
@@ -1607,6 +1623,36 @@ fn mask_go_template_slots(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A Jinja template's statement and comment lines (`{% if ldap %}`, `{# managed by Ansible #}`, an
+/// Ansible role's `configuration.py.j2`) are not Python and render to nothing: each becomes
+/// blanks of the same length, so the file is read as what both branches of its conditions render
+/// to (a later assignment wins), with every offset kept. A line counts when, trimmed, it opens
+/// with `{%` and closes with `%}`, or opens with `{#` (the comment then ends at the first line
+/// that closes with `#}`): no Python line does either. Linear: one pass over the lines.
+fn mask_jinja_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{%") && !text.contains("{#") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut masked = false;
+    let mut in_comment = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        let statement = trimmed.starts_with("{%") && trimmed.ends_with("%}");
+        let comment = in_comment || trimmed.starts_with("{#");
+        if statement || comment {
+            in_comment = comment && !trimmed.ends_with("#}");
+            masked = true;
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    if masked { std::borrow::Cow::Owned(out) } else { std::borrow::Cow::Borrowed(text) }
+}
+
 /// Whether a string holds a template's slot (Jinja/Ansible `{{ fqdn }}`, `{% if … %}`, Go
 /// templates `{{ .client_id }}`, 1Password's `op inject` `{{ op://vault/item/field }}`): the
 /// file is a template, and the value the deployed file holds is not known here. Used for Python
@@ -1652,6 +1698,23 @@ mod tests {
             ("C", "'}} {{'"),
         ];
         assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec());
+    }
+
+    /// An Ansible role's `configuration.py.j2`: its statement and comment lines render to nothing
+    /// (no syntax error, nothing read from them), both branches of a condition are read, and the
+    /// lines after them are where the text has them.
+    #[test]
+    fn a_jinja_templates_statement_and_comment_lines_are_blank() {
+        let text = "{# managed by Ansible #}\nALLOWED_HOSTS = ['{{ netbox_fqdn }}']\n{% if netbox_ldap %}\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n  {%- else %}\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\n{% endif %}\n{#\n  several lines\n#}\nTIME_ZONE = 'UTC'\n";
+        let file = parse(text, BlockId(0));
+        assert!(file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        let backend = file.settings.iter().rfind(|s| s.name == "REMOTE_AUTH_BACKEND").unwrap();
+        assert_eq!(backend.value.to_string(), "'netbox.authentication.RemoteUserBackend'");
+        let zone = file.settings.iter().find(|s| s.name == "TIME_ZONE").unwrap();
+        assert_eq!(&text[zone.name_range.clone()], "TIME_ZONE");
+        // A Python line that only looks like one is still Python: a dict opened on a line of its own.
+        assert!(parse("X = (\n{'a': 1})\n", BlockId(0)).syntax_errors.is_empty());
+        assert!(!parse("{% if x %} A = 1\n", BlockId(0)).syntax_errors.is_empty());
     }
 
     fn settings(text: &str) -> Vec<(String, String)> {

@@ -59,11 +59,13 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     // hosts' finding goes (the names it uses there).
     let Some(database) = nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) else { return };
     if !set("SECRET_KEY") && !stock.secrets {
-        // Set nowhere in the file: said at its top, apart from the hosts' finding.
+        // Set nowhere: said at the top of the env file (apart from the hosts' finding on the
+        // database's first variable), or at the first variable of an inline `environment:`.
+        let place = if nb.is_compose_block(first.block) { first.name_range.clone() } else { 0..0 };
         out.push(Finding::in_block(
             &DOCKER_VARIABLE_UNSET,
             first.block,
-            0..0,
+            place,
             "netbox-docker's configuration takes SECRET_KEY from the environment, and neither this environment nor a Docker secret sets it: the key is '' and NetBox refuses to start (SECRET_KEY must be at least 50 characters)",
         ));
     }
@@ -113,6 +115,10 @@ mod tests {
         let later = chapter("", "TZ=UTC\nPOSTGRES_DB=netbox\n");
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &later), vec![8, 9]);
         assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));
+        // An inline `environment:`: the key's finding on its first variable, not on the compose
+        // file's first line.
+        let inline = "# t\n\n```yaml,check=compose,file=docker-compose.yml\n# my stack\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      TZ: UTC\n      DB_NAME: netbox\n```\n";
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", inline), vec![6, 7]);
     }
 
     /// A secret, another network namespace, a configuration of one's own, or a book (whose env

@@ -1,6 +1,7 @@
 //! `netbox/env-social-auth-unread`: `SOCIAL_AUTH_*` variables in netbox-docker's environment
-//! that no configuration file reads: netbox-docker maps none of them into NetBox's settings, so
-//! the sign-on runs with no client ID, secret or endpoint.
+//! that no configuration file reads: netbox-docker's configuration (the checkout's shown, or the
+//! image's as shipped up to netbox-docker 3.0.2) maps none of them into NetBox's settings, so the
+//! sign-on runs with no client ID, secret or endpoint.
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::env::mapped;
@@ -12,9 +13,9 @@ use crate::version::{Applies, Targets};
 pub const ENV_SOCIAL_AUTH_UNREAD: Rule = Rule {
     id: "netbox/env-social-auth-unread",
     severity: Severity::Warning,
-    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file shown reads: netbox-docker maps none of them into NetBox's settings, so python-social-auth runs with no client ID, secret or endpoint",
+    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file reads (netbox-docker's own, shown or as its image up to 3.0.2 ships it, maps none of them into NetBox's settings), so python-social-auth runs with no client ID, secret or endpoint",
     help: "read each variable in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `SOCIAL_AUTH_OIDC_KEY = environ.get('SOCIAL_AUTH_OIDC_KEY')` (one line per variable), or set the values there directly",
-    fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
+    fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/; Okta's and Google's came with pull request #1475, merged 2025-07, generic OpenID Connect's with #1626, 2026-02, as 4.0.2's and 5.0.1's configuration.py show, so an image is judged only when its tag names netbox-docker 3.0.2 or before, or NetBox 4.1 or before); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
     applies: Applies::Always,
 };
 
@@ -26,7 +27,10 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     // binds names unseen may read any of them.
     // Nor is it when netbox-docker's image runs its configuration as shipped: no file of one's
     // own is mounted, so nothing reads them.
-    let shipped = nb.runs_stock_netbox_docker_configuration();
+    // netbox-docker's later configuration.py reads some of them (Okta, Google, OpenID Connect):
+    // only an image whose tag names a release known to map none is judged.
+    let shipped = nb.runs_stock_netbox_docker_configuration()
+        && nb.stock_configuration().is_some_and(|stock| stock.sso_variables_unmapped);
     if !(nb.shows_netbox_docker_configuration() || shipped) || nb.some_file_may_set_unseen_names() {
         return;
     }
@@ -67,7 +71,7 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             block,
             anchor.name_range.clone(),
             format!(
-                "netbox-docker maps no `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
+                "netbox-docker's configuration maps no such `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
             ),
         );
         for other in in_block.iter().filter(|var| !std::ptr::eq(**var, *anchor)) {
@@ -127,17 +131,25 @@ mod tests {
     }
 
     /// netbox-docker's image run with its configuration as shipped (no configuration mounted,
-    /// no Python shown): nothing reads the variables. A mounted configuration directory may.
+    /// no Python shown), of a release that maps none of the variables: nothing reads them. A
+    /// mounted configuration directory may; a later image's configuration maps some (Okta's,
+    /// Google's, OpenID Connect's: pull requests #1475 and #1626), and what it maps is not read
+    /// here.
     #[test]
     fn the_configuration_as_shipped_reads_none() {
-        let compose = |volumes: &str| {
-            format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    env_file: env/netbox.env\n{volumes}```\n")
+        let compose = |image: &str, volumes: &str| {
+            format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:{image}\n    env_file: env/netbox.env\n{volumes}```\n")
         };
         use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
-        assert_fires_linted("netbox/env-social-auth-unread", &compose(""), 3);
-        assert_quiet_linted("netbox/env-social-auth-unread", &compose("    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n"));
+        assert_fires_linted("netbox/env-social-auth-unread", &compose("v4.1-3.0.2", ""), 3);
+        assert_quiet_linted("netbox/env-social-auth-unread", &compose("v4.6-5.0.2", ""));
+        assert_quiet_linted("netbox/env-social-auth-unread", &compose("latest", ""));
+        assert_quiet_linted(
+            "netbox/env-social-auth-unread",
+            &compose("v4.1-3.0.2", "    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n"),
+        );
         // A book may show part of the project: not assumed there.
-        assert_quiet_in_chapter("netbox/env-social-auth-unread", &compose(""));
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &compose("v4.1-3.0.2", ""));
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub(super) enum Origin {
     /// the value it holds once the colon becomes `=`.
     Annotated,
     /// A variable of netbox-docker's environment file that no shown file reads: netbox-docker
-    /// maps no `SOCIAL_AUTH_*` variable, so it reaches NetBox only through an add-on file that
+    /// maps no `SOCIAL_AUTH_KEYCLOAK_*` variable, so it reaches NetBox only through an add-on file that
     /// reads it, which a partial deployment may have.
     Environment,
 }
@@ -102,7 +102,7 @@ pub(super) fn origin_note(origin: Origin) -> &'static str {
         Origin::Assigned => "",
         Origin::Annotated => " (the value it holds once the colon is an `=`)",
         Origin::Environment => {
-            " (the value the setting gets once an add-on file reads the variable: netbox-docker maps no SOCIAL_AUTH_* variable)"
+            " (the value the setting gets once an add-on file reads the variable: netbox-docker maps no SOCIAL_AUTH_KEYCLOAK_* variable)"
         }
     }
 }

@@ -263,6 +263,6 @@ mod tests {
         assert_eq!(fired_chapter_lines("netbox/keycloak-public-key-shape", env), vec![2]);
         let found = crate::rules::testing::diagnostics(env, &crate::config::Settings::default());
         let message = &found.iter().find(|d| d.rule == "netbox/keycloak-public-key-shape").unwrap().message;
-        assert!(message.ends_with("once an add-on file reads the variable: netbox-docker maps no SOCIAL_AUTH_* variable)"), "{message}");
+        assert!(message.ends_with("once an add-on file reads the variable: netbox-docker maps no SOCIAL_AUTH_KEYCLOAK_* variable)"), "{message}");
     }
 }

@@ -4,7 +4,8 @@
 //! ## What it does
 //! Applies when `lint` read the whole Compose project (every compose file and environment file
 //! it names), its `netbox` service runs netbox-docker's published image, and the project runs a
-//! PostgreSQL and a Redis (or Valkey) service of its own: it is NetBox's whole stack, not a
+//! PostgreSQL and a Redis (or Valkey) service of its own, which NetBox's environment does not
+//! send elsewhere (`DB_HOST`, `REDIS_HOST` naming other hosts): it is NetBox's whole stack, not a
 //! service pasted alone. Reports, at the `netbox` service, that no service's `command:` or
 //! `entrypoint:` runs `rqworker`.
 //!
@@ -40,7 +41,18 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
     let Some(netbox) = &services.netbox_key else { return };
-    if !runs_published_image || !services.postgres || !services.redis || services.rq_worker {
+    if !runs_published_image || services.postgres.is_empty() || services.redis.is_empty() || services.rq_worker || services.elsewhere {
+        return;
+    }
+    // NetBox's database and Redis are these services unless its environment names other hosts
+    // (another application's PostgreSQL beside NetBox on an external one: its worker may run
+    // where its database is).
+    let elsewhere = |variable: &str, services: &[String]| {
+        nb.environment_variable(variable)
+            .and_then(|var| var.value.as_str())
+            .is_some_and(|host| !host.contains('$') && !services.iter().any(|s| s.eq_ignore_ascii_case(host.trim())))
+    };
+    if elsewhere("DB_HOST", &services.postgres) || elsewhere("REDIS_HOST", &services.redis) {
         return;
     }
     out.push(Finding::in_block(
@@ -87,5 +99,45 @@ mod tests {
             "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    environment:\n      DB_HOST: db.example.net\n```\n",
         );
         assert_quiet_in_chapter("netbox/rq-worker-missing", &chapter(image, ""));
+    }
+
+    /// The worker as Compose reads it: from a YAML merge key (`<<: *worker`), in the entrypoint
+    /// alone; a project whose services may come from files not read (`include:`, `extends:`) is
+    /// not judged; an exporter or a console is no database or Redis, and each one is needed.
+    #[test]
+    fn what_counts_as_the_worker_the_database_and_redis() {
+        let image = "netboxcommunity/netbox:v4.6-5.0.2";
+        let anchored = "x-worker: &worker\n  image: netboxcommunity/netbox:v4.6-5.0.2\n  command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]\n";
+        let merged = format!("{anchored}{}", chapter(image, "  netbox-worker:\n    <<: *worker\n").split_once("docker-compose.yml\n").unwrap().1);
+        let merged = format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\n{merged}");
+        assert_quiet_linted("netbox/rq-worker-missing", &merged);
+        let entrypoint = "  netbox-worker:\n    image: netboxcommunity/netbox:v4.6-5.0.2\n    entrypoint: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]\n";
+        assert_quiet_linted("netbox/rq-worker-missing", &chapter(image, entrypoint));
+        let extends = "  netbox-worker:\n    extends:\n      file: common.yml\n      service: worker\n";
+        assert_quiet_linted("netbox/rq-worker-missing", &chapter(image, extends));
+        let included = chapter(image, "").replace("```yaml,check=compose,file=docker-compose.yml\n", "```yaml,check=compose,file=docker-compose.yml\ninclude:\n  - worker.yml\n");
+        assert_quiet_linted("netbox/rq-worker-missing", &included);
+        let exporters = chapter(image, "").replace("docker.io/postgres:17-alpine", "prometheuscommunity/postgres-exporter").replace("docker.io/valkey/valkey:8.1-alpine", "rediscommander/redis-commander");
+        assert_quiet_linted("netbox/rq-worker-missing", &exporters);
+        let no_redis = chapter(image, "").replace("docker.io/valkey/valkey:8.1-alpine", "docker.io/nginx:1.27");
+        assert_quiet_linted("netbox/rq-worker-missing", &no_redis);
+        let no_postgres = chapter(image, "").replace("docker.io/postgres:17-alpine", "docker.io/nginx:1.27");
+        assert_quiet_linted("netbox/rq-worker-missing", &no_postgres);
+        // NetBox's database and Redis elsewhere (the PostgreSQL beside it is another
+        // application's); its own by their service names.
+        let external = chapter(image, "").replace("      DB_HOST: postgres\n", "      DB_HOST: db.example.net\n");
+        assert_quiet_linted("netbox/rq-worker-missing", &external);
+        let own = chapter(image, "").replace("      DB_HOST: postgres\n", "      DB_HOST: postgres\n      REDIS_HOST: redis\n");
+        assert_fires_linted("netbox/rq-worker-missing", &own, 2);
+        // A fixed address of the database's container is the database all the same (corpus
+        // case h163).
+        let fixed = chapter(image, "").replace("      DB_HOST: postgres\n", "      DB_HOST: 10.89.1.31\n").replace(
+            "    image: docker.io/postgres:17-alpine\n",
+            "    image: docker.io/postgres:17-alpine\n    networks:\n      backend:\n        ipv4_address: 10.89.1.31\n",
+        );
+        assert_fires_linted("netbox/rq-worker-missing", &fixed, 2);
+        // bitnami's and Redis Stack's images are PostgreSQL and Redis all the same.
+        let others = chapter(image, "").replace("docker.io/postgres:17-alpine", "bitnami/postgresql:16").replace("docker.io/valkey/valkey:8.1-alpine", "redis/redis-stack-server:7.4.0-v1");
+        assert_fires_linted("netbox/rq-worker-missing", &others, 2);
     }
 }
