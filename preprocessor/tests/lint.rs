@@ -906,6 +906,18 @@ fn a_configuration_in_a_netbox_checkout_is_judged_for_that_release() {
     assert!(!String::from_utf8_lossy(&output.stderr).contains("read from"));
 }
 
+/// A `docker-compose.yml` whose `netbox` service runs netbox-docker's image with that tag on
+/// `netbox.env`, then `more` services.
+fn netbox_docker_compose(root: &Path, image: &str, more: &str) -> PathBuf {
+    write(
+        root,
+        "docker-compose.yml",
+        &format!(
+            "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{image}\n    env_file: netbox.env\n{more}"
+        ),
+    )
+}
+
 /// netbox-docker's image tag names the release the files are judged for, when no `--target`
 /// says: `v3.5-2.6.0` is NetBox 3.5 (netbox-docker 2.6.0); an interpolated tag takes the
 /// project's `.env`, else its default; `latest` names none.
@@ -913,15 +925,7 @@ fn a_configuration_in_a_netbox_checkout_is_judged_for_that_release() {
 fn the_image_tag_names_the_release() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let compose = |image: &str| {
-        write(
-            root,
-            "docker-compose.yml",
-            &format!(
-                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{image}\n    env_file: netbox.env\n"
-            ),
-        )
-    };
+    let compose = |image: &str| netbox_docker_compose(root, image, "");
     write(root, "netbox.env", "SKIP_SUPERUSER=true\n");
     let note = |extra: &[&str]| {
         let output = bin()
@@ -1062,12 +1066,10 @@ fn a_stack_without_its_rq_worker_is_found_only_in_a_whole_project() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let compose = |image: &str| {
-        write(
+        netbox_docker_compose(
             root,
-            "docker-compose.yml",
-            &format!(
-                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{image}\n    env_file: netbox.env\n  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n"
-            ),
+            image,
+            "  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
         )
     };
     let worker_at = |files: &[&str]| -> Vec<u64> {
