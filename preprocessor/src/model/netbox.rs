@@ -385,6 +385,27 @@ impl NetboxConfig {
         self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
+    /// Whether Django 4.0's CSRF check trusts a browser's origin through `CSRF_TRUSTED_ORIGINS`:
+    /// an entry equal to it (compared as written: `https://NetBox.example.com` is not
+    /// `https://netbox.example.com`), or a wildcard entry of its scheme whose domain covers its
+    /// host (`https://*.example.com`; Django's `is_same_domain`). `None` when the entries are not
+    /// known (read from the environment, computed); `Some(false)` when the setting is not set.
+    pub fn csrf_trusts(&self, origin: &str) -> Option<bool> {
+        let Some(setting) = self.get("CSRF_TRUSTED_ORIGINS") else { return Some(false) };
+        let entries = setting.value.items()?.iter().map(|item| item.as_str()).collect::<Option<Vec<_>>>()?;
+        let (scheme, host) = origin.split_once("://")?;
+        Some(entries.iter().any(|entry| {
+            *entry == origin
+                || entry.split_once("://").is_some_and(|(entry_scheme, pattern)| {
+                    pattern.strip_prefix('*').is_some_and(|domain| {
+                        entry_scheme == scheme
+                            && domain.starts_with('.')
+                            && (host.ends_with(domain) || host == &domain[1..])
+                    })
+                })
+        }))
+    }
+
     /// Whether a block is a compose file's (its variables are an inline `environment:`).
     pub fn is_compose_block(&self, block: crate::finding::BlockId) -> bool {
         self.services.as_ref().is_some_and(|services| services.files.contains(&block))

@@ -131,9 +131,22 @@ fn covers(path: &str, dir: &str) -> bool {
 /// last `/` (a registry's port comes before a `/`); a digest (`@sha256:…`) is dropped.
 pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
     let name = image.split('@').next().unwrap_or(image);
-    match name.rfind(':') {
-        Some(colon) if !name[colon..].contains('/') => (name[..colon].to_ascii_lowercase(), Some(&name[colon + 1..])),
-        _ => (name.to_ascii_lowercase(), None),
+    // The last `:` outside a `${…}` (whose `:-` is Compose's default, not the tag's colon).
+    let mut depth = 0usize;
+    let mut colon = None;
+    let bytes = name.as_bytes();
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'$' if bytes.get(at + 1) == Some(&b'{') => depth += 1,
+            b'}' if depth > 0 => depth -= 1,
+            b':' if depth == 0 => colon = Some(at),
+            b'/' if depth == 0 => colon = None,
+            _ => {}
+        }
+    }
+    match colon {
+        Some(colon) => (name[..colon].to_ascii_lowercase(), Some(&name[colon + 1..])),
+        None => (name.to_ascii_lowercase(), None),
     }
 }
 
@@ -177,7 +190,10 @@ pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) ->
     let Some(release) = tag.strip_prefix('v') else { return false };
     let version = |text: &str| text.parse::<crate::version::Version>().ok();
     match release.split_once('-') {
-        Some((_, docker)) => version(docker).is_some_and(|v| v <= crate::version::Version::new(3, 0, 2)),
+        // A part without a minor (`v4.4-3`) names no release.
+        Some((_, docker)) => {
+            docker.contains('.') && version(docker).is_some_and(|v| v <= crate::version::Version::new(3, 0, 2))
+        }
         None => version(release).is_some_and(|v| v < crate::version::Version::new(4, 2, 0)),
     }
 }
@@ -548,7 +564,10 @@ fn scan_services(services: &Node, facts: &mut ProjectServices) {
     for (name, service) in entries {
         let service = untag(service).1;
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
-        facts.elsewhere |= service.get("extends").is_some();
+        // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
+        // not followed there.
+        facts.elsewhere |=
+            service.get("extends").is_some() || (service_name == "netbox" && service.get("<<").is_some());
         let runs_worker = |key: &str| {
             service_key(service, key).is_some_and(|node| {
                 let node = untag(node).1;
@@ -1046,6 +1065,11 @@ mod tests {
         assert_eq!(netbox_image("services:\n  netbox:\n    image: netbox:plugins\n    build: .\n"), Some(None));
         assert_eq!(netbox_image("services:\n  postgres:\n    image: postgres:17\n"), None);
         assert!(published_netbox_docker_image("docker.io/netboxcommunity/netbox:${VERSION-v4.4-3.4.1}"));
+        assert!(published_netbox_docker_image("docker.io/netboxcommunity/netbox:${VERSION:-v4.4-3.4.1}"));
+        assert_eq!(
+            image_repository_and_tag("registry.example.net:5000/netboxcommunity/netbox:${TAG:-v4.4}@sha256:ab"),
+            ("registry.example.net:5000/netboxcommunity/netbox".to_string(), Some("${TAG:-v4.4}"))
+        );
         assert!(
             !published_netbox_docker_image("netbox:latest-plugins")
                 && !published_netbox_docker_image("${REGISTRY}/netbox:v4")
@@ -1085,6 +1109,8 @@ mod tests {
         assert!(maps_none("docker.io/netboxcommunity/netbox:${VERSION-v4.1-3.0.2}"));
         assert!(!maps_none("netboxcommunity/netbox:v4.6-5.0.2") && !maps_none("netboxcommunity/netbox:v4.2"));
         assert!(!maps_none("netboxcommunity/netbox:latest") && !maps_none("netboxcommunity/netbox"));
+        assert!(maps_none("docker.io/netboxcommunity/netbox:${VERSION:-v4.1-3.0.2}"));
+        assert!(!maps_none("netboxcommunity/netbox:v4.4-3"));
         let env = crate::parse::env::read("VERSION=v4.5-4.0.2\n", BlockId(0)).0;
         let project = ProjectEnv::new(&env);
         assert!(!image_maps_no_sso_variables("netboxcommunity/netbox:${VERSION-v4.1-3.0.2}", Some(&project)));

@@ -485,7 +485,9 @@ pub struct ProjectServices {
     pub postgres: Vec<String>,
     /// The services that run Redis or a fork of it (`redis`, `valkey`, `keydb`, `dragonfly`).
     pub redis: Vec<String>,
-    /// Services may come from files not read: `include:`, or a service that `extends:` another.
+    /// Services may come from files not read (`include:`, a service that `extends:` another), or
+    /// the `netbox` service takes keys from a YAML merge key (`<<: *common`) its environment is not
+    /// read from.
     pub elsewhere: bool,
     /// The compose files' blocks (an inline `environment:` is written there, not in an env file).
     pub files: Vec<BlockId>,
@@ -1623,27 +1625,46 @@ fn mask_go_template_slots(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A line without its line end and surrounding blanks.
+fn trimmed_line(line: &str) -> &str {
+    line.trim_end_matches(['\n', '\r']).trim()
+}
+
 /// A Jinja template's statement and comment lines (`{% if ldap %}`, `{# managed by Ansible #}`, an
 /// Ansible role's `configuration.py.j2`) are not Python and render to nothing: each becomes
-/// blanks of the same length, so the file is read as what both branches of its conditions render
-/// to (a later assignment wins), with every offset kept. A line counts when, trimmed, it opens
-/// with `{%` and closes with `%}`, or opens with `{#` (the comment then ends at the first line
-/// that closes with `#}`): no Python line does either. Linear: one pass over the lines.
+/// blanks of the same length (in bytes), so the file is read as what both branches of its
+/// conditions render to (a later assignment wins), with every offset kept. A line counts when,
+/// trimmed, it opens with `{%` or `{#` and closes with `%}` or `#}`; a comment opened on a line of
+/// its own counts with the lines up to the first that closes with `#}`, when there is one. A
+/// Python line opening a dict with a comment (`{# settings`) closes with neither, and is left as
+/// it is. Linear: one pass back for where each comment may close, one pass forward.
 fn mask_jinja_lines(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("{%") && !text.contains("{#") {
         return std::borrow::Cow::Borrowed(text);
     }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // For each line, the first line at or after it that closes a comment.
+    let mut closes_at = vec![None; lines.len() + 1];
+    for (index, line) in lines.iter().enumerate().rev() {
+        closes_at[index] = if trimmed_line(line).ends_with("#}") { Some(index) } else { closes_at[index + 1] };
+    }
     let mut out = String::with_capacity(text.len());
     let mut masked = false;
-    let mut in_comment = false;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let trimmed = body.trim();
-        let statement = trimmed.starts_with("{%") && trimmed.ends_with("%}");
-        let comment = in_comment || trimmed.starts_with("{#");
-        if statement || comment {
-            in_comment = comment && !trimmed.ends_with("#}");
+    let mut blank_until: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let t = trimmed_line(line);
+        let opens = t.starts_with("{%") || t.starts_with("{#");
+        let whole_line = opens && (t.ends_with("%}") || t.ends_with("#}"));
+        if blank_until.is_none() && t.starts_with("{#") && !whole_line {
+            blank_until = closes_at[index + 1];
+        }
+        let blank = whole_line || blank_until.is_some();
+        if blank_until == Some(index) || blank_until.is_some_and(|end| end < index) {
+            blank_until = None;
+        }
+        if blank {
             masked = true;
+            let body = line.trim_end_matches(['\n', '\r']);
             out.extend(std::iter::repeat_n(' ', body.len()));
             out.push_str(&line[body.len()..]);
         } else {
@@ -1712,9 +1733,19 @@ mod tests {
         assert_eq!(backend.value.to_string(), "'netbox.authentication.RemoteUserBackend'");
         let zone = file.settings.iter().find(|s| s.name == "TIME_ZONE").unwrap();
         assert_eq!(&text[zone.name_range.clone()], "TIME_ZONE");
-        // A Python line that only looks like one is still Python: a dict opened on a line of its own.
+        // A Python line that only looks like one is still Python: a dict opened on a line of its
+        // own, with a comment after the brace; a `{#` in a string.
         assert!(parse("X = (\n{'a': 1})\n", BlockId(0)).syntax_errors.is_empty());
+        let commented = "PLUGINS_CONFIG = {\n    'netbox_bgp':\n    {# settings\n        'x': 1,\n    },\n}\n";
+        assert!(parse(commented, BlockId(0)).syntax_errors.is_empty());
+        let banner = "BANNER_LOGIN = '''\n{# not closed here\n'''\nTIME_ZONE = 'UTC'\n";
+        assert!(parse(banner, BlockId(0)).syntax_errors.is_empty());
         assert!(!parse("{% if x %} A = 1\n", BlockId(0)).syntax_errors.is_empty());
+        // A comment and a statement on one line; a comment never closed is not taken for one
+        // (Jinja refuses it too), so the rest of the file is still read.
+        let both = parse("{# managed #}{% if x %}\nTIME_ZONE = 'UTC'\n{% endif %}\n", BlockId(0));
+        assert!(both.syntax_errors.is_empty() && both.settings.iter().any(|s| s.name == "TIME_ZONE"));
+        assert!(!parse("{# never closed\nTIME_ZONE = 'UTC'\n", BlockId(0)).syntax_errors.is_empty());
     }
 
     fn settings(text: &str) -> Vec<(String, String)> {

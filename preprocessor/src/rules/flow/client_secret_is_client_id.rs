@@ -75,7 +75,7 @@ pub fn client_secret_is_client_id(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
 }
 
 /// A value written in place of the real one (a page's `<secret>` or `[client-id]`, a redaction
-/// such as `xxxxxxxx` or `REDACTED`, `changeme`): two equal stand-ins say nothing of the real
+/// such as `xxxxxxxx` or `REDACTED`): two equal stand-ins say nothing of the real
 /// ID and secret (seen in G0tja's netbox-docker environment, `<secret>` for both).
 fn is_stand_in(value: &str) -> bool {
     let trimmed = value.trim();
@@ -85,7 +85,8 @@ fn is_stand_in(value: &str) -> bool {
     let mut chars = trimmed.chars();
     let repeated = trimmed.len() >= 3 && chars.next().is_some_and(|first| chars.all(|c| c == first));
     let lower = trimmed.to_ascii_lowercase();
-    let words = ["redacted", "changeme", "change-me", "change_me", "placeholder"].iter().any(|w| lower.contains(w));
+    // Not `changeme`: a value deployed as it is, for both, is the problem itself.
+    let words = ["redacted", "placeholder"].iter().any(|w| lower.contains(w));
     wrapped || repeated || words
 }
 
@@ -122,7 +123,7 @@ mod tests {
     /// values.
     #[test]
     fn stand_ins_are_not_compared() {
-        for stand_in in ["<secret>", "xxxxxxxx", "REDACTED", "[client-id]", "changeme"] {
+        for stand_in in ["<secret>", "xxxxxxxx", "REDACTED", "[client-id]"] {
             let n = NETBOX.replace("KEY = 'netbox'", &format!("KEY = '{stand_in}'")).replace("SECRET = 'secret-value'", &format!("SECRET = '{stand_in}'"));
             assert_quiet("flow/client-secret-is-client-id", (&n, NGINX, ""));
         }

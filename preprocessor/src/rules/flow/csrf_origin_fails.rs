@@ -32,10 +32,7 @@ pub fn csrf_origin_fails(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding
     if seen.eq_ignore_ascii_case(&origin) {
         return;
     }
-    let trusted = d.netbox.get("CSRF_TRUSTED_ORIGINS").and_then(|s| {
-        s.value.items().map(|items| items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect::<Vec<_>>())
-    });
-    if trusted.as_ref().is_some_and(|t| t.iter().any(|o| o.eq_ignore_ascii_case(&origin))) {
+    if d.netbox.csrf_trusts(&origin) == Some(true) {
         return;
     }
     // Read from the environment, computed, or not shown at all (no configuration.py, or only a

@@ -67,10 +67,14 @@ pub fn forwarded_host_server_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     let server = flow.server;
     let first = server.first_name();
     // The sign-on comes back to the host NetBox was told, where a sign-on is configured.
-    let returns = if sign_on(d) == SignOn::None {
-        String::new()
-    } else {
-        format!(", and the sign-on returns to `{first}`, which does not hold their session cookie")
+    let returns = match sign_on(d) {
+        SignOn::None => String::new(),
+        SignOn::Unknown => format!(
+            ", and a single sign-on, if NetBox has one, returns to `{first}`, which does not hold their session cookie"
+        ),
+        SignOn::OpenIdConnect | SignOn::OtherSocial => {
+            format!(", and the sign-on returns to `{first}`, which does not hold their session cookie")
+        }
     };
     let what = if first.is_empty() {
         format!(
@@ -176,6 +180,10 @@ mod tests {
         let ldap = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
         let without = crate::rules::testing::message_of("nginx/forwarded-host-server-name", Default::default(), (ldap, &two, ""));
         assert!(without.contains("403") && !without.contains("sign-on"), "{without}");
+        // The backend not known (read from the environment): a sign-on is not asserted.
+        let from_env = "import os\nALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = os.environ.get('BACKEND')\n";
+        let unknown = crate::rules::testing::message_of("nginx/forwarded-host-server-name", Default::default(), (from_env, &two, ""));
+        assert!(unknown.contains("if NetBox has one"), "{unknown}");
         let default = named("netbox.internaldomain.com netbox").replace("ipv6only=off", "ipv6only=off default_server");
         assert_fires("nginx/forwarded-host-server-name", (NETBOX, &default, BLUEPRINT), "$server_name");
         let none = named("x").replace("    server_name x;\n", "");

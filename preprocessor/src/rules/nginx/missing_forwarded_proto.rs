@@ -29,12 +29,9 @@ pub fn missing_forwarded_proto(d: &Input<'_>, targets: &Targets, out: &mut Vec<F
         // links NetBox builds.
         let mut broken: Vec<String> = http_redirect_uri(d, flow).into_iter().collect();
         if targets.netbox >= Version::new(3, 2, 0) {
-            let origin = flow.public.origin();
-            let trusted = d.netbox.get("CSRF_TRUSTED_ORIGINS").and_then(|s| s.value.items()).is_some_and(|items| {
-                items.iter().filter_map(|i| i.as_str()).any(|o| origin.as_deref().is_some_and(|origin| o.eq_ignore_ascii_case(origin)))
-            });
             // Said the same whether the setting is unset or not shown (`lint` on a fragment and
             // `check` on the whole file say one thing).
+            let trusted = flow.public.origin().and_then(|origin| d.netbox.csrf_trusts(&origin)) == Some(true);
             if !trusted {
                 broken.push(
                     "the login POSTs fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"
@@ -112,10 +109,20 @@ mod tests {
         let keycloak = NETBOX.replace("social_core.backends.open_id_connect.OpenIdConnectAuth", "social_core.backends.keycloak.KeycloakOAuth2");
         let message = message_of(rule, Targets::default(), (&keycloak, &site, ""));
         assert!(!message.contains("Authentik") && !message.contains("oidc") && message.contains("social-auth backend"), "{message}");
+        // The backend not known (read from the environment): the sign-on is a condition, not a fact.
+        let from_env = "import os\nALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = os.environ.get('BACKEND')\n";
+        let unknown = message_of(rule, Targets::default(), (from_env, &site, ""));
+        assert!(unknown.contains("if NetBox signs in through an identity provider"), "{unknown}");
         // The https origin trusted and the redirect URI rewritten: neither is claimed.
         let fixed = format!("{NETBOX}SOCIAL_AUTH_REDIRECT_IS_HTTPS = True\nCSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n");
         let message = message_of(rule, Targets::default(), (&fixed, &site, BLUEPRINT));
         assert!(!message.contains("403") && !message.contains("redirect URI"), "{message}");
+        // A wildcard entry covers the host; an entry in other case does not (Django compares as
+        // written).
+        let wildcard = fixed.replace("'https://netbox.internaldomain.com'", "'https://*.internaldomain.com'");
+        assert!(!message_of(rule, Targets::default(), (&wildcard, &site, BLUEPRINT)).contains("403"));
+        let upper = fixed.replace("'https://netbox.internaldomain.com'", "'https://NetBox.internaldomain.com'");
+        assert!(message_of(rule, Targets::default(), (&upper, &site, BLUEPRINT)).contains("403"));
     }
 
     #[test]

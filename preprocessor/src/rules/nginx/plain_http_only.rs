@@ -110,10 +110,10 @@ mod tests {
         let message = all.iter().find(|(r, _)| *r == "nginx/plain-http-only").map(|(_, m)| m.as_str()).unwrap_or("");
         assert!(message.contains("password typed into the login form"), "{message}");
         assert!(!message.contains("Authentik") && !message.contains("redirect URI"), "{message}");
-        // A configuration that does not show the backend, no blueprint: no sign-on is invented.
-        let partial = "ALLOWED_HOSTS = ['netbox.internaldomain.com']\n";
-        let message = crate::rules::testing::message_of("nginx/plain-http-only", Default::default(), (partial, &plain(), ""));
-        assert!(!message.contains("Authentik") && !message.contains("oidc") && message.contains("password"), "{message}");
+        // The backend not known (read from the environment), no blueprint: no sign-on is invented.
+        let from_env = "import os\nALLOWED_HOSTS = ['netbox.internaldomain.com']\nREMOTE_AUTH_BACKEND = os.environ.get('BACKEND')\n";
+        let message = crate::rules::testing::message_of("nginx/plain-http-only", Default::default(), (from_env, &plain(), ""));
+        assert!(!message.contains("Authentik") && !message.contains("oidc") && message.contains("or the code a single sign-on sends back"), "{message}");
         // The reference layout: TLS on 443.
         assert_quiet("nginx/plain-http-only", (NETBOX, NGINX, BLUEPRINT));
     }

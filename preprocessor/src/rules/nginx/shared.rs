@@ -55,7 +55,9 @@ pub(super) fn sign_on(d: &Input<'_>) -> SignOn {
 /// rewrites the scheme): for OpenID Connect the URI itself, and Authentik's answer when a
 /// blueprint shows the provider.
 pub(super) fn http_redirect_uri(d: &Input<'_>, flow: &Flow<'_>) -> Option<String> {
-    if flow.redirect_is_https {
+    // Rewritten to https, or set to a value not known here (the environment's): nothing said.
+    let rewrite = d.netbox.get("SOCIAL_AUTH_REDIRECT_IS_HTTPS");
+    if flow.redirect_is_https || rewrite.is_some_and(|s| s.value.truthy().is_none()) {
         return None;
     }
     match sign_on(d) {
@@ -71,7 +73,9 @@ pub(super) fn http_redirect_uri(d: &Input<'_>, flow: &Flow<'_>) -> Option<String
             "the redirect URI NetBox's social-auth backend sends begins with `http://`, which the identity provider refuses unless it lists it"
                 .to_string(),
         ),
-        SignOn::Unknown => Some("a redirect URI NetBox sends for single sign-on begins with `http://`".to_string()),
+        SignOn::Unknown => {
+            Some("if NetBox signs in through an identity provider, the redirect URI it sends begins with `http://`".to_string())
+        }
         SignOn::None => None,
     }
 }
