@@ -181,8 +181,8 @@ pub fn interpolated_tag(tag: &str, project_env: Option<&ProjectEnv>) -> Option<S
 /// `SOCIAL_AUTH_*` variable: netbox-docker 3.0.2 or before, named by the tag's suffix
 /// (`v4.1-3.0.2`), or without one a NetBox line up to 4.1 (3.0.2 built 4.1). Read up to 27bf52c
 /// (3.0.2), no netbox-docker configuration.py maps one; Okta's and Google's variables came with
-/// netbox-docker pull request #1475 (merged 2025-07), generic OpenID Connect's with #1626
-/// (2026-02; 4.0.2's and 5.0.1's configuration.py read `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, `_KEY`,
+/// netbox-docker pull request #1475 (opened 2025-07-03, merged), generic OpenID Connect's with
+/// #1626 (opened 2026-02-19, merged; 4.0.2's and 5.0.1's configuration.py read `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, `_KEY`,
 /// `_SECRET`). A later or unnamed release (`latest`, `v4.6-5.0.2`) is not known to map none.
 pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
     let (_, tag) = image_repository_and_tag(image);

@@ -12,7 +12,7 @@ pub const MISSING_FORWARDED_PROTO: Rule = Rule {
     severity: Severity::Error,
     summary: "the location that proxies NetBox does not set `X-Forwarded-Proto`, so NetBox believes it is served over http",
     help: "add `proxy_set_header X-Forwarded-Proto $scheme;` to the location that proxies NetBox",
-    fact: "facts §1.1 (NetBox sets SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')), §4 (request.scheme, CSRF origin check), §5 (NetBox's contrib/nginx.conf; what must reach NetBox); the Origin check came with Django 4.0, which NetBox 3.2.0 was the first to require (requirements.txt Django>=4.0): Django 3.2's CsrfViewMiddleware.process_view compares the Referer only when request.is_secure(), so before NetBox 3.2 the login still works and only the URLs NetBox builds (request.build_absolute_uri) say http",
+    fact: "facts §1.1 (NetBox sets SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')), §4 (request.scheme, CSRF origin check), §5 (NetBox's contrib/nginx.conf; what must reach NetBox); the Origin check came with Django 4.0, which NetBox 3.2.0 was the first to pin (requirements.txt Django==4.0.3; 3.1.0 pinned 3.2.9): Django 3.2's CsrfViewMiddleware.process_view compares the Referer only when request.is_secure(), so before NetBox 3.2 the login still works and only the URLs NetBox builds (request.build_absolute_uri) say http",
     applies: Applies::Always,
 };
 
