@@ -336,7 +336,6 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
-        block,
         rq_worker: false,
         postgres: Vec::new(),
         redis: Vec::new(),
@@ -368,8 +367,10 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         if project_services.netbox_key.is_none()
             && let NodeKind::Map(entries) = &services.kind
         {
-            project_services.netbox_key =
-                entries.iter().find(|(name, _)| name.as_str() == Some("netbox")).map(|(name, _)| name.range.clone());
+            project_services.netbox_key = entries
+                .iter()
+                .find(|(name, _)| name.as_str() == Some("netbox"))
+                .map(|(name, _)| (block, name.range.clone()));
         }
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.

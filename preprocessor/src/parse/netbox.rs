@@ -472,11 +472,10 @@ pub struct ComposeFacts {
 /// NetBox's RQ worker, its database and its Redis.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectServices {
-    /// The `netbox` service's name under `services:`, where a finding about the service goes
-    /// (`None` in a file without it, such as an override that adds the worker).
-    pub netbox_key: Option<Range<usize>>,
-    /// The block.
-    pub block: BlockId,
+    /// The block and range of the `netbox` service's name under `services:`, where a finding
+    /// about the service goes (`None` in a file without it, such as an override that adds the
+    /// worker).
+    pub netbox_key: Option<(BlockId, Range<usize>)>,
     /// A service runs NetBox's RQ worker: `rqworker` in its `command:` or `entrypoint:`
     /// (netbox-docker's `netbox-worker`, 3.0.2 docker-compose.yml).
     pub rq_worker: bool,
@@ -499,7 +498,6 @@ impl ProjectServices {
     pub fn merge(&mut self, later: &ProjectServices) {
         if self.netbox_key.is_none() {
             self.netbox_key = later.netbox_key.clone();
-            self.block = later.block;
         }
         self.rq_worker |= later.rq_worker;
         self.postgres.extend_from_slice(&later.postgres);

@@ -40,24 +40,24 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
-    let Some(netbox) = &services.netbox_key else { return };
+    let Some((block, netbox)) = &services.netbox_key else { return };
     if !runs_published_image || services.postgres.is_empty() || services.redis.is_empty() || services.rq_worker || services.elsewhere {
         return;
     }
     // NetBox's database and Redis are these services unless its environment names other hosts
     // (another application's PostgreSQL beside NetBox on an external one: its worker may run
     // where its database is).
-    let elsewhere = |variable: &str, services: &[String]| {
+    let names_another_host = |variable: &str, services: &[String]| {
         nb.environment_variable(variable)
             .and_then(|var| var.value.as_str())
             .is_some_and(|host| !host.contains('$') && !services.iter().any(|s| s.eq_ignore_ascii_case(host.trim())))
     };
-    if elsewhere("DB_HOST", &services.postgres) || elsewhere("REDIS_HOST", &services.redis) {
+    if names_another_host("DB_HOST", &services.postgres) || names_another_host("REDIS_HOST", &services.redis) {
         return;
     }
     out.push(Finding::in_block(
         &RQ_WORKER_MISSING,
-        services.block,
+        *block,
         netbox.clone(),
         "this Compose project runs NetBox with its own PostgreSQL and Redis, and none of its services runs NetBox's RQ worker (`rqworker` in a `command:` or `entrypoint:`): the web service only queues background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
     ));
