@@ -347,9 +347,14 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
 /// Whether the compose files read are the whole project Compose finds where the first one is:
 /// the first existing name of each of Compose's two lists ([`COMPOSE_FILES`],
 /// [`COMPOSE_OVERRIDE_FILES`]) in that directory is among them (an override named alone leaves
-/// its base file out; a base file named alone, the override beside it).
+/// its base file out, even one not there to read; a base file named alone, the override beside
+/// it).
 fn whole_project(composes: &[Read]) -> bool {
     let Some(first) = composes.first() else { return false };
+    // An override read first is read without its base file, which Compose reads before it.
+    if first.path.file_name().and_then(|n| n.to_str()).is_some_and(|n| COMPOSE_OVERRIDE_FILES.contains(&n)) {
+        return false;
+    }
     let dir = first
         .path
         .parent()

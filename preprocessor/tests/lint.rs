@@ -996,8 +996,8 @@ fn an_nginx_templates_slots_are_unknown_values() {
 
 /// netbox-docker's configuration as shipped is assumed only for a whole Compose project: an
 /// override named alone (its base file beside it, with the env file and the configuration
-/// mount), or an optional env file not on this machine, leaves the configuration and the
-/// environment unknown (the review of 22d0e6d). A later file's rule for a Traefik router
+/// mount, or not there to read), or an optional env file not on this machine, leaves the
+/// configuration and the environment unknown (the review of 22d0e6d). A later file's rule for a Traefik router
 /// replaces the earlier one's.
 #[test]
 fn the_shipped_configuration_is_assumed_only_for_a_whole_project() {
@@ -1028,9 +1028,15 @@ fn the_shipped_configuration_is_assumed_only_for_a_whole_project() {
         "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      DB_PASSWORD: x\n",
     );
     assert!(lint(&[&over]).iter().all(|r| r != "netbox/docker-variable-unset"), "{:?}", lint(&[&over]));
-    // The same override beside no base file: the whole project, and what it lacks is said.
+    // The same override beside no base file is still an override: what it overrides is not
+    // shown. The same text under a base file's name is the whole project, and what it lacks is
+    // said.
     std::fs::remove_file(root.join("docker-compose.yml")).unwrap();
-    assert!(lint(&[&over]).iter().any(|r| r == "netbox/docker-variable-unset"), "{:?}", lint(&[&over]));
+    assert!(lint(&[&over]).iter().all(|r| r != "netbox/docker-variable-unset"), "{:?}", lint(&[&over]));
+    let alone = write(root, "compose.yaml", &std::fs::read_to_string(&over).unwrap());
+    std::fs::remove_file(&over).unwrap();
+    assert!(lint(&[&alone]).iter().any(|r| r == "netbox/docker-variable-unset"), "{:?}", lint(&[&alone]));
+    std::fs::remove_file(&alone).unwrap();
     // An optional env file not here may be on the server.
     let optional = write(
         root,
@@ -1106,4 +1112,40 @@ fn a_stack_without_its_rq_worker_is_found_only_in_a_whole_project() {
         "services:\n  netbox-worker:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]\n",
     );
     assert_eq!(worker_at(&["docker-compose.yml", "docker-compose.override.yml"]), Vec::<u64>::new());
+}
+
+/// `netbox/compose-service-without-image` as `lint` reads a real project: a service no compose
+/// file gives an image is found at its name; the override Compose reads after the base file
+/// gives it one; an override read without its base file (not there, or not named) is no whole
+/// project, and its services, which take their images from the base, are not judged.
+#[test]
+fn a_service_without_an_image_is_found_only_in_a_whole_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let found_at = |files: &[&str]| -> Vec<(String, u64)> {
+        let output =
+            bin().arg("lint").args(files.iter().map(|f| root.join(f))).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output))
+            .into_iter()
+            .filter(|(rule, ..)| rule == "netbox/compose-service-without-image")
+            .map(|(_, file, line)| (file.rsplit('/').next().unwrap().to_owned(), line))
+            .collect()
+    };
+    write(root, "netbox.env", "SKIP_SUPERUSER=true\n");
+    netbox_docker_compose(
+        root,
+        "v4.6-5.0.2",
+        "  netbox-housekeeping:\n    entrypoint: [/opt/netbox/housekeeping.sh]\n",
+    );
+    assert_eq!(found_at(&["docker-compose.yml"]), vec![("docker-compose.yml".to_owned(), 5)]);
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox-housekeeping:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n",
+    );
+    assert_eq!(found_at(&["docker-compose.yml", "docker-compose.override.yml"]), Vec::new());
+    write(root, "docker-compose.override.yml", "services:\n  netbox:\n    ports: [\"8000:8080\"]\n");
+    assert_eq!(found_at(&["docker-compose.override.yml"]), Vec::new());
+    fs::remove_file(root.join("docker-compose.yml")).unwrap();
+    assert_eq!(found_at(&["docker-compose.override.yml"]), Vec::new());
 }

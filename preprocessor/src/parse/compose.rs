@@ -41,8 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, ProjectServices, Published, PythonFile, Setting, StockConfiguration, SubpathRoute, SyntaxError,
-    TraefikRouters, Value, ValueKind, is_template_slot,
+    ComposeFacts, ProjectServices, Published, PythonFile, Setting, ShownService, StockConfiguration, SubpathRoute,
+    SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -341,6 +341,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         redis: Vec::new(),
         elsewhere: false,
         files: vec![block],
+        shown: Vec::new(),
     };
     let mut services_seen = false;
     for document in &loaded.documents {
@@ -356,8 +357,9 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             project_services.rq_worker = false;
             project_services.postgres.clear();
             project_services.redis.clear();
+            project_services.shown.clear();
         }
-        scan_services(services, &mut project_services);
+        scan_services(services, block, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -560,10 +562,27 @@ fn addresses(service: &Node) -> Vec<String> {
 /// Note what a document's services run: NetBox's RQ worker (`rqworker` in a `command:` or
 /// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by their image, [`POSTGRES_IMAGES`],
 /// [`REDIS_IMAGES`]); a service that `extends:` another takes what it does not show from it.
-fn scan_services(services: &Node, facts: &mut ProjectServices) {
+fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
     let NodeKind::Map(entries) = &services.kind else { return };
     for (name, service) in entries {
-        let service = untag(service).1;
+        let (tag, service) = untag(service);
+        if let Some(written) = name.as_str() {
+            // A merge key whose alias the loader could not resolve (read as null) may hold anything.
+            let merge_key_unread = service.get("<<").is_some_and(|merged| match &merged.kind {
+                NodeKind::Map(_) => false,
+                NodeKind::Seq(maps) => !maps.iter().all(|map| matches!(map.kind, NodeKind::Map(_))),
+                _ => true,
+            });
+            facts.shown.push(ShownService {
+                name: written.to_owned(),
+                key: (block, name.range.clone()),
+                runs_something: tag != Tag::Merge
+                    || merge_key_unread
+                    || ["image", "build", "provider", "extends", "profiles"]
+                        .iter()
+                        .any(|key| service_key(service, key).is_some()),
+            });
+        }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
         // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
         // not followed there.

@@ -490,6 +490,21 @@ pub struct ProjectServices {
     pub elsewhere: bool,
     /// The compose files' blocks (an inline `environment:` is written there, not in an env file).
     pub files: Vec<BlockId>,
+    /// Each service as each compose file shows it, in the files' order.
+    pub shown: Vec<ShownService>,
+}
+
+/// A service as one compose file shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShownService {
+    /// Its name under `services:`, as written.
+    pub name: String,
+    /// Where that name is.
+    pub key: (BlockId, Range<usize>),
+    /// The file gives it what it runs (`image:`, `build:`, `provider:`, also through a YAML
+    /// merge key), or may take it from where it is not read (`extends:`, a `!reset` or
+    /// `!override` tag), or Compose leaves it out unless asked (`profiles:`).
+    pub runs_something: bool,
 }
 
 impl ProjectServices {
@@ -504,6 +519,7 @@ impl ProjectServices {
         self.redis.extend_from_slice(&later.redis);
         self.elsewhere |= later.elsewhere;
         self.files.extend_from_slice(&later.files);
+        self.shown.extend_from_slice(&later.shown);
     }
 }
 

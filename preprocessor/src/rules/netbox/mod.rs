@@ -22,6 +22,7 @@ rules! {
     port_published_beside_proxy => PORT_PUBLISHED_BESIDE_PROXY,
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     rq_worker_missing => RQ_WORKER_MISSING,
+    compose_service_without_image => COMPOSE_SERVICE_WITHOUT_IMAGE,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
