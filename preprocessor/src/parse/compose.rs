@@ -127,6 +127,133 @@ fn covers(path: &str, dir: &str) -> bool {
     dir.is_empty() || path == dir || path.strip_prefix(dir).is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// What is wrong with an image reference Docker refuses to parse, part by part, as
+/// distribution/reference v0.6.0 reads one (reference.go's grammar, regexp.go): `name [":" tag]
+/// ["@" digest]`, the name an optional registry host (`domain-component` `.`-separated, a port)
+/// and `/`-separated path components of lower-case letters and digits joined by `.`, `_`, `__`
+/// or dashes; the tag `[\w][\w.-]{0,127}`; the digest `algorithm:hex`, 32 hex digits at least,
+/// 64 for sha256 (go-digest). Empty when it parses, or when it is interpolated (`${TAG}`) or a
+/// template's slot (`{{ netbox_version }}`): its value is not known here. Linear in the
+/// reference's length.
+pub fn image_reference_errors(image: &str) -> Vec<ImageReferenceError> {
+    let mut errors = Vec::new();
+    if image.contains('$') || is_template_slot(image) {
+        return errors;
+    }
+    let (rest, digest) = match image.split_once('@') {
+        Some((rest, digest)) => (rest, Some(digest)),
+        None => (image, None),
+    };
+    let (name, tag) = match rest.rfind(':') {
+        Some(colon) if !rest[colon..].contains('/') => (&rest[..colon], Some(&rest[colon + 1..])),
+        _ => (rest, None),
+    };
+    if !is_image_name(name) {
+        errors.push(if is_image_name(&name.to_ascii_lowercase()) {
+            ImageReferenceError::Uppercase
+        } else {
+            ImageReferenceError::Name
+        });
+    }
+    if tag.is_some_and(|tag| !is_image_tag(tag)) {
+        errors.push(ImageReferenceError::Tag);
+    }
+    if digest.is_some_and(|digest| !is_image_digest(digest)) {
+        errors.push(ImageReferenceError::Digest);
+    }
+    errors
+}
+
+/// A part of an image reference Docker does not parse (see [`image_reference_errors`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageReferenceError {
+    /// The repository name is not one: a space, a backslash, a separator at an end.
+    Name,
+    /// The repository name has upper-case letters (it would parse in lower case).
+    Uppercase,
+    /// The tag after the last `:`.
+    Tag,
+    /// The digest after `@`.
+    Digest,
+}
+
+/// `[domain "/"] path`: a registry host (with a port) is tried for the first component when the
+/// whole is no path.
+fn is_image_name(name: &str) -> bool {
+    let is_path = |path: &str| !path.is_empty() && path.split('/').all(is_path_component);
+    is_path(name) || name.split_once('/').is_some_and(|(domain, path)| is_registry_host(domain) && is_path(path))
+}
+
+/// `[a-z0-9]+ (separator [a-z0-9]+)*`, a separator being `.`, `_`, `__` or dashes.
+fn is_path_component(component: &str) -> bool {
+    let alphanumeric = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    let bytes = component.as_bytes();
+    let mut i = 0;
+    loop {
+        let run = bytes[i..].iter().take_while(|b| alphanumeric(b)).count();
+        if run == 0 {
+            return false;
+        }
+        i += run;
+        if i == bytes.len() {
+            return true;
+        }
+        let separator = &component[i..i + bytes[i..].iter().take_while(|b| !alphanumeric(b)).count()];
+        if !matches!(separator, "." | "_" | "__") && !separator.bytes().all(|b| b == b'-') {
+            return false;
+        }
+        i += separator.len();
+    }
+}
+
+/// `host [":" port]`: domain components (letters, digits, inner dashes) or `[IPv6]`.
+fn is_registry_host(domain: &str) -> bool {
+    let (host, port) = match domain.rfind(':') {
+        Some(colon) if !domain[colon..].contains(']') => (&domain[..colon], Some(&domain[colon + 1..])),
+        _ => (domain, None),
+    };
+    if port.is_some_and(|port| port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b':');
+    }
+    host.split('.').all(|component| {
+        !component.is_empty()
+            && component.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !component.starts_with('-')
+            && !component.ends_with('-')
+    })
+}
+
+/// `[\w][\w.-]{0,127}`.
+fn is_image_tag(tag: &str) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    tag.len() <= 128 && tag.bytes().next().is_some_and(word) && tag.bytes().all(|b| word(b) || b == b'.' || b == b'-')
+}
+
+/// `algorithm ":" hex`: algorithm components `[A-Za-z][A-Za-z0-9]*` joined by `[-_+.]`, 32 hex
+/// digits at least; for sha256 and sha512, which go-digest registers, exactly 64 or 128
+/// lower-case ones (go-digest 137fd2b algorithm.go L35-36, L163, L289-306).
+fn is_image_digest(digest: &str) -> bool {
+    let Some((algorithm, hex)) = digest.split_once(':') else { return false };
+    let algorithm_ok = algorithm.split(['-', '_', '+', '.']).all(|component| {
+        component.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && component.bytes().all(|b| b.is_ascii_alphanumeric())
+    });
+    let registered = match algorithm {
+        "sha256" => Some(64),
+        "sha512" => Some(128),
+        _ => None,
+    };
+    algorithm_ok
+        && hex.len() >= 32
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+        && registered.is_none_or(|length| {
+            hex.len() == length && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+}
+
 /// An image reference's repository (lower case) and tag: the tag follows the last `:` after the
 /// last `/` (a registry's port comes before a `/`); a digest (`@sha256:…`) is dropped.
 pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
@@ -581,6 +708,8 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
                     || ["image", "build", "provider", "extends", "profiles"]
                         .iter()
                         .any(|key| service_key(service, key).is_some()),
+                image: service_key(service, "image")
+                    .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();

@@ -505,6 +505,9 @@ pub struct ShownService {
     /// merge key), or may take it from where it is not read (`extends:`, a `!reset` or
     /// `!override` tag), or Compose leaves it out unless asked (`profiles:`).
     pub runs_something: bool,
+    /// Its `image:` as written in this file (also through a YAML merge key), and where the value
+    /// is.
+    pub image: Option<(String, Range<usize>)>,
 }
 
 impl ProjectServices {

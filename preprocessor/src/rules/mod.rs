@@ -209,6 +209,12 @@ pub mod testing {
     /// `rule` fires when the chapter's blocks are files `lint` read: every environment file a
     /// compose block names was read.
     pub fn fired_linted_lines(rule: &str, chapter: &str) -> Vec<usize> {
+        linted(rule, chapter).into_iter().map(|(line, _)| line).collect()
+    }
+
+    /// The lines (as [`fired_linted_lines`]) and messages of `rule`'s findings on a chapter read
+    /// as `lint` reads files.
+    pub fn linted(rule: &str, chapter: &str) -> Vec<(usize, String)> {
         let mut sources = crate::source::Sources::default();
         let mut extraction = crate::extract::extract(&[ChapterInput::for_test(chapter)], &mut sources);
         for block in &mut extraction.blocks {
@@ -219,7 +225,7 @@ pub mod testing {
             .diagnostics
             .into_iter()
             .filter(|d| d.rule == rule)
-            .map(|d| d.start.line - 3)
+            .map(|d| (d.start.line - 3, d.message))
             .collect()
     }
 

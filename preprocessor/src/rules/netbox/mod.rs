@@ -23,6 +23,7 @@ rules! {
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     rq_worker_missing => RQ_WORKER_MISSING,
     compose_service_without_image => COMPOSE_SERVICE_WITHOUT_IMAGE,
+    compose_image_invalid => COMPOSE_IMAGE_INVALID,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
