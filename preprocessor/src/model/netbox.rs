@@ -133,6 +133,10 @@ pub struct NetboxConfig {
     stock: Option<crate::parse::netbox::StockConfiguration>,
     /// What the compose files show of the project's services (merged over the files).
     services: Option<crate::parse::netbox::ProjectServices>,
+    /// When the `netbox` service runs linuxserver's image: its compose `environment:` entries
+    /// over the files, in order, and whether it also names `env_file:`s (see
+    /// [`NetboxConfig::linuxserver_variable`]).
+    linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -373,6 +377,30 @@ impl NetboxConfig {
             && !self.python_shown
     }
 
+    /// Whether NetBox's configuration is the one linuxserver's image writes from its
+    /// environment variables ([`crate::parse::env::LINUXSERVER`]): the whole project is read, its
+    /// `netbox` service runs that image, no file is mounted over `/config/configuration.py`, and
+    /// no Python file is shown (a `configuration.py` shown is what runs: the image writes none
+    /// where one exists).
+    pub fn renders_linuxserver_configuration(&self) -> bool {
+        self.stock
+            .is_some_and(|stock| stock.project_complete && stock.linuxserver_image && !stock.configuration_file_mounted)
+            && !self.python_shown
+    }
+
+    /// A variable linuxserver's image writes into the configuration it renders, as the compose
+    /// files' `environment:` set it last (`None`: not set there; see
+    /// [`NetboxConfig::renders_linuxserver_configuration`]).
+    pub fn linuxserver_variable(&self, name: &str) -> Option<&Setting> {
+        self.linuxserver.variables.iter().rev().find(|var| var.name == name).map(|var| &**var)
+    }
+
+    /// Whether linuxserver's image gets its whole environment from the compose files'
+    /// `environment:` (no `env_file:`, which may set what they leave out).
+    pub fn linuxserver_environment_complete(&self) -> bool {
+        !self.linuxserver.env_files
+    }
+
     /// What the compose files show of the `netbox` service and the configuration it runs with
     /// (merged over the files).
     pub fn stock_configuration(&self) -> Option<crate::parse::netbox::StockConfiguration> {
@@ -544,6 +572,7 @@ impl NetboxConfig {
             python_shown: self.python_shown,
             stock: self.stock,
             services: self.services.clone(),
+            linuxserver: self.linuxserver.clone(),
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -566,6 +595,10 @@ impl NetboxConfig {
         }
         if let Some(services) = &file.compose.services {
             merge_services(&mut self.services, services);
+        }
+        if let Some(linuxserver) = &file.compose.linuxserver {
+            self.linuxserver.variables.extend(linuxserver.variables.iter().cloned());
+            self.linuxserver.env_files |= linuxserver.env_files;
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -757,6 +790,8 @@ impl NetboxConfig {
             if let Some(services) = &part.services {
                 merge_services(&mut config.services, services);
             }
+            config.linuxserver.variables.extend(part.linuxserver.variables);
+            config.linuxserver.env_files |= part.linuxserver.env_files;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());

@@ -41,8 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, ProjectServices, Published, PythonFile, Setting, ShownService, StockConfiguration, SubpathRoute,
-    SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
+    ComposeFacts, LinuxserverEnvironment, ProjectServices, Published, PythonFile, Setting, ShownService,
+    StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -455,6 +455,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
     let mut sso_variables_unmapped = false;
+    let mut linuxserver_image = false;
+    let mut configuration_file_mounted = false;
     let mut configuration_mounted = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
@@ -507,11 +509,13 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             foreign_image = false;
             published_image = Some(false);
             sso_variables_unmapped = false;
+            linuxserver_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
+            linuxserver_image = image_repository_and_tag(image).0.ends_with("linuxserver/netbox");
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
@@ -573,6 +577,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                 .any(|target| CONFIGURATION_MOUNTS.iter().any(|m| covers(target, m) || covers(m, target)));
             secrets |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target.starts_with("/run/secrets"));
+            configuration_file_mounted |=
+                volumes.items().iter().filter_map(volume_target).any(|target| target == "/config/configuration.py");
         }
         if let Some(environment) = netbox.get("environment") {
             out.sets_netbox_environment = true;
@@ -604,6 +610,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
         sso_variables_unmapped,
+        linuxserver_image,
+        configuration_file_mounted,
         mounted: configuration_mounted,
         network_mode,
         host_network,
@@ -623,12 +631,15 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     for route in &mut subpath_routes {
         route.block = block;
     }
+    let linuxserver = linuxserver_image
+        .then(|| LinuxserverEnvironment { variables: out.file.settings.clone(), env_files: !out.env_files.is_empty() });
     out.file.compose = Box::new(ComposeFacts {
         traefik: TraefikRouters { routes: subpath_routes, routers: traefik_routers },
         services,
+        linuxserver,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
-    // own way: not read (see the module's doc).
+    // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).
     if foreign_image {
         out.file.settings.clear();
         out.env_files.clear();
@@ -1226,6 +1237,8 @@ mod tests {
         let base = StockConfiguration {
             published_image: Some(true),
             sso_variables_unmapped: true,
+            linuxserver_image: false,
+            configuration_file_mounted: false,
             mounted: false,
             network_mode: false,
             host_network: false,
@@ -1235,6 +1248,8 @@ mod tests {
         let over = StockConfiguration {
             published_image: None,
             sso_variables_unmapped: false,
+            linuxserver_image: false,
+            configuration_file_mounted: false,
             mounted: true,
             network_mode: true,
             host_network: true,

@@ -85,6 +85,50 @@ pub const MAPPED: &[(&str, Conversion)] = &[
     ("TIME_ZONE", Conversion::Text),
 ];
 
+/// Where linuxserver's image puts a variable in the `configuration.py` it writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Inside a Python string: `'{{DB_PASSWORD}}'`.
+    Quoted,
+    /// As Python code: `REMOTE_AUTH_ENABLED = {{REMOTE_AUTH_ENABLED}}`.
+    Code,
+    /// As Python code between a list's brackets: `CSRF_TRUSTED_ORIGINS = [ {{…}} ]`.
+    ListItems,
+}
+
+/// The variables linuxserver's NetBox image (`lscr.io/linuxserver/netbox`) writes into the
+/// `configuration.py` it renders on a first start (when `/config/configuration.py` does not
+/// exist yet), with where each goes and the default an unset or empty one takes (bash's
+/// `${NAME:-default}`): linuxserver/docker-netbox c710945
+/// `root/etc/s6-overlay/s6-rc.d/init-netbox-config/run` L8-31 and `root/defaults/configuration.py`
+/// (L11-64, L94, L110-112, L249-254); the same script as `root/etc/cont-init.d/50-config` from the
+/// first release (ab323f8, 2020-08-23; v3.2.6-ls77 has it without CSRF_TRUSTED_ORIGINS and REDIS_USERNAME). Each
+/// value replaces its `{{NAME}}` through `sed -i 's|{{'$KEY'}}|'${NETBOX_CONF[$KEY]}'|g'`: the
+/// value unquoted in the shell, in sed's replacement.
+pub const LINUXSERVER: &[(&str, Slot, &str)] = &[
+    ("ALLOWED_HOST", Slot::Quoted, "netbox.example.com"),
+    ("BASE_PATH", Slot::Quoted, ""),
+    ("CSRF_TRUSTED_ORIGINS", Slot::ListItems, ""),
+    ("DB_NAME", Slot::Quoted, "netbox"),
+    ("DB_USER", Slot::Quoted, "root"),
+    ("DB_PASSWORD", Slot::Quoted, ""),
+    ("DB_HOST", Slot::Quoted, "postgres"),
+    ("DB_PORT", Slot::Quoted, ""),
+    ("REDIS_HOST", Slot::Quoted, "redis"),
+    ("REDIS_PORT", Slot::Code, "6379"),
+    ("REDIS_USERNAME", Slot::Quoted, ""),
+    ("REDIS_PASSWORD", Slot::Quoted, ""),
+    ("REDIS_DB_TASK", Slot::Code, "0"),
+    ("REDIS_DB_CACHE", Slot::Code, "1"),
+    ("REMOTE_AUTH_ENABLED", Slot::Code, "False"),
+    ("REMOTE_AUTH_BACKEND", Slot::Quoted, "netbox.authentication.RemoteUserBackend"),
+    ("REMOTE_AUTH_HEADER", Slot::Quoted, "HTTP_REMOTE_USER"),
+    ("REMOTE_AUTH_AUTO_CREATE_USER", Slot::Code, "False"),
+    ("REMOTE_AUTH_DEFAULT_GROUPS", Slot::Code, "[]"),
+    ("REMOTE_AUTH_DEFAULT_PERMISSIONS", Slot::Code, "{}"),
+    ("SECRET_KEY", Slot::Quoted, ""),
+];
+
 /// How netbox-docker converts a variable into the setting of the same name, if it maps it.
 pub fn mapped(var: &str) -> Option<Conversion> {
     MAPPED.iter().find(|(name, _)| *name == var).map(|&(_, conversion)| conversion)

@@ -460,12 +460,26 @@ pub struct PythonFile {
 }
 
 /// What a compose file shows beyond the `netbox` service's environment.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct ComposeFacts {
     /// The `netbox` service's Traefik routers.
     pub traefik: TraefikRouters,
     /// The project's services (`None` in a file without `services:`).
     pub services: Option<ProjectServices>,
+    /// When the `netbox` service runs linuxserver's image: its `environment:` entries, which that
+    /// image writes into its configuration ([`crate::parse::env::LINUXSERVER`]), not
+    /// netbox-docker's way, and whether it names `env_file:`s (not read for that image: what
+    /// they set stays unknown).
+    pub linuxserver: Option<LinuxserverEnvironment>,
+}
+
+/// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).
+#[derive(Debug, Clone, Default)]
+pub struct LinuxserverEnvironment {
+    /// The `environment:` entries, in order.
+    pub variables: Vec<std::sync::Arc<Setting>>,
+    /// The service names environment files.
+    pub env_files: bool,
 }
 
 /// What a compose file's services show beside NetBox's web service: whether the project runs
@@ -548,6 +562,13 @@ pub struct StockConfiguration {
     /// The service gets Docker secrets (`secrets:`, or a mount under `/run/secrets`), which
     /// netbox-docker reads before the environment (`_read_secret`).
     pub secrets: bool,
+    /// It runs linuxserver's image (`lscr.io/linuxserver/netbox`), which writes
+    /// `/config/configuration.py` from its environment variables on a first start (see
+    /// [`crate::parse::env::LINUXSERVER`]), not netbox-docker's.
+    pub linuxserver_image: bool,
+    /// A file is mounted at `/config/configuration.py`, where linuxserver's image would write
+    /// the one it renders (it writes none where one exists).
+    pub configuration_file_mounted: bool,
     /// The Compose project was read whole (`lint`: see [`crate::extract::Block::project_complete`]):
     /// a variable none of its files sets is not set, a mount none shows is not there. A book, or
     /// one file of a project named alone, may show part of it only.
@@ -566,6 +587,12 @@ impl StockConfiguration {
             } else {
                 self.sso_variables_unmapped
             },
+            linuxserver_image: if other.published_image.is_some() {
+                other.linuxserver_image
+            } else {
+                self.linuxserver_image
+            },
+            configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,
             host_network: self.host_network || other.host_network,

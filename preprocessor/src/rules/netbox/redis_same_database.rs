@@ -57,6 +57,10 @@ fn place(section: &Value) -> Option<(Place, &Value)> {
 }
 
 pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    if d.netbox.renders_linuxserver_configuration() {
+        linuxserver_databases(d, out);
+        return;
+    }
     let Some(setting) = d.netbox.get("REDIS") else { return };
     let ValueKind::Dict(sections) = &setting.value.kind else { return };
     let section = |name: &str| sections.iter().find(|(k, _)| k.as_str() == Some(name)).map(|(_, v)| v);
@@ -81,6 +85,39 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
             ),
         )
         .with_help(format!("give the caching section a database of its own (`'DATABASE': {}`)", cache.database.saturating_add(1))),
+    );
+}
+
+/// linuxserver's image writes both sections on `REDIS_HOST` and `REDIS_PORT`, with
+/// `'DATABASE': {{REDIS_DB_TASK}}` (default 0) and `{{REDIS_DB_CACHE}}` (default 1)
+/// (linuxserver/docker-netbox c710945 root/defaults/configuration.py L28-52, init-netbox-config
+/// L21-22): the same number is the same database.
+fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    // An unset variable takes the default unless an env file not read may set it.
+    let database = |name: &str, default: i64| match nb.linuxserver_variable(name) {
+        Some(var) => match var.value.as_str().map(str::trim) {
+            Some("") => Some((default, Some(var))),
+            Some(text) => text.parse::<i64>().ok().map(|n| (n, Some(var))),
+            None => None,
+        },
+        None => nb.linuxserver_environment_complete().then_some((default, None)),
+    };
+    let (Some((tasks, tasks_var)), Some((cache, cache_var))) = (database("REDIS_DB_TASK", 0), database("REDIS_DB_CACHE", 1))
+    else {
+        return;
+    };
+    let Some(var) = cache_var.or(tasks_var).filter(|_| tasks == cache) else { return };
+    out.push(
+        Finding::in_block(
+            &REDIS_SAME_DATABASE,
+            var.block,
+            var.value.range.clone(),
+            format!(
+                "linuxserver's image writes both Redis sections of configuration.py on REDIS_HOST and REDIS_PORT, with REDIS_DB_TASK (default 0) for tasks and REDIS_DB_CACHE (default 1) for the cache: both are database {cache} here, and NetBox's documentation warns that queued background tasks may be lost when the cache is flushed"
+            ),
+        )
+        .with_help(format!("give the cache a database of its own: `REDIS_DB_CACHE={}`", tasks.saturating_add(1))),
     );
 }
 
@@ -154,5 +191,35 @@ mod tests {
         );
         assert!(message.contains("database 2 of redis:6379"), "{message}");
         assert_eq!(help, "give the caching section a database of its own (`'DATABASE': 3`)");
+    }
+
+    /// linuxserver's image with REDIS_DB_TASK and REDIS_DB_CACHE both 0 (corpus case t171), or
+    /// the cache's set to the tasks' default; apart, or a configuration.py of the
+    /// administrator's own shown beside it (which the image then leaves alone).
+    #[test]
+    fn linuxserver_images_task_and_cache_databases() {
+        use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+        let compose = |environment: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:4.4.1\n    environment:\n{environment}```\n")
+        };
+        assert_fires_linted(
+            "netbox/redis-same-database",
+            &compose("      REDIS_HOST: redis\n      REDIS_DB_TASK: 0\n      REDIS_DB_CACHE: 0\n"),
+            7,
+        );
+        assert_fires_linted("netbox/redis-same-database", &compose("      - REDIS_DB_CACHE=0\n"), 5);
+        assert_quiet_linted("netbox/redis-same-database", &compose("      REDIS_DB_TASK: 0\n      REDIS_DB_CACHE: \"\"\n"));
+        // The tasks' database moved onto the cache's default; unless an env file may set the cache's.
+        assert_fires_linted("netbox/redis-same-database", &compose("      - REDIS_DB_TASK=1\n"), 5);
+        assert_quiet_linted(
+            "netbox/redis-same-database",
+            &compose("      - REDIS_DB_TASK=1\n").replace("    environment:\n", "    env_file: netbox.env\n    environment:\n"),
+        );
+        assert_quiet_linted("netbox/redis-same-database", &compose("      REDIS_DB_TASK: 2\n      REDIS_DB_CACHE: 3\n"));
+        let own = format!(
+            "{}\n```python,check=netbox,file=configuration.py\nREDIS = {{}}\n```\n",
+            compose("      - REDIS_DB_CACHE=0\n")
+        );
+        assert_quiet_linted("netbox/redis-same-database", &own);
     }
 }
