@@ -17,8 +17,8 @@
 //! On its first start (no `/config/configuration.py` yet) the image copies its template and
 //! replaces each `{{NAME}}` with `sed -i 's|{{'$KEY'}}|'${NETBOX_CONF[$KEY]}'|g'`. The value is
 //! unquoted in the shell, and it is sed's replacement text:
-//! - the shell splits it at blanks, and sed stops (`unterminated `s' command`);
-//! - a `|` ends sed's replacement (`unknown option to `s'`);
+//! - the shell splits it at blanks, and sed refuses the cut expression (`unmatched '|'`);
+//! - a `|` ends sed's replacement (`bad option in substitution expression`);
 //! - sed puts the matched `{{NAME}}` where a `&` is, and reads a backslash as an escape.
 //!
 //! A value sed refused leaves `{{NAME}}` in the file. As a Python string, NetBox gets that text
@@ -46,7 +46,7 @@ pub const LINUXSERVER_VARIABLE_INVALID: Rule = Rule {
     severity: Severity::Error,
     summary: "a variable linuxserver's NetBox image writes into configuration.py holds a blank, `|`, `&` or `\\` (its start-up script's sed mangles or refuses it), a `'` inside a Python string, or no Python where it goes as code (`true`, unquoted origins): NetBox gets another value, or does not start",
     help: "write Python where the value goes as code (`True`, `['staff']`, `'https://netbox.example.com'`), and values without blanks, `|`, `&`, `\\` or `'`; or edit /config/configuration.py itself (the image writes it only on its first start)",
-    fact: "linuxserver/docker-netbox c710945 root/etc/s6-overlay/s6-rc.d/init-netbox-config/run L8-31 (each variable, `${NAME:-default}`), L36-41 (only when /config/configuration.py does not exist: copy the template, then `sed -i 's|{{'$KEY'}}|'${NETBOX_CONF[$KEY]}'|g'` per variable, the value unquoted), root/defaults/configuration.py L11-64, L94, L110-112, L249-254 (which slots are inside quotes: `'{{DB_PASSWORD}}'`; which are code: `REMOTE_AUTH_ENABLED = {{REMOTE_AUTH_ENABLED}}`, `'DATABASE': {{REDIS_DB_TASK}}`, `CSRF_TRUSTED_ORIGINS = [ {{CSRF_TRUSTED_ORIGINS}} ]`); the same script since the first release (ab323f8, root/etc/cont-init.d/50-config). GNU sed: `&` in the replacement is the matched text, `\\` escapes. README (readme-vars.yml L39, L43): CSRF_TRUSTED_ORIGINS \"comma-separated, single quoted\"; REMOTE_AUTH_AUTO_CREATE_USER \"If true\". Django: ALLOWED_HOSTS entries are compared whole (validate_host). Seen in linuxserver/docker-netbox issues #36 and #39 (a stray `}` in the rendered file stopping NetBox) and tests/realworld/tuning/t171-…",
+    fact: "linuxserver/docker-netbox c710945 root/etc/s6-overlay/s6-rc.d/init-netbox-config/run L8-31 (each variable, `${NAME:-default}`), L36-41 (only when /config/configuration.py does not exist: copy the template, then `sed -i 's|{{'$KEY'}}|'${NETBOX_CONF[$KEY]}'|g'` per variable, the value unquoted), root/defaults/configuration.py L11-64, L94, L110-112, L249-254 (which slots are inside quotes: `'{{DB_PASSWORD}}'`; which are code: `REMOTE_AUTH_ENABLED = {{REMOTE_AUTH_ENABLED}}`, `'DATABASE': {{REDIS_DB_TASK}}`, `CSRF_TRUSTED_ORIGINS = [ {{CSRF_TRUSTED_ORIGINS}} ]`); the same script since the first release (ab323f8, root/etc/cont-init.d/50-config). The image's sed is Alpine's busybox (linuxserver/docker-baseimage-alpine 3d5a8b0 installs no GNU sed; package_versions.txt busybox 1.37.0); that line run here with bash and busybox 1.35 sed: a blank gives \"unmatched '|'\" and `|` \"bad option in substitution expression\", both leaving `{{NAME}}`; `&` becomes the matched `{{NAME}}`; `\\n` a line break. README (readme-vars.yml L39, L43): CSRF_TRUSTED_ORIGINS \"comma-separated, single quoted\"; REMOTE_AUTH_AUTO_CREATE_USER \"If true\". Django: ALLOWED_HOSTS entries are compared whole (validate_host). Seen in linuxserver/docker-netbox issues #36 and #39 (a stray `}` in the rendered file stopping NetBox) and tests/realworld/tuning/t171-…",
     applies: Applies::Always,
 };
 
@@ -81,7 +81,7 @@ fn problem(name: &str, slot: Slot, text: &str) -> Option<(String, String)> {
     if text.contains(char::is_whitespace) {
         return Some((
             format!(
-                "{first_write}: the shell splits it at the blank, sed stops (\"unterminated `s' command\"), and the file keeps `{{{{{name}}}}}` in its place, {placeholder_effect}"
+                "{first_write}: the shell splits it at the blank, sed refuses the cut expression (\"unmatched '|'\"), and the file keeps `{{{{{name}}}}}` in its place, {placeholder_effect}"
             ),
             "write the value without blanks (`['staff','ops']`, `{'dcim.view_site':{}}`), or set it in /config/configuration.py itself".to_owned(),
         ));
@@ -89,7 +89,7 @@ fn problem(name: &str, slot: Slot, text: &str) -> Option<(String, String)> {
     if text.contains('|') {
         return Some((
             format!(
-                "{first_write}: the `|` ends sed's replacement, sed stops (\"unknown option to `s'\"), and the file keeps `{{{{{name}}}}}` in its place, {placeholder_effect}"
+                "{first_write}: the `|` ends sed's replacement, sed refuses the rest (\"bad option in substitution expression\"), and the file keeps `{{{{{name}}}}}` in its place, {placeholder_effect}"
             ),
             "write the value without `|`, or set it in /config/configuration.py itself".to_owned(),
         ));
