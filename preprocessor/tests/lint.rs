@@ -795,6 +795,17 @@ fn the_projects_env_file_is_what_compose_interpolates_with() {
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), "compose.yaml".into(), 5)), "{:?}", lint(&[]));
     write(root, ".env", "KEY=0123456789abcdefABCDEF0123456789-0123456789abcdefABCDEF\n");
     assert!(!lint(&[]).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"), "{:?}", lint(&[]));
+    // A default Compose never takes, because `.env` sets the variable: the value and its place
+    // are `.env`'s (corpus case t172).
+    write(root, ".env", "KEY=netbox-secret-key-change-me\n");
+    assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
+    write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${KEY-too-short}\n",
+    );
+    write(root, ".env", "KEY=\n");
+    assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
 }
 
 /// A `.env` nobody named that is not plain text of its own (a symbolic link, which may point

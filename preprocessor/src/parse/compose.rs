@@ -67,15 +67,32 @@ impl ProjectEnv {
         self.vars.get(name).and_then(|s| s.value.as_str())
     }
 
-    /// The `.env` line of a value that is one reference alone (`${NAME}` or `$NAME`) to a known
-    /// variable: the setting is that line's, where its value is written and changed.
+    /// The `.env` line of a value that is one reference alone to a known variable: `${NAME}` or
+    /// `$NAME`, or `${NAME:-default}` (`${NAME:?error}`) where the `.env` gives it a value that is
+    /// not empty, or `${NAME-default}` (`${NAME?error}`) where it sets it at all (compose-go's
+    /// interpolation: the default is then never used). The setting is that line's, where its
+    /// value is written and changed.
     fn whole_reference(&self, value: &str) -> Option<&Arc<Setting>> {
-        let name = value.strip_prefix("${").and_then(|v| v.strip_suffix('}')).or_else(|| value.strip_prefix('$'))?;
+        let (name, needs_text) = match value.strip_prefix("${").and_then(|v| v.strip_suffix('}')) {
+            Some(inner) => {
+                let end = inner.bytes().position(|c| !(c == b'_' || c.is_ascii_alphanumeric())).unwrap_or(inner.len());
+                let (name, rest) = inner.split_at(end);
+                match rest.get(..2) {
+                    _ if rest.is_empty() => (name, false),
+                    Some(":-" | ":?") => (name, true),
+                    _ if rest.starts_with(['-', '?']) => (name, false),
+                    _ => return None,
+                }
+            }
+            None => (value.strip_prefix('$')?, false),
+        };
         let valid = name
             .bytes()
             .enumerate()
             .all(|(i, c)| c == b'_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()));
-        self.vars.get(name).filter(|s| valid && !name.is_empty() && s.value.as_str().is_some())
+        self.vars.get(name).filter(|s| {
+            valid && !name.is_empty() && s.value.as_str().is_some_and(|text| !needs_text || !text.is_empty())
+        })
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use super::parameters::DJANGO_BY_NAME;
 use super::shared::{NETBOX_LDAP_NAMES, is_upper_case};
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
@@ -18,7 +19,7 @@ pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings), or, in an ldap_config.py shown whole, another constant that neither NetBox nor a line of the file reads (`LDAP_AUTH_USE_TLS`, another library's name): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS)",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS; t173-…: Django's AUTHENTICATION_BACKENDS, which NetBox builds from REMOTE_AUTH_BACKEND in settings.py, 4.6.8 L579-584)",
     applies: Applies::netbox_since(2, 6, 0),
 };
 
@@ -119,13 +120,15 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
 fn read_by_nobody(d: &Input<'_>, setting: &crate::parse::netbox::Setting) -> Option<Finding> {
     let name = setting.name.as_str();
     let constant = name.len() >= 6 && !name.starts_with('_') && is_upper_case(name);
-    // A scalar written out (a tuple such as a pasted AUTHENTICATION_BACKENDS is left alone: corpus
-    // case t122 holds it as another matter).
+    // A scalar written out, or a Django setting pasted in whatever its value (an
+    // AUTHENTICATION_BACKENDS list meant to switch LDAP on, corpus case t173): a structure of
+    // another name may be data the file's reader expects.
     let scalar = matches!(
         setting.value.kind,
         crate::parse::netbox::ValueKind::Str(_) | crate::parse::netbox::ValueKind::Int(_) | crate::parse::netbox::ValueKind::Bool(_)
     );
-    if !constant || !scalar || NETBOX_LDAP_NAMES.contains(&name) || !d.netbox.is_unread(setting) {
+    let django_setting = DJANGO_BY_NAME.contains_key(name);
+    if !constant || !(scalar || django_setting) || NETBOX_LDAP_NAMES.contains(&name) || !d.netbox.is_unread(setting) {
         return None;
     }
     let near = closest_of(name, NETBOX_LDAP_NAMES.iter().copied());
@@ -134,13 +137,15 @@ fn read_by_nobody(d: &Input<'_>, setting: &crate::parse::netbox::Setting) -> Opt
         NETBOX_LDAP_NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
         name.escape_debug()
     );
-    if let Some(near) = near {
+    if let Some(near) = near.filter(|_| !django_setting) {
         message.push_str(&format!("; did you mean `{near}`?"));
     }
-    Some(
-        Finding::in_block(&LDAP_SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
-            .with_help("use the `AUTH_LDAP_*` setting django-auth-ldap documents for it (`AUTH_LDAP_START_TLS` for StartTLS), or remove the line"),
-    )
+    let help = if name == "AUTHENTICATION_BACKENDS" {
+        "remove the line: NetBox builds AUTHENTICATION_BACKENDS itself, and signs in through LDAP when configuration.py sets `REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'`"
+    } else {
+        "use the `AUTH_LDAP_*` setting django-auth-ldap documents for it (`AUTH_LDAP_START_TLS` for StartTLS), or remove the line"
+    };
+    Some(Finding::in_block(&LDAP_SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message).with_help(help))
 }
 
 #[cfg(test)]
@@ -169,6 +174,12 @@ mod tests {
         let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &removed, "4.7");
         assert!(message.contains("django-auth-ldap 1.6.0 dropped") && message.contains("`AUTH_LDAP_CACHE_TIMEOUT`"), "{message}");
         assert!(help.contains("AUTH_LDAP_CACHE_TIMEOUT"), "{help}");
+        // Django's AUTHENTICATION_BACKENDS pasted into a whole ldap_config.py to switch LDAP on
+        // (corpus case t173): NetBox never reads it there.
+        let backends = format!("{LDAP}AUTHENTICATION_BACKENDS = [\n    'django_auth_ldap.backend.LDAPBackend',\n]\n");
+        let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &backends, "4.7");
+        assert!(message.contains("`AUTHENTICATION_BACKENDS`") && !message.contains("did you mean"), "{message}");
+        assert!(help.contains("REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'"), "{help}");
         let (message, _) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &typo, "4.7");
         assert!(message.contains("no django-auth-ldap release reads") && message.contains("AUTH_LDAP_USER_FLAGS_BY_GROUP`?"), "{message}");
     }

@@ -21,6 +21,11 @@ pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let mut from_nixpkgs = None;
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
+        // ldap_config.py is not configuration.py: what NetBox does not read there is
+        // `ldap-setting-unknown`'s.
+        if d.netbox.is_ldap_setting(setting) {
+            continue;
+        }
         // A name some NetBox release reads is `setting-removed`'s or `setting-too-new`'s when
         // the target does not read it.
         if let Some(why) = DJANGO_BY_NAME.get(name)
@@ -94,5 +99,17 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::SETTING_IGNORED, CASES);
+    }
+
+    /// ldap_config.py is not configuration.py: a Django setting there is ldap-setting-unknown's
+    /// (corpus case t173), never said to be read "from configuration.py".
+    #[test]
+    fn ldap_config_is_left_to_the_ldap_rules() {
+        use crate::rules::netbox::testing::diagnostics_in;
+        let pasted = "AUTH_LDAP_SERVER_URI = 'ldaps://ldap.example.com'\nAUTHENTICATION_BACKENDS = ['django_auth_ldap.backend.LDAPBackend']\n";
+        let rules: Vec<_> = diagnostics_in("ldap_config.py", pasted, "4.7").into_iter().map(|d| d.rule).collect();
+        assert!(!rules.contains(&"netbox/setting-ignored") && rules.contains(&"netbox/ldap-setting-unknown"), "{rules:?}");
+        let rules: Vec<_> = diagnostics_in("configuration.py", pasted, "4.7").into_iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&"netbox/setting-ignored"), "{rules:?}");
     }
 }

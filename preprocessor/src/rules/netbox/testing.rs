@@ -17,7 +17,7 @@ fn diagnostics(python: &str, netbox: &str) -> Vec<Diagnostic> {
 const CONFIGURATION: &str = "configuration.py";
 
 /// [`diagnostics`] of a block of another file (`file=ldap_config.py`).
-fn diagnostics_in(file: &str, python: &str, netbox: &str) -> Vec<Diagnostic> {
+pub fn diagnostics_in(file: &str, python: &str, netbox: &str) -> Vec<Diagnostic> {
     let mut settings = Settings::default();
     settings.targets.netbox = netbox.parse().unwrap();
     let attribute = if file == CONFIGURATION { String::new() } else { format!(",file={file}") };
