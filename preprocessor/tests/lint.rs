@@ -132,7 +132,8 @@ fn a_netbox_docker_checkout_is_merged_as_netbox_docker_merges_it() {
         "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://auth.example.com/application/o/netbox/'\nSOCIAL_AUTH_OIDC_KEY = 'id'\nAUTHENTICATION_BACKENDS = ('social_core.backends.open_id_connect.OpenIdConnectAuth',)\n",
     );
     // Loaded by netbox-docker's LDAP loader, which hands django-auth-ldap only AUTH_LDAP_* names
-    // (docker/ldap_config.docker.py), so the line does nothing; not loaded at all: not Python.
+    // (docker/ldap_config.docker.py), so the line does nothing (ldap-setting-unknown's: the file is
+    // no configuration.py); not loaded at all: not Python.
     write(root, "configuration/ldap/extra.py", "SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')\n");
     write(root, "configuration/notes.txt", "USE_X_FORWARDED_HOST = True\n");
     write(
@@ -147,8 +148,8 @@ fn a_netbox_docker_checkout_is_merged_as_netbox_docker_merges_it() {
     assert!(got.contains(&("netbox/backend-path".into(), "netbox.env".into(), 3)), "{got:?}");
     assert!(got.contains(&("netbox/setting-ignored".into(), "extra.py".into(), 3)), "{got:?}");
     assert!(!got.iter().any(|(_, file, _)| file == "notes.txt"), "{got:?}");
-    assert!(got.contains(&("netbox/setting-ignored".into(), "extra.py".into(), 1)), "{got:?}");
-    assert_eq!(got.iter().filter(|(rule, ..)| rule == "netbox/setting-ignored").count(), 2, "{got:?}");
+    assert!(got.contains(&("netbox/ldap-setting-unknown".into(), "extra.py".into(), 1)), "{got:?}");
+    assert_eq!(got.iter().filter(|(rule, ..)| rule == "netbox/setting-ignored").count(), 1, "{got:?}");
 
     // With the OIDC backend in the environment the deployment is right.
     write(root, "env/netbox.env", "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
