@@ -348,7 +348,7 @@ fn netbox_docker_files(dir: &Path) -> Result<DockerFiles> {
 /// the first existing name of each of Compose's two lists ([`COMPOSE_FILES`],
 /// [`COMPOSE_OVERRIDE_FILES`]) in that directory is among them (an override named alone leaves
 /// its base file out, even one not there to read; a base file named alone, the override beside
-/// it).
+/// it), and the project's `.env` does not name other files (`COMPOSE_FILE`).
 fn whole_project(composes: &[Read]) -> bool {
     let Some(first) = composes.first() else { return false };
     // An override read first is read without its base file, which Compose reads before it.
@@ -360,6 +360,18 @@ fn whole_project(composes: &[Read]) -> bool {
         .parent()
         .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
         .unwrap_or(Path::new("."));
+    // The project's `.env` may name other files for Compose to read (`COMPOSE_FILE=a.yml:b.yml`,
+    // Docker's documented environment variable): which, is not followed here.
+    // Read only as a regular file of its own, as the `.env` is read for interpolation.
+    let env = dir.join(".env");
+    let names_files = std::fs::symlink_metadata(&env).is_ok_and(|meta| meta.is_file())
+        && std::fs::read_to_string(&env).is_ok_and(|text| {
+            text.lines()
+                .any(|line| line.trim_start().trim_start_matches("export ").trim_start().starts_with("COMPOSE_FILE="))
+        });
+    if names_files {
+        return false;
+    }
     let read: HashSet<PathBuf> = composes.iter().map(|c| canonical(&c.path)).collect();
     [&COMPOSE_FILES[..], &COMPOSE_OVERRIDE_FILES[..]]
         .iter()

@@ -1128,8 +1128,9 @@ fn a_stack_without_its_rq_worker_is_found_only_in_a_whole_project() {
 
 /// `netbox/compose-service-without-image` as `lint` reads a real project: a service no compose
 /// file gives an image is found at its name; the override Compose reads after the base file
-/// gives it one; an override read without its base file (not there, or not named) is no whole
-/// project, and its services, which take their images from the base, are not judged.
+/// gives it one; an override read without its base file (not there, or not named), or files
+/// beside a `.env` that names others (`COMPOSE_FILE`), are no whole project, and their services,
+/// which may take their images from elsewhere, are not judged.
 #[test]
 fn a_service_without_an_image_is_found_only_in_a_whole_project() {
     let dir = tempfile::tempdir().unwrap();
@@ -1150,6 +1151,10 @@ fn a_service_without_an_image_is_found_only_in_a_whole_project() {
         "  netbox-housekeeping:\n    entrypoint: [/opt/netbox/housekeeping.sh]\n",
     );
     assert_eq!(found_at(&["docker-compose.yml"]), vec![("docker-compose.yml".to_owned(), 5)]);
+    // The project's .env names the files Compose reads (`COMPOSE_FILE`): not all of them are here.
+    write(root, ".env", "COMPOSE_FILE=docker-compose.yml:docker-compose.housekeeping.yml\n");
+    assert_eq!(found_at(&["docker-compose.yml"]), Vec::new());
+    fs::remove_file(root.join(".env")).unwrap();
     write(
         root,
         "docker-compose.override.yml",

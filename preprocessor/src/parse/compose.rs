@@ -532,11 +532,22 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
-            linuxserver_image = image_repository_and_tag(image).0.ends_with("linuxserver/netbox");
+            linuxserver_image = {
+                let (repository, _) = image_repository_and_tag(image);
+                repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox")
+            };
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
         configuration_mounted |= netbox.get("configs").is_some();
+        configuration_file_mounted |= netbox.get("configs").is_some_and(|configs| {
+            configs.items().iter().any(|config| {
+                config
+                    .get("target")
+                    .and_then(Node::as_str)
+                    .is_some_and(|target| target.trim() == "/config/configuration.py")
+            })
+        });
         network_mode |= netbox.get("network_mode").is_some();
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
@@ -648,7 +659,9 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     for route in &mut subpath_routes {
         route.block = block;
     }
-    let linuxserver = linuxserver_image
+    // Kept whatever this file's image: an override that names none changes the environment of
+    // the image an earlier file names (the model reads it only for linuxserver's).
+    let linuxserver = netbox_seen
         .then(|| LinuxserverEnvironment { variables: out.file.settings.clone(), env_files: !out.env_files.is_empty() });
     out.file.compose = Box::new(ComposeFacts {
         traefik: TraefikRouters { routes: subpath_routes, routers: traefik_routers },
@@ -672,16 +685,31 @@ const POSTGRES_IMAGES: &[&str] = &["postgres", "postgresql", "postgis"];
 const REDIS_IMAGES: &[&str] = &["redis", "valkey", "keydb", "dragonfly", "redis-stack", "redis-stack-server"];
 
 /// A service's key, or the one a YAML merge key (`<<: *worker`, a map or a list of maps) gives it
-/// when the service does not set it.
+/// when the service does not set it, through merge keys inside merged maps too, as go-yaml
+/// resolves them (an earlier map of a list wins). At most [`MERGED_MAPS`] maps are looked at, so
+/// a file of aliases upon aliases costs no more than that.
 fn service_key<'a>(service: &'a Node, key: &str) -> Option<&'a Node> {
-    service.get(key).or_else(|| {
-        let merged = service.get("<<")?;
-        match &merged.kind {
-            NodeKind::Seq(maps) => maps.iter().find_map(|map| map.get(key)),
-            _ => merged.get(key),
+    let mut pending = vec![service];
+    let mut looked_at = 0;
+    while let Some(map) = pending.pop() {
+        looked_at += 1;
+        if looked_at > MERGED_MAPS {
+            return None;
         }
-    })
+        if let Some(found) = map.get(key) {
+            return Some(found);
+        }
+        match map.get("<<").map(|merged| &merged.kind) {
+            Some(NodeKind::Seq(maps)) => pending.extend(maps.iter().rev()),
+            Some(_) => pending.extend(map.get("<<")),
+            None => {}
+        }
+    }
+    None
 }
+
+/// How many maps [`service_key`] follows through merge keys for one key.
+const MERGED_MAPS: usize = 64;
 
 /// The other names and addresses other containers reach a service by: its `hostname:` and
 /// `container_name:`, and each network's `aliases:` and fixed `ipv4_address:` /
@@ -720,6 +748,11 @@ fn addresses(service: &Node) -> Vec<String> {
 fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
     let NodeKind::Map(entries) = &services.kind else { return };
     for (name, service) in entries {
+        // `services: {<<: *more}` merges services from elsewhere in the file: not followed.
+        if name.as_str() == Some("<<") {
+            facts.elsewhere = true;
+            continue;
+        }
         let (tag, service) = untag(service);
         if let Some(written) = name.as_str() {
             // A merge key whose alias the loader could not resolve (read as null) may hold anything.
@@ -738,6 +771,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
                         .any(|key| service_key(service, key).is_some()),
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
+                may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();

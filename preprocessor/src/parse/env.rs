@@ -100,7 +100,7 @@ pub enum Slot {
 /// `configuration.py` it renders on a first start (when `/config/configuration.py` does not
 /// exist yet), with where each goes and the default an unset or empty one takes (bash's
 /// `${NAME:-default}`): linuxserver/docker-netbox c710945
-/// `root/etc/s6-overlay/s6-rc.d/init-netbox-config/run` L8-31 and `root/defaults/configuration.py`
+/// `root/etc/s6-overlay/s6-rc.d/init-netbox-config/run` L8-32 and `root/defaults/configuration.py`
 /// (L11-64, L94, L110-112, L249-254); the same script as `root/etc/cont-init.d/50-config` from the
 /// first release (ab323f8, 2020-08-23; v3.2.6-ls77 has it without CSRF_TRUSTED_ORIGINS and REDIS_USERNAME). Each
 /// value replaces its `{{NAME}}` through `sed -i 's|{{'$KEY'}}|'${NETBOX_CONF[$KEY]}'|g'`: the

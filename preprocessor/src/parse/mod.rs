@@ -78,6 +78,9 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
             let mut file = compose::parse_with(&block.text, block.id, project.as_ref());
             if block.environment_replaced {
                 file.settings.clear();
+                if let Some(linuxserver) = &mut file.compose.linuxserver {
+                    linuxserver.variables.clear();
+                }
             }
             if block.ports_replaced {
                 file.published = Box::default();

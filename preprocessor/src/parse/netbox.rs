@@ -522,6 +522,9 @@ pub struct ShownService {
     /// Its `image:` as written in this file (also through a YAML merge key), and where the value
     /// is.
     pub image: Option<(String, Range<usize>)>,
+    /// Compose may not create it: it runs only with its profile (`profiles:`), or a `!reset` or
+    /// `!override` tag replaces it (`!reset {}` removes it).
+    pub may_not_run: bool,
 }
 
 impl ProjectServices {

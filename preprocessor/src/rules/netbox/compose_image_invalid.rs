@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Applies when `lint` read the whole Compose project and it runs a `netbox` service. Reports,
-//! at the value, each service's `image:` (the last file's that sets it, as Compose merges) that
+//! at the value, each service's `image:` (the last file's that sets it, as Compose merges; not a
+//! service Compose may leave out, by its `profiles:` or a `!reset` tag) that
 //! the reference grammar Docker uses refuses: a repository name with upper-case letters, a space
 //! or a backslash, a separator at an end; a tag with other characters than letters, digits, `_`,
 //! `.` and `-`; a digest that is not `algorithm:hex` (`sha256:` and 64 lower-case hex digits).
@@ -38,13 +39,19 @@ pub const COMPOSE_IMAGE_INVALID: Rule = Rule {
 
 pub fn compose_image_invalid(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(services) = d.netbox.whole_project_services() else { return };
-    // Each service's image is the last file's that sets one.
+    // Each service's image is the last file's that sets one; a service Compose may not create
+    // (a profile's, one a tag replaces or removes) has its image parsed only if it is.
     let mut last: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut may_not_run: FxHashSet<&str> = FxHashSet::default();
     for (at, service) in services.shown.iter().enumerate() {
         if service.image.is_some() {
             last.insert(service.name.as_str(), at);
         }
+        if service.may_not_run {
+            may_not_run.insert(service.name.as_str());
+        }
     }
+    last.retain(|name, _| !may_not_run.contains(name));
     let mut indices: Vec<usize> = last.into_values().collect();
     indices.sort_unstable();
     // Services that share an anchor's image share its place: one finding.
@@ -125,5 +132,10 @@ mod tests {
         );
         let replaced = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: NetBox:latest\n```\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.6\n```\n";
         assert_quiet_linted("netbox/compose-image-invalid", replaced);
+        // A profile's service, and one an override removes: Compose never parses their images.
+        let debug = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.6\n  debug:\n    image: Busybox\n    profiles: [debug]\n```\n";
+        assert_quiet_linted("netbox/compose-image-invalid", debug);
+        let removed = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.6\n  old:\n    image: Busybox\n```\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  old: !reset {}\n```\n";
+        assert_quiet_linted("netbox/compose-image-invalid", removed);
     }
 }

@@ -3,10 +3,12 @@
 //!
 //! ## What it does
 //! Applies when `lint` read the whole Compose project (every compose file it names, overrides
-//! included) and it runs a `netbox` service. Reports, at the service's name, a service that no
-//! file gives `image:`, `build:` or `provider:`, directly or through a YAML merge key. A service
-//! that may take them from a file not read (`extends:`), that a `!reset` or `!override` tag
-//! rewrites, or that Compose starts only with its profile (`profiles:`) is left alone.
+//! included) and it runs a `netbox` service with an image or a build. Reports, at the service's
+//! name, a service that no file gives `image:`, `build:` or `provider:`, directly or through YAML
+//! merge keys. A service that may take them from a file not read (`extends:`, `include:`, a
+//! merged map of services), that a `!reset` or `!override` tag rewrites, or that Compose starts
+//! only with its profile (`profiles:`) is left alone; so is a project whose `netbox` service
+//! itself has nothing to run (its files are fragments of one not all shown).
 //!
 //! ## Why is this bad?
 //! Docker Compose checks the whole project before it starts anything, and refuses it: `service
@@ -33,16 +35,23 @@ pub const COMPOSE_SERVICE_WITHOUT_IMAGE: Rule = Rule {
     severity: Severity::Error,
     summary: "a service of the Compose project has neither `image:` nor `build:` in any of its files: Docker Compose refuses the whole project and starts nothing, NetBox included",
     help: "give the service the image it runs (`image:`, the `netbox` service's for a worker or housekeeping service) or a `build:`, or remove the service",
-    fact: "compose-spec/compose-go e70e961 (v2.13.0+6, the loader of Docker Compose v2) loader/validate.go L30-34: checkConsistency returns `service %q has neither an image nor a build context specified: invalid compose project` for a service without `build`, `image` and `provider`; loader/loader.go L622-630 runs it on the services left after the active profiles are applied (project.WithProfiles). Seen in tests/realworld/tuning/t168-… (a housekeeping service whose image line is commented out)",
+    fact: "compose-spec/compose-go e70e961 (v2.13.0+6, the loader of Docker Compose v2) loader/validate.go L30-34: checkConsistency returns `service %q has neither an image nor a build context specified: invalid compose project` for a service without `build`, `image` and `provider`; loader/loader.go L621-630 runs it on the services left after the active profiles are applied (project.WithProfiles). Seen in tests/realworld/tuning/t168-… (a housekeeping service whose image line is commented out)",
     applies: Applies::Always,
 };
 
 pub fn compose_service_without_image(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(services) = d.netbox.whole_project_services() else { return };
+    // Services from files not read (`include:`, merged service maps) may give a service here
+    // what it runs.
+    let Some(services) = d.netbox.whole_project_services().filter(|services| !services.elsewhere) else { return };
     // Per service name, whether any file gives it something to run; the first place it is shown.
     let mut runs: FxHashMap<&str, bool> = FxHashMap::default();
     for service in &services.shown {
         *runs.entry(service.name.as_str()).or_default() |= service.runs_something;
+    }
+    // NetBox's own service without an image is no project Compose was given whole: these are
+    // fragments (an override read without its base under another name).
+    if runs.get("netbox") == Some(&false) {
+        return;
     }
     for service in &services.shown {
         if runs.remove(service.name.as_str()) == Some(false) {
@@ -100,5 +109,16 @@ mod tests {
         assert_quiet_linted(rule, &chapter("  worker:\n    extends:\n      file: common.yml\n      service: worker\n"));
         assert_quiet_linted(rule, &chapter("  debug:\n    profiles: [debug]\n    command: sleep infinity\n"));
         assert_quiet_in_chapter(rule, &chapter("  netbox-worker:\n    command: rqworker\n"));
+        // Merge keys inside merged maps, as go-yaml resolves them.
+        let nested = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  restart: always\nx-image: &image\n  image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\nservices:\n  netbox: &nb\n    <<: [*common, *image]\n  netbox-worker:\n    <<: *nb\n    command: rqworker\n```\n";
+        assert_quiet_linted(rule, nested);
+        // Services from an included file, or merged in as a map of services, may give it one.
+        let included = chapter("  netbox-worker:\n    command: rqworker\n").replace("file=docker-compose.yml\n", "file=docker-compose.yml\ninclude:\n  - worker.yml\n");
+        assert_quiet_linted(rule, &included);
+        let merged_services = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-more: &more\n  netbox-worker:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\nservices:\n  <<: *more\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n  netbox-worker:\n    command: rqworker\n```\n";
+        assert_quiet_linted(rule, merged_services);
+        // NetBox's own service without an image: these files are fragments of a project.
+        let fragment = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    ports:\n      - 8000:8080\n  netbox-worker:\n    command: rqworker\n```\n";
+        assert_quiet_linted(rule, fragment);
     }
 }
