@@ -137,6 +137,11 @@ pub struct NetboxConfig {
     /// over the files, in order, and whether it also names `env_file:`s (see
     /// [`NetboxConfig::linuxserver_variable`]).
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
+    /// The container ports of the `netbox` service's `ports:`, over the compose files.
+    container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
+    /// The port the `netbox` service's image listens on, as the last compose file that names its
+    /// image or build says.
+    image_port: Option<u16>,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -401,6 +406,19 @@ impl NetboxConfig {
         !self.linuxserver.env_files
     }
 
+    /// The container ports the compose files map for the `netbox` service (`8000:8080` maps
+    /// 8080), each with where its entry is, when the whole project is read.
+    pub fn container_ports(&self) -> impl Iterator<Item = &(crate::finding::BlockId, u16, std::ops::Range<usize>)> {
+        self.container_ports.iter().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
+    }
+
+    /// The port the `netbox` service's image serves NetBox on in its container, where the image
+    /// says (linuxserver's, netbox-docker's from 1.0.0 on; see
+    /// [`crate::parse::compose::image_port`]).
+    pub fn image_port(&self) -> Option<u16> {
+        self.image_port
+    }
+
     /// What the compose files show of the `netbox` service and the configuration it runs with
     /// (merged over the files).
     pub fn stock_configuration(&self) -> Option<crate::parse::netbox::StockConfiguration> {
@@ -573,6 +591,8 @@ impl NetboxConfig {
             stock: self.stock,
             services: self.services.clone(),
             linuxserver: self.linuxserver.clone(),
+            container_ports: self.container_ports.clone(),
+            image_port: self.image_port,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -599,6 +619,10 @@ impl NetboxConfig {
         if let Some(linuxserver) = &file.compose.linuxserver {
             self.linuxserver.variables.extend(linuxserver.variables.iter().cloned());
             self.linuxserver.env_files |= linuxserver.env_files;
+        }
+        self.container_ports.extend(file.compose.ports.iter().cloned());
+        if let Some(port) = file.compose.image_port {
+            self.image_port = port;
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -792,6 +816,10 @@ impl NetboxConfig {
             }
             config.linuxserver.variables.extend(part.linuxserver.variables);
             config.linuxserver.env_files |= part.linuxserver.env_files;
+            config.container_ports.extend(part.container_ports);
+            if part.stock.is_some_and(|stock| stock.published_image.is_some()) {
+                config.image_port = part.image_port;
+            }
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());

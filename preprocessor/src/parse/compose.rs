@@ -342,6 +342,52 @@ pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) ->
     }
 }
 
+/// The port the NetBox web server of an image listens on in its container, where the image says:
+/// linuxserver's, 8000 (its uwsgi.ini `http-socket = [::]:8000`, `:8000` since its first
+/// release); netbox-docker's published image from its 1.0.0 on, 8080 (docker/nginx-unit.json's
+/// listeners, NGINX Unit replacing gunicorn, 2020-11-10; 8081 answers its status): the tag
+/// `latest` or none, a netbox-docker part of 1.0.0 or later (`v4.6-5.0.2`), or a NetBox release
+/// of 3.0 or later alone (`v4.6.1`), which only netbox-docker 1.x and later built.
+pub fn image_port(image: &str, project: Option<&ProjectEnv>) -> Option<u16> {
+    let (repository, tag) = image_repository_and_tag(image);
+    if repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox") {
+        return Some(8000);
+    }
+    if repository.contains('$') || !is_netbox_docker_repository(&repository) {
+        return None;
+    }
+    let tag = match tag {
+        None => return Some(8080),
+        Some(tag) => interpolated_tag(tag, project)?,
+    };
+    if tag == "latest" {
+        return Some(8080);
+    }
+    let release = tag.strip_prefix('v')?;
+    let version = |text: &str| text.parse::<crate::version::Version>().ok();
+    let current = match release.split_once('-') {
+        Some((_, docker)) => version(docker).is_some_and(|v| v >= crate::version::Version::new(1, 0, 0)),
+        None => version(release).is_some_and(|v| v >= crate::version::Version::new(3, 0, 0)),
+    };
+    current.then_some(8080)
+}
+
+/// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
+/// CONTAINER_PORT[/PROTO]`), or the long form's `target`. A range or an interpolated entry is left
+/// out.
+fn container_port(port: &Node) -> Option<(u16, Range<usize>)> {
+    let text = match &port.kind {
+        NodeKind::Int(n) => n.to_string(),
+        NodeKind::Str(short) => short.rsplit(':').next()?.split('/').next()?.trim().to_owned(),
+        _ => match &port.get("target")?.kind {
+            NodeKind::Int(n) => n.to_string(),
+            NodeKind::Str(target) => target.trim().to_owned(),
+            _ => return None,
+        },
+    };
+    Some((text.parse().ok()?, port.range.clone()))
+}
+
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
 /// `jc21/nginx-proxy-manager`, `caddy`, `haproxy`, `lscr.io/linuxserver/swag`,
 /// `ghcr.io/goauthentik/proxy`, `quay.io/oauth2-proxy/oauth2-proxy`).
@@ -479,6 +525,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
+    let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
+    let mut image_port: Option<Option<u16>> = None;
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -527,11 +575,13 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             published_image = Some(false);
             sso_variables_unmapped = false;
             linuxserver_image = false;
+            image_port = Some(None);
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
+            image_port = Some(self::image_port(image, project));
             linuxserver_image = {
                 let (repository, _) = image_repository_and_tag(image);
                 repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox")
@@ -555,6 +605,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             out.file.settings.clear();
             out.env_files.clear();
             published.clear();
+            container_ports.clear();
             ldap_loader_replaced = false;
             out.resets_environment = true;
             out.resets_env_files = true;
@@ -567,10 +618,12 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             let (tag, ports) = untag(ports);
             if tag != Tag::Merge {
                 published.clear();
+                container_ports.clear();
                 out.resets_ports = true;
             }
             if tag != Tag::Reset {
                 published.extend(published_ports(ports));
+                container_ports.extend(ports.items().iter().filter_map(container_port));
             }
         }
         if netbox.get("labels").is_some() {
@@ -667,6 +720,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         traefik: TraefikRouters { routes: subpath_routes, routers: traefik_routers },
         services,
         linuxserver,
+        ports: container_ports.into_iter().map(|(port, range)| (block, port, range)).collect(),
+        image_port,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).

@@ -84,6 +84,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
             }
             if block.ports_replaced {
                 file.published = Box::default();
+                file.compose.ports.clear();
             }
             if let Some(stock) = &mut file.stock_configuration {
                 stock.project_complete = block.project_complete;

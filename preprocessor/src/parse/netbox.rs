@@ -471,6 +471,13 @@ pub struct ComposeFacts {
     /// netbox-docker's way, and whether it names `env_file:`s (not read for that image: what
     /// they set stays unknown).
     pub linuxserver: Option<LinuxserverEnvironment>,
+    /// The `netbox` service's `ports:`, by their container port (see
+    /// [`crate::model::NetboxConfig::container_ports`]).
+    pub ports: Vec<(BlockId, u16, Range<usize>)>,
+    /// When this file names the `netbox` service's image or build (a later file's wins): the port
+    /// its web server listens on in the container, where the image says (see
+    /// [`crate::parse::compose::image_port`]).
+    pub image_port: Option<Option<u16>>,
 }
 
 /// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).

@@ -26,6 +26,7 @@ rules! {
     compose_image_invalid => COMPOSE_IMAGE_INVALID,
     linuxserver_variable_invalid => LINUXSERVER_VARIABLE_INVALID,
     linuxserver_allowed_host_default => LINUXSERVER_ALLOWED_HOST_DEFAULT,
+    compose_port_not_listening => COMPOSE_PORT_NOT_LISTENING,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
