@@ -361,16 +361,23 @@ fn whole_project(composes: &[Read]) -> bool {
         .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
         .unwrap_or(Path::new("."));
     // The project's `.env` may name other files for Compose to read (`COMPOSE_FILE=a.yml:b.yml`,
-    // Docker's documented environment variable): which, is not followed here.
-    // Read only as a regular file of its own, as the `.env` is read for interpolation.
+    // Docker's documented environment variable): which, is not followed here. It is read as
+    // Compose reads it (compose-go's dotenv: blanks, `export`, `KEY: value`, a byte order mark),
+    // and only as a regular file of its own within the size limit, as for interpolation; one
+    // that cannot be read so may name files all the same.
     let env = dir.join(".env");
-    let names_files = std::fs::symlink_metadata(&env).is_ok_and(|meta| meta.is_file())
-        && std::fs::read_to_string(&env).is_ok_and(|text| {
-            text.lines()
-                .any(|line| line.trim_start().trim_start_matches("export ").trim_start().starts_with("COMPOSE_FILE="))
-        });
-    if names_files {
-        return false;
+    if std::fs::symlink_metadata(&env).is_ok() {
+        let is_file = std::fs::symlink_metadata(&env).is_ok_and(|meta| meta.is_file());
+        let names_files = !is_file
+            || read_text(&env).map_or(true, |text| {
+                crate::parse::env::parse(&text, crate::finding::BlockId(0))
+                    .settings
+                    .iter()
+                    .any(|var| var.name == "COMPOSE_FILE")
+            });
+        if names_files {
+            return false;
+        }
     }
     let read: HashSet<PathBuf> = composes.iter().map(|c| canonical(&c.path)).collect();
     [&COMPOSE_FILES[..], &COMPOSE_OVERRIDE_FILES[..]]

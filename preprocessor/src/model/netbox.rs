@@ -139,9 +139,9 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
-    /// The port the `netbox` service's image listens on, as the last compose file that names its
-    /// image or build says.
-    image_port: Option<u16>,
+    /// The port the `netbox` service's image listens on, as the last compose file that says
+    /// anything of it (its image, a build, a command or a network of its own) says.
+    image_port: Option<Option<u16>>,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -400,10 +400,18 @@ impl NetboxConfig {
         self.linuxserver.variables.iter().rev().find(|var| var.name == name).map(|var| &**var)
     }
 
+    /// Whether a variable of linuxserver's image is given through a file (`FILE__NAME`, which the
+    /// image's init reads into `NAME`; its README, 'Setting variables from files'): its value is
+    /// not known here.
+    pub fn linuxserver_variable_from_file(&self, name: &str) -> bool {
+        self.linuxserver_variable(&format!("FILE__{name}")).is_some()
+    }
+
     /// Whether linuxserver's image gets its whole environment from the compose files'
-    /// `environment:` (no `env_file:`, which may set what they leave out).
+    /// `environment:` as read here (no `env_file:`, merge key or `extends:`, which may set what
+    /// they leave out).
     pub fn linuxserver_environment_complete(&self) -> bool {
-        !self.linuxserver.env_files
+        !self.linuxserver.incomplete
     }
 
     /// The container ports the compose files map for the `netbox` service (`8000:8080` maps
@@ -413,10 +421,10 @@ impl NetboxConfig {
     }
 
     /// The port the `netbox` service's image serves NetBox on in its container, where the image
-    /// says (linuxserver's, netbox-docker's from 1.0.0 on; see
-    /// [`crate::parse::compose::image_port`]).
+    /// says so whatever its release (linuxserver's; see [`crate::parse::compose::image_port`])
+    /// and the service runs its command in a network of its own.
     pub fn image_port(&self) -> Option<u16> {
-        self.image_port
+        self.image_port.flatten()
     }
 
     /// What the compose files show of the `netbox` service and the configuration it runs with
@@ -618,11 +626,11 @@ impl NetboxConfig {
         }
         if let Some(linuxserver) = &file.compose.linuxserver {
             self.linuxserver.variables.extend(linuxserver.variables.iter().cloned());
-            self.linuxserver.env_files |= linuxserver.env_files;
+            self.linuxserver.incomplete |= linuxserver.incomplete;
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
-        if let Some(port) = file.compose.image_port {
-            self.image_port = port;
+        if file.compose.image_port.is_some() {
+            self.image_port = file.compose.image_port;
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -815,9 +823,9 @@ impl NetboxConfig {
                 merge_services(&mut config.services, services);
             }
             config.linuxserver.variables.extend(part.linuxserver.variables);
-            config.linuxserver.env_files |= part.linuxserver.env_files;
+            config.linuxserver.incomplete |= part.linuxserver.incomplete;
             config.container_ports.extend(part.container_ports);
-            if part.stock.is_some_and(|stock| stock.published_image.is_some()) {
+            if part.image_port.is_some() {
                 config.image_port = part.image_port;
             }
             config.netbox_docker_own.extend(part.netbox_docker_own);

@@ -299,6 +299,12 @@ fn is_netbox_docker_repository(repository: &str) -> bool {
     repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")
 }
 
+/// Whether an image's repository is linuxserver's NetBox (`lscr.io/linuxserver/netbox`,
+/// `linuxserver/netbox`), by whole path components.
+fn is_linuxserver_repository(repository: &str) -> bool {
+    repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox")
+}
+
 /// Whether an image is netbox-docker's as published (any registry; not a local or interpolated
 /// name, which may be built with a configuration of its own).
 pub fn published_netbox_docker_image(image: &str) -> bool {
@@ -342,34 +348,13 @@ pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) ->
     }
 }
 
-/// The port the NetBox web server of an image listens on in its container, where the image says:
-/// linuxserver's, 8000 (its uwsgi.ini `http-socket = [::]:8000`, `:8000` since its first
-/// release); netbox-docker's published image from its 1.0.0 on, 8080 (docker/nginx-unit.json's
-/// listeners, NGINX Unit replacing gunicorn, 2020-11-10; 8081 answers its status): the tag
-/// `latest` or none, a netbox-docker part of 1.0.0 or later (`v4.6-5.0.2`), or a NetBox release
-/// of 3.0 or later alone (`v4.6.1`), which only netbox-docker 1.x and later built.
-pub fn image_port(image: &str, project: Option<&ProjectEnv>) -> Option<u16> {
-    let (repository, tag) = image_repository_and_tag(image);
-    if repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox") {
-        return Some(8000);
-    }
-    if repository.contains('$') || !is_netbox_docker_repository(&repository) {
-        return None;
-    }
-    let tag = match tag {
-        None => return Some(8080),
-        Some(tag) => interpolated_tag(tag, project)?,
-    };
-    if tag == "latest" {
-        return Some(8080);
-    }
-    let release = tag.strip_prefix('v')?;
-    let version = |text: &str| text.parse::<crate::version::Version>().ok();
-    let current = match release.split_once('-') {
-        Some((_, docker)) => version(docker).is_some_and(|v| v >= crate::version::Version::new(1, 0, 0)),
-        None => version(release).is_some_and(|v| v >= crate::version::Version::new(3, 0, 0)),
-    };
-    current.then_some(8080)
+/// The port the NetBox web server of an image listens on in its container, where the image says
+/// so for every release: linuxserver's, 8000 (its uwsgi.ini `http-socket = [::]:8000`, `:8000`
+/// since its first release; the file is the image's own, in /app). netbox-docker's changed web
+/// servers (gunicorn on 8001 before 1.0.0, NGINX Unit on 8080 from 1.0.0 to 3.x, Granian from 4.0.0
+/// with `GRANIAN_PORT` from 5.1.1), and an administrator may move it: not judged.
+pub fn image_port(image: &str) -> Option<u16> {
+    is_linuxserver_repository(&image_repository_and_tag(image).0).then_some(8000)
 }
 
 /// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
@@ -520,6 +505,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut sso_variables_unmapped = false;
     let mut linuxserver_image = false;
     let mut configuration_file_mounted = false;
+    let mut environment_unseen = false;
     let mut configuration_mounted = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
@@ -534,6 +520,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         postgres: Vec::new(),
         redis: Vec::new(),
         elsewhere: false,
+        services_elsewhere: false,
         files: vec![block],
         shown: Vec::new(),
     };
@@ -541,6 +528,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     for document in &loaded.documents {
         // `include:` brings in services of other files, which are not read.
         project_services.elsewhere |= document.get("include").is_some();
+        project_services.services_elsewhere |= document.get("include").is_some();
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
@@ -581,11 +569,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
-            image_port = Some(self::image_port(image, project));
-            linuxserver_image = {
-                let (repository, _) = image_repository_and_tag(image);
-                repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox")
-            };
+            image_port = Some(self::image_port(image));
+            linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
@@ -598,6 +583,17 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                     .is_some_and(|target| target.trim() == "/config/configuration.py")
             })
         });
+        // Keys of the service or of its environment map from a merge key or `extends:`: the
+        // environment read here may not be all of it.
+        environment_unseen |= netbox.get("<<").is_some()
+            || netbox.get("extends").is_some()
+            || netbox.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some());
+        // Another command may serve NetBox elsewhere; in another network namespace Compose
+        // publishes no port.
+        if netbox.get("command").is_some() || netbox.get("entrypoint").is_some() || netbox.get("network_mode").is_some()
+        {
+            image_port = Some(None);
+        }
         network_mode |= netbox.get("network_mode").is_some();
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
@@ -714,8 +710,10 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     }
     // Kept whatever this file's image: an override that names none changes the environment of
     // the image an earlier file names (the model reads it only for linuxserver's).
-    let linuxserver = netbox_seen
-        .then(|| LinuxserverEnvironment { variables: out.file.settings.clone(), env_files: !out.env_files.is_empty() });
+    let linuxserver = netbox_seen.then(|| LinuxserverEnvironment {
+        variables: out.file.settings.clone(),
+        incomplete: environment_unseen || !out.env_files.is_empty(),
+    });
     out.file.compose = Box::new(ComposeFacts {
         traefik: TraefikRouters { routes: subpath_routes, routers: traefik_routers },
         services,
@@ -744,15 +742,21 @@ const REDIS_IMAGES: &[&str] = &["redis", "valkey", "keydb", "dragonfly", "redis-
 /// resolves them (an earlier map of a list wins). At most [`MERGED_MAPS`] maps are looked at, so
 /// a file of aliases upon aliases costs no more than that.
 fn service_key<'a>(service: &'a Node, key: &str) -> Option<&'a Node> {
+    merged_lookup(service, key).ok().flatten()
+}
+
+/// [`service_key`], telling "not there" (`Ok(None)`) from "not followed to the end" (`Err`: past
+/// [`MERGED_MAPS`] maps, where it may still be).
+fn merged_lookup<'a>(service: &'a Node, key: &str) -> Result<Option<&'a Node>, ()> {
     let mut pending = vec![service];
     let mut looked_at = 0;
     while let Some(map) = pending.pop() {
         looked_at += 1;
         if looked_at > MERGED_MAPS {
-            return None;
+            return Err(());
         }
         if let Some(found) = map.get(key) {
-            return Some(found);
+            return Ok(Some(found));
         }
         match map.get("<<").map(|merged| &merged.kind) {
             Some(NodeKind::Seq(maps)) => pending.extend(maps.iter().rev()),
@@ -760,7 +764,7 @@ fn service_key<'a>(service: &'a Node, key: &str) -> Option<&'a Node> {
             None => {}
         }
     }
-    None
+    Ok(None)
 }
 
 /// How many maps [`service_key`] follows through merge keys for one key.
@@ -806,6 +810,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
         // `services: {<<: *more}` merges services from elsewhere in the file: not followed.
         if name.as_str() == Some("<<") {
             facts.elsewhere = true;
+            facts.services_elsewhere = true;
             continue;
         }
         let (tag, service) = untag(service);
@@ -823,7 +828,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
                     || merge_key_unread
                     || ["image", "build", "provider", "extends", "profiles"]
                         .iter()
-                        .any(|key| service_key(service, key).is_some()),
+                        .any(|key| !matches!(merged_lookup(service, key), Ok(None))),
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),

@@ -474,9 +474,9 @@ pub struct ComposeFacts {
     /// The `netbox` service's `ports:`, by their container port (see
     /// [`crate::model::NetboxConfig::container_ports`]).
     pub ports: Vec<(BlockId, u16, Range<usize>)>,
-    /// When this file names the `netbox` service's image or build (a later file's wins): the port
-    /// its web server listens on in the container, where the image says (see
-    /// [`crate::parse::compose::image_port`]).
+    /// When this file says anything of where the `netbox` service listens (its image or build, a
+    /// command, an entrypoint or a network mode; a later file's wins): the port its web server
+    /// listens on in the container, where that is known (see [`crate::parse::compose::image_port`]).
     pub image_port: Option<Option<u16>>,
 }
 
@@ -485,8 +485,9 @@ pub struct ComposeFacts {
 pub struct LinuxserverEnvironment {
     /// The `environment:` entries, in order.
     pub variables: Vec<std::sync::Arc<Setting>>,
-    /// The service names environment files.
-    pub env_files: bool,
+    /// Part of it is not read here: the service names `env_file:`s, or takes keys from a YAML
+    /// merge key or `extends:` (also in its `environment:` map).
+    pub incomplete: bool,
 }
 
 /// What a compose file's services show beside NetBox's web service: whether the project runs
@@ -509,6 +510,9 @@ pub struct ProjectServices {
     /// the `netbox` service takes keys from a YAML merge key (`<<: *common`) its environment is not
     /// read from.
     pub elsewhere: bool,
+    /// Services may come from files not read or maps not followed: `include:`, or a merge key
+    /// among the services (`services: {<<: *more}`).
+    pub services_elsewhere: bool,
     /// The compose files' blocks (an inline `environment:` is written there, not in an env file).
     pub files: Vec<BlockId>,
     /// Each service as each compose file shows it, in the files' order.
@@ -545,6 +549,7 @@ impl ProjectServices {
         self.postgres.extend_from_slice(&later.postgres);
         self.redis.extend_from_slice(&later.redis);
         self.elsewhere |= later.elsewhere;
+        self.services_elsewhere |= later.services_elsewhere;
         self.files.extend_from_slice(&later.files);
         self.shown.extend_from_slice(&later.shown);
     }

@@ -42,7 +42,9 @@ pub const COMPOSE_SERVICE_WITHOUT_IMAGE: Rule = Rule {
 pub fn compose_service_without_image(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // Services from files not read (`include:`, merged service maps) may give a service here
     // what it runs.
-    let Some(services) = d.netbox.whole_project_services().filter(|services| !services.elsewhere) else { return };
+    let Some(services) = d.netbox.whole_project_services().filter(|services| !services.services_elsewhere) else {
+        return;
+    };
     // Per service name, whether any file gives it something to run; the first place it is shown.
     let mut runs: FxHashMap<&str, bool> = FxHashMap::default();
     for service in &services.shown {
@@ -110,8 +112,11 @@ mod tests {
         assert_quiet_linted(rule, &chapter("  debug:\n    profiles: [debug]\n    command: sleep infinity\n"));
         assert_quiet_in_chapter(rule, &chapter("  netbox-worker:\n    command: rqworker\n"));
         // Merge keys inside merged maps, as go-yaml resolves them.
-        let nested = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  restart: always\nx-image: &image\n  image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\nservices:\n  netbox: &nb\n    <<: [*common, *image]\n  netbox-worker:\n    <<: *nb\n    command: rqworker\n```\n";
+        let nested = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  restart: always\nx-image: &image\n  image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\nx-worker: &worker\n  <<: [*common, *image]\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n  netbox-worker:\n    <<: *worker\n    command: rqworker\n```\n";
         assert_quiet_linted(rule, nested);
+        // Another service's `extends:` or NetBox's own merge key leaves the others judged.
+        let beside_extends = chapter("  backup:\n    extends:\n      file: common.yml\n      service: backup\n  netbox-worker:\n    command: rqworker\n");
+        assert_fires_linted(rule, &beside_extends, 8);
         // Services from an included file, or merged in as a map of services, may give it one.
         let included = chapter("  netbox-worker:\n    command: rqworker\n").replace("file=docker-compose.yml\n", "file=docker-compose.yml\ninclude:\n  - worker.yml\n");
         assert_quiet_linted(rule, &included);

@@ -40,7 +40,9 @@ pub fn linuxserver_allowed_host_default(d: &Input<'_>, _: &Targets, out: &mut Ve
     }
     // Set (and not empty, which bash's `:-` takes for unset), or set by Compose's interpolation
     // from a value not known here.
-    if nb.linuxserver_variable("ALLOWED_HOST").is_some_and(|var| var.value.as_str() != Some("")) {
+    if nb.linuxserver_variable("ALLOWED_HOST").is_some_and(|var| var.value.as_str() != Some(""))
+        || nb.linuxserver_variable_from_file("ALLOWED_HOST")
+    {
         return;
     }
     let Some(services) = nb.whole_project_services() else { return };
@@ -89,5 +91,13 @@ mod tests {
         assert_quiet_linted(rule, &compose("      - ALLOWED_HOST=${NETBOX_HOST}\n"));
         assert_quiet_linted(rule, &compose("").replace("    environment:\n", "    env_file: netbox.env\n    environment:\n"));
         assert_quiet_linted(rule, &compose("").replace("lscr.io/linuxserver/netbox:latest", "netboxcommunity/netbox:v4.6-5.0.2"));
+        // From a file (linuxserver's `FILE__` prefix), or from a merge key or `extends:`.
+        assert_quiet_linted(rule, &compose("      - FILE__ALLOWED_HOST=/run/secrets/host\n"));
+        let merged = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  environment:\n    - ALLOWED_HOST=netbox.lan\nservices:\n  netbox:\n    <<: *common\n    image: lscr.io/linuxserver/netbox:latest\n```\n";
+        assert_quiet_linted(rule, merged);
+        let extended = compose("").replace("    environment:\n", "    extends:\n      file: common.yml\n      service: netbox\n    environment:\n");
+        assert_quiet_linted(rule, &extended);
+        let env_merged = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-env: &env\n  ALLOWED_HOST: netbox.lan\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:latest\n    environment:\n      <<: *env\n      TZ: Etc/UTC\n```\n";
+        assert_quiet_linted(rule, env_merged);
     }
 }

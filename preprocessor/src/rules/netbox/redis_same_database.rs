@@ -96,6 +96,7 @@ fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     // An unset variable takes the default unless an env file not read may set it.
     let database = |name: &str, default: i64| match nb.linuxserver_variable(name) {
+        _ if nb.linuxserver_variable_from_file(name) => None,
         Some(var) => match var.value.as_str().map(str::trim) {
             Some("") => Some((default, Some(var))),
             Some(text) => text.parse::<i64>().ok().map(|n| (n, Some(var))),
