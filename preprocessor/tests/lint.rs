@@ -1152,8 +1152,19 @@ fn a_service_without_an_image_is_found_only_in_a_whole_project() {
     );
     assert_eq!(found_at(&["docker-compose.yml"]), vec![("docker-compose.yml".to_owned(), 5)]);
     // The project's .env names the files Compose reads (`COMPOSE_FILE`): not all of them are here.
-    write(root, ".env", "COMPOSE_FILE=docker-compose.yml:docker-compose.housekeeping.yml\n");
+    for named in
+        ["COMPOSE_FILE=a.yml:b.yml\n", "COMPOSE_FILE = a.yml:b.yml\n", "\u{feff}export\tCOMPOSE_FILE: a.yml:b.yml\n"]
+    {
+        write(root, ".env", named);
+        assert_eq!(found_at(&["docker-compose.yml"]), Vec::new(), "{named:?}");
+    }
+    // A `.env` not read (a symbolic link, which may point anywhere) may name them as well.
+    fs::remove_file(root.join(".env")).unwrap();
+    std::os::unix::fs::symlink(root.join("netbox.env"), root.join(".env")).unwrap();
     assert_eq!(found_at(&["docker-compose.yml"]), Vec::new());
+    fs::remove_file(root.join(".env")).unwrap();
+    write(root, ".env", "TZ=Etc/UTC\n");
+    assert_eq!(found_at(&["docker-compose.yml"]), vec![("docker-compose.yml".to_owned(), 5)]);
     fs::remove_file(root.join(".env")).unwrap();
     write(
         root,
