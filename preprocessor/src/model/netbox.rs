@@ -139,9 +139,12 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
-    /// The port the `netbox` service's image listens on, as the last compose file that says
-    /// anything of it (its image, a build, a command or a network of its own) says.
+    /// The port the `netbox` service's image listens on, as the last compose file that names its
+    /// image or build says.
     image_port: Option<Option<u16>>,
+    /// A compose file gives the `netbox` service what may serve NetBox on another port (see
+    /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
+    port_overridden: bool,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -422,9 +425,9 @@ impl NetboxConfig {
 
     /// The port the `netbox` service's image serves NetBox on in its container, where the image
     /// says so whatever its release (linuxserver's; see [`crate::parse::compose::image_port`])
-    /// and the service runs its command in a network of its own.
+    /// and no compose file gives the service what may serve it elsewhere.
     pub fn image_port(&self) -> Option<u16> {
-        self.image_port.flatten()
+        self.image_port.flatten().filter(|_| !self.port_overridden)
     }
 
     /// What the compose files show of the `netbox` service and the configuration it runs with
@@ -601,6 +604,7 @@ impl NetboxConfig {
             linuxserver: self.linuxserver.clone(),
             container_ports: self.container_ports.clone(),
             image_port: self.image_port,
+            port_overridden: self.port_overridden,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -632,6 +636,7 @@ impl NetboxConfig {
         if file.compose.image_port.is_some() {
             self.image_port = file.compose.image_port;
         }
+        self.port_overridden |= file.compose.port_overridden;
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
                 if role == Role::Ldap
@@ -828,6 +833,7 @@ impl NetboxConfig {
             if part.image_port.is_some() {
                 config.image_port = part.image_port;
             }
+            config.port_overridden |= part.port_overridden;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());

@@ -506,6 +506,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut linuxserver_image = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
+    let mut port_overridden = false;
     let mut configuration_mounted = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
@@ -588,12 +589,16 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         environment_unseen |= netbox.get("<<").is_some()
             || netbox.get("extends").is_some()
             || netbox.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some());
-        // Another command may serve NetBox elsewhere; in another network namespace Compose
-        // publishes no port.
-        if netbox.get("command").is_some() || netbox.get("entrypoint").is_some() || netbox.get("network_mode").is_some()
-        {
-            image_port = Some(None);
-        }
+        // Another command or web server configuration may serve NetBox elsewhere, and in another
+        // network namespace Compose publishes no port: what the image says of its port no longer
+        // holds, whatever a later file names as the image (Compose merges key by key). Keys from
+        // a merge key or `extends:` are not all followed: taken as such.
+        port_overridden |= ["command", "entrypoint", "network_mode", "extends", "<<"]
+            .iter()
+            .any(|key| netbox.get(key).is_some())
+            || netbox.get("volumes").is_some_and(|volumes| {
+                untag(volumes).1.items().iter().filter_map(volume_target).any(|target| target.ends_with("/uwsgi.ini"))
+            });
         network_mode |= netbox.get("network_mode").is_some();
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
@@ -720,6 +725,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         linuxserver,
         ports: container_ports.into_iter().map(|(port, range)| (block, port, range)).collect(),
         image_port,
+        port_overridden,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).

@@ -4,7 +4,8 @@
 //! ## What it does
 //! Applies when `lint` read the whole Compose project and its `netbox` service runs
 //! linuxserver's image (`lscr.io/linuxserver/netbox`), whose web server listens on 8000 in every
-//! release, with its own command and network. Reports, at the `ports:` entry, a container port
+//! release, and no compose file gives the service another command, entrypoint, network, uwsgi.ini
+//! or keys from a merge key or `extends:`. Reports, at the `ports:` entry, a container port
 //! other than 8000. netbox-docker's image changed web servers and ports over its releases
 //! (gunicorn on 8001, NGINX Unit on 8080, Granian with `GRANIAN_PORT`): not judged.
 //!
@@ -28,7 +29,7 @@ pub const COMPOSE_PORT_NOT_LISTENING: Rule = Rule {
     severity: Severity::Warning,
     summary: "the `netbox` service runs linuxserver's image, which serves NetBox on port 8000, and maps another container port: the published port leads nowhere",
     help: "map the image's port: `HOST_PORT:8000` (the host port is free to choose)",
-    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config; Compose's ports: `HOST:CONTAINER`, the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none. Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image)",
+    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config (a mount over it may set another port: not judged); Compose's ports: `HOST:CONTAINER`, the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none. Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image)",
     applies: Applies::Always,
 };
 
@@ -82,5 +83,17 @@ mod tests {
         assert_quiet_linted(rule, &own_command);
         let host_network = compose("lscr.io/linuxserver/netbox:4.3", "      - 8080:8080\n").replace("    ports:\n", "    network_mode: host\n    ports:\n");
         assert_quiet_linted(rule, &host_network);
+        // A command from a merge key, or one an earlier file gives and a later file's image does
+        // not undo (Compose merges key by key); a uwsgi.ini of one's own.
+        let merged = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  command: [python3, manage.py, runserver, 0.0.0.0:8080]\nservices:\n  netbox:\n    <<: *common\n    image: lscr.io/linuxserver/netbox:latest\n    ports:\n      - 8080:8080\n```\n";
+        assert_quiet_linted(rule, merged);
+        let overridden = format!(
+            "{}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:4.4\n```\n",
+            own_command
+        );
+        assert_quiet_linted(rule, &overridden);
+        let uwsgi = compose("lscr.io/linuxserver/netbox:4.3", "      - 8080:8080\n")
+            .replace("    ports:\n", "    volumes:\n      - ./uwsgi.ini:/app/netbox/netbox/uwsgi.ini:ro\n    ports:\n");
+        assert_quiet_linted(rule, &uwsgi);
     }
 }
