@@ -366,9 +366,8 @@ fn whole_project(composes: &[Read]) -> bool {
     // and only as a regular file of its own within the size limit, as for interpolation; one
     // that cannot be read so may name files all the same.
     let env = dir.join(".env");
-    if std::fs::symlink_metadata(&env).is_ok() {
-        let is_file = std::fs::symlink_metadata(&env).is_ok_and(|meta| meta.is_file());
-        let names_files = !is_file
+    if let Ok(meta) = std::fs::symlink_metadata(&env) {
+        let names_files = !meta.is_file()
             || read_text(&env).map_or(true, |text| {
                 crate::parse::env::parse(&text, crate::finding::BlockId(0))
                     .settings

@@ -139,9 +139,6 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
-    /// The port the `netbox` service's image listens on, as the last compose file that names its
-    /// image or build says.
-    image_port: Option<Option<u16>>,
     /// A compose file gives the `netbox` service what may serve NetBox on another port (see
     /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
     port_overridden: bool,
@@ -424,10 +421,11 @@ impl NetboxConfig {
     }
 
     /// The port the `netbox` service's image serves NetBox on in its container, where the image
-    /// says so whatever its release (linuxserver's; see [`crate::parse::compose::image_port`])
-    /// and no compose file gives the service what may serve it elsewhere.
+    /// says so whatever its release (linuxserver's, [`crate::parse::env::LINUXSERVER_PORT`]) and
+    /// no compose file gives the service what may serve it elsewhere.
     pub fn image_port(&self) -> Option<u16> {
-        self.image_port.flatten().filter(|_| !self.port_overridden)
+        (self.stock.is_some_and(|stock| stock.linuxserver_image) && !self.port_overridden)
+            .then_some(crate::parse::env::LINUXSERVER_PORT)
     }
 
     /// What the compose files show of the `netbox` service and the configuration it runs with
@@ -603,7 +601,6 @@ impl NetboxConfig {
             services: self.services.clone(),
             linuxserver: self.linuxserver.clone(),
             container_ports: self.container_ports.clone(),
-            image_port: self.image_port,
             port_overridden: self.port_overridden,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
@@ -633,9 +630,6 @@ impl NetboxConfig {
             self.linuxserver.incomplete |= linuxserver.incomplete;
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
-        if file.compose.image_port.is_some() {
-            self.image_port = file.compose.image_port;
-        }
         self.port_overridden |= file.compose.port_overridden;
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -830,9 +824,6 @@ impl NetboxConfig {
             config.linuxserver.variables.extend(part.linuxserver.variables);
             config.linuxserver.incomplete |= part.linuxserver.incomplete;
             config.container_ports.extend(part.container_ports);
-            if part.image_port.is_some() {
-                config.image_port = part.image_port;
-            }
             config.port_overridden |= part.port_overridden;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);

@@ -348,15 +348,6 @@ pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) ->
     }
 }
 
-/// The port the NetBox web server of an image listens on in its container, where the image says
-/// so for every release: linuxserver's, 8000 (its uwsgi.ini `http-socket = [::]:8000`, `:8000`
-/// since its first release; the file is the image's own, in /app). netbox-docker's changed web
-/// servers (gunicorn on 8001 before 1.0.0, NGINX Unit on 8080 from 1.0.0 to 3.x, Granian from 4.0.0
-/// with `GRANIAN_PORT` from 5.1.1), and an administrator may move it: not judged.
-pub fn image_port(image: &str) -> Option<u16> {
-    is_linuxserver_repository(&image_repository_and_tag(image).0).then_some(8000)
-}
-
 /// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
 /// CONTAINER_PORT[/PROTO]`), or the long form's `target`. A range or an interpolated entry is left
 /// out.
@@ -513,7 +504,6 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
-    let mut image_port: Option<Option<u16>> = None;
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -564,13 +554,11 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             published_image = Some(false);
             sso_variables_unmapped = false;
             linuxserver_image = false;
-            image_port = Some(None);
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
-            image_port = Some(self::image_port(image));
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             out.netbox_image = Some(Some(image.to_owned()));
         }
@@ -724,7 +712,6 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         services,
         linuxserver,
         ports: container_ports.into_iter().map(|(port, range)| (block, port, range)).collect(),
-        image_port,
         port_overridden,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its

@@ -129,6 +129,19 @@ pub const LINUXSERVER: &[(&str, Slot, &str)] = &[
     ("SECRET_KEY", Slot::Quoted, ""),
 ];
 
+/// The default linuxserver's image writes for a variable of [`LINUXSERVER`] that is unset or
+/// empty.
+pub fn linuxserver_default(name: &str) -> Option<&'static str> {
+    LINUXSERVER.iter().find(|(var, ..)| *var == name).map(|&(_, _, default)| default)
+}
+
+/// The port linuxserver's image serves NetBox on in its container, in every release: its
+/// `root/defaults/uwsgi.ini` `http-socket = [::]:8000` (c710945; `:8000` since the first release),
+/// a file the image keeps in /app. netbox-docker's changed web servers (gunicorn on 8001 before
+/// 1.0.0, NGINX Unit on 8080 from 1.0.0 to 3.x, Granian from 4.0.0 with `GRANIAN_PORT` from
+/// 5.1.1) and is not judged.
+pub const LINUXSERVER_PORT: u16 = 8000;
+
 /// How netbox-docker converts a variable into the setting of the same name, if it maps it.
 pub fn mapped(var: &str) -> Option<Conversion> {
     MAPPED.iter().find(|(name, _)| *name == var).map(|&(_, conversion)| conversion)

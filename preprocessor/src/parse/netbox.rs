@@ -474,10 +474,6 @@ pub struct ComposeFacts {
     /// The `netbox` service's `ports:`, by their container port (see
     /// [`crate::model::NetboxConfig::container_ports`]).
     pub ports: Vec<(BlockId, u16, Range<usize>)>,
-    /// When this file names the `netbox` service's image or build (a later file's wins): the port
-    /// its web server listens on in the container, where the image says (see
-    /// [`crate::parse::compose::image_port`]).
-    pub image_port: Option<Option<u16>>,
     /// This file gives the `netbox` service what may serve NetBox on another port: a command, an
     /// entrypoint, a network mode, a uwsgi.ini of its own, or keys from a merge key or `extends:`.
     /// Compose merges key by key, so it holds whatever a later file names as the image.

@@ -60,7 +60,10 @@ pub fn linuxserver_allowed_host_default(d: &Input<'_>, _: &Targets, out: &mut Ve
         &LINUXSERVER_ALLOWED_HOST_DEFAULT,
         block,
         image,
-        "this is linuxserver's image, and its environment sets no `ALLOWED_HOST`: on its first start the image writes its default into /config/configuration.py, `ALLOWED_HOSTS = ['netbox.example.com']`, and Django answers 400 Bad Request to every request for any other host name, the one NetBox is reached by included".to_string(),
+        format!(
+            "this is linuxserver's image, and its environment sets no `ALLOWED_HOST`: on its first start the image writes its default into /config/configuration.py, `ALLOWED_HOSTS = ['{}']`, and Django answers 400 Bad Request to every request for any other host name, the one NetBox is reached by included",
+            crate::parse::env::linuxserver_default("ALLOWED_HOST").unwrap_or_default()
+        ),
     ));
 }
 

@@ -94,8 +94,10 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
 /// L21-22): the same number is the same database.
 fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    // An unset variable takes the default unless an env file not read may set it.
-    let database = |name: &str, default: i64| match nb.linuxserver_variable(name) {
+    // An unset variable takes the image's default unless an env file not read may set it.
+    let database = |name: &str| {
+        let default = crate::parse::env::linuxserver_default(name)?.parse::<i64>().ok()?;
+        match nb.linuxserver_variable(name) {
         _ if nb.linuxserver_variable_from_file(name) => None,
         Some(var) => match var.value.as_str().map(str::trim) {
             Some("") => Some((default, Some(var))),
@@ -103,9 +105,9 @@ fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
             None => None,
         },
         None => nb.linuxserver_environment_complete().then_some((default, None)),
+        }
     };
-    let (Some((tasks, tasks_var)), Some((cache, cache_var))) = (database("REDIS_DB_TASK", 0), database("REDIS_DB_CACHE", 1))
-    else {
+    let (Some((tasks, tasks_var)), Some((cache, cache_var))) = (database("REDIS_DB_TASK"), database("REDIS_DB_CACHE")) else {
         return;
     };
     let Some(var) = cache_var.or(tasks_var).filter(|_| tasks == cache) else { return };
