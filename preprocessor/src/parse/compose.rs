@@ -514,12 +514,21 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         services_elsewhere: false,
         files: vec![block],
         shown: Vec::new(),
+        names: Vec::new(),
+        names_beyond: false,
     };
     let mut services_seen = false;
     for document in &loaded.documents {
         // `include:` brings in services of other files, which are not read.
         project_services.elsewhere |= document.get("include").is_some();
         project_services.services_elsewhere |= document.get("include").is_some();
+        project_services.names_beyond |=
+            document.get("networks").is_some_and(|networks| match &untag(networks).1.kind {
+                NodeKind::Map(entries) => entries.iter().any(|(_, network)| {
+                    network.get("external").is_some_and(|external| !matches!(external.kind, NodeKind::Bool(false)))
+                }),
+                _ => false,
+            });
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
@@ -531,6 +540,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             project_services.postgres.clear();
             project_services.redis.clear();
             project_services.shown.clear();
+            project_services.names.clear();
         }
         scan_services(services, block, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
@@ -588,6 +598,8 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                 untag(volumes).1.items().iter().filter_map(volume_target).any(|target| target.ends_with("/uwsgi.ini"))
             });
         network_mode |= netbox.get("network_mode").is_some();
+        project_services.names_beyond |=
+            ["links", "external_links", "extra_hosts", "network_mode"].iter().any(|key| netbox.get(key).is_some());
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
         if service_tag != Tag::Merge {
@@ -828,6 +840,8 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
+        facts.names.push(service_name.clone());
+        facts.names.extend(addresses(service));
         // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
         // not followed there.
         facts.elsewhere |=

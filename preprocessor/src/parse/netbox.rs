@@ -517,6 +517,15 @@ pub struct ProjectServices {
     pub files: Vec<BlockId>,
     /// Each service as each compose file shows it, in the files' order.
     pub shown: Vec<ShownService>,
+    /// Every name and address a service of the project answers to on the project's network: its
+    /// name under `services:` and [`crate::parse::compose`]'s other names (`hostname:`,
+    /// `container_name:`, aliases, fixed addresses), in lower case.
+    pub names: Vec<String>,
+    /// A name may resolve beyond the project's services: a network is declared `external:`
+    /// (other projects' containers answer there), or the `netbox` service has `links:`,
+    /// `external_links:`, `extra_hosts:` or `network_mode:`, which add names or another
+    /// network namespace.
+    pub names_beyond: bool,
 }
 
 /// A service as one compose file shows it.
@@ -552,6 +561,8 @@ impl ProjectServices {
         self.services_elsewhere |= later.services_elsewhere;
         self.files.extend_from_slice(&later.files);
         self.shown.extend_from_slice(&later.shown);
+        self.names.extend_from_slice(&later.names);
+        self.names_beyond |= later.names_beyond;
     }
 }
 

@@ -1,0 +1,193 @@
+//! `netbox/compose-host-not-a-service`: NetBox's database or Redis host is a name no service of
+//! its Compose project answers to.
+//!
+//! ## What it does
+//! In a whole Compose project, takes the hosts NetBox connects to from its image's environment:
+//! netbox-docker's `DB_HOST`, `REDIS_HOST` and `REDIS_CACHE_HOST` as set; linuxserver's `DB_HOST`
+//! and `REDIS_HOST`, or the `postgres` and `redis` its image writes when they are not set. A bare
+//! name (no dot, not `localhost`) that is no service's name, `hostname:`, `container_name:` or
+//! network alias does not resolve on the project's network.
+//!
+//! Quiet where a name may resolve beyond the project: a network declared `external:` (other
+//! projects' containers), `links:`, `external_links:`, `extra_hosts:` or `network_mode:` on the
+//! `netbox` service; where services come from files not read (`include:`, `extends:`, merge keys);
+//! and where a Python file of one's own sets `DATABASE` or `REDIS` (the variables are then not
+//! what NetBox reads).
+//!
+//! ## Why is this bad?
+//! NetBox cannot reach its database or Redis: migrations, every page and the background worker
+//! fail with a name-resolution error.
+//!
+//! ## Example
+//! `REDIS_HOST=redis` in a project whose services are `netbox`, `netbox-worker` and `postgres`.
+//!
+//! Use instead: add the service (netbox-docker's `redis` and `redis-cache`), or name the host the
+//! database or Redis really runs on.
+
+use crate::finding::{BlockId, Finding, Rule, Severity};
+use crate::parse::netbox::Setting;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+use std::ops::Range;
+
+/// Where a finding goes: a block and a range in it.
+type Place = (BlockId, Range<usize>);
+
+/// NetBox's database or Redis host is a name no service of its Compose project answers to.
+pub const COMPOSE_HOST_NOT_A_SERVICE: Rule = Rule {
+    id: "netbox/compose-host-not-a-service",
+    severity: Severity::Error,
+    summary: "In a whole Compose project, the host NetBox's image connects to for its database or Redis (`DB_HOST`, `REDIS_HOST`, `REDIS_CACHE_HOST`, or linuxserver's defaults `postgres` and `redis`) is a bare name no service answers to: NetBox cannot connect",
+    help: "add the service that runs PostgreSQL or Redis under that name (netbox-docker's docker-compose.yml has `postgres`, `redis` and `redis-cache`), or set the variable to the host it really runs on",
+    fact: "Docker Compose's networking: each service joins the project's network and is reachable there by its service name (and its aliases; hostname and container_name are also answered by Docker's embedded DNS). netbox-docker 3.0.2 configuration/configuration.py L67 (DATABASE HOST from DB_HOST), L87 and L99 (REDIS tasks and caching HOST from REDIS_HOST and REDIS_CACHE_HOST); linuxserver/docker-netbox c710945 init-netbox-config/run L15 (`${DB_HOST:-postgres}`) and L17 (`${REDIS_HOST:-redis}`) written into /config/configuration.py. NetBox requires both the database and Redis (netbox/netbox/settings.py, 4.6.8: REDIS is a required parameter). Seen in tests/realworld/tuning/t131-… (no Redis service) and t174-… (linuxserver's defaults, no database or Redis service)",
+    applies: Applies::Always,
+};
+
+pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(services) = nb.whole_project_services() else { return };
+    if services.elsewhere || services.services_elsewhere || services.names_beyond {
+        return;
+    }
+    let answered = |host: &str| services.names.iter().any(|name| name.eq_ignore_ascii_case(host));
+    // Where a host written as the image's default is reported: the `netbox` service's image.
+    let image = services
+        .shown
+        .iter()
+        .rev()
+        .filter(|service| service.name == "netbox")
+        .find_map(|service| service.image.as_ref().map(|(_, range)| (service.key.0, range.clone())));
+    // (what connects, the host, where): each unanswered host, the database's and Redis's apart.
+    let mut missing: Vec<(&str, String, Place)> = Vec::new();
+    let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>| {
+        let (Some(host), Some(place)) = (host.map(str::trim), place) else { return };
+        if is_service_name(host) && !answered(host) {
+            missing.push((what, host.to_owned(), place));
+        }
+    };
+    let at = |setting: &Setting| Some((setting.block, setting.value.range.clone()));
+    if nb.renders_linuxserver_configuration() {
+        for (variable, what) in [("DB_HOST", "database"), ("REDIS_HOST", "Redis")] {
+            match nb.linuxserver_variable(variable) {
+                Some(setting) => judge(what, setting.value.as_str(), at(setting)),
+                None if nb.linuxserver_environment_complete() && !nb.linuxserver_variable_from_file(variable) => {
+                    judge(what, crate::parse::env::linuxserver_default(variable), image.clone());
+                }
+                None => {}
+            }
+        }
+    } else {
+        // A configuration of one's own that sets the connection itself does not read these.
+        let own = |name: &str| nb.get(name).is_some_and(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
+        if !own("DATABASE") && !own("DATABASES") {
+            let db = nb.environment_variable("DB_HOST");
+            judge("database", db.and_then(|s| s.value.as_str()), db.and_then(at));
+        }
+        if !own("REDIS") {
+            for variable in ["REDIS_HOST", "REDIS_CACHE_HOST"] {
+                let redis = nb.environment_variable(variable);
+                judge("Redis", redis.and_then(|s| s.value.as_str()), redis.and_then(at));
+            }
+        }
+    }
+    let names = services.names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
+    // One finding per thing NetBox connects to (Redis's two hosts at the first missing one), and
+    // one per place (linuxserver's two defaults both at the image).
+    let mut reported: Vec<(Place, Vec<String>)> = Vec::new();
+    for what in ["database", "Redis"] {
+        let hosts: Vec<&(&str, String, Place)> = missing.iter().filter(|(w, ..)| *w == what).collect();
+        let Some((_, _, place)) = hosts.first() else { continue };
+        let written = hosts.iter().map(|(_, host, _)| format!("`{}`", host.escape_debug())).collect::<Vec<_>>().join(" and ");
+        let said = format!("its {what} host{} {written}", if hosts.len() > 1 { "s" } else { "" });
+        match reported.iter_mut().find(|(at, _)| at == place) {
+            Some((_, saids)) => saids.push(said),
+            None => reported.push((place.clone(), vec![said])),
+        }
+    }
+    for ((block, range), saids) in reported {
+        let default = if image.as_ref().is_some_and(|(b, r)| *b == block && *r == range) {
+            "this is linuxserver's image, and its environment leaves NetBox's connection to the image's defaults: "
+        } else {
+            ""
+        };
+        out.push(Finding::in_block(
+            &COMPOSE_HOST_NOT_A_SERVICE,
+            block,
+            range,
+            format!(
+                "{default}NetBox connects to {}, which no service of this Compose project answers to (its services and their names: {names}): the name does not resolve, so NetBox cannot connect",
+                saids.join(" and ")
+            ),
+        ));
+    }
+}
+
+/// A bare name Compose's DNS would answer for a service: no dot (a domain or an address), no
+/// port or variable, not the container itself.
+fn is_service_name(host: &str) -> bool {
+    !host.is_empty()
+        && !host.eq_ignore_ascii_case("localhost")
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !host.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, linted};
+
+    const RULE: &str = "netbox/compose-host-not-a-service";
+
+    fn netbox_docker(env: &str, more: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n{env}  postgres:\n    image: postgres:17-alpine\n{more}```\n"
+        )
+    }
+
+    fn lines(chapter: &str) -> Vec<usize> {
+        linted(RULE, chapter).into_iter().map(|(line, _)| line).collect()
+    }
+
+    /// t131's shape: Redis's hosts name no service (one finding, at REDIS_HOST); the database's
+    /// does.
+    #[test]
+    fn a_host_no_service_answers_to() {
+        let chapter = netbox_docker("      DB_HOST: postgres\n      REDIS_HOST: redis\n      REDIS_CACHE_HOST: redis-cache\n", "");
+        assert_eq!(lines(&chapter), [6]);
+        assert_fires_linted("netbox/compose-host-not-a-service", &chapter, 6);
+        assert!(linted(RULE, &chapter)[0].1.contains("`redis` and `redis-cache`"), "{:?}", linted(RULE, &chapter));
+        assert_eq!(lines(&netbox_docker("      DB_HOST: db\n", "")), [5]);
+    }
+
+    /// t174's shape: linuxserver's image with no DB_HOST or REDIS_HOST writes `postgres` and
+    /// `redis`; neither is a service: one finding, at the image.
+    #[test]
+    fn linuxservers_defaults_no_service_answers_to() {
+        let chapter = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:latest\n    environment:\n      - ALLOWED_HOST=netbox.example.org\n  traefik:\n    image: traefik:v3.5\n```\n";
+        let got = linted(RULE, chapter);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, 3);
+        assert!(got[0].1.contains("database host `postgres` and its Redis host `redis`"), "{got:?}");
+        // With both services, quiet.
+        let both = chapter.replace("  traefik:\n    image: traefik:v3.5\n", "  postgres:\n    image: postgres:17\n  redis:\n    image: redis:7\n");
+        assert_quiet_linted("netbox/compose-host-not-a-service", &both);
+    }
+
+    #[test]
+    fn quiet_where_the_name_is_a_services_or_may_resolve_beyond_the_project() {
+        let env = "      DB_HOST: database\n      REDIS_HOST: cache\n";
+        // A service's name, container name, hostname or alias.
+        let named = "  redis:\n    image: redis:7\n    container_name: cache\n";
+        assert_eq!(lines(&netbox_docker(env, named).replace("  postgres:\n", "  database:\n")), [0; 0]);
+        let aliased = "  redis:\n    image: redis:7\n    hostname: cache\n    networks:\n      default:\n        aliases: [database]\n";
+        assert_eq!(lines(&netbox_docker(env, aliased)), [0; 0]);
+        // A domain, an address, a variable not known here, localhost.
+        assert_eq!(lines(&netbox_docker("      DB_HOST: db.example.org\n      REDIS_HOST: 10.0.0.5\n", "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker("      DB_HOST: ${DB_SERVER}\n      REDIS_HOST: localhost\n", "")), [0; 0]);
+        // An external network, links, extra hosts, another namespace; services from elsewhere.
+        assert_eq!(lines(&netbox_docker(env, "networks:\n  shared:\n    external: true\n")), [0; 0]);
+        assert_eq!(lines(&netbox_docker(env, "networks:\n  shared:\n    external: false\n")), [5, 6]);
+        assert_eq!(lines(&netbox_docker(&format!("{env}    extra_hosts:\n      - \"cache:10.0.0.7\"\n"), "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker(&format!("{env}    network_mode: host\n"), "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker(env, "").replace("services:\n", "include:\n  - db.yml\nservices:\n")), [0; 0]);
+    }
+}

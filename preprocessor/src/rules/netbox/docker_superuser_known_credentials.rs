@@ -1,0 +1,155 @@
+//! `netbox/docker-superuser-known-credentials`: netbox-docker creates its superuser with a
+//! password or API token everyone knows.
+//!
+//! ## What it does
+//! Where netbox-docker's environment sets `SKIP_SUPERUSER` to anything but `true` (its
+//! entrypoint then creates the superuser on the first start), finds:
+//! - `SUPERUSER_PASSWORD=admin`, the password netbox-docker's README and its example
+//!   environment printed for years;
+//! - `SUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567`, the token netbox-docker's own
+//!   entrypoint calls "widely known" (NetBox before 4.5, whose tokens are that key alone);
+//! - no `SUPERUSER_PASSWORD` (and no secret file) on a NetBox before 4.5: netbox-docker's images
+//!   of those releases fill in `admin`, and the token above.
+//!
+//! Where `SKIP_SUPERUSER` is absent from what is shown, the netbox-docker example environment (or
+//! an override not shown) may set it: nothing is said. A password or token of one's own is quiet.
+//!
+//! ## Why is this bad?
+//! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
+//! published in netbox-docker's repository.
+//!
+//! ## Example
+//! `SKIP_SUPERUSER=false` with `SUPERUSER_PASSWORD=admin`.
+//!
+//! Use instead: `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or
+//! `/run/secrets/superuser_password`), or `SKIP_SUPERUSER=true` once the superuser exists.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets, Version};
+
+/// netbox-docker creates its superuser with a password or API token everyone knows.
+pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
+    id: "netbox/docker-superuser-known-credentials",
+    severity: Severity::Warning,
+    summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin` or the API token netbox-docker calls widely known, set or left to its default",
+    help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L83-90: the same entrypoint warns that this token 'is widely known; please remove it'. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them. NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…",
+    applies: Applies::Always,
+};
+
+/// The token netbox-docker's entrypoint filled in and then warned about.
+const WIDELY_KNOWN_TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
+
+/// NetBox 4.5 replaced the token that is its key alone (v1) with v2 tokens.
+const V2_TOKENS: Version = Version::new(4, 5, 0);
+
+pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(skip) = nb.environment_variable("SKIP_SUPERUSER") else { return };
+    // The entrypoint compares the text with `true` exactly; a value not known here says nothing.
+    if skip.value.as_str().is_none_or(|skip| skip == "true") {
+        return;
+    }
+    let v1_tokens = targets.netbox < V2_TOKENS;
+    let token = nb.environment_variable("SUPERUSER_API_TOKEN");
+    if let Some(token) = token
+        && v1_tokens
+        && token.value.as_str() == Some(WIDELY_KNOWN_TOKEN)
+    {
+        out.push(Finding::in_block(
+            &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+            token.block,
+            token.value.range.clone(),
+            format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox's API can call it as the superuser", skip_text(skip)),
+        ));
+    }
+    match nb.environment_variable("SUPERUSER_PASSWORD") {
+        Some(password) if password.value.as_str() == Some("admin") => out.push(Finding::in_block(
+            &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+            password.block,
+            password.value.range.clone(),
+            format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
+        )),
+        Some(_) => {}
+        // A secret file may hold the password: only compose's `secrets:` or a mount can put
+        // one there.
+        None if v1_tokens && !nb.stock_configuration().is_some_and(|stock| stock.secrets) => {
+            let and_token = if token.is_none() { format!(" and the API token `{WIDELY_KNOWN_TOKEN}`, which its entrypoint warns is widely known") } else { String::new() };
+            out.push(Finding::in_block(
+                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+                skip.block,
+                skip.value.range.clone(),
+                format!("`SKIP_SUPERUSER` is `{}` and no `SUPERUSER_PASSWORD` is set: netbox-docker's images for NetBox {} create the superuser with its default password `admin`{and_token}, which anyone who reaches NetBox can sign in with", skip_text(skip), targets.netbox),
+            ));
+        }
+        None => {}
+    }
+}
+
+/// `SKIP_SUPERUSER`'s value as written, for a message.
+fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
+    skip.value.as_str().unwrap_or_default().escape_debug().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Settings;
+    use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
+    use crate::rules::testing::diagnostics;
+
+    const RULE: &str = "netbox/docker-superuser-known-credentials";
+
+    /// An environment file (lines 4 on) and a compose file that runs netbox-docker's image with it
+    /// and more (its `environment:` on line 12 when the file has one line).
+    fn chapter(env: &str, service: &str) -> String {
+        format!(
+            "# t\n\n```sh,check=env,file=netbox.env\n{env}```\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    env_file: netbox.env\n{service}```\n"
+        )
+    }
+
+    /// The chapter lines the rule fires on, for a target NetBox (as `lint` takes it from the
+    /// image's tag).
+    fn fired(chapter: &str, netbox: &str) -> Vec<usize> {
+        let mut settings = Settings::default();
+        settings.targets.netbox = netbox.parse().unwrap();
+        diagnostics(chapter, &settings).into_iter().filter(|d| d.rule == RULE).map(|d| d.start.line).collect()
+    }
+
+    /// t152's and t172's shapes: `admin` set, the known token set; each on its own line.
+    #[test]
+    fn the_known_password_and_token_where_the_superuser_is_created() {
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=admin\n", ""), "4.7"), [5]);
+        // (The harness's own form, on NetBox's newest release: the block's second line.)
+        assert_fires_in_chapter("netbox/docker-superuser-known-credentials", &chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=admin\n", ""), 2);
+        assert_eq!(
+            fired(&chapter("X=1\n", "    environment:\n      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASSWORD: admin\n"), "4.7"),
+            [14]
+        );
+        assert_eq!(
+            fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n", ""), "4.0"),
+            [6]
+        );
+        // No password on a release whose images fill in `admin` (and the token): at SKIP_SUPERUSER.
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.4"), [4]);
+    }
+
+    #[test]
+    fn quiet_where_the_superuser_is_skipped_or_its_credentials_are_unknown_or_own() {
+        // Skipped, or SKIP_SUPERUSER not shown (the example environment sets it to true).
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=true\nSUPERUSER_PASSWORD=admin\n", ""), "4.4"), [0; 0]);
+        assert_quiet_in_chapter("netbox/docker-superuser-known-credentials", &chapter("SKIP_SUPERUSER=true\nSUPERUSER_PASSWORD=admin\n", ""));
+        assert_eq!(fired(&chapter("SUPERUSER_NAME=admin\nSUPERUSER_PASSWORD=admin\n", ""), "4.4"), [0; 0]);
+        // One's own password; a password from a secret file; no password on NetBox 4.5 and
+        // later, whose images may not fill one in.
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\n", ""), "4.4"), [0; 0]);
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", "    secrets:\n      - superuser_password\n"), "4.4"), [0; 0]);
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.5"), [0; 0]);
+        // The known token on NetBox 4.5 and later is only half of a v2 token.
+        let token = "SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n";
+        assert_eq!(fired(&chapter(token, ""), "4.5"), [0; 0]);
+        // Another publisher's image reads its environment its own way.
+        let linuxserver = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:4.1\n    environment:\n      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASSWORD: admin\n```\n";
+        assert_eq!(fired(linuxserver, "4.1"), [0; 0]);
+    }
+}
