@@ -19,6 +19,12 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
     let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = d.netbox.allowed_hosts() else { return };
     let Some(public) = flow.public.host.as_deref().map(str::to_lowercase) else { return };
+    // An empty list with DEBUG off allows no host at all: `netbox/allowed-hosts-type` says so,
+    // at the same value, for every host (one cause, one finding; corpus case t176).
+    let debug = d.netbox.get("DEBUG").and_then(|s| s.value.truthy());
+    if hosts.is_empty() && debug != Some(true) {
+        return;
+    }
     if !host_allowed(&public, &hosts) {
         out.push(Finding::in_block(
             &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
@@ -45,6 +51,15 @@ mod tests {
         // Django's `.domain` form admits the domain and its subdomains.
         let subdomains = netbox("['netbox.internaldomain.com']", "['.internaldomain.com']");
         assert_quiet("flow/allowed-hosts-missing-public-host", (&subdomains, NGINX, BLUEPRINT));
+        // An empty list is `netbox/allowed-hosts-type`'s finding (every host refused); with DEBUG
+        // on Django allows only the local names, so the public host is missing again.
+        let empty = netbox("['netbox.internaldomain.com']", "[]");
+        assert_quiet("flow/allowed-hosts-missing-public-host", (&empty, NGINX, BLUEPRINT));
+        assert_fires(
+            "flow/allowed-hosts-missing-public-host",
+            (&format!("{empty}DEBUG = True\n"), NGINX, BLUEPRINT),
+            "ALLOWED_HOSTS",
+        );
     }
 
     #[test]
