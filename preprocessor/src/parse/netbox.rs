@@ -548,6 +548,16 @@ pub struct ShownService {
 }
 
 impl ProjectServices {
+    /// Where the `netbox` service's image is named, in the last file that names one: where a
+    /// finding about what the image does with its defaults goes.
+    pub fn netbox_image_place(&self) -> Option<(BlockId, Range<usize>)> {
+        self.shown
+            .iter()
+            .rev()
+            .filter(|service| service.name == "netbox")
+            .find_map(|service| service.image.as_ref().map(|(_, range)| (service.key.0, range.clone())))
+    }
+
     /// A later compose file of the same project: a service either shows is in the project; the
     /// finding stays at the first file's `netbox` service.
     pub fn merge(&mut self, later: &ProjectServices) {

@@ -51,12 +51,7 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     }
     let answered = |host: &str| services.names.iter().any(|name| name.eq_ignore_ascii_case(host));
     // Where a host written as the image's default is reported: the `netbox` service's image.
-    let image = services
-        .shown
-        .iter()
-        .rev()
-        .filter(|service| service.name == "netbox")
-        .find_map(|service| service.image.as_ref().map(|(_, range)| (service.key.0, range.clone())));
+    let image = services.netbox_image_place();
     // (what connects, the host, where): each unanswered host, the database's and Redis's apart.
     let mut missing: Vec<(&str, String, Place)> = Vec::new();
     let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>| {

@@ -47,17 +47,18 @@ pub fn docker_superuser_skipped(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
     }) else {
         return;
     };
-    let named = SUPERUSER_VARIABLES
+    let named: Vec<String> = SUPERUSER_VARIABLES
         .iter()
         .filter(|name| nb.environment_variable(name).is_some())
         .map(|name| format!("`{name}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect();
+    let them = if named.len() == 1 { "it" } else { "them" };
+    let named = named.join(", ");
     out.push(Finding::in_block(
         &DOCKER_SUPERUSER_SKIPPED,
         first.block,
         first.value.range.clone(),
-        format!("`SKIP_SUPERUSER` is `true`, so netbox-docker's entrypoint skips the superuser and never reads {named}: on a first start no superuser is created from them, and a fresh NetBox has no user to sign in with"),
+        format!("`SKIP_SUPERUSER` is `true`, so netbox-docker's entrypoint skips the superuser and never reads {named}: on a first start no superuser is created from {them}, and a fresh NetBox has no user to sign in with"),
     ));
 }
 

@@ -47,15 +47,7 @@ pub fn linuxserver_allowed_host_default(d: &Input<'_>, _: &Targets, out: &mut Ve
         return;
     }
     let Some(services) = nb.whole_project_services() else { return };
-    let Some((block, image)) = services
-        .shown
-        .iter()
-        .rev()
-        .filter(|service| service.name == "netbox")
-        .find_map(|service| service.image.as_ref().map(|(_, range)| (service.key.0, range.clone())))
-    else {
-        return;
-    };
+    let Some((block, image)) = services.netbox_image_place() else { return };
     out.push(Finding::in_block(
         &LINUXSERVER_ALLOWED_HOST_DEFAULT,
         block,
