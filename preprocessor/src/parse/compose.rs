@@ -526,6 +526,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             document.get("networks").is_some_and(|networks| match &untag(networks).1.kind {
                 NodeKind::Map(entries) => entries.iter().any(|(_, network)| {
                     network.get("external").is_some_and(|external| !matches!(external.kind, NodeKind::Bool(false)))
+                        || network.get("name").is_some()
                 }),
                 _ => false,
             });
@@ -599,7 +600,9 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             });
         network_mode |= netbox.get("network_mode").is_some();
         project_services.names_beyond |=
-            ["links", "external_links", "extra_hosts", "network_mode"].iter().any(|key| netbox.get(key).is_some());
+            ["links", "external_links", "extra_hosts", "network_mode", "dns", "dns_search"]
+                .iter()
+                .any(|key| netbox.get(key).is_some());
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
         if service_tag != Tag::Merge {

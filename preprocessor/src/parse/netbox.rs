@@ -517,14 +517,16 @@ pub struct ProjectServices {
     pub files: Vec<BlockId>,
     /// Each service as each compose file shows it, in the files' order.
     pub shown: Vec<ShownService>,
-    /// Every name and address a service of the project answers to on the project's network: its
-    /// name under `services:` and [`crate::parse::compose`]'s other names (`hostname:`,
-    /// `container_name:`, aliases, fixed addresses), in lower case.
+    /// Every name and address a service of the project may answer to on the project's network:
+    /// its name under `services:` and [`crate::parse::compose`]'s other names (`container_name:`,
+    /// aliases, fixed addresses, and `hostname:`, which Docker's DNS may not answer: counted, so
+    /// that nothing is said where unsure), in lower case.
     pub names: Vec<String>,
-    /// A name may resolve beyond the project's services: a network is declared `external:`
-    /// (other projects' containers answer there), or the `netbox` service has `links:`,
-    /// `external_links:`, `extra_hosts:` or `network_mode:`, which add names or another
-    /// network namespace.
+    /// A name may resolve beyond the project's services: a network is declared `external:` or
+    /// given a `name:` (Compose then joins an existing network of that name, where other
+    /// projects' containers answer), or the `netbox` service has `links:`, `external_links:`,
+    /// `extra_hosts:`, `network_mode:`, `dns:` or `dns_search:`, which add names, another network
+    /// namespace or other resolvers.
     pub names_beyond: bool,
 }
 

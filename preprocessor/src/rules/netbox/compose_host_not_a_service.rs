@@ -8,15 +8,19 @@
 //! name (no dot, not `localhost`) that is no service's name, `hostname:`, `container_name:` or
 //! network alias does not resolve on the project's network.
 //!
-//! Quiet where a name may resolve beyond the project: a network declared `external:` (other
-//! projects' containers), `links:`, `external_links:`, `extra_hosts:` or `network_mode:` on the
-//! `netbox` service; where services come from files not read (`include:`, `extends:`, merge keys);
-//! and where a Python file of one's own sets `DATABASE` or `REDIS` (the variables are then not
-//! what NetBox reads).
+//! A container's own name counts (`project-postgres-1`, a Swarm stack's `stack_postgres`), as do
+//! `hostname:` values (counted although Docker's DNS may not answer them). Quiet where a name may
+//! resolve beyond the project: a network declared `external:` or given a `name:` (other projects'
+//! containers), `links:`, `external_links:`, `extra_hosts:`, `network_mode:`, `dns:` or
+//! `dns_search:` on the `netbox` service; where services come from files not read (`include:`,
+//! `extends:`, merge keys); where Redis is reached through Sentinels (`REDIS_SENTINELS`, its host
+//! is then not used); and where a Python file of one's own sets `DATABASE` or `REDIS` (the
+//! variables are then not what NetBox reads). Docker's DNS also asks the host's resolvers, with
+//! the host's search domains: a name a LAN's DNS knows resolves too, hence a warning.
 //!
 //! ## Why is this bad?
-//! NetBox cannot reach its database or Redis: migrations, every page and the background worker
-//! fail with a name-resolution error.
+//! Unless a DNS server beyond the project knows the name, NetBox cannot reach its database or
+//! Redis: migrations, every page and the background worker fail with a name-resolution error.
 //!
 //! ## Example
 //! `REDIS_HOST=redis` in a project whose services are `netbox`, `netbox-worker` and `postgres`.
@@ -36,10 +40,10 @@ type Place = (BlockId, Range<usize>);
 /// NetBox's database or Redis host is a name no service of its Compose project answers to.
 pub const COMPOSE_HOST_NOT_A_SERVICE: Rule = Rule {
     id: "netbox/compose-host-not-a-service",
-    severity: Severity::Error,
-    summary: "In a whole Compose project, the host NetBox's image connects to for its database or Redis (`DB_HOST`, `REDIS_HOST`, `REDIS_CACHE_HOST`, or linuxserver's defaults `postgres` and `redis`) is a bare name no service answers to: NetBox cannot connect",
+    severity: Severity::Warning,
+    summary: "In a whole Compose project, the host NetBox's image connects to for its database or Redis (`DB_HOST`, `REDIS_HOST`, `REDIS_CACHE_HOST`, or linuxserver's defaults `postgres` and `redis`) is a bare name no service answers to: unless a DNS server beyond the project knows it, NetBox cannot connect",
     help: "add the service that runs PostgreSQL or Redis under that name (netbox-docker's docker-compose.yml has `postgres`, `redis` and `redis-cache`), or set the variable to the host it really runs on",
-    fact: "Docker Compose's networking: each service joins the project's network and is reachable there by its service name (and its aliases; hostname and container_name are also answered by Docker's embedded DNS). netbox-docker 3.0.2 configuration/configuration.py L67 (DATABASE HOST from DB_HOST), L87 and L99 (REDIS tasks and caching HOST from REDIS_HOST and REDIS_CACHE_HOST); linuxserver/docker-netbox c710945 init-netbox-config/run L15 (`${DB_HOST:-postgres}`) and L17 (`${REDIS_HOST:-redis}`) written into /config/configuration.py. NetBox requires both the database and Redis (netbox/netbox/settings.py, 4.6.8: REDIS is a required parameter). Seen in tests/realworld/tuning/t131-… (no Redis service) and t174-… (linuxserver's defaults, no database or Redis service)",
+    fact: "Docker Compose's networking: each service joins the project's network and is reachable there by its service name, its network aliases and its container's name (Compose v2 names containers `<project>-<service>-<n>`); Docker's embedded DNS forwards other names to the host's resolvers (with the host's search domains, or `dns:`/`dns_search:`); a network given a `name:` is joined when it exists (docker/compose pkg/compose/create.go resolveOrCreateNetwork). netbox-docker 3.0.2 configuration/configuration.py L67 (DATABASE HOST from DB_HOST), L87 and L99 (REDIS tasks and caching HOST from REDIS_HOST and REDIS_CACHE_HOST); netbox-docker 3.0.2 configuration.py L89 and L101: REDIS_SENTINELS and REDIS_CACHE_SENTINELS, which NetBox uses instead of HOST (settings.py, 4.7). linuxserver/docker-netbox c710945 init-netbox-config/run L15 (`${DB_HOST:-postgres}`) and L17 (`${REDIS_HOST:-redis}`), written into /config/configuration.py on a first start (L34-41). NetBox requires both the database and Redis (netbox/netbox/settings.py, 4.6.8: REDIS is a required parameter). Seen in tests/realworld/tuning/t131-… (no Redis service) and t174-… (linuxserver's defaults, no database or Redis service)",
     applies: Applies::Always,
 };
 
@@ -49,7 +53,11 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     if services.elsewhere || services.services_elsewhere || services.names_beyond {
         return;
     }
-    let answered = |host: &str| services.names.iter().any(|name| name.eq_ignore_ascii_case(host));
+    let answered = |host: &str| {
+        let host = host.to_ascii_lowercase();
+        services.names.contains(&host)
+            || services.shown.iter().any(|service| is_container_of(&host, &service.name.to_ascii_lowercase()))
+    };
     // Where a host written as the image's default is reported: the `netbox` service's image.
     let image = services.netbox_image_place();
     // (what connects, the host, where): each unanswered host, the database's and Redis's apart.
@@ -79,13 +87,23 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
             judge("database", db.and_then(|s| s.value.as_str()), db.and_then(at));
         }
         if !own("REDIS") {
-            for variable in ["REDIS_HOST", "REDIS_CACHE_HOST"] {
+            // With Sentinels, NetBox asks them for the master: the host is not used.
+            for (variable, sentinels) in [("REDIS_HOST", "REDIS_SENTINELS"), ("REDIS_CACHE_HOST", "REDIS_CACHE_SENTINELS")] {
+                if nb.environment_variable(sentinels).is_some_and(|s| s.value.as_str() != Some("")) {
+                    continue;
+                }
                 let redis = nb.environment_variable(variable);
                 judge("Redis", redis.and_then(|s| s.value.as_str()), redis.and_then(at));
             }
         }
     }
-    let names = services.names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
+    let mut names: Vec<&str> = Vec::new();
+    for service in &services.shown {
+        if !names.contains(&service.name.as_str()) {
+            names.push(&service.name);
+        }
+    }
+    let names = names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
     // One finding per thing NetBox connects to (Redis's two hosts at the first missing one), and
     // one per place (linuxserver's two defaults both at the image).
     let mut reported: Vec<(Place, Vec<String>)> = Vec::new();
@@ -101,7 +119,7 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     }
     for ((block, range), saids) in reported {
         let default = if image.as_ref().is_some_and(|(b, r)| *b == block && *r == range) {
-            "this is linuxserver's image, and its environment leaves NetBox's connection to the image's defaults: "
+            "this is linuxserver's image, and its environment sets neither: on a first start the image writes its defaults into /config/configuration.py, and "
         } else {
             ""
         };
@@ -110,11 +128,22 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
             block,
             range,
             format!(
-                "{default}NetBox connects to {}, which no service of this Compose project answers to (its services and their names: {names}): the name does not resolve, so NetBox cannot connect",
+                "{default}NetBox connects to {}, which no service of this Compose project answers to (its services: {names}): unless a DNS server beyond the project knows the name, NetBox cannot connect",
                 saids.join(" and ")
             ),
         ));
     }
+}
+
+/// Whether a host is a container's name of a service: Compose v2's `<project>-<service>-<n>`,
+/// v1's `<project>_<service>_<n>`, a Swarm stack's `<stack>_<service>` (each in lower case).
+fn is_container_of(host: &str, service: &str) -> bool {
+    let numbered = |sep: char| {
+        host.rsplit_once(sep).is_some_and(|(rest, n)| {
+            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.strip_suffix(service).is_some_and(|p| p.ends_with(sep))
+        })
+    };
+    numbered('-') || numbered('_') || host.strip_suffix(service).is_some_and(|p| p.len() > 1 && p.ends_with('_'))
 }
 
 /// A bare name Compose's DNS would answer for a service: no dot (a domain or an address), no
@@ -183,6 +212,11 @@ mod tests {
         assert_eq!(lines(&netbox_docker(env, "networks:\n  shared:\n    external: false\n")), [5, 6]);
         assert_eq!(lines(&netbox_docker(&format!("{env}    extra_hosts:\n      - \"cache:10.0.0.7\"\n"), "")), [0; 0]);
         assert_eq!(lines(&netbox_docker(&format!("{env}    network_mode: host\n"), "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker(&format!("{env}    dns_search: corp.example.com\n"), "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker(env, "networks:\n  default:\n    name: infra\n")), [0; 0]);
+        // A container's name; Redis through Sentinels.
+        assert_eq!(lines(&netbox_docker("      DB_HOST: netbox-docker-postgres-1\n      REDIS_HOST: netbox_postgres\n", "")), [0; 0]);
+        assert_eq!(lines(&netbox_docker("      REDIS_HOST: redis\n      REDIS_SENTINELS: sentinel:26379\n", "  sentinel:\n    image: redis:7\n")), [0; 0]);
         assert_eq!(lines(&netbox_docker(env, "").replace("services:\n", "include:\n  - db.yml\nservices:\n")), [0; 0]);
     }
 }

@@ -7,12 +7,14 @@
 //! - `SUPERUSER_PASSWORD=admin`, the password netbox-docker's README and its example
 //!   environment printed for years;
 //! - `SUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567`, the token netbox-docker's own
-//!   entrypoint calls "widely known" (NetBox before 4.5, whose tokens are that key alone);
-//! - no `SUPERUSER_PASSWORD` (and no secret file) on a NetBox before 4.5: netbox-docker's images
-//!   of those releases fill in `admin`, and the token above.
+//!   entrypoint calls "widely known" (NetBox before 4.5, whose tokens are that key alone).
 //!
 //! Where `SKIP_SUPERUSER` is absent from what is shown, the netbox-docker example environment (or
-//! an override not shown) may set it: nothing is said. A password or token of one's own is quiet.
+//! an override not shown) may set it: nothing is said. Where the service gets Docker secrets, the
+//! secret files `superuser_password` and `superuser_api_token` win over the variables: nothing is
+//! said. A password or token of one's own is quiet. A password left unset is not judged: releases
+//! before netbox-docker's pull request #1674 fill in `admin`, later ones none, and whether another
+//! file of the environment sets it is often not shown.
 //!
 //! ## Why is this bad?
 //! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
@@ -32,9 +34,9 @@ use crate::version::{Applies, Targets, Version};
 pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     id: "netbox/docker-superuser-known-credentials",
     severity: Severity::Warning,
-    summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin` or the API token netbox-docker calls widely known, set or left to its default",
+    summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin` or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L83-90: the same entrypoint warns that this token 'is widely known; please remove it'. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them. NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them. NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…",
     applies: Applies::Always,
 };
 
@@ -51,10 +53,12 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     if skip.value.as_str().is_none_or(|skip| skip == "true") {
         return;
     }
-    let v1_tokens = targets.netbox < V2_TOKENS;
-    let token = nb.environment_variable("SUPERUSER_API_TOKEN");
-    if let Some(token) = token
-        && v1_tokens
+    // Secret files win over the variables (entrypoint L63-72; super_user.py's `_read_secret`).
+    if nb.stock_configuration().is_some_and(|stock| stock.secrets) {
+        return;
+    }
+    if let Some(token) = nb.environment_variable("SUPERUSER_API_TOKEN")
+        && targets.netbox < V2_TOKENS
         && token.value.as_str() == Some(WIDELY_KNOWN_TOKEN)
     {
         out.push(Finding::in_block(
@@ -64,26 +68,15 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox's API can call it as the superuser", skip_text(skip)),
         ));
     }
-    match nb.environment_variable("SUPERUSER_PASSWORD") {
-        Some(password) if password.value.as_str() == Some("admin") => out.push(Finding::in_block(
+    if let Some(password) = nb.environment_variable("SUPERUSER_PASSWORD")
+        && password.value.as_str() == Some("admin")
+    {
+        out.push(Finding::in_block(
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
             password.block,
             password.value.range.clone(),
             format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
-        )),
-        Some(_) => {}
-        // A secret file may hold the password: only compose's `secrets:` or a mount can put
-        // one there.
-        None if v1_tokens && !nb.stock_configuration().is_some_and(|stock| stock.secrets) => {
-            let and_token = if token.is_none() { format!(" and the API token `{WIDELY_KNOWN_TOKEN}`, which its entrypoint warns is widely known") } else { String::new() };
-            out.push(Finding::in_block(
-                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
-                skip.block,
-                skip.value.range.clone(),
-                format!("`SKIP_SUPERUSER` is `{}` and no `SUPERUSER_PASSWORD` is set: netbox-docker's images for NetBox {} create the superuser with its default password `admin`{and_token}, which anyone who reaches NetBox can sign in with", skip_text(skip), targets.netbox),
-            ));
-        }
-        None => {}
+        ));
     }
 }
 
@@ -130,8 +123,6 @@ mod tests {
             fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n", ""), "4.0"),
             [6]
         );
-        // No password on a release whose images fill in `admin` (and the token): at SKIP_SUPERUSER.
-        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.4"), [4]);
     }
 
     #[test]
@@ -140,11 +131,13 @@ mod tests {
         assert_eq!(fired(&chapter("SKIP_SUPERUSER=true\nSUPERUSER_PASSWORD=admin\n", ""), "4.4"), [0; 0]);
         assert_quiet_in_chapter("netbox/docker-superuser-known-credentials", &chapter("SKIP_SUPERUSER=true\nSUPERUSER_PASSWORD=admin\n", ""));
         assert_eq!(fired(&chapter("SUPERUSER_NAME=admin\nSUPERUSER_PASSWORD=admin\n", ""), "4.4"), [0; 0]);
-        // One's own password; a password from a secret file; no password on NetBox 4.5 and
-        // later, whose images may not fill one in.
+        // One's own password; the known password and token beside Docker secrets, whose files
+        // win; no password (another file of the environment may set it, and later releases fill
+        // in none).
         assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\n", ""), "4.4"), [0; 0]);
-        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", "    secrets:\n      - superuser_password\n"), "4.4"), [0; 0]);
-        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.5"), [0; 0]);
+        let known = "SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=admin\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n";
+        assert_eq!(fired(&chapter(known, "    secrets:\n      - superuser_password\n      - superuser_api_token\n"), "4.4"), [0; 0]);
+        assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.4"), [0; 0]);
         // The known token on NetBox 4.5 and later is only half of a v2 token.
         let token = "SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n";
         assert_eq!(fired(&chapter(token, ""), "4.5"), [0; 0]);

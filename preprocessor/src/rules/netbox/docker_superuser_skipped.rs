@@ -9,8 +9,9 @@
 //!
 //! ## Why is this bad?
 //! netbox-docker's entrypoint skips the superuser and never reads these variables: on a first
-//! start no account is created, and a fresh NetBox has no user to sign in with. Once the superuser
-//! exists they are only left over.
+//! start no account is created from them, and unless another sign-in creates users (LDAP, a header,
+//! single sign-on), a fresh NetBox has none to sign in with. Once the superuser exists they are
+//! only left over.
 //!
 //! ## Example
 //! `SKIP_SUPERUSER=true` in env/netbox.env and `SUPERUSER_NAME: root` in the override.
@@ -58,7 +59,7 @@ pub fn docker_superuser_skipped(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
         &DOCKER_SUPERUSER_SKIPPED,
         first.block,
         first.value.range.clone(),
-        format!("`SKIP_SUPERUSER` is `true`, so netbox-docker's entrypoint skips the superuser and never reads {named}: on a first start no superuser is created from {them}, and a fresh NetBox has no user to sign in with"),
+        format!("`SKIP_SUPERUSER` is `true`, so netbox-docker's entrypoint skips the superuser and never reads {named}: on a first start no superuser is created from {them}, and unless another sign-in creates users, a fresh NetBox has none to sign in with"),
     ));
 }
 
