@@ -101,6 +101,10 @@ pub struct Server {
     /// The URL of a server-level `return` that redirects (`return 301 URL;`, or `return URL;`
     /// for a URL that starts with `http://`, `https://` or `$scheme`), with the `return`'s range.
     pub redirect: Option<(String, Range<usize>)>,
+    /// The server trusts a proxy in front of it for the client's address (`set_real_ip_from` or
+    /// `real_ip_header`, its own or its `http` level's): requests reach it through another proxy,
+    /// which may be where TLS ends.
+    pub behind_proxy: bool,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -211,6 +215,7 @@ impl NginxSite {
         let top = Inherited {
             headers: header_settings(&file.directives, block),
             client_max_body_size: body_size_in(&file.directives),
+            behind_proxy: trusts_a_proxy(&file.directives),
         };
         walk(&file.directives, &mut |d| {
             // `listen` is nginx's syntax error already; a counted directive's too.
@@ -243,8 +248,11 @@ impl NginxSite {
                 "server" => self.servers.push(server(directive, block, &top)),
                 "upstream" => self.upstreams.extend(upstream(directive, block)),
                 "http" => {
-                    let inherited =
-                        Inherited { headers: headers(directive, block), client_max_body_size: body_size(directive) };
+                    let inherited = Inherited {
+                        headers: headers(directive, block),
+                        client_max_body_size: body_size(directive),
+                        behind_proxy: trusts_a_proxy(directive.children.iter().flatten()),
+                    };
                     for inner in directive.children.iter().flatten() {
                         match inner.name.as_str() {
                             "server" if addressed_by_template(inner) => {}
@@ -334,6 +342,12 @@ fn body_size_in<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> Opti
 struct Inherited {
     headers: Vec<HeaderSetting>,
     client_max_body_size: Option<(String, Range<usize>)>,
+    behind_proxy: bool,
+}
+
+/// Whether some directives trust a proxy in front for the client's address (ngx_http_realip_module).
+fn trusts_a_proxy<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> bool {
+    directives.into_iter().any(|d| d.name == "set_real_ip_from" || d.name == "real_ip_header")
 }
 
 /// Whether a server's addresses or names are a template's slots (`listen {{ port }}`,
@@ -373,6 +387,7 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
         includes,
         redirect: directive.children_named("return").next().and_then(redirect),
+        behind_proxy: inherited.behind_proxy || trusts_a_proxy(directive.children.iter().flatten()),
     }
 }
 

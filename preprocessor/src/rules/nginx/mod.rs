@@ -20,6 +20,7 @@ rules! {
     redirect_server_name_invalid => REDIRECT_SERVER_NAME_INVALID,
     listen_port_is_upstream_port => LISTEN_PORT_IS_UPSTREAM_PORT,
     plain_http_only => PLAIN_HTTP_ONLY,
+    forwarded_proto_behind_proxy => FORWARDED_PROTO_BEHIND_PROXY,
     subpath_without_base_path => SUBPATH_WITHOUT_BASE_PATH,
     missing_semicolon => MISSING_SEMICOLON;
     reported elsewhere:

@@ -41,7 +41,11 @@ pub const PLAIN_HTTP_ONLY: Rule = Rule {
 
 pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
+    // A server that trusts a proxy in front of it for the client's address is reached through
+    // that proxy, where TLS may end (corpus case t178; what it then tells NetBox is
+    // nginx/forwarded-proto-behind-proxy's).
     if d.nginx.servers.iter().any(|s| s.is_tls())
+        || flow.server.behind_proxy
         || flow.redirect_is_https
         || !flow.scheme_known
         || d.nginx.servers.iter().all(|s| s.listens.iter().all(|l| l.range.is_none()))
@@ -125,6 +129,9 @@ mod tests {
         assert_quiet("nginx/plain-http-only", (NETBOX, &behind, BLUEPRINT));
         let passed_on = plain().replace("X-Forwarded-Proto $scheme", "X-Forwarded-Proto $http_x_forwarded_proto");
         assert_quiet("nginx/plain-http-only", (NETBOX, &passed_on, BLUEPRINT));
+        // A server that trusts a proxy in front of it for the client's address.
+        let fronted = plain().replace("listen 80;", "listen 80;\n    set_real_ip_from 10.0.0.0/8;");
+        assert_quiet("nginx/plain-http-only", (NETBOX, &fronted, BLUEPRINT));
         // A TLS server elsewhere in the site.
         let tls_too = format!("{}server {{\n    listen 443 ssl;\n    server_name other.example;\n}}\n", plain());
         assert_quiet("nginx/plain-http-only", (NETBOX, &tls_too, BLUEPRINT));
