@@ -226,9 +226,11 @@ impl<'a> Flow<'a> {
             },
         };
         let xfp = header(headers, "X-Forwarded-Proto");
+        // Without a `proxy_set_header X-Forwarded-Proto`, nginx passes the client's own header on
+        // (`proxy_pass_request_headers on`): behind another proxy, that proxy's, not known here.
         let scheme_known = match xfp {
             Some(xfp) => variables.expand(&xfp.value).is_some(),
-            None => complete,
+            None => complete && !server.behind_proxy,
         };
         let scheme = match xfp {
             Some(xfp) => {

@@ -101,9 +101,10 @@ pub struct Server {
     /// The URL of a server-level `return` that redirects (`return 301 URL;`, or `return URL;`
     /// for a URL that starts with `http://`, `https://` or `$scheme`), with the `return`'s range.
     pub redirect: Option<(String, Range<usize>)>,
-    /// The server trusts a proxy in front of it for the client's address (`set_real_ip_from` or
-    /// `real_ip_header`, its own or its `http` level's): requests reach it through another proxy,
-    /// which may be where TLS ends.
+    /// Requests reach the server through another proxy, which may be where TLS ends: it trusts
+    /// a proxy's addresses for the client's (`set_real_ip_from`, its own, a location's or its
+    /// `http` level's; `real_ip_header` alone trusts none), or a listener takes the PROXY
+    /// protocol (`listen … proxy_protocol`, which only a proxy in front speaks).
     pub behind_proxy: bool,
 }
 
@@ -345,9 +346,18 @@ struct Inherited {
     behind_proxy: bool,
 }
 
-/// Whether some directives trust a proxy in front for the client's address (ngx_http_realip_module).
+/// Whether some directives trust a proxy in front for the client's address: `set_real_ip_from`
+/// (ngx_http_realip_module: "defines trusted addresses"; `real_ip_header` alone trusts none).
 fn trusts_a_proxy<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> bool {
-    directives.into_iter().any(|d| d.name == "set_real_ip_from" || d.name == "real_ip_header")
+    directives.into_iter().any(|d| d.name == "set_real_ip_from")
+}
+
+/// Whether a server's locations (at any depth) trust a proxy in front (the directive is allowed
+/// in `location` too).
+fn locations_trust_a_proxy(parent: &Directive) -> bool {
+    parent
+        .children_named("location")
+        .any(|location| trusts_a_proxy(location.children.iter().flatten()) || locations_trust_a_proxy(location))
 }
 
 /// Whether a server's addresses or names are a template's slots (`listen {{ port }}`,
@@ -387,7 +397,10 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
         includes,
         redirect: directive.children_named("return").next().and_then(redirect),
-        behind_proxy: inherited.behind_proxy || trusts_a_proxy(directive.children.iter().flatten()),
+        behind_proxy: inherited.behind_proxy
+            || trusts_a_proxy(directive.children.iter().flatten())
+            || locations_trust_a_proxy(directive)
+            || directive.children_named("listen").any(|l| l.args.iter().skip(1).any(|a| a.text == "proxy_protocol")),
     }
 }
 

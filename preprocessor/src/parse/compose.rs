@@ -500,6 +500,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut port_overridden = false;
     let mut configuration_mounted = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
+    let mut superuser_secrets = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
@@ -605,6 +606,17 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                 .any(|key| netbox.get(key).is_some());
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= netbox.get("secrets").is_some();
+        // `- superuser_password`, or `{source: …, target: …}` naming it.
+        superuser_secrets |= netbox.get("secrets").is_some_and(|list| {
+            untag(list).1.items().iter().any(|secret| {
+                let names_superuser = |node: Option<&Node>| {
+                    node.and_then(Node::as_str).is_some_and(|n| n.to_ascii_lowercase().contains("superuser"))
+                };
+                names_superuser(Some(secret))
+                    || names_superuser(secret.get("source"))
+                    || names_superuser(secret.get("target"))
+            })
+        });
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
@@ -662,6 +674,10 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
                 .any(|target| CONFIGURATION_MOUNTS.iter().any(|m| covers(target, m) || covers(m, target)));
             secrets |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target.starts_with("/run/secrets"));
+            superuser_secrets |= volumes.items().iter().filter_map(volume_target).any(|target| {
+                let target = target.trim_end_matches('/');
+                target == "/run/secrets" || target.starts_with("/run/secrets/superuser")
+            });
             configuration_file_mounted |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target == "/config/configuration.py");
         }
@@ -701,6 +717,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         network_mode,
         host_network,
         secrets,
+        superuser_secrets,
         project_complete: false,
     });
     if ldap_loader_replaced {
@@ -1364,6 +1381,7 @@ mod tests {
             network_mode: false,
             host_network: false,
             secrets: false,
+            superuser_secrets: false,
             project_complete: true,
         };
         let over = StockConfiguration {
@@ -1375,6 +1393,7 @@ mod tests {
             network_mode: true,
             host_network: true,
             secrets: false,
+            superuser_secrets: false,
             project_complete: false,
         };
         let merged = base.merge(over);

@@ -600,6 +600,10 @@ pub struct StockConfiguration {
     /// The service gets Docker secrets (`secrets:`, or a mount under `/run/secrets`), which
     /// netbox-docker reads before the environment (`_read_secret`).
     pub secrets: bool,
+    /// Of them, one may be the superuser's (`superuser_password`, `superuser_api_token`, a
+    /// secret whose name or target says `superuser`, or the whole `/run/secrets` mounted), which
+    /// netbox-docker's entrypoint reads before `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN`.
+    pub superuser_secrets: bool,
     /// It runs linuxserver's image (`lscr.io/linuxserver/netbox`), which writes
     /// `/config/configuration.py` from its environment variables on a first start (see
     /// [`crate::parse::env::LINUXSERVER`]), not netbox-docker's.
@@ -635,6 +639,7 @@ impl StockConfiguration {
             network_mode: self.network_mode || other.network_mode,
             host_network: self.host_network || other.host_network,
             secrets: self.secrets || other.secrets,
+            superuser_secrets: self.superuser_secrets || other.superuser_secrets,
             project_complete: self.project_complete && other.project_complete,
         }
     }

@@ -25,6 +25,9 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
     if hosts.is_empty() && debug != Some(true) {
         return;
     }
+    // With DEBUG on, an empty list allows Django's local names (django/http/request.py,
+    // `get_host`: ['.localhost', '127.0.0.1', '[::1]']).
+    let hosts = if hosts.is_empty() { [".localhost", "127.0.0.1", "[::1]"].map(String::from).to_vec() } else { hosts };
     if !host_allowed(&public, &hosts) {
         out.push(Finding::in_block(
             &ALLOWED_HOSTS_MISSING_PUBLIC_HOST,
@@ -60,6 +63,8 @@ mod tests {
             (&format!("{empty}DEBUG = True\n"), NGINX, BLUEPRINT),
             "ALLOWED_HOSTS",
         );
+        let local = NGINX.replace("server_name netbox.internaldomain.com;", "server_name netbox.localhost;");
+        assert_quiet("flow/allowed-hosts-missing-public-host", (&format!("{empty}DEBUG = True\n"), &local, ""));
     }
 
     #[test]

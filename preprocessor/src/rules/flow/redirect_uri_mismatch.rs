@@ -46,7 +46,13 @@ pub fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     let sent_scheme = uri.split("://").next().unwrap_or("");
     let (why, cause) = match expected {
         Some(expected) if !expected.starts_with(&format!("{sent_scheme}://")) => {
-            (format!("the scheme differs: {}", flow.scheme.because), Some(Cause::Scheme))
+            // Behind a proxy in front, `$scheme` is this hop's: the front proxy's must be passed on.
+            let front = if flow.server.behind_proxy && !flow.server.is_tls() && flow.scheme.site.is_some() {
+                "; this server is reached through a proxy in front of it (`set_real_ip_from`, `proxy_protocol`), whose scheme this header replaces: pass it on with `X-Forwarded-Proto $http_x_forwarded_proto` (or `https`)"
+            } else {
+                ""
+            };
+            (format!("the scheme differs: {}{front}", flow.scheme.because), Some(Cause::Scheme))
         }
         Some(expected) if !expected.contains(&format!("://{}/", flow.host.value.as_deref().unwrap_or(""))) => {
             (format!("the host differs: {}", flow.host.because), Some(Cause::Host))

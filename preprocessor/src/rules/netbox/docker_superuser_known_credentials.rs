@@ -10,9 +10,9 @@
 //!   entrypoint calls "widely known" (NetBox before 4.5, whose tokens are that key alone).
 //!
 //! Where `SKIP_SUPERUSER` is absent from what is shown, the netbox-docker example environment (or
-//! an override not shown) may set it: nothing is said. Where the service gets Docker secrets, the
-//! secret files `superuser_password` and `superuser_api_token` win over the variables: nothing is
-//! said. A password or token of one's own is quiet. A password left unset is not judged: releases
+//! an override not shown) may set it: nothing is said. Where the service gets the superuser's
+//! Docker secrets (`superuser_password`, `superuser_api_token`, or all of `/run/secrets` mounted),
+//! their files win over the variables: nothing is said. A password or token of one's own is quiet. A password left unset is not judged: releases
 //! before netbox-docker's pull request #1674 fill in `admin`, later ones none, and whether another
 //! file of the environment sets it is often not shown.
 //!
@@ -54,7 +54,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         return;
     }
     // Secret files win over the variables (entrypoint L63-72; super_user.py's `_read_secret`).
-    if nb.stock_configuration().is_some_and(|stock| stock.secrets) {
+    if nb.stock_configuration().is_some_and(|stock| stock.superuser_secrets) {
         return;
     }
     if let Some(token) = nb.environment_variable("SUPERUSER_API_TOKEN")
@@ -137,6 +137,8 @@ mod tests {
         assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\n", ""), "4.4"), [0; 0]);
         let known = "SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=admin\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n";
         assert_eq!(fired(&chapter(known, "    secrets:\n      - superuser_password\n      - superuser_api_token\n"), "4.4"), [0; 0]);
+        // Another secret (the database's) replaces neither.
+        assert_eq!(fired(&chapter(known, "    secrets:\n      - db_password\n"), "4.4"), [5, 6]);
         assert_eq!(fired(&chapter("SKIP_SUPERUSER=false\n", ""), "4.4"), [0; 0]);
         // The known token on NetBox 4.5 and later is only half of a v2 token.
         let token = "SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n";
