@@ -839,6 +839,14 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
             continue;
         }
         let (tag, service) = untag(service);
+        let runs_worker = |key: &str| {
+            service_key(service, key).is_some_and(|node| {
+                let node = untag(node).1;
+                node.as_str().is_some_and(|s| s.contains("rqworker"))
+                    || node.items().iter().any(|item| item.as_str().is_some_and(|s| s.contains("rqworker")))
+            })
+        };
+        let worker = runs_worker("command") || runs_worker("entrypoint");
         if let Some(written) = name.as_str() {
             // A merge key whose alias the loader could not resolve (read as null) may hold anything.
             let merge_key_unread = service.get("<<").is_some_and(|merged| match &merged.kind {
@@ -857,6 +865,9 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),
+                runs_worker: worker,
+                environment_given: tag != Tag::Merge
+                    || ["environment", "env_file", "extends", "<<"].iter().any(|key| service.get(key).is_some()),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -866,14 +877,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
         // not followed there.
         facts.elsewhere |=
             service.get("extends").is_some() || (service_name == "netbox" && service.get("<<").is_some());
-        let runs_worker = |key: &str| {
-            service_key(service, key).is_some_and(|node| {
-                let node = untag(node).1;
-                node.as_str().is_some_and(|s| s.contains("rqworker"))
-                    || node.items().iter().any(|item| item.as_str().is_some_and(|s| s.contains("rqworker")))
-            })
-        };
-        facts.rq_worker |= runs_worker("command") || runs_worker("entrypoint");
+        facts.rq_worker |= worker;
         if let Some(image) = service_key(service, "image").and_then(Node::as_str) {
             let (repository, _) = image_repository_and_tag(image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);

@@ -547,6 +547,11 @@ pub struct ShownService {
     /// Compose may not create it: it runs only with its profile (`profiles:`), or a `!reset` or
     /// `!override` tag replaces it (`!reset {}` removes it).
     pub may_not_run: bool,
+    /// Its `command:` or `entrypoint:` in this file runs NetBox's RQ worker (`rqworker`).
+    pub runs_worker: bool,
+    /// This file gives it an environment (`environment:`, `env_file:`), or may (`extends:`, a
+    /// YAML merge key, a `!reset` or `!override` tag).
+    pub environment_given: bool,
 }
 
 impl ProjectServices {
