@@ -227,10 +227,12 @@ impl<'a> Flow<'a> {
         };
         let xfp = header(headers, "X-Forwarded-Proto");
         // Without a `proxy_set_header X-Forwarded-Proto`, nginx passes the client's own header on
-        // (`proxy_pass_request_headers on`): behind another proxy, that proxy's, not known here.
+        // (`proxy_pass_request_headers on`): behind an HTTP proxy that may end TLS (a plain
+        // listener that trusts its addresses), that proxy's, not known here. A PROXY-protocol
+        // front sends no HTTP header, and a server that ends TLS itself is what browsers reach.
         let scheme_known = match xfp {
             Some(xfp) => variables.expand(&xfp.value).is_some(),
-            None => complete && !server.behind_proxy,
+            None => complete && (server.is_tls() || !server.trusts_proxy_addresses),
         };
         let scheme = match xfp {
             Some(xfp) => {

@@ -101,11 +101,13 @@ pub struct Server {
     /// The URL of a server-level `return` that redirects (`return 301 URL;`, or `return URL;`
     /// for a URL that starts with `http://`, `https://` or `$scheme`), with the `return`'s range.
     pub redirect: Option<(String, Range<usize>)>,
-    /// Requests reach the server through another proxy, which may be where TLS ends: it trusts
-    /// a proxy's addresses for the client's (`set_real_ip_from`, its own, a location's or its
-    /// `http` level's; `real_ip_header` alone trusts none), or a listener takes the PROXY
-    /// protocol (`listen … proxy_protocol`, which only a proxy in front speaks).
-    pub behind_proxy: bool,
+    /// The server trusts an HTTP proxy in front of it for the client's address
+    /// (`set_real_ip_from`, its own, a location's or its `http` level's; `real_ip_header` alone
+    /// trusts none): requests come through that proxy, with its headers.
+    pub trusts_proxy_addresses: bool,
+    /// A listener takes the PROXY protocol (`listen … proxy_protocol`), which only a proxy in
+    /// front speaks: a layer-4 proxy, which sends no HTTP header of its own.
+    pub proxy_protocol: bool,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -146,6 +148,17 @@ impl Server {
     /// Where to point at the server itself: its public `listen`, else the `server` line.
     pub fn anchor(&self) -> Range<usize> {
         self.public_listen().range.unwrap_or_else(|| self.range.start..self.range.start + "server".len())
+    }
+
+    /// Whether requests reach the server through another proxy, which may be where TLS ends
+    /// ([`Server::trusts_proxy_addresses`] or [`Server::proxy_protocol`]).
+    pub fn behind_proxy(&self) -> bool {
+        self.trusts_proxy_addresses || self.proxy_protocol
+    }
+
+    /// How the server says a proxy is in front, for a message.
+    pub fn proxy_in_front_directive(&self) -> &'static str {
+        if self.proxy_protocol { "`listen … proxy_protocol`" } else { "`set_real_ip_from`" }
     }
 
     /// Whether it serves TLS on its public listener.
@@ -397,10 +410,12 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
         includes,
         redirect: directive.children_named("return").next().and_then(redirect),
-        behind_proxy: inherited.behind_proxy
+        trusts_proxy_addresses: inherited.behind_proxy
             || trusts_a_proxy(directive.children.iter().flatten())
-            || locations_trust_a_proxy(directive)
-            || directive.children_named("listen").any(|l| l.args.iter().skip(1).any(|a| a.text == "proxy_protocol")),
+            || locations_trust_a_proxy(directive),
+        proxy_protocol: directive
+            .children_named("listen")
+            .any(|l| l.args.iter().skip(1).any(|a| a.text == "proxy_protocol")),
     }
 }
 

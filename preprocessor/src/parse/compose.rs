@@ -799,12 +799,13 @@ const MERGED_MAPS: usize = 64;
 /// `container_name:`, and each network's `aliases:` and fixed `ipv4_address:` /
 /// `ipv6_address:` (in lower case).
 fn addresses(service: &Node) -> Vec<String> {
+    // Also from a YAML merge key (`<<: *db`).
     let mut out: Vec<String> = ["hostname", "container_name"]
         .iter()
-        .filter_map(|key| service.get(key)?.as_str())
+        .filter_map(|key| service_key(service, key)?.as_str())
         .map(str::to_ascii_lowercase)
         .collect();
-    if let Some(NodeKind::Map(networks)) = service.get("networks").map(|n| &n.kind) {
+    if let Some(NodeKind::Map(networks)) = service_key(service, "networks").map(|n| &n.kind) {
         for (_, network) in networks {
             out.extend(
                 network
@@ -871,8 +872,9 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
+        let other_names = addresses(service);
         facts.names.push(service_name.clone());
-        facts.names.extend(addresses(service));
+        facts.names.extend(other_names.iter().cloned());
         // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
         // not followed there.
         facts.elsewhere |=
@@ -890,7 +892,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
             };
             if let Some(list) = list {
                 list.push(service_name.clone());
-                list.extend(addresses(service));
+                list.extend(other_names);
             }
         }
     }

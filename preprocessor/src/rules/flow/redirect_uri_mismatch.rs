@@ -47,10 +47,19 @@ pub fn redirect_uri_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     let (why, cause) = match expected {
         Some(expected) if !expected.starts_with(&format!("{sent_scheme}://")) => {
             // Behind a proxy in front, `$scheme` is this hop's: the front proxy's must be passed on.
-            let front = if flow.server.behind_proxy && !flow.server.is_tls() && flow.scheme.site.is_some() {
-                "; this server is reached through a proxy in front of it (`set_real_ip_from`, `proxy_protocol`), whose scheme this header replaces: pass it on with `X-Forwarded-Proto $http_x_forwarded_proto` (or `https`)"
+            let server = flow.server;
+            let front = if server.behind_proxy() && !server.is_tls() && flow.scheme.site.is_some() && sent_scheme == "http" {
+                let fix = if server.proxy_protocol {
+                    "`X-Forwarded-Proto https` (a PROXY-protocol front sends no header to pass on)"
+                } else {
+                    "`X-Forwarded-Proto $http_x_forwarded_proto` (or `https`)"
+                };
+                format!(
+                    "; this server is reached through a proxy in front of it ({}), whose scheme this header replaces with this hop's: send {fix}",
+                    server.proxy_in_front_directive()
+                )
             } else {
-                ""
+                String::new()
             };
             (format!("the scheme differs: {}{front}", flow.scheme.because), Some(Cause::Scheme))
         }

@@ -32,6 +32,7 @@ use crate::finding::{BlockId, Finding, Rule, Severity};
 use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Where a finding goes: a block and a range in it.
@@ -43,7 +44,7 @@ pub const COMPOSE_HOST_NOT_A_SERVICE: Rule = Rule {
     severity: Severity::Warning,
     summary: "In a whole Compose project, the host NetBox's image connects to for its database or Redis (`DB_HOST`, `REDIS_HOST`, `REDIS_CACHE_HOST`, or linuxserver's defaults `postgres` and `redis`) is a bare name no service answers to: unless a DNS server beyond the project knows it, NetBox cannot connect",
     help: "add the service that runs PostgreSQL or Redis under that name (netbox-docker's docker-compose.yml has `postgres`, `redis` and `redis-cache`), or set the variable to the host it really runs on",
-    fact: "Docker Compose's networking: each service joins the project's network and is reachable there by its service name, its network aliases and its container's name (Compose v2 names containers `<project>-<service>-<n>`); Docker's embedded DNS forwards other names to the host's resolvers (with the host's search domains, or `dns:`/`dns_search:`); a network given a `name:` is joined when it exists (docker/compose pkg/compose/create.go resolveOrCreateNetwork). netbox-docker 3.0.2 configuration/configuration.py L67 (DATABASE HOST from DB_HOST), L87 and L99 (REDIS tasks and caching HOST from REDIS_HOST and REDIS_CACHE_HOST); netbox-docker 3.0.2 configuration.py L89 and L101: REDIS_SENTINELS and REDIS_CACHE_SENTINELS, which NetBox uses instead of HOST (settings.py, 4.7). linuxserver/docker-netbox c710945 init-netbox-config/run L15 (`${DB_HOST:-postgres}`) and L17 (`${REDIS_HOST:-redis}`), written into /config/configuration.py on a first start (L34-41). NetBox requires both the database and Redis (netbox/netbox/settings.py, 4.6.8: REDIS is a required parameter). Seen in tests/realworld/tuning/t131-… (no Redis service) and t174-… (linuxserver's defaults, no database or Redis service)",
+    fact: "Docker Compose's networking: each service joins the project's network and is reachable there by its service name, its network aliases and its container's name (Compose v2 names containers `<project>-<service>-<n>`); Docker's embedded DNS forwards other names to the host's resolvers (with the host's search domains, or `dns:`/`dns_search:`); a network given a `name:` is joined when it exists (docker/compose pkg/compose/create.go resolveOrCreateNetwork). netbox-docker 3.0.2 configuration/configuration.py L72 (DATABASE HOST from DB_HOST), L87 and L99 (REDIS tasks and caching HOST from REDIS_HOST and REDIS_CACHE_HOST); netbox-docker 3.0.2 configuration.py L89 and L101: REDIS_SENTINELS and REDIS_CACHE_SENTINELS, which NetBox uses instead of HOST (settings.py, 4.7). linuxserver/docker-netbox c710945 init-netbox-config/run L15 (`${DB_HOST:-postgres}`) and L17 (`${REDIS_HOST:-redis}`), written into /config/configuration.py on a first start (L34-41). NetBox requires both the database and Redis (netbox/netbox/settings.py, 4.6.8: REDIS is a required parameter). Seen in tests/realworld/tuning/t131-… (no Redis service) and t174-… (linuxserver's defaults, no database or Redis service)",
     applies: Applies::Always,
 };
 
@@ -53,28 +54,36 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     if services.elsewhere || services.services_elsewhere || services.names_beyond {
         return;
     }
+    let names: HashSet<&str> = services.names.iter().map(String::as_str).collect();
+    // Each service once, as written (for the message) and in lower case (for containers' names).
+    let mut service_names: Vec<&str> = Vec::new();
+    let mut seen = HashSet::new();
+    for service in &services.shown {
+        if seen.insert(service.name.as_str()) {
+            service_names.push(&service.name);
+        }
+    }
+    let lower: Vec<String> = service_names.iter().map(|name| name.to_ascii_lowercase()).collect();
     let answered = |host: &str| {
         let host = host.to_ascii_lowercase();
-        services.names.contains(&host)
-            || services.shown.iter().any(|service| is_container_of(&host, &service.name.to_ascii_lowercase()))
+        names.contains(host.as_str()) || lower.iter().any(|service| is_container_of(&host, service))
     };
     // Where a host written as the image's default is reported: the `netbox` service's image.
     let image = services.netbox_image_place();
-    // (what connects, the host, where): each unanswered host, the database's and Redis's apart.
-    let mut missing: Vec<(&str, String, Place)> = Vec::new();
-    let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>| {
+    let mut missing: Vec<Missing> = Vec::new();
+    let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>, defaulted: Option<&'static str>| {
         let (Some(host), Some(place)) = (host.map(str::trim), place) else { return };
         if is_service_name(host) && !answered(host) {
-            missing.push((what, host.to_owned(), place));
+            missing.push(Missing { what, host: host.to_owned(), place, defaulted });
         }
     };
     let at = |setting: &Setting| Some((setting.block, setting.value.range.clone()));
     if nb.renders_linuxserver_configuration() {
         for (variable, what) in [("DB_HOST", "database"), ("REDIS_HOST", "Redis")] {
             match nb.linuxserver_variable(variable) {
-                Some(setting) => judge(what, setting.value.as_str(), at(setting)),
+                Some(setting) => judge(what, setting.value.as_str(), at(setting), None),
                 None if nb.linuxserver_environment_complete() && !nb.linuxserver_variable_from_file(variable) => {
-                    judge(what, crate::parse::env::linuxserver_default(variable), image.clone());
+                    judge(what, crate::parse::env::linuxserver_default(variable), image.clone(), Some(variable));
                 }
                 None => {}
             }
@@ -84,7 +93,7 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         let own = |name: &str| nb.get(name).is_some_and(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
         if !own("DATABASE") && !own("DATABASES") {
             let db = nb.environment_variable("DB_HOST");
-            judge("database", db.and_then(|s| s.value.as_str()), db.and_then(at));
+            judge("database", db.and_then(|s| s.value.as_str()), db.and_then(at), None);
         }
         if !own("REDIS") {
             // With Sentinels, NetBox asks them for the master: the host is not used.
@@ -93,46 +102,61 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
                     continue;
                 }
                 let redis = nb.environment_variable(variable);
-                judge("Redis", redis.and_then(|s| s.value.as_str()), redis.and_then(at));
+                judge("Redis", redis.and_then(|s| s.value.as_str()), redis.and_then(at), None);
             }
         }
     }
-    let mut names: Vec<&str> = Vec::new();
-    for service in &services.shown {
-        if !names.contains(&service.name.as_str()) {
-            names.push(&service.name);
-        }
-    }
-    let names = names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
+    let services_said = service_names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
     // One finding per thing NetBox connects to (Redis's two hosts at the first missing one), and
     // one per place (linuxserver's two defaults both at the image).
-    let mut reported: Vec<(Place, Vec<String>)> = Vec::new();
+    let mut reported: Vec<(Place, Vec<String>, Vec<&'static str>)> = Vec::new();
     for what in ["database", "Redis"] {
-        let hosts: Vec<&(&str, String, Place)> = missing.iter().filter(|(w, ..)| *w == what).collect();
-        let Some((_, _, place)) = hosts.first() else { continue };
-        let written = hosts.iter().map(|(_, host, _)| format!("`{}`", host.escape_debug())).collect::<Vec<_>>().join(" and ");
+        let group: Vec<&Missing> = missing.iter().filter(|m| m.what == what).collect();
+        let Some(first) = group.first() else { continue };
+        let mut hosts: Vec<&str> = Vec::new();
+        for m in &group {
+            if !hosts.contains(&m.host.as_str()) {
+                hosts.push(&m.host);
+            }
+        }
+        let written = hosts.iter().map(|host| format!("`{}`", host.escape_debug())).collect::<Vec<_>>().join(" and ");
         let said = format!("its {what} host{} {written}", if hosts.len() > 1 { "s" } else { "" });
-        match reported.iter_mut().find(|(at, _)| at == place) {
-            Some((_, saids)) => saids.push(said),
-            None => reported.push((place.clone(), vec![said])),
+        let defaulted = group.iter().filter_map(|m| m.defaulted);
+        match reported.iter_mut().find(|(at, ..)| *at == first.place) {
+            Some((_, saids, variables)) => {
+                saids.push(said);
+                variables.extend(defaulted);
+            }
+            None => reported.push((first.place.clone(), vec![said], defaulted.collect())),
         }
     }
-    for ((block, range), saids) in reported {
-        let default = if image.as_ref().is_some_and(|(b, r)| *b == block && *r == range) {
-            "this is linuxserver's image, and its environment sets neither: on a first start the image writes its defaults into /config/configuration.py, and "
+    for ((block, range), saids, defaulted) in reported {
+        let default = if defaulted.is_empty() {
+            String::new()
         } else {
-            ""
+            let unset = defaulted.iter().map(|v| format!("no `{v}`")).collect::<Vec<_>>().join(" and ");
+            format!("this is linuxserver's image, and its environment sets {unset}: on a first start the image writes its defaults into /config/configuration.py, and ")
         };
         out.push(Finding::in_block(
             &COMPOSE_HOST_NOT_A_SERVICE,
             block,
             range,
             format!(
-                "{default}NetBox connects to {}, which no service of this Compose project answers to (its services: {names}): unless a DNS server beyond the project knows the name, NetBox cannot connect",
+                "{default}NetBox connects to {}, which no service of this Compose project answers to (its services: {services_said}): unless a DNS server beyond the project knows the name, NetBox cannot connect",
                 saids.join(" and ")
             ),
         ));
     }
+}
+
+/// A host NetBox connects to that no service answers to.
+struct Missing {
+    /// What NetBox connects to there: "database" or "Redis".
+    what: &'static str,
+    host: String,
+    place: Place,
+    /// The image's variable whose default the host is, when it is one.
+    defaulted: Option<&'static str>,
 }
 
 /// Whether a host is a container's name of a service: Compose v2's `<project>-<service>-<n>`,
@@ -179,6 +203,9 @@ mod tests {
         assert_eq!(lines(&chapter), [6]);
         assert_fires_linted("netbox/compose-host-not-a-service", &chapter, 6);
         assert!(linted(RULE, &chapter)[0].1.contains("`redis` and `redis-cache`"), "{:?}", linted(RULE, &chapter));
+        // One host named twice is said once.
+        let twice = netbox_docker("      REDIS_HOST: redis\n      REDIS_CACHE_HOST: redis\n", "");
+        assert!(linted(RULE, &twice)[0].1.contains("Redis host `redis`,"), "{:?}", linted(RULE, &twice));
         assert_eq!(lines(&netbox_docker("      DB_HOST: db\n", "")), [5]);
     }
 
@@ -191,6 +218,12 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, 3);
         assert!(got[0].1.contains("database host `postgres` and its Redis host `redis`"), "{got:?}");
+        assert!(got[0].1.contains("sets no `DB_HOST` and no `REDIS_HOST`"), "{got:?}");
+        // DB_HOST set (to a name no service answers to), REDIS_HOST left to the image: each said.
+        let db_set = chapter.replace("      - ALLOWED_HOST=netbox.example.org\n", "      - ALLOWED_HOST=netbox.example.org\n      - DB_HOST=db\n");
+        let got = linted(RULE, &db_set);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().any(|(_, m)| m.contains("sets no `REDIS_HOST`") && !m.contains("DB_HOST")), "{got:?}");
         // With both services, quiet.
         let both = chapter.replace("  traefik:\n    image: traefik:v3.5\n", "  postgres:\n    image: postgres:17\n  redis:\n    image: redis:7\n");
         assert_quiet_linted("netbox/compose-host-not-a-service", &both);
@@ -204,6 +237,10 @@ mod tests {
         assert_eq!(lines(&netbox_docker(env, named).replace("  postgres:\n", "  database:\n")), [0; 0]);
         let aliased = "  redis:\n    image: redis:7\n    hostname: cache\n    networks:\n      default:\n        aliases: [database]\n";
         assert_eq!(lines(&netbox_docker(env, aliased)), [0; 0]);
+        // Names from a YAML merge key count too.
+        let merged = "  redis:\n    <<: *cache\n  db:\n    <<: *db\n".to_string();
+        let anchors = netbox_docker(env, &merged).replace("services:\n", "x-cache: &cache\n  image: redis:7\n  container_name: cache\nx-db: &db\n  image: postgres:17\n  networks:\n    default:\n      aliases: [database]\nservices:\n");
+        assert_eq!(lines(&anchors), [0; 0]);
         // A domain, an address, a variable not known here, localhost.
         assert_eq!(lines(&netbox_docker("      DB_HOST: db.example.org\n      REDIS_HOST: 10.0.0.5\n", "")), [0; 0]);
         assert_eq!(lines(&netbox_docker("      DB_HOST: ${DB_SERVER}\n      REDIS_HOST: localhost\n", "")), [0; 0]);

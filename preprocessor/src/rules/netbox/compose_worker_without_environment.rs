@@ -2,11 +2,13 @@
 //! environment the `netbox` service gets.
 //!
 //! ## What it does
-//! In a whole Compose project whose `netbox` service gets its configuration from the environment
-//! (`env_file:` or `environment:`), finds a service that runs NetBox's RQ worker (`rqworker` in
-//! its `command:` or `entrypoint:`) to which no file gives an environment: no `environment:`,
-//! `env_file:`, `extends:` or YAML merge key (netbox-docker's own file gives the worker the
-//! `netbox` service's keys with `<<: *netbox`).
+//! In a whole Compose project whose `netbox` service runs netbox-docker's kind of configuration
+//! from its environment (a Compose file gives it one, and it sets the database, Redis or the
+//! secret key: `DB_HOST`, `DB_PASSWORD`, `REDIS_HOST`, `REDIS_PASSWORD`, `SECRET_KEY`), finds a
+//! service that runs NetBox's RQ worker (`rqworker` in its `command:` or `entrypoint:`) to which
+//! no file gives an environment: no `environment:`, `env_file:`, `extends:` or YAML merge key
+//! (netbox-docker's own file gives the worker the `netbox` service's keys with `<<: *netbox`).
+//! linuxserver's image, which writes its configuration once into a volume, is not judged.
 //!
 //! ## Why is this bad?
 //! The worker runs the same `configuration.py`, which reads the database, Redis and
@@ -22,50 +24,69 @@
 //! or its keys with `<<: *netbox`, as netbox-docker's docker-compose.yml does.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ShownService;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
+use std::collections::HashMap;
 
 /// NetBox's RQ worker runs without the environment the `netbox` service gets.
 pub const COMPOSE_WORKER_WITHOUT_ENVIRONMENT: Rule = Rule {
     id: "netbox/compose-worker-without-environment",
     severity: Severity::Warning,
-    summary: "a service runs NetBox's RQ worker with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service gets its configuration from one: the worker's configuration falls back to its defaults and it does not start",
+    summary: "a service runs NetBox's RQ worker with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults and it does not start",
     help: "give the worker the `netbox` service's `env_file:` and `environment:`, or its keys with `<<: *netbox` as netbox-docker's docker-compose.yml does",
     fact: "netbox-docker 3.0.2 docker-compose.yml: `netbox: &netbox` with `env_file: env/netbox.env`, and `netbox-worker: <<: *netbox` with `command: [… manage.py, rqworker]`; its configuration/configuration.py reads DB_HOST, REDIS_HOST and SECRET_KEY with environ.get defaults (`localhost`, `''`); NetBox's settings.py refuses a SECRET_KEY shorter than 50 characters (ImproperlyConfigured; 4.6.8 L238-244). Compose gives a service only the environment its own keys name. Seen in tests/realworld/tuning/t168-… (a Portainer stack whose worker lost its env_file)",
     applies: Applies::Always,
 };
 
 pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(services) = d.netbox.whole_project_services() else { return };
-    if services.services_elsewhere {
+    let nb = &d.netbox;
+    let Some(services) = nb.whole_project_services() else { return };
+    // linuxserver's image writes its configuration once, into a volume the worker may share.
+    if services.services_elsewhere || nb.stock_configuration().is_some_and(|stock| stock.linuxserver_image) {
         return;
     }
-    let given = |name: &str| services.shown.iter().any(|s| s.name == name && s.environment_given);
-    if !given("netbox") {
+    // The `netbox` service's configuration comes from its environment: that environment gives it
+    // the database, Redis or the secret key (a configuration of one's own may set them itself).
+    if !ENVIRONMENT_CONFIGURES.iter().any(|name| nb.environment_variable(name).is_some()) {
         return;
     }
-    let mut judged: Vec<&str> = Vec::new();
-    for service in services.shown.iter().filter(|s| s.runs_worker && s.name != "netbox") {
-        if judged.contains(&service.name.as_str()) {
+    // Each service once, over the files: whether any file gives it an environment, whether it
+    // may not run, whether it runs the worker, and where it is first shown.
+    let mut seen: HashMap<&str, (bool, bool, bool, &ShownService)> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for service in &services.shown {
+        let entry = seen.entry(service.name.as_str()).or_insert_with(|| {
+            order.push(&service.name);
+            (false, false, false, service)
+        });
+        entry.0 |= service.environment_given;
+        entry.1 |= service.may_not_run;
+        entry.2 |= service.runs_worker;
+    }
+    if !seen.get("netbox").is_some_and(|netbox| netbox.0) {
+        return;
+    }
+    for name in order {
+        let (given, may_not_run, worker, first) = seen[name];
+        if name == "netbox" || !worker || given || may_not_run {
             continue;
         }
-        judged.push(&service.name);
-        if given(&service.name) || services.shown.iter().any(|s| s.name == service.name && s.may_not_run) {
-            continue;
-        }
-        // At the service's name in the first file that shows it.
-        let Some(first) = services.shown.iter().find(|s| s.name == service.name) else { continue };
         out.push(Finding::in_block(
             &COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
             first.key.0,
             first.key.1.clone(),
             format!(
-                "`{}` runs NetBox's RQ worker, but no Compose file gives it an environment, while the `netbox` service gets its configuration from one: the worker's configuration falls back to its defaults (database and Redis on `localhost`, an empty SECRET_KEY), it does not start, and background jobs, scripts and event rules are never run",
-                service.name.escape_debug()
+                "`{}` runs NetBox's RQ worker, but no Compose file gives it an environment, while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults (database and Redis on `localhost`, an empty SECRET_KEY), it does not start, and background jobs, scripts and event rules are never run",
+                name.escape_debug()
             ),
         ));
     }
 }
+
+/// Variables netbox-docker's configuration builds the connection and the key from: one of them
+/// in the `netbox` service's environment says its configuration reads the environment.
+const ENVIRONMENT_CONFIGURES: [&str; 5] = ["DB_HOST", "DB_PASSWORD", "REDIS_HOST", "REDIS_PASSWORD", "SECRET_KEY"];
 
 #[cfg(test)]
 mod tests {
@@ -74,14 +95,14 @@ mod tests {
     /// The `netbox` service with its env file, and a worker whose keys are given.
     fn project(worker: &str) -> String {
         format!(
-            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    env_file: netbox.env\n  netbox-worker:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    command:\n      - /opt/netbox/venv/bin/python\n      - /opt/netbox/netbox/manage.py\n      - rqworker\n{worker}```\n"
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      DB_HOST: postgres\n  netbox-worker:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    command:\n      - /opt/netbox/venv/bin/python\n      - /opt/netbox/netbox/manage.py\n      - rqworker\n{worker}```\n"
         )
     }
 
     /// t168's shape: the worker lost its env_file.
     #[test]
     fn a_worker_without_the_environment() {
-        assert_fires_linted("netbox/compose-worker-without-environment", &project(""), 5);
+        assert_fires_linted("netbox/compose-worker-without-environment", &project(""), 6);
     }
 
     #[test]
@@ -90,8 +111,14 @@ mod tests {
         assert_quiet_linted("netbox/compose-worker-without-environment", &project("    environment:\n      DB_HOST: postgres\n"));
         // Profiles: it may not run.
         assert_quiet_linted("netbox/compose-worker-without-environment", &project("    profiles: [jobs]\n"));
-        // The netbox service gets none either (a configuration of its own in the image).
-        let bare = project("").replace("    env_file: netbox.env\n", "");
+        // The netbox service gets none either (a configuration of its own in the image), or one
+        // that configures no connection (its configuration.py sets them itself).
+        let bare = project("").replace("    environment:\n      DB_HOST: postgres\n", "");
         assert_quiet_linted("netbox/compose-worker-without-environment", &bare);
+        let tz_only = project("").replace("DB_HOST: postgres", "TZ: Europe/Berlin");
+        assert_quiet_linted("netbox/compose-worker-without-environment", &tz_only);
+        // linuxserver's image.
+        let linuxserver = project("").replace("netboxcommunity/netbox:v4.4-3.4.2", "lscr.io/linuxserver/netbox:4.4.2");
+        assert_quiet_linted("netbox/compose-worker-without-environment", &linuxserver);
     }
 }

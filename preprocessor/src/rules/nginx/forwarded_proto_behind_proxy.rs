@@ -5,10 +5,10 @@
 //! Finds `proxy_set_header X-Forwarded-Proto $scheme;` (or `http`) in the location that proxies
 //! NetBox when its server is reached through a proxy in front (it trusts that proxy's addresses
 //! with `set_real_ip_from`, or listens with `proxy_protocol`), does not itself listen with TLS, and
-//! NetBox's configuration says NetBox is reached over https (an `https://` entry in
-//! `CSRF_TRUSTED_ORIGINS`, or a `SECURE_PROXY_SSL_HEADER` line, which NetBox ignores but which
-//! says a proxy in front ends TLS): TLS ends at the proxy in front, and `$scheme` is this hop's,
-//! always `http`.
+//! NetBox's configuration says NetBox is reached over https (`CSRF_TRUSTED_ORIGINS` trusts its
+//! public host with `https://`, or a `SECURE_PROXY_SSL_HEADER` line, which NetBox ignores but
+//! which says a proxy in front ends TLS): TLS ends at the proxy in front, and `$scheme` is this
+//! hop's, always `http`.
 //!
 //! ## Why is this bad?
 //! The header replaces the `https` the proxy in front sent, and NetBox takes every request for
@@ -25,11 +25,11 @@
 //! $http_x_forwarded_proto;`, or `https` when every request comes through a proxy that ends TLS
 //! (behind a PROXY-protocol front, which sends no HTTP header, only `https` works).
 
-use super::shared::http_redirect_uri;
+use super::shared::broken_by_http;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets, Version};
+use crate::version::{Applies, Targets};
 
 /// An nginx behind another proxy tells NetBox its own plain-http scheme.
 pub const FORWARDED_PROTO_BEHIND_PROXY: Rule = Rule {
@@ -44,7 +44,7 @@ pub const FORWARDED_PROTO_BEHIND_PROXY: Rule = Rule {
 pub fn forwarded_proto_behind_proxy(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
     // `$scheme` is this server's connection's: another site's TLS server changes nothing.
-    if !flow.server.behind_proxy || flow.server.is_tls() {
+    if !flow.server.behind_proxy() || flow.server.is_tls() {
         return;
     }
     // Where a blueprint shows the provider, flow/redirect-uri-mismatch reports the http redirect
@@ -57,33 +57,25 @@ pub fn forwarded_proto_behind_proxy(d: &Input<'_>, targets: &Targets, out: &mut 
         return;
     }
     let nb = &d.netbox;
-    let https_origin = nb.get("CSRF_TRUSTED_ORIGINS").and_then(|s| s.value.items()).is_some_and(|items| {
-        items.iter().any(|item| item.as_str().is_some_and(|origin| origin.starts_with("https://")))
-    });
-    let says = if https_origin {
-        "NetBox's CSRF_TRUSTED_ORIGINS names an https origin"
+    // The browser's origin at the proxy in front: NetBox's public host over https.
+    let origin = flow.public.host.as_ref().map(|host| format!("https://{host}"));
+    let says = if origin.as_ref().is_some_and(|origin| nb.csrf_trusts(origin) == Some(true)) {
+        "NetBox's CSRF_TRUSTED_ORIGINS names its public host with https"
     } else if nb.get("SECURE_PROXY_SSL_HEADER").is_some() {
         "configuration.py's SECURE_PROXY_SSL_HEADER line (which NetBox ignores, setting its own) says a proxy in front ends TLS"
     } else {
         return;
     };
-    // What that breaks, as far as the files show (as nginx/missing-forwarded-proto says it).
-    let mut broken: Vec<String> = http_redirect_uri(d, flow).into_iter().collect();
-    if targets.netbox >= Version::new(3, 2, 0) {
-        let trusted = flow.public.origin().and_then(|origin| nb.csrf_trusts(&origin)) == Some(true);
-        if !trusted && !https_origin {
-            broken.push("the login POSTs fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin".to_string());
-        }
-    }
-    broken.push("the links and API URLs NetBox builds begin with `http://`".to_string());
+    let broken = broken_by_http(d, flow, targets, origin);
     out.push(Finding::in_block(
         &FORWARDED_PROTO_BEHIND_PROXY,
         xfp.block,
         xfp.value_range.clone(),
         format!(
-            "this server is reached through a proxy in front of it and does not listen with TLS, and {says}: TLS ends at that proxy, but `{}` replaces the `https` it sent with this hop's `http`, so NetBox takes every request for plain http: {}",
+            "this server is reached through a proxy in front of it ({}) and does not listen with TLS, and {says}: TLS ends at that proxy, but `{}` replaces the `https` it sent with this hop's `http`, so NetBox takes every request for plain http: {}",
+            flow.server.proxy_in_front_directive(),
             xfp.value,
-            broken.join(", and ")
+            broken.join(" and ")
         ),
     ));
 }
@@ -143,6 +135,9 @@ mod tests {
         assert_quiet("nginx/forwarded-proto-behind-proxy", (HTTPS_ORIGIN, &NGINX.replace("listen [::]:443 ssl ipv6only=off;", "listen 80;"), ""));
         assert_quiet("nginx/forwarded-proto-behind-proxy", (HTTPS_ORIGIN, &NGINX.replace("client_max_body_size 25m;", "client_max_body_size 25m;\n    set_real_ip_from 10.0.0.0/8;"), ""));
         // NetBox's configuration does not say it is reached over https.
+        // Another application's https origin says nothing about NetBox's.
+        let grafana = HTTPS_ORIGIN.replace("https://netbox.internaldomain.com'", "https://grafana.internaldomain.com'");
+        assert_quiet("nginx/forwarded-proto-behind-proxy", (&grafana, &behind(), ""));
         let no_origin = HTTPS_ORIGIN.replace("CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n", "");
         assert_quiet("nginx/forwarded-proto-behind-proxy", (&no_origin, &behind(), ""));
     }

@@ -1,10 +1,10 @@
 //! `nginx/missing-forwarded-proto`: No `X-Forwarded-Proto` in the location that proxies NetBox.
 
-use super::shared::http_redirect_uri;
+use super::shared::broken_by_http;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::flow::header;
 use crate::rules::input::Input;
-use crate::version::{Applies, Targets, Version};
+use crate::version::{Applies, Targets};
 
 /// No `X-Forwarded-Proto` in the location that proxies NetBox.
 pub const MISSING_FORWARDED_PROTO: Rule = Rule {
@@ -23,25 +23,7 @@ pub fn missing_forwarded_proto(d: &Input<'_>, targets: &Targets, out: &mut Vec<F
         // Point at the location, where the header goes; the TLS listener whose https never
         // reaches NetBox is the secondary place.
         let location = flow.location;
-        // What that breaks, as far as the files show: the sign-on's redirect URI (only where
-        // NetBox signs in through an identity provider), the CSRF origin check (Django 4.0's,
-        // NetBox 3.2 and later, unless CSRF_TRUSTED_ORIGINS lists the https origin), else the
-        // links NetBox builds.
-        let mut broken: Vec<String> = http_redirect_uri(d, flow).into_iter().collect();
-        if targets.netbox >= Version::new(3, 2, 0) {
-            // Said the same whether the setting is unset or not shown (`lint` on a fragment and
-            // `check` on the whole file say one thing).
-            let trusted = flow.public.origin().and_then(|origin| d.netbox.csrf_trusts(&origin)) == Some(true);
-            if !trusted {
-                broken.push(
-                    "the login POSTs fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"
-                        .to_string(),
-                );
-            }
-        }
-        if broken.is_empty() {
-            broken.push("the links and API URLs NetBox builds begin with `http://`".to_string());
-        }
+        let broken = broken_by_http(d, flow, targets, flow.public.origin());
         let mut finding = Finding::in_block(
             &MISSING_FORWARDED_PROTO,
             location.block,
@@ -73,6 +55,12 @@ mod tests {
         // `include proxy_params;` may set it: not followed, so no finding.
         let included = site.replace("        proxy_pass http://127.0.0.1:8001;\n", "        proxy_pass http://127.0.0.1:8001;\n        include proxy_params;\n");
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &included, BLUEPRINT));
+        // A PROXY-protocol front sends no HTTP header to pass on, and an http-level
+        // `set_real_ip_from` changes nothing where this server ends TLS itself: still missing.
+        let proxy_protocol = site.replace("listen [::]:443 ssl ipv6only=off", "listen [::]:443 ssl proxy_protocol ipv6only=off");
+        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &proxy_protocol, BLUEPRINT), "location / {");
+        let trusting = format!("set_real_ip_from 10.0.0.0/8;\n{site}");
+        assert_fires("nginx/missing-forwarded-proto", (NETBOX, &trusting, BLUEPRINT), "location / {");
         // Served over plain http, nothing is lost.
         let http = site.replace("listen [::]:443 ssl ipv6only=off", "listen [::]:80 ipv6only=off");
         assert_quiet("nginx/missing-forwarded-proto", (NETBOX, &http, BLUEPRINT));

@@ -45,7 +45,7 @@ pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // that proxy, where TLS may end (corpus case t178; what it then tells NetBox is
     // nginx/forwarded-proto-behind-proxy's).
     if d.nginx.servers.iter().any(|s| s.is_tls())
-        || flow.server.behind_proxy
+        || flow.server.behind_proxy()
         || flow.redirect_is_https
         || !flow.scheme_known
         || d.nginx.servers.iter().all(|s| s.listens.iter().all(|l| l.range.is_none()))

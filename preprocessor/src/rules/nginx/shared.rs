@@ -5,6 +5,7 @@ use crate::model::flow::Flow;
 use crate::model::netbox::OIDC_BACKEND;
 use crate::model::nginx::Location;
 use crate::rules::input::Input;
+use crate::version::{Targets, Version};
 
 /// A finding on the location's `proxy_pass` line.
 pub(super) fn at_proxy_pass(rule: &'static Rule, location: &Location, message: String) -> Option<Finding> {
@@ -48,6 +49,29 @@ pub(super) fn sign_on(d: &Input<'_>) -> SignOn {
     } else {
         SignOn::Unknown
     }
+}
+
+/// What NetBox taking the public https for http breaks, as far as the files show: the sign-on's
+/// redirect URI (where NetBox signs in through an identity provider), the CSRF origin check
+/// (Django 4.0's, NetBox 3.2 and later, unless CSRF_TRUSTED_ORIGINS lists the browser's https
+/// `origin`), else the links NetBox builds.
+pub(super) fn broken_by_http(d: &Input<'_>, flow: &Flow<'_>, targets: &Targets, origin: Option<String>) -> Vec<String> {
+    let mut broken: Vec<String> = http_redirect_uri(d, flow).into_iter().collect();
+    if targets.netbox >= Version::new(3, 2, 0) {
+        // Said the same whether the setting is unset or not shown (`lint` on a fragment and
+        // `check` on the whole file say one thing).
+        let trusted = origin.and_then(|origin| d.netbox.csrf_trusts(&origin)) == Some(true);
+        if !trusted {
+            broken.push(
+                "the login POSTs fail with 403 CSRF verification failed unless CSRF_TRUSTED_ORIGINS lists the https origin"
+                    .to_string(),
+            );
+        }
+    }
+    if broken.is_empty() {
+        broken.push("the links and API URLs NetBox builds begin with `http://`".to_string());
+    }
+    broken
 }
 
 /// What NetBox taking the public https for http does to the sign-on's redirect URI, when it
