@@ -1,0 +1,9 @@
+REMOTE_AUTH_ENABLED=True
+REMOTE_AUTH_AUTO_CREATE_USER=True
+REMOTE_AUTH_BACKEND="social_core.backends.open_id_connect.OpenIdConnectAuth"
+SOCIAL_AUTH_OIDC_OIDC_ENDPOINT = 'https://id.example.net'
+SOCIAL_AUTH_OIDC_SCOPE = ['openid', 'profile', 'email']
+SOCIAL_AUTH_OIDC_USERNAME_KEY = 'username'
+SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE = True
+SOCIAL_AUTH_OIDC_KEY = 'netbox-lab'
+SOCIAL_AUTH_OIDC_SECRET = 'b7Qm2xVt9Lp4Rk8Zs1Wd6Hn3Jc5Fy0Ge'
