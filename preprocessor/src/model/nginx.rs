@@ -229,7 +229,7 @@ impl NginxSite {
         let top = Inherited {
             headers: header_settings(&file.directives, block),
             client_max_body_size: body_size_in(&file.directives),
-            behind_proxy: trusts_a_proxy(&file.directives),
+            trusts_proxy_addresses: trusts_a_proxy(&file.directives),
         };
         walk(&file.directives, &mut |d| {
             // `listen` is nginx's syntax error already; a counted directive's too.
@@ -265,7 +265,7 @@ impl NginxSite {
                     let inherited = Inherited {
                         headers: headers(directive, block),
                         client_max_body_size: body_size(directive),
-                        behind_proxy: trusts_a_proxy(directive.children.iter().flatten()),
+                        trusts_proxy_addresses: trusts_a_proxy(directive.children.iter().flatten()),
                     };
                     for inner in directive.children.iter().flatten() {
                         match inner.name.as_str() {
@@ -349,14 +349,15 @@ fn body_size_in<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> Opti
 /// What a server takes from the `http` block around it, when the file shows one (a whole
 /// `nginx.conf`): nginx inherits `proxy_set_header` from the previous level when a level sets
 /// none (nginx docs, `proxy_set_header`; seen with nginx 1.22.1: headers set only in `http` reach
-/// the upstream of a location with a bare `proxy_pass`), and `client_max_body_size` when a level
-/// does not set it. A site file included from the system's `nginx.conf` shows no `http` block:
+/// the upstream of a location with a bare `proxy_pass`), `client_max_body_size` when a level
+/// does not set it, and the addresses `set_real_ip_from` trusts (ngx_http_realip_module, context
+/// http, server, location). A site file included from the system's `nginx.conf` shows no `http` block:
 /// nothing is inherited, as with Debian's and nginx.org's own `nginx.conf`, which set neither.
 #[derive(Default)]
 struct Inherited {
     headers: Vec<HeaderSetting>,
     client_max_body_size: Option<(String, Range<usize>)>,
-    behind_proxy: bool,
+    trusts_proxy_addresses: bool,
 }
 
 /// Whether some directives trust a proxy in front for the client's address: `set_real_ip_from`
@@ -410,7 +411,7 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         client_max_body_size: body_size(directive).or_else(|| inherited.client_max_body_size.clone()),
         includes,
         redirect: directive.children_named("return").next().and_then(redirect),
-        trusts_proxy_addresses: inherited.behind_proxy
+        trusts_proxy_addresses: inherited.trusts_proxy_addresses
             || trusts_a_proxy(directive.children.iter().flatten())
             || locations_trust_a_proxy(directive),
         proxy_protocol: directive
