@@ -563,7 +563,8 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
 
 /// NetBox's release as the compose files' image tag names it: netbox-docker's published image
 /// (`netboxcommunity/netbox`) tagged `v4.4-3.4.1` (NetBox 4.4, netbox-docker 3.4.1), `v4.4.2-3.4.1`,
-/// `v4.4` or `v4.4.2`; a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`) is read from the
+/// `v4.4` or `v4.4.2`, or linuxserver's (`lscr.io/linuxserver/netbox:v4.1.3-ls241`, `4.1.3`;
+/// [`crate::parse::compose::tag_release`]); a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`) is read from the
 /// project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
 /// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
 /// `dir`), then those named, the later `image:` winning.
@@ -596,11 +597,8 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     let image = image?;
     // The repository may not be interpolated (`${REGISTRY}/netbox`); the tag may.
     let (_, tag) = crate::parse::compose::image_repository_and_tag(&image);
-    let tag = tag.filter(|_| crate::parse::compose::published_netbox_docker_image(&image))?;
-    let tag = crate::parse::compose::interpolated_tag(tag, project_env.as_ref())?;
-    let release = tag.strip_prefix('v')?;
-    // `4.4-3.4.1`: NetBox's part, then netbox-docker's; `4.4.2` alone: NetBox's.
-    let netbox = release.split_once('-').map_or(release, |(netbox, _)| netbox);
+    let tag = crate::parse::compose::interpolated_tag(tag?, project_env.as_ref())?;
+    let netbox = crate::parse::compose::tag_release(&image, &tag)?;
     let version = netbox.parse().ok()?;
     Some(CheckoutRelease { version, written: format!("{netbox} (image tag {tag})"), source })
 }

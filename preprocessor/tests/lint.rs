@@ -981,6 +981,66 @@ fn the_image_tag_names_the_release() {
     assert!(!said.contains("read from"), "{said}");
 }
 
+/// linuxserver's image tag names the release too (`v4.1.3-ls241`, `version-v4.1.3`, `4.1.3`,
+/// behind an architecture prefix); `latest` names none.
+#[test]
+fn linuxservers_image_tag_names_the_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let note = |image: &str| {
+        write(
+            root,
+            "compose.yaml",
+            &format!("services:\n  netbox:\n    image: {image}\n    environment:\n      - DB_HOST=db\n"),
+        );
+        let output = bin().arg("lint").arg(root.join("compose.yaml")).output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    for (image, release) in [
+        ("lscr.io/linuxserver/netbox:v4.1.3-ls241", "NetBox 4.1.3 (image tag v4.1.3-ls241)"),
+        ("linuxserver/netbox:version-v3.7.8", "NetBox 3.7.8 (image tag version-v3.7.8)"),
+        ("ghcr.io/linuxserver/netbox:arm64v8-v4.0.11-ls200", "NetBox 4.0.11 (image tag arm64v8-v4.0.11-ls200)"),
+        ("linuxserver/netbox:3.2.6", "NetBox 3.2.6 (image tag 3.2.6)"),
+    ] {
+        let said = note(image);
+        assert!(said.contains(&format!("note: {release}, read from ")), "{image}: {said}");
+        assert!(!said.contains("no NetBox release named"), "{said}");
+    }
+    // No release in the tag: the files are judged for the default, and `lint` says so.
+    let said = note("lscr.io/linuxserver/netbox:latest");
+    assert!(!said.contains("read from"), "{said}");
+    assert!(said.contains("note: no NetBox release named: the files are judged for NetBox 4.7.3"), "{said}");
+    // Another image's tag is not NetBox's release.
+    assert!(!note("example.org/someone/netbox:4.1.3").contains("read from"));
+}
+
+/// Without a release named or found, `lint` says which one it judged for, for each product whose
+/// files it read, and not when `--target` names it.
+#[test]
+fn the_release_judged_for_is_said_when_none_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let configuration = write(root, "configuration.py", "ALLOWED_HOSTS = ['netbox.example.org']\n");
+    let blueprint = write(
+        root,
+        "netbox.yaml",
+        "version: 1\nentries:\n  - model: authentik_core.application\n    identifiers:\n      slug: netbox\n    attrs:\n      name: NetBox\n",
+    );
+    let notes = |args: &[&str]| {
+        let output = bin().arg("lint").args(args).output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let (configuration, blueprint) = (configuration.to_str().unwrap(), blueprint.to_str().unwrap());
+    let said = notes(&[configuration]);
+    assert!(said.contains("no NetBox release named: the files are judged for NetBox 4.7.3"), "{said}");
+    assert!(said.contains("--target netbox=VERSION"), "{said}");
+    assert!(!said.contains("Authentik"), "{said}");
+    let said = notes(&[blueprint]);
+    assert!(said.contains("no Authentik release named") && !said.contains("NetBox release"), "{said}");
+    let said = notes(&[configuration, blueprint, "--target", "netbox=4.6", "--target", "authentik=2026.2"]);
+    assert!(!said.contains("no "), "{said}");
+}
+
 /// An nginx site that is a template (an Ansible role's `netbox.conf.j2`): a slot on one line is an
 /// unknown value, not a syntax error, and nothing is said that rests on its value; a server whose
 /// `listen` or `server_name` is a slot is left out.

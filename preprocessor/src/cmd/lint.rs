@@ -69,7 +69,10 @@ fn run(options: &Options) -> Result<bool> {
     // Without `--target netbox=`, a configuration inside a NetBox checkout is judged for the
     // release that checkout is, not the newest: a file written for 2.8 is right on 2.8; and a
     // compose file's netbox-docker image for the release its tag names.
-    let named_netbox = options.targets.iter().any(|target| target.split_once('=').is_some_and(|(p, _)| p == "netbox"));
+    let named =
+        |product: &str| options.targets.iter().any(|target| target.split_once('=').is_some_and(|(p, _)| p == product));
+    let named_netbox = named("netbox");
+    let mut netbox_read = false;
     if !named_netbox
         && let Some(release) = inputs
             .iter()
@@ -78,6 +81,7 @@ fn run(options: &Options) -> Result<bool> {
             .or_else(|| lint::image_release(&inputs, options.netbox_docker.as_deref()))
     {
         settings.targets.netbox = release.version;
+        netbox_read = true;
         super::print_err(&format!(
             "note: NetBox {}, read from {}: the files are judged for that release (--target netbox=VERSION chooses another)\n",
             mdbook_configcheck::report::escape::plain(&release.written),
@@ -93,6 +97,28 @@ fn run(options: &Options) -> Result<bool> {
         }
     }
     let checked = lint::lint(&inputs, options.netbox_docker.as_deref(), &settings)?;
+    // A release nobody named is the newest the rules know: the administrator is told, since a
+    // finding about what a release added or removed holds only from (or up to) that release.
+    let kinds = || checked.blocks.iter().map(|block| block.kind);
+    let assumed = [
+        (
+            "netbox",
+            "NetBox",
+            settings.targets.netbox,
+            !named_netbox && !netbox_read && kinds().any(|k| k != Kind::Authentik),
+        ),
+        (
+            "authentik",
+            "Authentik",
+            settings.targets.authentik,
+            !named("authentik") && kinds().any(|k| k == Kind::Authentik),
+        ),
+    ];
+    for (flag, product, version, _) in assumed.into_iter().filter(|(.., assumed)| *assumed) {
+        super::print_err(&format!(
+            "note: no {product} release named: the files are judged for {product} {version}, the default (the newest release the checks were verified against); a finding about what a release added or removed may not hold for yours (--target {flag}=VERSION names it)\n"
+        ));
+    }
     let color = options.format == Format::Human && super::color_for(std::io::stdout().is_terminal());
     super::print_out(&report::render(options.format, &checked, color, options.verbose))
         .context("cannot write to stdout")?;

@@ -312,6 +312,35 @@ pub fn published_netbox_docker_image(image: &str) -> bool {
     !repository.contains('$') && is_netbox_docker_repository(&repository)
 }
 
+/// Whether an image is linuxserver's NetBox as published (any registry; not an interpolated name).
+pub fn published_linuxserver_image(image: &str) -> bool {
+    let (repository, _) = image_repository_and_tag(image);
+    !repository.contains('$') && is_linuxserver_repository(&repository)
+}
+
+/// The NetBox release a published image's tag names, as written (`4.4`, `4.1.3`), or `None`
+/// for `latest` and the like. netbox-docker tags `v4.4-3.4.1` (NetBox 4.4, netbox-docker
+/// 3.4.1), `v4.4.2-3.4.1`, `v4.4` and `v4.4.2`. linuxserver pushes `<release>-ls<build>`,
+/// `version-<release>` and the release's `major.minor.patch`, each also behind an architecture
+/// prefix, where the release is NetBox's GitHub tag (`v4.1.3`; linuxserver/docker-netbox
+/// c710945 Jenkinsfile L23-24 EXT_REPO netbox-community/netbox, L176-178 SEMVER, L219-221
+/// META_TAG and EXT_RELEASE_TAG, L953-956 the tags pushed).
+pub fn tag_release<'t>(image: &str, tag: &'t str) -> Option<&'t str> {
+    let release = if published_netbox_docker_image(image) {
+        // NetBox's part, then netbox-docker's.
+        let release = tag.strip_prefix('v')?;
+        release.split_once('-').map_or(release, |(netbox, _)| netbox)
+    } else if published_linuxserver_image(image) {
+        let tag = ["amd64-", "arm64v8-", "arm32v7-"].iter().find_map(|arch| tag.strip_prefix(arch)).unwrap_or(tag);
+        let tag = tag.strip_prefix("version-").unwrap_or(tag);
+        let tag = tag.strip_prefix('v').unwrap_or(tag);
+        tag.split_once("-ls").or_else(|| tag.split_once("-pkg-")).map_or(tag, |(release, _)| release)
+    } else {
+        return None;
+    };
+    release.starts_with(|c: char| c.is_ascii_digit()).then_some(release)
+}
+
 /// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
 /// project's `.env`, else the default (not from the shell, which may set it: the note on stderr
 /// says which tag was read, and `--target` chooses another).
@@ -1219,6 +1248,30 @@ mod tests {
         let got = vars(map);
         assert_eq!(got[0].1, "(not statically known)", "{got:?}");
         assert_eq!(got[1].1, "'{not a slot}'", "{got:?}");
+    }
+
+    #[test]
+    fn a_published_images_tag_names_netboxs_release() {
+        let release = |image: &str| {
+            let (_, tag) = image_repository_and_tag(image);
+            tag.and_then(|tag| tag_release(image, tag)).map(str::to_owned)
+        };
+        for (image, want) in [
+            ("netboxcommunity/netbox:v4.4-3.4.1", Some("4.4")),
+            ("ghcr.io/netbox-community/netbox:v4.4.2", Some("4.4.2")),
+            ("netboxcommunity/netbox:latest", None),
+            ("netboxcommunity/netbox:4.4", None),
+            ("lscr.io/linuxserver/netbox:v4.1.3-ls241", Some("4.1.3")),
+            ("lscr.io/linuxserver/netbox:version-v4.1.3", Some("4.1.3")),
+            ("linuxserver/netbox:amd64-v4.1.3-ls241", Some("4.1.3")),
+            ("linuxserver/netbox:4.1.3", Some("4.1.3")),
+            ("linuxserver/netbox:v4.7.0-beta1-pkg-abc-dev-123", Some("4.7.0-beta1")),
+            ("lscr.io/linuxserver/netbox:latest", None),
+            ("lscr.io/linuxserver/netbox:develop", None),
+            ("example.org/linuxserver-fork/netbox:4.1.3", None),
+        ] {
+            assert_eq!(release(image).as_deref(), want, "{image}");
+        }
     }
 
     #[test]
