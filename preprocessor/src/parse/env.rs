@@ -324,7 +324,11 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                     range: base + error.range.start..base + error.range.end,
                     message: error.message,
                 });
-                break;
+                if !error.line_refused {
+                    // An open quote or template: where the next statement starts is a guess.
+                    break;
+                }
+                pos = line_end(content, error.range.start);
             }
         }
     }
@@ -417,6 +421,10 @@ struct Statement {
 struct Refusal {
     range: Range<usize>,
     message: String,
+    /// The refused text is a line that is no `NAME=value` statement, and the next line starts
+    /// afresh: the reading goes on there, so one run reports what the rest of the file sets
+    /// (Compose stops at the first refusal; its fix leaves the other lines as they are).
+    line_refused: bool,
 }
 
 /// compose-go's blanks that are not line ends (`isSpace`).
@@ -461,6 +469,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
                     None => format!("`{}{}`", written.escape_default(), c.escape_default()),
                 };
                 return Err(Refusal {
+                    line_refused: true,
                     range: src + i..src + i + c.len_utf8(),
                     message: format!(
                         "Docker Compose refuses this file (`unexpected character {:?} in variable name`): {quoted} start no `NAME=value` line, so no container that reads the file starts",
@@ -489,6 +498,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         // Only the text before the blank: what follows it is often the value, written with a
         // blank for the `=` (`SECRET_KEY r9Xq…`), and may be a secret.
         return Err(Refusal {
+            line_refused: true,
             range: name,
             message: format!(
                 "Docker Compose refuses this file (`key cannot contain a space`): `{}` is followed by a blank and more text before any `=`, so this is no `NAME=value` line and no container that reads the file starts",
@@ -552,6 +562,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
     }
     let quote_name = if quote == '"' { "double" } else { "single" };
     Err(Refusal {
+        line_refused: false,
         range: value_at..value_at + 1,
         message: format!(
             "Docker Compose refuses this file (`unterminated quoted value`): the value of `{}` opens a {quote_name} quote that nothing after it closes, so no container that reads the file starts",
@@ -562,7 +573,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
 
 /// Compose refuses a value whose `${` names no variable.
 fn invalid_template(name: &str, range: Range<usize>) -> Refusal {
-    Refusal { range, message: invalid_template_message((!name.is_empty()).then_some(name)) }
+    Refusal { range, message: invalid_template_message((!name.is_empty()).then_some(name)), line_refused: false }
 }
 
 /// What Compose says of a `${` that names no variable, in an env file or a compose file's
@@ -916,6 +927,23 @@ mod tests {
             assert!(error.message.contains(says), "{text:?}: {}", error.message);
             assert_eq!(file.settings.len(), 1, "{text:?}");
             assert!(!error.message.contains("s3cr3t"), "a value is never quoted: {}", error.message);
+        }
+    }
+
+    /// After a line that is no statement, the next line is read afresh, so one run reports what
+    /// the rest of the file sets, and a second refused line too; after an open quote or `${`
+    /// where the next statement starts is unknown, so nothing after it is read.
+    #[test]
+    fn the_lines_after_a_refused_line_are_read() {
+        let text = "A=1\nthis is not\nB=2\nC D\nE=\"x\" or \"y\"\nF=3\n";
+        let file = parse(text, BlockId(0));
+        let names: Vec<&str> = file.settings.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "E", "F"]);
+        let refused: Vec<&str> = file.syntax_errors.iter().map(|e| &text[e.range.clone()]).collect();
+        assert_eq!(refused, ["this is not", "C D", "\""]);
+        for open in ["A=1\nC='open\nB=2\n", "A=1\nB=\"s3cr3t${}\"\nD=2\n"] {
+            let file = parse(open, BlockId(0));
+            assert_eq!((file.settings.len(), file.syntax_errors.len()), (1, 1), "{open:?}");
         }
     }
 

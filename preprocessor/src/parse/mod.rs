@@ -97,15 +97,23 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
     if let Some(limit) = too_complex {
         findings.push(Finding::in_block(&own_rules::TOO_COMPLEX, block.id, limit.range.clone(), limit.message.clone()));
     }
+    // An env file's refused lines are independent of each other (its reader goes on at the next
+    // line): each is reported.
+    if block.kind == Kind::Env {
+        for error in errors {
+            let message = format!("{}: {}", block.file, error.message);
+            findings.push(Finding::in_block(&own_rules::SYNTAX_ERROR, block.id, error.range.clone(), message));
+        }
+        return parsed;
+    }
     // Parsers recover and report follow-on errors; the first one is the cause.
     if let Some(error) = errors.first() {
         let more = match errors.len() - 1 {
             0 => String::new(),
             n => format!(" ({n} more error{} follow from it)", if n == 1 { "" } else { "s" }),
         };
-        // An env file's reader says what Docker Compose does with it, naming the file.
+        // A compose file's reader says what Docker Compose does with it, naming the file.
         let message = match block.kind {
-            Kind::Env => format!("{}: {}", block.file, error.message),
             Kind::Compose if error.message.starts_with("Docker Compose") => {
                 format!("{}: {}", block.file, error.message)
             }
