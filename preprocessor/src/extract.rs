@@ -144,7 +144,7 @@ pub struct Block {
     /// compose files with it, and its variables reach NetBox only through them.
     pub project_env_only: bool,
     /// A compose file's interpolation variables (`lint`): the project's `.env`, its block and
-    /// text; `None`: unknown.
+    /// text (empty where the project has no `.env`); `None`: unknown.
     pub project_env: Option<(BlockId, std::sync::Arc<str>)>,
     /// The block's text, includes resolved.
     pub text: String,

@@ -139,6 +139,10 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     // point anywhere) that reads as text; otherwise its variables stay unknown, as the shell's.
     let shown_project_env = composes.first().map(|first| first.path.parent().unwrap_or(Path::new(".")).join(".env"));
     let project_env = shown_project_env.as_ref().filter(|path| path.is_file()).map(|path| canonical(path));
+    // No `.env` at all: Compose interpolates from the shell alone, and the `.env` sets nothing.
+    let project_env_absent = shown_project_env
+        .as_ref()
+        .is_some_and(|path| std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound));
     let mut others = others;
     let mut unnamed_project_env = None;
     if let (Some(path), Some(shown)) = (&project_env, &shown_project_env)
@@ -200,7 +204,10 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             project_complete: file.kind == Kind::Compose && project_complete,
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
-            project_env: project_env_block.clone().filter(|_| file.kind == Kind::Compose),
+            project_env: project_env_block
+                .clone()
+                .or_else(|| project_env_absent.then(|| (id, std::sync::Arc::<str>::from(""))))
+                .filter(|_| file.kind == Kind::Compose),
             text: file.text,
             map: TextMap::whole(source, len),
             fence: 0..0,

@@ -981,6 +981,38 @@ fn the_image_tag_names_the_release() {
     assert!(!said.contains("read from"), "{said}");
 }
 
+/// `netbox/compose-variable-from-shell` as `lint` reads a project: a compose file's
+/// `${REDIS_PASSWORD:-changeme}` is the default where no `.env` exists beside it, and what the
+/// `.env` says where one does; an `.env` that cannot be read leaves it unknown.
+#[test]
+fn a_default_compose_takes_where_the_env_file_has_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "env/netbox.env", "REDIS_HOST=redis\nREDIS_PASSWORD=Ks5Jd9Hf2Gb7Nc1Q\n");
+    let compose = write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    env_file: env/netbox.env\n  redis:\n    image: valkey/valkey:8.1-alpine\n    command: valkey-server --requirepass ${REDIS_PASSWORD:-changeme}\n",
+    );
+    let lines = || {
+        let output = bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
+        json(&output)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "netbox/compose-variable-from-shell")
+            .map(|d| d["line"].as_u64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lines(), [7]);
+    write(root, ".env", "REDIS_PASSWORD=Ks5Jd9Hf2Gb7Nc1Q\n");
+    assert_eq!(lines(), [0u64; 0]);
+    // A directory named `.env` is no file Compose reads variables from, nor a known absence.
+    fs::remove_file(root.join(".env")).unwrap();
+    fs::create_dir(root.join(".env")).unwrap();
+    assert_eq!(lines(), [0u64; 0]);
+}
+
 /// linuxserver's image tag names the release too (`v4.1.3-ls241`, `version-v4.1.3`, `4.1.3`,
 /// behind an architecture prefix); `latest` names none.
 #[test]

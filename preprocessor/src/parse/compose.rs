@@ -41,8 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, LinuxserverEnvironment, ProjectServices, Published, PythonFile, Setting, ShownService,
-    StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
+    ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile, Setting,
+    ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -60,6 +60,11 @@ impl ProjectEnv {
     /// The `.env` file's variables, a later line winning (as compose-go's dotenv reads them).
     pub fn new(file: &PythonFile) -> ProjectEnv {
         ProjectEnv { vars: file.settings.iter().map(|s| (s.name.clone(), Arc::clone(s))).collect() }
+    }
+
+    /// Whether the `.env` sets a variable, to whatever value.
+    pub fn sets(&self, name: &str) -> bool {
+        self.vars.contains_key(name)
     }
 
     /// A variable's text, when the `.env` sets it to a known value.
@@ -573,7 +578,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             project_services.shown.clear();
             project_services.names.clear();
         }
-        scan_services(services, block, &mut project_services);
+        scan_services(services, block, project, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -859,7 +864,7 @@ fn addresses(service: &Node) -> Vec<String> {
 /// Note what a document's services run: NetBox's RQ worker (`rqworker` in a `command:` or
 /// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by their image, [`POSTGRES_IMAGES`],
 /// [`REDIS_IMAGES`]); a service that `extends:` another takes what it does not show from it.
-fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
+fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, facts: &mut ProjectServices) {
     let NodeKind::Map(entries) = &services.kind else { return };
     for (name, service) in entries {
         // `services: {<<: *more}` merges services from elsewhere in the file: not followed.
@@ -898,6 +903,7 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
                 runs_worker: worker,
                 environment_given: tag != Tag::Merge
                     || ["environment", "env_file", "extends", "<<"].iter().any(|key| service.get(key).is_some()),
+                interpolated: interpolated_variables(service, project),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -925,6 +931,42 @@ fn scan_services(services: &Node, block: BlockId, facts: &mut ProjectServices) {
             }
         }
     }
+}
+
+/// The variables a service's `command:`, `entrypoint:`, `healthcheck:` test and `environment:`
+/// values take from Compose's interpolation, which reads the shell and the project's `.env`
+/// (compose-go e70e961 cli/options.go L299-307 `WithDotEnv`; loader/loader.go L381-386, the
+/// template's `LookupValue`), never a service's `env_file:`, which only sets the container's
+/// variables once the file is loaded (types/project.go L748-776).
+fn interpolated_variables(service: &Node, project: Option<&ProjectEnv>) -> Vec<InterpolatedVariable> {
+    let mut values: Vec<&Node> = Vec::new();
+    for key in ["command", "entrypoint"] {
+        if let Some(node) = service_key(service, key) {
+            let node = untag(node).1;
+            values.push(node);
+            values.extend(node.items());
+        }
+    }
+    if let Some(test) = service_key(service, "healthcheck").and_then(|h| untag(h).1.get("test")) {
+        values.push(test);
+        values.extend(test.items());
+    }
+    if let Some(environment) = service_key(service, "environment") {
+        let environment = untag(environment).1;
+        values.extend(environment.items());
+        if let NodeKind::Map(entries) = &environment.kind {
+            values.extend(entries.iter().map(|(_, value)| value));
+        }
+    }
+    let mut out = Vec::new();
+    for node in values {
+        let Some(text) = node.as_str() else { continue };
+        for reference in crate::parse::env::references(text) {
+            let set_by_project_env = project.map(|env| env.sets(&reference.name));
+            out.push(InterpolatedVariable { reference, range: node.range.clone(), set_by_project_env });
+        }
+    }
+    out
 }
 
 /// "Traefik's labels on the `netbox` service" when its `labels:` give it a router that

@@ -665,6 +665,44 @@ pub fn interpolation(value: &str) -> Interpolation {
     interpolate(value, |_| None)
 }
 
+/// The variables a value refers to, as compose-go's template reads them (see [`interpolate`]).
+/// A reference whose modifier holds another `${…}` is left out (its end is not read).
+pub fn references(value: &str) -> Vec<super::netbox::Reference> {
+    use super::netbox::Reference;
+    let name_start = |c: u8| c == b'_' || c.is_ascii_alphabetic();
+    let name_char = |c: u8| c == b'_' || c.is_ascii_alphanumeric();
+    let bytes = value.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr(b'$', &bytes[i..]) {
+        let at = i + offset;
+        match bytes.get(at + 1) {
+            Some(b'$') => i = at + 2,
+            Some(&c) if name_start(c) => {
+                i = at + 2;
+                while bytes.get(i).is_some_and(|&c| name_char(c)) {
+                    i += 1;
+                }
+                out.push(Reference { name: value[at + 1..i].to_owned(), written: value[at..i].to_owned(), at });
+            }
+            Some(b'{') => {
+                let mut j = at + 2;
+                while bytes.get(j).is_some_and(|&c| name_char(c)) {
+                    j += 1;
+                }
+                let Some(close) = memchr::memchr(b'}', &bytes[j..]) else { break };
+                let written = &value[at..j + close + 1];
+                if j > at + 2 && name_start(bytes[at + 2]) && !written[2..].contains(['$', '{']) {
+                    out.push(Reference { name: value[at + 2..j].to_owned(), written: written.to_owned(), at });
+                }
+                i = j + close + 1;
+            }
+            _ => i = at + 1,
+        }
+    }
+    out
+}
+
 /// Interpolate as Compose does with the variables `lookup` knows (the project's `.env`): a
 /// variable it does not know may come from the shell, so it leaves the value unknown, and so
 /// does a default or alternative that holds another `$`.

@@ -552,6 +552,35 @@ pub struct ShownService {
     /// This file gives it an environment (`environment:`, `env_file:`), or may (`extends:`, a
     /// YAML merge key, a `!reset` or `!override` tag).
     pub environment_given: bool,
+    /// The variables its `command:`, `entrypoint:`, `healthcheck:` test and `environment:`
+    /// values take from Compose's interpolation (the shell, the project's `.env`), not from an
+    /// `env_file:`.
+    pub interpolated: Vec<InterpolatedVariable>,
+}
+
+/// A variable a compose file's value takes from Compose's interpolation (`${NAME}`,
+/// `${NAME:-default}`, `$NAME`; not `$$NAME`, which Compose leaves to the container as
+/// `$NAME`), with the reference as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The variable's name.
+    pub name: String,
+    /// The reference (`${NAME:-default}`), at `at` in the value.
+    pub written: String,
+    /// Where the reference starts in the value.
+    pub at: usize,
+}
+
+/// A variable a service's value takes from Compose's interpolation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterpolatedVariable {
+    /// The reference as written (`${REDIS_PASSWORD:-changeme}`).
+    pub reference: Reference,
+    /// Where the value that holds it is.
+    pub range: Range<usize>,
+    /// Whether the project's `.env` sets the variable (`None`: the `.env` is not known; an
+    /// absent `.env` sets nothing).
+    pub set_by_project_env: Option<bool>,
 }
 
 impl ProjectServices {

@@ -23,6 +23,7 @@ rules! {
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
     rq_worker_missing => RQ_WORKER_MISSING,
     compose_worker_without_environment => COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
+    compose_variable_from_shell => COMPOSE_VARIABLE_FROM_SHELL,
     compose_service_without_image => COMPOSE_SERVICE_WITHOUT_IMAGE,
     compose_image_invalid => COMPOSE_IMAGE_INVALID,
     linuxserver_variable_invalid => LINUXSERVER_VARIABLE_INVALID,
