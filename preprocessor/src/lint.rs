@@ -606,7 +606,7 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     let (_, tag) = crate::parse::compose::image_repository_and_tag(&image);
     let tag = crate::parse::compose::interpolated_tag(tag?, project_env.as_ref())?;
     let netbox = crate::parse::compose::tag_release(&image, &tag)?;
-    let version = netbox.parse().ok()?;
+    let version = release_version(netbox)?;
     Some(CheckoutRelease { version, written: format!("{netbox} (image tag {tag})"), source })
 }
 

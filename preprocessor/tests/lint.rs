@@ -1033,6 +1033,8 @@ fn linuxservers_image_tag_names_the_release() {
         ("linuxserver/netbox:version-v3.7.8", "NetBox 3.7.8 (image tag version-v3.7.8)"),
         ("ghcr.io/linuxserver/netbox:arm64v8-v4.0.11-ls200", "NetBox 4.0.11 (image tag arm64v8-v4.0.11-ls200)"),
         ("linuxserver/netbox:3.2.6", "NetBox 3.2.6 (image tag 3.2.6)"),
+        // A beta build is judged as its release, as a checkout's `4.2.0-beta1` is.
+        ("lscr.io/linuxserver/netbox:v4.2.0-beta1-ls12", "NetBox 4.2.0-beta1 (image tag v4.2.0-beta1-ls12)"),
     ] {
         let said = note(image);
         assert!(said.contains(&format!("note: {release}, read from ")), "{image}: {said}");

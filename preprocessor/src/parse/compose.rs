@@ -883,6 +883,7 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
         };
         let worker = runs_worker("command") || runs_worker("entrypoint");
         if let Some(written) = name.as_str() {
+            let (interpolated, keys_set) = interpolated_variables(service, project);
             // A merge key whose alias the loader could not resolve (read as null) may hold anything.
             let merge_key_unread = service.get("<<").is_some_and(|merged| match &merged.kind {
                 NodeKind::Map(_) => false,
@@ -903,7 +904,8 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
                 runs_worker: worker,
                 environment_given: tag != Tag::Merge
                     || ["environment", "env_file", "extends", "<<"].iter().any(|key| service.get(key).is_some()),
-                interpolated: interpolated_variables(service, project),
+                interpolated,
+                keys_set,
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -938,35 +940,59 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
 /// (compose-go e70e961 cli/options.go L299-307 `WithDotEnv`; loader/loader.go L381-386, the
 /// template's `LookupValue`), never a service's `env_file:`, which only sets the container's
 /// variables once the file is loaded (types/project.go L748-776).
-fn interpolated_variables(service: &Node, project: Option<&ProjectEnv>) -> Vec<InterpolatedVariable> {
-    let mut values: Vec<&Node> = Vec::new();
+fn interpolated_variables(service: &Node, project: Option<&ProjectEnv>) -> (Vec<InterpolatedVariable>, Vec<String>) {
+    let mut values: Vec<(String, &Node)> = Vec::new();
+    let mut keys_set = Vec::new();
     for key in ["command", "entrypoint"] {
         if let Some(node) = service_key(service, key) {
             let node = untag(node).1;
-            values.push(node);
-            values.extend(node.items());
+            keys_set.push(key.to_owned());
+            values.push((key.to_owned(), node));
+            values.extend(node.items().iter().map(|item| (key.to_owned(), item)));
         }
     }
-    if let Some(test) = service_key(service, "healthcheck").and_then(|h| untag(h).1.get("test")) {
-        values.push(test);
-        values.extend(test.items());
+    if let Some(healthcheck) = service_key(service, "healthcheck") {
+        keys_set.push("healthcheck".to_owned());
+        if let Some(test) = untag(healthcheck).1.get("test") {
+            values.push(("healthcheck".to_owned(), test));
+            values.extend(test.items().iter().map(|item| ("healthcheck".to_owned(), item)));
+        }
     }
     if let Some(environment) = service_key(service, "environment") {
         let environment = untag(environment).1;
-        values.extend(environment.items());
+        for item in environment.items() {
+            let name = item.as_str().map(|entry| entry.split('=').next().unwrap_or_default().trim().to_owned());
+            let key = format!("environment.{}", name.unwrap_or_default());
+            keys_set.push(key.clone());
+            values.push((key, item));
+        }
         if let NodeKind::Map(entries) = &environment.kind {
-            values.extend(entries.iter().map(|(_, value)| value));
+            for (name, value) in entries {
+                let key = format!("environment.{}", name.as_str().unwrap_or_default());
+                keys_set.push(key.clone());
+                values.push((key, value));
+            }
         }
     }
     let mut out = Vec::new();
-    for node in values {
+    for (key, node) in values {
         let Some(text) = node.as_str() else { continue };
         for reference in crate::parse::env::references(text) {
-            let set_by_project_env = project.map(|env| env.sets(&reference.name));
-            out.push(InterpolatedVariable { reference, range: node.range.clone(), set_by_project_env });
+            // `${NAME:-default}` takes the default also where the `.env` sets NAME empty.
+            let colon_default = reference.written.strip_prefix("${").is_some_and(|inner| {
+                inner.trim_start_matches(|c: char| c == '_' || c.is_ascii_alphanumeric()).starts_with(":-")
+            });
+            let set_by_project_env = project
+                .map(|env| env.sets(&reference.name) && !(colon_default && env.text(&reference.name) == Some("")));
+            out.push(InterpolatedVariable {
+                reference,
+                range: node.range.clone(),
+                key: key.clone(),
+                set_by_project_env,
+            });
         }
     }
-    out
+    (out, keys_set)
 }
 
 /// "Traefik's labels on the `netbox` service" when its `labels:` give it a router that

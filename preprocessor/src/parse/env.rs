@@ -324,11 +324,11 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                     range: base + error.range.start..base + error.range.end,
                     message: error.message,
                 });
-                if !error.line_refused {
-                    // An open quote or template: where the next statement starts is a guess.
+                let next = line_end(content, error.range.start);
+                if !error.line_refused || !resumes_after(content, error.range.start, next) {
                     break;
                 }
-                pos = line_end(content, error.range.start);
+                pos = next;
             }
         }
     }
@@ -415,6 +415,22 @@ struct Statement {
     end: usize,
     /// The last line, with no separator and no line end: a value without a name.
     unnamed_last_line: bool,
+}
+
+/// Whether the reading goes on after the refused line that ends at `end`: its quotes close on it
+/// (a quote left open may be a value the writer spread over the next lines, a key's, whose lines
+/// would each be refused and shown), and the next line that is not blank or a comment starts
+/// with a name and `=` (or `:`), as a statement does (the lines of a key written bare do not).
+fn resumes_after(text: &str, at: usize, end: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..end];
+    if !line.matches('"').count().is_multiple_of(2) || !line.matches('\'').count().is_multiple_of(2) {
+        return false;
+    }
+    let Some(start) = statement_start(text, end) else { return true };
+    let rest = &text[start..];
+    let rest = rest.strip_prefix("export").filter(|r| r.starts_with([' ', '\t'])).map_or(rest, str::trim_start);
+    let name = rest.len() - rest.trim_start_matches(|c: char| c.is_alphanumeric() || "_.-[]".contains(c)).len();
+    name > 0 && rest[name..].trim_start_matches([' ', '\t']).starts_with(['=', ':'])
 }
 
 /// Why compose-go refuses the file.
@@ -683,7 +699,7 @@ pub fn references(value: &str) -> Vec<super::netbox::Reference> {
                 while bytes.get(i).is_some_and(|&c| name_char(c)) {
                     i += 1;
                 }
-                out.push(Reference { name: value[at + 1..i].to_owned(), written: value[at..i].to_owned(), at });
+                out.push(Reference { name: value[at + 1..i].to_owned(), written: value[at..i].to_owned() });
             }
             Some(b'{') => {
                 let mut j = at + 2;
@@ -693,7 +709,7 @@ pub fn references(value: &str) -> Vec<super::netbox::Reference> {
                 let Some(close) = memchr::memchr(b'}', &bytes[j..]) else { break };
                 let written = &value[at..j + close + 1];
                 if j > at + 2 && name_start(bytes[at + 2]) && !written[2..].contains(['$', '{']) {
-                    out.push(Reference { name: value[at + 2..j].to_owned(), written: written.to_owned(), at });
+                    out.push(Reference { name: value[at + 2..j].to_owned(), written: written.to_owned() });
                 }
                 i = j + close + 1;
             }
@@ -979,7 +995,15 @@ mod tests {
         assert_eq!(names, ["A", "B", "E", "F"]);
         let refused: Vec<&str> = file.syntax_errors.iter().map(|e| &text[e.range.clone()]).collect();
         assert_eq!(refused, ["this is not", "C D", "\""]);
-        for open in ["A=1\nC='open\nB=2\n", "A=1\nB=\"s3cr3t${}\"\nD=2\n"] {
+        for open in [
+            "A=1\nC='open\nB=2\n",
+            "A=1\nB=\"s3cr3t${}\"\nD=2\n",
+            // A value spread over lines after a refused name (the review's shape): its lines are
+            // not read as statements, nor shown.
+            "A=1\n\"SAML_KEY\"=\"\nMIIEv+QIBADANBg\nkqhkiG9w0B/AQEFAASC\nEND=1\"\nB=2\n",
+            // A key written bare under a refused header line.
+            "A=1\n-----BEGIN PRIVATE KEY-----\nMIIEv+QIBADANBg\nB=2\n",
+        ] {
             let file = parse(open, BlockId(0));
             assert_eq!((file.settings.len(), file.syntax_errors.len()), (1, 1), "{open:?}");
         }

@@ -556,6 +556,9 @@ pub struct ShownService {
     /// values take from Compose's interpolation (the shell, the project's `.env`), not from an
     /// `env_file:`.
     pub interpolated: Vec<InterpolatedVariable>,
+    /// What this file sets of those keys (`command`, `entrypoint`, `healthcheck`, and
+    /// `environment.NAME` for each variable): a later file that sets one replaces it.
+    pub keys_set: Vec<String>,
 }
 
 /// A variable a compose file's value takes from Compose's interpolation (`${NAME}`,
@@ -565,10 +568,8 @@ pub struct ShownService {
 pub struct Reference {
     /// The variable's name.
     pub name: String,
-    /// The reference (`${NAME:-default}`), at `at` in the value.
+    /// The reference as written (`${NAME:-default}`).
     pub written: String,
-    /// Where the reference starts in the value.
-    pub at: usize,
 }
 
 /// A variable a service's value takes from Compose's interpolation.
@@ -578,6 +579,8 @@ pub struct InterpolatedVariable {
     pub reference: Reference,
     /// Where the value that holds it is.
     pub range: Range<usize>,
+    /// The key the value is under (see [`ShownService::keys_set`]).
+    pub key: String,
     /// Whether the project's `.env` sets the variable (`None`: the `.env` is not known; an
     /// absent `.env` sets nothing).
     pub set_by_project_env: Option<bool>,

@@ -3,9 +3,14 @@
 //!
 //! ## What it does
 //! In a whole Compose project that `lint` reads with its `.env` (or knows it has none), finds a
-//! `${NAME:-default}` (or `${NAME-default}`) in a service's `command:`, `entrypoint:`,
-//! `healthcheck:` test or `environment:` where the project's `.env` does not set `NAME`, but the
-//! `netbox` service's `env_file:` does, to another value than the default. A reference without
+//! `${NAME:-default}` (or `${NAME-default}`) in the `command:`, `entrypoint:`, `healthcheck:`
+//! test or `environment:` of a service that runs PostgreSQL or Redis, where `NAME` is a variable
+//! netbox-docker's configuration connects to that service with (`DB_NAME`, `DB_USER`,
+//! `DB_PASSWORD`; `REDIS_PASSWORD`, `REDIS_USERNAME` and their `REDIS_CACHE_` forms), the
+//! project's `.env` does not set it (or sets it empty, for `:-`), and the `netbox` service's
+//! `env_file:` gives it another value than the default. A key a later compose file replaces is
+//! left alone, and so is a project whose `netbox` service gets Docker secrets (a secret file
+//! replaces the variable). A reference without
 //! a default is left alone: Compose warns at every start that the variable is not set, so its
 //! author has seen that (and `.env` files, which hold secrets, are often kept out of
 //! repositories, with the variables given another way).
@@ -35,40 +40,68 @@ use crate::version::{Applies, Targets};
 pub const COMPOSE_VARIABLE_FROM_SHELL: Rule = Rule {
     id: "netbox/compose-variable-from-shell",
     severity: Severity::Warning,
-    summary: "a compose file takes `${NAME:-default}` from the shell or the project's `.env`, which does not set it, while the `netbox` service's env file does: the service silently gets the default, not the env file's value",
+    summary: "a PostgreSQL or Redis service takes a password, user or database name as `${NAME:-default}` from the shell or the project's `.env`, which does not set it, while NetBox gets `NAME` from its env file: the service silently gets the default, and NetBox's connection is refused",
     help: "set the variable in the project's `.env` beside the compose file (Compose interpolates from it), or give the service the env file and write `$$NAME` in a shell command (`sh -c`), which the container expands, as netbox-docker's compose file does",
-    fact: "compose-go e70e961: cli/options.go L299-307 (`WithDotEnv`: the `.env` or `--env-file` files merged into the shell's environment), loader/loader.go L381-386 (interpolation's `LookupValue` is that environment), types/project.go L748-776 (`env_file:` files read into each service's environment after loading); template/template.go L207-210 (an unset variable without a default: the warning \"The … variable is not set. Defaulting to a blank string.\"; a default is applied silently); `$$` is a literal `$`. netbox-docker 3.0.2 docker-compose.yml L66 and L81 (`--requirepass $$REDIS_PASSWORD ## $$ because of docker-compose`, with env_file: env/redis.env). Seen in a trial on SaschaSchwarzK/netbox-on-chainguard (2026): `--requirepass ${REDIS_PASSWORD:-changeme}` with REDIS_PASSWORD only in env/netbox.env",
+    fact: "compose-go e70e961: cli/options.go L299-307 (`WithDotEnv`: the `.env` or `--env-file` files merged into the shell's environment), loader/loader.go L381-386 (interpolation's `LookupValue` is that environment), types/project.go L748-776 (`env_file:` files read into each service's environment after loading, its `environment:` winning, L773 `OverrideBy`); template/template.go L207-210 (an unset variable without a default: the warning \"The … variable is not set. Defaulting to a blank string.\"; a default is applied silently); `$$` is a literal `$`. netbox-docker 3.0.2 docker-compose.yml L66 and L81 (`--requirepass $$REDIS_PASSWORD ## $$ because of docker-compose`, with env_file: env/redis.env). Seen in a trial on SaschaSchwarzK/netbox-on-chainguard (2026): `--requirepass ${REDIS_PASSWORD:-changeme}` with REDIS_PASSWORD only in env/netbox.env",
     applies: Applies::Always,
 };
 
 pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
-    for service in &services.shown {
+    // A Docker secret (`/run/secrets/db_password`, …) replaces the variable in netbox-docker's
+    // configuration (`_read_secret`): what NetBox connects with is not the env file's then.
+    if nb.stock_configuration().is_some_and(|stock| stock.secrets) {
+        return;
+    }
+    let mut reported = std::collections::HashSet::new();
+    for (at, service) in services.shown.iter().enumerate() {
+        let lower = service.name.to_ascii_lowercase();
+        let (runs, variables) = if services.postgres.contains(&lower) {
+            ("PostgreSQL", DATABASE_VARIABLES)
+        } else if services.redis.contains(&lower) {
+            ("Redis", REDIS_VARIABLES)
+        } else {
+            continue;
+        };
         for variable in &service.interpolated {
-            // The project's `.env` sets it, or is not known.
-            if variable.set_by_project_env != Some(false) {
+            let name = variable.reference.name.as_str();
+            // The project's `.env` sets it, or is not known; or it is no variable NetBox connects
+            // to this service with.
+            if variable.set_by_project_env != Some(false) || !variables.contains(&name) {
                 continue;
             }
-            let name = variable.reference.name.as_str();
-            // The env file's value (not an inline `environment:`, itself interpolated).
-            let Some(set) = nb.environment().filter(|s| s.name == name && !services.files.contains(&s.block)).last()
-            else {
+            // A later compose file replaces the key.
+            let replaced =
+                services.shown[at + 1..].iter().any(|later| later.name == service.name && later.keys_set.contains(&variable.key));
+            // NetBox's value comes from an env file (an inline `environment:` of the `netbox`
+            // service wins over it, and is interpolated too).
+            if nb.environment().any(|set| set.name == name && services.files.contains(&set.block)) {
                 continue;
-            };
+            }
+            let Some(set) = nb.environment_variable(name) else { continue };
             let Some(value) = set.value.as_str() else { continue };
-            // Without a default Compose warns that the variable is not set, at every start.
+            // Without a default Compose warns at every start that the variable is not set.
             let Some(default) = default(&variable.reference.written) else { continue };
-            if default == value {
+            if replaced || default == value {
+                continue;
+            }
+            // Services sharing a YAML anchor share the value: once.
+            if !reported.insert((service.key.0, variable.range.start, variable.reference.written.clone())) {
                 continue;
             }
             let gets = if default.is_empty() { "an empty string".to_string() } else { format!("`{}`", default.escape_debug()) };
+            let what = if variable.key == "healthcheck" {
+                format!("this health check of {runs} silently uses {gets}, not the value NetBox connects with")
+            } else {
+                format!("this {runs} silently gets {gets}, while NetBox connects with the env file's value, and the connection is refused")
+            };
             out.push(Finding::in_block(
                 &COMPOSE_VARIABLE_FROM_SHELL,
                 service.key.0,
                 variable.range.clone(),
                 format!(
-                    "Compose fills `{}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` does not set `{name}`; the env file that sets it only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), this silently gets {gets}, not the value NetBox gets from its env file",
+                    "Compose fills `{}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` does not set `{name}`; the env file that gives NetBox `{name}` only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), {what}",
                     variable.reference.written.escape_debug(),
                     service.name.escape_debug(),
                 ),
@@ -76,6 +109,14 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
         }
     }
 }
+
+/// What netbox-docker's configuration connects to PostgreSQL with, from its environment
+/// (netbox-docker 3.0.2 configuration/configuration.py L68-70: DB_NAME, DB_USER, DB_PASSWORD).
+const DATABASE_VARIABLES: &[&str] = &["DB_NAME", "DB_USER", "DB_PASSWORD"];
+
+/// What it connects to Redis with (configuration.py L92-93: REDIS_USERNAME, REDIS_PASSWORD;
+/// L103-104, the caching section's REDIS_CACHE_USERNAME, REDIS_CACHE_PASSWORD).
+const REDIS_VARIABLES: &[&str] = &["REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_CACHE_USERNAME", "REDIS_CACHE_PASSWORD"];
 
 /// The default of a `${NAME:-default}` or `${NAME-default}` reference, which Compose uses
 /// when neither the shell nor the `.env` sets the variable (compose-go's template).
@@ -123,5 +164,40 @@ mod tests {
         let with_dotenv = project("valkey-server --requirepass ${REDIS_PASSWORD:-changeme}", "REDIS_PASSWORD=Ks5Jd9\n")
             + "\n```sh,check=env,file=.env\nREDIS_PASSWORD=Ks5Jd9\n```\n";
         assert_quiet_linted("netbox/compose-variable-from-shell", &with_dotenv);
+        // A `.env` that sets it empty: `:-` takes the default all the same.
+        let empty = with_dotenv.replace("file=.env\nREDIS_PASSWORD=Ks5Jd9", "file=.env\nREDIS_PASSWORD=");
+        assert_fires_linted("netbox/compose-variable-from-shell", &empty, 7);
+    }
+
+    /// The review's shapes: what NetBox really connects with, what Compose really runs.
+    #[test]
+    fn quiet_where_netbox_gets_the_same_or_compose_runs_another_value() {
+        let env = "REDIS_PASSWORD=Ks5Jd9Hf2Gb7Nc1Q\nDB_PASSWORD=Pg9\nTZ=Europe/Berlin\n";
+        let fires = project("valkey-server --requirepass ${REDIS_PASSWORD:-changeme}", env);
+        assert_fires_linted("netbox/compose-variable-from-shell", &fires, 7);
+        // The `netbox` service's own `environment:` takes the same default: NetBox has it too.
+        let own = fires.replace("    env_file: env/netbox.env\n", "    env_file: env/netbox.env\n    environment:\n      REDIS_PASSWORD: ${REDIS_PASSWORD:-changeme}\n");
+        assert_quiet_linted("netbox/compose-variable-from-shell", &own);
+        // A later compose file replaces the command.
+        let replaced = fires.clone()
+            + "\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  redis:\n    command: [\"sh\", \"-c\", \"valkey-server --requirepass $$REDIS_PASSWORD\"]\n```\n";
+        assert_quiet_linted("netbox/compose-variable-from-shell", &replaced);
+        // A variable NetBox does not connect with (the time zone), or a service that is no
+        // database or Redis.
+        assert_quiet_linted("netbox/compose-variable-from-shell", &project("valkey-server --timezone ${TZ:-UTC}", env));
+        let other = fires.replace("image: valkey/valkey:8.1-alpine", "image: example.org/cache:1");
+        assert_quiet_linted("netbox/compose-variable-from-shell", &other);
+        // Docker secrets replace the variables in netbox-docker's configuration.
+        let secrets = fires.replace("    env_file: env/netbox.env\n", "    env_file: env/netbox.env\n    secrets: [redis_password]\n");
+        assert_quiet_linted("netbox/compose-variable-from-shell", &secrets);
+    }
+
+    /// Services that share the value through a YAML anchor: one finding, at the anchor.
+    #[test]
+    fn a_value_shared_through_an_anchor_is_reported_once() {
+        let chapter = project("valkey-server --requirepass ${REDIS_PASSWORD:-changeme}", "REDIS_PASSWORD=Ks5Jd9\n")
+            .replace("  redis:\n", "  redis: &redis\n")
+            .replace("\n```\n\n```sh", "\n  redis-cache:\n    <<: *redis\n```\n\n```sh");
+        assert_eq!(linted("netbox/compose-variable-from-shell", &chapter).len(), 1, "{chapter}");
     }
 }
