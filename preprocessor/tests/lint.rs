@@ -1073,6 +1073,11 @@ fn the_release_judged_for_is_said_when_none_is_named() {
     assert!(said.contains("no Authentik release named") && !said.contains("NetBox release"), "{said}");
     let said = notes(&[configuration, blueprint, "--target", "netbox=4.6", "--target", "authentik=2026.2"]);
     assert!(!said.contains("no "), "{said}");
+    // Authentik's own compose file has no `netbox` service: nothing of NetBox to judge.
+    let authentik =
+        write(root, "compose.yaml", "services:\n  server:\n    image: ghcr.io/goauthentik/server:2026.2.1\n");
+    let said = notes(&[authentik.to_str().unwrap()]);
+    assert!(!said.contains("NetBox release"), "{said}");
 }
 
 /// An nginx site that is a template (an Ansible role's `netbox.conf.j2`): a slot on one line is an

@@ -100,13 +100,14 @@ fn run(options: &Options) -> Result<bool> {
     // A release nobody named is the newest the rules know: the administrator is told, since a
     // finding about what a release added or removed holds only from (or up to) that release.
     let kinds = || checked.blocks.iter().map(|block| block.kind);
+    // A compose file without a `netbox` service (Authentik's own) says nothing of NetBox.
+    let of_netbox = checked.blocks.iter().any(|block| match block.kind {
+        Kind::Authentik => false,
+        Kind::Compose => mdbook_configcheck::parse::compose::shows_netbox(&block.text),
+        _ => true,
+    });
     let assumed = [
-        (
-            "netbox",
-            "NetBox",
-            settings.targets.netbox,
-            !named_netbox && !netbox_read && kinds().any(|k| k != Kind::Authentik),
-        ),
+        ("netbox", "NetBox", settings.targets.netbox, !named_netbox && !netbox_read && of_netbox),
         (
             "authentik",
             "Authentik",

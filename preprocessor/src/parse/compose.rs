@@ -503,6 +503,11 @@ pub fn netbox_image(text: &str) -> Option<Option<String>> {
     read(text, BlockId(0)).netbox_image
 }
 
+/// Whether a compose file shows a `netbox` service (NetBox's release matters to it).
+pub fn shows_netbox(text: &str) -> bool {
+    read(text, BlockId(0)).file.compose.services.is_some_and(|services| services.netbox_key.is_some())
+}
+
 /// Read a compose file once: every YAML document in order, as compose-go merges them (each
 /// document is loaded, its `!reset`/`!override` paths dropped from what came before, then
 /// merged: `loader/loader.go` `loadYamlFile`), for the `netbox` service's `environment:` and
