@@ -10,10 +10,9 @@
 //! project's `.env` does not set it (or sets it empty, for `:-`), and the `netbox` service's
 //! `env_file:` gives it another value than the default. A key a later compose file replaces is
 //! left alone, and so is a project whose `netbox` service gets Docker secrets (a secret file
-//! replaces the variable). A reference without
-//! a default is left alone: Compose warns at every start that the variable is not set, so its
-//! author has seen that (and `.env` files, which hold secrets, are often kept out of
-//! repositories, with the variables given another way).
+//! replaces the variable). A reference without a default is left alone: Compose warns at every
+//! start that the variable is not set, so its author has seen that (and `.env` files, which hold
+//! secrets, are often kept out of repositories, with the variables given another way).
 //!
 //! ## Why is this bad?
 //! Compose fills `${…}` in when it loads the compose file, from the shell that runs it and the
@@ -42,7 +41,7 @@ pub const COMPOSE_VARIABLE_FROM_SHELL: Rule = Rule {
     severity: Severity::Warning,
     summary: "a PostgreSQL or Redis service takes a password, user or database name as `${NAME:-default}` from the shell or the project's `.env`, which does not set it, while NetBox gets `NAME` from its env file: the service silently gets the default, and NetBox's connection is refused",
     help: "set the variable in the project's `.env` beside the compose file (Compose interpolates from it), or give the service the env file and write `$$NAME` in a shell command (`sh -c`), which the container expands, as netbox-docker's compose file does",
-    fact: "compose-go e70e961: cli/options.go L299-307 (`WithDotEnv`: the `.env` or `--env-file` files merged into the shell's environment), loader/loader.go L381-386 (interpolation's `LookupValue` is that environment), types/project.go L748-776 (`env_file:` files read into each service's environment after loading, its `environment:` winning, L773 `OverrideBy`); template/template.go L207-210 (an unset variable without a default: the warning \"The … variable is not set. Defaulting to a blank string.\"; a default is applied silently); `$$` is a literal `$`. netbox-docker 3.0.2 docker-compose.yml L66 and L81 (`--requirepass $$REDIS_PASSWORD ## $$ because of docker-compose`, with env_file: env/redis.env). Seen in a trial on SaschaSchwarzK/netbox-on-chainguard (2026): `--requirepass ${REDIS_PASSWORD:-changeme}` with REDIS_PASSWORD only in env/netbox.env",
+    fact: "compose-go e70e961: cli/options.go L299-307 (`WithDotEnv`: the `.env` or `--env-file` files merged into the shell's environment), loader/loader.go L381-386 (interpolation's `LookupValue` is that environment), types/project.go L748-776 (`env_file:` files read into each service's environment after loading, its `environment:` winning, L773 `OverrideBy`); template/template.go L207-210 (an unset variable without a default: the warning \"The … variable is not set. Defaulting to a blank string.\"; a default is applied silently); `$$` is a literal `$`. netbox-docker 3.0.2 docker-compose.yml L66 and L81 (`--requirepass $$REDIS_PASSWORD ## $$ because of docker-compose`, with env_file: env/redis.env). Seen in tests/realworld/tuning/t180-… (trial 4: `--requirepass ${REDIS_PASSWORD:-changeme}` with REDIS_PASSWORD only in env/netbox.env)",
     applies: Applies::Always,
 };
 
