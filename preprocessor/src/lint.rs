@@ -571,8 +571,8 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
 /// NetBox's release as the compose files' image tag names it: netbox-docker's published image
 /// (`netboxcommunity/netbox`) tagged `v4.4-3.4.1` (NetBox 4.4, netbox-docker 3.4.1), `v4.4.2-3.4.1`,
 /// `v4.4` or `v4.4.2`, or linuxserver's (`lscr.io/linuxserver/netbox:v4.1.3-ls241`, `4.1.3`;
-/// [`crate::parse::compose::tag_release`]); a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`) is read from the
-/// project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
+/// [`crate::parse::compose::tag_release`]); a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`)
+/// is read from the project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
 /// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
 /// `dir`), then those named, the later `image:` winning.
 pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<CheckoutRelease> {

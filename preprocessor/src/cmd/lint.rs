@@ -68,7 +68,7 @@ fn run(options: &Options) -> Result<bool> {
     }
     // Without `--target netbox=`, a configuration inside a NetBox checkout is judged for the
     // release that checkout is, not the newest: a file written for 2.8 is right on 2.8; and a
-    // compose file's netbox-docker image for the release its tag names.
+    // compose file's netbox-docker or linuxserver image for the release its tag names.
     let named =
         |product: &str| options.targets.iter().any(|target| target.split_once('=').is_some_and(|(p, _)| p == product));
     let named_netbox = named("netbox");
@@ -97,7 +97,7 @@ fn run(options: &Options) -> Result<bool> {
         }
     }
     let checked = lint::lint(&inputs, options.netbox_docker.as_deref(), &settings)?;
-    // A release nobody named is the newest the rules know: the administrator is told, since a
+    // A release nobody named or wrote is the default target: the administrator is told, since a
     // finding about what a release added or removed holds only from (or up to) that release.
     let kinds = || checked.blocks.iter().map(|block| block.kind);
     // A compose file without a `netbox` service (Authentik's own) says nothing of NetBox.
