@@ -1073,11 +1073,19 @@ fn the_release_judged_for_is_said_when_none_is_named() {
     assert!(said.contains("no Authentik release named") && !said.contains("NetBox release"), "{said}");
     let said = notes(&[configuration, blueprint, "--target", "netbox=4.6", "--target", "authentik=2026.2"]);
     assert!(!said.contains("no "), "{said}");
-    // Authentik's own compose file has no `netbox` service: nothing of NetBox to judge.
-    let authentik =
-        write(root, "compose.yaml", "services:\n  server:\n    image: ghcr.io/goauthentik/server:2026.2.1\n");
+    // Authentik's own compose file has no `netbox` service, and its `.env` is Authentik's:
+    // nothing of NetBox to judge.
+    let authentik = write(
+        root,
+        "compose.yaml",
+        "services:\n  server:\n    image: ghcr.io/goauthentik/server:2026.2.1\n    env_file:\n      - .env\n",
+    );
+    write(root, ".env", "PG_PASS=Kq8-our-own-Wm3\n");
     let said = notes(&[authentik.to_str().unwrap()]);
     assert!(!said.contains("NetBox release"), "{said}");
+    // An env file linted on its own is NetBox's.
+    let env = write(root, "netbox.env", "DB_HOST=postgres\n");
+    assert!(notes(&["--kind", &format!("env={}", env.display())]).contains("no NetBox release named"));
 }
 
 /// An nginx site that is a template (an Ansible role's `netbox.conf.j2`): a slot on one line is an

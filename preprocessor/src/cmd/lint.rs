@@ -100,12 +100,16 @@ fn run(options: &Options) -> Result<bool> {
     // A release nobody named or wrote is the default target: the administrator is told, since a
     // finding about what a release added or removed holds only from (or up to) that release.
     let kinds = || checked.blocks.iter().map(|block| block.kind);
-    // A compose file without a `netbox` service (Authentik's own) says nothing of NetBox.
-    let of_netbox = checked.blocks.iter().any(|block| match block.kind {
-        Kind::Authentik => false,
-        Kind::Compose => mdbook_configcheck::parse::compose::shows_netbox(&block.text),
-        _ => true,
-    });
+    // A compose file without a `netbox` service (Authentik's own) says nothing of NetBox, nor do
+    // the env files it names (Authentik's `.env`); an env file linted without one is NetBox's.
+    let compose = || checked.blocks.iter().filter(|block| block.kind == Kind::Compose);
+    let netbox_compose = compose().any(|block| mdbook_configcheck::parse::compose::shows_netbox(&block.text));
+    let of_netbox = netbox_compose
+        || checked.blocks.iter().any(|block| match block.kind {
+            Kind::Netbox | Kind::Nginx => true,
+            Kind::Env => compose().next().is_none(),
+            Kind::Authentik | Kind::Compose => false,
+        });
     let assumed = [
         ("netbox", "NetBox", settings.targets.netbox, !named_netbox && !netbox_read && of_netbox),
         (

@@ -956,15 +956,25 @@ fn interpolated_variables(service: &Node, project: Option<&ProjectEnv>) -> (Vec<
             values.extend(node.items().iter().map(|item| (key.to_owned(), item)));
         }
     }
+    // compose-go merges `healthcheck:` key by key: a later file replaces the test only with its
+    // own `test:` (or the whole section with `!reset`/`!override`).
     if let Some(healthcheck) = service_key(service, "healthcheck") {
-        keys_set.push("healthcheck".to_owned());
-        if let Some(test) = untag(healthcheck).1.get("test") {
+        let (tag, healthcheck) = untag(healthcheck);
+        let test = healthcheck.get("test");
+        if test.is_some() || tag != Tag::Merge {
+            keys_set.push("healthcheck".to_owned());
+        }
+        if let Some(test) = test {
             values.push(("healthcheck".to_owned(), test));
             values.extend(test.items().iter().map(|item| ("healthcheck".to_owned(), item)));
         }
     }
     if let Some(environment) = service_key(service, "environment") {
-        let environment = untag(environment).1;
+        let (tag, environment) = untag(environment);
+        // `!reset` or `!override` drops every variable earlier files gave.
+        if tag != Tag::Merge {
+            keys_set.push("environment.*".to_owned());
+        }
         for item in environment.items() {
             let name = item.as_str().map(|entry| entry.split('=').next().unwrap_or_default().trim().to_owned());
             let key = format!("environment.{}", name.unwrap_or_default());

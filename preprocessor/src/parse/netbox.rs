@@ -556,8 +556,9 @@ pub struct ShownService {
     /// values take from Compose's interpolation (the shell, the project's `.env`), not from an
     /// `env_file:`.
     pub interpolated: Vec<InterpolatedVariable>,
-    /// What this file sets of those keys (`command`, `entrypoint`, `healthcheck`, and
-    /// `environment.NAME` for each variable): a later file that sets one replaces it.
+    /// What this file sets of those keys (`command`, `entrypoint`, `healthcheck` (its test),
+    /// and `environment.NAME` for each variable, `environment.*` for an environment it resets):
+    /// a later file that sets one replaces it.
     pub keys_set: Vec<String>,
 }
 

@@ -4,13 +4,16 @@
 //! ## What it does
 //! In a whole Compose project that `lint` reads with its `.env` (or knows it has none), finds a
 //! `${NAME:-default}` (or `${NAME-default}`) in the `command:`, `entrypoint:`, `healthcheck:`
-//! test or `environment:` of a service that runs PostgreSQL or Redis, where `NAME` is a variable
+//! test or `environment:` of a service that runs PostgreSQL or Redis, that NetBox connects to
+//! (its `DB_HOST`, `REDIS_HOST` or `REDIS_CACHE_HOST` names it) and that runs without a profile,
+//! where `NAME` is a variable
 //! netbox-docker's configuration connects to that service with (`DB_NAME`, `DB_USER`,
 //! `DB_PASSWORD`; `REDIS_PASSWORD`, `REDIS_USERNAME` and their `REDIS_CACHE_` forms), the
 //! project's `.env` does not set it (or sets it empty, for `:-`), and the `netbox` service's
 //! `env_file:` gives it another value than the default. A key a later compose file replaces is
-//! left alone, and so is a project whose `netbox` service gets Docker secrets (a secret file
-//! replaces the variable). A reference without a default is left alone: Compose warns at every
+//! left alone (a later `healthcheck:` only with its own `test:`, an `environment:` also when
+//! reset), and so is a project whose `netbox` service gets Docker secrets (a secret file
+//! replaces the variable). The message quotes neither the default nor the env file's value. A reference without a default is left alone: Compose warns at every
 //! start that the variable is not set, so its author has seen that (and `.env` files, which hold
 //! secrets, are often kept out of repositories, with the variables given another way).
 //!
@@ -56,13 +59,22 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
     let mut reported = std::collections::HashSet::new();
     for (at, service) in services.shown.iter().enumerate() {
         let lower = service.name.to_ascii_lowercase();
-        let (runs, variables) = if services.postgres.contains(&lower) {
+        // The service NetBox connects to: the host its environment names (netbox-docker 3.0.2
+        // configuration.py L72, L90, L101: DB_HOST, REDIS_HOST, REDIS_CACHE_HOST falling back to
+        // REDIS_HOST), and one that runs without a profile.
+        let host = |name: &str| nb.environment_variable(name).and_then(|s| s.value.as_str()).map(str::to_ascii_lowercase);
+        let redis_host = host("REDIS_HOST");
+        let cache_host = host("REDIS_CACHE_HOST").or_else(|| redis_host.clone());
+        let (runs, variables) = if services.postgres.contains(&lower) && host("DB_HOST").as_deref() == Some(lower.as_str()) {
             ("PostgreSQL", DATABASE_VARIABLES)
-        } else if services.redis.contains(&lower) {
+        } else if services.redis.contains(&lower) && [&redis_host, &cache_host].iter().any(|h| h.as_deref() == Some(lower.as_str())) {
             ("Redis", REDIS_VARIABLES)
         } else {
             continue;
         };
+        if services.shown.iter().any(|s| s.name == service.name && s.may_not_run) {
+            continue;
+        }
         for variable in &service.interpolated {
             let name = variable.reference.name.as_str();
             // The project's `.env` sets it, or is not known; or it is no variable NetBox connects
@@ -70,9 +82,13 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
             if variable.set_by_project_env != Some(false) || !variables.contains(&name) {
                 continue;
             }
-            // A later compose file replaces the key.
-            let replaced =
-                services.shown[at + 1..].iter().any(|later| later.name == service.name && later.keys_set.contains(&variable.key));
+            // A later compose file replaces the key (or resets the whole environment).
+            let replaced = services.shown[at + 1..].iter().any(|later| {
+                later.name == service.name
+                    && (later.keys_set.contains(&variable.key)
+                        || variable.key.starts_with("environment.")
+                            && later.keys_set.iter().any(|key| key == "environment.*"))
+            });
             // NetBox's value comes from an env file (an inline `environment:` of the `netbox`
             // service wins over it, and is interpolated too).
             if nb.environment().any(|set| set.name == name && services.files.contains(&set.block)) {
@@ -89,19 +105,21 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
             if !reported.insert((service.key.0, variable.range.start, variable.reference.written.clone())) {
                 continue;
             }
-            let gets = if default.is_empty() { "an empty string".to_string() } else { format!("`{}`", default.escape_debug()) };
+            // The default is not quoted: for a password it is the one the service runs with.
+            let gets = if default.is_empty() { "an empty string" } else { "the default written there" };
             let what = if variable.key == "healthcheck" {
                 format!("this health check of {runs} silently uses {gets}, not the value NetBox connects with")
             } else {
                 format!("this {runs} silently gets {gets}, while NetBox connects with the env file's value, and the connection is refused")
             };
+            let (head, _) = variable.reference.written.split_once('-').unwrap_or((&variable.reference.written, ""));
             out.push(Finding::in_block(
                 &COMPOSE_VARIABLE_FROM_SHELL,
                 service.key.0,
                 variable.range.clone(),
                 format!(
-                    "Compose fills `{}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` does not set `{name}`; the env file that gives NetBox `{name}` only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), {what}",
-                    variable.reference.written.escape_debug(),
+                    "Compose fills `{}-…}}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` gives `{name}` no value; the env file that gives NetBox `{name}` only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), {what}",
+                    head.escape_debug(),
                     service.name.escape_debug(),
                 ),
             ));
@@ -142,8 +160,9 @@ mod tests {
         let chapter = project("valkey-server --requirepass ${REDIS_PASSWORD:-changeme}", "REDIS_PASSWORD=Ks5Jd9Hf2Gb7Nc1Q\n");
         assert_fires_linted("netbox/compose-variable-from-shell", &chapter, 7);
         let said = &linted("netbox/compose-variable-from-shell", &chapter)[0].1;
-        assert!(said.contains("`${REDIS_PASSWORD:-changeme}` of `redis`") && said.contains("gets `changeme`"), "{said}");
-        assert!(!said.contains("Ks5Jd9"), "no secret is quoted: {said}");
+        assert!(said.contains("`${REDIS_PASSWORD:-…}` of `redis`") && said.contains("gets the default written there"), "{said}");
+        // Neither the env file's password nor the default, the password Redis runs with.
+        assert!(!said.contains("Ks5Jd9") && !said.contains("changeme"), "no secret is quoted: {said}");
         let dash = project("valkey-server --requirepass ${REDIS_PASSWORD-changeme}", "REDIS_PASSWORD=Ks5Jd9Hf2Gb7Nc1Q\n");
         assert_fires_linted("netbox/compose-variable-from-shell", &dash, 7);
     }
@@ -186,6 +205,28 @@ mod tests {
         assert_quiet_linted("netbox/compose-variable-from-shell", &project("valkey-server --timezone ${TZ:-UTC}", env));
         let other = fires.replace("image: valkey/valkey:8.1-alpine", "image: example.org/cache:1");
         assert_quiet_linted("netbox/compose-variable-from-shell", &other);
+        // A Redis NetBox does not connect to (REDIS_HOST names another), or one that runs only
+        // with a profile.
+        assert_quiet_linted("netbox/compose-variable-from-shell", &fires.replace("REDIS_HOST=redis", "REDIS_HOST=cache.example.org"));
+        let profiled = fires.replace("    image: valkey/valkey:8.1-alpine\n", "    image: valkey/valkey:8.1-alpine\n    profiles: [cache]\n");
+        assert_quiet_linted("netbox/compose-variable-from-shell", &profiled);
+        // A later file that resets the environment drops the variable; one that sets only the
+        // health check's interval keeps the base's test.
+        let environment = project("valkey-server", env).replace(
+            "    command: valkey-server\n",
+            "    command: valkey-server\n    environment:\n      REDIS_ARGS: --requirepass ${REDIS_PASSWORD:-changeme}\n",
+        );
+        assert_fires_linted("netbox/compose-variable-from-shell", &environment, 9);
+        let reset = environment.clone()
+            + "\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  redis:\n    environment: !reset {}\n```\n";
+        assert_quiet_linted("netbox/compose-variable-from-shell", &reset);
+        let health = project("valkey-server", env).replace(
+            "    command: valkey-server\n",
+            "    command: valkey-server\n    healthcheck:\n      test: valkey-cli --pass ${REDIS_PASSWORD:-changeme} ping\n",
+        );
+        let interval = health.clone()
+            + "\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  redis:\n    healthcheck:\n      interval: 10s\n```\n";
+        assert_fires_linted("netbox/compose-variable-from-shell", &interval, 9);
         // Docker secrets replace the variables in netbox-docker's configuration.
         let secrets = fires.replace("    env_file: env/netbox.env\n", "    env_file: env/netbox.env\n    secrets: [redis_password]\n");
         assert_quiet_linted("netbox/compose-variable-from-shell", &secrets);
