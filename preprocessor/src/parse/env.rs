@@ -267,6 +267,7 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
     let content = text.strip_prefix('\u{feff}').unwrap_or(text);
     let base = text.len() - content.len();
     let mut pos = 0;
+    let mut resumed = false;
     while let Some(start) = statement_start(content, pos) {
         match statement(content, start) {
             Ok((statement, next)) => {
@@ -320,14 +321,22 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                 }));
             }
             Err(error) => {
+                let line_start = content[..error.range.start].rfind('\n').map_or(0, |i| i + 1);
+                // After going on past a refused line, a later refusal is reported only where its
+                // line was meant as a statement (a name, then `=`, `:` or a blank): a line of a
+                // key's text is not shown.
+                if resumed && !starts_as_statement(&content[line_start..], true) {
+                    break;
+                }
                 file.syntax_errors.push(SyntaxError {
                     range: base + error.range.start..base + error.range.end,
                     message: error.message,
                 });
                 let next = line_end(content, error.range.start);
-                if !error.line_refused || !resumes_after(content, error.range.start, next) {
+                if !error.line_refused || !resumes_after(content, line_start, next) {
                     break;
                 }
+                resumed = true;
                 pos = next;
             }
         }
@@ -421,16 +430,22 @@ struct Statement {
 /// (a quote left open may be a value the writer spread over the next lines, a key's, whose lines
 /// would each be refused and shown), and the next line that is not blank or a comment starts
 /// with a name and `=` (or `:`), as a statement does (the lines of a key written bare do not).
-fn resumes_after(text: &str, at: usize, end: usize) -> bool {
-    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..end];
+fn resumes_after(text: &str, line_start: usize, end: usize) -> bool {
+    let line = &text[line_start..end];
     if !line.matches('"').count().is_multiple_of(2) || !line.matches('\'').count().is_multiple_of(2) {
         return false;
     }
-    let Some(start) = statement_start(text, end) else { return true };
-    let rest = &text[start..];
-    let rest = rest.strip_prefix("export").filter(|r| r.starts_with([' ', '\t'])).map_or(rest, str::trim_start);
+    statement_start(text, end).is_none_or(|start| starts_as_statement(&text[start..], false))
+}
+
+/// Whether a line starts as a statement: a name (after `export `), then `=` or `:`, or with
+/// `blank`, a blank (`SECRET_KEY r9Xq…`, a name followed by its value).
+fn starts_as_statement(line: &str, blank: bool) -> bool {
+    let rest = line.strip_prefix("export").filter(|r| r.starts_with([' ', '\t'])).map_or(line, str::trim_start);
     let name = rest.len() - rest.trim_start_matches(|c: char| c.is_alphanumeric() || "_.-[]".contains(c)).len();
-    name > 0 && rest[name..].trim_start_matches([' ', '\t']).starts_with(['=', ':'])
+    let after = &rest[name..];
+    name > 0
+        && (after.trim_start_matches([' ', '\t']).starts_with(['=', ':']) || blank && after.starts_with([' ', '\t']))
 }
 
 /// Why compose-go refuses the file.
@@ -1007,6 +1022,12 @@ mod tests {
             let file = parse(open, BlockId(0));
             assert_eq!((file.settings.len(), file.syntax_errors.len()), (1, 1), "{open:?}");
         }
+        // The second review's shape: after a refused line, a statement, then a key's line; the
+        // key's line is not reported (nor shown), and the reading stops there.
+        let key = "A=1\nSet the key below\nKEY=-----BEGIN PRIVATE KEY-----\nMIIEv+QIBADANBg\nB=2\n";
+        let file = parse(key, BlockId(0));
+        assert_eq!((file.settings.len(), file.syntax_errors.len()), (2, 1), "{key:?}");
+        assert!(!file.syntax_errors[0].message.contains("MIIE"), "{:?}", file.syntax_errors);
     }
 
     /// compose-go accepts a last line without `=` and line end (`out[""]` = the line): no
