@@ -994,11 +994,9 @@ fn interpolated_variables(service: &Node, project: Option<&ProjectEnv>) -> (Vec<
         let Some(text) = node.as_str() else { continue };
         for reference in crate::parse::env::references(text) {
             // `${NAME:-default}` takes the default also where the `.env` sets NAME empty.
-            let colon_default = reference.written.strip_prefix("${").is_some_and(|inner| {
-                inner.trim_start_matches(|c: char| c == '_' || c.is_ascii_alphanumeric()).starts_with(":-")
+            let set_by_project_env = project.map(|env| {
+                env.sets(&reference.name) && !(reference.default_when_empty() && env.text(&reference.name) == Some(""))
             });
-            let set_by_project_env = project
-                .map(|env| env.sets(&reference.name) && !(colon_default && env.text(&reference.name) == Some("")));
             out.push(InterpolatedVariable {
                 reference,
                 range: node.range.clone(),

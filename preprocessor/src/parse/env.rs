@@ -1030,6 +1030,25 @@ mod tests {
         assert!(!file.syntax_errors[0].message.contains("MIIE"), "{:?}", file.syntax_errors);
     }
 
+    /// The references a compose value makes, as compose-go's template reads them, and the
+    /// default each takes where its variable is unset.
+    #[test]
+    fn references_and_their_defaults() {
+        let got: Vec<(String, Option<String>, bool, String)> =
+            references("a $$NOT ${A} $B ${C:-x y} ${D-} ${E:?no} ${F:-${G}} ${ } $1")
+                .iter()
+                .map(|r| (r.name.clone(), r.default().map(str::to_owned), r.default_when_empty(), r.without_default()))
+                .collect();
+        let want = [
+            ("A", None, false, "${A}"),
+            ("B", None, false, "$B"),
+            ("C", Some("x y"), true, "${C:-…}"),
+            ("D", Some(""), false, "${D-…}"),
+            ("E", None, false, "${E:?no}"),
+        ];
+        assert_eq!(got, want.map(|(n, d, e, w)| (n.to_owned(), d.map(str::to_owned), e, w.to_owned())).to_vec());
+    }
+
     /// compose-go accepts a last line without `=` and line end (`out[""]` = the line): no
     /// error, no variable, and a note that names the word before the first blank only.
     #[test]

@@ -573,6 +573,35 @@ pub struct Reference {
     pub written: String,
 }
 
+impl Reference {
+    /// What follows the name in braces (`:-default`, `-default`, `:?error`); empty for `${NAME}`
+    /// and `$NAME`.
+    fn modifier(&self) -> &str {
+        self.written.strip_prefix("${").and_then(|w| w.strip_suffix('}')).map_or("", |inner| &inner[self.name.len()..])
+    }
+
+    /// The default Compose takes where the variable is unset (`${NAME-default}`), or also where
+    /// it is empty (`${NAME:-default}`); compose-go's template.
+    pub fn default(&self) -> Option<&str> {
+        let modifier = self.modifier();
+        modifier.strip_prefix(':').unwrap_or(modifier).strip_prefix('-')
+    }
+
+    /// Whether the default also replaces an empty value (`:-`).
+    pub fn default_when_empty(&self) -> bool {
+        self.modifier().starts_with(":-")
+    }
+
+    /// The reference with its default hidden (`${NAME:-…}`), for a message: a default may be a
+    /// password.
+    pub fn without_default(&self) -> String {
+        match self.default() {
+            Some(_) => format!("${{{}{}…}}", self.name, if self.default_when_empty() { ":-" } else { "-" }),
+            None => self.written.clone(),
+        }
+    }
+}
+
 /// A variable a service's value takes from Compose's interpolation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterpolatedVariable {

@@ -218,12 +218,12 @@ pub mod testing {
         let mut sources = crate::source::Sources::default();
         let mut extraction = crate::extract::extract(&[ChapterInput::for_test(chapter)], &mut sources);
         // The project's `.env`: a block of that file, read for interpolation only, else none.
-        let kind = crate::extract::Kind::Compose;
+        let compose = crate::extract::Kind::Compose;
         let dotenv = extraction.blocks.iter().find(|b| b.file == ".env").map(|b| (b.id, b.text.as_str().into()));
         for block in &mut extraction.blocks {
-            block.project_complete = block.kind == kind;
+            block.project_complete = block.kind == compose;
             block.project_env_only = block.file == ".env";
-            if block.kind == kind {
+            if block.kind == compose {
                 block.project_env = Some(dotenv.clone().unwrap_or_else(|| (block.id, "".into())));
             }
         }

@@ -97,7 +97,7 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
             let Some(set) = nb.environment_variable(name) else { continue };
             let Some(value) = set.value.as_str() else { continue };
             // Without a default Compose warns at every start that the variable is not set.
-            let Some(default) = default(&variable.reference.written) else { continue };
+            let Some(default) = variable.reference.default() else { continue };
             if replaced || default == value {
                 continue;
             }
@@ -112,14 +112,13 @@ pub fn compose_variable_from_shell(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
             } else {
                 format!("this {runs} silently gets {gets}, while NetBox connects with the env file's value, and the connection is refused")
             };
-            let (head, _) = variable.reference.written.split_once('-').unwrap_or((&variable.reference.written, ""));
             out.push(Finding::in_block(
                 &COMPOSE_VARIABLE_FROM_SHELL,
                 service.key.0,
                 variable.range.clone(),
                 format!(
-                    "Compose fills `{}-…}}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` gives `{name}` no value; the env file that gives NetBox `{name}` only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), {what}",
-                    head.escape_debug(),
+                    "Compose fills `{}` of `{}` in from the shell that runs it or the project's `.env`, and the `.env` gives `{name}` no value; the env file that gives NetBox `{name}` only reaches the containers that name it: unless that shell exports `{name}` (or `docker compose --env-file` names a file that sets it), {what}",
+                    variable.reference.without_default().escape_debug(),
                     service.name.escape_debug(),
                 ),
             ));
@@ -134,14 +133,6 @@ const DATABASE_VARIABLES: &[&str] = &["DB_NAME", "DB_USER", "DB_PASSWORD"];
 /// What it connects to Redis with (configuration.py L92-93: REDIS_USERNAME, REDIS_PASSWORD;
 /// L103-104, the caching section's REDIS_CACHE_USERNAME, REDIS_CACHE_PASSWORD).
 const REDIS_VARIABLES: &[&str] = &["REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_CACHE_USERNAME", "REDIS_CACHE_PASSWORD"];
-
-/// The default of a `${NAME:-default}` or `${NAME-default}` reference, which Compose uses
-/// when neither the shell nor the `.env` sets the variable (compose-go's template).
-fn default(written: &str) -> Option<&str> {
-    let inner = written.strip_prefix("${")?.strip_suffix('}')?;
-    let modifier = inner.trim_start_matches(|c: char| c == '_' || c.is_ascii_alphanumeric());
-    modifier.strip_prefix(':').unwrap_or(modifier).strip_prefix('-')
-}
 
 #[cfg(test)]
 mod tests {
