@@ -1194,7 +1194,7 @@ fn a_stack_without_its_rq_worker_is_found_only_in_a_whole_project() {
         netbox_docker_compose(
             root,
             image,
-            "  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
+            "  postgres:\n    image: docker.io/postgres:17-alpine\n    env_file: netbox.env\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
         )
     };
     let worker_at = |files: &[&str]| -> Vec<u64> {

@@ -45,6 +45,7 @@ use super::netbox::{
     ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
+use crate::version::Version;
 
 /// The variables Compose interpolates a project's compose files with, as far as they are known:
 /// the project's `.env`, which compose-go reads from the working directory, the first compose
@@ -369,16 +370,33 @@ pub fn interpolated_tag(tag: &str, project_env: Option<&ProjectEnv>) -> Option<S
 /// #1626 (opened 2026-02-19, merged; 4.0.2's and 5.0.1's configuration.py read `SOCIAL_AUTH_OIDC_OIDC_ENDPOINT`, `_KEY`,
 /// `_SECRET`). A later or unnamed release (`latest`, `v4.6-5.0.2`) is not known to map none.
 pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
+    built_before(image, project, Version::new(3, 0, 3), Version::new(4, 2, 0))
+}
+
+/// Whether netbox-docker's image, by its tag, fills in the password `admin` for the superuser
+/// its entrypoint creates when `SUPERUSER_PASSWORD` is unset: netbox-docker before 5.0.0, named
+/// by the tag's suffix (`v4.4-3.4.2`), or without one a NetBox line before 4.6, which 5.0.0 and
+/// later do not build. 1.0.0 to 3.0.2's docker/docker-entrypoint.sh (3.0.2 L67-68) and the later
+/// docker/super_user.py (the release creating NetBox 4.5's v2 tokens) default it to `admin`;
+/// pull request #1674 removed the default, released in 5.0.0 (pull request #1675, "Version
+/// 5.0.0": "We removed the insecure and widely known default secrets"; "only compatible with
+/// NetBox v4.6.x and above").
+pub fn image_fills_in_superuser_password(image: &str, project: Option<&ProjectEnv>) -> bool {
+    built_before(image, project, Version::new(5, 0, 0), Version::new(4, 6, 0))
+}
+
+/// Whether netbox-docker's image, by its tag, was built by a netbox-docker release before
+/// `docker` (the tag's suffix, `v4.1-3.0.2`) or, without a suffix, is of a NetBox line before
+/// `netbox` (which those releases were the last to build). `latest`, a tag without a release or
+/// a suffix without a minor (`v4.4-3`) names none.
+fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netbox: Version) -> bool {
     let (_, tag) = image_repository_and_tag(image);
     let Some(tag) = tag.and_then(|tag| interpolated_tag(tag, project)) else { return false };
     let Some(release) = tag.strip_prefix('v') else { return false };
-    let version = |text: &str| text.parse::<crate::version::Version>().ok();
+    let version = |text: &str| text.parse::<Version>().ok();
     match release.split_once('-') {
-        // A part without a minor (`v4.4-3`) names no release.
-        Some((_, docker)) => {
-            docker.contains('.') && version(docker).is_some_and(|v| v <= crate::version::Version::new(3, 0, 2))
-        }
-        None => version(release).is_some_and(|v| v < crate::version::Version::new(4, 2, 0)),
+        Some((_, built_by)) => built_by.contains('.') && version(built_by).is_some_and(|v| v < docker),
+        None => version(release).is_some_and(|v| v < netbox),
     }
 }
 
@@ -533,6 +551,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
     let mut sso_variables_unmapped = false;
+    let mut superuser_password_filled_in = false;
     let mut linuxserver_image = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
@@ -604,12 +623,14 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             foreign_image = false;
             published_image = Some(false);
             sso_variables_unmapped = false;
+            superuser_password_filled_in = false;
             linuxserver_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
+            superuser_password_filled_in = image_fills_in_superuser_password(image, project);
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             out.netbox_image = Some(Some(image.to_owned()));
         }
@@ -750,6 +771,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
         sso_variables_unmapped,
+        superuser_password_filled_in,
         linuxserver_image,
         configuration_file_mounted,
         mounted: configuration_mounted,
@@ -909,6 +931,7 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
                 runs_worker: worker,
                 environment_given: tag != Tag::Merge
                     || ["environment", "env_file", "extends", "<<"].iter().any(|key| service.get(key).is_some()),
+                secrets_given: service.get("secrets").is_some(),
                 interpolated,
                 keys_set,
             });
@@ -1515,6 +1538,7 @@ mod tests {
         let base = StockConfiguration {
             published_image: Some(true),
             sso_variables_unmapped: true,
+            superuser_password_filled_in: true,
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: false,
@@ -1527,6 +1551,7 @@ mod tests {
         let over = StockConfiguration {
             published_image: None,
             sso_variables_unmapped: false,
+            superuser_password_filled_in: false,
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: true,
@@ -1540,7 +1565,7 @@ mod tests {
         assert_eq!(merged.published_image, Some(true));
         assert!(merged.mounted && merged.host_network && !merged.project_complete);
         // The image's word on SOCIAL_AUTH_* variables stays the base file's (the override names none).
-        assert!(merged.sso_variables_unmapped);
+        assert!(merged.sso_variables_unmapped && merged.superuser_password_filled_in);
     }
 
     /// Which images ship a configuration known to map no `SOCIAL_AUTH_*` variable: netbox-docker

@@ -552,6 +552,9 @@ pub struct ShownService {
     /// This file gives it an environment (`environment:`, `env_file:`), or may (`extends:`, a
     /// YAML merge key, a `!reset` or `!override` tag).
     pub environment_given: bool,
+    /// This file gives it `secrets:` (podman's `type: env` secrets become environment variables;
+    /// Docker's are files an image may read).
+    pub secrets_given: bool,
     /// The variables its `command:`, `entrypoint:`, `healthcheck:` test and `environment:`
     /// values take from Compose's interpolation (the shell, the project's `.env`), not from an
     /// `env_file:`.
@@ -655,6 +658,10 @@ pub struct StockConfiguration {
     /// That image, by its tag, ships a configuration that maps no `SOCIAL_AUTH_*` variable (see
     /// [`crate::parse::compose::image_maps_no_sso_variables`]).
     pub sso_variables_unmapped: bool,
+    /// That image, by its tag, gives the superuser its entrypoint creates the password `admin`
+    /// when `SUPERUSER_PASSWORD` is unset (see
+    /// [`crate::parse::compose::image_fills_in_superuser_password`]).
+    pub superuser_password_filled_in: bool,
     /// A volume or config is mounted where netbox-docker's image reads its configuration
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
@@ -695,6 +702,11 @@ impl StockConfiguration {
                 other.sso_variables_unmapped
             } else {
                 self.sso_variables_unmapped
+            },
+            superuser_password_filled_in: if other.published_image.is_some() {
+                other.superuser_password_filled_in
+            } else {
+                self.superuser_password_filled_in
             },
             linuxserver_image: if other.published_image.is_some() {
                 other.linuxserver_image

@@ -12,9 +12,11 @@
 //! Where `SKIP_SUPERUSER` is absent from what is shown, the netbox-docker example environment (or
 //! an override not shown) may set it: nothing is said. Where the service gets the superuser's
 //! Docker secrets (`superuser_password`, `superuser_api_token`, or all of `/run/secrets` mounted),
-//! their files win over the variables: nothing is said. A password or token of one's own is quiet. A password left unset is not judged: releases
-//! before netbox-docker's pull request #1674 fill in `admin`, later ones none, and whether another
-//! file of the environment sets it is often not shown.
+//! their files win over the variables: nothing is said. A password or token of one's own is quiet.
+//! A password left unset is judged only where `lint` read the whole Compose project (no other
+//! file may set it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
+//! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
+//! none, and `latest` names no release.
 //!
 //! ## Why is this bad?
 //! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
@@ -36,7 +38,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin` or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them. NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…; an unset password for an image before 5.0.0 in trial 5 of tests/realworld/README.md",
     applies: Applies::Always,
 };
 
@@ -68,15 +70,28 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox's API can call it as the superuser", skip_text(skip)),
         ));
     }
-    if let Some(password) = nb.environment_variable("SUPERUSER_PASSWORD")
-        && password.value.as_str() == Some("admin")
-    {
-        out.push(Finding::in_block(
+    match nb.environment_variable("SUPERUSER_PASSWORD") {
+        Some(password) if password.value.as_str() == Some("admin") => out.push(Finding::in_block(
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
             password.block,
             password.value.range.clone(),
             format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
-        ));
+        )),
+        // Unset in the whole project, for an image that fills in `admin`.
+        None if nb.stock_configuration().is_some_and(|stock| stock.project_complete && stock.superuser_password_filled_in) => {
+            let name = nb.environment_variable("SUPERUSER_NAME").and_then(|name| name.value.as_str()).unwrap_or("admin");
+            out.push(Finding::in_block(
+                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+                skip.block,
+                skip.value.range.clone(),
+                format!(
+                    "netbox-docker creates the superuser `{}` (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0, then gives it the password `admin`, so anyone who reaches NetBox can sign in as its superuser",
+                    name.escape_debug(),
+                    skip_text(skip)
+                ),
+            ));
+        }
+        _ => {}
     }
 }
 
@@ -89,7 +104,7 @@ fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
 mod tests {
     use crate::config::Settings;
     use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
-    use crate::rules::testing::diagnostics;
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, diagnostics, linted};
 
     const RULE: &str = "netbox/docker-superuser-known-credentials";
 
@@ -146,5 +161,33 @@ mod tests {
         // Another publisher's image reads its environment its own way.
         let linuxserver = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:4.1\n    environment:\n      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASSWORD: admin\n```\n";
         assert_eq!(fired(linuxserver, "4.1"), [0; 0]);
+    }
+
+    /// A whole project (`lint`) whose image, by its tag, fills in `admin` for an unset
+    /// `SUPERUSER_PASSWORD` (trial 5's shape): said at `SKIP_SUPERUSER`, line 5, with the name
+    /// the superuser gets.
+    #[test]
+    fn an_unset_password_where_the_image_fills_in_admin() {
+        let project = |image: &str, environment: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: {image}\n    environment:\n{environment}```\n")
+        };
+        let skip = "      SKIP_SUPERUSER: \"false\"\n";
+        for image in ["netboxcommunity/netbox:v4.4-3.4.2", "netboxcommunity/netbox:v4.1", "netboxcommunity/netbox:${VERSION-v4.5-4.0.1}"] {
+            assert_fires_linted(RULE, &project(image, skip), 5);
+        }
+        let named = linted(RULE, &project("netboxcommunity/netbox:v4.4-3.4.2", &format!("{skip}      SUPERUSER_NAME: ops\n")));
+        assert!(named[0].1.contains("the superuser `ops`") && named[0].1.contains("password `admin`"), "{named:?}");
+        // 5.0.0 and later fill in none; `latest` and a line of 4.6 or later name no release
+        // before it; a password set (even empty), the superuser skipped, or its secret files.
+        for image in ["netboxcommunity/netbox:v4.6-5.0.2", "netboxcommunity/netbox:latest", "netboxcommunity/netbox:v4.6"] {
+            assert_quiet_linted(RULE, &project(image, skip));
+        }
+        let image = "netboxcommunity/netbox:v4.4-3.4.2";
+        assert_quiet_linted(RULE, &project(image, &format!("{skip}      SUPERUSER_PASSWORD: \"\"\n")));
+        assert_quiet_linted(RULE, &project(image, "      SKIP_SUPERUSER: \"true\"\n"));
+        assert_quiet_linted(RULE, &project(image, "      SKIP_SUPERUSER: \"true\"\n").replace("    environment:", "    secrets:\n      - superuser_password\n    environment:"));
+        assert_quiet_linted(RULE, &project(image, skip).replace("    environment:", "    secrets:\n      - superuser_password\n    environment:"));
+        // In a book, another block may set it.
+        assert_quiet_in_chapter(RULE, &project(image, skip));
     }
 }

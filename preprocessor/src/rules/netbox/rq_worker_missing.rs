@@ -6,7 +6,10 @@
 //! it names), its `netbox` service runs netbox-docker's published image, and the project runs a
 //! PostgreSQL and a Redis (or Valkey) service of its own, which NetBox's environment does not
 //! send elsewhere (`DB_HOST`, `REDIS_HOST` naming other hosts): it is NetBox's whole stack, not a
-//! service pasted alone. Reports, at the `netbox` service, that no service's `command:` or
+//! service pasted alone. A PostgreSQL service must be given an environment (`environment:`,
+//! `env_file:`, or `secrets:`, which podman may pass as variables): the postgres image will not initialise its database without a password
+//! (`POSTGRES_PASSWORD`, or `POSTGRES_HOST_AUTH_METHOD=trust`), so a bare `postgres:` with an image
+//! only is a stand-in for a database shown elsewhere, not one NetBox runs with. Reports, at the `netbox` service, that no service's `command:` or
 //! `entrypoint:` runs `rqworker`.
 //!
 //! ## Why is this bad?
@@ -23,6 +26,7 @@
 //! `command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]`.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ShownService;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -32,7 +36,7 @@ pub const RQ_WORKER_MISSING: Rule = Rule {
     severity: Severity::Warning,
     summary: "a whole Compose project runs NetBox (netbox-docker's image) with its PostgreSQL and Redis, and no service runs NetBox's RQ worker (`manage.py rqworker`): scripts, webhooks, data-source syncs and housekeeping are queued and never run",
     help: "add netbox-docker's `netbox-worker` service: the `netbox` service's image, environment and volumes with `command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]` (netbox-docker's docker-compose.yml)",
-    fact: "NetBox 4.6.8: contrib/netbox-rq.service runs `manage.py rqworker high default low` beside the web service; netbox/extras/events.py L216-241 (event rules' webhooks enqueued on an RQ queue) and L265 (their scripts, ScriptJob.enqueue); netbox/core/jobs.py L22 (SyncDataSourceJob) and L61-62 (SystemHousekeepingJob, a daily system job that core/management/commands/rqworker.py schedules when a worker starts); NetBox 2.9.0 release notes, #2006 (scripts and reports queued for background processing). netbox-docker 3.0.2 docker-compose.yml: the `netbox-worker` service runs rqworker beside `netbox`, whose image starts the web server only (docker/launch-netbox.sh). Seen in tests/realworld/tuning/t138-… and t159-… (a homelab stack, a security-tools stack)",
+    fact: "NetBox 4.6.8: contrib/netbox-rq.service runs `manage.py rqworker high default low` beside the web service; netbox/extras/events.py L216-241 (event rules' webhooks enqueued on an RQ queue) and L265 (their scripts, ScriptJob.enqueue); netbox/core/jobs.py L22 (SyncDataSourceJob) and L61-62 (SystemHousekeepingJob, a daily system job that core/management/commands/rqworker.py schedules when a worker starts); NetBox 2.9.0 release notes, #2006 (scripts and reports queued for background processing). netbox-docker 3.0.2 docker-compose.yml: the `netbox-worker` service runs rqworker beside `netbox`, whose image starts the web server only (docker/launch-netbox.sh). docker-library/postgres 6edb0a8 17/alpine3.22/docker-entrypoint.sh L105-120 and L342-343 (docker_verify_minimum_env, on an uninitialised database: a first start without POSTGRES_PASSWORD, unless POSTGRES_HOST_AUTH_METHOD is trust, exits with 'Database is uninitialized and superuser password is not specified'). Seen in tests/realworld/tuning/t138-… and t159-… (a homelab stack, a security-tools stack); bare stand-ins in t160-…",
     applies: Applies::netbox_since(2, 9, 0),
 };
 
@@ -55,6 +59,12 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if names_another_host("DB_HOST", &services.postgres) || names_another_host("REDIS_HOST", &services.redis) {
         return;
     }
+    // A PostgreSQL that can start: the image refuses a first start without a password (corpus
+    // case t160, an issue's netbox service with bare stand-ins beside it).
+    let configured = |service: &ShownService| (service.environment_given || service.secrets_given) && services.postgres.contains(&service.name.to_ascii_lowercase());
+    if !services.shown.iter().any(configured) {
+        return;
+    }
     out.push(Finding::in_block(
         &RQ_WORKER_MISSING,
         *block,
@@ -70,7 +80,7 @@ mod tests {
     /// A compose file with netbox-docker's image, PostgreSQL and Redis, then `more` services.
     fn chapter(image: &str, more: &str) -> String {
         format!(
-            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: {image}\n    environment:\n      DB_HOST: postgres\n  postgres:\n    image: docker.io/postgres:17-alpine\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n{more}```\n"
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: {image}\n    environment:\n      DB_HOST: postgres\n  postgres:\n    image: docker.io/postgres:17-alpine\n    env_file: postgres.env\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n{more}```\n"
         )
     }
 
@@ -136,6 +146,15 @@ mod tests {
             "    image: docker.io/postgres:17-alpine\n    networks:\n      backend:\n        ipv4_address: 10.89.1.31\n",
         );
         assert_fires_linted("netbox/rq-worker-missing", &fixed, 2);
+        // A PostgreSQL given no environment cannot initialise (no password): a stand-in beside
+        // an excerpt (corpus case t160); one inline variable is enough.
+        let bare = chapter(image, "").replace("    env_file: postgres.env\n", "");
+        assert_quiet_linted("netbox/rq-worker-missing", &bare);
+        let inline = chapter(image, "").replace("    env_file: postgres.env\n", "    environment:\n      POSTGRES_PASSWORD: s3cret-pass\n");
+        assert_fires_linted("netbox/rq-worker-missing", &inline, 2);
+        // podman's secrets of `type: env` (corpus case t167).
+        let secrets = chapter(image, "").replace("    env_file: postgres.env\n", "    secrets:\n      - source: db_password\n        target: POSTGRES_PASSWORD\n        type: env\n");
+        assert_fires_linted("netbox/rq-worker-missing", &secrets, 2);
         // bitnami's and Redis Stack's images are PostgreSQL and Redis all the same.
         let others = chapter(image, "").replace("docker.io/postgres:17-alpine", "bitnami/postgresql:16").replace("docker.io/valkey/valkey:8.1-alpine", "redis/redis-stack-server:7.4.0-v1");
         assert_fires_linted("netbox/rq-worker-missing", &others, 2);
