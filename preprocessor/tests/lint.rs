@@ -1050,6 +1050,41 @@ fn linuxservers_image_tag_names_the_release() {
 
 /// Without a release named or found, `lint` says which one it judged for, for each product whose
 /// files it read, and not when `--target` names it.
+/// An installer's project that names NetBox's service `netbox_app` (corpus case h170's shape):
+/// nothing of it is checked as NetBox's, and `lint` says so rather than print a clean bill; the
+/// worker beside it is not named, and a project with a `netbox` service gets no such note.
+#[test]
+fn a_service_running_netboxs_image_under_another_name_is_said_to_be_unchecked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let stderr = |file: &std::path::Path| {
+        let output = bin().arg("lint").arg(file).output().unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let installer = write(
+        root,
+        "netbox.yaml",
+        "services:\n  netbox_app:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      - SKIP_SUPERUSER=false\n  netbox_worker:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.2\n    command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]\n",
+    );
+    let said = stderr(&installer);
+    assert!(
+        said.contains("note: ")
+            && said.contains("netbox.yaml: the service `netbox_app` runs NetBox's image")
+            && said.contains("read only from a service named `netbox`")
+            && !said.contains("netbox_worker"),
+        "{said}"
+    );
+    let two = write(
+        root,
+        "two.yaml",
+        "services:\n  web:\n    image: lscr.io/linuxserver/netbox:4.1.3\n  app:\n    image: netboxcommunity/netbox:latest\n",
+    );
+    assert!(stderr(&two).contains("the services `web`, `app` run NetBox's image"), "{}", stderr(&two));
+    let named =
+        write(root, "docker-compose.yml", "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n");
+    assert!(!stderr(&named).contains("read only from a service named"), "{}", stderr(&named));
+}
+
 #[test]
 fn the_release_judged_for_is_said_when_none_is_named() {
     let dir = tempfile::tempdir().unwrap();

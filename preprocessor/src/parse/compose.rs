@@ -526,6 +526,28 @@ pub fn shows_netbox(text: &str) -> bool {
     read(text, BlockId(0)).file.compose.services.is_some_and(|services| services.netbox_key.is_some())
 }
 
+/// The services of a compose file without a `netbox` service that run NetBox's published image
+/// (netbox-docker's or linuxserver's) and not its RQ worker, by name as written: NetBox's configuration is read from
+/// the service named `netbox` only (netbox-docker's name), so theirs is not checked.
+pub fn unread_netbox_services(text: &str) -> Vec<String> {
+    let Some(services) = read(text, BlockId(0)).file.compose.services else { return Vec::new() };
+    if services.netbox_key.is_some() {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = Vec::new();
+    for service in &services.shown {
+        let runs_netbox = service
+            .image
+            .as_ref()
+            .is_some_and(|(image, _)| published_netbox_docker_image(image) || published_linuxserver_image(image));
+        // The RQ worker runs the same image; it is not where NetBox is served.
+        if runs_netbox && !service.runs_worker && !names.contains(&service.name) {
+            names.push(service.name.clone());
+        }
+    }
+    names
+}
+
 /// Read a compose file once: every YAML document in order, as compose-go merges them (each
 /// document is loaded, its `!reset`/`!override` paths dropped from what came before, then
 /// merged: `loader/loader.go` `loadYamlFile`), for the `netbox` service's `environment:` and
