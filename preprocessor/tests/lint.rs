@@ -1048,11 +1048,10 @@ fn linuxservers_image_tag_names_the_release() {
     assert!(!note("example.org/someone/netbox:4.1.3").contains("read from"));
 }
 
-/// Without a release named or found, `lint` says which one it judged for, for each product whose
-/// files it read, and not when `--target` names it.
 /// An installer's project that names NetBox's service `netbox_app` (corpus case h170's shape):
-/// nothing of it is checked as NetBox's, and `lint` says so rather than print a clean bill; the
-/// worker beside it is not named, and a project with a `netbox` service gets no such note.
+/// nothing of it is checked as NetBox's, and `lint` says so, with the file's path, rather than
+/// print a clean bill; the worker and housekeeping beside it are not named, and a project with a
+/// `netbox` service in any of its files gets no such note.
 #[test]
 fn a_service_running_netboxs_image_under_another_name_is_said_to_be_unchecked() {
     let dir = tempfile::tempdir().unwrap();
@@ -1083,8 +1082,33 @@ fn a_service_running_netboxs_image_under_another_name_is_said_to_be_unchecked() 
     let named =
         write(root, "docker-compose.yml", "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n");
     assert!(!stderr(&named).contains("read only from a service named"), "{}", stderr(&named));
+    // An override beside it that adds another service of the image: NetBox is checked in the
+    // project, nothing to say.
+    let canary = write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox-canary:\n    image: netboxcommunity/netbox:v4.5-4.0.1\n",
+    );
+    let output = bin().arg("lint").arg(&named).arg(&canary).output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!said.contains("read only from a service named"), "{said}");
+    // In a directory, the note names the path as given; housekeeping is not NetBox's web service.
+    fs::create_dir(root.join("sub")).unwrap();
+    let nested = write(
+        &root.join("sub"),
+        "compose.yaml",
+        "services:\n  netbox_app:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n  netbox_housekeeping:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    command: /opt/netbox/housekeeping.sh\n",
+    );
+    let said = stderr(&nested);
+    assert!(
+        said.contains(&format!("note: {}: the service `netbox_app` runs", nested.display()))
+            && !said.contains("housekeeping"),
+        "{said}"
+    );
 }
 
+/// Without a release named or found, `lint` says which one it judged for, for each product whose
+/// files it read, and not when `--target` names it.
 #[test]
 fn the_release_judged_for_is_said_when_none_is_named() {
     let dir = tempfile::tempdir().unwrap();

@@ -124,9 +124,10 @@ fn run(options: &Options) -> Result<bool> {
             "note: no {product} release named: the files are judged for {product} {version}, the default (the newest release the checks were verified against); a finding about what a release added or removed may not hold for yours (--target {flag}=VERSION names it)\n"
         ));
     }
-    // A service that runs NetBox's image under another name (`netbox-app`) is not read as
-    // NetBox's: said, so that no finding is taken for a clean bill.
-    for block in compose() {
+    // A service that runs NetBox's image under another name (`netbox-app`), in a project whose
+    // files name no `netbox` service, is not read as NetBox's: said, so that no finding is taken
+    // for a clean bill.
+    for block in compose().filter(|_| !netbox_compose) {
         let names = mdbook_configcheck::parse::compose::unread_netbox_services(&block.text);
         if names.is_empty() {
             continue;
@@ -144,7 +145,7 @@ fn run(options: &Options) -> Result<bool> {
         let names = names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
         super::print_err(&format!(
             "note: {}: {services} {} {run} NetBox's image, but NetBox's configuration is read only from a service named `netbox` (netbox-docker's name), so {their} not checked ({fix}, or lint its env file alone)\n",
-            mdbook_configcheck::report::escape::plain(&block.file),
+            mdbook_configcheck::report::escape::plain(&checked.sources.get(block.chapter_source).path),
             mdbook_configcheck::report::escape::plain(&names),
         ));
     }

@@ -527,7 +527,8 @@ pub fn shows_netbox(text: &str) -> bool {
 }
 
 /// The services of a compose file without a `netbox` service that run NetBox's published image
-/// (netbox-docker's or linuxserver's) and not its RQ worker, by name as written: NetBox's configuration is read from
+/// (netbox-docker's or linuxserver's) with the image's own command (not the RQ worker or
+/// housekeeping), by name as written: NetBox's configuration is read from
 /// the service named `netbox` only (netbox-docker's name), so theirs is not checked.
 pub fn unread_netbox_services(text: &str) -> Vec<String> {
     let Some(services) = read(text, BlockId(0)).file.compose.services else { return Vec::new() };
@@ -540,8 +541,9 @@ pub fn unread_netbox_services(text: &str) -> Vec<String> {
             .image
             .as_ref()
             .is_some_and(|(image, _)| published_netbox_docker_image(image) || published_linuxserver_image(image));
-        // The RQ worker runs the same image; it is not where NetBox is served.
-        if runs_netbox && !service.runs_worker && !names.contains(&service.name) {
+        // The RQ worker and housekeeping run the same image with a command of their own; they
+        // are not where NetBox is served.
+        if runs_netbox && !service.own_command && !names.contains(&service.name) {
             names.push(service.name.clone());
         }
     }
@@ -794,6 +796,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         published_image,
         sso_variables_unmapped,
         superuser_password_filled_in,
+        environment_unseen,
         linuxserver_image,
         configuration_file_mounted,
         mounted: configuration_mounted,
@@ -951,9 +954,12 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),
                 runs_worker: worker,
+                own_command: ["command", "entrypoint"].iter().any(|key| service_key(service, key).is_some()),
                 environment_given: tag != Tag::Merge
                     || ["environment", "env_file", "extends", "<<"].iter().any(|key| service.get(key).is_some()),
-                secrets_given: service.get("secrets").is_some(),
+                secrets_given: service.get("secrets").is_some_and(|secrets| {
+                    secrets.items().iter().any(|secret| secret.get("type").and_then(Node::as_str) == Some("env"))
+                }),
                 interpolated,
                 keys_set,
             });
@@ -1561,6 +1567,7 @@ mod tests {
             published_image: Some(true),
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
+            environment_unseen: false,
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: false,
@@ -1574,6 +1581,7 @@ mod tests {
             published_image: None,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
+            environment_unseen: true,
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: true,
@@ -1585,7 +1593,7 @@ mod tests {
         };
         let merged = base.merge(over);
         assert_eq!(merged.published_image, Some(true));
-        assert!(merged.mounted && merged.host_network && !merged.project_complete);
+        assert!(merged.mounted && merged.host_network && merged.environment_unseen && !merged.project_complete);
         // The image's word on SOCIAL_AUTH_* variables stays the base file's (the override names none).
         assert!(merged.sso_variables_unmapped && merged.superuser_password_filled_in);
     }

@@ -549,11 +549,14 @@ pub struct ShownService {
     pub may_not_run: bool,
     /// Its `command:` or `entrypoint:` in this file runs NetBox's RQ worker (`rqworker`).
     pub runs_worker: bool,
+    /// This file gives it a `command:` or `entrypoint:` of its own: with NetBox's image, not the
+    /// web server the image starts (netbox-docker's worker and housekeeping services).
+    pub own_command: bool,
     /// This file gives it an environment (`environment:`, `env_file:`), or may (`extends:`, a
     /// YAML merge key, a `!reset` or `!override` tag).
     pub environment_given: bool,
-    /// This file gives it `secrets:` (podman's `type: env` secrets become environment variables;
-    /// Docker's are files an image may read).
+    /// This file gives it secrets of `type: env` (podman-compose passes them as environment
+    /// variables; Docker's secrets are files, read only where a variable names them).
     pub secrets_given: bool,
     /// The variables its `command:`, `entrypoint:`, `healthcheck:` test and `environment:`
     /// values take from Compose's interpolation (the shell, the project's `.env`), not from an
@@ -662,6 +665,9 @@ pub struct StockConfiguration {
     /// when `SUPERUSER_PASSWORD` is unset (see
     /// [`crate::parse::compose::image_fills_in_superuser_password`]).
     pub superuser_password_filled_in: bool,
+    /// Keys of the `netbox` service or of its `environment:` come from a YAML merge key or
+    /// `extends:`, which are not followed: a variable none of its files shows may be set there.
+    pub environment_unseen: bool,
     /// A volume or config is mounted where netbox-docker's image reads its configuration
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
@@ -713,6 +719,7 @@ impl StockConfiguration {
             } else {
                 self.linuxserver_image
             },
+            environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,
             mounted: self.mounted || other.mounted,
             network_mode: self.network_mode || other.network_mode,

@@ -78,15 +78,26 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
         )),
         // Unset in the whole project, for an image that fills in `admin`.
-        None if nb.stock_configuration().is_some_and(|stock| stock.project_complete && stock.superuser_password_filled_in) => {
-            let name = nb.environment_variable("SUPERUSER_NAME").and_then(|name| name.value.as_str()).unwrap_or("admin");
+        // Unset in the whole project, for an image that fills in `admin`; not where keys of the
+        // service's environment come from a merge key or `extends:`, which may set it.
+        None if nb.stock_configuration().is_some_and(|stock| {
+            stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
+        }) =>
+        {
+            // The entrypoint defaults only an unset name (`${SUPERUSER_NAME+x}`): an empty one
+            // makes Django refuse to create the user, so no account gets the password.
+            let who = match nb.environment_variable("SUPERUSER_NAME").map(|name| name.value.as_str()) {
+                None => "the superuser `admin`".to_string(),
+                Some(Some("")) => return,
+                Some(Some(name)) if !name.contains('$') => format!("the superuser `{}`", name.escape_debug()),
+                Some(_) => "its superuser".to_string(),
+            };
             out.push(Finding::in_block(
                 &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
                 skip.block,
                 skip.value.range.clone(),
                 format!(
-                    "netbox-docker creates the superuser `{}` (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0, then gives it the password `admin`, so anyone who reaches NetBox can sign in as its superuser",
-                    name.escape_debug(),
+                    "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it the password `admin`, so anyone who reaches NetBox can sign in as its superuser",
                     skip_text(skip)
                 ),
             ));
@@ -185,8 +196,16 @@ mod tests {
         let image = "netboxcommunity/netbox:v4.4-3.4.2";
         assert_quiet_linted(RULE, &project(image, &format!("{skip}      SUPERUSER_PASSWORD: \"\"\n")));
         assert_quiet_linted(RULE, &project(image, "      SKIP_SUPERUSER: \"true\"\n"));
-        assert_quiet_linted(RULE, &project(image, "      SKIP_SUPERUSER: \"true\"\n").replace("    environment:", "    secrets:\n      - superuser_password\n    environment:"));
         assert_quiet_linted(RULE, &project(image, skip).replace("    environment:", "    secrets:\n      - superuser_password\n    environment:"));
+        // Keys from a merge key or `extends:` may set the password; an empty name creates no
+        // superuser; a name from the shell is not quoted.
+        let anchored = format!("x-env: &env\n  SUPERUSER_PASSWORD: s3cret-pass\n{}", project(image, skip).split_once("file=docker-compose.yml\n").unwrap().1);
+        let anchored = format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\n{}", anchored.replace("    environment:\n", "    environment:\n      <<: *env\n"));
+        assert_quiet_linted(RULE, &anchored);
+        assert_quiet_linted(RULE, &project(image, skip).replace("    environment:", "    extends:\n      file: common.yml\n      service: base\n    environment:"));
+        assert_quiet_linted(RULE, &project(image, &format!("{skip}      SUPERUSER_NAME: \"\"\n")));
+        let shell = linted(RULE, &project(image, &format!("{skip}      SUPERUSER_NAME: ${{ADMIN_USER:-netadmin}}\n")));
+        assert!(shell.len() == 1 && shell[0].1.contains("creates its superuser"), "{shell:?}");
         // In a book, another block may set it.
         assert_quiet_in_chapter(RULE, &project(image, skip));
     }

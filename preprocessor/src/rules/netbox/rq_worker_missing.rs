@@ -7,7 +7,7 @@
 //! PostgreSQL and a Redis (or Valkey) service of its own, which NetBox's environment does not
 //! send elsewhere (`DB_HOST`, `REDIS_HOST` naming other hosts): it is NetBox's whole stack, not a
 //! service pasted alone. A PostgreSQL service must be given an environment (`environment:`,
-//! `env_file:`, or `secrets:`, which podman may pass as variables): the postgres image will not initialise its database without a password
+//! `env_file:`, or podman's secrets of `type: env`, passed as variables): the postgres image will not initialise its database without a password
 //! (`POSTGRES_PASSWORD`, or `POSTGRES_HOST_AUTH_METHOD=trust`), so a bare `postgres:` with an image
 //! only is a stand-in for a database shown elsewhere, not one NetBox runs with. Reports, at the `netbox` service, that no service's `command:` or
 //! `entrypoint:` runs `rqworker`.
@@ -155,6 +155,9 @@ mod tests {
         // podman's secrets of `type: env` (corpus case t167).
         let secrets = chapter(image, "").replace("    env_file: postgres.env\n", "    secrets:\n      - source: db_password\n        target: POSTGRES_PASSWORD\n        type: env\n");
         assert_fires_linted("netbox/rq-worker-missing", &secrets, 2);
+        // Docker's file secrets alone give the image no password variable.
+        let files = chapter(image, "").replace("    env_file: postgres.env\n", "    secrets:\n      - db_password\n");
+        assert_quiet_linted("netbox/rq-worker-missing", &files);
         // bitnami's and Redis Stack's images are PostgreSQL and Redis all the same.
         let others = chapter(image, "").replace("docker.io/postgres:17-alpine", "bitnami/postgresql:16").replace("docker.io/valkey/valkey:8.1-alpine", "redis/redis-stack-server:7.4.0-v1");
         assert_fires_linted("netbox/rq-worker-missing", &others, 2);
