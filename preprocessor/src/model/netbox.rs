@@ -749,6 +749,18 @@ impl NetboxConfig {
             .is_some_and(|file| self.read_in_file.contains(&(file.clone(), setting.name.clone())))
     }
 
+    /// Whether an `ldap_config.py` of the deployment reads a name at its top level: netbox-docker's
+    /// reads `AUTH_LDAP_USER_SEARCH_BASEDN` from the environment and builds `AUTH_LDAP_USER_SEARCH`
+    /// from it (3.0.2 configuration/ldap/ldap_config.py L62-82), so the environment's variable of
+    /// that name has an effect though django-auth-ldap reads no such setting.
+    pub fn is_read_in_ldap_file(&self, name: &str) -> bool {
+        let name = CompactString::from(name);
+        self.ldap_blocks
+            .iter()
+            .filter_map(|block| self.block_files.get(block))
+            .any(|file| self.read_in_file.contains(&(file.clone(), name.clone())))
+    }
+
     /// Whether nothing reads a setting's name: its file is a settings file (or `ldap_config.py`) shown whole (see
     /// `whole_settings_files`), no statement of it reads the name, and no file may read or
     /// set names unseen (a star import, `globals()`). NetBox reads only its parameters from

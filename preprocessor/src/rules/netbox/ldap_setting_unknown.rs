@@ -19,7 +19,7 @@ pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings), or, in an ldap_config.py shown whole, another constant that neither NetBox nor a line of the file reads (`LDAP_AUTH_USE_TLS`, another library's name): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS; t173-…: Django's AUTHENTICATION_BACKENDS, which NetBox builds from REMOTE_AUTH_BACKEND in settings.py, 4.6.8 L579-584)",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS; t173-…: Django's AUTHENTICATION_BACKENDS, which NetBox builds from REMOTE_AUTH_BACKEND in settings.py, 4.6.8 L579-584). netbox-docker 3.0.2 configuration/ldap/ldap_config.py reads AUTH_LDAP_USER_SEARCH_BASEDN, AUTH_LDAP_USER_SEARCH_ATTR, AUTH_LDAP_GROUP_SEARCH_BASEDN and AUTH_LDAP_GROUP_SEARCH_CLASS from the environment into top-level helpers it builds AUTH_LDAP_USER_SEARCH and AUTH_LDAP_GROUP_SEARCH from (L62-82): the environment's variables of those names have an effect (trial 6 in tests/realworld/README.md)",
     applies: Applies::netbox_since(2, 6, 0),
 };
 
@@ -77,8 +77,13 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
     let current = || names.iter().filter(|(_, last, _)| last == newest).map(|(n, _, _)| n.as_str());
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
-        // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an effect.
-        if !d.netbox.is_ldap_setting(setting) || d.netbox.is_read_in_its_file(setting) {
+        // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an
+        // effect, and so has the environment's variable that netbox-docker's ldap_config.py reads
+        // into such a helper (`AUTH_LDAP_USER_SEARCH_BASEDN`; trial 6 of tests/realworld/README.md).
+        if !d.netbox.is_ldap_setting(setting)
+            || d.netbox.is_read_in_its_file(setting)
+            || (d.netbox.is_from_environment(setting) && d.netbox.is_read_in_ldap_file(name))
+        {
             continue;
         }
         if !name.starts_with("AUTH_LDAP_") {
@@ -230,6 +235,23 @@ mod tests {
             "netbox/ldap-setting-unknown",
             &format!("# t\n\n```python,check=netbox,file=ldap_config.py,partial\n{LDAP}LDAP_AUTH_USE_TLS = True\n```\n"),
         );
+    }
+
+    /// netbox-docker's ldap_config.py reads the search's base DN and attribute from the
+    /// environment into helpers it builds `AUTH_LDAP_USER_SEARCH` from (trial 6: every
+    /// netbox-docker LDAP setup sets them): the environment's variables have an effect. A name its
+    /// ldap_config.py itself sets that django-auth-ldap dropped is still reported.
+    #[test]
+    fn the_environment_netbox_dockers_ldap_file_reads_is_read() {
+        use crate::rules::netbox::testing::{assert_quiet_in_chapter, fired_chapter_lines};
+        let docker_ldap = "from os import environ\nimport ldap\nfrom django_auth_ldap.config import LDAPSearch\n\ndef _read_secret(secret_name, default=None):\n    return default\n\nAUTH_LDAP_SERVER_URI = environ.get('AUTH_LDAP_SERVER_URI', '')\nAUTH_LDAP_USER_SEARCH_BASEDN = environ.get('AUTH_LDAP_USER_SEARCH_BASEDN', '')\nAUTH_LDAP_USER_SEARCH_ATTR = environ.get('AUTH_LDAP_USER_SEARCH_ATTR', 'sAMAccountName')\nAUTH_LDAP_USER_SEARCH = LDAPSearch(\n    AUTH_LDAP_USER_SEARCH_BASEDN, ldap.SCOPE_SUBTREE, f'({AUTH_LDAP_USER_SEARCH_ATTR}=%(user)s)'\n)\n";
+        let chapter = |more: &str| {
+            format!(
+                "# t\n\n```python,check=netbox,file=configuration/ldap/ldap_config.py\n{docker_ldap}{more}```\n\n```sh,check=env\nAUTH_LDAP_USER_SEARCH_BASEDN=OU=Users,DC=corp,DC=example,DC=net\nAUTH_LDAP_USER_SEARCH_ATTR=sAMAccountName\n```\n"
+            )
+        };
+        assert_quiet_in_chapter("netbox/ldap-setting-unknown", &chapter(""));
+        assert_eq!(fired_chapter_lines("netbox/ldap-setting-unknown", &chapter("AUTH_LDAP_CACHE_GROUPS = True\n")), vec![14]);
     }
 
     #[test]
