@@ -22,14 +22,15 @@ use std::sync::LazyLock;
 /// Inclusive release ranges, oldest first.
 pub(super) type Ranges = Vec<(Version, Version)>;
 
-/// Why a removed parameter went, where NetBox's code names no replacement (facts §1.2).
+/// Why a removed parameter went, where NetBox's code names no replacement (facts §1.2; the
+/// date and time formats: NetBox 4.0.0 release notes #15735 and #15738, commit 157df069e).
 const REMOVAL_REASONS: &[(&str, &str)] = &[
-    ("DATE_FORMAT", "dates follow the user's language instead"),
-    ("DATETIME_FORMAT", "dates follow the user's language instead"),
-    ("SHORT_DATE_FORMAT", "dates follow the user's language instead"),
-    ("SHORT_DATETIME_FORMAT", "dates follow the user's language instead"),
-    ("TIME_FORMAT", "times follow the user's language instead"),
-    ("SHORT_TIME_FORMAT", "times follow the user's language instead"),
+    ("DATE_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
+    ("DATETIME_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
+    ("SHORT_DATE_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
+    ("SHORT_DATETIME_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
+    ("TIME_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
+    ("SHORT_TIME_FORMAT", "NetBox 4.0 shows every date and time in ISO 8601 format, #15735"),
     ("ENABLE_LOCALIZATION", "localization is always on"),
     ("REMOTE_AUTH_STAFF_GROUPS", "NetBox 4.5 removed staff status from its users altogether"),
     ("REMOTE_AUTH_STAFF_USERS", "NetBox 4.5 removed staff status from its users altogether"),

@@ -26,14 +26,20 @@ pub fn setting_removed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
         let name = setting.name.as_str();
         let Some(Status::Removed(since)) = NETBOX.status(name, targets.netbox) else { return None };
         let replacement = known.replaced_by.as_deref();
-        let why = match (replacement, removal_reason(name)) {
+        let reason = removal_reason(name);
+        let why = match (replacement, reason) {
             (Some(new), _) => format!(" (use `{new}` instead)"),
             (None, Some(why)) => format!(" ({why})"),
             (None, None) => String::new(),
         };
         Some(Verdict {
             message: format!("NetBox {since} removed `{name}`; NetBox {} ignores it{why}", targets.netbox),
-            help: replacement.map(|new| format!("move its value into `{new}` and remove the line")),
+            help: match (replacement, reason) {
+                (Some(new), _) => Some(format!("move its value into `{new}` and remove the line")),
+                // Gone for a reason, not renamed: nothing takes its value.
+                (None, Some(_)) => Some("remove the line: no parameter took its place".to_owned()),
+                (None, None) => None,
+            },
         })
     });
 }
@@ -78,6 +84,21 @@ mod tests {
                     super::SETTING_REMOVED.help.to_owned()
                 ),
             ]
+        );
+    }
+
+    /// Trial 6's installer: the date formats went for a reason and nothing took their value,
+    /// so the help does not send the reader looking for a replacement.
+    #[test]
+    fn a_parameter_removed_for_a_reason_is_only_to_be_removed() {
+        let found = findings("DATE_FORMAT = 'N j, Y'\n", "4.1");
+        assert_eq!(
+            found,
+            vec![(
+                "netbox/setting-removed",
+                "NetBox 4.0.0 removed `DATE_FORMAT`; NetBox 4.1.0 ignores it (NetBox 4.0 shows every date and time in ISO 8601 format, #15735)".to_owned(),
+                "remove the line: no parameter took its place".to_owned()
+            )]
         );
     }
 }
