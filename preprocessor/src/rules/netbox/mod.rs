@@ -87,6 +87,7 @@ rules! {
     ldap_flag_is_staff => LDAP_FLAG_IS_STAFF,
     ldap_ignore_cert_errors => LDAP_IGNORE_CERT_ERRORS,
     ldap_without_tls => LDAP_WITHOUT_TLS,
+    ldap_backend_not_selected => LDAP_BACKEND_NOT_SELECTED,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
     allowed_redirect_hosts_irrelevant => ALLOWED_REDIRECT_HOSTS_IRRELEVANT,
