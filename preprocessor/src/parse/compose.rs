@@ -400,6 +400,32 @@ fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netb
     }
 }
 
+/// Whether netbox-docker's image, by its tag, ships the `ldap_config.py` that reads the
+/// `AUTH_LDAP_*` variables: every image from netbox-docker 2.0.0 (its Dockerfile copies
+/// docker/ldap_config.docker.py into the main stage; up to 1.6.1 only the `-ldap` images had it,
+/// 1.5.1 Dockerfile `FROM main as ldap`), named by the tag's suffix (`v4.4-3.4.2`,
+/// `latest-3.4.2`), a `-ldap` tag, or without a suffix a NetBox line from 3.3 (2.0.0, of
+/// 2022-07-12, was the first to build it); `latest` and `snapshot` are current releases. A tag
+/// that names an older release, or none that is known, is not.
+pub fn image_reads_ldap_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
+    let (_, tag) = image_repository_and_tag(image);
+    let Some(tag) = tag.map_or(Some("latest".to_string()), |tag| interpolated_tag(tag, project)) else { return false };
+    let version = |text: &str| text.parse::<Version>().ok();
+    let from_2 =
+        |built_by: &str| built_by.contains('.') && version(built_by).is_some_and(|v| v >= Version::new(2, 0, 0));
+    if tag.ends_with("-ldap") || tag == "latest" || tag == "snapshot" {
+        return true;
+    }
+    if let Some(built_by) = tag.strip_prefix("latest-").or_else(|| tag.strip_prefix("snapshot-")) {
+        return from_2(built_by);
+    }
+    let Some(release) = tag.strip_prefix('v') else { return false };
+    match release.split_once('-') {
+        Some((_, built_by)) => from_2(built_by),
+        None => version(release).is_some_and(|v| v >= Version::new(3, 3, 0)),
+    }
+}
+
 /// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
 /// CONTAINER_PORT[/PROTO]`), or the long form's `target`. A range or an interpolated entry is left
 /// out.
@@ -576,6 +602,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
     let mut published_image: Option<bool> = None;
     let mut sso_variables_unmapped = false;
     let mut superuser_password_filled_in = false;
+    let mut ldap_variables_read = false;
     let mut linuxserver_image = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
@@ -648,6 +675,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             published_image = Some(false);
             sso_variables_unmapped = false;
             superuser_password_filled_in = false;
+            ldap_variables_read = false;
             linuxserver_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
@@ -655,6 +683,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
+            ldap_variables_read = image_reads_ldap_variables(image, project);
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             out.netbox_image = Some(Some(image.to_owned()));
         }
@@ -796,6 +825,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
         published_image,
         sso_variables_unmapped,
         superuser_password_filled_in,
+        ldap_variables_read,
         environment_unseen,
         linuxserver_image,
         configuration_file_mounted,
@@ -1567,6 +1597,7 @@ mod tests {
             published_image: Some(true),
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
+            ldap_variables_read: true,
             environment_unseen: false,
             linuxserver_image: false,
             configuration_file_mounted: false,
@@ -1581,6 +1612,7 @@ mod tests {
             published_image: None,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
+            ldap_variables_read: false,
             environment_unseen: true,
             linuxserver_image: false,
             configuration_file_mounted: false,

@@ -665,6 +665,9 @@ pub struct StockConfiguration {
     /// when `SUPERUSER_PASSWORD` is unset (see
     /// [`crate::parse::compose::image_fills_in_superuser_password`]).
     pub superuser_password_filled_in: bool,
+    /// That image, by its tag, ships netbox-docker's `ldap_config.py`, which reads the
+    /// `AUTH_LDAP_*` variables (see [`crate::parse::compose::image_reads_ldap_variables`]).
+    pub ldap_variables_read: bool,
     /// Keys of the `netbox` service or of its `environment:` come from a YAML merge key or
     /// `extends:`, which are not followed: a variable none of its files shows may be set there.
     pub environment_unseen: bool,
@@ -713,6 +716,11 @@ impl StockConfiguration {
                 other.superuser_password_filled_in
             } else {
                 self.superuser_password_filled_in
+            },
+            ldap_variables_read: if other.published_image.is_some() {
+                other.ldap_variables_read
+            } else {
+                self.ldap_variables_read
             },
             linuxserver_image: if other.published_image.is_some() {
                 other.linuxserver_image

@@ -2,13 +2,16 @@
 //! `REMOTE_AUTH_BACKEND` does not name NetBox's `LDAPBackend`, so the directory is never asked.
 //!
 //! ## What it does
-//! Where `lint` read a whole netbox-docker project (its published image, netbox-docker's own
-//! configuration, every compose and environment file, no merge key or `extends:` on the `netbox`
-//! service's environment) and netbox-docker's `ldap_config.py` reads the `AUTH_LDAP_*` variables
-//! (no file mounted over it), finds `AUTH_LDAP_SERVER_URI` set while `REMOTE_AUTH_BACKEND` is unset
-//! (netbox-docker then keeps `netbox.authentication.RemoteUserBackend`) or names no LDAP backend.
-//! A configuration of one's own, a value not known (an interpolation) or any backend whose path
-//! says LDAP is no finding.
+//! Where `lint` read a whole netbox-docker project that runs netbox-docker's configuration as its
+//! image ships it (its published image, no configuration mounted, no Python file shown, every
+//! compose and environment file read, no merge key or `extends:` on the `netbox` service's
+//! environment), and the image's tag names a release whose `ldap_config.py` reads the
+//! `AUTH_LDAP_*` variables (netbox-docker 2.0.0 on, or a `-ldap` image), finds
+//! `AUTH_LDAP_SERVER_URI` set while `REMOTE_AUTH_BACKEND` is unset (netbox-docker then keeps
+//! `netbox.authentication.RemoteUserBackend`), empty, or names no LDAP backend (netbox-docker
+//! splits it at spaces). A value not known (an interpolation) or any path that says LDAP is no
+//! finding; nor is a checkout linted with `--netbox-docker`, whose mounted directory may hold
+//! other files that set the backend.
 //!
 //! ## Why is this bad?
 //! NetBox reads `ldap_config.py`, where netbox-docker turns the variables into django-auth-ldap's
@@ -24,7 +27,6 @@
 //! Use instead: `REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend` in the same environment.
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::ValueKind;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -34,7 +36,7 @@ pub const LDAP_BACKEND_NOT_SELECTED: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker's environment sets `AUTH_LDAP_SERVER_URI`, but `REMOTE_AUTH_BACKEND` is unset (netbox-docker's default `netbox.authentication.RemoteUserBackend`) or names no LDAP backend: NetBox never reads ldap_config.py, and every directory user is refused",
     help: "set `REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend` in the same environment (or remove the `AUTH_LDAP_*` variables if LDAP is not meant)",
-    fact: "NetBox 4.6.8 netbox/netbox/settings.py L173 (`REMOTE_AUTH_BACKEND` defaults to 'netbox.authentication.RemoteUserBackend') and L581-584 (`AUTHENTICATION_BACKENDS = [*REMOTE_AUTH_BACKEND, 'netbox.authentication.ObjectPermissionBackend']`); netbox/netbox/authentication/__init__.py L335-366 (only `LDAPBackend` loads ldap_config.py and copies its `AUTH_LDAP_*` names into django-auth-ldap's settings); NetBox 2.9.0 made LDAP a `REMOTE_AUTH_BACKEND` choice. netbox-docker 3.0.2 configuration/configuration.py L291 (`REMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)`, a comma-separated list) and configuration/ldap/ldap_config.py (reads `AUTH_LDAP_SERVER_URI` and the other variables from the environment). Seen in trial 6 of tests/realworld/README.md (a netbox-docker LDAP override without the backend)",
+    fact: "NetBox 4.6.8 netbox/netbox/settings.py L173 (`REMOTE_AUTH_BACKEND` defaults to 'netbox.authentication.RemoteUserBackend') and L581-584 (`AUTHENTICATION_BACKENDS = [*REMOTE_AUTH_BACKEND, 'netbox.authentication.ObjectPermissionBackend']`); netbox/netbox/authentication/__init__.py L335-366 (only `LDAPBackend` loads ldap_config.py and copies its `AUTH_LDAP_*` names into django-auth-ldap's settings); NetBox 2.9.0 made LDAP a `REMOTE_AUTH_BACKEND` choice. netbox-docker 3.0.2 configuration/configuration.py L291 (`REMOTE_AUTH_BACKEND = _environ_get_and_map('REMOTE_AUTH_BACKEND', 'netbox.authentication.RemoteUserBackend', _AS_LIST)`, a comma-separated list) (`_AS_LIST` splits at spaces, L46; a list from 2.7.0, a single path before) and configuration/ldap/ldap_config.py (reads `AUTH_LDAP_SERVER_URI` and the other variables from the environment); 2.0.0's Dockerfile copies docker/ldap_config.docker.py into every image, 1.5.1's only into the `ldap` stage (`FROM main as ldap`). Seen in trial 6 of tests/realworld/README.md (a netbox-docker LDAP override without the backend)",
     applies: Applies::netbox_since(2, 9, 0),
 };
 
@@ -44,26 +46,30 @@ pub fn ldap_backend_not_selected(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
     if uri.value.as_str().is_none_or(|uri| uri.trim().is_empty()) {
         return;
     }
-    // The whole environment, read as netbox-docker's configuration reads it.
-    let whole = nb.stock_configuration().is_some_and(|stock| {
-        stock.project_complete && stock.published_image == Some(true) && !stock.environment_unseen
-    });
-    let netbox_dockers = nb.runs_stock_netbox_docker_configuration() || nb.shows_netbox_docker_configuration();
-    if !whole || !netbox_dockers || !nb.netbox_docker_reads_ldap_variables() || nb.some_file_may_set_unseen_names() {
+    // netbox-docker's configuration as its image ships it (no configuration of one's own
+    // mounted, no Python file shown), an image whose ldap_config.py reads the variables, and
+    // the whole environment, read as that configuration reads it.
+    let stock = nb.stock_configuration_with_environment().is_some_and(|stock| stock.ldap_variables_read && !stock.environment_unseen);
+    if !stock || !nb.netbox_docker_reads_ldap_variables() || nb.some_file_may_set_unseen_names() {
         return;
     }
-    let Some(backends) = backends(d) else { return };
-    if backends.iter().any(|backend| backend.to_ascii_lowercase().contains("ldap")) {
-        return;
-    }
+    // netbox-docker splits the variable at spaces (`_AS_LIST`); unset, it keeps its default.
     let said = match nb.environment_variable("REMOTE_AUTH_BACKEND") {
-        None if nb.get("REMOTE_AUTH_BACKEND").is_none_or(|setting| nb.is_netbox_docker_own(setting)) => {
-            "no file of this project sets `REMOTE_AUTH_BACKEND`, so netbox-docker keeps `netbox.authentication.RemoteUserBackend`".to_string()
+        None => "no file of this project sets `REMOTE_AUTH_BACKEND`, so netbox-docker keeps `netbox.authentication.RemoteUserBackend`".to_string(),
+        Some(variable) => {
+            let Some(text) = variable.value.as_str().filter(|text| !text.contains('$')) else { return };
+            let backends: Vec<&str> = text.split_whitespace().collect();
+            // Any path that says LDAP (even one NetBox cannot use as such) is another matter.
+            if backends.iter().any(|backend| backend.to_ascii_lowercase().contains("ldap")) {
+                return;
+            }
+            if backends.is_empty() {
+                "`REMOTE_AUTH_BACKEND` is empty".to_string()
+            } else {
+                let listed = backends.iter().map(|b| format!("`{}`", b.escape_debug())).collect::<Vec<_>>().join(", ");
+                format!("`REMOTE_AUTH_BACKEND` is {listed}")
+            }
         }
-        _ => format!(
-            "`REMOTE_AUTH_BACKEND` is {}",
-            backends.iter().map(|b| format!("`{}`", b.escape_debug())).collect::<Vec<_>>().join(", ")
-        ),
     };
     out.push(Finding::in_block(
         &LDAP_BACKEND_NOT_SELECTED,
@@ -73,28 +79,6 @@ pub fn ldap_backend_not_selected(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
             "this environment configures LDAP (`AUTH_LDAP_SERVER_URI`), but {said}: NetBox reads ldap_config.py, where netbox-docker turns these variables into django-auth-ldap's settings, only in its `LDAPBackend`, so the login form checks local accounts only and every directory user is refused"
         ),
     ));
-}
-
-/// The backends `REMOTE_AUTH_BACKEND` selects: a configuration's value, or netbox-docker's
-/// mapping of the environment's comma-separated list, else its default. `None` where not known.
-fn backends(d: &Input<'_>) -> Option<Vec<String>> {
-    let nb = &d.netbox;
-    const DEFAULT: &str = "netbox.authentication.RemoteUserBackend";
-    let from_environment = || match nb.environment_variable("REMOTE_AUTH_BACKEND") {
-        None => Some(vec![DEFAULT.to_string()]),
-        Some(variable) => {
-            let text = variable.value.as_str()?;
-            (!text.contains('$')).then(|| text.split(',').map(str::trim).filter(|b| !b.is_empty()).map(str::to_string).collect())
-        }
-    };
-    match nb.get("REMOTE_AUTH_BACKEND") {
-        None => from_environment(),
-        Some(setting) if nb.is_netbox_docker_own(setting) => match &setting.value.kind {
-            ValueKind::Env { var, .. } if var == "REMOTE_AUTH_BACKEND" => from_environment(),
-            _ => nb.backends(),
-        },
-        Some(_) => nb.backends(),
-    }
 }
 
 #[cfg(test)]
@@ -121,6 +105,15 @@ mod tests {
         let social = format!("{env}REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\n");
         let found = linted(RULE, &project(&social));
         assert!(found.len() == 1 && found[0].1.contains("is `social_core.backends.open_id_connect.OpenIdConnectAuth`"), "{found:?}");
+        // Split at spaces, as netbox-docker does; empty; a `-ldap` image before 2.0.0, `latest`.
+        let two = format!("{env}REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend  social_core.backends.open_id_connect.OpenIdConnectAuth\n");
+        let found = linted(RULE, &project(&two));
+        assert!(found.len() == 1 && found[0].1.contains("is `netbox.authentication.RemoteUserBackend`, `social_core"), "{found:?}");
+        let found = linted(RULE, &project(&format!("{env}REMOTE_AUTH_BACKEND=\n")));
+        assert!(found.len() == 1 && found[0].1.contains("`REMOTE_AUTH_BACKEND` is empty"), "{found:?}");
+        for tag in ["v3.1-ldap", "latest", "v3.3", "latest-2.0.0"] {
+            assert_eq!(linted(RULE, &project(env).replace("v4.4-3.4.2", tag)).len(), 1, "{tag}");
+        }
         // At the URI's name: the env block's first line, line 8 from the first fence.
         assert_fires_linted("netbox/ldap-backend-not-selected", &project(env), 8);
     }
@@ -133,8 +126,12 @@ mod tests {
         assert_quiet_linted(RULE, &project(&format!("{env}REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n")));
         assert_quiet_linted(
             RULE,
-            &project(&format!("{env}REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend,netbox.authentication.LDAPBackend\n")),
+            &project(&format!("{env}REMOTE_AUTH_BACKEND=netbox.authentication.RemoteUserBackend netbox.authentication.LDAPBackend\n")),
         );
+        // Images before netbox-docker 2.0.0 have no ldap_config.py unless `-ldap`; a checkout
+        // linted with its configuration directory mounted is not judged here.
+        assert_quiet_linted(RULE, &project(env).replace("v4.4-3.4.2", "v3.1-1.5.1"));
+        assert_quiet_linted(RULE, &project(env).replace("v4.4-3.4.2", "v3.2"));
         assert_quiet_linted("netbox/ldap-backend-not-selected", &project("AUTH_LDAP_SERVER_URI=\n"));
         assert_quiet_linted(RULE, &project(&format!("{env}REMOTE_AUTH_BACKEND=${{BACKEND}}\n")));
         let mounted = project(env).replace("    env_file: netbox.env\n", "    env_file: netbox.env\n    volumes:\n      - ./configuration:/etc/netbox/config:ro\n");

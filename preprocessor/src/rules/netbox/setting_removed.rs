@@ -100,5 +100,7 @@ mod tests {
                 "remove the line: no parameter took its place".to_owned()
             )]
         );
+        let found = findings("SHORT_TIME_FORMAT = 'H:i:s'\n", "4.1");
+        assert!(found[0].1.contains("(NetBox 4.0 shows every date and time in ISO 8601 format, #15735)"), "{found:?}");
     }
 }
