@@ -385,18 +385,55 @@ pub fn image_fills_in_superuser_password(image: &str, project: Option<&ProjectEn
     built_before(image, project, Version::new(5, 0, 0), Version::new(4, 6, 0))
 }
 
-/// Whether netbox-docker's image, by its tag, was built by a netbox-docker release before
-/// `docker` (the tag's suffix, `v4.1-3.0.2`) or, without a suffix, is of a NetBox line before
-/// `netbox` (which those releases were the last to build). `latest`, a tag without a release or
-/// a suffix without a minor (`v4.4-3`) names none.
-fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netbox: Version) -> bool {
+/// What a netbox-docker image's tag says of its build: a NetBox line or release (`v4.4`,
+/// `v4.4.2`) and, after a `-`, the netbox-docker release that built it (`v4.4-3.4.2`), or
+/// netbox-docker's release alone (`latest-3.4.2`, `snapshot-3.4.2`); `latest` and `snapshot`
+/// are the current releases. A `-ldap` variant (netbox-docker before 2.0.0) is read as its base
+/// tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Built {
+    /// `latest`, `snapshot`, or no tag: the newest netbox-docker.
+    Current,
+    /// The releases the tag names, where it names them.
+    Named { netbox: Option<Version>, docker: Option<Version> },
+}
+
+/// What an image's tag, interpolated with the project's `.env` (else its default), says of its
+/// build; `None` where the tag is not known or not of netbox-docker's forms.
+fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
     let (_, tag) = image_repository_and_tag(image);
-    let Some(tag) = tag.and_then(|tag| interpolated_tag(tag, project)) else { return false };
-    let Some(release) = tag.strip_prefix('v') else { return false };
+    let tag = match tag {
+        None => return Some(Built::Current),
+        Some(tag) => interpolated_tag(tag, project)?,
+    };
+    let tag = tag.strip_suffix("-ldap").unwrap_or(&tag);
     let version = |text: &str| text.parse::<Version>().ok();
+    let docker = |text: &str| if text.contains('.') { version(text) } else { None };
+    if tag == "latest" || tag == "snapshot" {
+        return Some(Built::Current);
+    }
+    if let Some(built_by) = tag.strip_prefix("latest-").or_else(|| tag.strip_prefix("snapshot-")) {
+        return Some(Built::Named { netbox: None, docker: docker(built_by) });
+    }
+    let release = tag.strip_prefix('v')?;
     match release.split_once('-') {
-        Some((_, built_by)) => built_by.contains('.') && version(built_by).is_some_and(|v| v < docker),
-        None => version(release).is_some_and(|v| v < netbox),
+        // A suffix that names no release (`v4.4-3`) leaves the build unknown.
+        Some((netbox, built_by)) => {
+            docker(built_by).map(|docker| Built::Named { netbox: version(netbox), docker: Some(docker) })
+        }
+        None => Some(Built::Named { netbox: version(release), docker: None }),
+    }
+}
+
+/// Whether netbox-docker's image, by its tag, was built by a netbox-docker release before
+/// `docker` (the tag's suffix, `v4.1-3.0.2`, `latest-3.0.2`) or, without one, is of a NetBox
+/// line before `netbox` (which those releases were the last to build). `latest` names none
+/// before.
+fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netbox: Version) -> bool {
+    match built(image, project) {
+        Some(Built::Named { docker: Some(built_by), .. }) => built_by < docker,
+        Some(Built::Named { netbox: Some(line), docker: None }) => line < netbox,
+        _ => false,
     }
 }
 
@@ -409,20 +446,14 @@ fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netb
 /// that names an older release, or none that is known, is not.
 pub fn image_reads_ldap_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
     let (_, tag) = image_repository_and_tag(image);
-    let Some(tag) = tag.map_or(Some("latest".to_string()), |tag| interpolated_tag(tag, project)) else { return false };
-    let version = |text: &str| text.parse::<Version>().ok();
-    let from_2 =
-        |built_by: &str| built_by.contains('.') && version(built_by).is_some_and(|v| v >= Version::new(2, 0, 0));
-    if tag.ends_with("-ldap") || tag == "latest" || tag == "snapshot" {
+    if tag.and_then(|tag| interpolated_tag(tag, project)).is_some_and(|tag| tag.ends_with("-ldap")) {
         return true;
     }
-    if let Some(built_by) = tag.strip_prefix("latest-").or_else(|| tag.strip_prefix("snapshot-")) {
-        return from_2(built_by);
-    }
-    let Some(release) = tag.strip_prefix('v') else { return false };
-    match release.split_once('-') {
-        Some((_, built_by)) => from_2(built_by),
-        None => version(release).is_some_and(|v| v >= Version::new(3, 3, 0)),
+    match built(image, project) {
+        Some(Built::Current) => true,
+        Some(Built::Named { docker: Some(built_by), .. }) => built_by >= Version::new(2, 0, 0),
+        Some(Built::Named { netbox: Some(line), docker: None }) => line >= Version::new(3, 3, 0),
+        _ => false,
     }
 }
 
@@ -1645,5 +1676,29 @@ mod tests {
         let env = crate::parse::env::read("VERSION=v4.5-4.0.2\n", BlockId(0)).0;
         let project = ProjectEnv::new(&env);
         assert!(!image_maps_no_sso_variables("netboxcommunity/netbox:${VERSION-v4.1-3.0.2}", Some(&project)));
+    }
+
+    /// The same tag forms for the superuser's default password (netbox-docker before 5.0.0, or a
+    /// NetBox line before 4.6) and for the LDAP loader (netbox-docker 2.0.0 on, a `-ldap` image,
+    /// or a NetBox line from 3.3; `latest` is current): `latest-A.B.C` names netbox-docker's
+    /// release, and a suffix without a minor names none.
+    #[test]
+    fn an_images_tag_says_what_its_entrypoint_and_ldap_loader_do() {
+        let admin = |tag: &str| image_fills_in_superuser_password(&format!("netboxcommunity/netbox:{tag}"), None);
+        for tag in ["v4.4-3.4.2", "v4.4.2-3.4.1", "v4.5", "latest-3.4.2", "v4.5-4.0.1-ldap"] {
+            assert!(admin(tag), "{tag}");
+        }
+        for tag in ["v4.6-5.0.2", "v4.6", "latest", "snapshot", "latest-5.0.1", "v4.4-3"] {
+            assert!(!admin(tag), "{tag}");
+        }
+        assert!(!image_fills_in_superuser_password("netboxcommunity/netbox", None));
+        let ldap = |tag: &str| image_reads_ldap_variables(&format!("netboxcommunity/netbox:{tag}"), None);
+        for tag in ["v3.3", "v4.4-3.4.2", "latest", "snapshot", "latest-2.0.0", "v3.1-ldap", "v3.1-1.5.1-ldap"] {
+            assert!(ldap(tag), "{tag}");
+        }
+        for tag in ["v3.2", "v3.1-1.5.1", "latest-1.6.1", "v4.4-3", "${TAG}"] {
+            assert!(!ldap(tag), "{tag}");
+        }
+        assert!(image_reads_ldap_variables("netboxcommunity/netbox", None));
     }
 }
