@@ -388,25 +388,34 @@ pub fn image_fills_in_superuser_password(image: &str, project: Option<&ProjectEn
 /// What a netbox-docker image's tag says of its build: a NetBox line or release (`v4.4`,
 /// `v4.4.2`) and, after a `-`, the netbox-docker release that built it (`v4.4-3.4.2`), or
 /// netbox-docker's release alone (`latest-3.4.2`, `snapshot-3.4.2`); `latest` and `snapshot`
-/// are the current releases. A `-ldap` variant (netbox-docker before 2.0.0) is read as its base
-/// tag.
+/// are the current releases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Built {
-    /// `latest`, `snapshot`, or no tag: the newest netbox-docker.
+    /// `latest`, `snapshot`, or no tag at all: the newest netbox-docker.
     Current,
+    /// An `ldap` variant (`v3.1-ldap`, `v3.1.0-ldap-1.5.1`, `latest-ldap`): netbox-docker's
+    /// build.sh added the target's name to the tag for every target but `main` (1.6.1 L242-246
+    /// and L265-270), and from 2.0.0 it builds `main` only, with the LDAP loader inside (2.0.0
+    /// build.sh L225): a build of netbox-docker before 2.0.0.
+    LdapVariant,
     /// The releases the tag names, where it names them.
     Named { netbox: Option<Version>, docker: Option<Version> },
 }
 
 /// What an image's tag, interpolated with the project's `.env` (else its default), says of its
-/// build; `None` where the tag is not known or not of netbox-docker's forms.
+/// build; `None` where the tag is not known (a digest alone, `${TAG}` unset) or not of
+/// netbox-docker's forms.
 fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
     let (_, tag) = image_repository_and_tag(image);
     let tag = match tag {
+        // A digest names a build, which the tag would have said.
+        None if image.contains('@') => return None,
         None => return Some(Built::Current),
         Some(tag) => interpolated_tag(tag, project)?,
     };
-    let tag = tag.strip_suffix("-ldap").unwrap_or(&tag);
+    if tag.split('-').any(|part| part == "ldap") {
+        return Some(Built::LdapVariant);
+    }
     let version = |text: &str| text.parse::<Version>().ok();
     let docker = |text: &str| if text.contains('.') { version(text) } else { None };
     if tag == "latest" || tag == "snapshot" {
@@ -431,6 +440,7 @@ fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
 /// before.
 fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netbox: Version) -> bool {
     match built(image, project) {
+        Some(Built::LdapVariant) => docker >= Version::new(2, 0, 0),
         Some(Built::Named { docker: Some(built_by), .. }) => built_by < docker,
         Some(Built::Named { netbox: Some(line), docker: None }) => line < netbox,
         _ => false,
@@ -441,16 +451,12 @@ fn built_before(image: &str, project: Option<&ProjectEnv>, docker: Version, netb
 /// `AUTH_LDAP_*` variables: every image from netbox-docker 2.0.0 (its Dockerfile copies
 /// docker/ldap_config.docker.py into the main stage; up to 1.6.1 only the `-ldap` images had it,
 /// 1.5.1 Dockerfile `FROM main as ldap`), named by the tag's suffix (`v4.4-3.4.2`,
-/// `latest-3.4.2`), a `-ldap` tag, or without a suffix a NetBox line from 3.3 (2.0.0, of
-/// 2022-07-12, was the first to build it); `latest` and `snapshot` are current releases. A tag
-/// that names an older release, or none that is known, is not.
+/// `latest-3.4.2`), an `ldap` variant, or without a suffix a NetBox line from 3.3 (first pinned
+/// by 2.2.0; 3.2 was built by 1.6.1 and by 2.0.0 alike); `latest` and `snapshot` are current
+/// releases. A tag that names an older release, or none that is known, is not.
 pub fn image_reads_ldap_variables(image: &str, project: Option<&ProjectEnv>) -> bool {
-    let (_, tag) = image_repository_and_tag(image);
-    if tag.and_then(|tag| interpolated_tag(tag, project)).is_some_and(|tag| tag.ends_with("-ldap")) {
-        return true;
-    }
     match built(image, project) {
-        Some(Built::Current) => true,
+        Some(Built::Current | Built::LdapVariant) => true,
         Some(Built::Named { docker: Some(built_by), .. }) => built_by >= Version::new(2, 0, 0),
         Some(Built::Named { netbox: Some(line), docker: None }) => line >= Version::new(3, 3, 0),
         _ => false,
@@ -1679,26 +1685,39 @@ mod tests {
     }
 
     /// The same tag forms for the superuser's default password (netbox-docker before 5.0.0, or a
-    /// NetBox line before 4.6) and for the LDAP loader (netbox-docker 2.0.0 on, a `-ldap` image,
+    /// NetBox line before 4.6) and for the LDAP loader (netbox-docker 2.0.0 on, an `ldap` variant,
     /// or a NetBox line from 3.3; `latest` is current): `latest-A.B.C` names netbox-docker's
-    /// release, and a suffix without a minor names none.
+    /// release, an `ldap` variant (as build.sh wrote them: `v3.1-ldap`, `v3.1.0-ldap-1.5.1`,
+    /// `latest-ldap`) a release before 2.0.0, and a suffix without a minor names none.
     #[test]
     fn an_images_tag_says_what_its_entrypoint_and_ldap_loader_do() {
         let admin = |tag: &str| image_fills_in_superuser_password(&format!("netboxcommunity/netbox:{tag}"), None);
-        for tag in ["v4.4-3.4.2", "v4.4.2-3.4.1", "v4.5", "latest-3.4.2", "v4.5-4.0.1-ldap"] {
+        for tag in ["v4.4-3.4.2", "v4.4.2-3.4.1", "v4.5", "latest-3.4.2", "latest-ldap", "v3.1-ldap-1.5.1"] {
             assert!(admin(tag), "{tag}");
         }
         for tag in ["v4.6-5.0.2", "v4.6", "latest", "snapshot", "latest-5.0.1", "v4.4-3"] {
             assert!(!admin(tag), "{tag}");
         }
         assert!(!image_fills_in_superuser_password("netboxcommunity/netbox", None));
+        assert!(image_maps_no_sso_variables("netboxcommunity/netbox:snapshot-ldap", None));
         let ldap = |tag: &str| image_reads_ldap_variables(&format!("netboxcommunity/netbox:{tag}"), None);
-        for tag in ["v3.3", "v4.4-3.4.2", "latest", "snapshot", "latest-2.0.0", "v3.1-ldap", "v3.1-1.5.1-ldap"] {
+        for tag in [
+            "v3.3",
+            "v4.4-3.4.2",
+            "latest",
+            "snapshot",
+            "latest-2.0.0",
+            "v3.1-ldap",
+            "v3.1.0-ldap-1.5.1",
+            "latest-ldap-1.6.1",
+        ] {
             assert!(ldap(tag), "{tag}");
         }
         for tag in ["v3.2", "v3.1-1.5.1", "latest-1.6.1", "v4.4-3", "${TAG}"] {
             assert!(!ldap(tag), "{tag}");
         }
         assert!(image_reads_ldap_variables("netboxcommunity/netbox", None));
+        // A digest alone names a build the checker cannot read.
+        assert!(!image_reads_ldap_variables("netboxcommunity/netbox@sha256:0123abcd", None));
     }
 }
