@@ -1105,6 +1105,10 @@ fn a_service_running_netboxs_image_under_another_name_is_said_to_be_unchecked() 
             && !said.contains("housekeeping"),
         "{said}"
     );
+    // Two projects in one run: the one with a `netbox` service does not hide the other's note.
+    let output = bin().arg("lint").arg(&named).arg(&nested).output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("the service `netbox_app` runs"), "{said}");
 }
 
 /// Without a release named or found, `lint` says which one it judged for, for each product whose

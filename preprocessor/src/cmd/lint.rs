@@ -126,8 +126,17 @@ fn run(options: &Options) -> Result<bool> {
     }
     // A service that runs NetBox's image under another name (`netbox-app`), in a project whose
     // files name no `netbox` service, is not read as NetBox's: said, so that no finding is taken
-    // for a clean bill.
-    for block in compose().filter(|_| !netbox_compose) {
+    // for a clean bill. A project is a directory's compose files (Compose's, as `lint` finds them).
+    let directory = |block: &mdbook_configcheck::extract::Block| {
+        let path = std::path::Path::new(&*checked.sources.get(block.chapter_source).path);
+        let parent = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+    };
+    let named_netbox: std::collections::HashSet<_> = compose()
+        .filter(|block| mdbook_configcheck::parse::compose::shows_netbox(&block.text))
+        .map(directory)
+        .collect();
+    for block in compose().filter(|block| !named_netbox.contains(&directory(block))) {
         let names = mdbook_configcheck::parse::compose::unread_netbox_services(&block.text);
         if names.is_empty() {
             continue;
