@@ -376,7 +376,7 @@ pub fn image_maps_no_sso_variables(image: &str, project: Option<&ProjectEnv>) ->
 /// Whether netbox-docker's image, by its tag, fills in the password `admin` for the superuser
 /// its entrypoint creates when `SUPERUSER_PASSWORD` is unset: netbox-docker before 5.0.0, named
 /// by the tag's suffix (`v4.4-3.4.2`), or without one a NetBox line before 4.6, which 5.0.0 and
-/// later do not build. 1.0.0 to 3.0.2's docker/docker-entrypoint.sh (3.0.2 L67-68) and the later
+/// later do not build. 1.0.0 to 3.0.2's docker/docker-entrypoint.sh (3.0.2 L65-66) and the later
 /// docker/super_user.py (the release creating NetBox 4.5's v2 tokens) default it to `admin`;
 /// pull request #1674 removed the default, released in 5.0.0 (pull request #1675, "Version
 /// 5.0.0": "We removed the insecure and widely known default secrets"; "only compatible with

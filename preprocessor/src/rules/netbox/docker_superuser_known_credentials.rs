@@ -77,7 +77,6 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             password.value.range.clone(),
             format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
         )),
-        // Unset in the whole project, for an image that fills in `admin`.
         // Unset in the whole project, for an image that fills in `admin`; not where keys of the
         // service's environment come from a merge key or `extends:`, which may set it.
         None if nb.stock_configuration().is_some_and(|stock| {

@@ -7,10 +7,11 @@
 //! PostgreSQL and a Redis (or Valkey) service of its own, which NetBox's environment does not
 //! send elsewhere (`DB_HOST`, `REDIS_HOST` naming other hosts): it is NetBox's whole stack, not a
 //! service pasted alone. A PostgreSQL service must be given an environment (`environment:`,
-//! `env_file:`, or podman's secrets of `type: env`, passed as variables): the postgres image will not initialise its database without a password
-//! (`POSTGRES_PASSWORD`, or `POSTGRES_HOST_AUTH_METHOD=trust`), so a bare `postgres:` with an image
-//! only is a stand-in for a database shown elsewhere, not one NetBox runs with. Reports, at the `netbox` service, that no service's `command:` or
-//! `entrypoint:` runs `rqworker`.
+//! `env_file:`, or podman's secrets of `type: env`, passed as variables): the postgres image
+//! will not initialise its database without a password (`POSTGRES_PASSWORD`, or
+//! `POSTGRES_HOST_AUTH_METHOD=trust`), so a bare `postgres:` with an image only is a stand-in for
+//! a database shown elsewhere, not one NetBox runs with. Reports, at the `netbox` service, that
+//! no service's `command:` or `entrypoint:` runs `rqworker`.
 //!
 //! ## Why is this bad?
 //! NetBox's web process only queues background work in Redis; a separate process,
