@@ -146,6 +146,9 @@ pub struct Block {
     /// A compose file's interpolation variables (`lint`): the project's `.env`, its block and
     /// text (empty where the project has no `.env`); `None`: unknown.
     pub project_env: Option<(BlockId, std::sync::Arc<str>)>,
+    /// A compose file's other services' `env_file:` files that `lint` read (PostgreSQL's), by
+    /// the path as written, with their text.
+    pub service_env_files: Vec<(String, std::sync::Arc<str>)>,
     /// The block's text, includes resolved.
     pub text: String,
     /// Where each byte of `text` came from.
@@ -551,6 +554,7 @@ impl ChapterScan<'_> {
             project_complete: false,
             project_env_only: false,
             project_env: None,
+            service_env_files: Vec::new(),
             raw_env_file: false,
             text,
             map,

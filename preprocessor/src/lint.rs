@@ -126,6 +126,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     composes.extend(named_composes);
     let docker_composes = composes.len();
     let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
+    let service_env_files = postgres_env_files(&composes);
     // The whole project: its files load, its env files are all here, and every compose file
     // Compose finds beside the first (one of each of its name lists) is read.
     let project_complete = all_load && all_present && whole_project(&composes);
@@ -208,6 +209,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
                 .clone()
                 .or_else(|| project_env_absent.then(|| (id, std::sync::Arc::<str>::from(""))))
                 .filter(|_| file.kind == Kind::Compose),
+            service_env_files: if file.kind == Kind::Compose { service_env_files.clone() } else { Vec::new() },
             text: file.text,
             map: TextMap::whole(source, len),
             fence: 0..0,
@@ -483,6 +485,33 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
         })
         .collect::<Result<Vec<Read>>>()?;
     Ok((files, all_load, all_present))
+}
+
+/// The `env_file:` files of the project's PostgreSQL services (by the path as written, with
+/// their text), which say the password the database is initialised with. Paths resolve as
+/// [`compose_env_files`] resolves them; a file missing or refused is left out (its variables
+/// are then unknown: Compose itself would stop on a required one).
+fn postgres_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<str>)> {
+    let Some(first) = composes.first() else { return Vec::new() };
+    let working_dir = first.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut files: Vec<(String, std::sync::Arc<str>)> = Vec::new();
+    for compose in composes {
+        let read = crate::parse::compose::read(&compose.text, BlockId(0));
+        let Some(services) = &read.file.compose.services else { continue };
+        for service in
+            services.shown.iter().filter(|service| services.postgres.contains(&service.name.to_ascii_lowercase()))
+        {
+            for written in &service.env_files {
+                if files.iter().any(|(path, _)| path == written) {
+                    continue;
+                }
+                if let Ok(text) = read_text(&working_dir.join(written)) {
+                    files.push((written.clone(), text.into()));
+                }
+            }
+        }
+    }
+    files
 }
 
 /// A file's text: a regular file (symbolic links followed, as `sites-enabled/` holds them), at

@@ -1347,3 +1347,34 @@ fn a_service_without_an_image_is_found_only_in_a_whole_project() {
     fs::remove_file(root.join("docker-compose.yml")).unwrap();
     assert_eq!(found_at(&["docker-compose.override.yml"]), Vec::new());
 }
+
+/// `netbox/compose-db-password-mismatch` as `lint` reads netbox-docker's layout: NetBox's
+/// password in `env/netbox.env`, PostgreSQL's in `env/postgres.env`, which only the `postgres`
+/// service names. Found at NetBox's line, naming where the other is, printing neither.
+#[test]
+fn a_database_password_changed_in_one_env_file_only_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: env/netbox.env\n  postgres:\n    image: docker.io/postgres:17-alpine\n    env_file: env/postgres.env\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
+    );
+    write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=Ch4nged-0nly-here\nDB_USER=netbox\n");
+    write(root, "env/postgres.env", "POSTGRES_DB=netbox\nPOSTGRES_PASSWORD=J5brHrAXFLQSif0K\nPOSTGRES_USER=netbox\n");
+    let lint = || bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+    let report = json(&lint());
+    let found: Vec<_> =
+        rules_at(&report).into_iter().filter(|(rule, ..)| rule == "netbox/compose-db-password-mismatch").collect();
+    assert_eq!(found, vec![("netbox/compose-db-password-mismatch".to_string(), "netbox.env".to_string(), 3)]);
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(text.contains("env/postgres.env line 2"), "{text}");
+    assert!(!text.contains("J5brHrAXFLQSif0K") && !text.contains("Ch4nged-0nly-here"), "{text}");
+    // The same password in both: nothing.
+    write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=J5brHrAXFLQSif0K\nDB_USER=netbox\n");
+    assert!(!rules_at(&json(&lint())).iter().any(|(rule, ..)| rule == "netbox/compose-db-password-mismatch"));
+    // PostgreSQL's env file missing: its password is unknown.
+    write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=Ch4nged-0nly-here\nDB_USER=netbox\n");
+    fs::remove_file(root.join("env/postgres.env")).unwrap();
+    assert!(!rules_at(&json(&lint())).iter().any(|(rule, ..)| rule == "netbox/compose-db-password-mismatch"));
+}

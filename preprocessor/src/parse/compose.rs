@@ -41,8 +41,9 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile, Setting,
-    ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value, ValueKind, is_template_slot,
+    ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
+    ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value,
+    ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 use crate::version::Version;
@@ -623,6 +624,17 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
 
 /// [`read`], interpolating with the project's `.env` when it is known.
 pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> ComposeFile {
+    read_in_project(text, block, project, &[])
+}
+
+/// [`read_with`], with the `env_file:` files of the project's other services that `lint` read
+/// (by the path as written, with their text): what PostgreSQL's services are given there.
+pub fn read_in_project(
+    text: &str,
+    block: BlockId,
+    project: Option<&ProjectEnv>,
+    service_env_files: &[(String, Arc<str>)],
+) -> ComposeFile {
     let loaded = load(text);
     let mut out = ComposeFile {
         file: PythonFile {
@@ -690,7 +702,7 @@ pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> Co
             project_services.shown.clear();
             project_services.names.clear();
         }
-        scan_services(services, block, project, &mut project_services);
+        scan_services(text, services, block, project, service_env_files, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -983,7 +995,14 @@ fn addresses(service: &Node) -> Vec<String> {
 /// Note what a document's services run: NetBox's RQ worker (`rqworker` in a `command:` or
 /// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by their image, [`POSTGRES_IMAGES`],
 /// [`REDIS_IMAGES`]); a service that `extends:` another takes what it does not show from it.
-fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, facts: &mut ProjectServices) {
+fn scan_services(
+    text: &str,
+    services: &Node,
+    block: BlockId,
+    project: Option<&ProjectEnv>,
+    service_env_files: &[(String, Arc<str>)],
+    facts: &mut ProjectServices,
+) {
     let NodeKind::Map(entries) = &services.kind else { return };
     for (name, service) in entries {
         // `services: {<<: *more}` merges services from elsewhere in the file: not followed.
@@ -1029,6 +1048,11 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
                 }),
                 interpolated,
                 keys_set,
+                env_files: service
+                    .get("env_file")
+                    .map(|env_file| env_file_entries(untag(env_file).1).into_iter().map(|entry| entry.path).collect())
+                    .unwrap_or_default(),
+                postgres_password: postgres_password(text, service, block, project, service_env_files),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -1056,6 +1080,56 @@ fn scan_services(services: &Node, block: BlockId, project: Option<&ProjectEnv>, 
             }
         }
     }
+}
+
+/// The password the postgres image gives its superuser when it initialises an empty data
+/// directory: `POSTGRES_PASSWORD` as the service's `env_file:` files set it (a later file
+/// winning), then its `environment:`, which wins (compose-go e70e961 types/project.go
+/// L748-776). `POSTGRES_PASSWORD_FILE` (the image's `file_env`, docker-entrypoint.sh L9-27 at
+/// docker-library/postgres 6edb0a8) or `POSTGRES_HOST_AUTH_METHOD` (`trust` lets any password
+/// in, L261-280) anywhere, an env file not read, a merge key or `extends:`: unknown.
+fn postgres_password(
+    text: &str,
+    service: &Node,
+    block: BlockId,
+    project: Option<&ProjectEnv>,
+    service_env_files: &[(String, Arc<str>)],
+) -> ServiceVariable {
+    if service.get("extends").is_some() || service.get("<<").is_some() {
+        return ServiceVariable::Unknown;
+    }
+    let mut password = ServiceVariable::Unset;
+    let mut moot = false;
+    let mut take = |setting: &Setting, at: String| match setting.name.as_str() {
+        "POSTGRES_PASSWORD" => {
+            password = match setting.value.as_str() {
+                Some(value) if !value.contains('$') => ServiceVariable::Set { value: value.to_owned(), at },
+                _ => ServiceVariable::Unknown,
+            };
+        }
+        "POSTGRES_PASSWORD_FILE" | "POSTGRES_HOST_AUTH_METHOD" => moot = true,
+        _ => {}
+    };
+    let line_of = |text: &str, offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    for entry in service.get("env_file").map(|env_file| env_file_entries(untag(env_file).1)).unwrap_or_default() {
+        let Some((_, env_text)) = service_env_files.iter().find(|(path, _)| *path == entry.path).filter(|_| !entry.raw)
+        else {
+            return ServiceVariable::Unknown;
+        };
+        for setting in &super::env::read(env_text, block).0.settings {
+            take(setting, format!("{} line {}", entry.path, line_of(env_text, setting.statement.start)));
+        }
+    }
+    if let Some(environment) = service.get("environment") {
+        let (mut settings, mut invalid) = (Vec::new(), Vec::new());
+        environment_settings(text, untag(environment).1, block, project, &mut settings, &mut invalid);
+        for setting in &settings {
+            // A value from the project's `.env` is placed there: named as the compose file's line.
+            let offset = if setting.block == block { setting.statement.start } else { environment.range.start };
+            take(setting, format!("line {}", line_of(text, offset)));
+        }
+    }
+    if moot { ServiceVariable::Unknown } else { password }
 }
 
 /// The variables a service's `command:`, `entrypoint:`, `healthcheck:` test and `environment:`
@@ -1300,6 +1374,17 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
 /// [`parse`], interpolating with the project's `.env` when it is known.
 pub fn parse_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> PythonFile {
     read_with(text, block, project).file
+}
+
+/// [`parse_with`], with the `env_file:` files of the project's other services that `lint` read
+/// (see [`read_in_project`]).
+pub fn parse_in_project(
+    text: &str,
+    block: BlockId,
+    project: Option<&ProjectEnv>,
+    service_env_files: &[(String, Arc<str>)],
+) -> PythonFile {
+    read_in_project(text, block, project, service_env_files).file
 }
 
 /// The settings of an `environment:` node, list or map; a `${` Compose refuses is an error.

@@ -75,7 +75,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
         Kind::Compose => {
             let project =
                 block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::new(&env::read(text, *id).0));
-            let mut file = compose::parse_with(&block.text, block.id, project.as_ref());
+            let mut file = compose::parse_in_project(&block.text, block.id, project.as_ref(), &block.service_env_files);
             if block.environment_replaced {
                 file.settings.clear();
                 if let Some(linuxserver) = &mut file.compose.linuxserver {

@@ -566,6 +566,32 @@ pub struct ShownService {
     /// and `environment.NAME` for each variable, `environment.*` for an environment it resets):
     /// a later file that sets one replaces it.
     pub keys_set: Vec<String>,
+    /// The paths of its `env_file:` entries in this file, as written, in order (`lint` reads
+    /// those of PostgreSQL's services: see [`Self::postgres_password`]).
+    pub env_files: Vec<String>,
+    /// The password the postgres image gives its superuser on a first start (`POSTGRES_PASSWORD`),
+    /// as this file's `env_file:` files and `environment:` set it, the latter winning.
+    pub postgres_password: ServiceVariable,
+}
+
+/// A variable of a service's environment as Compose gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ServiceVariable {
+    /// Nothing shown sets it.
+    #[default]
+    Unset,
+    /// It may be set, to a value not known here: from the shell, an env file not read, a merge
+    /// key or `extends:` not followed, a `_FILE` variant (a secret's file), or a setting that
+    /// makes it moot (`POSTGRES_HOST_AUTH_METHOD`).
+    Unknown,
+    /// Set to a literal value, written at `at` (`env/postgres.env line 2`, `line 14`).
+    Set {
+        /// The value.
+        value: String,
+        /// Where it is written, for a message: an env file's path and line, or the compose
+        /// file's line.
+        at: String,
+    },
 }
 
 /// A variable a compose file's value takes from Compose's interpolation (`${NAME}`,

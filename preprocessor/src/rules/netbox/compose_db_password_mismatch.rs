@@ -1,0 +1,117 @@
+//! `netbox/compose-db-password-mismatch`: NetBox's database password is not the one its
+//! Compose project's PostgreSQL is initialised with.
+//!
+//! ## What it does
+//! In a whole Compose project whose `netbox` service runs netbox-docker's published image (its
+//! configuration.py reads the database from `DB_*`), takes the host NetBox connects to
+//! (`DB_HOST`) and, where that is a service running the postgres image, compares the password
+//! NetBox sends (`DB_PASSWORD`) with the one that service's environment gives the postgres
+//! image (`POSTGRES_PASSWORD`, in its `env_file:` files or `environment:`). Both must be
+//! literal values: a value from the shell, a Docker secret (netbox-docker reads
+//! `/run/secrets/db_password` first; the image's `POSTGRES_PASSWORD_FILE`),
+//! `POSTGRES_HOST_AUTH_METHOD`, a Python file of one's own that sets `DATABASE`, or a service
+//! shown in more than one compose file: no finding. Neither value is printed.
+//!
+//! ## Why is this bad?
+//! On a first start, with an empty data volume, the postgres image creates its superuser with
+//! `POSTGRES_PASSWORD` and requires a password from every other container (`host all all all
+//! scram-sha-256`). NetBox's login is then refused (`password authentication failed`), and
+//! NetBox, its migrations and its worker do not start. netbox-docker keeps the two passwords in
+//! two files, `env/netbox.env` and `env/postgres.env`: changing one is a common slip. (On a
+//! volume initialised earlier the database keeps the password it was first given, whatever
+//! either file now says.)
+//!
+//! ## Example
+//! `env/netbox.env` with `DB_PASSWORD=Ch4nged-0nly-here` beside an `env/postgres.env` that still
+//! says `POSTGRES_PASSWORD=J5brHrAXFLQSif0K`.
+//!
+//! Use instead: the same value in both (better: one secret both read).
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ServiceVariable;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// NetBox's `DB_PASSWORD` is not its PostgreSQL service's `POSTGRES_PASSWORD`.
+pub const COMPOSE_DB_PASSWORD_MISMATCH: Rule = Rule {
+    id: "netbox/compose-db-password-mismatch",
+    severity: Severity::Error,
+    summary: "In a whole Compose project, the password NetBox sends its database (`DB_PASSWORD`) is not the `POSTGRES_PASSWORD` the PostgreSQL service it connects to is initialised with: on a first start PostgreSQL refuses NetBox's login",
+    help: "give `DB_PASSWORD` and the PostgreSQL service's `POSTGRES_PASSWORD` the same value (netbox-docker: `env/netbox.env` and `env/postgres.env`); where the data volume already exists, the database keeps the password it was first given (change it there with `ALTER ROLE … PASSWORD`)",
+    fact: "docker-library/postgres 6edb0a8 17/alpine3.22/docker-entrypoint.sh: L92 (initdb creates POSTGRES_USER with POSTGRES_PASSWORD as its password, only on an empty data directory, L340-343), L261-280 (pg_hba.conf: `host all all all` with POSTGRES_HOST_AUTH_METHOD, by default the server's password_encryption, scram-sha-256 from PostgreSQL 14), L9-27 (file_env: POSTGRES_PASSWORD_FILE). netbox-docker 3.0.2 configuration/configuration.py L68-73 (DATABASE from DB_NAME, DB_USER, DB_PASSWORD through _read_secret('db_password', …), DB_HOST), L20-31 (_read_secret reads /run/secrets/<name> first); its docker-compose.yml gives `netbox` env/netbox.env and `postgres` env/postgres.env. compose-go e70e961 types/project.go L748-776 (a service's env_file: files, then its environment:, which wins). Seen in a public netbox-docker deployment of trial 6 (tests/realworld/README.md, round eleven)",
+    applies: Applies::Always,
+};
+
+pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(services) = nb.whole_project_services() else { return };
+    let Some(stock) = nb.stock_configuration() else { return };
+    if stock.published_image != Some(true) || stock.secrets || stock.environment_unseen || services.elsewhere {
+        return;
+    }
+    // A configuration of one's own that sets the connection itself does not read the variables.
+    let own = |name: &str| nb.get(name).is_some_and(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
+    if own("DATABASE") || own("DATABASES") {
+        return;
+    }
+    let Some(host) = nb.environment_variable("DB_HOST").and_then(|s| s.value.as_str()).map(str::trim) else { return };
+    let Some(sent) = nb.environment_variable("DB_PASSWORD") else { return };
+    let Some(password) = sent.value.as_str().filter(|p| !p.contains('$')) else { return };
+    // The service by that name, shown once (in one compose file), running PostgreSQL.
+    let mut shown = services.shown.iter().filter(|service| service.name.eq_ignore_ascii_case(host));
+    let (Some(service), None) = (shown.next(), shown.next()) else { return };
+    if !services.postgres.contains(&service.name.to_ascii_lowercase()) {
+        return;
+    }
+    let ServiceVariable::Set { value, at } = &service.postgres_password else { return };
+    if value == password {
+        return;
+    }
+    let name = service.name.escape_debug();
+    out.push(Finding::in_block(
+        &COMPOSE_DB_PASSWORD_MISMATCH,
+        sent.block,
+        sent.value.range.clone(),
+        format!(
+            "NetBox connects to its database on `{name}` with this password, but the `{name}` service initialises PostgreSQL with another `POSTGRES_PASSWORD` ({}): on a first start, with an empty data volume, PostgreSQL refuses NetBox's login (`password authentication failed`) and NetBox does not start",
+            at.escape_debug()
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, linted};
+
+    const RULE: &str = "netbox/compose-db-password-mismatch";
+
+    /// A netbox-docker project with NetBox's and PostgreSQL's environments inline.
+    fn project(netbox: &str, postgres: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      DB_HOST: postgres\n{netbox}  postgres:\n    image: postgres:17-alpine\n    environment:\n{postgres}  redis:\n    image: valkey/valkey:8.1-alpine\n```\n"
+        )
+    }
+
+    #[test]
+    fn compose_db_password_mismatch() {
+        let changed = project("      DB_PASSWORD: Ch4nged-0nly-here\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n");
+        assert_fires_linted("netbox/compose-db-password-mismatch", &changed, 6);
+        let (_, message) = &linted(RULE, &changed)[0];
+        // Where the other password is, never either value.
+        assert!(message.contains("(line 10)") && !message.contains("J5br") && !message.contains("Ch4n"), "{message}");
+        // The same password: nothing.
+        assert_quiet_linted("netbox/compose-db-password-mismatch", &project("      DB_PASSWORD: J5brHrAXFLQSif0K\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
+        // Unknown on either side: from the shell, a secret's file, trust.
+        assert_quiet_linted(RULE, &project("      DB_PASSWORD: ${DB_PASSWORD}\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
+        assert_quiet_linted(RULE, &project("      DB_PASSWORD: x\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
+        assert_quiet_linted(RULE, &project("      DB_PASSWORD: x\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_HOST_AUTH_METHOD: trust\n"));
+        // An env file not read (a book shows none): its variables are unknown.
+        let env_file = changed.replace("    environment:\n      POSTGRES_PASSWORD", "    env_file: env/postgres.env\n    environment:\n      POSTGRES_USER");
+        assert_quiet_linted(RULE, &env_file);
+        // NetBox connects elsewhere: another service's password is not its.
+        assert_quiet_linted(RULE, &changed.replace("DB_HOST: postgres", "DB_HOST: db.example.com"));
+        // netbox-docker reads its secret first.
+        let secret = changed.replace("    environment:\n      DB_HOST", "    secrets: [db_password]\n    environment:\n      DB_HOST");
+        assert_quiet_linted(RULE, &secret);
+    }
+}
