@@ -1370,6 +1370,25 @@ fn a_database_password_changed_in_one_env_file_only_is_found() {
     let text = serde_json::to_string(&report).unwrap();
     assert!(text.contains("env/postgres.env line 2"), "{text}");
     assert!(!text.contains("J5brHrAXFLQSif0K") && !text.contains("Ch4nged-0nly-here"), "{text}");
+    // A checkout's own configuration.py (netbox-docker before 1.0) that reads the variables:
+    // the same finding; one that names its database itself: none.
+    let checkout = |database: &str| {
+        write(
+            root,
+            "configuration/configuration.py",
+            &format!(
+                "import os\nALLOWED_HOSTS = ['*']\nSECRET_KEY = os.environ.get('SECRET_KEY')\nREDIS = {{}}\nDATABASE = {database}\n"
+            ),
+        );
+        let output = bin().args(["lint", "--netbox-docker"]).arg(root).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).into_iter().filter(|(rule, ..)| rule == "netbox/compose-db-password-mismatch").count()
+    };
+    assert_eq!(
+        checkout("{'HOST': os.environ.get('DB_HOST', 'localhost'), 'PASSWORD': os.environ.get('DB_PASSWORD', '')}"),
+        1
+    );
+    assert_eq!(checkout("{'HOST': 'postgres', 'PASSWORD': 'J5brHrAXFLQSif0K'}"), 0);
+    fs::remove_dir_all(root.join("configuration")).unwrap();
     // The same password in both: nothing.
     write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=J5brHrAXFLQSif0K\nDB_USER=netbox\n");
     assert!(!rules_at(&json(&lint())).iter().any(|(rule, ..)| rule == "netbox/compose-db-password-mismatch"));

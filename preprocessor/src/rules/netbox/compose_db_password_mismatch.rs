@@ -9,8 +9,9 @@
 //! image (`POSTGRES_PASSWORD`, in its `env_file:` files or `environment:`). Both must be
 //! literal values: a value from the shell, a Docker secret (netbox-docker reads
 //! `/run/secrets/db_password` first; the image's `POSTGRES_PASSWORD_FILE`),
-//! `POSTGRES_HOST_AUTH_METHOD`, a Python file of one's own that sets `DATABASE`, or a service
-//! shown in more than one compose file: no finding. Neither value is printed.
+//! `POSTGRES_HOST_AUTH_METHOD`, a Python file of one's own whose `DATABASE` does not read
+//! `DB_HOST` and `DB_PASSWORD`, or a service shown in more than one compose file: no finding.
+//! Neither value is printed.
 //!
 //! ## Why is this bad?
 //! On a first start, with an empty data volume, the postgres image creates its superuser with
@@ -28,7 +29,7 @@
 //! Use instead: the same value in both (better: one secret both read).
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::ServiceVariable;
+use crate::parse::netbox::{ServiceVariable, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -49,10 +50,23 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     if stock.published_image != Some(true) || stock.secrets || stock.environment_unseen || services.elsewhere {
         return;
     }
-    // A configuration of one's own that sets the connection itself does not read the variables.
-    let own = |name: &str| nb.get(name).is_some_and(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
-    if own("DATABASE") || own("DATABASES") {
+    // A configuration of one's own that sets the connection itself reads the variables only
+    // where its `DATABASE` says so (a netbox-docker checkout's configuration.py of any era:
+    // `'PASSWORD': os.environ.get('DB_PASSWORD', …)`).
+    let own = |name: &str| nb.get(name).filter(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
+    if own("DATABASES").is_some() {
         return;
+    }
+    if let Some(database) = own("DATABASE") {
+        let ValueKind::Dict(items) = &database.value.kind else { return };
+        let reads = |key: &str, variable: &str| {
+            items.iter().any(|(k, v)| {
+                k.as_str() == Some(key) && matches!(&v.kind, ValueKind::Env { var, .. } if var == variable)
+            })
+        };
+        if !reads("HOST", "DB_HOST") || !reads("PASSWORD", "DB_PASSWORD") {
+            return;
+        }
     }
     let Some(host) = nb.environment_variable("DB_HOST").and_then(|s| s.value.as_str()).map(str::trim) else { return };
     let Some(sent) = nb.environment_variable("DB_PASSWORD") else { return };
