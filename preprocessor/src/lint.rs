@@ -126,7 +126,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     composes.extend(named_composes);
     let docker_composes = composes.len();
     let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
-    let service_env_files = postgres_env_files(&composes);
+    let service_env_files = backing_service_env_files(&composes);
     // The whole project: its files load, its env files are all here, and every compose file
     // Compose finds beside the first (one of each of its name lists) is read.
     let project_complete = all_load && all_present && whole_project(&composes);
@@ -180,12 +180,19 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     }
     let mut sources = Sources::default();
     let mut blocks = Vec::with_capacity(read.len());
-    let mut project_env_block = None;
+    // The project's `.env`, known before any block: Compose interpolates the compose files and
+    // the `env_file:`s with it (an env file may come before it).
+    let project_env_block = read
+        .iter()
+        .position(|file| {
+            file.kind == Kind::Env && project_env.as_ref().is_some_and(|path| canonical(&file.path) == *path)
+        })
+        .map(|i| (BlockId(i), std::sync::Arc::<str>::from(read[i].text.as_str())));
     for file in read {
         let id = BlockId(blocks.len());
-        if file.kind == Kind::Env && project_env.as_ref().is_some_and(|path| canonical(&file.path) == *path) {
-            project_env_block = Some((id, std::sync::Arc::<str>::from(file.text.as_str())));
-        }
+        // An env file Compose reads for the `netbox` service: its `${NAME}` are filled in too.
+        let interpolated = file.kind == Kind::Compose
+            || (file.kind == Kind::Env && !file.project_env_only && from_compose.contains(&canonical(&file.path)));
         let (logical, partial) = logical_file(&file);
         let display = file.path.to_string_lossy().into_owned();
         let len = file.text.len();
@@ -208,7 +215,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             project_env: project_env_block
                 .clone()
                 .or_else(|| project_env_absent.then(|| (id, std::sync::Arc::<str>::from(""))))
-                .filter(|_| file.kind == Kind::Compose),
+                .filter(|_| interpolated),
             service_env_files: if file.kind == Kind::Compose { service_env_files.clone() } else { Vec::new() },
             text: file.text,
             map: TextMap::whole(source, len),
@@ -487,22 +494,26 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
     Ok((files, all_load, all_present))
 }
 
-/// The `env_file:` files of the project's PostgreSQL services (by the path as written, with
-/// their text), which say the password the database is initialised with. Paths resolve as
+/// The `env_file:` files of the project's PostgreSQL and Redis services (by the path as
+/// written, with their text), which say the passwords those services require. Paths resolve as
 /// [`compose_env_files`] resolves them; a file missing or refused is left out (its variables
 /// are then unknown: Compose itself would stop on a required one).
-fn postgres_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<str>)> {
+fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<str>)> {
     let Some(first) = composes.first() else { return Vec::new() };
     let working_dir = first.path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut files: Vec<(String, std::sync::Arc<str>)> = Vec::new();
+    // Each path once (a set, not a scan per entry: linear in the entries).
+    let mut tried: HashSet<String> = HashSet::new();
     for compose in composes {
         let read = crate::parse::compose::read(&compose.text, BlockId(0));
         let Some(services) = &read.file.compose.services else { continue };
-        for service in
-            services.shown.iter().filter(|service| services.postgres.contains(&service.name.to_ascii_lowercase()))
-        {
+        let backing = |name: &str| {
+            let name = name.to_ascii_lowercase();
+            services.postgres.contains(&name) || services.redis.contains(&name)
+        };
+        for service in services.shown.iter().filter(|service| backing(&service.name)) {
             for written in &service.env_files {
-                if files.iter().any(|(path, _)| path == written) {
+                if !tried.insert(written.clone()) {
                     continue;
                 }
                 if let Ok(text) = read_text(&working_dir.join(written)) {
@@ -619,7 +630,7 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     let project_env = composes
         .first()
         .and_then(|first| plain_text(&first.parent().unwrap_or(Path::new(".")).join(".env")))
-        .map(|text| crate::parse::compose::ProjectEnv::new(&crate::parse::env::read(&text, BlockId(0)).0));
+        .map(|text| crate::parse::compose::ProjectEnv::read(&text, BlockId(0)));
     // The later file's word wins; a `build:` (netbox-docker's plugin pattern, `FROM` any tag)
     // leaves the release unknown.
     let mut found: Option<(Option<String>, PathBuf)> = None;

@@ -1396,4 +1396,55 @@ fn a_database_password_changed_in_one_env_file_only_is_found() {
     write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=Ch4nged-0nly-here\nDB_USER=netbox\n");
     fs::remove_file(root.join("env/postgres.env")).unwrap();
     assert!(!rules_at(&json(&lint())).iter().any(|(rule, ..)| rule == "netbox/compose-db-password-mismatch"));
+    // Redis's password in its own env file, which its `sh -c` command passes to `--requirepass`.
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: env/netbox.env\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n    command:\n      - sh\n      - -c # the variable is the container's\n      - valkey-server --appendonly yes --requirepass $$REDIS_PASSWORD\n    env_file: env/redis.env\n",
+    );
+    write(root, "env/redis.env", "REDIS_PASSWORD=H733Kdjndks81\n");
+    write(root, "env/netbox.env", "REDIS_HOST=redis\nREDIS_PASSWORD=Ch4nged-0nly-here\n");
+    let redis_at = || -> Vec<(String, u64)> {
+        rules_at(&json(&lint()))
+            .into_iter()
+            .filter(|(rule, ..)| rule == "netbox/compose-redis-password-mismatch")
+            .map(|(_, file, line)| (file, line))
+            .collect()
+    };
+    // Tasks and caching (netbox-docker sends REDIS_PASSWORD to both; the cache's host falls back
+    // to REDIS_HOST): one finding for both, at the line NetBox's password is set.
+    assert_eq!(redis_at(), vec![("netbox.env".to_string(), 2)]);
+    write(root, "env/netbox.env", "REDIS_HOST=redis\nREDIS_PASSWORD=H733Kdjndks81\n");
+    assert_eq!(redis_at(), Vec::new());
+}
+
+/// An `env_file:`'s `${NAME}` takes the project's `.env` as Compose fills it (compose-go e70e961
+/// types/project.go L750-770), the `.env` itself taking its earlier lines: a comma list kept
+/// in `.env` and referred to from env/netbox.env is found at the `.env` line that holds it.
+#[test]
+fn an_env_files_reference_to_the_projects_env_is_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.0\n    env_file: env/netbox.env\n",
+    );
+    write(root, ".env", "HOST=ipam.example.com\nHOSTS=localhost,${HOST}\n");
+    let at = |netbox_env: &str| -> Vec<(String, u64)> {
+        write(root, "env/netbox.env", netbox_env);
+        let output =
+            bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output))
+            .into_iter()
+            .filter(|(rule, ..)| rule == "netbox/env-list-value-space-split")
+            .map(|(_, file, line)| (file, line))
+            .collect()
+    };
+    // One reference alone: the value and its place are the `.env` line's.
+    assert_eq!(at("ALLOWED_HOSTS=${HOSTS}\n"), vec![(".env".to_string(), 2)]);
+    // A longer template: its text, at the env file's line.
+    assert_eq!(at("SKIP_SUPERUSER=true\nALLOWED_HOSTS=127.0.0.1,${HOST}\n"), vec![("netbox.env".to_string(), 2)]);
+    // A name the `.env` does not set (the shell's): unknown, nothing said.
+    assert_eq!(at("ALLOWED_HOSTS=127.0.0.1,${SHELL_ONLY}\n"), Vec::new());
 }

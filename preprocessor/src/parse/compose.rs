@@ -43,7 +43,7 @@ use super::env::{Interpolation, interpolate, interpolation, invalid_template_mes
 use super::netbox::{
     ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
     ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value,
-    ValueKind, is_template_slot,
+    ValueKind, is_template_slot, requirepass_variable,
 };
 use crate::finding::BlockId;
 use crate::version::Version;
@@ -72,6 +72,46 @@ impl ProjectEnv {
     /// A variable's text, when the `.env` sets it to a known value.
     pub fn text(&self, name: &str) -> Option<&str> {
         self.vars.get(name).and_then(|s| s.value.as_str())
+    }
+
+    /// The project's `.env` as compose-go reads it: a value that refers to variables set on
+    /// earlier lines takes theirs (e70e961 `dotenv/godotenv.go` `expandVariables`: the shell
+    /// first, which is not known here, then the file's earlier keys).
+    pub fn read(text: &str, block: BlockId) -> ProjectEnv {
+        let (file, notes) = super::env::read(text, block);
+        let mut project = ProjectEnv::default();
+        let mut templates = notes.templates.iter().peekable();
+        for (index, setting) in file.settings.iter().enumerate() {
+            let mut setting = Arc::clone(setting);
+            if let Some((_, template)) = templates.next_if(|(at, _)| *at == index)
+                && let Interpolation::Known(text) = interpolate(template, |name| project.text(name))
+            {
+                let value = Value { kind: ValueKind::Str(text.into()), range: setting.value.range.clone() };
+                setting = Arc::new(Setting { value, ..Setting::clone(&setting) });
+            }
+            project.vars.insert(setting.name.clone(), setting);
+        }
+        project
+    }
+
+    /// An env file's setting whose value Compose interpolates (`ALLOWED_HOSTS=${HOSTS}`), as
+    /// the project's `.env` makes it: compose-go fills an `env_file:`'s references from the
+    /// project's environment first (e70e961 types/project.go L750-770,
+    /// `WithServicesEnvironmentResolved`). One reference alone takes the `.env` line's value and
+    /// place (as a compose file's `environment:` does); a longer template, its text at the env
+    /// file's line. `None` where a name the `.env` does not set (the shell's, a service's) is
+    /// needed: still unknown.
+    pub fn resolve(&self, setting: &Setting, template: &str) -> Option<Setting> {
+        if let Some(var) = self.whole_reference(template) {
+            return Some(Setting { name: setting.name.clone(), ..Setting::clone(var) });
+        }
+        match interpolate(template, |name| self.text(name)) {
+            Interpolation::Known(text) if !is_template_slot(&text) => Some(Setting {
+                value: Value { kind: ValueKind::Str(text.into()), range: setting.value.range.clone() },
+                ..setting.clone()
+            }),
+            _ => None,
+        }
     }
 
     /// The `.env` line of a value that is one reference alone to a known variable: `${NAME}` or
@@ -636,6 +676,8 @@ pub fn read_in_project(
     service_env_files: &[(String, Arc<str>)],
 ) -> ComposeFile {
     let loaded = load(text);
+    let env_files = env_file_index(service_env_files, block, project);
+    let lines = Lines::new(text);
     let mut out = ComposeFile {
         file: PythonFile {
             syntax_errors: loaded.syntax_errors,
@@ -702,7 +744,7 @@ pub fn read_in_project(
             project_services.shown.clear();
             project_services.names.clear();
         }
-        scan_services(text, services, block, project, service_env_files, &mut project_services);
+        scan_services(text, services, block, project, &env_files, &lines, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -1000,7 +1042,8 @@ fn scan_services(
     services: &Node,
     block: BlockId,
     project: Option<&ProjectEnv>,
-    service_env_files: &[(String, Arc<str>)],
+    env_files: &EnvFileIndex<'_>,
+    lines: &Lines,
     facts: &mut ProjectServices,
 ) {
     let NodeKind::Map(entries) = &services.kind else { return };
@@ -1022,6 +1065,14 @@ fn scan_services(
         let worker = runs_worker("command") || runs_worker("entrypoint");
         if let Some(written) = name.as_str() {
             let (interpolated, keys_set) = interpolated_variables(service, project);
+            // PostgreSQL's and Redis's services: what their environment sets of the passwords
+            // they require is read.
+            let is_backing = service_key(service, "image").and_then(Node::as_str).is_some_and(|image| {
+                let (repository, _) = image_repository_and_tag(image);
+                let name = repository.rsplit('/').next().unwrap_or(&repository);
+                POSTGRES_IMAGES.contains(&name) || REDIS_IMAGES.contains(&name)
+            });
+            let command = service_command(service, lines);
             // A merge key whose alias the loader could not resolve (read as null) may hold anything.
             let merge_key_unread = service.get("<<").is_some_and(|merged| match &merged.kind {
                 NodeKind::Map(_) => false,
@@ -1052,7 +1103,15 @@ fn scan_services(
                     .get("env_file")
                     .map(|env_file| env_file_entries(untag(env_file).1).into_iter().map(|entry| entry.path).collect())
                     .unwrap_or_default(),
-                postgres_password: postgres_password(text, service, block, project, service_env_files),
+                environment: is_backing
+                    .then(|| {
+                        let requirepass = command.as_ref().and_then(|(written, _)| requirepass_variable(written));
+                        let names: Vec<&str> =
+                            POSTGRES_VARIABLES.iter().copied().chain(requirepass.as_deref()).collect();
+                        service_environment(text, lines, service, block, project, env_files, &names)
+                    })
+                    .flatten(),
+                command,
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -1082,54 +1141,121 @@ fn scan_services(
     }
 }
 
-/// The password the postgres image gives its superuser when it initialises an empty data
-/// directory: `POSTGRES_PASSWORD` as the service's `env_file:` files set it (a later file
-/// winning), then its `environment:`, which wins (compose-go e70e961 types/project.go
-/// L748-776). `POSTGRES_PASSWORD_FILE` (the image's `file_env`, docker-entrypoint.sh L9-27 at
-/// docker-library/postgres 6edb0a8) or `POSTGRES_HOST_AUTH_METHOD` (`trust` lets any password
-/// in, L261-280) anywhere, an env file not read, a merge key or `extends:`: unknown.
-fn postgres_password(
+/// The variables of the project's other services' env files that the checks read, each file
+/// parsed once: by the path as written, each variable's last setting with where it is.
+type EnvFileIndex<'a> = HashMap<&'a str, HashMap<CompactString, ServiceVariable>>;
+
+/// Reads each of `lint`'s env files of other services once (see [`EnvFileIndex`]).
+fn env_file_index<'a>(
+    service_env_files: &'a [(String, Arc<str>)],
+    block: BlockId,
+    project: Option<&ProjectEnv>,
+) -> EnvFileIndex<'a> {
+    service_env_files
+        .iter()
+        .map(|(path, text)| {
+            let (mut file, notes) = super::env::read(text, block);
+            // Each variable named at its env file's line, also where the `.env` gives its value.
+            let line_ends = Lines::new(text);
+            let lines: Vec<usize> = file.settings.iter().map(|setting| line_ends.of(setting.statement.start)).collect();
+            resolve_templates(&mut file, &notes.templates, project);
+            let variables = file
+                .settings
+                .iter()
+                .zip(lines)
+                .map(|(setting, line)| (setting.name.clone(), service_variable(setting, format!("{path} line {line}"))))
+                .collect();
+            (path.as_str(), variables)
+        })
+        .collect()
+}
+
+/// An env file's values that Compose interpolates, made known where the project's `.env`
+/// gives what they need (see [`ProjectEnv::resolve`]).
+pub fn resolve_templates(file: &mut PythonFile, templates: &[(usize, String)], project: Option<&ProjectEnv>) {
+    let Some(project) = project else { return };
+    for (index, template) in templates {
+        if let Some(setting) = file.settings.get(*index)
+            && let Some(resolved) = project.resolve(setting, template)
+        {
+            file.settings[*index] = Arc::new(resolved);
+        }
+    }
+}
+
+/// A setting of a service's environment: its literal value, else unknown.
+fn service_variable(setting: &Setting, at: String) -> ServiceVariable {
+    match setting.value.as_str() {
+        Some(value) if !value.contains('$') => ServiceVariable::Set { value: value.to_owned(), at },
+        _ => ServiceVariable::Unknown,
+    }
+}
+
+/// The variables the checks read (`names`) of a service's environment as this file gives it:
+/// its `env_file:` files in order, then its `environment:`, which wins (compose-go e70e961
+/// types/project.go L748-776), each with where it is written. `None` where more may come from
+/// elsewhere: an env file not read (or not dotenv), a merge key or `extends:`.
+fn service_environment(
     text: &str,
+    lines: &Lines,
     service: &Node,
     block: BlockId,
     project: Option<&ProjectEnv>,
-    service_env_files: &[(String, Arc<str>)],
-) -> ServiceVariable {
+    env_files: &EnvFileIndex<'_>,
+    names: &[&str],
+) -> Option<Vec<(String, ServiceVariable)>> {
     if service.get("extends").is_some() || service.get("<<").is_some() {
-        return ServiceVariable::Unknown;
+        return None;
     }
-    let mut password = ServiceVariable::Unset;
-    let mut moot = false;
-    let mut take = |setting: &Setting, at: String| match setting.name.as_str() {
-        "POSTGRES_PASSWORD" => {
-            password = match setting.value.as_str() {
-                Some(value) if !value.contains('$') => ServiceVariable::Set { value: value.to_owned(), at },
-                _ => ServiceVariable::Unknown,
-            };
-        }
-        "POSTGRES_PASSWORD_FILE" | "POSTGRES_HOST_AUTH_METHOD" => moot = true,
-        _ => {}
-    };
-    let line_of = |text: &str, offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let mut variables: Vec<(String, ServiceVariable)> = Vec::new();
     for entry in service.get("env_file").map(|env_file| env_file_entries(untag(env_file).1)).unwrap_or_default() {
-        let Some((_, env_text)) = service_env_files.iter().find(|(path, _)| *path == entry.path).filter(|_| !entry.raw)
-        else {
-            return ServiceVariable::Unknown;
-        };
-        for setting in &super::env::read(env_text, block).0.settings {
-            take(setting, format!("{} line {}", entry.path, line_of(env_text, setting.statement.start)));
+        let file = env_files.get(entry.path.as_str()).filter(|_| !entry.raw)?;
+        for name in names {
+            if let Some(variable) = file.get(*name) {
+                variables.push(((*name).to_owned(), variable.clone()));
+            }
         }
     }
     if let Some(environment) = service.get("environment") {
         let (mut settings, mut invalid) = (Vec::new(), Vec::new());
         environment_settings(text, untag(environment).1, block, project, &mut settings, &mut invalid);
-        for setting in &settings {
+        for setting in settings.iter().filter(|setting| names.contains(&setting.name.as_str())) {
             // A value from the project's `.env` is placed there: named as the compose file's line.
             let offset = if setting.block == block { setting.statement.start } else { environment.range.start };
-            take(setting, format!("line {}", line_of(text, offset)));
+            variables.push((setting.name.to_string(), service_variable(setting, format!("line {}", lines.of(offset)))));
         }
     }
-    if moot { ServiceVariable::Unknown } else { password }
+    Some(variables)
+}
+
+/// The postgres image's variables that say its superuser's password (docker-library/postgres
+/// 6edb0a8 17/alpine3.22/docker-entrypoint.sh L92, L9-27 `file_env`, L261-280).
+const POSTGRES_VARIABLES: [&str; 3] = ["POSTGRES_PASSWORD", "POSTGRES_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD"];
+
+/// A service's `command:` as text (a list's items joined with spaces) and where it is
+/// written, for what it passes its server (`--requirepass`).
+fn service_command(service: &Node, lines: &Lines) -> Option<(String, String)> {
+    let command = untag(service.get("command")?).1;
+    let written = match &command.kind {
+        NodeKind::Seq(items) => {
+            items.iter().map(|item| item.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?.join(" ")
+        }
+        _ => command.as_str()?.to_owned(),
+    };
+    Some((written, format!("line {}", lines.of(command.range.start))))
+}
+
+/// Where a text's lines end, to name a byte offset's line (from 1) in logarithmic time.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i).collect())
+    }
+
+    fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset) + 1
+    }
 }
 
 /// The variables a service's `command:`, `entrypoint:`, `healthcheck:` test and `environment:`

@@ -247,6 +247,9 @@ pub struct Notes {
     pub unnamed_last_line: Vec<UnnamedLastLine>,
     /// Names set again later in the same file.
     pub repeated: Vec<RepeatedVariable>,
+    /// The values Compose interpolates (`${NAME}`), unknown in the file read alone: the
+    /// setting's index in the file, and the template. Per file: not kept by [`Notes::extend`].
+    pub templates: Vec<(usize, String)>,
 }
 
 impl Notes {
@@ -308,7 +311,10 @@ pub fn read(text: &str, block: BlockId) -> (PythonFile, Notes) {
                     Some((ValueText::Known(text), range)) => {
                         Value { kind: ValueKind::Str(text.into()), range: at(range) }
                     }
-                    Some((ValueText::Interpolated, range)) => Value { kind: ValueKind::Unknown, range: at(range) },
+                    Some((ValueText::Interpolated(template), range)) => {
+                        notes.templates.push((file.settings.len(), template));
+                        Value { kind: ValueKind::Unknown, range: at(range) }
+                    }
                     // From the shell: set or not, with a value this checker cannot see.
                     None => Value { kind: ValueKind::Unknown, range: at(statement.name.clone()) },
                 };
@@ -410,8 +416,10 @@ fn statement_start(text: &str, mut pos: usize) -> Option<usize> {
 enum ValueText {
     /// Its text, escapes resolved.
     Known(String),
-    /// Interpolated from the shell or earlier variables: unknown.
-    Interpolated,
+    /// Interpolated from the shell, the project's `.env` or earlier variables: unknown here;
+    /// the template as Compose interpolates it (escapes resolved), for the caller that knows
+    /// the project's `.env`.
+    Interpolated(String),
 }
 
 /// One statement read.
@@ -551,7 +559,7 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         let range = value_at..value_at + value.len();
         let value = match interpolation(value) {
             Interpolation::Known(text) => ValueText::Known(text),
-            Interpolation::Unknown => ValueText::Interpolated,
+            Interpolation::Unknown => ValueText::Interpolated(value.to_owned()),
             Interpolation::Invalid => return Err(invalid_template(key_text, range)),
         };
         return Ok((Statement { name, value: Some((value, range)), end, unnamed_last_line: false }, end));
@@ -578,9 +586,10 @@ fn statement(text: &str, start: usize) -> Result<(Statement, usize), Refusal> {
         }
         let close = value_at + i + 1;
         let value = if quote == '"' {
-            match interpolation(&expand_escapes(&chars)) {
+            let expanded = expand_escapes(&chars);
+            match interpolation(&expanded) {
                 Interpolation::Known(text) => ValueText::Known(text),
-                Interpolation::Unknown => ValueText::Interpolated,
+                Interpolation::Unknown => ValueText::Interpolated(expanded),
                 Interpolation::Invalid => return Err(invalid_template(key_text, value_at..value_at + 1)),
             }
         } else {

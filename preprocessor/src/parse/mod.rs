@@ -68,13 +68,17 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
             if block.project_env_only {
                 file.settings.clear();
             } else {
+                // An `env_file:`'s `${NAME}` that the project's `.env` fills (`lint`).
+                if let Some((id, text)) = &block.project_env {
+                    let project = compose::ProjectEnv::read(text, *id);
+                    compose::resolve_templates(&mut file, &notes.templates, Some(&project));
+                }
                 env_notes.extend(notes);
             }
             (Parsed::Netbox(file), "Docker Compose env-file syntax")
         }
         Kind::Compose => {
-            let project =
-                block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::new(&env::read(text, *id).0));
+            let project = block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::read(text, *id));
             let mut file = compose::parse_in_project(&block.text, block.id, project.as_ref(), &block.service_env_files);
             if block.environment_replaced {
                 file.settings.clear();

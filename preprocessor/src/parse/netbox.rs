@@ -567,11 +567,76 @@ pub struct ShownService {
     /// a later file that sets one replaces it.
     pub keys_set: Vec<String>,
     /// The paths of its `env_file:` entries in this file, as written, in order (`lint` reads
-    /// those of PostgreSQL's services: see [`Self::postgres_password`]).
+    /// those of PostgreSQL's and Redis's services: see [`Self::environment`]).
     pub env_files: Vec<String>,
-    /// The password the postgres image gives its superuser on a first start (`POSTGRES_PASSWORD`),
-    /// as this file's `env_file:` files and `environment:` set it, the latter winning.
-    pub postgres_password: ServiceVariable,
+    /// Its environment as this file's `env_file:` files and `environment:` give it (the latter
+    /// winning), each variable with where it is written; `None` where more may come from
+    /// elsewhere (an env file not read, a merge key, `extends:`).
+    pub environment: Option<Vec<(String, ServiceVariable)>>,
+    /// Its `command:` as text (a list's items joined with spaces) and where it is written.
+    pub command: Option<(String, String)>,
+}
+
+impl ShownService {
+    /// A variable of its environment as this file gives it (the last setting wins).
+    pub fn variable(&self, name: &str) -> ServiceVariable {
+        match &self.environment {
+            None => ServiceVariable::Unknown,
+            Some(variables) => {
+                variables.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.clone()).unwrap_or_default()
+            }
+        }
+    }
+
+    /// The password the postgres image gives its superuser when it initialises an empty data
+    /// directory (`POSTGRES_PASSWORD`). `POSTGRES_PASSWORD_FILE` (the image's `file_env`,
+    /// docker-entrypoint.sh L9-27 at docker-library/postgres 6edb0a8) or
+    /// `POSTGRES_HOST_AUTH_METHOD` (`trust` lets any password in, L261-280): unknown.
+    pub fn postgres_password(&self) -> ServiceVariable {
+        if ["POSTGRES_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD"]
+            .iter()
+            .any(|name| self.variable(name) != ServiceVariable::Unset)
+        {
+            return ServiceVariable::Unknown;
+        }
+        self.variable("POSTGRES_PASSWORD")
+    }
+
+    /// The password a Redis (or Valkey) server run by its `command:` requires:
+    /// `--requirepass VALUE`, where VALUE is written in the command or is `$$NAME` (`$${NAME}`),
+    /// the container's variable the shell of netbox-docker's `sh -c` expands (its
+    /// docker-compose.yml, 3.0.2). `Unset` without `--requirepass` in the command (a
+    /// configuration file may still set one: the caller does not judge that); another shape
+    /// (`${NAME}` from Compose's interpolation, quoting the shell would change): unknown.
+    pub fn redis_password(&self) -> ServiceVariable {
+        let Some((command, at)) = &self.command else { return ServiceVariable::Unset };
+        let Some(value) = requirepass_argument(command) else { return ServiceVariable::Unset };
+        if let Some(name) = requirepass_variable(command) {
+            return self.variable(&name);
+        }
+        match value {
+            Some(value) if !value.is_empty() && !value.contains(['$', '\'', '`', '\\', '"']) => {
+                ServiceVariable::Set { value: value.to_owned(), at: at.clone() }
+            }
+            _ => ServiceVariable::Unknown,
+        }
+    }
+}
+
+/// The word after `--requirepass` in a server's command (`Some(None)` when nothing follows);
+/// `None` without `--requirepass`.
+fn requirepass_argument(command: &str) -> Option<Option<&str>> {
+    let mut words = command.split_whitespace();
+    words.any(|word| word == "--requirepass").then(|| words.next())
+}
+
+/// The container variable a server's `--requirepass` takes: `$$NAME` or `$${NAME}` (quoted
+/// or not), which Compose leaves to the container's shell as `$NAME`.
+pub fn requirepass_variable(command: &str) -> Option<String> {
+    let value = requirepass_argument(command)??.trim_matches('"');
+    let name = value.strip_prefix("$$")?;
+    let name = name.strip_prefix('{').and_then(|n| n.strip_suffix('}')).unwrap_or(name);
+    (!name.is_empty() && name.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())).then(|| name.to_owned())
 }
 
 /// A variable of a service's environment as Compose gives it.

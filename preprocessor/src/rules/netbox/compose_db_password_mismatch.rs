@@ -77,7 +77,7 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     if !services.postgres.contains(&service.name.to_ascii_lowercase()) {
         return;
     }
-    let ServiceVariable::Set { value, at } = &service.postgres_password else { return };
+    let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
     if value == password {
         return;
     }

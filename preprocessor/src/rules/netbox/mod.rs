@@ -31,6 +31,7 @@ rules! {
     compose_port_not_listening => COMPOSE_PORT_NOT_LISTENING,
     compose_host_not_a_service => COMPOSE_HOST_NOT_A_SERVICE,
     compose_db_password_mismatch => COMPOSE_DB_PASSWORD_MISMATCH,
+    compose_redis_password_mismatch => COMPOSE_REDIS_PASSWORD_MISMATCH,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
