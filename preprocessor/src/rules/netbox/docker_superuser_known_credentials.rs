@@ -9,8 +9,13 @@
 //! - `SUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567`, the token netbox-docker's own
 //!   entrypoint calls "widely known" (NetBox before 4.5, whose tokens are that key alone).
 //!
+//! - a password an example prints for its reader to replace (`CHANGE_ME`, `changeme`,
+//!   `password`).
+//!
 //! Where `SKIP_SUPERUSER` is absent from what is shown, the netbox-docker example environment (or
-//! an override not shown) may set it: nothing is said. Where the service gets the superuser's
+//! an override not shown) may set it: nothing is said, unless `lint` read the whole Compose
+//! project of netbox-docker's image (no other file may set it; the entrypoint then creates the
+//! superuser) and a password above is written there. Where the service gets the superuser's
 //! Docker secrets (`superuser_password`, `superuser_api_token`, or all of `/run/secrets` mounted),
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
@@ -36,9 +41,9 @@ use crate::version::{Applies, Targets, Version};
 pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     id: "netbox/docker-superuser-known-credentials",
     severity: Severity::Warning,
-    summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin` or the API token netbox-docker calls widely known",
+    summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…; an unset password for an image before 5.0.0 in trial 5 of tests/realworld/README.md",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
     applies: Applies::Always,
 };
 
@@ -50,11 +55,23 @@ const V2_TOKENS: Version = Version::new(4, 5, 0);
 
 pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    let Some(skip) = nb.environment_variable("SKIP_SUPERUSER") else { return };
+    let skip = nb.environment_variable("SKIP_SUPERUSER");
     // The entrypoint compares the text with `true` exactly; a value not known here says nothing.
-    if skip.value.as_str().is_none_or(|skip| skip == "true") {
+    if skip.is_some_and(|skip| skip.value.as_str().is_none_or(|skip| skip == "true")) {
         return;
     }
+    // Not set at all: the entrypoint creates the superuser too, but only a whole project shows
+    // that no file sets it (trial 7: a project whose env file names the password outright).
+    let whole_project = nb.stock_configuration().is_some_and(|stock| {
+        stock.project_complete && !stock.environment_unseen && stock.published_image == Some(true) && !stock.linuxserver_image
+    });
+    if skip.is_none() && !whole_project {
+        return;
+    }
+    let skip_said = match skip {
+        Some(skip) => format!("`SKIP_SUPERUSER` is `{}`", skip_text(skip)),
+        None => "no file of this project sets `SKIP_SUPERUSER`".to_string(),
+    };
     // Secret files win over the variables (entrypoint L63-72; super_user.py's `_read_secret`).
     if nb.stock_configuration().is_some_and(|stock| stock.superuser_secrets) {
         return;
@@ -67,7 +84,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
             token.block,
             token.value.range.clone(),
-            format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox's API can call it as the superuser", skip_text(skip)),
+            format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known ({skip_said}): anyone who reaches NetBox's API can call it as the superuser"),
         ));
     }
     match nb.environment_variable("SUPERUSER_PASSWORD") {
@@ -75,11 +92,23 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
             password.block,
             password.value.range.clone(),
-            format!("netbox-docker creates the superuser with the password `admin` (`SKIP_SUPERUSER` is `{}`): anyone who reaches NetBox can sign in as its superuser", skip_text(skip)),
+            format!("netbox-docker creates the superuser with the password `admin` ({skip_said}): anyone who reaches NetBox can sign in as its superuser"),
+        )),
+        // An example's placeholder left in (trial 7: `CHANGE_ME_STRONG`, printed in the
+        // project's public `.env.example`).
+        Some(password) if password.value.as_str().is_some_and(is_placeholder) => out.push(Finding::in_block(
+            &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+            password.block,
+            password.value.range.clone(),
+            // The value itself is not printed: the report masks secrets.
+            format!("netbox-docker creates the superuser with this password, an example's placeholder left in ({skip_said}): anyone who has read the example can sign in as NetBox's superuser"),
         )),
         // Unset in the whole project, for an image that fills in `admin`; not where keys of the
-        // service's environment come from a merge key or `extends:`, which may set it.
-        None if nb.stock_configuration().is_some_and(|stock| {
+        // service's environment come from a merge key or `extends:`, which may set it. Only
+        // where `SKIP_SUPERUSER` is shown: a draft that also judged it absent found thread
+        // excerpts and another image's build (tests/realworld/README.md, round eleven).
+        None if let Some(skip) = skip
+            && nb.stock_configuration().is_some_and(|stock| {
             stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
         }) =>
         {
@@ -103,6 +132,13 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         }
         _ => {}
     }
+}
+
+/// A password an example prints for its reader to replace: `changeme` and its spellings
+/// (`CHANGE_ME`, `change-me`, `CHANGE_ME_STRONG`), `password`, `your_password`.
+fn is_placeholder(password: &str) -> bool {
+    let letters: String = password.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    letters.starts_with("changeme") || matches!(letters.as_str(), "password" | "yourpassword" | "superuserpassword")
 }
 
 /// `SKIP_SUPERUSER`'s value as written, for a message.
@@ -148,6 +184,26 @@ mod tests {
             fired(&chapter("SKIP_SUPERUSER=false\nSUPERUSER_PASSWORD=Kq8-our-own-Wm3\nSUPERUSER_API_TOKEN=0123456789abcdef0123456789abcdef01234567\n", ""), "4.0"),
             [6]
         );
+    }
+
+    /// Trial 7's shape: a whole project (every file `lint` reads) that sets no `SKIP_SUPERUSER`:
+    /// the entrypoint creates the superuser, with the password written there.
+    #[test]
+    fn a_whole_project_without_skip_superuser_creates_the_superuser() {
+        let project = |env: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.0\n    environment:\n{env}```\n")
+        };
+        assert_fires_linted(RULE, &project("      SUPERUSER_NAME: admin\n      SUPERUSER_PASSWORD: CHANGE_ME_STRONG\n"), 6);
+        assert_fires_linted(RULE, &project("      SUPERUSER_PASSWORD: admin\n"), 5);
+        let (_, message) = &linted(RULE, &project("      SUPERUSER_PASSWORD: changeme\n"))[0];
+        assert!(message.contains("this password, an example's placeholder") && !message.contains("changeme") && message.contains("no file of this project sets `SKIP_SUPERUSER`"), "{message}");
+        // One's own password; skipped; the password unset (judged only where SKIP_SUPERUSER is
+        // shown); another publisher's image.
+        assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n"));
+        assert_quiet_linted(RULE, &project("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_PASSWORD: admin\n"));
+        assert_quiet_linted(RULE, &project("      SUPERUSER_NAME: admin\n"));
+        let linuxserver = project("      SUPERUSER_PASSWORD: admin\n").replace("netboxcommunity/netbox:v4.4-3.4.0", "lscr.io/linuxserver/netbox:4.4.1");
+        assert_quiet_linted(RULE, &linuxserver);
     }
 
     #[test]
