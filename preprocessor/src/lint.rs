@@ -502,8 +502,12 @@ fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<s
     let Some(first) = composes.first() else { return Vec::new() };
     let working_dir = first.path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut files: Vec<(String, std::sync::Arc<str>)> = Vec::new();
-    // Each path once (a set, not a scan per entry: linear in the entries).
+    // Each path as written once (a set, not a scan per entry: linear in the entries), each file
+    // read once however it is spelt (`env/a.env`, `./env//a.env`), and no more than
+    // [`MAX_FILE_BYTES`] read in all: a compose file may name one large file many ways.
     let mut tried: HashSet<String> = HashSet::new();
+    let mut texts: HashMap<PathBuf, std::sync::Arc<str>> = HashMap::new();
+    let mut read_in_all: u64 = 0;
     for compose in composes {
         let read = crate::parse::compose::read(&compose.text, BlockId(0));
         let Some(services) = &read.file.compose.services else { continue };
@@ -516,8 +520,21 @@ fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<s
                 if !tried.insert(written.clone()) {
                     continue;
                 }
-                if let Ok(text) = read_text(&working_dir.join(written)) {
-                    files.push((written.clone(), text.into()));
+                let path = working_dir.join(written);
+                let real = canonical(&path);
+                if let Some(text) = texts.get(&real) {
+                    files.push((written.clone(), std::sync::Arc::clone(text)));
+                    continue;
+                }
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                if read_in_all.saturating_add(size) > MAX_FILE_BYTES {
+                    continue;
+                }
+                if let Ok(text) = read_text(&path) {
+                    read_in_all += text.len() as u64;
+                    let text: std::sync::Arc<str> = text.into();
+                    texts.insert(real, std::sync::Arc::clone(&text));
+                    files.push((written.clone(), text));
                 }
             }
         }
@@ -543,6 +560,13 @@ fn read_text(path: &Path) -> Result<String> {
             "cannot read {shown}: {} bytes, more than the {MAX_FILE_BYTES} a configuration file may have",
             metadata.len()
         );
+    }
+    // The kernel's files look regular but may block on read (`/proc/kmsg`) or never end: a
+    // compose file may name any path as an env file.
+    if let Ok(real) = std::fs::canonicalize(path)
+        && ["/proc", "/sys", "/dev"].iter().any(|kernel| real.starts_with(kernel))
+    {
+        bail!("cannot read {shown}: a file of the kernel's ({}), not a configuration file", real.display());
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)

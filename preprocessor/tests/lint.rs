@@ -1448,3 +1448,44 @@ fn an_env_files_reference_to_the_projects_env_is_filled_in() {
     // A name the `.env` does not set (the shell's): unknown, nothing said.
     assert_eq!(at("ALLOWED_HOSTS=127.0.0.1,${SHELL_ONLY}\n"), Vec::new());
 }
+
+/// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place
+/// (compose-go `enforceUnicity`), a path Compose interpolates makes the password unknown, many
+/// spellings of one file are one file, and a kernel's file is not read.
+#[test]
+fn postgres_env_files_are_read_as_compose_reads_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = |env_files: &str| {
+        write(
+            root,
+            "docker-compose.yml",
+            &format!(
+                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: netbox.env\n  postgres:\n    image: docker.io/postgres:17-alpine\n    env_file: [{env_files}]\n"
+            ),
+        );
+    };
+    let fired = || {
+        let output =
+            bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/compose-db-password-mismatch").count()
+    };
+    write(root, "a.env", "POSTGRES_USER=netbox\nPOSTGRES_PASSWORD=bbb\n");
+    write(root, "b.env", "POSTGRES_PASSWORD=aaa\n");
+    write(root, "netbox.env", "DB_HOST=postgres\nDB_USER=netbox\nDB_PASSWORD=aaa\n");
+    // Read a, then b (not a again): `aaa` wins, NetBox's.
+    compose("a.env, b.env, a.env");
+    assert_eq!(fired(), 0);
+    compose("b.env, a.env");
+    assert_eq!(fired(), 1);
+    // A path Compose interpolates: a file not known here may set it.
+    compose("b.env, a.env, \"${STAGE:-prod}/postgres.env\"");
+    assert_eq!(fired(), 0);
+    // One file named many ways is read once (and found the same).
+    let spellings: Vec<String> = (0..200).map(|i| format!("./{}a.env", "./".repeat(i))).collect();
+    compose(&format!("b.env, {}", spellings.join(", ")));
+    assert_eq!(fired(), 1);
+    // A kernel's file is not read: the password is unknown, and the run ends.
+    compose("b.env, a.env, /proc/self/status");
+    assert_eq!(fired(), 0);
+}

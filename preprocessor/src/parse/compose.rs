@@ -56,12 +56,21 @@ use crate::version::Version;
 #[derive(Debug, Clone, Default)]
 pub struct ProjectEnv {
     vars: std::collections::HashMap<CompactString, Arc<Setting>, rustc_hash::FxBuildHasher>,
+    /// The `.env`'s block and where its lines end (known when read from its text), to name a
+    /// value's line.
+    lines: Option<(BlockId, Arc<Lines>)>,
 }
 
 impl ProjectEnv {
     /// The `.env` file's variables, a later line winning (as compose-go's dotenv reads them).
     pub fn new(file: &PythonFile) -> ProjectEnv {
-        ProjectEnv { vars: file.settings.iter().map(|s| (s.name.clone(), Arc::clone(s))).collect() }
+        ProjectEnv { vars: file.settings.iter().map(|s| (s.name.clone(), Arc::clone(s))).collect(), lines: None }
+    }
+
+    /// The `.env` line (from 1) of a setting its value came from.
+    pub fn line(&self, setting: &Setting) -> Option<usize> {
+        let (block, lines) = self.lines.as_ref()?;
+        (setting.block == *block).then(|| lines.of(setting.statement.start))
     }
 
     /// Whether the `.env` sets a variable, to whatever value.
@@ -79,7 +88,7 @@ impl ProjectEnv {
     /// first, which is not known here, then the file's earlier keys).
     pub fn read(text: &str, block: BlockId) -> ProjectEnv {
         let (file, notes) = super::env::read(text, block);
-        let mut project = ProjectEnv::default();
+        let mut project = ProjectEnv { lines: Some((block, Arc::new(Lines::new(text)))), ..ProjectEnv::default() };
         let mut templates = notes.templates.iter().peekable();
         for (index, setting) in file.settings.iter().enumerate() {
             let mut setting = Arc::clone(setting);
@@ -664,13 +673,13 @@ pub fn read(text: &str, block: BlockId) -> ComposeFile {
 
 /// [`read`], interpolating with the project's `.env` when it is known.
 pub fn read_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> ComposeFile {
-    read_in_project(text, block, project, &[])
+    read_in_project((text, "the compose file"), block, project, &[])
 }
 
 /// [`read_with`], with the `env_file:` files of the project's other services that `lint` read
 /// (by the path as written, with their text): what PostgreSQL's services are given there.
 pub fn read_in_project(
-    text: &str,
+    (text, file_name): (&str, &str),
     block: BlockId,
     project: Option<&ProjectEnv>,
     service_env_files: &[(String, Arc<str>)],
@@ -744,7 +753,7 @@ pub fn read_in_project(
             project_services.shown.clear();
             project_services.names.clear();
         }
-        scan_services(text, services, block, project, &env_files, &lines, &mut project_services);
+        scan_services((text, file_name), services, block, project, &env_files, &lines, &mut project_services);
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -1038,7 +1047,7 @@ fn addresses(service: &Node) -> Vec<String> {
 /// `entrypoint:`, as a string or a list), PostgreSQL, Redis (by their image, [`POSTGRES_IMAGES`],
 /// [`REDIS_IMAGES`]); a service that `extends:` another takes what it does not show from it.
 fn scan_services(
-    text: &str,
+    (text, file_name): (&str, &str),
     services: &Node,
     block: BlockId,
     project: Option<&ProjectEnv>,
@@ -1072,7 +1081,7 @@ fn scan_services(
                 let name = repository.rsplit('/').next().unwrap_or(&repository);
                 POSTGRES_IMAGES.contains(&name) || REDIS_IMAGES.contains(&name)
             });
-            let command = service_command(service, lines);
+            let command = service_command(service, lines, file_name);
             // A merge key whose alias the loader could not resolve (read as null) may hold anything.
             let merge_key_unread = service.get("<<").is_some_and(|merged| match &merged.kind {
                 NodeKind::Map(_) => false,
@@ -1108,10 +1117,19 @@ fn scan_services(
                         let requirepass = command.as_ref().and_then(|(written, _)| requirepass_variable(written));
                         let names: Vec<&str> =
                             POSTGRES_VARIABLES.iter().copied().chain(requirepass.as_deref()).collect();
-                        service_environment(text, lines, service, block, project, env_files, &names)
+                        service_environment((text, file_name), lines, service, block, project, env_files, &names)
                     })
                     .flatten(),
                 command,
+                addresses: addresses(service),
+                initdb_scripts: service_key(service, "volumes").is_some_and(|volumes| {
+                    untag(volumes)
+                        .1
+                        .items()
+                        .iter()
+                        .filter_map(volume_target)
+                        .any(|target| target.trim_end_matches('/').starts_with("/docker-entrypoint-initdb.d"))
+                }),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -1141,9 +1159,13 @@ fn scan_services(
     }
 }
 
-/// The variables of the project's other services' env files that the checks read, each file
-/// parsed once: by the path as written, each variable's last setting with where it is.
-type EnvFileIndex<'a> = HashMap<&'a str, HashMap<CompactString, ServiceVariable>>;
+/// The variables of the project's other services' env files, each file parsed once however
+/// many ways it is named: by the path as written, each variable's last setting (its literal
+/// value, `None` when not known) with its line.
+type EnvFileIndex<'a> = HashMap<&'a str, Arc<EnvFileVariables>>;
+
+/// One env file's variables: each one's last literal value (`None` when not known) and line.
+type EnvFileVariables = HashMap<CompactString, (Option<String>, usize)>;
 
 /// Reads each of `lint`'s env files of other services once (see [`EnvFileIndex`]).
 fn env_file_index<'a>(
@@ -1151,23 +1173,32 @@ fn env_file_index<'a>(
     block: BlockId,
     project: Option<&ProjectEnv>,
 ) -> EnvFileIndex<'a> {
+    let mut parsed: HashMap<*const u8, Arc<EnvFileVariables>> = HashMap::new();
     service_env_files
         .iter()
         .map(|(path, text)| {
-            let (mut file, notes) = super::env::read(text, block);
-            // Each variable named at its env file's line, also where the `.env` gives its value.
-            let line_ends = Lines::new(text);
-            let lines: Vec<usize> = file.settings.iter().map(|setting| line_ends.of(setting.statement.start)).collect();
-            resolve_templates(&mut file, &notes.templates, project);
-            let variables = file
-                .settings
-                .iter()
-                .zip(lines)
-                .map(|(setting, line)| (setting.name.clone(), service_variable(setting, format!("{path} line {line}"))))
-                .collect();
-            (path.as_str(), variables)
+            let variables = parsed.entry(text.as_ptr()).or_insert_with(|| {
+                let (mut file, notes) = super::env::read(text, block);
+                // Each variable at its env file's line, also where the `.env` gives its value.
+                let line_ends = Lines::new(text);
+                let lines: Vec<usize> = file.settings.iter().map(|s| line_ends.of(s.statement.start)).collect();
+                resolve_templates(&mut file, &notes.templates, project);
+                Arc::new(
+                    file.settings
+                        .iter()
+                        .zip(lines)
+                        .map(|(setting, line)| (setting.name.clone(), (literal(setting).map(str::to_owned), line)))
+                        .collect(),
+                )
+            });
+            (path.as_str(), Arc::clone(variables))
         })
         .collect()
+}
+
+/// A setting's value when it is literal text.
+fn literal(setting: &Setting) -> Option<&str> {
+    setting.value.as_str().filter(|value| !value.contains('$'))
 }
 
 /// An env file's values that Compose interpolates, made known where the project's `.env`
@@ -1184,10 +1215,10 @@ pub fn resolve_templates(file: &mut PythonFile, templates: &[(usize, String)], p
 }
 
 /// A setting of a service's environment: its literal value, else unknown.
-fn service_variable(setting: &Setting, at: String) -> ServiceVariable {
-    match setting.value.as_str() {
-        Some(value) if !value.contains('$') => ServiceVariable::Set { value: value.to_owned(), at },
-        _ => ServiceVariable::Unknown,
+fn service_variable(value: Option<&str>, at: impl FnOnce() -> String) -> ServiceVariable {
+    match value {
+        Some(value) => ServiceVariable::Set { value: value.to_owned(), at: at() },
+        None => ServiceVariable::Unknown,
     }
 }
 
@@ -1196,7 +1227,7 @@ fn service_variable(setting: &Setting, at: String) -> ServiceVariable {
 /// types/project.go L748-776), each with where it is written. `None` where more may come from
 /// elsewhere: an env file not read (or not dotenv), a merge key or `extends:`.
 fn service_environment(
-    text: &str,
+    (text, name): (&str, &str),
     lines: &Lines,
     service: &Node,
     block: BlockId,
@@ -1204,15 +1235,40 @@ fn service_environment(
     env_files: &EnvFileIndex<'_>,
     names: &[&str],
 ) -> Option<Vec<(String, ServiceVariable)>> {
-    if service.get("extends").is_some() || service.get("<<").is_some() {
+    // Keys from a merge key (also inside `environment:`) or `extends:` are not followed.
+    if service.get("extends").is_some()
+        || service.get("<<").is_some()
+        || service.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some())
+    {
         return None;
     }
     let mut variables: Vec<(String, ServiceVariable)> = Vec::new();
-    for entry in service.get("env_file").map(|env_file| env_file_entries(untag(env_file).1)).unwrap_or_default() {
+    let entries = match service.get("env_file") {
+        // An entry whose path Compose interpolates names a file not known here.
+        Some(env_file) => {
+            let node = untag(env_file).1;
+            let written = match &node.kind {
+                NodeKind::Seq(items) => items.len(),
+                _ => 1,
+            };
+            let entries = env_file_entries(node);
+            if entries.len() != written {
+                return None;
+            }
+            entries
+        }
+        None => Vec::new(),
+    };
+    // A path written again keeps its first place (compose-go `enforceUnicity`): read once, there.
+    let mut seen = std::collections::HashSet::new();
+    for entry in entries.iter().filter(|entry| seen.insert(entry.path.as_str())) {
         let file = env_files.get(entry.path.as_str()).filter(|_| !entry.raw)?;
         for name in names {
-            if let Some(variable) = file.get(*name) {
-                variables.push(((*name).to_owned(), variable.clone()));
+            if let Some((value, line)) = file.get(*name) {
+                variables.push((
+                    (*name).to_owned(),
+                    service_variable(value.as_deref(), || format!("{} line {line}", entry.path)),
+                ));
             }
         }
     }
@@ -1220,9 +1276,12 @@ fn service_environment(
         let (mut settings, mut invalid) = (Vec::new(), Vec::new());
         environment_settings(text, untag(environment).1, block, project, &mut settings, &mut invalid);
         for setting in settings.iter().filter(|setting| names.contains(&setting.name.as_str())) {
-            // A value from the project's `.env` is placed there: named as the compose file's line.
-            let offset = if setting.block == block { setting.statement.start } else { environment.range.start };
-            variables.push((setting.name.to_string(), service_variable(setting, format!("line {}", lines.of(offset)))));
+            // A value from the project's `.env` is placed there, at its line.
+            let at = || match project.and_then(|project| project.line(setting)).filter(|_| setting.block != block) {
+                Some(line) => format!(".env line {line}"),
+                None => format!("{name} line {}", lines.of(setting.statement.start)),
+            };
+            variables.push((setting.name.to_string(), service_variable(literal(setting), at)));
         }
     }
     Some(variables)
@@ -1230,11 +1289,19 @@ fn service_environment(
 
 /// The postgres image's variables that say its superuser's password (docker-library/postgres
 /// 6edb0a8 17/alpine3.22/docker-entrypoint.sh L92, L9-27 `file_env`, L261-280).
-const POSTGRES_VARIABLES: [&str; 3] = ["POSTGRES_PASSWORD", "POSTGRES_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD"];
+const POSTGRES_VARIABLES: [&str; 6] = [
+    "POSTGRES_PASSWORD",
+    "POSTGRES_PASSWORD_FILE",
+    "POSTGRES_HOST_AUTH_METHOD",
+    "POSTGRES_USER",
+    "POSTGRES_USER_FILE",
+    // Bitnami's image, whose own variable wins over POSTGRES_PASSWORD (postgresql-env.sh).
+    "POSTGRESQL_PASSWORD",
+];
 
 /// A service's `command:` as text (a list's items joined with spaces) and where it is
 /// written, for what it passes its server (`--requirepass`).
-fn service_command(service: &Node, lines: &Lines) -> Option<(String, String)> {
+fn service_command(service: &Node, lines: &Lines, file_name: &str) -> Option<(String, String)> {
     let command = untag(service.get("command")?).1;
     let written = match &command.kind {
         NodeKind::Seq(items) => {
@@ -1242,10 +1309,11 @@ fn service_command(service: &Node, lines: &Lines) -> Option<(String, String)> {
         }
         _ => command.as_str()?.to_owned(),
     };
-    Some((written, format!("line {}", lines.of(command.range.start))))
+    Some((written, format!("{file_name} line {}", lines.of(command.range.start))))
 }
 
 /// Where a text's lines end, to name a byte offset's line (from 1) in logarithmic time.
+#[derive(Debug, Default)]
 struct Lines(Vec<usize>);
 
 impl Lines {
@@ -1505,12 +1573,12 @@ pub fn parse_with(text: &str, block: BlockId, project: Option<&ProjectEnv>) -> P
 /// [`parse_with`], with the `env_file:` files of the project's other services that `lint` read
 /// (see [`read_in_project`]).
 pub fn parse_in_project(
-    text: &str,
+    (text, file_name): (&str, &str),
     block: BlockId,
     project: Option<&ProjectEnv>,
     service_env_files: &[(String, Arc<str>)],
 ) -> PythonFile {
-    read_in_project(text, block, project, service_env_files).file
+    read_in_project((text, file_name), block, project, service_env_files).file
 }
 
 /// The settings of an `environment:` node, list or map; a `${` Compose refuses is an error.

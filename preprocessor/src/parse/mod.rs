@@ -79,7 +79,12 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
         }
         Kind::Compose => {
             let project = block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::read(text, *id));
-            let mut file = compose::parse_in_project(&block.text, block.id, project.as_ref(), &block.service_env_files);
+            let mut file = compose::parse_in_project(
+                (&block.text, &block.file),
+                block.id,
+                project.as_ref(),
+                &block.service_env_files,
+            );
             if block.environment_replaced {
                 file.settings.clear();
                 if let Some(linuxserver) = &mut file.compose.linuxserver {

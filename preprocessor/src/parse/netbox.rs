@@ -575,6 +575,12 @@ pub struct ShownService {
     pub environment: Option<Vec<(String, ServiceVariable)>>,
     /// Its `command:` as text (a list's items joined with spaces) and where it is written.
     pub command: Option<(String, String)>,
+    /// Its other names on the project's network (`hostname:`, `container_name:`, aliases,
+    /// fixed addresses), in lower case.
+    pub addresses: Vec<String>,
+    /// A volume is mounted under `/docker-entrypoint-initdb.d`: the postgres image runs its
+    /// scripts after creating the database (roles and passwords of their own).
+    pub initdb_scripts: bool,
 }
 
 impl ShownService {
@@ -593,13 +599,33 @@ impl ShownService {
     /// docker-entrypoint.sh L9-27 at docker-library/postgres 6edb0a8) or
     /// `POSTGRES_HOST_AUTH_METHOD` (`trust` lets any password in, L261-280): unknown.
     pub fn postgres_password(&self) -> ServiceVariable {
-        if ["POSTGRES_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD"]
+        if ["POSTGRES_PASSWORD_FILE", "POSTGRES_HOST_AUTH_METHOD", "POSTGRESQL_PASSWORD"]
             .iter()
             .any(|name| self.variable(name) != ServiceVariable::Unset)
         {
             return ServiceVariable::Unknown;
         }
         self.variable("POSTGRES_PASSWORD")
+    }
+
+    /// The superuser the postgres image creates with that password: `POSTGRES_USER`, by default
+    /// `postgres` (docker-entrypoint.sh L237 at docker-library/postgres 6edb0a8); `None` when
+    /// not known (from a file, the shell).
+    pub fn postgres_user(&self) -> Option<String> {
+        if self.variable("POSTGRES_USER_FILE") != ServiceVariable::Unset {
+            return None;
+        }
+        match self.variable("POSTGRES_USER") {
+            ServiceVariable::Unset => Some("postgres".to_owned()),
+            ServiceVariable::Set { value, .. } => Some(value),
+            ServiceVariable::Unknown => None,
+        }
+    }
+
+    /// Whether the service answers to `host` on the project's network: its name or one of its
+    /// other names.
+    pub fn answers_to(&self, host: &str) -> bool {
+        self.name.eq_ignore_ascii_case(host) || self.addresses.iter().any(|a| a.eq_ignore_ascii_case(host))
     }
 
     /// The password a Redis (or Valkey) server run by its `command:` requires:

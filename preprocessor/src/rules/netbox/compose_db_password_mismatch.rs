@@ -4,14 +4,19 @@
 //! ## What it does
 //! In a whole Compose project whose `netbox` service runs netbox-docker's published image (its
 //! configuration.py reads the database from `DB_*`), takes the host NetBox connects to
-//! (`DB_HOST`) and, where that is a service running the postgres image, compares the password
-//! NetBox sends (`DB_PASSWORD`) with the one that service's environment gives the postgres
-//! image (`POSTGRES_PASSWORD`, in its `env_file:` files or `environment:`). Both must be
-//! literal values: a value from the shell, a Docker secret (netbox-docker reads
-//! `/run/secrets/db_password` first; the image's `POSTGRES_PASSWORD_FILE`),
-//! `POSTGRES_HOST_AUTH_METHOD`, a Python file of one's own whose `DATABASE` does not read
-//! `DB_HOST` and `DB_PASSWORD`, or a service shown in more than one compose file: no finding.
-//! Neither value is printed.
+//! (`DB_HOST`) and, where exactly one service answers to it and runs the postgres image
+//! (docker-library's, or PostGIS's built on it), compares the password NetBox sends
+//! (`DB_PASSWORD`) with the one that service's environment gives the image
+//! (`POSTGRES_PASSWORD`, in its `env_file:` files or `environment:`), when NetBox signs in as
+//! the superuser that password is for (`DB_USER` is `POSTGRES_USER`, by default `postgres`).
+//! Both must be literal values. Not judged: a value from the shell; a Docker secret
+//! (netbox-docker reads `/run/secrets/db_password` first; the image's `POSTGRES_PASSWORD_FILE`);
+//! `POSTGRES_HOST_AUTH_METHOD`; scripts of one's own under `/docker-entrypoint-initdb.d`
+//! (they may make NetBox's role); a merge key, `extends:` or an `env_file:` path Compose
+//! interpolates; a name that may resolve beyond the project (`extra_hosts:`, `links:`,
+//! `network_mode:`, external networks); a Python file of one's own whose `DATABASE` does not
+//! read `DB_HOST` and `DB_PASSWORD`; a service shown in more than one compose file. Neither
+//! value is printed.
 //!
 //! ## Why is this bad?
 //! On a first start, with an empty data volume, the postgres image creates its superuser with
@@ -29,6 +34,7 @@
 //! Use instead: the same value in both (better: one secret both read).
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::compose::image_repository_and_tag;
 use crate::parse::netbox::{ServiceVariable, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -47,7 +53,16 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
     let Some(stock) = nb.stock_configuration() else { return };
-    if stock.published_image != Some(true) || stock.secrets || stock.environment_unseen || services.elsewhere {
+    // Names that may resolve beyond the project's services (`extra_hosts:`, `links:`, another
+    // network namespace, networks of other projects) or services not read: not judged.
+    if stock.published_image != Some(true)
+        || stock.secrets
+        || stock.environment_unseen
+        || stock.network_mode
+        || services.elsewhere
+        || services.services_elsewhere
+        || services.names_beyond
+    {
         return;
     }
     // A configuration of one's own that sets the connection itself reads the variables only
@@ -71,10 +86,22 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     let Some(host) = nb.environment_variable("DB_HOST").and_then(|s| s.value.as_str()).map(str::trim) else { return };
     let Some(sent) = nb.environment_variable("DB_PASSWORD") else { return };
     let Some(password) = sent.value.as_str().filter(|p| !p.contains('$')) else { return };
-    // The service by that name, shown once (in one compose file), running PostgreSQL.
-    let mut shown = services.shown.iter().filter(|service| service.name.eq_ignore_ascii_case(host));
+    let Some(user) = nb.environment_variable("DB_USER").and_then(|s| s.value.as_str()) else { return };
+    // The one service that answers to that name, shown once (in one compose file), running the
+    // postgres image (docker-library's, or PostGIS's built on it), with no scripts of its own
+    // at initialisation (they may create NetBox's role with another password).
+    let mut shown = services.shown.iter().filter(|service| service.answers_to(host));
     let (Some(service), None) = (shown.next(), shown.next()) else { return };
-    if !services.postgres.contains(&service.name.to_ascii_lowercase()) {
+    let docker_library = service.image.as_ref().is_some_and(|(image, _)| {
+        let (repository, _) = image_repository_and_tag(image);
+        matches!(repository.rsplit('/').next(), Some("postgres" | "postgis"))
+    });
+    if !docker_library || service.initdb_scripts {
+        return;
+    }
+    // The password is the superuser's (`POSTGRES_USER`): another role NetBox signs in as is
+    // made elsewhere, with its own password.
+    if service.postgres_user().is_none_or(|superuser| superuser != user) {
         return;
     }
     let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
@@ -99,33 +126,76 @@ mod tests {
 
     const RULE: &str = "netbox/compose-db-password-mismatch";
 
-    /// A netbox-docker project with NetBox's and PostgreSQL's environments inline.
+    /// A netbox-docker project with NetBox's and PostgreSQL's environments inline (NetBox's
+    /// password on line 7, PostgreSQL's on line 12).
     fn project(netbox: &str, postgres: &str) -> String {
         format!(
-            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      DB_HOST: postgres\n{netbox}  postgres:\n    image: postgres:17-alpine\n    environment:\n{postgres}  redis:\n    image: valkey/valkey:8.1-alpine\n```\n"
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      DB_HOST: postgres\n      DB_USER: netbox\n{netbox}  postgres:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_USER: netbox\n{postgres}  redis:\n    image: valkey/valkey:8.1-alpine\n```\n"
         )
     }
 
+    const CHANGED: &str = "      DB_PASSWORD: Ch4nged-0nly-here\n";
+    const INITIAL: &str = "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n";
+
     #[test]
     fn compose_db_password_mismatch() {
-        let changed = project("      DB_PASSWORD: Ch4nged-0nly-here\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n");
-        assert_fires_linted("netbox/compose-db-password-mismatch", &changed, 6);
+        let changed = project(CHANGED, INITIAL);
+        assert_fires_linted("netbox/compose-db-password-mismatch", &changed, 7);
         let (_, message) = &linted(RULE, &changed)[0];
-        // Where the other password is, never either value.
-        assert!(message.contains("(line 10)") && !message.contains("J5br") && !message.contains("Ch4n"), "{message}");
+        // Where the other password is (file and line), never either value.
+        assert!(message.contains("(docker-compose.yml line 12)") && !message.contains("J5br") && !message.contains("Ch4n"), "{message}");
         // The same password: nothing.
-        assert_quiet_linted("netbox/compose-db-password-mismatch", &project("      DB_PASSWORD: J5brHrAXFLQSif0K\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
+        assert_quiet_linted("netbox/compose-db-password-mismatch", &project("      DB_PASSWORD: J5brHrAXFLQSif0K\n", INITIAL));
         // Unknown on either side: from the shell, a secret's file, trust.
-        assert_quiet_linted(RULE, &project("      DB_PASSWORD: ${DB_PASSWORD}\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
-        assert_quiet_linted(RULE, &project("      DB_PASSWORD: x\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
-        assert_quiet_linted(RULE, &project("      DB_PASSWORD: x\n", "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_HOST_AUTH_METHOD: trust\n"));
-        // An env file not read (a book shows none): its variables are unknown.
-        let env_file = changed.replace("    environment:\n      POSTGRES_PASSWORD", "    env_file: env/postgres.env\n    environment:\n      POSTGRES_USER");
-        assert_quiet_linted(RULE, &env_file);
+        assert_quiet_linted(RULE, &project("      DB_PASSWORD: ${DB_PASSWORD}\n", INITIAL));
+        assert_quiet_linted(RULE, &project(CHANGED, "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
+        assert_quiet_linted(RULE, &project(CHANGED, "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRES_HOST_AUTH_METHOD: trust\n"));
+        // An env file not read (a book shows none), or one whose path Compose interpolates.
+        assert_quiet_linted(RULE, &changed.replace("    environment:\n      POSTGRES_USER", "    env_file: env/postgres.env\n    environment:\n      POSTGRES_USER"));
         // NetBox connects elsewhere: another service's password is not its.
         assert_quiet_linted(RULE, &changed.replace("DB_HOST: postgres", "DB_HOST: db.example.com"));
         // netbox-docker reads its secret first.
-        let secret = changed.replace("    environment:\n      DB_HOST", "    secrets: [db_password]\n    environment:\n      DB_HOST");
-        assert_quiet_linted(RULE, &secret);
+        assert_quiet_linted(RULE, &changed.replace("    environment:\n      DB_HOST", "    secrets: [db_password]\n    environment:\n      DB_HOST"));
+    }
+
+    /// A review's shapes, each where the two passwords may well agree.
+    #[test]
+    fn quiet_where_the_password_compared_may_not_be_the_one_checked() {
+        // NetBox signs in as another role than the superuser the password is for (made by an
+        // initialisation script); the superuser by default is `postgres`.
+        assert_quiet_linted(RULE, &project(CHANGED, INITIAL).replace("      DB_USER: netbox", "      DB_USER: netbox_app"));
+        assert_quiet_linted(RULE, &project(CHANGED, INITIAL).replace("      POSTGRES_USER: netbox\n", ""));
+        // Scripts of its own at initialisation.
+        let initdb = project(CHANGED, INITIAL).replace("    image: postgres:17-alpine\n", "    image: postgres:17-alpine\n    volumes:\n      - ./initdb:/docker-entrypoint-initdb.d:ro\n");
+        assert_quiet_linted(RULE, &initdb);
+        // A merge key inside `environment:` may set the password.
+        let anchored = |postgres: &str| project(CHANGED, postgres).replace("services:\n", "x-pg: &pg\n  POSTGRES_DB: netbox\nservices:\n");
+        assert_fires_linted("netbox/compose-db-password-mismatch", &anchored(INITIAL), 9);
+        assert_quiet_linted(RULE, &anchored("      <<: *pg\n      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
+        // The name may resolve elsewhere: `extra_hosts:`, the host's network, a link.
+        for netbox_key in ["    extra_hosts: [\"postgres:10.0.0.5\"]\n", "    network_mode: host\n", "    links: [\"pg2:postgres\"]\n"] {
+            let beyond = project(CHANGED, INITIAL).replace("    environment:\n      DB_HOST", &format!("{netbox_key}    environment:\n      DB_HOST"));
+            assert_quiet_linted(RULE, &beyond);
+        }
+        // Another service answers to the name too (a network alias).
+        let alias = project(CHANGED, INITIAL).replace(
+            "  redis:\n",
+            "  pg2:\n    image: postgres:17-alpine\n    networks:\n      default:\n        aliases: [postgres]\n  redis:\n",
+        );
+        assert_quiet_linted(RULE, &alias);
+        // Bitnami's image, whose POSTGRESQL_PASSWORD wins.
+        assert_quiet_linted(RULE, &project(CHANGED, INITIAL).replace("image: postgres:17-alpine", "image: bitnami/postgresql:16"));
+        assert_quiet_linted(RULE, &project(CHANGED, "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRESQL_PASSWORD: Ch4nged-0nly-here\n"));
+    }
+
+    /// A value from the project's `.env` is named at its line there.
+    #[test]
+    fn a_password_from_the_projects_env_is_named_at_its_line() {
+        let chapter = format!(
+            "{}\n```sh,check=env,file=.env\nPG_PASS=J5brHrAXFLQSif0K\n```\n",
+            project(CHANGED, "      POSTGRES_PASSWORD: ${PG_PASS}\n")
+        );
+        let found = linted(RULE, &chapter);
+        assert!(found.len() == 1 && found[0].1.contains("(.env line 1)"), "{found:?}");
     }
 }

@@ -53,7 +53,15 @@ pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
     let Some(stock) = nb.stock_configuration() else { return };
-    if stock.published_image != Some(true) || stock.secrets || stock.environment_unseen || services.elsewhere {
+    // Names that may resolve beyond the project's services, or services not read: not judged.
+    if stock.published_image != Some(true)
+        || stock.secrets
+        || stock.environment_unseen
+        || stock.network_mode
+        || services.elsewhere
+        || services.services_elsewhere
+        || services.names_beyond
+    {
         return;
     }
     let names = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
@@ -89,7 +97,7 @@ pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec
         }
         let Some(host_setting) = first_set(&connection.hosts) else { continue };
         let Some(host) = host_setting.value.as_str().map(str::trim) else { continue };
-        let mut shown = services.shown.iter().filter(|service| service.name.eq_ignore_ascii_case(host));
+        let mut shown = services.shown.iter().filter(|service| service.answers_to(host));
         let (Some(service), None) = (shown.next(), shown.next()) else { continue };
         if !services.redis.contains(&service.name.to_ascii_lowercase()) {
             continue;
@@ -189,7 +197,7 @@ mod tests {
         let changed = project(agreed, "Ch4nged-0nly-here");
         assert_fires_linted("netbox/compose-redis-password-mismatch", &changed, 8);
         let (_, message) = &linted("netbox/compose-redis-password-mismatch", &changed)[0];
-        assert!(message.contains("caching Redis on `redis-cache`") && message.contains("set at line 24)"), "{message}");
+        assert!(message.contains("caching Redis on `redis-cache`") && message.contains("set at docker-compose.yml line 24)"), "{message}");
         assert!(!message.contains("t4Ph") && !message.contains("Ch4n"), "{message}");
         // No REDIS_CACHE_PASSWORD: netbox-docker sends REDIS_PASSWORD to the cache too.
         let fallback = project("      REDIS_PASSWORD: H733Kdjndks81\n", "t4Ph722qJ5QHeQ1qfu36");
