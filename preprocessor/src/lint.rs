@@ -431,6 +431,8 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
     let read: Vec<crate::parse::compose::ComposeFile> =
         composes.iter().map(|c| crate::parse::compose::read(&c.text, BlockId(0))).collect();
     let all_load = read.iter().all(|file| file.file.syntax_errors.is_empty());
+    // An env file whose path Compose interpolates is not read: the project is not whole.
+    let all_named = read.iter().all(|file| !file.env_files_unread);
     // (the compose file that names it, the entry), unique by the path as written.
     let mut entries: Vec<(usize, crate::parse::compose::EnvFile)> = Vec::new();
     let mut position: HashMap<String, usize> = HashMap::new();
@@ -491,7 +493,7 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
             Ok(Read { raw_env_file: raw, ..Read::new(path, text, Kind::Env) })
         })
         .collect::<Result<Vec<Read>>>()?;
-    Ok((files, all_load, all_present))
+    Ok((files, all_load, all_present && all_named))
 }
 
 /// The `env_file:` files of the project's PostgreSQL and Redis services (by the path as
@@ -562,9 +564,9 @@ fn read_text(path: &Path) -> Result<String> {
         );
     }
     // The kernel's files look regular but may block on read (`/proc/kmsg`) or never end: a
-    // compose file may name any path as an env file.
+    // compose file may name any path as an env file. (`/dev/shm` holds ordinary files.)
     if let Ok(real) = std::fs::canonicalize(path)
-        && ["/proc", "/sys", "/dev"].iter().any(|kernel| real.starts_with(kernel))
+        && ["/proc", "/sys"].iter().any(|kernel| real.starts_with(kernel))
     {
         bail!("cannot read {shown}: a file of the kernel's ({}), not a configuration file", real.display());
     }

@@ -1420,7 +1420,7 @@ fn a_database_password_changed_in_one_env_file_only_is_found() {
 
 /// An `env_file:`'s `${NAME}` takes the project's `.env` as Compose fills it (compose-go e70e961
 /// types/project.go L750-770), the `.env` itself taking its earlier lines: a comma list kept
-/// in `.env` and referred to from env/netbox.env is found at the `.env` line that holds it.
+/// in `.env` and referred to from env/netbox.env is found at the line that refers to it.
 #[test]
 fn an_env_files_reference_to_the_projects_env_is_filled_in() {
     let dir = tempfile::tempdir().unwrap();
@@ -1441,12 +1441,19 @@ fn an_env_files_reference_to_the_projects_env_is_filled_in() {
             .map(|(_, file, line)| (file, line))
             .collect()
     };
-    // One reference alone: the value and its place are the `.env` line's.
-    assert_eq!(at("ALLOWED_HOSTS=${HOSTS}\n"), vec![(".env".to_string(), 2)]);
+    // One reference alone: the `.env` line's value, at the env file's line (where the report
+    // masks a secret by its name).
+    assert_eq!(at("ALLOWED_HOSTS=${HOSTS}\n"), vec![("netbox.env".to_string(), 1)]);
     // A longer template: its text, at the env file's line.
     assert_eq!(at("SKIP_SUPERUSER=true\nALLOWED_HOSTS=127.0.0.1,${HOST}\n"), vec![("netbox.env".to_string(), 2)]);
     // A name the `.env` does not set (the shell's): unknown, nothing said.
     assert_eq!(at("ALLOWED_HOSTS=127.0.0.1,${SHELL_ONLY}\n"), Vec::new());
+    // A secret filled in from the `.env` is reported where it is named, and never printed.
+    write(root, ".env", "NB_SK=Sh0rtS3cretValue\n");
+    write(root, "env/netbox.env", "SECRET_KEY=${NB_SK}\n");
+    let output = bin().arg("lint").arg(root.join("docker-compose.yml")).output().unwrap();
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("secret-key-short") && !shown.contains("Sh0rtS3cretValue"), "{shown}");
 }
 
 /// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place
@@ -1488,4 +1495,29 @@ fn postgres_env_files_are_read_as_compose_reads_them() {
     // A kernel's file is not read: the password is unknown, and the run ends.
     compose("b.env, a.env, /proc/self/status");
     assert_eq!(fired(), 0);
+}
+
+/// An `env_file:` path Compose interpolates names a file not read: the project is not read
+/// whole, so no variable is taken for unset there (a review's reproducer: the superuser's
+/// `SKIP_SUPERUSER=true` in `${STAGE:-prod}/netbox.env`).
+#[test]
+fn an_interpolated_env_file_path_leaves_the_project_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let fired = |env_files: &str| {
+        write(
+            root,
+            "docker-compose.yml",
+            &format!(
+                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.0\n    env_file: [{env_files}]\n"
+            ),
+        );
+        let output =
+            bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/docker-superuser-known-credentials").count()
+    };
+    write(root, "netbox.env", "SUPERUSER_PASSWORD=admin\n");
+    write(root, "prod/netbox.env", "SKIP_SUPERUSER=true\n");
+    assert_eq!(fired("netbox.env"), 1);
+    assert_eq!(fired("netbox.env, \"${STAGE:-prod}/netbox.env\""), 0);
 }

@@ -42,11 +42,15 @@ use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
     ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
-    ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters, Value,
-    ValueKind, is_template_slot, requirepass_variable,
+    ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters,
+    UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
 };
 use crate::finding::BlockId;
 use crate::version::Version;
+
+/// The longest value interpolation makes known: a `.env` whose lines each double the one before
+/// would otherwise grow without bound, and configuration values are short.
+const MAX_INTERPOLATED: usize = 4096;
 
 /// The variables Compose interpolates a project's compose files with, as far as they are known:
 /// the project's `.env`, which compose-go reads from the working directory, the first compose
@@ -94,6 +98,7 @@ impl ProjectEnv {
             let mut setting = Arc::clone(setting);
             if let Some((_, template)) = templates.next_if(|(at, _)| *at == index)
                 && let Interpolation::Known(text) = interpolate(template, |name| project.text(name))
+                && text.len() <= MAX_INTERPOLATED
             {
                 let value = Value { kind: ValueKind::Str(text.into()), range: setting.value.range.clone() };
                 setting = Arc::new(Setting { value, ..Setting::clone(&setting) });
@@ -106,16 +111,13 @@ impl ProjectEnv {
     /// An env file's setting whose value Compose interpolates (`ALLOWED_HOSTS=${HOSTS}`), as
     /// the project's `.env` makes it: compose-go fills an `env_file:`'s references from the
     /// project's environment first (e70e961 types/project.go L750-770,
-    /// `WithServicesEnvironmentResolved`). One reference alone takes the `.env` line's value and
-    /// place (as a compose file's `environment:` does); a longer template, its text at the env
-    /// file's line. `None` where a name the `.env` does not set (the shell's, a service's) is
-    /// needed: still unknown.
+    /// `WithServicesEnvironmentResolved`). The value is placed at the env file's line, under
+    /// its own name: there the report masks a secret's value by the name, and the rules that
+    /// report on the name find it. `None` where a name the `.env` does not set (the shell's, a
+    /// service's) is needed, or the value is longer than 4096 bytes: still unknown.
     pub fn resolve(&self, setting: &Setting, template: &str) -> Option<Setting> {
-        if let Some(var) = self.whole_reference(template) {
-            return Some(Setting { name: setting.name.clone(), ..Setting::clone(var) });
-        }
         match interpolate(template, |name| self.text(name)) {
-            Interpolation::Known(text) if !is_template_slot(&text) => Some(Setting {
+            Interpolation::Known(text) if !is_template_slot(&text) && text.len() <= MAX_INTERPOLATED => Some(Setting {
                 value: Value { kind: ValueKind::Str(text.into()), range: setting.value.range.clone() },
                 ..setting.clone()
             }),
@@ -178,6 +180,9 @@ pub struct ComposeFile {
     pub resets_environment: bool,
     /// The same for `env_file:`.
     pub resets_env_files: bool,
+    /// An `env_file:` entry of the `netbox` service names a path Compose interpolates: a file
+    /// not read here, so the project is not read whole.
+    pub env_files_unread: bool,
     /// The same for `ports:`.
     pub resets_ports: bool,
     /// Whether the `netbox` service sets `environment:` or `env_file:` at all.
@@ -913,7 +918,14 @@ pub fn read_in_project(
                 out.resets_env_files = true;
             }
             if tag != Tag::Reset {
-                out.env_files.extend(env_file_entries(env_file));
+                let entries = env_file_entries(env_file);
+                // An entry whose path Compose interpolates names a file not read here.
+                let written = match &env_file.kind {
+                    NodeKind::Seq(items) => items.len(),
+                    _ => 1,
+                };
+                out.env_files_unread |= entries.len() != written;
+                out.env_files.extend(entries);
             }
         }
     }
@@ -1303,12 +1315,27 @@ const POSTGRES_VARIABLES: [&str; 6] = [
 /// written, for what it passes its server (`--requirepass`).
 fn service_command(service: &Node, lines: &Lines, file_name: &str) -> Option<(String, String)> {
     let command = untag(service.get("command")?).1;
-    let written = match &command.kind {
+    let mut written = match &command.kind {
         NodeKind::Seq(items) => {
-            items.iter().map(|item| item.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()?.join(" ")
+            let items = items.iter().map(Node::as_str).collect::<Option<Vec<_>>>()?;
+            // A list item with a blank that is not a shell's script (`sh -c "…"`) is one
+            // argument its words would split.
+            let unclear =
+                items.iter().any(|item| item.contains(char::is_whitespace) && !item.contains("--requirepass"));
+            let mut text = items.join(" ");
+            if unclear {
+                text.push(' ');
+                text.push(UNCLEAR_COMMAND);
+            }
+            text
         }
         _ => command.as_str()?.to_owned(),
     };
+    // Its own entrypoint runs the command another way.
+    if service.get("entrypoint").is_some() {
+        written.push(' ');
+        written.push(UNCLEAR_COMMAND);
+    }
     Some((written, format!("{file_name} line {}", lines.of(command.range.start))))
 }
 

@@ -69,7 +69,7 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
                 file.settings.clear();
             } else {
                 // An `env_file:`'s `${NAME}` that the project's `.env` fills (`lint`).
-                if let Some((id, text)) = &block.project_env {
+                if let Some((id, text)) = block.project_env.as_ref().filter(|_| !notes.templates.is_empty()) {
                     let project = compose::ProjectEnv::read(text, *id);
                     compose::resolve_templates(&mut file, &notes.templates, Some(&project));
                 }

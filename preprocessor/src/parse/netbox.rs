@@ -637,17 +637,33 @@ impl ShownService {
     pub fn redis_password(&self) -> ServiceVariable {
         let Some((command, at)) = &self.command else { return ServiceVariable::Unset };
         let Some(value) = requirepass_argument(command) else { return ServiceVariable::Unset };
-        if let Some(name) = requirepass_variable(command) {
-            return self.variable(&name);
+        // Not one plain reading: the option twice (the server keeps the last), ACL users
+        // (`requirepass` is only the `default` user's), an item the command's words do not
+        // show whole (a list item with a blank), an `entrypoint:` of its own.
+        let words: Vec<&str> = command.split_whitespace().collect();
+        if words.iter().filter(|word| **word == "--requirepass").count() != 1
+            || words.iter().any(|word| matches!(*word, "--user" | "--aclfile") || word.contains(UNCLEAR_COMMAND))
+        {
+            return ServiceVariable::Unknown;
         }
+        if let Some(name) = requirepass_variable(command) {
+            // `$$NAME` reaches the server as `$NAME`: only a shell (`sh -c`) expands it.
+            let shell = words.windows(2).any(|pair| pair[0].ends_with("sh") && pair[1] == "-c");
+            return if shell { self.variable(&name) } else { ServiceVariable::Unknown };
+        }
+        let plain = |c: char| c.is_ascii_alphanumeric() || "_.+/=@:%,~-".contains(c);
         match value {
-            Some(value) if !value.is_empty() && !value.contains(['$', '\'', '`', '\\', '"']) => {
+            Some(value) if !value.is_empty() && value.chars().all(plain) => {
                 ServiceVariable::Set { value: value.to_owned(), at: at.clone() }
             }
             _ => ServiceVariable::Unknown,
         }
     }
 }
+
+/// Written into a service's command text where its words do not show it whole (see
+/// [`ShownService::redis_password`]).
+pub const UNCLEAR_COMMAND: char = '\u{1f}';
 
 /// The word after `--requirepass` in a server's command (`Some(None)` when nothing follows);
 /// `None` without `--requirepass`.

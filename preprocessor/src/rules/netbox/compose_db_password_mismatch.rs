@@ -34,6 +34,7 @@
 //! Use instead: the same value in both (better: one secret both read).
 
 use crate::finding::{Finding, Rule, Severity};
+use super::shared::{comparable_project, only_service_answering};
 use crate::parse::compose::image_repository_and_tag;
 use crate::parse::netbox::{ServiceVariable, ValueKind};
 use crate::rules::input::Input;
@@ -51,20 +52,7 @@ pub const COMPOSE_DB_PASSWORD_MISMATCH: Rule = Rule {
 
 pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    let Some(services) = nb.whole_project_services() else { return };
-    let Some(stock) = nb.stock_configuration() else { return };
-    // Names that may resolve beyond the project's services (`extra_hosts:`, `links:`, another
-    // network namespace, networks of other projects) or services not read: not judged.
-    if stock.published_image != Some(true)
-        || stock.secrets
-        || stock.environment_unseen
-        || stock.network_mode
-        || services.elsewhere
-        || services.services_elsewhere
-        || services.names_beyond
-    {
-        return;
-    }
+    let Some(services) = comparable_project(nb) else { return };
     // A configuration of one's own that sets the connection itself reads the variables only
     // where its `DATABASE` says so (a netbox-docker checkout's configuration.py of any era:
     // `'PASSWORD': os.environ.get('DB_PASSWORD', …)`).
@@ -90,8 +78,7 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     // The one service that answers to that name, shown once (in one compose file), running the
     // postgres image (docker-library's, or PostGIS's built on it), with no scripts of its own
     // at initialisation (they may create NetBox's role with another password).
-    let mut shown = services.shown.iter().filter(|service| service.answers_to(host));
-    let (Some(service), None) = (shown.next(), shown.next()) else { return };
+    let Some(service) = only_service_answering(services, host) else { return };
     let docker_library = service.image.as_ref().is_some_and(|(image, _)| {
         let (repository, _) = image_repository_and_tag(image);
         matches!(repository.rsplit('/').next(), Some("postgres" | "postgis"))

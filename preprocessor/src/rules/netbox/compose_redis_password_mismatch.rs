@@ -26,6 +26,7 @@
 //!
 //! Use instead: the same value on both sides.
 
+use super::shared::{comparable_project, only_service_answering};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{ServiceVariable, Setting, Value, ValueKind};
 use crate::rules::input::Input;
@@ -51,19 +52,7 @@ struct Connection {
 
 pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    let Some(services) = nb.whole_project_services() else { return };
-    let Some(stock) = nb.stock_configuration() else { return };
-    // Names that may resolve beyond the project's services, or services not read: not judged.
-    if stock.published_image != Some(true)
-        || stock.secrets
-        || stock.environment_unseen
-        || stock.network_mode
-        || services.elsewhere
-        || services.services_elsewhere
-        || services.names_beyond
-    {
-        return;
-    }
+    let Some(services) = comparable_project(nb) else { return };
     let names = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     let mut connections = vec![
         Connection { what: "tasks", hosts: names(&["REDIS_HOST"]), passwords: names(&["REDIS_PASSWORD"]) },
@@ -75,7 +64,8 @@ pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec
     ];
     // A `REDIS` of one's own (a netbox-docker checkout's configuration.py of another era): the
     // variables its sections read, where they read them.
-    if let Some(redis) = nb.get("REDIS").filter(|s| !nb.is_netbox_docker_own(s) && !nb.is_from_environment(s)) {
+    let own_redis = nb.get("REDIS").filter(|s| !nb.is_netbox_docker_own(s) && !nb.is_from_environment(s));
+    if let Some(redis) = own_redis {
         let ValueKind::Dict(sections) = &redis.value.kind else { return };
         for connection in &mut connections {
             let section = sections.iter().find(|(k, _)| k.as_str() == Some(connection.what)).map(|(_, v)| v);
@@ -97,20 +87,28 @@ pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec
         }
         let Some(host_setting) = first_set(&connection.hosts) else { continue };
         let Some(host) = host_setting.value.as_str().map(str::trim) else { continue };
-        let mut shown = services.shown.iter().filter(|service| service.answers_to(host));
-        let (Some(service), None) = (shown.next(), shown.next()) else { continue };
+        let Some(service) = only_service_answering(services, host) else { continue };
         if !services.redis.contains(&service.name.to_ascii_lowercase()) {
             continue;
         }
         let ServiceVariable::Set { value: required, at } = service.redis_password() else { continue };
-        // What NetBox sends: the first variable set, else netbox-docker's default, no password.
+        // NetBox signing in as a user of its own (an ACL user, not `default`, whose password
+        // `requirepass` is): not judged (netbox-docker 3.0.2 configuration.py L92, L103).
+        let users: &[&str] =
+            if connection.what == "tasks" { &["REDIS_USERNAME"] } else { &["REDIS_CACHE_USERNAME", "REDIS_USERNAME"] };
+        if users.iter().any(|name| nb.environment_variable(name).is_some_and(|user| user.value.as_str() != Some(""))) {
+            continue;
+        }
+        // What NetBox sends: the first variable set, else netbox-docker's default, no password
+        // (a `REDIS` of one's own may have another default: not judged).
         let sent = first_set(&connection.passwords);
         let (place, sends): (&Setting, &str) = match sent {
             Some(setting) => match setting.value.as_str() {
                 Some(password) if !password.contains('$') => (setting, password),
                 _ => continue,
             },
-            None => (host_setting, ""),
+            None if own_redis.is_none() => (host_setting, ""),
+            None => continue,
         };
         if sends == required {
             continue;
@@ -211,6 +209,22 @@ mod tests {
         assert_quiet_linted("netbox/compose-redis-password-mismatch", &project("      REDIS_PASSWORD: ${REDIS_PASSWORD}\n      REDIS_CACHE_PASSWORD: ${REDIS_CACHE_PASSWORD}\n", "x"));
         let secrets = changed.replace("    environment:\n      REDIS_HOST", "    secrets: [redis_cache_password]\n    environment:\n      REDIS_HOST");
         assert_quiet_linted("netbox/compose-redis-password-mismatch", &secrets);
+        // An ACL user of NetBox's own; the option written twice; a list item with a blank; `$$`
+        // with no shell to expand it; an entrypoint of its own: not judged.
+        assert_quiet_linted("netbox/compose-redis-password-mismatch", &changed.replace("      REDIS_HOST: redis\n", "      REDIS_HOST: redis\n      REDIS_USERNAME: netbox\n"));
+        let cache_command = "      - valkey-server --requirepass $$REDIS_PASSWORD\n";
+        for command in [
+            "      - valkey-server --requirepass x --requirepass $$REDIS_PASSWORD\n",
+            "      - valkey-server --requirepass $$REDIS_PASSWORD --aclfile /etc/users.acl\n",
+        ] {
+            assert_quiet_linted("netbox/compose-redis-password-mismatch", &changed.replace(cache_command, command));
+        }
+        let listed = changed.replace("      - sh\n      - -c\n      - valkey-server --requirepass $$REDIS_PASSWORD\n", "      - valkey-server\n      - --requirepass\n      - \"my pass\"\n");
+        assert_quiet_linted("netbox/compose-redis-password-mismatch", &listed);
+        let no_shell = changed.replace("      - sh\n      - -c\n      - valkey-server --requirepass $$REDIS_PASSWORD\n", "      - valkey-server\n      - --requirepass\n      - $$REDIS_PASSWORD\n");
+        assert_quiet_linted("netbox/compose-redis-password-mismatch", &no_shell);
+        let entrypoint = changed.replace("  redis-cache:\n    image: valkey/valkey:8.1-alpine\n", "  redis-cache:\n    image: valkey/valkey:8.1-alpine\n    entrypoint: [/start.sh]\n");
+        assert_quiet_linted("netbox/compose-redis-password-mismatch", &entrypoint);
         // A server with no `--requirepass` in its command: not judged.
         assert_quiet_linted("netbox/compose-redis-password-mismatch", &changed.replace("valkey-server --requirepass $$REDIS_PASSWORD", "valkey-server /etc/valkey.conf"));
     }

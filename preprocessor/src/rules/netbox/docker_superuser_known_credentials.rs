@@ -62,9 +62,15 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     }
     // Not set at all: the entrypoint creates the superuser too, but only a whole project shows
     // that no file sets it (trial 7: a project whose env file names the password outright).
-    let whole_project = nb.stock_configuration().is_some_and(|stock| {
-        stock.project_complete && !stock.environment_unseen && stock.published_image == Some(true) && !stock.linuxserver_image
-    });
+    // A `command:` or `entrypoint:` of the `netbox` service's own replaces the entrypoint that
+    // creates it.
+    let entrypoint_runs = nb
+        .whole_project_services()
+        .is_some_and(|services| !services.shown.iter().any(|s| s.name.eq_ignore_ascii_case("netbox") && s.own_command));
+    let whole_project = entrypoint_runs
+        && nb.stock_configuration().is_some_and(|stock| {
+            stock.project_complete && !stock.environment_unseen && stock.published_image == Some(true) && !stock.linuxserver_image
+        });
     if skip.is_none() && !whole_project {
         return;
     }
@@ -204,6 +210,8 @@ mod tests {
         assert_quiet_linted(RULE, &project("      SUPERUSER_NAME: admin\n"));
         let linuxserver = project("      SUPERUSER_PASSWORD: admin\n").replace("netboxcommunity/netbox:v4.4-3.4.0", "lscr.io/linuxserver/netbox:4.4.1");
         assert_quiet_linted(RULE, &linuxserver);
+        // A command of its own: the entrypoint that creates the superuser may not run.
+        assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: admin\n").replace("    environment:\n", "    command: [/opt/netbox/launch.sh]\n    environment:\n"));
     }
 
     #[test]

@@ -335,6 +335,38 @@ pub(super) fn what_has_no_effect(nb: &NetboxConfig, setting: &Setting) -> String
     if chained { format!("setting `{}` here", setting.name.escape_debug()) } else { "this line".to_string() }
 }
 
+/// The services of a whole Compose project whose `netbox` service runs netbox-docker's published
+/// image, for the checks that compare NetBox's environment with another service's (the
+/// passwords): `None` where netbox-docker reads Docker secrets first, where the service's
+/// environment or the project's services come from places not read (a merge key, `extends:`,
+/// `include:`), or where a name may resolve beyond the project's services (`extra_hosts:`,
+/// `links:`, `network_mode:`, external networks).
+pub fn comparable_project(nb: &NetboxConfig) -> Option<&crate::parse::netbox::ProjectServices> {
+    let services = nb.whole_project_services()?;
+    let stock = nb.stock_configuration()?;
+    let unsure = stock.published_image != Some(true)
+        || stock.secrets
+        || stock.environment_unseen
+        || stock.network_mode
+        || services.elsewhere
+        || services.services_elsewhere
+        || services.names_beyond;
+    (!unsure).then_some(services)
+}
+
+/// The one service that answers to `host` on the project's network (its name or another of its
+/// names), shown in one compose file only; `None` where none or several may.
+pub fn only_service_answering<'a>(
+    services: &'a crate::parse::netbox::ProjectServices,
+    host: &str,
+) -> Option<&'a crate::parse::netbox::ShownService> {
+    let mut shown = services.shown.iter().filter(|service| service.answers_to(host));
+    match (shown.next(), shown.next()) {
+        (Some(service), None) => Some(service),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
