@@ -146,8 +146,8 @@ pub struct Block {
     /// A compose file's interpolation variables (`lint`): the project's `.env`, its block and
     /// text (empty where the project has no `.env`); `None`: unknown.
     pub project_env: Option<(BlockId, std::sync::Arc<str>)>,
-    /// A compose file's other services' `env_file:` files that `lint` read (PostgreSQL's), by
-    /// the path as written, with their text.
+    /// A compose file's other services' `env_file:` files that `lint` read (PostgreSQL's and
+    /// Redis's), by the path as written, with their text.
     pub service_env_files: Vec<(String, std::sync::Arc<str>)>,
     /// The block's text, includes resolved.
     pub text: String,

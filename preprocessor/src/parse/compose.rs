@@ -1307,7 +1307,8 @@ const POSTGRES_VARIABLES: [&str; 6] = [
     "POSTGRES_HOST_AUTH_METHOD",
     "POSTGRES_USER",
     "POSTGRES_USER_FILE",
-    // Bitnami's image, whose own variable wins over POSTGRES_PASSWORD (postgresql-env.sh).
+    // Bitnami's image's own name for it (a review's report, not read in Bitnami's source here):
+    // where set, the password is taken as not known.
     "POSTGRESQL_PASSWORD",
 ];
 
