@@ -4,7 +4,7 @@
 //!
 //! The pipeline, one module per stage, each importing only the stages before it and the base
 //! layer ([`source`] and [`version`] for positions and versions, [`finding`] for rules as data and
-//! findings, [`own_rules`] for the tool's own rules, [`fingerprint`], [`parallel`]), which imports
+//! findings, [`own_rules`] for the tool's own rules, [`secret`] for secrets' names, [`fingerprint`], [`parallel`]), which imports
 //! nothing above it (`tests/architecture.rs` holds the whole graph to no cycle):
 //!
 //! 1. [`extract`]: fenced blocks with `check=` → [`extract::Block`] with exact source positions.
@@ -37,6 +37,7 @@ pub mod parse;
 pub mod protocol;
 pub mod report;
 pub mod rules;
+pub mod secret;
 pub mod source;
 pub mod verification;
 pub mod version;

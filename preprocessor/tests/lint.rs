@@ -796,16 +796,24 @@ fn the_projects_env_file_is_what_compose_interpolates_with() {
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), "compose.yaml".into(), 5)), "{:?}", lint(&[]));
     write(root, ".env", "KEY=0123456789abcdefABCDEF0123456789-0123456789abcdefABCDEF\n");
     assert!(!lint(&[]).iter().any(|(rule, ..)| rule == "netbox/secret-key-short"), "{:?}", lint(&[]));
-    // A default Compose never takes, because `.env` sets the variable: the value and its place
-    // are `.env`'s (corpus case t172).
+    // A default Compose never takes, because `.env` sets the variable: the value is `.env`'s,
+    // and so is its place where a secret's name masks it there (corpus case t172); `KEY` is no
+    // secret's name, so the finding stays where SECRET_KEY is named, lest the terminal print it.
     write(root, ".env", "KEY=netbox-secret-key-change-me\n");
+    assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), "compose.yaml".into(), 5)), "{:?}", lint(&[]));
+    write(
+        root,
+        "compose.yaml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${NETBOX_SECRET_KEY:-too-short}\n",
+    );
+    write(root, ".env", "NETBOX_SECRET_KEY=netbox-secret-key-change-me\n");
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
     write(
         root,
         "compose.yaml",
-        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${KEY-too-short}\n",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.5.0\n    environment:\n      - SECRET_KEY=${NETBOX_SECRET_KEY-too-short}\n",
     );
-    write(root, ".env", "KEY=\n");
+    write(root, ".env", "NETBOX_SECRET_KEY=\n");
     assert!(lint(&[]).contains(&("netbox/secret-key-short".into(), ".env".into(), 1)), "{:?}", lint(&[]));
 }
 
@@ -1454,6 +1462,47 @@ fn an_env_files_reference_to_the_projects_env_is_filled_in() {
     let output = bin().arg("lint").arg(root.join("docker-compose.yml")).output().unwrap();
     let shown = String::from_utf8_lossy(&output.stdout);
     assert!(shown.contains("secret-key-short") && !shown.contains("Sh0rtS3cretValue"), "{shown}");
+}
+
+/// A compose `environment:` entry that is one reference to the project's `.env` is reported at
+/// the `.env` line, where its value is written, unless a secret takes its value from a name that
+/// is not a secret's (`SECRET_KEY: ${SK}`): the terminal masks a value by its line's name, so
+/// that finding stays at the compose line, where the value is masked.
+#[test]
+fn a_secret_taken_from_a_plainly_named_env_variable_is_never_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    environment:\n      DB_HOST: postgres\n      REDIS_HOST: redis\n      SECRET_KEY: ${SK}\n",
+    );
+    let key_short = |env: &str| {
+        write(root, ".env", env);
+        let json_out =
+            bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+        let human = bin().arg("lint").arg(root.join("docker-compose.yml")).output().unwrap();
+        let at: Vec<(String, u64)> = rules_at(&json(&json_out))
+            .into_iter()
+            .filter(|(rule, ..)| rule == "netbox/secret-key-short")
+            .map(|(_, file, line)| (file, line))
+            .collect();
+        (at, String::from_utf8_lossy(&human.stdout).into_owned())
+    };
+    let (at, shown) = key_short("SK=Pl41nlyN4medValue\n");
+    assert_eq!(at, vec![("docker-compose.yml".to_string(), 7)], "{shown}");
+    assert!(!shown.contains("Pl41nlyN4medValue"), "{shown}");
+    // A secret's own name in `.env`: the finding is where the value is written, masked there.
+    let (at, shown) = key_short("# key\nNETBOX_SECRET_KEY=S3cr3tN4medValue\nSK=${NETBOX_SECRET_KEY}\n");
+    assert_eq!(at, vec![("docker-compose.yml".to_string(), 7)], "a `.env` reference is not one alone: {shown}");
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    environment:\n      DB_HOST: postgres\n      REDIS_HOST: redis\n      SECRET_KEY: ${NETBOX_SECRET_KEY}\n",
+    );
+    let (at, shown) = key_short("# key\nNETBOX_SECRET_KEY=S3cr3tN4medValue\n");
+    assert_eq!(at, vec![(".env".to_string(), 2)], "{shown}");
+    assert!(shown.contains("secret-key-short") && !shown.contains("S3cr3tN4medValue"), "{shown}");
 }
 
 /// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place

@@ -46,6 +46,7 @@ use super::netbox::{
     UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
 };
 use crate::finding::BlockId;
+use crate::secret::is_secret_name;
 use crate::version::Version;
 
 /// The longest value interpolation makes known: a `.env` whose lines each double the one before
@@ -1620,8 +1621,12 @@ fn environment_settings(
 ) {
     let mut add =
         |name: &str, name_range: Range<usize>, raw: Option<&str>, range: Range<usize>, statement: Range<usize>| {
-            // `SECRET_KEY=${NETBOX_SECRET_KEY}`: the value is the `.env` line's, and so is its place.
-            if let Some(var) = raw.zip(project).and_then(|(raw, project)| project.whole_reference(raw)) {
+            // `SECRET_KEY=${NETBOX_SECRET_KEY}`: the value is the `.env` line's, and so is its
+            // place, unless a secret takes it from a name that is not a secret's
+            // (`DB_PASSWORD: ${DBPW}`): the terminal masks a value by its line's name, so the
+            // `.env` line would show it whole; it stays here, masked by this name.
+            let whole = raw.zip(project).and_then(|(raw, project)| project.whole_reference(raw));
+            if let Some(var) = whole.filter(|var| !is_secret_name(name) || is_secret_name(&var.name)) {
                 let setting = Setting { name: CompactString::from(name), ..Setting::clone(var) };
                 settings.push(Arc::new(setting));
                 return;

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::extract::Block;
 use crate::finding::Severity;
 use crate::report::escape;
+use crate::secret::is_secret_name;
 
 /// Render the diagnostics and a summary line. By default only what fails or warns (errors and
 /// warnings that no `expect=` asked for): a contributor who broke one block sees that block's
@@ -128,33 +129,6 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
 
 /// How many lines from the primary place a secondary one may be to be drawn in its snippet.
 const NEAR_LINES: usize = 12;
-
-/// Whether a setting or variable of this name holds a secret: `SECRET_KEY`, `*_SECRET`,
-/// `*PASSWORD*`, `*TOKEN*` (`API_TOKEN_PEPPERS`), and other `*_KEY` names but python-social-auth's
-/// `SOCIAL_AUTH_*_KEY`, which is the client ID (social-core 5.2.0 `backends/base.py`
-/// `get_key_and_secret`: `setting("KEY")` is the client ID, `setting("SECRET")` its secret).
-///
-/// Not secrets, because findings are about their values: names of a URL (`*_URL`, `*_URI`,
-/// `*_ENDPOINT`: `SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL` is where a token is fetched, not a
-/// token) and of a public key (`*PUBLIC_KEY`: `SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY` is the body
-/// social-core wraps in `-----BEGIN PUBLIC KEY-----`, keycloak.py L111-112 in social-auth-core
-/// 5.2.0, published by Keycloak; `netbox/keycloak-public-key-shape` judges it). A name with
-/// lower-case letters is a dict key, not a setting (a plugin's module name in `PLUGINS_CONFIG`,
-/// `netbox_secrets`, or a plugin's own setting, `api_token`): it is a secret's only when one of
-/// its `_`-separated words is `secret`, `password`, `passwd` or `token`, or it ends in `_key`.
-pub fn is_secret_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    if ["_URL", "_URI", "_ENDPOINT", "PUBLIC_KEY"].iter().any(|end| upper.ends_with(end)) {
-        return false;
-    }
-    if name.bytes().any(|b| b.is_ascii_lowercase()) {
-        return upper.split('_').any(|word| matches!(word, "SECRET" | "PASSWORD" | "PASSWD" | "TOKEN"))
-            || upper.ends_with("_KEY");
-    }
-    let client_id = upper.starts_with("SOCIAL_AUTH_") && upper.ends_with("_KEY");
-    ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| upper.contains(word))
-        || (upper.ends_with("_KEY") && !client_id)
-}
 
 /// The text with the value of every line that assigns a secret-named setting or variable
 /// replaced by `*`, byte for byte (so that every offset into it stays where it was): an env
@@ -344,45 +318,6 @@ mod tests {
         assert_eq!(masked.len(), text.len());
         assert!(!masked.contains("BEGIN") && !masked.contains("MIIE") && !masked.contains("END"), "{masked}");
         assert!(masked.ends_with("*\"\nDEBUG=true\n"), "{masked}");
-    }
-
-    #[test]
-    fn secret_names_are_told_from_client_ids() {
-        for secret in [
-            "SECRET_KEY",
-            "SOCIAL_AUTH_OIDC_SECRET",
-            "DB_PASSWORD",
-            "API_TOKEN_PEPPERS",
-            "SUPERUSER_API_TOKEN",
-            "PASSWORD",
-        ] {
-            assert!(is_secret_name(secret), "{secret}");
-        }
-        for not in ["SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_AUTHENTIK_KEY", "ALLOWED_HOSTS", "DEBUG", "REMOTE_AUTH_HEADER"]
-        {
-            assert!(!is_secret_name(not), "{not}");
-        }
-    }
-
-    /// A URL or a public key is what its finding is about; a lower-case dict key is a
-    /// secret's only by a whole word.
-    #[test]
-    fn urls_public_keys_and_module_names_are_not_secrets() {
-        for shown in [
-            "SOCIAL_AUTH_KEYCLOAK_ACCESS_TOKEN_URL",
-            "SOCIAL_AUTH_OKTA_OAUTH2_TOKEN_URI",
-            "SOCIAL_AUTH_AZUREAD_TOKEN_ENDPOINT",
-            "SOCIAL_AUTH_KEYCLOAK_PUBLIC_KEY",
-            "JWT_PUBLIC_KEY",
-            "netbox_secrets",
-            "secretstore_url",
-            "tokens_enabled",
-        ] {
-            assert!(!is_secret_name(shown), "{shown}");
-        }
-        for secret in ["OIDC_PRIVATE_KEY", "NETBOX_SECRETS_KEY", "api_token", "password", "client_secret", "api_key"] {
-            assert!(is_secret_name(secret), "{secret}");
-        }
     }
 
     #[test]

@@ -175,14 +175,19 @@ mod tests {
         assert_quiet_linted(RULE, &project(CHANGED, "      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n      POSTGRESQL_PASSWORD: Ch4nged-0nly-here\n"));
     }
 
-    /// A value from the project's `.env` is named at its line there.
+    /// A value from the project's `.env` is named at its line there, where a secret's name
+    /// masks it; one a plainly named variable holds, at the compose line that names the secret.
     #[test]
     fn a_password_from_the_projects_env_is_named_at_its_line() {
-        let chapter = format!(
-            "{}\n```sh,check=env,file=.env\nPG_PASS=J5brHrAXFLQSif0K\n```\n",
-            project(CHANGED, "      POSTGRES_PASSWORD: ${PG_PASS}\n")
-        );
-        let found = linted(RULE, &chapter);
+        let with_env = |env_line: &str, reference: &str| {
+            format!(
+                "{}\n```sh,check=env,file=.env\n{env_line}\n```\n",
+                project(CHANGED, &format!("      POSTGRES_PASSWORD: ${{{reference}}}\n"))
+            )
+        };
+        let found = linted(RULE, &with_env("PG_PASSWORD=J5brHrAXFLQSif0K", "PG_PASSWORD"));
         assert!(found.len() == 1 && found[0].1.contains("(.env line 1)"), "{found:?}");
+        let found = linted(RULE, &with_env("PG_PASS=J5brHrAXFLQSif0K", "PG_PASS"));
+        assert!(found.len() == 1 && !found[0].1.contains(".env line"), "{found:?}");
     }
 }
