@@ -919,13 +919,8 @@ pub fn read_in_project(
                 out.resets_env_files = true;
             }
             if tag != Tag::Reset {
-                let entries = env_file_entries(env_file);
-                // An entry whose path Compose interpolates names a file not read here.
-                let written = match &env_file.kind {
-                    NodeKind::Seq(items) => items.len(),
-                    _ => 1,
-                };
-                out.env_files_unread |= entries.len() != written;
+                let (entries, all_known) = env_file_entries(env_file);
+                out.env_files_unread |= !all_known;
                 out.env_files.extend(entries);
             }
         }
@@ -1123,7 +1118,7 @@ fn scan_services(
                 keys_set,
                 env_files: service
                     .get("env_file")
-                    .map(|env_file| env_file_entries(untag(env_file).1).into_iter().map(|entry| entry.path).collect())
+                    .map(|env_file| env_file_entries(untag(env_file).1).0.into_iter().map(|entry| entry.path).collect())
                     .unwrap_or_default(),
                 environment: is_backing
                     .then(|| {
@@ -1257,19 +1252,10 @@ fn service_environment(
     }
     let mut variables: Vec<(String, ServiceVariable)> = Vec::new();
     let entries = match service.get("env_file") {
-        // An entry whose path Compose interpolates names a file not known here.
-        Some(env_file) => {
-            let node = untag(env_file).1;
-            let written = match &node.kind {
-                NodeKind::Seq(items) => items.len(),
-                _ => 1,
-            };
-            let entries = env_file_entries(node);
-            if entries.len() != written {
-                return None;
-            }
-            entries
-        }
+        Some(env_file) => match env_file_entries(untag(env_file).1) {
+            (entries, true) => entries,
+            (_, false) => return None,
+        },
         None => Vec::new(),
     };
     // A path written again keeps its first place (compose-go `enforceUnicity`): read once, there.
@@ -1677,13 +1663,15 @@ fn environment_settings(
 }
 
 /// The entries of an `env_file:` node (a string, or a list of strings and `{path, required,
-/// format}` maps). A path Compose would interpolate is left out: unknown.
-fn env_file_entries(env_file: &Node) -> Vec<EnvFile> {
-    let entries: Vec<&Node> = match &env_file.kind {
+/// format}` maps), and whether every entry is known: a path Compose would interpolate, or an
+/// entry of another shape, names a file not known here and is left out.
+fn env_file_entries(env_file: &Node) -> (Vec<EnvFile>, bool) {
+    let written: Vec<&Node> = match &env_file.kind {
         NodeKind::Seq(items) => items.iter().collect(),
         _ => vec![env_file],
     };
-    entries
+    let count = written.len();
+    let entries: Vec<EnvFile> = written
         .into_iter()
         .filter_map(|entry| {
             let (path, required, raw) = match &entry.kind {
@@ -1700,7 +1688,9 @@ fn env_file_entries(env_file: &Node) -> Vec<EnvFile> {
                 Interpolation::Unknown | Interpolation::Invalid => None,
             }
         })
-        .collect()
+        .collect();
+    let all_known = entries.len() == count;
+    (entries, all_known)
 }
 
 /// A value as Compose gives it: `None` (from the shell) is unknown, and so is a variable the
