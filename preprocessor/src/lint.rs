@@ -477,6 +477,12 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
             }
             continue;
         }
+        // `env_file: /dev/null` (a way to name no file where a base file names one): Compose
+        // opens it as any file and reads nothing (compose-go e70e961 types/project.go L821-851
+        // `loadEnvFile`, `loadMappingFile`), and so is it here, without opening a device.
+        if canonical(&path) == Path::new(DEV_NULL) {
+            continue;
+        }
         paths.push((path, entry.raw));
     }
     // Where each file comes last (a map, not a scan per entry: linear in the entries).
@@ -524,6 +530,10 @@ fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<s
                 }
                 let path = working_dir.join(written);
                 let real = canonical(&path);
+                if real == Path::new(DEV_NULL) {
+                    files.push((written.clone(), std::sync::Arc::from("")));
+                    continue;
+                }
                 if let Some(text) = texts.get(&real) {
                     files.push((written.clone(), std::sync::Arc::clone(text)));
                     continue;
@@ -543,6 +553,9 @@ fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<s
     }
     files
 }
+
+/// The empty device, which Compose reads as an empty env file.
+const DEV_NULL: &str = "/dev/null";
 
 /// A file's text: a regular file (symbolic links followed, as `sites-enabled/` holds them), at
 /// most [`MAX_FILE_BYTES`], UTF-8 without NUL bytes.

@@ -1505,6 +1505,40 @@ fn a_secret_taken_from_a_plainly_named_env_variable_is_never_printed() {
     assert!(shown.contains("secret-key-short") && !shown.contains("S3cr3tN4medValue"), "{shown}");
 }
 
+/// `env_file: /dev/null` is an empty env file to Compose (compose-go e70e961 types/project.go
+/// `loadEnvFile` opens it as any file): the run goes on and judges the project as a whole,
+/// where any other device is refused with its name.
+#[test]
+fn an_env_file_of_dev_null_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    env_file: /dev/null\n    environment:\n      DB_HOST: postgres\n",
+    );
+    let output = bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    // The project is whole: no service answers to `postgres`.
+    assert!(
+        rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/compose-host-not-a-service"),
+        "{:?}",
+        rules_at(&json(&output))
+    );
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    env_file: /dev/zero\n",
+    );
+    let output = bin().arg("lint").arg(&compose).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("/dev/zero"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place
 /// (compose-go `enforceUnicity`), a path Compose interpolates makes the password unknown, many
 /// spellings of one file are one file, and a kernel's file is not read.
