@@ -1104,6 +1104,11 @@ fn scan_services(
                     || ["image", "build", "provider", "extends", "profiles"]
                         .iter()
                         .any(|key| !matches!(merged_lookup(service, key), Ok(None))),
+                not_a_mapping: tag == Tag::Merge
+                    && matches!(
+                        service.kind,
+                        NodeKind::Str(_) | NodeKind::Bool(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Seq(_)
+                    ),
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),

@@ -541,6 +541,10 @@ pub struct ShownService {
     /// merge key), or may take it from where it is not read (`extends:`, a `!reset` or
     /// `!override` tag), or Compose leaves it out unless asked (`profiles:`).
     pub runs_something: bool,
+    /// Its value is a scalar or a list, not a mapping: a service key written at the services'
+    /// level (`restart: always` one indentation too far out), which Compose refuses with
+    /// `services.restart must be a mapping`.
+    pub not_a_mapping: bool,
     /// Its `image:` as written in this file (also through a YAML merge key), and where the value
     /// is.
     pub image: Option<(String, Range<usize>)>,

@@ -35,7 +35,7 @@ pub const COMPOSE_SERVICE_WITHOUT_IMAGE: Rule = Rule {
     severity: Severity::Error,
     summary: "a service of the Compose project has neither `image:` nor `build:` in any of its files: Docker Compose refuses the whole project and starts nothing, NetBox included",
     help: "give the service the image it runs (`image:`, the `netbox` service's for a worker or housekeeping service) or a `build:`, or remove the service",
-    fact: "compose-spec/compose-go e70e961 (v2.13.0+6, the loader of Docker Compose v2) loader/validate.go L30-34: checkConsistency returns `service %q has neither an image nor a build context specified: invalid compose project` for a service without `build`, `image` and `provider`; loader/loader.go L621-630 runs it on the services left after the active profiles are applied (project.WithProfiles). Seen in tests/realworld/tuning/t168-… (a housekeeping service whose image line is commented out)",
+    fact: "compose-spec/compose-go e70e961 (v2.13.0+6, the loader of Docker Compose v2) loader/extends.go L55-58 and schema/schema.go L116-121 refuse a service whose value is not a mapping (`services.foo must be a mapping`, loader/loader_test.go L527-531); loader/validate.go L30-34: checkConsistency returns `service %q has neither an image nor a build context specified: invalid compose project` for a service without `build`, `image` and `provider`; loader/loader.go L621-630 runs it on the services left after the active profiles are applied (project.WithProfiles). Seen in tests/realworld/tuning/t168-… (a housekeeping service whose image line is commented out)",
     applies: Applies::Always,
 };
 
@@ -58,16 +58,36 @@ pub fn compose_service_without_image(d: &Input<'_>, _: &Targets, out: &mut Vec<F
     for service in &services.shown {
         if runs.remove(service.name.as_str()) == Some(false) {
             let (block, range) = &service.key;
-            out.push(Finding::in_block(
-                &COMPOSE_SERVICE_WITHOUT_IMAGE,
-                *block,
-                range.clone(),
-                format!(
-                    "no compose file of this project gives the service `{}` an `image:` or a `build:`: Docker Compose refuses the whole project (\"service {:?} has neither an image nor a build context specified: invalid compose project\") and starts no service, NetBox included",
-                    service.name.escape_debug(),
-                    service.name,
-                ),
-            ));
+            let finding = if service.not_a_mapping {
+                // A key of the service above written one indentation too far out: Compose's
+                // loader stops on its shape before it asks for an image.
+                Finding::in_block(
+                    &COMPOSE_SERVICE_WITHOUT_IMAGE,
+                    *block,
+                    range.clone(),
+                    format!(
+                        "`{}` is written at the level of the services, so Compose takes it for a service, and its value is no mapping: Docker Compose refuses the whole project (\"services.{} must be a mapping\") and starts no service, NetBox included",
+                        service.name.escape_debug(),
+                        service.name.escape_debug(),
+                    ),
+                )
+                .with_help(format!(
+                    "if `{}` belongs to the service above, indent it under that service; otherwise remove it",
+                    service.name.escape_debug()
+                ))
+            } else {
+                Finding::in_block(
+                    &COMPOSE_SERVICE_WITHOUT_IMAGE,
+                    *block,
+                    range.clone(),
+                    format!(
+                        "no compose file of this project gives the service `{}` an `image:` or a `build:`: Docker Compose refuses the whole project (\"service {:?} has neither an image nor a build context specified: invalid compose project\") and starts no service, NetBox included",
+                        service.name.escape_debug(),
+                        service.name,
+                    ),
+                )
+            };
+            out.push(finding);
         }
     }
 }
@@ -93,6 +113,23 @@ mod tests {
         // counts from the first block: `grafana:` is the chapter's eleventh line).
         let override_only = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n```\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  grafana:\n    ports:\n      - 3000:3000\n```\n";
         assert_fires_linted("netbox/compose-service-without-image", override_only, 8);
+    }
+
+    /// A key of the service above written one indentation too far out (trial 8: `restart:
+    /// always` under `services:`): Compose refuses it for its shape, and the message says so.
+    #[test]
+    fn a_service_key_written_at_the_services_level() {
+        let rule = "netbox/compose-service-without-image";
+        let outdented = chapter("  restart: always\n");
+        assert_fires_linted("netbox/compose-service-without-image", &outdented, 4);
+        let found = crate::rules::testing::linted(rule, &outdented);
+        assert!(found[0].1.contains("\"services.restart must be a mapping\""), "{found:?}");
+        assert!(!found[0].1.contains("neither an image"), "{found:?}");
+        // A list, too; a mapping without an image keeps Compose's other message.
+        let listed = crate::rules::testing::linted(rule, &chapter("  ports:\n    - 8080:8080\n"));
+        assert!(listed[0].1.contains("\"services.ports must be a mapping\""), "{listed:?}");
+        let mapping = crate::rules::testing::linted(rule, &chapter("  worker:\n    restart: always\n"));
+        assert!(mapping[0].1.contains("neither an image"), "{mapping:?}");
     }
 
     /// An image or a build in this file, an override or a YAML merge key; a service that may
