@@ -17,8 +17,9 @@
 //!
 //! `STATIC_PIPELINE_SCALING=1` (or a larger factor for larger sizes) instead times the inputs that were once super-linear (issue 11,
 //! item 7), each at a size and at twice that size: one block of non-Python lines (each a syntax
-//! error), findings on one long line, and NetBox variants over a large main blueprint. Twice the
-//! input must cost at most 2.2 times as much.
+//! error), findings on one long line, NetBox variants over a large main blueprint, and `lint` on
+//! a project of many env files filled from one large `.env`. Twice the input must cost at most
+//! 2.2 times as much.
 //!
 //! For profiling: `STATIC_PIPELINE_PROFILE=N` runs the pipeline N more times without timing (for
 //! `perf record` or `valgrind --tool=callgrind`), and `STATIC_PIPELINE_INPUT=FILE` writes the
@@ -464,9 +465,53 @@ fn scaling() {
     }
 }
 
+/// `lint` on a Compose project whose `netbox` service names n env files, each filling a value
+/// from the project's `.env` of n lines: the `.env` was once read again for each env file
+/// (quadratic: 193 s for 500 files and 100,000 lines in a debug build).
+fn lint_scaling() {
+    use mdbook_configcheck::lint::{Input, lint};
+    let only = std::env::var("STATIC_PIPELINE_CASE").unwrap_or_default();
+    let name = "lint: n env files filled from an .env of n lines";
+    if !name.contains(&only) {
+        return;
+    }
+    let factor =
+        std::env::var("STATIC_PIPELINE_SCALING").ok().and_then(|f| f.parse::<usize>().ok()).unwrap_or(1).max(1);
+    let time = |n: usize| {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let root = dir.path();
+        let env: String = (0..n).map(|i| format!("VAR{i}=value{i}\n")).collect();
+        std::fs::write(root.join(".env"), env).expect("the .env is written");
+        let mut compose =
+            String::from("services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    env_file:\n");
+        for i in 0..n {
+            compose.push_str(&format!("      - e{i}.env\n"));
+            std::fs::write(root.join(format!("e{i}.env")), format!("X{i}=${{VAR{i}}}\n")).expect("an env file");
+        }
+        let path = root.join("docker-compose.yml");
+        std::fs::write(&path, compose).expect("the compose file is written");
+        let input = [Input { path, kind: None }];
+        median_of(3, || lint(&input, None, &mdbook_configcheck::config::Settings::default()).expect("linted"))
+    };
+    let n = 1_000 * factor;
+    let (single, double) = (time(n), time(2 * n));
+    let ratio = double.as_secs_f64() / single.as_secs_f64();
+    println!(
+        "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",
+        name,
+        n,
+        single.as_secs_f64() * 1e3,
+        2 * n,
+        double.as_secs_f64() * 1e3,
+        ratio,
+        if ratio <= 2.2 { "" } else { "  NOT met" }
+    );
+}
+
 fn main() {
     if std::env::var_os("STATIC_PIPELINE_SCALING").is_some() {
         scaling();
+        lint_scaling();
         return;
     }
     let input = book_json();

@@ -67,11 +67,14 @@ fn check_extraction(
     let mut findings = extraction.findings;
     // Blocks are independent: parse them on all cores, and merge each run's main NetBox files
     // on the core that parsed them.
+    let projects = parse::ProjectEnvs::read(&blocks);
     let contributions = crate::parallel::map_chunks(&blocks, 64, |part| {
         let mut found = Vec::new();
         let mut env_notes = parse::env::Notes::default();
-        let contribution =
-            model::contribute(part, part.iter().map(|block| parse::parse_block(block, &mut found, &mut env_notes)));
+        let contribution = model::contribute(
+            part,
+            part.iter().map(|block| parse::parse_block(block, &projects, &mut found, &mut env_notes)),
+        );
         crate::rules::netbox::env_value_spans_lines::report(&env_notes.spanning, &mut found);
         crate::rules::netbox::env_last_line_unnamed::report(&env_notes.unnamed_last_line, &mut found);
         crate::rules::netbox::env_variable_repeated::report(&env_notes.repeated, &mut found);

@@ -14,8 +14,10 @@ pub mod netbox;
 pub mod nginx;
 pub mod nginx_lexer;
 
+use std::collections::HashMap;
+
 use crate::extract::{Block, Kind};
-use crate::finding::Finding;
+use crate::finding::{BlockId, Finding};
 use crate::own_rules;
 
 /// A parsed block.
@@ -46,13 +48,40 @@ impl Parsed {
 /// blocks across the cores.) The env files' notes are left out: what the model needs, for its
 /// tests.
 pub fn parse_blocks(blocks: &[Block], findings: &mut Vec<Finding>) -> Vec<Parsed> {
-    blocks.iter().map(|block| parse_block(block, findings, &mut env::Notes::default())).collect()
+    let projects = ProjectEnvs::read(blocks);
+    blocks.iter().map(|block| parse_block(block, &projects, findings, &mut env::Notes::default())).collect()
+}
+
+/// The projects' `.env` files (`lint`), each read once however many blocks refer to it: a
+/// compose project may name thousands of env files that take values from one large `.env`.
+#[derive(Debug, Default)]
+pub struct ProjectEnvs(HashMap<BlockId, compose::ProjectEnv>);
+
+impl ProjectEnvs {
+    /// Read each `.env` the blocks refer to ([`Block::project_env`]), by its block.
+    pub fn read(blocks: &[Block]) -> ProjectEnvs {
+        let mut read = HashMap::new();
+        for (id, text) in blocks.iter().filter_map(|block| block.project_env.as_ref()) {
+            read.entry(*id).or_insert_with(|| compose::ProjectEnv::read(text, *id));
+        }
+        ProjectEnvs(read)
+    }
+
+    /// The `.env` a block refers to, as read.
+    fn of(&self, block: &Block) -> Option<&compose::ProjectEnv> {
+        block.project_env.as_ref().and_then(|(id, _)| self.0.get(id))
+    }
 }
 
 /// Parse one block; a syntax error becomes a finding. What an env file's parser notes for the
 /// rules that need the file as written, which the model no longer has (a quoted value that runs
 /// over lines, a last line without a name), goes to `env_notes`.
-pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut env::Notes) -> Parsed {
+pub fn parse_block(
+    block: &Block,
+    projects: &ProjectEnvs,
+    findings: &mut Vec<Finding>,
+    env_notes: &mut env::Notes,
+) -> Parsed {
     let (parsed, language) = match block.kind {
         Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
@@ -69,20 +98,18 @@ pub fn parse_block(block: &Block, findings: &mut Vec<Finding>, env_notes: &mut e
                 file.settings.clear();
             } else {
                 // An `env_file:`'s `${NAME}` that the project's `.env` fills (`lint`).
-                if let Some((id, text)) = block.project_env.as_ref().filter(|_| !notes.templates.is_empty()) {
-                    let project = compose::ProjectEnv::read(text, *id);
-                    compose::resolve_templates(&mut file, &notes.templates, Some(&project));
+                if let Some(project) = projects.of(block).filter(|_| !notes.templates.is_empty()) {
+                    compose::resolve_templates(&mut file, &notes.templates, Some(project));
                 }
                 env_notes.extend(notes);
             }
             (Parsed::Netbox(file), "Docker Compose env-file syntax")
         }
         Kind::Compose => {
-            let project = block.project_env.as_ref().map(|(id, text)| compose::ProjectEnv::read(text, *id));
             let mut file = compose::parse_in_project(
                 (&block.text, &block.file),
                 block.id,
-                project.as_ref(),
+                projects.of(block),
                 &block.service_env_files,
             );
             if block.environment_replaced {
