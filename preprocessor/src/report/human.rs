@@ -133,38 +133,51 @@ const NEAR_LINES: usize = 12;
 /// The text with the value of every line that assigns a secret-named setting or variable
 /// replaced by `*`, byte for byte (so that every offset into it stays where it was): an env
 /// line (`NAME=value`, `export NAME=value`, a name and a blank where the `=` was forgotten), a
-/// compose `environment:` entry (`- NAME=value`, `NAME: value`), a Python assignment or dict
-/// item (`SECRET_KEY = '…'`, `'PASSWORD': '…'`). A quoted value keeps its quotes; an
-/// interpolation (`${VAR}`, `$VAR`) or an expression (`environ.get(…)`) shows no secret and is
-/// kept. Linear in the text.
+/// compose `environment:` entry (`- NAME=value`, `- "NAME=value"`, `NAME: value`, a flow
+/// mapping's `{NAME: value}`, a value on the lines below its key or in a block scalar), a Python
+/// assignment or dict item (`SECRET_KEY = '…'`, `'PASSWORD': '…'`). A quoted value keeps its
+/// quotes (and is read past its escapes, `\"` and `''`); an interpolation (`${VAR}`, `$VAR`) or
+/// a call (`environ.get(…)`) shows no secret and is kept. Where the syntax is unclear, more is
+/// masked, never less. Linear in the text.
 pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     let mut masked: Option<String> = None;
     let mut start = 0;
     // A secret's quote that its line does not close: the lines up to the closing quote are
     // the value too (a PEM key), masked whole but for that quote.
     let mut open: Option<char> = None;
+    // A secret-named key whose value is on the lines below it (`DB_PASSWORD:` then the value,
+    // or a block scalar `|`, `>-`): the key's indentation; lines indented deeper are its value.
+    let mut below: Option<usize> = None;
     for line in text.split_inclusive('\n') {
-        let hide = match open {
-            Some(quote) => {
-                let body = line.trim_end_matches(['\n', '\r']);
-                let end = body.find(quote);
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start().len();
+        if below.is_some_and(|key| indent <= key && !body.trim().is_empty()) {
+            below = None;
+        }
+        let hide = match (open, below) {
+            (Some(quote), _) => {
+                let end = closing_quote(body, 0, quote);
                 open = end.is_none().then_some(quote);
                 Some(0..end.unwrap_or(body.len()))
             }
-            None => secret_value(line).map(|(value, unclosed)| {
-                open = unclosed;
-                value
+            (None, Some(_)) => Some(indent..body.len()),
+            (None, None) => secret_value(body).map(|secret| {
+                open = secret.open;
+                below = secret.value_below.then_some(indent);
+                secret.value
             }),
         };
-        // Further on the line, the quoted values of secret-named quoted keys (a dict on one
-        // line: `DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`).
+        // Further on the line, the values of secret-named keys of a dict or flow mapping on one
+        // line (`DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`, `{SKIP: "x", DB_PASSWORD: y}`).
         let mut hidden: Vec<Range<usize>> = hide.into_iter().collect();
-        if open.is_none() {
+        if open.is_none() && below.is_none() {
             // After the value, and after its closing quote.
             let from = hidden.last().map_or(0, |value| {
                 value.end + usize::from(matches!(line.as_bytes().get(value.end), Some(b'\'' | b'"')))
             });
             hidden.extend(secret_items(line, from));
+            hidden.extend(flow_items(body, from));
+            hidden.sort_by_key(|range| range.start);
         }
         if hidden.is_empty() {
             if let Some(out) = masked.as_mut() {
@@ -174,9 +187,14 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
             let out = masked.get_or_insert_with(|| text[..start].to_string());
             let mut at = 0;
             for value in hidden {
-                out.push_str(&line[at..value.start]);
+                // Ranges found twice (a quoted key in a flow mapping) are masked once.
+                let from = value.start.max(at);
+                if from >= value.end {
+                    continue;
+                }
+                out.push_str(&line[at..from]);
                 // One `*` per byte: offsets after it stay valid.
-                out.extend(std::iter::repeat_n('*', value.len()));
+                out.extend(std::iter::repeat_n('*', value.end - from));
                 at = value.end;
             }
             out.push_str(&line[at..]);
@@ -186,10 +204,19 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     masked.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
-/// Where, in a line, the value of a secret-named assignment is (the part to hide), and its
-/// quote when the line does not close it.
-fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
-    let body = line.trim_end_matches(['\n', '\r']);
+/// A secret-named assignment's value on its line.
+struct SecretValue {
+    /// The part of the line to hide.
+    value: Range<usize>,
+    /// The quote the line does not close: the value goes on over the lines below.
+    open: Option<char>,
+    /// The value is on the lines below the key (nothing after `:`, or a block scalar's
+    /// indicator).
+    value_below: bool,
+}
+
+/// Where, in a line (without its line end), the value of a secret-named assignment is.
+fn secret_value(body: &str) -> Option<SecretValue> {
     let blanks = |from: usize| from + (body[from..].len() - body[from..].trim_start().len());
     let mut at = blanks(0);
     for prefix in ["- ", "export "] {
@@ -207,6 +234,15 @@ fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
     }
     at = name_at + name_len;
     if let Some(q) = quote {
+        // `- "DB_PASSWORD=value"`: one quoted string holds the name and the value.
+        if body[at..].starts_with('=') {
+            let end = closing_quote(body, at + 1, q);
+            return Some(SecretValue {
+                value: at + 1..end.unwrap_or(body.len()),
+                open: end.is_none().then_some(q),
+                value_below: false,
+            });
+        }
         body[at..].strip_prefix(q)?;
         at += q.len_utf8();
     }
@@ -218,18 +254,63 @@ fn secret_value(line: &str) -> Option<(Range<usize>, Option<char>)> {
         _ => return None,
     };
     let value = &body[at..];
-    let first = value.chars().next()?;
+    let Some(first) = value.chars().next() else {
+        // `DB_PASSWORD:` with its value on the next lines (YAML); harmless elsewhere.
+        return Some(SecretValue { value: at..at, open: None, value_below: true });
+    };
     if matches!(first, '\'' | '"') {
-        let inner = &value[1..];
-        let end = inner.find(first);
-        return Some((at + 1..at + 1 + end.unwrap_or(inner.len()), end.is_none().then_some(first)));
+        let end = closing_quote(body, at + 1, first);
+        return Some(SecretValue {
+            value: at + 1..end.unwrap_or(body.len()),
+            open: end.is_none().then_some(first),
+            value_below: false,
+        });
     }
-    if first == '$' || value.contains('(') {
+    // A block scalar (`|`, `>-`, `|2`) or an open bracket: the value is below.
+    let indicator = value.split(" #").next().unwrap_or("").trim_end();
+    if (indicator.starts_with(['|', '>']) && indicator[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9')))
+        || matches!(indicator, "(" | "[" | "{")
+    {
+        return Some(SecretValue { value: at..at + indicator.len(), open: None, value_below: true });
+    }
+    if first == '$' || is_call(value) {
         return None;
     }
     let end = value.find(" #").unwrap_or(value.len());
     let end = value[..end].trim_end().trim_end_matches(',').len();
-    (end > 0).then(|| (at..at + end, None))
+    (end > 0).then(|| SecretValue { value: at..at + end, open: None, value_below: false })
+}
+
+/// Whether a value is a call (`environ.get('X')`, `_read_secret('x', environ.get('X'))`): a
+/// dotted name, `(`, arguments that start with a quote, a name or nothing, and `)` last; it
+/// reads the secret from elsewhere and holds none of its own. `h3k(9x)q_w` and `Ch4nged(0nly)`
+/// (a digit after `(`) are values, masked.
+fn is_call(value: &str) -> bool {
+    let value = value.split(" #").next().unwrap_or("").trim_end().trim_end_matches(',');
+    let name = value.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).unwrap_or(value.len());
+    let Some(arguments) = value[name..].strip_prefix('(') else { return false };
+    name > 0
+        && (value.as_bytes()[0].is_ascii_alphabetic() || value.starts_with('_'))
+        && value.ends_with(')')
+        && arguments.starts_with(|c: char| matches!(c, '\'' | '"' | ')' | '_') || c.is_ascii_alphabetic())
+}
+
+/// The byte at which a quoted value that starts before `from` closes (the closing quote), read
+/// past a backslash's escape (`\"`, Python's `\'`) and a doubled quote (YAML's `''`); `None`
+/// when the line does not close it. Where a syntax has no such escape, more is masked.
+fn closing_quote(body: &str, from: usize, quote: char) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let q = quote as u8;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b if b == q && bytes.get(i + 1) == Some(&q) => i += 2,
+            b if b == q => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// The quoted string that starts at `at` (a quote) of `body`: its contents' range and whether
@@ -273,6 +354,44 @@ fn secret_items(line: &str, from: usize) -> Vec<Range<usize>> {
         let (value, closed) = quoted(body, value_at);
         at = if closed { value.end + 1 } else { body.len() };
         hidden.push(value);
+    }
+    hidden
+}
+
+/// From byte `from` of a line, the values of a flow mapping's unquoted secret-named keys
+/// (`environment: {SKIP_SUPERUSER: "false", DB_PASSWORD: hunter2}`): after `{` or `,`, a name, a
+/// colon and a blank; the value runs to its closing quote, or unquoted to the next `,` or `}`.
+/// Linear in the line.
+fn flow_items(body: &str, from: usize) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut hidden = Vec::new();
+    let mut at = from.min(body.len());
+    while let Some(offset) = body[at..].find(['{', ',']) {
+        let name_at = at + offset + 1;
+        let name_at = name_at + (body[name_at..].len() - body[name_at..].trim_start().len());
+        let name_len =
+            body[name_at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len() - name_at);
+        at = name_at + name_len;
+        if name_len == 0 || bytes.get(at) != Some(&b':') || !is_secret_name(&body[name_at..at]) {
+            continue;
+        }
+        let value_at = at + 1 + (body[at + 1..].len() - body[at + 1..].trim_start().len());
+        match bytes.get(value_at) {
+            Some(&q @ (b'\'' | b'"')) => {
+                let end = closing_quote(body, value_at + 1, q as char).unwrap_or(body.len());
+                hidden.push(value_at + 1..end);
+                at = end.min(body.len());
+            }
+            Some(_) => {
+                let end = body[value_at..].find([',', '}']).map_or(body.len(), |e| value_at + e);
+                let end = value_at + body[value_at..end].trim_end().len();
+                if !body[value_at..end].starts_with('$') {
+                    hidden.push(value_at..end);
+                }
+                at = end;
+            }
+            None => break,
+        }
     }
     hidden
 }
@@ -333,6 +452,41 @@ mod tests {
             "SECRET_KEY = '****'  # 'PASSWORD': '****'",
         ] {
             assert!(masked.contains(shown), "{shown} in:\n{masked}");
+        }
+    }
+
+    /// The review's shapes (each printed a password whole): a value with `(` in it, a quoted
+    /// list item, a flow mapping, a value below its key or in a block scalar, escaped quotes.
+    #[test]
+    fn secrets_in_less_common_shapes_are_masked() {
+        let cases = [
+            ("DB_PASSWORD=Ch4nged(0nly)here\n", "Ch4nged"),
+            ("SECRET_KEY=h3k(9x)q_w+2=zv@l*1b\n", "h3k"),
+            ("REDIS_CACHE_PASSWORD=x)9nLGnz(q3N4z1k\n", "9nLG"),
+            ("      - \"DB_PASSWORD=Ch4nged-0nly-here\"\n", "Ch4nged"),
+            ("    environment: {SKIP_SUPERUSER: \"false\", DB_PASSWORD: Ch4nged-0nly-here}\n", "Ch4nged"),
+            ("    environment: {DB_PASSWORD: 'Ch4nged-0nly-here', X: y}\n", "Ch4nged"),
+            ("      DB_PASSWORD:\n        Ch4nged-0nly-here\n      DB_HOST: postgres\n", "Ch4nged"),
+            ("      DB_PASSWORD: >-\n        Ch4nged-0nly-here\n", "Ch4nged"),
+            ("      SECRET_KEY: |\n        line-0ne-of-it\n        line-tw0-of-it\n", "-of-it"),
+            ("      DB_PASSWORD: 'Ch4ng''ed-0nly-here'\n", "0nly"),
+            ("DB_PASSWORD=\"Ch4\\\"nged-0nly-here\"\n", "0nly"),
+            ("SECRET_KEY = (\n    'first-half-of-key'\n    'second-half'\n)\n", "half"),
+        ];
+        for (text, secret) in cases {
+            let masked = mask_secret_values(text);
+            assert_eq!(masked.len(), text.len(), "{text}");
+            assert!(!masked.contains(secret), "{secret} in:\n{masked}");
+        }
+        // What follows a value below its key is shown again; a call reads the secret elsewhere.
+        let masked = mask_secret_values("      DB_PASSWORD:\n        Ch4nged\n      DB_HOST: postgres\n");
+        assert!(masked.ends_with("      DB_HOST: postgres\n"), "{masked}");
+        for kept in [
+            "SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))\n",
+            "SECRET_KEY = os.getenv('NETBOX_SECRET_KEY')\n",
+            "    environment: {SKIP_SUPERUSER: \"false\", DB_PASSWORD: ${PW}}\n",
+        ] {
+            assert_eq!(mask_secret_values(kept), kept);
         }
     }
 
