@@ -137,6 +137,9 @@ pub struct Block {
     /// in the project's directory, and every environment file they name. Then a variable they
     /// do not set is not set, and a mount they do not show is not there.
     pub project_complete: bool,
+    /// A compose file (`lint --netbox-docker`) whose checkout's configuration directory was read
+    /// whole: every Python file netbox-docker's loader imports from it is a block.
+    pub configuration_read_whole: bool,
     /// An env file (`lint`) that Compose reads with `format: raw`, not as dotenv: its names
     /// are read, its values unknown.
     pub raw_env_file: bool,
@@ -552,6 +555,7 @@ impl ChapterScan<'_> {
             environment_replaced: false,
             ports_replaced: false,
             project_complete: false,
+            configuration_read_whole: false,
             project_env_only: false,
             project_env: None,
             service_env_files: Vec::new(),

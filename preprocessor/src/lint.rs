@@ -210,6 +210,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             environment_replaced: file.environment_replaced,
             ports_replaced: file.ports_replaced,
             project_complete: file.kind == Kind::Compose && project_complete,
+            configuration_read_whole: file.kind == Kind::Compose && netbox_docker.is_some(),
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
             project_env: project_env_block

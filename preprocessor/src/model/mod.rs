@@ -102,7 +102,7 @@ pub fn contribute(blocks: &[Block], parsed: impl IntoIterator<Item = Parsed>) ->
                 let role = role(block.kind, &block.file, block.partial);
                 let names = std::mem::take(&mut file.module_names);
                 netbox.note_module_names(&block.file, block.id, role, block.excerpt, *names);
-                netbox.absorb(file, role)
+                netbox.absorb(*file, role)
             }
             other => kept.push((block.id, other)),
         }

@@ -382,6 +382,14 @@ impl NetboxConfig {
             && !self.python_shown
     }
 
+    /// Whether the configuration NetBox runs is all shown: netbox-docker's image runs its own as
+    /// shipped ([`Self::runs_stock_netbox_docker_configuration`]), or the whole Compose project
+    /// and its checkout's configuration directory were read (`lint --netbox-docker`).
+    pub fn configuration_known(&self) -> bool {
+        self.runs_stock_netbox_docker_configuration()
+            || self.stock.is_some_and(|stock| stock.project_complete && stock.configuration_read_whole)
+    }
+
     /// Whether NetBox's configuration is the one linuxserver's image writes from its
     /// environment variables ([`crate::parse::env::LINUXSERVER`]): the whole project is read, its
     /// `netbox` service runs that image, no file is mounted over `/config/configuration.py`, and

@@ -943,6 +943,7 @@ pub fn read_in_project(
         secrets,
         superuser_secrets,
         project_complete: false,
+        configuration_read_whole: false,
     });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
@@ -1135,14 +1136,19 @@ fn scan_services(
                     .flatten(),
                 command,
                 addresses: addresses(service),
-                initdb_scripts: service_key(service, "volumes").is_some_and(|volumes| {
-                    untag(volumes)
-                        .1
-                        .items()
-                        .iter()
-                        .filter_map(volume_target)
-                        .any(|target| target.trim_end_matches('/').starts_with("/docker-entrypoint-initdb.d"))
+                initdb_scripts: ["volumes", "configs", "secrets"].iter().any(|key| {
+                    service_key(service, key).is_some_and(|mounts| {
+                        untag(mounts)
+                            .1
+                            .items()
+                            .iter()
+                            .filter_map(|mount| {
+                                if *key == "volumes" { volume_target(mount) } else { mount.get("target")?.as_str() }
+                            })
+                            .any(|target| target.trim_end_matches('/').starts_with("/docker-entrypoint-initdb.d"))
+                    })
                 }),
+                own_start: ["build", "entrypoint"].iter().any(|key| service_key(service, key).is_some()),
             });
         }
         let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -1951,6 +1957,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             project_complete: true,
+            configuration_read_whole: false,
         };
         let over = StockConfiguration {
             published_image: None,
@@ -1966,6 +1973,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             project_complete: false,
+            configuration_read_whole: false,
         };
         let merged = base.merge(over);
         assert_eq!(merged.published_image, Some(true));

@@ -25,7 +25,7 @@ use crate::own_rules;
 pub enum Parsed {
     /// A `check=netbox` block, or a `check=env` or `check=compose` block (its variables as text
     /// settings).
-    Netbox(netbox::PythonFile),
+    Netbox(Box<netbox::PythonFile>),
     /// A `check=nginx` block.
     Nginx(nginx::NginxFile),
     /// A `check=authentik` block.
@@ -83,7 +83,7 @@ pub fn parse_block(
     env_notes: &mut env::Notes,
 ) -> Parsed {
     let (parsed, language) = match block.kind {
-        Kind::Netbox => (Parsed::Netbox(netbox::parse(&block.text, block.id)), "Python"),
+        Kind::Netbox => (Parsed::Netbox(Box::new(netbox::parse(&block.text, block.id))), "Python"),
         Kind::Nginx => (Parsed::Nginx(nginx::parse(&block.text)), "nginx configuration"),
         Kind::Env => {
             // What only the file as written shows: noted for its rules.
@@ -103,7 +103,7 @@ pub fn parse_block(
                 }
                 env_notes.extend(notes);
             }
-            (Parsed::Netbox(file), "Docker Compose env-file syntax")
+            (Parsed::Netbox(Box::new(file)), "Docker Compose env-file syntax")
         }
         Kind::Compose => {
             let mut file = compose::parse_in_project(
@@ -124,8 +124,9 @@ pub fn parse_block(
             }
             if let Some(stock) = &mut file.stock_configuration {
                 stock.project_complete = block.project_complete;
+                stock.configuration_read_whole = block.configuration_read_whole;
             }
-            (Parsed::Netbox(file), "YAML")
+            (Parsed::Netbox(Box::new(file)), "YAML")
         }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
     };

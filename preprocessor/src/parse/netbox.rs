@@ -582,9 +582,13 @@ pub struct ShownService {
     /// Its other names on the project's network (`hostname:`, `container_name:`, aliases,
     /// fixed addresses), in lower case.
     pub addresses: Vec<String>,
-    /// A volume is mounted under `/docker-entrypoint-initdb.d`: the postgres image runs its
-    /// scripts after creating the database (roles and passwords of their own).
+    /// Files are put under `/docker-entrypoint-initdb.d` (a volume, or a config's or a secret's
+    /// `target:`): the postgres image runs these scripts after creating the database (roles and
+    /// passwords of their own).
     pub initdb_scripts: bool,
+    /// It runs an image built here (`build:`) or an `entrypoint:` of its own: what starts is
+    /// not the published image's entrypoint.
+    pub own_start: bool,
 }
 
 impl ShownService {
@@ -645,8 +649,16 @@ impl ShownService {
         // (`requirepass` is only the `default` user's), an item the command's words do not
         // show whole (a list item with a blank), an `entrypoint:` of its own.
         let words: Vec<&str> = command.split_whitespace().collect();
+        // A configuration file (`redis-server /etc/redis.conf --requirepass …`, the server's
+        // first argument) may name an `aclfile`, with which the server ignores `requirepass`
+        // (redis.conf of Redis 7: "not compatible with aclfile option").
+        let config_file = words.windows(2).any(|pair| {
+            pair[0].trim_start_matches(['"', '\'']).ends_with("-server")
+                && (pair[1] == "-" || !pair[1].starts_with('-'))
+        });
         if words.iter().filter(|word| **word == "--requirepass").count() != 1
             || words.iter().any(|word| matches!(*word, "--user" | "--aclfile") || word.contains(UNCLEAR_COMMAND))
+            || config_file
         {
             return ServiceVariable::Unknown;
         }
@@ -835,6 +847,9 @@ pub struct StockConfiguration {
     /// a variable none of its files sets is not set, a mount none shows is not there. A book, or
     /// one file of a project named alone, may show part of it only.
     pub project_complete: bool,
+    /// A netbox-docker checkout's configuration directory was read whole (`lint
+    /// --netbox-docker`: see [`crate::extract::Block::configuration_read_whole`]).
+    pub configuration_read_whole: bool,
 }
 
 impl StockConfiguration {
@@ -872,6 +887,7 @@ impl StockConfiguration {
             secrets: self.secrets || other.secrets,
             superuser_secrets: self.superuser_secrets || other.superuser_secrets,
             project_complete: self.project_complete && other.project_complete,
+            configuration_read_whole: self.configuration_read_whole && other.configuration_read_whole,
         }
     }
 }

@@ -11,12 +11,16 @@
 //! the superuser that password is for (`DB_USER` is `POSTGRES_USER`, by default `postgres`).
 //! Both must be literal values. Not judged: a value from the shell; a Docker secret
 //! (netbox-docker reads `/run/secrets/db_password` first; the image's `POSTGRES_PASSWORD_FILE`);
-//! `POSTGRES_HOST_AUTH_METHOD`; scripts of one's own under `/docker-entrypoint-initdb.d`
-//! (they may make NetBox's role); a merge key, `extends:` or an `env_file:` path Compose
-//! interpolates; a name that may resolve beyond the project (`extra_hosts:`, `links:`,
-//! `network_mode:`, external networks); a Python file of one's own whose `DATABASE` does not
-//! read `DB_HOST` and `DB_PASSWORD`; a service shown in more than one compose file. Neither
-//! value is printed.
+//! `POSTGRES_HOST_AUTH_METHOD`; scripts of one's own under `/docker-entrypoint-initdb.d` (a
+//! volume's, a config's or a secret's target: they may make NetBox's role); a PostgreSQL built
+//! here, with an entrypoint of its own, or told to read another `pg_hba.conf` or configuration
+//! (`-c hba_file=…`); a `DB_PORT` other than 5432 (a pooler may answer there); a merge key,
+//! `extends:` or an `env_file:` path Compose interpolates; a name that may resolve beyond the
+//! project (`extra_hosts:`, `links:`, `network_mode:`, external networks); a configuration
+//! directory mounted and not read (an add-on may set `DATABASE`), or a Python file of one's own
+//! whose `DATABASE` does not read `DB_HOST` and `DB_PASSWORD`; a service shown in more than one
+//! compose file. Neither value is printed. A warning: whether the data volume is new, the files
+//! do not show.
 //!
 //! ## Why is this bad?
 //! On a first start, with an empty data volume, the postgres image creates its superuser with
@@ -43,7 +47,10 @@ use crate::version::{Applies, Targets};
 /// NetBox's `DB_PASSWORD` is not its PostgreSQL service's `POSTGRES_PASSWORD`.
 pub const COMPOSE_DB_PASSWORD_MISMATCH: Rule = Rule {
     id: "netbox/compose-db-password-mismatch",
-    severity: Severity::Error,
+    // A warning, not an error: the files cannot show whether the data volume is new. On one
+    // initialised earlier, the database keeps the password it was given then (an administrator
+    // may have changed it there and in `DB_PASSWORD` both), and NetBox works.
+    severity: Severity::Warning,
     summary: "In a whole Compose project, the password NetBox sends its database (`DB_PASSWORD`) is not the `POSTGRES_PASSWORD` the PostgreSQL service it connects to is initialised with: on a first start PostgreSQL refuses NetBox's login",
     help: "give `DB_PASSWORD` and the PostgreSQL service's `POSTGRES_PASSWORD` the same value (netbox-docker: `env/netbox.env` and `env/postgres.env`); where the data volume already exists, the database keeps the password it was first given (change it there with `ALTER ROLE … PASSWORD`)",
     fact: "docker-library/postgres 6edb0a8 17/alpine3.22/docker-entrypoint.sh: L92 (initdb creates POSTGRES_USER with POSTGRES_PASSWORD as its password, only on an empty data directory, L340-343), L261-280 (pg_hba.conf: `host all all all` with POSTGRES_HOST_AUTH_METHOD, by default the server's password_encryption, scram-sha-256 from PostgreSQL 14), L9-27 (file_env: POSTGRES_PASSWORD_FILE). netbox-docker 3.0.2 configuration/configuration.py L68-73 (DATABASE from DB_NAME, DB_USER, DB_PASSWORD through _read_secret('db_password', …), DB_HOST), L20-31 (_read_secret reads /run/secrets/<name> first); its docker-compose.yml gives `netbox` env/netbox.env and `postgres` env/postgres.env. compose-go e70e961 types/project.go L748-776 (a service's env_file: files, then its environment:, which wins). Seen in a public netbox-docker deployment of trial 6 (tests/realworld/README.md, round eleven)",
@@ -75,6 +82,11 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     let Some(sent) = nb.environment_variable("DB_PASSWORD") else { return };
     let Some(password) = sent.value.as_str().filter(|p| !p.contains('$')) else { return };
     let Some(user) = nb.environment_variable("DB_USER").and_then(|s| s.value.as_str()) else { return };
+    // Another port than PostgreSQL's: a pooler may answer there (pgbouncer sharing the
+    // service's network), with passwords of its own.
+    if nb.environment_variable("DB_PORT").is_some_and(|port| port.value.as_str().is_none_or(|p| !matches!(p.trim(), "" | "5432"))) {
+        return;
+    }
     // The one service that answers to that name, shown once (in one compose file), running the
     // postgres image (docker-library's, or PostGIS's built on it), with no scripts of its own
     // at initialisation (they may create NetBox's role with another password).
@@ -83,7 +95,15 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
         let (repository, _) = image_repository_and_tag(image);
         matches!(repository.rsplit('/').next(), Some("postgres" | "postgis"))
     });
-    if !docker_library || service.initdb_scripts {
+    // Its own start: scripts at initialisation (they may create NetBox's role with another
+    // password), a built image or an entrypoint of its own, or a server told to read another
+    // `pg_hba.conf` or configuration (`-c hba_file=…`), where the entrypoint's line for other
+    // containers is not read.
+    let other_configuration = service
+        .command
+        .as_ref()
+        .is_some_and(|(command, _)| command.contains("hba_file") || command.contains("config_file"));
+    if !docker_library || service.initdb_scripts || service.own_start || other_configuration {
         return;
     }
     // The password is the superuser's (`POSTGRES_USER`): another role NetBox signs in as is
@@ -143,6 +163,50 @@ mod tests {
         assert_quiet_linted(RULE, &changed.replace("DB_HOST: postgres", "DB_HOST: db.example.com"));
         // netbox-docker reads its secret first.
         assert_quiet_linted(RULE, &changed.replace("    environment:\n      DB_HOST", "    secrets: [db_password]\n    environment:\n      DB_HOST"));
+    }
+
+    /// The second review's shapes, each of a working deployment: a configuration directory
+    /// mounted and not read (an add-on may set `DATABASE`), a server reading another
+    /// `pg_hba.conf`, scripts at initialisation put there by a config or a secret, a PostgreSQL
+    /// built here or with its own entrypoint, a pooler on another port.
+    #[test]
+    fn quiet_where_what_runs_is_not_shown() {
+        let changed = project(CHANGED, INITIAL);
+        let netbox_key = |key: &str| changed.replace("    environment:
+      DB_HOST", &format!("{key}    environment:
+      DB_HOST"));
+        assert_quiet_linted(RULE, &netbox_key("    volumes:
+      - ./configuration:/etc/netbox/config:z,ro
+"));
+        let postgres_key = |key: &str| changed.replace("    image: postgres:17-alpine
+", &format!("    image: postgres:17-alpine
+{key}"));
+        for key in [
+            "    command: postgres -c hba_file=/etc/postgresql/pg_hba.conf
+",
+            "    configs:
+      - source: initsql
+        target: /docker-entrypoint-initdb.d/10-netbox.sql
+",
+            "    secrets:
+      - source: initsql
+        target: /docker-entrypoint-initdb.d/10-netbox.sql
+",
+            "    build: ./postgres
+",
+            "    entrypoint: /usr/local/bin/own-entrypoint.sh
+",
+        ] {
+            assert_quiet_linted(RULE, &postgres_key(key));
+        }
+        assert_quiet_linted(RULE, &project(&format!("{CHANGED}      DB_PORT: \"6432\"\n"), INITIAL));
+        // What still runs the image's own start: a setting of the server's, a secret at its
+        // usual place, PostgreSQL's own port.
+        assert_fires_linted("netbox/compose-db-password-mismatch", &postgres_key("    command: postgres -c max_connections=200
+"), 7);
+        assert_fires_linted(RULE, &postgres_key("    secrets: [other]
+"), 7);
+        assert_fires_linted(RULE, &project(&format!("{CHANGED}      DB_PORT: \"5432\"\n"), INITIAL), 7);
     }
 
     /// A review's shapes, each where the two passwords may well agree.

@@ -216,6 +216,8 @@ mod tests {
         for command in [
             "      - valkey-server --requirepass x --requirepass $$REDIS_PASSWORD\n",
             "      - valkey-server --requirepass $$REDIS_PASSWORD --aclfile /etc/users.acl\n",
+            // A configuration file, which may name an `aclfile` (requirepass is then ignored).
+            "      - valkey-server /usr/local/etc/valkey/valkey.conf --requirepass $$REDIS_PASSWORD\n",
         ] {
             assert_quiet_linted("netbox/compose-redis-password-mismatch", &changed.replace(cache_command, command));
         }

@@ -337,13 +337,20 @@ pub(super) fn what_has_no_effect(nb: &NetboxConfig, setting: &Setting) -> String
 
 /// The services of a whole Compose project whose `netbox` service runs netbox-docker's published
 /// image, for the checks that compare NetBox's environment with another service's (the
-/// passwords): `None` where netbox-docker reads Docker secrets first, where the service's
+/// passwords): `None` where the configuration that runs is not known (a directory mounted and
+/// not read), where netbox-docker reads Docker secrets first, where the service's
 /// environment or the project's services come from places not read (a merge key, `extends:`,
 /// `include:`), or where a name may resolve beyond the project's services (`extra_hosts:`,
 /// `links:`, `network_mode:`, external networks).
 pub fn comparable_project(nb: &NetboxConfig) -> Option<&crate::parse::netbox::ProjectServices> {
     let services = nb.whole_project_services()?;
     let stock = nb.stock_configuration()?;
+    // The configuration that runs must be known: the image's as shipped, or a netbox-docker
+    // checkout's whole directory (`--netbox-docker`). A directory mounted and not read may hold
+    // an add-on that sets `DATABASE` or `REDIS` itself (its files override configuration.py's).
+    if !nb.configuration_known() {
+        return None;
+    }
     let unsure = stock.published_image != Some(true)
         || stock.secrets
         || stock.environment_unseen
