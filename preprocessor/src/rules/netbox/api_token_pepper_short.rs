@@ -7,7 +7,7 @@
 //! characters. Only the length is said: a pepper is a secret.
 //!
 //! ## Why is this bad?
-//! NetBox 4.6+ validates the peppers at start-up (utilities/security.py `validate_peppers`) and
+//! NetBox 4.5+ validates the peppers at start-up (utilities/security.py `validate_peppers`) and
 //! refuses to start: every page is a 502 from the proxy in front. netbox-docker's example
 //! environment ships a short placeholder, so the mistake comes with the copy.
 //!
@@ -28,8 +28,8 @@ pub const API_TOKEN_PEPPER_SHORT: Rule = Rule {
     severity: Severity::Error,
     summary: "a pepper in `API_TOKEN_PEPPERS` (in configuration.py, or netbox-docker's `API_TOKEN_PEPPER_1`) is shorter than the 50 characters NetBox requires at start-up",
     help: "generate a pepper of 50 characters or more (as for `SECRET_KEY`: NetBox ships generate_secret_key.py) and put it in its place",
-    fact: "NetBox 4.6.8 (vendored source) and the 4.7.3 wheel: settings.py reads `API_TOKEN_PEPPERS = getattr(configuration, 'API_TOKEN_PEPPERS', {})` (L79 in 4.6.8, L86 in 4.7.3) and, when it is not empty, calls `validate_peppers` (L248-249, L254-255), which raises `ImproperlyConfigured(\"Invalid pepper {key}: Pepper must be at least 50 characters in length.\")` for `len(pepper) < 50` (utilities/security.py L23-24 in both). netbox-docker's configuration.py for NetBox 4.5 and later (as shipped with netbox-docker 5.0.1, copied in nekooo2404/netbox_smartlock netbox-docker/configuration/configuration.py L133-135): `API_TOKEN_PEPPERS = {}` and `if api_token_pepper := _read_secret('api_token_pepper_1', environ.get('API_TOKEN_PEPPER_1', '')): API_TOKEN_PEPPERS.update({1: api_token_pepper})`. The setting first appears in NetBox 4.5.0 (the settings inventory, data/netbox-settings.json); 4.5.x releases were not available to read, so the rule starts at 4.6",
-    applies: Applies::netbox_since(4, 6, 0),
+    fact: "NetBox 4.6.8 (vendored source) and the 4.7.3 wheel: settings.py reads `API_TOKEN_PEPPERS = getattr(configuration, 'API_TOKEN_PEPPERS', {})` (L79 in 4.6.8, L86 in 4.7.3) and, when it is not empty, calls `validate_peppers` (L248-249, L254-255), which raises `ImproperlyConfigured(\"Invalid pepper {key}: Pepper must be at least 50 characters in length.\")` for `len(pepper) < 50` (utilities/security.py L23-24 in both). netbox-docker's configuration.py for NetBox 4.5 and later (as shipped with netbox-docker 5.0.1, copied in nekooo2404/netbox_smartlock netbox-docker/configuration/configuration.py L133-135): `API_TOKEN_PEPPERS = {}` and `if api_token_pepper := _read_secret('api_token_pepper_1', environ.get('API_TOKEN_PEPPER_1', '')): API_TOKEN_PEPPERS.update({1: api_token_pepper})`. The setting and the check came in NetBox 4.5.0: its git tag v4.5.0 has settings.py L80 (`getattr(configuration, 'API_TOKEN_PEPPERS', {})`) and L233-234 (`validate_peppers` when not empty) and utilities/security.py L23-24 (the same check); trial 9 of tests/realworld/README.md found a deployment on 4.5 where it was not judged",
+    applies: Applies::netbox_since(4, 5, 0),
 };
 
 const MINIMUM: usize = 50;
@@ -108,7 +108,7 @@ mod tests {
         // A pepper read from a file or the environment is unknown.
         (
             "netbox/api-token-pepper-short",
-            "4.6",
+            "4.5",
             "API_TOKEN_PEPPERS = {1: 'short'}\n",
             1,
             "import os\nAPI_TOKEN_PEPPERS = {1: os.environ['PEPPER']}\n",
@@ -121,7 +121,7 @@ mod tests {
     }
 
     #[test]
-    fn quiet_before_netbox_4_6() {
+    fn quiet_before_netbox_4_5() {
         let (message, _) = finding_of("netbox/api-token-pepper-short", "API_TOKEN_PEPPERS = {1: 'short'}\n", "4.7");
         assert!(message.contains("pepper 1 has 5 characters"), "{message}");
         let older = findings("API_TOKEN_PEPPERS = {1: 'short'}\n", "4.4");
