@@ -10,7 +10,7 @@ pub const REDIRECT_IS_HTTPS_SMELL: Rule = Rule {
     id: "netbox/redirect-is-https-smell",
     severity: Severity::Warning,
     summary: "`SOCIAL_AUTH_REDIRECT_IS_HTTPS = True`: a workaround that hides a proxy not sending `X-Forwarded-Proto`",
-    help: "send `proxy_set_header X-Forwarded-Proto $scheme;` in the nginx location that proxies NetBox and remove this line",
+    help: "make the proxy in front of NetBox send `X-Forwarded-Proto` (nginx: `proxy_set_header X-Forwarded-Proto $scheme;` in the location that proxies NetBox), then remove this line",
     fact: "facts §2.2 (it only rewrites http:// to https:// in the redirect URI), §1.3 (NetBox docs: only for a proxy that does not tell NetBox about HTTPS), §4 (CSRF origin check), §9 (NetBox 4.7 SSO begins with a POST)",
     applies: Applies::Always,
 };
