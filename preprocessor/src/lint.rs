@@ -110,8 +110,19 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
         let kind = match input.kind {
             Some(kind) => kind,
             None => recognise(&input.path, &text).with_context(|| {
+                let yaml = input
+                    .path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+                // YAML of another tool (netbox-chart's values, a Helm release, Kubernetes
+                // manifests) is none of the kinds: naming one would check nothing in it.
+                let what = if yaml {
+                    " it is YAML with neither a top-level `services:` (a Compose file) nor `entries:` (an Authentik blueprint), and other YAML (netbox-chart values, Helm releases, Kubernetes manifests) is not read;"
+                } else {
+                    ""
+                };
                 format!(
-                    "cannot tell what {} is: name its kind with --kind KIND={} (kinds: netbox, nginx, authentik, env, compose)",
+                    "cannot tell what {} is:{what} name its kind with --kind KIND={} if it is one of the kinds (netbox, nginx, authentik, env, compose)",
                     input.path.display(),
                     input.path.display()
                 )

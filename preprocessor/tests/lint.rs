@@ -1539,6 +1539,28 @@ fn an_env_file_of_dev_null_is_empty() {
     );
 }
 
+/// YAML of another tool (trial 9: a Flux HelmRelease of netbox-chart) is none of the kinds:
+/// the run stops saying so, and forced as a blueprint it is said to hold nothing checked, so a
+/// clean report is not taken for a clean bill.
+#[test]
+fn yaml_of_another_tool_is_not_passed_off_as_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let release = write(
+        dir.path(),
+        "helmrelease.yaml",
+        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    remoteAuth:\n      enabled: true\n",
+    );
+    let output = bin().arg("lint").arg(&release).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("neither a top-level `services:`") && stderr.contains("netbox-chart values"), "{stderr}");
+    let forced = format!("authentik={}", release.display());
+    let output = bin().args(["lint", "--kind", &forced]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("it has no `entries:`, so nothing in it was checked"), "{stderr}");
+}
+
 /// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place
 /// (compose-go `enforceUnicity`), a path Compose interpolates makes the password unknown, many
 /// spellings of one file are one file, and a kernel's file is not read.

@@ -158,6 +158,17 @@ fn run(options: &Options) -> Result<bool> {
             mdbook_configcheck::report::escape::plain(&names),
         ));
     }
+    // A file named as a blueprint that holds no entries (another tool's YAML, forced with
+    // `--kind authentik=`): nothing in it was checked, which a clean report must not hide.
+    for block in checked.blocks.iter().filter(|block| block.kind == Kind::Authentik) {
+        let blueprint = mdbook_configcheck::parse::authentik::parse(&block.text);
+        if blueprint.entries.is_empty() && blueprint.syntax_errors.is_empty() {
+            super::print_err(&format!(
+                "note: {}: read as an Authentik blueprint, but it has no `entries:`, so nothing in it was checked\n",
+                mdbook_configcheck::report::escape::plain(&checked.sources.get(block.chapter_source).path),
+            ));
+        }
+    }
     let color = options.format == Format::Human && super::color_for(std::io::stdout().is_terminal());
     super::print_out(&report::render(options.format, &checked, color, options.verbose))
         .context("cannot write to stdout")?;
