@@ -571,18 +571,24 @@ fn loopback_host(host: &str) -> bool {
 /// The ports of a service's `ports:` that Compose publishes beyond the machine itself: the short
 /// form `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]` (a container port alone is published on
 /// an ephemeral port of every interface) and the long form's `host_ip` (Compose's
-/// documentation, "ports"; the default address is every interface).
-fn published_ports(ports: &Node) -> Vec<(String, Range<usize>)> {
+/// documentation, "ports"; the default address is every interface). Compose interpolates an
+/// entry first: with the project's `.env` where it gives every name (`${NETBOX_HOST_IP}:8000:8080`),
+/// else the entry's address is not known here (the shell may set it).
+fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<(String, Range<usize>)> {
     let mut out = Vec::new();
     for port in ports.items() {
         let host = if let Some(short) = port.as_str().map(str::to_owned).or_else(|| match &port.kind {
             NodeKind::Int(n) => Some(n.to_string()),
             _ => None,
         }) {
-            // Compose interpolates `${…}` first: such an entry's address is not known here.
-            if short.contains('$') {
-                continue;
-            }
+            let short = if short.contains('$') {
+                match interpolate(&short, |name| project.and_then(|p| p.text(name))) {
+                    Interpolation::Known(text) if !is_template_slot(&text) => text,
+                    _ => continue,
+                }
+            } else {
+                short
+            };
             // An IPv6 host is bracketed; the host address is what comes before the last two
             // `:`-separated parts (or before the only one, with a host port).
             let parts: Vec<&str> = short.rsplitn(3, ':').collect();
@@ -857,7 +863,7 @@ pub fn read_in_project(
                 out.resets_ports = true;
             }
             if tag != Tag::Reset {
-                published.extend(published_ports(ports));
+                published.extend(published_ports(ports, project));
                 container_ports.extend(ports.items().iter().filter_map(container_port));
             }
         }

@@ -40,14 +40,18 @@ pub fn port_published_beside_proxy(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
     let header_auth = truthy(nb, "REMOTE_AUTH_ENABLED") == Some(true) && header_backend(nb);
     for port in nb.published_ports() {
         let entry = port.entry.escape_debug();
+        // `192.0.2.10:8000:8080` is published on that address only, still beyond the machine.
+        let parts: Vec<&str> = port.entry.rsplitn(3, ':').collect();
+        let every = parts.len() < 3 || matches!(parts[2].trim_matches(['[', ']']), "" | "0.0.0.0" | "::");
+        let interfaces = if every { "on every interface" } else { "on an address beyond the machine itself" };
         let message = if header_auth {
             let header = nb.get("REMOTE_AUTH_HEADER").and_then(|s| s.value.as_str()).unwrap_or("HTTP_REMOTE_USER").escape_debug().to_string();
             format!(
-                "this publishes NetBox's own port (`{entry}`) on every interface while header authentication is on: anyone who reaches it sends the header NetBox reads as `{header}` and is signed in as whoever it names, without the proxy's sign-on"
+                "this publishes NetBox's own port (`{entry}`) {interfaces} while header authentication is on: anyone who reaches it sends the header NetBox reads as `{header}` and is signed in as whoever it names, without the proxy's sign-on"
             )
         } else if let Some(proxy) = &port.proxy {
             format!(
-                "this publishes NetBox's own port (`{entry}`) on every interface beside {proxy}: clients reach NetBox around the proxy's HTTPS, in plain HTTP, and NetBox trusts the X-Forwarded-Proto and X-Forwarded-Host they send"
+                "this publishes NetBox's own port (`{entry}`) {interfaces} beside {proxy}: clients reach NetBox around the proxy's HTTPS, in plain HTTP, and NetBox trusts the X-Forwarded-Proto and X-Forwarded-Host they send"
             )
         } else {
             continue;
@@ -103,5 +107,24 @@ mod tests {
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(header, ""), 5);
         let oidc = header.replace("REMOTE_AUTH_HEADER: HTTP_X_AUTHENTIK_USERNAME", "REMOTE_AUTH_BACKEND: social_core.backends.open_id_connect.OpenIdConnectAuth");
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(&oidc, ""));
+    }
+
+    /// An address Compose interpolates (trial 9: `${NETBOX_HOST_IP:-0.0.0.0}:8000:8080` beside
+    /// Authentik's header authentication): as the project's `.env` gives it; unknown without one
+    /// (the shell may set it).
+    #[test]
+    fn an_interpolated_address_as_the_projects_env_gives_it() {
+        use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+        let header = "    ports:\n      - \"${NETBOX_HOST_IP:-0.0.0.0}:8000:8080\"\n    environment:\n      REMOTE_AUTH_ENABLED: \"true\"\n      REMOTE_AUTH_HEADER: HTTP_X_AUTHENTIK_USERNAME\n";
+        let with_env = |env: &str| {
+            compose(header, "").replace("```yaml,check=compose\n", "```yaml,check=compose,file=docker-compose.yml\n")
+                + &format!("\n```sh,check=env,file=.env\n{env}```\n")
+        };
+        assert_fires_linted("netbox/port-published-beside-proxy", &with_env("NETBOX_HOST_IP=\n"), 5);
+        assert_fires_linted("netbox/port-published-beside-proxy", &with_env("NETBOX_HOST_IP=192.0.2.10\n"), 5);
+        let (_, message) = &crate::rules::testing::linted("netbox/port-published-beside-proxy", &with_env("NETBOX_HOST_IP=192.0.2.10\n"))[0];
+        assert!(message.contains("(`192.0.2.10:8000:8080`) on an address beyond the machine itself"), "{message}");
+        assert_quiet_linted("netbox/port-published-beside-proxy", &with_env("NETBOX_HOST_IP=127.0.0.1\n"));
+        assert_quiet_linted("netbox/port-published-beside-proxy", &with_env("OTHER=1\n"));
     }
 }
