@@ -449,20 +449,25 @@ fn scaling() {
             let book = book(size);
             median_of(3, || check_book(&book, root, &config).expect("the book is checked"))
         };
-        let n = n * factor;
-        let (single, double) = (time(n), time(2 * n));
-        let ratio = double.as_secs_f64() / single.as_secs_f64();
-        println!(
-            "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",
-            name,
-            n,
-            single.as_secs_f64() * 1e3,
-            2 * n,
-            double.as_secs_f64() * 1e3,
-            ratio,
-            if ratio <= 2.2 { "" } else { "  NOT met" }
-        );
+        scaling_row(name, n * factor, time);
     }
+}
+
+/// One row of the scaling table: the time at `n` and at `2n`, and whether twice the input cost
+/// at most 2.2 times as much.
+fn scaling_row(name: &str, n: usize, time: impl Fn(usize) -> Duration) {
+    let (single, double) = (time(n), time(2 * n));
+    let ratio = double.as_secs_f64() / single.as_secs_f64();
+    println!(
+        "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",
+        name,
+        n,
+        single.as_secs_f64() * 1e3,
+        2 * n,
+        double.as_secs_f64() * 1e3,
+        ratio,
+        if ratio <= 2.2 { "" } else { "  NOT met" }
+    );
 }
 
 /// `lint` on a Compose project whose `netbox` service names n env files, each filling a value
@@ -493,19 +498,7 @@ fn lint_scaling() {
         let input = [Input { path, kind: None }];
         median_of(3, || lint(&input, None, &mdbook_configcheck::config::Settings::default()).expect("linted"))
     };
-    let n = 1_000 * factor;
-    let (single, double) = (time(n), time(2 * n));
-    let ratio = double.as_secs_f64() / single.as_secs_f64();
-    println!(
-        "  {:<48} {:>8} {:>10.1} {:>8} {:>10.1} {:>7.2}{}",
-        name,
-        n,
-        single.as_secs_f64() * 1e3,
-        2 * n,
-        double.as_secs_f64() * 1e3,
-        ratio,
-        if ratio <= 2.2 { "" } else { "  NOT met" }
-    );
+    scaling_row(name, 1_000 * factor, time);
 }
 
 fn main() {
