@@ -811,7 +811,8 @@ pub struct StockConfiguration {
     /// [`crate::parse::compose::image_maps_no_sso_variables`]).
     pub sso_variables_unmapped: bool,
     /// That image, by its tag, gives the superuser its entrypoint creates the password `admin`
-    /// when `SUPERUSER_PASSWORD` is unset (see
+    /// when `SUPERUSER_PASSWORD` is unset, and the widely known API token when
+    /// `SUPERUSER_API_TOKEN` is (the same releases: entrypoint L63-71 at 3.0.2) (see
     /// [`crate::parse::compose::image_fills_in_superuser_password`]).
     pub superuser_password_filled_in: bool,
     /// That image, by its tag, ships netbox-docker's `ldap_config.py`, which reads the

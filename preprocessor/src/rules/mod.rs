@@ -215,6 +215,11 @@ pub mod testing {
     /// The lines (as [`fired_linted_lines`]) and messages of `rule`'s findings on a chapter read
     /// as `lint` reads files.
     pub fn linted(rule: &str, chapter: &str) -> Vec<(usize, String)> {
+        linted_for(rule, chapter, &Settings::default())
+    }
+
+    /// [`linted`] for the targets of `settings` (`lint` takes NetBox's from an image's tag).
+    pub fn linted_for(rule: &str, chapter: &str, settings: &Settings) -> Vec<(usize, String)> {
         let mut sources = crate::source::Sources::default();
         let mut extraction = crate::extract::extract(&[ChapterInput::for_test(chapter)], &mut sources);
         // The project's `.env`: a block of that file, read for interpolation only, else none.
@@ -227,7 +232,7 @@ pub mod testing {
                 block.project_env = Some(dotenv.clone().unwrap_or_else(|| (block.id, "".into())));
             }
         }
-        crate::check::check_files(extraction.blocks, sources, &Settings::default())
+        crate::check::check_files(extraction.blocks, sources, settings)
             .unwrap()
             .diagnostics
             .into_iter()

@@ -21,7 +21,8 @@
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
-//! none, and `latest` names no release.
+//! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
+//! before 4.5: those releases fill in the widely known one.
 //!
 //! ## Why is this bad?
 //! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
@@ -93,6 +94,15 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             format!("netbox-docker creates the superuser's API token with this key, the one its own entrypoint warns is widely known ({skip_said}): anyone who reaches NetBox's API can call it as the superuser"),
         ));
     }
+    // Unset in the whole project, for an image that fills in netbox-docker's defaults (a
+    // release before 5.0.0); not where keys of the service's environment come from a merge key
+    // or `extends:`, which may set them. Only where `SKIP_SUPERUSER` is shown: a draft that also
+    // judged it absent found thread excerpts and another image's build (tests/realworld/README.md,
+    // round eleven). The token matters before NetBox 4.5, whose tokens are their key alone.
+    let defaults_filled_in = nb.stock_configuration().is_some_and(|stock| {
+        stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
+    });
+    let token_unset = nb.environment_variable("SUPERUSER_API_TOKEN").is_none() && targets.netbox < V2_TOKENS;
     match nb.environment_variable("SUPERUSER_PASSWORD") {
         Some(password) if password.value.as_str() == Some("admin") => out.push(Finding::in_block(
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
@@ -109,34 +119,55 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             // The value itself is not printed: the report masks secrets.
             format!("netbox-docker creates the superuser with this password, an example's placeholder left in ({skip_said}): anyone who has read the example can sign in as NetBox's superuser"),
         )),
-        // Unset in the whole project, for an image that fills in `admin`; not where keys of the
-        // service's environment come from a merge key or `extends:`, which may set it. Only
-        // where `SKIP_SUPERUSER` is shown: a draft that also judged it absent found thread
-        // excerpts and another image's build (tests/realworld/README.md, round eleven).
+        // Unset: netbox-docker's default, `admin`.
         None if let Some(skip) = skip
-            && nb.stock_configuration().is_some_and(|stock| {
-            stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
-        }) =>
+            && defaults_filled_in =>
         {
-            // The entrypoint defaults only an unset name (`${SUPERUSER_NAME+x}`): an empty one
-            // makes Django refuse to create the user, so no account gets the password.
-            let who = match nb.environment_variable("SUPERUSER_NAME").map(|name| name.value.as_str()) {
-                None => "the superuser `admin`".to_string(),
-                Some(Some("")) => return,
-                Some(Some(name)) if !name.contains('$') => format!("the superuser `{}`", name.escape_debug()),
-                Some(_) => "its superuser".to_string(),
+            let Some(who) = superuser(nb) else { return };
+            let (token, reach) = if token_unset {
+                (" and the API token with the key its entrypoint calls widely known", " or call its API as one")
+            } else {
+                ("", "")
             };
             out.push(Finding::in_block(
                 &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
                 skip.block,
                 skip.value.range.clone(),
                 format!(
-                    "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it the password `admin`, so anyone who reaches NetBox can sign in as its superuser",
+                    "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it the password `admin`{token}, so anyone who reaches NetBox can sign in as its superuser{reach}",
                     skip_text(skip)
                 ),
             ));
+            return;
         }
         _ => {}
+    }
+    // A password of one's own, the token left unset: the image gives the superuser the
+    // widely known token, with which anyone calls the API as the superuser (NetBox before 4.5).
+    if let Some(skip) = skip.filter(|_| defaults_filled_in && token_unset)
+        && let Some(who) = superuser(nb)
+    {
+        out.push(Finding::in_block(
+            &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+            skip.block,
+            skip.value.range.clone(),
+            format!(
+                "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_API_TOKEN`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it an API token whose key is the one its entrypoint calls widely known, so anyone who reaches NetBox's API can call it as the superuser",
+                skip_text(skip)
+            ),
+        ));
+    }
+}
+
+/// Who the entrypoint creates, for a message: it defaults only an unset name
+/// (`${SUPERUSER_NAME+x}`); an empty one makes Django refuse to create the user, so no account
+/// gets the defaults (`None`).
+fn superuser(nb: &crate::model::NetboxConfig) -> Option<String> {
+    match nb.environment_variable("SUPERUSER_NAME").map(|name| name.value.as_str()) {
+        None => Some("the superuser `admin`".to_string()),
+        Some(Some("")) => None,
+        Some(Some(name)) if !name.contains('$') => Some(format!("the superuser `{}`", name.escape_debug())),
+        Some(_) => Some("its superuser".to_string()),
     }
 }
 
@@ -271,5 +302,39 @@ mod tests {
         assert!(shell.len() == 1 && shell[0].1.contains("creates its superuser"), "{shell:?}");
         // In a book, another block may set it.
         assert_quiet_in_chapter(RULE, &project(image, skip));
+    }
+
+    /// The token left unset too, on a NetBox before 4.5 (whose tokens are their key alone): the
+    /// image gives the superuser the widely known one (entrypoint L68-71, 3.0.2); said with the
+    /// password, or alone where the password is one's own. NetBox 4.5's v2 tokens: nothing.
+    #[test]
+    fn an_unset_token_where_the_image_fills_in_the_known_one() {
+        let project = |environment: &str| {
+            format!("# t
+
+```yaml,check=compose,file=docker-compose.yml
+services:
+  netbox:
+    image: netboxcommunity/netbox:v4.1-3.0.2
+    environment:
+      SKIP_SUPERUSER: \"false\"
+{environment}```
+")
+        };
+        let mut settings = Settings::default();
+        settings.targets.netbox = "4.1".parse().unwrap();
+        let both = crate::rules::testing::linted_for(RULE, &project(""), &settings);
+        assert!(both.len() == 1 && both[0].1.contains("password `admin` and the API token"), "{both:?}");
+        let own = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n");
+        let token = crate::rules::testing::linted_for(RULE, &own, &settings);
+        assert_eq!(token.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [5], "{token:?}");
+        assert!(token[0].1.contains("no file of this project sets `SUPERUSER_API_TOKEN`"), "{token:?}");
+        let set = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n      SUPERUSER_API_TOKEN: 7f3a9c2e5b8d1f4a6c9e2b5d8f1a4c7e9b2d5f8a\n");
+        assert!(crate::rules::testing::linted_for(RULE, &set, &settings).is_empty());
+        settings.targets.netbox = "4.5".parse().unwrap();
+        assert!(crate::rules::testing::linted_for(RULE, &own, &settings).is_empty());
+        // The default target (4.7): v2 tokens.
+        assert_quiet_linted("netbox/docker-superuser-known-credentials", &own);
+        assert_fires_linted("netbox/docker-superuser-known-credentials", &project(""), 5);
     }
 }
