@@ -489,8 +489,8 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
             }
             continue;
         }
-        // `env_file: /dev/null` (a way to name no file where a base file names one): Compose
-        // opens it as any file and reads nothing (compose-go e70e961 types/project.go L821-851
+        // `env_file: /dev/null` (an `!override` to drop the env files a base file names, or a
+        // placeholder an example keeps): Compose opens it as any file and reads nothing (compose-go e70e961 types/project.go L821-851
         // `loadEnvFile`, `loadMappingFile`), and so is it here, without opening a device.
         if canonical(&path) == Path::new(DEV_NULL) {
             continue;

@@ -1561,6 +1561,62 @@ fn yaml_of_another_tool_is_not_passed_off_as_checked() {
     assert!(stderr.contains("it has no `entries:`, so nothing in it was checked"), "{stderr}");
 }
 
+/// A finding on a secret's value below its key (a block scalar, the next line): the snippet
+/// starts at the value's line, below the key that names it a secret; the file is masked whole
+/// before the snippet is cut from it, so the value is masked there too (a review's finding).
+#[test]
+fn a_secret_below_its_key_is_masked_in_the_snippet() {
+    let dir = tempfile::tempdir().unwrap();
+    for value in
+        ["      SECRET_KEY: |-\n        short-key-in-block\n", "      SECRET_KEY:\n        short-key-in-block\n"]
+    {
+        let compose = write(
+            dir.path(),
+            "docker-compose.yml",
+            &format!(
+                "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    environment:\n      DB_HOST: db.example.com\n      REDIS_HOST: redis.example.com\n{value}"
+            ),
+        );
+        let output = bin().arg("lint").arg(&compose).output().unwrap();
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("secret-key-short") && !shown.contains("short-key-in-block"), "{shown}");
+    }
+}
+
+/// `--netbox-docker` reads the checkout's `configuration/` whole, which is what runs only where
+/// that is what is mounted at /etc/netbox/config: another directory or file mounted there (an
+/// override's `./myconf`, compose-go merging volumes by target) holds files not read, which may
+/// set `DATABASE` (a review's false error).
+#[test]
+fn the_checkouts_configuration_is_known_only_where_it_is_what_is_mounted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let base = "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: env/netbox.env\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n      - ./reports:/etc/netbox/reports:z,ro\n  postgres:\n    image: docker.io/postgres:17-alpine\n    env_file: env/postgres.env\n";
+    write(root, "docker-compose.yml", base);
+    write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=Ch4nged-0nly-here\nDB_USER=netbox\n");
+    write(root, "env/postgres.env", "POSTGRES_DB=netbox\nPOSTGRES_PASSWORD=J5brHrAXFLQSif0K\nPOSTGRES_USER=netbox\n");
+    write(
+        root,
+        "configuration/configuration.py",
+        "import os\nALLOWED_HOSTS = ['*']\nSECRET_KEY = os.environ.get('SECRET_KEY')\nREDIS = {}\nDATABASE = {'HOST': os.environ.get('DB_HOST', 'localhost'), 'PASSWORD': os.environ.get('DB_PASSWORD', '')}\n",
+    );
+    let fired = || {
+        let output = bin().args(["lint", "--netbox-docker"]).arg(root).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).into_iter().filter(|(rule, ..)| rule == "netbox/compose-db-password-mismatch").count()
+    };
+    assert_eq!(fired(), 1, "the checkout's own directory mounted: judged");
+    for volume in ["./myconf:/etc/netbox/config:z,ro", "./addons/zz_db.py:/etc/netbox/config/zz_db.py:ro"] {
+        write(root, "docker-compose.override.yml", &format!("services:\n  netbox:\n    volumes:\n      - {volume}\n"));
+        assert_eq!(fired(), 0, "{volume}");
+    }
+    write(
+        root,
+        "docker-compose.override.yml",
+        "services:\n  netbox:\n    volumes:\n      - ./configuration/extra.py:/etc/netbox/config/extra.py:ro\n",
+    );
+    assert_eq!(fired(), 1, "a file of the checkout's own directory at its place");
+}
+
 /// The review's shapes of PostgreSQL's env files: a path written twice keeps its first place
 /// (compose-go `enforceUnicity`), a path Compose interpolates makes the password unknown, many
 /// spellings of one file are one file, and a kernel's file is not read.

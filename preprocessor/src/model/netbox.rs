@@ -384,10 +384,13 @@ impl NetboxConfig {
 
     /// Whether the configuration NetBox runs is all shown: netbox-docker's image runs its own as
     /// shipped ([`Self::runs_stock_netbox_docker_configuration`]), or the whole Compose project
-    /// and its checkout's configuration directory were read (`lint --netbox-docker`).
+    /// and its checkout's configuration directory were read (`lint --netbox-docker`) and nothing
+    /// else is mounted where NetBox reads its configuration.
     pub fn configuration_known(&self) -> bool {
         self.runs_stock_netbox_docker_configuration()
-            || self.stock.is_some_and(|stock| stock.project_complete && stock.configuration_read_whole)
+            || self.stock.is_some_and(|stock| {
+                stock.project_complete && stock.configuration_read_whole && !stock.configuration_from_elsewhere
+            })
     }
 
     /// Whether NetBox's configuration is the one linuxserver's image writes from its

@@ -199,6 +199,22 @@ pub struct ComposeFile {
 /// ldap_config.py).
 const CONFIGURATION_MOUNTS: &[&str] = &["/etc/netbox", "/opt/netbox/netbox/netbox"];
 
+/// Whether a volume mounted at `target` brings a netbox-docker checkout's own configuration:
+/// `./configuration:/etc/netbox/config` (netbox-docker's docker-compose.yml, 3.0.2), or one file
+/// of it at the same place (`./configuration/extra.py:/etc/netbox/config/extra.py`).
+fn from_checkout_configuration(volume: &Node, target: &str) -> bool {
+    let source = match volume.as_str() {
+        Some(short) => short.split(':').next().unwrap_or(""),
+        None => volume.get("source").and_then(Node::as_str).unwrap_or(""),
+    };
+    let source = source.trim_start_matches("./").trim_end_matches('/');
+    match target.strip_prefix("/etc/netbox/config") {
+        Some("") => source == "configuration",
+        Some(rest) if rest.starts_with('/') => source.strip_prefix("configuration") == Some(rest),
+        _ => false,
+    }
+}
+
 /// Whether `path` is `dir` or lies under it (`/etc/netbox/config` under `/etc/netbox`; a mount
 /// of `/opt/netbox/netbox` covers `/opt/netbox/netbox/netbox`).
 fn covers(path: &str, dir: &str) -> bool {
@@ -720,6 +736,9 @@ pub fn read_in_project(
     let mut environment_unseen = false;
     let mut port_overridden = false;
     let mut configuration_mounted = false;
+    // Of those mounts, one whose source is not the checkout's `./configuration` (or the same
+    // file in it): a directory `lint --netbox-docker` did not read.
+    let mut configuration_from_elsewhere = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut superuser_secrets = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
@@ -801,6 +820,7 @@ pub fn read_in_project(
         }
         // `configs:` may put a configuration file anywhere: taken as mounted.
         configuration_mounted |= netbox.get("configs").is_some();
+        configuration_from_elsewhere |= netbox.get("configs").is_some();
         configuration_file_mounted |= netbox.get("configs").is_some_and(|configs| {
             configs.items().iter().any(|config| {
                 config
@@ -891,7 +911,18 @@ pub fn read_in_project(
             ldap_loader_replaced |= volumes.items().iter().filter_map(volume_target).any(|t| LDAP_LOADERS.contains(&t));
             if tag != Tag::Merge {
                 configuration_mounted = false;
+                configuration_from_elsewhere = false;
             }
+            configuration_from_elsewhere |= volumes.items().iter().any(|volume| {
+                // Where netbox-docker's loader and NetBox read configuration (not the reports'
+                // or scripts' directories beside it under /etc/netbox).
+                volume_target(volume).is_some_and(|target| {
+                    ["/etc/netbox/config", "/opt/netbox/netbox/netbox"]
+                        .iter()
+                        .any(|m| covers(target, m) || covers(m, target))
+                        && !from_checkout_configuration(volume, target)
+                })
+            });
             configuration_mounted |= volumes
                 .items()
                 .iter()
@@ -944,6 +975,7 @@ pub fn read_in_project(
         linuxserver_image,
         configuration_file_mounted,
         mounted: configuration_mounted,
+        configuration_from_elsewhere,
         network_mode,
         host_network,
         secrets,
@@ -1958,6 +1990,7 @@ mod tests {
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: false,
+            configuration_from_elsewhere: false,
             network_mode: false,
             host_network: false,
             secrets: false,
@@ -1974,6 +2007,7 @@ mod tests {
             linuxserver_image: false,
             configuration_file_mounted: false,
             mounted: true,
+            configuration_from_elsewhere: false,
             network_mode: true,
             host_network: true,
             secrets: false,

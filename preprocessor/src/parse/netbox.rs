@@ -825,6 +825,9 @@ pub struct StockConfiguration {
     /// (`./configuration:/etc/netbox/config`, netbox-docker 3.0.2 docker-compose.yml) or over
     /// NetBox's own directory of it (`/opt/netbox/netbox/netbox/…`).
     pub mounted: bool,
+    /// Of those, one whose source is not a netbox-docker checkout's `./configuration` (or the
+    /// same file in it), or a config: what `lint --netbox-docker` reads is not all that runs.
+    pub configuration_from_elsewhere: bool,
     /// The service runs in another network namespace (`network_mode:`, such as `host`): there,
     /// `localhost` may be the database's host.
     pub network_mode: bool,
@@ -883,6 +886,7 @@ impl StockConfiguration {
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,
             mounted: self.mounted || other.mounted,
+            configuration_from_elsewhere: self.configuration_from_elsewhere || other.configuration_from_elsewhere,
             network_mode: self.network_mode || other.network_mode,
             host_network: self.host_network || other.host_network,
             secrets: self.secrets || other.secrets,

@@ -29,8 +29,14 @@ pub fn render(checked: &Checked, color: bool, verbose: bool) -> String {
         verbose || (is_shown_by_default(d) && !consequence)
     };
     let mut out = String::new();
+    // Each file masked once, whole: a secret's value below its key (a block scalar, a value on
+    // the next line) is masked only where its key is read too, and a snippet may start below
+    // it. Masking keeps every offset, so a snippet is a slice of the masked text.
+    let mut masked: std::collections::HashMap<usize, Cow<'_, str>> = std::collections::HashMap::new();
     for d in checked.diagnostics.iter().filter(|d| shown(d)) {
-        out.push_str(&render_one(d, checked, &renderer));
+        let source = d.site.source;
+        let text = masked.entry(source.0).or_insert_with(|| mask_secret_values(&checked.sources.get(source).text));
+        out.push_str(&render_one(d, checked, text, &renderer));
         out.push_str("\n\n");
     }
     let consequences = checked.diagnostics.iter().filter(|d| is_shown_by_default(d) && !shown(d)).count();
@@ -61,7 +67,7 @@ fn block_of<'a>(d: &Diagnostic, checked: &'a Checked) -> Option<&'a Block> {
     d.block.as_ref().and_then(|b| checked.blocks.get(b.id.0))
 }
 
-fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String {
+fn render_one(d: &Diagnostic, checked: &Checked, masked: &str, renderer: &Renderer) -> String {
     let file = checked.sources.get(d.site.source);
     // The snippet shows the primary place and the secondary ones near it (all in this file); a
     // secondary place further away is named in a note, or every finding would show the lines
@@ -73,10 +79,9 @@ fn render_one(d: &Diagnostic, checked: &Checked, renderer: &Renderer) -> String 
     let last = d.related.iter().filter(near).map(|r| r.end.line).fold(d.end.line.max(d.start.line), usize::max);
     let lines = file.line_range(first).start..file.line_range(last).end;
     // A secret's value never reaches the terminal or a CI log whole (a finding on
-    // `SECRET_KEY=…` shows its line); then the book's text reaches a terminal: its control
-    // characters are shown, never sent.
-    let masked = mask_secret_values(&file.text[lines.clone()]);
-    let (source, shown) = escape::plain_source(&masked);
+    // `SECRET_KEY=…` shows its line: `masked` is the file with secrets masked); then the book's
+    // text reaches a terminal: its control characters are shown, never sent.
+    let (source, shown) = escape::plain_source(&masked[lines.clone()]);
     let span_start = shown(d.site.range.start.clamp(lines.start, lines.end) - lines.start);
     let span_end = shown(d.site.range.end.clamp(lines.start, lines.end) - lines.start);
     let level = match (d.expected, d.severity) {
@@ -134,52 +139,67 @@ const NEAR_LINES: usize = 12;
 /// replaced by `*`, byte for byte (so that every offset into it stays where it was): an env
 /// line (`NAME=value`, `export NAME=value`, a name and a blank where the `=` was forgotten), a
 /// compose `environment:` entry (`- NAME=value`, `- "NAME=value"`, `NAME: value`, a flow
-/// mapping's `{NAME: value}`, a value on the lines below its key or in a block scalar), a Python
-/// assignment or dict item (`SECRET_KEY = '…'`, `'PASSWORD': '…'`). A quoted value keeps its
-/// quotes (and is read past its escapes, `\"` and `''`); an interpolation (`${VAR}`, `$VAR`) or
-/// a call (`environ.get(…)`) shows no secret and is kept. Where the syntax is unclear, more is
-/// masked, never less. Linear in the text.
+/// mapping's `{NAME: value}` or sequence's `[NAME=value]`, a value on the lines below its key or
+/// in a block scalar), a Python assignment, keyword or dict item (`SECRET_KEY = '…'`,
+/// `PASSWORD='…'`, `'PASSWORD': '…'`, a value in brackets over lines, concatenated literals). A
+/// quoted value keeps its quotes (and is read past its escapes, `\"` and `''`); a reference
+/// alone (`${VAR}`, `$VAR`) or a call's first argument (`environ.get('NAME', …)`, a variable's
+/// name) shows no secret and is kept, while a default (`${VAR:-…}`, a call's other literals) is
+/// masked. Where the syntax is unclear, more is masked, never less. Linear in the text.
 pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     let mut masked: Option<String> = None;
     let mut start = 0;
-    // A secret's quote that its line does not close: the lines up to the closing quote are
-    // the value too (a PEM key), masked whole but for that quote.
-    let mut open: Option<char> = None;
-    // A secret-named key whose value is on the lines below it (`DB_PASSWORD:` then the value,
-    // or a block scalar `|`, `>-`): the key's indentation; lines indented deeper are its value.
-    let mut below: Option<usize> = None;
+    // What a secret's value left open at the end of the previous line: its lines are masked.
+    let mut then = After::Nothing;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let indent = body.len() - body.trim_start().len();
-        if below.is_some_and(|key| indent <= key && !body.trim().is_empty()) {
-            below = None;
-        }
-        let hide = match (open, below) {
-            (Some(quote), _) => {
+        let mut hidden: Vec<Range<usize>> = Vec::new();
+        // The lines the value goes on over.
+        match then {
+            After::Quote(quote) => {
                 let end = closing_quote(body, 0, quote);
-                open = end.is_none().then_some(quote);
-                Some(0..end.unwrap_or(body.len()))
+                hidden.push(0..end.unwrap_or(body.len()));
+                if end.is_some() {
+                    then = After::Nothing;
+                }
             }
-            (None, Some(_)) => Some(indent..body.len()),
-            (None, None) => secret_value(body).map(|secret| {
-                open = secret.open;
-                below = secret.value_below.then_some(indent);
-                secret.value
-            }),
-        };
-        // Further on the line, the values of secret-named keys of a dict or flow mapping on one
-        // line (`DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`, `{SKIP: "x", DB_PASSWORD: y}`).
-        let mut hidden: Vec<Range<usize>> = hide.into_iter().collect();
-        if open.is_none() && below.is_none() {
-            // After the value, and after its closing quote.
-            let from = hidden.last().map_or(0, |value| {
-                value.end + usize::from(matches!(line.as_bytes().get(value.end), Some(b'\'' | b'"')))
-            });
-            hidden.extend(secret_items(line, from));
-            hidden.extend(flow_items(body, from));
-            hidden.sort_by_key(|range| range.start);
+            After::Below(key) if indent > key || body.trim().is_empty() => hidden.push(indent..body.len()),
+            After::Bracket(closer) => {
+                let end = body.trim_start().starts_with(closer).then_some(indent);
+                hidden.push(indent..end.unwrap_or(body.len()));
+                if end.is_some() {
+                    then = After::Nothing;
+                }
+            }
+            After::NextLine => {
+                hidden.push(indent..body.len());
+                then = After::Nothing;
+            }
+            After::Below(_) | After::Nothing => then = After::Nothing,
         }
         if hidden.is_empty() {
+            if let Some(secret) = secret_value(body) {
+                then = secret.then;
+                hidden.extend(secret.hidden);
+            }
+            // Further on the line, the values of secret-named keys of a dict, flow mapping or
+            // keyword list on one line (`DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`,
+            // `{SKIP: "x", DB_PASSWORD: y}`, `[A=1, DB_PASSWORD=y]`, `dict(PASSWORD='…')`),
+            // unless a value left open takes the rest of the line.
+            if !matches!(then, After::Quote(_) | After::Bracket(_) | After::NextLine) {
+                // After the value, and after its closing quote.
+                let from = hidden
+                    .iter()
+                    .map(|range| range.end + usize::from(matches!(body.as_bytes().get(range.end), Some(b'\'' | b'"'))))
+                    .max()
+                    .unwrap_or(0);
+                hidden.extend(secret_items(body, from));
+                hidden.extend(flow_items(body, from));
+            }
+            hidden.sort_by_key(|range| range.start);
+        }
+        if hidden.iter().all(|range| range.is_empty()) {
             if let Some(out) = masked.as_mut() {
                 out.push_str(line);
             }
@@ -204,15 +224,28 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     masked.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// Where a secret's value goes on after its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Nowhere.
+    Nothing,
+    /// To the line that closes this quote (a PEM key in quotes).
+    Quote(char),
+    /// Over the lines indented deeper than the key's column (YAML: a value on the next line, a
+    /// block scalar, a plain scalar's continuation).
+    Below(usize),
+    /// To the line that starts with this closing bracket (`SECRET_KEY = (` … `)`).
+    Bracket(char),
+    /// Over the next line (a line ending in `\`).
+    NextLine,
+}
+
 /// A secret-named assignment's value on its line.
 struct SecretValue {
-    /// The part of the line to hide.
-    value: Range<usize>,
-    /// The quote the line does not close: the value goes on over the lines below.
-    open: Option<char>,
-    /// The value is on the lines below the key (nothing after `:`, or a block scalar's
-    /// indicator).
-    value_below: bool,
+    /// The parts of the line to hide.
+    hidden: Vec<Range<usize>>,
+    /// Where the value goes on.
+    then: After,
 }
 
 /// Where, in a line (without its line end), the value of a secret-named assignment is.
@@ -224,6 +257,7 @@ fn secret_value(body: &str) -> Option<SecretValue> {
             at = blanks(at + prefix.len());
         }
     }
+    let key_column = at;
     let quote = body[at..].chars().next().filter(|c| matches!(c, '\'' | '"'));
     let name_at = at + quote.map_or(0, char::len_utf8);
     let name_len =
@@ -237,54 +271,93 @@ fn secret_value(body: &str) -> Option<SecretValue> {
         // `- "DB_PASSWORD=value"`: one quoted string holds the name and the value.
         if body[at..].starts_with('=') {
             let end = closing_quote(body, at + 1, q);
-            return Some(SecretValue {
-                value: at + 1..end.unwrap_or(body.len()),
-                open: end.is_none().then_some(q),
-                value_below: false,
-            });
+            let then = if end.is_none() { After::Quote(q) } else { After::Nothing };
+            return Some(SecretValue { hidden: std::iter::once(at + 1..end.unwrap_or(body.len())).collect(), then });
         }
         body[at..].strip_prefix(q)?;
         at += q.len_utf8();
     }
     let after_name = blanks(at);
-    at = match body[after_name..].chars().next() {
-        Some('=' | ':') => blanks(after_name + 1),
+    let (separator, value_at) = match body[after_name..].chars().next() {
+        Some(c @ ('=' | ':')) => (c, blanks(after_name + 1)),
         // `NAME value`: a blank where the `=` was forgotten.
-        Some(_) if after_name > at => after_name,
+        Some(_) if after_name > at => (' ', after_name),
         _ => return None,
     };
+    // YAML (`NAME:`) goes on over the lines indented deeper than its key; env files and Python
+    // (`NAME=`) do not.
+    let below = if separator == ':' { After::Below(key_column) } else { After::Nothing };
+    let (hidden, then) = value_parts(body, value_at);
+    let then = if then == After::Nothing { below } else { then };
+    Some(SecretValue { hidden, then })
+}
+
+/// The parts of a secret's value, from byte `at` of a line, to hide, and where it goes on: a
+/// quoted value (and literals concatenated to it), a block scalar's indicator or an opening
+/// bracket (the value is below), a reference alone (kept), a call (its literals but the first
+/// after each `(`), else the plain text to a comment.
+fn value_parts(body: &str, at: usize) -> (Vec<Range<usize>>, After) {
     let value = &body[at..];
-    let Some(first) = value.chars().next() else {
-        // `DB_PASSWORD:` with its value on the next lines (YAML); harmless elsewhere.
-        return Some(SecretValue { value: at..at, open: None, value_below: true });
-    };
+    let Some(first) = value.chars().next() else { return (Vec::new(), After::Nothing) };
     if matches!(first, '\'' | '"') {
-        let end = closing_quote(body, at + 1, first);
-        return Some(SecretValue {
-            value: at + 1..end.unwrap_or(body.len()),
-            open: end.is_none().then_some(first),
-            value_below: false,
-        });
+        // `'abc' 'def'`, `'abc' + 'def'`: every literal of the concatenation.
+        let mut hidden = Vec::new();
+        let mut quote_at = at;
+        loop {
+            let q = body[quote_at..].chars().next().unwrap_or('"');
+            let Some(end) = closing_quote(body, quote_at + 1, q) else {
+                hidden.push(quote_at + 1..body.len());
+                return (hidden, After::Quote(q));
+            };
+            hidden.push(quote_at + 1..end);
+            let rest = body[end + 1..].trim_start();
+            let rest = rest.strip_prefix('+').map_or(rest, str::trim_start);
+            if !rest.starts_with(['\'', '"']) {
+                return (hidden, After::Nothing);
+            }
+            quote_at = body.len() - rest.len();
+        }
     }
-    // A block scalar (`|`, `>-`, `|2`) or an open bracket: the value is below.
     let indicator = value.split(" #").next().unwrap_or("").trim_end();
-    if (indicator.starts_with(['|', '>']) && indicator[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9')))
-        || matches!(indicator, "(" | "[" | "{")
-    {
-        return Some(SecretValue { value: at..at + indicator.len(), open: None, value_below: true });
+    // A block scalar (`|`, `>-`, `|2`): the value is on the lines below.
+    if indicator.starts_with(['|', '>']) && indicator[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9')) {
+        return (std::iter::once(at..at + indicator.len()).collect(), After::Nothing);
     }
-    if first == '$' || is_call(value) {
-        return None;
+    match indicator {
+        "(" => return (Vec::new(), After::Bracket(')')),
+        "[" => return (Vec::new(), After::Bracket(']')),
+        "{" => return (Vec::new(), After::Bracket('}')),
+        "\\" => return (Vec::new(), After::NextLine),
+        _ => {}
+    }
+    if is_reference(indicator.trim_end_matches(',')) {
+        return (Vec::new(), After::Nothing);
+    }
+    if is_call(value) {
+        return (call_literals(body, at), After::Nothing);
     }
     let end = value.find(" #").unwrap_or(value.len());
     let end = value[..end].trim_end().trim_end_matches(',').len();
-    (end > 0).then(|| SecretValue { value: at..at + end, open: None, value_below: false })
+    (std::iter::once(at..at + end).collect(), After::Nothing)
+}
+
+/// Whether a value is a reference alone, `${NAME}` or `$NAME`, which shows no secret (a default,
+/// `${NAME:-…}`, may be one, and `$$` is a literal `$`).
+fn is_reference(value: &str) -> bool {
+    let name = match value.strip_prefix("${") {
+        Some(inner) => inner.strip_suffix('}'),
+        None => value.strip_prefix('$'),
+    };
+    name.is_some_and(|name| {
+        name.starts_with(|c: char| c == '_' || c.is_ascii_alphabetic())
+            && name.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether a value is a call (`environ.get('X')`, `_read_secret('x', environ.get('X'))`): a
 /// dotted name, `(`, arguments that start with a quote, a name or nothing, and `)` last; it
-/// reads the secret from elsewhere and holds none of its own. `h3k(9x)q_w` and `Ch4nged(0nly)`
-/// (a digit after `(`) are values, masked.
+/// reads the secret from elsewhere. `h3k(9x)q_w` and `Ch4nged(0nly)` (a digit after `(`) are
+/// values, masked.
 fn is_call(value: &str) -> bool {
     let value = value.split(" #").next().unwrap_or("").trim_end().trim_end_matches(',');
     let name = value.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).unwrap_or(value.len());
@@ -293,6 +366,38 @@ fn is_call(value: &str) -> bool {
         && (value.as_bytes()[0].is_ascii_alphabetic() || value.starts_with('_'))
         && value.ends_with(')')
         && arguments.starts_with(|c: char| matches!(c, '\'' | '"' | ')' | '_') || c.is_ascii_alphabetic())
+}
+
+/// A call's quoted literals from byte `at` of a line, but the first after each `(`: that one
+/// names where the secret is read from (`environ.get('DB_PASSWORD', 'default')`,
+/// `_read_secret('db_password', …)`), the others may be the secret (a default). Linear.
+fn call_literals(body: &str, at: usize) -> Vec<Range<usize>> {
+    let bytes = body.as_bytes();
+    let mut hidden = Vec::new();
+    let mut first = false;
+    let mut i = at;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => {
+                first = true;
+                i += 1;
+            }
+            q @ (b'\'' | b'"') => {
+                let end = closing_quote(body, i + 1, q as char).unwrap_or(body.len());
+                if !first {
+                    hidden.push(i + 1..end);
+                }
+                first = false;
+                i = end + 1;
+            }
+            b' ' | b'\t' => i += 1,
+            _ => {
+                first = false;
+                i += 1;
+            }
+        }
+    }
+    hidden
 }
 
 /// The byte at which a quoted value that starts before `from` closes (the closing quote), read
@@ -328,11 +433,11 @@ fn quoted(body: &str, at: usize) -> (Range<usize>, bool) {
     (at + 1..body.len(), false)
 }
 
-/// From byte `from` of a line, the contents of every quoted value that follows a quoted
-/// secret-named key and a colon (`'PASSWORD': 'pw'`, `"api_token": "t"`), in order; a value the
-/// line does not close runs to the line's end. Each string is read once: linear in the line.
-fn secret_items(line: &str, from: usize) -> Vec<Range<usize>> {
-    let body = line.trim_end_matches(['\n', '\r']);
+/// From byte `from` of a line, the values that follow a quoted secret-named key and a colon
+/// (`'PASSWORD': 'pw'`, `"api_token": "t"`, `"DB_PASSWORD": plain`, `'PASSWORD':
+/// environ.get('X', 'default')`), in order; a value the line does not close runs to the line's
+/// end. Each string is read once: linear in the line.
+fn secret_items(body: &str, from: usize) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
     let mut hidden = Vec::new();
     let mut at = from.min(body.len());
@@ -348,7 +453,10 @@ fn secret_items(line: &str, from: usize) -> Vec<Range<usize>> {
         }
         let value_at = colon + 1 + (body[colon + 1..].len() - body[colon + 1..].trim_start().len());
         if !matches!(bytes.get(value_at), Some(b'\'' | b'"')) {
-            at = colon + 1;
+            let end = unquoted_end(body, value_at);
+            let (parts, _) = value_parts(&body[..end], value_at);
+            hidden.extend(parts);
+            at = end.max(colon + 1);
             continue;
         }
         let (value, closed) = quoted(body, value_at);
@@ -358,40 +466,57 @@ fn secret_items(line: &str, from: usize) -> Vec<Range<usize>> {
     hidden
 }
 
-/// From byte `from` of a line, the values of a flow mapping's unquoted secret-named keys
-/// (`environment: {SKIP_SUPERUSER: "false", DB_PASSWORD: hunter2}`): after `{` or `,`, a name, a
-/// colon and a blank; the value runs to its closing quote, or unquoted to the next `,` or `}`.
-/// Linear in the line.
+/// Where an unquoted value in a flow collection or argument list ends: at the next `,` or
+/// closing bracket outside parentheses (a call's arguments are its own), else the line's end.
+fn unquoted_end(body: &str, from: usize) -> usize {
+    let bytes = body.as_bytes();
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' => depth += 1,
+            b')' if depth > 0 => depth -= 1,
+            b'\'' | b'"' => {
+                i = closing_quote(body, i + 1, bytes[i] as char).unwrap_or(body.len());
+            }
+            // `${NAME}`: its brace is no closing bracket.
+            b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                i = body[i..].find('}').map_or(body.len(), |close| i + close);
+            }
+            b',' | b'}' | b']' | b')' if depth == 0 => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    body.len()
+}
+
+/// From byte `from` of a line, the values of a flow collection's or argument list's unquoted
+/// secret-named keys: `{SKIP_SUPERUSER: "false", DB_PASSWORD: hunter2}`, `[DB_HOST=db,
+/// DB_PASSWORD=hunter2]`, `dict(NAME='netbox', PASSWORD='x')`: after `{`, `[`, `(` or `,`, a
+/// name, then `:` and a blank or `=`; the value runs to its closing quote, or unquoted to the
+/// next `,` or closing bracket. Linear in the line.
 fn flow_items(body: &str, from: usize) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
     let mut hidden = Vec::new();
     let mut at = from.min(body.len());
-    while let Some(offset) = body[at..].find(['{', ',']) {
+    while let Some(offset) = body[at..].find(['{', '[', '(', ',']) {
         let name_at = at + offset + 1;
         let name_at = name_at + (body[name_at..].len() - body[name_at..].trim_start().len());
         let name_len =
             body[name_at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len() - name_at);
         at = name_at + name_len;
-        if name_len == 0 || bytes.get(at) != Some(&b':') || !is_secret_name(&body[name_at..at]) {
+        if name_len == 0 || !matches!(bytes.get(at), Some(b':' | b'=')) || !is_secret_name(&body[name_at..at]) {
             continue;
         }
         let value_at = at + 1 + (body[at + 1..].len() - body[at + 1..].trim_start().len());
-        match bytes.get(value_at) {
-            Some(&q @ (b'\'' | b'"')) => {
-                let end = closing_quote(body, value_at + 1, q as char).unwrap_or(body.len());
-                hidden.push(value_at + 1..end);
-                at = end.min(body.len());
-            }
-            Some(_) => {
-                let end = body[value_at..].find([',', '}']).map_or(body.len(), |e| value_at + e);
-                let end = value_at + body[value_at..end].trim_end().len();
-                if !body[value_at..end].starts_with('$') {
-                    hidden.push(value_at..end);
-                }
-                at = end;
-            }
-            None => break,
+        if value_at >= body.len() {
+            break;
         }
+        let end = unquoted_end(body, value_at);
+        let (parts, _) = value_parts(&body[..end], value_at);
+        hidden.extend(parts);
+        at = end.max(at + 1);
     }
     hidden
 }
@@ -477,6 +602,38 @@ mod tests {
             let masked = mask_secret_values(text);
             assert_eq!(masked.len(), text.len(), "{text}");
             assert!(!masked.contains(secret), "{secret} in:\n{masked}");
+        }
+        // The second review's: a flow sequence, an interpolation's default, a call's default,
+        // a quoted key with a plain value, keyword arguments, a continued line, parts at column
+        // 0, concatenated literals, `$$`, a plain scalar continued.
+        for (text, secret) in [
+            ("    environment: [DB_HOST=postgres, DB_PASSWORD=Ch4nged-0nly-here, SECRET_KEY=short-key]\n", "Ch4nged"),
+            ("    environment: [DB_HOST=postgres, DB_PASSWORD=Ch4nged-0nly-here, SECRET_KEY=short-key]\n", "short-key"),
+            ("DB_PASSWORD=${PGPW:-hunter2-from-default}\n", "hunter2"),
+            ("    'PASSWORD': os.environ.get('REDIS_PASSWORD', 'hunter2-default-pw'),\n", "hunter2"),
+            ("SECRET_KEY = environ.get('SECRET_KEY', 'hunter2-default-key')\n", "hunter2"),
+            ("    {\"DB_PASSWORD\": plainvalue, \"X\": 1}\n", "plainvalue"),
+            ("DATABASE = dict(NAME='netbox', PASSWORD='hunter2')\n", "hunter2"),
+            ("SECRET_KEY = \\\n    'continued-value'\n", "continued"),
+            ("SECRET_KEY = (\n'part-one'\n'part-two'\n)\n", "part-"),
+            ("SECRET_KEY = 'abc-first' + 'def-second'\n", "def-second"),
+            ("SECRET_KEY = 'abc-first' 'def-second'\n", "def-second"),
+            ("      DB_PASSWORD: $$ecret-value\n", "ecret-value"),
+            ("      DB_PASSWORD: plain-start\n        plain-continued\n", "plain-continued"),
+        ] {
+            let masked = mask_secret_values(text);
+            assert_eq!(masked.len(), text.len(), "{text}");
+            assert!(!masked.contains(secret), "{secret} in:\n{masked}");
+        }
+        // Not too much: an empty env value does not take the lines below; a list item's first
+        // key does not take its siblings; a call's first argument names the variable.
+        for (text, shown) in [
+            ("EMAIL_PASSWORD=\n  EMAIL_SERVER=smtp\nDB_HOST=postgres\n", "  EMAIL_SERVER=smtp\nDB_HOST=postgres\n"),
+            ("  - DB_PASSWORD:\n      secret-below\n    DB_HOST: postgres\n", "    DB_HOST: postgres\n"),
+            ("SECRET_KEY = environ.get('SECRET_KEY', 'x')\n", "environ.get('SECRET_KEY', '*')"),
+        ] {
+            let masked = mask_secret_values(text);
+            assert!(masked.contains(shown), "{shown} in:\n{masked}");
         }
         // What follows a value below its key is shown again; a call reads the secret elsewhere.
         let masked = mask_secret_values("      DB_PASSWORD:\n        Ch4nged\n      DB_HOST: postgres\n");

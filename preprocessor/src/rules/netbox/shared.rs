@@ -348,7 +348,7 @@ pub fn comparable_project(nb: &NetboxConfig) -> Option<&crate::parse::netbox::Pr
     // The configuration that runs must be known: the image's as shipped, or a netbox-docker
     // checkout's whole directory (`--netbox-docker`). A directory mounted and not read may hold
     // an add-on that sets `DATABASE` or `REDIS` itself (its files override configuration.py's).
-    if !nb.configuration_known() {
+    if !nb.configuration_known() || nb.some_file_may_set_unseen_names() {
         return None;
     }
     let unsure = stock.published_image != Some(true)
