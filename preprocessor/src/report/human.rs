@@ -139,13 +139,15 @@ const NEAR_LINES: usize = 12;
 /// replaced by `*`, byte for byte (so that every offset into it stays where it was): an env
 /// line (`NAME=value`, `export NAME=value`, a name and a blank where the `=` was forgotten), a
 /// compose `environment:` entry (`- NAME=value`, `- "NAME=value"`, `NAME: value`, a flow
-/// mapping's `{NAME: value}` or sequence's `[NAME=value]`, a value on the lines below its key or
-/// in a block scalar), a Python assignment, keyword or dict item (`SECRET_KEY = '…'`,
-/// `PASSWORD='…'`, `'PASSWORD': '…'`, a value in brackets over lines, concatenated literals). A
-/// quoted value keeps its quotes (and is read past its escapes, `\"` and `''`); a reference
-/// alone (`${VAR}`, `$VAR`) or a call's first argument (`environ.get('NAME', …)`, a variable's
-/// name) shows no secret and is kept, while a default (`${VAR:-…}`, a call's other literals) is
-/// masked. Where the syntax is unclear, more is masked, never less. Linear in the text.
+/// mapping or sequence, a value on the lines below its key or in a block scalar), a Python
+/// assignment, keyword, subscript or dict item (`SECRET_KEY = '…'`, `A = SECRET_KEY = '…'`,
+/// `PASSWORD='…'`, `DATABASE['PASSWORD'] = '…'`, `'PASSWORD': '…'`, a value in brackets,
+/// triple quotes or `\`-continued lines over lines, every literal of an expression), and such a
+/// line commented out. A quoted value keeps its quotes (and is read past its escapes, `\"` and
+/// `''`); a reference alone (`${VAR}`, `$VAR`) and a reading call's first argument
+/// (`environ.get('NAME', …)`, `_read_secret('name', …)`: where the secret is read from) show no
+/// secret and are kept, while a default (`${VAR:-…}`, a call's other arguments) is masked.
+/// Where the syntax is unclear, more is masked, never less. Linear in the text.
 pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
     let mut masked: Option<String> = None;
     let mut start = 0;
@@ -164,38 +166,56 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
                     then = After::Nothing;
                 }
             }
-            After::Below(key) if indent > key || body.trim().is_empty() => hidden.push(indent..body.len()),
-            After::Bracket(closer) => {
-                let end = body.trim_start().starts_with(closer).then_some(indent);
-                hidden.push(indent..end.unwrap_or(body.len()));
+            After::Triple(quote) => {
+                let end = body.find(triple(quote));
+                hidden.push(0..end.unwrap_or(body.len()));
                 if end.is_some() {
                     then = After::Nothing;
                 }
             }
+            // A comment between a YAML key and its value does not end it.
+            After::Below(key) if indent > key || body.trim().is_empty() || body.trim_start().starts_with('#') => {
+                if !body.trim_start().starts_with('#') {
+                    hidden.push(indent..body.len());
+                }
+            }
+            After::Bracket { open, close, depth } => {
+                let (end, depth) = bracket_close(body, 0, open, close, depth);
+                hidden.push(0..end.unwrap_or(body.len()));
+                then = if end.is_some() { After::Nothing } else { After::Bracket { open, close, depth } };
+            }
             After::NextLine => {
-                hidden.push(indent..body.len());
-                then = After::Nothing;
+                hidden.push(0..body.len());
+                if !body.trim_end().ends_with('\\') {
+                    then = After::Nothing;
+                }
             }
             After::Below(_) | After::Nothing => then = After::Nothing,
         }
         if hidden.is_empty() {
+            let mut scanned = 0;
             if let Some(secret) = secret_value(body) {
                 then = secret.then;
+                scanned = secret.value_at;
                 hidden.extend(secret.hidden);
             }
-            // Further on the line, the values of secret-named keys of a dict, flow mapping or
-            // keyword list on one line (`DATABASE = {'NAME': 'netbox', 'PASSWORD': '…'}`,
-            // `{SKIP: "x", DB_PASSWORD: y}`, `[A=1, DB_PASSWORD=y]`, `dict(PASSWORD='…')`),
-            // unless a value left open takes the rest of the line.
-            if !matches!(then, After::Quote(_) | After::Bracket(_) | After::NextLine) {
-                // After the value, and after its closing quote.
+            // Further on the line, the values of secret-named keys: a dict, flow collection or
+            // keyword list on one line (`{'NAME': 'netbox', 'PASSWORD': '…'}`, `{SKIP: "x",
+            // DB_PASSWORD: y}`, `[A=1, DB_PASSWORD=y]`, `dict(PASSWORD='…')`), a chained,
+            // subscript or later assignment (`A = SECRET_KEY = …`, `DATABASE['PASSWORD'] = …`,
+            // `DEBUG = True; SECRET_KEY = …`), unless a value left open takes the rest.
+            if then == After::Nothing || matches!(then, After::Below(_)) {
                 let from = hidden
                     .iter()
                     .map(|range| range.end + usize::from(matches!(body.as_bytes().get(range.end), Some(b'\'' | b'"'))))
                     .max()
-                    .unwrap_or(0);
-                hidden.extend(secret_items(body, from));
-                hidden.extend(flow_items(body, from));
+                    .unwrap_or(0)
+                    .max(scanned);
+                let (items, after) = named_values(body, from);
+                hidden.extend(items);
+                if after != After::Nothing {
+                    then = after;
+                }
             }
             hidden.sort_by_key(|range| range.start);
         }
@@ -207,7 +227,7 @@ pub fn mask_secret_values(text: &str) -> Cow<'_, str> {
             let out = masked.get_or_insert_with(|| text[..start].to_string());
             let mut at = 0;
             for value in hidden {
-                // Ranges found twice (a quoted key in a flow mapping) are masked once.
+                // Ranges found twice are masked once.
                 let from = value.start.max(at);
                 if from >= value.end {
                     continue;
@@ -231,12 +251,14 @@ enum After {
     Nothing,
     /// To the line that closes this quote (a PEM key in quotes).
     Quote(char),
+    /// To the line that closes this triple quote (Python's `"""`).
+    Triple(char),
     /// Over the lines indented deeper than the key's column (YAML: a value on the next line, a
-    /// block scalar, a plain scalar's continuation).
+    /// block scalar, a plain scalar's continuation; comment lines between are skipped).
     Below(usize),
-    /// To the line that starts with this closing bracket (`SECRET_KEY = (` … `)`).
-    Bracket(char),
-    /// Over the next line (a line ending in `\`).
+    /// To the line that closes this bracket, `depth` of them open (`SECRET_KEY = (` … `)`).
+    Bracket { open: u8, close: u8, depth: usize },
+    /// Over the next line (a line ending in `\`), and on while each ends in one.
     NextLine,
 }
 
@@ -244,24 +266,29 @@ enum After {
 struct SecretValue {
     /// The parts of the line to hide.
     hidden: Vec<Range<usize>>,
+    /// Where its value starts: the line is read for more names after it.
+    value_at: usize,
     /// Where the value goes on.
     then: After,
 }
 
-/// Where, in a line (without its line end), the value of a secret-named assignment is.
+/// Where, in a line (without its line end), the value of the secret-named assignment that
+/// begins it is.
 fn secret_value(body: &str) -> Option<SecretValue> {
     let blanks = |from: usize| from + (body[from..].len() - body[from..].trim_start().len());
-    let mut at = blanks(0);
-    for prefix in ["- ", "export "] {
+    // A byte order mark before the first line's name (compose-go's dotenv drops it).
+    let mut at = blanks(body.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8()));
+    let mut listed = false;
+    for prefix in ["- ", "export ", "export\t"] {
         if body[at..].starts_with(prefix) {
+            listed |= prefix == "- ";
             at = blanks(at + prefix.len());
         }
     }
     let key_column = at;
     let quote = body[at..].chars().next().filter(|c| matches!(c, '\'' | '"'));
     let name_at = at + quote.map_or(0, char::len_utf8);
-    let name_len =
-        body[name_at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len() - name_at);
+    let name_len = name_length(body, name_at);
     let name = &body[name_at..name_at + name_len];
     if name.is_empty() || !is_secret_name(name) {
         return None;
@@ -272,7 +299,8 @@ fn secret_value(body: &str) -> Option<SecretValue> {
         if body[at..].starts_with('=') {
             let end = closing_quote(body, at + 1, q);
             let then = if end.is_none() { After::Quote(q) } else { After::Nothing };
-            return Some(SecretValue { hidden: std::iter::once(at + 1..end.unwrap_or(body.len())).collect(), then });
+            let hidden = std::iter::once(at + 1..end.unwrap_or(body.len())).collect();
+            return Some(SecretValue { hidden, value_at: at + 1, then });
         }
         body[at..].strip_prefix(q)?;
         at += q.len_utf8();
@@ -284,61 +312,133 @@ fn secret_value(body: &str) -> Option<SecretValue> {
         Some(_) if after_name > at => (' ', after_name),
         _ => return None,
     };
-    // YAML (`NAME:`) goes on over the lines indented deeper than its key; env files and Python
-    // (`NAME=`) do not.
-    let below = if separator == ':' { After::Below(key_column) } else { After::Nothing };
-    let (hidden, then) = value_parts(body, value_at);
+    // YAML (`NAME:`, a list item `- NAME=value`) goes on over the lines indented deeper than
+    // its key; env files and Python (`NAME=`) do not.
+    let below = if separator == ':' || listed { After::Below(key_column) } else { After::Nothing };
+    let (hidden, then) = value_parts(body, value_at, body.len());
     let then = if then == After::Nothing { below } else { then };
-    Some(SecretValue { hidden, then })
+    Some(SecretValue { hidden, value_at, then })
 }
 
-/// The parts of a secret's value, from byte `at` of a line, to hide, and where it goes on: a
-/// quoted value (and literals concatenated to it), a block scalar's indicator or an opening
-/// bracket (the value is below), a reference alone (kept), a call (its literals but the first
-/// after each `(`), else the plain text to a comment.
-fn value_parts(body: &str, at: usize) -> (Vec<Range<usize>>, After) {
-    let value = &body[at..];
+/// How long the name at byte `at` is: letters, digits, `_` and `-`.
+fn name_length(body: &str, at: usize) -> usize {
+    body[at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(body.len() - at)
+}
+
+/// The parts of a secret's value, from byte `at` of a line up to `end` (the line's end, or the
+/// end of an item in a collection), to hide, and where it goes on.
+fn value_parts(body: &str, at: usize, end: usize) -> (Vec<Range<usize>>, After) {
+    let value = &body[at..end];
     let Some(first) = value.chars().next() else { return (Vec::new(), After::Nothing) };
-    if matches!(first, '\'' | '"') {
-        // `'abc' 'def'`, `'abc' + 'def'`: every literal of the concatenation.
-        let mut hidden = Vec::new();
-        let mut quote_at = at;
-        loop {
-            let q = body[quote_at..].chars().next().unwrap_or('"');
-            let Some(end) = closing_quote(body, quote_at + 1, q) else {
-                hidden.push(quote_at + 1..body.len());
-                return (hidden, After::Quote(q));
+    let continued = if body.trim_end().ends_with('\\') { After::NextLine } else { After::Nothing };
+    // Python's triple quotes.
+    for q in ['"', '\''] {
+        if value.starts_with(triple(q)) {
+            return match body[at + 3..].find(triple(q)) {
+                Some(close) => (std::iter::once(at + 3..at + 3 + close).collect(), continued),
+                None => (std::iter::once(at + 3..body.len()).collect(), After::Triple(q)),
             };
-            hidden.push(quote_at + 1..end);
-            let rest = body[end + 1..].trim_start();
-            let rest = rest.strip_prefix('+').map_or(rest, str::trim_start);
-            if !rest.starts_with(['\'', '"']) {
-                return (hidden, After::Nothing);
-            }
-            quote_at = body.len() - rest.len();
         }
+    }
+    if matches!(first, '\'' | '"') {
+        // Every literal of the expression (`'a' 'b'`, `'a' + 'b'`, `'a' if X else 'b'`), to a
+        // comment.
+        let mut hidden = Vec::new();
+        let mut i = at;
+        while i < end {
+            match body.as_bytes()[i] {
+                q @ (b'\'' | b'"') => match closing_quote(body, i + 1, q as char) {
+                    Some(close) => {
+                        hidden.push(i + 1..close);
+                        i = close + 1;
+                    }
+                    None => {
+                        hidden.push(i + 1..body.len());
+                        return (hidden, After::Quote(q as char));
+                    }
+                },
+                b'#' => break,
+                _ => i += 1,
+            }
+        }
+        return (hidden, continued);
     }
     let indicator = value.split(" #").next().unwrap_or("").trim_end();
     // A block scalar (`|`, `>-`, `|2`): the value is on the lines below.
     if indicator.starts_with(['|', '>']) && indicator[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'0'..=b'9')) {
         return (std::iter::once(at..at + indicator.len()).collect(), After::Nothing);
     }
-    match indicator {
-        "(" => return (Vec::new(), After::Bracket(')')),
-        "[" => return (Vec::new(), After::Bracket(']')),
-        "{" => return (Vec::new(), After::Bracket('}')),
-        "\\" => return (Vec::new(), After::NextLine),
-        _ => {}
+    if indicator == "\\" {
+        return (Vec::new(), After::NextLine);
+    }
+    // Brackets (`(`, `[`, `{`), to where they close, over lines if need be.
+    if let Some(close) = match first {
+        '(' => Some(b')'),
+        '[' => Some(b']'),
+        '{' => Some(b'}'),
+        _ => None,
+    } {
+        let (closed, depth) = bracket_close(body, at + 1, first as u8, close, 1);
+        return match closed {
+            Some(close_at) => (std::iter::once(at + 1..close_at).collect(), continued),
+            None => (std::iter::once(at + 1..body.len()).collect(), After::Bracket { open: first as u8, close, depth }),
+        };
     }
     if is_reference(indicator.trim_end_matches(',')) {
         return (Vec::new(), After::Nothing);
     }
-    if is_call(value) {
-        return (call_literals(body, at), After::Nothing);
+    if let Some(arguments) = reading_call(value) {
+        // The callee and its first argument (a variable's or a secret file's name) are kept.
+        let open = at + arguments;
+        let (closed, depth) = bracket_close(body, open + 1, b'(', b')', 1);
+        let first_end = first_argument_end(body, open + 1, closed.unwrap_or(body.len()));
+        return match closed {
+            Some(close_at) => (std::iter::once(first_end..close_at).collect(), continued),
+            None => {
+                (std::iter::once(first_end..body.len()).collect(), After::Bracket { open: b'(', close: b')', depth })
+            }
+        };
     }
-    let end = value.find(" #").unwrap_or(value.len());
-    let end = value[..end].trim_end().trim_end_matches(',').len();
-    (std::iter::once(at..at + end).collect(), After::Nothing)
+    let plain_end = value.find(" #").unwrap_or(value.len());
+    let plain_end = value[..plain_end].trim_end().trim_end_matches(',').len();
+    (std::iter::once(at..at + plain_end).collect(), continued)
+}
+
+/// A triple quote of `q`.
+fn triple(q: char) -> &'static str {
+    if q == '"' { "\"\"\"" } else { "\'\'\'" }
+}
+
+/// From byte `from`, where the bracket `close` brings `depth` open brackets to none (quoted
+/// text skipped), and the depth at the line's end when it does not.
+fn bracket_close(body: &str, from: usize, open: u8, close: u8, mut depth: usize) -> (Option<usize>, usize) {
+    let bytes = body.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b if b == close => {
+                depth -= 1;
+                if depth == 0 {
+                    return (Some(i), 0);
+                }
+            }
+            b if b == open => depth += 1,
+            q @ (b'\'' | b'"') => i = closing_quote(body, i + 1, q as char).unwrap_or(body.len()),
+            _ => {}
+        }
+        i += 1;
+    }
+    (None, depth)
+}
+
+/// Where a call's first argument ends, from byte `from` (after its `(`): after its closing
+/// quote when it is quoted, else at the first `,`; `from` itself when there is none.
+fn first_argument_end(body: &str, from: usize, close: usize) -> usize {
+    let start = from + (body[from..close].len() - body[from..close].trim_start().len());
+    match body.as_bytes().get(start) {
+        Some(&q @ (b'\'' | b'"')) => closing_quote(body, start + 1, q as char).map_or(close, |end| end + 1).min(close),
+        _ => body[start..close].find(',').map_or(start, |comma| start + comma),
+    }
 }
 
 /// Whether a value is a reference alone, `${NAME}` or `$NAME`, which shows no secret (a default,
@@ -354,50 +454,15 @@ fn is_reference(value: &str) -> bool {
     })
 }
 
-/// Whether a value is a call (`environ.get('X')`, `_read_secret('x', environ.get('X'))`): a
-/// dotted name, `(`, arguments that start with a quote, a name or nothing, and `)` last; it
-/// reads the secret from elsewhere. `h3k(9x)q_w` and `Ch4nged(0nly)` (a digit after `(`) are
-/// values, masked.
-fn is_call(value: &str) -> bool {
-    let value = value.split(" #").next().unwrap_or("").trim_end().trim_end_matches(',');
+/// The offset of the `(` of a call that reads a secret from elsewhere (`environ.get('X', …)`,
+/// `os.getenv('X')`, `_read_secret('name', …)`, netbox-docker's `_environ_get_and_map`), where
+/// the first argument names the source; `None` for any other value (`str('…')`, `b64decode(…)`,
+/// `Pass(word)`), which is masked.
+fn reading_call(value: &str) -> Option<usize> {
     let name = value.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.')).unwrap_or(value.len());
-    let Some(arguments) = value[name..].strip_prefix('(') else { return false };
-    name > 0
-        && (value.as_bytes()[0].is_ascii_alphabetic() || value.starts_with('_'))
-        && value.ends_with(')')
-        && arguments.starts_with(|c: char| matches!(c, '\'' | '"' | ')' | '_') || c.is_ascii_alphabetic())
-}
-
-/// A call's quoted literals from byte `at` of a line, but the first after each `(`: that one
-/// names where the secret is read from (`environ.get('DB_PASSWORD', 'default')`,
-/// `_read_secret('db_password', …)`), the others may be the secret (a default). Linear.
-fn call_literals(body: &str, at: usize) -> Vec<Range<usize>> {
-    let bytes = body.as_bytes();
-    let mut hidden = Vec::new();
-    let mut first = false;
-    let mut i = at;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'(' => {
-                first = true;
-                i += 1;
-            }
-            q @ (b'\'' | b'"') => {
-                let end = closing_quote(body, i + 1, q as char).unwrap_or(body.len());
-                if !first {
-                    hidden.push(i + 1..end);
-                }
-                first = false;
-                i = end + 1;
-            }
-            b' ' | b'\t' => i += 1,
-            _ => {
-                first = false;
-                i += 1;
-            }
-        }
-    }
-    hidden
+    value[name..].starts_with('(').then_some(())?;
+    let callee = value[..name].rsplit('.').next().unwrap_or("");
+    matches!(callee, "get" | "getenv" | "_read_secret" | "read_secret" | "_environ_get_and_map" | "env").then_some(name)
 }
 
 /// The byte at which a quoted value that starts before `from` closes (the closing quote), read
@@ -418,56 +483,8 @@ fn closing_quote(body: &str, from: usize, quote: char) -> Option<usize> {
     None
 }
 
-/// The quoted string that starts at `at` (a quote) of `body`: its contents' range and whether
-/// it closes on this line. A backslash escapes the next character.
-fn quoted(body: &str, at: usize) -> (Range<usize>, bool) {
-    let quote = body.as_bytes()[at];
-    let mut i = at + 1;
-    while i < body.len() {
-        match body.as_bytes()[i] {
-            b'\\' => i += 2,
-            b if b == quote => return (at + 1..i, true),
-            _ => i += 1,
-        }
-    }
-    (at + 1..body.len(), false)
-}
-
-/// From byte `from` of a line, the values that follow a quoted secret-named key and a colon
-/// (`'PASSWORD': 'pw'`, `"api_token": "t"`, `"DB_PASSWORD": plain`, `'PASSWORD':
-/// environ.get('X', 'default')`), in order; a value the line does not close runs to the line's
-/// end. Each string is read once: linear in the line.
-fn secret_items(body: &str, from: usize) -> Vec<Range<usize>> {
-    let bytes = body.as_bytes();
-    let mut hidden = Vec::new();
-    let mut at = from.min(body.len());
-    while let Some(offset) = body[at..].find(['\'', '"']) {
-        let (key, closed) = quoted(body, at + offset);
-        if !closed {
-            break;
-        }
-        at = key.end + 1;
-        let colon = at + (body[at..].len() - body[at..].trim_start().len());
-        if bytes.get(colon) != Some(&b':') || !is_secret_name(&body[key]) {
-            continue;
-        }
-        let value_at = colon + 1 + (body[colon + 1..].len() - body[colon + 1..].trim_start().len());
-        if !matches!(bytes.get(value_at), Some(b'\'' | b'"')) {
-            let end = unquoted_end(body, value_at);
-            let (parts, _) = value_parts(&body[..end], value_at);
-            hidden.extend(parts);
-            at = end.max(colon + 1);
-            continue;
-        }
-        let (value, closed) = quoted(body, value_at);
-        at = if closed { value.end + 1 } else { body.len() };
-        hidden.push(value);
-    }
-    hidden
-}
-
-/// Where an unquoted value in a flow collection or argument list ends: at the next `,` or
-/// closing bracket outside parentheses (a call's arguments are its own), else the line's end.
+/// Where an unquoted value in a flow collection or argument list ends: at the next `,`, `;` or
+/// closing bracket outside parentheses and quotes, else the line's end.
 fn unquoted_end(body: &str, from: usize) -> usize {
     let bytes = body.as_bytes();
     let mut depth = 0usize;
@@ -483,7 +500,7 @@ fn unquoted_end(body: &str, from: usize) -> usize {
             b'$' if bytes.get(i + 1) == Some(&b'{') => {
                 i = body[i..].find('}').map_or(body.len(), |close| i + close);
             }
-            b',' | b'}' | b']' | b')' if depth == 0 => return i,
+            b',' | b';' | b'}' | b']' | b')' if depth == 0 => return i,
             _ => {}
         }
         i += 1;
@@ -491,34 +508,54 @@ fn unquoted_end(body: &str, from: usize) -> usize {
     body.len()
 }
 
-/// From byte `from` of a line, the values of a flow collection's or argument list's unquoted
-/// secret-named keys: `{SKIP_SUPERUSER: "false", DB_PASSWORD: hunter2}`, `[DB_HOST=db,
-/// DB_PASSWORD=hunter2]`, `dict(NAME='netbox', PASSWORD='x')`: after `{`, `[`, `(` or `,`, a
-/// name, then `:` and a blank or `=`; the value runs to its closing quote, or unquoted to the
-/// next `,` or closing bracket. Linear in the line.
-fn flow_items(body: &str, from: usize) -> Vec<Range<usize>> {
+/// From byte `from` of a line, the values of every secret-named name followed by `=` or `:`
+/// (a quote or `]` between, blanks around): a dict item (`'PASSWORD': …`), a flow collection's
+/// item (`DB_PASSWORD: y`, `DB_PASSWORD=y`), a keyword (`PASSWORD = '…'`), a chained, subscript
+/// or later assignment. A value runs as [`value_parts`] reads it, a plain one to the item's end;
+/// what is left open on the line goes on. Linear in the line.
+fn named_values(body: &str, from: usize) -> (Vec<Range<usize>>, After) {
     let bytes = body.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
     let mut hidden = Vec::new();
-    let mut at = from.min(body.len());
-    while let Some(offset) = body[at..].find(['{', '[', '(', ',']) {
-        let name_at = at + offset + 1;
-        let name_at = name_at + (body[name_at..].len() - body[name_at..].trim_start().len());
-        let name_len =
-            body[name_at..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(body.len() - name_at);
-        at = name_at + name_len;
-        if name_len == 0 || !matches!(bytes.get(at), Some(b':' | b'=')) || !is_secret_name(&body[name_at..at]) {
+    let mut i = from.min(body.len());
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') || (i > 0 && word(bytes[i - 1])) {
+            i += 1;
             continue;
         }
-        let value_at = at + 1 + (body[at + 1..].len() - body[at + 1..].trim_start().len());
-        if value_at >= body.len() {
-            break;
+        let name_end = i + name_length(body, i);
+        let mut j = name_end;
+        while matches!(bytes.get(j), Some(b'\'' | b'"' | b']' | b' ' | b'\t')) {
+            j += 1;
         }
-        let end = unquoted_end(body, value_at);
-        let (parts, _) = value_parts(&body[..end], value_at);
+        let assigns = match bytes.get(j) {
+            Some(b'=') => !matches!(bytes.get(j + 1), Some(b'=' | b'>')),
+            Some(b':') => matches!(bytes.get(j + 1), None | Some(b' ' | b'\t' | b'\'' | b'"')),
+            _ => false,
+        };
+        if !assigns || !is_secret_name(&body[i..name_end]) {
+            i = name_end.max(i + 1);
+            continue;
+        }
+        let value_at = j + 1 + (body[j + 1..].len() - body[j + 1..].trim_start().len());
+        if value_at >= body.len() {
+            // The value is on the next line (`'PASSWORD':` at a line's end).
+            return (hidden, After::NextLine);
+        }
+        // A bracket runs to where it closes; anything else to the item's end (a `,` or a
+        // closing bracket outside quotes: `'PASSWORD': 'x', 'HOST': 'db'` shows the host).
+        let opens = matches!(bytes[value_at], b'(' | b'[' | b'{');
+        let item_end = if opens { body.len() } else { unquoted_end(body, value_at) };
+        let (parts, after) = value_parts(body, value_at, item_end);
+        let last = parts.iter().map(|part| part.end).max();
         hidden.extend(parts);
-        at = end.max(at + 1);
+        if after != After::Nothing {
+            return (hidden, after);
+        }
+        // Past the value: after its last part (and its closing quote or bracket), or the item.
+        i = if opens { last.map_or(value_at + 1, |end| end + 1) } else { item_end.max(i + 1) };
     }
-    hidden
+    (hidden, After::Nothing)
 }
 
 /// `mdbook-configcheck: 1 error, 0 warnings, 2 infos in 49 checked blocks; 74 expected findings
@@ -630,21 +667,66 @@ mod tests {
         for (text, shown) in [
             ("EMAIL_PASSWORD=\n  EMAIL_SERVER=smtp\nDB_HOST=postgres\n", "  EMAIL_SERVER=smtp\nDB_HOST=postgres\n"),
             ("  - DB_PASSWORD:\n      secret-below\n    DB_HOST: postgres\n", "    DB_HOST: postgres\n"),
-            ("SECRET_KEY = environ.get('SECRET_KEY', 'x')\n", "environ.get('SECRET_KEY', '*')"),
+            ("SECRET_KEY = environ.get('SECRET_KEY', 'x')\n", "environ.get('SECRET_KEY'"),
         ] {
             let masked = mask_secret_values(text);
             assert!(masked.contains(shown), "{shown} in:\n{masked}");
         }
+        // A reading call shows where the secret is read from; its other arguments are masked.
+        let masked = mask_secret_values("SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', 'dflt'))\n");
+        assert!(masked.contains("_read_secret('secret_key'") && !masked.contains("dflt"), "{masked}");
         // What follows a value below its key is shown again; a call reads the secret elsewhere.
         let masked = mask_secret_values("      DB_PASSWORD:\n        Ch4nged\n      DB_HOST: postgres\n");
         assert!(masked.ends_with("      DB_HOST: postgres\n"), "{masked}");
         for kept in [
-            "SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))\n",
             "SECRET_KEY = os.getenv('NETBOX_SECRET_KEY')\n",
             "    environment: {SKIP_SUPERUSER: \"false\", DB_PASSWORD: ${PW}}\n",
         ] {
             assert_eq!(mask_secret_values(kept), kept);
         }
+    }
+
+    /// A fourth review's shapes, each printed before.
+    #[test]
+    fn secrets_in_expressions_continuations_and_later_assignments_are_masked() {
+        for (text, secret) in [
+            ("DB_PASSWORD=Pass(word)\n", "word"),
+            ("SECRET_KEY = str(\"Hq7Wr9Xq2LmZ8pTw\")\n", "Hq7W"),
+            ("REDIS_PASSWORD = environ.get(\"REDIS_PASSWORD\", 123456)\n", "123456"),
+            ("    environment: [\"DB_HOST=db\", \"DB_PASSWORD=hunter2-flowq\"]\n", "hunter2"),
+            ("DATABASE = {'NAME': 'netbox', 'PASSWORD':\n    'hunter2-next'}\n", "hunter2"),
+            ("    environment: {DB_HOST: postgres, SECRET_KEY: \"dq-first\n      dq-second\"}\n", "dq-second"),
+            ("SECRET_KEY = os.environ.get(\n    \"SECRET_KEY\", \"default-secret-short\"\n)\n", "default-secret"),
+            ("SECRET_KEY = ('first-part'\n'second-part')\n", "second-part"),
+            ("API_TOKEN_PEPPERS = {1: 'pepper-one',\n2: 'pepper-two-short'}\n", "pepper-two"),
+            (
+                "SECRET_KEY = (\nos.environ.get(\n'SECRET_KEY', 'fallback'\n    )\n    or 'other-fallback'\n)\n",
+                "other-fallback",
+            ),
+            ("SECRET_KEY = 'first-part' \\\n'second-part'\n", "second-part"),
+            ("SECRET_KEY = \\\n'abc' \\\n'def-third-line'\n", "third-line"),
+            ("SECRET_KEY = \"\"\"\nabc\"def-after-quote\n\"\"\"\n", "after-quote"),
+            ("SECRET_KEY = 'dev-key' if DEBUG else 'prod-key-value'\n", "prod-key"),
+            ("A = SECRET_KEY = 'chained-short'\n", "chained"),
+            ("DEBUG = True; SECRET_KEY = 'semicolon-short'\n", "semicolon"),
+            ("DATABASE['PASSWORD'] = 'subscript-pw'\n", "subscript"),
+            ("settings.SECRET_KEY = \"attr-secret\"\n", "attr-secret"),
+            ("x = dict(NAME='netbox', PASSWORD = 'spaced-kw')\n", "spaced-kw"),
+            ("    environment: {DB_HOST: db, DB_PASSWORD : spaced-colon}\n", "spaced-colon"),
+            ("\u{feff}SECRET_KEY=bom-secret-value\n", "bom-secret"),
+            ("export\tSECRET_KEY=tab-export-short\n", "tab-export"),
+            ("SECRET_KEY:\n# the key\n        comment-col0-short\n", "comment-col0"),
+            ("  - SECRET_KEY=plain-first\n        plain-continued\n", "plain-continued"),
+            ("# SECRET_KEY = \"commented-old-key\"\n", "commented-old"),
+            ("DB-PASSWORD: hyphen-secret\n", "hyphen-secret"),
+        ] {
+            let masked = mask_secret_values(text);
+            assert_eq!(masked.len(), text.len(), "{text}");
+            assert!(!masked.contains(secret), "{secret} in:\n{masked}");
+        }
+        // A bracket that closes at the end of its last line ends the value there.
+        let text = "SECRET_KEY = (\n    'a-part'\n    'b-part')\nLOGIN_REQUIRED = 'no'\n";
+        assert!(mask_secret_values(text).ends_with("\nLOGIN_REQUIRED = 'no'\n"), "{}", mask_secret_values(text));
     }
 
     #[test]
@@ -659,7 +741,7 @@ mod tests {
             "SECRET_KEY=*",
             "\"******\" # c",
             "SOCIAL_AUTH_OIDC_KEY=client-id",
-            "environ.get('SECRET_KEY', '')",
+            "environ.get('SECRET_KEY'",
             "${PW}",
             "'PASSWORD': '******',",
         ] {
