@@ -490,8 +490,9 @@ fn compose_env_files(composes: &mut [Read]) -> Result<(Vec<Read>, bool, bool)> {
             continue;
         }
         // `env_file: /dev/null` (an `!override` to drop the env files a base file names, or a
-        // placeholder an example keeps): Compose opens it as any file and reads nothing (compose-go e70e961 types/project.go L821-851
-        // `loadEnvFile`, `loadMappingFile`), and so is it here, without opening a device.
+        // placeholder an example keeps): Compose opens it as any file and reads nothing
+        // (compose-go e70e961 types/project.go L821-851 `loadEnvFile`, `loadMappingFile`), and
+        // so is it here, without opening a device.
         if canonical(&path) == Path::new(DEV_NULL) {
             continue;
         }

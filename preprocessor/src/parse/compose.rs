@@ -739,6 +739,7 @@ pub fn read_in_project(
     // Of those mounts, one whose source is not the checkout's `./configuration` (or the same
     // file in it): a directory `lint --netbox-docker` did not read.
     let mut configuration_from_elsewhere = false;
+    let mut configs_given = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut superuser_secrets = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
@@ -818,9 +819,9 @@ pub fn read_in_project(
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             out.netbox_image = Some(Some(image.to_owned()));
         }
-        // `configs:` may put a configuration file anywhere: taken as mounted.
-        configuration_mounted |= netbox.get("configs").is_some();
-        configuration_from_elsewhere |= netbox.get("configs").is_some();
+        // `configs:` may put a configuration file anywhere: taken as mounted (apart from the
+        // volumes, which a later `!override` of `volumes:` replaces without them).
+        configs_given |= netbox.get("configs").is_some();
         configuration_file_mounted |= netbox.get("configs").is_some_and(|configs| {
             configs.items().iter().any(|config| {
                 config
@@ -974,8 +975,8 @@ pub fn read_in_project(
         environment_unseen,
         linuxserver_image,
         configuration_file_mounted,
-        mounted: configuration_mounted,
-        configuration_from_elsewhere,
+        mounted: configuration_mounted || configs_given,
+        configuration_from_elsewhere: configuration_from_elsewhere || configs_given,
         network_mode,
         host_network,
         secrets,
@@ -1864,6 +1865,21 @@ mod tests {
         assert_eq!(env_files("services:\n  netbox:\n    env_file: env/netbox.env\n").len(), 1);
         assert!(read("services:\n  netbox:\n    env_file: env/netbox.env\n", BlockId(0)).sets_netbox_environment);
         assert!(!read("services:\n  netbox:\n    ports:\n      - 8000:8080\n", BlockId(0)).sets_netbox_environment);
+    }
+
+    /// A config put where NetBox reads its configuration stays mounted when a later
+    /// `volumes: !override` drops the volumes before it (configs are not volumes).
+    #[test]
+    fn a_config_stays_mounted_when_the_volumes_are_overridden() {
+        let text = "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.1\n    configs:\n      - source: extra\n        target: /etc/netbox/config/extra.py\n    volumes:\n      - ./reports:/etc/netbox/reports\n---\nservices:\n  netbox:\n    volumes: !override\n      - ./media:/opt/netbox/netbox/media\n";
+        let stock = read(text, BlockId(0)).file.stock_configuration.unwrap();
+        assert!(stock.mounted && stock.configuration_from_elsewhere, "{stock:?}");
+        let plain = read(
+            "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.1\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n      - ./reports:/etc/netbox/reports\n",
+            BlockId(0),
+        );
+        let stock = plain.file.stock_configuration.unwrap();
+        assert!(stock.mounted && !stock.configuration_from_elsewhere, "{stock:?}");
     }
 
     /// compose-go reads every document of a file in order, and `!reset` / `!override` drop

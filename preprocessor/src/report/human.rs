@@ -29,13 +29,21 @@ pub fn render(checked: &Checked, color: bool, verbose: bool) -> String {
         verbose || (is_shown_by_default(d) && !consequence)
     };
     let mut out = String::new();
-    // Each file masked once, whole: a secret's value below its key (a block scalar, a value on
-    // the next line) is masked only where its key is read too, and a snippet may start below
-    // it. Masking keeps every offset, so a snippet is a slice of the masked text.
+    // Each file masked once, before any snippet is cut from it: a secret's value below its key
+    // (a block scalar, a value on the next line) is masked only where its key is read too, and a
+    // snippet may start below it. Masking keeps every offset, so a snippet is a slice of the
+    // masked text. A chapter is masked block by block (its prose is the book's own, and a
+    // value one block leaves open must not run on into the next); any other file whole.
+    let mut fences: std::collections::HashMap<usize, Vec<Range<usize>>> = std::collections::HashMap::new();
+    for block in checked.blocks.iter().filter(|block| !block.fence.is_empty()) {
+        fences.entry(block.chapter_source.0).or_default().push(block.fence.clone());
+    }
     let mut masked: std::collections::HashMap<usize, Cow<'_, str>> = std::collections::HashMap::new();
     for d in checked.diagnostics.iter().filter(|d| shown(d)) {
         let source = d.site.source;
-        let text = masked.entry(source.0).or_insert_with(|| mask_secret_values(&checked.sources.get(source).text));
+        let text = masked
+            .entry(source.0)
+            .or_insert_with(|| mask_blocks(&checked.sources.get(source).text, fences.get_mut(&source.0)));
         out.push_str(&render_one(d, checked, text, &renderer));
         out.push_str("\n\n");
     }
@@ -130,6 +138,25 @@ fn render_one(d: &Diagnostic, checked: &Checked, masked: &str, renderer: &Render
         far.iter().map(|n| Group::with_title(Level::NOTE.secondary_title(n.as_str()))).collect();
     let report: Vec<Group<'_>> = report.into_iter().chain(notes).collect();
     renderer.render(&report)
+}
+
+/// A file's text with secrets masked ([`mask_secret_values`]): within each of `blocks` (a
+/// chapter's fenced blocks) on its own, or the whole text when it has none. Linear in the text.
+fn mask_blocks<'a>(text: &'a str, blocks: Option<&mut Vec<Range<usize>>>) -> Cow<'a, str> {
+    let Some(blocks) = blocks else { return mask_secret_values(text) };
+    blocks.sort_by_key(|block| block.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for block in blocks.iter() {
+        // A block nested in another was masked with it.
+        let start = block.start.max(at).min(text.len());
+        let end = block.end.min(text.len()).max(start);
+        out.push_str(&text[at..start]);
+        out.push_str(&mask_secret_values(&text[start..end]));
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
 }
 
 /// How many lines from the primary place a secondary one may be to be drawn in its snippet.
@@ -384,7 +411,7 @@ fn value_parts(body: &str, at: usize, end: usize) -> (Vec<Range<usize>>, After) 
             None => (std::iter::once(at + 1..body.len()).collect(), After::Bracket { open: first as u8, close, depth }),
         };
     }
-    if is_reference(indicator.trim_end_matches(',')) {
+    if is_reference(indicator.trim_end_matches(',')) || is_blueprint_reference(indicator) {
         return (Vec::new(), After::Nothing);
     }
     if let Some(arguments) = reading_call(value) {
@@ -452,6 +479,15 @@ fn is_reference(value: &str) -> bool {
         name.starts_with(|c: char| c == '_' || c.is_ascii_alphabetic())
             && name.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
     })
+}
+
+/// Whether a value is an Authentik blueprint's reference to another object or a variable
+/// (`!KeyOf id`, `!Find [model, [field, value]]`, `!Env NAME`), which holds no secret of its own
+/// and is what a finding on a provider's key is about. `!Env [NAME, default]` may hold one.
+fn is_blueprint_reference(value: &str) -> bool {
+    value.starts_with("!KeyOf ")
+        || value.starts_with("!Find ")
+        || value.strip_prefix("!Env ").is_some_and(|name| !name.trim_start().starts_with('['))
 }
 
 /// The offset of the `(` of a call that reads a secret from elsewhere (`environ.get('X', …)`,
@@ -684,6 +720,28 @@ mod tests {
         ] {
             assert_eq!(mask_secret_values(kept), kept);
         }
+    }
+
+    /// A chapter is masked block by block: a value one block leaves open (a quote never
+    /// closed, shown on purpose) does not run on over the prose and the next block.
+    #[test]
+    fn a_chapter_is_masked_block_by_block() {
+        let first = "```python,check=netbox\nSECRET_KEY = 'never-closed\n```\n";
+        let text = format!(
+            "{first}Some prose, 'quoted'.\n\n```python,check=netbox\nALLOWED_HOSTS = ['netbox.example.com']\n```\n"
+        );
+        let second = text.rfind("```python").unwrap();
+        let mut blocks = vec![second..text.len(), 0..first.len()];
+        let masked = mask_blocks(&text, Some(&mut blocks));
+        assert_eq!(masked.len(), text.len());
+        assert!(!masked.contains("never-closed"), "{masked}");
+        assert!(masked.contains("Some prose, 'quoted'.") && masked.contains("['netbox.example.com']"), "{masked}");
+        // A blueprint's reference is shown: a finding on a signing key is about it.
+        let key = "      signing_key: !KeyOf netbox-ec-key\n      client_secret: !Env [NB_SECRET, s3cr3t-default]\n";
+        let masked = mask_blocks(key, None);
+        assert!(masked.contains("!KeyOf netbox-ec-key") && !masked.contains("s3cr3t"), "{masked}");
+        // A file that is no chapter is masked whole.
+        assert!(!mask_blocks("DB_PASSWORD=hunter2\n", None).contains("hunter2"));
     }
 
     /// A fourth review's shapes, each printed before.
