@@ -39,10 +39,12 @@ pub enum Kind {
     /// A Docker Compose file (netbox-docker's `docker-compose.override.yml`): the `netbox`
     /// service's `environment:`, which wins over its environment files.
     Compose,
+    /// netbox-chart's Helm values (`values.yaml`): the NetBox settings the chart makes of them.
+    Chart,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] = [Kind::Netbox, Kind::Nginx, Kind::Authentik, Kind::Env, Kind::Compose];
+    const ALL: [Kind; 6] = [Kind::Netbox, Kind::Nginx, Kind::Authentik, Kind::Env, Kind::Compose, Kind::Chart];
 
     /// The name used in `check=`.
     pub fn name(self) -> &'static str {
@@ -52,6 +54,7 @@ impl Kind {
             Kind::Authentik => "authentik",
             Kind::Env => "env",
             Kind::Compose => "compose",
+            Kind::Chart => "chart",
         }
     }
 
@@ -63,6 +66,7 @@ impl Kind {
             Kind::Authentik => "netbox-sso.yaml",
             Kind::Env => "netbox.env",
             Kind::Compose => "docker-compose.override.yml",
+            Kind::Chart => "values.yaml",
         }
     }
 
@@ -74,6 +78,7 @@ impl Kind {
             Kind::Authentik => "an Authentik blueprint",
             Kind::Env => "a netbox-docker environment file",
             Kind::Compose => "a Docker Compose file",
+            Kind::Chart => "netbox-chart's Helm values",
         }
     }
 
@@ -611,7 +616,7 @@ impl ChapterScan<'_> {
                         let near = closest_of(kind, Kind::ALL.iter().map(|k| k.name()));
                         unknown.push((
                             format!(
-                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik, env, compose)",
+                                "`check={kind}` names an unknown kind{}; this block is not checked (kinds: netbox, nginx, authentik, env, compose, chart)",
                                 near.map(|n| format!(" (did you mean `check={n}`?)")).unwrap_or_default()
                             ),
                             site,

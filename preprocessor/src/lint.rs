@@ -114,15 +114,15 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
                     .path
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
-                // YAML of another tool (netbox-chart's values, a Helm release, Kubernetes
+                // YAML of another tool (another chart's values, a Helm release, Kubernetes
                 // manifests) is none of the kinds: naming one would check nothing in it.
                 let what = if yaml {
-                    " it is YAML with neither a top-level `services:` (a Compose file) nor `entries:` (an Authentik blueprint), and other YAML (netbox-chart values, Helm releases, Kubernetes manifests) is not read;"
+                    " it is YAML with neither a top-level `services:` (a Compose file), `entries:` (an Authentik blueprint) nor a key of netbox-chart's values (`remoteAuth:`, `allowedHosts:`, `superuser:` …), and other YAML (Helm releases, Kubernetes manifests, other charts' values) is not read;"
                 } else {
                     ""
                 };
                 format!(
-                    "cannot tell what {} is:{what} name its kind with --kind KIND={} if it is one of the kinds (netbox, nginx, authentik, env, compose)",
+                    "cannot tell what {} is:{what} name its kind with --kind KIND={} if it is one of the kinds (netbox, nginx, authentik, env, compose, chart)",
                     input.path.display(),
                     input.path.display()
                 )
@@ -666,7 +666,8 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
 /// [`crate::parse::compose::tag_release`]); a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`)
 /// is read from the project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
 /// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
-/// `dir`), then those named, the later `image:` winning.
+/// `dir`), then those named, the later `image:` winning; a netbox-chart values file's
+/// `image.tag` wins over them (the chart runs netbox-docker's image).
 pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<CheckoutRelease> {
     let mut composes: Vec<PathBuf> = netbox_docker.map(project_compose_files).unwrap_or_default();
     composes.extend(
@@ -690,6 +691,17 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
         let Some(text) = plain_text(&path) else { continue };
         if let Some(image) = crate::parse::compose::netbox_image(&text) {
             found = Some((image, path));
+        }
+    }
+    // netbox-chart's values: their `image.tag` (netbox-docker's image).
+    for input in files {
+        let Some(text) = plain_text(&input.path) else { continue };
+        let chart = match input.kind {
+            Some(kind) => kind == Kind::Chart,
+            None => recognise(&input.path, &text) == Some(Kind::Chart),
+        };
+        if let Some(image) = crate::parse::chart::image(&text).filter(|_| chart) {
+            found = Some((Some(image), input.path.clone()));
         }
     }
     let (image, source) = found?;
@@ -740,7 +752,10 @@ pub fn recognise(path: &Path, text: &str) -> Option<Kind> {
             if has_top_level_key(text, "services") {
                 return Some(Kind::Compose);
             }
-            return has_top_level_key(text, "entries").then_some(Kind::Authentik);
+            if has_top_level_key(text, "entries") {
+                return Some(Kind::Authentik);
+            }
+            return crate::parse::chart::is_chart_values(text).then_some(Kind::Chart);
         }
         Some("env") => return Some(Kind::Env),
         _ => {}

@@ -42,11 +42,12 @@ enum Command {
     },
     /// Check an administrator's own files, no book needed: configuration.py, an nginx site, an
     /// Authentik blueprint, netbox-docker's env file, Docker Compose files (the netbox service's
-    /// env_file: and environment:), or a netbox-docker checkout. Exit as `check`.
+    /// env_file: and environment:), netbox-chart's Helm values, or a netbox-docker checkout. Exit as
+    /// `check`.
     Lint {
         /// The files; each one's kind is recognised from its name and content.
         files: Vec<PathBuf>,
-        /// A file of a named kind: KIND=PATH (netbox, nginx, authentik, env, compose). Repeatable.
+        /// A file of a named kind: KIND=PATH (netbox, nginx, authentik, env, compose, chart). Repeatable.
         #[arg(long = "kind", value_name = "KIND=PATH")]
         kinds: Vec<String>,
         /// A netbox-docker checkout: its configuration/*.py merged as netbox-docker merges them,

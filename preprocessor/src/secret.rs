@@ -14,19 +14,45 @@
 /// 5.2.0, published by Keycloak; `netbox/keycloak-public-key-shape` judges it). A name with
 /// lower-case letters is a dict key, not a setting (a plugin's module name in `PLUGINS_CONFIG`,
 /// `netbox_secrets`, or a plugin's own setting, `api_token`): it is a secret's only when one of
-/// its `_`-separated words is `secret`, `password`, `passwd` or `token`, or it ends in `_key`.
+/// its words (separated by `_`, or camelCase as netbox-chart's `secretKey`) is `secret`,
+/// `password`, `passwd` or `token`, or its last is `key`.
 pub fn is_secret_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
     if ["_URL", "_URI", "_ENDPOINT", "PUBLIC_KEY"].iter().any(|end| upper.ends_with(end)) {
         return false;
     }
     if name.bytes().any(|b| b.is_ascii_lowercase()) {
-        return upper.split('_').any(|word| matches!(word, "SECRET" | "PASSWORD" | "PASSWD" | "TOKEN"))
-            || upper.ends_with("_KEY");
+        let words = words(name);
+        let ends = |tail: &[&str]| words.len() >= tail.len() && words[words.len() - tail.len()..].iter().eq(tail);
+        if ends(&["URL"]) || ends(&["URI"]) || ends(&["ENDPOINT"]) || ends(&["PUBLIC", "KEY"]) {
+            return false;
+        }
+        return words.iter().any(|word| matches!(word.as_str(), "SECRET" | "PASSWORD" | "PASSWD" | "TOKEN"))
+            || ends(&["KEY"]);
     }
     let client_id = upper.starts_with("SOCIAL_AUTH_") && upper.ends_with("_KEY");
     ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| upper.contains(word))
         || (upper.ends_with("_KEY") && !client_id)
+}
+
+/// A name's words, upper-cased: split at `_` and where a lower-case letter meets an upper-case
+/// one (netbox-chart's values are camelCase: `secretKey`, `bindPassword`, `apiTokenPeppers`).
+fn words(name: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '_' || (c.is_ascii_uppercase() && previous_lower) {
+            words.push(String::new());
+        }
+        if c != '_'
+            && let Some(word) = words.last_mut()
+        {
+            word.push(c.to_ascii_uppercase());
+        }
+        previous_lower = c.is_ascii_lowercase();
+    }
+    words.retain(|word| !word.is_empty());
+    words
 }
 
 #[cfg(test)]
@@ -69,6 +95,17 @@ mod tests {
         }
         for secret in ["OIDC_PRIVATE_KEY", "NETBOX_SECRETS_KEY", "api_token", "password", "client_secret", "api_key"] {
             assert!(is_secret_name(secret), "{secret}");
+        }
+    }
+
+    /// netbox-chart's values name their secrets in camelCase.
+    #[test]
+    fn camel_case_secrets_are_secrets() {
+        for secret in ["secretKey", "bindPassword", "apiToken", "apiTokenPeppers", "password"] {
+            assert!(is_secret_name(secret), "{secret}");
+        }
+        for shown in ["tokenUrl", "jwtPublicKey", "allowedHosts", "sessionCookieName", "remoteAuth"] {
+            assert!(!is_secret_name(shown), "{shown}");
         }
     }
 }

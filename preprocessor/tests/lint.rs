@@ -1539,22 +1539,30 @@ fn an_env_file_of_dev_null_is_empty() {
     );
 }
 
-/// YAML of another tool (trial 9: a Flux HelmRelease of netbox-chart) is none of the kinds:
-/// the run stops saying so, and forced as a blueprint it is said to hold nothing checked, so a
-/// clean report is not taken for a clean bill.
+/// YAML of another tool (a Kubernetes manifest) is none of the kinds: the run stops saying so,
+/// and forced as a blueprint it is said to hold nothing checked, so a clean report is not taken
+/// for a clean bill. A Flux HelmRelease of netbox-chart (trial 9) is read from its `spec.values`.
 #[test]
 fn yaml_of_another_tool_is_not_passed_off_as_checked() {
     let dir = tempfile::tempdir().unwrap();
+    let manifest = write(
+        dir.path(),
+        "deployment.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers: []\n",
+    );
+    let output = bin().arg("lint").arg(&manifest).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("neither a top-level `services:`") && stderr.contains("Kubernetes manifests"), "{stderr}");
     let release = write(
         dir.path(),
         "helmrelease.yaml",
-        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    remoteAuth:\n      enabled: true\n",
+        "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    remoteAuth:\n      enabled: true\n      extraConfig: []\n",
     );
-    let output = bin().arg("lint").arg(&release).output().unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("neither a top-level `services:`") && stderr.contains("netbox-chart values"), "{stderr}");
-    let forced = format!("authentik={}", release.display());
+    let output = bin().arg("lint").arg(&release).args(["--format", "json"]).output().unwrap();
+    let got = rules_at(&json(&output));
+    assert_eq!(got, [("netbox/chart-value-unread".to_string(), "helmrelease.yaml".to_string(), 7)]);
+    let forced = format!("authentik={}", manifest.display());
     let output = bin().args(["lint", "--kind", &forced]).output().unwrap();
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);

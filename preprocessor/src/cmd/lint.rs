@@ -49,7 +49,7 @@ fn run(options: &Options) -> Result<bool> {
     for named in &options.kinds {
         let (kind, path) = named.split_once('=').ok_or_else(|| anyhow!("--kind {named}: write KIND=PATH"))?;
         let kind = Kind::from_name(kind).ok_or_else(|| {
-            anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env, compose)")
+            anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env, compose, chart)")
         })?;
         inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
     }
@@ -106,7 +106,7 @@ fn run(options: &Options) -> Result<bool> {
     let netbox_compose = compose().any(|block| mdbook_configcheck::parse::compose::shows_netbox(&block.text));
     let of_netbox = netbox_compose
         || checked.blocks.iter().any(|block| match block.kind {
-            Kind::Netbox | Kind::Nginx => true,
+            Kind::Netbox | Kind::Nginx | Kind::Chart => true,
             Kind::Env => compose().next().is_none(),
             Kind::Authentik | Kind::Compose => false,
         });

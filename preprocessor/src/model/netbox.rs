@@ -52,6 +52,8 @@ pub fn role(kind: Kind, file: &str, partial: bool) -> Role {
     let in_docker_ldap_directory = file.starts_with("configuration/ldap/") || file.contains("/configuration/ldap/");
     match kind {
         Kind::Env | Kind::Compose => Role::Environment,
+        // The values a file writes; the chart's defaults for the rest depend on its release.
+        Kind::Chart => Role::Partial,
         _ if base == "local_settings.py" => Role::Code,
         _ if is_configuration_file(file) && !partial => Role::Whole,
         _ if base == "ldap_config.py" || (in_docker_ldap_directory && base.ends_with(".py")) => Role::Ldap,
@@ -88,6 +90,11 @@ pub struct NetboxConfig {
     pub attribute_probes: Vec<AttributeAccess>,
     /// `NAME: 'value'` in the settings files: names that look set and are not.
     pub annotated_only: Vec<AnnotatedName>,
+    /// netbox-chart values' keys that no release of the chart reads, or only older ones.
+    pub chart_unread: Vec<crate::parse::netbox::UnreadValue>,
+    /// Where the settings netbox-chart renders from its own keys are written (see
+    /// [`PythonFile::chart_rendered`]).
+    chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
     /// The settings files' top-level guards (see [`Guard`]).
     pub guards: Vec<Guard>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
@@ -522,6 +529,13 @@ impl NetboxConfig {
         self.netbox_docker_own.contains(&setting.block)
     }
 
+    /// Whether netbox-chart renders this setting from a key of its values: the chart writes it
+    /// whatever the file says, so "remove the line" brings back the chart's default, not
+    /// NetBox's (`loginRequired` removed is `LOGIN_REQUIRED: false`).
+    pub fn is_chart_rendered(&self, setting: &Setting) -> bool {
+        self.chart_rendered.contains(&(setting.block, setting.name_range.start))
+    }
+
     /// Whether a netbox-docker environment (an environment file, a compose `environment:`) is
     /// shown: a variable it does not set takes netbox-docker's default (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
@@ -642,6 +656,10 @@ impl NetboxConfig {
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
+        self.chart_unread.extend(file.chart_unread.iter().cloned());
+        if let Some(first) = file.settings.first() {
+            self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
+        }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
                 if role == Role::Ldap
@@ -819,6 +837,8 @@ impl NetboxConfig {
             config.attribute_reads.extend(part.attribute_reads);
             config.attribute_probes.extend(part.attribute_probes);
             config.annotated_only.extend(part.annotated_only);
+            config.chart_unread.extend(part.chart_unread);
+            config.chart_rendered.extend(part.chart_rendered);
             config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.free_reads.extend(part.free_reads);

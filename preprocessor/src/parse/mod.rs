@@ -6,6 +6,7 @@
 pub mod authentik;
 pub mod authority;
 pub mod base64;
+pub mod chart;
 pub mod compose;
 pub mod env;
 pub mod limits;
@@ -129,6 +130,7 @@ pub fn parse_block(
             (Parsed::Netbox(Box::new(file)), "YAML")
         }
         Kind::Authentik => (Parsed::Authentik(authentik::parse(&block.text)), "YAML"),
+        Kind::Chart => (Parsed::Netbox(Box::new(chart::parse(&block.text, block.id))), "YAML"),
     };
     let (errors, too_complex) = parsed.problems();
     if let Some(limit) = too_complex {

@@ -457,6 +457,30 @@ pub struct PythonFile {
     /// built here), and whether it mounts a configuration of its own (see
     /// [`StockConfiguration`]).
     pub stock_configuration: Option<StockConfiguration>,
+    /// netbox-chart values: the keys no release of the chart reads, or only older ones (boxed:
+    /// empty in every other kind of file).
+    pub chart_unread: Box<[UnreadValue]>,
+    /// netbox-chart values: where each setting the chart renders from a key of its own is
+    /// written (the start of its key), as opposed to an `extraConfig` entry's names. The chart
+    /// renders that setting whatever the file says: removing the key only brings back the
+    /// chart's default.
+    pub chart_rendered: Box<[usize]>,
+}
+
+/// A key of the values that no release of the chart reads, or only releases before the newest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadValue {
+    /// The key's dotted path (`remoteAuth.extraConfig`).
+    pub path: String,
+    /// The key as written.
+    pub range: Range<usize>,
+    /// The releases that read it, oldest first (`[first, last]` runs); empty when none does.
+    pub read_by: Vec<[String; 2]>,
+    /// For a key only older releases read: a key of the same file that only later releases
+    /// read, and the first of them (the chart that reads one ignores the other).
+    pub later_key: Option<(String, String)>,
+    /// The block.
+    pub block: BlockId,
 }
 
 /// What a compose file shows beyond the `netbox` service's environment.

@@ -24,6 +24,7 @@ pub fn login_required_deprecated(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
     if let Some(setting) = d.netbox.get("LOGIN_REQUIRED")
         && !d.netbox.is_from_environment(setting)
         && !d.netbox.is_netbox_docker_own(setting)
+        && !d.netbox.is_chart_rendered(setting)
     {
         let extra = if setting.value.truthy() == Some(false) {
             "; set to False it also warns that unauthenticated access will stop being supported"

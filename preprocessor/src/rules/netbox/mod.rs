@@ -51,6 +51,7 @@ rules! {
     setting_too_new => SETTING_TOO_NEW,
     setting_unknown => SETTING_UNKNOWN,
     setting_annotated_not_assigned => SETTING_ANNOTATED_NOT_ASSIGNED,
+    chart_value_unread => CHART_VALUE_UNREAD,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,

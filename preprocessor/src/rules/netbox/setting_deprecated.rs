@@ -31,6 +31,7 @@ pub fn setting_deprecated(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findin
         let name = setting.name.as_str();
         let value = &setting.value;
         if name == "LOGIN_REQUIRED"
+            || d.netbox.is_chart_rendered(setting)
             || !value.is_known()
             || matches!(value.kind, ValueKind::None)
             || !NETBOX.deprecated(name, targets.netbox)

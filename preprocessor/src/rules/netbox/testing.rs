@@ -72,6 +72,16 @@ pub fn finding_in(rule: &str, file: &str, python: &str, netbox: &str) -> (String
         .unwrap_or_else(|| panic!("{rule} does not fire on:\n{python}got {got:?}"))
 }
 
+/// The message and help of `rule`'s first finding on one `check=chart` block of netbox-chart
+/// values (it must fire).
+pub fn chart_finding(rule: &str, values: &str) -> (String, String) {
+    let got = chapter_diagnostics(&format!("# t\n\n```yaml,check=chart\n{values}```\n"), &Settings::default());
+    got.iter()
+        .find(|d| d.rule == rule)
+        .map(|d| (d.message.clone(), d.help.clone().into_owned()))
+        .unwrap_or_else(|| panic!("{rule} does not fire on:\n{values}got {got:?}"))
+}
+
 /// Each case fires `rule` on its line (a line of 0: only the near miss is checked) and its near
 /// miss fires nothing of it; a rule has at least one firing case.
 pub fn assert_cases(rule: &Rule, cases: &[(&str, &str, &str, usize, &str)]) {

