@@ -221,7 +221,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             Some("apiTokenPeppers") if !existing_secret && matches!(&value.kind, NodeKind::Map(m) if !m.is_empty()) => {
                 settings.push(setting("API_TOKEN_PEPPERS", key, value, block));
             }
-            Some("extraConfig") => extra_config(value, block, &mut settings, &mut file.binds_unseen_names),
+            Some("extraConfig") => {
+                extra_config(value, block, (&mut settings, &mut unread), &mut file.binds_unseen_names);
+            }
             _ => {}
         }
     }
@@ -324,8 +326,16 @@ fn last_of(runs: &[[String; 2]]) -> &str {
 }
 
 /// Each `extraConfig` entry's `values:` are settings as written; one read from a ConfigMap or a
-/// Secret (`configMap:`, `secret:`) may set any name.
-fn extra_config(value: &Node, block: BlockId, settings: &mut Vec<Setting>, unseen: &mut bool) {
+/// Secret (`configMap:`, `secret:`) may set any name. The chart reads no other field of an entry
+/// (`$config.values`, `$config.configMap`, `$config.secret` in templates/configmap.yaml and
+/// _helpers.tpl's `netbox.extraConfig.volumes`, 4.0.0 to 8.3.61): an entry of Python text under
+/// another name (trial ten) loads nothing.
+fn extra_config(
+    value: &Node,
+    block: BlockId,
+    (settings, unread): (&mut Vec<Setting>, &mut Vec<UnreadValue>),
+    unseen: &mut bool,
+) {
     let NodeKind::Seq(items) = &value.kind else { return };
     for item in items {
         let NodeKind::Map(fields) = &item.kind else { continue };
@@ -342,7 +352,14 @@ fn extra_config(value: &Node, block: BlockId, settings: &mut Vec<Setting>, unsee
                         *unseen = true;
                     }
                 }
-                Some(_) => *unseen = true,
+                Some("configMap" | "secret") => *unseen = true,
+                Some(other) => unread.push(UnreadValue {
+                    path: format!("extraConfig[].{other}"),
+                    range: field.range.clone(),
+                    read_by: Vec::new(),
+                    later_key: None,
+                    block,
+                }),
                 None => {}
             }
         }
@@ -421,6 +438,15 @@ mod tests {
         assert_eq!(file.settings[0].name, "SOCIAL_AUTH_OIDC_ENDPOINT");
         assert_eq!(&text[file.settings[0].value.range.clone()], "https://auth.example.org/application/o/netbox/");
         assert!(file.binds_unseen_names);
+    }
+
+    #[test]
+    fn an_extra_config_entry_without_values_config_map_or_secret_loads_nothing() {
+        let text = "extraConfig:\n  - name: keycloak\n    content: |\n      import sys\n";
+        let file = parse(text, BlockId(0));
+        let unread: Vec<&str> = file.chart_unread.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(unread, ["extraConfig[].name", "extraConfig[].content"]);
+        assert!(!file.binds_unseen_names);
     }
 
     #[test]

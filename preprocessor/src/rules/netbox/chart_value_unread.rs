@@ -30,6 +30,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             ),
         };
         let help = match suggestion(&unread.path) {
+            _ if unread.path.starts_with("extraConfig[].") => "an `extraConfig` entry loads `values:` (settings written as YAML), or the YAML files of a `configMap:` or a `secret:`; write the settings under `values:`".to_string(),
             Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),
             None => CHART_VALUE_UNREAD.help.to_string(),
         };
@@ -66,6 +67,16 @@ mod tests {
         // Alone, it is what an old chart reads.
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("remoteAuth:\n  backend: x.Y\n"));
         assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
+    }
+
+    /// An `extraConfig` entry of another shape (trial ten: Python text under `content:`).
+    #[test]
+    fn fires_on_an_extra_config_entry_the_chart_does_not_load() {
+        let values = "extraConfig:\n  - content: |\n      SOCIAL_AUTH_KEYCLOAK_KEY = 'netbox'\n";
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 2);
+        let (message, help) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.contains("reads `extraConfig[].content`"), "{message}");
+        assert!(help.starts_with("an `extraConfig` entry loads `values:`"), "{help}");
     }
 
     /// Free maps (annotations, a security context the template passes whole, a sub-chart's
