@@ -80,7 +80,7 @@ const CHART_KEYS: &[&str] = &[
 ];
 
 /// Whether YAML text is netbox-chart's values: a top-level key only they have, or a Flux
-/// `HelmRelease` whose `spec.values` has one (the values are read from there).
+/// `HelmRelease` or an Argo CD `Application` whose values have one (they are read from there).
 pub fn is_chart_values(text: &str) -> bool {
     let has_key = |line: &str| {
         CHART_KEYS.iter().any(|key| {
@@ -90,7 +90,7 @@ pub fn is_chart_values(text: &str) -> bool {
         })
     };
     text.lines().any(has_key)
-        || (text.lines().any(|line| line.trim_end() == "kind: HelmRelease")
+        || (text.lines().any(|line| matches!(line.trim_end(), "kind: HelmRelease" | "kind: Application"))
             && text.lines().any(|line| has_key(line.trim_start())))
 }
 
@@ -161,13 +161,25 @@ pub fn image(text: &str) -> Option<String> {
     })
 }
 
-/// The values of a document: a Flux HelmRelease holds them under `spec.values`.
+/// The values of a document: a Flux HelmRelease holds them under `spec.values`, an Argo CD
+/// Application under `spec.source.helm.valuesObject` (or its first `spec.sources` entry that has
+/// one).
 fn values_root(document: &Node) -> &Node {
-    let release = document.get("kind").and_then(Node::as_str) == Some("HelmRelease");
-    match document.get("spec").and_then(|spec| spec.get("values")) {
-        Some(values) if release => values,
-        _ => document,
-    }
+    let spec = document.get("spec");
+    let values = match document.get("kind").and_then(Node::as_str) {
+        Some("HelmRelease") => spec.and_then(|spec| spec.get("values")),
+        Some("Application") => spec.and_then(|spec| {
+            fn object(source: &Node) -> Option<&Node> {
+                source.get("helm")?.get("valuesObject")
+            }
+            spec.get("source").and_then(object).or_else(|| match &spec.get("sources")?.kind {
+                NodeKind::Seq(sources) => sources.iter().find_map(object),
+                _ => None,
+            })
+        }),
+        _ => None,
+    };
+    values.unwrap_or(document)
 }
 
 /// The chart's own names in `netbox.yaml`, which its `configuration.py` reads and NetBox never
@@ -515,6 +527,13 @@ mod tests {
         let text = "remoteAuth:\n  staffGroups:\n    - netbox-staff\n\n  header: HTTP_X_USER\n";
         let file = parse(text, BlockId(0));
         assert_eq!(&text[file.settings[0].value.range.clone()], "- netbox-staff");
+    }
+
+    #[test]
+    fn an_argo_cd_application_is_read_from_its_values_object() {
+        let text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  sources:\n    - repoURL: https://charts.netbox.oss.netboxlabs.com/\n      chart: netbox\n      helm:\n        valuesObject:\n          remoteAuth:\n            enabled: true\n";
+        assert!(is_chart_values(text));
+        assert_eq!(settings(text)[0], ("REMOTE_AUTH_ENABLED".to_string(), ValueKind::Bool(true)));
     }
 
     #[test]
