@@ -117,7 +117,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
                 // YAML of another tool (another chart's values, a Helm release, Kubernetes
                 // manifests) is none of the kinds: naming one would check nothing in it.
                 let what = if yaml {
-                    " it is YAML with neither a top-level `services:` (a Compose file), `entries:` (an Authentik blueprint) nor a key of netbox-chart's values (`remoteAuth:`, `allowedHosts:`, `superuser:` …), and other YAML (Helm releases, Kubernetes manifests, other charts' values) is not read;"
+                    " it is YAML with neither a top-level `services:` (a Compose file), `entries:` (an Authentik blueprint) nor a key of netbox-chart's values (`remoteAuth:`, `allowedHosts:`, `superuser:` …), and other YAML (Kubernetes manifests, other charts' values and releases) is not read;"
                 } else {
                     ""
                 };

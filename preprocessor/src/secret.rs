@@ -27,8 +27,12 @@ pub fn is_secret_name(name: &str) -> bool {
         if ends(&["URL"]) || ends(&["URI"]) || ends(&["ENDPOINT"]) || ends(&["PUBLIC", "KEY"]) {
             return false;
         }
-        return words.iter().any(|word| matches!(word.as_str(), "SECRET" | "PASSWORD" | "PASSWD" | "TOKEN"))
-            || ends(&["KEY"]);
+        // Short and misspelt forms too (`pass`, `pwd`, `bindPw`, `pasword`): a key a values file
+        // misspells is one a finding shows.
+        return words.iter().any(|word| {
+            matches!(word.as_str(), "SECRET" | "TOKEN" | "PW" | "PWD" | "PSW" | "CREDENTIALS")
+                || word.starts_with("PAS") && !word.starts_with("PAST")
+        }) || ends(&["KEY"]);
     }
     let client_id = upper.starts_with("SOCIAL_AUTH_") && upper.ends_with("_KEY");
     ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| upper.contains(word))
@@ -101,7 +105,9 @@ mod tests {
     /// netbox-chart's values name their secrets in camelCase.
     #[test]
     fn camel_case_secrets_are_secrets() {
-        for secret in ["secretKey", "bindPassword", "apiToken", "apiTokenPeppers", "password"] {
+        for secret in
+            ["secretKey", "bindPassword", "apiToken", "apiTokenPeppers", "password", "pasword", "pass", "bindPw", "pwd"]
+        {
             assert!(is_secret_name(secret), "{secret}");
         }
         for shown in ["tokenUrl", "jwtPublicKey", "allowedHosts", "sessionCookieName", "remoteAuth"] {

@@ -6,7 +6,9 @@
 //! `REMOTE_AUTH_BACKEND: {{ toJson .Values.remoteAuth.backends }}` (8.3.61
 //! `templates/configmap.yaml`), and its `files/configuration.py` deep-merges that YAML, then each
 //! `extraConfig` entry's YAML, into its globals (`_load_yaml`, L27-37): a value becomes the
-//! setting as written. `secretKey` becomes `SECRET_KEY` and `apiTokenPeppers` `API_TOKEN_PEPPERS`
+//! setting as written, but a mapping merges into the one netbox.yaml renders (`REDIS` keeps
+//! both sections), and `SECRET_KEY` and `API_TOKEN_PEPPERS` are set afterwards from the chart's
+//! Secret whatever the extra YAML says (L63-73). `secretKey` becomes `SECRET_KEY` and `apiTokenPeppers` `API_TOKEN_PEPPERS`
 //! through the chart's Secret (`templates/secret.yaml`, read back by `_read_secret`, L63-80) unless
 //! `existingSecret` names another. Which path becomes which setting, and which paths each release
 //! reads at all, is `data/netbox-chart-values.json` (`tools/inventories/netbox_chart_values.py`,
@@ -14,7 +16,9 @@
 //!
 //! The values a file does not write are the chart's defaults, which depend on the chart's release:
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
-//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here.
+//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here. Only the first
+//! YAML document that holds values is read (a Flux HelmRelease's `spec.values`, an Argo CD
+//! Application's `helm.valuesObject`; a `helm.values` string is not).
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -64,17 +68,16 @@ pub fn newest_release() -> &'static str {
 
 /// The top-level keys only netbox-chart's values have (8.3.61 `values.yaml`; `tasksRedis` and
 /// `cachingRedis` before 5.0.0): one of them at column 0 tells a values file from other YAML.
+/// Not `secretKey` nor `externalDatabase`, which other charts' values have too (Harbor's,
+/// Bitnami's).
 const CHART_KEYS: &[&str] = &[
     "remoteAuth",
     "allowedHosts",
     "superuser",
-    "externalDatabase",
     "tasksDatabase",
     "cachingDatabase",
     "tasksRedis",
     "cachingRedis",
-    "secretKey",
-    "loginRequired",
     "exemptViewPermissions",
     "pluginsConfig",
 ];
@@ -137,9 +140,16 @@ pub fn suggestion(path: &str) -> Option<String> {
             let leaf = leaf.to_lowercase();
             // `user` for `username`: a sibling that begins with the key written.
             let near = sibling.starts_with(&leaf) && leaf.len() >= 4;
-            (if near { 1 } else { crate::extract::edit_distance(&sibling, &leaf) }, p)
+            (if near { 1 } else { crate::extract::edit_distance(&sibling, &leaf) }, p, leaf.len())
         })
-        .filter(|(distance, _)| *distance <= 2)
+        // Two edits only in a long key (`host` is not `port`), and never from a secret's name to
+        // another kind of key (`bindPw` is not `bindDn`, which the ConfigMap shows in clear).
+        .filter(|(distance, p, length)| {
+            *distance <= if *length >= 8 { 2 } else { 1 }
+                && crate::secret::is_secret_name(leaf)
+                    == crate::secret::is_secret_name(p.rsplit('.').next().unwrap_or(p))
+        })
+        .map(|(distance, p, _)| (distance, p))
         .min()
         .map(|(_, p)| (*p).clone())
 }
@@ -150,7 +160,7 @@ pub fn suggestion(path: &str) -> Option<String> {
 /// `spec.values`.
 pub fn image(text: &str) -> Option<String> {
     let loaded = load(text);
-    let image = values_root(loaded.documents.first()?).get("image")?;
+    let image = values_of(&loaded.documents)?.get("image")?;
     let field = |name: &str| image.get(name).and_then(Node::as_str).filter(|s| !s.is_empty());
     // Unwritten, the repository is the chart's default, netbox-docker's image (8.3.61
     // values.yaml L66; `netboxcommunity/netbox` on Docker Hub before 5.0.0).
@@ -161,10 +171,23 @@ pub fn image(text: &str) -> Option<String> {
     })
 }
 
-/// The values of a document: a Flux HelmRelease holds them under `spec.values`, an Argo CD
-/// Application under `spec.source.helm.valuesObject` (or its first `spec.sources` entry that has
-/// one).
-fn values_root(document: &Node) -> &Node {
+/// The values among a file's YAML documents: the first Flux `HelmRelease` or Argo CD
+/// `Application` that holds some, else the first document unless it is a Kubernetes manifest
+/// (`apiVersion:` and `kind:`: its values, if any, are in a form not read, such as Argo CD's
+/// `helm.values` string). An umbrella chart's values hold netbox-chart's under `netbox:`.
+fn values_of(documents: &[Node]) -> Option<&Node> {
+    let manifest = |document: &Node| document.get("apiVersion").is_some() && document.get("kind").is_some();
+    let values = documents.iter().find_map(values_root).or_else(|| documents.first().filter(|d| !manifest(d)))?;
+    let chart_key = |node: &Node| CHART_KEYS.iter().any(|key| node.get(key).is_some());
+    match values.get("netbox") {
+        Some(netbox) if !chart_key(values) && chart_key(netbox) => Some(netbox),
+        _ => Some(values),
+    }
+}
+
+/// The values a Flux HelmRelease holds under `spec.values`, or an Argo CD Application under
+/// `spec.source.helm.valuesObject` (or its first `spec.sources` entry that has one).
+fn values_root(document: &Node) -> Option<&Node> {
     let spec = document.get("spec");
     let values = match document.get("kind").and_then(Node::as_str) {
         Some("HelmRelease") => spec.and_then(|spec| spec.get("values")),
@@ -179,12 +202,20 @@ fn values_root(document: &Node) -> &Node {
         }),
         _ => None,
     };
-    values.unwrap_or(document)
+    values.filter(|values| matches!(values.kind, NodeKind::Map(_)))
 }
+
+/// Top-level keys the Bitnami `common` library chart reads for netbox-chart (its helpers,
+/// which the inventory does not scan: `common.names.namespace` reads `namespaceOverride`,
+/// `common.names.name` and `fullname` read `nameOverride` and `fullnameOverride`,
+/// `common.capabilities.kubeVersion` reads `kubeVersion`), and SOPS's metadata block, which a
+/// values file encrypted with SOPS carries and SOPS removes on decryption.
+const COMMON_LIBRARY: &[&str] =
+    &["namespaceOverride", "nameOverride", "fullnameOverride", "kubeVersion", "clusterDomain", "sops"];
 
 /// The chart's own names in `netbox.yaml`, which its `configuration.py` reads and NetBox never
 /// does: `ALLOWED_HOSTS_INCLUDES_POD_ID` adds the pod's address to `ALLOWED_HOSTS` (8.3.61
-/// `files/configuration.py` L90-91).
+/// `files/configuration.py` L87-88).
 const CHART_OWN: &[&str] = &["ALLOWED_HOSTS_INCLUDES_POD_ID"];
 
 /// Parse netbox-chart values: the settings they make, and the keys no release reads.
@@ -196,8 +227,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         return file;
     }
     file.syntax_errors = loaded.syntax_errors;
-    let Some(document) = loaded.documents.first() else { return file };
-    let root = values_root(document);
+    let Some(root) = values_of(&loaded.documents) else { return file };
     let NodeKind::Map(entries) = &root.kind else {
         if !matches!(root.kind, NodeKind::Null) {
             file.syntax_errors.push(SyntaxError {
@@ -212,8 +242,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
     let mut read = Read::default();
     walk(entries, "", block, &mut read);
-    let Read { mut settings, mut unread, written, rendered } = read;
-    file.chart_rendered = rendered.into_boxed_slice();
+    let Read { mut settings, mut unread, written, mut rendered } = read;
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
@@ -224,6 +253,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         });
     }
     unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some());
+    // One finding per renamed block (`tasksRedis:`), not one per key inside it.
+    let parents: std::collections::HashSet<String> = unread.iter().map(|u| format!("{}.", u.path)).collect();
+    unread.retain(|u| !parents.iter().any(|parent| u.path.starts_with(parent.as_str())));
     for (key, value) in entries {
         match key.as_str() {
             // The chart's Secret holds them only when no `existingSecret` replaces it.
@@ -233,8 +265,18 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             Some("apiTokenPeppers") if !existing_secret && matches!(&value.kind, NodeKind::Map(m) if !m.is_empty()) => {
                 settings.push(setting("API_TOKEN_PEPPERS", key, value, block));
             }
+            // Another values file's `secretKey` is then not used: unknown, laid over it.
+            Some("existingSecret") if existing_secret => {
+                for name in ["SECRET_KEY", "API_TOKEN_PEPPERS"] {
+                    let mut secret = setting(name, key, value, block);
+                    secret.value.kind = ValueKind::Unknown;
+                    settings.push(secret);
+                }
+            }
             Some("extraConfig") => {
-                extra_config(value, block, (&mut settings, &mut unread), &mut file.binds_unseen_names);
+                let mut extra = Read { settings, unread, rendered, written: Vec::new() };
+                extra_config(value, block, &mut extra, &mut file.binds_unseen_names);
+                (settings, unread, rendered) = (extra.settings, extra.unread, extra.rendered);
             }
             _ => {}
         }
@@ -250,8 +292,12 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     }
     file.settings = settings.into_iter().map(Arc::new).collect();
     file.chart_unread = unread.into_boxed_slice();
+    file.chart_rendered = rendered.into_boxed_slice();
     file
 }
+
+/// No release at all (for a key Helm refuses before any release could read it).
+static EMPTY: Vec<[String; 2]> = Vec::new();
 
 /// What reading a values file's keys gathers.
 #[derive(Default)]
@@ -269,15 +315,21 @@ struct Read {
 /// The settings the chart makes of the paths under `entries`, and the keys it never reads.
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read) {
     for (key, value) in entries {
-        let Some(name) = scalar_key(key) else { continue };
+        let Some(name) = key.as_str() else { continue };
         let path = format!("{prefix}{name}");
         // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's; a top-level `enabled`
         // is what a parent chart's dependency `condition:` reads (netbox-operator's
         // `netbox.enabled`, trial ten).
-        if (INVENTORY.free.contains_key(&path) && !INVENTORY.paths.contains_key(&path)) || path == "enabled" {
+        if (INVENTORY.free.contains_key(&path) && !INVENTORY.paths.contains_key(&path))
+            || path == "enabled"
+            || COMMON_LIBRARY.contains(&path.as_str())
+        {
             continue;
         }
-        let Some(read_by) = INVENTORY.paths.get(&path) else {
+        // From 5.0.0-beta.151 the schema refuses any other key under `remoteAuth.ldap`
+        // (`additionalProperties: false`): Helm itself says so.
+        let refused_by_helm = path.starts_with("remoteAuth.ldap.");
+        let Some(read_by) = INVENTORY.paths.get(&path).or(refused_by_helm.then_some(&EMPTY)) else {
             read.unread.push(UnreadValue {
                 path,
                 range: key.range.clone(),
@@ -300,6 +352,9 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
             .max_by_key(|s| last_of(&s.releases).parse::<Version>().ok());
         // A value the chart's default repeats changes nothing: the chart renders that setting
         // whatever the file says, so what a rule would say of it is not the file's to fix.
+        // (Not even an unknown one: rules that judge a setting's presence would then judge the
+        // chart's rendering. A later values file that sets a key back to its default, `helm -f
+        // base.yaml -f prod.yaml`, is therefore not seen to undo the earlier file's value.)
         let default = INVENTORY.defaults.get(&path).is_some_and(|default| same_as(value, default));
         if let Some(made) = made.filter(|made| !CHART_OWN.contains(&made.setting.as_str()) && !default) {
             read.settings.push(setting(&made.setting, key, value, block));
@@ -342,12 +397,8 @@ fn last_of(runs: &[[String; 2]]) -> &str {
 /// (`$config.values`, `$config.configMap`, `$config.secret` in templates/configmap.yaml and
 /// _helpers.tpl's `netbox.extraConfig.volumes`, 4.0.0 to 8.3.61): an entry of Python text under
 /// another name (trial ten) loads nothing.
-fn extra_config(
-    value: &Node,
-    block: BlockId,
-    (settings, unread): (&mut Vec<Setting>, &mut Vec<UnreadValue>),
-    unseen: &mut bool,
-) {
+fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool) {
+    let Read { settings, unread, rendered, .. } = read;
     let NodeKind::Seq(items) = &value.kind else { return };
     for item in items {
         let NodeKind::Map(fields) = &item.kind else { continue };
@@ -355,10 +406,25 @@ fn extra_config(
             match field.as_str() {
                 Some("values") => {
                     if let NodeKind::Map(names) = &content.kind {
-                        for (name, value) in names {
-                            if let Some(name) = scalar_key(name) {
-                                settings.push(setting(name, &names_key(names, name), value, block));
+                        for (key, value) in names {
+                            let Some(name) = key.as_str() else { continue };
+                            // The chart's configuration.py sets these after it loads the extra
+                            // YAML, from its Secret (8.3.61 files/configuration.py L63-73; the
+                            // Secret always holds a key and a pepper, generated when not given).
+                            if OVERWRITTEN.contains(&name) {
+                                continue;
                             }
+                            let mut made = setting(name, key, value, block);
+                            // `_deep_merge` merges a mapping into the one netbox.yaml renders
+                            // (REDIS always has tasks and caching): only part of it is here.
+                            if matches!(made.value.kind, ValueKind::Dict(_)) && rendered_by_chart(name) {
+                                made.value.kind = ValueKind::Unknown;
+                            }
+                            // Removed, it is the chart's rendering, not NetBox's default.
+                            if rendered_by_chart(name) {
+                                rendered.push(key.range.start);
+                            }
+                            settings.push(made);
                         }
                     } else {
                         *unseen = true;
@@ -378,17 +444,15 @@ fn extra_config(
     }
 }
 
-/// The key node of `name` among `entries`.
-fn names_key(entries: &[(Node, Node)], name: &str) -> Node {
-    entries
-        .iter()
-        .find(|(key, _)| key.as_str() == Some(name))
-        .map_or(Node { kind: NodeKind::Null, range: 0..0 }, |(key, _)| key.clone())
-}
+/// The settings the chart's configuration.py sets after it loads the extra YAML.
+const OVERWRITTEN: &[&str] = &["SECRET_KEY", "API_TOKEN_PEPPERS"];
 
-/// A mapping key written as a scalar.
-fn scalar_key(key: &Node) -> Option<&str> {
-    key.as_str()
+/// Whether the chart's netbox.yaml renders a setting of this name: from one key of any release,
+/// or as a mapping built from several (`DATABASES:`, `REDIS:`, `EMAIL:`, and `DATABASE:` before
+/// 5.0.0; 8.3.61 templates/configmap.yaml, 0.1.0 the same with DATABASE).
+fn rendered_by_chart(name: &str) -> bool {
+    matches!(name, "DATABASES" | "DATABASE" | "REDIS" | "EMAIL")
+        || INVENTORY.settings.iter().any(|s| s.setting == name && s.file == "netbox.yaml")
 }
 
 /// The setting a value becomes, placed on its value (its key when it has none).
@@ -486,7 +550,12 @@ mod tests {
     #[test]
     fn the_secret_key_is_a_setting_unless_an_existing_secret_holds_it() {
         assert_eq!(settings("secretKey: short\n")[0].0, "SECRET_KEY");
-        assert!(settings("secretKey: short\nexistingSecret: netbox-secrets\n").is_empty());
+        // With `existingSecret`, the key is another Secret's: unknown, laid over any other file's.
+        let replaced = settings("secretKey: short\nexistingSecret: netbox-secrets\n");
+        assert!(
+            replaced.iter().all(|(_, value)| *value == ValueKind::Unknown) && replaced[0].0 == "SECRET_KEY",
+            "{replaced:?}"
+        );
         assert!(settings("secretKey: \"\"\n").is_empty());
     }
 
@@ -513,6 +582,9 @@ mod tests {
         // Trial ten: a plain key of the same name elsewhere is another thing.
         assert_eq!(suggestion("externalDatabase.enabled"), None);
         assert_eq!(suggestion("externalDatabase.user").as_deref(), Some("externalDatabase.username"));
+        // The review's: a password is not moved to a DN, a host is not a port.
+        assert_eq!(suggestion("remoteAuth.ldap.bindPw"), None);
+        assert_eq!(suggestion("email.host"), None);
     }
 
     #[test]
@@ -534,6 +606,34 @@ mod tests {
         let text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  sources:\n    - repoURL: https://charts.netbox.oss.netboxlabs.com/\n      chart: netbox\n      helm:\n        valuesObject:\n          remoteAuth:\n            enabled: true\n";
         assert!(is_chart_values(text));
         assert_eq!(settings(text)[0], ("REMOTE_AUTH_ENABLED".to_string(), ValueKind::Bool(true)));
+    }
+
+    #[test]
+    fn extra_config_cannot_replace_the_secret_and_merges_into_rendered_mappings() {
+        // Review: configuration.py sets SECRET_KEY from the chart's Secret after loading the
+        // YAML, and deep-merges REDIS into the one netbox.yaml renders (with both sections).
+        let text = "extraConfig:\n  - values:\n      SECRET_KEY: changeme\n      REDIS:\n        tasks:\n          SSL: true\n      LOGIN_REQUIRED: true\n";
+        let file = parse(text, BlockId(0));
+        let made: Vec<(&str, &ValueKind)> = file.settings.iter().map(|s| (s.name.as_str(), &s.value.kind)).collect();
+        assert_eq!(made, [("REDIS", &ValueKind::Unknown), ("LOGIN_REQUIRED", &ValueKind::Bool(true))]);
+        assert_eq!(file.chart_rendered.len(), 2, "removing LOGIN_REQUIRED brings back the chart's");
+    }
+
+    #[test]
+    fn a_manifest_umbrella_and_renamed_block_are_read_as_helm_reads_them() {
+        // A HelmRepository before the HelmRelease: the release's values are read, never the manifest.
+        let text = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nspec:\n  url: https://x\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    secretKey: tooshort\n";
+        assert_eq!(settings(text)[0].0, "SECRET_KEY");
+        assert!(parse(text, BlockId(0)).chart_unread.is_empty());
+        // An Argo CD `helm.values` string is not read: nothing, rather than the manifest's keys.
+        let string = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      values: |\n        secretKey: x\n";
+        assert!(parse(string, BlockId(0)).chart_unread.is_empty() && settings(string).is_empty());
+        // An umbrella chart's values hold netbox-chart's under `netbox:`.
+        assert_eq!(settings("netbox:\n  remoteAuth:\n    enabled: true\n")[0].0, "REMOTE_AUTH_ENABLED");
+        // A renamed block is one finding, not one per key inside it.
+        let renamed = parse("tasksRedis:\n  host: r\n  port: 6379\ntasksDatabase:\n  host: r\n", BlockId(0));
+        let paths: Vec<&str> = renamed.chart_unread.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(paths, ["tasksRedis"]);
     }
 
     #[test]

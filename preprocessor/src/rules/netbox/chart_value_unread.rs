@@ -10,9 +10,9 @@ use crate::version::{Applies, Targets};
 pub const CHART_VALUE_UNREAD: Rule = Rule {
     id: "netbox/chart-value-unread",
     severity: Severity::Warning,
-    summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema lets any key through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
+    summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema, where there is one, lets unknown keys through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
     help: "move the value to the key the chart reads, or remove it",
-    fact: "netbox-chart's values.schema.json (8.3.61, since 5.0.0-beta) sets no `additionalProperties: false`, so Helm validates a values file without refusing keys it does not know; the templates read only `.Values.<path>` they name (templates/*.yaml). Which paths each of the 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level)",
+    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml). Which paths each of the 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level)",
     applies: Applies::Always,
 };
 
@@ -25,7 +25,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 later.escape_debug()
             ),
             _ => format!(
-                "no netbox-chart release (0.1.0 to {}) reads `{path}`: Helm accepts the key and renders nothing from it",
+                "no netbox-chart release (0.1.0 to {}) reads `{path}`: nothing is rendered from it (Helm accepts an unknown key, but under `remoteAuth.ldap` from chart 5.0.0-beta.151)",
                 newest_release()
             ),
         };
