@@ -240,9 +240,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let existing_secret = entries
         .iter()
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
-    let mut read = Read::default();
+    let mut read = Read { pinned: pinned_release(&loaded.documents), ..Read::default() };
     walk(entries, "", block, &mut read);
-    let Read { mut settings, mut unread, written, mut rendered } = read;
+    let Read { mut settings, mut unread, written, mut rendered, pinned } = read;
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
@@ -252,7 +252,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             (first.parse::<Version>().ok()? > last).then(|| (path.clone(), first.clone()))
         });
     }
-    unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some());
+    unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some() || u.pinned.is_some());
     // One finding per renamed block (`tasksRedis:`), not one per key inside it.
     let parents: std::collections::HashSet<String> = unread.iter().map(|u| format!("{}.", u.path)).collect();
     unread.retain(|u| !parents.iter().any(|parent| u.path.starts_with(parent.as_str())));
@@ -274,7 +274,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
                 }
             }
             Some("extraConfig") => {
-                let mut extra = Read { settings, unread, rendered, written: Vec::new() };
+                let mut extra = Read { settings, unread, rendered, written: Vec::new(), pinned };
                 extra_config(value, block, &mut extra, &mut file.binds_unseen_names);
                 (settings, unread, rendered) = (extra.settings, extra.unread, extra.rendered);
             }
@@ -308,6 +308,8 @@ struct Read {
     unread: Vec<UnreadValue>,
     /// Where each setting the chart renders from its own keys is written.
     rendered: Vec<usize>,
+    /// The index in the inventory's releases of the chart release the file pins.
+    pinned: Option<usize>,
     /// Each key the inventory knows, with the releases that read it.
     written: Vec<(String, &'static [[String; 2]])>,
 }
@@ -335,21 +337,46 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
                 range: key.range.clone(),
                 read_by: Vec::new(),
                 later_key: None,
+                pinned: read.pinned.map(release_name),
                 block,
             });
             continue;
         };
         read.written.push((path.clone(), read_by));
-        if read_by.last().is_none_or(|[_, last]| last != newest_release()) {
-            let (range, read_by) = (key.range.clone(), read_by.clone());
-            read.unread.push(UnreadValue { path: path.clone(), range, read_by, later_key: None, block });
+        let (range, runs) = (key.range.clone(), read_by.clone());
+        match read.pinned {
+            // The release the file pins decides.
+            Some(pinned) if !holds(read_by, pinned) => {
+                let pinned = Some(release_name(pinned));
+                read.unread.push(UnreadValue {
+                    path: path.clone(),
+                    range,
+                    read_by: runs,
+                    later_key: None,
+                    pinned,
+                    block,
+                });
+            }
+            Some(_) => {}
+            None if read_by.last().is_none_or(|[_, last]| last != newest_release()) => {
+                read.unread.push(UnreadValue {
+                    path: path.clone(),
+                    range,
+                    read_by: runs,
+                    later_key: None,
+                    pinned: None,
+                    block,
+                });
+            }
+            None => {}
         }
-        // The newest release's setting for the path, else the last one that had one.
-        let made = INVENTORY
-            .settings
-            .iter()
-            .filter(|s| s.path == path && s.file == "netbox.yaml")
-            .max_by_key(|s| last_of(&s.releases).parse::<Version>().ok());
+        // The pinned release's setting for the path; else the newest release's, or the last
+        // one that had one.
+        let mut made_of_path = INVENTORY.settings.iter().filter(|s| s.path == path && s.file == "netbox.yaml");
+        let made = match read.pinned {
+            Some(pinned) => made_of_path.find(|s| holds(&s.releases, pinned)),
+            None => made_of_path.max_by_key(|s| last_of(&s.releases).parse::<Version>().ok()),
+        };
         // A value the chart's default repeats changes nothing: the chart renders that setting
         // whatever the file says, so what a rule would say of it is not the file's to fix.
         // (Not even an unknown one: rules that judge a setting's presence would then judge the
@@ -385,6 +412,48 @@ fn same_as(node: &Node, json: &serde_json::Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// A release's name by its index in the inventory.
+fn release_name(index: usize) -> String {
+    INVENTORY.releases.get(index).cloned().unwrap_or_default()
+}
+
+/// Whether a release (by its index) is in a list of `[first, last]` runs.
+fn holds(runs: &[[String; 2]], index: usize) -> bool {
+    let at = |name: &str| INVENTORY.releases.iter().position(|r| r == name);
+    runs.iter().any(|[first, last]| at(first).is_some_and(|f| f <= index) && at(last).is_some_and(|l| index <= l))
+}
+
+/// The chart release a file pins, when the inventory has it: a Flux HelmRelease's
+/// `spec.chart.spec.version` of chart `netbox`, or an Argo CD Application's `targetRevision` of a
+/// source whose `chart:` is `netbox`: an exact version, or a series (`6.0.x`: its newest final
+/// release, which Helm picks; other ranges pin none).
+fn pinned_release(documents: &[Node]) -> Option<usize> {
+    let text = |node: Option<&Node>| node.and_then(Node::as_str).map(str::to_string);
+    let written = documents.iter().find_map(|document| match document.get("kind").and_then(Node::as_str)? {
+        "HelmRelease" => {
+            let chart = document.get("spec")?.get("chart")?.get("spec")?;
+            (chart.get("chart").and_then(Node::as_str) == Some("netbox")).then(|| text(chart.get("version")))?
+        }
+        "Application" => {
+            let spec = document.get("spec")?;
+            let netbox = |source: &Node| source.get("chart").and_then(Node::as_str) == Some("netbox");
+            let source = spec.get("source").filter(|s| netbox(s)).or_else(|| match &spec.get("sources")?.kind {
+                NodeKind::Seq(sources) => sources.iter().find(|s| netbox(s)),
+                _ => None,
+            })?;
+            text(source.get("targetRevision"))
+        }
+        _ => None,
+    })?;
+    let written = written.trim_start_matches('v');
+    // `6.0.x` (or `6.0.*`): Flux and Helm install the newest final release of the series.
+    if let Some(series) = written.strip_suffix(".x").or_else(|| written.strip_suffix(".*")) {
+        let series = format!("{series}.");
+        return INVENTORY.releases.iter().rposition(|release| release.starts_with(&series) && !release.contains('-'));
+    }
+    INVENTORY.releases.iter().position(|release| release == written)
 }
 
 /// The last release of a run list.
@@ -436,6 +505,7 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool
                     range: field.range.clone(),
                     read_by: Vec::new(),
                     later_key: None,
+                    pinned: None,
                     block,
                 }),
                 None => {}
@@ -634,6 +704,32 @@ mod tests {
         let renamed = parse("tasksRedis:\n  host: r\n  port: 6379\ntasksDatabase:\n  host: r\n", BlockId(0));
         let paths: Vec<&str> = renamed.chart_unread.iter().map(|u| u.path.as_str()).collect();
         assert_eq!(paths, ["tasksRedis"]);
+    }
+
+    #[test]
+    fn a_pinned_chart_release_decides_which_keys_are_read() {
+        // Reviewer's f2: chart 4.1.1 pinned reads `remoteAuth.backend` (rendered), but a pinned
+        // 6.0.33 does not, and says so.
+        let release = |version: &str| {
+            format!(
+                "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  chart:\n    spec:\n      chart: netbox\n      version: {version}\n  values:\n    remoteAuth:\n      backend: social_core.backends.open_id_connect.OpenIdConnectAuth\n"
+            )
+        };
+        let old = parse(&release("4.1.1"), BlockId(0));
+        assert!(old.chart_unread.is_empty());
+        assert_eq!(old.settings[0].name, "REMOTE_AUTH_BACKEND");
+        let new = parse(&release("6.0.33"), BlockId(0));
+        assert_eq!(new.chart_unread[0].pinned.as_deref(), Some("6.0.33"));
+        assert!(new.settings.is_empty(), "6.0.33 renders no REMOTE_AUTH_BACKEND from it");
+        // A series is its newest release; another range pins nothing (an old key alone is then
+        // what an old chart reads).
+        assert!(
+            parse(&release("6.0.x"), BlockId(0)).chart_unread[0]
+                .pinned
+                .as_deref()
+                .is_some_and(|p| p.starts_with("6.0."))
+        );
+        assert!(parse(&release("\">=4.0.0\""), BlockId(0)).chart_unread.is_empty());
     }
 
     #[test]

@@ -479,6 +479,9 @@ pub struct UnreadValue {
     /// For a key only older releases read: a key of the same file that only later releases
     /// read, and the first of them (the chart that reads one ignores the other).
     pub later_key: Option<(String, String)>,
+    /// The chart release the file pins (a HelmRelease's `spec.chart.spec.version`, an Argo CD
+    /// Application's `targetRevision`), when it is the one that does not read the key.
+    pub pinned: Option<String>,
     /// The block.
     pub block: BlockId,
 }

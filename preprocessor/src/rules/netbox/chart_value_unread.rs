@@ -20,6 +20,10 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for unread in &d.netbox.chart_unread {
         let path = unread.path.escape_debug();
         let message = match (unread.read_by.first(), unread.read_by.last(), &unread.later_key) {
+            _ if let Some(pinned) = &unread.pinned => format!(
+                "netbox-chart {}, the release this file installs, does not read `{path}`: nothing is rendered from it",
+                pinned.escape_debug()
+            ),
             (Some([first, _]), Some([_, last]), Some((later, from))) => format!(
                 "netbox-chart reads `{path}` only in releases {first} to {last}, and this file's `{}` only from {from} on: the chart that reads one renders nothing from the other",
                 later.escape_debug()
@@ -77,6 +81,16 @@ mod tests {
         let (message, help) = chart_finding("netbox/chart-value-unread", values);
         assert!(message.contains("reads `extraConfig[].content`"), "{message}");
         assert!(help.starts_with("an `extraConfig` entry loads `values:`"), "{help}");
+    }
+
+    /// A chart release the file pins decides (an Argo CD Application of chart 6.0.33).
+    #[test]
+    fn names_the_pinned_release() {
+        let values = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: 6.0.33\n    helm:\n      valuesObject:\n        remoteAuth:\n          backend: x.Y\n";
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 10);
+        let (message, help) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.starts_with("netbox-chart 6.0.33, the release this file installs, does not read `remoteAuth.backend`"), "{message}");
+        assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
     }
 
     /// Free maps (annotations, a security context the template passes whole, a sub-chart's
