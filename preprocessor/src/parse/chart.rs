@@ -318,6 +318,20 @@ struct Read {
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read) {
     for (key, value) in entries {
         let Some(name) = key.as_str() else { continue };
+        // A YAML merge key (`<<: *defaults`), which Helm's YAML reader applies: its mapping's
+        // keys are this mapping's.
+        if name == "<<" {
+            match &value.kind {
+                NodeKind::Map(merged) => walk(merged, prefix, block, read),
+                NodeKind::Seq(items) => items.iter().for_each(|item| {
+                    if let NodeKind::Map(merged) = &item.kind {
+                        walk(merged, prefix, block, read);
+                    }
+                }),
+                _ => {}
+            }
+            continue;
+        }
         let path = format!("{prefix}{name}");
         // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's; a top-level `enabled`
         // is what a parent chart's dependency `condition:` reads (netbox-operator's
@@ -325,6 +339,9 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         if (INVENTORY.free.contains_key(&path) && !INVENTORY.paths.contains_key(&path))
             || path == "enabled"
             || COMMON_LIBRARY.contains(&path.as_str())
+            // A top-level key kept only to hold a YAML anchor (`_defaults: &res`, `x-common:`)
+            // is there on purpose, not a key meant for the chart.
+            || (prefix.is_empty() && (name.starts_with('_') || name.starts_with("x-")))
         {
             continue;
         }
@@ -730,6 +747,17 @@ mod tests {
                 .is_some_and(|p| p.starts_with("6.0."))
         );
         assert!(parse(&release("\">=4.0.0\""), BlockId(0)).chart_unread.is_empty());
+    }
+
+    #[test]
+    fn a_merge_key_brings_its_keys_in() {
+        let text = "remoteAuth:\n  <<: {enabled: true, header: HTTP_X_REMOTE_USER}\n";
+        let file = parse(text, BlockId(0));
+        let made: Vec<&str> = file.settings.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(made, ["REMOTE_AUTH_ENABLED", "REMOTE_AUTH_HEADER"]);
+        assert!(file.chart_unread.is_empty());
+        let anchors = "_defaults: &res\n  cpu: 100m\nresources: *res\n";
+        assert!(parse(anchors, BlockId(0)).chart_unread.is_empty());
     }
 
     #[test]
