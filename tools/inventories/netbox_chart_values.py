@@ -48,17 +48,19 @@ def git(clone: Path, *args: str) -> str:
 
 def order(version: str) -> tuple[int, ...]:
     """`5.0.0-beta.82` before `5.0.0`, after `4.1.1`."""
-    release, _, beta = version.partition("-beta.")
-    return (*(int(p) for p in release.split(".")), 0 if beta else 1, int(beta or 0))
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)(?:-beta\.?(\d+))?", version)
+    major, minor, patch, beta = match.groups()
+    return (int(major), int(minor), int(patch), 0 if beta else 1, int(beta or 0))
 
 
 def releases(clone: Path) -> list[tuple[str, str]]:
     """(version, tag) of each release of the `netbox` chart, oldest first: the final ones and the
-    `5.0.0-beta.N` pre-releases (published, and deployed: trial ten met one)."""
+    `5.0.0-beta.N` pre-releases (`5.0.0-beta3` to `beta5` without the dot; published, and
+    deployed: trial ten met one)."""
     out = []
     for tag in git(clone, "tag").split():
         version = tag.removeprefix("netbox-")
-        if re.fullmatch(r"\d+\.\d+\.\d+(-beta\.\d+)?", version) and (tag == version or tag.startswith("netbox-")):
+        if re.fullmatch(r"\d+\.\d+\.\d+(-beta\.?\d+)?", version) and (tag == version or tag.startswith("netbox-")):
             out.append((version, tag))
     return sorted(out, key=lambda pair: order(pair[0]))
 

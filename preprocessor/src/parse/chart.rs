@@ -12,7 +12,7 @@
 //! through the chart's Secret (`templates/secret.yaml`, read back by `_read_secret`, L63-80) unless
 //! `existingSecret` names another. Which path becomes which setting, and which paths each release
 //! reads at all, is `data/netbox-chart-values.json` (`tools/inventories/netbox_chart_values.py`,
-//! 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included).
+//! 552 releases 0.1.0 to 8.3.61, 5.0.0's betas included).
 //!
 //! The values a file does not write are the chart's defaults, which depend on the chart's release:
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
@@ -29,7 +29,6 @@ use serde::Deserialize;
 use super::authentik::{Node, NodeKind, load};
 use super::netbox::{PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
-use crate::version::Version;
 
 /// What the inventory says of the chart's values.
 #[derive(Debug, Deserialize)]
@@ -80,6 +79,7 @@ const CHART_KEYS: &[&str] = &[
     "cachingRedis",
     "exemptViewPermissions",
     "pluginsConfig",
+    "loginRequired",
 ];
 
 /// Whether YAML text is netbox-chart's values: a top-level key only they have, or a Flux
@@ -106,7 +106,13 @@ fn read_by_newest(path: &str) -> bool {
 /// path that makes the same setting now (`remoteAuth.backend` became `remoteAuth.backends` in
 /// 5.0.0), the same key at another place (`extraConfig` is read at the top level only), or a
 /// sibling spelt nearly alike (`remoteAuth.backend` → `remoteAuth.backends`).
-pub fn suggestion(path: &str) -> Option<String> {
+pub fn suggestion(path: &str, pinned: Option<&str>) -> Option<String> {
+    // The release the file installs, else the newest.
+    let release = pinned.and_then(|pinned| INVENTORY.releases.iter().position(|r| r == pinned));
+    let read_by_newest = |path: &str| match release {
+        Some(release) => INVENTORY.paths.get(path).is_some_and(|runs| holds(runs, release)),
+        None => read_by_newest(path),
+    };
     let made = |path: &str| {
         INVENTORY
             .settings
@@ -117,6 +123,7 @@ pub fn suggestion(path: &str) -> Option<String> {
     };
     if let Some(setting) = made(path) {
         let now = INVENTORY.settings.iter().find(|s| s.setting == setting && s.path != path && read_by_newest(&s.path));
+        let now = now.filter(|now| now.path != path);
         if let Some(now) = now {
             return Some(now.path.clone());
         }
@@ -140,7 +147,7 @@ pub fn suggestion(path: &str) -> Option<String> {
             let leaf = leaf.to_lowercase();
             // `user` for `username`: a sibling that begins with the key written.
             let near = sibling.starts_with(&leaf) && leaf.len() >= 4;
-            (if near { 1 } else { crate::extract::edit_distance(&sibling, &leaf) }, p, leaf.len())
+            (if near { 1 } else { crate::secret::spelling_distance(&sibling, &leaf) }, p, leaf.len())
         })
         // Two edits only in a long key (`host` is not `port`), and never from a secret's name to
         // another kind of key (`bindPw` is not `bindDn`, which the ConfigMap shows in clear).
@@ -177,11 +184,45 @@ pub fn image(text: &str) -> Option<String> {
 /// `helm.values` string). An umbrella chart's values hold netbox-chart's under `netbox:`.
 fn values_of(documents: &[Node]) -> Option<&Node> {
     let manifest = |document: &Node| document.get("apiVersion").is_some() && document.get("kind").is_some();
-    let values = documents.iter().find_map(values_root).or_else(|| documents.first().filter(|d| !manifest(d)))?;
-    let chart_key = |node: &Node| CHART_KEYS.iter().any(|key| node.get(key).is_some());
+    // The release of chart `netbox` when a file holds several; one that names another chart is
+    // never read.
+    let release = documents
+        .iter()
+        .find(|d| chart_name(d) == Some("netbox") && values_root(d).is_some())
+        .or_else(|| documents.iter().find(|d| chart_name(d).is_none() && values_root(d).is_some()));
+    if let Some(release) = release {
+        // A release of netbox-chart itself: its values are the chart's, `netbox:` included.
+        return values_root(release);
+    }
+    let values = documents.first().filter(|d| !manifest(d))?;
+    // Any top-level key of the chart's own (not only those that tell the kind).
+    let chart_key = |node: &Node| match &node.kind {
+        NodeKind::Map(entries) => {
+            entries.iter().any(|(key, _)| key.as_str().is_some_and(|key| INVENTORY.paths.contains_key(key)))
+        }
+        _ => false,
+    };
     match values.get("netbox") {
-        Some(netbox) if !chart_key(values) && chart_key(netbox) => Some(netbox),
+        Some(netbox) if !CHART_KEYS.iter().any(|key| values.get(key).is_some()) && chart_key(netbox) => Some(netbox),
         _ => Some(values),
+    }
+}
+
+/// The chart a HelmRelease or an Application installs, when it names one: Flux's
+/// `spec.chart.spec.chart`, Argo CD's `chart:` of its source (or of a source of `sources`).
+fn chart_name(document: &Node) -> Option<&str> {
+    let spec = document.get("spec")?;
+    match document.get("kind").and_then(Node::as_str)? {
+        "HelmRelease" => spec.get("chart")?.get("spec")?.get("chart")?.as_str(),
+        "Application" => {
+            spec.get("source").and_then(|s| s.get("chart")?.as_str()).or_else(|| match &spec.get("sources")?.kind {
+                NodeKind::Seq(sources) => {
+                    sources.iter().find_map(|s| s.get("chart")?.as_str().filter(|c| *c == "netbox"))
+                }
+                _ => None,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -246,10 +287,12 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
-        let Some(last) = old.read_by.last().and_then(|[_, last]| last.parse::<Version>().ok()) else { continue };
+        // By the inventory's order, which places the betas (`5.0.0-beta7`) before 5.0.0.
+        let at = |name: &str| INVENTORY.releases.iter().position(|r| r == name);
+        let Some(last) = old.read_by.last().and_then(|[_, last]| at(last)) else { continue };
         old.later_key = written.iter().find_map(|(path, runs)| {
             let first = &runs.first()?[0];
-            (first.parse::<Version>().ok()? > last).then(|| (path.clone(), first.clone()))
+            (at(first)? > last).then(|| (path.clone(), first.clone()))
         });
     }
     unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some() || u.pinned.is_some());
@@ -267,11 +310,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             }
             // Another values file's `secretKey` is then not used: unknown, laid over it.
             Some("existingSecret") if existing_secret => {
-                for name in ["SECRET_KEY", "API_TOKEN_PEPPERS"] {
-                    let mut secret = setting(name, key, value, block);
-                    secret.value.kind = ValueKind::Unknown;
-                    settings.push(secret);
-                }
+                let mut secret = setting("SECRET_KEY", key, value, block);
+                secret.value.kind = ValueKind::Unknown;
+                settings.push(secret);
             }
             Some("extraConfig") => {
                 let mut extra = Read { settings, unread, rendered, written: Vec::new(), pinned };
@@ -320,15 +361,19 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         let Some(name) = key.as_str() else { continue };
         // A YAML merge key (`<<: *defaults`), which Helm's YAML reader applies: its mapping's
         // keys are this mapping's.
+        // The merge is shallow: a key the mapping writes itself replaces the merged one whole.
         if name == "<<" {
-            match &value.kind {
-                NodeKind::Map(merged) => walk(merged, prefix, block, read),
-                NodeKind::Seq(items) => items.iter().for_each(|item| {
-                    if let NodeKind::Map(merged) = &item.kind {
-                        walk(merged, prefix, block, read);
-                    }
-                }),
-                _ => {}
+            let explicit = |merged: &Node| entries.iter().any(|(own, _)| own.as_str() == merged.as_str());
+            let maps: Vec<&Node> = match &value.kind {
+                NodeKind::Map(_) => vec![value],
+                NodeKind::Seq(items) => items.iter().collect(),
+                _ => Vec::new(),
+            };
+            for map in maps {
+                if let NodeKind::Map(merged) = &map.kind {
+                    let kept: Vec<(Node, Node)> = merged.iter().filter(|(key, _)| !explicit(key)).cloned().collect();
+                    walk(&kept, prefix, block, read);
+                }
             }
             continue;
         }
@@ -392,7 +437,7 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         let mut made_of_path = INVENTORY.settings.iter().filter(|s| s.path == path && s.file == "netbox.yaml");
         let made = match read.pinned {
             Some(pinned) => made_of_path.find(|s| holds(&s.releases, pinned)),
-            None => made_of_path.max_by_key(|s| last_of(&s.releases).parse::<Version>().ok()),
+            None => made_of_path.max_by_key(|s| INVENTORY.releases.iter().position(|r| r == last_of(&s.releases))),
         };
         // A value the chart's default repeats changes nothing: the chart renders that setting
         // whatever the file says, so what a rule would say of it is not the file's to fix.
@@ -484,7 +529,6 @@ fn last_of(runs: &[[String; 2]]) -> &str {
 /// _helpers.tpl's `netbox.extraConfig.volumes`, 4.0.0 to 8.3.61): an entry of Python text under
 /// another name (trial ten) loads nothing.
 fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool) {
-    let Read { settings, unread, rendered, .. } = read;
     let NodeKind::Seq(items) = &value.kind else { return };
     for item in items {
         let NodeKind::Map(fields) = &item.kind else { continue };
@@ -494,13 +538,22 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool
                     if let NodeKind::Map(names) = &content.kind {
                         for (key, value) in names {
                             let Some(name) = key.as_str() else { continue };
-                            // The chart's configuration.py sets these after it loads the extra
-                            // YAML, from its Secret (8.3.61 files/configuration.py L63-73; the
-                            // Secret always holds a key and a pepper, generated when not given).
-                            if OVERWRITTEN.contains(&name) {
+                            // The chart's configuration.py sets SECRET_KEY after it loads the
+                            // extra YAML, from its Secret (every release; 8.3.61
+                            // files/configuration.py L67); API_TOKEN_PEPPERS too from 8.2.0 when
+                            // its Secret holds peppers (L70-73; generated unless `existingSecret`
+                            // replaces the Secret, where the key is optional): as written only
+                            // on a pinned release before 8.2.0, else unknown.
+                            if name == "SECRET_KEY" {
                                 continue;
                             }
                             let mut made = setting(name, key, value, block);
+                            let peppers_read = read.pinned.is_none_or(|pinned| {
+                                INVENTORY.releases.iter().position(|r| r == "8.2.0").is_some_and(|from| pinned >= from)
+                            });
+                            if name == "API_TOKEN_PEPPERS" && peppers_read {
+                                made.value.kind = ValueKind::Unknown;
+                            }
                             // `_deep_merge` merges a mapping into the one netbox.yaml renders
                             // (REDIS always has tasks and caching): only part of it is here.
                             if matches!(made.value.kind, ValueKind::Dict(_)) && rendered_by_chart(name) {
@@ -508,16 +561,16 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool
                             }
                             // Removed, it is the chart's rendering, not NetBox's default.
                             if rendered_by_chart(name) {
-                                rendered.push(key.range.start);
+                                read.rendered.push(key.range.start);
                             }
-                            settings.push(made);
+                            read.settings.push(made);
                         }
                     } else {
                         *unseen = true;
                     }
                 }
                 Some("configMap" | "secret") => *unseen = true,
-                Some(other) => unread.push(UnreadValue {
+                Some(other) => read.unread.push(UnreadValue {
                     path: format!("extraConfig[].{other}"),
                     range: field.range.clone(),
                     read_by: Vec::new(),
@@ -530,9 +583,6 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool
         }
     }
 }
-
-/// The settings the chart's configuration.py sets after it loads the extra YAML.
-const OVERWRITTEN: &[&str] = &["SECRET_KEY", "API_TOKEN_PEPPERS"];
 
 /// Whether the chart's netbox.yaml renders a setting of this name: from one key of any release,
 /// or as a mapping built from several (`DATABASES:`, `REDIS:`, `EMAIL:`, and `DATABASE:` before
@@ -627,9 +677,9 @@ mod tests {
         assert!(parse(old, BlockId(0)).chart_unread.is_empty(), "an old chart reads it");
         let file = parse(&format!("{old}tasksDatabase:\n  database: 0\n"), BlockId(0));
         assert_eq!(file.chart_unread[0].path, "remoteAuth.backend");
-        assert_eq!(file.chart_unread[0].read_by, [["2.1.0".to_string(), "4.1.1".to_string()]]);
+        assert_eq!(file.chart_unread[0].read_by, [["2.1.0".to_string(), "5.0.0-beta7".to_string()]]);
         let (later, first) = file.chart_unread[0].later_key.clone().unwrap();
-        assert!(first.parse::<Version>().unwrap() > "4.1.1".parse().unwrap(), "{later} from {first}");
+        assert_eq!((later.as_str(), first.as_str()), ("tasksDatabase", "6.0.0"));
         // Still applied: an older chart makes REMOTE_AUTH_BACKEND of it.
         assert_eq!(file.settings[0].name, "REMOTE_AUTH_BACKEND");
     }
@@ -662,16 +712,19 @@ mod tests {
 
     #[test]
     fn an_unread_key_is_given_the_one_read_now() {
-        assert_eq!(suggestion("remoteAuth.backend").as_deref(), Some("remoteAuth.backends"));
-        assert_eq!(suggestion("remoteAuth.extraConfig").as_deref(), Some("extraConfig"));
-        assert_eq!(suggestion("remoteAuth.autoCreateUsers").as_deref(), Some("remoteAuth.autoCreateUser"));
-        assert_eq!(suggestion("remoteAuth.somethingElseEntirely"), None);
+        assert_eq!(suggestion("remoteAuth.backend", None).as_deref(), Some("remoteAuth.backends"));
+        assert_eq!(suggestion("remoteAuth.extraConfig", None).as_deref(), Some("extraConfig"));
+        assert_eq!(suggestion("remoteAuth.autoCreateUsers", None).as_deref(), Some("remoteAuth.autoCreateUser"));
+        assert_eq!(suggestion("remoteAuth.somethingElseEntirely", None), None);
         // Trial ten: a plain key of the same name elsewhere is another thing.
-        assert_eq!(suggestion("externalDatabase.enabled"), None);
-        assert_eq!(suggestion("externalDatabase.user").as_deref(), Some("externalDatabase.username"));
+        assert_eq!(suggestion("externalDatabase.enabled", None), None);
+        assert_eq!(suggestion("externalDatabase.user", None).as_deref(), Some("externalDatabase.username"));
         // The review's: a password is not moved to a DN, a host is not a port.
-        assert_eq!(suggestion("remoteAuth.ldap.bindPw"), None);
-        assert_eq!(suggestion("email.host"), None);
+        assert_eq!(suggestion("remoteAuth.ldap.bindPw", None), None);
+        assert_eq!(suggestion("email.host", None), None);
+        // A swap of two letters is one slip; a pinned release's own key is named.
+        assert_eq!(suggestion("remoteAuth.hedaer", None).as_deref(), Some("remoteAuth.header"));
+        assert_eq!(suggestion("remoteAuth.backends", Some("4.1.1")).as_deref(), Some("remoteAuth.backend"));
     }
 
     #[test]
@@ -756,6 +809,10 @@ mod tests {
         let made: Vec<&str> = file.settings.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(made, ["REMOTE_AUTH_ENABLED", "REMOTE_AUTH_HEADER"]);
         assert!(file.chart_unread.is_empty());
+        // Second review: shallow, so an explicit `remoteAuth` replaces the merged one whole.
+        let shallow =
+            "_b: &b\n  remoteAuth: {enabled: true, header: X-Remote-User}\n<<: *b\nremoteAuth:\n  enabled: false\n";
+        assert!(settings(shallow).is_empty(), "{:?}", settings(shallow));
         let anchors = "_defaults: &res\n  cpu: 100m\nresources: *res\n";
         assert!(parse(anchors, BlockId(0)).chart_unread.is_empty());
     }

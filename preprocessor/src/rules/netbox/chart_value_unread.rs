@@ -12,7 +12,7 @@ pub const CHART_VALUE_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema, where there is one, lets unknown keys through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
     help: "move the value to the key the chart reads, or remove it",
-    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml). Which paths each of the 540 releases 0.1.0 to 8.3.61, 5.0.0's betas included reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level)",
+    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level)",
     applies: Applies::Always,
 };
 
@@ -33,7 +33,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 newest_release()
             ),
         };
-        let help = match suggestion(&unread.path) {
+        let help = match suggestion(&unread.path, unread.pinned.as_deref()) {
             _ if unread.path.starts_with("extraConfig[].") => "an `extraConfig` entry loads `values:` (settings written as YAML), or the YAML files of a `configMap:` or a `secret:`; write the settings under `values:`".to_string(),
             Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),
             None => CHART_VALUE_UNREAD.help.to_string(),
@@ -67,7 +67,7 @@ mod tests {
         let values = "remoteAuth:\n  backend: social_core.backends.open_id_connect.OpenIdConnectAuth\nvalkey:\n  enabled: true\ntasksDatabase:\n  database: 0\n";
         assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 2);
         let (message, help) = chart_finding("netbox/chart-value-unread", values);
-        assert!(message.contains("only in releases 2.1.0 to 4.1.1, and this file's `tasksDatabase` only from 6.0.0"), "{message}");
+        assert!(message.contains("only in releases 2.1.0 to 5.0.0-beta7, and this file's `tasksDatabase` only from 6.0.0"), "{message}");
         // Alone, it is what an old chart reads.
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("remoteAuth:\n  backend: x.Y\n"));
         assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
