@@ -196,6 +196,7 @@ fn lint_file(data: &[u8]) {
         "netbox.env",
         "file",
         "docker-compose.override.yml",
+        "values.yaml",
     ];
     let Ok(scratch) = tempfile::tempdir() else { return };
     let path = scratch.path().join(names[usize::from(pick) % names.len()]);
