@@ -647,7 +647,7 @@ impl ChapterScan<'_> {
                     // Other tools put their own `key=value` on blocks (admonish's `title=`): only
                     // a near miss of ours is ours; on a checked block every unknown key is.
                     let near = closest_of(key, ["check", "file", "expect"].into_iter());
-                    let typo = ["check", "file", "expect"].iter().any(|ours| edit_distance(key, ours) == 1);
+                    let typo = ["check", "file", "expect"].iter().any(|ours| crate::spelling::distance(key, ours) == 1);
                     if checked || typo {
                         unknown.push((
                             format!(
@@ -661,7 +661,7 @@ impl ChapterScan<'_> {
                     }
                 }
                 (word, None) => {
-                    if word != "variant" && edit_distance(word, "variant") <= 2 && word.len() > 3 {
+                    if word != "variant" && crate::spelling::distance(word, "variant") <= 2 && word.len() > 3 {
                         unknown.push((format!("`{word}` is not an attribute (did you mean `variant`?)"), site));
                     } else {
                         keep(token, &mut attrs.clean_info);
@@ -736,29 +736,13 @@ fn container_prefix(content: &str, fence_start: usize) -> CompactString {
     content[line_start..fence_start].chars().map(|c| if matches!(c, '>' | ' ' | '\t') { c } else { ' ' }).collect()
 }
 
-/// Levenshtein distance, for "did you mean" hints.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
-}
-
 /// The candidate nearest to `word`, if it is near enough to be a typo.
 pub fn closest_of<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let length = word.chars().count();
     candidates
         // The distance is at least the difference in length: skip the table for hopeless ones.
         .filter(|c| length.abs_diff(c.chars().count()) <= 2.max(c.len() / 5))
-        .map(|c| (edit_distance(word, c), c))
+        .map(|c| (crate::spelling::distance(word, c), c))
         .filter(|&(d, c)| d > 0 && d <= 2.max(c.len() / 5))
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)

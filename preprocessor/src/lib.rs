@@ -39,5 +39,6 @@ pub mod report;
 pub mod rules;
 pub mod secret;
 pub mod source;
+pub mod spelling;
 pub mod verification;
 pub mod version;

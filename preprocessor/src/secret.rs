@@ -48,34 +48,11 @@ fn misspelt_secret_word(word: &str) -> bool {
     // `SECRETS` and `TOKENS` are other words (`netbox_secrets` is a plugin's module), and two
     // slips from `SECRET` is `SECURE` (`SECURE_SSL_REDIRECT`).
     word.len() >= 4
-        && [("SECRET", 1), ("PASSWORD", 2), ("TOKEN", 1)]
-            .iter()
-            .any(|(secret, slips)| !word.starts_with(secret) && spelling_distance(word, secret) <= *slips)
-}
-
-/// How many slips turn one word into another: insertions, deletions, substitutions and swaps of
-/// two neighbouring letters (`hedaer` is one slip from `header`; the optimal string alignment
-/// distance). Quadratic in the words' lengths, which are a key's.
-pub fn spelling_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
+        && [("SECRET", 1), ("PASSWORD", 2), ("TOKEN", 1)].iter().any(|(secret, slips)| {
+            !word.starts_with(secret)
+                && word.len().abs_diff(secret.len()) <= *slips
+                && crate::spelling::distance(word, secret) <= *slips
+        })
 }
 
 /// A name's words, upper-cased: split at `_` and where a lower-case letter meets an upper-case

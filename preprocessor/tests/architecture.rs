@@ -31,7 +31,10 @@ fn the_modules_import_each_other_without_a_cycle() {
 /// The stages, lowest first: a module may import its own stage and those below it, never one
 /// above. Test code (a module named `tests` or `testing`) runs the whole pipeline and is exempt.
 const STAGES: &[(&str, &[&str])] = &[
-    ("base", &["source", "version", "finding", "own_rules", "fingerprint", "parallel", "protocol", "secret"]),
+    (
+        "base",
+        &["source", "version", "finding", "own_rules", "fingerprint", "parallel", "protocol", "secret", "spelling"],
+    ),
     ("extract", &["extract"]),
     ("parse", &["parse"]),
     ("model", &["model"]),

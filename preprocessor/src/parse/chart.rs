@@ -7,18 +7,18 @@
 //! `templates/configmap.yaml`), and its `files/configuration.py` deep-merges that YAML, then each
 //! `extraConfig` entry's YAML, into its globals (`_load_yaml`, L27-37): a value becomes the
 //! setting as written, but a mapping merges into the one netbox.yaml renders (`REDIS` keeps
-//! both sections), and `SECRET_KEY` and `API_TOKEN_PEPPERS` are set afterwards from the chart's
-//! Secret whatever the extra YAML says (L63-73). `secretKey` becomes `SECRET_KEY` and `apiTokenPeppers` `API_TOKEN_PEPPERS`
-//! through the chart's Secret (`templates/secret.yaml`, read back by `_read_secret`, L63-80) unless
-//! `existingSecret` names another. Which path becomes which setting, and which paths each release
+//! both sections), `SECRET_KEY` is set afterwards from the chart's Secret whatever the extra YAML
+//! says (L67), and `API_TOKEN_PEPPERS` too from 8.2.0 (L70-73). `secretKey` becomes `SECRET_KEY`
+//! and `apiTokenPeppers` `API_TOKEN_PEPPERS` through the chart's Secret (`templates/secret.yaml`)
+//! unless `existingSecret` names another. Which path becomes which setting, and which paths each release
 //! reads at all, is `data/netbox-chart-values.json` (`tools/inventories/netbox_chart_values.py`,
 //! 552 releases 0.1.0 to 8.3.61, 5.0.0's betas included).
 //!
 //! The values a file does not write are the chart's defaults, which depend on the chart's release:
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
-//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here. Only the first
-//! YAML document that holds values is read (a Flux HelmRelease's `spec.values`, an Argo CD
-//! Application's `helm.valuesObject`; a `helm.values` string is not).
+//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here. Of several YAML
+//! documents, the release of chart `netbox` is read (a Flux HelmRelease's `spec.values`, an Argo
+//! CD Application's `helm.valuesObject`; a `helm.values` string is not), and the release it pins.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -104,12 +104,12 @@ fn read_by_newest(path: &str) -> bool {
 
 /// The key the newest release reads where a values file wrote `path`, which it does not: the
 /// path that makes the same setting now (`remoteAuth.backend` became `remoteAuth.backends` in
-/// 5.0.0), the same key at another place (`extraConfig` is read at the top level only), or a
+/// 5.0.0's betas), the same key at another place (`extraConfig` is read at the top level only), or a
 /// sibling spelt nearly alike (`remoteAuth.backend` → `remoteAuth.backends`).
 pub fn suggestion(path: &str, pinned: Option<&str>) -> Option<String> {
     // The release the file installs, else the newest.
     let release = pinned.and_then(|pinned| INVENTORY.releases.iter().position(|r| r == pinned));
-    let read_by_newest = |path: &str| match release {
+    let read_now = |path: &str| match release {
         Some(release) => INVENTORY.paths.get(path).is_some_and(|runs| holds(runs, release)),
         None => read_by_newest(path),
     };
@@ -122,14 +122,13 @@ pub fn suggestion(path: &str, pinned: Option<&str>) -> Option<String> {
             .next_back()
     };
     if let Some(setting) = made(path) {
-        let now = INVENTORY.settings.iter().find(|s| s.setting == setting && s.path != path && read_by_newest(&s.path));
-        let now = now.filter(|now| now.path != path);
+        let now = INVENTORY.settings.iter().find(|s| s.setting == setting && s.path != path && read_now(&s.path));
         if let Some(now) = now {
             return Some(now.path.clone());
         }
     }
     let (parent, leaf) = path.rsplit_once('.').map_or(("", path), |(parent, leaf)| (parent, leaf));
-    let mut newest: Vec<&String> = INVENTORY.paths.keys().filter(|p| read_by_newest(p)).collect();
+    let mut newest: Vec<&String> = INVENTORY.paths.keys().filter(|p| read_now(p)).collect();
     newest.sort();
     // A list or a free map of the same name at another place (`extraConfig` under `remoteAuth`):
     // a plain value of the same name elsewhere is another thing (`enabled`, `existingSecret`).
@@ -147,7 +146,7 @@ pub fn suggestion(path: &str, pinned: Option<&str>) -> Option<String> {
             let leaf = leaf.to_lowercase();
             // `user` for `username`: a sibling that begins with the key written.
             let near = sibling.starts_with(&leaf) && leaf.len() >= 4;
-            (if near { 1 } else { crate::secret::spelling_distance(&sibling, &leaf) }, p, leaf.len())
+            (if near { 1 } else { crate::spelling::distance(&sibling, &leaf) }, p, leaf.len())
         })
         // Two edits only in a long key (`host` is not `port`), and never from a secret's name to
         // another kind of key (`bindPw` is not `bindDn`, which the ConfigMap shows in clear).
@@ -283,7 +282,26 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
     let mut read = Read { pinned: pinned_release(&loaded.documents), ..Read::default() };
     walk(entries, "", block, &mut read);
-    let Read { mut settings, mut unread, written, mut rendered, pinned } = read;
+    for (key, value) in entries {
+        match key.as_str() {
+            // The chart's Secret holds them only when no `existingSecret` replaces it.
+            Some("secretKey") if !existing_secret && value.as_str().is_some_and(|s| !s.is_empty()) => {
+                read.settings.push(setting("SECRET_KEY", key, value, block));
+            }
+            Some("apiTokenPeppers") if !existing_secret && matches!(&value.kind, NodeKind::Map(m) if !m.is_empty()) => {
+                read.settings.push(setting("API_TOKEN_PEPPERS", key, value, block));
+            }
+            // Another values file's `secretKey` is then not used: unknown, laid over it.
+            Some("existingSecret") if existing_secret => {
+                let mut secret = setting("SECRET_KEY", key, value, block);
+                secret.value.kind = ValueKind::Unknown;
+                read.settings.push(secret);
+            }
+            Some("extraConfig") => extra_config(value, block, &mut read, &mut file.binds_unseen_names),
+            _ => {}
+        }
+    }
+    let Read { mut settings, mut unread, written, rendered, .. } = read;
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
@@ -296,32 +314,10 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         });
     }
     unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some() || u.pinned.is_some());
-    // One finding per renamed block (`tasksRedis:`), not one per key inside it.
-    let parents: std::collections::HashSet<String> = unread.iter().map(|u| format!("{}.", u.path)).collect();
-    unread.retain(|u| !parents.iter().any(|parent| u.path.starts_with(parent.as_str())));
-    for (key, value) in entries {
-        match key.as_str() {
-            // The chart's Secret holds them only when no `existingSecret` replaces it.
-            Some("secretKey") if !existing_secret && value.as_str().is_some_and(|s| !s.is_empty()) => {
-                settings.push(setting("SECRET_KEY", key, value, block));
-            }
-            Some("apiTokenPeppers") if !existing_secret && matches!(&value.kind, NodeKind::Map(m) if !m.is_empty()) => {
-                settings.push(setting("API_TOKEN_PEPPERS", key, value, block));
-            }
-            // Another values file's `secretKey` is then not used: unknown, laid over it.
-            Some("existingSecret") if existing_secret => {
-                let mut secret = setting("SECRET_KEY", key, value, block);
-                secret.value.kind = ValueKind::Unknown;
-                settings.push(secret);
-            }
-            Some("extraConfig") => {
-                let mut extra = Read { settings, unread, rendered, written: Vec::new(), pinned };
-                extra_config(value, block, &mut extra, &mut file.binds_unseen_names);
-                (settings, unread, rendered) = (extra.settings, extra.unread, extra.rendered);
-            }
-            _ => {}
-        }
-    }
+    // One finding per renamed block (`tasksRedis:`), not one per key inside it: a key whose
+    // parent path is reported goes (each path's parents looked up, so linear in the keys).
+    let reported: std::collections::HashSet<String> = unread.iter().map(|u| u.path.clone()).collect();
+    unread.retain(|u| !u.path.match_indices('.').any(|(at, _)| reported.contains(&u.path[..at])));
     // A block collection's node runs up to the next key: a finding ends at its last character.
     let trimmed = |range: &mut std::ops::Range<usize>| {
         let kept = text.get(range.clone()).map_or(0, |t| t.trim_end().len());
@@ -336,9 +332,6 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     file.chart_rendered = rendered.into_boxed_slice();
     file
 }
-
-/// No release at all (for a key Helm refuses before any release could read it).
-static EMPTY: Vec<[String; 2]> = Vec::new();
 
 /// What reading a values file's keys gathers.
 #[derive(Default)]
@@ -363,7 +356,8 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         // keys are this mapping's.
         // The merge is shallow: a key the mapping writes itself replaces the merged one whole.
         if name == "<<" {
-            let explicit = |merged: &Node| entries.iter().any(|(own, _)| own.as_str() == merged.as_str());
+            let own: std::collections::HashSet<&str> = entries.iter().filter_map(|(own, _)| own.as_str()).collect();
+            let explicit = |merged: &Node| merged.as_str().is_some_and(|merged| own.contains(merged));
             let maps: Vec<&Node> = match &value.kind {
                 NodeKind::Map(_) => vec![value],
                 NodeKind::Seq(items) => items.iter().collect(),
@@ -390,47 +384,19 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         {
             continue;
         }
-        // From 5.0.0-beta.151 the schema refuses any other key under `remoteAuth.ldap`
-        // (`additionalProperties: false`): Helm itself says so.
-        let refused_by_helm = path.starts_with("remoteAuth.ldap.");
-        let Some(read_by) = INVENTORY.paths.get(&path).or(refused_by_helm.then_some(&EMPTY)) else {
-            read.unread.push(UnreadValue {
-                path,
-                range: key.range.clone(),
-                read_by: Vec::new(),
-                later_key: None,
-                pinned: read.pinned.map(release_name),
-                block,
-            });
+        let Some(read_by) = INVENTORY.paths.get(&path) else {
+            read.unread.push(unread_value(path, key, Vec::new(), read.pinned, block));
             continue;
         };
         read.written.push((path.clone(), read_by));
-        let (range, runs) = (key.range.clone(), read_by.clone());
-        match read.pinned {
-            // The release the file pins decides.
-            Some(pinned) if !holds(read_by, pinned) => {
-                let pinned = Some(release_name(pinned));
-                read.unread.push(UnreadValue {
-                    path: path.clone(),
-                    range,
-                    read_by: runs,
-                    later_key: None,
-                    pinned,
-                    block,
-                });
-            }
-            Some(_) => {}
-            None if read_by.last().is_none_or(|[_, last]| last != newest_release()) => {
-                read.unread.push(UnreadValue {
-                    path: path.clone(),
-                    range,
-                    read_by: runs,
-                    later_key: None,
-                    pinned: None,
-                    block,
-                });
-            }
-            None => {}
+        // The release the file pins decides; else a key the newest release does not read is
+        // noted (and kept only beside a key of later releases, below).
+        let unread = match read.pinned {
+            Some(pinned) => !holds(read_by, pinned),
+            None => read_by.last().is_none_or(|[_, last]| last != newest_release()),
+        };
+        if unread {
+            read.unread.push(unread_value(path.clone(), key, read_by.clone(), read.pinned, block));
         }
         // The pinned release's setting for the path; else the newest release's, or the last
         // one that had one.
@@ -474,6 +440,17 @@ fn same_as(node: &Node, json: &serde_json::Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// A key the chart does not read, at its key.
+fn unread_value(
+    path: String,
+    key: &Node,
+    read_by: Vec<[String; 2]>,
+    pinned: Option<usize>,
+    block: BlockId,
+) -> UnreadValue {
+    UnreadValue { path, range: key.range.clone(), read_by, later_key: None, pinned: pinned.map(release_name), block }
 }
 
 /// A release's name by its index in the inventory.
@@ -570,14 +547,9 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool
                     }
                 }
                 Some("configMap" | "secret") => *unseen = true,
-                Some(other) => read.unread.push(UnreadValue {
-                    path: format!("extraConfig[].{other}"),
-                    range: field.range.clone(),
-                    read_by: Vec::new(),
-                    later_key: None,
-                    pinned: None,
-                    block,
-                }),
+                Some(other) => {
+                    read.unread.push(unread_value(format!("extraConfig[].{other}"), field, Vec::new(), None, block));
+                }
                 None => {}
             }
         }
