@@ -1,6 +1,7 @@
 //! `netbox/ldap-dn-malformed`: a distinguished name in the LDAP settings that is none: a part
-//! without `attribute=value` (`…,DC=exmple,cxm,DC=com`), or an expression written into a text
-//! (`(LDAPGroupQuery("cn=…") | …)` in an environment variable).
+//! without `attribute=value` (`…,DC=exmple,cxm,DC=com`), an expression written into a text
+//! (`(LDAPGroupQuery("cn=…") | …)` in an environment variable), or two parts joined by a `.`
+//! where a `,` belongs (`cn=NetOps.ou=Users,…`).
 //!
 //! ## What it does
 //! Reads the group DNs of ldap_config.py (`AUTH_LDAP_REQUIRE_GROUP`, `AUTH_LDAP_DENY_GROUP`,
@@ -8,7 +9,10 @@
 //! takes DNs from (`AUTH_LDAP_USER_SEARCH_BASEDN`, `AUTH_LDAP_GROUP_SEARCH_BASEDN`,
 //! `AUTH_LDAP_REQUIRE_GROUP_DN`, `AUTH_LDAP_IS_ADMIN_DN`, `AUTH_LDAP_IS_SUPERUSER_DN`), and
 //! reports one whose comma-separated parts (outside quotes and escapes) are not each
-//! `attribute=value` with an attribute name of letters, digits and `-` (or an OID). Empty values,
+//! `attribute=value` with an attribute name of letters, digits and `-` (or an OID), or whose
+//! value holds `.` and one of RFC 4514's attribute names with its `=` (`cn=NetOps.ou=Users`:
+//! legal syntax, since `=` needs no escape in a value, but the DN of one part whose value is
+//! `NetOps.ou=Users`, an entry no directory holds). Empty values,
 //! template slots and values built by code are left alone, and so is the bind DN: Active
 //! Directory takes a user principal name (`svc@corp.example.com`) or `DOMAIN\user` for a simple
 //! bind.
@@ -18,7 +22,9 @@
 //! searches under the base DNs, and checks a user's membership of each group DN (a group query
 //! of one DN, django_auth_ldap/backend.py L590-595, 5.4.0). A string that is no DN names no
 //! entry: the directory refuses it (invalidDNSyntax), so the bind or search fails, or the group
-//! is never matched: nobody gets the flag, or nobody passes the required group.
+//! is never matched: nobody gets the flag, or nobody passes the required group. A `.` for a `,`
+//! is no syntax error, so the directory does not refuse it: it answers that no such entry
+//! exists, which django-auth-ldap takes as "not a member" (config.py L548-555, 4.6.0).
 //!
 //! ## Example
 //! `"is_superuser": "CN=Network-Team,OU=Groups,DC=corp,DC=exmple,cxm,DC=com"`
@@ -34,9 +40,9 @@ use crate::version::{Applies, Targets};
 pub const LDAP_DN_MALFORMED: Rule = Rule {
     id: "netbox/ldap-dn-malformed",
     severity: Severity::Warning,
-    summary: "a distinguished name of the LDAP settings (search base, required, denied or flag group) that is none: a part without `attribute=value`, or a Python expression written into a text: the directory refuses it, so the bind or search fails or the group never matches",
+    summary: "a distinguished name of the LDAP settings (search base, required, denied or flag group) that is none: a part without `attribute=value`, a Python expression written into a text, or two parts joined by a `.` where a `,` belongs: the directory refuses it or finds no such entry, so the bind or search fails or the group never matches",
     help: "write the DN as comma-separated `attribute=value` parts (`CN=Network-Team,OU=Groups,DC=example,DC=com`); several groups need ldap_config.py's `LDAPGroupQuery`, which an environment variable cannot hold",
-    fact: "RFC 4514 §2-3 (a DN is RDNs separated by `,`, each `attributeType=value`, the type a keyword of letters, digits and `-` or a dotted OID); django-auth-ldap 5.4.0 backend.py L590-595 (`LDAPGroupQuery(required_group_dn)` for a string) and config.py L538-546 (membership by `compare_s(group_dn, …)`); NetBox hands ldap_config.py's AUTH_LDAP_* names to it (netbox/netbox/authentication/__init__.py L362-366, 4.6.8); netbox-docker 3.0.2 configuration/ldap/ldap_config.py L38, L62, L75, L87, L94-96 (the variables each DN comes from). Seen in tests/realworld/tuning/t157-… (a flag group with `cxm` for a part) and t158-… (a group query in AUTH_LDAP_REQUIRE_GROUP_DN, the issue's invalidDNSyntax)",
+    fact: "RFC 4514 §2-3 (a DN is RDNs separated by `,`, each `attributeType=value`, the type a keyword of letters, digits and `-` or a dotted OID); django-auth-ldap 5.4.0 backend.py L590-595 (`LDAPGroupQuery(required_group_dn)` for a string) and config.py L538-546 (membership by `compare_s(group_dn, …)`); NetBox hands ldap_config.py's AUTH_LDAP_* names to it (netbox/netbox/authentication/__init__.py L362-366, 4.6.8); netbox-docker 3.0.2 configuration/ldap/ldap_config.py L38, L62, L75, L87, L94-96 (the variables each DN comes from). RFC 4514 §3 (the attribute names a string DN uses: CN, L, ST, O, OU, C, STREET, DC, UID) and §2.4 (`=` needs no escape in a value, so `cn=NetOps.ou=Users` is one part); django-auth-ldap 4.6.0 config.py L456-460, L548-555 (a group DN the directory answers NO_SUCH_OBJECT for is \"not a member\"). Seen in tests/realworld/tuning/t157-… (a flag group with `cxm` for a part), t158-… (a group query in AUTH_LDAP_REQUIRE_GROUP_DN, the issue's invalidDNSyntax) and t181-… (JumpCloud group DNs `cn=….ou=Users,…`)",
     applies: Applies::Always,
 };
 
@@ -85,23 +91,37 @@ fn dns<'a>(value: &'a Value, out: &mut Vec<&'a Value>) {
 
 fn report(setting: &Setting, value: &Value, out: &mut Vec<Finding>) {
     let Some(text) = value.as_str() else { return };
-    let Some(part) = bad_part(text) else { return };
-    out.push(Finding::in_block(
-        &LDAP_DN_MALFORMED,
-        setting.block,
-        value.range.clone(),
-        format!(
-            "`{}` is no distinguished name: its part `{}` is not `attribute=value`, so the directory refuses it and `{}` names no entry (a bind or search with it fails; a group never matches)",
-            text.escape_debug(),
+    let Some(flaw) = flaw(text) else { return };
+    let (text, name) = (text.escape_debug(), setting.name.escape_debug());
+    let message = match flaw {
+        Flaw::NotAttributeValue(part) => format!(
+            "`{text}` is no distinguished name: its part `{}` is not `attribute=value`, so the directory refuses it and `{name}` names no entry (a bind or search with it fails; a group never matches)",
             part.trim().escape_debug(),
-            setting.name.escape_debug()
         ),
-    ));
+        Flaw::DotForComma { part, joined } => format!(
+            "`{text}` names no entry: its part `{}` joins `{}` to the part before it with a `.` where a `,` belongs, so the directory reads one part whose value holds `{}` and answers that no such entry exists (a bind or search with `{name}` fails; a group never matches)",
+            part.trim().escape_debug(),
+            joined.escape_debug(),
+            joined.escape_debug(),
+        ),
+    };
+    out.push(Finding::in_block(&LDAP_DN_MALFORMED, setting.block, value.range.clone(), message));
 }
 
-/// The first part of a DN that is not `attribute=value`, if any (`None` for a DN, an empty
-/// value, or a template's slot).
-fn bad_part(text: &str) -> Option<&str> {
+/// What is wrong with a DN.
+enum Flaw<'a> {
+    /// A part that is not `attribute=value`.
+    NotAttributeValue(&'a str),
+    /// A part whose value holds `.` and an attribute name with its `=` (`cn=NetOps.ou=Users`):
+    /// `joined` is the `ou=` that follows the `.`.
+    DotForComma { part: &'a str, joined: &'a str },
+}
+
+/// RFC 4514 §3's attribute names, the ones a string DN writes by name.
+const NAMES: &[&str] = &["CN", "L", "ST", "O", "OU", "C", "STREET", "DC", "UID"];
+
+/// The first flaw of a DN, if any (`None` for a DN, an empty value, or a template's slot).
+fn flaw(text: &str) -> Option<Flaw<'_>> {
     let text = text.trim();
     if text.is_empty() || ["{{", "${", "%(", "{%"].iter().any(|slot| text.contains(slot)) {
         return None;
@@ -124,13 +144,31 @@ fn bad_part(text: &str) -> Option<&str> {
         }
     }
     parts.push(&text[start..]);
-    parts.into_iter().find(|part| {
-        let Some((attribute, _)) = part.split_once('=') else { return true };
+    let mut joined_by_dot = None;
+    for part in parts {
+        let Some((attribute, value)) = part.split_once('=') else { return Some(Flaw::NotAttributeValue(part)) };
         let attribute = attribute.trim();
         let keyword = attribute.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && attribute.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let oid = !attribute.is_empty() && attribute.split('.').all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-        !(keyword || oid)
+        if !(keyword || oid) {
+            return Some(Flaw::NotAttributeValue(part));
+        }
+        if joined_by_dot.is_none() && !value.starts_with('"') {
+            joined_by_dot = dot_joined_name(value).map(|joined| Flaw::DotForComma { part, joined });
+        }
+    }
+    joined_by_dot
+}
+
+/// In a part's value, `.` then one of RFC 4514's attribute names and `=` (`NetOps.ou=Users`
+/// gives `ou=`), the name's case as written.
+fn dot_joined_name(value: &str) -> Option<&str> {
+    value.match_indices('.').find_map(|(dot, _)| {
+        let after = &value[dot + 1..];
+        let name_end = after.find('=')?;
+        let name = &after[..name_end];
+        NAMES.iter().any(|known| known.eq_ignore_ascii_case(name)).then(|| &after[..=name_end])
     })
 }
 
@@ -154,6 +192,10 @@ mod tests {
                 ("netbox/ldap-dn-malformed", "4.7", &required("(LDAPGroupQuery(\"cn=a,dc=x\"))"), 3, &required("CN=Smith\\\\, J.,OU=Staff + L=Oslo, 2.5.4.3=x,DC=example,DC=com")),
                 // A template's slot is unknown.
                 ("netbox/ldap-dn-malformed", "4.7", &required("cn=,,dc=x"), 3, &required("{{ ldap_group_dn }}")),
+                // A `.` for a `,` before an attribute name (corpus case t181); a dot in a value
+                // that no attribute name and `=` follow is a name's (`J. Smith`, a domain).
+                ("netbox/ldap-dn-malformed", "4.7", &required("cn=NetOps.ou=Users,o=1234,dc=jumpcloud,dc=com"), 3, &required("cn=J. Smith,ou=netbox.example.com,ou=x=y,dc=com")),
+                ("netbox/ldap-dn-malformed", "4.7", &flags("CN=Admins.OU=Groups,DC=corp,DC=com"), 4, &flags("CN=\"a.ou=b\",DC=corp,DC=com")),
             ],
         );
     }
@@ -167,6 +209,17 @@ mod tests {
             "4.7",
         );
         assert!(message.starts_with("`netbox,ou=groups,dc=example,dc=org` is no distinguished name: its part `netbox`"), "{message}");
+    }
+
+    #[test]
+    fn the_message_names_the_dot_and_the_joined_attribute() {
+        let (message, _) = finding_in(
+            "netbox/ldap-dn-malformed",
+            "ldap_config.py",
+            &format!("{LDAP}AUTH_LDAP_REQUIRE_GROUP = 'cn=NetOps.ou=Users,dc=jumpcloud,dc=com'\n"),
+            "4.7",
+        );
+        assert!(message.contains("its part `cn=NetOps.ou=Users` joins `ou=` to the part before it with a `.` where a `,` belongs"), "{message}");
     }
 
     /// A bind DN may be what Active Directory takes instead of a DN; a quoted value holds its

@@ -63,6 +63,7 @@ rules! {
     bool_setting_text => BOOL_SETTING_TEXT,
     redis_key_beside_sentinels => REDIS_KEY_BESIDE_SENTINELS,
     secret_key_short => SECRET_KEY_SHORT,
+    secret_key_empty => SECRET_KEY_EMPTY,
     secret_key_public => SECRET_KEY_PUBLIC,
     api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
     model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
