@@ -18,7 +18,8 @@
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
 //! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here. Of several YAML
 //! documents, the release of chart `netbox` is read (a Flux HelmRelease's `spec.values`, an Argo
-//! CD Application's `helm.valuesObject`; a `helm.values` string is not), and the release it pins.
+//! CD Application's `helm.valuesObject`, or its `helm.values` string when that is a literal block
+//! `|`, whose lines are the values file's lines as written), and the release it pins.
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -179,8 +180,9 @@ pub fn image(text: &str) -> Option<String> {
 
 /// The values among a file's YAML documents: the first Flux `HelmRelease` or Argo CD
 /// `Application` that holds some, else the first document unless it is a Kubernetes manifest
-/// (`apiVersion:` and `kind:`: its values, if any, are in a form not read, such as Argo CD's
-/// `helm.values` string). An umbrella chart's values hold netbox-chart's under `netbox:`.
+/// (`apiVersion:` and `kind:`: its values, if any, are in another form, such as Argo CD's
+/// `helm.values` string, [`values_string`]). An umbrella chart's values hold netbox-chart's under
+/// `netbox:`.
 fn values_of(documents: &[Node]) -> Option<&Node> {
     let manifest = |document: &Node| document.get("apiVersion").is_some() && document.get("kind").is_some();
     // The release of chart `netbox` when a file holds several; one that names another chart is
@@ -245,6 +247,38 @@ fn values_root(document: &Node) -> Option<&Node> {
     values.filter(|values| matches!(values.kind, NodeKind::Map(_)))
 }
 
+/// An Argo CD Application's `helm.values` (of its source, or of the `sources` entry that installs
+/// chart `netbox`) written as a literal block (`values: |`): the text with everything but the
+/// block's lines blanked, so that the values it holds load at their own places. A quoted or
+/// folded string's lines are not the values' lines: not read.
+fn values_string(documents: &[Node], text: &str) -> Option<String> {
+    let document = documents.iter().find(|d| {
+        d.get("kind").and_then(Node::as_str) == Some("Application") && matches!(chart_name(d), None | Some("netbox"))
+    })?;
+    let spec = document.get("spec")?;
+    let string =
+        |source: &Node| source.get("helm")?.get("values").filter(|v| v.as_str().is_some()).map(|v| v.range.clone());
+    let range = spec.get("source").and_then(string).or_else(|| match &spec.get("sources")?.kind {
+        NodeKind::Seq(sources) => sources
+            .iter()
+            .filter(|s| matches!(s.get("chart").and_then(Node::as_str), None | Some("netbox")))
+            .find_map(string),
+        _ => None,
+    })?;
+    // The loader places a block scalar at its first line; its indicator ends the line before.
+    let key_line = text.get(..range.start)?.trim_end().rsplit('\n').next()?;
+    if !key_line.rsplit_once(':').is_some_and(|(_, indicator)| indicator.trim_start().starts_with('|')) {
+        return None;
+    }
+    let (start, end) = (range.start, range.end.min(text.len()));
+    Some(
+        text.bytes()
+            .enumerate()
+            .map(|(at, byte)| if byte == b'\n' || (start..end).contains(&at) { byte as char } else { ' ' })
+            .collect::<String>(),
+    )
+}
+
 /// Top-level keys the Bitnami `common` library chart reads for netbox-chart (its helpers,
 /// which the inventory does not scan: `common.names.namespace` reads `namespaceOverride`,
 /// `common.names.name` and `fullname` read `nameOverride` and `fullnameOverride`,
@@ -267,7 +301,19 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         return file;
     }
     file.syntax_errors = loaded.syntax_errors;
-    let Some(root) = values_of(&loaded.documents) else { return file };
+    // An Argo CD `helm.values` literal block is a values file laid into the Application: read in
+    // place (the text around it blanked), its keys keep their lines and columns.
+    let embedded;
+    let root = match values_of(&loaded.documents) {
+        Some(root) => root,
+        None => {
+            let Some(values) = values_string(&loaded.documents, text) else { return file };
+            embedded = load(&values);
+            file.syntax_errors.extend(embedded.syntax_errors.iter().cloned());
+            let Some(root) = embedded.documents.first() else { return file };
+            root
+        }
+    };
     let NodeKind::Map(entries) = &root.kind else {
         if !matches!(root.kind, NodeKind::Null) {
             file.syntax_errors.push(SyntaxError {
@@ -721,6 +767,24 @@ mod tests {
     }
 
     #[test]
+    fn an_argo_cd_application_is_read_from_its_values_literal_block() {
+        let text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: 6.0.x\n    helm:\n      values: |\n        remoteAuth:\n          enabled: true\n        loginRequred: true\n";
+        assert!(is_chart_values(text));
+        let file = parse(text, BlockId(0));
+        let enabled = &file.settings[0];
+        assert_eq!((enabled.name.as_str(), &enabled.value.kind), ("REMOTE_AUTH_ENABLED", &ValueKind::Bool(true)));
+        assert_eq!(&text[enabled.value.range.clone()], "true");
+        // A key no release reads is at its own line, and the Application's pin is read.
+        assert_eq!(
+            file.chart_unread.iter().map(|u| (u.path.as_str(), &text[u.range.clone()])).collect::<Vec<_>>(),
+            [("loginRequred", "loginRequred")]
+        );
+        // A folded or quoted string is not the values' lines.
+        let folded = text.replace("values: |", "values: >");
+        assert!(parse(&folded, BlockId(0)).settings.is_empty());
+    }
+
+    #[test]
     fn extra_config_cannot_replace_the_secret_and_merges_into_rendered_mappings() {
         // Review: configuration.py sets SECRET_KEY from the chart's Secret after loading the
         // YAML, and deep-merges REDIS into the one netbox.yaml renders (with both sections).
@@ -737,9 +801,13 @@ mod tests {
         let text = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nspec:\n  url: https://x\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    secretKey: tooshort\n";
         assert_eq!(settings(text)[0].0, "SECRET_KEY");
         assert!(parse(text, BlockId(0)).chart_unread.is_empty());
-        // An Argo CD `helm.values` string is not read: nothing, rather than the manifest's keys.
+        // An Argo CD `helm.values` literal block is read, never the manifest's own keys.
         let string = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      values: |\n        secretKey: x\n";
-        assert!(parse(string, BlockId(0)).chart_unread.is_empty() && settings(string).is_empty());
+        assert!(parse(string, BlockId(0)).chart_unread.is_empty());
+        assert_eq!(settings(string)[0].0, "SECRET_KEY");
+        // Of an Application that installs another chart, nothing.
+        let other = string.replace("    helm:", "    chart: grafana\n    helm:");
+        assert!(parse(&other, BlockId(0)).chart_unread.is_empty() && settings(&other).is_empty());
         // An umbrella chart's values hold netbox-chart's under `netbox:`.
         assert_eq!(settings("netbox:\n  remoteAuth:\n    enabled: true\n")[0].0, "REMOTE_AUTH_ENABLED");
         // A renamed block is one finding, not one per key inside it.
