@@ -121,17 +121,25 @@ def main() -> int:
     all_paths = sorted(set().union(*(paths for paths, _, _, _ in per_release)) - set(SUBCHARTS))
     all_free = sorted(set().union(*(free for _, free, _, _ in per_release)))
     pairs = sorted({(path, *setting) for _, _, settings, _ in per_release for path, setting in settings.items()})
-    # The default of each path that becomes a setting, in the newest release that has one: the
-    # chart renders it whatever a values file says, so a file that repeats it changes nothing.
+    # The defaults of each path that becomes a setting, each value with the releases that have it:
+    # the chart renders it whatever a values file says, so a file that repeats it changes nothing.
     defaults = {}
     for path, _, _ in pairs:
+        values: dict[str, object] = {}
         for _, _, _, release_defaults in per_release:
             if path in release_defaults:
-                defaults[path] = release_defaults[path]
+                values.setdefault(json.dumps(release_defaults[path], sort_keys=True), release_defaults[path])
+        if values:
+            defaults[path] = [
+                {"value": value,
+                 "releases": ranges(versions, [path in d and key == json.dumps(d[path], sort_keys=True)
+                                               for _, _, _, d in per_release])}
+                for key, value in values.items()
+            ]
     inventory = {
         "about": "netbox-chart's values: the key paths each final release reads (values.yaml and the templates' "
         ".Values references), the paths whose contents are free (an empty map or a list by default, or a "
-        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's default in the newest release that has one; written by "
+        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and and that path's defaults, each with the releases that have it; written by "
         "tools/inventories/netbox_chart_values.py",
         "releases": versions,
         "newest_commit": git(args.git, "rev-list", "-n", "1", order[-1][1]).strip(),

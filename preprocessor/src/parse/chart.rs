@@ -38,7 +38,14 @@ struct Inventory {
     paths: HashMap<String, Vec<[String; 2]>>,
     free: HashMap<String, Vec<[String; 2]>>,
     settings: Vec<PathSetting>,
-    defaults: HashMap<String, serde_json::Value>,
+    defaults: HashMap<String, Vec<PathDefault>>,
+}
+
+/// One default of a path, in the releases that have it.
+#[derive(Debug, Deserialize)]
+struct PathDefault {
+    value: serde_json::Value,
+    releases: Vec<[String; 2]>,
 }
 
 /// One path that becomes a setting, in the releases given.
@@ -456,7 +463,7 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         // (Not even an unknown one: rules that judge a setting's presence would then judge the
         // chart's rendering. A later values file that sets a key back to its default, `helm -f
         // base.yaml -f prod.yaml`, is therefore not seen to undo the earlier file's value.)
-        let default = INVENTORY.defaults.get(&path).is_some_and(|default| same_as(value, default));
+        let default = default_of(&path, read.pinned).is_some_and(|default| same_as(value, default));
         if let Some(made) = made.filter(|made| !CHART_OWN.contains(&made.setting.as_str()) && !default) {
             read.settings.push(setting(&made.setting, key, value, block));
             read.rendered.push(key.range.start);
@@ -542,6 +549,17 @@ fn pinned_release(documents: &[Node]) -> Option<usize> {
 }
 
 /// The last release of a run list.
+/// A path's default in the release a file pins, else in the newest release that has one.
+fn default_of(path: &str, pinned: Option<usize>) -> Option<&'static serde_json::Value> {
+    let defaults = INVENTORY.defaults.get(path)?;
+    let release = |runs: &[[String; 2]]| INVENTORY.releases.iter().position(|r| r == last_of(runs));
+    match pinned {
+        Some(pinned) => defaults.iter().find(|d| holds(&d.releases, pinned)),
+        None => defaults.iter().max_by_key(|d| release(&d.releases)),
+    }
+    .map(|d| &d.value)
+}
+
 fn last_of(runs: &[[String; 2]]) -> &str {
     runs.last().map_or("", |[_, last]| last.as_str())
 }
@@ -726,6 +744,16 @@ mod tests {
         // The chart renders DATE_FORMAT and REMOTE_AUTH_HEADER whatever the file says.
         assert!(settings("dateFormat: \"N j, Y\"\nremoteAuth:\n  header: HTTP_REMOTE_USER\n").is_empty());
         assert_eq!(settings("dateFormat: \"Y-m-d\"\n")[0].0, "DATE_FORMAT");
+        // The default of the release a file pins: `autoCreateUser` was true up to 4.1.1 and is
+        // false from 5.0.0's betas on.
+        let pinned = |version: &str| {
+            format!(
+                "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  chart:\n    spec:\n      chart: netbox\n      version: {version}\n  values:\n    remoteAuth:\n      autoCreateUser: true\n"
+            )
+        };
+        assert!(parse(&pinned("4.1.1"), BlockId(0)).settings.is_empty());
+        assert_eq!(parse(&pinned("6.0.33"), BlockId(0)).settings[0].name, "REMOTE_AUTH_AUTO_CREATE_USER");
+        assert_eq!(settings("remoteAuth:\n  autoCreateUser: true\n")[0].0, "REMOTE_AUTH_AUTO_CREATE_USER");
     }
 
     #[test]
