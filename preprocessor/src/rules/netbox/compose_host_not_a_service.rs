@@ -71,7 +71,7 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     // Where a host written as the image's default is reported: the `netbox` service's image.
     let image = services.netbox_image_place();
     let mut missing: Vec<Missing> = Vec::new();
-    let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>, defaulted: Option<&'static str>| {
+    let mut judge = |what: &'static str, host: Option<&str>, place: Option<Place>, defaulted: Option<Defaulted>| {
         let (Some(host), Some(place)) = (host.map(str::trim), place) else { return };
         if is_service_name(host) && !answered(host) {
             missing.push(Missing { what, host: host.to_owned(), place, defaulted });
@@ -80,11 +80,15 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     let at = |setting: &Setting| Some((setting.block, setting.value.range.clone()));
     if nb.renders_linuxserver_configuration() {
         for (variable, what) in [("DB_HOST", "database"), ("REDIS_HOST", "Redis")] {
+            let complete = nb.linuxserver_environment_complete() && !nb.linuxserver_variable_from_file(variable);
+            let default = crate::parse::env::linuxserver_default(variable);
             match nb.linuxserver_variable(variable) {
-                Some(setting) => judge(what, setting.value.as_str(), at(setting), None),
-                None if nb.linuxserver_environment_complete() && !nb.linuxserver_variable_from_file(variable) => {
-                    judge(what, crate::parse::env::linuxserver_default(variable), image.clone(), Some(variable));
+                // Empty: the image's `${DB_HOST:-postgres}` takes it for unset (corpus case t184).
+                Some(setting) if complete && setting.value.as_str() == Some("") => {
+                    judge(what, default, at(setting), Some(Defaulted { variable, empty: true }));
                 }
+                Some(setting) => judge(what, setting.value.as_str(), at(setting), None),
+                None if complete => judge(what, default, image.clone(), Some(Defaulted { variable, empty: false })),
                 None => {}
             }
         }
@@ -109,7 +113,7 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     let services_said = service_names.iter().map(|name| format!("`{}`", name.escape_debug())).collect::<Vec<_>>().join(", ");
     // One finding per thing NetBox connects to (Redis's two hosts at the first missing one), and
     // one per place (linuxserver's two defaults both at the image).
-    let mut reported: Vec<(Place, Vec<String>, Vec<&'static str>)> = Vec::new();
+    let mut reported: Vec<(Place, Vec<String>, Vec<Defaulted>)> = Vec::new();
     for what in ["database", "Redis"] {
         let group: Vec<&Missing> = missing.iter().filter(|m| m.what == what).collect();
         let Some(first) = group.first() else { continue };
@@ -134,8 +138,13 @@ pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         let default = if defaulted.is_empty() {
             String::new()
         } else {
-            let unset = defaulted.iter().map(|v| format!("no `{v}`")).collect::<Vec<_>>().join(" and ");
-            format!("this is linuxserver's image, and its environment sets {unset}: on a first start the image writes its defaults into /config/configuration.py, and ")
+            let unset = defaulted
+                .iter()
+                .map(|d| if d.empty { format!("`{}` empty", d.variable) } else { format!("no `{}`", d.variable) })
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let empty = if defaulted.iter().any(|d| d.empty) { " (its `${NAME:-default}` takes an empty value for none)" } else { "" };
+            format!("this is linuxserver's image, and its environment sets {unset}: on a first start the image writes its defaults into /config/configuration.py{empty}, and ")
         };
         out.push(Finding::in_block(
             &COMPOSE_HOST_NOT_A_SERVICE,
@@ -156,7 +165,14 @@ struct Missing {
     host: String,
     place: Place,
     /// The image's variable whose default the host is, when it is one.
-    defaulted: Option<&'static str>,
+    defaulted: Option<Defaulted>,
+}
+
+/// A linuxserver variable whose default the image writes: unset, or set empty.
+#[derive(Clone, Copy)]
+struct Defaulted {
+    variable: &'static str,
+    empty: bool,
 }
 
 /// Whether a host is a container's name of a service: Compose v2's `<project>-<service>-<n>`,
@@ -224,6 +240,11 @@ mod tests {
         let got = linted(RULE, &db_set);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().any(|(_, m)| m.contains("sets no `REDIS_HOST`") && !m.contains("DB_HOST")), "{got:?}");
+        // Set empty (corpus case t184): the image's `:-` writes its default, said at each line.
+        let empty = chapter.replace("      - ALLOWED_HOST=netbox.example.org\n", "      - ALLOWED_HOST=netbox.example.org\n      - DB_HOST=\n      - REDIS_HOST=\n");
+        let got = linted(RULE, &empty);
+        assert_eq!(got.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [6, 7], "{got:?}");
+        assert!(got[0].1.contains("sets `DB_HOST` empty") && got[0].1.contains("takes an empty value for none"), "{got:?}");
         // With both services, quiet.
         let both = chapter.replace("  traefik:\n    image: traefik:v3.5\n", "  postgres:\n    image: postgres:17\n  redis:\n    image: redis:7\n");
         assert_quiet_linted("netbox/compose-host-not-a-service", &both);

@@ -6,8 +6,8 @@
 //! Applies when a compose file runs netbox-docker's published image with its configuration as
 //! shipped (no configuration mounted, no Python file shown), `lint` read every environment file
 //! the service names, and the environment configures the database (`DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_PORT`, or the
-//! postgres image's `POSTGRES_*`): it is the service's own, not an excerpt of the sign-on's
-//! variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret given to the
+//! postgres image's `POSTGRES_*`), or holds no variable netbox-docker reads at all (`TZ` alone):
+//! it is the service's own, not an excerpt of the sign-on's variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret given to the
 //! service), and `DB_HOST` or `REDIS_HOST` set nowhere when the service is in Compose's network
 //! (no `network_mode:`, under which `localhost` may be the database's host).
 //!
@@ -35,9 +35,38 @@ pub const DOCKER_VARIABLE_UNSET: Rule = Rule {
     severity: Severity::Error,
     summary: "netbox-docker's configuration as shipped, with the service's whole environment shown, and `SECRET_KEY` (no Docker secret either), `DB_HOST` or `REDIS_HOST` set nowhere: NetBox refuses an empty key, and 'localhost' names the NetBox container itself",
     help: "set the variables netbox-docker reads in the env file the service names: `SECRET_KEY` (50 characters or more), `DB_HOST=postgres`, `DB_USER`, `DB_PASSWORD`, `REDIS_HOST=redis` (the services' names), as netbox-docker's env/netbox.env does",
-    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L72), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. netbox-docker read up to 3.0.2 (27bf52c, the newest the mirror here holds); later images are taken to keep these defaults. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
+    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L72), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. netbox-docker read up to 3.0.2 (27bf52c, the newest the mirror here holds); later images are taken to keep these defaults. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only) and t183-… (an inline environment of `TZ` alone, with the image's `latest`); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
     applies: Applies::Always,
 };
+
+/// The variables netbox-docker reads: its configuration/configuration.py, configuration/ldap/
+/// ldap_config.py, docker/docker-entrypoint.sh, launch-netbox.sh and housekeeping.sh at 27bf52c
+/// (`environ.get('…')`, `_environ_get_and_map('…')`, `$NAME`; the scripts' own counters left
+/// out), and the prefixes of those its later releases added (`SOCIAL_AUTH_*`, pull requests
+/// #1475 and #1626) or that name its services' settings.
+const READ_BY_NETBOX_DOCKER: &[&str] = &[
+    "ALLOWED_HOSTS", "ALLOWED_URL_SCHEMES", "BANNER_BOTTOM", "BANNER_LOGIN", "BANNER_TOP", "CENSUS_REPORTING_ENABLED",
+    "CHANGELOG_RETENTION", "CORS_ORIGIN_ALLOW_ALL", "CORS_ORIGIN_REGEX_WHITELIST", "CORS_ORIGIN_WHITELIST",
+    "CSRF_COOKIE_NAME", "CSRF_TRUSTED_ORIGINS", "DEBUG", "DEVELOPER", "ENFORCE_GLOBAL_UNIQUE", "EXEMPT_VIEW_PERMISSIONS",
+    "GRAPHQL_ENABLED", "HOUSEKEEPING_INTERVAL", "HTTPS_PROXY", "HTTP_PROXY", "INTERNAL_IPS", "JOBRESULT_RETENTION",
+    "JOB_RETENTION", "LOGIN_PERSISTENCE", "LOGIN_REQUIRED", "LOGIN_TIMEOUT", "MAINTENANCE_MODE", "MAPS_URL",
+    "MAX_DB_WAIT_TIME", "MAX_PAGE_SIZE", "MEDIA_ROOT", "METRICS_ENABLED", "PAGINATE_COUNT",
+    "POWERFEED_DEFAULT_AMPERAGE", "POWERFEED_DEFAULT_MAX_UTILIZATION", "POWERFEED_DEFAULT_VOLTAGE", "PREFER_IPV4",
+    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "RELEASE_CHECK_URL",
+    "RQ_DEFAULT_TIMEOUT", "SECRET_KEY", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT", "SESSIONS_ROOT", "SESSION_COOKIE_NAME", "SESSION_FILE_PATH", "SKIP_SUPERUSER", "TIME_ZONE",
+    "UNIT_CONFIG", "UNIT_SOCKET",
+];
+
+/// Prefixes of the variable families netbox-docker reads (database, Redis, e-mail, superuser,
+/// LDAP, header authentication, single sign-on).
+const READ_PREFIXES: &[&str] =
+    &["DB_", "REDIS_", "EMAIL_", "SUPERUSER_", "AUTH_LDAP_", "LDAP_", "REMOTE_AUTH_", "SOCIAL_AUTH_", "API_TOKEN_PEPPER"];
+
+/// Whether netbox-docker reads a variable.
+fn read_by_netbox_docker(name: &str) -> bool {
+    READ_BY_NETBOX_DOCKER.contains(&name) || READ_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+}
 
 /// Variables that configure the database, netbox-docker's or the postgres image's.
 const DATABASE_VARIABLES: &[&str] =
@@ -57,7 +86,14 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     // only the sign-on's variables may be an excerpt (a stack pasted into an issue, corpus case
     // t160), whose key and hosts are elsewhere. The database's first variable is where the
     // hosts' finding goes (the names it uses there).
-    let Some(database) = nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) else { return };
+    // An environment of nothing netbox-docker reads (`TZ` alone) is no excerpt of its
+    // variables: the image runs on its defaults alone. The hosts' finding is then at its first
+    // variable too.
+    let database = match nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) {
+        Some(database) => database,
+        None if !nb.environment().any(|var| read_by_netbox_docker(&var.name)) => first,
+        None => return,
+    };
     if !set("SECRET_KEY") && !stock.secrets {
         // Set nowhere: said at the top of the env file (apart from the hosts' finding on the
         // database's first variable), or at the first variable of an inline `environment:`.
@@ -84,8 +120,13 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
             database.block,
             database.name_range.clone(),
             format!(
-                "netbox-docker's configuration takes {} from the environment, and this environment, which configures the database, sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
-                unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and ")
+                "netbox-docker's configuration takes {} from the environment, and this environment, which {}, sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
+                unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and "),
+                if std::ptr::eq(database, first) && !DATABASE_VARIABLES.contains(&first.name.as_str()) {
+                    "sets no variable netbox-docker reads"
+                } else {
+                    "configures the database"
+                }
             ),
         ));
     }
@@ -119,6 +160,13 @@ mod tests {
         // file's first line.
         let inline = "# t\n\n```yaml,check=compose,file=docker-compose.yml\n# my stack\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      TZ: UTC\n      DB_NAME: netbox\n```\n";
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", inline), vec![6, 7]);
+        // `TZ` alone (corpus case t183): the image runs on its defaults, both findings at `TZ`.
+        let alone = inline.replace("      DB_NAME: netbox\n", "");
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6]);
+        // One variable netbox-docker reads, and no database: maybe an excerpt, not judged.
+        for excerpt in ["      REMOTE_AUTH_ENABLED: 'true'\n", "      SOCIAL_AUTH_OIDC_KEY: netbox\n", "      LOGIN_REQUIRED: 'true'\n"] {
+            assert_quiet_linted("netbox/docker-variable-unset", &inline.replace("      DB_NAME: netbox\n", excerpt));
+        }
     }
 
     /// A secret, another network namespace, a configuration of one's own, or a book (whose env

@@ -47,13 +47,20 @@ pub fn linuxserver_allowed_host_default(d: &Input<'_>, _: &Targets, out: &mut Ve
         return;
     }
     let Some(services) = nb.whole_project_services() else { return };
-    let Some((block, image)) = services.netbox_image_place() else { return };
+    // Set empty: said at its line (corpus case t184); left out: at the image.
+    let (place, sets) = match nb.linuxserver_variable("ALLOWED_HOST") {
+        Some(empty) => ((empty.block, empty.value.range.clone()), "sets `ALLOWED_HOST` empty, which its `${ALLOWED_HOST:-…}` takes for none"),
+        None => {
+            let Some(image) = services.netbox_image_place() else { return };
+            (image, "sets no `ALLOWED_HOST`")
+        }
+    };
     out.push(Finding::in_block(
         &LINUXSERVER_ALLOWED_HOST_DEFAULT,
-        block,
-        image,
+        place.0,
+        place.1,
         format!(
-            "this is linuxserver's image, and its environment sets no `ALLOWED_HOST`: on its first start the image writes its default into /config/configuration.py, `ALLOWED_HOSTS = ['{}']`, and Django answers 400 Bad Request to every request for any other host name, the one NetBox is reached by included",
+            "this is linuxserver's image, and its environment {sets}: on its first start the image writes its default into /config/configuration.py, `ALLOWED_HOSTS = ['{}']`, and Django answers 400 Bad Request to every request for any other host name, the one NetBox is reached by included",
             crate::parse::env::linuxserver_default("ALLOWED_HOST").unwrap_or_default()
         ),
     ));
@@ -69,12 +76,12 @@ mod tests {
         )
     }
 
-    /// The variable commented out (corpus case t174), or set empty: the finding is on the image,
-    /// line 3.
+    /// The variable commented out (corpus case t174): the finding is on the image, line 3; set
+    /// empty (t184): on its own line, 6.
     #[test]
     fn no_host_name_given() {
         assert_fires_linted("netbox/linuxserver-allowed-host-default", &compose("      # - ALLOWED_HOST=netbox.lab.example\n"), 3);
-        assert_fires_linted("netbox/linuxserver-allowed-host-default", &compose("      - ALLOWED_HOST=\n"), 3);
+        assert_fires_linted("netbox/linuxserver-allowed-host-default", &compose("      - ALLOWED_HOST=\n"), 6);
     }
 
     /// A host name, `*`, one Compose interpolates; an env file that may set it; netbox-docker's
