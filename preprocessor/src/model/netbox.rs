@@ -92,6 +92,8 @@ pub struct NetboxConfig {
     pub annotated_only: Vec<AnnotatedName>,
     /// netbox-chart values' keys that no release of the chart reads, or only older ones.
     pub chart_unread: Vec<crate::parse::netbox::UnreadValue>,
+    /// netbox-chart values' Redis Sentinels that are no `host:port` text.
+    pub chart_sentinels: Vec<crate::parse::netbox::ChartSentinel>,
     /// Where the settings netbox-chart renders from its own keys are written (see
     /// [`PythonFile::chart_rendered`]).
     chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
@@ -146,6 +148,9 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
+    /// The compose files' resource keys written with a variable (see
+    /// [`crate::parse::netbox::ComposeFacts::key_variables`]).
+    compose_key_variables: Vec<(crate::finding::BlockId, std::ops::Range<usize>, &'static str)>,
     /// A compose file gives the `netbox` service what may serve NetBox on another port (see
     /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
     port_overridden: bool,
@@ -432,6 +437,14 @@ impl NetboxConfig {
         !self.linuxserver.incomplete
     }
 
+    /// The keys of the compose files' `networks:`, `volumes:`, `secrets:` and `configs:` written
+    /// with a variable, with their section.
+    pub fn compose_key_variables(
+        &self,
+    ) -> impl Iterator<Item = &(crate::finding::BlockId, std::ops::Range<usize>, &'static str)> {
+        self.compose_key_variables.iter()
+    }
+
     /// The container ports the compose files map for the `netbox` service (`8000:8080` maps
     /// 8080), each with where its entry is, when the whole project is read.
     pub fn container_ports(&self) -> impl Iterator<Item = &(crate::finding::BlockId, u16, std::ops::Range<usize>)> {
@@ -626,6 +639,7 @@ impl NetboxConfig {
             services: self.services.clone(),
             linuxserver: self.linuxserver.clone(),
             container_ports: self.container_ports.clone(),
+            compose_key_variables: self.compose_key_variables.clone(),
             port_overridden: self.port_overridden,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
@@ -655,8 +669,10 @@ impl NetboxConfig {
             self.linuxserver.incomplete |= linuxserver.incomplete;
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
+        self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
         self.chart_unread.extend(file.chart_unread.iter().cloned());
+        self.chart_sentinels.extend(file.chart_sentinels.iter().cloned());
         if let Some(first) = file.settings.first() {
             self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
         }
@@ -838,6 +854,7 @@ impl NetboxConfig {
             config.attribute_probes.extend(part.attribute_probes);
             config.annotated_only.extend(part.annotated_only);
             config.chart_unread.extend(part.chart_unread);
+            config.chart_sentinels.extend(part.chart_sentinels);
             config.chart_rendered.extend(part.chart_rendered);
             config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
@@ -867,6 +884,7 @@ impl NetboxConfig {
             config.linuxserver.variables.extend(part.linuxserver.variables);
             config.linuxserver.incomplete |= part.linuxserver.incomplete;
             config.container_ports.extend(part.container_ports);
+            config.compose_key_variables.extend(part.compose_key_variables);
             config.port_overridden |= part.port_overridden;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);

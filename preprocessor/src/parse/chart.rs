@@ -28,7 +28,7 @@ use compact_str::CompactString;
 use serde::Deserialize;
 
 use super::authentik::{Node, NodeKind, load};
-use super::netbox::{PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot};
+use super::netbox::{ChartSentinel, PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot};
 use crate::finding::BlockId;
 
 /// What the inventory says of the chart's values.
@@ -354,7 +354,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             _ => {}
         }
     }
-    let Read { mut settings, mut unread, written, rendered, .. } = read;
+    let Read { mut settings, mut unread, written, rendered, mut sentinels, .. } = read;
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
@@ -383,6 +383,10 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     file.settings = settings.into_iter().map(Arc::new).collect();
     file.chart_unread = unread.into_boxed_slice();
     file.chart_rendered = rendered.into_boxed_slice();
+    for sentinel in &mut sentinels {
+        trimmed(&mut sentinel.range);
+    }
+    file.chart_sentinels = sentinels.into_boxed_slice();
     file
 }
 
@@ -399,6 +403,8 @@ struct Read {
     pinned: Option<usize>,
     /// Each key the inventory knows, with the releases that read it.
     written: Vec<(String, &'static [[String; 2]])>,
+    /// The Sentinels the chart cannot split.
+    sentinels: Vec<ChartSentinel>,
 }
 
 /// The settings the chart makes of the paths under `entries`, and the keys it never reads.
@@ -442,6 +448,21 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
             continue;
         };
         read.written.push((path.clone(), read_by));
+        // Every release that reads a `sentinels:` list splits each item on `:` in its
+        // configuration.py (`tuple(x.split(r":"))`, 8.3.61 files/configuration.py L83-86; 4.0.1
+        // templates/configmap.yaml L48-49): an item that is no text stops NetBox at start-up.
+        if path.ends_with(".sentinels")
+            && let NodeKind::Seq(items) = &value.kind
+        {
+            for item in items.iter().filter(|item| {
+                matches!(
+                    item.kind,
+                    NodeKind::Map(_) | NodeKind::Seq(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_)
+                )
+            }) {
+                read.sentinels.push(ChartSentinel { path: path.clone(), range: item.range.clone(), block });
+            }
+        }
         // The release the file pins decides; else a key the newest release does not read is
         // noted (and kept only beside a key of later releases, below).
         let unread = match read.pinned {

@@ -760,7 +760,19 @@ pub fn read_in_project(
         names_beyond: false,
     };
     let mut services_seen = false;
+    let mut key_variables = Vec::new();
     for document in &loaded.documents {
+        // Compose interpolates values only: a top-level resource's key keeps its `${…}` as
+        // written (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`).
+        for section in ["networks", "volumes", "secrets", "configs"] {
+            if let Some(NodeKind::Map(entries)) = document.get(section).map(|node| &untag(node).1.kind) {
+                for (key, _) in entries {
+                    if key.as_str().is_some_and(holds_variable) {
+                        key_variables.push((block, key.range.clone(), section));
+                    }
+                }
+            }
+        }
         // `include:` brings in services of other files, which are not read.
         project_services.elsewhere |= document.get("include").is_some();
         project_services.services_elsewhere |= document.get("include").is_some();
@@ -1009,6 +1021,7 @@ pub fn read_in_project(
         linuxserver,
         ports: container_ports.into_iter().map(|(port, range)| (block, port, range)).collect(),
         port_overridden,
+        key_variables,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).
@@ -1017,6 +1030,25 @@ pub fn read_in_project(
         out.env_files.clear();
     }
     out
+}
+
+/// Whether a text refers to a variable as Compose's interpolation reads one: `$NAME` or `${…}`,
+/// not `$$` (a literal `$`).
+fn holds_variable(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'$' {
+            match bytes.get(at + 1) {
+                Some(b'$') => at += 1,
+                Some(b'{') => return true,
+                Some(c) if c.is_ascii_alphabetic() || *c == b'_' => return true,
+                _ => {}
+            }
+        }
+        at += 1;
+    }
+    false
 }
 
 /// The images of PostgreSQL and of Redis and its forks, by the last part of their repository

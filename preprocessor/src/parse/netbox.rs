@@ -465,6 +465,20 @@ pub struct PythonFile {
     /// renders that setting whatever the file says: removing the key only brings back the
     /// chart's default.
     pub chart_rendered: Box<[usize]>,
+    /// netbox-chart values: Redis Sentinels the chart cannot split (see
+    /// [`ChartSentinel`]; boxed: empty in every other kind of file).
+    pub chart_sentinels: Box<[ChartSentinel]>,
+}
+
+/// An item of a `sentinels:` list of netbox-chart's values that is no `host:port` text (a
+/// mapping, a number): the chart's configuration.py splits each item on `:`.
+#[derive(Debug, Clone)]
+pub struct ChartSentinel {
+    /// The values' path of the list (`tasksRedis.sentinels`).
+    pub path: String,
+    /// Where the item is written.
+    pub range: Range<usize>,
+    pub block: BlockId,
 }
 
 /// A key of the values that no release of the chart reads, or only releases before the newest.
@@ -505,6 +519,9 @@ pub struct ComposeFacts {
     /// entrypoint, a network mode, a uwsgi.ini of its own, or keys from a merge key or `extends:`.
     /// Compose merges key by key, so it holds whatever a later file names as the image.
     pub port_overridden: bool,
+    /// Keys under the top-level `networks:`, `volumes:`, `secrets:` and `configs:` written with a
+    /// variable (`${TRAEFIK_NETWORK}:`), which Compose does not interpolate, with their section.
+    pub key_variables: Vec<(BlockId, Range<usize>, &'static str)>,
 }
 
 /// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).
