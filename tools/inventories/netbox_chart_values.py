@@ -139,7 +139,7 @@ def main() -> int:
     inventory = {
         "about": "netbox-chart's values: the key paths each final release reads (values.yaml and the templates' "
         ".Values references), the paths whose contents are free (an empty map or a list by default, or a "
-        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and and that path's defaults, each with the releases that have it; written by "
+        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's defaults, each with the releases that have it; written by "
         "tools/inventories/netbox_chart_values.py",
         "releases": versions,
         "newest_commit": git(args.git, "rev-list", "-n", "1", order[-1][1]).strip(),

@@ -278,12 +278,20 @@ fn values_string(documents: &[Node], text: &str) -> Option<String> {
         return None;
     }
     let (start, end) = (range.start, range.end.min(text.len()));
-    Some(
-        text.bytes()
-            .enumerate()
-            .map(|(at, byte)| if byte == b'\n' || (start..end).contains(&at) { byte as char } else { ' ' })
-            .collect::<String>(),
-    )
+    let block = text.get(start..end)?;
+    // A Helm template's actions (an app-of-apps chart templating the Application) are not YAML
+    // until rendered: not read.
+    if block.contains("{{") {
+        return None;
+    }
+    // Bytes, not chars: the block keeps its bytes (multi-byte text included) at their offsets,
+    // and everything around it becomes spaces, newlines kept.
+    let blanked: Vec<u8> = text
+        .bytes()
+        .enumerate()
+        .map(|(at, byte)| if byte == b'\n' || (start..end).contains(&at) { byte } else { b' ' })
+        .collect();
+    String::from_utf8(blanked).ok()
 }
 
 /// Top-level keys the Bitnami `common` library chart reads for netbox-chart (its helpers,
@@ -333,7 +341,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let existing_secret = entries
         .iter()
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
-    let mut read = Read { pinned: pinned_release(&loaded.documents), ..Read::default() };
+    let mut read = Read { pinned: pinned_release(&loaded.documents), text, ..Read::default() };
     walk(entries, "", block, &mut read);
     for (key, value) in entries {
         match key.as_str() {
@@ -354,6 +362,24 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             _ => {}
         }
     }
+    // The chart renders the Sentinels only without its own Redis: `redis.enabled: false` up to
+    // 5.x (4.0.1 templates/configmap.yaml L47, `if and (not .Values.redis.enabled) …`; 5.0.30
+    // L116-119, `if .Values.redis.enabled … else if …sentinels`), `valkey.enabled: false` in
+    // 6.0.x (6.0.60 L126-129); from 6.1.0 whenever they are given (_helpers.tpl L128-141). Both
+    // sub-charts are enabled by default, and a file that names no release may be for 6.0.x.
+    let disabled = |chart: &str| {
+        entries.iter().any(|(key, value)| {
+            key.as_str() == Some(chart) && value.get("enabled").is_some_and(|e| matches!(e.kind, NodeKind::Bool(false)))
+        })
+    };
+    let always = INVENTORY.releases.iter().position(|r| r == "6.1.0");
+    let pinned = read.pinned;
+    read.sentinels.retain(|sentinel| match sentinel.path.split('.').next() {
+        Some("tasksDatabase" | "cachingDatabase") => {
+            pinned.zip(always).is_some_and(|(p, a)| p >= a) || disabled("valkey")
+        }
+        _ => disabled("redis"),
+    });
     let Read { mut settings, mut unread, written, rendered, mut sentinels, .. } = read;
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
@@ -392,7 +418,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
 
 /// What reading a values file's keys gathers.
 #[derive(Default)]
-struct Read {
+struct Read<'a> {
     /// The settings the chart makes of them.
     settings: Vec<Setting>,
     /// The keys it does not read.
@@ -405,10 +431,12 @@ struct Read {
     written: Vec<(String, &'static [[String; 2]])>,
     /// The Sentinels the chart cannot split.
     sentinels: Vec<ChartSentinel>,
+    /// The values' text (a Helm template's slot is told by how it is written).
+    text: &'a str,
 }
 
 /// The settings the chart makes of the paths under `entries`, and the keys it never reads.
-fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read) {
+fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<'_>) {
     for (key, value) in entries {
         let Some(name) = key.as_str() else { continue };
         // A YAML merge key (`<<: *defaults`), which Helm's YAML reader applies: its mapping's
@@ -454,11 +482,14 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read)
         if path.ends_with(".sentinels")
             && let NodeKind::Seq(items) = &value.kind
         {
+            // `- {{ .Values.x }}` loads as a flow mapping: a Helm template's slot, not a value.
+            let text = read.text;
+            let template = |item: &Node| text.get(item.range.clone()).is_some_and(|t| t.trim_start().starts_with("{{"));
             for item in items.iter().filter(|item| {
                 matches!(
                     item.kind,
                     NodeKind::Map(_) | NodeKind::Seq(_) | NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_)
-                )
+                ) && !template(item)
             }) {
                 read.sentinels.push(ChartSentinel { path: path.clone(), range: item.range.clone(), block });
             }
@@ -569,7 +600,6 @@ fn pinned_release(documents: &[Node]) -> Option<usize> {
     INVENTORY.releases.iter().position(|release| release == written)
 }
 
-/// The last release of a run list.
 /// A path's default in the release a file pins, else in the newest release that has one.
 fn default_of(path: &str, pinned: Option<usize>) -> Option<&'static serde_json::Value> {
     let defaults = INVENTORY.defaults.get(path)?;
@@ -581,6 +611,7 @@ fn default_of(path: &str, pinned: Option<usize>) -> Option<&'static serde_json::
     .map(|d| &d.value)
 }
 
+/// The last release of a run list.
 fn last_of(runs: &[[String; 2]]) -> &str {
     runs.last().map_or("", |[_, last]| last.as_str())
 }
@@ -590,7 +621,7 @@ fn last_of(runs: &[[String; 2]]) -> &str {
 /// (`$config.values`, `$config.configMap`, `$config.secret` in templates/configmap.yaml and
 /// _helpers.tpl's `netbox.extraConfig.volumes`, 4.0.0 to 8.3.61): an entry of Python text under
 /// another name (trial ten) loads nothing.
-fn extra_config(value: &Node, block: BlockId, read: &mut Read, unseen: &mut bool) {
+fn extra_config(value: &Node, block: BlockId, read: &mut Read<'_>, unseen: &mut bool) {
     let NodeKind::Seq(items) = &value.kind else { return };
     for item in items {
         let NodeKind::Map(fields) = &item.kind else { continue };
@@ -831,6 +862,29 @@ mod tests {
         // A folded or quoted string is not the values' lines.
         let folded = text.replace("values: |", "values: >");
         assert!(parse(&folded, BlockId(0)).settings.is_empty());
+        // `|-` and an indentation indicator; text of several bytes a character before and in
+        // the block keeps every offset (the reviewer's `é` counted twice).
+        let multibyte = text
+            .replace("metadata", "")
+            .replace("values: |", "values: |-")
+            .replace("kind: Application\n", "kind: Application # 日本\n")
+            .replace("        loginRequred: true\n", "        # 日本語\n        secretKey: ééééé\n");
+        let file = parse(&multibyte, BlockId(0));
+        let secret = file.settings.iter().find(|s| s.name == "SECRET_KEY").expect("SECRET_KEY");
+        assert_eq!(&multibyte[secret.value.range.clone()], "ééééé");
+        assert_eq!(secret.value.as_str(), Some("ééééé"));
+        let indented = text.replace("values: |", "values: |2");
+        assert_eq!(parse(&indented, BlockId(0)).settings.len(), 1);
+        // A Helm template's actions in the block (an app-of-apps chart): not read, no error.
+        let templated = text.replace(
+            "        loginRequred: true\n",
+            "        {{- with .Values.extra }}\n        extra: {{ . }}\n        {{- end }}\n",
+        );
+        let file = parse(&templated, BlockId(0));
+        assert!(file.settings.is_empty() && file.syntax_errors.is_empty(), "{:?}", file.syntax_errors);
+        // Several sources: the one that installs netbox, beside a `ref:` source of values files.
+        let sources = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  sources:\n    - repoURL: https://git.example.com/values.git\n      ref: values\n    - chart: netbox\n      repoURL: https://charts.netbox.oss.netboxlabs.com/\n      helm:\n        values: |\n          remoteAuth:\n            enabled: true\n";
+        assert_eq!(settings(sources)[0].0, "REMOTE_AUTH_ENABLED");
     }
 
     #[test]

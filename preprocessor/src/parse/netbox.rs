@@ -478,6 +478,7 @@ pub struct ChartSentinel {
     pub path: String,
     /// Where the item is written.
     pub range: Range<usize>,
+    /// The values file it is in.
     pub block: BlockId,
 }
 

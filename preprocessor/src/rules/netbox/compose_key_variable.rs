@@ -7,9 +7,11 @@
 //!
 //! ## Why is this bad?
 //! Compose interpolates the values of a file, never its keys: the resource is declared under the
-//! text as written, `${TRAEFIK_NETWORK}`. A service that names it with the same variable gets the
-//! variable's value, which no top-level key declares, and Compose refuses the project (`service
-//! "nginx" refers to undefined network`); an external network meant by that value is never
+//! text as written, `${TRAEFIK_NETWORK}`. For a volume, secret or config, Compose's schema allows
+//! only letters, digits, `.`, `_` and `-` in the key, so the file is refused outright; a network
+//! is declared under that text, and a service that names it with the same variable gets the
+//! variable's value, which no top-level key declares: Compose refuses the project (`service
+//! "nginx" refers to undefined network`), and an external network meant by that value is never
 //! joined.
 //!
 //! ## Example
@@ -28,23 +30,23 @@ use crate::version::{Applies, Targets};
 pub const COMPOSE_KEY_VARIABLE: Rule = Rule {
     id: "netbox/compose-key-variable",
     severity: Severity::Warning,
-    summary: "a network, volume, secret or config of a Compose file is declared under a key written with a variable (`${TRAEFIK_NETWORK}:`), which Compose does not interpolate: a service that names it with the variable gets its value, which no key declares, and Compose refuses the project",
+    summary: "a network, volume, secret or config of a Compose file is declared under a key written with a variable (`${TRAEFIK_NETWORK}:`), which Compose does not interpolate: it refuses such a volume, secret or config key outright, and a service that names such a network with the variable gets its value, which no key declares",
     help: "give the resource a fixed key and put the variable in its `name:` (`traefik: { external: true, name: \"${TRAEFIK_NETWORK}\" }`), then list the fixed key in the services",
-    fact: "compose-go interpolation/interpolation.go `recursiveInterpolate` (every version read, v1 and v2): a map's values are interpolated and stored under the key as written (`out[key] = interpolatedElem`), so keys keep their `${…}`; Compose file reference, 'Interpolation' (values in a Compose file can be set by variables) and 'name' of networks and volumes (the name used on the engine, which may hold a variable); docker/compose issue #11982 (2024, 'Interpolation is only possible for values and not for yaml keys') and moby/moby issue #33351 (2017, a network key `redis_${ZONE}` gave `undefined network`), as cited by tests/realworld/tuning/t185-… (a Swarm stack's `${TRAEFIK_NETWORK}:` network)",
+    fact: "compose-go interpolation/interpolation.go `recursiveInterpolate` (every version read, v1 and v2): a map's values are interpolated and stored under the key as written (`out[key] = interpolatedElem`), so keys keep their `${…}`; compose-spec schema/compose-spec.json: the top-level `volumes`, `secrets` and `configs` take keys matching `^[a-zA-Z0-9._-]+$` only (`additionalProperties: false`), `networks` has the pattern without that refusal; Compose file reference, 'Interpolation' (values in a Compose file can be set by variables) and 'name' of networks and volumes (the name used on the engine, which may hold a variable); docker/compose issue #11982 (2024, 'Interpolation is only possible for values and not for yaml keys') and moby/moby issue #33351 (2017, a network key `redis_${ZONE}` gave `undefined network`), as cited by tests/realworld/tuning/t185-… (a Swarm stack's `${TRAEFIK_NETWORK}:` network)",
     applies: Applies::Always,
 };
 
 pub fn compose_key_variable(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for (block, range, section) in d.netbox.compose_key_variables() {
         let kind = section.trim_end_matches('s');
-        out.push(Finding::in_block(
-            &COMPOSE_KEY_VARIABLE,
-            *block,
-            range.clone(),
+        let message = if *section == "networks" {
+            "Compose interpolates values, never keys: this network is declared under its key as written, with the variable in it, while a service that names it with the variable gets the variable's value, a network no key of `networks:` declares, and Compose refuses the project (`refers to undefined network`)".to_string()
+        } else {
             format!(
-                "Compose interpolates values, never keys: this {kind} is declared under its key as written, with the variable in it, while a service that names it with the variable gets the variable's value, a {kind} no key of `{section}:` declares, and Compose refuses the project (`refers to undefined {kind}`)"
-            ),
-        ));
+                "Compose interpolates values, never keys, and its schema allows only letters, digits, `.`, `_` and `-` in a {kind}'s key under `{section}:`: Compose refuses this file when it validates it"
+            )
+        };
+        out.push(Finding::in_block(&COMPOSE_KEY_VARIABLE, *block, range.clone(), message));
     }
 }
 
@@ -58,11 +60,15 @@ mod tests {
         )
     }
 
-    /// A Swarm stack's network key (corpus case t185), line 7; a volume's too.
+    /// A Swarm stack's network key (corpus case t185), line 7; a volume's, which the schema
+    /// refuses, line 10.
     #[test]
     fn a_key_written_with_a_variable() {
         assert_fires_linted("netbox/compose-key-variable", &compose("  ${TRAEFIK_NETWORK}:\n    external: true\n"), 7);
-        assert_fires_linted("netbox/compose-key-variable", &compose("  edge:\n    external: true\nvolumes:\n  $DATA:\n"), 10);
+        let volume = compose("  edge:\n    external: true\nvolumes:\n  $DATA:\n");
+        assert_fires_linted("netbox/compose-key-variable", &volume, 10);
+        let got = crate::rules::testing::linted("netbox/compose-key-variable", &volume);
+        assert!(got[0].1.contains("its schema allows only letters"), "{got:?}");
     }
 
     /// A fixed key with the variable in `name:`, a literal `$$`, and a service's own keys.

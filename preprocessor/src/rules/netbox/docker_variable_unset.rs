@@ -5,11 +5,12 @@
 //! ## What it does
 //! Applies when a compose file runs netbox-docker's published image with its configuration as
 //! shipped (no configuration mounted, no Python file shown), `lint` read every environment file
-//! the service names, and the environment configures the database (`DB_NAME`, `DB_USER`, `DB_PASSWORD`, `DB_PORT`, or the
-//! postgres image's `POSTGRES_*`), or holds no variable netbox-docker reads at all (`TZ` alone):
-//! it is the service's own, not an excerpt of the sign-on's variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret given to the
-//! service), and `DB_HOST` or `REDIS_HOST` set nowhere when the service is in Compose's network
-//! (no `network_mode:`, under which `localhost` may be the database's host).
+//! the service names, and the environment configures the database (`DB_NAME`, `DB_USER`,
+//! `DB_PASSWORD`, `DB_PORT`, or the postgres image's `POSTGRES_*`), or holds no variable
+//! netbox-docker reads at all (`TZ` alone): it is the service's own, not an excerpt of the
+//! sign-on's variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret
+//! given to the service), and `DB_HOST` or `REDIS_HOST` set nowhere when the service is in
+//! Compose's network (no `network_mode:`, under which `localhost` may be the database's host).
 //!
 //! ## Why is this bad?
 //! netbox-docker's configuration.py takes every one of these from the environment with a
@@ -39,27 +40,30 @@ pub const DOCKER_VARIABLE_UNSET: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// The variables netbox-docker reads: its configuration/configuration.py, configuration/ldap/
-/// ldap_config.py, docker/docker-entrypoint.sh, launch-netbox.sh and housekeeping.sh at 27bf52c
-/// (`environ.get('…')`, `_environ_get_and_map('…')`, `$NAME`; the scripts' own counters left
-/// out), and the prefixes of those its later releases added (`SOCIAL_AUTH_*`, pull requests
-/// #1475 and #1626) or that name its services' settings.
+/// The variables netbox-docker reads, in any of its releases in the mirror (every tag to 27bf52c):
+/// its configuration.py, ldap_config.py, startup scripts and docker/*.sh (`environ.get('…')`,
+/// `environ['…']`, `_environ_get_and_map('…')`, `$NAME`; the scripts' own counters left out),
+/// apart from the families of [`READ_PREFIXES`].
 const READ_BY_NETBOX_DOCKER: &[&str] = &[
-    "ALLOWED_HOSTS", "ALLOWED_URL_SCHEMES", "BANNER_BOTTOM", "BANNER_LOGIN", "BANNER_TOP", "CENSUS_REPORTING_ENABLED",
-    "CHANGELOG_RETENTION", "CORS_ORIGIN_ALLOW_ALL", "CORS_ORIGIN_REGEX_WHITELIST", "CORS_ORIGIN_WHITELIST",
-    "CSRF_COOKIE_NAME", "CSRF_TRUSTED_ORIGINS", "DEBUG", "DEVELOPER", "ENFORCE_GLOBAL_UNIQUE", "EXEMPT_VIEW_PERMISSIONS",
-    "GRAPHQL_ENABLED", "HOUSEKEEPING_INTERVAL", "HTTPS_PROXY", "HTTP_PROXY", "INTERNAL_IPS", "JOBRESULT_RETENTION",
-    "JOB_RETENTION", "LOGIN_PERSISTENCE", "LOGIN_REQUIRED", "LOGIN_TIMEOUT", "MAINTENANCE_MODE", "MAPS_URL",
-    "MAX_DB_WAIT_TIME", "MAX_PAGE_SIZE", "MEDIA_ROOT", "METRICS_ENABLED", "PAGINATE_COUNT",
-    "POWERFEED_DEFAULT_AMPERAGE", "POWERFEED_DEFAULT_MAX_UTILIZATION", "POWERFEED_DEFAULT_VOLTAGE", "PREFER_IPV4",
-    "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH", "RELEASE_CHECK_URL",
-    "RQ_DEFAULT_TIMEOUT", "SECRET_KEY", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS",
-    "SECURE_SSL_REDIRECT", "SESSIONS_ROOT", "SESSION_COOKIE_NAME", "SESSION_FILE_PATH", "SKIP_SUPERUSER", "TIME_ZONE",
-    "UNIT_CONFIG", "UNIT_SOCKET",
+    "ALLOWED_HOSTS", "ALLOWED_URL_SCHEMES", "BANNER_BOTTOM", "BANNER_LOGIN", "BANNER_TOP", "BASE_PATH",
+    "CACHE_TIMEOUT", "CENSUS_REPORTING_ENABLED", "CHANGELOG_RETENTION", "CORS_ORIGIN_ALLOW_ALL",
+    "CORS_ORIGIN_REGEX_WHITELIST", "CORS_ORIGIN_WHITELIST", "CSRF_COOKIE_NAME", "CSRF_TRUSTED_ORIGINS",
+    "DATETIME_FORMAT", "DATE_FORMAT", "DEBUG", "DEVELOPER", "ENFORCE_GLOBAL_UNIQUE",
+    "EXEMPT_VIEW_PERMISSIONS", "GRAPHQL_ENABLED", "HOUSEKEEPING_INTERVAL", "HTTPS_PROXY", "HTTP_PROXY",
+    "INTERNAL_IPS", "JOBRESULT_RETENTION", "JOB_RETENTION", "LOGIN_PERSISTENCE", "LOGIN_REQUIRED",
+    "LOGIN_TIMEOUT", "MAINTENANCE_MODE", "MAPS_URL", "MAX_DB_WAIT_TIME", "MAX_PAGE_SIZE", "MEDIA_ROOT",
+    "METRICS_ENABLED", "NAPALM_PASSWORD", "NAPALM_TIMEOUT", "NAPALM_USERNAME", "PAGINATE_COUNT",
+    "POWERFEED_DEFAULT_AMPERAGE", "POWERFEED_DEFAULT_MAX_UTILIZATION", "POWERFEED_DEFAULT_VOLTAGE",
+    "PREFER_IPV4", "RACK_ELEVATION_DEFAULT_UNIT_HEIGHT", "RACK_ELEVATION_DEFAULT_UNIT_WIDTH",
+    "RELEASE_CHECK_TIMEOUT", "RELEASE_CHECK_URL", "REPORTS_ROOT", "RQ_DEFAULT_TIMEOUT", "SCRIPTS_ROOT",
+    "SECRET_KEY", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT", "SESSIONS_ROOT", "SESSION_COOKIE_NAME", "SESSION_FILE_PATH",
+    "SHORT_DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_TIME_FORMAT", "SKIP_STARTUP_SCRIPTS",
+    "SKIP_SUPERUSER", "TIME_FORMAT", "TIME_ZONE", "UNIT_CONFIG", "UNIT_SOCKET", "WEBHOOKS_ENABLED",
 ];
 
 /// Prefixes of the variable families netbox-docker reads (database, Redis, e-mail, superuser,
-/// LDAP, header authentication, single sign-on).
+/// LDAP, header authentication; single sign-on from its pull requests #1475 and #1626).
 const READ_PREFIXES: &[&str] =
     &["DB_", "REDIS_", "EMAIL_", "SUPERUSER_", "AUTH_LDAP_", "LDAP_", "REMOTE_AUTH_", "SOCIAL_AUTH_", "API_TOKEN_PEPPER"];
 
@@ -120,10 +124,10 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
             database.block,
             database.name_range.clone(),
             format!(
-                "netbox-docker's configuration takes {} from the environment, and this environment, which {}, sets none: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
+                "netbox-docker's configuration takes {} from the environment, and this environment, which {}, sets none of them: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
                 unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and "),
                 if std::ptr::eq(database, first) && !DATABASE_VARIABLES.contains(&first.name.as_str()) {
-                    "sets no variable netbox-docker reads"
+                    "holds no variable netbox-docker reads"
                 } else {
                     "configures the database"
                 }
@@ -164,7 +168,14 @@ mod tests {
         let alone = inline.replace("      DB_NAME: netbox\n", "");
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6]);
         // One variable netbox-docker reads, and no database: maybe an excerpt, not judged.
-        for excerpt in ["      REMOTE_AUTH_ENABLED: 'true'\n", "      SOCIAL_AUTH_OIDC_KEY: netbox\n", "      LOGIN_REQUIRED: 'true'\n"] {
+        // (`BASE_PATH` and `NAPALM_USERNAME` are read by netbox-docker before 3.0 only.)
+        for excerpt in [
+            "      REMOTE_AUTH_ENABLED: 'true'\n",
+            "      SOCIAL_AUTH_OIDC_KEY: netbox\n",
+            "      LOGIN_REQUIRED: 'true'\n",
+            "      BASE_PATH: netbox/\n",
+            "      NAPALM_USERNAME: netbox\n",
+        ] {
             assert_quiet_linted("netbox/docker-variable-unset", &inline.replace("      DB_NAME: netbox\n", excerpt));
         }
     }

@@ -162,13 +162,14 @@ fn flaw(text: &str) -> Option<Flaw<'_>> {
 }
 
 /// In a part's value, `.` then one of RFC 4514's attribute names and `=` (`NetOps.ou=Users`
-/// gives `ou=`), the name's case as written.
+/// gives `ou=`), the name's case as written. Each `.` looks at most at the next seven bytes (the
+/// longest name, `STREET`, and its `=`), so the scan is linear in the value.
 fn dot_joined_name(value: &str) -> Option<&str> {
     value.match_indices('.').find_map(|(dot, _)| {
         let after = &value[dot + 1..];
-        let name_end = after.find('=')?;
+        let name_end = after.bytes().take(7).position(|b| !b.is_ascii_alphanumeric())?;
         let name = &after[..name_end];
-        NAMES.iter().any(|known| known.eq_ignore_ascii_case(name)).then(|| &after[..=name_end])
+        (after.as_bytes()[name_end] == b'=' && NAMES.iter().any(|known| known.eq_ignore_ascii_case(name))).then(|| &after[..=name_end])
     })
 }
 
@@ -220,6 +221,17 @@ mod tests {
             "4.7",
         );
         assert!(message.contains("its part `cn=NetOps.ou=Users` joins `ou=` to the part before it with a `.` where a `,` belongs"), "{message}");
+    }
+
+    /// Names with dots (a person's, a domain, a user id) are values, not a `.` for a `,`; a long
+    /// run of dots is read once (each dot looks a few bytes ahead).
+    #[test]
+    fn dotted_values_are_values() {
+        for dn in ["cn=John.Doe,ou=People,dc=example,dc=com", "ou=example.com,dc=example,dc=com", "uid=first.last,ou=People,dc=x", "cn=a.cnx=b,dc=x"] {
+            assert!(super::flaw(dn).is_none(), "{dn}");
+        }
+        let long = format!("cn={},dc=x", ".".repeat(200_000));
+        assert!(super::flaw(&long).is_none());
     }
 
     /// A bind DN may be what Active Directory takes instead of a DN; a quoted value holds its

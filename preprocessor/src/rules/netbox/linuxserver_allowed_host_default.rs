@@ -5,8 +5,9 @@
 //! Applies when `lint` read the whole Compose project, its `netbox` service runs linuxserver's
 //! image (`lscr.io/linuxserver/netbox`) with its whole environment in the compose files (no
 //! `env_file:`, merge key or `extends:` that may set more), no file is mounted over
-//! `/config/configuration.py` and no `configuration.py` is shown. Reports, at the image, that
-//! `ALLOWED_HOST` is not set, or set empty, nor given from a file (`FILE__ALLOWED_HOST`).
+//! `/config/configuration.py` and no `configuration.py` is shown. Reports that `ALLOWED_HOST` is
+//! not set (at the image), or set empty (at its line), nor given from a file
+//! (`FILE__ALLOWED_HOST`).
 //!
 //! ## Why is this bad?
 //! On its first start the image writes `/config/configuration.py` from its environment, and an

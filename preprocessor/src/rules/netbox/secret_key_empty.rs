@@ -71,6 +71,21 @@ mod tests {
         assert_cases(&super::SECRET_KEY_EMPTY, CASES);
     }
 
+    /// netbox-docker's variable left empty, unless the service gets Docker secrets (its
+    /// /run/secrets/secret_key is read first).
+    #[test]
+    fn netbox_dockers_variable_unless_a_secret_may_replace_it() {
+        use crate::rules::testing::linted_for;
+        let mut settings = crate::config::Settings::default();
+        settings.targets.netbox = "3.4".parse().unwrap();
+        let lines = |chapter: &str| linted_for("netbox/secret-key-empty", chapter, &settings).into_iter().map(|(line, _)| line).collect::<Vec<_>>();
+        let project = |service: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v3.4-2.5.0\n    env_file: netbox.env\n{service}```\n\n```sh,check=env,file=netbox.env\nDB_HOST=postgres\nSECRET_KEY=\n```\n")
+        };
+        assert_eq!(lines(&project("")), [9]);
+        assert_eq!(lines(&project("    secrets:\n      - secret_key\n")), [0; 0]);
+    }
+
     #[test]
     fn the_message_says_when_django_refuses_it() {
         let (late, _) = finding_of("netbox/secret-key-empty", "SECRET_KEY = ''\n", "3.1");

@@ -257,17 +257,21 @@ pub(super) fn python_string(text: &str) -> String {
 /// /run/secrets/secret_key file replaces it (netbox-docker 3.0.2 configuration/configuration.py
 /// line 115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`).
 pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> {
+    // A service given Docker secrets may have /run/secrets/secret_key, which netbox-docker reads
+    // before the variable: the variable's value is then not known to be used.
+    let from_secret = nb.stock_configuration().is_some_and(|stock| stock.secrets);
     match nb.get("SECRET_KEY") {
         // netbox-docker's own line: the variable, from the environment file.
         Some(Setting {
             value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, ..
         }) => nb
             .environment_variable(var)
+            .filter(|_| !from_secret)
             .map(|var| (var, " (netbox-docker uses it unless a file under /run/secrets replaces it)")),
         Some(setting) => Some((setting, "")),
         // netbox-docker's configuration.py reads the variable when no secret file replaces it;
         // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
-        None if !nb.is_complete() => nb
+        None if !nb.is_complete() && !from_secret => nb
             .environment_variable("SECRET_KEY")
             .map(|var| (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)")),
         None => None,
