@@ -763,8 +763,12 @@ pub fn read_in_project(
     let mut key_variables = Vec::new();
     for document in &loaded.documents {
         // Compose interpolates values only: a top-level resource's key keeps its `${…}` as
-        // written (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`).
-        for section in ["networks", "volumes", "secrets", "configs"] {
+        // written (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`). A
+        // template that another tool renders first (envsubst, Terraform's `templatefile`) fills
+        // its keys before Compose reads it.
+        for section in
+            ["networks", "volumes", "secrets", "configs"].into_iter().filter(|_| !rendered_first(file_name, text))
+        {
             if let Some(NodeKind::Map(entries)) = document.get(section).map(|node| &untag(node).1.kind) {
                 for (key, _) in entries {
                     if key.as_str().is_some_and(holds_variable) {
@@ -1030,6 +1034,16 @@ pub fn read_in_project(
         out.env_files.clear();
     }
     out
+}
+
+/// Whether a compose file is a template another tool renders before Compose reads it: named as
+/// one (`docker-compose.yml.tpl`, `.tmpl`, `.template`, `.j2`, `.envsubst`), or holding a
+/// Terraform template directive (`%{ for … }`), as the corpus trial of round fifteen found in
+/// published repositories (an envsubst `deploy.sh`, a Terraform `templatefile()`).
+fn rendered_first(file_name: &str, text: &str) -> bool {
+    let name = file_name.to_ascii_lowercase();
+    [".tpl", ".tmpl", ".template", ".j2", ".jinja", ".jinja2", ".envsubst"].iter().any(|suffix| name.ends_with(suffix))
+        || text.contains("%{")
 }
 
 /// Whether a text refers to a variable as Compose's interpolation reads one: `$NAME` or `${…}`,

@@ -3,7 +3,9 @@
 //!
 //! ## What it does
 //! Reports a key under the top-level `networks:`, `volumes:`, `secrets:` or `configs:` that holds
-//! `${NAME}` or `$NAME` (not `$$`, a literal `$`).
+//! `${NAME}` or `$NAME` (not `$$`, a literal `$`), unless the file is a template another tool
+//! renders first (named `….tpl`, `.tmpl`, `.template`, `.j2`, `.envsubst`, or holding a
+//! Terraform directive `%{ … }`), whose keys that tool fills.
 //!
 //! ## Why is this bad?
 //! Compose interpolates the values of a file, never its keys: the resource is declared under the
@@ -69,6 +71,14 @@ mod tests {
         assert_fires_linted("netbox/compose-key-variable", &volume, 10);
         let got = crate::rules::testing::linted("netbox/compose-key-variable", &volume);
         assert!(got[0].1.contains("its schema allows only letters"), "{got:?}");
+    }
+
+    /// A template rendered before Compose reads it (envsubst's `.tpl`, Terraform's `%{ }`).
+    #[test]
+    fn a_template_rendered_first() {
+        let net = compose("  ${TRAEFIK_NETWORK}:\n    external: true\n");
+        assert_quiet_linted("netbox/compose-key-variable", &net.replace("file=docker-compose.yml", "file=docker-compose.yml.tpl"));
+        assert_quiet_linted("netbox/compose-key-variable", &net.replace("networks:\n  ${", "networks:\n%{ if true ~}\n%{ endif ~}\n  ${"));
     }
 
     /// A fixed key with the variable in `name:`, a literal `$$`, and a service's own keys.
