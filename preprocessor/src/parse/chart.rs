@@ -854,10 +854,16 @@ mod tests {
         let enabled = &file.settings[0];
         assert_eq!((enabled.name.as_str(), &enabled.value.kind), ("REMOTE_AUTH_ENABLED", &ValueKind::Bool(true)));
         assert_eq!(&text[enabled.value.range.clone()], "true");
-        // A key no release reads is at its own line, and the Application's pin is read.
+        // A key no release reads is at its own line, and the Application's pin (the newest
+        // 6.0 release) is read.
         assert_eq!(
             file.chart_unread.iter().map(|u| (u.path.as_str(), &text[u.range.clone()])).collect::<Vec<_>>(),
             [("loginRequred", "loginRequred")]
+        );
+        assert!(
+            file.chart_unread[0].pinned.as_deref().is_some_and(|pin| pin.starts_with("6.0.")),
+            "{:?}",
+            file.chart_unread
         );
         // A folded or quoted string is not the values' lines.
         let folded = text.replace("values: |", "values: >");
@@ -865,7 +871,6 @@ mod tests {
         // `|-` and an indentation indicator; text of several bytes a character before and in
         // the block keeps every offset (the reviewer's `é` counted twice).
         let multibyte = text
-            .replace("metadata", "")
             .replace("values: |", "values: |-")
             .replace("kind: Application\n", "kind: Application # 日本\n")
             .replace("        loginRequred: true\n", "        # 日本語\n        secretKey: ééééé\n");

@@ -761,14 +761,14 @@ pub fn read_in_project(
     };
     let mut services_seen = false;
     let mut key_variables = Vec::new();
+    // Compose interpolates values only: a top-level resource's key keeps its `${…}` as written
+    // (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`). A template that
+    // another tool renders first (envsubst, Terraform's `templatefile`) fills its keys before
+    // Compose reads it. (Decided once: the text is scanned once, not once per document.)
+    let key_sections: &[&'static str] =
+        if rendered_first(file_name, text) { &[] } else { &["networks", "volumes", "secrets", "configs"] };
     for document in &loaded.documents {
-        // Compose interpolates values only: a top-level resource's key keeps its `${…}` as
-        // written (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`). A
-        // template that another tool renders first (envsubst, Terraform's `templatefile`) fills
-        // its keys before Compose reads it.
-        for section in
-            ["networks", "volumes", "secrets", "configs"].into_iter().filter(|_| !rendered_first(file_name, text))
-        {
+        for &section in key_sections {
             if let Some(NodeKind::Map(entries)) = document.get(section).map(|node| &untag(node).1.kind) {
                 for (key, _) in entries {
                     if key.as_str().is_some_and(holds_variable) {

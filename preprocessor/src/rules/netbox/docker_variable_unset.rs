@@ -93,9 +93,11 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     // An environment of nothing netbox-docker reads (`TZ` alone) is no excerpt of its
     // variables: the image runs on its defaults alone. The hosts' finding is then at its first
     // variable too.
-    let database = match nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) {
-        Some(database) => database,
-        None if !nb.environment().any(|var| read_by_netbox_docker(&var.name)) => first,
+    let (database, shown) = match nb.environment().find(|var| DATABASE_VARIABLES.contains(&var.name.as_str())) {
+        Some(database) => (database, "configures the database"),
+        None if !nb.environment().any(|var| read_by_netbox_docker(&var.name)) => {
+            (first, "holds no variable netbox-docker reads")
+        }
         None => return,
     };
     if !set("SECRET_KEY") && !stock.secrets {
@@ -124,13 +126,8 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
             database.block,
             database.name_range.clone(),
             format!(
-                "netbox-docker's configuration takes {} from the environment, and this environment, which {}, sets none of them: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
+                "netbox-docker's configuration takes {} from the environment, and this environment, which {shown}, sets none of them: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
                 unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and "),
-                if std::ptr::eq(database, first) && !DATABASE_VARIABLES.contains(&first.name.as_str()) {
-                    "holds no variable netbox-docker reads"
-                } else {
-                    "configures the database"
-                }
             ),
         ));
     }
