@@ -1,8 +1,8 @@
 //! `nginx/missing-forwarded-host`: The public host does not reach NetBox.
 
-use super::shared::{appends, at_proxy_pass};
+use super::shared::{SignOn, appends, at_proxy_pass, sign_on};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::flow::{Flow, header, host_allowed};
+use crate::model::flow::header;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -12,7 +12,7 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     severity: Severity::Error,
     summary: "neither `X-Forwarded-Host` nor `Host` carries the public host name to NetBox",
     help: "add `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
-    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. Quiet when NetBox's whole configuration shows that the wrong host builds no wrong redirect URI and is not refused: ALLOWED_HOSTS admits it (else flow/host-refused), and every backend is NetBox's own (`netbox.authentication.…`, the default RemoteUserBackend when REMOTE_AUTH_BACKEND is not set: NetBox 4.6.8 settings.py L173), none of which builds a redirect URI from the host (python-social-auth's backends do); the login form's CSRF origin check, which the wrong host fails, is flow/csrf-origin-fails's",
+    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. A host that ALLOWED_HOSTS admits and no sign-on uses is still wrong: every absolute URL built from the request names it, the REST API's `url` and `display_url` links (NetBox 4.4.9 netbox/api/serializers/fields.py L37: DRF's `reverse` with the request, which is `request.build_absolute_uri`, rest_framework/reverse.py L62 at 3.16.1) and its `next`/`previous` pages (rest_framework/pagination.py L278-292)",
     applies: Applies::Always,
 };
 
@@ -39,9 +39,6 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     if !differs {
         return;
     }
-    if harmless_at_login(d, flow) {
-        return;
-    }
     let instead = match &public {
         Some(public) => format!("`{public}`"),
         None => "the host the browser asked for".to_string(),
@@ -49,26 +46,20 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let consequence = if flow.host_invalid() {
         "Django rejects it as not a valid host name (RFC 1034/1035) with 400 Bad Request, whatever ALLOWED_HOSTS says"
     } else {
-        "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then the redirect URI names that address"
+        match sign_on(d) {
+            SignOn::None => {
+                "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then every link NetBox builds from the request names that address, the REST API's `url` and `next` links among them"
+            }
+            _ => {
+                "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then every link NetBox builds from the request names that address: the sign-on's redirect URI and the REST API's `url` and `next` links"
+            }
+        }
     };
     out.extend(at_proxy_pass(
         &MISSING_FORWARDED_HOST,
         flow.location,
         format!("NetBox sees the host `{seen}` instead of {instead}: {}; {consequence}", flow.host.because),
     ));
-}
-
-/// Whether NetBox's configuration, shown whole, says the host NetBox sees breaks nothing this
-/// rule is about: Django accepts it (a valid name that ALLOWED_HOSTS admits), and no backend
-/// builds a redirect URI from it (see [`crate::model::NetboxConfig::only_own_backends`]). The
-/// login form's CSRF origin check, which such a host does fail, is reported by
-/// `flow/csrf-origin-fails`, at the same cause.
-fn harmless_at_login(d: &Input<'_>, flow: &Flow<'_>) -> bool {
-    if !d.netbox.only_own_backends() {
-        return false;
-    }
-    let Some(domain) = flow.domain() else { return false };
-    d.netbox.allowed_hosts().is_some_and(|(_, hosts)| host_allowed(&domain, &hosts))
 }
 
 #[cfg(test)]
@@ -101,22 +92,27 @@ mod tests {
     }
 
     #[test]
-    fn quiet_when_the_whole_configuration_shows_no_login_breaks() {
+    fn an_admitted_host_still_breaks_the_api_links() {
         // A lab host by address: nginx sends `Host: [::1]:8001`, which `ALLOWED_HOSTS = ['*']`
-        // admits, and local or LDAP login takes no redirect URI from it.
+        // admits, and LDAP login takes no redirect URI from it, but the REST API's links name it.
         let site = "server {\n    listen 80;\n    server_name 10.20.30.40;\n    location / {\n        proxy_pass http://[::1]:8001;\n    }\n}\n";
         let config = "ALLOWED_HOSTS = ['*']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
-        assert_quiet("nginx/missing-forwarded-host", (config, site, ""));
-        let default_backend = config.replace("REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n", "");
-        assert_quiet("nginx/missing-forwarded-host", (default_backend.as_str(), site, ""));
-        // With sign-on through python-social-auth the redirect URI names the upstream: reported.
+        assert_fires("nginx/missing-forwarded-host", (config, site, ""), "proxy_pass");
+        let message = |config: &str| {
+            crate::rules::testing::messages(config, site, "")
+                .into_iter()
+                .find(|(r, _)| *r == "nginx/missing-forwarded-host")
+                .map(|(_, m)| m)
+                .unwrap_or_default()
+        };
+        let ldap = message(config);
+        assert!(ldap.contains("REST API's `url` and `next` links") && !ldap.contains("redirect URI"), "{ldap}");
+        // With sign-on through python-social-auth the redirect URI names the upstream too.
         let oidc = config.replace("netbox.authentication.LDAPBackend", "social_core.backends.open_id_connect.OpenIdConnectAuth");
-        assert_fires("nginx/missing-forwarded-host", (oidc.as_str(), site, ""), "proxy_pass");
-        // ALLOWED_HOSTS not admitting the host, or not known: reported.
-        let listed = config.replace("['*']", "['10.20.30.40']");
-        assert_fires("nginx/missing-forwarded-host", (listed.as_str(), site, ""), "proxy_pass");
-        let from_env = config.replace("['*']", "os.environ['HOSTS'].split()");
-        assert_fires("nginx/missing-forwarded-host", (from_env.as_str(), site, ""), "proxy_pass");
+        assert!(message(&oidc).contains("the sign-on's redirect URI"), "{}", message(&oidc));
+        // The browser's host sent: quiet.
+        let forwarded = site.replace("proxy_pass http://[::1]:8001;", "proxy_pass http://[::1]:8001;\n        proxy_set_header Host $host;");
+        assert_quiet("nginx/missing-forwarded-host", (config, forwarded.as_str(), ""));
     }
 
     #[test]
