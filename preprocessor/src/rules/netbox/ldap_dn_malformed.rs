@@ -12,7 +12,10 @@
 //! `attribute=value` with an attribute name of letters, digits and `-` (or an OID), or whose
 //! value holds `.` and one of RFC 4514's attribute names with its `=` (`cn=NetOps.ou=Users`:
 //! legal syntax, since `=` needs no escape in a value, but the DN of one part whose value is
-//! `NetOps.ou=Users`, an entry no directory holds). Empty values,
+//! `NetOps.ou=Users`, an entry no directory holds). The bind DN and the user DN template
+//! (`AUTH_LDAP_BIND_DN`, `AUTH_LDAP_USER_DN_TEMPLATE`) are judged only for a `{name}` of a
+//! variable the configuration assigns, written in a plain string (Python fills it only in an
+//! f-string). Empty values,
 //! template slots and values built by code are left alone, and so is the bind DN: Active
 //! Directory takes a user principal name (`svc@corp.example.com`) or `DOMAIN\user` for a simple
 //! bind.
@@ -31,6 +34,7 @@
 //!
 //! Use instead: `"CN=Network-Team,OU=Groups,DC=corp,DC=example,DC=com"`.
 
+use super::shared::{names_bound, unformatted_placeholder};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
@@ -42,12 +46,24 @@ pub const LDAP_DN_MALFORMED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a distinguished name of the LDAP settings (search base, required, denied or flag group) that is none: a part without `attribute=value`, a Python expression written into a text, or two parts joined by a `.` where a `,` belongs: the directory refuses it or finds no such entry, so the bind or search fails or the group never matches",
     help: "write the DN as comma-separated `attribute=value` parts (`CN=Network-Team,OU=Groups,DC=example,DC=com`); several groups need ldap_config.py's `LDAPGroupQuery`, which an environment variable cannot hold",
-    fact: "RFC 4514 §2-3 (a DN is RDNs separated by `,`, each `attributeType=value`, the type a keyword of letters, digits and `-` or a dotted OID); django-auth-ldap 5.4.0 backend.py L590-595 (`LDAPGroupQuery(required_group_dn)` for a string) and config.py L538-546 (membership by `compare_s(group_dn, …)`); NetBox hands ldap_config.py's AUTH_LDAP_* names to it (netbox/netbox/authentication/__init__.py L362-366, 4.6.8); netbox-docker 3.0.2 configuration/ldap/ldap_config.py L38, L62, L75, L87, L94-96 (the variables each DN comes from). RFC 4514 §3 (the attribute names a string DN uses: CN, L, ST, O, OU, C, STREET, DC, UID) and §2.4 (`=` needs no escape in a value, so `cn=NetOps.ou=Users` is one part); django-auth-ldap 4.6.0 config.py L456-460, L548-555 (a group DN the directory answers NO_SUCH_OBJECT for is \"not a member\"). Seen in tests/realworld/tuning/t157-… (a flag group with `cxm` for a part), t158-… (a group query in AUTH_LDAP_REQUIRE_GROUP_DN, the issue's invalidDNSyntax) and t181-… (JumpCloud group DNs `cn=….ou=Users,…`)",
+    fact: "RFC 4514 §2-3 (a DN is RDNs separated by `,`, each `attributeType=value`, the type a keyword of letters, digits and `-` or a dotted OID); django-auth-ldap 5.4.0 backend.py L590-595 (`LDAPGroupQuery(required_group_dn)` for a string) and config.py L538-546 (membership by `compare_s(group_dn, …)`); NetBox hands ldap_config.py's AUTH_LDAP_* names to it (netbox/netbox/authentication/__init__.py L362-366, 4.6.8); netbox-docker 3.0.2 configuration/ldap/ldap_config.py L38, L62, L75, L87, L94-96 (the variables each DN comes from). RFC 4514 §3 (the attribute names a string DN uses: CN, L, ST, O, OU, C, STREET, DC, UID) and §2.4 (`=` needs no escape in a value, so `cn=NetOps.ou=Users` is one part); django-auth-ldap 4.6.0 config.py L456-460, L548-555 (a group DN the directory answers NO_SUCH_OBJECT for is \"not a member\"). Seen in tests/realworld/tuning/t157-… (a flag group with `cxm` for a part), t158-… (a group query in AUTH_LDAP_REQUIRE_GROUP_DN, the issue's invalidDNSyntax), t181-… (JumpCloud group DNs `cn=….ou=Users,…`) and t188-… (`\"CN={binduser},…\"` without the `f`: Python Language Reference §2.4.3, only an f-string fills `{…}`)",
     applies: Applies::Always,
 };
 
 /// The settings of ldap_config.py that hold DNs (a dict's values for the flags).
 const SETTINGS: &[&str] = &["AUTH_LDAP_REQUIRE_GROUP", "AUTH_LDAP_DENY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"];
+
+/// The settings of ldap_config.py that hold a DN, or a DN template, judged only for a
+/// placeholder written for an f-string (see [`super::shared::unformatted_placeholder`]): the
+/// bind DN may be what Active Directory takes instead of a DN, and the template holds
+/// django-auth-ldap's `%(user)s`.
+const PLACEHOLDER_ONLY: &[&str] = &["AUTH_LDAP_BIND_DN", "AUTH_LDAP_USER_DN_TEMPLATE"];
+
+/// Whether a setting of ldap_config.py holds DNs this rule judges (and
+/// `netbox/string-not-formatted` leaves to it).
+pub(super) fn holds_dns(name: &str) -> bool {
+    SETTINGS.contains(&name) || PLACEHOLDER_ONLY.contains(&name)
+}
 
 /// netbox-docker's variables that hold DNs.
 const VARIABLES: &[&str] = &[
@@ -59,14 +75,31 @@ const VARIABLES: &[&str] = &[
 ];
 
 pub fn ldap_dn_malformed(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let bound = names_bound(&d.netbox);
     for setting in d.netbox.own_settings() {
-        if !SETTINGS.contains(&setting.name.as_str()) || !d.netbox.is_ldap_setting(setting) || d.netbox.is_from_environment(setting) {
+        if !holds_dns(&setting.name) || !d.netbox.is_ldap_setting(setting) || d.netbox.is_from_environment(setting) {
             continue;
         }
+        let placeholder_only = PLACEHOLDER_ONLY.contains(&setting.name.as_str());
         let mut values = Vec::new();
         dns(&setting.value, &mut values);
         for value in values {
-            report(setting, value, out);
+            let text = value.as_str().unwrap_or_default();
+            match unformatted_placeholder(text, |n| bound.contains(n)) {
+                Some(placeholder) => out.push(Finding::in_block(
+                    &LDAP_DN_MALFORMED,
+                    setting.block,
+                    value.range.clone(),
+                    format!(
+                        "`{}` holds `{}` for a variable of the configuration, but it is a plain string, not an f-string: Python keeps the braces, so `{}` names no entry of the directory (a bind or search with it fails; a group never matches)",
+                        text.escape_debug(),
+                        placeholder.escape_debug(),
+                        setting.name.escape_debug()
+                    ),
+                )),
+                None if !placeholder_only => report(setting, value, out),
+                None => {}
+            }
         }
     }
     if d.netbox.netbox_docker_reads_ldap_variables() {
@@ -246,6 +279,21 @@ mod tests {
         ] {
             assert_quiet_in_chapter("netbox/ldap-dn-malformed", &format!("# t\n\n```python,check=netbox,file=ldap_config.py\n{LDAP}{body}```\n"));
         }
+    }
+
+    /// A DN written for an f-string in a plain string (corpus case t188): the bind DN and the
+    /// DN template too, which are otherwise not judged; with the `f`, or braces naming nothing
+    /// the configuration assigns, no finding.
+    #[test]
+    fn placeholders_without_the_f() {
+        use crate::rules::netbox::testing::{assert_quiet_in_chapter, fired_chapter_lines};
+        let file = |body: &str| format!("# t\n\n```python,check=netbox,file=ldap_config.py\n{LDAP}import os\nuser = os.environ['U']\ngroup = os.environ['G']\n{body}```\n");
+        let plain = "AUTH_LDAP_BIND_DN = 'CN={user},DC=corp,DC=com'\nAUTH_LDAP_USER_DN_TEMPLATE = 'uid=%(user)s,cn={group},dc=corp'\nAUTH_LDAP_REQUIRE_GROUP = 'cn={group},dc=corp'\n";
+        assert_eq!(fired_chapter_lines("netbox/ldap-dn-malformed", &file(plain)), vec![6, 7, 8]);
+        assert_quiet_in_chapter("netbox/ldap-dn-malformed", &file(&plain.replace(" = '", " = f'")));
+        assert_quiet_in_chapter("netbox/ldap-dn-malformed", &file(&plain.replace("{user}", "{someone}").replace("{group}", "{team}")));
+        // The same texts are not `netbox/string-not-formatted`'s.
+        assert!(fired_chapter_lines("netbox/string-not-formatted", &file(plain)).is_empty());
     }
 
     /// netbox-docker's variables (corpus case t158), unless a file of one's own reads them.

@@ -36,6 +36,7 @@ rules! {
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
+    string_not_formatted => STRING_NOT_FORMATTED,
     docker_variable_unset => DOCKER_VARIABLE_UNSET,
     traefik_subpath_without_base_path => TRAEFIK_SUBPATH_WITHOUT_BASE_PATH,
     ldap_settings_in_configuration => LDAP_SETTINGS_IN_CONFIGURATION,
