@@ -742,6 +742,7 @@ pub fn read_in_project(
     let mut configs_given = false;
     let (mut network_mode, mut host_network, mut secrets, mut netbox_seen) = (false, false, false, false);
     let mut superuser_secrets = false;
+    let mut secret_key_secret = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
@@ -879,6 +880,14 @@ pub fn read_in_project(
                     || names_superuser(secret.get("target"))
             })
         });
+        // `- secret_key`, or `{source: …, target: secret_key}`: netbox-docker reads
+        // /run/secrets/secret_key (the target, which defaults to the source) before the variable.
+        secret_key_secret |= netbox.get("secrets").is_some_and(|list| {
+            untag(list).1.items().iter().any(|secret| {
+                let file = secret.get("target").or_else(|| secret.get("source")).or(Some(secret));
+                file.and_then(Node::as_str).is_some_and(|n| n.trim_start_matches("/run/secrets/") == "secret_key")
+            })
+        });
         if service_tag != Tag::Merge {
             out.file.settings.clear();
             out.env_files.clear();
@@ -947,6 +956,10 @@ pub fn read_in_project(
                 .any(|target| CONFIGURATION_MOUNTS.iter().any(|m| covers(target, m) || covers(m, target)));
             secrets |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target.starts_with("/run/secrets"));
+            secret_key_secret |= volumes.items().iter().filter_map(volume_target).any(|target| {
+                let target = target.trim_end_matches('/');
+                target == "/run/secrets" || target == "/run/secrets/secret_key"
+            });
             superuser_secrets |= volumes.items().iter().filter_map(volume_target).any(|target| {
                 let target = target.trim_end_matches('/');
                 target == "/run/secrets" || target.starts_with("/run/secrets/superuser")
@@ -997,6 +1010,7 @@ pub fn read_in_project(
         host_network,
         secrets,
         superuser_secrets,
+        secret_key_secret,
         project_complete: false,
         configuration_read_whole: false,
     });
@@ -2057,6 +2071,7 @@ mod tests {
             host_network: false,
             secrets: false,
             superuser_secrets: false,
+            secret_key_secret: false,
             project_complete: true,
             configuration_read_whole: false,
         };
@@ -2074,6 +2089,7 @@ mod tests {
             host_network: true,
             secrets: false,
             superuser_secrets: false,
+            secret_key_secret: false,
             project_complete: false,
             configuration_read_whole: false,
         };

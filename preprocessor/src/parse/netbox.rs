@@ -885,6 +885,9 @@ pub struct StockConfiguration {
     /// secret whose name or target says `superuser`, or the whole `/run/secrets` mounted), which
     /// netbox-docker's entrypoint reads before `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN`.
     pub superuser_secrets: bool,
+    /// The service gets a Docker secret `secret_key` (or /run/secrets mounted whole), which
+    /// netbox-docker's configuration.py reads before `SECRET_KEY` (3.0.2 L115).
+    pub secret_key_secret: bool,
     /// It runs linuxserver's image (`lscr.io/linuxserver/netbox`), which writes
     /// `/config/configuration.py` from its environment variables on a first start (see
     /// [`crate::parse::env::LINUXSERVER`]), not netbox-docker's.
@@ -936,6 +939,7 @@ impl StockConfiguration {
             host_network: self.host_network || other.host_network,
             secrets: self.secrets || other.secrets,
             superuser_secrets: self.superuser_secrets || other.superuser_secrets,
+            secret_key_secret: self.secret_key_secret || other.secret_key_secret,
             project_complete: self.project_complete && other.project_complete,
             configuration_read_whole: self.configuration_read_whole && other.configuration_read_whole,
         }

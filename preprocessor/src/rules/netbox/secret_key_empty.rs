@@ -84,6 +84,11 @@ mod tests {
         };
         assert_eq!(lines(&project("")), [9]);
         assert_eq!(lines(&project("    secrets:\n      - secret_key\n")), [0; 0]);
+        assert_eq!(lines(&project("    secrets:\n      - source: nb_key\n        target: secret_key\n")), [0; 0]);
+        assert_eq!(lines(&project("    volumes:\n      - ./secrets:/run/secrets:ro\n")), [0; 0]);
+        // Another secret (an OAuth client's) does not replace the key: still judged.
+        assert_eq!(lines(&project("    secrets:\n      - google_oauth2_secret\n")), [11]);
+        assert_eq!(lines(&project("    secrets:\n      - source: secret_key\n        target: oauth_secret\n")), [12]);
     }
 
     #[test]

@@ -257,9 +257,10 @@ pub(super) fn python_string(text: &str) -> String {
 /// /run/secrets/secret_key file replaces it (netbox-docker 3.0.2 configuration/configuration.py
 /// line 115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`).
 pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> {
-    // A service given Docker secrets may have /run/secrets/secret_key, which netbox-docker reads
-    // before the variable: the variable's value is then not known to be used.
-    let from_secret = nb.stock_configuration().is_some_and(|stock| stock.secrets);
+    // A service given the Docker secret `secret_key` has /run/secrets/secret_key, which
+    // netbox-docker reads before the variable: the variable's value is then not known to be
+    // used. Other secrets (an OAuth client's) leave the variable in use.
+    let from_secret = nb.stock_configuration().is_some_and(|stock| stock.secret_key_secret);
     match nb.get("SECRET_KEY") {
         // netbox-docker's own line: the variable, from the environment file.
         Some(Setting {
