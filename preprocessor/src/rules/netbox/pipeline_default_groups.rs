@@ -34,7 +34,7 @@ pub fn pipeline_default_groups(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         &PIPELINE_DEFAULT_GROUPS,
         setting,
         &setting.value,
-        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so the groups in REMOTE_AUTH_DEFAULT_GROUPS{which} are never given to users who sign in through Authentik"),
+        format!("this pipeline drops NetBox's `user_default_groups_handler` step, so the groups in REMOTE_AUTH_DEFAULT_GROUPS{which} are never given to users who sign in through python-social-auth (the single sign-on runs this pipeline), whichever identity provider it is"),
     ));
 }
 
@@ -67,6 +67,19 @@ mod tests {
             "SOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
         ),
     ];
+
+    /// The message names no identity provider the configuration does not (a Google sign-on
+    /// was told "Authentik"; found by the false-finding hunt of 2026-12-02).
+    #[test]
+    fn the_message_names_no_provider() {
+        let (message, _) = crate::rules::netbox::testing::finding_in(
+            "netbox/pipeline-default-groups",
+            "configuration.py",
+            "REMOTE_AUTH_BACKEND = 'social_core.backends.google.GoogleOAuth2'\nREMOTE_AUTH_DEFAULT_GROUPS = ['Guest']\nSOCIAL_AUTH_PIPELINE = ('social_core.pipeline.user.create_user',)\n",
+            "4.7",
+        );
+        assert!(message.contains("('Guest')") && !message.contains("Authentik"), "{message}");
+    }
 
     #[test]
     fn the_message_names_the_groups_of_the_input() {
