@@ -827,7 +827,7 @@ pub fn read_in_project(
             ldap_variables_read = false;
             linuxserver_image = false;
             out.netbox_image = Some(None);
-        } else if let Some(image) = netbox.get("image").and_then(Node::as_str) {
+        } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
@@ -868,9 +868,9 @@ pub fn read_in_project(
                 .iter()
                 .any(|key| netbox.get(key).is_some());
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
-        secrets |= netbox.get("secrets").is_some();
+        secrets |= service_key(netbox, "secrets").is_some();
         // `- superuser_password`, or `{source: …, target: …}` naming it.
-        superuser_secrets |= netbox.get("secrets").is_some_and(|list| {
+        superuser_secrets |= service_key(netbox, "secrets").is_some_and(|list| {
             untag(list).1.items().iter().any(|secret| {
                 let names_superuser = |node: Option<&Node>| {
                     node.and_then(Node::as_str).is_some_and(|n| n.to_ascii_lowercase().contains("superuser"))
@@ -882,7 +882,7 @@ pub fn read_in_project(
         });
         // `- secret_key`, or `{source: …, target: secret_key}`: netbox-docker reads
         // /run/secrets/secret_key (the target, which defaults to the source) before the variable.
-        secret_key_secret |= netbox.get("secrets").is_some_and(|list| {
+        secret_key_secret |= service_key(netbox, "secrets").is_some_and(|list| {
             untag(list).1.items().iter().any(|secret| {
                 let file = secret.get("target").or_else(|| secret.get("source")).or(Some(secret));
                 file.and_then(Node::as_str).is_some_and(|n| n.trim_start_matches("/run/secrets/") == "secret_key")
@@ -967,7 +967,7 @@ pub fn read_in_project(
             configuration_file_mounted |=
                 volumes.items().iter().filter_map(volume_target).any(|target| target == "/config/configuration.py");
         }
-        if let Some(environment) = netbox.get("environment") {
+        if let Some(environment) = service_key(netbox, "environment") {
             out.sets_netbox_environment = true;
             let (tag, environment) = untag(environment);
             if tag != Tag::Merge {
@@ -978,7 +978,7 @@ pub fn read_in_project(
                 environment_settings(text, environment, block, project, &mut out.file.settings, &mut invalid);
             }
         }
-        if let Some(env_file) = netbox.get("env_file") {
+        if let Some(env_file) = service_key(netbox, "env_file") {
             out.sets_netbox_environment = true;
             let (tag, env_file) = untag(env_file);
             if tag != Tag::Merge {

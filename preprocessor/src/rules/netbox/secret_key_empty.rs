@@ -89,6 +89,13 @@ mod tests {
         // Another secret (an OAuth client's) does not replace the key: still judged.
         assert_eq!(lines(&project("    secrets:\n      - google_oauth2_secret\n")), [11]);
         assert_eq!(lines(&project("    secrets:\n      - source: secret_key\n        target: oauth_secret\n")), [12]);
+        // The environment file a YAML merge key gives the service is read (`<<: *netbox-base`,
+        // found by the false-finding hunt of 2026-12-02), and so is the secret it gives.
+        let merged = |base: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-netbox-base: &netbox-base\n  image: netboxcommunity/netbox:v3.4-2.5.0\n  env_file: netbox.env\n{base}services:\n  netbox:\n    <<: *netbox-base\n```\n\n```sh,check=env,file=netbox.env\nDB_HOST=postgres\nSECRET_KEY=\n```\n")
+        };
+        assert_eq!(lines(&merged("")), [11]);
+        assert_eq!(lines(&merged("  secrets:\n    - secret_key\n")), [0; 0]);
     }
 
     #[test]
