@@ -34,7 +34,7 @@
 //!
 //! Use instead: `"CN=Network-Team,OU=Groups,DC=corp,DC=example,DC=com"`.
 
-use super::shared::{names_bound, unformatted_placeholder};
+use super::placeholders::{names_bound, unformatted_placeholder};
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
@@ -54,7 +54,7 @@ pub const LDAP_DN_MALFORMED: Rule = Rule {
 const SETTINGS: &[&str] = &["AUTH_LDAP_REQUIRE_GROUP", "AUTH_LDAP_DENY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"];
 
 /// The settings of ldap_config.py that hold a DN, or a DN template, judged only for a
-/// placeholder written for an f-string (see [`super::shared::unformatted_placeholder`]): the
+/// placeholder written for an f-string (see [`super::placeholders::unformatted_placeholder`]): the
 /// bind DN may be what Active Directory takes instead of a DN, and the template holds
 /// django-auth-ldap's `%(user)s`.
 const PLACEHOLDER_ONLY: &[&str] = &["AUTH_LDAP_BIND_DN", "AUTH_LDAP_USER_DN_TEMPLATE"];

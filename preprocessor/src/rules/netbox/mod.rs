@@ -4,11 +4,12 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `keycloak`, what the Keycloak rules share; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak`, what the Keycloak rules share; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
 mod parameters;
+mod placeholders;
 mod shared;
 mod social_backends;
 mod social_names;

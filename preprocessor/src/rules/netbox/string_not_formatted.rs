@@ -21,7 +21,8 @@
 //!
 //! Use instead: `AUTH_LDAP_SERVER_URI = f"ldaps://{hostname}"`.
 
-use super::shared::{at_value, names_bound, unformatted_placeholder};
+use super::placeholders::{names_bound, unformatted_placeholder};
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
