@@ -94,7 +94,11 @@ def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, t
     whole: set[str] = set()
     for name in git(clone, "ls-tree", "-r", "--name-only", tag, f"{base}templates/").split():
         text = git(clone, "show", f"{tag}:{name}")
-        paths.update(READ.findall(text))
+        # A template reading `.Values.remoteAuth.ldap.serverUri` reads the maps above it: a
+        # release whose values.yaml only comments the map out (4.0.1) still reads `ldap:`.
+        for read in READ.findall(text):
+            parts = read.split(".")
+            paths.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
         whole.update(READ_WHOLE.findall(text))
         if name.endswith("/configmap.yaml"):
             section = ""

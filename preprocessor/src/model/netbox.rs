@@ -97,6 +97,9 @@ pub struct NetboxConfig {
     /// Where the settings netbox-chart renders from its own keys are written (see
     /// [`PythonFile::chart_rendered`]).
     chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
+    /// The settings netbox-chart renders into its `ldap.yaml`, by block and the name's start
+    /// ([`PythonFile::chart_ldap`]): LDAP settings, as ldap_config.py's are.
+    chart_ldap: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
     /// The settings files' top-level guards (see [`Guard`]).
     pub guards: Vec<Guard>,
     /// Names used after a `try` swallowed the `KeyError` that would have bound them.
@@ -525,6 +528,7 @@ impl NetboxConfig {
     /// file mounts a file of its own over that loader (what reads the variables is not shown).
     pub fn is_ldap_setting(&self, setting: &Setting) -> bool {
         self.ldap_blocks.contains(&setting.block)
+            || self.chart_ldap.contains(&(setting.block, setting.name_range.start))
             || (!self.ldap_blocks.is_empty() && !self.ldap_loader_replaced && self.is_from_environment(setting))
     }
 
@@ -675,6 +679,7 @@ impl NetboxConfig {
         self.chart_sentinels.extend(file.chart_sentinels.iter().cloned());
         if let Some(first) = file.settings.first() {
             self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
+            self.chart_ldap.extend(file.chart_ldap.iter().map(|&at| (first.block, at)));
         }
         match role {
             Role::Whole | Role::Partial | Role::Fragment | Role::Ldap => {
@@ -856,6 +861,7 @@ impl NetboxConfig {
             config.chart_unread.extend(part.chart_unread);
             config.chart_sentinels.extend(part.chart_sentinels);
             config.chart_rendered.extend(part.chart_rendered);
+            config.chart_ldap.extend(part.chart_ldap);
             config.guards.extend(part.guards);
             config.unguarded_uses.extend(part.unguarded_uses);
             config.free_reads.extend(part.free_reads);

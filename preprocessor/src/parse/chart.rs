@@ -16,7 +16,9 @@
 //!
 //! The values a file does not write are the chart's defaults, which depend on the chart's release:
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
-//! `ldap.yaml`, which the chart's `ldap_config.py` loads; they are not read here. Of several YAML
+//! `ldap.yaml`, which the chart's `ldap_config.py` loads into its globals: they are read as the
+//! LDAP settings of that file (`PythonFile::chart_ldap`), where the chart renders it (its
+//! backends name the LDAP backend). Of several YAML
 //! documents, the release of chart `netbox` is read (a Flux HelmRelease's `spec.values`, an Argo
 //! CD Application's `helm.valuesObject`, or its `helm.values` string when that is a literal block
 //! `|`, whose lines are the values file's lines as written), and the release it pins.
@@ -380,7 +382,45 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => disabled("redis"),
     });
-    let Read { mut settings, mut unread, written, rendered, mut sentinels, .. } = read;
+    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, .. } = read;
+    // The chart renders ldap.yaml only for the LDAP backend (`has "netbox.authentication.LDAPBackend"
+    // .Values.remoteAuth.backends`, 8.3.61 configmap.yaml L176; `remoteAuth.backend` of older
+    // releases): without it the LDAP values are read by nothing (the chart's default backend is
+    // RemoteUserBackend, values.yaml L370-371).
+    let ldap_backend = settings.iter().any(|s| {
+        s.name == "REMOTE_AUTH_BACKEND"
+            && match &s.value.kind {
+                ValueKind::Str(backend) => backend == LDAP_BACKEND,
+                ValueKind::List(items) | ValueKind::Tuple(items) => {
+                    items.iter().any(|b| b.as_str() == Some(LDAP_BACKEND))
+                }
+                _ => false,
+            }
+    });
+    if !ldap_backend && !ldap.is_empty() {
+        let dropped: std::collections::HashSet<usize> = ldap.drain(..).collect();
+        settings.retain(|s| !dropped.contains(&s.name_range.start));
+        rendered.retain(|at| !dropped.contains(at));
+    }
+    // `startTls` not written is the release's default, rendered as `AUTH_LDAP_START_TLS: {{ toJson
+    // … }}`: true where values.yaml has it (6.0.60 L392), null, so False, where it is only a
+    // comment (3.0.0 L196, 4.0.1 L218). Without a pinned release it is not known. It is placed
+    // at the URI, which is what it is judged with.
+    if ldap_backend && !settings.iter().any(|s| s.name == "AUTH_LDAP_START_TLS") {
+        let uri = settings.iter().find(|s| s.name == "AUTH_LDAP_SERVER_URI" && ldap.contains(&s.name_range.start));
+        if let Some(uri) = uri {
+            let kind = match pinned {
+                Some(_) => ValueKind::Bool(default_of("remoteAuth.ldap.startTls", pinned).is_some_and(|d| d == true)),
+                None => ValueKind::Unknown,
+            };
+            let start_tls = Setting {
+                name: CompactString::from("AUTH_LDAP_START_TLS"),
+                value: Value { kind, range: uri.name_range.clone() },
+                ..uri.clone()
+            };
+            settings.push(start_tls);
+        }
+    }
     // A key only older releases read is reported only beside one only later releases read: the
     // file's chart is not known, and an old chart reads it.
     for old in &mut unread {
@@ -409,12 +449,16 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     file.settings = settings.into_iter().map(Arc::new).collect();
     file.chart_unread = unread.into_boxed_slice();
     file.chart_rendered = rendered.into_boxed_slice();
+    file.chart_ldap = ldap.into_boxed_slice();
     for sentinel in &mut sentinels {
         trimmed(&mut sentinel.range);
     }
     file.chart_sentinels = sentinels.into_boxed_slice();
     file
 }
+
+/// NetBox's LDAP backend, for which the chart renders its LDAP values.
+const LDAP_BACKEND: &str = "netbox.authentication.LDAPBackend";
 
 /// What reading a values file's keys gathers.
 #[derive(Default)]
@@ -425,6 +469,8 @@ struct Read<'a> {
     unread: Vec<UnreadValue>,
     /// Where each setting the chart renders from its own keys is written.
     rendered: Vec<usize>,
+    /// Of them, the ones the chart renders into `ldap.yaml`, which its `ldap_config.py` loads.
+    ldap: Vec<usize>,
     /// The index in the inventory's releases of the chart release the file pins.
     pinned: Option<usize>,
     /// Each key the inventory knows, with the releases that read it.
@@ -519,6 +565,21 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
         if let Some(made) = made.filter(|made| !CHART_OWN.contains(&made.setting.as_str()) && !default) {
             read.settings.push(setting(&made.setting, key, value, block));
             read.rendered.push(key.range.start);
+        }
+        // The LDAP values become `ldap.yaml` (8.3.61 templates/configmap.yaml L176-216), which
+        // the chart's ldap_config.py loads into its globals; kept below only where the chart
+        // renders that file (its backends name the LDAP backend).
+        let mut made_for_ldap = INVENTORY.settings.iter().filter(|s| s.path == path && s.file == "ldap.yaml");
+        let made = match read.pinned {
+            Some(pinned) => made_for_ldap.find(|s| holds(&s.releases, pinned)),
+            None => made_for_ldap.max_by_key(|s| INVENTORY.releases.iter().position(|r| r == last_of(&s.releases))),
+        };
+        // A value equal to the chart's default is read too: ldap.yaml renders every LDAP value,
+        // and the LDAP rules judge them together (`startTls` beside `serverUri`).
+        if let Some(made) = made {
+            read.settings.push(setting(&made.setting, key, value, block));
+            read.rendered.push(key.range.start);
+            read.ldap.push(key.range.start);
         }
         if INVENTORY.free.contains_key(&path) {
             continue;
@@ -720,6 +781,30 @@ mod tests {
 
     fn settings(text: &str) -> Vec<(String, ValueKind)> {
         parse(text, BlockId(0)).settings.iter().map(|s| (s.name.to_string(), s.value.kind.clone())).collect()
+    }
+
+    /// The LDAP values become the settings of the chart's ldap.yaml, marked as such, where the
+    /// backends name the LDAP backend; a value equal to the chart's default (`startTls: true`)
+    /// too, since the LDAP rules judge them together.
+    #[test]
+    fn ldap_values_become_ldap_settings_with_the_ldap_backend() {
+        let text = "remoteAuth:\n  backends:\n    - netbox.authentication.LDAPBackend\n  ldap:\n    serverUri: ldaps://dc01.example.com\n    startTls: true\n    ignoreCertErrors: true\n";
+        let file = parse(text, BlockId(0));
+        let names: Vec<&str> = file.settings.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["REMOTE_AUTH_BACKEND", "AUTH_LDAP_SERVER_URI", "AUTH_LDAP_START_TLS", "LDAP_IGNORE_CERT_ERRORS"]
+        );
+        assert_eq!(file.chart_ldap.len(), 3);
+        assert!(file.chart_ldap.iter().all(|at| file.chart_rendered.contains(at)));
+        // Another backend: the chart renders no ldap.yaml, and the values are read by nothing.
+        let oidc = parse(
+            &text
+                .replace("netbox.authentication.LDAPBackend", "social_core.backends.open_id_connect.OpenIdConnectAuth"),
+            BlockId(0),
+        );
+        assert_eq!(oidc.settings.len(), 1);
+        assert!(oidc.chart_ldap.is_empty() && oidc.chart_rendered.len() == 1);
     }
 
     #[test]

@@ -465,6 +465,9 @@ pub struct PythonFile {
     /// renders that setting whatever the file says: removing the key only brings back the
     /// chart's default.
     pub chart_rendered: Box<[usize]>,
+    /// Of them, the ones netbox-chart renders into `ldap.yaml`, the LDAP settings its
+    /// `ldap_config.py` loads (their names' starts).
+    pub chart_ldap: Box<[usize]>,
     /// netbox-chart values: Redis Sentinels the chart cannot split (see
     /// [`ChartSentinel`]; boxed: empty in every other kind of file).
     pub chart_sentinels: Box<[ChartSentinel]>,

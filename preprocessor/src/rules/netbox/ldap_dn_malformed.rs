@@ -50,8 +50,19 @@ pub const LDAP_DN_MALFORMED: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// The settings of ldap_config.py that hold DNs (a dict's values for the flags).
-const SETTINGS: &[&str] = &["AUTH_LDAP_REQUIRE_GROUP", "AUTH_LDAP_DENY_GROUP", "AUTH_LDAP_USER_FLAGS_BY_GROUP"];
+/// The settings of ldap_config.py that hold DNs (a dict's values for the flags), and the names
+/// netbox-chart's ldap.yaml gives its DN values (8.3.61 templates/configmap.yaml L192-205:
+/// search bases, and the lists its ldap_config.py turns into group queries).
+const SETTINGS: &[&str] = &[
+    "AUTH_LDAP_REQUIRE_GROUP",
+    "AUTH_LDAP_DENY_GROUP",
+    "AUTH_LDAP_USER_FLAGS_BY_GROUP",
+    "AUTH_LDAP_USER_SEARCH_BASEDN",
+    "AUTH_LDAP_GROUP_SEARCH_BASEDN",
+    "AUTH_LDAP_REQUIRE_GROUP_LIST",
+    "AUTH_LDAP_IS_ADMIN_LIST",
+    "AUTH_LDAP_IS_SUPERUSER_LIST",
+];
 
 /// The settings of ldap_config.py that hold a DN, or a DN template, judged only for a
 /// placeholder written for an f-string (see [`super::placeholders::unformatted_placeholder`]): the
@@ -294,6 +305,18 @@ mod tests {
         assert_quiet_in_chapter("netbox/ldap-dn-malformed", &file(&plain.replace("{user}", "{someone}").replace("{group}", "{team}")));
         // The same texts are not `netbox/string-not-formatted`'s.
         assert!(fired_chapter_lines("netbox/string-not-formatted", &file(plain)).is_empty());
+    }
+
+    /// netbox-chart's LDAP values, with the LDAP backend: the search bases and the group lists
+    /// its ldap.yaml renders.
+    #[test]
+    fn netbox_charts_ldap_values() {
+        use crate::rules::testing::{assert_quiet_linted, fired_linted_lines};
+        let values = |backend: &str| format!("# t\n\n```yaml,check=chart,file=values.yaml\nremoteAuth:\n  backends: [{backend}]\n  ldap:\n    userSearchBaseDn: OU=Users,DC=corp,DC=exmple,cxm\n    requireGroupDn:\n      - CN=NetBox.OU=Groups,DC=corp,DC=com\n      - CN=Admins,OU=Groups,DC=corp,DC=com\n```\n");
+        assert_eq!(fired_linted_lines("netbox/ldap-dn-malformed", &values("netbox.authentication.LDAPBackend")), vec![4, 6]);
+        assert_quiet_linted("netbox/ldap-dn-malformed", &values("netbox.authentication.RemoteUserBackend"));
+        // The chart's own names are read by its ldap_config.py: not unknown settings.
+        assert_quiet_linted("netbox/ldap-setting-unknown", &values("netbox.authentication.LDAPBackend"));
     }
 
     /// netbox-docker's variables (corpus case t158), unless a file of one's own reads them.

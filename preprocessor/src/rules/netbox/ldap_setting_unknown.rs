@@ -80,7 +80,10 @@ pub fn ldap_setting_unknown(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
         // A helper the file builds other values from (`f'cn={AUTH_LDAP_USER_STAFF},…'`) has an
         // effect, and so has the environment's variable that netbox-docker's ldap_config.py reads
         // into such a helper (`AUTH_LDAP_USER_SEARCH_BASEDN`; trial 6 of tests/realworld/README.md).
+        // netbox-chart's own names in its ldap.yaml (`AUTH_LDAP_REQUIRE_GROUP_LIST`), which its
+        // ldap_config.py reads.
         if !d.netbox.is_ldap_setting(setting)
+            || d.netbox.is_chart_rendered(setting)
             || d.netbox.is_read_in_its_file(setting)
             || (d.netbox.is_from_environment(setting) && d.netbox.is_read_in_ldap_file(name))
         {

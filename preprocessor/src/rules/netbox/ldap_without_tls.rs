@@ -110,4 +110,23 @@ mod tests {
         assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("./ldap.py:/etc/netbox/config/ldap/ldap_config.py:ro"));
         assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("{type: bind, source: ./l.py, target: /opt/netbox/netbox/netbox/ldap_config.py}"));
     }
+
+    /// `startTls` not written is the pinned release's default: true in 6.0.60's values, null
+    /// (so False) in 4.0.1's, where the map is only a comment (and still read); unknown without
+    /// a pin. A written `startTls: true`, equal to the default, is read too.
+    #[test]
+    fn netbox_charts_start_tls_default() {
+        use crate::rules::testing::{assert_quiet_linted, fired_linted_lines};
+        let release = |version: &str, backend: &str, ldap: &str| {
+            format!("# t\n\n```yaml,check=chart,file=netbox.yaml\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  chart:\n    spec:\n      chart: netbox\n      version: {version}\n  values:\n    remoteAuth:\n      {backend}\n      ldap:\n        serverUri: ldap://dc01.corp.example\n{ldap}```\n")
+        };
+        let old = release("4.0.1", "backend: netbox.authentication.LDAPBackend", "");
+        assert_eq!(fired_linted_lines("netbox/ldap-without-tls", &old), vec![12]);
+        assert_quiet_linted("netbox/chart-value-unread", &old);
+        assert_quiet_linted("netbox/ldap-without-tls", &release("6.0.60", "backends: [netbox.authentication.LDAPBackend]", ""));
+        let written = release("6.0.60", "backends: [netbox.authentication.LDAPBackend]", "        startTls: true\n        ignoreCertErrors: true\n");
+        assert_eq!(fired_linted_lines("netbox/ldap-ignore-cert-errors", &written), vec![14]);
+        let unpinned = "# t\n\n```yaml,check=chart,file=values.yaml\nremoteAuth:\n  backends: [netbox.authentication.LDAPBackend]\n  ldap:\n    serverUri: ldap://dc01.corp.example\n```\n";
+        assert_quiet_linted("netbox/ldap-without-tls", unpinned);
+    }
 }
