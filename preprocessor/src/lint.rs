@@ -137,6 +137,16 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     composes.extend(named_composes);
     let docker_composes = composes.len();
     let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
+    // Python files a compose file mounts into NetBox's package: modules, not configuration.
+    let modules: HashSet<PathBuf> = composes
+        .iter()
+        .flat_map(|compose| {
+            let directory = compose.path.parent().unwrap_or(Path::new("."));
+            crate::parse::compose::module_mounts(&compose.text)
+                .into_iter()
+                .map(move |source| canonical(&directory.join(source)))
+        })
+        .collect();
     let service_env_files = backing_service_env_files(&composes);
     // The whole project: its files load, its env files are all here, and every compose file
     // Compose finds beside the first (one of each of its name lists) is read.
@@ -204,8 +214,8 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
         // An env file Compose reads for the `netbox` service: its `${NAME}` are filled in too.
         let interpolated = file.kind == Kind::Compose
             || (file.kind == Kind::Env && !file.project_env_only && from_compose.contains(&canonical(&file.path)));
-        let (logical, partial) = logical_file(&file);
-        let display = file.path.to_string_lossy().into_owned();
+        let (logical, partial) = logical_file(&file, &modules);
+        let display = shown_path(&file.path).to_string_lossy().into_owned();
         let len = file.text.len();
         let source = sources.add(SourceFile::new(display, file.text.clone()));
         blocks.push(Block {
@@ -252,6 +262,30 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// A path as findings name it: `netbox-docker/../env/netbox.env` (an override's `env_file:`
+/// joined to its directory) as `env/netbox.env`, the name the administrator gives the same file,
+/// unless a symbolic link makes the shorter path another file.
+fn shown_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut short = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(short.components().next_back(), Some(Component::Normal(_))) => {
+                short.pop();
+            }
+            other => short.push(other),
+        }
+    }
+    if short.as_os_str().is_empty() {
+        short.push(".");
+    }
+    if short != path && canonical(&short) != canonical(path) {
+        return path.to_path_buf();
+    }
+    short
+}
+
 /// The logical file a NetBox file stands for, and whether it is a fragment (see the module
 /// documentation); other kinds keep their own name. A file of netbox-docker's configuration
 /// directory is named with it, `configuration/NAME` (and `configuration/ldap/NAME` for a file of
@@ -259,9 +293,14 @@ fn canonical(path: &Path) -> PathBuf {
 /// role ([`crate::model::netbox::role`]: an add-on NetBox runs with its settings, an LDAP file),
 /// not the role its base name alone gives. The name is the model's only: findings name the real
 /// file's path.
-fn logical_file(file: &Read) -> (CompactString, bool) {
+fn logical_file(file: &Read, modules: &HashSet<PathBuf>) -> (CompactString, bool) {
     let base = file.path.file_name().map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     if file.kind != Kind::Netbox {
+        return (base.into(), false);
+    }
+    // Mounted into NetBox's package by a compose file shown: a module, whatever directory it
+    // sits in here (corpus case t189's configuration/custom_pipeline.py).
+    if modules.contains(&canonical(&file.path)) {
         return (base.into(), false);
     }
     let base = docker_directory(file).map_or(base.clone(), |directory| format!("{directory}/{base}"));
@@ -847,7 +886,8 @@ mod tests {
 
     #[test]
     fn a_netbox_file_is_whole_only_with_what_netbox_requires() {
-        let logical = |path: &str, text: &str| logical_file(&Read::new(path.into(), text.into(), Kind::Netbox));
+        let logical =
+            |path: &str, text: &str| logical_file(&Read::new(path.into(), text.into(), Kind::Netbox), &HashSet::new());
         let required = "ALLOWED_HOSTS = []\nSECRET_KEY = 'k'\nREDIS = {}\nDATABASES = {}\n";
         assert_eq!(logical("/etc/netbox/my.py", required), ("configuration.py".into(), false));
         assert_eq!(logical("configuration.py", "SOCIAL_AUTH_OIDC_KEY = 'x'\n"), ("configuration.py".into(), true));
@@ -865,11 +905,12 @@ mod tests {
             docker_configuration: true,
             ..Read::new("/srv/nd/configuration/zz_pipeline.py".into(), pipeline.into(), Kind::Netbox)
         };
-        let (name, partial) = logical_file(&docker);
+        let (name, partial) = logical_file(&docker, &HashSet::new());
         assert_eq!((name.as_str(), partial), ("configuration/zz_pipeline.py", true));
         assert_eq!(role(Kind::Netbox, &name, partial), Role::Partial);
         // Named on the command line, a file shows its directory by its path.
-        let named = |path: &str| logical_file(&Read::new(path.into(), pipeline.into(), Kind::Netbox)).0;
+        let named =
+            |path: &str| logical_file(&Read::new(path.into(), pipeline.into(), Kind::Netbox), &HashSet::new()).0;
         assert_eq!(named("configuration/zz_pipeline.py"), "configuration/zz_pipeline.py");
         assert_eq!(named("nd/configuration/ldap/extra.py"), "configuration/ldap/extra.py");
         assert_eq!(role(Kind::Netbox, "configuration/ldap/extra.py", true), Role::Ldap);

@@ -304,6 +304,60 @@ fn a_model_import_in_a_netbox_docker_add_on_is_found_at_the_real_file() {
     assert!(!rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
 }
 
+/// A pipeline module a compose file mounts into NetBox's package is a module, not an add-on of
+/// the configuration directory, whatever directory it sits in; an env file an override names
+/// through `../` is named as the administrator names it, once (corpus case t189).
+#[test]
+fn a_mounted_pipeline_module_and_an_env_file_reached_through_parent_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let pipeline = write(
+        root,
+        "configuration/custom_pipeline.py",
+        "from netbox.authentication import Group
+
+def add_groups(response, user, backend, *args, **kwargs):\n    pass\n",
+    );
+    let env = write(root, "env/netbox.env", "DB_HOST=postgres\nREDIS_HOST=redis\nSECRET_KEY=short\n");
+    let override_file = write(
+        root,
+        "netbox-docker/docker-compose.override.yml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n    volumes:\n      - ../configuration/custom_pipeline.py:/opt/netbox/netbox/netbox/custom_pipeline.py\n",
+    );
+    let output = bin()
+        .current_dir(root)
+        .arg("lint")
+        .arg(&override_file)
+        .arg(&env)
+        .arg(&pipeline)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report = json(&output);
+    let found = rules_at(&report);
+    assert!(!found.iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"), "{report:#}");
+    let key: Vec<&Value> =
+        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "netbox/secret-key-short").collect();
+    assert_eq!(key.len(), 1, "{report:#}");
+    assert_eq!(Path::new(key[0]["path"].as_str().unwrap()), env.as_path(), "{report:#}");
+    // Without the mount, the same file in configuration/ is an add-on netbox-docker runs.
+    let unmounted = write(
+        root,
+        "netbox-docker/docker-compose.override.yml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n",
+    );
+    let output = bin()
+        .current_dir(root)
+        .arg("lint")
+        .arg(&unmounted)
+        .arg(&env)
+        .arg(&pipeline)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
+}
+
 #[test]
 fn unreadable_files_are_refused_by_name_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();

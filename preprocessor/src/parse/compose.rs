@@ -1685,6 +1685,39 @@ fn volume_target(volume: &Node) -> Option<&str> {
     volume.get("target").and_then(Node::as_str).map(|t| t.trim_end_matches('/'))
 }
 
+/// The Python files a compose file mounts into NetBox's own package (`./custom_pipeline.py:
+/// /opt/netbox/netbox/netbox/custom_pipeline.py`, as Authentik's NetBox guide has a pipeline
+/// module placed): modules that Python imports when they are named (a pipeline step), not files
+/// of the configuration directory that netbox-docker runs while the settings are built. Their
+/// sources as written (short syntax `SOURCE:TARGET[:MODE]`, or `source:` and `target:`).
+pub fn module_mounts(text: &str) -> Vec<String> {
+    let mut sources = Vec::new();
+    for document in &load(text).documents {
+        let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
+        for (_, service) in services {
+            for volume in service.get("volumes").map(Node::items).unwrap_or_default() {
+                let (source, target) = match volume.as_str() {
+                    Some(short) => {
+                        let mut parts = short.split(':');
+                        (parts.next(), parts.next())
+                    }
+                    None => (volume.get("source").and_then(Node::as_str), volume.get("target").and_then(Node::as_str)),
+                };
+                let (Some(source), Some(target)) = (source, target) else { continue };
+                let base = target.rsplit('/').next().unwrap_or(target);
+                if source.ends_with(".py")
+                    && target.starts_with("/opt/netbox/netbox/")
+                    && base.ends_with(".py")
+                    && !matches!(base, "configuration.py" | "ldap_config.py" | "settings.py")
+                {
+                    sources.push(source.to_string());
+                }
+            }
+        }
+    }
+    sources
+}
+
 /// Parse a compose file: the `netbox` service's `environment:` as settings.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     read(text, block).file
