@@ -78,6 +78,8 @@ pub struct NetboxConfig {
     own: Arc<SettingTable>,
     /// Imports in every NetBox Python file.
     pub imports: Vec<Import>,
+    /// Names used as a model class (see [`PythonFile::model_uses`]), by block.
+    pub model_uses: Vec<(CompactString, crate::finding::BlockId)>,
     /// The imports at the top level of the files NetBox runs while Django builds its settings
     /// (`configuration.py` and netbox-docker's add-ons: [`Role::Whole`] and [`Role::Partial`]
     /// files, not `ldap_config.py`, other fragments or code; see [`Import::top_level`]).
@@ -735,6 +737,7 @@ impl NetboxConfig {
             Role::Code => {}
         }
         self.imports.extend(file.imports);
+        self.model_uses.extend(file.model_uses);
         self.attribute_writes.extend(file.attribute_writes);
         self.attribute_reads.extend(file.attribute_reads);
         self.attribute_probes.extend(file.attribute_probes);
@@ -853,6 +856,7 @@ impl NetboxConfig {
             part.own.deleted.iter().for_each(|name| own.delete(name));
             maybe_unbound.extend(part.maybe_unbound.iter().copied());
             config.imports.extend(part.imports);
+            config.model_uses.extend(part.model_uses);
             config.startup_imports.extend(part.startup_imports);
             config.attribute_writes.extend(part.attribute_writes);
             config.attribute_reads.extend(part.attribute_reads);

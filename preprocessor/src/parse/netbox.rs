@@ -249,6 +249,9 @@ pub struct Import {
     pub module: String,
     /// `Group` for `from … import Group`; empty for `import module`.
     pub name: String,
+    /// The name the import binds: `DjangoGroup` for `from … import Group as DjangoGroup`, else
+    /// the name imported (empty for `import module`).
+    pub bound: String,
     /// The statement.
     pub range: Range<usize>,
     /// The block.
@@ -409,6 +412,9 @@ pub struct PythonFile {
     pub attribute_writes: Vec<AttributeAccess>,
     /// Reads of the attributes in [`READ_ATTRIBUTES`].
     pub attribute_reads: Vec<AttributeAccess>,
+    /// Names used as a model class anywhere in the file: `NAME.objects`, or a call of a name
+    /// ending in `Group` (`Group(name=…)`).
+    pub model_uses: Vec<(CompactString, BlockId)>,
     /// `hasattr(x, 'is_staff')` and `getattr(x, 'is_staff', …)` for the attributes in
     /// [`READ_ATTRIBUTES`]: code that checks before it reads.
     pub attribute_probes: Vec<AttributeAccess>,
@@ -1772,6 +1778,7 @@ fn record_imports(stmt: &Stmt, block: BlockId, top_level: bool, out: &mut Vec<Im
         Stmt::Import(import) => out.extend(import.names.iter().map(|alias| Import {
             module: alias.name.id.to_string(),
             name: String::new(),
+            bound: String::new(),
             range: range.clone(),
             block,
             top_level,
@@ -1781,6 +1788,7 @@ fn record_imports(stmt: &Stmt, block: BlockId, top_level: bool, out: &mut Vec<Im
             out.extend(import.names.iter().map(|alias| Import {
                 module: module.to_string(),
                 name: alias.name.id.to_string(),
+                bound: alias.asname.as_ref().unwrap_or(&alias.name).id.to_string(),
                 range: range.clone(),
                 block,
                 top_level,
@@ -1911,6 +1919,22 @@ impl<'a> ast::visitor::Visitor<'a> for Scan<'_> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
+        // `Group.objects…` and `Group(…)`: a model class used to read or make rows (not only
+        // named, as in `except Group.DoesNotExist:`).
+        let used_as_model = match expr {
+            Expr::Attribute(attribute) if attribute.attr.id.as_str() == "objects" => match attribute.value.as_ref() {
+                Expr::Name(name) => Some(name.id.as_str()),
+                _ => None,
+            },
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Name(name) if name.id.as_str().ends_with("Group") => Some(name.id.as_str()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(name) = used_as_model {
+            self.file.model_uses.push((CompactString::from(name), self.block));
+        }
         if let Expr::Attribute(attribute) = expr
             && attribute.ctx == ast::ExprContext::Load
             && READ_ATTRIBUTES.contains(&attribute.attr.id.as_str())

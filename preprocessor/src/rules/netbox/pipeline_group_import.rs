@@ -25,8 +25,14 @@ pub fn pipeline_group_import(d: &Input<'_>, targets: &Targets, out: &mut Vec<Fin
         .map(|i| i.block)
         .collect();
     let netbox_group = |block| with_netbox_group.contains(&block);
+    // Only a file that reads or makes groups with it: one that names the class alone
+    // (`except Group.DoesNotExist:`) makes no group (found by a false-finding hunt of
+    // 2026-12-02 on a Keycloak pipeline whose group code was commented out).
+    let used = |import: &crate::parse::netbox::Import| {
+        d.netbox.model_uses.iter().any(|(name, block)| *block == import.block && name == import.bound.as_str())
+    };
     for import in &d.netbox.imports {
-        if import.module == "django.contrib.auth.models" && import.name == "Group" && !netbox_group(import.block) {
+        if import.module == "django.contrib.auth.models" && import.name == "Group" && !netbox_group(import.block) && used(import) {
             out.push(Finding::in_block(
                 &PIPELINE_GROUP_IMPORT,
                 import.block,
@@ -46,7 +52,7 @@ mod tests {
         (
             "netbox/pipeline-group-import",
             "4.7",
-            "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n",
+            "def add_groups(response, user, backend, *args, **kwargs):\n    from django.contrib.auth.models import Group\n    group, _ = Group.objects.get_or_create(name='staff')\n",
             2,
             "from netbox.authentication import Group\n",
         ),
@@ -60,6 +66,20 @@ mod tests {
             "try:\n    from users.models import Group\nexcept ModuleNotFoundError:\n    from django.contrib.auth.models import Group\n",
         ),
     ];
+
+    /// The class named, never used to read or make a group: no group is lost; an alias used so
+    /// is found.
+    #[test]
+    fn only_where_the_model_makes_or_reads_groups() {
+        use crate::rules::netbox::testing::assert_cases_in;
+        let named_only = "from django.contrib.auth.models import Group\n\ndef set_role(response, user, backend, *args, **kwargs):\n    try:\n        user.is_superuser = 'admins' in response.get('roles', [])\n    except Group.DoesNotExist:\n        pass\n";
+        let alias = "from django.contrib.auth.models import Group as DjangoGroup\n\ndef add(user):\n    user.groups.add(DjangoGroup.objects.get(name='staff'))\n";
+        assert_cases_in(
+            &super::PIPELINE_GROUP_IMPORT,
+            "custom_pipeline.py",
+            &[("netbox/pipeline-group-import", "4.7", alias, 1, named_only)],
+        );
+    }
 
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
