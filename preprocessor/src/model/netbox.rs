@@ -96,6 +96,8 @@ pub struct NetboxConfig {
     pub chart_unread: Vec<crate::parse::netbox::UnreadValue>,
     /// netbox-chart values' Redis Sentinels that are no `host:port` text.
     pub chart_sentinels: Vec<crate::parse::netbox::ChartSentinel>,
+    /// netbox-chart values that switch the chart's RQ worker off, by block and the value's range.
+    pub chart_worker_off: Vec<(crate::finding::BlockId, std::ops::Range<usize>)>,
     /// Where the settings netbox-chart renders from its own keys are written (see
     /// [`PythonFile::chart_rendered`]).
     chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
@@ -679,6 +681,7 @@ impl NetboxConfig {
         self.port_overridden |= file.compose.port_overridden;
         self.chart_unread.extend(file.chart_unread.iter().cloned());
         self.chart_sentinels.extend(file.chart_sentinels.iter().cloned());
+        self.chart_worker_off.extend(file.chart_worker_off.iter().cloned());
         if let Some(first) = file.settings.first() {
             self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
             self.chart_ldap.extend(file.chart_ldap.iter().map(|&at| (first.block, at)));
@@ -864,6 +867,7 @@ impl NetboxConfig {
             config.annotated_only.extend(part.annotated_only);
             config.chart_unread.extend(part.chart_unread);
             config.chart_sentinels.extend(part.chart_sentinels);
+            config.chart_worker_off.extend(part.chart_worker_off);
             config.chart_rendered.extend(part.chart_rendered);
             config.chart_ldap.extend(part.chart_ldap);
             config.guards.extend(part.guards);

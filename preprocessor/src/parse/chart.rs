@@ -382,7 +382,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => disabled("redis"),
     });
-    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, .. } = read;
+    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, .. } = read;
+    file.chart_worker_off = worker_off;
     // The chart renders ldap.yaml only for the LDAP backend (`has "netbox.authentication.LDAPBackend"
     // .Values.remoteAuth.backends`, 8.3.61 configmap.yaml L176; `remoteAuth.backend` of older
     // releases): without it the LDAP values are read by nothing (the chart's default backend is
@@ -477,6 +478,8 @@ struct Read<'a> {
     written: Vec<(String, &'static [[String; 2]])>,
     /// The Sentinels the chart cannot split.
     sentinels: Vec<ChartSentinel>,
+    /// `worker.enabled: false`: the block and the value's range.
+    worker_off: Option<(BlockId, std::ops::Range<usize>)>,
     /// The values' text (a Helm template's slot is told by how it is written).
     text: &'a str,
 }
@@ -525,6 +528,14 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
         // Every release that reads a `sentinels:` list splits each item on `:` in its
         // configuration.py (`tuple(x.split(r":"))`, 8.3.61 files/configuration.py L83-86; 4.0.1
         // templates/configmap.yaml L48-49): an item that is no text stops NetBox at start-up.
+        // The chart's worker Deployment (templates/worker/deployment.yaml, `if
+        // .Values.worker.enabled`), the only process of the release that runs `rqworker`.
+        if path == "worker.enabled"
+            && matches!(value.kind, NodeKind::Bool(false))
+            && read.pinned.is_none_or(|pinned| holds(read_by, pinned))
+        {
+            read.worker_off = Some((block, value.range.clone()));
+        }
         if path.ends_with(".sentinels")
             && let NodeKind::Seq(items) = &value.kind
         {

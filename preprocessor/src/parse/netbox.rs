@@ -477,6 +477,9 @@ pub struct PythonFile {
     /// netbox-chart values: Redis Sentinels the chart cannot split (see
     /// [`ChartSentinel`]; boxed: empty in every other kind of file).
     pub chart_sentinels: Box<[ChartSentinel]>,
+    /// netbox-chart values that switch the chart's RQ worker off (`worker.enabled: false`, read
+    /// by every release from 3.0.0): the values file's block and the value's range.
+    pub chart_worker_off: Option<(BlockId, Range<usize>)>,
 }
 
 /// An item of a `sentinels:` list of netbox-chart's values that is no `host:port` text (a

@@ -1,5 +1,6 @@
 //! `netbox/rq-worker-missing`: a whole Compose project that runs NetBox (netbox-docker's image)
-//! with its own PostgreSQL and Redis, and no service that runs NetBox's RQ worker.
+//! with its own PostgreSQL and Redis, and no service that runs NetBox's RQ worker; or
+//! netbox-chart values that switch the chart's worker off.
 //!
 //! ## What it does
 //! Applies when `lint` read the whole Compose project (every compose file and environment file
@@ -11,7 +12,9 @@
 //! will not initialise its database without a password (`POSTGRES_PASSWORD`, or
 //! `POSTGRES_HOST_AUTH_METHOD=trust`), so a bare `postgres:` with an image only is a stand-in for
 //! a database shown elsewhere, not one NetBox runs with. Reports, at the `netbox` service, that
-//! no service's `command:` or `entrypoint:` runs `rqworker`.
+//! no service's `command:` or `entrypoint:` runs `rqworker`. In netbox-chart's values,
+//! reports `worker.enabled: false` (every release from 3.0.0 reads it): the worker Deployment
+//! (templates/worker/deployment.yaml) is the only part of the release that runs `rqworker`.
 //!
 //! ## Why is this bad?
 //! NetBox's web process only queues background work in Redis; a separate process,
@@ -35,14 +38,23 @@ use crate::version::{Applies, Targets};
 pub const RQ_WORKER_MISSING: Rule = Rule {
     id: "netbox/rq-worker-missing",
     severity: Severity::Warning,
-    summary: "a whole Compose project runs NetBox (netbox-docker's image) with its PostgreSQL and Redis, and no service runs NetBox's RQ worker (`manage.py rqworker`): scripts, webhooks, data-source syncs and housekeeping are queued and never run",
+    summary: "a whole Compose project runs NetBox (netbox-docker's image) with its PostgreSQL and Redis, and no service runs NetBox's RQ worker (`manage.py rqworker`), or netbox-chart's values switch its worker off: scripts, webhooks, data-source syncs and housekeeping are queued and never run",
     help: "add netbox-docker's `netbox-worker` service: the `netbox` service's image, environment and volumes with `command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker]` (netbox-docker's docker-compose.yml)",
-    fact: "NetBox 4.6.8: contrib/netbox-rq.service runs `manage.py rqworker high default low` beside the web service; netbox/extras/events.py L216-241 (event rules' webhooks enqueued on an RQ queue) and L265 (their scripts, ScriptJob.enqueue); netbox/core/jobs.py L22 (SyncDataSourceJob) and L61-62 (SystemHousekeepingJob, a daily system job that core/management/commands/rqworker.py schedules when a worker starts); NetBox 2.9.0 release notes, #2006 (scripts and reports queued for background processing). netbox-docker 3.0.2 docker-compose.yml: the `netbox-worker` service runs rqworker beside `netbox`, whose image starts the web server only (docker/launch-netbox.sh). docker-library/postgres 6edb0a8 17/alpine3.22/docker-entrypoint.sh L105-120 and L342-343 (docker_verify_minimum_env, on an uninitialised database: a first start without POSTGRES_PASSWORD, unless POSTGRES_HOST_AUTH_METHOD is trust, exits with 'Database is uninitialized and superuser password is not specified'). Seen in tests/realworld/tuning/t138-… and t159-… (a homelab stack, a security-tools stack); bare stand-ins in t160-…",
+    fact: "NetBox 4.6.8: contrib/netbox-rq.service runs `manage.py rqworker high default low` beside the web service; netbox/extras/events.py L216-241 (event rules' webhooks enqueued on an RQ queue) and L265 (their scripts, ScriptJob.enqueue); netbox/core/jobs.py L22 (SyncDataSourceJob) and L61-62 (SystemHousekeepingJob, a daily system job that core/management/commands/rqworker.py schedules when a worker starts); NetBox 2.9.0 release notes, #2006 (scripts and reports queued for background processing). netbox-docker 3.0.2 docker-compose.yml: the `netbox-worker` service runs rqworker beside `netbox`, whose image starts the web server only (docker/launch-netbox.sh). docker-library/postgres 6edb0a8 17/alpine3.22/docker-entrypoint.sh L105-120 and L342-343 (docker_verify_minimum_env, on an uninitialised database: a first start without POSTGRES_PASSWORD, unless POSTGRES_HOST_AUTH_METHOD is trust, exits with 'Database is uninitialized and superuser password is not specified'). Seen in tests/realworld/tuning/t138-… and t159-… (a homelab stack, a security-tools stack); bare stand-ins in t160-…. netbox-chart 8.3.61 templates/worker/deployment.yaml L1 (`if .Values.worker.enabled`) and values.yaml L1569-1578 (`worker.command`: manage.py rqworker, the release's only rqworker): seen in tests/realworld/tuning/t190-… and a published HelmRelease of chart 7.1.7 (the false-finding hunt of 2026-12-02)",
     applies: Applies::netbox_since(2, 9, 0),
 };
 
 pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
+    // netbox-chart's values: the chart's worker Deployment is the release's only `rqworker`.
+    for (block, off) in &nb.chart_worker_off {
+        out.push(Finding::in_block(
+            &RQ_WORKER_MISSING,
+            *block,
+            off.clone(),
+            "this switches netbox-chart's worker off (`worker.enabled: false`), the only part of the release that runs NetBox's RQ worker (`manage.py rqworker`): the web pods only queue background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
+        ));
+    }
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
     let Some((block, netbox)) = &services.netbox_key else { return };
@@ -76,6 +88,17 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+
+    /// netbox-chart's values that switch its worker off (corpus case t190), not where it runs.
+    #[test]
+    fn netbox_charts_worker_switched_off() {
+        use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+        let values = |enabled: &str| format!("# t\n\n```yaml,check=chart,file=values.yaml\nallowedHosts: ['*']\nworker:\n  enabled: {enabled}\n```\n");
+        assert_fires_linted("netbox/rq-worker-missing", &values("false"), 3);
+        assert_quiet_linted("netbox/rq-worker-missing", &values("true"));
+        assert_quiet_linted("netbox/rq-worker-missing", &values("\"{{ .Values.global.worker }}\""));
+    }
+
     use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
 
     /// A compose file with netbox-docker's image, PostgreSQL and Redis, then `more` services.
