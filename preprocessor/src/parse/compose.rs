@@ -750,7 +750,7 @@ pub fn read_in_project(
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
-        rq_worker: false,
+        starts: Vec::new(),
         postgres: Vec::new(),
         redis: Vec::new(),
         elsewhere: false,
@@ -796,7 +796,7 @@ pub fn read_in_project(
         services_seen = true;
         // `services: !reset` or `!override` drops the services earlier documents gave.
         if services_tag != Tag::Merge {
-            project_services.rq_worker = false;
+            project_services.starts.clear();
             project_services.postgres.clear();
             project_services.redis.clear();
             project_services.shown.clear();
@@ -1179,7 +1179,16 @@ fn scan_services(
                     || node.items().iter().any(|item| item.as_str().is_some_and(|s| s.contains("rqworker")))
             })
         };
+        // What this file sets of the service's start, each key apart: a later file's `command:`
+        // replaces an earlier one's (compose-go merges key by key), so a worker whose command an
+        // override turns into the web server's runs no worker any more.
         let worker = runs_worker("command") || runs_worker("entrypoint");
+        for key in ["command", "entrypoint"] {
+            if service_key(service, key).is_some() {
+                let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
+                facts.starts.push((service_name, key, runs_worker(key)));
+            }
+        }
         if let Some(written) = name.as_str() {
             let (interpolated, keys_set) = interpolated_variables(service, project);
             // PostgreSQL's and Redis's services: what their environment sets of the passwords
@@ -1258,7 +1267,6 @@ fn scan_services(
         // not followed there.
         facts.elsewhere |=
             service.get("extends").is_some() || (service_name == "netbox" && service.get("<<").is_some());
-        facts.rq_worker |= worker;
         if let Some(image) = service_key(service, "image").and_then(Node::as_str) {
             let (repository, _) = image_repository_and_tag(image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);

@@ -555,9 +555,10 @@ pub struct ProjectServices {
     /// about the service goes (`None` in a file without it, such as an override that adds the
     /// worker).
     pub netbox_key: Option<(BlockId, Range<usize>)>,
-    /// A service runs NetBox's RQ worker: `rqworker` in its `command:` or `entrypoint:`
-    /// (netbox-docker's `netbox-worker`, 3.0.2 docker-compose.yml).
-    pub rq_worker: bool,
+    /// Each `command:` and `entrypoint:` the project's files set, in order, by service (lower
+    /// case) and key, with whether it runs NetBox's RQ worker (`rqworker`): the last of a
+    /// service's key is the one it runs (see [`ProjectServices::rq_worker`]).
+    pub starts: Vec<(String, &'static str, bool)>,
     /// The services that run PostgreSQL (their image `postgres`, `postgresql` or `postgis`), by
     /// name, other names and fixed addresses, in lower case.
     pub postgres: Vec<String>,
@@ -839,13 +840,22 @@ impl ProjectServices {
             .find_map(|service| service.image.as_ref().map(|(_, range)| (service.key.0, range.clone())))
     }
 
+    /// Whether a service runs NetBox's RQ worker: the last `command:` or `entrypoint:` the
+    /// project's files give it names `rqworker` (netbox-docker's `netbox-worker`, 3.0.2
+    /// docker-compose.yml).
+    pub fn rq_worker(&self) -> bool {
+        // From the last: the first seen of a service's key is the one in force (linear).
+        let mut seen = std::collections::HashSet::new();
+        self.starts.iter().rev().any(|(service, key, runs)| seen.insert((service.as_str(), *key)) && *runs)
+    }
+
     /// A later compose file of the same project: a service either shows is in the project; the
     /// finding stays at the first file's `netbox` service.
     pub fn merge(&mut self, later: &ProjectServices) {
         if self.netbox_key.is_none() {
             self.netbox_key = later.netbox_key.clone();
         }
-        self.rq_worker |= later.rq_worker;
+        self.starts.extend_from_slice(&later.starts);
         self.postgres.extend_from_slice(&later.postgres);
         self.redis.extend_from_slice(&later.redis);
         self.elsewhere |= later.elsewhere;

@@ -58,7 +58,7 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));
     let Some((block, netbox)) = &services.netbox_key else { return };
-    if !runs_published_image || services.postgres.is_empty() || services.redis.is_empty() || services.rq_worker || services.elsewhere {
+    if !runs_published_image || services.postgres.is_empty() || services.redis.is_empty() || services.rq_worker() || services.elsewhere {
         return;
     }
     // NetBox's database and Redis are these services unless its environment names other hosts
@@ -133,6 +133,22 @@ mod tests {
             "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    environment:\n      DB_HOST: db.example.net\n```\n",
         );
         assert_quiet_in_chapter("netbox/rq-worker-missing", &chapter(image, ""));
+    }
+
+    /// An override that turns the worker's command into the web server's (a published
+    /// override: `command: sh -c "uv pip install … && /opt/netbox/launch-netbox.sh"`, found by
+    /// the false-finding hunt of 2026-12-02): Compose runs the later file's command, no worker.
+    #[test]
+    fn an_override_that_replaces_the_workers_command() {
+        let image = "netboxcommunity/netbox:v4.6-5.0.2";
+        let worker = "  netbox-worker:\n    image: netboxcommunity/netbox:v4.6-5.0.2\n    command:\n      - /opt/netbox/venv/bin/python\n      - /opt/netbox/netbox/manage.py\n      - rqworker\n";
+        let with = |command: &str| {
+            format!("{}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox-worker:\n    {command}\n```\n", chapter(image, worker))
+        };
+        assert_fires_linted("netbox/rq-worker-missing", &with("command: sh -c \"uv pip install netbox-bgp && /opt/netbox/launch-netbox.sh\""), 2);
+        assert_quiet_linted("netbox/rq-worker-missing", &with("command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, rqworker, high]"));
+        // An override of the entrypoint alone leaves the command running the worker.
+        assert_quiet_linted("netbox/rq-worker-missing", &with("entrypoint: /usr/bin/tini --"));
     }
 
     /// The worker as Compose reads it: from a YAML merge key (`<<: *worker`), in the entrypoint
