@@ -25,7 +25,9 @@
 //! comes from it is checked at its line there; its variables are NetBox's own only when an
 //! `env_file:` names it. A variable it does not set may come from the shell: unknown. Unnamed,
 //! it is read only when it is a regular file (not a symbolic link) of UTF-8 text; otherwise its
-//! variables are unknown too, and the run goes on.
+//! variables are unknown too, and the run goes on. An nginx file a compose file mounts into its
+//! nginx service is read as nginx, and a Python file it mounts into NetBox's package is a module
+//! ([`crate::parse::compose::nginx_mounts`], [`crate::parse::compose::module_mounts`]).
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
@@ -186,8 +188,27 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             || others.iter().any(|r| canonical(&r.path) == *path)
             || unnamed_project_env.is_some()
     });
+    // The nginx files the project mounts into its nginx service (a netbox-docker checkout's
+    // `nginx.conf` beside its override): read as nginx, unless named already. One that cannot
+    // be read as text is left out: the project's own files say nothing of it.
+    let named: HashSet<PathBuf> = others.iter().map(|r| canonical(&r.path)).collect();
+    let mut mounted_nginx = Vec::new();
+    for compose in &composes {
+        let directory = compose.path.parent().unwrap_or(Path::new("."));
+        for source in crate::parse::compose::nginx_mounts(&compose.text) {
+            let path = directory.join(source);
+            let plain_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+            if !plain_file || named.contains(&canonical(&path)) {
+                continue;
+            }
+            if let Ok(text) = read_text(&path) {
+                mounted_nginx.push(Read::new(path, text, Kind::Nginx));
+            }
+        }
+    }
     let mut read = docker.configuration;
     read.extend(others.into_iter().filter(|r| !from_compose.contains(&canonical(&r.path))));
+    read.extend(mounted_nginx);
     read.extend(docker_env);
     read.extend(env_files);
     read.extend(unnamed_project_env);

@@ -304,6 +304,34 @@ fn a_model_import_in_a_netbox_docker_add_on_is_found_at_the_real_file() {
     assert!(!rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
 }
 
+/// The nginx file a compose file mounts into its nginx service is read as nginx, once, also when
+/// named; a source outside the project (an absolute path) is not read (the second
+/// false-finding hunt's netbox-docker checkout with `./nginx.conf` beside its override).
+#[test]
+fn the_nginx_file_a_compose_file_mounts_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let site = write(
+        root,
+        "nginx.conf",
+        "server {\n    listen 80;\n    server_name ipam.example.net;\n    location / {\n        proxy_pass http://netbox:8080;\n        proxy_set_header X-Forwarded-Host $http_host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n    }\n}\n",
+    );
+    let compose = |source: &str| {
+        format!(
+            "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n  nginx:\n    image: nginx:alpine\n    volumes:\n      - {source}:/etc/nginx/conf.d/default.conf:ro\n"
+        )
+    };
+    let file = write(root, "docker-compose.yml", &compose("./nginx.conf"));
+    let plain = |extra: &[&Path]| {
+        let output = bin().arg("lint").arg(&file).args(extra).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).into_iter().filter(|(rule, ..)| rule == "nginx/plain-http-only").count()
+    };
+    assert_eq!(plain(&[]), 1);
+    assert_eq!(plain(&[site.as_path()]), 1);
+    write(root, "docker-compose.yml", &compose(&site.display().to_string()));
+    assert_eq!(plain(&[]), 0);
+}
+
 /// A pipeline module a compose file mounts into NetBox's package is a module, not an add-on of
 /// the configuration directory, whatever directory it sits in; an env file an override names
 /// through `../` is named as the administrator names it, once (corpus case t189).

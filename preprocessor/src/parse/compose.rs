@@ -1726,6 +1726,43 @@ pub fn module_mounts(text: &str) -> Vec<String> {
     sources
 }
 
+/// The nginx configuration files a compose file mounts into an nginx service (its image
+/// `nginx`, or a name ending in it, as `nginx:alpine` or `nginxinc/nginx-unprivileged`): sources
+/// as written, relative ones only, of single files mounted at a `.conf` under `/etc/nginx/`
+/// (`./nginx.conf:/etc/nginx/conf.d/default.conf:ro`).
+pub fn nginx_mounts(text: &str) -> Vec<String> {
+    let mut sources = Vec::new();
+    for document in &load(text).documents {
+        let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
+        for (_, service) in services {
+            let nginx = service_key(service, "image").and_then(Node::as_str).is_some_and(|image| {
+                let (repository, _) = image_repository_and_tag(image);
+                repository.rsplit('/').next().is_some_and(|name| name == "nginx" || name.starts_with("nginx-"))
+            });
+            if !nginx {
+                continue;
+            }
+            for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
+                let (source, target) = match volume.as_str() {
+                    Some(short) => {
+                        let mut parts = short.split(':');
+                        (parts.next(), parts.next())
+                    }
+                    None => (volume.get("source").and_then(Node::as_str), volume.get("target").and_then(Node::as_str)),
+                };
+                let (Some(source), Some(target)) = (source, target) else { continue };
+                if (source.starts_with("./") || source.starts_with("../"))
+                    && target.starts_with("/etc/nginx/")
+                    && target.ends_with(".conf")
+                {
+                    sources.push(source.to_string());
+                }
+            }
+        }
+    }
+    sources
+}
+
 /// Parse a compose file: the `netbox` service's `environment:` as settings.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     read(text, block).file
