@@ -103,14 +103,26 @@ fn the_corpus_messages_quote_only_hosts_of_their_files() {
     for half in ["tuning", "heldout"] {
         for case in std::fs::read_dir(root().join("tests/realworld").join(half)).unwrap() {
             let case = case.unwrap().path();
-            let files: Vec<PathBuf> = std::fs::read_dir(&case)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.is_file() && p.file_name().is_some_and(|n| n != "case.toml"))
+            // The files the case names (`[[file]]`'s `name`, which may be in a folder, as t189's
+            // `env/netbox.env`), as tests/realworld/run.py lints them; the text of every file of
+            // the case, placeholders a compose file names included, is what messages may quote.
+            let toml = std::fs::read_to_string(case.join("case.toml")).unwrap();
+            let files: Vec<PathBuf> = toml
+                .lines()
+                .filter_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"').map(|name| case.join(name)))
                 .collect();
-            // Files in a subdirectory (t185's `env/`, which its compose file names) are read by
-            // `lint` through the compose file.
-            let input: String = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+            let mut input = String::new();
+            let mut folders = vec![case.clone()];
+            while let Some(folder) = folders.pop() {
+                for entry in std::fs::read_dir(&folder).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir() {
+                        folders.push(path);
+                    } else if path.file_name().is_some_and(|n| n != "case.toml") {
+                        input.push_str(&std::fs::read_to_string(&path).unwrap());
+                    }
+                }
+            }
             let output = Command::new(env!("CARGO_BIN_EXE_mdbook-configcheck"))
                 .arg("lint")
                 .args(&files)

@@ -52,7 +52,7 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             &RQ_WORKER_MISSING,
             *block,
             off.clone(),
-            "this switches netbox-chart's worker off (`worker.enabled: false`), the only part of the release that runs NetBox's RQ worker (`manage.py rqworker`): the web pods only queue background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
+            "this switches netbox-chart's worker off (`enabled: false` under `worker:`), the only part of the release that runs NetBox's RQ worker (`manage.py rqworker`): the web pods only queue background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
         ));
     }
     let Some(services) = nb.whole_project_services() else { return };

@@ -1,5 +1,6 @@
 //! `nginx/port-lost`: `$host` on a non-default port.
 
+use super::shared::{SignOn, sign_on};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -36,8 +37,22 @@ pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             block,
             range,
             format!(
-                "readers reach NetBox on port {}, but this value carries no port: NetBox sends `{}://{}/…` while the browser is on `{}`, so the redirect URI does not match one registered with the port",
-                flow.public.port, flow.scheme.value, public, origin
+                "readers reach NetBox on port {}, but this value carries no port: NetBox builds `{}://{}/…` while the browser is on `{}`, so {}",
+                flow.public.port,
+                flow.scheme.value,
+                public,
+                origin,
+                match sign_on(d) {
+                    SignOn::OpenIdConnect | SignOn::OtherSocial => {
+                        "the redirect URI does not match one registered with the port, and the login form's `Origin` matches NetBox's host only through CSRF_TRUSTED_ORIGINS"
+                    }
+                    SignOn::Unknown => {
+                        "the login form's `Origin` matches NetBox's host only through CSRF_TRUSTED_ORIGINS, the API's links lose the port, and a single sign-on, if NetBox has one, sends a redirect URI without it"
+                    }
+                    SignOn::None => {
+                        "the login form's `Origin` matches NetBox's host only through CSRF_TRUSTED_ORIGINS (else 403 CSRF verification failed), and the API's next and previous links lose the port"
+                    }
+                }
             ),
         ));
     }
@@ -98,6 +113,25 @@ mod tests {
         // On the default port `$host` loses nothing.
         let default_port = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host");
         assert_quiet("nginx/port-lost", (NETBOX, &default_port, BLUEPRINT));
+    }
+
+    /// The consequence said is the configuration's: the redirect URI only where a sign-on
+    /// sends one (a site on 8443 without one was told of a redirect URI; the second
+    /// false-finding hunt of 2026-12-02).
+    #[test]
+    fn the_message_names_a_redirect_uri_only_with_a_sign_on() {
+        let site = nginx("X-Forwarded-Host $http_host", "X-Forwarded-Host $host").replace("[::]:443", "[::]:8443");
+        let message = |netbox: &str| {
+            crate::rules::testing::messages(netbox, &site, BLUEPRINT)
+                .into_iter()
+                .find(|(rule, _)| *rule == "nginx/port-lost")
+                .map(|(_, m)| m)
+                .unwrap_or_default()
+        };
+        assert!(message(NETBOX).contains("redirect URI"), "{}", message(NETBOX));
+        let local = "ALLOWED_HOSTS = ['*']\nSECRET_KEY = 'k' * 60\nREMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\n";
+        let without = message(local);
+        assert!(without.contains("CSRF_TRUSTED_ORIGINS") && !without.contains("redirect URI"), "{without}");
     }
 
     #[test]
