@@ -139,15 +139,22 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     composes.extend(named_composes);
     let docker_composes = composes.len();
     let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
-    // Python files a compose file mounts into NetBox's package: modules, not configuration.
-    let modules: HashSet<PathBuf> = composes
-        .iter()
-        .flat_map(|compose| {
-            let directory = compose.path.parent().unwrap_or(Path::new("."));
-            crate::parse::compose::module_mounts(&compose.text)
-                .into_iter()
-                .map(move |source| canonical(&directory.join(source)))
-        })
+    // Python files a compose file mounts into NetBox's package: modules, not configuration,
+    // unless their folder is the configuration directory a compose file mounts too (netbox-docker
+    // runs every `*.py` there while the settings are built) or the checkout's.
+    let mounted = |list: fn(&str) -> Vec<String>| -> HashSet<PathBuf> {
+        composes
+            .iter()
+            .flat_map(|compose| {
+                let directory = compose.path.parent().unwrap_or(Path::new("."));
+                list(&compose.text).into_iter().map(move |source| canonical(&directory.join(source)))
+            })
+            .collect()
+    };
+    let configuration_directories = mounted(crate::parse::compose::configuration_directory_mounts);
+    let modules: HashSet<PathBuf> = mounted(crate::parse::compose::module_mounts)
+        .into_iter()
+        .filter(|module| module.parent().is_none_or(|folder| !configuration_directories.contains(folder)))
         .collect();
     let service_env_files = backing_service_env_files(&composes);
     // The whole project: its files load, its env files are all here, and every compose file
@@ -321,7 +328,7 @@ fn logical_file(file: &Read, modules: &HashSet<PathBuf>) -> (CompactString, bool
     }
     // Mounted into NetBox's package by a compose file shown: a module, whatever directory it
     // sits in here (corpus case t189's configuration/custom_pipeline.py).
-    if modules.contains(&canonical(&file.path)) {
+    if !file.docker_configuration && modules.contains(&canonical(&file.path)) {
         return (base.into(), false);
     }
     let base = docker_directory(file).map_or(base.clone(), |directory| format!("{directory}/{base}"));

@@ -368,6 +368,23 @@ def add_groups(response, user, backend, *args, **kwargs):\n    pass\n",
         report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "netbox/secret-key-short").collect();
     assert_eq!(key.len(), 1, "{report:#}");
     assert_eq!(Path::new(key[0]["path"].as_str().unwrap()), env.as_path(), "{report:#}");
+    // Mounted into the package and, with its folder, as the configuration directory (the
+    // review of 2026-12-02): netbox-docker still runs it with the settings.
+    let both = write(
+        root,
+        "netbox-docker/docker-compose.override.yml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n    volumes:\n      - ../configuration:/etc/netbox/config:z,ro\n      - ../configuration/custom_pipeline.py:/opt/netbox/netbox/netbox/custom_pipeline.py\n",
+    );
+    let output = bin()
+        .current_dir(root)
+        .arg("lint")
+        .arg(&both)
+        .arg(&env)
+        .arg(&pipeline)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
     // Without the mount, the same file in configuration/ is an add-on netbox-docker runs.
     let unmounted = write(
         root,

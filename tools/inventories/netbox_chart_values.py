@@ -33,8 +33,10 @@ from inventory import ranges, write_or_check
 
 # The sub-charts' keys (Chart.yaml `dependencies`, every release): their values are theirs.
 SUBCHARTS = ("postgresql", "redis", "valkey", "common", "global")
+# `{{ .Values.x }}`, or `{{ $.Values.x }}` inside a `range` block (5.0.0-beta8 to beta.112 render
+# ldap.yaml so).
 SETTING = re.compile(
-    r"^    ([A-Z][A-Z0-9_]*): \{\{-? *(?:toJson |toYaml |int |quote )?\.Values\.([A-Za-z0-9_.]+)"
+    r"^    ([A-Z][A-Z0-9_]*): \{\{-? *(?:toJson |toYaml |int |quote )?\$?\.Values\.([A-Za-z0-9_.]+)"
 )
 # A file of the configmap's `data:` (`netbox.yaml`, `ldap.yaml`, which `ldap_config.py` loads).
 SECTION = re.compile(r"^  ([A-Za-z0-9_.-]+): \|")

@@ -344,6 +344,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         .iter()
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
     let mut read = Read { pinned: pinned_release(&loaded.documents), text, ..Read::default() };
+    let values_elsewhere = values_from_elsewhere(&loaded.documents);
     walk(entries, "", block, &mut read);
     for (key, value) in entries {
         match key.as_str() {
@@ -407,12 +408,16 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     // … }}`: true where values.yaml has it (6.0.60 L392), null, so False, where it is only a
     // comment (3.0.0 L196, 4.0.1 L218). Without a pinned release it is not known. It is placed
     // at the URI, which is what it is judged with.
+    // Values the release also takes from elsewhere (Flux `valuesFrom`, Argo CD `valueFiles`) may
+    // set it: not known then.
     if ldap_backend && !settings.iter().any(|s| s.name == "AUTH_LDAP_START_TLS") {
         let uri = settings.iter().find(|s| s.name == "AUTH_LDAP_SERVER_URI" && ldap.contains(&s.name_range.start));
         if let Some(uri) = uri {
             let kind = match pinned {
-                Some(_) => ValueKind::Bool(default_of("remoteAuth.ldap.startTls", pinned).is_some_and(|d| d == true)),
-                None => ValueKind::Unknown,
+                Some(_) if !values_elsewhere => {
+                    ValueKind::Bool(default_of("remoteAuth.ldap.startTls", pinned).is_some_and(|d| d == true))
+                }
+                _ => ValueKind::Unknown,
             };
             let start_tls = Setting {
                 name: CompactString::from("AUTH_LDAP_START_TLS"),
@@ -639,6 +644,24 @@ fn release_name(index: usize) -> String {
 fn holds(runs: &[[String; 2]], index: usize) -> bool {
     let at = |name: &str| INVENTORY.releases.iter().position(|r| r == name);
     runs.iter().any(|[first, last]| at(first).is_some_and(|f| f <= index) && at(last).is_some_and(|l| index <= l))
+}
+
+/// Whether the release takes values from files or objects not shown: a Flux HelmRelease's
+/// `spec.valuesFrom`, an Argo CD Application's `helm.valueFiles` (of `source` or any of
+/// `sources`).
+fn values_from_elsewhere(documents: &[Node]) -> bool {
+    documents.iter().any(|document| {
+        let Some(spec) = document.get("spec") else { return false };
+        match document.get("kind").and_then(Node::as_str) {
+            Some("HelmRelease") => spec.get("valuesFrom").is_some(),
+            Some("Application") => {
+                let files = |source: &Node| source.get("helm").and_then(|helm| helm.get("valueFiles")).is_some();
+                spec.get("source").is_some_and(files)
+                    || spec.get("sources").is_some_and(|sources| sources.items().iter().any(files))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// The chart release a file pins, when the inventory has it: a Flux HelmRelease's

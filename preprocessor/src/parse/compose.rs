@@ -859,7 +859,7 @@ pub fn read_in_project(
         port_overridden |= ["command", "entrypoint", "network_mode", "extends", "<<"]
             .iter()
             .any(|key| netbox.get(key).is_some())
-            || netbox.get("volumes").is_some_and(|volumes| {
+            || service_key(netbox, "volumes").is_some_and(|volumes| {
                 untag(volumes).1.items().iter().filter_map(volume_target).any(|target| target.ends_with("/uwsgi.ini"))
             });
         network_mode |= netbox.get("network_mode").is_some();
@@ -929,7 +929,7 @@ pub fn read_in_project(
                 _ => None,
             });
         }
-        if let Some(volumes) = netbox.get("volumes") {
+        if let Some(volumes) = service_key(netbox, "volumes") {
             let (tag, volumes) = untag(volumes);
             if tag != Tag::Merge {
                 ldap_loader_replaced = false;
@@ -1703,7 +1703,7 @@ pub fn module_mounts(text: &str) -> Vec<String> {
     for document in &load(text).documents {
         let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
         for (_, service) in services {
-            for volume in service.get("volumes").map(Node::items).unwrap_or_default() {
+            for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
                 let (source, target) = match volume.as_str() {
                     Some(short) => {
                         let mut parts = short.split(':');
@@ -1718,6 +1718,31 @@ pub fn module_mounts(text: &str) -> Vec<String> {
                     && base.ends_with(".py")
                     && !matches!(base, "configuration.py" | "ldap_config.py" | "settings.py")
                 {
+                    sources.push(source.to_string());
+                }
+            }
+        }
+    }
+    sources
+}
+
+/// The folders a compose file mounts as netbox-docker's configuration directory
+/// (`./configuration:/etc/netbox/config:z,ro`, netbox-docker 3.0.2 docker-compose.yml L16),
+/// whose every `*.py` netbox-docker runs while the settings are built: sources as written.
+pub fn configuration_directory_mounts(text: &str) -> Vec<String> {
+    let mut sources = Vec::new();
+    for document in &load(text).documents {
+        let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
+        for (_, service) in services {
+            for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
+                let (source, target) = match volume.as_str() {
+                    Some(short) => {
+                        let mut parts = short.split(':');
+                        (parts.next(), parts.next())
+                    }
+                    None => (volume.get("source").and_then(Node::as_str), volume.get("target").and_then(Node::as_str)),
+                };
+                if let (Some(source), Some("/etc/netbox/config" | "/etc/netbox/config/")) = (source, target) {
                     sources.push(source.to_string());
                 }
             }

@@ -1467,6 +1467,8 @@ impl<'t> Evaluator<'t, '_> {
                 ValueKind::Dict(items)
             }
             Expr::FString(fstring) => {
+                // Braces in an f-string's text were written doubled (`f'{{host}}'`): what the
+                // file meant is not a plain string's text, so the value is not taken as known.
                 let mut text = String::new();
                 for part in fstring.value.iter() {
                     match part {
@@ -1480,6 +1482,11 @@ impl<'t> Evaluator<'t, '_> {
                             }
                         }
                     }
+                }
+                if fstring.value.iter().any(|part| matches!(part, ast::FStringPart::FString(_)))
+                    && text.contains(['{', '}'])
+                {
+                    return unknown();
                 }
                 ValueKind::Str(text.into())
             }

@@ -8,6 +8,9 @@
 //! each group of `AUTH_LDAP_USER_FLAGS_BY_GROUP`) and the variables netbox-docker's LDAP file
 //! takes DNs from (`AUTH_LDAP_USER_SEARCH_BASEDN`, `AUTH_LDAP_GROUP_SEARCH_BASEDN`,
 //! `AUTH_LDAP_REQUIRE_GROUP_DN`, `AUTH_LDAP_IS_ADMIN_DN`, `AUTH_LDAP_IS_SUPERUSER_DN`), and
+//! netbox-chart's LDAP values (`userSearchBaseDn`, `groupSearchBaseDn`, and the lists
+//! `requireGroupDn`, `isAdminDn`, `isSuperUserDn`, which the chart's ldap.yaml names
+//! `AUTH_LDAP_USER_SEARCH_BASEDN` … `AUTH_LDAP_IS_SUPERUSER_LIST`), and
 //! reports one whose comma-separated parts (outside quotes and escapes) are not each
 //! `attribute=value` with an attribute name of letters, digits and `-` (or an OID), or whose
 //! value holds `.` and one of RFC 4514's attribute names with its `=` (`cn=NetOps.ou=Users`:

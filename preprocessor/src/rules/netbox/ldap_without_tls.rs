@@ -128,5 +128,9 @@ mod tests {
         assert_eq!(fired_linted_lines("netbox/ldap-ignore-cert-errors", &written), vec![14]);
         let unpinned = "# t\n\n```yaml,check=chart,file=values.yaml\nremoteAuth:\n  backends: [netbox.authentication.LDAPBackend]\n  ldap:\n    serverUri: ldap://dc01.corp.example\n```\n";
         assert_quiet_linted("netbox/ldap-without-tls", unpinned);
+        // Values also from a Secret (`valuesFrom`) may set startTls: not known (the review of
+        // 2026-12-02).
+        let from_secret = old.replace("  values:\n", "  valuesFrom:\n    - kind: Secret\n      name: netbox-ldap\n  values:\n");
+        assert_quiet_linted("netbox/ldap-without-tls", &from_secret);
     }
 }

@@ -8,7 +8,7 @@ use crate::version::{Applies, Targets};
 pub const PIPELINE_GROUP_IMPORT: Rule = Rule {
     id: "netbox/pipeline-group-import",
     severity: Severity::Error,
-    summary: "pipeline code imports `django.contrib.auth.models.Group` on NetBox 4.0 or later, where NetBox has its own group model",
+    summary: "pipeline code reads or makes groups with `django.contrib.auth.models.Group` (`Group.objects…`, `Group(…)`) on NetBox 4.0 or later, where NetBox has its own group model",
     help: "import NetBox's model: from netbox.authentication import Group",
     fact: "facts §3.4 (the Authentik guide switched to netbox.authentication.Group for NetBox 4.0), §9 (NetBox 4.0 custom users.Group model)",
     applies: Applies::netbox_since(4, 0, 0),
@@ -28,9 +28,9 @@ pub fn pipeline_group_import(d: &Input<'_>, targets: &Targets, out: &mut Vec<Fin
     // Only a file that reads or makes groups with it: one that names the class alone
     // (`except Group.DoesNotExist:`) makes no group (found by a false-finding hunt of
     // 2026-12-02 on a Keycloak pipeline whose group code was commented out).
-    let used = |import: &crate::parse::netbox::Import| {
-        d.netbox.model_uses.iter().any(|(name, block)| *block == import.block && name == import.bound.as_str())
-    };
+    let uses: std::collections::HashSet<(&str, _)> =
+        d.netbox.model_uses.iter().map(|(name, block)| (name.as_str(), *block)).collect();
+    let used = |import: &crate::parse::netbox::Import| uses.contains(&(import.bound.as_str(), import.block));
     for import in &d.netbox.imports {
         if import.module == "django.contrib.auth.models" && import.name == "Group" && !netbox_group(import.block) && used(import) {
             out.push(Finding::in_block(

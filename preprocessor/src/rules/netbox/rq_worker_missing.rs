@@ -52,8 +52,8 @@ pub fn rq_worker_missing(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             &RQ_WORKER_MISSING,
             *block,
             off.clone(),
-            "this switches netbox-chart's worker off (`enabled: false` under `worker:`), the only part of the release that runs NetBox's RQ worker (`manage.py rqworker`): the web pods only queue background jobs, so custom scripts, event rules' webhooks, data-source syncs and NetBox's daily housekeeping are never run".to_string(),
-        ));
+            "this switches netbox-chart's worker off (`enabled: false` under `worker:`), the only part of the release that runs NetBox's RQ worker (`manage.py rqworker`): the web pods only queue background jobs, so custom scripts, event rules' webhooks and data-source syncs are never run".to_string(),
+        ).with_help("leave the chart's worker on (`worker.enabled: true`, the chart's default), or run `manage.py rqworker` against the same Redis elsewhere"));
     }
     let Some(services) = nb.whole_project_services() else { return };
     let runs_published_image = nb.stock_configuration().is_some_and(|stock| stock.published_image == Some(true));

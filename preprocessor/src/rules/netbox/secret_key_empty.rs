@@ -96,6 +96,7 @@ mod tests {
         };
         assert_eq!(lines(&merged("")), [11]);
         assert_eq!(lines(&merged("  secrets:\n    - secret_key\n")), [0; 0]);
+        assert_eq!(lines(&merged("  volumes:\n    - ./secrets:/run/secrets:ro\n")), [0; 0]);
     }
 
     #[test]

@@ -268,7 +268,7 @@ pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> 
         }) => nb
             .environment_variable(var)
             .filter(|_| !from_secret)
-            .map(|var| (var, " (netbox-docker uses it unless a file under /run/secrets replaces it)")),
+            .map(|var| (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)")),
         Some(setting) => Some((setting, "")),
         // netbox-docker's configuration.py reads the variable when no secret file replaces it;
         // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.

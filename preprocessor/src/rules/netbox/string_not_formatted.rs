@@ -34,7 +34,7 @@ pub const STRING_NOT_FORMATTED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a setting's text holds `{name}` for a variable the configuration assigns, but it is a plain string, not an f-string: Python keeps the braces, so the setting holds them instead of the variable's value",
     help: "write an f-string (`f\"ldaps://{hostname}\"`), or use the variable itself when it is the whole value",
-    fact: "The Python Language Reference §2.4.3 (formatted string literals: only a literal prefixed with `f` replaces `{expression}` fields; any other string literal is its text as written) and the `str.format` method, which a plain literal is not passed through unless the code calls it; NetBox imports configuration.py and ldap_config.py as modules (netbox/netbox/settings.py L57-62, `load_configuration`, and netbox/netbox/authentication/__init__.py L362-366, 4.6.8) and takes each setting's value as it is. Seen in tests/realworld/tuning/t188-… (netbox-docker 2017's ldap_config.py: `\"ldaps://{hostname}\"`, fixed upstream by adding the `f`)",
+    fact: "The Python Language Reference §2.4.3 (formatted string literals: only a literal prefixed with `f` replaces `{expression}` fields; any other string literal is its text as written) and the `str.format` method, which a plain literal is not passed through unless the code calls it; NetBox imports configuration.py and ldap_config.py as modules (netbox/netbox/settings.py L57-62, `load_configuration`, and netbox/netbox/authentication/__init__.py L362-366, 4.6.8) and takes each setting's value as it is. Seen in tests/realworld/tuning/t188-… (a 2017 NetBox image's ldap_config.py, mastermindg/netbox-docker: `\"ldaps://{hostname}\"`, fixed there by adding the `f`)",
     applies: Applies::Always,
 };
 
@@ -45,20 +45,30 @@ pub fn string_not_formatted(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
         if nb.is_from_environment(setting) || nb.is_chart_rendered(setting) {
             continue;
         }
-        // LDAP DNs are `netbox/ldap-dn-malformed`'s.
-        if nb.is_ldap_setting(setting) && super::ldap_dn_malformed::holds_dns(&setting.name) {
+        // LDAP DNs are `netbox/ldap-dn-malformed`'s. A template the file formats later
+        // (`URI_TEMPLATE.format(host=host)`: its name is read in its file) and the logging
+        // configuration (`{levelname}` with `'style': '{'`, filled by logging) hold braces on
+        // purpose.
+        if (nb.is_ldap_setting(setting) && super::ldap_dn_malformed::holds_dns(&setting.name))
+            || nb.is_read_in_its_file(setting)
+            || setting.name == "LOGGING"
+        {
             continue;
         }
         let Some((value, placeholder)) = first_placeholder(&setting.value, &|name| bound.contains(name)) else { continue };
+        let what = if value.range == setting.value.range {
+            format!("`{}` is this text", setting.name.escape_debug())
+        } else {
+            format!("this value of `{}` is this text", setting.name.escape_debug())
+        };
         out.push(at_value(
             &STRING_NOT_FORMATTED,
             setting,
             value,
             format!(
-                "`{}` holds `{}`, but it is a plain string, not an f-string: Python keeps the braces, so `{}` is this text, not the value of the variable `{}` the configuration assigns",
+                "`{}` holds `{}`, but it is a plain string, not an f-string: Python keeps the braces, so {what}, not the value of the variable `{}` the configuration assigns",
                 value.as_str().unwrap_or_default().escape_debug(),
                 placeholder.escape_debug(),
-                setting.name.escape_debug(),
                 placeholder.trim_matches(['{', '}']).escape_debug(),
             ),
         ));
@@ -70,6 +80,12 @@ pub fn string_not_formatted(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) 
 fn first_placeholder<'a>(value: &'a Value, is_bound: &dyn Fn(&str) -> bool) -> Option<(&'a Value, &'a str)> {
     match &value.kind {
         ValueKind::Str(text) => unformatted_placeholder(text, is_bound).map(|p| (value, p)),
+        // A logging formatter with `'style': '{'` is filled by logging, not by Python.
+        ValueKind::Dict(pairs)
+            if pairs.iter().any(|(k, v)| k.as_str() == Some("style") && v.as_str() == Some("{")) =>
+        {
+            None
+        }
         ValueKind::Dict(pairs) => pairs.iter().find_map(|(_, v)| first_placeholder(v, is_bound)),
         ValueKind::List(items) | ValueKind::Tuple(items) => items.iter().find_map(|i| first_placeholder(i, is_bound)),
         _ => None,
@@ -108,6 +124,25 @@ mod tests {
                 && message.contains("the variable `redis_host` the configuration assigns"),
             "{message}"
         );
+    }
+
+    /// A template formatted later, an escaped f-string, and the logging configuration (whose
+    /// `{name}` and `{module}` a loop may bind) hold braces on purpose (the review of
+    /// 2026-12-02); a value inside a setting is named as such.
+    #[test]
+    fn braces_on_purpose() {
+        use crate::rules::netbox::testing::assert_quiet_in_chapter;
+        let chapter = |body: &str| format!("# t\n\n```python,check=netbox,file=configuration.py\n{body}```\n");
+        for body in [
+            "import os\nhost = os.environ['LDAP_HOST']\nURI_TEMPLATE = 'ldaps://{host}:636'\nAUTH_URI = URI_TEMPLATE.format(host=host)\n",
+            "host = 'x'\nESCAPED = f'{{host}}'\n",
+            "_loggers = {}\nfor name in ('django', 'netbox.auth'):\n    _loggers[name] = {'level': 'INFO'}\nLOGGING = {'version': 1, 'formatters': {'p': {'format': '{asctime} {name} {message}', 'style': '{'}}, 'loggers': _loggers}\n",
+            "module = 'x'\nOTHER = {'formatters': {'p': {'format': '{module}', 'style': '{'}}}\n",
+        ] {
+            assert_quiet_in_chapter("netbox/string-not-formatted", &chapter(body));
+        }
+        let (message, _) = finding_in("netbox/string-not-formatted", "configuration.py", "host = 'r'\nALLOWED_HOSTS = ['*']\nREDIS = {'tasks': {'HOST': '{host}'}}\n", "4.7");
+        assert!(message.contains("so this value of `REDIS` is this text"), "{message}");
     }
 
     /// A logging format's fields name no variable of the configuration.

@@ -12,7 +12,7 @@ pub const MISSING_FORWARDED_HOST: Rule = Rule {
     severity: Severity::Error,
     summary: "neither `X-Forwarded-Host` nor `Host` carries the public host name to NetBox",
     help: "add `proxy_set_header X-Forwarded-Host $http_host;` (as NetBox's contrib/nginx.conf does)",
-    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. A host that ALLOWED_HOSTS admits and no sign-on uses is still wrong: every absolute URL built from the request names it, the REST API's `url` and `display_url` links (NetBox 4.4.9 netbox/api/serializers/fields.py L37: DRF's `reverse` with the request, which is `request.build_absolute_uri`, rest_framework/reverse.py L62 at 3.16.1) and its `next`/`previous` pages (rest_framework/pagination.py L278-292)",
+    fact: "facts §4 (get_host uses X-Forwarded-Host, else Host), §5 (nginx sends `Host: $proxy_host` by default; NetBox's reference file); Django's split_domain_port refuses a host that is not a valid name (django/http/request.py 6.1.2 L35-37, L190-210), seen with Django 6.1.2 for `netbox_backend`. A host that ALLOWED_HOSTS admits and no sign-on uses is still wrong: every absolute URL built from the request names it, the REST API's `url` and `display_url` links (NetBox 4.4.9 netbox/netbox/api/serializers/fields.py L37: DRF's `reverse` with the request, which is `request.build_absolute_uri`, rest_framework/reverse.py L62 at 3.16.1) and its `next`/`previous` pages (NetBox 4.6.8 netbox/netbox/api/pagination.py `NetBoxPagination.get_next_link` L152 and `get_previous_link`, `self.request.build_absolute_uri()`; settings.py L791 makes it the default pagination)",
     applies: Applies::Always,
 };
 
@@ -50,7 +50,10 @@ pub fn missing_forwarded_host(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             SignOn::None => {
                 "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then every link NetBox builds from the request names that address, the REST API's `url` and `next` links among them"
             }
-            _ => {
+            SignOn::Unknown => {
+                "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then every link NetBox builds from the request names that address: the REST API's `url` and `next` links, and a sign-on's redirect URI if NetBox has one"
+            }
+            SignOn::OpenIdConnect | SignOn::OtherSocial => {
                 "Django rejects it with 400 Bad Request unless ALLOWED_HOSTS lists it, and then every link NetBox builds from the request names that address: the sign-on's redirect URI and the REST API's `url` and `next` links"
             }
         }
