@@ -105,7 +105,7 @@ fn a_short_secret_key_in_netbox_dockers_environment_file_is_found_through_its_co
     let [(file, line, message)] = found.as_slice() else { panic!("one finding expected: {found:?}") };
     assert_eq!((file.as_str(), *line), ("netbox.env", 2));
     assert!(message.contains("has 32 characters"), "{message}");
-    assert!(message.contains("unless a file under /run/secrets replaces it"), "{message}");
+    assert!(message.contains("unless a /run/secrets/secret_key file replaces it"), "{message}");
     assert!(!message.contains("Hq7Wm2"), "the key is printed: {message}");
 
     // A key of 50 characters passes (NetBox's `len(SECRET_KEY) < 50`).
