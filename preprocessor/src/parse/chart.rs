@@ -720,6 +720,11 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read<'_>, unseen: &mut 
     let NodeKind::Seq(items) = &value.kind else { return };
     for item in items {
         let NodeKind::Map(fields) = &item.kind else { continue };
+        // An entry with none of the fields the chart reads loads nothing: one finding, at its
+        // first field, not one per field (t190's `secretName:` and `data:`). Beside one the
+        // chart reads, each stray field is its own.
+        let loads = fields.iter().any(|(field, _)| matches!(field.as_str(), Some("values" | "configMap" | "secret")));
+        let mut reported_entry = false;
         for (field, content) in fields {
             match field.as_str() {
                 Some("values") => {
@@ -758,9 +763,11 @@ fn extra_config(value: &Node, block: BlockId, read: &mut Read<'_>, unseen: &mut 
                     }
                 }
                 Some("configMap" | "secret") => *unseen = true,
-                Some(other) => {
+                Some(other) if loads || !reported_entry => {
+                    reported_entry = true;
                     read.unread.push(unread_value(format!("extraConfig[].{other}"), field, Vec::new(), None, block));
                 }
+                Some(_) => {}
                 None => {}
             }
         }
@@ -865,7 +872,14 @@ mod tests {
         let text = "extraConfig:\n  - name: keycloak\n    content: |\n      import sys\n";
         let file = parse(text, BlockId(0));
         let unread: Vec<&str> = file.chart_unread.iter().map(|u| u.path.as_str()).collect();
-        assert_eq!(unread, ["extraConfig[].name", "extraConfig[].content"]);
+        assert_eq!(unread, ["extraConfig[].name"], "one finding for the entry");
+        // Beside a field the chart reads, each stray field is reported.
+        let beside = parse(
+            "extraConfig:\n  - values:\n      LOGIN_REQUIRED: true\n    name: keycloak\n    content: x\n",
+            BlockId(0),
+        );
+        let stray: Vec<&str> = beside.chart_unread.iter().map(|u| u.path.as_str()).collect();
+        assert_eq!(stray, ["extraConfig[].name", "extraConfig[].content"]);
         assert!(!file.binds_unseen_names);
     }
 
