@@ -27,7 +27,7 @@
 //! it is read only when it is a regular file (not a symbolic link) of UTF-8 text; otherwise its
 //! variables are unknown too, and the run goes on. An nginx file a compose file mounts into its
 //! nginx service is read as nginx, and a Python file it mounts into NetBox's package is a module
-//! ([`crate::parse::compose::nginx_mounts`], [`crate::parse::compose::module_mounts`]).
+//! ([`crate::parse::compose::mounts`]).
 //!
 //! Files are untrusted input: regular files only (a FIFO or device is refused), at most
 //! [`MAX_FILE_BYTES`], UTF-8 text without NUL bytes; every refusal names the file. Nothing is
@@ -139,20 +139,20 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     composes.extend(named_composes);
     let docker_composes = composes.len();
     let (env_files, all_load, all_present) = compose_env_files(&mut composes)?;
-    // Python files a compose file mounts into NetBox's package: modules, not configuration,
-    // unless their folder is the configuration directory a compose file mounts too (netbox-docker
-    // runs every `*.py` there while the settings are built) or the checkout's.
-    let mounted = |list: fn(&str) -> Vec<String>| -> HashSet<PathBuf> {
-        composes
-            .iter()
-            .flat_map(|compose| {
-                let directory = compose.path.parent().unwrap_or(Path::new("."));
-                list(&compose.text).into_iter().map(move |source| canonical(&directory.join(source)))
-            })
-            .collect()
-    };
-    let configuration_directories = mounted(crate::parse::compose::configuration_directory_mounts);
-    let modules: HashSet<PathBuf> = mounted(crate::parse::compose::module_mounts)
+    // What the compose files mount, read once, each source beside its compose file.
+    let (mut modules, mut configuration_directories, mut nginx_sources) = (HashSet::new(), HashSet::new(), Vec::new());
+    for compose in &composes {
+        let directory = compose.path.parent().unwrap_or(Path::new("."));
+        let found = crate::parse::compose::mounts(&compose.text);
+        modules.extend(found.modules.iter().map(|source| canonical(&directory.join(source))));
+        configuration_directories
+            .extend(found.configuration_directories.iter().map(|source| canonical(&directory.join(source))));
+        nginx_sources.extend(found.nginx.iter().map(|source| directory.join(source)));
+    }
+    // Python files mounted into NetBox's package: modules, not configuration, unless their
+    // folder is the configuration directory a compose file mounts too (netbox-docker runs every
+    // `*.py` there while the settings are built) or the checkout's.
+    let modules: HashSet<PathBuf> = modules
         .into_iter()
         .filter(|module| module.parent().is_none_or(|folder| !configuration_directories.contains(folder)))
         .collect();
@@ -200,17 +200,13 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     // be read as text is left out: the project's own files say nothing of it.
     let named: HashSet<PathBuf> = others.iter().map(|r| canonical(&r.path)).collect();
     let mut mounted_nginx = Vec::new();
-    for compose in &composes {
-        let directory = compose.path.parent().unwrap_or(Path::new("."));
-        for source in crate::parse::compose::nginx_mounts(&compose.text) {
-            let path = directory.join(source);
-            let plain_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-            if !plain_file || named.contains(&canonical(&path)) {
-                continue;
-            }
-            if let Ok(text) = read_text(&path) {
-                mounted_nginx.push(Read::new(path, text, Kind::Nginx));
-            }
+    for path in nginx_sources {
+        let plain_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if !plain_file || named.contains(&canonical(&path)) {
+            continue;
+        }
+        if let Ok(text) = read_text(&path) {
+            mounted_nginx.push(Read::new(path, text, Kind::Nginx));
         }
     }
     let mut read = docker.configuration;

@@ -347,60 +347,36 @@ fn a_mounted_pipeline_module_and_an_env_file_reached_through_parent_directories(
 def add_groups(response, user, backend, *args, **kwargs):\n    pass\n",
     );
     let env = write(root, "env/netbox.env", "DB_HOST=postgres\nREDIS_HOST=redis\nSECRET_KEY=short\n");
-    let override_file = write(
-        root,
-        "netbox-docker/docker-compose.override.yml",
-        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n    volumes:\n      - ../configuration/custom_pipeline.py:/opt/netbox/netbox/netbox/custom_pipeline.py\n",
-    );
-    let output = bin()
-        .current_dir(root)
-        .arg("lint")
-        .arg(&override_file)
-        .arg(&env)
-        .arg(&pipeline)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let report = json(&output);
-    let found = rules_at(&report);
-    assert!(!found.iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"), "{report:#}");
+    // The override with these volumes, linted with the env file and the pipeline named.
+    let report = |volumes: &str| {
+        let override_file = write(
+            root,
+            "netbox-docker/docker-compose.override.yml",
+            &format!(
+                "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n{volumes}"
+            ),
+        );
+        let output =
+            bin().arg("lint").arg(&override_file).arg(&env).arg(&pipeline).args(["--format", "json"]).output().unwrap();
+        json(&output)
+    };
+    let model_import =
+        |report: &Value| rules_at(report).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration");
+    let module =
+        "    volumes:\n      - ../configuration/custom_pipeline.py:/opt/netbox/netbox/netbox/custom_pipeline.py\n";
+    let mounted = report(module);
+    assert!(!model_import(&mounted), "{mounted:#}");
     let key: Vec<&Value> =
-        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "netbox/secret-key-short").collect();
-    assert_eq!(key.len(), 1, "{report:#}");
-    assert_eq!(Path::new(key[0]["path"].as_str().unwrap()), env.as_path(), "{report:#}");
+        mounted["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == "netbox/secret-key-short").collect();
+    assert_eq!(key.len(), 1, "{mounted:#}");
+    assert_eq!(Path::new(key[0]["path"].as_str().unwrap()), env.as_path(), "{mounted:#}");
     // Mounted into the package and, with its folder, as the configuration directory (the
     // review of 2026-12-02): netbox-docker still runs it with the settings.
-    let both = write(
-        root,
-        "netbox-docker/docker-compose.override.yml",
-        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n    volumes:\n      - ../configuration:/etc/netbox/config:z,ro\n      - ../configuration/custom_pipeline.py:/opt/netbox/netbox/netbox/custom_pipeline.py\n",
-    );
-    let output = bin()
-        .current_dir(root)
-        .arg("lint")
-        .arg(&both)
-        .arg(&env)
-        .arg(&pipeline)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
+    assert!(model_import(&report(
+        &module.replace("    volumes:\n", "    volumes:\n      - ../configuration:/etc/netbox/config:z,ro\n")
+    )));
     // Without the mount, the same file in configuration/ is an add-on netbox-docker runs.
-    let unmounted = write(
-        root,
-        "netbox-docker/docker-compose.override.yml",
-        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.6.8-4.0.0\n    env_file:\n      - ../env/netbox.env\n",
-    );
-    let output = bin()
-        .current_dir(root)
-        .arg("lint")
-        .arg(&unmounted)
-        .arg(&env)
-        .arg(&pipeline)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert!(rules_at(&json(&output)).iter().any(|(rule, ..)| rule == "netbox/model-import-in-configuration"));
+    assert!(model_import(&report("")));
 }
 
 #[test]

@@ -1693,16 +1693,35 @@ fn volume_target(volume: &Node) -> Option<&str> {
     volume.get("target").and_then(Node::as_str).map(|t| t.trim_end_matches('/'))
 }
 
-/// The Python files a compose file mounts into NetBox's own package (`./custom_pipeline.py:
-/// /opt/netbox/netbox/netbox/custom_pipeline.py`, as Authentik's NetBox guide has a pipeline
-/// module placed): modules that Python imports when they are named (a pipeline step), not files
-/// of the configuration directory that netbox-docker runs while the settings are built. Their
-/// sources as written (short syntax `SOURCE:TARGET[:MODE]`, or `source:` and `target:`).
-pub fn module_mounts(text: &str) -> Vec<String> {
-    let mut sources = Vec::new();
+/// What a compose file mounts that `lint` reads beside it: sources as written (short syntax
+/// `SOURCE:TARGET[:MODE]`, or `source:` and `target:`), one pass over every service's volumes.
+#[derive(Debug, Default)]
+pub struct Mounts {
+    /// Python files mounted into NetBox's own package (`./custom_pipeline.py:
+    /// /opt/netbox/netbox/netbox/custom_pipeline.py`, as Authentik's NetBox guide places its
+    /// pipeline module): modules Python imports when they are named (a pipeline step), not files
+    /// of the configuration directory that netbox-docker runs while the settings are built.
+    pub modules: Vec<String>,
+    /// Folders mounted as netbox-docker's configuration directory (`./configuration:
+    /// /etc/netbox/config:z,ro`, netbox-docker 3.0.2 docker-compose.yml L16), whose every `*.py`
+    /// netbox-docker runs while the settings are built.
+    pub configuration_directories: Vec<String>,
+    /// nginx configuration files of an nginx service (its image `nginx`, or `nginx-…` as
+    /// `nginxinc/nginx-unprivileged`): relative sources only, of single files mounted at a
+    /// `.conf` under `/etc/nginx/` (`./nginx.conf:/etc/nginx/conf.d/default.conf:ro`).
+    pub nginx: Vec<String>,
+}
+
+/// [`Mounts`] of a compose file.
+pub fn mounts(text: &str) -> Mounts {
+    let mut found = Mounts::default();
     for document in &load(text).documents {
         let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
         for (_, service) in services {
+            let nginx = service_key(service, "image").and_then(Node::as_str).is_some_and(|image| {
+                let (repository, _) = image_repository_and_tag(image);
+                repository.rsplit('/').next().is_some_and(|name| name == "nginx" || name.starts_with("nginx-"))
+            });
             for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
                 let (source, target) = match volume.as_str() {
                     Some(short) => {
@@ -1718,74 +1737,20 @@ pub fn module_mounts(text: &str) -> Vec<String> {
                     && base.ends_with(".py")
                     && !matches!(base, "configuration.py" | "ldap_config.py" | "settings.py")
                 {
-                    sources.push(source.to_string());
-                }
-            }
-        }
-    }
-    sources
-}
-
-/// The folders a compose file mounts as netbox-docker's configuration directory
-/// (`./configuration:/etc/netbox/config:z,ro`, netbox-docker 3.0.2 docker-compose.yml L16),
-/// whose every `*.py` netbox-docker runs while the settings are built: sources as written.
-pub fn configuration_directory_mounts(text: &str) -> Vec<String> {
-    let mut sources = Vec::new();
-    for document in &load(text).documents {
-        let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
-        for (_, service) in services {
-            for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
-                let (source, target) = match volume.as_str() {
-                    Some(short) => {
-                        let mut parts = short.split(':');
-                        (parts.next(), parts.next())
-                    }
-                    None => (volume.get("source").and_then(Node::as_str), volume.get("target").and_then(Node::as_str)),
-                };
-                if let (Some(source), Some("/etc/netbox/config" | "/etc/netbox/config/")) = (source, target) {
-                    sources.push(source.to_string());
-                }
-            }
-        }
-    }
-    sources
-}
-
-/// The nginx configuration files a compose file mounts into an nginx service (its image
-/// `nginx`, or a name ending in it, as `nginx:alpine` or `nginxinc/nginx-unprivileged`): sources
-/// as written, relative ones only, of single files mounted at a `.conf` under `/etc/nginx/`
-/// (`./nginx.conf:/etc/nginx/conf.d/default.conf:ro`).
-pub fn nginx_mounts(text: &str) -> Vec<String> {
-    let mut sources = Vec::new();
-    for document in &load(text).documents {
-        let Some(NodeKind::Map(services)) = document.get("services").map(|s| &s.kind) else { continue };
-        for (_, service) in services {
-            let nginx = service_key(service, "image").and_then(Node::as_str).is_some_and(|image| {
-                let (repository, _) = image_repository_and_tag(image);
-                repository.rsplit('/').next().is_some_and(|name| name == "nginx" || name.starts_with("nginx-"))
-            });
-            if !nginx {
-                continue;
-            }
-            for volume in service_key(service, "volumes").map(Node::items).unwrap_or_default() {
-                let (source, target) = match volume.as_str() {
-                    Some(short) => {
-                        let mut parts = short.split(':');
-                        (parts.next(), parts.next())
-                    }
-                    None => (volume.get("source").and_then(Node::as_str), volume.get("target").and_then(Node::as_str)),
-                };
-                let (Some(source), Some(target)) = (source, target) else { continue };
-                if (source.starts_with("./") || source.starts_with("../"))
+                    found.modules.push(source.to_string());
+                } else if target.trim_end_matches('/') == "/etc/netbox/config" {
+                    found.configuration_directories.push(source.to_string());
+                } else if nginx
+                    && (source.starts_with("./") || source.starts_with("../"))
                     && target.starts_with("/etc/nginx/")
                     && target.ends_with(".conf")
                 {
-                    sources.push(source.to_string());
+                    found.nginx.push(source.to_string());
                 }
             }
         }
     }
-    sources
+    found
 }
 
 /// Parse a compose file: the `netbox` service's `environment:` as settings.
