@@ -423,6 +423,12 @@ impl NetboxConfig {
             && !self.python_shown
     }
 
+    /// Whether a NetBox Python file (a configuration, an add-on, a module) or chart values are
+    /// shown, not only environment files and compose files.
+    pub fn shows_python(&self) -> bool {
+        self.python_shown
+    }
+
     /// A variable linuxserver's image writes into the configuration it renders, as the compose
     /// files' `environment:` set it last (`None`: not set there; see
     /// [`NetboxConfig::renders_linuxserver_configuration`]).

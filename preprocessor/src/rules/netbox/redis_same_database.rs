@@ -1,5 +1,7 @@
 //! `netbox/redis-same-database`: `REDIS`'s `tasks` and `caching` sections on one database of one
-//! Redis.
+//! Redis, as a configuration writes them, or as linuxserver's image renders them from
+//! `REDIS_DB_TASK` and `REDIS_DB_CACHE` (its compose `environment:`, or an env file that sets
+//! both for an image that is not netbox-docker's published one).
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::{Conversion, Value, ValueKind};
@@ -12,7 +14,7 @@ pub const REDIS_SAME_DATABASE: Rule = Rule {
     severity: Severity::Warning,
     summary: "`REDIS['tasks']` and `REDIS['caching']` name the same host, port and database (with NetBox's defaults for what they leave out): a cache flush can drop queued background tasks",
     help: "give the caching section a database of its own (`'DATABASE': 1`, the value NetBox's example uses)",
-    fact: "NetBox reads the tasks section's HOST, PORT and DATABASE with the defaults 'localhost', 6379 and 0 (settings.py L376-388, 4.6.8), and the caching section's likewise (L396-398), by upper-case key only (`.get('HOST', 'localhost')`: a lower-case key is never read); NetBox's documentation: \"It is highly recommended to keep the task and cache databases separate. Using the same database number on the same Redis instance for both may result in queued background tasks being lost during cache flushing events.\" (docs/configuration/required-parameters.md, 4.6; the same warning in 2.8.0's required-settings.md L87-89). Seen in netbox issue threads (tests/realworld/tuning/t127-…)",
+    fact: "NetBox reads the tasks section's HOST, PORT and DATABASE with the defaults 'localhost', 6379 and 0 (settings.py L376-388, 4.6.8), and the caching section's likewise (L396-398), by upper-case key only (`.get('HOST', 'localhost')`: a lower-case key is never read); NetBox's documentation: \"It is highly recommended to keep the task and cache databases separate. Using the same database number on the same Redis instance for both may result in queued background tasks being lost during cache flushing events.\" (docs/configuration/required-parameters.md, 4.6; the same warning in 2.8.0's required-settings.md L87-89). linuxserver's image reads REDIS_DB_TASK and REDIS_DB_CACHE (netbox-docker 3.0.2 configuration/configuration.py L94 and L105 read REDIS_DATABASE and REDIS_CACHE_DATABASE instead) and writes them into both sections of its template (linuxserver/docker-netbox c710945 root/defaults/configuration.py L28-52). Seen in netbox issue threads (tests/realworld/tuning/t127-…), linuxserver compose files (t171-…) and an env file for an image built from linuxserver's (t191-…)",
     applies: Applies::Always,
 };
 
@@ -57,8 +59,22 @@ fn place(section: &Value) -> Option<(Place, &Value)> {
 }
 
 pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    if d.netbox.renders_linuxserver_configuration() {
-        linuxserver_databases(d, out);
+    let nb = &d.netbox;
+    if nb.renders_linuxserver_configuration() {
+        linuxserver_databases(|name| nb.linuxserver_variable(name), nb.linuxserver_environment_complete(), out);
+        return;
+    }
+    // `REDIS_DB_TASK` and `REDIS_DB_CACHE` are linuxserver's names (netbox-docker's are
+    // `REDIS_DATABASE` and `REDIS_CACHE_DATABASE`): an environment that sets both is one for its
+    // template, also where the image is built here (`build: .` from linuxserver's, corpus
+    // case t191) or not shown, unless netbox-docker's published image runs it or a configuration
+    // of one's own is shown (then that file's REDIS is what NetBox reads).
+    let linuxserver_names = ["REDIS_DB_TASK", "REDIS_DB_CACHE"].iter().all(|name| nb.environment_variable(name).is_some());
+    if linuxserver_names
+        && !nb.shows_python()
+        && nb.stock_configuration().is_none_or(|stock| stock.published_image != Some(true))
+    {
+        linuxserver_databases(|name| nb.environment_variable(name), false, out);
         return;
     }
     let Some(setting) = d.netbox.get("REDIS") else { return };
@@ -92,19 +108,24 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
 /// `'DATABASE': {{REDIS_DB_TASK}}` (default 0) and `{{REDIS_DB_CACHE}}` (default 1)
 /// (linuxserver/docker-netbox c710945 root/defaults/configuration.py L28-52, init-netbox-config
 /// L21-22): the same number is the same database.
-fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
-    let nb = &d.netbox;
+/// `variable` gives each variable as set last (`None`: unset); `complete` says that an unset one
+/// takes the image's default (no env file or merge key not read may set it).
+fn linuxserver_databases<'a>(
+    variable: impl Fn(&str) -> Option<&'a crate::parse::netbox::Setting>,
+    complete: bool,
+    out: &mut Vec<Finding>,
+) {
     // An unset variable takes the image's default unless an env file not read may set it.
     let database = |name: &str| {
         let default = crate::parse::env::linuxserver_default(name)?.parse::<i64>().ok()?;
-        match nb.linuxserver_variable(name) {
-        _ if nb.linuxserver_variable_from_file(name) => None,
+        match variable(name) {
+        _ if variable(&format!("FILE__{name}")).is_some() => None,
         Some(var) => match var.value.as_str().map(str::trim) {
             Some("") => Some((default, Some(var))),
             Some(text) => text.parse::<i64>().ok().map(|n| (n, Some(var))),
             None => None,
         },
-        None => nb.linuxserver_environment_complete().then_some((default, None)),
+        None => complete.then_some((default, None)),
         }
     };
     let (Some((tasks, tasks_var)), Some((cache, cache_var))) = (database("REDIS_DB_TASK"), database("REDIS_DB_CACHE")) else {
@@ -117,7 +138,7 @@ fn linuxserver_databases(d: &Input<'_>, out: &mut Vec<Finding>) {
             var.block,
             var.value.range.clone(),
             format!(
-                "linuxserver's image writes both Redis sections of configuration.py on REDIS_HOST and REDIS_PORT, with REDIS_DB_TASK (default 0) for tasks and REDIS_DB_CACHE (default 1) for the cache: both are database {cache} here, and NetBox's documentation warns that queued background tasks may be lost when the cache is flushed"
+                "REDIS_DB_TASK and REDIS_DB_CACHE are linuxserver's image's variables: it writes both Redis sections of configuration.py on REDIS_HOST and REDIS_PORT, with REDIS_DB_TASK (default 0) for tasks and REDIS_DB_CACHE (default 1) for the cache: both are database {cache} here, and NetBox's documentation warns that queued background tasks may be lost when the cache is flushed"
             ),
         )
         .with_help(format!("give the cache a database of its own: `REDIS_DB_CACHE={}`", tasks.saturating_add(1))),
@@ -223,6 +244,29 @@ mod tests {
             "{}\n```python,check=netbox,file=configuration.py\nREDIS = {{}}\n```\n",
             compose("      - REDIS_DB_CACHE=0\n")
         );
+        assert_quiet_linted("netbox/redis-same-database", &own);
+    }
+
+    /// REDIS_DB_TASK and REDIS_DB_CACHE are linuxserver's names: an env file that sets
+    /// both the same, for an image built here (corpus case t191, `build: .` from linuxserver's)
+    /// or linted alone. Not for netbox-docker's published image (which reads neither), nor
+    /// beside a configuration of one's own, nor with one of them left to a default an env file
+    /// not read may change.
+    #[test]
+    fn linuxserver_variables_in_an_env_file_for_an_image_built_here_or_alone() {
+        use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+        let env = "REDIS_HOST=netbox-cache\nREDIS_DB_TASK=1\nREDIS_DB_CACHE=1\n";
+        let project = |service: &str, env: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n{service}    env_file: netbox.env\n```\n\n```sh,check=env,file=netbox.env\n{env}```\n")
+        };
+        let built = project("    build: .\n", env);
+        assert_fires_linted("netbox/redis-same-database", &built, 10);
+        let alone = format!("# t\n\n```sh,check=env,file=netbox.env\n{env}```\n");
+        assert_fires_linted("netbox/redis-same-database", &alone, 3);
+        assert_quiet_linted("netbox/redis-same-database", &project("    image: netboxcommunity/netbox:v4.4-3.4.1\n", env));
+        assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_TASK=0\nREDIS_DB_CACHE=1\n"));
+        assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_CACHE=0\n"));
+        let own = format!("{alone}\n```python,check=netbox,file=configuration.py\nREDIS = {{}}\n```\n");
         assert_quiet_linted("netbox/redis-same-database", &own);
     }
 }
