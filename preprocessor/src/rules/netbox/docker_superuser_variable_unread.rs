@@ -1,0 +1,122 @@
+//! `netbox/docker-superuser-variable-unread`: a superuser variable under a name netbox-docker
+//! never reads, where the entrypoint creates the superuser from another.
+//!
+//! ## What it does
+//! Where netbox-docker's environment sets `SKIP_SUPERUSER` to anything but `true` (its entrypoint
+//! then creates the superuser), finds a variable that spells one of the superuser's four
+//! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
+//! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
+//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, when its value is not what the entrypoint takes:
+//! the variable it reads is set to another value, or is unset and the variable's value is not
+//! what every release fills in for it (`admin`, `admin@example.com`).
+//!
+//! ## Why is this bad?
+//! The superuser is created once, from the variables the entrypoint reads: the name, password or
+//! address written under the other name is never used, and signing in with it fails.
+//!
+//! ## Example
+//! `SUPERUSER_NAME: "NetBox Admin User"` with `SUPERUSER_USERNAME: "admin"`: the user is named
+//! `NetBox Admin User`.
+//!
+//! Use instead: `SUPERUSER_NAME: "admin"`.
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// A superuser variable netbox-docker never reads.
+pub const DOCKER_SUPERUSER_VARIABLE_UNREAD: Rule = Rule {
+    id: "netbox/docker-superuser-variable-unread",
+    severity: Severity::Warning,
+    summary: "a superuser variable netbox-docker never reads (`SUPERUSER_USERNAME`, `SUPERUSER_PASS`, …) where its entrypoint creates the superuser from `SUPERUSER_NAME`, `SUPERUSER_PASSWORD` or `SUPERUSER_EMAIL` with another value",
+    help: "give the value to the variable netbox-docker reads (`SUPERUSER_NAME`, `SUPERUSER_PASSWORD`, `SUPERUSER_EMAIL`) and remove the other; a superuser already created keeps its name and password",
+    fact: "netbox-docker docker/docker-entrypoint.sh (3.0.2 L54-80; every tag to 27bf52c reads no other SUPERUSER_ name) creates the superuser with `User.objects.create_superuser('${SUPERUSER_NAME}', '${SUPERUSER_EMAIL}', '${SUPERUSER_PASSWORD}')`, filling in `admin`, `admin@example.com` and `admin` for unset ones (L57-66), and prints 'Superuser Username: ${SUPERUSER_NAME}'; the later docker/super_user.py (netbox-docker 0cd10dd, index id 66813473691) reads SUPERUSER_NAME, SUPERUSER_EMAIL, SUPERUSER_PASSWORD and SUPERUSER_API_TOKEN with no default. Seen in netbox-docker issue #1434 (tests/realworld/tuning/t192-…: the log line 'Superuser Username: NetBox Admin User' and no user admin)",
+    applies: Applies::Always,
+};
+
+/// The names netbox-docker never reads, each with the one it reads and the value netbox-docker
+/// releases before 5.0.0 fill in when that one is unset (5.0.0 and later fill in none).
+const SPELLED_OTHERWISE: &[(&str, &str, &str)] = &[
+    ("SUPERUSER_USERNAME", "SUPERUSER_NAME", "admin"),
+    ("SUPERUSER_USER", "SUPERUSER_NAME", "admin"),
+    ("SUPERUSER_LOGIN", "SUPERUSER_NAME", "admin"),
+    ("SUPERUSER_PASS", "SUPERUSER_PASSWORD", "admin"),
+    ("SUPERUSER_PASSWD", "SUPERUSER_PASSWORD", "admin"),
+    ("SUPERUSER_PWD", "SUPERUSER_PASSWORD", "admin"),
+    ("SUPERUSER_MAIL", "SUPERUSER_EMAIL", "admin@example.com"),
+];
+
+pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    // The entrypoint compares the text with `true` exactly; absent or unknown says nothing.
+    let Some(skip) = nb.environment_variable("SKIP_SUPERUSER") else { return };
+    if skip.value.as_str().is_none_or(|skip| skip == "true") {
+        return;
+    }
+    for &(unread, read, filled_in) in SPELLED_OTHERWISE {
+        let Some(var) = nb.environment_variable(unread) else { continue };
+        let Some(value) = var.value.as_str() else { continue };
+        let used = match nb.environment_variable(read).map(|read| read.value.as_str()) {
+            Some(Some(used)) if used != value => format!("`{read}` is set to another value"),
+            // Unset: releases before 5.0.0 fill in a default, later ones none; either way not
+            // this value, unless it is that default (then an older image takes it anyway).
+            None if value != filled_in => format!("`{read}` is unset, so the entrypoint fills in its default"),
+            _ => continue,
+        };
+        let what = match read {
+            "SUPERUSER_NAME" => "name",
+            "SUPERUSER_PASSWORD" => "password",
+            _ => "e-mail address",
+        };
+        out.push(
+            Finding::in_block(
+                &DOCKER_SUPERUSER_VARIABLE_UNREAD,
+                var.block,
+                var.name_range.clone(),
+                format!(
+                    "netbox-docker's entrypoint never reads `{unread}`: it creates the superuser with the {what} in `{read}`, and {used} (`SKIP_SUPERUSER` is `{}`), so the {what} given here is never used",
+                    skip.value.as_str().unwrap_or_default().escape_debug()
+                ),
+            )
+            .with_help(format!("set `{read}` to this value and remove `{unread}`")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
+
+    const RULE: &str = "netbox/docker-superuser-variable-unread";
+
+    /// An override whose `environment:` entries are the block's lines 4 on.
+    fn chapter(environment: &str) -> String {
+        format!("# t\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    environment:\n{environment}```\n")
+    }
+
+    /// t192's shape: the name under SUPERUSER_USERNAME, the display name in SUPERUSER_NAME.
+    #[test]
+    fn a_name_or_password_under_a_name_the_entrypoint_never_reads() {
+        let issue = chapter(
+            "      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: \"NetBox Admin User\"\n      SUPERUSER_USERNAME: \"admin\"\n",
+        );
+        assert_fires_in_chapter(RULE, &issue, 6);
+        // The password under SUPERUSER_PASS, SUPERUSER_PASSWORD unset: the entrypoint's default.
+        assert_fires_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: \"Vq7-pUw3\"\n"), 5);
+    }
+
+    #[test]
+    fn quiet_where_nothing_is_lost() {
+        // The superuser is skipped, or SKIP_SUPERUSER is not shown.
+        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_USERNAME: \"bob\"\n"));
+        assert_quiet_in_chapter(RULE, &chapter("      SUPERUSER_USERNAME: \"bob\"\n"));
+        // The same value under both names, or the default an older image fills in anyway.
+        assert_quiet_in_chapter(
+            RULE,
+            &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n      SUPERUSER_USERNAME: bob\n"),
+        );
+        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_USERNAME: admin\n"));
+        // A name netbox-docker reads.
+        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n"));
+    }
+}
