@@ -1,7 +1,9 @@
 //! `netbox/env-social-auth-unread`: `SOCIAL_AUTH_*` variables in netbox-docker's environment
 //! that no configuration file reads: netbox-docker's configuration (the checkout's shown, or the
 //! image's as shipped up to netbox-docker 3.0.2) maps none of them into NetBox's settings, so the
-//! sign-on runs with no client ID, secret or endpoint.
+//! sign-on runs with no client ID, secret or endpoint. An environment file checked alone is
+//! judged where its client ID is a variable no release maps (later releases map Okta's, Google's
+//! and OpenID Connect's), with an add-on not checked named as what may still read it.
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::env::mapped;
@@ -13,9 +15,9 @@ use crate::version::{Applies, Targets};
 pub const ENV_SOCIAL_AUTH_UNREAD: Rule = Rule {
     id: "netbox/env-social-auth-unread",
     severity: Severity::Warning,
-    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file reads (netbox-docker's own, shown or as its image up to 3.0.2 ships it, maps none of them into NetBox's settings), so python-social-auth runs with no client ID, secret or endpoint",
+    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file reads (netbox-docker's own, shown or as its image up to 3.0.2 ships it, maps none of them into NetBox's settings; an environment file checked alone, whose client ID no release maps), so python-social-auth runs with no client ID, secret or endpoint",
     help: "read each variable in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `SOCIAL_AUTH_OIDC_KEY = environ.get('SOCIAL_AUTH_OIDC_KEY')` (one line per variable), or set the values there directly",
-    fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/; Okta's and Google's came with pull request #1475 (opened 2025-07-03, merged), generic OpenID Connect's with #1626 (opened 2026-02-19, merged), as 4.0.2's and 5.0.1's configuration.py show, so an image is judged only when its tag names netbox-docker 3.0.2 or before, or NetBox 4.1 or before); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect)",
+    fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/; Okta's and Google's came with pull request #1475 (opened 2025-07-03, merged), generic OpenID Connect's with #1626 (opened 2026-02-19, merged), as 4.0.2's and 5.0.1's configuration.py show, so an image is judged only when its tag names netbox-docker 3.0.2 or before, or NetBox 4.1 or before); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect); the newest configuration.py (index id 63285808499) maps SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY, _SECRET, _API_URL, SOCIAL_AUTH_GOOGLE_OAUTH2_KEY, _SECRET and SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, _KEY, _SECRET, _SCOPE, _JWT_ALGORITHMS and no other SOCIAL_AUTH_ name, so an environment file alone whose client ID is another backend's (Keycloak's in t61, Azure AD tenant's in tests/realworld/heldout/h229-…) reaches NetBox through no release's own configuration",
     applies: Applies::Always,
 };
 
@@ -31,7 +33,12 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     // only an image whose tag names a release known to map none is judged.
     let shipped = nb.runs_stock_netbox_docker_configuration()
         && nb.stock_configuration().is_some_and(|stock| stock.sso_variables_unmapped);
-    if !(nb.shows_netbox_docker_configuration() || shipped) || nb.some_file_may_set_unseen_names() {
+    // An environment file checked with no configuration file and no compose file that runs
+    // NetBox (corpus cases t61 and h229, each an issue's env file): netbox-docker's configuration,
+    // of whichever release, is what reads it. Only the variables no release maps are judged, and
+    // the message says that an add-on not checked may read them.
+    let alone = !nb.shows_python() && nb.stock_configuration().is_none();
+    if !(nb.shows_netbox_docker_configuration() || shipped || alone) || nb.some_file_may_set_unseen_names() {
         return;
     }
     // A file that sets the setting of the same name (from the variable or not), or reads the
@@ -52,12 +59,19 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let unread: Vec<_> = nb
         .environment()
         .filter(|var| var.name.starts_with("SOCIAL_AUTH_") && mapped(&var.name).is_none())
+        .filter(|var| !alone || !MAPPED_LATER.contains(&var.name.as_str()))
         .filter(|var| !read_by_python(var))
         .collect();
     // One finding per file, on the client ID (what the provider rejects first), else the first.
     // The environment lists each file's variables together, in order.
+    let is_client_id = |name: &str| name.ends_with("_KEY") && !name.ends_with("PUBLIC_KEY") && !name.ends_with("PRIVATE_KEY");
     for in_block in unread.chunk_by(|a, b| a.block == b.block) {
-        let is_client_id = |name: &str| name.ends_with("_KEY") && !name.ends_with("PUBLIC_KEY") && !name.ends_with("PRIVATE_KEY");
+        // Alone, only a client ID no release maps says that the sign-on cannot work as the file
+        // stands: where a release maps the client ID, the add-on that reads the rest may be
+        // the project's own (corpus case t42, Google's scope and options beside a mapped key).
+        if alone && !in_block.iter().any(|var| is_client_id(&var.name)) {
+            continue;
+        }
         let Some(anchor) = in_block.iter().find(|var| is_client_id(&var.name)).or(in_block.first()) else { continue };
         let block = anchor.block;
         let name = anchor.name.escape_debug();
@@ -71,7 +85,13 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             block,
             anchor.name_range.clone(),
             format!(
-                "netbox-docker's configuration maps no such `SOCIAL_AUTH_*` variable into NetBox's settings: `{name}`{and_others} NetBox only through a configuration file that reads them, and no file of the configuration directory shown here does; without one, python-social-auth sees `None`"
+                "netbox-docker's configuration maps no such `SOCIAL_AUTH_*` variable into NetBox's settings{}: `{name}`{and_others} NetBox only through a configuration file that reads them, and {}; without one, python-social-auth sees `None`",
+                if alone { " in any release" } else { "" },
+                if alone {
+                    "no configuration file is among the files checked (an add-on of the configuration directory not checked may read them)"
+                } else {
+                    "no file of the configuration directory shown here does"
+                }
             ),
         );
         for other in in_block.iter().filter(|var| !std::ptr::eq(**var, *anchor)) {
@@ -83,6 +103,22 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         out.push(finding);
     }
 }
+
+/// The `SOCIAL_AUTH_*` variables a netbox-docker release after 3.0.2 maps (Okta's and Google's
+/// from pull request #1475, OpenID Connect's from #1626; configuration/configuration.py, index
+/// id 63285808499): an environment file checked alone may be read by such a release.
+const MAPPED_LATER: &[&str] = &[
+    "SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY",
+    "SOCIAL_AUTH_OKTA_OPENIDCONNECT_SECRET",
+    "SOCIAL_AUTH_OKTA_OPENIDCONNECT_API_URL",
+    "SOCIAL_AUTH_GOOGLE_OAUTH2_KEY",
+    "SOCIAL_AUTH_GOOGLE_OAUTH2_SECRET",
+    "SOCIAL_AUTH_OIDC_OIDC_ENDPOINT",
+    "SOCIAL_AUTH_OIDC_KEY",
+    "SOCIAL_AUTH_OIDC_SECRET",
+    "SOCIAL_AUTH_OIDC_SCOPE",
+    "SOCIAL_AUTH_OIDC_JWT_ALGORITHMS",
+];
 
 /// The environment variables a value looks up, defaults included.
 fn variables_read<'a>(value: &'a Value, out: &mut std::collections::HashSet<&'a str>) {
@@ -124,10 +160,29 @@ mod tests {
         assert_eq!(fired_chapter_lines("netbox/env-social-auth-unread", &chapter("")).len(), 1);
     }
 
+    /// An environment file alone (t61, h229): where the client ID is a variable no netbox-docker
+    /// release maps, it is reported, and the message says an add-on not checked may read it.
+    /// OpenID Connect's and Google's keys, which a later release maps, are not; nor is anything
+    /// beside a Python file or a compose file that mounts a configuration directory.
     #[test]
-    fn the_environment_file_alone_is_not_judged() {
-        // An add-on that reads the variables may be mounted beside it.
-        assert_quiet_in_chapter("netbox/env-social-auth-unread", &format!("# t\n\n```sh,check=env,file=env/netbox.env\n{ENV}```\n"));
+    fn the_environment_file_alone_is_judged_on_what_no_release_maps() {
+        let alone = |env: &str| format!("# t\n\n```sh,check=env,file=env/netbox.env\n{env}```\n");
+        assert_fires_in_chapter("netbox/env-social-auth-unread", &alone(ENV), 3);
+        let found = crate::rules::testing::diagnostics(&alone(ENV), &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == "netbox/env-social-auth-unread").unwrap().message;
+        assert!(message.contains("in any release") && message.contains("not checked may read them"), "{message}");
+        let oidc = "REMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\nSOCIAL_AUTH_OIDC_KEY=netbox\nSOCIAL_AUTH_OIDC_SECRET=s3cret\n";
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &alone(oidc));
+        // Google's key, which a later release maps, with options no release maps (t42).
+        let google = "SOCIAL_AUTH_GOOGLE_OAUTH2_KEY=4711.apps.example\nSOCIAL_AUTH_GOOGLE_OAUTH2_SCOPE=openid email\n";
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &alone(google));
+        let beside = format!("{}\n```python,check=netbox,file=configuration/extra.py\nX = 1\n```\n", alone(ENV));
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &beside);
+        let mounted = format!(
+            "{}\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.1-3.0.2\n    env_file: env/netbox.env\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n```\n",
+            alone(ENV)
+        );
+        assert_quiet_in_chapter("netbox/env-social-auth-unread", &mounted);
     }
 
     /// netbox-docker's image run with its configuration as shipped (no configuration mounted,
