@@ -9,8 +9,8 @@
 //! `DB_PASSWORD`, `DB_PORT`, or the postgres image's `POSTGRES_*`), or holds no variable
 //! netbox-docker reads at all (`TZ` alone): it is the service's own, not an excerpt of the
 //! sign-on's variables. Reports, once each: `SECRET_KEY` set nowhere (and no Docker secret
-//! given to the service), and `DB_HOST` or `REDIS_HOST` set nowhere when the service is in
-//! Compose's network (no `network_mode:`, under which `localhost` may be the database's host).
+//! given to the service), and each of `DB_HOST` and `REDIS_HOST` set nowhere when the service is
+//! in Compose's network (no `network_mode:`, under which `localhost` may be the database's host).
 //!
 //! ## Why is this bad?
 //! netbox-docker's configuration.py takes every one of these from the environment with a
@@ -114,20 +114,17 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     if stock.network_mode {
         return;
     }
-    let unset: Vec<&str> = ["DB_HOST", "REDIS_HOST"].into_iter().filter(|name| !set(name)).collect();
-    if !unset.is_empty() {
-        let what = match unset.as_slice() {
-            ["DB_HOST"] => "the database",
-            ["REDIS_HOST"] => "Redis",
-            _ => "the database and Redis",
-        };
+    // One finding for each: the database and Redis are two services to name, two fixes.
+    for (name, what) in [("DB_HOST", "the database"), ("REDIS_HOST", "Redis")] {
+        if set(name) {
+            continue;
+        }
         out.push(Finding::in_block(
             &DOCKER_VARIABLE_UNSET,
             database.block,
             database.name_range.clone(),
             format!(
-                "netbox-docker's configuration takes {} from the environment, and this environment, which {shown}, sets none of them: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start",
-                unset.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(" and "),
+                "netbox-docker's configuration takes `{name}` from the environment, and this environment, which {shown}, does not set it: NetBox looks for {what} on 'localhost', which in its container is the container itself, and cannot start"
             ),
         ));
     }
@@ -152,18 +149,22 @@ mod tests {
     fn an_environment_without_netbox_dockers_variables() {
         let postgres = chapter("", "POSTGRES_DB=netbox\nPOSTGRES_USER=netbox\nPOSTGRES_PASSWORD=x\n");
         assert_fires_linted("netbox/docker-variable-unset", &postgres, 8);
-        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &postgres).len(), 2);
-        // The key's finding at the top of the file, the hosts' on the database's first variable.
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &postgres).len(), 3);
+        // The key's finding at the top of the file, each host's on the database's first variable.
         let later = chapter("", "TZ=UTC\nPOSTGRES_DB=netbox\n");
-        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &later), vec![8, 9]);
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &later), vec![8, 9, 9]);
+        // Redis's host set, the database's not: one finding for the database.
+        let redis_set = chapter("", &format!("{KEY}POSTGRES_DB=netbox\nREDIS_HOST=redis\n"));
+        let messages: Vec<String> = crate::rules::testing::linted("netbox/docker-variable-unset", &redis_set).into_iter().map(|(_, m)| m).collect();
+        assert!(messages.len() == 1 && messages[0].contains("`DB_HOST`") && messages[0].contains("for the database"), "{messages:?}");
         assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));
         // An inline `environment:`: the key's finding on its first variable, not on the compose
         // file's first line.
         let inline = "# t\n\n```yaml,check=compose,file=docker-compose.yml\n# my stack\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      TZ: UTC\n      DB_NAME: netbox\n```\n";
-        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", inline), vec![6, 7]);
-        // `TZ` alone (corpus case t183): the image runs on its defaults, both findings at `TZ`.
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", inline), vec![6, 7, 7]);
+        // `TZ` alone (corpus case t183): the image runs on its defaults, all three findings at `TZ`.
         let alone = inline.replace("      DB_NAME: netbox\n", "");
-        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6]);
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6, 6]);
         // One variable netbox-docker reads, and no database: maybe an excerpt, not judged.
         // (`BASE_PATH` and `NAPALM_USERNAME` are read by netbox-docker before 3.0 only.)
         for excerpt in [
