@@ -87,8 +87,6 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
 mod tests {
     use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
 
-    const RULE: &str = "netbox/docker-superuser-variable-unread";
-
     /// An override whose `environment:` entries are the block's lines 4 on.
     fn chapter(environment: &str) -> String {
         format!("# t\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    environment:\n{environment}```\n")
@@ -100,23 +98,23 @@ mod tests {
         let issue = chapter(
             "      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: \"NetBox Admin User\"\n      SUPERUSER_USERNAME: \"admin\"\n",
         );
-        assert_fires_in_chapter(RULE, &issue, 6);
+        assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &issue, 6);
         // The password under SUPERUSER_PASS, SUPERUSER_PASSWORD unset: the entrypoint's default.
-        assert_fires_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: \"Vq7-pUw3\"\n"), 5);
+        assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: \"Vq7-pUw3\"\n"), 5);
     }
 
     #[test]
     fn quiet_where_nothing_is_lost() {
         // The superuser is skipped, or SKIP_SUPERUSER is not shown.
-        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_USERNAME: \"bob\"\n"));
-        assert_quiet_in_chapter(RULE, &chapter("      SUPERUSER_USERNAME: \"bob\"\n"));
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_USERNAME: \"bob\"\n"));
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SUPERUSER_USERNAME: \"bob\"\n"));
         // The same value under both names, or the default an older image fills in anyway.
         assert_quiet_in_chapter(
-            RULE,
+            "netbox/docker-superuser-variable-unread",
             &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n      SUPERUSER_USERNAME: bob\n"),
         );
-        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_USERNAME: admin\n"));
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_USERNAME: admin\n"));
         // A name netbox-docker reads.
-        assert_quiet_in_chapter(RULE, &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n"));
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n"));
     }
 }
