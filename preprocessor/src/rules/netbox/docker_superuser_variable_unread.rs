@@ -60,7 +60,9 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
             Some(Some(used)) if used != value => format!("`{read}` is set to another value"),
             // Unset: releases before 5.0.0 fill in a default, later ones none; either way not
             // this value, unless it is that default (then an older image takes it anyway).
-            None if value != filled_in => format!("`{read}` is unset, so the entrypoint fills in its default"),
+            None if value != filled_in => format!(
+                "`{read}` is unset (netbox-docker before 5.0.0 fills in `{filled_in}`; 5.0.0 and later fill in nothing, and the superuser is not created)"
+            ),
             _ => continue,
         };
         let what = match read {
@@ -100,7 +102,12 @@ mod tests {
         );
         assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &issue, 6);
         // The password under SUPERUSER_PASS, SUPERUSER_PASSWORD unset: the entrypoint's default.
-        assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: \"Vq7-pUw3\"\n"), 5);
+        let pass = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: \"Vq7-pUw3\"\n");
+        assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &pass, 5);
+        // Unset, the variable it reads is filled in by releases before 5.0.0 only.
+        let found = crate::rules::testing::diagnostics(&pass, &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == "netbox/docker-superuser-variable-unread").unwrap().message;
+        assert!(message.contains("before 5.0.0 fills in `admin`; 5.0.0 and later fill in nothing"), "{message}");
     }
 
     #[test]

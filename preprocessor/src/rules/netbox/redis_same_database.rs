@@ -69,7 +69,10 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
     // template, also where the image is built here (`build: .` from linuxserver's, corpus
     // case t191) or not shown, unless netbox-docker's published image runs it or a configuration
     // of one's own is shown (then that file's REDIS is what NetBox reads).
-    let linuxserver_names = ["REDIS_DB_TASK", "REDIS_DB_CACHE"].iter().all(|name| nb.environment_variable(name).is_some());
+    // An environment that also holds names only netbox-docker reads is netbox-docker's, which
+    // reads neither.
+    let linuxserver_names = ["REDIS_DB_TASK", "REDIS_DB_CACHE"].iter().all(|name| nb.environment_variable(name).is_some())
+        && !NETBOX_DOCKER_ONLY.iter().any(|name| nb.environment_variable(name).is_some());
     if linuxserver_names
         && !nb.shows_python()
         && nb.stock_configuration().is_none_or(|stock| stock.published_image != Some(true))
@@ -103,6 +106,12 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
         .with_help(format!("give the caching section a database of its own (`'DATABASE': {}`)", cache.database.saturating_add(1))),
     );
 }
+
+/// Variables netbox-docker reads and linuxserver's image does not (netbox-docker 3.0.2
+/// configuration/configuration.py L94, L99, L105, docker/docker-entrypoint.sh L54, L69-70;
+/// linuxserver/docker-netbox c710945 init-netbox-config/run L8-32 names none of them).
+const NETBOX_DOCKER_ONLY: &[&str] =
+    &["REDIS_DATABASE", "REDIS_CACHE_DATABASE", "REDIS_CACHE_HOST", "SKIP_SUPERUSER", "SUPERUSER_API_TOKEN"];
 
 /// linuxserver's image writes both sections on `REDIS_HOST` and `REDIS_PORT`, with
 /// `'DATABASE': {{REDIS_DB_TASK}}` (default 0) and `{{REDIS_DB_CACHE}}` (default 1)
@@ -266,6 +275,9 @@ mod tests {
         assert_quiet_linted("netbox/redis-same-database", &project("    image: netboxcommunity/netbox:v4.4-3.4.1\n", env));
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_TASK=0\nREDIS_DB_CACHE=1\n"));
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_CACHE=0\n"));
+        // Beside names only netbox-docker reads, the file is netbox-docker's.
+        let docker = format!("# t\n\n```sh,check=env,file=netbox.env\nREDIS_CACHE_HOST=redis-cache\nREDIS_DB_TASK=0\nREDIS_DB_CACHE=0\n```\n");
+        assert_quiet_linted("netbox/redis-same-database", &docker);
         let own = format!("{alone}\n```python,check=netbox,file=configuration.py\nREDIS = {{}}\n```\n");
         assert_quiet_linted("netbox/redis-same-database", &own);
     }
