@@ -276,8 +276,8 @@ mod tests {
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_TASK=0\nREDIS_DB_CACHE=1\n"));
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_CACHE=0\n"));
         // Beside names only netbox-docker reads, the file is netbox-docker's.
-        let docker = format!("# t\n\n```sh,check=env,file=netbox.env\nREDIS_CACHE_HOST=redis-cache\nREDIS_DB_TASK=0\nREDIS_DB_CACHE=0\n```\n");
-        assert_quiet_linted("netbox/redis-same-database", &docker);
+        let docker = "# t\n\n```sh,check=env,file=netbox.env\nREDIS_CACHE_HOST=redis-cache\nREDIS_DB_TASK=0\nREDIS_DB_CACHE=0\n```\n";
+        assert_quiet_linted("netbox/redis-same-database", docker);
         let own = format!("{alone}\n```python,check=netbox,file=configuration.py\nREDIS = {{}}\n```\n");
         assert_quiet_linted("netbox/redis-same-database", &own);
     }
