@@ -481,7 +481,11 @@ impl NetboxConfig {
     /// What the compose files show of the project's services, when one runs a `netbox` service
     /// and the whole project is read (`lint`): a service none of its files shows is not there.
     pub fn whole_project_services(&self) -> Option<&crate::parse::netbox::ProjectServices> {
-        self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
+        // A `depends_on:` naming a service no file defines: an excerpt (Compose refuses it as it
+        // is), or a project with another file not read.
+        self.services.as_ref().filter(|services| {
+            self.stock.is_some_and(|stock| stock.project_complete) && !services.depends_on_undefined()
+        })
     }
 
     /// Whether Django 4.0's CSRF check trusts a browser's origin through `CSRF_TRUSTED_ORIGINS`:

@@ -759,6 +759,7 @@ pub fn read_in_project(
         shown: Vec::new(),
         names: Vec::new(),
         names_beyond: false,
+        depends_on: Vec::new(),
     };
     let mut services_seen = false;
     let mut key_variables = Vec::new();
@@ -1187,6 +1188,22 @@ fn scan_services(
             if service_key(service, key).is_some() {
                 let service_name = name.as_str().unwrap_or_default().to_ascii_lowercase();
                 facts.starts.push((service_name, key, runs_worker(key)));
+            }
+        }
+        // The services it waits for: a list of names, or a map of names to conditions
+        // (`required: false` excuses only a service its profile leaves out, not one undefined:
+        // compose-go loader/validate.go `checkConsistency`, index id 4475639986).
+        if let Some(depends_on) = service_key(service, "depends_on").map(|node| untag(node).1) {
+            match &depends_on.kind {
+                NodeKind::Seq(items) => {
+                    facts.depends_on.extend(items.iter().filter_map(Node::as_str).map(str::to_ascii_lowercase));
+                }
+                NodeKind::Map(names) => {
+                    facts
+                        .depends_on
+                        .extend(names.iter().filter_map(|(name, _)| name.as_str()).map(str::to_ascii_lowercase));
+                }
+                _ => {}
             }
         }
         if let Some(written) = name.as_str() {

@@ -586,6 +586,8 @@ pub struct ProjectServices {
     /// `extra_hosts:`, `network_mode:`, `dns:` or `dns_search:`, which add names, another network
     /// namespace or other resolvers.
     pub names_beyond: bool,
+    /// The services each service's `depends_on:` names, in lower case.
+    pub depends_on: Vec<String>,
 }
 
 /// A service as one compose file shows it.
@@ -864,6 +866,17 @@ impl ProjectServices {
         self.shown.extend_from_slice(&later.shown);
         self.names.extend_from_slice(&later.names);
         self.names_beyond |= later.names_beyond;
+        self.depends_on.extend_from_slice(&later.depends_on);
+    }
+
+    /// Whether a service's `depends_on:` names a service none of the files defines: Compose
+    /// refuses such a project (compose-go loader/validate.go `checkConsistency`: "service … depends
+    /// on undefined service …: invalid compose project"), so the files are an excerpt, or another
+    /// file read with `-f` defines it.
+    pub fn depends_on_undefined(&self) -> bool {
+        let defined: std::collections::HashSet<String> =
+            self.shown.iter().map(|s| s.name.to_ascii_lowercase()).collect();
+        self.depends_on.iter().any(|name| !defined.contains(name))
     }
 }
 

@@ -13,7 +13,8 @@
 //! resolve beyond the project: a network declared `external:` or given a `name:` (other projects'
 //! containers), `links:`, `external_links:`, `extra_hosts:`, `network_mode:`, `dns:` or
 //! `dns_search:` on the `netbox` service; where services come from files not read (`include:`,
-//! `extends:`, merge keys); where Redis is reached through Sentinels (`REDIS_SENTINELS`, its host
+//! `extends:`, merge keys, or a `depends_on:` naming a service none of the files defines, which
+//! Compose refuses as it is: an excerpt, or a file not read); where Redis is reached through Sentinels (`REDIS_SENTINELS`, its host
 //! is then not used); and where a Python file of one's own sets `DATABASE` or `REDIS` (the
 //! variables are then not what NetBox reads). Docker's DNS also asks the host's resolvers, with
 //! the host's search domains: a name a LAN's DNS knows resolves too, hence a warning.
@@ -276,5 +277,17 @@ mod tests {
         assert_eq!(lines(&netbox_docker("      DB_HOST: netbox-docker-postgres-1\n      REDIS_HOST: netbox_postgres\n", "")), [0; 0]);
         assert_eq!(lines(&netbox_docker("      REDIS_HOST: redis\n      REDIS_SENTINELS: sentinel:26379\n", "  sentinel:\n    image: redis:7\n")), [0; 0]);
         assert_eq!(lines(&netbox_docker(env, "").replace("services:\n", "include:\n  - db.yml\nservices:\n")), [0; 0]);
+    }
+
+    /// t193's shape: `depends_on:` names services the file does not define, which Compose refuses
+    /// as it is: an excerpt, or a project with another file. A dependency the project defines
+    /// changes nothing.
+    #[test]
+    fn an_excerpt_whose_dependencies_are_undefined_is_not_the_project() {
+        let env = "      DB_HOST: database\n      REDIS_HOST: cache\n";
+        let waits = |names: &str| netbox_docker(&format!("{env}    depends_on:\n{names}"), "");
+        assert_quiet_linted("netbox/compose-host-not-a-service", &waits("      - database\n      - cache\n"));
+        assert_quiet_linted("netbox/compose-host-not-a-service", &waits("      cache:\n        condition: service_started\n"));
+        assert_fires_linted("netbox/compose-host-not-a-service", &waits("      - postgres\n"), 5);
     }
 }
