@@ -22,7 +22,8 @@
 //! file may set it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
 //! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
-//! before 4.5: those releases fill in the widely known one.
+//! before 4.5: those releases fill in the widely known one; also where no file of the whole
+//! project sets `SKIP_SUPERUSER` but it sets a superuser variable (the finding goes there).
 //!
 //! ## Why is this bad?
 //! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
@@ -44,7 +45,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-… and t172-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset); an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
     applies: Applies::Always,
 };
 
@@ -144,6 +145,25 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     }
     // A password of one's own, the token left unset: the image gives the superuser the
     // widely known token, with which anyone calls the API as the superuser (NetBox before 4.5).
+    // Where no file sets `SKIP_SUPERUSER`, the whole project says the entrypoint creates the
+    // superuser; the finding goes to the superuser's variables the project does set (corpus case
+    // t194), and is not made where it sets none of them.
+    if skip.is_none() && whole_project && defaults_filled_in && token_unset {
+        let written = ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
+            .iter()
+            .find_map(|name| nb.environment_variable(name));
+        if let (Some(anchor), Some(who)) = (written, superuser(nb)) {
+            out.push(Finding::in_block(
+                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+                anchor.block,
+                anchor.name_range.clone(),
+                format!(
+                    "netbox-docker creates {who} ({skip_said}), and none sets `SUPERUSER_API_TOKEN`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it an API token whose key is the one its entrypoint calls widely known, so anyone who reaches NetBox's API can call it as the superuser"
+                ),
+            ));
+        }
+        return;
+    }
     if let Some(skip) = skip.filter(|_| defaults_filled_in && token_unset)
         && let Some(who) = superuser(nb)
     {
@@ -336,5 +356,28 @@ services:
         // The default target (4.7): v2 tokens.
         assert_quiet_linted("netbox/docker-superuser-known-credentials", &own);
         assert_fires_linted("netbox/docker-superuser-known-credentials", &project(""), 5);
+    }
+
+    /// t194's shape: a whole project that sets no `SKIP_SUPERUSER`, a password of its own and no
+    /// token: the finding is at the superuser's variable the project sets. Not where it sets none
+    /// of them, nor where the files are not the whole project (a dependency no file defines).
+    #[test]
+    fn an_unset_token_where_no_file_sets_skip_superuser() {
+        let project = |environment: &str, more: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v3.7\n{more}    environment:\n      DB_HOST: postgres\n{environment}```\n")
+        };
+        let mut settings = Settings::default();
+        settings.targets.netbox = "3.7".parse().unwrap();
+        let own = project("      SUPERUSER_NAME: nbadmin\n      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "");
+        let found = crate::rules::testing::linted_for(RULE, &own, &settings);
+        assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [7], "{found:?}");
+        assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and none sets `SUPERUSER_API_TOKEN`"), "{found:?}");
+        assert!(crate::rules::testing::linted_for(RULE, &project("", ""), &settings).is_empty());
+        let excerpt = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "    depends_on:\n      - postgres\n");
+        assert!(crate::rules::testing::linted_for(RULE, &excerpt, &settings).is_empty());
+        // netbox-docker 5.0.0 and later fill in no token.
+        assert!(crate::rules::testing::linted_for(RULE, &own.replace("v3.7", "v4.6-5.0.1"), &settings).is_empty());
+        // The default target (4.7): v2 tokens, a known value alone no longer authenticates.
+        assert_quiet_linted("netbox/docker-superuser-known-credentials", &own);
     }
 }
