@@ -104,6 +104,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
     });
     let token_unset = nb.environment_variable("SUPERUSER_API_TOKEN").is_none() && targets.netbox < V2_TOKENS;
+    let reported_before = out.len();
     match nb.environment_variable("SUPERUSER_PASSWORD") {
         Some(password) if password.value.as_str() == Some("admin") => out.push(Finding::in_block(
             &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
@@ -147,8 +148,12 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // widely known token, with which anyone calls the API as the superuser (NetBox before 4.5).
     // Where no file sets `SKIP_SUPERUSER`, the whole project says the entrypoint creates the
     // superuser; the finding goes to the superuser's variables the project does set (corpus case
-    // t194), and is not made where it sets none of them.
+    // t194), and is not made where it sets none of them, nor beside a finding on the password
+    // there (one finding for one superuser).
     if skip.is_none() && whole_project && defaults_filled_in && token_unset {
+        if out.len() > reported_before {
+            return;
+        }
         let written = ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
             .iter()
             .find_map(|name| nb.environment_variable(name));
@@ -373,6 +378,9 @@ services:
         assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [7], "{found:?}");
         assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and none sets `SUPERUSER_API_TOKEN`"), "{found:?}");
         assert!(crate::rules::testing::linted_for(RULE, &project("", ""), &settings).is_empty());
+        // The password `admin` there: one finding, on the password.
+        let admin = project("      SUPERUSER_PASSWORD: admin\n", "");
+        assert_eq!(crate::rules::testing::linted_for(RULE, &admin, &settings).len(), 1);
         let excerpt = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "    depends_on:\n      - postgres\n");
         assert!(crate::rules::testing::linted_for(RULE, &excerpt, &settings).is_empty());
         // netbox-docker 5.0.0 and later fill in no token.
