@@ -481,11 +481,7 @@ impl NetboxConfig {
     /// What the compose files show of the project's services, when one runs a `netbox` service
     /// and the whole project is read (`lint`): a service none of its files shows is not there.
     pub fn whole_project_services(&self) -> Option<&crate::parse::netbox::ProjectServices> {
-        // A `depends_on:` naming a service no file defines: an excerpt (Compose refuses it as it
-        // is), or a project with another file not read.
-        self.services.as_ref().filter(|services| {
-            self.stock.is_some_and(|stock| stock.project_complete) && !services.depends_on_undefined()
-        })
+        self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
     /// Whether Django 4.0's CSRF check trusts a browser's origin through `CSRF_TRUSTED_ORIGINS`:
@@ -917,6 +913,7 @@ impl NetboxConfig {
         config.own = Arc::new(own);
         config.environment = Arc::new(environment);
         config.maybe_unbound = Arc::new(maybe_unbound);
+        config.settle_project();
         config.apply_environment();
         config
     }
@@ -924,7 +921,19 @@ impl NetboxConfig {
     /// Lay a variant's file over this configuration (the parsed file stays with the model).
     pub(super) fn lay_over(&mut self, file: &PythonFile, role: Role) {
         self.absorb(file.clone(), role);
+        self.settle_project();
         self.apply_environment();
+    }
+
+    /// A `depends_on:` naming a service none of the compose files defines: Compose refuses the
+    /// files as they are, so they are an excerpt or miss a file given with `-f`, and every rule
+    /// that judges the whole project stays quiet (corpus case t193).
+    fn settle_project(&mut self) {
+        if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::depends_on_undefined)
+            && let Some(stock) = &mut self.stock
+        {
+            stock.project_complete = false;
+        }
     }
 
     /// The environment file's variables, as netbox-docker applies them: a setting read from a

@@ -13,11 +13,12 @@
 //! resolve beyond the project: a network declared `external:` or given a `name:` (other projects'
 //! containers), `links:`, `external_links:`, `extra_hosts:`, `network_mode:`, `dns:` or
 //! `dns_search:` on the `netbox` service; where services come from files not read (`include:`,
-//! `extends:`, merge keys, or a `depends_on:` naming a service none of the files defines, which
-//! Compose refuses as it is: an excerpt, or a file not read); where Redis is reached through Sentinels (`REDIS_SENTINELS`, its host
-//! is then not used); and where a Python file of one's own sets `DATABASE` or `REDIS` (the
-//! variables are then not what NetBox reads). Docker's DNS also asks the host's resolvers, with
-//! the host's search domains: a name a LAN's DNS knows resolves too, hence a warning.
+//! `extends:`, merge keys, or a `depends_on:` naming a service none of the files defines,
+//! which Compose refuses as it is: an excerpt, or a file not read); where Redis is reached
+//! through Sentinels (`REDIS_SENTINELS`, its host is then not used); and where a Python file of
+//! one's own sets `DATABASE` or `REDIS` (the variables are then not what NetBox reads). Docker's
+//! DNS also asks the host's resolvers, with the host's search domains: a name a LAN's DNS knows
+//! resolves too, hence a warning.
 //!
 //! ## Why is this bad?
 //! Unless a DNS server beyond the project knows the name, NetBox cannot reach its database or
@@ -289,5 +290,11 @@ mod tests {
         assert_quiet_linted("netbox/compose-host-not-a-service", &waits("      - database\n      - cache\n"));
         assert_quiet_linted("netbox/compose-host-not-a-service", &waits("      cache:\n        condition: service_started\n"));
         assert_fires_linted("netbox/compose-host-not-a-service", &waits("      - postgres\n"), 5);
+        // A dependency another compose file of the project defines is defined.
+        let override_defines = format!(
+            "{}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  database:\n    image: postgres:17\n```\n",
+            waits("      - database\n")
+        );
+        assert_fires_linted("netbox/compose-host-not-a-service", &override_defines, 6);
     }
 }

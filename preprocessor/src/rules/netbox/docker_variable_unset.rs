@@ -165,6 +165,9 @@ mod tests {
         // `TZ` alone (corpus case t183): the image runs on its defaults, all three findings at `TZ`.
         let alone = inline.replace("      DB_NAME: netbox\n", "");
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6, 6]);
+        // An excerpt: `depends_on:` names services no file defines (corpus case t193).
+        let excerpt = inline.replace("    environment:\n", "    depends_on: [postgres, redis]\n    environment:\n");
+        assert_quiet_linted("netbox/docker-variable-unset", &excerpt);
         // One variable netbox-docker reads, and no database: maybe an excerpt, not judged.
         // (`BASE_PATH` and `NAPALM_USERNAME` are read by netbox-docker before 3.0 only.)
         for excerpt in [
