@@ -116,7 +116,10 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     }
     // One finding for each: the database and Redis are two services to name, two fixes.
     for (name, what) in [("DB_HOST", "the database"), ("REDIS_HOST", "Redis")] {
-        if set(name) {
+        // With Sentinels, NetBox asks them for the tasks' Redis and not its HOST (netbox-docker
+        // 3.0.2 configuration/configuration.py L89 `REDIS_SENTINELS`; NetBox 4.1.0 settings.py
+        // L287-291); the cache's own host is then not judged either: quiet, not guessed.
+        if set(name) || (name == "REDIS_HOST" && set("REDIS_SENTINELS")) {
             continue;
         }
         out.push(Finding::in_block(
@@ -165,6 +168,9 @@ mod tests {
         // `TZ` alone (corpus case t183): the image runs on its defaults, all three findings at `TZ`.
         let alone = inline.replace("      DB_NAME: netbox\n", "");
         assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &alone), vec![6, 6, 6]);
+        // Redis through Sentinels: its host is not read.
+        let sentinels = inline.replace("      DB_NAME: netbox\n", "      DB_NAME: netbox\n      REDIS_SENTINELS: sentinel:26379\n");
+        assert_eq!(fired_linted_lines("netbox/docker-variable-unset", &sentinels), vec![6, 7]);
         // An excerpt: `depends_on:` names services no file defines (corpus case t193).
         let excerpt = inline.replace("    environment:\n", "    depends_on: [postgres, redis]\n    environment:\n");
         assert_quiet_linted("netbox/docker-variable-unset", &excerpt);
