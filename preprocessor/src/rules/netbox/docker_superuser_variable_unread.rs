@@ -7,8 +7,12 @@
 //! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
 //! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
 //! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, when its value is not what the entrypoint takes:
-//! the variable it reads is set to another value, or is unset and the variable's value is not
-//! what every release fills in for it (`admin`, `admin@example.com`).
+//! the variable it reads is set to another value, or is not set and the variable's value is not
+//! the default netbox-docker releases before 5.0.0 fill in (`admin`, `admin@example.com`; 5.0.0
+//! and later fill in none). "Unset" is said only of a whole project `lint` read; elsewhere the
+//! variable is "not set in the files checked". Not judged: the password where a Docker secret
+//! gives it (`/run/secrets/superuser_password` wins), linuxserver's image, and a `netbox` service
+//! with a command of its own (the entrypoint that creates the superuser may not run).
 //!
 //! ## Why is this bad?
 //! The superuser is created once, from the variables the entrypoint reads: the name, password or
@@ -30,7 +34,7 @@ pub const DOCKER_SUPERUSER_VARIABLE_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "a superuser variable netbox-docker never reads (`SUPERUSER_USERNAME`, `SUPERUSER_PASS`, …) where its entrypoint creates the superuser from `SUPERUSER_NAME`, `SUPERUSER_PASSWORD` or `SUPERUSER_EMAIL` with another value",
     help: "give the value to the variable netbox-docker reads (`SUPERUSER_NAME`, `SUPERUSER_PASSWORD`, `SUPERUSER_EMAIL`) and remove the other; a superuser already created keeps its name and password",
-    fact: "netbox-docker docker/docker-entrypoint.sh (3.0.2 L54-80; every tag to 27bf52c reads no other SUPERUSER_ name) creates the superuser with `User.objects.create_superuser('${SUPERUSER_NAME}', '${SUPERUSER_EMAIL}', '${SUPERUSER_PASSWORD}')`, filling in `admin`, `admin@example.com` and `admin` for unset ones (L57-66), and prints 'Superuser Username: ${SUPERUSER_NAME}'; the later docker/super_user.py (netbox-docker 0cd10dd, index id 66813473691) reads SUPERUSER_NAME, SUPERUSER_EMAIL, SUPERUSER_PASSWORD and SUPERUSER_API_TOKEN with no default. Seen in netbox-docker issue #1434 (tests/realworld/tuning/t192-…: the log line 'Superuser Username: NetBox Admin User' and no user admin)",
+    fact: "netbox-docker docker/docker-entrypoint.sh (3.0.2 L54-81; every tag to 27bf52c reads no other SUPERUSER_ name) creates the superuser with `User.objects.create_superuser('${SUPERUSER_NAME}', '${SUPERUSER_EMAIL}', '${SUPERUSER_PASSWORD}')`, filling in `admin`, `admin@example.com` and `admin` for unset ones (L57-66), and prints 'Superuser Username: ${SUPERUSER_NAME}'; the later docker/super_user.py (netbox-docker 0cd10dd, index id 66813473691) reads SUPERUSER_NAME, SUPERUSER_EMAIL, SUPERUSER_PASSWORD and SUPERUSER_API_TOKEN with no default. Seen in netbox-docker issue #1434 (tests/realworld/tuning/t192-…: the log line 'Superuser Username: NetBox Admin User' and no user admin)",
     applies: Applies::Always,
 };
 
@@ -53,16 +57,38 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
     if skip.value.as_str().is_none_or(|skip| skip == "true") {
         return;
     }
+    let stock = nb.stock_configuration();
+    // linuxserver's image reads none of netbox-docker's superuser variables; a command of the
+    // service's own may not start the entrypoint that creates the superuser.
+    let own_command = nb
+        .whole_project_services()
+        .is_some_and(|services| services.shown.iter().any(|s| s.name.eq_ignore_ascii_case("netbox") && s.own_command));
+    if stock.is_some_and(|stock| stock.linuxserver_image) || own_command {
+        return;
+    }
+    // "Unset" only where the whole project was read: elsewhere another file may set it.
+    let whole = nb.whole_project_services().is_some() && stock.is_some_and(|stock| !stock.environment_unseen);
+    let not_set = if whole { "is unset" } else { "is not set in the files checked" };
     for &(unread, read, filled_in) in SPELLED_OTHERWISE {
         let Some(var) = nb.environment_variable(unread) else { continue };
         let Some(value) = var.value.as_str() else { continue };
+        // A Docker secret file gives the password, whatever the variables say (entrypoint L63-64).
+        if read == "SUPERUSER_PASSWORD" && stock.is_some_and(|stock| stock.superuser_secrets) {
+            continue;
+        }
         let used = match nb.environment_variable(read).map(|read| read.value.as_str()) {
             Some(Some(used)) if used != value => format!("`{read}` is set to another value"),
-            // Unset: releases before 5.0.0 fill in a default, later ones none; either way not
-            // this value, unless it is that default (then an older image takes it anyway).
-            None if value != filled_in => format!(
-                "`{read}` is unset (netbox-docker before 5.0.0 fills in `{filled_in}`; 5.0.0 and later fill in nothing, and the superuser is not created)"
-            ),
+            // Not set: releases before 5.0.0 fill in a default, later ones none (super_user.py
+            // passes None: no user without a name, no usable password without one); either way
+            // not this value, unless it is that default (then an older image takes it anyway).
+            None if value != filled_in => {
+                let later = match read {
+                    "SUPERUSER_NAME" => "; 5.0.0 and later fill in nothing, and the superuser is not created",
+                    "SUPERUSER_PASSWORD" => "; 5.0.0 and later fill in nothing, and the superuser gets no usable password",
+                    _ => "; 5.0.0 and later fill in nothing",
+                };
+                format!("`{read}` {not_set} (netbox-docker before 5.0.0 fills in `{filled_in}`{later})")
+            }
             _ => continue,
         };
         let what = match read {
@@ -107,7 +133,17 @@ mod tests {
         // Unset, the variable it reads is filled in by releases before 5.0.0 only.
         let found = crate::rules::testing::diagnostics(&pass, &crate::config::Settings::default());
         let message = &found.iter().find(|d| d.rule == "netbox/docker-superuser-variable-unread").unwrap().message;
-        assert!(message.contains("before 5.0.0 fills in `admin`; 5.0.0 and later fill in nothing"), "{message}");
+        assert!(message.contains("`SUPERUSER_PASSWORD` is not set in the files checked (netbox-docker before 5.0.0 fills in `admin`; 5.0.0 and later fill in nothing, and the superuser gets no usable password)"), "{message}");
+        // A whole project `lint` read: the variable is unset.
+        let project = pass.replace("docker-compose.override.yml", "docker-compose.yml").replace(
+            "  netbox:\n",
+            "  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n",
+        );
+        let linted = crate::rules::testing::linted("netbox/docker-superuser-variable-unread", &project);
+        assert!(linted.len() == 1 && linted[0].1.contains("`SUPERUSER_PASSWORD` is unset ("), "{linted:?}");
+        // The e-mail address under SUPERUSER_MAIL beside another SUPERUSER_EMAIL.
+        let mail = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_EMAIL: a@example.net\n      SUPERUSER_MAIL: b@example.net\n");
+        assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &mail, 6);
     }
 
     #[test]
@@ -121,6 +157,13 @@ mod tests {
             &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n      SUPERUSER_USERNAME: bob\n"),
         );
         assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_USERNAME: admin\n"));
+        // A Docker secret gives the password; linuxserver's image reads none of these.
+        let secret = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_PASS: pw\n")
+            .replace("    environment:\n", "    secrets:\n      - superuser_password\n    environment:\n");
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &secret);
+        let linuxserver = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_USERNAME: bob\n")
+            .replace("  netbox:\n", "  netbox:\n    image: lscr.io/linuxserver/netbox:4.4.1\n");
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &linuxserver);
         // A name netbox-docker reads.
         assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: bob\n"));
     }
