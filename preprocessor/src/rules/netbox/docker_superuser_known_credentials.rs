@@ -19,7 +19,8 @@
 //! Docker secrets (`superuser_password`, `superuser_api_token`, or all of `/run/secrets` mounted),
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
-//! file may set it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
+//! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
+//! project sets) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
 //! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
 //! before 4.5: those releases fill in the widely known one; also where no file of the whole
@@ -97,9 +98,11 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     }
     // Unset in the whole project, for an image that fills in netbox-docker's defaults (a
     // release before 5.0.0); not where keys of the service's environment come from a merge key
-    // or `extends:`, which may set them. Only where `SKIP_SUPERUSER` is shown: a draft that also
-    // judged it absent found thread excerpts and another image's build (tests/realworld/README.md,
-    // round eleven). The token matters before NetBox 4.5, whose tokens are their key alone.
+    // or `extends:`, which may set them. Where `SKIP_SUPERUSER` is shown, here; where no file of
+    // the whole project sets it, below, and only beside a superuser variable the project sets (a
+    // draft that judged any project without it found thread excerpts and another image's build:
+    // tests/realworld/README.md, round eleven). The token matters before NetBox 4.5, whose tokens
+    // are their key alone.
     let defaults_filled_in = nb.stock_configuration().is_some_and(|stock| {
         stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
     });
@@ -150,20 +153,34 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // superuser; the finding goes to the superuser's variables the project does set (corpus case
     // t194), and is not made where it sets none of them, nor beside a finding on the password
     // there (one finding for one superuser).
-    if skip.is_none() && whole_project && defaults_filled_in && token_unset {
-        if out.len() > reported_before {
+    if skip.is_none() && whole_project && defaults_filled_in {
+        let password_unset = nb.environment_variable("SUPERUSER_PASSWORD").is_none();
+        if out.len() > reported_before || !(password_unset || token_unset) {
             return;
         }
         let written = ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
             .iter()
             .find_map(|name| nb.environment_variable(name));
+        let (unset, gives, reach) = match (password_unset, token_unset) {
+            (true, true) => (
+                "`SUPERUSER_PASSWORD` or `SUPERUSER_API_TOKEN`",
+                "the password `admin` and an API token whose key is the one its entrypoint calls widely known",
+                "sign in as its superuser or call its API as one",
+            ),
+            (true, false) => ("`SUPERUSER_PASSWORD`", "the password `admin`", "sign in as its superuser"),
+            _ => (
+                "`SUPERUSER_API_TOKEN`",
+                "an API token whose key is the one its entrypoint calls widely known",
+                "call its API as the superuser",
+            ),
+        };
         if let (Some(anchor), Some(who)) = (written, superuser(nb)) {
             out.push(Finding::in_block(
                 &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
                 anchor.block,
                 anchor.name_range.clone(),
                 format!(
-                    "netbox-docker creates {who} ({skip_said}), and none sets `SUPERUSER_API_TOKEN`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it an API token whose key is the one its entrypoint calls widely known, so anyone who reaches NetBox's API can call it as the superuser"
+                    "netbox-docker creates {who} ({skip_said}), and no file sets {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
                 ),
             ));
         }
@@ -259,11 +276,15 @@ mod tests {
         assert_fires_linted(RULE, &project("      SUPERUSER_PASSWORD: admin\n"), 5);
         let (_, message) = &linted(RULE, &project("      SUPERUSER_PASSWORD: changeme\n"))[0];
         assert!(message.contains("this password, an example's placeholder") && !message.contains("changeme") && message.contains("no file of this project sets `SKIP_SUPERUSER`"), "{message}");
-        // One's own password; skipped; the password unset (judged only where SKIP_SUPERUSER is
-        // shown); another publisher's image.
+        // The password unset beside the superuser's name: this image fills in `admin`.
+        let (_, message) = &linted(RULE, &project("      SUPERUSER_NAME: nbadmin\n"))[0];
+        assert!(message.contains("no file sets `SUPERUSER_PASSWORD`: ") && message.contains("the password `admin`"), "{message}");
+        // One's own password (the token does not matter on the default NetBox, 4.7); skipped; no
+        // superuser variable at all (a thread's excerpt as often as a project); another
+        // publisher's image.
         assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n"));
         assert_quiet_linted(RULE, &project("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_PASSWORD: admin\n"));
-        assert_quiet_linted(RULE, &project("      SUPERUSER_NAME: admin\n"));
+        assert_quiet_linted(RULE, &project("      DB_HOST: postgres\n"));
         let linuxserver = project("      SUPERUSER_PASSWORD: admin\n").replace("netboxcommunity/netbox:v4.4-3.4.0", "lscr.io/linuxserver/netbox:4.4.1");
         assert_quiet_linted(RULE, &linuxserver);
         // A command of its own: the entrypoint that creates the superuser may not run.
@@ -376,7 +397,16 @@ services:
         let own = project("      SUPERUSER_NAME: nbadmin\n      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "");
         let found = crate::rules::testing::linted_for(RULE, &own, &settings);
         assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [7], "{found:?}");
-        assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and none sets `SUPERUSER_API_TOKEN`"), "{found:?}");
+        assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and no file sets `SUPERUSER_API_TOKEN`"), "{found:?}");
+        // The password left unset too: netbox-docker before 5.0.0 gives it `admin`, also on a
+        // NetBox whose tokens are v2.
+        let name_only = project("      SUPERUSER_NAME: nbadmin\n", "");
+        let found = crate::rules::testing::linted_for(RULE, &name_only, &settings);
+        assert!(found.len() == 1 && found[0].1.contains("the password `admin` and an API token"), "{found:?}");
+        settings.targets.netbox = "4.5".parse().unwrap();
+        let found = crate::rules::testing::linted_for(RULE, &name_only.replace("v3.7", "v4.5-3.4.2"), &settings);
+        assert!(found.len() == 1 && found[0].1.contains("no file sets `SUPERUSER_PASSWORD`: "), "{found:?}");
+        settings.targets.netbox = "3.7".parse().unwrap();
         assert!(crate::rules::testing::linted_for(RULE, &project("", ""), &settings).is_empty());
         // The password `admin` there: one finding, on the password.
         let admin = project("      SUPERUSER_PASSWORD: admin\n", "");
