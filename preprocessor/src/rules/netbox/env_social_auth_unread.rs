@@ -1,9 +1,10 @@
 //! `netbox/env-social-auth-unread`: `SOCIAL_AUTH_*` variables in netbox-docker's environment
 //! that no configuration file reads: netbox-docker's configuration (the checkout's shown, or the
 //! image's as shipped up to netbox-docker 3.0.2) maps none of them into NetBox's settings, so the
-//! sign-on runs with no client ID, secret or endpoint. An environment file checked alone is
-//! judged where its client ID is a variable no release maps (later releases map Okta's, Google's
-//! and OpenID Connect's), with an add-on not checked named as what may still read it.
+//! sign-on runs with no client ID, secret or endpoint. Later releases map Okta's, Google's and
+//! OpenID Connect's: a later image as shipped is judged on the variables no release maps, and an
+//! environment file checked alone where its client ID is such a variable, with an add-on not
+//! checked named as what may still read it.
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::env::mapped;
@@ -15,7 +16,7 @@ use crate::version::{Applies, Targets};
 pub const ENV_SOCIAL_AUTH_UNREAD: Rule = Rule {
     id: "netbox/env-social-auth-unread",
     severity: Severity::Warning,
-    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file reads (netbox-docker's own, shown or as its image up to 3.0.2 ships it, maps none of them into NetBox's settings; an environment file checked alone, whose client ID no release maps), so python-social-auth runs with no client ID, secret or endpoint",
+    summary: "`SOCIAL_AUTH_*` variables in netbox-docker's environment that no configuration file reads (netbox-docker's own, shown or as its image up to 3.0.2 ships it, maps none of them into NetBox's settings; a later image maps Okta's, Google's and OpenID Connect's only; an environment file checked alone, whose client ID no release maps), so python-social-auth runs with no client ID, secret or endpoint",
     help: "read each variable in an add-on file of the configuration directory, `configuration/extra.py`: `from os import environ` and `SOCIAL_AUTH_OIDC_KEY = environ.get('SOCIAL_AUTH_OIDC_KEY')` (one line per variable), or set the values there directly",
     fact: "netbox-docker's configuration/configuration.py (the configuration its image ships, used when no configuration directory of one's own is mounted over /etc/netbox/config) reads REMOTE_AUTH_* and about 80 other variables from the environment and no SOCIAL_AUTH_* one (3.0.2; no commit of netbox-docker's 1,381 up to 27bf52c ever added one to configuration/ or docker/; Okta's and Google's came with pull request #1475 (opened 2025-07-03, merged), generic OpenID Connect's with #1626 (opened 2026-02-19, merged), as 4.0.2's and 5.0.1's configuration.py show, so an image is judged only when its tag names netbox-docker 3.0.2 or before, or NetBox 4.1 or before); social-core reads its settings from Django's (social_core/strategy.py `get_setting`, utils.py `setting_name`), so an unread KEY is None: netbox-docker issue #1248 (`TypeError: unsupported operand type(s) for +: 'NoneType' and 'str'` from the OpenID Connect endpoint) and the Keycloak issue of tests/realworld/tuning/t61-… (`client_id=None` in the redirect); the newest configuration.py (index id 63285808499) maps SOCIAL_AUTH_OKTA_OPENIDCONNECT_KEY, _SECRET, _API_URL, SOCIAL_AUTH_GOOGLE_OAUTH2_KEY, _SECRET and SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, _KEY, _SECRET, _SCOPE, _JWT_ALGORITHMS and no other SOCIAL_AUTH_ name, so an environment file alone whose client ID is another backend's (Keycloak's in t61, Azure AD tenant's in tests/realworld/heldout/h229-…) reaches NetBox through no release's own configuration",
     applies: Applies::Always,
@@ -30,15 +31,17 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     // Nor is it when netbox-docker's image runs its configuration as shipped: no file of one's
     // own is mounted, so nothing reads them.
     // netbox-docker's later configuration.py reads some of them (Okta, Google, OpenID Connect):
-    // only an image whose tag names a release known to map none is judged.
-    let shipped = nb.runs_stock_netbox_docker_configuration()
-        && nb.stock_configuration().is_some_and(|stock| stock.sso_variables_unmapped);
+    // an image whose tag names a release known to map none is judged on all; another (a later
+    // or unnamed release) on those no release maps.
+    let stock_runs = nb.runs_stock_netbox_docker_configuration();
+    let shipped = stock_runs && nb.stock_configuration().is_some_and(|stock| stock.sso_variables_unmapped);
+    let later_release = stock_runs && !shipped;
     // An environment file checked with no configuration file and no compose file that runs
     // NetBox (corpus cases t61 and h229, each an issue's env file): netbox-docker's configuration,
     // of whichever release, is what reads it. Only the variables no release maps are judged, and
     // the message says that an add-on not checked may read them.
     let alone = !nb.shows_python() && nb.stock_configuration().is_none();
-    if !(nb.shows_netbox_docker_configuration() || shipped || alone) || nb.some_file_may_set_unseen_names() {
+    if !(nb.shows_netbox_docker_configuration() || stock_runs || alone) || nb.some_file_may_set_unseen_names() {
         return;
     }
     // A file that sets the setting of the same name (from the variable or not), or reads the
@@ -59,7 +62,7 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     let unread: Vec<_> = nb
         .environment()
         .filter(|var| var.name.starts_with("SOCIAL_AUTH_") && mapped(&var.name).is_none())
-        .filter(|var| !alone || !MAPPED_LATER.contains(&var.name.as_str()))
+        .filter(|var| !(alone || later_release) || !MAPPED_LATER.contains(&var.name.as_str()))
         .filter(|var| !read_by_python(var))
         .collect();
     // One finding per file, on the client ID (what the provider rejects first), else the first.
@@ -86,7 +89,7 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             anchor.name_range.clone(),
             format!(
                 "netbox-docker's configuration maps no such `SOCIAL_AUTH_*` variable into NetBox's settings{}: `{name}`{and_others} NetBox only through a configuration file that reads them, and {}; without one, python-social-auth sees `None`",
-                if alone { " in any release" } else { "" },
+                if alone || later_release { " in any release" } else { "" },
                 if alone {
                     "no configuration file is among the files checked (an add-on of the configuration directory not checked may read them)"
                 } else {
@@ -197,8 +200,11 @@ mod tests {
         };
         use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
         assert_fires_linted("netbox/env-social-auth-unread", &compose("v4.1-3.0.2", ""), 3);
-        assert_quiet_linted("netbox/env-social-auth-unread", &compose("v4.6-5.0.2", ""));
-        assert_quiet_linted("netbox/env-social-auth-unread", &compose("latest", ""));
+        // A later release maps Okta's, Google's and OpenID Connect's variables, not Keycloak's.
+        assert_fires_linted("netbox/env-social-auth-unread", &compose("v4.6-5.0.2", ""), 3);
+        assert_fires_linted("netbox/env-social-auth-unread", &compose("latest", ""), 3);
+        let oidc = compose("latest", "").replace(ENV, "SOCIAL_AUTH_OIDC_KEY=netbox\nSOCIAL_AUTH_OIDC_SECRET=s3cret\n");
+        assert_quiet_linted("netbox/env-social-auth-unread", &oidc);
         assert_quiet_linted(
             "netbox/env-social-auth-unread",
             &compose("v4.1-3.0.2", "    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n"),
