@@ -61,7 +61,7 @@ fn place(section: &Value) -> Option<(Place, &Value)> {
 pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     if nb.renders_linuxserver_configuration() {
-        linuxserver_databases(|name| nb.linuxserver_variable(name), nb.linuxserver_environment_complete(), out);
+        linuxserver_databases(|name| nb.linuxserver_variable(name), nb.linuxserver_environment_complete(), "", out);
         return;
     }
     // `REDIS_DB_TASK` and `REDIS_DB_CACHE` are linuxserver's names (netbox-docker's are
@@ -77,7 +77,9 @@ pub fn redis_same_database(d: &Input<'_>, targets: &Targets, out: &mut Vec<Findi
         && !nb.shows_python()
         && nb.stock_configuration().is_none_or(|stock| stock.published_image != Some(true))
     {
-        linuxserver_databases(|name| nb.environment_variable(name), false, out);
+        // The image is not shown to be linuxserver's (one built here, or none): said as such.
+        let unsure = " (if this environment is for linuxserver's image: netbox-docker's reads neither, and takes REDIS_DATABASE and REDIS_CACHE_DATABASE)";
+        linuxserver_databases(|name| nb.environment_variable(name), false, unsure, out);
         return;
     }
     let Some(setting) = d.netbox.get("REDIS") else { return };
@@ -118,10 +120,12 @@ const NETBOX_DOCKER_ONLY: &[&str] =
 /// (linuxserver/docker-netbox c710945 root/defaults/configuration.py L28-52, init-netbox-config
 /// L21-22): the same number is the same database.
 /// `variable` gives each variable as set last (`None`: unset); `complete` says that an unset one
-/// takes the image's default (no env file or merge key not read may set it).
+/// takes the image's default (no env file or merge key not read may set it); `unsure` follows
+/// the image's name in the message where the image is not shown.
 fn linuxserver_databases<'a>(
     variable: impl Fn(&str) -> Option<&'a crate::parse::netbox::Setting>,
     complete: bool,
+    unsure: &str,
     out: &mut Vec<Finding>,
 ) {
     // An unset variable takes the image's default unless an env file not read may set it.
@@ -147,7 +151,7 @@ fn linuxserver_databases<'a>(
             var.block,
             var.value.range.clone(),
             format!(
-                "REDIS_DB_TASK and REDIS_DB_CACHE are linuxserver's image's variables: it writes both Redis sections of configuration.py on REDIS_HOST and REDIS_PORT, with REDIS_DB_TASK (default 0) for tasks and REDIS_DB_CACHE (default 1) for the cache: both are database {cache} here, and NetBox's documentation warns that queued background tasks may be lost when the cache is flushed"
+                "REDIS_DB_TASK and REDIS_DB_CACHE are linuxserver's image's variables{unsure}: it writes both Redis sections of configuration.py on REDIS_HOST and REDIS_PORT, with REDIS_DB_TASK (default 0) for tasks and REDIS_DB_CACHE (default 1) for the cache: both are database {cache} here, and NetBox's documentation warns that queued background tasks may be lost when the cache is flushed"
             ),
         )
         .with_help(format!("give the cache a database of its own: `REDIS_DB_CACHE={}`", tasks.saturating_add(1))),
@@ -272,6 +276,11 @@ mod tests {
         assert_fires_linted("netbox/redis-same-database", &built, 10);
         let alone = format!("# t\n\n```sh,check=env,file=netbox.env\n{env}```\n");
         assert_fires_linted("netbox/redis-same-database", &alone, 3);
+        let message = &crate::rules::testing::linted("netbox/redis-same-database", &alone)[0].1;
+        assert!(message.contains("(if this environment is for linuxserver's image: netbox-docker's reads neither"), "{message}");
+        // A variable given through a file (`FILE__…`) is not known here.
+        let from_file = format!("# t\n\n```sh,check=env,file=netbox.env\n{env}FILE__REDIS_DB_CACHE=/run/secrets/db\n```\n");
+        assert_quiet_linted("netbox/redis-same-database", &from_file);
         assert_quiet_linted("netbox/redis-same-database", &project("    image: netboxcommunity/netbox:v4.4-3.4.1\n", env));
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_TASK=0\nREDIS_DB_CACHE=1\n"));
         assert_quiet_linted("netbox/redis-same-database", &project("    build: .\n", "REDIS_DB_CACHE=0\n"));
