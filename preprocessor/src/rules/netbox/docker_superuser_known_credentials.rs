@@ -98,9 +98,9 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     }
     // Unset in the whole project, for an image that fills in netbox-docker's defaults (a
     // release before 5.0.0); not where keys of the service's environment come from a merge key
-    // or `extends:`, which may set them. Where `SKIP_SUPERUSER` is shown, here; where no file of
-    // the whole project sets it, below, and only beside a superuser variable the project sets (a
-    // draft that judged any project without it found thread excerpts and another image's build:
+    // or `extends:`, which may set them. Where no file of the whole project sets
+    // `SKIP_SUPERUSER`, only beside a superuser variable the project sets (a draft that judged
+    // any project without it found thread excerpts and another image's build:
     // tests/realworld/README.md, round eleven). The token matters before NetBox 4.5, whose tokens
     // are their key alone.
     let defaults_filled_in = nb.stock_configuration().is_some_and(|stock| {
@@ -124,81 +124,45 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             // The value itself is not printed: the report masks secrets.
             format!("netbox-docker creates the superuser with this password, an example's placeholder left in ({skip_said}): anyone who has read the example can sign in as NetBox's superuser"),
         )),
-        // Unset: netbox-docker's default, `admin`.
-        None if let Some(skip) = skip
-            && defaults_filled_in =>
-        {
-            let Some(who) = superuser(nb) else { return };
-            let (token, reach) = if token_unset {
-                (" and the API token with the key its entrypoint calls widely known", " or call its API as one")
-            } else {
-                ("", "")
-            };
-            out.push(Finding::in_block(
-                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
-                skip.block,
-                skip.value.range.clone(),
-                format!(
-                    "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_PASSWORD`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it the password `admin`{token}, so anyone who reaches NetBox can sign in as its superuser{reach}",
-                    skip_text(skip)
-                ),
-            ));
-            return;
-        }
         _ => {}
     }
-    // A password of one's own, the token left unset: the image gives the superuser the
-    // widely known token, with which anyone calls the API as the superuser (NetBox before 4.5).
-    // Where no file sets `SKIP_SUPERUSER`, the whole project says the entrypoint creates the
-    // superuser; the finding goes to the superuser's variables the project does set (corpus case
-    // t194), and is not made where it sets none of them, nor beside a finding on the password
-    // there (one finding for one superuser).
-    if skip.is_none() && whole_project && defaults_filled_in {
-        let password_unset = nb.environment_variable("SUPERUSER_PASSWORD").is_none();
-        if out.len() > reported_before || !(password_unset || token_unset) {
-            return;
-        }
-        let written = ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
-            .iter()
-            .find_map(|name| nb.environment_variable(name));
-        let (unset, gives, reach) = match (password_unset, token_unset) {
-            (true, true) => (
-                "`SUPERUSER_PASSWORD` or `SUPERUSER_API_TOKEN`",
-                "the password `admin` and an API token whose key is the one its entrypoint calls widely known",
-                "sign in as its superuser or call its API as one",
-            ),
-            (true, false) => ("`SUPERUSER_PASSWORD`", "the password `admin`", "sign in as its superuser"),
-            _ => (
-                "`SUPERUSER_API_TOKEN`",
-                "an API token whose key is the one its entrypoint calls widely known",
-                "call its API as the superuser",
-            ),
-        };
-        if let (Some(anchor), Some(who)) = (written, superuser(nb)) {
-            out.push(Finding::in_block(
-                &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
-                anchor.block,
-                anchor.name_range.clone(),
-                format!(
-                    "netbox-docker creates {who} ({skip_said}), and no file sets {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
-                ),
-            ));
-        }
+    // Left unset: where `SKIP_SUPERUSER` is shown, at it; where no file of the whole project sets
+    // it, at a superuser variable the project sets (corpus case t194; none: not judged), and not
+    // beside a finding on the password there (one finding for one superuser).
+    if !defaults_filled_in {
         return;
     }
-    if let Some(skip) = skip.filter(|_| defaults_filled_in && token_unset)
-        && let Some(who) = superuser(nb)
-    {
-        out.push(Finding::in_block(
-            &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
-            skip.block,
-            skip.value.range.clone(),
-            format!(
-                "netbox-docker creates {who} (`SKIP_SUPERUSER` is `{}`), and no file of this project sets `SUPERUSER_API_TOKEN`: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it an API token whose key is the one its entrypoint calls widely known, so anyone who reaches NetBox's API can call it as the superuser",
-                skip_text(skip)
-            ),
-        ));
-    }
+    let anchor = match skip {
+        Some(skip) => Some((skip.block, skip.value.range.clone())),
+        None if whole_project && out.len() == reported_before => ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
+            .iter()
+            .find_map(|name| nb.environment_variable(name))
+            .map(|var| (var.block, var.name_range.clone())),
+        None => None,
+    };
+    let (Some((block, range)), Some(who)) = (anchor, superuser(nb)) else { return };
+    let (unset, gives, reach) = match (nb.environment_variable("SUPERUSER_PASSWORD").is_none(), token_unset) {
+        (true, true) => (
+            "`SUPERUSER_PASSWORD` or `SUPERUSER_API_TOKEN`",
+            "the password `admin` and an API token whose key is the one its entrypoint calls widely known",
+            "sign in as its superuser or call its API as one",
+        ),
+        (true, false) => ("`SUPERUSER_PASSWORD`", "the password `admin`", "sign in as its superuser"),
+        (false, true) => (
+            "`SUPERUSER_API_TOKEN`",
+            "an API token whose key is the one its entrypoint calls widely known",
+            "call its API as the superuser",
+        ),
+        (false, false) => return,
+    };
+    out.push(Finding::in_block(
+        &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
+        block,
+        range,
+        format!(
+            "netbox-docker creates {who} ({skip_said}), and no file of this project sets {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
+        ),
+    ));
 }
 
 /// Who the entrypoint creates, for a message: it defaults only an unset name
@@ -278,7 +242,7 @@ mod tests {
         assert!(message.contains("this password, an example's placeholder") && !message.contains("changeme") && message.contains("no file of this project sets `SKIP_SUPERUSER`"), "{message}");
         // The password unset beside the superuser's name: this image fills in `admin`.
         let (_, message) = &linted(RULE, &project("      SUPERUSER_NAME: nbadmin\n"))[0];
-        assert!(message.contains("no file sets `SUPERUSER_PASSWORD`: ") && message.contains("the password `admin`"), "{message}");
+        assert!(message.contains("no file of this project sets `SUPERUSER_PASSWORD`: ") && message.contains("the password `admin`"), "{message}");
         // One's own password (the token does not matter on the default NetBox, 4.7); skipped; no
         // superuser variable at all (a thread's excerpt as often as a project); another
         // publisher's image.
@@ -370,7 +334,7 @@ services:
         let mut settings = Settings::default();
         settings.targets.netbox = "4.1".parse().unwrap();
         let both = crate::rules::testing::linted_for(RULE, &project(""), &settings);
-        assert!(both.len() == 1 && both[0].1.contains("password `admin` and the API token"), "{both:?}");
+        assert!(both.len() == 1 && both[0].1.contains("password `admin` and an API token"), "{both:?}");
         let own = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n");
         let token = crate::rules::testing::linted_for(RULE, &own, &settings);
         assert_eq!(token.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [5], "{token:?}");
@@ -397,7 +361,7 @@ services:
         let own = project("      SUPERUSER_NAME: nbadmin\n      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "");
         let found = crate::rules::testing::linted_for(RULE, &own, &settings);
         assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [7], "{found:?}");
-        assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and no file sets `SUPERUSER_API_TOKEN`"), "{found:?}");
+        assert!(found[0].1.contains("the superuser `nbadmin` (no file of this project sets `SKIP_SUPERUSER`), and no file of this project sets `SUPERUSER_API_TOKEN`"), "{found:?}");
         // The password left unset too: netbox-docker before 5.0.0 gives it `admin`, also on a
         // NetBox whose tokens are v2.
         let name_only = project("      SUPERUSER_NAME: nbadmin\n", "");
@@ -405,7 +369,7 @@ services:
         assert!(found.len() == 1 && found[0].1.contains("the password `admin` and an API token"), "{found:?}");
         settings.targets.netbox = "4.5".parse().unwrap();
         let found = crate::rules::testing::linted_for(RULE, &name_only.replace("v3.7", "v4.5-3.4.2"), &settings);
-        assert!(found.len() == 1 && found[0].1.contains("no file sets `SUPERUSER_PASSWORD`: "), "{found:?}");
+        assert!(found.len() == 1 && found[0].1.contains("no file of this project sets `SUPERUSER_PASSWORD`: "), "{found:?}");
         settings.targets.netbox = "3.7".parse().unwrap();
         assert!(crate::rules::testing::linted_for(RULE, &project("", ""), &settings).is_empty());
         // The password `admin` there: one finding, on the password.
