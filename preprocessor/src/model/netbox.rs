@@ -484,6 +484,15 @@ impl NetboxConfig {
         self.services.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
+    /// The same where every file was read but an excerpt left other services out
+    /// ([`crate::parse::netbox::StockConfiguration::services_omitted`]): the `netbox` service
+    /// itself is shown as written.
+    pub fn services_read(&self) -> Option<&crate::parse::netbox::ProjectServices> {
+        self.services
+            .as_ref()
+            .filter(|_| self.stock.is_some_and(|stock| stock.project_complete || stock.services_omitted))
+    }
+
     /// Whether Django 4.0's CSRF check trusts a browser's origin through `CSRF_TRUSTED_ORIGINS`:
     /// an entry equal to it (compared as written: `https://NetBox.example.com` is not
     /// `https://netbox.example.com`), or a wildcard entry of its scheme whose domain covers its
@@ -932,6 +941,7 @@ impl NetboxConfig {
         if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::depends_on_undefined)
             && let Some(stock) = &mut self.stock
         {
+            stock.services_omitted = stock.project_complete;
             stock.project_complete = false;
         }
     }

@@ -1014,6 +1014,7 @@ pub fn read_in_project(
         secret_key_secret,
         project_complete: false,
         configuration_read_whole: false,
+        services_omitted: false,
     });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
@@ -2159,6 +2160,7 @@ mod tests {
             secret_key_secret: false,
             project_complete: true,
             configuration_read_whole: false,
+            services_omitted: false,
         };
         let over = StockConfiguration {
             published_image: None,
@@ -2177,6 +2179,7 @@ mod tests {
             secret_key_secret: false,
             project_complete: false,
             configuration_read_whole: false,
+            services_omitted: false,
         };
         let merged = base.merge(over);
         assert_eq!(merged.published_image, Some(true));

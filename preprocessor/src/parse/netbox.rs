@@ -934,6 +934,10 @@ pub struct StockConfiguration {
     /// a variable none of its files sets is not set, a mount none shows is not there. A book, or
     /// one file of a project named alone, may show part of it only.
     pub project_complete: bool,
+    /// Every file of the project was read, but a `depends_on:` names a service none of them
+    /// defines (so `project_complete` is false): other services were left out of an excerpt,
+    /// while the `netbox` service and the files it names are shown as written.
+    pub services_omitted: bool,
     /// A netbox-docker checkout's configuration directory was read whole (`lint
     /// --netbox-docker`: see [`crate::extract::Block::configuration_read_whole`]).
     pub configuration_read_whole: bool,
@@ -976,6 +980,7 @@ impl StockConfiguration {
             superuser_secrets: self.superuser_secrets || other.superuser_secrets,
             secret_key_secret: self.secret_key_secret || other.secret_key_secret,
             project_complete: self.project_complete && other.project_complete,
+            services_omitted: self.services_omitted || other.services_omitted,
             configuration_read_whole: self.configuration_read_whole && other.configuration_read_whole,
         }
     }

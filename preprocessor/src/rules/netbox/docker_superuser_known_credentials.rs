@@ -20,7 +20,7 @@
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
-//! project sets) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
+//! project sets; every file of an excerpt that leaves out only other services counts) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
 //! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
 //! before 4.5: those releases fill in the widely known one; also where no file of the whole
@@ -67,18 +67,25 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // that no file sets it (trial 7: a project whose env file names the password outright).
     // A `command:` or `entrypoint:` of the `netbox` service's own replaces the entrypoint that
     // creates it.
+    // An excerpt that leaves other services out (an undefined `depends_on:`) still shows the
+    // `netbox` service and the files it names as written (corpus case t193).
     let entrypoint_runs = nb
-        .whole_project_services()
+        .services_read()
         .is_some_and(|services| !services.shown.iter().any(|s| s.name.eq_ignore_ascii_case("netbox") && s.own_command));
+    let shown_whole = |stock: crate::parse::netbox::StockConfiguration| {
+        (stock.project_complete || stock.services_omitted) && !stock.environment_unseen
+    };
+    let services_omitted = nb.stock_configuration().is_some_and(|stock| stock.services_omitted);
     let whole_project = entrypoint_runs
         && nb.stock_configuration().is_some_and(|stock| {
-            stock.project_complete && !stock.environment_unseen && stock.published_image == Some(true) && !stock.linuxserver_image
+            shown_whole(stock) && stock.published_image == Some(true) && !stock.linuxserver_image
         });
     if skip.is_none() && !whole_project {
         return;
     }
     let skip_said = match skip {
         Some(skip) => format!("`SKIP_SUPERUSER` is `{}`", skip_text(skip)),
+        None if services_omitted => "the `netbox` service shown sets no `SKIP_SUPERUSER`".to_string(),
         None => "no file of this project sets `SKIP_SUPERUSER`".to_string(),
     };
     // Secret files win over the variables (entrypoint L63-72; super_user.py's `_read_secret`).
@@ -103,9 +110,8 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // any project without it found thread excerpts and another image's build:
     // tests/realworld/README.md, round eleven). The token matters before NetBox 4.5, whose tokens
     // are their key alone.
-    let defaults_filled_in = nb.stock_configuration().is_some_and(|stock| {
-        stock.project_complete && stock.superuser_password_filled_in && !stock.environment_unseen
-    });
+    let defaults_filled_in =
+        nb.stock_configuration().is_some_and(|stock| shown_whole(stock) && stock.superuser_password_filled_in);
     let token_unset = nb.environment_variable("SUPERUSER_API_TOKEN").is_none() && targets.netbox < V2_TOKENS;
     let reported_before = out.len();
     match nb.environment_variable("SUPERUSER_PASSWORD") {
@@ -155,12 +161,17 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         ),
         (false, false) => return,
     };
+    let unset_where = match (services_omitted, skip) {
+        (false, _) => "no file of this project sets",
+        (true, None) => "it sets no",
+        (true, Some(_)) => "the `netbox` service shown sets no",
+    };
     out.push(Finding::in_block(
         &DOCKER_SUPERUSER_KNOWN_CREDENTIALS,
         block,
         range,
         format!(
-            "netbox-docker creates {who} ({skip_said}), and no file of this project sets {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
+            "netbox-docker creates {who} ({skip_said}), and {unset_where} {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
         ),
     ));
 }
@@ -349,8 +360,7 @@ services:
     }
 
     /// t194's shape: a whole project that sets no `SKIP_SUPERUSER`, a password of its own and no
-    /// token: the finding is at the superuser's variable the project sets. Not where it sets none
-    /// of them, nor where the files are not the whole project (a dependency no file defines).
+    /// token: the finding is at the superuser's variable the project sets; not where it sets none.
     #[test]
     fn an_unset_token_where_no_file_sets_skip_superuser() {
         let project = |environment: &str, more: &str| {
@@ -375,8 +385,13 @@ services:
         // The password `admin` there: one finding, on the password.
         let admin = project("      SUPERUSER_PASSWORD: admin\n", "");
         assert_eq!(crate::rules::testing::linted_for(RULE, &admin, &settings).len(), 1);
+        // t193's shape: an excerpt leaving out the services it depends on shows `netbox` as
+        // written; not where the service takes keys from another file (`extends:`).
         let excerpt = project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n", "    depends_on:\n      - postgres\n");
-        assert!(crate::rules::testing::linted_for(RULE, &excerpt, &settings).is_empty());
+        let found = crate::rules::testing::linted_for(RULE, &excerpt, &settings);
+        assert!(found.len() == 1 && found[0].1.contains("shown sets no `SKIP_SUPERUSER`), and it sets no `SUPERUSER_API_TOKEN`"), "{found:?}");
+        let unread = excerpt.replace("    environment:\n", "    extends:\n      file: base.yml\n      service: netbox\n    environment:\n");
+        assert!(crate::rules::testing::linted_for(RULE, &unread, &settings).is_empty());
         // netbox-docker 5.0.0 and later fill in no token.
         assert!(crate::rules::testing::linted_for(RULE, &own.replace("v3.7", "v4.6-5.0.1"), &settings).is_empty());
         // The default target (4.7): v2 tokens, a known value alone no longer authenticates.
