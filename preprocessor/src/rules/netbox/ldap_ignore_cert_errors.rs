@@ -4,7 +4,9 @@
 //! ## What it does
 //! Finds `LDAP_IGNORE_CERT_ERRORS` set to a true value in `ldap_config.py`, or netbox-docker's
 //! `LDAP_IGNORE_CERT_ERRORS` variable set to `true` (any case) while the deployment signs in
-//! with NetBox's `LDAPBackend`. Not where every URI is plain `ldap://` (any host) or an
+//! with NetBox's `LDAPBackend`, or while no `REMOTE_AUTH_BACKEND` is shown and the environment
+//! names a directory (`AUTH_LDAP_SERVER_URI`: the LDAP lines of an env file alone, the message
+//! then says LDAP sign-in is assumed). Not where every URI is plain `ldap://` (any host) or an
 //! `ldapi://` socket without StartTLS: there is no certificate to check.
 //!
 //! ## Why is this bad?
@@ -53,14 +55,18 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         // netbox-docker's variable, read by its ldap_config.py when the LDAP backend signs in.
         _ => {
             let Some(var) = nb.environment_variable(NAME) else { return };
-            if !signs_in_with_ldap(nb) {
+            // The backend not shown (an env file's LDAP lines alone, corpus case t195): the
+            // directory the same file configures says LDAP is meant, and the message says so.
+            let meant = nb.backends().is_none() && nb.environment_variable("AUTH_LDAP_SERVER_URI").is_some();
+            if !signs_in_with_ldap(nb) && !meant {
                 return;
             }
             if var.value.as_str().is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+                let when = if meant { ", where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown; this file configures a directory)" } else { "" };
                 out.push(at_statement(
                     &LDAP_IGNORE_CERT_ERRORS,
                     var,
-                    format!("netbox-docker's ldap_config.py makes `{NAME}` true from this variable: {WHAT}"),
+                    format!("netbox-docker's ldap_config.py makes `{NAME}` true from this variable{when}: {WHAT}"),
                 ));
             }
         }
@@ -124,5 +130,18 @@ mod tests {
         // Without LDAP sign-in netbox-docker never loads its ldap_config.py.
         let oidc = "# t\n\n```sh,check=env\nREMOTE_AUTH_BACKEND=social_core.backends.open_id_connect.OpenIdConnectAuth\nLDAP_IGNORE_CERT_ERRORS=true\n```\n";
         assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", oidc);
+    }
+
+    /// t195's shape: an env file's LDAP lines alone, the backend not shown: the directory the
+    /// file names says LDAP is meant. Not without a directory.
+    #[test]
+    fn the_ldap_lines_of_an_env_file_alone() {
+        let alone = |lines: &str| format!("# t\n\n```sh,check=env\n{lines}```\n");
+        let ldap = alone("AUTH_LDAP_SERVER_URI=ldaps://dc1.corp.example.net\nLDAP_IGNORE_CERT_ERRORS='True'\n");
+        assert_fires_in_chapter("netbox/ldap-ignore-cert-errors", &ldap, 2);
+        let found = crate::rules::testing::diagnostics(&ldap, &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == "netbox/ldap-ignore-cert-errors").unwrap().message;
+        assert!(message.contains("where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown"), "{message}");
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &alone("LDAP_IGNORE_CERT_ERRORS=true\n"));
     }
 }
