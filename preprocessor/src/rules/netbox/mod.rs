@@ -22,6 +22,7 @@ rules! {
     remote_auth_group_sync_off => REMOTE_AUTH_GROUP_SYNC_OFF,
     port_published_beside_proxy => PORT_PUBLISHED_BESIDE_PROXY,
     remote_auth_enabled_unneeded => REMOTE_AUTH_ENABLED_UNNEEDED,
+    remote_auth_not_enabled => REMOTE_AUTH_NOT_ENABLED,
     rq_worker_missing => RQ_WORKER_MISSING,
     compose_worker_without_environment => COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
     compose_variable_from_shell => COMPOSE_VARIABLE_FROM_SHELL,
