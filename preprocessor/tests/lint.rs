@@ -414,6 +414,16 @@ fn unreadable_files_are_refused_by_name_with_exit_2() {
     let got = rules_at(&json(&output));
     assert!(got.iter().all(|(rule, file, _)| rule == "configcheck/syntax-error" && file == "notes.txt"), "{got:?}");
     assert!(!got.is_empty());
+    // Rerun as the error says, the file still given by name too: the named kind decides, once.
+    let output = bin()
+        .arg("lint")
+        .arg(&unknown)
+        .arg(format!("--kind=nginx={}", unknown.display()))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(rules_at(&json(&output)), got);
     let output = bin().args(["lint", "--netbox-docker"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a netbox-docker checkout"));

@@ -53,6 +53,11 @@ fn run(options: &Options) -> Result<bool> {
         })?;
         inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
     }
+    // A file also given by name alone: the kind named for it decides (the error for a file whose
+    // kind cannot be told says to add `--kind KIND=PATH`, and the command is rerun with both).
+    let named_paths: Vec<PathBuf> =
+        inputs.iter().filter(|input| input.kind.is_some()).map(|input| same_file_key(&input.path)).collect();
+    inputs.retain(|input| input.kind.is_some() || !named_paths.contains(&same_file_key(&input.path)));
     let mut settings = Settings::default();
     for target in &options.targets {
         let (product, version) =
@@ -173,4 +178,10 @@ fn run(options: &Options) -> Result<bool> {
     super::print_out(&report::render(options.format, &checked, color, options.verbose))
         .context("cannot write to stdout")?;
     Ok(run_fails(&checked.diagnostics, options.deny_warnings))
+}
+
+/// A path as it names a file: canonical where it exists (`./values.yaml` and `values.yaml` are
+/// one file), else as written.
+fn same_file_key(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
