@@ -30,7 +30,9 @@ use compact_str::CompactString;
 use serde::Deserialize;
 
 use super::authentik::{Node, NodeKind, load};
-use super::netbox::{ChartSentinel, PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot};
+use super::netbox::{
+    ChartSentinel, ChartValue, PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot,
+};
 use crate::finding::BlockId;
 
 /// What the inventory says of the chart's values.
@@ -375,6 +377,34 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             key.as_str() == Some(chart) && value.get("enabled").is_some_and(|e| matches!(e.kind, NodeKind::Bool(false)))
         })
     };
+    // The chart takes the database's host, port, name, user and password (or Secret) from
+    // `externalDatabase` only with its bundled PostgreSQL off: `if .Values.postgresql.enabled` …
+    // `else` in templates/configmap.yaml and _helpers.tpl (`netbox.postgresql.secret`,
+    // `…secretKey`) from 0.1.0 to 6.1.15 and later, with `postgresql.enabled: true` in
+    // values.yaml (corpus case t198). Judged where these values leave it on (not written, or
+    // `true`) and no other values file of the release is named (Flux `valuesFrom`, Argo CD
+    // `valueFiles`); a value equal to the chart's default changes nothing.
+    file.chart_postgresql_off = disabled("postgresql");
+    let postgresql_on = !entries.iter().any(|(key, value)| {
+        key.as_str() == Some("postgresql")
+            && value.get("enabled").is_some_and(|e| !matches!(e.kind, NodeKind::Bool(true)))
+    });
+    if postgresql_on
+        && !values_elsewhere
+        && let Some((_, external)) = entries.iter().find(|(key, _)| key.as_str() == Some("externalDatabase"))
+        && let NodeKind::Map(keys) = &external.kind
+    {
+        file.chart_external_database = keys
+            .iter()
+            .filter_map(|(key, value)| {
+                let name = key.as_str().filter(|name| EXTERNAL_DATABASE_IGNORED.contains(name))?;
+                let path = format!("externalDatabase.{name}");
+                let unset = matches!(value.kind, NodeKind::Null) || value.as_str() == Some("");
+                let default = default_of(&path, read.pinned).is_some_and(|default| same_as(value, default));
+                (!unset && !default).then(|| ChartValue { path, range: key.range.clone(), block })
+            })
+            .collect();
+    }
     let always = INVENTORY.releases.iter().position(|r| r == "6.1.0");
     let pinned = read.pinned;
     read.sentinels.retain(|sentinel| match sentinel.path.split('.').next() {
@@ -462,6 +492,11 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     file.chart_sentinels = sentinels.into_boxed_slice();
     file
 }
+
+/// The `externalDatabase` keys the chart reads only with its bundled PostgreSQL off (`engine`,
+/// `options`, `connMaxAge` and `disableServerSideCursors` it renders either way).
+const EXTERNAL_DATABASE_IGNORED: &[&str] =
+    &["host", "port", "database", "username", "password", "existingSecretName", "existingSecretKey"];
 
 /// NetBox's LDAP backend, for which the chart renders its LDAP values.
 const LDAP_BACKEND: &str = "netbox.authentication.LDAPBackend";

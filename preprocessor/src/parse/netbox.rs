@@ -480,6 +480,22 @@ pub struct PythonFile {
     /// netbox-chart values that switch the chart's RQ worker off (`worker.enabled: false`, read
     /// by every release from 3.0.0): the values file's block and the value's range.
     pub chart_worker_off: Option<(BlockId, Range<usize>)>,
+    /// netbox-chart values: the `externalDatabase` keys the chart uses only with its bundled
+    /// PostgreSQL off, written where these values leave it on (see [`ChartValue`]).
+    pub chart_external_database: Box<[ChartValue]>,
+    /// netbox-chart values that switch the bundled PostgreSQL off (`postgresql.enabled: false`).
+    pub chart_postgresql_off: bool,
+}
+
+/// A key of netbox-chart's values, where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartValue {
+    /// The values' path (`externalDatabase.host`).
+    pub path: String,
+    /// Where the key is written.
+    pub range: Range<usize>,
+    /// The values file it is in.
+    pub block: BlockId,
 }
 
 /// An item of a `sentinels:` list of netbox-chart's values that is no `host:port` text (a

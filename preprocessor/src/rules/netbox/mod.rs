@@ -58,6 +58,7 @@ rules! {
     setting_annotated_not_assigned => SETTING_ANNOTATED_NOT_ASSIGNED,
     chart_value_unread => CHART_VALUE_UNREAD,
     chart_sentinel_not_host_port => CHART_SENTINEL_NOT_HOST_PORT,
+    chart_external_database_unused => CHART_EXTERNAL_DATABASE_UNUSED,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
