@@ -760,6 +760,7 @@ pub fn read_in_project(
         names: Vec::new(),
         names_beyond: false,
         depends_on: Vec::new(),
+        netbox_reachable: false,
     };
     let mut services_seen = false;
     let mut key_variables = Vec::new();
@@ -864,6 +865,9 @@ pub fn read_in_project(
                 untag(volumes).1.items().iter().filter_map(volume_target).any(|target| target.ends_with("/uwsgi.ini"))
             });
         network_mode |= netbox.get("network_mode").is_some();
+        project_services.netbox_reachable |= ["ports", "networks", "network_mode", "labels", "extends"]
+            .iter()
+            .any(|key| service_key(netbox, key).is_some());
         project_services.names_beyond |=
             ["links", "external_links", "extra_hosts", "network_mode", "dns", "dns_search"]
                 .iter()

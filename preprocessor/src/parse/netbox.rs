@@ -604,6 +604,9 @@ pub struct ProjectServices {
     pub names_beyond: bool,
     /// The services each service's `depends_on:` names, in lower case.
     pub depends_on: Vec<String>,
+    /// The `netbox` service has a key through which anyone may reach it: `ports:`, `networks:`,
+    /// `network_mode:`, `labels:` (a proxy's routes), also through a merge key or `extends:`.
+    pub netbox_reachable: bool,
 }
 
 /// A service as one compose file shows it.
@@ -883,12 +886,23 @@ impl ProjectServices {
         self.names.extend_from_slice(&later.names);
         self.names_beyond |= later.names_beyond;
         self.depends_on.extend_from_slice(&later.depends_on);
+        self.netbox_reachable |= later.netbox_reachable;
     }
 
     /// Whether a service's `depends_on:` names a service none of the files defines: Compose
     /// refuses such a project (compose-go loader/validate.go `checkConsistency`: "service … depends
     /// on undefined service …: invalid compose project"), so the files are an excerpt, or another
     /// file read with `-f` defines it.
+    /// Whether the files show a `netbox` service no one can reach and nothing else: no port
+    /// published, no network, proxy route or other service. A project like that serves no one,
+    /// so the files are an excerpt of one (corpus cases h357 and h414: a service's environment
+    /// lines from a thread), not the whole project.
+    pub fn netbox_alone_unreachable(&self) -> bool {
+        !self.netbox_reachable
+            && self.netbox_key.is_some()
+            && self.shown.iter().all(|s| s.name.eq_ignore_ascii_case("netbox"))
+    }
+
     pub fn depends_on_undefined(&self) -> bool {
         let defined: std::collections::HashSet<String> =
             self.shown.iter().map(|s| s.name.to_ascii_lowercase()).collect();

@@ -14,7 +14,8 @@
 //! containers), `links:`, `external_links:`, `extra_hosts:`, `network_mode:`, `dns:` or
 //! `dns_search:` on the `netbox` service; where services come from files not read (`include:`,
 //! `extends:`, merge keys, or a `depends_on:` naming a service none of the files defines,
-//! which Compose refuses as it is: an excerpt, or a file not read); where Redis is reached
+//! which Compose refuses as it is: an excerpt, or a file not read; or a `netbox` service alone
+//! with no port, network or proxy route, which no one could reach: an excerpt of a thread); where Redis is reached
 //! through Sentinels (`REDIS_SENTINELS`, its host is then not used); and where a Python file of
 //! one's own sets `DATABASE` or `REDIS` (the variables are then not what NetBox reads). Docker's
 //! DNS also asks the host's resolvers, with the host's search domains: a name a LAN's DNS knows
@@ -53,7 +54,9 @@ pub const COMPOSE_HOST_NOT_A_SERVICE: Rule = Rule {
 pub fn compose_host_not_a_service(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some(services) = nb.whole_project_services() else { return };
-    if services.elsewhere || services.services_elsewhere || services.names_beyond {
+    // A `netbox` service alone that no one can reach (no port, network, proxy route or other
+    // service) is an excerpt whose other services were left out (h357, h414).
+    if services.elsewhere || services.services_elsewhere || services.names_beyond || services.netbox_alone_unreachable() {
         return;
     }
     let names: HashSet<&str> = services.names.iter().map(String::as_str).collect();
@@ -296,5 +299,15 @@ mod tests {
             waits("      - database\n")
         );
         assert_fires_linted("netbox/compose-host-not-a-service", &override_defines, 6);
+    }
+
+    /// t199's and t200's shape: linuxserver's `netbox` service alone, with no port, network or
+    /// proxy route: an excerpt whose other services were left out. Published, it is a project.
+    #[test]
+    fn a_service_alone_that_no_one_reaches_is_an_excerpt() {
+        let alone = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:latest\n    environment:\n      - DB_HOST=db\n```\n";
+        assert_quiet_linted("netbox/compose-host-not-a-service", alone);
+        let published = alone.replace("    environment:\n", "    ports:\n      - 8000:8000\n    environment:\n");
+        assert_eq!(linted(RULE, &published).len(), 2, "{:?}", linted(RULE, &published));
     }
 }
