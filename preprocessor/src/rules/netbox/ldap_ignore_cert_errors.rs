@@ -4,9 +4,9 @@
 //! ## What it does
 //! Finds `LDAP_IGNORE_CERT_ERRORS` set to a true value in `ldap_config.py`, or netbox-docker's
 //! `LDAP_IGNORE_CERT_ERRORS` variable set to `true` (any case) while the deployment signs in
-//! with NetBox's `LDAPBackend`, or while no `REMOTE_AUTH_BACKEND` is shown and the environment
-//! names a directory (`AUTH_LDAP_SERVER_URI`: the LDAP lines of an env file alone, the message
-//! then says LDAP sign-in is assumed). Not where every URI is plain `ldap://` (any host) or an
+//! with NetBox's `LDAPBackend`, or, in an environment file checked alone with no
+//! `REMOTE_AUTH_BACKEND`, while it names a directory (a non-empty `AUTH_LDAP_SERVER_URI`; the
+//! message then says LDAP sign-in is assumed). Not where every URI is plain `ldap://` (any host) or an
 //! `ldapi://` socket without StartTLS: there is no certificate to check.
 //!
 //! ## Why is this bad?
@@ -55,9 +55,13 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         // netbox-docker's variable, read by its ldap_config.py when the LDAP backend signs in.
         _ => {
             let Some(var) = nb.environment_variable(NAME) else { return };
-            // The backend not shown (an env file's LDAP lines alone, corpus case t195): the
-            // directory the same file configures says LDAP is meant, and the message says so.
-            let meant = nb.backends().is_none() && nb.environment_variable("AUTH_LDAP_SERVER_URI").is_some();
+            // An environment file checked alone, its backend not shown (its LDAP lines, corpus
+            // case t195): the directory it names says LDAP is meant, and the message says so. A
+            // compose project shows the environment: netbox-docker's default backend is then
+            // RemoteUserBackend (the false-finding hunt's shape).
+            let alone = !nb.shows_python() && nb.stock_configuration().is_none();
+            let directory = nb.environment_variable("AUTH_LDAP_SERVER_URI").is_some_and(|uri| uri.value.as_str().is_some_and(|uri| !uri.trim().is_empty()));
+            let meant = alone && nb.backends().is_none() && directory;
             if !signs_in_with_ldap(nb) && !meant {
                 return;
             }
@@ -143,5 +147,13 @@ mod tests {
         let message = &found.iter().find(|d| d.rule == "netbox/ldap-ignore-cert-errors").unwrap().message;
         assert!(message.contains("where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown"), "{message}");
         assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &alone("LDAP_IGNORE_CERT_ERRORS=true\n"));
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &alone("AUTH_LDAP_SERVER_URI=\nLDAP_IGNORE_CERT_ERRORS=true\n"));
+        // A compose project shows the environment: no backend set is netbox-docker's default,
+        // RemoteUserBackend, and NetBox never builds its LDAPBackend.
+        let project = format!(
+            "{}\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    env_file: netbox.env\n```\n",
+            ldap.replace("```sh,check=env\n", "```sh,check=env,file=netbox.env\n")
+        );
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &project);
     }
 }

@@ -2,11 +2,13 @@
 //! while `REMOTE_AUTH_ENABLED` is set nowhere, so NetBox never reads the header.
 //!
 //! ## What it does
-//! Finds `REMOTE_AUTH_HEADER` written in a Python file with a header other than NetBox's default
+//! Finds `REMOTE_AUTH_HEADER` written in `configuration.py` with a header other than NetBox's default
 //! (`HTTP_REMOTE_USER`) where `REMOTE_AUTH_BACKEND` names NetBox's `RemoteUserBackend` and no
 //! file shown (nor an environment netbox-docker maps) sets `REMOTE_AUTH_ENABLED`. Not where
 //! `REMOTE_AUTH_ENABLED` is set, to anything (`False` beside the example's header is
-//! NetBox's own `configuration_example.py`), nor where a file may bind names no statement shows.
+//! NetBox's own `configuration_example.py`), nor where a file may bind names no statement shows,
+//! nor in an add-on such as netbox-docker's `extra.py`, whose `configuration.py` (not shown)
+//! sets `REMOTE_AUTH_ENABLED` from the environment.
 //!
 //! ## Why is this bad?
 //! NetBox's `RemoteUserMiddleware` returns at once unless `REMOTE_AUTH_ENABLED` is true, and the
@@ -42,8 +44,11 @@ pub fn remote_auth_not_enabled(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         return;
     }
     let Some(header) = nb.get("REMOTE_AUTH_HEADER") else { return };
-    // Written in a Python file, not netbox-docker's mapping of a variable.
-    if nb.is_from_environment(header) || nb.is_netbox_docker_own(header) {
+    // Written in NetBox's configuration.py, not netbox-docker's mapping of a variable, nor an
+    // add-on (`extra.py`) beside a configuration.py not shown, which may set it (netbox-docker's
+    // reads REMOTE_AUTH_ENABLED from the environment).
+    let in_configuration = nb.file_of(header.block).is_some_and(crate::model::is_configuration_file);
+    if !in_configuration || nb.is_from_environment(header) || nb.is_netbox_docker_own(header) {
         return;
     }
     let Some(name) = header.value.as_str() else { return };
@@ -94,5 +99,13 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::REMOTE_AUTH_NOT_ENABLED, CASES);
+    }
+
+    /// netbox-docker's `extra.py` alone: its configuration.py, not shown, sets the setting from
+    /// the environment (the false-finding hunt's shape).
+    #[test]
+    fn quiet_in_an_add_on() {
+        let extra = "# t\n\n```python,check=netbox,file=configuration/extra.py\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nREMOTE_AUTH_HEADER = 'HTTP_X_REMOTE_USER'\n```\n";
+        crate::rules::netbox::testing::assert_quiet_in_chapter("netbox/remote-auth-not-enabled", extra);
     }
 }
