@@ -1600,7 +1600,7 @@ fn an_env_file_of_dev_null_is_empty() {
     let compose = write(
         root,
         "docker-compose.yml",
-        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    env_file: /dev/null\n    environment:\n      DB_HOST: postgres\n",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.1\n    env_file: /dev/null\n    ports:\n      - 8080:8080\n    environment:\n      DB_HOST: postgres\n",
     );
     let output = bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));

@@ -51,7 +51,7 @@ pub fn chart_external_database_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<
         first.block,
         first.range.clone(),
         format!(
-            "the chart reads `{}`{and_others} only with its bundled PostgreSQL off, and no values here set `postgresql.enabled: false` (the default is `true`): the release deploys its own PostgreSQL, NetBox connects to that, and the external database is never used",
+            "the chart reads `{}`{and_others} only with its bundled PostgreSQL off, and no values here switch it off (`postgresql:` with `enabled: false`; it is on by default): the release deploys its own PostgreSQL, NetBox connects to that, and the external database is never used",
             first.path.escape_debug()
         ),
     );
