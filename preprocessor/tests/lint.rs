@@ -424,6 +424,16 @@ fn unreadable_files_are_refused_by_name_with_exit_2() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(rules_at(&json(&output)), got);
+    // Named in place: two values files keep their order (the later one's ALLOWED_HOSTS wins, as
+    // Helm's later `-f` does), whichever is named with --kind.
+    let first = write(dir.path(), "a.yaml", "allowedHosts: ['netbox.example.org']\n");
+    let later = write(dir.path(), "b.yaml", "allowedHosts: ['https://netbox.example.org']\n");
+    let scheme = |extra: &[String]| {
+        let output = bin().arg("lint").arg(&first).arg(&later).args(extra).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/allowed-hosts-entry").count()
+    };
+    assert_eq!(scheme(&[]), 1);
+    assert_eq!(scheme(&[format!("--kind=chart={}", first.display())]), 1);
     let output = bin().args(["lint", "--netbox-docker"]).arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a netbox-docker checkout"));

@@ -2,7 +2,7 @@
 //! [--format …] [--deny-warnings] [--verbose]`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -51,13 +51,16 @@ fn run(options: &Options) -> Result<bool> {
         let kind = Kind::from_name(kind).ok_or_else(|| {
             anyhow!("--kind {named}: `{kind}` is not a kind (kinds: netbox, nginx, authentik, env, compose, chart)")
         })?;
-        inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
+        // A file also given by name alone: the kind named for it decides, in its place (the
+        // order of compose and values files is the order Compose and Helm apply them in), and it
+        // is read once. The error for a file whose kind cannot be told says to add `--kind
+        // KIND=PATH`, and the command is rerun with both.
+        let key = same_file_key(Path::new(path));
+        match inputs.iter_mut().find(|input| input.kind.is_none() && same_file_key(&input.path) == key) {
+            Some(given) => given.kind = Some(kind),
+            None => inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) }),
+        }
     }
-    // A file also given by name alone: the kind named for it decides (the error for a file whose
-    // kind cannot be told says to add `--kind KIND=PATH`, and the command is rerun with both).
-    let named_paths: Vec<PathBuf> =
-        inputs.iter().filter(|input| input.kind.is_some()).map(|input| same_file_key(&input.path)).collect();
-    inputs.retain(|input| input.kind.is_some() || !named_paths.contains(&same_file_key(&input.path)));
     let mut settings = Settings::default();
     for target in &options.targets {
         let (product, version) =
@@ -182,6 +185,6 @@ fn run(options: &Options) -> Result<bool> {
 
 /// A path as it names a file: canonical where it exists (`./values.yaml` and `values.yaml` are
 /// one file), else as written.
-fn same_file_key(path: &std::path::Path) -> PathBuf {
+fn same_file_key(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }

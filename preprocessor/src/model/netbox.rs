@@ -949,7 +949,8 @@ impl NetboxConfig {
         if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::depends_on_undefined)
             && let Some(stock) = &mut self.stock
         {
-            stock.services_omitted = stock.project_complete;
+            // Laid over again for a variant: what the first settling found stays.
+            stock.services_omitted |= stock.project_complete;
             stock.project_complete = false;
         }
     }

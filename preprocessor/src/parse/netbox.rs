@@ -889,10 +889,6 @@ impl ProjectServices {
         self.netbox_reachable |= later.netbox_reachable;
     }
 
-    /// Whether a service's `depends_on:` names a service none of the files defines: Compose
-    /// refuses such a project (compose-go loader/validate.go `checkConsistency`: "service … depends
-    /// on undefined service …: invalid compose project"), so the files are an excerpt, or another
-    /// file read with `-f` defines it.
     /// Whether the files show a `netbox` service no one can reach and nothing else: no port
     /// published, no network, proxy route or other service. A project like that serves no one,
     /// so the files are an excerpt of one (corpus cases h357 and h414: a service's environment
@@ -903,6 +899,10 @@ impl ProjectServices {
             && self.shown.iter().all(|s| s.name.eq_ignore_ascii_case("netbox"))
     }
 
+    /// Whether a service's `depends_on:` names a service none of the files defines: Compose
+    /// refuses such a project (compose-go loader/validate.go `checkConsistency`: "service … depends
+    /// on undefined service …: invalid compose project"), so the files are an excerpt, or another
+    /// file read with `-f` defines it.
     pub fn depends_on_undefined(&self) -> bool {
         let defined: std::collections::HashSet<String> =
             self.shown.iter().map(|s| s.name.to_ascii_lowercase()).collect();
