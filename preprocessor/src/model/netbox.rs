@@ -99,9 +99,9 @@ pub struct NetboxConfig {
     /// netbox-chart values that switch the chart's RQ worker off, by block and the value's range.
     pub chart_worker_off: Vec<(crate::finding::BlockId, std::ops::Range<usize>)>,
     /// netbox-chart values' `externalDatabase` keys the chart ignores while its bundled
-    /// PostgreSQL is on, and whether any values file switches it off.
+    /// PostgreSQL is on, and whether any values file may switch it off.
     pub chart_external_database: Vec<crate::parse::netbox::ChartValue>,
-    pub chart_postgresql_off: bool,
+    pub chart_postgresql_maybe_off: bool,
     /// Where the settings netbox-chart renders from its own keys are written (see
     /// [`PythonFile::chart_rendered`]).
     chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
@@ -702,7 +702,7 @@ impl NetboxConfig {
         self.chart_sentinels.extend(file.chart_sentinels.iter().cloned());
         self.chart_worker_off.extend(file.chart_worker_off.iter().cloned());
         self.chart_external_database.extend(file.chart_external_database.iter().cloned());
-        self.chart_postgresql_off |= file.chart_postgresql_off;
+        self.chart_postgresql_maybe_off |= file.chart_postgresql_maybe_off;
         if let Some(first) = file.settings.first() {
             self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
             self.chart_ldap.extend(file.chart_ldap.iter().map(|&at| (first.block, at)));
@@ -890,7 +890,7 @@ impl NetboxConfig {
             config.chart_sentinels.extend(part.chart_sentinels);
             config.chart_worker_off.extend(part.chart_worker_off);
             config.chart_external_database.extend(part.chart_external_database);
-            config.chart_postgresql_off |= part.chart_postgresql_off;
+            config.chart_postgresql_maybe_off |= part.chart_postgresql_maybe_off;
             config.chart_rendered.extend(part.chart_rendered);
             config.chart_ldap.extend(part.chart_ldap);
             config.guards.extend(part.guards);

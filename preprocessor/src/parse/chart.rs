@@ -382,13 +382,15 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     // `else` in templates/configmap.yaml and _helpers.tpl (`netbox.postgresql.secret`,
     // `…secretKey`) from 0.1.0 to 6.1.15 and later, with `postgresql.enabled: true` in
     // values.yaml (corpus case t198). Judged where these values leave it on (not written, or
-    // `true`) and no other values file of the release is named (Flux `valuesFrom`, Argo CD
-    // `valueFiles`); a value equal to the chart's default changes nothing.
-    file.chart_postgresql_off = disabled("postgresql");
+    // `true`) and no other values of the release are named (Flux `valuesFrom`, Argo CD
+    // `valueFiles` or `parameters`); a value equal to the chart's default changes nothing.
+    // Any `enabled` but `true` (false, a template's slot) may switch it off, in this file or
+    // another of the release's: then nothing is said.
     let postgresql_on = !entries.iter().any(|(key, value)| {
         key.as_str() == Some("postgresql")
             && value.get("enabled").is_some_and(|e| !matches!(e.kind, NodeKind::Bool(true)))
     });
+    file.chart_postgresql_maybe_off = !postgresql_on;
     if postgresql_on
         && !values_elsewhere
         && let Some((_, external)) = entries.iter().find(|(key, _)| key.as_str() == Some("externalDatabase"))
@@ -399,8 +401,12 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             .filter_map(|(key, value)| {
                 let name = key.as_str().filter(|name| EXTERNAL_DATABASE_IGNORED.contains(name))?;
                 let path = format!("externalDatabase.{name}");
+                let default = EXTERNAL_DATABASE_DEFAULTS.iter().any(|&(default_of, default)| {
+                    default_of == name
+                        && (value.as_str() == Some(default)
+                            || matches!(value.kind, NodeKind::Int(port) if port.to_string() == default))
+                });
                 let unset = matches!(value.kind, NodeKind::Null) || value.as_str() == Some("");
-                let default = default_of(&path, read.pinned).is_some_and(|default| same_as(value, default));
                 (!unset && !default).then(|| ChartValue { path, range: key.range.clone(), block })
             })
             .collect();
@@ -497,6 +503,16 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
 /// `options`, `connMaxAge` and `disableServerSideCursors` it renders either way).
 const EXTERNAL_DATABASE_IGNORED: &[&str] =
     &["host", "port", "database", "username", "password", "existingSecretName", "existingSecretKey"];
+
+/// Their defaults, the same in the values.yaml of every release in the chart's repository (552,
+/// 0.1.0 to 8.3.61): a copy of that file writes them and changes nothing.
+const EXTERNAL_DATABASE_DEFAULTS: &[(&str, &str)] = &[
+    ("host", "localhost"),
+    ("port", "5432"),
+    ("database", "netbox"),
+    ("username", "netbox"),
+    ("existingSecretKey", "postgresql-password"),
+];
 
 /// NetBox's LDAP backend, for which the chart renders its LDAP values.
 const LDAP_BACKEND: &str = "netbox.authentication.LDAPBackend";
@@ -690,7 +706,12 @@ fn values_from_elsewhere(documents: &[Node]) -> bool {
         match document.get("kind").and_then(Node::as_str) {
             Some("HelmRelease") => spec.get("valuesFrom").is_some(),
             Some("Application") => {
-                let files = |source: &Node| source.get("helm").and_then(|helm| helm.get("valueFiles")).is_some();
+                // `valueFiles`, and `parameters` (`--set` pairs, which win over every values file).
+                let files = |source: &Node| {
+                    source
+                        .get("helm")
+                        .is_some_and(|helm| helm.get("valueFiles").is_some() || helm.get("parameters").is_some())
+                };
                 spec.get("source").is_some_and(files)
                     || spec.get("sources").is_some_and(|sources| sources.items().iter().any(files))
             }

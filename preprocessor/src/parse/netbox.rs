@@ -483,8 +483,9 @@ pub struct PythonFile {
     /// netbox-chart values: the `externalDatabase` keys the chart uses only with its bundled
     /// PostgreSQL off, written where these values leave it on (see [`ChartValue`]).
     pub chart_external_database: Box<[ChartValue]>,
-    /// netbox-chart values that switch the bundled PostgreSQL off (`postgresql.enabled: false`).
-    pub chart_postgresql_off: bool,
+    /// netbox-chart values that may switch the bundled PostgreSQL off (`postgresql.enabled` set to
+    /// anything but `true`: `false`, a template's slot).
+    pub chart_postgresql_maybe_off: bool,
 }
 
 /// A key of netbox-chart's values, where it is written.

@@ -4,10 +4,11 @@
 //! ## What it does
 //! Finds `externalDatabase.host`, `port`, `database`, `username`, `password`,
 //! `existingSecretName` or `existingSecretKey` written in netbox-chart's values (with a value
-//! other than the chart's default) where no values file shown sets `postgresql.enabled: false`.
-//! One finding, at the first such key; the others as secondary places. Not judged where the
-//! release takes values from elsewhere too (Flux `valuesFrom`, Argo CD `valueFiles`), or where
-//! `postgresql.enabled` is a template or another value than `true`.
+//! other than the chart's default, which a copy of the chart's values.yaml writes) where no
+//! values file shown sets `postgresql.enabled` to anything but `true`. One finding, at the first
+//! such key; the others as secondary places. Not judged where the release takes values from
+//! elsewhere too (Flux `valuesFrom`, Argo CD `valueFiles` or `parameters`), or where any values
+//! file sets `postgresql.enabled` to a template or another value than `true`.
 //!
 //! ## Why is this bad?
 //! The chart connects NetBox to its bundled PostgreSQL whenever `postgresql.enabled` is true, its
@@ -37,7 +38,7 @@ pub const CHART_EXTERNAL_DATABASE_UNUSED: Rule = Rule {
 
 pub fn chart_external_database_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    if nb.chart_postgresql_off {
+    if nb.chart_postgresql_maybe_off {
         return;
     }
     let Some((first, others)) = nb.chart_external_database.split_first() else { return };
@@ -51,7 +52,7 @@ pub fn chart_external_database_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<
         first.block,
         first.range.clone(),
         format!(
-            "the chart reads `{}`{and_others} only with its bundled PostgreSQL off, and no values here switch it off (`postgresql:` with `enabled: false`; it is on by default): the release deploys its own PostgreSQL, NetBox connects to that, and the external database is never used",
+            "the chart reads `{}`{and_others} only with its bundled PostgreSQL off, and no values here switch it off (`postgresql:` with `enabled: false`; it is on by default): the release deploys its own PostgreSQL and NetBox connects to that, never to the external database these values describe",
             first.path.escape_debug()
         ),
     );
@@ -79,10 +80,21 @@ mod tests {
         assert_eq!(fired_linted_lines("netbox/chart-external-database-unused", &several), vec![3]);
     }
 
-    /// Switched off, in these values or in another file of the release; only keys the chart
-    /// renders either way, or the chart's defaults; `enabled` from a template.
+    /// Switched off, in these values or in another file of the release (also by a template's
+    /// slot there, or Argo CD's `parameters`); only keys the chart renders either way, or the
+    /// defaults a copy of the chart's own values.yaml writes; `enabled` from a template.
     #[test]
     fn quiet_where_the_bundled_postgresql_is_off_or_nothing_is_ignored() {
+        let copy = values("externalDatabase:\n  host: localhost\n  port: 5432\n  database: netbox\n  username: netbox\n  password: \"\"\n  existingSecretName: \"\"\n  existingSecretKey: postgresql-password\n  engine: django.db.backends.postgresql\n");
+        assert_quiet_linted("netbox/chart-external-database-unused", &copy);
+        let slot = format!(
+            "{}\n```yaml,check=chart,file=production.yaml\npostgresql:\n  enabled: {{{{ .Values.bundled }}}}\n```\n",
+            values("externalDatabase:\n  host: db.example.org\n")
+        );
+        assert_quiet_linted("netbox/chart-external-database-unused", &slot);
+        let argo = values("apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    helm:\n      parameters:\n        - name: postgresql.enabled\n          value: \"false\"\n      valuesObject:\n        externalDatabase:\n          host: db.example.org\n");
+        assert_quiet_linted("netbox/chart-external-database-unused", &argo);
+        assert_fires_linted("netbox/chart-external-database-unused", &argo.replace("      parameters:\n        - name: postgresql.enabled\n          value: \"false\"\n", ""), 9);
         let off = values("postgresql:\n  enabled: false\nexternalDatabase:\n  host: db.example.org\n");
         assert_quiet_linted("netbox/chart-external-database-unused", &off);
         let elsewhere = format!(
