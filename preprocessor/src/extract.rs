@@ -142,6 +142,9 @@ pub struct Block {
     /// in the project's directory, and every environment file they name. Then a variable they
     /// do not set is not set, and a mount they do not show is not there.
     pub project_complete: bool,
+    /// A compose file (`lint`) beside which lie other compose files not read
+    /// (`docker-compose.prod.yml`, given with `-f`): they may define what these files leave out.
+    pub compose_files_beside: bool,
     /// A compose file (`lint --netbox-docker`) whose checkout's configuration directory was read
     /// whole: every Python file netbox-docker's loader imports from it is a block.
     pub configuration_read_whole: bool,
@@ -560,6 +563,7 @@ impl ChapterScan<'_> {
             environment_replaced: false,
             ports_replaced: false,
             project_complete: false,
+            compose_files_beside: false,
             configuration_read_whole: false,
             project_env_only: false,
             project_env: None,

@@ -160,6 +160,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
     // The whole project: its files load, its env files are all here, and every compose file
     // Compose finds beside the first (one of each of its name lists) is read.
     let project_complete = all_load && all_present && whole_project(&composes);
+    let compose_files_beside = compose_files_beside(&composes);
     let docker_env = docker.env.filter(|_| docker_composes == 0 || !all_load);
     // What Compose reads wins its place: a file named on the command line that Compose reads
     // too is read there, once.
@@ -255,6 +256,7 @@ pub fn lint(files: &[Input], netbox_docker: Option<&Path>, settings: &Settings) 
             environment_replaced: file.environment_replaced,
             ports_replaced: file.ports_replaced,
             project_complete: file.kind == Kind::Compose && project_complete,
+            compose_files_beside: file.kind == Kind::Compose && compose_files_beside,
             configuration_read_whole: file.kind == Kind::Compose && netbox_docker.is_some(),
             raw_env_file: file.raw_env_file,
             project_env_only: file.project_env_only,
@@ -474,6 +476,23 @@ fn whole_project(composes: &[Read]) -> bool {
         .iter()
         .filter_map(|names| first_file(dir, names))
         .all(|found| read.contains(&canonical(&found)))
+}
+
+/// Whether the directory of the first compose file holds another compose file not read: a YAML
+/// file whose name says `compose` (`docker-compose.prod.yml`, `compose.db.yaml`), which Compose
+/// reads only when named with `-f`, so a project may be meant with it.
+fn compose_files_beside(composes: &[Read]) -> bool {
+    let Some(first) = composes.first() else { return false };
+    let dir = first.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let read: HashSet<PathBuf> = composes.iter().map(|c| canonical(&c.path)).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    entries.filter_map(Result::ok).map(|entry| entry.path()).any(|path| {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
+        name.contains("compose")
+            && (name.ends_with(".yml") || name.ends_with(".yaml"))
+            && path.is_file()
+            && !read.contains(&canonical(&path))
+    })
 }
 
 /// The first of `names` that is a file in `dir`.

@@ -1785,3 +1785,28 @@ fn an_interpolated_env_file_path_leaves_the_project_unread() {
     assert_eq!(fired("netbox.env"), 1);
     assert_eq!(fired("netbox.env, \"${STAGE:-prod}/netbox.env\""), 0);
 }
+
+/// An excerpt whose `depends_on:` names services no file defines shows its `netbox` service
+/// whole (corpus case t193), unless another compose file lies beside it, not read: given with
+/// `-f`, it may define those services and give `netbox` an env file (the review's shape).
+#[test]
+fn a_compose_file_beside_the_excerpt_may_complete_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v3.7\n    depends_on: [postgres, redis]\n    environment:\n      SUPERUSER_NAME: nbadmin\n",
+    );
+    let superuser = || {
+        let output = bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/docker-superuser-known-credentials").count()
+    };
+    assert_eq!(superuser(), 1);
+    write(
+        root,
+        "docker-compose.prod.yml",
+        "services:\n  postgres:\n    image: postgres:17\n  netbox:\n    env_file: secrets.env\n",
+    );
+    assert_eq!(superuser(), 0);
+}

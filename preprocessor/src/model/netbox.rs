@@ -949,8 +949,9 @@ impl NetboxConfig {
         if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::depends_on_undefined)
             && let Some(stock) = &mut self.stock
         {
-            // Laid over again for a variant: what the first settling found stays.
-            stock.services_omitted |= stock.project_complete;
+            // Laid over again for a variant: what the first settling found stays. Compose files
+            // beside these, not read, may define the services and give `netbox` more.
+            stock.services_omitted |= stock.project_complete && !stock.compose_files_beside;
             stock.project_complete = false;
         }
     }

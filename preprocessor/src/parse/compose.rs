@@ -1019,6 +1019,7 @@ pub fn read_in_project(
         project_complete: false,
         configuration_read_whole: false,
         services_omitted: false,
+        compose_files_beside: false,
     });
     if ldap_loader_replaced {
         for setting in &mut out.file.settings {
@@ -2165,6 +2166,7 @@ mod tests {
             project_complete: true,
             configuration_read_whole: false,
             services_omitted: false,
+            compose_files_beside: false,
         };
         let over = StockConfiguration {
             published_image: None,
@@ -2184,6 +2186,7 @@ mod tests {
             project_complete: false,
             configuration_read_whole: false,
             services_omitted: false,
+            compose_files_beside: false,
         };
         let merged = base.merge(over);
         assert_eq!(merged.published_image, Some(true));

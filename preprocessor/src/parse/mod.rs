@@ -125,6 +125,7 @@ pub fn parse_block(
             }
             if let Some(stock) = &mut file.stock_configuration {
                 stock.project_complete = block.project_complete;
+                stock.compose_files_beside = block.compose_files_beside;
                 stock.configuration_read_whole = block.configuration_read_whole;
             }
             (Parsed::Netbox(Box::new(file)), "YAML")

@@ -969,6 +969,9 @@ pub struct StockConfiguration {
     /// defines (so `project_complete` is false): other services were left out of an excerpt,
     /// while the `netbox` service and the files it names are shown as written.
     pub services_omitted: bool,
+    /// `lint` found other compose files beside these, not read (see
+    /// [`crate::extract::Block::compose_files_beside`]).
+    pub compose_files_beside: bool,
     /// A netbox-docker checkout's configuration directory was read whole (`lint
     /// --netbox-docker`: see [`crate::extract::Block::configuration_read_whole`]).
     pub configuration_read_whole: bool,
@@ -1012,6 +1015,7 @@ impl StockConfiguration {
             secret_key_secret: self.secret_key_secret || other.secret_key_secret,
             project_complete: self.project_complete && other.project_complete,
             services_omitted: self.services_omitted || other.services_omitted,
+            compose_files_beside: self.compose_files_beside || other.compose_files_beside,
             configuration_read_whole: self.configuration_read_whole && other.configuration_read_whole,
         }
     }

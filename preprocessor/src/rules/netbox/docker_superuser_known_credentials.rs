@@ -20,7 +20,7 @@
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
-//! project sets; every file of an excerpt that leaves out only other services counts) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
+//! project sets; every file of an excerpt that leaves out only other services counts, unless other compose files lie beside it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
 //! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
 //! before 4.5: those releases fill in the widely known one; also where no file of the whole
