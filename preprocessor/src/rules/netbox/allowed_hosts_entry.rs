@@ -1,4 +1,4 @@
-//! `netbox/allowed-hosts-entry`: An `ALLOWED_HOSTS` entry with a scheme, port or path (also
+//! `netbox/allowed-hosts-entry`: An `ALLOWED_HOSTS` entry with a scheme, port, path or network range (also
 //! linuxserver's `ALLOWED_HOST`, which its image writes into `ALLOWED_HOSTS` as one entry).
 
 use super::shared::at_value;
@@ -6,11 +6,11 @@ use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
-/// An `ALLOWED_HOSTS` entry with a scheme, port or path.
+/// An `ALLOWED_HOSTS` entry with a scheme, port, path or network range.
 pub const ALLOWED_HOSTS_ENTRY: Rule = Rule {
     id: "netbox/allowed-hosts-entry",
     severity: Severity::Error,
-    summary: "an `ALLOWED_HOSTS` entry with a scheme, a port or a path, which never matches",
+    summary: "an `ALLOWED_HOSTS` entry (or linuxserver's `ALLOWED_HOST`) with a scheme, a port, a path or a network range, which never matches",
     help: "write the bare host name, without scheme, port or path",
     fact: "facts §1.1, §4 (Django compares the host without port, lower-cased, with each entry; `https://x` never matches); linuxserver/docker-netbox c710945 root/defaults/configuration.py L11 (`ALLOWED_HOSTS = ['{{ALLOWED_HOST}}']`) and init-netbox-config/run (the value put in by sed), seen in tests/realworld/tuning/t197-… (`ALLOWED_HOST=198.51.100.0/24`)",
     applies: Applies::Always,

@@ -60,7 +60,13 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             // compose project shows the environment: netbox-docker's default backend is then
             // RemoteUserBackend (the false-finding hunt's shape).
             let alone = !nb.shows_python() && nb.stock_configuration().is_none();
-            let directory = nb.environment_variable("AUTH_LDAP_SERVER_URI").is_some_and(|uri| uri.value.as_str().is_some_and(|uri| !uri.trim().is_empty()));
+            // A directory reached with TLS: `ldaps://`, or StartTLS (plain `ldap://` and
+            // `ldapi://` have no certificate to check, as below for a backend shown).
+            let start_tls = nb.environment_variable("AUTH_LDAP_START_TLS").and_then(|v| v.value.as_str()).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+            let directory = nb.environment_variable("AUTH_LDAP_SERVER_URI").and_then(|uri| uri.value.as_str()).is_some_and(|uri| {
+                let uris: Vec<&str> = uri.split([' ', ',']).filter(|u| !u.is_empty()).collect();
+                !uris.is_empty() && (start_tls || uris.iter().any(|u| u.to_ascii_lowercase().starts_with("ldaps://")))
+            });
             let meant = alone && nb.backends().is_none() && directory;
             if !signs_in_with_ldap(nb) && !meant {
                 return;
@@ -148,6 +154,11 @@ mod tests {
         assert!(message.contains("where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown"), "{message}");
         assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &alone("LDAP_IGNORE_CERT_ERRORS=true\n"));
         assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &alone("AUTH_LDAP_SERVER_URI=\nLDAP_IGNORE_CERT_ERRORS=true\n"));
+        // Plain ldap:// without StartTLS: no certificate to check; with StartTLS, one is.
+        let plain = alone("AUTH_LDAP_SERVER_URI=ldap://dc1.corp.example.net\nLDAP_IGNORE_CERT_ERRORS=true\n");
+        assert_quiet_in_chapter("netbox/ldap-ignore-cert-errors", &plain);
+        let start_tls = plain.replace("LDAP_IGNORE_CERT_ERRORS=true\n", "AUTH_LDAP_START_TLS=True\nLDAP_IGNORE_CERT_ERRORS=true\n");
+        assert_fires_in_chapter("netbox/ldap-ignore-cert-errors", &start_tls, 3);
         // A compose project shows the environment: no backend set is netbox-docker's default,
         // RemoteUserBackend, and NetBox never builds its LDAPBackend.
         let project = format!(
