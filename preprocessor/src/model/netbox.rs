@@ -942,11 +942,12 @@ impl NetboxConfig {
         self.apply_environment();
     }
 
-    /// A `depends_on:` naming a service none of the compose files defines: Compose refuses the
+    /// A `depends_on:` naming a service, or a `networks:` entry naming a network, none of the
+    /// compose files defines: Compose refuses the
     /// files as they are, so they are an excerpt or miss a file given with `-f`, and every rule
     /// that judges the whole project stays quiet (corpus case t193).
     fn settle_project(&mut self) {
-        if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::depends_on_undefined)
+        if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::refers_to_undefined)
             && let Some(stock) = &mut self.stock
         {
             // Laid over again for a variant: what the first settling found stays. Compose files

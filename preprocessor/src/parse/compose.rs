@@ -760,6 +760,8 @@ pub fn read_in_project(
         names: Vec::new(),
         names_beyond: false,
         depends_on: Vec::new(),
+        networks_used: Vec::new(),
+        networks_declared: Vec::new(),
         netbox_reachable: false,
     };
     let mut services_seen = false;
@@ -791,6 +793,12 @@ pub fn read_in_project(
                 }),
                 _ => false,
             });
+        // The networks the file declares, which its services may refer to.
+        if let Some(NodeKind::Map(entries)) = document.get("networks").map(|node| &untag(node).1.kind) {
+            project_services
+                .networks_declared
+                .extend(entries.iter().filter_map(|(key, _)| key.as_str()).map(str::to_owned));
+        }
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
             None => continue,
@@ -1208,6 +1216,19 @@ fn scan_services(
                     facts
                         .depends_on
                         .extend(names.iter().filter_map(|(name, _)| name.as_str()).map(str::to_ascii_lowercase));
+                }
+                _ => {}
+            }
+        }
+        // The networks it refers to, each of which the project must declare (compose-go
+        // `checkConsistency`, as for `depends_on:` above).
+        if let Some(networks) = service_key(service, "networks").map(|node| untag(node).1) {
+            match &networks.kind {
+                NodeKind::Seq(items) => {
+                    facts.networks_used.extend(items.iter().filter_map(Node::as_str).map(str::to_owned))
+                }
+                NodeKind::Map(names) => {
+                    facts.networks_used.extend(names.iter().filter_map(|(name, _)| name.as_str()).map(str::to_owned));
                 }
                 _ => {}
             }

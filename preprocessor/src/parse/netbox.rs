@@ -605,6 +605,9 @@ pub struct ProjectServices {
     pub names_beyond: bool,
     /// The services each service's `depends_on:` names, in lower case.
     pub depends_on: Vec<String>,
+    /// The networks the services refer to, and those the files declare.
+    pub networks_used: Vec<String>,
+    pub networks_declared: Vec<String>,
     /// The `netbox` service has a key through which anyone may reach it: `ports:`, `networks:`,
     /// `network_mode:`, `labels:` (a proxy's routes), also through a merge key or `extends:`.
     pub netbox_reachable: bool,
@@ -888,6 +891,8 @@ impl ProjectServices {
         self.names_beyond |= later.names_beyond;
         self.depends_on.extend_from_slice(&later.depends_on);
         self.netbox_reachable |= later.netbox_reachable;
+        self.networks_used.extend_from_slice(&later.networks_used);
+        self.networks_declared.extend_from_slice(&later.networks_declared);
     }
 
     /// Whether the files show a `netbox` service no one can reach and nothing else: no port
@@ -908,6 +913,18 @@ impl ProjectServices {
         let defined: std::collections::HashSet<String> =
             self.shown.iter().map(|s| s.name.to_ascii_lowercase()).collect();
         self.depends_on.iter().any(|name| !defined.contains(name))
+    }
+
+    /// Whether a service refers to a service or a network (other than the `default` Compose
+    /// makes) none of the files declares: Compose refuses the project as it is (compose-go
+    /// loader/validate.go `checkConsistency`: "refers to undefined network"), so the files are an
+    /// excerpt or miss one given with `-f` (corpus case t201: a network its override declares).
+    /// An undeclared named volume, which Compose refuses too, is not taken so: app catalogs'
+    /// templates leave the volumes for the platform to declare (h286, a panel's template whose
+    /// project is otherwise whole).
+    pub fn refers_to_undefined(&self) -> bool {
+        self.depends_on_undefined()
+            || self.networks_used.iter().any(|name| name != "default" && !self.networks_declared.contains(name))
     }
 }
 

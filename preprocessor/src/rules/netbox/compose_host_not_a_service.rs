@@ -13,7 +13,7 @@
 //! resolve beyond the project: a network declared `external:` or given a `name:` (other projects'
 //! containers), `links:`, `external_links:`, `extra_hosts:`, `network_mode:`, `dns:` or
 //! `dns_search:` on the `netbox` service; where services come from files not read (`include:`,
-//! `extends:`, merge keys, or a `depends_on:` naming a service none of the files defines,
+//! `extends:`, merge keys, or a `depends_on:` or `networks:` naming a service or network none of the files defines,
 //! which Compose refuses as it is: an excerpt, or a file not read; or a `netbox` service alone
 //! with no port, network or proxy route, which no one could reach: an excerpt of a thread); where Redis is reached
 //! through Sentinels (`REDIS_SENTINELS`, its host is then not used); and where a Python file of

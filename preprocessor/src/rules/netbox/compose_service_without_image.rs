@@ -117,6 +117,16 @@ mod tests {
 
     /// A key of the service above written one indentation too far out (trial 8: `restart:
     /// always` under `services:`): Compose refuses it for its shape, and the message says so.
+    /// t201's shape: the service beside one that joins a network no file declares; Compose
+    /// refuses these files as they are, so another (an override not read) completes them.
+    #[test]
+    fn quiet_where_a_network_is_undeclared() {
+        let housekeeping = "  netbox-housekeeping:\n    entrypoint:\n      - /opt/netbox/housekeeping.sh\n    networks:\n      - diode_net\n";
+        assert_quiet_linted("netbox/compose-service-without-image", &chapter(housekeeping));
+        let declared = chapter(housekeeping).replace("```\n", "networks:\n  diode_net: {}\n```\n");
+        assert_fires_linted("netbox/compose-service-without-image", &declared, 4);
+    }
+
     #[test]
     fn a_service_key_written_at_the_services_level() {
         let rule = "netbox/compose-service-without-image";

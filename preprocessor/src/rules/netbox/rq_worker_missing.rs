@@ -185,7 +185,11 @@ mod tests {
             "    image: docker.io/postgres:17-alpine\n",
             "    image: docker.io/postgres:17-alpine\n    networks:\n      backend:\n        ipv4_address: 10.89.1.31\n",
         );
-        assert_fires_linted("netbox/rq-worker-missing", &fixed, 2);
+        // (The network declared: a project that uses one it does not declare is refused, an
+        // excerpt.)
+        let declared = fixed.replace("```\n", "networks:\n  backend: {}\n```\n");
+        assert_fires_linted("netbox/rq-worker-missing", &declared, 2);
+        assert_quiet_linted("netbox/rq-worker-missing", &fixed);
         // A PostgreSQL given no environment cannot initialise (no password): a stand-in beside
         // an excerpt (corpus case t160); one inline variable is enough.
         let bare = chapter(image, "").replace("    env_file: postgres.env\n", "");
