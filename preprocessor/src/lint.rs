@@ -479,8 +479,9 @@ fn whole_project(composes: &[Read]) -> bool {
 }
 
 /// Whether the directory of the first compose file holds another compose file not read: a YAML
-/// file whose name says `compose` (`docker-compose.prod.yml`, `compose.db.yaml`), which Compose
-/// reads only when named with `-f`, so a project may be meant with it.
+/// file whose name says `compose` (`docker-compose.prod.yml`, `compose.db.yaml`) and that has
+/// a top-level `services:`, which Compose reads only when named with `-f`, so a project may be
+/// meant with it.
 fn compose_files_beside(composes: &[Read]) -> bool {
     let Some(first) = composes.first() else { return false };
     let dir = first.path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -492,6 +493,7 @@ fn compose_files_beside(composes: &[Read]) -> bool {
             && (name.ends_with(".yml") || name.ends_with(".yaml"))
             && path.is_file()
             && !read.contains(&canonical(&path))
+            && read_text(&path).is_ok_and(|text| has_top_level_key(&text, "services"))
     })
 }
 

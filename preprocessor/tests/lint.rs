@@ -1786,6 +1786,26 @@ fn an_interpolated_env_file_path_leaves_the_project_unread() {
     assert_eq!(fired("netbox.env, \"${STAGE:-prod}/netbox.env\""), 0);
 }
 
+/// A network declared in an override that has no `services:` is declared: the project is whole.
+#[test]
+fn a_network_declared_in_an_override_without_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let compose = write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    ports: [\"8080:8080\"]\n  netbox-housekeeping:\n    entrypoint: [/opt/netbox/housekeeping.sh]\n    networks: [diode_net]\n",
+    );
+    let unimaged = |more: &[String]| {
+        let output = bin().arg("lint").arg(&compose).args(more).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/compose-service-without-image").count()
+    };
+    assert_eq!(unimaged(&[]), 0, "an undeclared network: an excerpt");
+    // (A file of networks alone is no kind lint tells by itself: named, as its error says.)
+    let networks = write(root, "docker-compose.override.yml", "networks:\n  diode_net: {}\n");
+    assert_eq!(unimaged(&[format!("--kind=compose={}", networks.display())]), 1);
+}
+
 /// An excerpt whose `depends_on:` names services no file defines shows its `netbox` service
 /// whole (corpus case t193), unless another compose file lies beside it, not read: given with
 /// `-f`, it may define those services and give `netbox` an env file (the review's shape).
@@ -1802,6 +1822,9 @@ fn a_compose_file_beside_the_excerpt_may_complete_it() {
         let output = bin().arg("lint").arg(&compose).args(["--format", "json"]).output().unwrap();
         rules_at(&json(&output)).iter().filter(|(rule, ..)| rule == "netbox/docker-superuser-known-credentials").count()
     };
+    assert_eq!(superuser(), 1);
+    // A YAML file that only says `compose` in its name is no compose file.
+    write(root, "compose-notes.yaml", "notes: [a network for the database]\n");
     assert_eq!(superuser(), 1);
     write(
         root,

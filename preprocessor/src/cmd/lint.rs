@@ -56,9 +56,13 @@ fn run(options: &Options) -> Result<bool> {
         // is read once. The error for a file whose kind cannot be told says to add `--kind
         // KIND=PATH`, and the command is rerun with both.
         let key = same_file_key(Path::new(path));
-        match inputs.iter_mut().find(|input| input.kind.is_none() && same_file_key(&input.path) == key) {
-            Some(given) => given.kind = Some(kind),
-            None => inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) }),
+        let mut given = false;
+        for input in inputs.iter_mut().filter(|input| input.kind.is_none() && same_file_key(&input.path) == key) {
+            input.kind = Some(kind);
+            given = true;
+        }
+        if !given {
+            inputs.push(Input { path: PathBuf::from(path), kind: Some(kind) });
         }
     }
     let mut settings = Settings::default();

@@ -165,6 +165,10 @@ pub struct NetboxConfig {
     /// A compose file gives the `netbox` service what may serve NetBox on another port (see
     /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
     port_overridden: bool,
+    /// The networks every compose file declares, and whether some are not known (see
+    /// [`crate::parse::netbox::ComposeFacts::networks_declared`]).
+    networks_declared: Vec<String>,
+    networks_unseen: bool,
     /// The blocks that are netbox-docker's own `configuration.py` or `ldap_config.py` (see
     /// [`NetboxConfig::netbox_docker_defaults`]).
     netbox_docker_own: Vec<crate::finding::BlockId>,
@@ -668,6 +672,8 @@ impl NetboxConfig {
             container_ports: self.container_ports.clone(),
             compose_key_variables: self.compose_key_variables.clone(),
             port_overridden: self.port_overridden,
+            networks_declared: self.networks_declared.clone(),
+            networks_unseen: self.networks_unseen,
             netbox_docker_own: self.netbox_docker_own.clone(),
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
@@ -698,6 +704,8 @@ impl NetboxConfig {
         self.container_ports.extend(file.compose.ports.iter().cloned());
         self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
+        self.networks_declared.extend(file.compose.networks_declared.iter().cloned());
+        self.networks_unseen |= file.compose.networks_unseen;
         self.chart_unread.extend(file.chart_unread.iter().cloned());
         self.chart_sentinels.extend(file.chart_sentinels.iter().cloned());
         self.chart_worker_off.extend(file.chart_worker_off.iter().cloned());
@@ -923,6 +931,8 @@ impl NetboxConfig {
             config.container_ports.extend(part.container_ports);
             config.compose_key_variables.extend(part.compose_key_variables);
             config.port_overridden |= part.port_overridden;
+            config.networks_declared.extend(part.networks_declared);
+            config.networks_unseen |= part.networks_unseen;
             config.netbox_docker_own.extend(part.netbox_docker_own);
             config.ldap_blocks.extend(part.ldap_blocks);
             environment.extend(part.environment.iter().cloned());
@@ -947,7 +957,8 @@ impl NetboxConfig {
     /// files as they are, so they are an excerpt or miss a file given with `-f`, and every rule
     /// that judges the whole project stays quiet (corpus case t193).
     fn settle_project(&mut self) {
-        if self.services.as_ref().is_some_and(crate::parse::netbox::ProjectServices::refers_to_undefined)
+        let declared = (!self.networks_unseen).then_some(self.networks_declared.as_slice());
+        if self.services.as_ref().is_some_and(|services| services.refers_to_undefined(declared))
             && let Some(stock) = &mut self.stock
         {
             // Laid over again for a variant: what the first settling found stays. Compose files

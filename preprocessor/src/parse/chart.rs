@@ -383,13 +383,14 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     // `…secretKey`) from 0.1.0 to 6.1.15 and later, with `postgresql.enabled: true` in
     // values.yaml (corpus case t198). Judged where these values leave it on (not written, or
     // `true`) and no other values of the release are named (Flux `valuesFrom`, Argo CD
-    // `valueFiles` or `parameters`); a value equal to the chart's default changes nothing.
+    // `valueFiles`), nor an Argo CD parameter for `postgresql.enabled` (`--set`, which wins over
+    // the values); a value equal to the chart's default changes nothing.
     // Any `enabled` but `true` (false, a template's slot) may switch it off, in this file or
     // another of the release's: then nothing is said.
     let postgresql_on = !entries.iter().any(|(key, value)| {
         key.as_str() == Some("postgresql")
             && value.get("enabled").is_some_and(|e| !matches!(e.kind, NodeKind::Bool(true)))
-    });
+    }) && !argo_parameter_set(&loaded.documents, "postgresql.enabled");
     file.chart_postgresql_maybe_off = !postgresql_on;
     if postgresql_on
         && !values_elsewhere
@@ -697,6 +698,26 @@ fn holds(runs: &[[String; 2]], index: usize) -> bool {
     runs.iter().any(|[first, last]| at(first).is_some_and(|f| f <= index) && at(last).is_some_and(|l| index <= l))
 }
 
+/// Whether an Argo CD Application of the file sets a value by a `helm.parameters` entry (`name:
+/// postgresql.enabled`), which wins over its values.
+fn argo_parameter_set(documents: &[Node], path: &str) -> bool {
+    documents.iter().filter(|document| document.get("kind").and_then(Node::as_str) == Some("Application")).any(
+        |document| {
+            let Some(spec) = document.get("spec") else { return false };
+            let sets = |source: &Node| {
+                source.get("helm").and_then(|helm| helm.get("parameters")).is_some_and(|parameters| {
+                    parameters
+                        .items()
+                        .iter()
+                        .any(|parameter| parameter.get("name").and_then(Node::as_str) == Some(path))
+                })
+            };
+            spec.get("source").is_some_and(sets)
+                || spec.get("sources").is_some_and(|sources| sources.items().iter().any(sets))
+        },
+    )
+}
+
 /// Whether the release takes values from files or objects not shown: a Flux HelmRelease's
 /// `spec.valuesFrom`, an Argo CD Application's `helm.valueFiles` (of `source` or any of
 /// `sources`).
@@ -706,12 +727,7 @@ fn values_from_elsewhere(documents: &[Node]) -> bool {
         match document.get("kind").and_then(Node::as_str) {
             Some("HelmRelease") => spec.get("valuesFrom").is_some(),
             Some("Application") => {
-                // `valueFiles`, and `parameters` (`--set` pairs, which win over every values file).
-                let files = |source: &Node| {
-                    source
-                        .get("helm")
-                        .is_some_and(|helm| helm.get("valueFiles").is_some() || helm.get("parameters").is_some())
-                };
+                let files = |source: &Node| source.get("helm").and_then(|helm| helm.get("valueFiles")).is_some();
                 spec.get("source").is_some_and(files)
                     || spec.get("sources").is_some_and(|sources| sources.items().iter().any(files))
             }

@@ -761,11 +761,11 @@ pub fn read_in_project(
         names_beyond: false,
         depends_on: Vec::new(),
         networks_used: Vec::new(),
-        networks_declared: Vec::new(),
         netbox_reachable: false,
     };
     let mut services_seen = false;
     let mut key_variables = Vec::new();
+    let (mut networks_declared, mut networks_unseen) = (Vec::new(), false);
     // Compose interpolates values only: a top-level resource's key keeps its `${…}` as written
     // (compose-go interpolation.go `recursiveInterpolate`, `out[key] = …`). A template that
     // another tool renders first (envsubst, Terraform's `templatefile`) fills its keys before
@@ -795,9 +795,12 @@ pub fn read_in_project(
             });
         // The networks the file declares, which its services may refer to.
         if let Some(NodeKind::Map(entries)) = document.get("networks").map(|node| &untag(node).1.kind) {
-            project_services
-                .networks_declared
-                .extend(entries.iter().filter_map(|(key, _)| key.as_str()).map(str::to_owned));
+            for (key, _) in entries {
+                match key.as_str() {
+                    Some("<<") | None => networks_unseen = true,
+                    Some(name) => networks_declared.push(name.to_owned()),
+                }
+            }
         }
         let (services_tag, services) = match document.get("services") {
             Some(services) => untag(services),
@@ -1055,6 +1058,8 @@ pub fn read_in_project(
         ports: container_ports.into_iter().map(|(port, range)| (block, port, range)).collect(),
         port_overridden,
         key_variables,
+        networks_declared,
+        networks_unseen,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).
@@ -1221,17 +1226,17 @@ fn scan_services(
             }
         }
         // The networks it refers to, each of which the project must declare (compose-go
-        // `checkConsistency`, as for `depends_on:` above).
-        if let Some(networks) = service_key(service, "networks").map(|node| untag(node).1) {
-            match &networks.kind {
-                NodeKind::Seq(items) => {
-                    facts.networks_used.extend(items.iter().filter_map(Node::as_str).map(str::to_owned))
-                }
-                NodeKind::Map(names) => {
-                    facts.networks_used.extend(names.iter().filter_map(|(name, _)| name.as_str()).map(str::to_owned));
-                }
-                _ => {}
-            }
+        // `checkConsistency`, as for `depends_on:` above), unless only a profile starts it
+        // (Compose checks the services it creates); a name Compose interpolates is not known.
+        if let Some(networks) = service_key(service, "networks").map(|node| untag(node).1)
+            && service_key(service, "profiles").is_none()
+        {
+            let names: Vec<&str> = match &networks.kind {
+                NodeKind::Seq(items) => items.iter().filter_map(Node::as_str).collect(),
+                NodeKind::Map(names) => names.iter().filter_map(|(name, _)| name.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            facts.networks_used.extend(names.into_iter().filter(|name| !name.contains('$')).map(str::to_owned));
         }
         if let Some(written) = name.as_str() {
             let (interpolated, keys_set) = interpolated_variables(service, project);

@@ -552,6 +552,11 @@ pub struct ComposeFacts {
     /// Keys under the top-level `networks:`, `volumes:`, `secrets:` and `configs:` written with a
     /// variable (`${TRAEFIK_NETWORK}:`), which Compose does not interpolate, with their section.
     pub key_variables: Vec<(BlockId, Range<usize>, &'static str)>,
+    /// The networks the file declares under its top-level `networks:` (also a file without
+    /// `services:`, an override that only declares them), and whether some may come from a
+    /// merge key there (`networks: {<<: *nets}`), which is not followed.
+    pub networks_declared: Vec<String>,
+    pub networks_unseen: bool,
 }
 
 /// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).
@@ -605,9 +610,9 @@ pub struct ProjectServices {
     pub names_beyond: bool,
     /// The services each service's `depends_on:` names, in lower case.
     pub depends_on: Vec<String>,
-    /// The networks the services refer to, and those the files declare.
+    /// The networks the services Compose creates refer to (a name Compose interpolates, or a
+    /// service only a profile starts, is left out).
     pub networks_used: Vec<String>,
-    pub networks_declared: Vec<String>,
     /// The `netbox` service has a key through which anyone may reach it: `ports:`, `networks:`,
     /// `network_mode:`, `labels:` (a proxy's routes), also through a merge key or `extends:`.
     pub netbox_reachable: bool,
@@ -892,7 +897,6 @@ impl ProjectServices {
         self.depends_on.extend_from_slice(&later.depends_on);
         self.netbox_reachable |= later.netbox_reachable;
         self.networks_used.extend_from_slice(&later.networks_used);
-        self.networks_declared.extend_from_slice(&later.networks_declared);
     }
 
     /// Whether the files show a `netbox` service no one can reach and nothing else: no port
@@ -916,15 +920,18 @@ impl ProjectServices {
     }
 
     /// Whether a service refers to a service or a network (other than the `default` Compose
-    /// makes) none of the files declares: Compose refuses the project as it is (compose-go
+    /// makes) none of the files declares (`declared`: every compose file's networks; `None` where
+    /// some are not known): Compose refuses the project as it is (compose-go
     /// loader/validate.go `checkConsistency`: "refers to undefined network"), so the files are an
     /// excerpt or miss one given with `-f` (corpus case t201: a network its override declares).
     /// An undeclared named volume, which Compose refuses too, is not taken so: app catalogs'
-    /// templates leave the volumes for the platform to declare (h286, a panel's template whose
+    /// templates leave the volumes for the platform to declare (t202, a panel's template whose
     /// project is otherwise whole).
-    pub fn refers_to_undefined(&self) -> bool {
+    pub fn refers_to_undefined(&self, declared: Option<&[String]>) -> bool {
         self.depends_on_undefined()
-            || self.networks_used.iter().any(|name| name != "default" && !self.networks_declared.contains(name))
+            || declared.is_some_and(|declared| {
+                self.networks_used.iter().any(|name| name != "default" && !declared.contains(name))
+            })
     }
 }
 

@@ -7,8 +7,8 @@
 //! other than the chart's default, which a copy of the chart's values.yaml writes) where no
 //! values file shown sets `postgresql.enabled` to anything but `true`. One finding, at the first
 //! such key; the others as secondary places. Not judged where the release takes values from
-//! elsewhere too (Flux `valuesFrom`, Argo CD `valueFiles` or `parameters`), or where any values
-//! file sets `postgresql.enabled` to a template or another value than `true`.
+//! elsewhere too (Flux `valuesFrom`, Argo CD `valueFiles`), or where an Argo CD parameter or any
+//! values file sets `postgresql.enabled` (in a file, to a template or another value than `true`).
 //!
 //! ## Why is this bad?
 //! The chart connects NetBox to its bundled PostgreSQL whenever `postgresql.enabled` is true, its
@@ -95,6 +95,9 @@ mod tests {
         let argo = values("apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    helm:\n      parameters:\n        - name: postgresql.enabled\n          value: \"false\"\n      valuesObject:\n        externalDatabase:\n          host: db.example.org\n");
         assert_quiet_linted("netbox/chart-external-database-unused", &argo);
         assert_fires_linted("netbox/chart-external-database-unused", &argo.replace("      parameters:\n        - name: postgresql.enabled\n          value: \"false\"\n", ""), 9);
+        // Another parameter leaves it on.
+        let other = argo.replace("name: postgresql.enabled\n          value: \"false\"", "name: image.tag\n          value: v4.2.3");
+        assert_fires_linted("netbox/chart-external-database-unused", &other, 12);
         let off = values("postgresql:\n  enabled: false\nexternalDatabase:\n  host: db.example.org\n");
         assert_quiet_linted("netbox/chart-external-database-unused", &off);
         let elsewhere = format!(

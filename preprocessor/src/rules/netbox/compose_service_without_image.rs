@@ -115,8 +115,6 @@ mod tests {
         assert_fires_linted("netbox/compose-service-without-image", override_only, 8);
     }
 
-    /// A key of the service above written one indentation too far out (trial 8: `restart:
-    /// always` under `services:`): Compose refuses it for its shape, and the message says so.
     /// t201's shape: the service beside one that joins a network no file declares; Compose
     /// refuses these files as they are, so another (an override not read) completes them.
     #[test]
@@ -125,8 +123,15 @@ mod tests {
         assert_quiet_linted("netbox/compose-service-without-image", &chapter(housekeeping));
         let declared = chapter(housekeeping).replace("```\n", "networks:\n  diode_net: {}\n```\n");
         assert_fires_linted("netbox/compose-service-without-image", &declared, 4);
+        // A name Compose interpolates, or a service only a profile starts, says nothing.
+        let interpolated = chapter(&housekeeping.replace("- diode_net", "- \"${NET:-diode_net}\""));
+        assert_fires_linted("netbox/compose-service-without-image", &interpolated, 4);
+        let profiled = chapter(&format!("{housekeeping}  debug:\n    image: busybox\n    profiles: [debug]\n    networks: [debug_net]\n"));
+        assert_fires_linted("netbox/compose-service-without-image", &profiled.replace("      - diode_net\n", "      - default\n"), 4);
     }
 
+    /// A key of the service above written one indentation too far out (trial 8: `restart:
+    /// always` under `services:`): Compose refuses it for its shape, and the message says so.
     #[test]
     fn a_service_key_written_at_the_services_level() {
         let rule = "netbox/compose-service-without-image";
