@@ -953,9 +953,9 @@ impl NetboxConfig {
     }
 
     /// A `depends_on:` naming a service, or a `networks:` entry naming a network, none of the
-    /// compose files defines: Compose refuses the
-    /// files as they are, so they are an excerpt or miss a file given with `-f`, and every rule
-    /// that judges the whole project stays quiet (corpus case t193).
+    /// compose files defines: Compose refuses the files as they are, so they are an excerpt or
+    /// miss a file given with `-f`, and every rule that judges the whole project stays quiet
+    /// (corpus cases t193, t201).
     fn settle_project(&mut self) {
         let declared = (!self.networks_unseen).then_some(self.networks_declared.as_slice());
         if self.services.as_ref().is_some_and(|services| services.refers_to_undefined(declared))

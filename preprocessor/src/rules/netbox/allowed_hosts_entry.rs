@@ -33,10 +33,9 @@ pub fn allowed_hosts_entry(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                     &var.value,
                     format!("linuxserver's image writes this value into `ALLOWED_HOSTS` as one entry, '{}', which has {what}; Django compares entries with the bare host name, so it never matches and requests get 400 Bad Request", host.escape_debug()),
                 )
-                .with_help(if bare == "*" {
-                    "write the host name or address browsers use, or `*` (any host)".to_string()
-                } else {
-                    format!("write `ALLOWED_HOST={}`, the host name browsers use", bare.escape_debug())
+                .with_help(match bare {
+                    Some(bare) => format!("write `ALLOWED_HOST={}`, the host name browsers use", bare.escape_debug()),
+                    None => "write the host name or address browsers use, or `*` (any host)".to_string(),
                 }),
             );
         }
@@ -50,19 +49,19 @@ pub fn allowed_hosts_entry(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 &ALLOWED_HOSTS_ENTRY,
                 setting,
                 entry,
-                format!("the entry '{host}' has {what}, but Django compares entries with the bare host name, so it never matches and requests for that host get 400 Bad Request"),
+                format!("the entry '{}' has {what}, but Django compares entries with the bare host name, so it never matches and requests for that host get 400 Bad Request", host.escape_debug()),
             )
-            .with_help(if without_port == "*" {
-                "write the host names or addresses browsers use, or '*' (any host)".to_string()
-            } else {
-                format!("write '{without_port}'")
+            .with_help(match without_port {
+                Some(bare) => format!("write '{}'", bare.escape_debug()),
+                None => "write the host names or addresses browsers use, or '*' (any host)".to_string(),
             }),
         );
     }
 }
 
-/// What an entry has besides a host (a scheme, a path, a port), with the bare host.
-fn flaw(host: &str) -> Option<(&'static str, String)> {
+/// What an entry has besides a host (a scheme, a path, a port, a network range), with the bare
+/// host to write instead (none for a range: the network's own address is no host to suggest).
+fn flaw(host: &str) -> Option<(&'static str, Option<String>)> {
     let bare = host.split("://").last().unwrap_or(host);
     let bare = bare.split('/').next().unwrap_or(bare);
     let bracketed_ipv6 = bare.starts_with('[');
@@ -73,15 +72,14 @@ fn flaw(host: &str) -> Option<(&'static str, String)> {
     } else {
         bare.to_string()
     };
-    // `192.0.2.0/24`: Django knows no ranges, and the network's own address is no host to
-    // suggest either.
+    // `192.0.2.0/24`: Django knows no ranges.
     let range = host.split_once('/').is_some_and(|(address, bits)| {
         address.parse::<std::net::IpAddr>().is_ok() && !bits.is_empty() && bits.bytes().all(|b| b.is_ascii_digit())
     });
     let what = if host.contains("://") {
         "a scheme"
     } else if range {
-        return Some(("a network range (Django knows none)", "*".to_string()));
+        return Some(("a network range (Django knows none)", None));
     } else if host.contains('/') {
         "a path"
     } else if without_port != bare {
@@ -89,7 +87,7 @@ fn flaw(host: &str) -> Option<(&'static str, String)> {
     } else {
         return None;
     };
-    Some((what, without_port))
+    Some((what, Some(without_port)))
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
-//! project sets; every file of an excerpt that leaves out only other services counts, unless other compose files lie beside it) and the image's tag names a netbox-docker release before 5.0.0 (`v4.4-3.4.2`,
+//! project sets; an excerpt that leaves out only other services, with no other compose file
+//! beside it, shows the `netbox` service whole) and the image's tag names a netbox-docker
+//! release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
 //! none, and `latest` names no release. A token left unset is judged the same way, on a NetBox
 //! before 4.5: those releases fill in the widely known one; also where no file of the whole
@@ -65,10 +67,8 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     }
     // Not set at all: the entrypoint creates the superuser too, but only a whole project shows
     // that no file sets it (trial 7: a project whose env file names the password outright).
-    // A `command:` or `entrypoint:` of the `netbox` service's own replaces the entrypoint that
-    // creates it.
-    // An excerpt that leaves other services out (an undefined `depends_on:`) still shows the
-    // `netbox` service and the files it names as written (corpus case t193).
+    // A `command:` or `entrypoint:` of the service's own replaces the entrypoint that creates
+    // it. An excerpt leaving out only other services shows `netbox` as written (t193).
     let entrypoint_runs = nb
         .services_read()
         .is_some_and(|services| !services.shown.iter().any(|s| s.name.eq_ignore_ascii_case("netbox") && s.own_command));

@@ -21,7 +21,7 @@
 //! Use instead: `LDAP_IGNORE_CERT_ERRORS = False` and `LDAP_CA_CERT_FILE` naming the directory's
 //! CA certificate (NetBox reads both from `ldap_config.py`).
 
-use super::shared::{at_statement, Reach, ldap_in_clear, signs_in_with_ldap};
+use super::shared::{Reach, at_statement, ldap_assumed, ldap_in_clear, signs_in_with_ldap, uris_in_clear};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -55,24 +55,20 @@ pub fn ldap_ignore_cert_errors(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
         // netbox-docker's variable, read by its ldap_config.py when the LDAP backend signs in.
         _ => {
             let Some(var) = nb.environment_variable(NAME) else { return };
-            // An environment file checked alone, its backend not shown (its LDAP lines, corpus
-            // case t195): the directory it names says LDAP is meant, and the message says so. A
-            // compose project shows the environment: netbox-docker's default backend is then
-            // RemoteUserBackend (the false-finding hunt's shape).
-            let alone = !nb.shows_python() && nb.stock_configuration().is_none();
-            // A directory reached with TLS: `ldaps://`, or StartTLS (plain `ldap://` and
-            // `ldapi://` have no certificate to check, as below for a backend shown).
-            let start_tls = nb.environment_variable("AUTH_LDAP_START_TLS").and_then(|v| v.value.as_str()).is_some_and(|v| v.eq_ignore_ascii_case("true"));
-            let directory = nb.environment_variable("AUTH_LDAP_SERVER_URI").and_then(|uri| uri.value.as_str()).is_some_and(|uri| {
-                let uris: Vec<&str> = uri.split([' ', ',']).filter(|u| !u.is_empty()).collect();
-                !uris.is_empty() && (start_tls || uris.iter().any(|u| u.to_ascii_lowercase().starts_with("ldaps://")))
-            });
-            let meant = alone && nb.backends().is_none() && directory;
-            if !signs_in_with_ldap(nb) && !meant {
+            // The backend not shown in an env file checked alone: LDAP taken as meant, where
+            // the directory is reached with TLS (plain `ldap://` and `ldapi://` without StartTLS
+            // have no certificate to check, as above for a backend shown).
+            let assumed = ldap_assumed(nb) && {
+                let uri = nb.environment_variable("AUTH_LDAP_SERVER_URI").and_then(|uri| uri.value.as_str());
+                let start_tls = nb.environment_variable("AUTH_LDAP_START_TLS").and_then(|v| v.value.as_str());
+                uri.and_then(|uri| uris_in_clear(uri, Reach::Anywhere)) == Some(false)
+                    || start_tls.is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            };
+            if !signs_in_with_ldap(nb) && !assumed {
                 return;
             }
             if var.value.as_str().is_some_and(|v| v.eq_ignore_ascii_case("true")) {
-                let when = if meant { ", where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown; this file configures a directory)" } else { "" };
+                let when = if assumed { ", where NetBox signs in with LDAP (no `REMOTE_AUTH_BACKEND` is shown; this file configures a directory)" } else { "" };
                 out.push(at_statement(
                     &LDAP_IGNORE_CERT_ERRORS,
                     var,

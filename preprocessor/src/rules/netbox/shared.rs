@@ -144,6 +144,20 @@ pub(super) fn signs_in_with_ldap(nb: &NetboxConfig) -> bool {
     nb.backends().is_some_and(|b| b.iter().any(|b| b == "netbox.authentication.LDAPBackend"))
 }
 
+/// Whether LDAP sign-in is taken as meant though no backend is shown: an environment file checked
+/// alone (no Python, no compose file) sets no `REMOTE_AUTH_BACKEND` and names a directory (its
+/// LDAP lines, corpus case t195). A compose project shows the environment: there netbox-docker's
+/// default backend, RemoteUserBackend, holds. Messages that rest on it say so.
+pub(super) fn ldap_assumed(nb: &NetboxConfig) -> bool {
+    !nb.shows_python()
+        && nb.stock_configuration().is_none()
+        && nb.backends().is_none()
+        && nb
+            .environment_variable("AUTH_LDAP_SERVER_URI")
+            .and_then(|uri| uri.value.as_str())
+            .is_some_and(|uri| !uri.trim().is_empty())
+}
+
 /// Who the directory's plain connections reach: [`ldap_in_clear`]'s question.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Reach {
@@ -167,22 +181,7 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting>
         Some(_) => return None,
         None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb))?,
     };
-    let mut uris = uri.value.as_str()?.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
-    uris.peek()?;
-    let in_clear = uris.all(|u| {
-        let scheme = |s: &str| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
-        if reach == Reach::Anywhere {
-            return scheme("ldap://") || scheme("ldapi://");
-        }
-        scheme("ldap://") && {
-            let authority = u[7..].split('/').next().unwrap_or_default();
-            let host = match authority.strip_prefix('[') {
-                Some(v6) => v6.split(']').next().unwrap_or_default(),
-                None => authority.split(':').next().unwrap_or_default(),
-            };
-            !host.is_empty() && !crate::model::flow::is_loopback(host)
-        }
-    });
+    let in_clear = uris_in_clear(uri.value.as_str()?, reach)?;
     let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
         Some(setting) if nb.is_ldap_setting(setting) => match &setting.value.kind {
             // netbox-docker's own line (`environ.get('AUTH_LDAP_START_TLS', 'False').lower() ==
@@ -203,6 +202,27 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting>
         },
     };
     (in_clear && start_tls == Some(false)).then_some(uri)
+}
+
+/// Whether every URI of an `AUTH_LDAP_SERVER_URI` value (space- or comma-separated) reaches the
+/// directory without TLS, as [`ldap_in_clear`] judges them; `None` for a value with none.
+pub(super) fn uris_in_clear(uri: &str, reach: Reach) -> Option<bool> {
+    let mut uris = uri.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
+    uris.peek()?;
+    Some(uris.all(|u| {
+        let scheme = |s: &str| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+        if reach == Reach::Anywhere {
+            return scheme("ldap://") || scheme("ldapi://");
+        }
+        scheme("ldap://") && {
+            let authority = u[7..].split('/').next().unwrap_or_default();
+            let host = match authority.strip_prefix('[') {
+                Some(v6) => v6.split(']').next().unwrap_or_default(),
+                None => authority.split(':').next().unwrap_or_default(),
+            };
+            !host.is_empty() && !crate::model::flow::is_loopback(host)
+        }
+    }))
 }
 
 /// Whether a `PLUGINS` entry (or a `PLUGINS_CONFIG` key) can name a Python module: identifiers
