@@ -21,7 +21,8 @@
 //! Use instead: `LDAP_IGNORE_CERT_ERRORS = False` and `LDAP_CA_CERT_FILE` naming the directory's
 //! CA certificate (NetBox reads both from `ldap_config.py`).
 
-use super::shared::{Reach, at_statement, ldap_assumed, ldap_in_clear, signs_in_with_ldap, uris_in_clear};
+use super::ldap::{Reach, ldap_assumed, ldap_in_clear, signs_in_with_ldap, uris_in_clear};
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::parameters::DJANGO_BY_NAME;
-use super::shared::{NETBOX_LDAP_NAMES, is_upper_case};
+use super::ldap::NETBOX_LDAP_NAMES;
+use super::shared::is_upper_case;
 use crate::extract::closest_of;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;

@@ -23,7 +23,8 @@
 //! Use instead: the same lines in `ldap_config.py` beside configuration.py (netbox-docker:
 //! `configuration/ldap/ldap_config.py`).
 
-use super::shared::{NETBOX_LDAP_NAMES, imported_from_configuration};
+use super::ldap::NETBOX_LDAP_NAMES;
+use super::shared::imported_from_configuration;
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::{Role, role};
 use crate::rules::input::Input;

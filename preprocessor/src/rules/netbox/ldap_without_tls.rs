@@ -18,7 +18,8 @@
 //! Use instead: `AUTH_LDAP_SERVER_URI = "ldaps://dc01.corp.example"`, or keep `ldap://` and set
 //! `AUTH_LDAP_START_TLS = True`.
 
-use super::shared::{at_statement, Reach, ldap_in_clear};
+use super::ldap::{Reach, ldap_in_clear};
+use super::shared::at_statement;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};

@@ -8,6 +8,7 @@
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
+mod ldap;
 mod parameters;
 mod placeholders;
 mod shared;

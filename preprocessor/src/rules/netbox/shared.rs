@@ -138,93 +138,6 @@ pub(super) fn header_backend(nb: &NetboxConfig) -> bool {
     }
 }
 
-/// Whether `REMOTE_AUTH_BACKEND` names NetBox's `LDAPBackend` (netbox-docker loads its
-/// `ldap_config.py`, and reads the `AUTH_LDAP_*` variables, only then).
-pub(super) fn signs_in_with_ldap(nb: &NetboxConfig) -> bool {
-    nb.backends().is_some_and(|b| b.iter().any(|b| b == "netbox.authentication.LDAPBackend"))
-}
-
-/// Whether LDAP sign-in is taken as meant though no backend is shown: an environment file checked
-/// alone (no Python, no compose file) sets no `REMOTE_AUTH_BACKEND` and names a directory (its
-/// LDAP lines, corpus case t195). A compose project shows the environment: there netbox-docker's
-/// default backend, RemoteUserBackend, holds. Messages that rest on it say so.
-pub(super) fn ldap_assumed(nb: &NetboxConfig) -> bool {
-    !nb.shows_python()
-        && nb.stock_configuration().is_none()
-        && nb.backends().is_none()
-        && nb
-            .environment_variable("AUTH_LDAP_SERVER_URI")
-            .and_then(|uri| uri.value.as_str())
-            .is_some_and(|uri| !uri.trim().is_empty())
-}
-
-/// Who the directory's plain connections reach: [`ldap_in_clear`]'s question.
-#[derive(Clone, Copy, PartialEq)]
-pub(super) enum Reach {
-    /// Another machine: passwords cross the network (`ldap-without-tls`).
-    Network,
-    /// Any host, the machine itself and `ldapi://` sockets included: no certificate is ever
-    /// checked (`ldap-ignore-cert-errors` has nothing to switch off).
-    Anywhere,
-}
-
-/// The `AUTH_LDAP_SERVER_URI` setting (or netbox-docker's variable, with the LDAP backend) when
-/// the directory is known to be reached without TLS: every URI of it (space- or comma-separated,
-/// as OpenLDAP takes them) is `ldap://` (with [`Reach::Network`], to a host other than the
-/// machine itself; with [`Reach::Anywhere`], `ldapi://` too), and `AUTH_LDAP_START_TLS` of the
-/// LDAP configuration is not set or false (django-auth-ldap's default is False, config.py
-/// LDAPSettings.defaults, 5.4.0; netbox-docker's ldap_config.py:
-/// `environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'`).
-pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting> {
-    let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
-        Some(setting) if nb.is_ldap_setting(setting) => setting,
-        Some(_) => return None,
-        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb))?,
-    };
-    let in_clear = uris_in_clear(uri.value.as_str()?, reach)?;
-    let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
-        Some(setting) if nb.is_ldap_setting(setting) => match &setting.value.kind {
-            // netbox-docker's own line (`environ.get('AUTH_LDAP_START_TLS', 'False').lower() ==
-            // 'true'`) where the environment shown leaves the variable unset: its default.
-            ValueKind::Env { var, default, conversion: Conversion::Bool }
-                if nb.shows_environment() && nb.environment_variable(var).is_none() =>
-            {
-                default.as_ref().and_then(|d| d.as_str()).map(|d| d.eq_ignore_ascii_case("true"))
-            }
-            _ => setting.value.truthy(),
-        },
-        // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
-        // configuration's own (the last assignment wins in this model): not known.
-        Some(_) => None,
-        None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
-            Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
-            None => Some(false),
-        },
-    };
-    (in_clear && start_tls == Some(false)).then_some(uri)
-}
-
-/// Whether every URI of an `AUTH_LDAP_SERVER_URI` value (space- or comma-separated) reaches the
-/// directory without TLS, as [`ldap_in_clear`] judges them; `None` for a value with none.
-pub(super) fn uris_in_clear(uri: &str, reach: Reach) -> Option<bool> {
-    let mut uris = uri.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
-    uris.peek()?;
-    Some(uris.all(|u| {
-        let scheme = |s: &str| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
-        if reach == Reach::Anywhere {
-            return scheme("ldap://") || scheme("ldapi://");
-        }
-        scheme("ldap://") && {
-            let authority = u[7..].split('/').next().unwrap_or_default();
-            let host = match authority.strip_prefix('[') {
-                Some(v6) => v6.split(']').next().unwrap_or_default(),
-                None => authority.split(':').next().unwrap_or_default(),
-            };
-            !host.is_empty() && !crate::model::flow::is_loopback(host)
-        }
-    }))
-}
-
 /// Whether a `PLUGINS` entry (or a `PLUGINS_CONFIG` key) can name a Python module: identifiers
 /// joined by dots, as `import` names a module. NetBox imports each `PLUGINS` entry with
 /// `importlib.import_module(plugin_name)` (netbox/netbox/settings.py, 2.8.0 to 4.7.3; L938-947 in
@@ -314,11 +227,6 @@ pub(super) fn pipeline_of_library_steps(nb: &NetboxConfig) -> bool {
         }),
     }
 }
-
-/// The names other than `AUTH_LDAP_*` NetBox reads from ldap_config.py itself (NetBox 4.6.8
-/// netbox/netbox/authentication/__init__.py L368-379; LDAP_IGNORE_CERT_ERRORS since 2.x, the two
-/// CA settings since 3.5).
-pub(super) const NETBOX_LDAP_NAMES: &[&str] = &["LDAP_IGNORE_CERT_ERRORS", "LDAP_CA_CERT_DIR", "LDAP_CA_CERT_FILE"];
 
 /// Whether a file imports `name` (`None`: any name) from the configuration module: `from
 /// netbox.configuration import LDAP_SERVER` in ldap_config.py, netbox-docker's `from
