@@ -159,6 +159,9 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
+    /// The port the `netbox` service's health check asks on the container, as the last compose
+    /// file that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]).
+    healthcheck_probe: Option<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
     /// The compose files' resource keys written with a variable (see
     /// [`crate::parse::netbox::ComposeFacts::key_variables`]).
     compose_key_variables: Vec<(crate::finding::BlockId, std::ops::Range<usize>, &'static str)>,
@@ -472,12 +475,33 @@ impl NetboxConfig {
         self.container_ports.iter().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
-    /// The port the `netbox` service's image serves NetBox on in its container, where the image
-    /// says so whatever its release (linuxserver's, [`crate::parse::env::LINUXSERVER_PORT`]) and
-    /// no compose file gives the service what may serve it elsewhere.
-    pub fn image_port(&self) -> Option<u16> {
-        (self.stock.is_some_and(|stock| stock.linuxserver_image) && !self.port_overridden)
-            .then_some(crate::parse::env::LINUXSERVER_PORT)
+    /// The port the `netbox` service's health check asks on the container itself, when the whole
+    /// project is read.
+    pub fn healthcheck_probe(&self) -> Option<&(crate::finding::BlockId, u16, std::ops::Range<usize>)> {
+        self.healthcheck_probe.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
+    }
+
+    /// The port the `netbox` service's image serves NetBox on in its container, and what says so,
+    /// where the image does (linuxserver's whatever its release,
+    /// [`crate::parse::env::LINUXSERVER_PORT`]; netbox-docker's NGINX Unit on 8080 in the releases
+    /// [`crate::parse::compose::image_served_by_nginx_unit`] names, unless `UNIT_CONFIG` points
+    /// its launch script at another configuration) and no compose file gives the service what may
+    /// serve it elsewhere.
+    pub fn image_port(&self) -> Option<ImagePort> {
+        let stock = self.stock.filter(|_| !self.port_overridden)?;
+        if stock.linuxserver_image {
+            return Some(ImagePort {
+                port: crate::parse::env::LINUXSERVER_PORT,
+                also: None,
+                server: "linuxserver's image",
+            });
+        }
+        // launch-netbox.sh: `UNIT_CONFIG="${UNIT_CONFIG-/etc/unit/nginx-unit.json}"` (1.0.0-3.0.2).
+        (stock.nginx_unit_image && self.environment_variable("UNIT_CONFIG").is_none()).then_some(ImagePort {
+            port: NGINX_UNIT_PORT,
+            also: Some(NGINX_UNIT_STATUS_PORT),
+            server: "netbox-docker's image of this release (NGINX Unit)",
+        })
     }
 
     /// What the compose files show of the `netbox` service and the configuration it runs with
@@ -670,6 +694,7 @@ impl NetboxConfig {
             services: self.services.clone(),
             linuxserver: self.linuxserver.clone(),
             container_ports: self.container_ports.clone(),
+            healthcheck_probe: self.healthcheck_probe.clone(),
             compose_key_variables: self.compose_key_variables.clone(),
             port_overridden: self.port_overridden,
             networks_declared: self.networks_declared.clone(),
@@ -702,6 +727,9 @@ impl NetboxConfig {
             self.linuxserver.incomplete |= linuxserver.incomplete;
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
+        if let Some(probe) = &file.compose.healthcheck_probe {
+            self.healthcheck_probe = probe.clone();
+        }
         self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
         self.networks_declared.extend(file.compose.networks_declared.iter().cloned());
@@ -929,6 +957,9 @@ impl NetboxConfig {
             config.linuxserver.variables.extend(part.linuxserver.variables);
             config.linuxserver.incomplete |= part.linuxserver.incomplete;
             config.container_ports.extend(part.container_ports);
+            if part.healthcheck_probe.is_some() {
+                config.healthcheck_probe = part.healthcheck_probe;
+            }
             config.compose_key_variables.extend(part.compose_key_variables);
             config.port_overridden |= part.port_overridden;
             config.networks_declared.extend(part.networks_declared);
@@ -1044,6 +1075,22 @@ fn merge_services(
         Some(seen) => seen.merge(later),
         None => *seen = Some(later.clone()),
     }
+}
+
+/// netbox-docker's NGINX Unit listeners, 1.0.0 to 3.0.2 (docker/nginx-unit.json): NetBox on 8080,
+/// Unit's status on 8081 from 2.5.0 (something answers there, if not NetBox: not reported).
+const NGINX_UNIT_PORT: u16 = 8080;
+const NGINX_UNIT_STATUS_PORT: u16 = 8081;
+
+/// Where the `netbox` service's image serves NetBox ([`NetboxConfig::image_port`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ImagePort {
+    /// The container port NetBox answers on.
+    pub port: u16,
+    /// Another port something of the image listens on.
+    pub also: Option<u16>,
+    /// What serves it, for messages: "linuxserver's image".
+    pub server: &'static str,
 }
 
 #[cfg(test)]

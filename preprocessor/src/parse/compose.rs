@@ -535,6 +535,25 @@ pub fn image_reads_ldap_variables(image: &str, project: Option<&ProjectEnv>) -> 
     }
 }
 
+/// Whether netbox-docker's image, by its tag, serves NetBox with NGINX Unit on port 8080 (and
+/// its status on 8081 from 2.5.0): every release from 1.0.0 to 3.0.2 (docker/nginx-unit.json,
+/// `*:8080` to 2.3.0, `0.0.0.0:8080` and `[::]:8080` from 2.4.0, read at each of the 34 tags),
+/// named by the tag's suffix (`v3.7-2.8.0`), or without one a NetBox line from 2.11 to 4.0,
+/// which no other release built (0.27.0, the last gunicorn release, built 2.10, as 1.0.0 did;
+/// 3.0.2 built 4.1). Before 1.0.0 gunicorn served on 8001; the releases after 3.0.2 were not
+/// read here (4.0.0 moved to Granian): not known, so not judged.
+pub fn image_served_by_nginx_unit(image: &str, project: Option<&ProjectEnv>) -> bool {
+    match built(image, project) {
+        Some(Built::Named { docker: Some(built_by), .. }) => {
+            (Version::new(1, 0, 0)..=Version::new(3, 0, 2)).contains(&built_by)
+        }
+        Some(Built::Named { netbox: Some(line), docker: None }) => {
+            (Version::new(2, 11, 0)..Version::new(4, 1, 0)).contains(&line)
+        }
+        _ => false,
+    }
+}
+
 /// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
 /// CONTAINER_PORT[/PROTO]`), or the long form's `target`. A range or an interpolated entry is left
 /// out.
@@ -549,6 +568,33 @@ fn container_port(port: &Node) -> Option<(u16, Range<usize>)> {
         },
     };
     Some((text.parse().ok()?, port.range.clone()))
+}
+
+/// What a service's `healthcheck:` says of the port it asks on the container itself (see
+/// [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]): `None` without a `test` (a check
+/// that sets only its timing keeps an earlier file's test), `Some(None)` for a check reset or
+/// disabled (`disable: true`, `test: ["NONE"]`) or a test that asks no port on `localhost`,
+/// `127.0.0.1` or `[::1]`, or several.
+fn health_probe(check: &Node) -> Option<Option<(u16, Range<usize>)>> {
+    let (tag, check) = untag(check);
+    if tag == Tag::Reset || check.get("disable").is_some_and(|d| matches!(d.kind, NodeKind::Bool(true))) {
+        return Some(None);
+    }
+    let test = check.get("test")?;
+    let text = match &test.kind {
+        NodeKind::Str(command) => command.clone(),
+        NodeKind::Seq(words) => words.iter().filter_map(Node::as_str).collect::<Vec<_>>().join(" "),
+        _ => return Some(None),
+    };
+    let text = text.as_str();
+    let mut ports = ["://localhost:", "://127.0.0.1:", "://[::1]:"].into_iter().flat_map(|host| {
+        text.match_indices(host).filter_map(move |(at, _)| {
+            let rest = &text[at + host.len()..];
+            rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())].parse::<u16>().ok()
+        })
+    });
+    let first = ports.next();
+    Some(first.filter(|&port| ports.all(|other| other == port)).map(|port| (port, test.range.clone())))
 }
 
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
@@ -732,6 +778,7 @@ pub fn read_in_project(
     let mut superuser_password_filled_in = false;
     let mut ldap_variables_read = false;
     let mut linuxserver_image = false;
+    let mut nginx_unit_image = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
     let mut port_overridden = false;
@@ -747,6 +794,7 @@ pub fn read_in_project(
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
+    let mut healthcheck_probe: Option<Option<(u16, Range<usize>)>> = None;
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -839,6 +887,7 @@ pub fn read_in_project(
             superuser_password_filled_in = false;
             ldap_variables_read = false;
             linuxserver_image = false;
+            nginx_unit_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
@@ -847,6 +896,7 @@ pub fn read_in_project(
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
             ldap_variables_read = image_reads_ldap_variables(image, project);
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
+            nginx_unit_image = published_netbox_docker_image(image) && image_served_by_nginx_unit(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted (apart from the
@@ -869,12 +919,15 @@ pub fn read_in_project(
         // network namespace Compose publishes no port: what the image says of its port no longer
         // holds, whatever a later file names as the image (Compose merges key by key). Keys from
         // a merge key or `extends:` are not all followed: taken as such.
-        port_overridden |= ["command", "entrypoint", "network_mode", "extends", "<<"]
-            .iter()
-            .any(|key| netbox.get(key).is_some())
-            || service_key(netbox, "volumes").is_some_and(|volumes| {
-                untag(volumes).1.items().iter().filter_map(volume_target).any(|target| target.ends_with("/uwsgi.ini"))
-            });
+        port_overridden |=
+            ["command", "entrypoint", "network_mode", "extends", "<<"].iter().any(|key| netbox.get(key).is_some())
+                || service_key(netbox, "volumes").is_some_and(|volumes| {
+                    untag(volumes).1.items().iter().filter_map(volume_target).any(|target| {
+                        target.ends_with("/uwsgi.ini")
+                            || target.ends_with("/nginx-unit.json")
+                            || target.trim_end_matches('/') == "/etc/unit"
+                    })
+                });
         network_mode |= netbox.get("network_mode").is_some();
         project_services.netbox_reachable |= ["ports", "networks", "network_mode", "labels", "extends"]
             .iter()
@@ -909,6 +962,7 @@ pub fn read_in_project(
             out.env_files.clear();
             published.clear();
             container_ports.clear();
+            healthcheck_probe = Some(None);
             ldap_loader_replaced = false;
             out.resets_environment = true;
             out.resets_env_files = true;
@@ -928,6 +982,9 @@ pub fn read_in_project(
                 published.extend(published_ports(ports, project));
                 container_ports.extend(ports.items().iter().filter_map(container_port));
             }
+        }
+        if let Some(probe) = service_key(netbox, "healthcheck").and_then(health_probe) {
+            healthcheck_probe = Some(probe);
         }
         if netbox.get("labels").is_some() {
             (subpath_routes, traefik_routers) = traefik_subpath_routes(netbox);
@@ -1019,6 +1076,7 @@ pub fn read_in_project(
         ldap_variables_read,
         environment_unseen,
         linuxserver_image,
+        nginx_unit_image,
         configuration_file_mounted,
         mounted: configuration_mounted || configs_given,
         configuration_from_elsewhere: configuration_from_elsewhere || configs_given,
@@ -1060,6 +1118,7 @@ pub fn read_in_project(
         key_variables,
         networks_declared,
         networks_unseen,
+        healthcheck_probe: healthcheck_probe.map(|probe| probe.map(|(port, range)| (block, port, range))),
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).
@@ -2181,6 +2240,7 @@ mod tests {
             ldap_variables_read: true,
             environment_unseen: false,
             linuxserver_image: false,
+            nginx_unit_image: false,
             configuration_file_mounted: false,
             mounted: false,
             configuration_from_elsewhere: false,
@@ -2201,6 +2261,7 @@ mod tests {
             ldap_variables_read: false,
             environment_unseen: true,
             linuxserver_image: false,
+            nginx_unit_image: false,
             configuration_file_mounted: false,
             mounted: true,
             configuration_from_elsewhere: false,

@@ -557,6 +557,11 @@ pub struct ComposeFacts {
     /// merge key there (`networks: {<<: *nets}`), which is not followed.
     pub networks_declared: Vec<String>,
     pub networks_unseen: bool,
+    /// The port on the container itself the `netbox` service's health check asks
+    /// (`curl -f http://localhost:8080/login/`), with where its `test` is: `Some(None)` where this
+    /// file's check names no such port, several, or is disabled or reset; `None` where this file
+    /// says nothing of the check's test (a later file's wins, as Compose merges key by key).
+    pub healthcheck_probe: Option<Option<(BlockId, u16, Range<usize>)>>,
 }
 
 /// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).
@@ -982,6 +987,9 @@ pub struct StockConfiguration {
     /// `/config/configuration.py` from its environment variables on a first start (see
     /// [`crate::parse::env::LINUXSERVER`]), not netbox-docker's.
     pub linuxserver_image: bool,
+    /// It runs netbox-docker's image of a release whose NGINX Unit serves NetBox on port 8080
+    /// (see [`crate::parse::compose::image_served_by_nginx_unit`]).
+    pub nginx_unit_image: bool,
     /// A file is mounted at `/config/configuration.py`, where linuxserver's image would write
     /// the one it renders (it writes none where one exists).
     pub configuration_file_mounted: bool,
@@ -1027,6 +1035,11 @@ impl StockConfiguration {
                 other.linuxserver_image
             } else {
                 self.linuxserver_image
+            },
+            nginx_unit_image: if other.published_image.is_some() {
+                other.nginx_unit_image
+            } else {
+                self.nginx_unit_image
             },
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,

@@ -2,22 +2,32 @@
 //! web server does not listen on.
 //!
 //! ## What it does
-//! Applies when `lint` read the whole Compose project and its `netbox` service runs
-//! linuxserver's image (`lscr.io/linuxserver/netbox`), whose web server listens on 8000 in every
-//! release, and no compose file gives the service another command, entrypoint, network, uwsgi.ini
-//! or keys from a merge key or `extends:`. Reports, at the `ports:` entry, a container port
-//! other than 8000. netbox-docker's image changed web servers and ports over its releases
-//! (gunicorn on 8001, NGINX Unit on 8080, Granian with `GRANIAN_PORT`): not judged.
+//! Applies when `lint` read the whole Compose project and its `netbox` service runs an image
+//! whose port is known: linuxserver's (`lscr.io/linuxserver/netbox`), whose web server listens
+//! on 8000 in every release, or netbox-docker's of a release its tag names whose NGINX Unit
+//! serves NetBox on 8080 (1.0.0 to 3.0.2: `v3.7-2.8.0`, or a NetBox line from 2.11 to 4.0), and no
+//! compose file gives the service another command, entrypoint, network, uwsgi.ini or Unit
+//! configuration (`UNIT_CONFIG`), or keys from a merge key or `extends:`. Reports, at the
+//! `ports:` entry, another container port (8081, Unit's status listener, excepted), and at the
+//! `healthcheck:`'s `test`, a port on the container itself (`http://localhost:8888/api/`) other
+//! than those.
+//! netbox-docker's releases before 1.0.0 (gunicorn on 8001) and after 3.0.2 (Granian) are not
+//! judged, nor a tag that names no release (`latest`).
 //!
 //! ## Why is this bad?
 //! Nothing in the container answers on that port: the host port leads nowhere (the connection is
-//! reset), and a proxy sent there gets no NetBox. netbox-docker's image listens on 8080 and
-//! NetBox's own documentation runs gunicorn on 8001: copying a port from those is easy.
+//! reset), and a proxy sent there gets no NetBox. A health check there always fails: Compose
+//! reports the container unhealthy, and services that wait for it to be healthy (netbox-docker's
+//! worker and housekeeping) never start. netbox-docker's image listens on 8080,
+//! linuxserver's on 8000, and NetBox's own documentation runs gunicorn on 8001: copying a port
+//! from one of them is easy.
 //!
 //! ## Example
-//! `8080:8080` for `lscr.io/linuxserver/netbox`.
+//! `8080:8080` for `lscr.io/linuxserver/netbox`; `8999:8999` for
+//! `netboxcommunity/netbox:v3.7-2.8.0`.
 //!
-//! Use instead: `8080:8000` (the host port is free to choose; the container port is the image's).
+//! Use instead: `8080:8000` and `8999:8080` (the host port is free to choose; the container port
+//! is the image's).
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -27,27 +37,48 @@ use crate::version::{Applies, Targets};
 pub const COMPOSE_PORT_NOT_LISTENING: Rule = Rule {
     id: "netbox/compose-port-not-listening",
     severity: Severity::Warning,
-    summary: "the `netbox` service runs linuxserver's image, which serves NetBox on port 8000, and maps another container port: the published port leads nowhere",
-    help: "map the image's port: `HOST_PORT:8000` (the host port is free to choose)",
-    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config (a mount over it may set another port: not judged); Compose's ports: `HOST:CONTAINER`, the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none. Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image)",
+    summary: "the `netbox` service runs an image whose port is known (linuxserver's: 8000; netbox-docker's 1.0.0 to 3.0.2: 8080) and maps another container port: the published port leads nowhere",
+    help: "map the image's port: `HOST_PORT:8000` for linuxserver's image, `HOST_PORT:8080` for netbox-docker's (the host port is free to choose)",
+    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config (a mount over it may set another port: not judged); Compose's ports: `HOST:CONTAINER`; the Compose specification's depends_on `condition: service_healthy` (a dependent service starts only once the health check passes), the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none. Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image); netbox-docker 1.0.0 to 3.0.2 docker/nginx-unit.json (`*:8080`, from 2.4.0 `0.0.0.0:8080` and `[::]:8080`, from 2.5.0 the status on 8081; read at each of the 34 tags), copied to /etc/unit/ by the Dockerfile (2.8.0 L94) and loaded by docker/launch-netbox.sh from `${UNIT_CONFIG-/etc/unit/nginx-unit.json}`; seen in tests/realworld/tuning/t203-… (`8999:8999` for `v3.7-2.8.0`)",
     applies: Applies::Always,
 };
 
 pub fn compose_port_not_listening(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
-    let Some(listens_on) = nb.image_port() else { return };
+    let Some(image) = nb.image_port() else { return };
     for (block, port, range) in nb.container_ports() {
-        if *port == listens_on {
+        if *port == image.port || image.also == Some(*port) {
             continue;
         }
+        let listens_on = image.port;
         out.push(Finding::in_block(
             &COMPOSE_PORT_NOT_LISTENING,
             *block,
             range.clone(),
             format!(
-                "this maps port {port} of the `netbox` container, but linuxserver's image serves NetBox on port {listens_on}: nothing answers on {port}, so the published port leads nowhere"
+                "this maps port {port} of the `netbox` container, but {} serves NetBox on port {listens_on}: nothing answers on {port}, so the published port leads nowhere",
+                image.server
             ),
-        ));
+        )
+        .with_help(format!("map the image's port: `HOST_PORT:{listens_on}` (the host port is free to choose)")));
+    }
+    if let Some((block, port, range)) = nb.healthcheck_probe()
+        && *port != image.port
+        && image.also != Some(*port)
+    {
+        let listens_on = image.port;
+        out.push(
+            Finding::in_block(
+                &COMPOSE_PORT_NOT_LISTENING,
+                *block,
+                range.clone(),
+                format!(
+                    "this health check asks port {port} of the `netbox` container, but {} serves NetBox on port {listens_on}: nothing answers on {port}, so the check always fails, the container is reported unhealthy, and a service that waits for it with `condition: service_healthy` never starts",
+                    image.server
+                ),
+            )
+            .with_help(format!("ask the port NetBox answers on: `http://localhost:{listens_on}/…`")),
+        );
     }
 }
 
@@ -69,6 +100,26 @@ mod tests {
         assert_fires_linted(rule, &compose("linuxserver/netbox", "      - target: 8080\n        published: 80\n"), 5);
     }
 
+    /// netbox-docker's image of a release whose NGINX Unit listens on 8080, named by the tag's
+    /// suffix (corpus case t203, `${VERSION-v3.7-2.8.0}` with `8999:8999`) or by a NetBox line
+    /// only releases 1.0.0 to 3.0.2 built: line 5, with the help naming 8080.
+    #[test]
+    fn netbox_docker_releases_that_serve_on_8080() {
+        let rule = "netbox/compose-port-not-listening";
+        assert_fires_linted(rule, &compose("docker.io/netboxcommunity/netbox:${VERSION-v3.7-2.8.0}", "      - 8999:8999\n"), 5);
+        assert_fires_linted(rule, &compose("netboxcommunity/netbox:v2.11-1.1.0", "      - 8001:8001\n"), 5);
+        assert_fires_linted(rule, &compose("netboxcommunity/netbox:v4.0", "      - \"8000:8000\"\n"), 5);
+        let probe = compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8000:8080\n").replace(
+            "    ports:\n",
+            "    healthcheck:\n      test: \"curl -f http://localhost:8888/api/ || exit 1\"\n    ports:\n",
+        );
+        assert_eq!(crate::rules::testing::fired_linted_lines(rule, &probe), [5]);
+        let listed = probe.replace("\"curl -f http://localhost:8888/api/ || exit 1\"", "[\"CMD\", \"curl\", \"-f\", \"http://127.0.0.1:8001/login/\"]");
+        assert_eq!(crate::rules::testing::fired_linted_lines(rule, &listed), [5]);
+        let message = &crate::rules::testing::linted(rule, &compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8999:8999\n"))[0].1;
+        assert!(message.contains("(NGINX Unit) serves NetBox on port 8080: nothing answers on 8999"), "{message}");
+    }
+
     /// The image's own port with any host port; netbox-docker's image, whatever it maps (its
     /// port depends on its release and environment); a command, an entrypoint or a network
     /// namespace of its own.
@@ -77,6 +128,39 @@ mod tests {
         assert_quiet_linted("netbox/compose-port-not-listening", &compose("lscr.io/linuxserver/netbox:4.3", "      - \"8080:8000\"\n"));
         let rule = "netbox/compose-port-not-listening";
         assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v4.6-5.0.2", "      - 8000:8000\n"));
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:latest", "      - 8000:8000\n"));
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v2.10-0.27.0", "      - 8001:8001\n"));
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v2.10", "      - 8001:8001\n"));
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v4.1", "      - 8000:8000\n"));
+        // netbox-docker's own port, Unit's status port, another Unit configuration.
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8999:8080\n      - 8081:8081\n"));
+        let unit_config = compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8999:8999\n")
+            .replace("    ports:\n", "    environment:\n      UNIT_CONFIG: /etc/netbox/unit.json\n    ports:\n");
+        assert_quiet_linted(rule, &unit_config);
+        let unit_mount = compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8999:8999\n")
+            .replace("    ports:\n", "    volumes:\n      - ./unit.json:/etc/unit/nginx-unit.json:ro\n    ports:\n");
+        assert_quiet_linted(rule, &unit_mount);
+        // netbox-docker's own health check, Unit's status, another host, a later file's test or
+        // `!reset`, a check disabled.
+        let probe = |test: &str| {
+            compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 8000:8080\n")
+                .replace("    ports:\n", &format!("    healthcheck:\n      test: {test}\n    ports:\n"))
+        };
+        assert_quiet_linted(rule, &probe("curl -f http://localhost:8080/login/ || exit 1"));
+        assert_quiet_linted(rule, &probe("[\"CMD-SHELL\", \"curl -f http://[::1]:8081/status/\"]"));
+        assert_quiet_linted(rule, &probe("curl -f http://proxy:8888/"));
+        let override_file = |test: &str| {
+            format!(
+                "{}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    healthcheck: {test}\n```\n",
+                probe("curl -f http://localhost:8888/api/")
+            )
+        };
+        // (An override that sets the timing only keeps the base file's test: it still fires.)
+        assert_eq!(crate::rules::testing::fired_linted_lines(rule, &override_file("{retries: 15}")), [5]);
+        assert_quiet_linted(rule, &override_file("{test: curl -f http://localhost:8080/api/}"));
+        assert_quiet_linted(rule, &override_file("!reset {}"));
+        assert_quiet_linted(rule, &override_file("{disable: true}"));
+        assert_quiet_linted(rule, &probe("curl -f http://localhost:8888/api/").replace("v3.7-2.8.0", "latest"));
         assert_quiet_linted(rule, &compose("ghcr.io/example/netbox-custom:1", "      - 8000:8080\n"));
         assert_quiet_linted(rule, &compose("lscr.io/linuxserver/netbox:4.3", "      - 8000-8001:8000-8001\n"));
         let own_command = compose("lscr.io/linuxserver/netbox:4.3", "      - 8001:8001\n").replace("    ports:\n", "    command: gunicorn --bind 0.0.0.0:8001 netbox.wsgi\n    ports:\n");
