@@ -47,41 +47,64 @@ pub(super) enum Reach {
 /// LDAPSettings.defaults, 5.4.0; netbox-docker's ldap_config.py:
 /// `environ.get('AUTH_LDAP_START_TLS', 'False').lower() == 'true'`).
 pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting> {
-    let uri = match nb.get("AUTH_LDAP_SERVER_URI") {
-        Some(setting) if nb.is_ldap_setting(setting) => setting,
-        Some(_) => return None,
-        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb))?,
-    };
+    let uri = server_uri(nb)?;
     let in_clear = uris_in_clear(uri.value.as_str()?, reach)?;
-    let start_tls = match nb.get("AUTH_LDAP_START_TLS") {
+    (in_clear && !start_tls(nb)?.0).then_some(uri)
+}
+
+/// The `AUTH_LDAP_SERVER_URI` django-auth-ldap is given: ldap_config.py's, or netbox-docker's
+/// variable with the LDAP backend; `None` where neither is shown (configuration.py's never
+/// reaches django-auth-ldap).
+pub(super) fn server_uri(nb: &NetboxConfig) -> Option<&Setting> {
+    match nb.get("AUTH_LDAP_SERVER_URI") {
+        Some(setting) if nb.is_ldap_setting(setting) => Some(setting),
+        Some(_) => None,
+        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb)),
+    }
+}
+
+/// Whether django-auth-ldap sends StartTLS on each new connection (`AUTH_LDAP_START_TLS` of the
+/// LDAP configuration, else netbox-docker's variable), and where that is written (`None` where
+/// nothing sets it: django-auth-ldap's default, False); `None` where it is not known.
+pub(super) fn start_tls(nb: &NetboxConfig) -> Option<(bool, Option<&Setting>)> {
+    match nb.get("AUTH_LDAP_START_TLS") {
         Some(setting) if nb.is_ldap_setting(setting) => match &setting.value.kind {
             // netbox-docker's own line (`environ.get('AUTH_LDAP_START_TLS', 'False').lower() ==
             // 'true'`) where the environment shown leaves the variable unset: its default.
             ValueKind::Env { var, default, conversion: Conversion::Bool }
                 if nb.shows_environment() && nb.environment_variable(var).is_none() =>
             {
-                default.as_ref().and_then(|d| d.as_str()).map(|d| d.eq_ignore_ascii_case("true"))
+                default.as_ref().and_then(|d| d.as_str()).map(|d| (d.eq_ignore_ascii_case("true"), Some(setting)))
             }
-            _ => setting.value.truthy(),
+            _ => setting.value.truthy().map(|on| (on, Some(setting))),
         },
         // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
         // configuration's own (the last assignment wins in this model): not known.
         Some(_) => None,
         None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
-            Some(var) => var.value.as_str().map(|v| v.eq_ignore_ascii_case("true")),
-            None => Some(false),
+            Some(var) => var.value.as_str().map(|v| (v.eq_ignore_ascii_case("true"), Some(var))),
+            None => Some((false, None)),
         },
-    };
-    (in_clear && start_tls == Some(false)).then_some(uri)
+    }
+}
+
+/// The URIs of an `AUTH_LDAP_SERVER_URI` value: space- or comma-separated, as OpenLDAP takes them.
+pub(super) fn uris(value: &str) -> impl Iterator<Item = &str> {
+    value.split([' ', ',']).filter(|u| !u.is_empty())
+}
+
+/// Whether a URI is of `scheme` (`ldaps://`), in any case.
+pub(super) fn has_scheme(uri: &str, scheme: &str) -> bool {
+    uri.get(..scheme.len()).is_some_and(|p| p.eq_ignore_ascii_case(scheme))
 }
 
 /// Whether every URI of an `AUTH_LDAP_SERVER_URI` value (space- or comma-separated) reaches the
 /// directory without TLS, as [`ldap_in_clear`] judges them; `None` for a value with none.
 pub(super) fn uris_in_clear(uri: &str, reach: Reach) -> Option<bool> {
-    let mut uris = uri.split([' ', ',']).filter(|u| !u.is_empty()).peekable();
+    let mut uris = uris(uri).peekable();
     uris.peek()?;
     Some(uris.all(|u| {
-        let scheme = |s: &str| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+        let scheme = |s: &str| has_scheme(u, s);
         if reach == Reach::Anywhere {
             return scheme("ldap://") || scheme("ldapi://");
         }

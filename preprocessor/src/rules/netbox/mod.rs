@@ -4,7 +4,7 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `keycloak`, what the Keycloak rules share; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
@@ -99,6 +99,7 @@ rules! {
     ldap_flag_is_staff => LDAP_FLAG_IS_STAFF,
     ldap_ignore_cert_errors => LDAP_IGNORE_CERT_ERRORS,
     ldap_without_tls => LDAP_WITHOUT_TLS,
+    ldap_start_tls_on_ldaps => LDAP_START_TLS_ON_LDAPS,
     ldap_backend_not_selected => LDAP_BACKEND_NOT_SELECTED,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
