@@ -160,8 +160,10 @@ pub struct NetboxConfig {
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
     /// The port the `netbox` service's health check asks on the container, as the last compose
-    /// file that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]).
-    healthcheck_probe: Option<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
+    /// file that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]):
+    /// `Some(None)` where a file reset it, kept apart from `None` (no file said anything) so that
+    /// the configurations of parts read in parallel combine in their order.
+    healthcheck_probe: Option<Option<(crate::finding::BlockId, u16, std::ops::Range<usize>)>>,
     /// The compose files' resource keys written with a variable (see
     /// [`crate::parse::netbox::ComposeFacts::key_variables`]).
     compose_key_variables: Vec<(crate::finding::BlockId, std::ops::Range<usize>, &'static str)>,
@@ -478,7 +480,7 @@ impl NetboxConfig {
     /// The port the `netbox` service's health check asks on the container itself, when the whole
     /// project is read.
     pub fn healthcheck_probe(&self) -> Option<&(crate::finding::BlockId, u16, std::ops::Range<usize>)> {
-        self.healthcheck_probe.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
+        self.healthcheck_probe.as_ref()?.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
     /// The port the `netbox` service's image serves NetBox on in its container, and what says so,
@@ -496,8 +498,10 @@ impl NetboxConfig {
                 server: "linuxserver's image",
             });
         }
-        // launch-netbox.sh: `UNIT_CONFIG="${UNIT_CONFIG-/etc/unit/nginx-unit.json}"` (1.0.0-3.0.2).
-        (stock.nginx_unit_image && self.environment_variable("UNIT_CONFIG").is_none()).then_some(ImagePort {
+        // launch-netbox.sh: `UNIT_CONFIG="${UNIT_CONFIG-/etc/unit/nginx-unit.json}"` (1.0.0-3.0.2);
+        // an environment with keys not read (a merge key, `extends:`) may set it.
+        let unit_config_default = !stock.environment_unseen && self.environment_variable("UNIT_CONFIG").is_none();
+        (stock.nginx_unit_image && unit_config_default).then_some(ImagePort {
             port: NGINX_UNIT_PORT,
             also: Some(NGINX_UNIT_STATUS_PORT),
             server: "netbox-docker's image of this release (NGINX Unit)",
@@ -581,6 +585,20 @@ impl NetboxConfig {
         self.ldap_blocks.contains(&setting.block)
             || self.chart_ldap.contains(&(setting.block, setting.name_range.start))
             || (!self.ldap_blocks.is_empty() && !self.ldap_loader_replaced && self.is_from_environment(setting))
+    }
+
+    /// Whether netbox-docker's `AUTH_LDAP_*` variables reach django-auth-ldap though no
+    /// `ldap_config.py` is shown: netbox-docker's own loader reads them where no compose file mounts
+    /// a file over it and the image ships it (by its tag, where a compose file names one).
+    pub fn ldap_variables_read_unshown(&self) -> bool {
+        self.ldap_blocks.is_empty()
+            && !self.ldap_loader_replaced
+            && self.stock.is_none_or(|stock| stock.ldap_variables_read)
+    }
+
+    /// Whether an `ldap_config.py` is shown (its settings are the LDAP configuration).
+    pub fn shows_ldap_configuration(&self) -> bool {
+        !self.ldap_blocks.is_empty()
     }
 
     /// Whether netbox-docker's own LDAP file reads the `AUTH_LDAP_*` variables of its
@@ -727,8 +745,8 @@ impl NetboxConfig {
             self.linuxserver.incomplete |= linuxserver.incomplete;
         }
         self.container_ports.extend(file.compose.ports.iter().cloned());
-        if let Some(probe) = &file.compose.healthcheck_probe {
-            self.healthcheck_probe = probe.clone();
+        if file.compose.healthcheck_probe.is_some() {
+            self.healthcheck_probe = file.compose.healthcheck_probe.clone();
         }
         self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;

@@ -374,7 +374,9 @@ pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
 
 /// Whether a repository is netbox-docker's, on any registry.
 fn is_netbox_docker_repository(repository: &str) -> bool {
-    repository.ends_with("netboxcommunity/netbox") || repository.ends_with("netbox-community/netbox")
+    ["netboxcommunity/netbox", "netbox-community/netbox"].iter().any(|name| {
+        repository == *name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
+    })
 }
 
 /// Whether an image's repository is linuxserver's NetBox (`lscr.io/linuxserver/netbox`,
@@ -430,6 +432,10 @@ pub fn interpolated_tag(tag: &str, project_env: Option<&ProjectEnv>) -> Option<S
         Some((name, default)) => (name, Some(default)),
         None => (inner, None),
     };
+    // Set in the `.env` to a value not known here (`VERSION=${OTHER:-…}`): the tag is not known.
+    if project_env.is_some_and(|env| env.sets(name) && env.text(name).is_none()) {
+        return None;
+    }
     let from_env = project_env.and_then(|env| env.text(name)).map(str::to_owned);
     from_env.filter(|v| !v.is_empty() || !inner.contains(":-")).or_else(|| default.map(str::to_owned))
 }
@@ -537,7 +543,7 @@ pub fn image_reads_ldap_variables(image: &str, project: Option<&ProjectEnv>) -> 
 
 /// Whether netbox-docker's image, by its tag, serves NetBox with NGINX Unit on port 8080 (and
 /// its status on 8081 from 2.5.0): every release from 1.0.0 to 3.0.2 (docker/nginx-unit.json,
-/// `*:8080` to 2.3.0, `0.0.0.0:8080` and `[::]:8080` from 2.4.0, read at each of the 34 tags),
+/// `*:8080` to 2.3.0, `0.0.0.0:8080` and `[::]:8080` from 2.4.0, read at each of the 31 tags),
 /// named by the tag's suffix (`v3.7-2.8.0`), or without one a NetBox line from 2.11 to 4.0,
 /// which no other release built (0.27.0, the last gunicorn release, built 2.10, as 1.0.0 did;
 /// 3.0.2 built 4.1). Before 1.0.0 gunicorn served on 8001; the releases after 3.0.2 were not
@@ -570,17 +576,31 @@ fn container_port(port: &Node) -> Option<(u16, Range<usize>)> {
     Some((text.parse().ok()?, port.range.clone()))
 }
 
+/// Whether a file mounted at `target` may make the image serve NetBox on another port: its web
+/// server's configuration (linuxserver's uwsgi.ini, netbox-docker's Unit configuration and
+/// /etc/unit) or the scripts that start it (netbox-docker's launch-netbox.sh, which reads
+/// `UNIT_CONFIG` and loads the configuration into Unit, and docker-entrypoint.sh, which runs it).
+fn serves_elsewhere(target: &str) -> bool {
+    ["/uwsgi.ini", "/nginx-unit.json", "/launch-netbox.sh", "/docker-entrypoint.sh"]
+        .iter()
+        .any(|file| target.ends_with(file))
+        || target.trim_end_matches('/') == "/etc/unit"
+}
+
 /// What a service's `healthcheck:` says of the port it asks on the container itself (see
 /// [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]): `None` without a `test` (a check
-/// that sets only its timing keeps an earlier file's test), `Some(None)` for a check reset or
-/// disabled (`disable: true`, `test: ["NONE"]`) or a test that asks no port on `localhost`,
-/// `127.0.0.1` or `[::1]`, or several.
+/// that sets only its timing keeps an earlier file's test), `Some(None)` for a check reset,
+/// replaced (`!override`) without a test or disabled (`disable: true`, `test: ["NONE"]`), or a test
+/// that asks no port on `localhost`, `127.0.0.1` or `[::1]`, or several. Keys from a merge key
+/// (`<<: *check`) count, as go-yaml resolves them.
 fn health_probe(check: &Node) -> Option<Option<(u16, Range<usize>)>> {
     let (tag, check) = untag(check);
-    if tag == Tag::Reset || check.get("disable").is_some_and(|d| matches!(d.kind, NodeKind::Bool(true))) {
+    if tag == Tag::Reset || service_key(check, "disable").is_some_and(|d| matches!(d.kind, NodeKind::Bool(true))) {
         return Some(None);
     }
-    let test = check.get("test")?;
+    // `!override` replaces the whole check: without a `test`, none is left (the image's
+    // Dockerfile has no HEALTHCHECK, netbox-docker 1.0.0 to 3.0.2).
+    let Some(test) = service_key(check, "test") else { return (tag == Tag::Override).then_some(None) };
     let text = match &test.kind {
         NodeKind::Str(command) => command.clone(),
         NodeKind::Seq(words) => words.iter().filter_map(Node::as_str).collect::<Vec<_>>().join(" "),
@@ -864,6 +884,16 @@ pub fn read_in_project(
             project_services.names.clear();
         }
         scan_services((text, file_name), services, block, project, &env_files, &lines, &mut project_services);
+        // A service in the `netbox` service's network namespace (`network_mode: service:netbox`,
+        // or a container's, by name) listens on its ports: a port published there may be its.
+        if let NodeKind::Map(entries) = &services.kind {
+            port_overridden |= entries.iter().any(|(name, service)| {
+                name.as_str() != Some("netbox")
+                    && service_key(service, "network_mode")
+                        .and_then(Node::as_str)
+                        .is_some_and(|mode| mode.trim() == "service:netbox" || mode.trim().starts_with("container:"))
+            });
+        }
         let (service_tag, netbox) = match services.get("netbox") {
             Some(netbox) => untag(netbox),
             None if services_tag == Tag::Merge => continue,
@@ -919,15 +949,16 @@ pub fn read_in_project(
         // network namespace Compose publishes no port: what the image says of its port no longer
         // holds, whatever a later file names as the image (Compose merges key by key). Keys from
         // a merge key or `extends:` are not all followed: taken as such.
-        port_overridden |=
-            ["command", "entrypoint", "network_mode", "extends", "<<"].iter().any(|key| netbox.get(key).is_some())
-                || service_key(netbox, "volumes").is_some_and(|volumes| {
-                    untag(volumes).1.items().iter().filter_map(volume_target).any(|target| {
-                        target.ends_with("/uwsgi.ini")
-                            || target.ends_with("/nginx-unit.json")
-                            || target.trim_end_matches('/') == "/etc/unit"
-                    })
-                });
+        port_overridden |= ["command", "entrypoint", "network_mode", "extends", "<<"]
+            .iter()
+            .any(|key| netbox.get(key).is_some())
+            || service_key(netbox, "volumes")
+                .is_some_and(|volumes| untag(volumes).1.items().iter().filter_map(volume_target).any(serves_elsewhere))
+            || service_key(netbox, "configs").is_some_and(|configs| {
+                untag(configs).1.items().iter().any(|config| {
+                    config.get("target").and_then(Node::as_str).is_some_and(|target| serves_elsewhere(target.trim()))
+                })
+            });
         network_mode |= netbox.get("network_mode").is_some();
         project_services.netbox_reachable |= ["ports", "networks", "network_mode", "labels", "extends"]
             .iter()

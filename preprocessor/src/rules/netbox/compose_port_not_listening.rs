@@ -6,8 +6,9 @@
 //! whose port is known: linuxserver's (`lscr.io/linuxserver/netbox`), whose web server listens
 //! on 8000 in every release, or netbox-docker's of a release its tag names whose NGINX Unit
 //! serves NetBox on 8080 (1.0.0 to 3.0.2: `v3.7-2.8.0`, or a NetBox line from 2.11 to 4.0), and no
-//! compose file gives the service another command, entrypoint, network, uwsgi.ini or Unit
-//! configuration (`UNIT_CONFIG`), or keys from a merge key or `extends:`. Reports, at the
+//! compose file gives the service another command, entrypoint, network, uwsgi.ini, Unit
+//! configuration (`UNIT_CONFIG`, a file at /etc/unit) or launch script, a sidecar in its network
+//! namespace (`network_mode: service:netbox`), or keys from a merge key or `extends:`. Reports, at the
 //! `ports:` entry, another container port (8081, Unit's status listener, excepted), and at the
 //! `healthcheck:`'s `test`, a port on the container itself (`http://localhost:8888/api/`) other
 //! than those.
@@ -39,7 +40,7 @@ pub const COMPOSE_PORT_NOT_LISTENING: Rule = Rule {
     severity: Severity::Warning,
     summary: "the `netbox` service runs an image whose port is known (linuxserver's: 8000; netbox-docker's 1.0.0 to 3.0.2: 8080) and maps another container port: the published port leads nowhere",
     help: "map the image's port: `HOST_PORT:8000` for linuxserver's image, `HOST_PORT:8080` for netbox-docker's (the host port is free to choose)",
-    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config (a mount over it may set another port: not judged); Compose's ports: `HOST:CONTAINER`; the Compose specification's depends_on `condition: service_healthy` (a dependent service starts only once the health check passes), the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none. Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image); netbox-docker 1.0.0 to 3.0.2 docker/nginx-unit.json (`*:8080`, from 2.4.0 `0.0.0.0:8080` and `[::]:8080`, from 2.5.0 the status on 8081; read at each of the 34 tags), copied to /etc/unit/ by the Dockerfile (2.8.0 L94) and loaded by docker/launch-netbox.sh from `${UNIT_CONFIG-/etc/unit/nginx-unit.json}`; seen in tests/realworld/tuning/t203-… (`8999:8999` for `v3.7-2.8.0`)",
+    fact: "linuxserver/docker-netbox c710945 root/defaults/uwsgi.ini L2 (`http-socket = [::]:8000`), the same port (`:8000` or `[::]:8000`) at all 402 tags of the mirror (v3.2.6-ls77 `:8000`), the file moved into /app by the image, not into /config (a mount over it may set another port: not judged); Compose's ports: `HOST:CONTAINER`, the container port the one the service must listen on; in another network namespace (`network_mode:`) Compose publishes none, and a service in the `netbox` service's (`network_mode: service:netbox`) listens on its ports; the Compose specification's depends_on `condition: service_healthy` (a dependent service starts only once the health check passes). Seen in tests/realworld/tuning/t175-… (`8080:8080` for linuxserver's image); netbox-docker 1.0.0 to 3.0.2 docker/nginx-unit.json (`*:8080`, from 2.4.0 `0.0.0.0:8080` and `[::]:8080`, from 2.5.0 the status on 8081; read at each of the 31 tags), copied to /etc/unit/ by the Dockerfile (2.8.0 L94) and loaded by docker/launch-netbox.sh from `${UNIT_CONFIG-/etc/unit/nginx-unit.json}`; seen in tests/realworld/tuning/t203-… (`8999:8999` for `v3.7-2.8.0`)",
     applies: Applies::Always,
 };
 
@@ -161,6 +162,39 @@ mod tests {
         assert_quiet_linted(rule, &override_file("!reset {}"));
         assert_quiet_linted(rule, &override_file("{disable: true}"));
         assert_quiet_linted(rule, &probe("curl -f http://localhost:8888/api/").replace("v3.7-2.8.0", "latest"));
+        // `!override` without a test leaves none; a test from a merge key replaces the base's.
+        assert_quiet_linted(rule, &override_file("!override {interval: 5s}"));
+        let merged = override_file("{<<: *hc, retries: 3}")
+            .replace("services:\n  netbox:\n    healthcheck: {<<", "x-hc: &hc {test: \"curl -f http://localhost:8080/api/\"}\nservices:\n  netbox:\n    healthcheck: {<<");
+        assert_quiet_linted(rule, &merged);
+    }
+
+    /// What else may answer on the published port: a sidecar in the service's network namespace,
+    /// a Unit configuration or launch script put there by `configs:` or a volume, an environment
+    /// with keys not read (`UNIT_CONFIG` may be among them), a tag the `.env` sets to a value not
+    /// known, an image that only ends like netbox-docker's.
+    #[test]
+    fn another_listener_or_an_unknown_release() {
+        let rule = "netbox/compose-port-not-listening";
+        let fires = compose("netboxcommunity/netbox:v3.7-2.8.0", "      - 443:8443\n");
+        assert_fires_linted(rule, &fires, 5);
+        let sidecar = format!("{}  tls:\n    image: ghostunnel/ghostunnel\n    network_mode: service:netbox\n", fires.trim_end_matches("```\n"));
+        assert_quiet_linted(rule, &format!("{sidecar}```\n"));
+        let with = |key: &str| fires.replace("    ports:\n", &format!("{key}    ports:\n"));
+        assert_quiet_linted(rule, &with("    configs:\n      - source: unit\n        target: /etc/unit/nginx-unit.json\n"));
+        assert_quiet_linted(rule, &with("    volumes:\n      - ./launch.sh:/opt/netbox/launch-netbox.sh:ro\n"));
+        let anchored = with("    environment:\n      <<: *unit\n      TZ: UTC\n")
+            .replace("services:\n", "x-unit: &unit\n  UNIT_CONFIG: /etc/netbox/unit.json\nservices:\n");
+        assert_quiet_linted(rule, &anchored);
+        let tag = fires.replace("netboxcommunity/netbox:v3.7-2.8.0", "netboxcommunity/netbox:${VERSION-v3.7-2.8.0}");
+        assert_fires_linted(rule, &tag, 5);
+        assert_quiet_linted(rule, &format!("{tag}\n```sh,check=env,file=.env\nVERSION=${{NETBOX_TAG:-v2.10-0.27.0}}\n```\n"));
+        assert_quiet_linted(rule, &fires.replace("netboxcommunity/netbox", "registry.example.com/acme/custom-netboxcommunity/netbox"));
+        let ipv6 = fires.replace("      - 443:8443\n", "      - 443:8080\n").replace(
+            "    ports:\n",
+            "    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://[::1]:8888/\"]\n    ports:\n",
+        );
+        assert_eq!(crate::rules::testing::fired_linted_lines(rule, &ipv6), [5]);
         assert_quiet_linted(rule, &compose("ghcr.io/example/netbox-custom:1", "      - 8000:8080\n"));
         assert_quiet_linted(rule, &compose("lscr.io/linuxserver/netbox:4.3", "      - 8000-8001:8000-8001\n"));
         let own_command = compose("lscr.io/linuxserver/netbox:4.3", "      - 8001:8001\n").replace("    ports:\n", "    command: gunicorn --bind 0.0.0.0:8001 netbox.wsgi\n    ports:\n");

@@ -52,19 +52,22 @@ pub(super) fn ldap_in_clear(nb: &NetboxConfig, reach: Reach) -> Option<&Setting>
     (in_clear && !start_tls(nb)?.0).then_some(uri)
 }
 
-/// The `AUTH_LDAP_SERVER_URI` django-auth-ldap is given: ldap_config.py's, or netbox-docker's
-/// variable with the LDAP backend; `None` where neither is shown (configuration.py's never
-/// reaches django-auth-ldap).
+/// The `AUTH_LDAP_SERVER_URI` django-auth-ldap is given: ldap_config.py's, or, where none is
+/// shown, netbox-docker's variable with the LDAP backend (see
+/// [`NetboxConfig::ldap_variables_read_unshown`]); `None` where neither is known (configuration.py's
+/// never reaches django-auth-ldap).
 pub(super) fn server_uri(nb: &NetboxConfig) -> Option<&Setting> {
     match nb.get("AUTH_LDAP_SERVER_URI") {
         Some(setting) if nb.is_ldap_setting(setting) => Some(setting),
         Some(_) => None,
-        None => nb.environment_variable("AUTH_LDAP_SERVER_URI").filter(|_| signs_in_with_ldap(nb)),
+        None => nb
+            .environment_variable("AUTH_LDAP_SERVER_URI")
+            .filter(|_| signs_in_with_ldap(nb) && nb.ldap_variables_read_unshown()),
     }
 }
 
 /// Whether django-auth-ldap sends StartTLS on each new connection (`AUTH_LDAP_START_TLS` of the
-/// LDAP configuration, else netbox-docker's variable), and where that is written (`None` where
+/// LDAP configuration, else, where none is shown, netbox-docker's variable), and where that is written (`None` where
 /// nothing sets it: django-auth-ldap's default, False); `None` where it is not known.
 pub(super) fn start_tls(nb: &NetboxConfig) -> Option<(bool, Option<&Setting>)> {
     match nb.get("AUTH_LDAP_START_TLS") {
@@ -81,10 +84,14 @@ pub(super) fn start_tls(nb: &NetboxConfig) -> Option<(bool, Option<&Setting>)> {
         // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
         // configuration's own (the last assignment wins in this model): not known.
         Some(_) => None,
-        None => match nb.environment_variable("AUTH_LDAP_START_TLS") {
+        // An ldap_config.py shown without it: django-auth-ldap's default.
+        None if nb.shows_ldap_configuration() => Some((false, None)),
+        None if nb.ldap_variables_read_unshown() => match nb.environment_variable("AUTH_LDAP_START_TLS") {
             Some(var) => var.value.as_str().map(|v| (v.eq_ignore_ascii_case("true"), Some(var))),
             None => Some((false, None)),
         },
+        // What reads the variables is not shown (a file mounted over netbox-docker's loader).
+        None => None,
     }
 }
 

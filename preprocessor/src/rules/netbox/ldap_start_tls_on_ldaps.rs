@@ -1,8 +1,9 @@
 //! `netbox/ldap-start-tls-on-ldaps`: StartTLS on a connection that is TLS from its first byte.
 //!
 //! ## What it does
-//! Finds `AUTH_LDAP_START_TLS` true in `ldap_config.py` (or netbox-docker's variable, with the
-//! LDAP backend) where every URI of `AUTH_LDAP_SERVER_URI` is `ldaps://`, and reports it at the
+//! Finds `AUTH_LDAP_START_TLS` true in `ldap_config.py` (or, where none is shown, netbox-docker's
+//! variable, with the LDAP backend and an image that reads it) where every URI of
+//! `AUTH_LDAP_SERVER_URI` is `ldaps://`, and reports it at the
 //! StartTLS setting, with the URI as a second place when both are in one file.
 //!
 //! ## Why is this bad?
@@ -59,6 +60,7 @@ pub fn ldap_start_tls_on_ldaps(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
 #[cfg(test)]
 mod tests {
     use crate::rules::netbox::testing::{assert_cases_in, assert_fires_in_chapter, assert_quiet_in_chapter};
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
 
     /// (rule, target NetBox, an ldap_config.py that makes it fire on the given line, a close one
     /// that must not)
@@ -113,5 +115,25 @@ mod tests {
         // Without the LDAP backend netbox-docker never loads its LDAP configuration.
         let no_backend = env("AUTH_LDAP_START_TLS=true").replace("REMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\n", "");
         assert_quiet_in_chapter("netbox/ldap-start-tls-on-ldaps", &no_backend);
+    }
+
+    /// Where an ldap_config.py is shown, the variables reach django-auth-ldap only through it: an
+    /// ldap_config.py without StartTLS (or without the URI) leaves the variable unread. An image
+    /// too old to read them (netbox-docker 1.6.1's main image) neither; its `-ldap` variant does.
+    #[test]
+    fn variables_nothing_reads() {
+        let rule = "netbox/ldap-start-tls-on-ldaps";
+        let env = "```sh,check=env,file=env/netbox.env\nREMOTE_AUTH_BACKEND=netbox.authentication.LDAPBackend\nAUTH_LDAP_SERVER_URI=ldaps://dc1.corp.example\nAUTH_LDAP_START_TLS=true\n```\n";
+        let ldap = |text: &str| format!("# t\n\n```python,check=netbox,file=ldap_config.py\n{text}```\n\n{env}");
+        assert_fires_in_chapter(rule, &ldap("AUTH_LDAP_SERVER_URI = 'ldaps://dc1.corp.example'\nAUTH_LDAP_START_TLS = True\n"), 2);
+        assert_quiet_in_chapter(rule, &ldap("AUTH_LDAP_SERVER_URI = 'ldaps://dc1.corp.example'\n"));
+        assert_quiet_in_chapter(rule, &ldap("AUTH_LDAP_START_TLS = True\n"));
+        let compose = |image: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: {image}\n    env_file: env/netbox.env\n```\n\n{env}"
+            )
+        };
+        assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v3.1-1.6.1"));
+        assert_fires_linted(rule, &compose("netboxcommunity/netbox:v3.1-ldap-1.6.1"), 10);
     }
 }
