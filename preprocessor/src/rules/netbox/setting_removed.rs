@@ -17,7 +17,7 @@ pub const SETTING_REMOVED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a parameter removed before the target NetBox version (`NAPALM_*` in 3.6.1, the `DATE_FORMAT` family in 4.0, `REMOTE_AUTH_STAFF_*` in 4.5, the `SENTRY_DSN` family in 4.7, …)",
     help: "remove the line, or move its value to the parameter that replaced it",
-    fact: "NetBox's settings.py at every release 1.0.0 … 4.7.3 (data/netbox-settings.json, tools/inventories/); reasons: facts §1.2",
+    fact: "NetBox's settings.py at every release 1.0.0 … 4.7.3 (data/netbox-settings.json, tools/inventories/); reasons: facts §1.2; nixpkgs' NetBox module sets `GIT_PATH = \"${pkgs.gitMinimal}/bin/git\"` in `services.netbox.settings` unconditionally (nixos/modules/services/web-apps/netbox.nix), so a /nix/store path there is the module's line, which the message says (corpus ruling F, t43)",
     applies: Applies::Always,
 };
 
@@ -32,6 +32,18 @@ pub fn setting_removed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             (None, Some(why)) => format!(" ({why})"),
             (None, None) => String::new(),
         };
+        // nixpkgs' NetBox module writes `GIT_PATH = "${pkgs.gitMinimal}/bin/git"` into every host's
+        // configuration.py, unconditionally (nixos/modules/services/web-apps/netbox.nix): the
+        // line is the module's, and nothing on the host removes it (blind ruling F, corpus t43).
+        if name == "GIT_PATH" && setting.value.as_str().is_some_and(|path| path.starts_with("/nix/store/")) {
+            return Some(Verdict {
+                message: format!(
+                    "NetBox {since} removed `{name}`; NetBox {} ignores it (NixOS's NetBox module writes this line itself: it has no effect, and nothing on the host needs changing)",
+                    targets.netbox
+                ),
+                help: Some("nothing to do on the host: the line is nixpkgs' module's; it can only be dropped there".to_owned()),
+            });
+        }
         Some(Verdict {
             message: format!("NetBox {since} removed `{name}`; NetBox {} ignores it{why}", targets.netbox),
             help: match (replacement, reason) {
@@ -85,6 +97,18 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// NixOS's module writes GIT_PATH with a store path (corpus t43): the finding says the line is
+    /// the module's and asks nothing of the host; a path of one's own keeps the plain help.
+    #[test]
+    fn nixos_modules_own_git_path_asks_nothing_of_the_host() {
+        let found = findings("GIT_PATH = '/nix/store/0000-git-minimal-2.51.0/bin/git'\n", "4.5");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.contains("NixOS's NetBox module writes this line itself"), "{found:?}");
+        assert!(found[0].2.starts_with("nothing to do on the host"), "{found:?}");
+        let own = findings("GIT_PATH = '/usr/bin/git'\n", "4.5");
+        assert_eq!(own[0].2, super::SETTING_REMOVED.help);
     }
 
     /// Trial 6's installer: the date formats went for a reason and nothing took their value,
