@@ -589,11 +589,12 @@ impl NetboxConfig {
 
     /// Whether netbox-docker's `AUTH_LDAP_*` variables reach django-auth-ldap though no
     /// `ldap_config.py` is shown: netbox-docker's own loader reads them where no compose file mounts
-    /// a file over it and the image ships it (by its tag, where a compose file names one).
+    /// a file over it and the image is not known to lack it (by its tag: an image built here, a
+    /// digest or an unread tag may have it).
     pub fn ldap_variables_read_unshown(&self) -> bool {
         self.ldap_blocks.is_empty()
             && !self.ldap_loader_replaced
-            && self.stock.is_none_or(|stock| stock.ldap_variables_read)
+            && self.stock.is_none_or(|stock| !stock.ldap_loader_absent)
     }
 
     /// Whether an `ldap_config.py` is shown (its settings are the LDAP configuration).

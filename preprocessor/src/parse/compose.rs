@@ -560,6 +560,19 @@ pub fn image_served_by_nginx_unit(image: &str, project: Option<&ProjectEnv>) -> 
     }
 }
 
+/// Whether netbox-docker's image, by its tag, is known to ship no loader for the `AUTH_LDAP_*`
+/// variables: a main image of a netbox-docker release before 2.0.0 (`v3.1-1.6.1`; up to 1.6.1 only
+/// the `-ldap` images had ldap_config.py, 1.5.1 Dockerfile `FROM main as ldap`), or without a
+/// suffix a NetBox line before 3.2, which only those releases built. An image built here, a digest
+/// or a tag not read may have it.
+pub fn image_lacks_ldap_loader(image: &str, project: Option<&ProjectEnv>) -> bool {
+    match built(image, project) {
+        Some(Built::Named { docker: Some(built_by), .. }) => built_by < Version::new(2, 0, 0),
+        Some(Built::Named { netbox: Some(line), docker: None }) => line < Version::new(3, 2, 0),
+        _ => false,
+    }
+}
+
 /// A `ports:` entry's container port: the short form's last `:` part (`[HOST_IP:][HOST_PORT:]
 /// CONTAINER_PORT[/PROTO]`), or the long form's `target`. A range or an interpolated entry is left
 /// out.
@@ -799,6 +812,7 @@ pub fn read_in_project(
     let mut ldap_variables_read = false;
     let mut linuxserver_image = false;
     let mut nginx_unit_image = false;
+    let mut ldap_loader_absent = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
     let mut port_overridden = false;
@@ -885,13 +899,18 @@ pub fn read_in_project(
         }
         scan_services((text, file_name), services, block, project, &env_files, &lines, &mut project_services);
         // A service in the `netbox` service's network namespace (`network_mode: service:netbox`,
-        // or a container's, by name) listens on its ports: a port published there may be its.
+        // or `container:` with a name that may be its container's) listens on its ports: a port
+        // published there may be its.
         if let NodeKind::Map(entries) = &services.kind {
             port_overridden |= entries.iter().any(|(name, service)| {
                 name.as_str() != Some("netbox")
-                    && service_key(service, "network_mode")
-                        .and_then(Node::as_str)
-                        .is_some_and(|mode| mode.trim() == "service:netbox" || mode.trim().starts_with("container:"))
+                    && service_key(service, "network_mode").and_then(Node::as_str).is_some_and(|mode| {
+                        let mode = mode.trim();
+                        mode == "service:netbox"
+                            || mode
+                                .strip_prefix("container:")
+                                .is_some_and(|name| name.to_ascii_lowercase().contains("netbox"))
+                    })
             });
         }
         let (service_tag, netbox) = match services.get("netbox") {
@@ -918,6 +937,7 @@ pub fn read_in_project(
             ldap_variables_read = false;
             linuxserver_image = false;
             nginx_unit_image = false;
+            ldap_loader_absent = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
@@ -927,6 +947,7 @@ pub fn read_in_project(
             ldap_variables_read = image_reads_ldap_variables(image, project);
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             nginx_unit_image = published_netbox_docker_image(image) && image_served_by_nginx_unit(image, project);
+            ldap_loader_absent = published_netbox_docker_image(image) && image_lacks_ldap_loader(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted (apart from the
@@ -1108,6 +1129,7 @@ pub fn read_in_project(
         environment_unseen,
         linuxserver_image,
         nginx_unit_image,
+        ldap_loader_absent,
         configuration_file_mounted,
         mounted: configuration_mounted || configs_given,
         configuration_from_elsewhere: configuration_from_elsewhere || configs_given,
@@ -2272,6 +2294,7 @@ mod tests {
             environment_unseen: false,
             linuxserver_image: false,
             nginx_unit_image: false,
+            ldap_loader_absent: false,
             configuration_file_mounted: false,
             mounted: false,
             configuration_from_elsewhere: false,
@@ -2293,6 +2316,7 @@ mod tests {
             environment_unseen: true,
             linuxserver_image: false,
             nginx_unit_image: false,
+            ldap_loader_absent: false,
             configuration_file_mounted: false,
             mounted: true,
             configuration_from_elsewhere: false,

@@ -990,6 +990,9 @@ pub struct StockConfiguration {
     /// It runs netbox-docker's image of a release whose NGINX Unit serves NetBox on port 8080
     /// (see [`crate::parse::compose::image_served_by_nginx_unit`]).
     pub nginx_unit_image: bool,
+    /// It runs netbox-docker's image of a release known to ship no loader for the `AUTH_LDAP_*`
+    /// variables (see [`crate::parse::compose::image_lacks_ldap_loader`]).
+    pub ldap_loader_absent: bool,
     /// A file is mounted at `/config/configuration.py`, where linuxserver's image would write
     /// the one it renders (it writes none where one exists).
     pub configuration_file_mounted: bool,
@@ -1040,6 +1043,11 @@ impl StockConfiguration {
                 other.nginx_unit_image
             } else {
                 self.nginx_unit_image
+            },
+            ldap_loader_absent: if other.published_image.is_some() {
+                other.ldap_loader_absent
+            } else {
+                self.ldap_loader_absent
             },
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,

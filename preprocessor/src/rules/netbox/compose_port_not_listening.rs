@@ -180,6 +180,9 @@ mod tests {
         assert_fires_linted(rule, &fires, 5);
         let sidecar = format!("{}  tls:\n    image: ghostunnel/ghostunnel\n    network_mode: service:netbox\n", fires.trim_end_matches("```\n"));
         assert_quiet_linted(rule, &format!("{sidecar}```\n"));
+        // Another container's namespace (a VPN's) leaves the `netbox` service's ports its own.
+        let vpn = sidecar.replace("network_mode: service:netbox", "network_mode: container:gluetun");
+        assert_fires_linted(rule, &format!("{vpn}```\n"), 5);
         let with = |key: &str| fires.replace("    ports:\n", &format!("{key}    ports:\n"));
         assert_quiet_linted(rule, &with("    configs:\n      - source: unit\n        target: /etc/unit/nginx-unit.json\n"));
         assert_quiet_linted(rule, &with("    volumes:\n      - ./launch.sh:/opt/netbox/launch-netbox.sh:ro\n"));

@@ -135,5 +135,9 @@ mod tests {
         };
         assert_quiet_linted(rule, &compose("netboxcommunity/netbox:v3.1-1.6.1"));
         assert_fires_linted(rule, &compose("netboxcommunity/netbox:v3.1-ldap-1.6.1"), 10);
+        // An image that may have the loader: built here, a digest, a tag not read.
+        assert_fires_linted(rule, &compose("netboxcommunity/netbox@sha256:0123456789abcdef"), 10);
+        assert_fires_linted(rule, &compose("netboxcommunity/netbox:${VERSION}"), 10);
+        assert_fires_linted(rule, &compose("x").replace("    image: x\n", "    build: .\n"), 10);
     }
 }

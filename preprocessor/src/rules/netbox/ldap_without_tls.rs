@@ -110,6 +110,9 @@ mod tests {
         assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("./ldap_config.py:/opt/netbox/netbox/netbox/ldap_config.py"));
         assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("./ldap.py:/etc/netbox/config/ldap/ldap_config.py:ro"));
         assert_quiet_in_chapter("netbox/ldap-without-tls", &compose("{type: bind, source: ./l.py, target: /opt/netbox/netbox/netbox/ldap_config.py}"));
+        // An image built here may ship the loader (a review found it silenced once).
+        let built = compose("./logo.svg:/opt/netbox/netbox/static/img/netbox_logo.svg").replace("    image: netboxcommunity/netbox:latest\n", "    build: .\n");
+        assert_fires_in_chapter("netbox/ldap-without-tls", &built, 8);
     }
 
     /// `startTls` not written is the pinned release's default: true in 6.0.60's values, null
