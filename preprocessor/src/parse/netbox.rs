@@ -1017,38 +1017,16 @@ impl StockConfiguration {
     /// either shows of mounts, network and secrets holds; the environment is complete only when
     /// both say so.
     pub fn merge(self, other: StockConfiguration) -> StockConfiguration {
+        // What the image says: the later file's, where it names an image.
+        let image = |ours: bool, theirs: bool| if other.published_image.is_some() { theirs } else { ours };
         StockConfiguration {
             published_image: other.published_image.or(self.published_image),
-            sso_variables_unmapped: if other.published_image.is_some() {
-                other.sso_variables_unmapped
-            } else {
-                self.sso_variables_unmapped
-            },
-            superuser_password_filled_in: if other.published_image.is_some() {
-                other.superuser_password_filled_in
-            } else {
-                self.superuser_password_filled_in
-            },
-            ldap_variables_read: if other.published_image.is_some() {
-                other.ldap_variables_read
-            } else {
-                self.ldap_variables_read
-            },
-            linuxserver_image: if other.published_image.is_some() {
-                other.linuxserver_image
-            } else {
-                self.linuxserver_image
-            },
-            nginx_unit_image: if other.published_image.is_some() {
-                other.nginx_unit_image
-            } else {
-                self.nginx_unit_image
-            },
-            ldap_loader_absent: if other.published_image.is_some() {
-                other.ldap_loader_absent
-            } else {
-                self.ldap_loader_absent
-            },
+            sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
+            superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
+            ldap_variables_read: image(self.ldap_variables_read, other.ldap_variables_read),
+            linuxserver_image: image(self.linuxserver_image, other.linuxserver_image),
+            nginx_unit_image: image(self.nginx_unit_image, other.nginx_unit_image),
+            ldap_loader_absent: image(self.ldap_loader_absent, other.ldap_loader_absent),
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,
             mounted: self.mounted || other.mounted,
