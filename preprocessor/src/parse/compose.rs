@@ -41,7 +41,7 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
+    ComposeFacts, ContainerName, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
     ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters,
     UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
 };
@@ -1248,6 +1248,16 @@ fn merged_lookup<'a>(service: &'a Node, key: &str) -> Result<Option<&'a Node>, (
     Ok(None)
 }
 
+/// A service's `container_name:` as written, at its value, or at the merge key (`<<: *netbox`)
+/// that gives it one (netbox-docker's worker copies the `netbox` service so).
+fn container_name(service: &Node) -> Option<ContainerName> {
+    let name = service_key(service, "container_name")?.as_str()?.to_owned();
+    match service.get("container_name") {
+        Some(own) => Some(ContainerName { name, at: own.range.clone(), inherited: false }),
+        None => Some(ContainerName { name, at: service.get("<<")?.range.clone(), inherited: true }),
+    }
+}
+
 /// How many maps [`service_key`] follows through merge keys for one key.
 const MERGED_MAPS: usize = 64;
 
@@ -1405,6 +1415,7 @@ fn scan_services(
                     .flatten(),
                 command,
                 addresses: addresses(service),
+                container_name: container_name(service),
                 initdb_scripts: ["volumes", "configs", "secrets"].iter().any(|key| {
                     service_key(service, key).is_some_and(|mounts| {
                         untag(mounts)

@@ -675,6 +675,9 @@ pub struct ShownService {
     /// Its other names on the project's network (`hostname:`, `container_name:`, aliases,
     /// fixed addresses), in lower case.
     pub addresses: Vec<String>,
+    /// Its `container_name:` as written (its own, or one a YAML merge key gives it), and where a
+    /// finding about it goes: at the value, or at the merge key it comes through.
+    pub container_name: Option<ContainerName>,
     /// Files are put under `/docker-entrypoint-initdb.d` (a volume, or a config's or a secret's
     /// `target:`): the postgres image runs these scripts after creating the database (roles and
     /// passwords of their own).
@@ -682,6 +685,17 @@ pub struct ShownService {
     /// It runs an image built here (`build:`) or an `entrypoint:` of its own: what starts is
     /// not the published image's entrypoint.
     pub own_start: bool,
+}
+
+/// A service's `container_name:` (see [`ShownService::container_name`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerName {
+    /// The name as written.
+    pub name: String,
+    /// Where it is: the value, or the merge key it comes through.
+    pub at: Range<usize>,
+    /// It comes through a YAML merge key (`<<: *netbox`), not from the service's own key.
+    pub inherited: bool,
 }
 
 impl ShownService {
