@@ -1112,6 +1112,13 @@ pub struct ImagePort {
     pub server: &'static str,
 }
 
+impl ImagePort {
+    /// Whether something of the image listens on the container port.
+    pub fn listens_on(&self, port: u16) -> bool {
+        port == self.port || self.also == Some(port)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,7 +48,7 @@ pub fn compose_port_not_listening(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
     let nb = &d.netbox;
     let Some(image) = nb.image_port() else { return };
     for (block, port, range) in nb.container_ports() {
-        if *port == image.port || image.also == Some(*port) {
+        if image.listens_on(*port) {
             continue;
         }
         let listens_on = image.port;
@@ -64,8 +64,7 @@ pub fn compose_port_not_listening(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         .with_help(format!("map the image's port: `HOST_PORT:{listens_on}` (the host port is free to choose)")));
     }
     if let Some((block, port, range)) = nb.healthcheck_probe()
-        && *port != image.port
-        && image.also != Some(*port)
+        && !image.listens_on(*port)
     {
         let listens_on = image.port;
         out.push(
