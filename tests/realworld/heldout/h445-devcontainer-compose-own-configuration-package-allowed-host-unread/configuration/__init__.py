@@ -1,0 +1,4 @@
+from .required import *
+from .miscellaneous import *
+from .development import *
+from .plugins import *
