@@ -102,6 +102,7 @@ rules! {
     ldap_ignore_cert_errors => LDAP_IGNORE_CERT_ERRORS,
     ldap_without_tls => LDAP_WITHOUT_TLS,
     ldap_start_tls_on_ldaps => LDAP_START_TLS_ON_LDAPS,
+    ldap_uri_port_mismatch => LDAP_URI_PORT_MISMATCH,
     ldap_backend_not_selected => LDAP_BACKEND_NOT_SELECTED,
     redirect_is_https_smell => REDIRECT_IS_HTTPS_SMELL,
     redirect_is_https_scoped => REDIRECT_IS_HTTPS_SCOPED,
