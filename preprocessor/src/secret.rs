@@ -38,6 +38,8 @@ pub fn is_secret_name(name: &str) -> bool {
     let client_id = upper.starts_with("SOCIAL_AUTH_") && upper.ends_with("_KEY");
     ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "PRIVATE_KEY"].iter().any(|word| upper.contains(word))
         || (upper.ends_with("_KEY") && !client_id)
+        // Short forms as words (`DB_PASS`, `LDAP_PWD`), as in the camelCase branch above.
+        || upper.split('_').any(|word| matches!(word, "PASS" | "PWD" | "PW" | "PSW"))
         || upper.split('_').any(misspelt_secret_word)
 }
 
@@ -88,11 +90,20 @@ mod tests {
             "API_TOKEN_PEPPERS",
             "SUPERUSER_API_TOKEN",
             "PASSWORD",
+            "DB_PASS",
+            "REDIS_CACHE_PASS",
+            "LDAP_PWD",
         ] {
             assert!(is_secret_name(secret), "{secret}");
         }
-        for not in ["SOCIAL_AUTH_OIDC_KEY", "SOCIAL_AUTH_AUTHENTIK_KEY", "ALLOWED_HOSTS", "DEBUG", "REMOTE_AUTH_HEADER"]
-        {
+        for not in [
+            "SOCIAL_AUTH_OIDC_KEY",
+            "SOCIAL_AUTH_AUTHENTIK_KEY",
+            "ALLOWED_HOSTS",
+            "DEBUG",
+            "REMOTE_AUTH_HEADER",
+            "BYPASS_CACHE",
+        ] {
             assert!(!is_secret_name(not), "{not}");
         }
     }

@@ -1977,17 +1977,27 @@ fn environment_settings(
         NodeKind::Seq(items) => {
             for item in items {
                 let Some(entry) = item.as_str() else { continue };
-                // The text as written, when the scalar is plain: then the name and the value
-                // have ranges of their own.
-                let plain = text.get(item.range.clone()) == Some(entry);
+                // The text as written, when the scalar is plain or quoted with no escape in it:
+                // then the name and the value have ranges of their own (inside the quotes).
+                let written = text.get(item.range.clone());
+                let quoted = written.and_then(|w| {
+                    let inner = w
+                        .strip_prefix('"')
+                        .and_then(|w| w.strip_suffix('"'))
+                        .or_else(|| w.strip_prefix('\'').and_then(|w| w.strip_suffix('\'')))?;
+                    (inner == entry).then_some(1)
+                });
+                let inset = if written == Some(entry) { Some(0) } else { quoted };
                 let (name, value) = match entry.split_once('=') {
                     Some((name, value)) => (name, Some(value)),
                     None => (entry, None),
                 };
-                let name_range =
-                    if plain { item.range.start..item.range.start + name.len() } else { item.range.clone() };
-                let value_range = match (plain, value) {
-                    (true, Some(value)) => item.range.end - value.len()..item.range.end,
+                let name_range = match inset {
+                    Some(inset) => item.range.start + inset..item.range.start + inset + name.len(),
+                    None => item.range.clone(),
+                };
+                let value_range = match (inset, value) {
+                    (Some(inset), Some(value)) => item.range.end - inset - value.len()..item.range.end - inset,
                     _ => item.range.clone(),
                 };
                 add(name, name_range, value, value_range, item.range.clone());
@@ -2075,7 +2085,7 @@ mod tests {
         let got = vars(list);
         assert_eq!(got[0].0, "REMOTE_AUTH_BACKEND");
         assert_eq!(got[0].2, "social_core.backends.open_id_connect.OpenIdConnectAuth");
-        assert_eq!((got[1].0.as_str(), got[1].1.as_str(), got[1].2.as_str()), ("DEBUG", "'false'", "\"DEBUG=false\""));
+        assert_eq!((got[1].0.as_str(), got[1].1.as_str(), got[1].2.as_str()), ("DEBUG", "'false'", "false"));
         assert_eq!(got[2].1, "(not statically known)");
         assert_eq!(got[3].1, "(not statically known)");
         assert_eq!(got.len(), 4, "another service's environment is not NetBox's: {got:?}");

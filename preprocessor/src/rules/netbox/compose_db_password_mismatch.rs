@@ -251,7 +251,7 @@ mod tests {
         };
         let found = linted(RULE, &with_env("PG_PASSWORD=J5brHrAXFLQSif0K", "PG_PASSWORD"));
         assert!(found.len() == 1 && found[0].1.contains("(.env line 1)"), "{found:?}");
-        let found = linted(RULE, &with_env("PG_PASS=J5brHrAXFLQSif0K", "PG_PASS"));
+        let found = linted(RULE, &with_env("PG_CODE=J5brHrAXFLQSif0K", "PG_CODE"));
         assert!(found.len() == 1 && !found[0].1.contains(".env line"), "{found:?}");
     }
 }
