@@ -13,7 +13,7 @@ Releases after the newest tag of the clone are read from their `configuration.py
 `--later FILE` (a file's names count as read by the release named `later`).
 
 Stdlib only; reads a clone of https://github.com/netbox-community/netbox-docker with its tags
-(the `fetch` tool's mirror holds tags 0.1.0 to 3.0.2):
+(the `fetch` tool's mirror holds its tags up to 3.0.2; the first that reads a variable is 0.3.1):
 
     python3 tools/inventories/netbox_docker_variables.py --git CLONE [--later configuration.py] \
         -o preprocessor/data/netbox-docker-variables.json [--check]

@@ -123,6 +123,9 @@ pub struct NetboxConfig {
     /// Whether a main Python file may set names no statement shows (see
     /// [`crate::parse::module_names::ModuleNames::opaque`]).
     some_file_opaque: bool,
+    /// The environment variables some Python file shown looks up by name (see
+    /// [`crate::parse::netbox::PythonFile::environment_lookups`]).
+    environment_lookups: HashSet<CompactString, FxBuildHasher>,
     /// Whether each settings file (`configuration.py`, a netbox-docker add-on) is shown whole
     /// in every block of it: Python runs it as a module of its own and no block is an excerpt.
     whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
@@ -722,6 +725,7 @@ impl NetboxConfig {
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             some_file_opaque: self.some_file_opaque,
+            environment_lookups: self.environment_lookups.clone(),
             published: self.published.clone(),
             subpath_routes: self.subpath_routes.clone(),
             traefik_routers: self.traefik_routers.clone(),
@@ -735,6 +739,7 @@ impl NetboxConfig {
     /// assignments that win outlive it.
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         self.python_shown |= role != Role::Environment;
+        self.environment_lookups.extend(file.environment_lookups.iter().cloned());
         if let Some(stock) = file.stock_configuration {
             self.stock = Some(self.stock.map_or(stock, |seen| seen.merge(stock)));
         }
@@ -906,6 +911,20 @@ impl NetboxConfig {
                 .is_some_and(|file| self.whole_settings_files.get(file) == Some(&true))
     }
 
+    /// Whether a compose file puts the variable into a service's command, entrypoint, health
+    /// check or environment by interpolation (`${REDIS_PASS}`).
+    pub fn interpolates_variable(&self, name: &str) -> bool {
+        self.services.as_ref().is_some_and(|services| {
+            services.shown.iter().any(|s| s.interpolated.iter().any(|v| v.reference.name == name))
+        })
+    }
+
+    /// Whether some Python file shown looks up the environment variable by its name
+    /// (`environ.get('NAME')`), wherever in the file.
+    pub fn looks_up_variable(&self, name: &str) -> bool {
+        self.environment_lookups.contains(name)
+    }
+
     /// Whether some Python file of the deployment may set names no statement of it shows (a
     /// star import, `globals()`, a loop over `os.environ.items()`).
     pub fn some_file_may_set_unseen_names(&self) -> bool {
@@ -954,6 +973,7 @@ impl NetboxConfig {
             config.bound_in_file.extend(part.bound_in_file);
             config.read_in_file.extend(part.read_in_file);
             config.some_file_opaque |= part.some_file_opaque;
+            config.environment_lookups.extend(part.environment_lookups);
             for (file, whole) in part.whole_settings_files {
                 *config.whole_settings_files.entry(file).or_insert(true) &= whole;
             }

@@ -434,6 +434,10 @@ pub struct PythonFile {
     /// Set by a top-level statement that may bind any name (`exec(…)`, `globals().update(…)`,
     /// `from … import *`): a setting the file does not show may still be set.
     pub binds_unseen_names: bool,
+    /// The environment variables the file looks up by a literal name anywhere in it
+    /// (`environ.get('EMAIL_HOST')`, `os.environ["X"]`, `getenv('X')`, in a setting, a helper or
+    /// a function): a variable of the environment file it reads is not unread.
+    pub environment_lookups: Vec<CompactString>,
     /// Indices in `settings` (ascending) of bindings that may not happen: a name first bound
     /// inside conditional or looping code (`if …: DATABASES = …`), or deleted there. The name may
     /// be absent when NetBox reads the module (its value is unknown in any case).
@@ -1071,6 +1075,28 @@ pub struct UnguardedUse {
     pub block: BlockId,
 }
 
+/// The names a Python text looks up in the environment with a literal: `environ` or `getenv`,
+/// then `.get(`, `[` or `(`, blanks and line breaks, and a quoted name. Each match looks at a
+/// bounded stretch after it, so the scan is linear in the text.
+fn environment_lookups(text: &str) -> Vec<CompactString> {
+    let mut names = Vec::new();
+    for word in ["environ", "getenv"] {
+        for (at, _) in text.match_indices(word) {
+            let rest = &text[at + word.len()..];
+            let rest = rest.strip_prefix(".get").unwrap_or(rest);
+            let Some(rest) = rest.trim_start().strip_prefix(['(', '[']) else { continue };
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\\');
+            let Some(quote) = rest.chars().next().filter(|c| matches!(c, '\'' | '"')) else { continue };
+            let name: String =
+                rest[1..].chars().take(128).take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if !name.is_empty() && rest[1 + name.len()..].starts_with(quote) {
+                names.push(CompactString::from(name));
+            }
+        }
+    }
+    names
+}
+
 /// Parse and evaluate one block.
 pub fn parse(text: &str, block: BlockId) -> PythonFile {
     if limits::python_depth(text).is_none() {
@@ -1086,7 +1112,11 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let parsed = parse_unchecked_source(text, PySourceType::Python);
     let body = &parsed.syntax().body;
     // Most statements bind one name: size the tables once instead of growing them.
-    let mut file = PythonFile { settings: Vec::with_capacity(body.len()), ..PythonFile::default() };
+    let mut file = PythonFile {
+        settings: Vec::with_capacity(body.len()),
+        environment_lookups: environment_lookups(text),
+        ..PythonFile::default()
+    };
     for error in parsed.errors() {
         let range = to_range(error.location);
         // Point at something visible: an error at the end of the text points at its last char.

@@ -5,10 +5,11 @@
 //! ## What it does
 //! Applies when `lint` read the whole Compose project. Reports, at the second service's
 //! `container_name:` (or at the merge key it comes through), a service whose container name,
-//! as written, another service of the project already has, with the first as a second place.
-//! Left alone: a service shown in more than one compose file (a later one may give it another
-//! name), one Compose creates only with its profile or that a `!reset` or `!override` tag
-//! rewrites, and a name Compose interpolates (`${NAME}`).
+//! as written, another service of the same compose file already has, with the first as a
+//! second place. Left alone: a service another compose file gives a `container_name:` of its
+//! own, one Compose creates only with its profile or that a `!reset` or `!override` tag
+//! rewrites, an empty name, a name Compose interpolates (`${NAME}`), and one `extends:` would
+//! copy (not followed).
 //!
 //! ## Why is this bad?
 //! A container name is unique on the Docker host. Docker Compose checks the project before it
@@ -42,19 +43,26 @@ pub const COMPOSE_CONTAINER_NAME_DUPLICATE: Rule = Rule {
 
 pub fn compose_container_name_duplicate(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(services) = d.netbox.whole_project_services() else { return };
-    // A service shown in more than one file may get another name from the later one.
-    let mut files_showing: FxHashMap<&str, usize> = FxHashMap::default();
-    for service in &services.shown {
-        *files_showing.entry(service.name.as_str()).or_default() += 1;
-    }
-    let mut first_with: FxHashMap<&str, &ShownService> = FxHashMap::default();
+    // Names are compared within one compose file: files linted together may be separate
+    // projects. A service another file gives a `container_name:` of its own may end up with
+    // that one (an override naming the worker).
+    let renamed_elsewhere = |service: &ShownService| {
+        services.shown.iter().any(|other| {
+            other.name == service.name
+                && other.key.0 != service.key.0
+                && other.container_name.as_ref().is_some_and(|name| !name.inherited)
+        })
+    };
+    let mut first_with: FxHashMap<(crate::finding::BlockId, &str), &ShownService> = FxHashMap::default();
     for service in &services.shown {
         let Some(ContainerName { name, at, inherited }) = &service.container_name else { continue };
-        if service.may_not_run || name.contains('$') || files_showing.get(service.name.as_str()) != Some(&1) {
+        // An empty name is none (compose-go checks only names that are set); one Compose
+        // interpolates is not known.
+        if name.is_empty() || name.contains('$') || service.may_not_run || renamed_elsewhere(service) {
             continue;
         }
-        let Some(first) = first_with.get(name.as_str()) else {
-            first_with.insert(name, service);
+        let Some(first) = first_with.get(&(service.key.0, name.as_str())) else {
+            first_with.insert((service.key.0, name), service);
             continue;
         };
         let how = if *inherited { " through its merge key" } else { "" };
@@ -70,8 +78,7 @@ pub fn compose_container_name_duplicate(d: &Input<'_>, _: &Targets, out: &mut Ve
                 name,
             ),
         );
-        // A second place only in the same file (a related range is the finding's block's).
-        if let Some(first_name) = first.container_name.as_ref().filter(|_| first.key.0 == service.key.0) {
+        if let Some(first_name) = &first.container_name {
             finding = finding.with_related(first_name.at.clone(), "the same container name here");
         }
         out.push(finding.with_help(format!(
@@ -106,6 +113,17 @@ mod tests {
         assert_fires_linted(RULE, &written, 7);
     }
 
+    /// netbox-docker's two files: the override adds a port to `netbox`, which still clashes
+    /// with the worker that copies its name.
+    #[test]
+    fn an_override_that_leaves_the_name_alone() {
+        let base = project("    <<: *netbox\n    command: [rqworker]\n");
+        let with_override = format!(
+            "{base}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    ports:\n      - 8000:8080\n```\n"
+        );
+        assert_fires_linted(RULE, &with_override, 6);
+    }
+
     #[test]
     fn quiet_where_names_differ_or_may() {
         // A name of its own over the copied one.
@@ -117,6 +135,12 @@ mod tests {
         assert_quiet_linted(RULE, &project("    <<: *netbox\n    profiles: [debug]\n"));
         let interpolated = project("    <<: *netbox\n").replace("container_name: netbox", "container_name: ${NAME}");
         assert_quiet_linted(RULE, &interpolated);
+        // Empty names are none.
+        let empty = project("    <<: *netbox\n").replace("container_name: netbox", "container_name: \"\"");
+        assert_quiet_linted(RULE, &empty);
+        // Two projects' files linted together: each file's own services are compared.
+        let stacks = "# t\n\n```yaml,check=compose,file=a/docker-compose.yml\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.4-3.4.1\n  postgres:\n    image: postgres:17\n    container_name: postgres\n```\n\n```yaml,check=compose,file=b/docker-compose.yml\nservices:\n  postgresql:\n    image: postgres:17\n    container_name: postgres\n```\n";
+        assert_quiet_linted(RULE, stacks);
         // An override gives the worker another name.
         let overridden = format!(
             "{}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox-worker:\n    container_name: worker\n```\n",

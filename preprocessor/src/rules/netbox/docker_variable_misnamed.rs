@@ -12,12 +12,16 @@
 //! - a variable netbox-docker's configuration reads, with a `NETBOX_` prefix
 //!   (`NETBOX_CENSUS_REPORTING_ENABLED`);
 //! - one slip (a letter added, lost, changed or swapped) from such a variable, in a name of eight
-//!   letters or more (`ALLOWED_HOST`, `TIMEZONE`).
+//!   to 48 letters (`CSRF_TRUSTED_ORIGIN`, `TIMEZONE`), not in its number (`API_TOKEN_PEPPER_0`).
 //!
-//! Not judged: where the variable it was meant for is set too; linuxserver's image and another
-//! image than netbox-docker's (they read other names); a Python file that may bind names
-//! unseen; `SUPERUSER_*` and `SOCIAL_AUTH_*` names, which `docker-superuser-variable-unread` and
-//! `env-social-auth-unread` judge.
+//! Not judged: where the variable it was meant for is set too, or is a password netbox-docker
+//! reads from a Docker secret first; a name a Python file shown looks up (`environ.get('X')`,
+//! anywhere in it) or Compose interpolates into a service (`--requirepass ${REDIS_PASS}`);
+//! linuxserver's image and another image than netbox-docker's, and linuxserver's own names
+//! (`ALLOWED_HOST`: a mix-up of images); a prefixed name where a configuration file not shown
+//! may read it; an environment file checked alone whose name does not say `netbox` (PostgreSQL's
+//! or Redis's); a Python file that may bind names unseen; `SUPERUSER_*` and `SOCIAL_AUTH_*`
+//! names, which `docker-superuser-variable-unread` and `env-social-auth-unread` judge.
 //!
 //! ## Why is this bad?
 //! netbox-docker's `configuration.py` builds NetBox's settings from the variables it names, each
@@ -32,7 +36,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use super::shared::variables_read;
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
@@ -44,7 +47,7 @@ pub const DOCKER_VARIABLE_MISNAMED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a variable of netbox-docker's environment that no netbox-docker release reads, under Django's name for a setting netbox-docker takes from another variable (`EMAIL_HOST` for `EMAIL_SERVER`), with a `NETBOX_` prefix, or one slip from a variable it reads: the value never reaches NetBox, which keeps its default",
     help: "rename the variable to the one netbox-docker reads",
-    fact: "netbox-docker's configuration/configuration.py builds NetBox's settings from named variables with defaults (3.0.2 L171-182: EMAIL from EMAIL_SERVER, default 'localhost', EMAIL_PORT, EMAIL_USERNAME, EMAIL_PASSWORD, EMAIL_USE_SSL, EMAIL_USE_TLS, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE, EMAIL_TIMEOUT, EMAIL_FROM; `if 'CENSUS_REPORTING_ENABLED' in environ`), and NetBox takes EMAIL as a dict of SERVER, PORT, USERNAME, PASSWORD, USE_SSL, USE_TLS, TIMEOUT, FROM_EMAIL (netbox/netbox/settings.py, NetBox 4.6.8), never Django's EMAIL_HOST or EMAIL_HOST_USER from the environment. The names every release reads, 0.3.1 to 3.0.2 and the newest configuration.py (index id 63285808499), are data/netbox-docker-variables.json (tools/inventories/netbox_docker_variables.py: the configuration's environ lookups and the scripts' expansions). Seen in tests/realworld/tuning/t169-… (NETBOX_CENSUS_REPORTING_ENABLED) and t206-… (EMAIL_HOST and EMAIL_TLS)",
+    fact: "netbox-docker's configuration/configuration.py builds NetBox's settings from named variables with defaults (3.0.2 L171-182: EMAIL from EMAIL_SERVER, default 'localhost', EMAIL_PORT, EMAIL_USERNAME, EMAIL_PASSWORD, EMAIL_USE_SSL, EMAIL_USE_TLS, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE, EMAIL_TIMEOUT, EMAIL_FROM; `if 'CENSUS_REPORTING_ENABLED' in environ`), and NetBox takes EMAIL as a dict of SERVER, PORT, USERNAME, PASSWORD, USE_SSL, USE_TLS, TIMEOUT, FROM_EMAIL (netbox/netbox/settings.py, NetBox 4.6.8), never Django's EMAIL_HOST or EMAIL_HOST_USER from the environment. The names each tag 0.3.1 to 3.0.2 reads (configuration and scripts) and those the newest configuration.py reads (index id 63285808499; its scripts are not read) are data/netbox-docker-variables.json (tools/inventories/netbox_docker_variables.py). Seen in tests/realworld/tuning/t206-… (EMAIL_HOST and EMAIL_TLS) and t125-… (REMOTE_AUTH_ENABLE)",
     applies: Applies::Always,
 };
 
@@ -96,26 +99,30 @@ static READ: LazyLock<Inventory> =
 pub fn docker_variable_misnamed(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     // Another image reads other names (linuxserver's writes its configuration from its own).
-    if nb.stock_configuration().is_some_and(|stock| stock.linuxserver_image || stock.published_image == Some(false))
+    let stock = nb.stock_configuration();
+    if stock.is_some_and(|stock| stock.linuxserver_image || stock.published_image == Some(false))
         || nb.some_file_may_set_unseen_names()
     {
         return;
     }
-    // What a Python file shown reads, by a lookup (`environ.get('EMAIL_HOST')`) or into a
-    // setting of the same name; collected once, each variable then looked up.
-    let mut looked_up = HashSet::new();
-    for setting in nb.settings() {
-        variables_read(&setting.value, &mut looked_up);
-    }
     let set: HashSet<&str> = nb.environment_names().collect();
     for var in nb.environment() {
         let name = var.name.as_str();
+        // Read by netbox-docker, left to another rule, looked up by a Python file shown, set
+        // as a setting of that name, or a value Compose puts into a service's command or
+        // environment (`--requirepass ${REDIS_PASS}`): not unread.
         if READ.configuration.contains_key(name)
             || READ.scripts.contains_key(name)
             || JUDGED_ELSEWHERE.iter().any(|prefix| name.starts_with(prefix))
-            || looked_up.contains(name)
+            || nb.looks_up_variable(name)
             || nb.get(name).is_some_and(|setting| !nb.is_from_environment(setting))
+            || nb.interpolates_variable(name)
         {
+            continue;
+        }
+        // An environment file checked alone, with no compose file to say whose it is: only
+        // NetBox's own (`env/netbox.env`), not PostgreSQL's or Redis's beside it.
+        if stock.is_none() && nb.file_of(var.block).is_some_and(|file| !file.rsplit('/').next().unwrap_or(file).contains("netbox")) {
             continue;
         }
         // linuxserver's image reads some of these names (`ALLOWED_HOST`): a mix-up of images,
@@ -125,8 +132,10 @@ pub fn docker_variable_misnamed(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
         }
         let Some((meant, how)) = meant_for(name) else { continue };
         // A prefixed name is what a configuration file of one's own often reads (t71's
-        // `NETBOX_BASE_PATH`): judged only where the configuration that runs is all known.
-        if set.contains(meant) || (matches!(how, Slip::Prefix) && !nb.configuration_known()) {
+        // `NETBOX_BASE_PATH`): judged only where the configuration that runs is all known. A
+        // password netbox-docker reads from a Docker secret first is not lost.
+        let from_secret = meant.ends_with("PASSWORD") && stock.is_some_and(|stock| stock.secrets);
+        if set.contains(meant) || from_secret || (matches!(how, Slip::Prefix) && !nb.configuration_known()) {
             continue;
         }
         out.push(finding(var, meant, how, nb.configuration_known()));
@@ -149,21 +158,27 @@ fn meant_for(name: &str) -> Option<(&'static str, Slip)> {
     if let Some(meant) = name.strip_prefix("NETBOX_").and_then(static_name) {
         return Some((meant, Slip::Prefix));
     }
-    if name.len() < 8 {
+    // A slip is judged in names of eight letters or more, and not in long ones (no variable
+    // netbox-docker reads has 40 letters): the comparison stays cheap.
+    if !(8..=48).contains(&name.len()) {
         return None;
     }
-    // Names that differ in a digit only are numbered slots (`API_TOKEN_PEPPER_0` beside
-    // netbox-docker's `_1`), which an add-on reads on purpose.
-    let digits_only = |read: &str| {
-        read.len() == name.len() && read.bytes().zip(name.bytes()).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()))
-    };
-    let mut near =
-        READ.configuration.keys().filter(|read| READ.read_now(read) && crate::spelling::distance(name, read) == 1 && !digits_only(read));
+    // Names that differ in their number only are numbered slots (`API_TOKEN_PEPPER_0` or `_10`
+    // beside netbox-docker's `_1`), which an add-on reads on purpose.
+    let unnumbered = |n: &str| n.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let slot = |read: &str| unnumbered(read) == unnumbered(name) && read[..unnumbered(read)] == name[..unnumbered(name)];
+    let mut near = CURRENT.iter().filter(|read| {
+        read.len().abs_diff(name.len()) <= 1 && !slot(read) && crate::spelling::distance(name, read) == 1
+    });
     match (near.next(), near.next()) {
-        (Some(meant), None) => Some((static_name(meant)?, Slip::Typo)),
+        (Some(meant), None) => Some((meant, Slip::Typo)),
         _ => None,
     }
 }
+
+/// The names the newest releases' configuration reads, listed once.
+static CURRENT: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| READ.configuration.keys().filter(|name| READ.read_now(name)).map(String::as_str).collect());
 
 /// The inventory's own copy of a name the newest releases read (it lives as long as the program).
 fn static_name(name: &str) -> Option<&'static str> {
@@ -199,6 +214,13 @@ mod tests {
     /// An environment file checked alone (a finding's line is the block's).
     fn env(variables: &str) -> String {
         format!("# t\n\n```sh,check=env,file=env/netbox.env\n{variables}```\n")
+    }
+
+    /// A name of any length costs a bounded comparison (linear in the environment).
+    #[test]
+    fn long_names_are_not_compared() {
+        assert!(super::meant_for(&"A".repeat(200_000)).is_none());
+        assert_eq!(super::meant_for("TIMEZONE").map(|(meant, _)| meant), Some("TIME_ZONE"));
     }
 
     /// t206's shape: Django's mail names; t169's: a prefixed name; a slip.
@@ -240,6 +262,31 @@ mod tests {
             env("EMAIL_HOST=smtp\n")
         );
         assert_quiet_in_chapter(RULE, &read);
+        // A Python file shown reads it into a setting of another name, or in a function.
+        for python in [
+            "from os import environ\nTIME_ZONE = environ.get('TIMEZONE', 'UTC')\n",
+            "import os\n\ndef mail():\n    return os.getenv(\n        \"EMAIL_HOST\"\n    )\n",
+        ] {
+            let chapter = format!(
+                "{}\n```python,check=netbox,file=configuration/extra.py\n{python}```\n",
+                env("TIMEZONE=Europe/Berlin\nEMAIL_HOST=smtp\n")
+            );
+            let lines = fired_chapter_lines(RULE, &chapter);
+            assert!(lines.len() == 1, "{lines:?}\n{chapter}");
+        }
+        // Compose puts it into another service (`--requirepass ${REDIS_PASS}`), or a Docker
+        // secret gives the password netbox-docker reads first.
+        let compose = |netbox: &str| {
+            format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n{netbox}    environment:\n      REDIS_PASS: s3cret\n  redis:\n    image: valkey/valkey:8.1-alpine\n    command: valkey-server --requirepass ${{REDIS_PASS}}\n```\n")
+        };
+        assert_quiet_in_chapter(RULE, &compose(""));
+        let secret = compose("").replace("${REDIS_PASS}", "x").replace("    environment:\n", "    secrets: [redis_password]\n    environment:\n");
+        assert_quiet_in_chapter(RULE, &secret);
+        assert_fires_in_chapter(RULE, &compose("").replace("${REDIS_PASS}", "x"), 5);
+        // Another service's environment file checked alone; a numbered slot.
+        let postgres = "# t\n\n```sh,check=env,file=env/postgres.env\nDB_PASS=x\nDB_DATABASE=netbox\n```\n";
+        assert_quiet_in_chapter(RULE, postgres);
+        assert_quiet_in_chapter(RULE, &env("API_TOKEN_PEPPER_10=p\n"));
         // linuxserver's image reads its own names.
         let linuxserver = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: lscr.io/linuxserver/netbox:4.4.1\n    environment:\n      EMAIL_HOST: smtp.example.net\n```\n";
         assert_quiet_in_chapter(RULE, linuxserver);

@@ -59,6 +59,7 @@ pub fn env_social_auth_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
         nb.get(&var.name).is_some()
             || placed.contains(&(var.block, var.statement.start))
             || looked_up.contains(var.name.as_str())
+            || nb.looks_up_variable(&var.name)
     };
     let unread: Vec<_> = nb
         .environment()
