@@ -116,12 +116,24 @@ pub(super) fn uris_in_clear(uri: &str, reach: Reach) -> Option<bool> {
             return scheme("ldap://") || scheme("ldapi://");
         }
         scheme("ldap://") && {
-            let authority = u[7..].split('/').next().unwrap_or_default();
-            let host = match authority.strip_prefix('[') {
-                Some(v6) => v6.split(']').next().unwrap_or_default(),
-                None => authority.split(':').next().unwrap_or_default(),
-            };
+            let (host, _) = host_and_port(&u[7..]);
             !host.is_empty() && !crate::model::flow::is_loopback(host)
         }
     }))
+}
+
+/// The host and the port text (after its `:`, if any) of what follows a URI's `scheme://`: up
+/// to the first `/`, an IPv6 literal in brackets.
+pub(super) fn host_and_port(after_scheme: &str) -> (&str, Option<&str>) {
+    let authority = after_scheme.split('/').next().unwrap_or_default();
+    match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((host, rest)) => (host, rest.strip_prefix(':')),
+            None => (v6, None),
+        },
+        None => match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        },
+    }
 }

@@ -21,7 +21,7 @@
 //! Use instead: `ldaps://dc01.corp.example:636` (3269 for a Global Catalog), or
 //! `ldap://dc01.corp.example:389` with `AUTH_LDAP_START_TLS = True`.
 
-use super::ldap::{has_scheme, server_uri, uris};
+use super::ldap::{has_scheme, host_and_port, server_uri, uris};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -69,13 +69,7 @@ fn mismatch(uri: &str) -> Option<(bool, u16)> {
     } else {
         return None;
     };
-    let authority = rest.split('/').next().unwrap_or_default();
-    // After an IPv6 literal's `]`, else after the host.
-    let after_host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split_once(']')?.1,
-        None => authority.find(':').map_or("", |at| &authority[at..]),
-    };
-    let port: u16 = after_host.strip_prefix(':')?.parse().ok()?;
+    let port: u16 = host_and_port(rest).1?.parse().ok()?;
     let wrong = if tls { PLAIN_PORTS.contains(&port) } else { TLS_PORTS.contains(&port) };
     wrong.then_some((tls, port))
 }
