@@ -45,31 +45,30 @@ use crate::version::{Applies, Targets};
 pub const DOCKER_VARIABLE_MISNAMED: Rule = Rule {
     id: "netbox/docker-variable-misnamed",
     severity: Severity::Warning,
-    summary: "a variable of netbox-docker's environment that no netbox-docker release reads, under Django's name for a setting netbox-docker takes from another variable (`EMAIL_HOST` for `EMAIL_SERVER`), with a `NETBOX_` prefix, or one slip from a variable it reads: the value never reaches NetBox, which keeps its default",
+    summary: "a variable of netbox-docker's environment that no netbox-docker release reads, under Django's name for a setting netbox-docker takes from another variable (`EMAIL_HOST` for `EMAIL_SERVER`) or another spelling (`EMAIL_TLS`), with a `NETBOX_` prefix, or one slip from a variable it reads: the value never reaches NetBox, which keeps its default",
     help: "rename the variable to the one netbox-docker reads",
     fact: "netbox-docker's configuration/configuration.py builds NetBox's settings from named variables with defaults (3.0.2 L171-182: EMAIL from EMAIL_SERVER, default 'localhost', EMAIL_PORT, EMAIL_USERNAME, EMAIL_PASSWORD, EMAIL_USE_SSL, EMAIL_USE_TLS, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE, EMAIL_TIMEOUT, EMAIL_FROM; `if 'CENSUS_REPORTING_ENABLED' in environ`), and NetBox takes EMAIL as a dict of SERVER, PORT, USERNAME, PASSWORD, USE_SSL, USE_TLS, TIMEOUT, FROM_EMAIL (netbox/netbox/settings.py, NetBox 4.6.8), never Django's EMAIL_HOST or EMAIL_HOST_USER from the environment. The names each tag 0.3.1 to 3.0.2 reads (configuration and scripts) and those the newest configuration.py reads (index id 63285808499; its scripts are not read) are data/netbox-docker-variables.json (tools/inventories/netbox_docker_variables.py). Seen in tests/realworld/tuning/t206-… (EMAIL_HOST and EMAIL_TLS) and t125-… (REMOTE_AUTH_ENABLE)",
     applies: Applies::Always,
 };
 
-/// Names netbox-docker never reads, each with the one it reads for that setting: Django's own
-/// names (django/conf/global_settings.py) and shorter spellings of the switches.
-const SPELLED_OTHERWISE: &[(&str, &str)] = &[
-    ("EMAIL_HOST", "EMAIL_SERVER"),
-    ("EMAIL_HOST_USER", "EMAIL_USERNAME"),
-    ("EMAIL_USER", "EMAIL_USERNAME"),
-    ("EMAIL_HOST_PASSWORD", "EMAIL_PASSWORD"),
-    ("DEFAULT_FROM_EMAIL", "EMAIL_FROM"),
-    ("EMAIL_FROM_EMAIL", "EMAIL_FROM"),
-    ("EMAIL_TLS", "EMAIL_USE_TLS"),
-    ("EMAIL_STARTTLS", "EMAIL_USE_TLS"),
-    ("EMAIL_SSL", "EMAIL_USE_SSL"),
-    ("DB_USERNAME", "DB_USER"),
-    ("DB_DATABASE", "DB_NAME"),
-    ("DB_PASS", "DB_PASSWORD"),
-    ("REDIS_PASS", "REDIS_PASSWORD"),
-    ("REDIS_CACHE_PASS", "REDIS_CACHE_PASSWORD"),
+/// Names netbox-docker never reads, each with the one it reads for that setting, and whether it
+/// is Django's own setting name (django/conf/global_settings.py), else another spelling.
+const SPELLED_OTHERWISE: &[(&str, &str, bool)] = &[
+    ("EMAIL_HOST", "EMAIL_SERVER", true),
+    ("EMAIL_HOST_USER", "EMAIL_USERNAME", true),
+    ("EMAIL_HOST_PASSWORD", "EMAIL_PASSWORD", true),
+    ("DEFAULT_FROM_EMAIL", "EMAIL_FROM", true),
+    ("EMAIL_USER", "EMAIL_USERNAME", false),
+    ("EMAIL_FROM_EMAIL", "EMAIL_FROM", false),
+    ("EMAIL_TLS", "EMAIL_USE_TLS", false),
+    ("EMAIL_STARTTLS", "EMAIL_USE_TLS", false),
+    ("EMAIL_SSL", "EMAIL_USE_SSL", false),
+    ("DB_USERNAME", "DB_USER", false),
+    ("DB_DATABASE", "DB_NAME", false),
+    ("DB_PASS", "DB_PASSWORD", false),
+    ("REDIS_PASS", "REDIS_PASSWORD", false),
+    ("REDIS_CACHE_PASS", "REDIS_CACHE_PASSWORD", false),
 ];
-
 /// Names left to the rules that judge them with more knowledge.
 const JUDGED_ELSEWHERE: &[&str] = &["SUPERUSER_", "SOCIAL_AUTH_"];
 
@@ -146,14 +145,15 @@ pub fn docker_variable_misnamed(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
 #[derive(Clone, Copy)]
 enum Slip {
     Django,
+    Spelling,
     Prefix,
     Typo,
 }
 
 /// The variable netbox-docker reads that `name` was meant to be.
 fn meant_for(name: &str) -> Option<(&'static str, Slip)> {
-    if let Some(&(_, meant)) = SPELLED_OTHERWISE.iter().find(|(other, _)| *other == name) {
-        return Some((meant, Slip::Django));
+    if let Some(&(_, meant, django)) = SPELLED_OTHERWISE.iter().find(|(other, ..)| *other == name) {
+        return Some((meant, if django { Slip::Django } else { Slip::Spelling }));
     }
     if let Some(meant) = name.strip_prefix("NETBOX_").and_then(static_name) {
         return Some((meant, Slip::Prefix));
@@ -188,7 +188,8 @@ fn static_name(name: &str) -> Option<&'static str> {
 fn finding(var: &Setting, meant: &str, how: Slip, configuration_known: bool) -> Finding {
     let name = var.name.escape_debug();
     let why = match how {
-        Slip::Django => format!("`{name}` is Django's name or a short form; netbox-docker reads `{meant}`"),
+        Slip::Django => format!("`{name}` is Django's own setting name; netbox-docker reads `{meant}`"),
+        Slip::Spelling => format!("it reads `{meant}`"),
         Slip::Prefix => format!("it reads `{meant}`, without the `NETBOX_` prefix"),
         Slip::Typo => format!("it reads `{meant}`, one letter apart"),
     };
@@ -197,7 +198,7 @@ fn finding(var: &Setting, meant: &str, how: Slip, configuration_known: bool) -> 
         var.block,
         var.name_range.clone(),
         format!(
-            "no netbox-docker release reads `{name}` ({why}): this value never reaches NetBox, which keeps the default of `{meant}`{}",
+            "no netbox-docker release reads `{name}` ({why}): this value never reaches NetBox, which keeps netbox-docker's default for `{meant}`{}",
             if configuration_known { "" } else { ", unless a configuration file not checked here reads it" }
         ),
     )
@@ -230,7 +231,7 @@ mod tests {
         assert_eq!(fired_chapter_lines(RULE, &mail), [1, 3]);
         let found = crate::rules::testing::diagnostics(&mail, &crate::config::Settings::default());
         let message = &found.iter().find(|d| d.rule == RULE).unwrap().message;
-        assert!(message.contains("no netbox-docker release reads `EMAIL_HOST` (`EMAIL_HOST` is Django's name or a short form; netbox-docker reads `EMAIL_SERVER`)"), "{message}");
+        assert!(message.contains("no netbox-docker release reads `EMAIL_HOST` (`EMAIL_HOST` is Django's own setting name; netbox-docker reads `EMAIL_SERVER`)"), "{message}");
         // A prefixed name, where the configuration that runs is netbox-docker's image's as
         // shipped (a whole project, nothing mounted); an add-on of one's own may read it elsewhere.
         let project = |variable: &str| {
