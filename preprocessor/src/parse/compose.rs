@@ -1416,6 +1416,14 @@ fn scan_services(
                 command,
                 addresses: addresses(service),
                 container_name: container_name(service),
+                postgres_data_mount: service_key(service, "volumes").and_then(|volumes| {
+                    untag(volumes)
+                        .1
+                        .items()
+                        .iter()
+                        .find(|volume| volume_target(volume) == Some("/var/lib/postgresql/data"))
+                        .map(|volume| volume.range.clone())
+                }),
                 initdb_scripts: ["volumes", "configs", "secrets"].iter().any(|key| {
                     service_key(service, key).is_some_and(|mounts| {
                         untag(mounts)
@@ -1576,9 +1584,9 @@ fn service_environment(
     Some(variables)
 }
 
-/// The postgres image's variables that say its superuser's password (docker-library/postgres
+/// The postgres image's variables that say its superuser's password, and where it keeps its data (docker-library/postgres
 /// 6edb0a8 17/alpine3.22/docker-entrypoint.sh L92, L9-27 `file_env`, L261-280).
-const POSTGRES_VARIABLES: [&str; 6] = [
+const POSTGRES_VARIABLES: [&str; 7] = [
     "POSTGRES_PASSWORD",
     "POSTGRES_PASSWORD_FILE",
     "POSTGRES_HOST_AUTH_METHOD",
@@ -1587,6 +1595,8 @@ const POSTGRES_VARIABLES: [&str; 6] = [
     // Bitnami's image's own name for it (a review's report, not read in Bitnami's source here):
     // where set, the password is taken as not known.
     "POSTGRESQL_PASSWORD",
+    // Where the server keeps its data (18/trixie/Dockerfile L191: `/var/lib/postgresql/18/docker`).
+    "PGDATA",
 ];
 
 /// A service's `command:` as text (a list's items joined with spaces) and where it is

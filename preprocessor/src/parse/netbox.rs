@@ -682,6 +682,9 @@ pub struct ShownService {
     /// Its `container_name:` as written (its own, or one a YAML merge key gives it), and where a
     /// finding about it goes: at the value, or at the merge key it comes through.
     pub container_name: Option<ContainerName>,
+    /// Where a volume is mounted at `/var/lib/postgresql/data`, the postgres image's data
+    /// directory before 18 (its `volumes:` entry, also through a merge key).
+    pub postgres_data_mount: Option<Range<usize>>,
     /// Files are put under `/docker-entrypoint-initdb.d` (a volume, or a config's or a secret's
     /// `target:`): the postgres image runs these scripts after creating the database (roles and
     /// passwords of their own).

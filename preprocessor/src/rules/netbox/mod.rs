@@ -50,6 +50,7 @@ rules! {
     docker_superuser_variable_unread => DOCKER_SUPERUSER_VARIABLE_UNREAD,
     docker_variable_misnamed => DOCKER_VARIABLE_MISNAMED,
     compose_container_name_duplicate => COMPOSE_CONTAINER_NAME_DUPLICATE,
+    compose_postgres_18_data_mount => COMPOSE_POSTGRES_18_DATA_MOUNT,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,
