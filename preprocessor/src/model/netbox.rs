@@ -166,7 +166,7 @@ pub struct NetboxConfig {
     /// file that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]):
     /// `Some(None)` where a file reset it, kept apart from `None` (no file said anything) so that
     /// the configurations of parts read in parallel combine in their order.
-    healthcheck_probe: Option<Option<(crate::finding::BlockId, u16, std::ops::Range<usize>)>>,
+    healthcheck_probe: Option<Option<crate::parse::netbox::HealthProbe>>,
     /// The compose files' resource keys written with a variable (see
     /// [`crate::parse::netbox::ComposeFacts::key_variables`]).
     compose_key_variables: Vec<(crate::finding::BlockId, std::ops::Range<usize>, &'static str)>,
@@ -480,9 +480,9 @@ impl NetboxConfig {
         self.container_ports.iter().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 
-    /// The port the `netbox` service's health check asks on the container itself, when the whole
+    /// What the `netbox` service's health check asks of the container itself, when the whole
     /// project is read.
-    pub fn healthcheck_probe(&self) -> Option<&(crate::finding::BlockId, u16, std::ops::Range<usize>)> {
+    pub fn healthcheck_probe(&self) -> Option<&crate::parse::netbox::HealthProbe> {
         self.healthcheck_probe.as_ref()?.as_ref().filter(|_| self.stock.is_some_and(|stock| stock.project_complete))
     }
 

@@ -41,8 +41,8 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, ContainerName, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published, PythonFile,
-    ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters,
+    ComposeFacts, ContainerName, HealthProbe, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published,
+    PythonFile, ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters,
     UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
 };
 use crate::finding::BlockId;
@@ -606,7 +606,7 @@ fn serves_elsewhere(target: &str) -> bool {
 /// replaced (`!override`) without a test or disabled (`disable: true`, `test: ["NONE"]`), or a test
 /// that asks no port on `localhost`, `127.0.0.1` or `[::1]`, or several. Keys from a merge key
 /// (`<<: *check`) count, as go-yaml resolves them.
-fn health_probe(check: &Node) -> Option<Option<(u16, Range<usize>)>> {
+fn health_probe(check: &Node, block: BlockId) -> Option<Option<HealthProbe>> {
     let (tag, check) = untag(check);
     if tag == Tag::Reset || service_key(check, "disable").is_some_and(|d| matches!(d.kind, NodeKind::Bool(true))) {
         return Some(None);
@@ -620,14 +620,25 @@ fn health_probe(check: &Node) -> Option<Option<(u16, Range<usize>)>> {
         _ => return Some(None),
     };
     let text = text.as_str();
-    let mut ports = ["://localhost:", "://127.0.0.1:", "://[::1]:"].into_iter().flat_map(|host| {
-        text.match_indices(host).filter_map(move |(at, _)| {
+    // Each URL on the container itself: its port, and whether its path is the REST API's.
+    let local = ["://localhost", "://127.0.0.1", "://[::1]"].into_iter().flat_map(|host| {
+        text.match_indices(host).map(move |(at, _)| {
             let rest = &text[at + host.len()..];
-            rest[..rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len())].parse::<u16>().ok()
+            let port_text =
+                rest.strip_prefix(':').map(|r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]);
+            let path = &rest[port_text.map_or(0, |p| p.len() + 1)..];
+            let api = path
+                .strip_prefix("/api")
+                .is_some_and(|after| after.is_empty() || after.starts_with(['/', '?', ' ', '"', '\'']));
+            (port_text.and_then(|p| p.parse::<u16>().ok()), api)
         })
     });
+    let mut ports = local.clone().filter_map(|(port, _)| port);
     let first = ports.next();
-    Some(first.filter(|&port| ports.all(|other| other == port)).map(|port| (port, test.range.clone())))
+    let port = first.filter(|&port| ports.all(|other| other == port));
+    let token = text.to_ascii_lowercase().contains("authorization");
+    let api_without_token = !token && local.clone().any(|(_, api)| api);
+    Some(Some(HealthProbe { block, range: test.range.clone(), port, api_without_token }))
 }
 
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
@@ -828,7 +839,7 @@ pub fn read_in_project(
     let mut traefik_routers: Vec<String> = Vec::new();
     let mut published: Vec<(String, Range<usize>)> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
-    let mut healthcheck_probe: Option<Option<(u16, Range<usize>)>> = None;
+    let mut healthcheck_probe: Option<Option<HealthProbe>> = None;
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -1035,7 +1046,7 @@ pub fn read_in_project(
                 container_ports.extend(ports.items().iter().filter_map(container_port));
             }
         }
-        if let Some(probe) = service_key(netbox, "healthcheck").and_then(health_probe) {
+        if let Some(probe) = service_key(netbox, "healthcheck").and_then(|check| health_probe(check, block)) {
             healthcheck_probe = Some(probe);
         }
         if netbox.get("labels").is_some() {
@@ -1171,7 +1182,7 @@ pub fn read_in_project(
         key_variables,
         networks_declared,
         networks_unseen,
-        healthcheck_probe: healthcheck_probe.map(|probe| probe.map(|(port, range)| (block, port, range))),
+        healthcheck_probe,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).

@@ -561,11 +561,25 @@ pub struct ComposeFacts {
     /// merge key there (`networks: {<<: *nets}`), which is not followed.
     pub networks_declared: Vec<String>,
     pub networks_unseen: bool,
-    /// The port on the container itself the `netbox` service's health check asks
-    /// (`curl -f http://localhost:8080/login/`), with where its `test` is: `Some(None)` where this
-    /// file's check names no such port, several, or is disabled or reset; `None` where this file
-    /// says nothing of the check's test (a later file's wins, as Compose merges key by key).
-    pub healthcheck_probe: Option<Option<(BlockId, u16, Range<usize>)>>,
+    /// What the `netbox` service's health check asks of the container itself
+    /// (`curl -f http://localhost:8080/login/`): `Some(None)` where this file's check has no
+    /// test, or is disabled or reset; `None` where this file says nothing of the check's test (a
+    /// later file's wins, as Compose merges key by key).
+    pub healthcheck_probe: Option<Option<HealthProbe>>,
+}
+
+/// What a health check's `test` asks of the container (see [`ComposeFacts::healthcheck_probe`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HealthProbe {
+    /// The compose file's block, and where the `test` is.
+    pub block: BlockId,
+    pub range: Range<usize>,
+    /// The port it asks on the container itself (`localhost`, `127.0.0.1`, `[::1]`); `None`
+    /// where it names none, or several.
+    pub port: Option<u16>,
+    /// It asks NetBox's REST API there (a path under `/api`) without a token
+    /// (`Authorization:`): what NetBox answers an anonymous client.
+    pub api_without_token: bool,
 }
 
 /// A linuxserver image's environment as one compose file shows it (see [`ComposeFacts::linuxserver`]).

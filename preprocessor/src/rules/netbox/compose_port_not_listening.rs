@@ -63,15 +63,16 @@ pub fn compose_port_not_listening(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         )
         .with_help(format!("map the image's port: `HOST_PORT:{listens_on}` (the host port is free to choose)")));
     }
-    if let Some((block, port, range)) = nb.healthcheck_probe()
-        && !image.listens_on(*port)
+    if let Some(probe) = nb.healthcheck_probe()
+        && let Some(port) = probe.port
+        && !image.listens_on(port)
     {
         let listens_on = image.port;
         out.push(
             Finding::in_block(
                 &COMPOSE_PORT_NOT_LISTENING,
-                *block,
-                range.clone(),
+                probe.block,
+                probe.range.clone(),
                 format!(
                     "this health check asks port {port} of the `netbox` container, but {} serves NetBox on port {listens_on}: nothing answers on {port}, so the check always fails, the container is reported unhealthy, and a service that waits for it with `condition: service_healthy` never starts",
                     image.server

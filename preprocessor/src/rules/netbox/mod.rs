@@ -51,6 +51,7 @@ rules! {
     docker_variable_misnamed => DOCKER_VARIABLE_MISNAMED,
     compose_container_name_duplicate => COMPOSE_CONTAINER_NAME_DUPLICATE,
     compose_postgres_18_data_mount => COMPOSE_POSTGRES_18_DATA_MOUNT,
+    compose_healthcheck_api_login_required => COMPOSE_HEALTHCHECK_API_LOGIN_REQUIRED,
     remote_auth_header_format => REMOTE_AUTH_HEADER_FORMAT,
     env_list_value_space_split => ENV_LIST_VALUE_SPACE_SPLIT,
     protected_user_fields_obsolete => PROTECTED_USER_FIELDS_OBSOLETE,

@@ -1,0 +1,106 @@
+//! `netbox/compose-healthcheck-api-login-required`: a health check that asks NetBox's REST API
+//! without a token, where NetBox refuses anonymous API requests.
+//!
+//! ## What it does
+//! Applies when `lint` read the whole Compose project. Reports the `netbox` service's
+//! `healthcheck:` test when it asks a path under `/api` on the container itself
+//! (`curl -f http://localhost:8080/api/`) with no `Authorization` header, for NetBox 4.0 or
+//! later, where `LOGIN_REQUIRED` is on: set true, or left to NetBox's default (true from 4.0.2)
+//! by a `configuration.py` shown whole. Not judged where `LOGIN_REQUIRED` is not known.
+//!
+//! ## Why is this bad?
+//! NetBox's API permission class refuses an unauthenticated request when `LOGIN_REQUIRED` is on,
+//! and from NetBox 4.0 (Django REST framework 3.15) that check comes before the exemption the
+//! API root had, so `GET /api/` answers 403. `curl -f` fails, the container stays unhealthy, and
+//! a service that waits for it with `condition: service_healthy` (netbox-docker's worker and
+//! housekeeping) never starts: no background jobs, and `docker compose up` ends with "dependency
+//! failed to start". netbox-docker's own compose file asked `/api/` until 2.9.0.
+//!
+//! ## Example
+//! `test: curl -f http://localhost:8080/api/ || exit 1` with NetBox 4.5.
+//!
+//! Use instead: `test: curl -f http://localhost:8080/login/ || exit 1` (netbox-docker 2.9.1's
+//! fix).
+
+use crate::finding::{Finding, Rule, Severity};
+use crate::model::netbox::Presence;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets, Version};
+
+/// A health check on NetBox's API without a token, where NetBox requires a login.
+pub const COMPOSE_HEALTHCHECK_API_LOGIN_REQUIRED: Rule = Rule {
+    id: "netbox/compose-healthcheck-api-login-required",
+    severity: Severity::Warning,
+    summary: "the `netbox` service's health check asks NetBox's REST API (`/api/`) without a token while `LOGIN_REQUIRED` is on: NetBox 4.0 and later answer 403, the container stays unhealthy, and services that wait for it to be healthy (netbox-docker's worker and housekeeping) never start",
+    help: "ask the login page instead: `curl -f http://localhost:8080/login/ || exit 1`",
+    fact: "NetBox netbox/api/authentication.py (v4.5.0 L125-144): TokenPermissions, a DjangoObjectPermissions, sets authenticated_users_only = settings.LOGIN_REQUIRED, and it is REST_FRAMEWORK's DEFAULT_PERMISSION_CLASSES; netbox/api/views.py APIRootView has only `_ignore_model_permissions = True`. Django REST framework rest_framework/permissions.py DjangoModelPermissions.has_permission: 3.14.0 (NetBox 3.7.8's pin) L222-230 returns True for `_ignore_model_permissions` before it checks authentication; 3.15.1 (NetBox v4.0.0's pin) L230-238 and 3.16.1 (v4.5.0's) L233-241 return False for an unauthenticated user first. NetBox settings.py: LOGIN_REQUIRED defaults to False up to v4.0.1 and to True from v4.0.2 (L108). netbox-docker issue #1222 'Netbox 4.0.0 container unhealthy with LOGIN_REQUIRED set to true', pull request #1223 ('/api/ returns 403 when LOGIN_REQUIRED is true'), commit b6492b2 in 2.9.1: its docker-compose.yml's test went from `curl -f http://localhost:8080/api/` (2.5.0 to 2.9.0) to `/login/`. Seen in tests/realworld/tuning/t209-… (a NetBox 4.5 lab keeping the /api/ check)",
+    applies: Applies::Always,
+};
+
+/// NetBox 4.0.0 pins Django REST framework 3.15.1, which checks authentication first.
+const ANONYMOUS_API_REFUSED: Version = Version::new(4, 0, 0);
+/// NetBox 4.0.2 made `LOGIN_REQUIRED` true by default.
+const LOGIN_REQUIRED_BY_DEFAULT: Version = Version::new(4, 0, 2);
+
+pub fn compose_healthcheck_api_login_required(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    let nb = &d.netbox;
+    let Some(probe) = nb.healthcheck_probe().filter(|probe| probe.api_without_token) else { return };
+    if targets.netbox < ANONYMOUS_API_REFUSED {
+        return;
+    }
+    let (on, why) = match nb.presence("LOGIN_REQUIRED") {
+        Presence::Set(setting) => (setting.value.truthy(), "`LOGIN_REQUIRED` is true"),
+        Presence::Unset => (
+            Some(targets.netbox >= LOGIN_REQUIRED_BY_DEFAULT),
+            "`LOGIN_REQUIRED` is left to NetBox's default, true from 4.0.2",
+        ),
+        Presence::Unknown => (None, ""),
+    };
+    if on != Some(true) {
+        return;
+    }
+    out.push(Finding::in_block(
+        &COMPOSE_HEALTHCHECK_API_LOGIN_REQUIRED,
+        probe.block,
+        probe.range.clone(),
+        format!(
+            "this health check asks NetBox's REST API without a token, and {why}: NetBox 4.0 and later answer an anonymous API request 403, so the check fails, the container stays unhealthy, and a service that waits for it with `condition: service_healthy` (netbox-docker's worker and housekeeping) never starts"
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+
+    const RULE: &str = "netbox/compose-healthcheck-api-login-required";
+
+    /// A whole project: netbox-docker's image with `test` as its health check (line 6), and the
+    /// environment `env`.
+    fn project(tag: &str, test: &str, env: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{tag}\n    healthcheck:\n      test: {test}\n    environment:\n      LOGIN_REQUIRED: \"{env}\"\n```\n"
+        )
+    }
+
+    /// t209's shape: netbox-docker's pre-2.9.1 check on a NetBox 4 image.
+    #[test]
+    fn the_api_asked_without_a_token() {
+        let api = "curl -f http://localhost:8080/api/ || exit 1";
+        assert_fires_linted("netbox/compose-healthcheck-api-login-required", &project("v4.5-4.0.0", api, "true"), 5);
+        assert_fires_linted(RULE, &project("v4.0-2.9.0", "[\"CMD\", \"curl\", \"-f\", \"http://127.0.0.1:8080/api\"]", "True"), 5);
+    }
+
+    #[test]
+    fn quiet_on_the_login_page_with_a_token_before_4_or_without_login() {
+        let api = "curl -f http://localhost:8080/api/ || exit 1";
+        assert_quiet_linted("netbox/compose-healthcheck-api-login-required", &project("v4.5-4.0.0", "curl -f http://localhost:8080/login/ || exit 1", "true"));
+        assert_quiet_linted(RULE, &project("v4.5-4.0.0", api, "false"));
+        // NetBox 3.7 (Django REST framework 3.14) lets the API root through.
+        let mut settings = crate::config::Settings::default();
+        settings.targets.netbox = "3.7".parse().unwrap();
+        assert!(crate::rules::testing::linted_for(RULE, &project("v3.7-2.8.0", api, "true"), &settings).is_empty());
+        assert_quiet_linted(RULE, &project("v4.5-4.0.0", "curl -f -H 'Authorization: Token abc' http://localhost:8080/api/status/", "true"));
+        assert_quiet_linted(RULE, &project("v4.5-4.0.0", "curl -f http://localhost:8080/apidocs/", "true"));
+    }
+}
