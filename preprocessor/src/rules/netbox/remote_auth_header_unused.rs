@@ -15,11 +15,16 @@ use crate::version::{Applies, Targets, Version};
 pub const REMOTE_AUTH_HEADER_UNUSED: Rule = Rule {
     id: "netbox/remote-auth-header-unused",
     severity: Severity::Warning,
-    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS`, a profile header (`REMOTE_AUTH_USER_EMAIL`, …) or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
+    summary: "`REMOTE_AUTH_HEADER`, `REMOTE_AUTH_AUTO_CREATE_USER`, `REMOTE_AUTH_DEFAULT_PERMISSIONS`, `REMOTE_AUTH_DEFAULT_GROUPS` (without a social-auth backend), a profile header (`REMOTE_AUTH_USER_EMAIL`, …) or a group setting of header authentication (`REMOTE_AUTH_GROUP_SYNC_ENABLED`, `REMOTE_AUTH_SUPERUSER_GROUPS`, …) set while no backend in `REMOTE_AUTH_BACKEND` accepts a user from a header (only social-auth backends, with or without Django's username-and-password `ModelBackend`): dead configuration",
     help: "remove these lines: they belong to header (forward-auth) setups with `netbox.authentication.RemoteUserBackend`; the backends in use sign users in without them (OpenID Connect with its `SOCIAL_AUTH_*` settings, LDAP with ldap_config.py)",
-    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER), and netbox/middleware.py L196-201 (REMOTE_AUTH_USER_FIRST_NAME, _LAST_NAME and _EMAIL, read only there, after a header login; since 3.4.9, commit ab3531558); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported; nor are they when REMOTE_AUTH_GROUP_HEADER names a claim, not a header (a lower-case name, which request.META never holds: netbox/middleware.py L215-216, 4.6.8) and the pipeline may run a step whose code is not read (SOCIAL_AUTH_PIPELINE not shown, or a step outside social-core, social-auth-app-django and netbox.authentication): a plugin's sync_groups step reuses them so (its documentation: REMOTE_AUTH_GROUP_HEADER \"repurposed here as a claim key\")",
+    fact: "facts §1.2 (the middleware authenticates with `remote_user=`, which social-core backends ignore; AUTO_CREATE_USER and DEFAULT_PERMISSIONS are read only by RemoteUserBackend), §7; NetBox 4.6.8 and 4.7.3 netbox/middleware.py lines 189-192 (`auth.authenticate(request, remote_user=username)`, the only call) and netbox/authentication/__init__.py lines 166-176 (`ObjectPermissionBackend(ObjectPermissionMixin, ModelBackend)`, `RemoteUserBackend.create_unknown_user` reads REMOTE_AUTH_AUTO_CREATE_USER; REMOTE_AUTH_DEFAULT_GROUPS is read only by RemoteUserBackend.configure_user, L267-272, and the social-auth pipeline step user_default_groups_handler, L385-403), and netbox/middleware.py L196-201 (REMOTE_AUTH_USER_FIRST_NAME, _LAST_NAME and _EMAIL, read only there, after a header login; since 3.4.9, commit ab3531558); Django 6.0.8 (pinned by NetBox 4.6.8's requirements.txt) django/contrib/auth/backends.py lines 59-63: `ModelBackend.authenticate(self, request, username=None, password=None, **kwargs)` returns None without a password. The group settings: NetBox 4.6.8 netbox/authentication/__init__.py reads REMOTE_AUTH_AUTO_CREATE_GROUPS (L187, configure_groups), REMOTE_AUTH_GROUP_SYNC_ENABLED (L240, L269), REMOTE_AUTH_SUPERUSER_GROUPS and REMOTE_AUTH_SUPERUSERS (L249-251, _is_superuser) only in RemoteUserBackend, and netbox/middleware.py L187 and L216-218 read GROUP_SYNC_ENABLED, REMOTE_AUTH_GROUP_HEADER and REMOTE_AUTH_GROUP_SEPARATOR only on the header path; REMOTE_AUTH_STAFF_GROUPS and REMOTE_AUTH_STAFF_USERS were read by RemoteUserBackend._is_staff until NetBox 4.5 removed them (tag v4.4.10, L253-257; netbox/setting-removed from 4.5 on). A backend class this checker does not know may read the header: then nothing is said; code that uses NetBox's RemoteUserBackend itself (a pipeline step calling its configure_groups) reads the group settings: then they are not reported; nor are they when REMOTE_AUTH_GROUP_HEADER names a claim, not a header (a lower-case name, which request.META never holds: netbox/middleware.py L215-216, 4.6.8) and the pipeline may run a step whose code is not read (SOCIAL_AUTH_PIPELINE not shown, or a step outside social-core, social-auth-app-django and netbox.authentication): a plugin's sync_groups step reuses them so (its documentation: REMOTE_AUTH_GROUP_HEADER \"repurposed here as a claim key\")",
     applies: Applies::Always,
 };
+
+/// A list or tuple with nothing in it (NetBox's default for the list settings).
+fn empty_list(setting: &crate::parse::netbox::Setting) -> bool {
+    matches!(&setting.value.kind, ValueKind::List(items) | ValueKind::Tuple(items) if items.is_empty())
+}
 
 pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     if !no_header_backend(&d.netbox) {
@@ -45,8 +50,17 @@ pub fn remote_auth_header_unused(d: &Input<'_>, targets: &Targets, out: &mut Vec
             "REMOTE_AUTH_DEFAULT_PERMISSIONS",
             format!("only users created by header authentication get these permissions{never}"),
         ),
+        // Also read by NetBox's social-auth pipeline step (`user_default_groups_handler`): judged
+        // only without a social-auth backend; `[]` is NetBox's default.
+        (
+            "REMOTE_AUTH_DEFAULT_GROUPS",
+            "only users created by header authentication (and by NetBox's social-auth pipeline step `user_default_groups_handler`) get these groups".to_string(),
+        ),
     ] {
         if let Some(setting) = d.netbox.get(name) {
+            if name == "REMOTE_AUTH_DEFAULT_GROUPS" && (through.is_some() || empty_list(setting)) {
+                continue;
+            }
             // `{}` is NetBox's own default (settings.py L175, 4.6.8): the line changes nothing
             // either way (corpus cases t136, t137).
             if name == "REMOTE_AUTH_DEFAULT_PERMISSIONS" && matches!(&setting.value.kind, ValueKind::Dict(pairs) if pairs.is_empty()) {
@@ -151,6 +165,30 @@ mod tests {
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
     const CASES: &[(&str, &str, &str, usize, &str)] = &[
+        // Corpus case t210's shape: the TACACS+ backend takes a username and a password only.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = 'django_auth_tacacs.django.TACACSPlusAuthenticationBackend'\nREMOTE_AUTH_AUTO_CREATE_USER = True\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'django_auth_tacacs.django.TACACSPlusAuthenticationBackend'\nREMOTE_AUTH_AUTO_CREATE_USER = False\nREMOTE_AUTH_AUTO_CREATE_USER = True\nREMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\n",
+        ),
+        // Default groups without a social-auth backend (whose pipeline step reads them), or left
+        // empty, NetBox's default.
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\nREMOTE_AUTH_DEFAULT_GROUPS = ['noc']\n",
+            2,
+            "REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'\nREMOTE_AUTH_DEFAULT_GROUPS = []\n",
+        ),
+        (
+            "netbox/remote-auth-header-unused",
+            "4.6",
+            "REMOTE_AUTH_BACKEND = ['netbox.authentication.LDAPBackend']\nREMOTE_AUTH_DEFAULT_GROUPS = ('noc',)\n",
+            2,
+            "REMOTE_AUTH_BACKEND = ['netbox.authentication.LDAPBackend', 'social_core.backends.open_id_connect.OpenIdConnectAuth']\nREMOTE_AUTH_DEFAULT_GROUPS = ['noc']\n",
+        ),
         // The profile headers are read only after a header login (corpus case t141, a NixOS host).
         (
             "netbox/remote-auth-header-unused",

@@ -62,11 +62,17 @@ pub(super) fn social_backends_only(nb: &NetboxConfig) -> bool {
 /// password=None, **kwargs)` returns None without a username (django-auth-ldap 5.4.0 backend.py
 /// L166-178; NetBox 4.6.8 netbox/authentication/__init__.py L319, L335-360). Exact class paths
 /// only: Django's own `RemoteUserBackend` is a `ModelBackend` subclass that does read the header.
-const PASSWORD_BACKENDS: [&str; 4] = [
+/// django-auth-tacacs (0.0.1, its only release) has `TACACSPlusAuthenticationBackend(ModelBackend)`
+/// in `django_auth_tacacs.django` and `.netbox`, with `authenticate(self, request, username,
+/// password)`: Django's `authenticate` skips a backend whose signature the credentials do not
+/// bind (`remote_user=` alone does not).
+const PASSWORD_BACKENDS: [&str; 6] = [
     "django.contrib.auth.backends.ModelBackend",
     "django.contrib.auth.backends.AllowAllUsersModelBackend",
     "netbox.authentication.ObjectPermissionBackend",
     "netbox.authentication.LDAPBackend",
+    "django_auth_tacacs.django.TACACSPlusAuthenticationBackend",
+    "django_auth_tacacs.netbox.TACACSPlusAuthenticationBackend",
 ];
 
 fn is_social(backend: &str) -> bool {
