@@ -600,12 +600,12 @@ fn serves_elsewhere(target: &str) -> bool {
         || target.trim_end_matches('/') == "/etc/unit"
 }
 
-/// What a service's `healthcheck:` says of the port it asks on the container itself (see
+/// What a service's `healthcheck:` asks of the container itself (see
 /// [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]): `None` without a `test` (a check
 /// that sets only its timing keeps an earlier file's test), `Some(None)` for a check reset,
-/// replaced (`!override`) without a test or disabled (`disable: true`, `test: ["NONE"]`), or a test
-/// that asks no port on `localhost`, `127.0.0.1` or `[::1]`, or several. Keys from a merge key
-/// (`<<: *check`) count, as go-yaml resolves them.
+/// replaced (`!override`) without a test or disabled (`disable: true`); else the probe, whose
+/// port is `None` where the test asks no port on `localhost`, `127.0.0.1` or `[::1]`, or
+/// several. Keys from a merge key (`<<: *check`) count, as go-yaml resolves them.
 fn health_probe(check: &Node, block: BlockId) -> Option<Option<HealthProbe>> {
     let (tag, check) = untag(check);
     if tag == Tag::Reset || service_key(check, "disable").is_some_and(|d| matches!(d.kind, NodeKind::Bool(true))) {
@@ -627,18 +627,40 @@ fn health_probe(check: &Node, block: BlockId) -> Option<Option<HealthProbe>> {
             let port_text =
                 rest.strip_prefix(':').map(|r| &r[..r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len())]);
             let path = &rest[port_text.map_or(0, |p| p.len() + 1)..];
-            let api = path
-                .strip_prefix("/api")
-                .is_some_and(|after| after.is_empty() || after.starts_with(['/', '?', ' ', '"', '\'']));
+            // `/api/` and the paths below it, but the schema pages, open to anyone
+            // (drf-spectacular's SERVE_PERMISSIONS); `/api` alone is redirected to `/api/`
+            // (Django's APPEND_SLASH), which `curl -f` takes for a success.
+            let api = path.strip_prefix("/api/").is_some_and(|below| !below.starts_with("schema"));
             (port_text.and_then(|p| p.parse::<u16>().ok()), api)
         })
     });
     let mut ports = local.clone().filter_map(|(port, _)| port);
     let first = ports.next();
     let port = first.filter(|&port| ports.all(|other| other == port));
-    let token = text.to_ascii_lowercase().contains("authorization");
-    let api_without_token = !token && local.clone().any(|(_, api)| api);
+    let api_without_token = local.clone().count() == 1 && local.clone().all(|(_, api)| api) && fails_on_refusal(text);
     Some(Some(HealthProbe { block, range: test.range.clone(), port, api_without_token }))
+}
+
+/// Whether a health check's one request fails on an HTTP error and nothing else decides: `curl`
+/// with `-f` (`--fail`, `--fail-with-body`, or in a group of short flags: `-fsS`), `wget`, or
+/// Python's `urllib`; and no token or header from elsewhere (`Authorization`, `Bearer`,
+/// `--oauth2-bearer`, `-H @file`, `-K`), no status read apart (`%{http_code}`, `grep`).
+fn fails_on_refusal(test: &str) -> bool {
+    let lower = test.to_ascii_lowercase();
+    let other_decides = ["authorization", "bearer", "token", "oauth2", "-h @", "-k ", "--config", "http_code", "grep"]
+        .iter()
+        .any(|word| lower.contains(word));
+    let words: Vec<&str> = test.split_whitespace().collect();
+    let curl_fails = words.iter().any(|w| w.ends_with("curl"))
+        && words.iter().any(|w| {
+            matches!(*w, "--fail" | "--fail-with-body")
+                || (w.starts_with('-')
+                    && !w.starts_with("--")
+                    && w[1..].chars().all(|c| c.is_ascii_alphabetic())
+                    && w.contains('f'))
+        });
+    let fails = curl_fails || lower.contains("wget") || lower.contains("urllib");
+    fails && !other_decides
 }
 
 /// Reverse proxies by the repository part of their image (`traefik:v3`, `nginx:alpine`,
@@ -1878,12 +1900,36 @@ fn is_ldap_variable(name: &str) -> bool {
 /// `TARGET` (an anonymous volume), or the long form's `target:`.
 fn volume_target(volume: &Node) -> Option<&str> {
     if let Some(short) = volume.as_str() {
-        let mut parts = short.split(':');
+        // `SOURCE:TARGET[:MODE]`, where a source Compose interpolates may hold colons of its
+        // own (`${PGDATA_DIR:-./pgdata}`): split outside `${…}` only.
+        let mut parts = split_outside_braces(short, ':');
         let first = parts.next()?;
         let target = parts.next().unwrap_or(first);
         return Some(target.trim_end_matches('/'));
     }
     volume.get("target").and_then(Node::as_str).map(|t| t.trim_end_matches('/'))
+}
+
+/// The parts of `text` between `separator`s that are not inside a `${…}`.
+fn split_outside_braces(text: &str, separator: char) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    let mut previous = '\0';
+    for (at, c) in text.char_indices() {
+        match c {
+            '{' if previous == '$' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            c if c == separator && depth == 0 => {
+                parts.push(&text[start..at]);
+                start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    parts.push(&text[start..]);
+    parts.into_iter()
 }
 
 /// What a compose file mounts that `lint` reads beside it: sources as written (short syntax

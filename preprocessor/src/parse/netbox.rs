@@ -562,9 +562,9 @@ pub struct ComposeFacts {
     pub networks_declared: Vec<String>,
     pub networks_unseen: bool,
     /// What the `netbox` service's health check asks of the container itself
-    /// (`curl -f http://localhost:8080/login/`): `Some(None)` where this file's check has no
-    /// test, or is disabled or reset; `None` where this file says nothing of the check's test (a
-    /// later file's wins, as Compose merges key by key).
+    /// (`curl -f http://localhost:8080/login/`): `Some(None)` where this file's check is disabled
+    /// or reset (or replaced by `!override` without a test); `None` where this file says nothing
+    /// of the check's test (a later file's wins, as Compose merges key by key).
     pub healthcheck_probe: Option<Option<HealthProbe>>,
 }
 
@@ -577,8 +577,9 @@ pub struct HealthProbe {
     /// The port it asks on the container itself (`localhost`, `127.0.0.1`, `[::1]`); `None`
     /// where it names none, or several.
     pub port: Option<u16>,
-    /// It asks NetBox's REST API there (a path under `/api`) without a token
-    /// (`Authorization:`): what NetBox answers an anonymous client.
+    /// Its one request asks NetBox's REST API there (`/api/` or below it, but the schema pages)
+    /// without a token, and fails on an HTTP error (`curl -f`, `wget`): NetBox's answer to an
+    /// anonymous client decides it.
     pub api_without_token: bool,
 }
 

@@ -4,8 +4,9 @@
 //! ## What it does
 //! Applies when `lint` read the whole Compose project. Reports, at the `volumes:` entry, a
 //! service of the postgres image (docker-library's `postgres`, or `postgis` built on it) whose
-//! tag names major version 18 or later (`postgres:18-alpine`, `18.1`) and that mounts a volume
-//! at `/var/lib/postgresql/data` without setting `PGDATA`. Left alone: a tag without a version
+//! tag names major version 18 or later (`postgres:18-alpine`, `18.1`, `18rc1`; not `18beta1`,
+//! whose layout depends on when it was built) and that mounts a volume at `/var/lib/postgresql/data` without
+//! setting `PGDATA` to another place than the image's own default. Left alone: a tag without a version
 //! (`latest`, `alpine`) or one Compose interpolates, a service another compose file also shows,
 //! an image built here or an entrypoint of its own, and an environment not all shown.
 //!
@@ -63,9 +64,13 @@ pub fn compose_postgres_18_data_mount(d: &Input<'_>, _: &Targets, out: &mut Vec<
             continue;
         }
         let Some(major) = tag.and_then(major_version).filter(|major| *major >= NEW_LAYOUT) else { continue };
-        // `PGDATA` set keeps the old layout (or another); not known, nothing is said.
-        if service.variable("PGDATA") != ServiceVariable::Unset {
-            continue;
+        // `PGDATA` set keeps the old layout (or another), but the image's own default; not known,
+        // nothing is said.
+        let default = format!("/var/lib/postgresql/{major}/docker");
+        match service.variable("PGDATA") {
+            ServiceVariable::Unset => {}
+            ServiceVariable::Set { value, .. } if value.trim_end_matches('/') == default => {}
+            _ => continue,
         }
         out.push(Finding::in_block(
             &COMPOSE_POSTGRES_18_DATA_MOUNT,
@@ -79,11 +84,16 @@ pub fn compose_postgres_18_data_mount(d: &Input<'_>, _: &Targets, out: &mut Vec<
     }
 }
 
-/// The major version a postgres image tag names (`18`, `18.1`, `18-alpine`, `18.1-trixie`;
-/// postgis's `18-3.6`); `None` for one without (`latest`, `alpine`).
+/// The major version a postgres image tag names (`18`, `18.1`, `18-alpine`, `18.1-trixie`,
+/// `18rc1`; postgis's `18-3.6`); `None` for one without (`latest`, `alpine`), and for 18's first
+/// beta: the layout changed while `18beta1` was the release of that directory
+/// (docker-library/postgres b9a533c87b), so which one an image of that tag has is not known.
 fn major_version(tag: &str) -> Option<u32> {
-    let digits = tag.split(['.', '-']).next()?;
-    digits.parse().ok()
+    let end = tag.find(|c: char| !c.is_ascii_digit()).unwrap_or(tag.len());
+    let major: u32 = tag[..end].parse().ok()?;
+    let rest = &tag[end..];
+    let first_beta = rest.strip_prefix("beta1").is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_digit()));
+    (!(major == 18 && first_beta)).then_some(major)
 }
 
 #[cfg(test)]
@@ -105,6 +115,11 @@ mod tests {
         assert_fires_linted("netbox/compose-postgres-18-data-mount", &project("docker.io/postgres:18-alpine", ""), 7);
         assert_fires_linted(RULE, &project("postgres:18.1", ""), 7);
         assert_fires_linted(RULE, &project("postgis/postgis:18-3.6", ""), 7);
+        assert_fires_linted(RULE, &project("postgres:18rc1", ""), 7);
+        // The image's own default written out, and a source Compose interpolates.
+        assert_fires_linted(RULE, &project("postgres:18", "    environment:\n      PGDATA: /var/lib/postgresql/18/docker\n"), 9);
+        let interpolated = project("postgres:18", "").replace("netbox-postgres-data:", "${PG_DIR:-./pgdata}:");
+        assert_fires_linted(RULE, &interpolated, 7);
     }
 
     #[test]
@@ -115,5 +130,6 @@ mod tests {
         assert_quiet_linted(RULE, &project("postgres:${PG_VERSION:-18}", ""));
         assert_quiet_linted(RULE, &project("postgres:18-alpine", "").replace("/var/lib/postgresql/data", "/var/lib/postgresql"));
         assert_quiet_linted(RULE, &project("bitnami/postgresql:18", ""));
+        assert_quiet_linted(RULE, &project("postgres:18beta1", ""));
     }
 }

@@ -46,15 +46,18 @@ pub fn ldap_uri_port_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
     // With several URIs libldap tries the next when one fails: only all of them failing loses
     // every sign-in.
     let mut first = None;
+    let mut count = 0;
     for each in uris(value) {
         let Some(mismatch) = mismatch(each) else { return };
         first.get_or_insert(mismatch);
+        count += 1;
     }
     let Some((tls, port)) = first else { return };
+    let which = if count > 1 { format!("each of these {count} URIs fails so; the first ") } else { String::new() };
     let message = if tls {
-        format!("this URI is `ldaps://`, TLS from the first byte, on port {port}, where LDAP servers (Active Directory among them) speak plain LDAP and take TLS only after StartTLS: the TLS handshake fails (python-ldap: SERVER_DOWN, \"Can't contact LDAP server\"), django-auth-ldap logs \"Caught LDAPError while authenticating\", and every LDAP sign-in fails")
+        format!("{which}this URI is `ldaps://`, TLS from the first byte, on port {port}, where LDAP servers (Active Directory among them) speak plain LDAP and take TLS only after StartTLS: the TLS handshake fails (python-ldap: SERVER_DOWN, \"Can't contact LDAP server\"), django-auth-ldap logs \"Caught LDAPError while authenticating\", and every LDAP sign-in fails")
     } else {
-        format!("this URI is `ldap://`, plain LDAP, on port {port}, where LDAP servers speak LDAPS, TLS from the first byte: the server waits for a TLS handshake that never comes (python-ldap: SERVER_DOWN, \"Can't contact LDAP server\"), django-auth-ldap logs \"Caught LDAPError while authenticating\", and every LDAP sign-in fails")
+        format!("{which}this URI is `ldap://`, plain LDAP, on port {port}, where LDAP servers speak LDAPS, TLS from the first byte: the server waits for a TLS handshake that never comes (python-ldap: SERVER_DOWN, \"Can't contact LDAP server\"), django-auth-ldap logs \"Caught LDAPError while authenticating\", and every LDAP sign-in fails")
     };
     out.push(Finding::in_block(&LDAP_URI_PORT_MISMATCH, uri.block, uri.value.range.clone(), message));
 }
