@@ -162,8 +162,8 @@ pub struct NetboxConfig {
     linuxserver: crate::parse::netbox::LinuxserverEnvironment,
     /// The container ports of the `netbox` service's `ports:`, over the compose files.
     container_ports: Vec<(crate::finding::BlockId, u16, std::ops::Range<usize>)>,
-    /// The port the `netbox` service's health check asks on the container, as the last compose
-    /// file that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]):
+    /// What the `netbox` service's health check asks of the container, as the last compose file
+    /// that says so writes it (see [`crate::parse::netbox::ComposeFacts::healthcheck_probe`]):
     /// `Some(None)` where a file reset it, kept apart from `None` (no file said anything) so that
     /// the configurations of parts read in parallel combine in their order.
     healthcheck_probe: Option<Option<crate::parse::netbox::HealthProbe>>,

@@ -1094,14 +1094,16 @@ pub struct UnguardedUse {
 }
 
 /// The names a Python text looks up in the environment with a literal: `environ` or `getenv`,
-/// then `.get(`, `[` or `(`, blanks and line breaks, and a quoted name. Each match looks at a
+/// then `.get(`, `_get_and_map(` (netbox-docker's helper), `[` or `(`, blanks and line breaks,
+/// and a quoted name. Each match looks at a
 /// bounded stretch after it, so the scan is linear in the text.
 fn environment_lookups(text: &str) -> Vec<CompactString> {
     let mut names = Vec::new();
     for word in ["environ", "getenv"] {
         for (at, _) in text.match_indices(word) {
             let rest = &text[at + word.len()..];
-            let rest = rest.strip_prefix(".get").unwrap_or(rest);
+            // `environ.get(`, netbox-docker's `_environ_get_and_map(`, `environ[`, `getenv(`.
+            let rest = rest.strip_prefix(".get").or_else(|| rest.strip_prefix("_get_and_map")).unwrap_or(rest);
             let Some(rest) = rest.trim_start().strip_prefix(['(', '[']) else { continue };
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\\');
             let Some(quote) = rest.chars().next().filter(|c| matches!(c, '\'' | '"')) else { continue };
@@ -2260,6 +2262,15 @@ pub(crate) fn is_template_slot(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// Every form of a literal lookup counts, anywhere in the text; a name built at run time
+    /// or another word does not.
+    #[test]
+    fn environment_lookups_are_found_in_any_form() {
+        let text = "import os\nfrom os import environ\nA = environ.get('EMAIL_HOST')\ndef f():\n    return os.getenv(\n        \"TZ_NAME\")\nB = os.environ['DB_PASS']\nC = _environ_get_and_map('LOGIN_REQUIRED', 'True', _AS_BOOL)\nD = environ.get(f'X_{1}')\nenvironment = 1\n";
+        let found: Vec<String> = super::environment_lookups(text).into_iter().map(|n| n.to_string()).collect();
+        assert_eq!(found, ["EMAIL_HOST", "DB_PASS", "LOGIN_REQUIRED", "TZ_NAME"]);
+    }
+
     use super::*;
 
     #[test]

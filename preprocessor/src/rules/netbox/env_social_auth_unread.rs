@@ -8,8 +8,7 @@
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::parse::env::mapped;
-use super::shared::variables_read;
-use crate::parse::netbox::Setting;
+use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -124,6 +123,28 @@ const MAPPED_LATER: &[&str] = &[
     "SOCIAL_AUTH_OIDC_SCOPE",
     "SOCIAL_AUTH_OIDC_JWT_ALGORITHMS",
 ];
+
+/// The environment variables a value looks up, defaults included.
+fn variables_read<'a>(value: &'a Value, out: &mut std::collections::HashSet<&'a str>) {
+    match &value.kind {
+        ValueKind::Env { var, default, .. } => {
+            out.insert(var.as_str());
+            if let Some(default) = default {
+                variables_read(default, out);
+            }
+        }
+        ValueKind::List(items)
+        | ValueKind::Tuple(items)
+        | ValueKind::Set(items) => {
+            items.iter().for_each(|i| variables_read(i, out));
+        }
+        ValueKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
+            variables_read(k, out);
+            variables_read(v, out);
+        }),
+        _ => {}
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -313,28 +313,6 @@ pub fn only_service_answering<'a>(
     }
 }
 
-/// The environment variables a value looks up, defaults included.
-pub fn variables_read<'a>(value: &'a crate::parse::netbox::Value, out: &mut std::collections::HashSet<&'a str>) {
-    match &value.kind {
-        crate::parse::netbox::ValueKind::Env { var, default, .. } => {
-            out.insert(var.as_str());
-            if let Some(default) = default {
-                variables_read(default, out);
-            }
-        }
-        crate::parse::netbox::ValueKind::List(items)
-        | crate::parse::netbox::ValueKind::Tuple(items)
-        | crate::parse::netbox::ValueKind::Set(items) => {
-            items.iter().for_each(|i| variables_read(i, out));
-        }
-        crate::parse::netbox::ValueKind::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
-            variables_read(k, out);
-            variables_read(v, out);
-        }),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     /// What a suggested fix quotes stays one valid Python string literal, whatever it holds.
