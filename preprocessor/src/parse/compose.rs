@@ -701,45 +701,69 @@ fn loopback_host(host: &str) -> bool {
 /// an ephemeral port of every interface) and the long form's `host_ip` (Compose's
 /// documentation, "ports"; the default address is every interface). Compose interpolates an
 /// entry first: with the project's `.env` where it gives every name (`${NETBOX_HOST_IP}:8000:8080`),
-/// else the entry's address is not known here (the shell may set it).
-fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<(String, Range<usize>)> {
+/// else the entry's address is not known here (the shell may set it), unless the variable is the
+/// host port alone (`${NETBOX_PORT:-8000}:8080`, corpus case h441): no address is written then.
+fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<PublishedPort> {
     let mut out = Vec::new();
     for port in ports.items() {
-        let host = if let Some(short) = port.as_str().map(str::to_owned).or_else(|| match &port.kind {
+        let (entry, host) = if let Some(short) = port.as_str().map(str::to_owned).or_else(|| match &port.kind {
             NodeKind::Int(n) => Some(n.to_string()),
             _ => None,
         }) {
-            let short = if short.contains('$') {
+            let (entry, known) = if short.contains('$') {
                 match interpolate(&short, |name| project.and_then(|p| p.text(name))) {
-                    Interpolation::Known(text) if !is_template_slot(&text) => text,
-                    _ => continue,
+                    Interpolation::Known(text) if !is_template_slot(&text) => (text.clone(), text),
+                    // `${NETBOX_PORT:-8000}:8080`: whatever the shell sets, the variable stands
+                    // for the host port (its default is one), and no host address is written.
+                    _ => match host_port_variable_default(&short) {
+                        Some(known) => (short, known),
+                        None => continue,
+                    },
                 }
             } else {
-                short
+                (short.clone(), short)
             };
             // An IPv6 host is bracketed; the host address is what comes before the last two
             // `:`-separated parts (or before the only one, with a host port).
-            let parts: Vec<&str> = short.rsplitn(3, ':').collect();
-            let host = if parts.len() == 3 { Some(parts[2].to_owned()) } else { None };
-            out.push((short, port.range.clone()));
-            host
+            let parts: Vec<&str> = known.rsplitn(3, ':').collect();
+            (entry, if parts.len() == 3 { Some(parts[2].to_owned()) } else { None })
         } else if port.get("target").is_some() {
             // Without `published`, an ephemeral port, as the short form's container port alone.
-            out.push(("(long form)".to_owned(), port.range.clone()));
             let host = port.get("host_ip").and_then(Node::as_str).map(str::to_owned);
             if host.as_deref().is_some_and(|h| h.contains('$')) {
-                out.pop();
                 continue;
             }
-            host
+            ("(long form)".to_owned(), host)
         } else {
-            None
+            continue;
         };
         if host.as_deref().is_some_and(loopback_host) {
-            out.pop();
+            continue;
         }
+        let every_interface =
+            host.as_deref().is_none_or(|h| matches!(h.trim_matches(['[', ']']), "" | "0.0.0.0" | "::"));
+        out.push(PublishedPort { entry, range: port.range.clone(), every_interface });
     }
     out
+}
+
+/// A port published beyond the machine, as `published_ports` finds it.
+struct PublishedPort {
+    entry: String,
+    range: Range<usize>,
+    every_interface: bool,
+}
+
+/// `${NAME:-8000}:8080` (or `${NAME-8000}`) with the name not known here: the entry with the
+/// default in, where the interpolation is the whole host port and its default a port number.
+fn host_port_variable_default(short: &str) -> Option<String> {
+    let parts: Vec<&str> = split_outside_braces(short, ':').collect();
+    let [host_port, container_port] = parts[..] else { return None };
+    let inner = host_port.strip_prefix("${")?.strip_suffix('}')?;
+    let (_, default) = inner.split_once(":-").or_else(|| inner.split_once('-'))?;
+    let numeric = |text: &str| !text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit());
+    let container = container_port.split('/').next().unwrap_or_default();
+    (numeric(default) && numeric(container)).then(|| format!("{default}:{container_port}"))
 }
 
 /// Whether an `image:` is netbox-docker's or may be built from it: netbox-docker's repository on
@@ -859,7 +883,7 @@ pub fn read_in_project(
     let mut secret_key_secret = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
-    let mut published: Vec<(String, Range<usize>)> = Vec::new();
+    let mut published: Vec<PublishedPort> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
     let mut healthcheck_probe: Option<Option<HealthProbe>> = None;
     let mut proxy: Option<String> = None;
@@ -1184,8 +1208,16 @@ pub fn read_in_project(
         }
     }
     let services = services_seen.then_some(project_services);
-    out.file.published =
-        published.into_iter().map(|(entry, range)| Published { entry, range, block, proxy: proxy.clone() }).collect();
+    out.file.published = published
+        .into_iter()
+        .map(|port| Published {
+            entry: port.entry,
+            range: port.range,
+            every_interface: port.every_interface,
+            block,
+            proxy: proxy.clone(),
+        })
+        .collect();
     for route in &mut subpath_routes {
         route.block = block;
     }

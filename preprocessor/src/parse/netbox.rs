@@ -393,6 +393,8 @@ pub struct Published {
     pub entry: String,
     /// Where it is.
     pub range: Range<usize>,
+    /// Whether no host address is written (or `0.0.0.0`, `::`): every interface of the host.
+    pub every_interface: bool,
     /// The block.
     pub block: BlockId,
     /// What in the same file shows a proxy serving NetBox over HTTPS (Traefik's labels with a

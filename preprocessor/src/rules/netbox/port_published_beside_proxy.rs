@@ -3,7 +3,8 @@
 //!
 //! ## What it does
 //! Finds a `ports:` entry of the `netbox` service that is not bound to the machine itself
-//! (`8080:8080`, or `8080` alone) in a compose file that also runs a reverse proxy serving it
+//! (`8080:8080`, `8080` alone, or a host port a variable gives with a port as its default,
+//! `${NETBOX_PORT:-8080}:8080`) in a compose file that also runs a reverse proxy serving it
 //! over HTTPS (Traefik's labels with a TLS router, or one on the `websecure` entrypoint, on the
 //! service; an nginx, Caddy, HAProxy or Traefik service publishing port 443, on either side), or while NetBox takes users from a header
 //! (`REMOTE_AUTH_ENABLED` with its `RemoteUserBackend`). A proxy in plain HTTP only is no
@@ -41,9 +42,7 @@ pub fn port_published_beside_proxy(d: &Input<'_>, _: &Targets, out: &mut Vec<Fin
     for port in nb.published_ports() {
         let entry = port.entry.escape_debug();
         // `192.0.2.10:8000:8080` is published on that address only, still beyond the machine.
-        let parts: Vec<&str> = port.entry.rsplitn(3, ':').collect();
-        let every = parts.len() < 3 || matches!(parts[2].trim_matches(['[', ']']), "" | "0.0.0.0" | "::");
-        let interfaces = if every { "on every interface" } else { "on an address beyond the machine itself" };
+        let interfaces = if port.every_interface { "on every interface" } else { "on an address beyond the machine itself" };
         let message = if header_auth {
             let header = nb.get("REMOTE_AUTH_HEADER").and_then(|s| s.value.as_str()).unwrap_or("HTTP_REMOTE_USER").escape_debug().to_string();
             format!(
@@ -97,6 +96,15 @@ mod tests {
         // An address Compose interpolates is not known here.
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${BIND_IP:-127.0.0.1}:8000:8080\"\n", nginx));
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"[::1]:${PORT:-8000}:8080\"\n", nginx));
+        // A variable that is the host port alone, its default a port (corpus case t211): no
+        // address is written, whatever the shell sets. Without a default it might be one.
+        let variable_port = "    ports:\n      - \"${NETBOX_PORT:-8060}:8080\"\n";
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose(variable_port, nginx), 5);
+        let (_, message) = &crate::rules::testing::linted("netbox/port-published-beside-proxy", &compose(variable_port, nginx))[0];
+        assert!(message.contains("(`${NETBOX_PORT:-8060}:8080`) on every interface"), "{message}");
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - ${PORT-8000}:8080/tcp\n", nginx), 5);
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${NETBOX_PORT}:8080\"\n", nginx));
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${BIND:-127.0.0.1:8060}:8080\"\n", nginx));
     }
 
     /// With header authentication the port is a way around the sign-on (a Portainer stack for
