@@ -102,6 +102,10 @@ pub struct NetboxConfig {
     /// PostgreSQL is on, and whether any values file may switch it off.
     pub chart_external_database: Vec<crate::parse::netbox::ChartValue>,
     pub chart_postgresql_maybe_off: bool,
+    /// netbox-chart values leaving one Redis connection on the chart's default host, and the
+    /// connections' keys each values file writes (by block).
+    pub chart_connection_left_default: Vec<crate::parse::netbox::ChartConnectionLeftDefault>,
+    pub chart_connections_written: Vec<(crate::finding::BlockId, &'static str)>,
     /// Where the settings netbox-chart renders from its own keys are written (see
     /// [`PythonFile::chart_rendered`]).
     chart_rendered: HashSet<(crate::finding::BlockId, usize), FxBuildHasher>,
@@ -763,6 +767,8 @@ impl NetboxConfig {
         self.chart_worker_off.extend(file.chart_worker_off.iter().cloned());
         self.chart_external_database.extend(file.chart_external_database.iter().cloned());
         self.chart_postgresql_maybe_off |= file.chart_postgresql_maybe_off;
+        self.chart_connection_left_default.extend(file.chart_connection_left_default.as_deref().cloned());
+        self.chart_connections_written.extend(file.chart_connections_written.iter().copied());
         if let Some(first) = file.settings.first() {
             self.chart_rendered.extend(file.chart_rendered.iter().map(|&at| (first.block, at)));
             self.chart_ldap.extend(file.chart_ldap.iter().map(|&at| (first.block, at)));
@@ -965,6 +971,8 @@ impl NetboxConfig {
             config.chart_worker_off.extend(part.chart_worker_off);
             config.chart_external_database.extend(part.chart_external_database);
             config.chart_postgresql_maybe_off |= part.chart_postgresql_maybe_off;
+            config.chart_connection_left_default.extend(part.chart_connection_left_default);
+            config.chart_connections_written.extend(part.chart_connections_written);
             config.chart_rendered.extend(part.chart_rendered);
             config.chart_ldap.extend(part.chart_ldap);
             config.guards.extend(part.guards);

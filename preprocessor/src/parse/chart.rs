@@ -31,7 +31,8 @@ use serde::Deserialize;
 
 use super::authentik::{Node, NodeKind, load};
 use super::netbox::{
-    ChartSentinel, ChartValue, PythonFile, Setting, SyntaxError, UnreadValue, Value, ValueKind, is_template_slot,
+    ChartConnectionLeftDefault, ChartSentinel, ChartValue, PythonFile, Setting, SyntaxError, UnreadValue, Value,
+    ValueKind, is_template_slot,
 };
 use crate::finding::BlockId;
 
@@ -298,6 +299,75 @@ fn values_string(documents: &[Node], text: &str) -> Option<String> {
     String::from_utf8(blanked).ok()
 }
 
+/// The two Redis connections NetBox gets from netbox-chart, under each release line's names: the
+/// key switching the bundled server off, and the default host the chart gives a connection
+/// without one (values.yaml: `netbox-redis` in 4.1.1 L410, L427 and 5.0.78; `netbox-kv` from
+/// 6.0.0 to 8.3.61, L1179, L1199).
+struct Connections {
+    bundled: &'static str,
+    tasks: &'static str,
+    caching: &'static str,
+    default_host: &'static str,
+}
+
+const CONNECTIONS: [Connections; 2] = [
+    Connections { bundled: "redis", tasks: "tasksRedis", caching: "cachingRedis", default_host: "netbox-redis" },
+    Connections { bundled: "valkey", tasks: "tasksDatabase", caching: "cachingDatabase", default_host: "netbox-kv" },
+];
+
+/// With the bundled server off (`redis.enabled: false`, `valkey.enabled: false`), the chart
+/// renders each connection's `sentinels` if given, else its `host` (configmap.yaml: 4.1.1
+/// L161-187, 5.0.78 L114-148, 6.0.0 L124-158; 8.3.61 L126-160 tries the sentinels first): one
+/// connection given a server and the other neither keeps the other on the default host. A
+/// connection whose `host` is written (even as the default) or that is written as anything but
+/// a mapping is the file's choice, and a file mixing the two lines' names is not judged.
+fn connection_left_default(
+    entries: &[(Node, Node)],
+    block: BlockId,
+    disabled: &dyn Fn(&str) -> bool,
+) -> Option<ChartConnectionLeftDefault> {
+    let entry = |name: &str| entries.iter().find(|(key, _)| key.as_str() == Some(name));
+    let written: Vec<&Connections> =
+        CONNECTIONS.iter().filter(|family| entry(family.tasks).is_some() || entry(family.caching).is_some()).collect();
+    let [family] = written[..] else { return None };
+    if !disabled(family.bundled) {
+        return None;
+    }
+    let names_server = |value: &Node| {
+        value.get("host").and_then(Node::as_str).is_some_and(|host| !host.is_empty() && host != family.default_host)
+            || value
+                .get("sentinels")
+                .is_some_and(|list| matches!(&list.kind, NodeKind::Seq(items) if !items.is_empty()))
+    };
+    // Left: absent, or a mapping with neither a host nor Sentinels of its own.
+    let left_default = |value: Option<&Node>| match value {
+        None => true,
+        Some(value) => match &value.kind {
+            NodeKind::Map(keys) => !keys.iter().any(|(key, value)| {
+                key.as_str() == Some("host")
+                    || key.as_str() == Some("sentinels")
+                        && !matches!(&value.kind, NodeKind::Seq(items) if items.is_empty())
+            }),
+            _ => false,
+        },
+    };
+    let (tasks, caching) = (entry(family.tasks), entry(family.caching));
+    let (configured, configured_entry, left, left_entry) = match (tasks, caching) {
+        (Some(t), c) if names_server(&t.1) && left_default(c.map(|(_, v)| v)) => (family.tasks, t, family.caching, c),
+        (t, Some(c)) if names_server(&c.1) && left_default(t.map(|(_, v)| v)) => (family.caching, c, family.tasks, t),
+        _ => return None,
+    };
+    Some(ChartConnectionLeftDefault {
+        bundled_off: family.bundled,
+        configured,
+        configured_range: configured_entry.0.range.clone(),
+        left,
+        left_range: left_entry.map(|(key, _)| key.range.clone()),
+        default_host: family.default_host,
+        block,
+    })
+}
+
 /// Top-level keys the Bitnami `common` library chart reads for netbox-chart (its helpers,
 /// which the inventory does not scan: `common.names.namespace` reads `namespaceOverride`,
 /// `common.names.name` and `fullname` read `nameOverride` and `fullnameOverride`,
@@ -411,6 +481,17 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
                 (!unset && !default).then(|| ChartValue { path, range: key.range.clone(), block })
             })
             .collect();
+    }
+    file.chart_connections_written = CONNECTIONS
+        .iter()
+        .flat_map(|family| [family.tasks, family.caching])
+        .filter(|name| entries.iter().any(|(key, _)| key.as_str() == Some(name)))
+        .map(|name| (block, name))
+        .collect();
+    let extra_config =
+        entries.iter().any(|(key, value)| key.as_str() == Some("extraConfig") && !matches!(value.kind, NodeKind::Null));
+    if !values_elsewhere && !extra_config {
+        file.chart_connection_left_default = connection_left_default(entries, block, &disabled).map(Box::new);
     }
     let always = INVENTORY.releases.iter().position(|r| r == "6.1.0");
     let pinned = read.pinned;

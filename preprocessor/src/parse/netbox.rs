@@ -492,6 +492,32 @@ pub struct PythonFile {
     /// netbox-chart values that may switch the bundled PostgreSQL off (`postgresql.enabled` set to
     /// anything but `true`: `false`, a template's slot).
     pub chart_postgresql_maybe_off: bool,
+    /// netbox-chart values with the bundled Redis off where one of NetBox's two Redis connections
+    /// names a server and the other keeps the chart's default host (see
+    /// [`ChartConnectionLeftDefault`]).
+    pub chart_connection_left_default: Option<Box<ChartConnectionLeftDefault>>,
+    /// netbox-chart values: the Redis connections' keys written (`tasksRedis`, `cachingDatabase`),
+    /// which another values file of the same release may give.
+    pub chart_connections_written: Box<[(BlockId, &'static str)]>,
+}
+
+/// netbox-chart values that switch the bundled Redis (or Valkey) off and give one Redis
+/// connection a server (`host`, or `sentinels`) but not the other, which the chart then points
+/// at its default host.
+#[derive(Debug, Clone)]
+pub struct ChartConnectionLeftDefault {
+    /// The sub-chart switched off (`redis`, `valkey`: its `enabled: false`).
+    pub bundled_off: &'static str,
+    /// The connection given a server (`tasksRedis`), and where its key is written.
+    pub configured: &'static str,
+    pub configured_range: Range<usize>,
+    /// The connection left at the default (`cachingRedis`), and its key where it is written.
+    pub left: &'static str,
+    pub left_range: Option<Range<usize>>,
+    /// The chart's default host for it (`netbox-redis` up to 5.x, `netbox-kv` from 6.0.0).
+    pub default_host: &'static str,
+    /// The values file.
+    pub block: BlockId,
 }
 
 /// A key of netbox-chart's values, where it is written.

@@ -64,6 +64,7 @@ rules! {
     chart_value_unread => CHART_VALUE_UNREAD,
     chart_sentinel_not_host_port => CHART_SENTINEL_NOT_HOST_PORT,
     chart_external_database_unused => CHART_EXTERNAL_DATABASE_UNUSED,
+    chart_redis_connection_default => CHART_REDIS_CONNECTION_DEFAULT,
     social_auth_prefix_missing => SOCIAL_AUTH_PREFIX_MISSING,
     allowed_hosts_type => ALLOWED_HOSTS_TYPE,
     allowed_hosts_entry => ALLOWED_HOSTS_ENTRY,
