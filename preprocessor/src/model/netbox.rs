@@ -404,6 +404,20 @@ impl NetboxConfig {
         })
     }
 
+    /// A boolean setting's value as NetBox gets it, and whether it is netbox-docker's default: its
+    /// own lines (`environ.get('LOGIN_REQUIRED', 'False').lower() == 'true'`) take the default
+    /// where the environment shown leaves the variable unset; `None` where it is not known.
+    pub fn boolean(&self, setting: &Setting) -> Option<(bool, bool)> {
+        match &setting.value.kind {
+            ValueKind::Env { var, default, conversion: crate::parse::netbox::Conversion::Bool }
+                if self.environment_shown && self.environment_variable(var).is_none() =>
+            {
+                Some((default.as_ref()?.as_str()?.eq_ignore_ascii_case("true"), true))
+            }
+            _ => Some((setting.value.truthy()?, false)),
+        }
+    }
+
     /// Whether netbox-docker's own `configuration.py` is shown (a checkout linted with
     /// `--netbox-docker`): its configuration directory is then what the deployment shows.
     pub fn shows_netbox_docker_configuration(&self) -> bool {
@@ -601,7 +615,7 @@ impl NetboxConfig {
     pub fn ldap_variables_read_unshown(&self) -> bool {
         self.ldap_blocks.is_empty()
             && !self.ldap_loader_replaced
-            && self.stock.is_none_or(|stock| !stock.ldap_loader_absent)
+            && self.stock.is_none_or(|stock| stock.ldap_loader != Some(false))
     }
 
     /// Whether an `ldap_config.py` is shown (its settings are the LDAP configuration).

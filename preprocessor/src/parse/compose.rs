@@ -866,10 +866,9 @@ pub fn read_in_project(
     let mut published_image: Option<bool> = None;
     let mut sso_variables_unmapped = false;
     let mut superuser_password_filled_in = false;
-    let mut ldap_variables_read = false;
+    let mut ldap_loader: Option<bool> = None;
     let mut linuxserver_image = false;
     let mut nginx_unit_image = false;
-    let mut ldap_loader_absent = false;
     let mut configuration_file_mounted = false;
     let mut environment_unseen = false;
     let mut port_overridden = false;
@@ -991,20 +990,22 @@ pub fn read_in_project(
             published_image = Some(false);
             sso_variables_unmapped = false;
             superuser_password_filled_in = false;
-            ldap_variables_read = false;
+            ldap_loader = None;
             linuxserver_image = false;
             nginx_unit_image = false;
-            ldap_loader_absent = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
-            ldap_variables_read = image_reads_ldap_variables(image, project);
+            ldap_loader = if published_netbox_docker_image(image) && image_lacks_ldap_loader(image, project) {
+                Some(false)
+            } else {
+                image_reads_ldap_variables(image, project).then_some(true)
+            };
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
             nginx_unit_image = published_netbox_docker_image(image) && image_served_by_nginx_unit(image, project);
-            ldap_loader_absent = published_netbox_docker_image(image) && image_lacks_ldap_loader(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
         // `configs:` may put a configuration file anywhere: taken as mounted (apart from the
@@ -1182,11 +1183,10 @@ pub fn read_in_project(
         published_image,
         sso_variables_unmapped,
         superuser_password_filled_in,
-        ldap_variables_read,
+        ldap_loader,
         environment_unseen,
         linuxserver_image,
         nginx_unit_image,
-        ldap_loader_absent,
         configuration_file_mounted,
         mounted: configuration_mounted || configs_given,
         configuration_from_elsewhere: configuration_from_elsewhere || configs_given,
@@ -2410,11 +2410,10 @@ mod tests {
             published_image: Some(true),
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
-            ldap_variables_read: true,
+            ldap_loader: Some(true),
             environment_unseen: false,
             linuxserver_image: false,
             nginx_unit_image: false,
-            ldap_loader_absent: false,
             configuration_file_mounted: false,
             mounted: false,
             configuration_from_elsewhere: false,
@@ -2432,11 +2431,10 @@ mod tests {
             published_image: None,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
-            ldap_variables_read: false,
+            ldap_loader: None,
             environment_unseen: true,
             linuxserver_image: false,
             nginx_unit_image: false,
-            ldap_loader_absent: false,
             configuration_file_mounted: false,
             mounted: true,
             configuration_from_elsewhere: false,

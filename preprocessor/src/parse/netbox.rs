@@ -1019,9 +1019,12 @@ pub struct StockConfiguration {
     /// `SUPERUSER_API_TOKEN` is (the same releases: entrypoint L63-71 at 3.0.2) (see
     /// [`crate::parse::compose::image_fills_in_superuser_password`]).
     pub superuser_password_filled_in: bool,
-    /// That image, by its tag, ships netbox-docker's `ldap_config.py`, which reads the
-    /// `AUTH_LDAP_*` variables (see [`crate::parse::compose::image_reads_ldap_variables`]).
-    pub ldap_variables_read: bool,
+    /// Whether that image, by its tag, ships netbox-docker's `ldap_config.py`, which reads the
+    /// `AUTH_LDAP_*` variables: known to (see [`crate::parse::compose::image_reads_ldap_variables`]),
+    /// known not to, a netbox-docker release without the loader (see
+    /// [`crate::parse::compose::image_lacks_ldap_loader`]), or not known (`None`: an image built
+    /// here, a digest, an unread tag).
+    pub ldap_loader: Option<bool>,
     /// Keys of the `netbox` service or of its `environment:` come from a YAML merge key or
     /// `extends:`, which are not followed: a variable none of its files shows may be set there.
     pub environment_unseen: bool,
@@ -1054,9 +1057,6 @@ pub struct StockConfiguration {
     /// It runs netbox-docker's image of a release whose NGINX Unit serves NetBox on port 8080
     /// (see [`crate::parse::compose::image_served_by_nginx_unit`]).
     pub nginx_unit_image: bool,
-    /// It runs netbox-docker's image of a release known to ship no loader for the `AUTH_LDAP_*`
-    /// variables (see [`crate::parse::compose::image_lacks_ldap_loader`]).
-    pub ldap_loader_absent: bool,
     /// A file is mounted at `/config/configuration.py`, where linuxserver's image would write
     /// the one it renders (it writes none where one exists).
     pub configuration_file_mounted: bool,
@@ -1087,10 +1087,9 @@ impl StockConfiguration {
             published_image: other.published_image.or(self.published_image),
             sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
             superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
-            ldap_variables_read: image(self.ldap_variables_read, other.ldap_variables_read),
+            ldap_loader: if other.published_image.is_some() { other.ldap_loader } else { self.ldap_loader },
             linuxserver_image: image(self.linuxserver_image, other.linuxserver_image),
             nginx_unit_image: image(self.nginx_unit_image, other.nginx_unit_image),
-            ldap_loader_absent: image(self.ldap_loader_absent, other.ldap_loader_absent),
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,
             mounted: self.mounted || other.mounted,

@@ -29,7 +29,6 @@
 
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::netbox::Presence;
-use crate::parse::netbox::{Conversion, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
 
@@ -77,14 +76,9 @@ pub fn compose_healthcheck_api_login_required(d: &Input<'_>, targets: &Targets, 
 /// or NetBox's default where a whole `configuration.py` leaves it out (true from 4.0.2).
 fn login_required(nb: &crate::model::netbox::NetboxConfig, targets: &Targets) -> Option<(bool, &'static str)> {
     match nb.presence("LOGIN_REQUIRED") {
-        Presence::Set(setting) => match &setting.value.kind {
-            ValueKind::Env { var, default, conversion: Conversion::Bool }
-                if nb.shows_environment() && nb.environment_variable(var).is_none() =>
-            {
-                let on = default.as_ref()?.as_str()?.eq_ignore_ascii_case("true");
-                Some((on, "netbox-docker's configuration turns `LOGIN_REQUIRED` on by default"))
-            }
-            _ => Some((setting.value.truthy()?, "`LOGIN_REQUIRED` is true")),
+        Presence::Set(setting) => match nb.boolean(setting)? {
+            (on, true) => Some((on, "netbox-docker's configuration turns `LOGIN_REQUIRED` on by default")),
+            (on, false) => Some((on, "`LOGIN_REQUIRED` is true")),
         },
         Presence::Unset => Some((
             targets.netbox >= LOGIN_REQUIRED_BY_DEFAULT,

@@ -2,7 +2,7 @@
 //! and whether the directory is reached without TLS.
 
 use crate::model::NetboxConfig;
-use crate::parse::netbox::{Conversion, Setting, ValueKind};
+use crate::parse::netbox::Setting;
 
 /// The names other than `AUTH_LDAP_*` NetBox reads from ldap_config.py itself (NetBox 4.6.8
 /// netbox/netbox/authentication/__init__.py L368-379; LDAP_IGNORE_CERT_ERRORS since 2.x, the two
@@ -71,16 +71,9 @@ pub(super) fn server_uri(nb: &NetboxConfig) -> Option<&Setting> {
 /// nothing sets it: django-auth-ldap's default, False); `None` where it is not known.
 pub(super) fn start_tls(nb: &NetboxConfig) -> Option<(bool, Option<&Setting>)> {
     match nb.get("AUTH_LDAP_START_TLS") {
-        Some(setting) if nb.is_ldap_setting(setting) => match &setting.value.kind {
-            // netbox-docker's own line (`environ.get('AUTH_LDAP_START_TLS', 'False').lower() ==
-            // 'true'`) where the environment shown leaves the variable unset: its default.
-            ValueKind::Env { var, default, conversion: Conversion::Bool }
-                if nb.shows_environment() && nb.environment_variable(var).is_none() =>
-            {
-                default.as_ref().and_then(|d| d.as_str()).map(|d| (d.eq_ignore_ascii_case("true"), Some(setting)))
-            }
-            _ => setting.value.truthy().map(|on| (on, Some(setting))),
-        },
+        // netbox-docker's own line where the environment shown leaves the variable unset: its
+        // default.
+        Some(setting) if nb.is_ldap_setting(setting) => nb.boolean(setting).map(|(on, _)| (on, Some(setting))),
         // configuration.py's never reaches django-auth-ldap, and it may hide the LDAP
         // configuration's own (the last assignment wins in this model): not known.
         Some(_) => None,

@@ -49,7 +49,7 @@ pub fn ldap_backend_not_selected(d: &Input<'_>, _: &Targets, out: &mut Vec<Findi
     // netbox-docker's configuration as its image ships it (no configuration of one's own
     // mounted, no Python file shown), an image whose ldap_config.py reads the variables, and
     // the whole environment, read as that configuration reads it.
-    let stock = nb.stock_configuration_with_environment().is_some_and(|stock| stock.ldap_variables_read && !stock.environment_unseen);
+    let stock = nb.stock_configuration_with_environment().is_some_and(|stock| stock.ldap_loader == Some(true) && !stock.environment_unseen);
     if !stock || !nb.netbox_docker_reads_ldap_variables() || nb.some_file_may_set_unseen_names() {
         return;
     }
