@@ -623,6 +623,22 @@ struct Read<'a> {
 }
 
 /// The settings the chart makes of the paths under `entries`, and the keys it never reads.
+/// `global:` is for the sub-charts: netbox-chart passes it whole to Bitnami common's image and
+/// storage-class helpers only (templates/_helpers.tpl, pvc.yaml; no template of any release names
+/// `global.redis` or `global.valkey`), and under `global.redis` and `global.valkey` the bundled
+/// Bitnami Redis and Valkey charts read `password` alone (every tag of bitnami/charts' redis, 10.5.6
+/// to 23.1.1, and valkey, 0.1.0 to 4.0.2: `global.redis.password`, `global.valkey.password`; its common library reads
+/// neither). Any other key there is read by nothing.
+fn global_keys_unread(global: &Node, block: BlockId, read: &mut Read<'_>) {
+    for sub_chart in ["redis", "valkey"] {
+        let Some(NodeKind::Map(keys)) = global.get(sub_chart).map(|node| &node.kind) else { continue };
+        for (key, _) in keys {
+            let Some(name) = key.as_str().filter(|name| *name != "password") else { continue };
+            read.unread.push(unread_value(format!("global.{sub_chart}.{name}"), key, Vec::new(), read.pinned, block));
+        }
+    }
+}
+
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<'_>) {
     for (key, value) in entries {
         let Some(name) = key.as_str() else { continue };
@@ -646,6 +662,9 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
             continue;
         }
         let path = format!("{prefix}{name}");
+        if path == "global" {
+            global_keys_unread(value, block, read);
+        }
         // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's; a top-level `enabled`
         // is what a parent chart's dependency `condition:` reads (netbox-operator's
         // `netbox.enabled`, trial ten).
