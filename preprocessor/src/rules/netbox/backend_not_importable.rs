@@ -1,7 +1,8 @@
 //! `netbox/backend-not-importable`: a `REMOTE_AUTH_BACKEND` entry Django cannot import.
 //!
 //! ## What it does
-//! Finds a `REMOTE_AUTH_BACKEND` entry that is a file path, or a
+//! Finds a `REMOTE_AUTH_BACKEND` entry that is a file path, a class's name without its module
+//! (as is the SAML2 plugin's `AUTHENTICATION_BACKEND` in `PLUGINS_CONFIG`), or a
 //! `social_core.backends.<module>.<Class>` path whose module or class the social-auth-core the
 //! target NetBox pins does not have (per an inventory of every release's backends modules).
 //! Other paths (NetBox's, Django's, a plugin's, the site's own modules) are not judged.
@@ -30,15 +31,16 @@ use crate::version::{Applies, Targets, Version};
 pub const BACKEND_NOT_IMPORTABLE: Rule = Rule {
     id: "netbox/backend-not-importable",
     severity: Severity::Error,
-    summary: "a `REMOTE_AUTH_BACKEND` entry is a file path, or names a social-core module or class the social-auth-core the target NetBox pins does not have: the login page fails",
+    summary: "a `REMOTE_AUTH_BACKEND` entry (or the SAML2 plugin's `AUTHENTICATION_BACKEND`) is a file path or a class's name without its module, or names a social-core module or class the social-auth-core the target NetBox pins does not have: the login page fails",
     help: "name the class by its dotted module path, as social-core defines it (`social_core.backends.<module>.<Class>`)",
-    fact: "NetBox builds AUTHENTICATION_BACKENDS from REMOTE_AUTH_BACKEND (facts §1.2); its login page loads every backend through social-core's load_backends / module_member (NetBox 4.6.8 account/views.py L76, 4.7.3 L83), which imports each entry by its dotted path, as Django's import_string does for authentication: seen with NetBox 4.7.3, GET /login/ raised AttributeError \"module 'social_core.backends.azuread' has no attribute 'AzureADTenantOAuth2'\" and, for '/opt/netbox/netbox/custom_backend.py', ModuleNotFoundError \"No module named '/opt/netbox/netbox/custom_backend'\" (the home page still redirected to it). What each social-auth-core release 4.0.2 … 7.0.0 has: data/social-core-backends.json (the modules of social_core/backends/, the names each binds and the classes each defines, read from the wheels by tools/inventories/social_core_backends.py); the release a NetBox pins: data/netbox-settings.json. A newer social-auth-core installed over the pin (local_requirements.txt) may have more: the message names the pinned release",
+    fact: "NetBox builds AUTHENTICATION_BACKENDS from REMOTE_AUTH_BACKEND (facts §1.2); its login page loads every backend through social-core's load_backends / module_member (NetBox 4.6.8 account/views.py L76, 4.7.3 L83), which imports each entry by its dotted path, as Django's import_string does for authentication: seen with NetBox 4.7.3, GET /login/ raised AttributeError \"module 'social_core.backends.azuread' has no attribute 'AzureADTenantOAuth2'\" and, for '/opt/netbox/netbox/custom_backend.py', ModuleNotFoundError \"No module named '/opt/netbox/netbox/custom_backend'\" (the home page still redirected to it). What each social-auth-core release 4.0.2 … 7.0.0 has: data/social-core-backends.json (the modules of social_core/backends/, the names each binds and the classes each defines, read from the wheels by tools/inventories/social_core_backends.py); the release a NetBox pins: data/netbox-settings.json. A newer social-auth-core installed over the pin (local_requirements.txt) may have more: the message names the pinned release. A name without a dot cannot be split into module and class: social-core's module_member (`mod, member = name.rsplit(\".\", 1)`, utils.py L104-107, 7.0.0) raises ValueError, Django's import_string ImportError ('… doesn't look like a module path', django/utils/module_loading.py L24-27, 5.2.8); netbox-plugin-auth-saml2 loads its AUTHENTICATION_BACKEND with load_backend on every sign-in (django3_auth_saml2/views.py L107-108, 0023ad6), seen in its issue of tests/realworld/tuning/t214-…",
     applies: Applies::Always,
 };
 
 const SOCIAL_BACKENDS: &str = "social_core.backends.";
 
 pub fn backend_not_importable(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
+    saml2_plugin_backend(d, out);
     let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND") else { return };
     let entries: Vec<&Value> = match &setting.value.kind {
         ValueKind::Str(_) => vec![&setting.value],
@@ -99,6 +101,15 @@ fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
             )),
         ));
     }
+    if is_identifier(path) {
+        return Some((
+            format!(
+                "`{}` names a class without its module: NetBox imports each backend by its dotted path, split at its last dot (social-core's module_member on the login page, Django's import_string when signing in), so the login page fails with ValueError",
+                path.escape_debug()
+            ),
+            class_path(path),
+        ));
+    }
     let rest = path.strip_prefix(SOCIAL_BACKENDS)?;
     if !rest.split('.').all(is_identifier) {
         return None;
@@ -130,6 +141,54 @@ fn verdict(path: &str, pins: &[Version]) -> Option<(String, Option<String>)> {
     ))
 }
 
+/// The module path of a backend class named alone, where the class is NetBox's or the SAML2
+/// plugin's (django3_saml2_nbplugin/backends.py, netbox-plugin-auth-saml2 2a9ed4b).
+fn class_path(class: &str) -> Option<String> {
+    let module = match class {
+        "RemoteUserBackend" | "LDAPBackend" | "ObjectPermissionBackend" => "netbox.authentication",
+        "SAML2DottedEmailUserBackend" | "SAML2AttrUserBackend" | "SAML2CustomAttrUserBackend" => {
+            "django3_saml2_nbplugin.backends"
+        }
+        _ => return None,
+    };
+    Some(format!("use `'{module}.{class}'`"))
+}
+
+/// netbox-plugin-auth-saml2 copies its `PLUGINS_CONFIG` into django3-auth-saml2's
+/// SAML2_AUTH_CONFIG (django3_saml2_nbplugin/__init__.py `validate`, 2a9ed4b), whose ACS view
+/// runs `load_backend(SAML2_AUTH_CONFIG['AUTHENTICATION_BACKEND'])` on every sign-in
+/// (django3_auth_saml2/views.py L107-108, 0023ad6): Django's import_string, which refuses a name
+/// without a dot (`ImportError: … doesn't look like a module path`, django/utils/module_loading.py
+/// L24-27, 5.2.8). Judged where PLUGINS is not shown or lists the plugin.
+fn saml2_plugin_backend(d: &Input<'_>, out: &mut Vec<Finding>) {
+    const PLUGIN: &str = "django3_saml2_nbplugin";
+    let nb = &d.netbox;
+    let Some(config) = nb.get("PLUGINS_CONFIG") else { return };
+    let ValueKind::Dict(plugins) = &config.value.kind else { return };
+    let listed = nb.get("PLUGINS").and_then(|s| s.value.items()).is_none_or(|items| items.iter().any(|i| i.as_str() == Some(PLUGIN)));
+    let Some(ValueKind::Dict(settings)) =
+        plugins.iter().find(|(key, _)| key.as_str() == Some(PLUGIN)).map(|(_, value)| &value.kind)
+    else {
+        return;
+    };
+    let backend = settings.iter().find(|(key, _)| key.as_str() == Some("AUTHENTICATION_BACKEND")).map(|(_, v)| v);
+    let Some(value) = backend.filter(|v| listed && v.as_str().is_some_and(is_identifier)) else { return };
+    let class = value.as_str().unwrap_or_default();
+    let finding = Finding::in_block(
+        &BACKEND_NOT_IMPORTABLE,
+        config.block,
+        value.range.clone(),
+        format!(
+            "`{}` names a class without its module: the SAML2 plugin loads `AUTHENTICATION_BACKEND` with Django's load_backend on every sign-in, which imports it by its dotted path, so each sign-in that comes back from the identity provider ends in ImportError ('… doesn't look like a module path')",
+            class.escape_debug()
+        ),
+    );
+    out.push(match class_path(class) {
+        Some(help) => finding.with_help(help),
+        None => finding,
+    });
+}
+
 /// Whether `word` is a Python identifier (ASCII; a module or class name social-core would use).
 fn is_identifier(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -138,7 +197,7 @@ fn is_identifier(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::assert_cases;
+    use crate::rules::netbox::testing::{assert_cases, assert_fires_in_chapter, assert_quiet_in_chapter};
     use crate::rules::testing::{BLUEPRINT, NGINX, helps, messages};
 
     /// (rule, target NetBox, a block that makes it fire on the given line, a close block that must not)
@@ -177,6 +236,32 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BACKEND_NOT_IMPORTABLE, CASES);
+    }
+
+    /// A class named alone (t214: the SAML2 plugin's backend; the same in REMOTE_AUTH_BACKEND),
+    /// with the module path where the class is known.
+    #[test]
+    fn a_class_named_without_its_module() {
+        let plugin = "PLUGINS = ['django3_saml2_nbplugin']\nPLUGINS_CONFIG = {\n    'django3_saml2_nbplugin': {\n        'AUTHENTICATION_BACKEND': 'SAML2DottedEmailUserBackend',\n    },\n}\n";
+        assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(plugin), 4);
+        let help = helps(plugin, NGINX, BLUEPRINT).into_iter().find(|(r, _)| *r == "netbox/backend-not-importable");
+        assert_eq!(help.map(|(_, h)| h), Some("use `'django3_saml2_nbplugin.backends.SAML2DottedEmailUserBackend'`".to_string()));
+        let dotted = plugin.replace("'SAML2DottedEmailUserBackend'", "'django3_saml2_nbplugin.backends.SAML2DottedEmailUserBackend'");
+        assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(&dotted));
+        // Another plugin listed instead: its settings are not this plugin's.
+        let other = plugin.replace("PLUGINS = ['django3_saml2_nbplugin']", "PLUGINS = ['netbox_bgp']");
+        assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(&other));
+        // The name assigned to another setting is followed to its value.
+        let named = "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nPLUGINS_CONFIG = {'django3_saml2_nbplugin': {'AUTHENTICATION_BACKEND': REMOTE_AUTH_BACKEND}}\n";
+        assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(named));
+        let bare = "REMOTE_AUTH_BACKEND = 'RemoteUserBackend'\n";
+        assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(bare), 1);
+        let help = helps(bare, NGINX, BLUEPRINT).into_iter().find(|(r, _)| *r == "netbox/backend-not-importable");
+        assert_eq!(help.map(|(_, h)| h), Some("use `'netbox.authentication.RemoteUserBackend'`".to_string()));
+    }
+
+    fn netbox_chapter(python: &str) -> String {
+        format!("# t\n\n```python,check=netbox\n{python}```\n")
     }
 
     #[test]
