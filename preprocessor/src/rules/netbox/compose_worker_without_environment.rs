@@ -7,7 +7,9 @@
 //! secret key: `DB_HOST`, `DB_PASSWORD`, `REDIS_HOST`, `REDIS_PASSWORD`, `SECRET_KEY`), finds a
 //! service that runs NetBox's RQ worker (`rqworker` in its `command:` or `entrypoint:`) to which
 //! no file gives an environment: no `environment:`, `env_file:`, `extends:` or YAML merge key
-//! (netbox-docker's own file gives the worker the `netbox` service's keys with `<<: *netbox`).
+//! (netbox-docker's own file gives the worker the `netbox` service's keys with `<<: *netbox`),
+//! or a service that runs the `netbox` service's image with the command the image starts, a
+//! second NetBox (an override's `netbox-housekeeping` that the base file no longer has).
 //! linuxserver's image, which writes its configuration once into a volume, is not judged.
 //!
 //! ## Why is this bad?
@@ -33,9 +35,9 @@ use std::collections::HashMap;
 pub const COMPOSE_WORKER_WITHOUT_ENVIRONMENT: Rule = Rule {
     id: "netbox/compose-worker-without-environment",
     severity: Severity::Warning,
-    summary: "a service runs NetBox's RQ worker with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults and it does not start",
+    summary: "a service runs NetBox's RQ worker (or the `netbox` service's image with its own command) with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults and it does not start",
     help: "give the worker the `netbox` service's `env_file:` and `environment:`, or its keys with `<<: *netbox` as netbox-docker's docker-compose.yml does",
-    fact: "netbox-docker 3.0.2 docker-compose.yml: `netbox: &netbox` with `env_file: env/netbox.env`, and `netbox-worker: <<: *netbox` with `command: [… manage.py, rqworker]`; its configuration/configuration.py reads DB_HOST, REDIS_HOST and SECRET_KEY with environ.get defaults (`localhost`, `''`); NetBox's settings.py refuses a SECRET_KEY shorter than 50 characters (ImproperlyConfigured; 4.6.8 L238-244). Compose gives a service only the environment its own keys name. Seen in tests/realworld/tuning/t168-… (a Portainer stack whose worker lost its env_file)",
+    fact: "netbox-docker 3.0.2 docker-compose.yml: `netbox: &netbox` with `env_file: env/netbox.env`, and `netbox-worker: <<: *netbox` with `command: [… manage.py, rqworker]`; its configuration/configuration.py reads DB_HOST, REDIS_HOST and SECRET_KEY with environ.get defaults (`localhost`, `''`); NetBox's settings.py refuses a SECRET_KEY shorter than 50 characters (ImproperlyConfigured; 4.6.8 L238-244). Compose gives a service only the environment its own keys name. Seen in tests/realworld/tuning/t168-… (a Portainer stack whose worker lost its env_file) and t215-… (an override's netbox-housekeeping service, dropped from netbox-docker 5.0's docker-compose.yml, runs the built image's default command, docker-entrypoint.sh then launch-netbox.sh, with no environment)",
     applies: Applies::Always,
 };
 
@@ -51,37 +53,68 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
     if !ENVIRONMENT_CONFIGURES.iter().any(|name| nb.environment_variable(name).is_some()) {
         return;
     }
-    // Each service once, over the files: whether any file gives it an environment, whether it
-    // may not run, whether it runs the worker, and where it is first shown.
-    let mut seen: HashMap<&str, (bool, bool, bool, &ShownService)> = HashMap::new();
+    // Each service once, over the files: what any file gives it, and where it is first shown.
+    let mut seen: HashMap<&str, Seen<'_>> = HashMap::new();
     let mut order: Vec<&str> = Vec::new();
     for service in &services.shown {
         let entry = seen.entry(service.name.as_str()).or_insert_with(|| {
             order.push(&service.name);
-            (false, false, false, service)
+            Seen {
+                first: service,
+                environment: false,
+                may_not_run: false,
+                worker: false,
+                own_command: false,
+                images: Vec::new(),
+            }
         });
-        entry.0 |= service.environment_given;
-        entry.1 |= service.may_not_run;
-        entry.2 |= service.runs_worker;
+        entry.environment |= service.environment_given;
+        entry.may_not_run |= service.may_not_run;
+        entry.worker |= service.runs_worker;
+        entry.own_command |= service.own_command;
+        entry.images.extend(service.image.as_ref().map(|(image, _)| image.as_str()));
     }
-    if !seen.get("netbox").is_some_and(|netbox| netbox.0) {
-        return;
-    }
+    let Some(netbox) = seen.get("netbox").filter(|netbox| netbox.environment) else { return };
+    let netbox_images = netbox.images.clone();
     for name in order {
-        let (given, may_not_run, worker, first) = seen[name];
-        if name == "netbox" || !worker || given || may_not_run {
+        let service = &seen[name];
+        // A second NetBox: the `netbox` service's image with the command that image starts
+        // (corpus case t215, an override's housekeeping service the base file no longer has).
+        let second_netbox =
+            !service.own_command && service.images.iter().any(|image| netbox_images.contains(image));
+        if name == "netbox" || !(service.worker || second_netbox) || service.environment || service.may_not_run {
             continue;
         }
+        let (what, effect) = if service.worker {
+            ("runs NetBox's RQ worker", "background jobs, scripts and event rules are never run")
+        } else {
+            ("runs the `netbox` service's image with the command it starts (NetBox itself)", "the container exits and restarts")
+        };
         out.push(Finding::in_block(
             &COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
-            first.key.0,
-            first.key.1.clone(),
+            service.first.key.0,
+            service.first.key.1.clone(),
             format!(
-                "`{}` runs NetBox's RQ worker, but no Compose file gives it an environment, while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults (database and Redis on `localhost`, an empty SECRET_KEY), it does not start, and background jobs, scripts and event rules are never run",
+                "`{}` {what}, but no Compose file gives it an environment, while the `netbox` service's environment gives its configuration the database, Redis or the secret key: its configuration falls back to netbox-docker's defaults (database and Redis on `localhost`, an empty SECRET_KEY), it does not start, and {effect}",
                 name.escape_debug()
             ),
         ));
     }
+}
+
+/// One service over the project's files.
+struct Seen<'a> {
+    /// Where it is first shown.
+    first: &'a ShownService,
+    /// A file gives it an environment, or may.
+    environment: bool,
+    may_not_run: bool,
+    /// Its command runs the RQ worker.
+    worker: bool,
+    /// A file gives it a command or entrypoint of its own.
+    own_command: bool,
+    /// Its `image:` values, as written.
+    images: Vec<&'a str>,
 }
 
 /// Variables netbox-docker's configuration builds the connection and the key from: one of them
@@ -103,6 +136,26 @@ mod tests {
     #[test]
     fn a_worker_without_the_environment() {
         assert_fires_linted("netbox/compose-worker-without-environment", &project(""), 6);
+    }
+
+    /// t215's shape: a service of an override that runs the `netbox` service's image with its
+    /// own command, the web server, and gets no environment; another command or image is not
+    /// judged.
+    #[test]
+    fn a_second_netbox_without_the_environment() {
+        let second = |service: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netbox:v4.6.1-plugins\n    env_file: env/netbox.env\n    environment:\n      DB_HOST: postgres\n{service}```\n"
+            )
+        };
+        let housekeeping = "  netbox-housekeeping:\n    image: netbox:v4.6.1-plugins\n    build:\n      context: .\n";
+        assert_fires_linted("netbox/compose-worker-without-environment", &second(housekeeping), 7);
+        let (_, message) = &crate::rules::testing::linted("netbox/compose-worker-without-environment", &second(housekeeping))[0];
+        assert!(message.contains("runs the `netbox` service's image with the command it starts"), "{message}");
+        let own = format!("{housekeeping}    command: [/opt/netbox/venv/bin/python, /opt/netbox/netbox/manage.py, nbshell]\n");
+        assert_quiet_linted("netbox/compose-worker-without-environment", &second(&own));
+        let other = housekeeping.replace("netbox:v4.6.1-plugins", "busybox:1.36");
+        assert_quiet_linted("netbox/compose-worker-without-environment", &second(&other));
     }
 
     #[test]
