@@ -22,7 +22,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         let sub_chart = ["redis", "valkey"].into_iter().find(|sub| unread.path.starts_with(&format!("global.{sub}.")));
         let message = match (unread.read_by.first(), unread.read_by.last(), &unread.later_key) {
             _ if let Some(sub) = sub_chart => format!(
-                "neither netbox-chart nor the {sub} chart it bundles reads `{path}` (that chart reads only `password` under `global.{sub}`): nothing is rendered from it"
+                "neither netbox-chart nor the {sub} chart it bundles reads `{path}` (of the keys there, that chart reads only `password`): nothing is rendered from it"
             ),
             _ if let Some(pinned) = &unread.pinned => format!(
                 "netbox-chart {}, the release this file installs, does not read `{path}`: nothing is rendered from it",
