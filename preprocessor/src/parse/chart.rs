@@ -300,9 +300,10 @@ fn values_string(documents: &[Node], text: &str) -> Option<String> {
 }
 
 /// The two Redis connections NetBox gets from netbox-chart, under each release line's names: the
-/// key switching the bundled server off, and the default host the chart gives a connection
-/// without one (values.yaml: `netbox-redis` in 4.1.1 L410, L427 and 5.0.78; `netbox-kv` from
-/// 6.0.0 to 8.3.61, L1179, L1199).
+/// key switching the bundled server off, and the placeholder host the chart gives a connection
+/// without one (values.yaml: `netbox-redis` in 4.1.1 L410, L427 and 5.0.78 L1064, L1084;
+/// `netbox-kv` in 6.0.0 L1110, L1130 to 8.3.61 L1179, L1199), a name no Service of the release
+/// has (the bundled one is `<fullname>-master`, or `-primary` for Valkey).
 struct Connections {
     bundled: &'static str,
     tasks: &'static str,
@@ -320,43 +321,70 @@ const CONNECTIONS: [Connections; 2] = [
 /// L161-187, 5.0.78 L114-148, 6.0.0 L124-158; 8.3.61 L126-160 tries the sentinels first): one
 /// connection given a server and the other neither keeps the other on the default host. A
 /// connection whose `host` is written (even as the default) or that is written as anything but
-/// a mapping is the file's choice, and a file mixing the two lines' names is not judged.
+/// a mapping is the file's choice, and a file mixing the two lines' names, or naming the other
+/// line's keys beside a pinned release, is not judged, nor one whose Argo CD parameters set the
+/// connection left out. Merge keys are followed.
 fn connection_left_default(
     entries: &[(Node, Node)],
+    documents: &[Node],
+    pinned: Option<usize>,
     block: BlockId,
     disabled: &dyn Fn(&str) -> bool,
 ) -> Option<ChartConnectionLeftDefault> {
-    let entry = |name: &str| entries.iter().find(|(key, _)| key.as_str() == Some(name));
+    let entries = with_merged(entries);
+    let entry = |name: &str| entries.iter().copied().find(|(key, _)| key.as_str() == Some(name));
     let written: Vec<&Connections> =
         CONNECTIONS.iter().filter(|family| entry(family.tasks).is_some() || entry(family.caching).is_some()).collect();
     let [family] = written[..] else { return None };
+    let valkey_line = INVENTORY.releases.iter().position(|r| r == "6.0.0");
+    if let Some((pinned, valkey_line)) = pinned.zip(valkey_line)
+        && (pinned >= valkey_line) != (family.bundled == "valkey")
+    {
+        return None;
+    }
     if !disabled(family.bundled) {
         return None;
     }
+    // The template's `if …sentinels` is false for a missing, null, empty list or empty text.
+    let sentinels_given = |value: &Node| match &value.kind {
+        NodeKind::Seq(items) => !items.is_empty(),
+        NodeKind::Null => false,
+        NodeKind::Str(text) => !text.is_empty(),
+        _ => true,
+    };
+    fn keys_of(value: &Node) -> Option<Vec<(&Node, &Node)>> {
+        match &value.kind {
+            NodeKind::Map(keys) => Some(with_merged(keys)),
+            _ => None,
+        }
+    }
     let names_server = |value: &Node| {
-        value.get("host").and_then(Node::as_str).is_some_and(|host| !host.is_empty() && host != family.default_host)
-            || value
-                .get("sentinels")
-                .is_some_and(|list| matches!(&list.kind, NodeKind::Seq(items) if !items.is_empty()))
+        keys_of(value).is_some_and(|keys| {
+            keys.iter().any(|(key, value)| match key.as_str() {
+                Some("host") => value.as_str().is_some_and(|host| !host.is_empty() && host != family.default_host),
+                Some("sentinels") => sentinels_given(value),
+                _ => false,
+            })
+        })
     };
     // Left: absent, or a mapping with neither a host nor Sentinels of its own.
     let left_default = |value: Option<&Node>| match value {
         None => true,
-        Some(value) => match &value.kind {
-            NodeKind::Map(keys) => !keys.iter().any(|(key, value)| {
-                key.as_str() == Some("host")
-                    || key.as_str() == Some("sentinels")
-                        && !matches!(&value.kind, NodeKind::Seq(items) if items.is_empty())
-            }),
-            _ => false,
-        },
+        Some(value) => keys_of(value).is_some_and(|keys| {
+            !keys.iter().any(|(key, value)| {
+                key.as_str() == Some("host") || key.as_str() == Some("sentinels") && sentinels_given(value)
+            })
+        }),
     };
     let (tasks, caching) = (entry(family.tasks), entry(family.caching));
     let (configured, configured_entry, left, left_entry) = match (tasks, caching) {
-        (Some(t), c) if names_server(&t.1) && left_default(c.map(|(_, v)| v)) => (family.tasks, t, family.caching, c),
-        (t, Some(c)) if names_server(&c.1) && left_default(t.map(|(_, v)| v)) => (family.caching, c, family.tasks, t),
+        (Some(t), c) if names_server(t.1) && left_default(c.map(|(_, v)| v)) => (family.tasks, t, family.caching, c),
+        (t, Some(c)) if names_server(c.1) && left_default(t.map(|(_, v)| v)) => (family.caching, c, family.tasks, t),
         _ => return None,
     };
+    if argo_parameter_under(documents, left) {
+        return None;
+    }
     Some(ChartConnectionLeftDefault {
         bundled_off: family.bundled,
         configured,
@@ -491,7 +519,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let extra_config =
         entries.iter().any(|(key, value)| key.as_str() == Some("extraConfig") && !matches!(value.kind, NodeKind::Null));
     if !values_elsewhere && !extra_config {
-        file.chart_connection_left_default = connection_left_default(entries, block, &disabled).map(Box::new);
+        file.chart_connection_left_default =
+            connection_left_default(entries, &loaded.documents, read.pinned, block, &disabled).map(Box::new);
     }
     let always = INVENTORY.releases.iter().position(|r| r == "6.1.0");
     let pinned = read.pinned;
@@ -622,21 +651,48 @@ struct Read<'a> {
     text: &'a str,
 }
 
-/// The settings the chart makes of the paths under `entries`, and the keys it never reads.
 /// `global:` is for the sub-charts: netbox-chart passes it whole to Bitnami common's image and
 /// storage-class helpers only (templates/_helpers.tpl, pvc.yaml; no template of any release names
-/// `global.redis` or `global.valkey`), and under `global.redis` and `global.valkey` the bundled
-/// Bitnami Redis and Valkey charts read `password` alone (every tag of bitnami/charts' redis, 10.5.6
-/// to 23.1.1, and valkey, 0.1.0 to 4.0.2: `global.redis.password`, `global.valkey.password`; its common library reads
-/// neither). Any other key there is read by nothing.
+/// `global.redis`). Under `global.redis` the Redis chart netbox-chart 2.0.0 to 5.x bundles reads
+/// `password` alone (bitnami/charts' redis from 10.5.6, its first version there, to 23.1.1, every
+/// tag: `global.redis.password`; the common library reads none), and 6.0.0 and later bundle no
+/// Redis chart. Any other key there is read by nothing. Not judged for a file pinning 0.x or 1.x,
+/// whose Redis charts (8.x, 9.x) were not read here, nor under `global.valkey` (the Valkey charts
+/// of 7.2.0 and later, 5.x and 6.x, were not read either).
 fn global_keys_unread(global: &Node, block: BlockId, read: &mut Read<'_>) {
-    for sub_chart in ["redis", "valkey"] {
-        let Some(NodeKind::Map(keys)) = global.get(sub_chart).map(|node| &node.kind) else { continue };
-        for (key, _) in keys {
-            let Some(name) = key.as_str().filter(|name| *name != "password") else { continue };
-            read.unread.push(unread_value(format!("global.{sub_chart}.{name}"), key, Vec::new(), read.pinned, block));
+    let read_before_2 = INVENTORY.releases.iter().position(|r| r == "2.0.0");
+    if read.pinned.zip(read_before_2).is_some_and(|(pinned, first)| pinned < first) {
+        return;
+    }
+    let Some(NodeKind::Map(keys)) = global.get("redis").map(|node| &node.kind) else { return };
+    for (key, _) in with_merged(keys) {
+        let Some(name) = key.as_str().filter(|name| *name != "password") else { continue };
+        read.unread.push(unread_value(format!("global.redis.{name}"), key, Vec::new(), read.pinned, block));
+    }
+}
+
+/// A mapping's keys as Helm's YAML reader gives them: its own, then those a merge key (`<<: *x`,
+/// or a list of them, the first winning) brings and it does not write itself (the merge is
+/// shallow).
+fn with_merged(entries: &[(Node, Node)]) -> Vec<(&Node, &Node)> {
+    let mut out: Vec<(&Node, &Node)> =
+        entries.iter().filter(|(key, _)| key.as_str() != Some("<<")).map(|(k, v)| (k, v)).collect();
+    for (_, value) in entries.iter().filter(|(key, _)| key.as_str() == Some("<<")) {
+        let maps: Vec<&Node> = match &value.kind {
+            NodeKind::Map(_) => vec![value],
+            NodeKind::Seq(items) => items.iter().collect(),
+            _ => Vec::new(),
+        };
+        for map in maps {
+            let NodeKind::Map(merged) = &map.kind else { continue };
+            for (key, value) in merged {
+                if key.as_str().is_some_and(|name| !out.iter().any(|(own, _)| own.as_str() == Some(name))) {
+                    out.push((key, value));
+                }
+            }
         }
     }
+    out
 }
 
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<'_>) {
@@ -801,6 +857,18 @@ fn holds(runs: &[[String; 2]], index: usize) -> bool {
 /// Whether an Argo CD Application of the file sets a value by a `helm.parameters` entry (`name:
 /// postgresql.enabled`), which wins over its values.
 fn argo_parameter_set(documents: &[Node], path: &str) -> bool {
+    argo_parameter_matching(documents, |name| name == path)
+}
+
+/// Whether an Argo CD parameter sets `key` or anything under it (`cachingRedis.host`,
+/// `cachingRedis.sentinels[0]`).
+fn argo_parameter_under(documents: &[Node], key: &str) -> bool {
+    argo_parameter_matching(documents, |name| {
+        name.strip_prefix(key).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    })
+}
+
+fn argo_parameter_matching(documents: &[Node], matches: impl Fn(&str) -> bool) -> bool {
     documents.iter().filter(|document| document.get("kind").and_then(Node::as_str) == Some("Application")).any(
         |document| {
             let Some(spec) = document.get("spec") else { return false };
@@ -809,7 +877,7 @@ fn argo_parameter_set(documents: &[Node], path: &str) -> bool {
                     parameters
                         .items()
                         .iter()
-                        .any(|parameter| parameter.get("name").and_then(Node::as_str) == Some(path))
+                        .any(|parameter| parameter.get("name").and_then(Node::as_str).is_some_and(&matches))
                 })
             };
             spec.get("source").is_some_and(sets)
@@ -819,13 +887,16 @@ fn argo_parameter_set(documents: &[Node], path: &str) -> bool {
 }
 
 /// Whether the release takes values from files or objects not shown: a Flux HelmRelease's
-/// `spec.valuesFrom`, an Argo CD Application's `helm.valueFiles` (of `source` or any of
-/// `sources`).
+/// `spec.valuesFrom` or its chart's `valuesFiles`, an Argo CD Application's `helm.valueFiles`
+/// (of `source` or any of `sources`).
 fn values_from_elsewhere(documents: &[Node]) -> bool {
     documents.iter().any(|document| {
         let Some(spec) = document.get("spec") else { return false };
         match document.get("kind").and_then(Node::as_str) {
-            Some("HelmRelease") => spec.get("valuesFrom").is_some(),
+            Some("HelmRelease") => {
+                spec.get("valuesFrom").is_some()
+                    || spec.get("chart").and_then(|c| c.get("spec")).and_then(|c| c.get("valuesFiles")).is_some()
+            }
             Some("Application") => {
                 let files = |source: &Node| source.get("helm").and_then(|helm| helm.get("valueFiles")).is_some();
                 spec.get("source").is_some_and(files)

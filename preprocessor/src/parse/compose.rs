@@ -702,7 +702,9 @@ fn loopback_host(host: &str) -> bool {
 /// documentation, "ports"; the default address is every interface). Compose interpolates an
 /// entry first: with the project's `.env` where it gives every name (`${NETBOX_HOST_IP}:8000:8080`),
 /// else the entry's address is not known here (the shell may set it), unless the variable is the
-/// host port alone (`${NETBOX_PORT:-8000}:8080`, corpus case h441): no address is written then.
+/// host port alone with a port as its default (`${NETBOX_PORT:-8000}:8080`, corpus case t211): the
+/// variable is taken for what its default says, a port, so no address is written (a shell that
+/// set it to `127.0.0.1:8000` would bind the machine only; nothing shown says so).
 fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<PublishedPort> {
     let mut out = Vec::new();
     for port in ports.items() {
@@ -713,8 +715,8 @@ fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<PublishedP
             let (entry, known) = if short.contains('$') {
                 match interpolate(&short, |name| project.and_then(|p| p.text(name))) {
                     Interpolation::Known(text) if !is_template_slot(&text) => (text.clone(), text),
-                    // `${NETBOX_PORT:-8000}:8080`: whatever the shell sets, the variable stands
-                    // for the host port (its default is one), and no host address is written.
+                    // `${NETBOX_PORT:-8000}:8080`: the variable stands for the host port (its
+                    // default is one).
                     _ => match host_port_variable_default(&short) {
                         Some(known) => (short, known),
                         None => continue,
@@ -754,16 +756,35 @@ struct PublishedPort {
     every_interface: bool,
 }
 
-/// `${NAME:-8000}:8080` (or `${NAME-8000}`) with the name not known here: the entry with the
-/// default in, where the interpolation is the whole host port and its default a port number.
+/// `scale: 0` or `deploy: {replicas: 0}`: Compose creates no container for the service (one that
+/// only builds an image, say).
+fn scaled_to_zero(service: &Node) -> bool {
+    let zero =
+        |node: Option<&Node>| node.is_some_and(|n| matches!(n.kind, NodeKind::Int(0)) || n.as_str() == Some("0"));
+    zero(service_key(service, "scale"))
+        || zero(service_key(service, "deploy").and_then(|deploy| deploy.get("replicas")))
+}
+
+/// `${NAME:-8000}:8080` (or `${NAME-8000}`, after a literal address: `0.0.0.0:${NAME:-8000}:8080`)
+/// with the name not known here: the entry with the default in, where the interpolation is the
+/// whole host port and its default a port (1 to 65535). Other forms (`:?`, `:+`) say nothing of it.
 fn host_port_variable_default(short: &str) -> Option<String> {
     let parts: Vec<&str> = split_outside_braces(short, ':').collect();
-    let [host_port, container_port] = parts[..] else { return None };
+    let (address, host_port, container_port) = match parts[..] {
+        [host_port, container_port] => (None, host_port, container_port),
+        [address, host_port, container_port] if !address.contains('$') => (Some(address), host_port, container_port),
+        _ => return None,
+    };
     let inner = host_port.strip_prefix("${")?.strip_suffix('}')?;
-    let (_, default) = inner.split_once(":-").or_else(|| inner.split_once('-'))?;
-    let numeric = |text: &str| !text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit());
+    let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(inner.len());
+    let rest = &inner[name_end..];
+    let default = rest.strip_prefix(":-").or_else(|| rest.strip_prefix('-')).filter(|_| name_end > 0)?;
+    let port = |text: &str| text.len() <= 5 && text.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
     let container = container_port.split('/').next().unwrap_or_default();
-    (numeric(default) && numeric(container)).then(|| format!("{default}:{container_port}"))
+    (port(default) && port(container)).then(|| match address {
+        Some(address) => format!("{address}:{default}:{container_port}"),
+        None => format!("{default}:{container_port}"),
+    })
 }
 
 /// Whether an `image:` is netbox-docker's or may be built from it: netbox-docker's repository on
@@ -1457,6 +1478,7 @@ fn scan_services(
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),
+                scaled_to_zero: scaled_to_zero(service),
                 runs_worker: worker,
                 own_command: ["command", "entrypoint"].iter().any(|key| service_key(service, key).is_some()),
                 environment_given: tag != Tag::Merge

@@ -40,7 +40,7 @@ pub const BACKEND_NOT_IMPORTABLE: Rule = Rule {
 const SOCIAL_BACKENDS: &str = "social_core.backends.";
 
 pub fn backend_not_importable(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    saml2_plugin_backend(d, out);
+    saml2_plugin_backend(d, targets.netbox, out);
     let Some(setting) = d.netbox.get("REMOTE_AUTH_BACKEND") else { return };
     let entries: Vec<&Value> = match &setting.value.kind {
         ValueKind::Str(_) => vec![&setting.value],
@@ -159,8 +159,9 @@ fn class_path(class: &str) -> Option<String> {
 /// runs `load_backend(SAML2_AUTH_CONFIG['AUTHENTICATION_BACKEND'])` on every sign-in
 /// (django3_auth_saml2/views.py L107-108, 0023ad6): Django's import_string, which refuses a name
 /// without a dot (`ImportError: … doesn't look like a module path`, django/utils/module_loading.py
-/// L24-27, 5.2.8). Judged where PLUGINS is not shown or lists the plugin.
-fn saml2_plugin_backend(d: &Input<'_>, out: &mut Vec<Finding>) {
+/// L24-27, 5.2.8). Judged where PLUGINS is not shown or lists the plugin: a class's name alone, or
+/// NetBox's backend module before 2.9 (the plugin's README names it) on a release without it.
+fn saml2_plugin_backend(d: &Input<'_>, netbox: Version, out: &mut Vec<Finding>) {
     const PLUGIN: &str = "django3_saml2_nbplugin";
     let nb = &d.netbox;
     let Some(config) = nb.get("PLUGINS_CONFIG") else { return };
@@ -172,18 +173,20 @@ fn saml2_plugin_backend(d: &Input<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let backend = settings.iter().find(|(key, _)| key.as_str() == Some("AUTHENTICATION_BACKEND")).map(|(_, v)| v);
-    let Some(value) = backend.filter(|v| listed && v.as_str().is_some_and(is_identifier)) else { return };
-    let class = value.as_str().unwrap_or_default();
-    let finding = Finding::in_block(
-        &BACKEND_NOT_IMPORTABLE,
-        config.block,
-        value.range.clone(),
-        format!(
+    let Some((value, path)) = backend.filter(|_| listed).and_then(|v| Some((v, v.as_str()?))) else { return };
+    let (message, help) = if is_identifier(path) {
+        let message = format!(
             "`{}` names a class without its module: the SAML2 plugin loads `AUTHENTICATION_BACKEND` with Django's load_backend on every sign-in, which imports it by its dotted path, so each sign-in that comes back from the identity provider ends in ImportError ('… doesn't look like a module path')",
-            class.escape_debug()
-        ),
-    );
-    out.push(match class_path(class) {
+            path.escape_debug()
+        );
+        (message, class_path(path))
+    } else if let Some(moved) = moved_netbox_backend(path, netbox) {
+        moved
+    } else {
+        return;
+    };
+    let finding = Finding::in_block(&BACKEND_NOT_IMPORTABLE, config.block, value.range.clone(), message);
+    out.push(match help {
         Some(help) => finding.with_help(help),
         None => finding,
     });
@@ -251,9 +254,15 @@ mod tests {
         // Another plugin listed instead: its settings are not this plugin's.
         let other = plugin.replace("PLUGINS = ['django3_saml2_nbplugin']", "PLUGINS = ['netbox_bgp']");
         assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(&other));
-        // The name assigned to another setting is followed to its value.
-        let named = "REMOTE_AUTH_BACKEND = 'netbox.authentication.RemoteUserBackend'\nPLUGINS_CONFIG = {'django3_saml2_nbplugin': {'AUTHENTICATION_BACKEND': REMOTE_AUTH_BACKEND}}\n";
-        assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(named));
+        // The name assigned to another setting is followed to its value: a bare name there is
+        // reported on both lines.
+        let named = "REMOTE_AUTH_BACKEND = 'RemoteUserBackend'\nPLUGINS_CONFIG = {'django3_saml2_nbplugin': {'AUTHENTICATION_BACKEND': REMOTE_AUTH_BACKEND}}\n";
+        assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(named), 2);
+        let dotted = named.replace("'RemoteUserBackend'", "'netbox.authentication.RemoteUserBackend'");
+        assert_quiet_in_chapter("netbox/backend-not-importable", &netbox_chapter(&dotted));
+        // The plugin README's NetBox 2.8 path, on a NetBox without that module.
+        let old = plugin.replace("'SAML2DottedEmailUserBackend'", "'utilities.auth_backends.RemoteUserBackend'");
+        assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(&old), 4);
         let bare = "REMOTE_AUTH_BACKEND = 'RemoteUserBackend'\n";
         assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(bare), 1);
         let help = helps(bare, NGINX, BLUEPRINT).into_iter().find(|(r, _)| *r == "netbox/backend-not-importable");

@@ -12,17 +12,17 @@ pub const CHART_VALUE_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema, where there is one, lets unknown keys through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
     help: "move the value to the key the chart reads, or remove it",
-    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` and `global.valkey` the bundled charts read `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1, and valkey, 0.1.0 to 4.0.2; the common library reads neither): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
+    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` the Redis chart it bundles from 2.0.0 to 5.x reads `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1; the common library reads none of it), while 6.0.0 and later bundle none (not judged for a file pinning 0.x or 1.x, whose Redis 8.x and 9.x were not read; nor `global.valkey`, whose Valkey 5.x and 6.x of netbox-chart 7.2.0 on were not read): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
     applies: Applies::Always,
 };
 
 pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for unread in &d.netbox.chart_unread {
         let path = unread.path.escape_debug();
-        let sub_chart = ["redis", "valkey"].into_iter().find(|sub| unread.path.starts_with(&format!("global.{sub}.")));
+        let global_redis = unread.path.starts_with("global.redis.");
         let message = match (unread.read_by.first(), unread.read_by.last(), &unread.later_key) {
-            _ if let Some(sub) = sub_chart => format!(
-                "neither netbox-chart nor the {sub} chart it bundles reads `{path}` (of the keys there, that chart reads only `password`): nothing is rendered from it"
+            _ if global_redis => format!(
+                "neither netbox-chart nor a chart it bundles reads `{path}`: of the keys there, the Redis chart of netbox-chart 2.0.0 to 5.x reads only `password`, and 6.0.0 and later bundle no Redis chart: nothing is rendered from it"
             ),
             _ if let Some(pinned) = &unread.pinned => format!(
                 "netbox-chart {}, the release this file installs, does not read `{path}`: nothing is rendered from it",
@@ -38,8 +38,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             ),
         };
         let help = match suggestion(&unread.path, unread.pinned.as_deref()) {
-            _ if sub_chart == Some("redis") => "the bundled Redis chart takes a Secret of one's own from `redis.auth.existingSecret` and `redis.auth.existingSecretPasswordKey`; with `redis.enabled: false`, `tasksRedis` and `cachingRedis` take `existingSecretName` and `existingSecretKey`".to_string(),
-            _ if sub_chart == Some("valkey") => "the bundled Valkey chart takes a Secret of one's own from `valkey.auth.existingSecret` and `valkey.auth.existingSecretPasswordKey`; with `valkey.enabled: false`, `tasksDatabase` and `cachingDatabase` take `existingSecretName` and `existingSecretKey`".to_string(),
+            _ if global_redis => "the bundled Redis chart (up to 5.x) takes a Secret of one's own from `redis.auth.existingSecret` and `redis.auth.existingSecretPasswordKey`; with `redis.enabled: false`, `tasksRedis` and `cachingRedis` take `existingSecretName` and `existingSecretKey` (`tasksDatabase` and `cachingDatabase` from 6.0.0)".to_string(),
             _ if unread.path.starts_with("extraConfig[].") => "an `extraConfig` entry loads `values:` (settings written as YAML), or the YAML files of a `configMap:` or a `secret:`; write the settings under `values:`".to_string(),
             Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),
             None => CHART_VALUE_UNREAD.help.to_string(),
@@ -99,7 +98,7 @@ mod tests {
         assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
     }
 
-    /// Under `global.redis` (or `global.valkey`) the bundled chart reads `password` alone
+    /// Under `global.redis` the bundled Redis chart reads `password` alone
     /// (netbox-chart issue #517, corpus case t213: an existing Secret named there); the common
     /// library's globals are free.
     #[test]
@@ -108,11 +107,16 @@ mod tests {
         assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 5);
         assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 6);
         let (message, help) = chart_finding("netbox/chart-value-unread", values);
-        assert!(message.starts_with("neither netbox-chart nor the redis chart it bundles reads `global.redis.existingSecretName`"), "{message}");
-        assert!(help.starts_with("the bundled Redis chart takes a Secret of one's own from `redis.auth.existingSecret`"), "{help}");
-        let (message, _) = chart_finding("netbox/chart-value-unread", "global:\n  valkey:\n    existingSecret: kv\n");
-        assert!(message.contains("`global.valkey.existingSecret`"), "{message}");
-        let quiet = "global:\n  imageRegistry: registry.local\n  storageClass: fast\n  redis:\n    password: x\n  valkey:\n    password: y\n  postgresql:\n    auth:\n      existingSecret: pg\n";
+        assert!(message.starts_with("neither netbox-chart nor a chart it bundles reads `global.redis.existingSecretName`"), "{message}");
+        assert!(help.starts_with("the bundled Redis chart (up to 5.x) takes a Secret of one's own from `redis.auth.existingSecret`"), "{help}");
+        // A merge key's keys are judged, not the merge key itself.
+        let merged = "_pw: &pw\n  password: s3cret\n  existingSecret: y\nglobal:\n  redis:\n    <<: *pw\n";
+        let (message, _) = chart_finding("netbox/chart-value-unread", merged);
+        assert!(message.contains("`global.redis.existingSecret`"), "{message}");
+        let only_password = "_pw: &pw\n  password: s3cret\nglobal:\n  redis:\n    <<: *pw\n";
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(only_password));
+        // Valkey's globals (its 5.x and 6.x were not read) and the common library's are free.
+        let quiet = "global:\n  imageRegistry: registry.local\n  storageClass: fast\n  redis:\n    password: x\n  valkey:\n    password: y\n    existingSecret: kv\n  postgresql:\n    auth:\n      existingSecret: pg\n";
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(quiet));
     }
 

@@ -35,7 +35,7 @@ use std::collections::HashMap;
 pub const COMPOSE_WORKER_WITHOUT_ENVIRONMENT: Rule = Rule {
     id: "netbox/compose-worker-without-environment",
     severity: Severity::Warning,
-    summary: "a service runs NetBox's RQ worker (or the `netbox` service's image with its own command) with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults and it does not start",
+    summary: "a service runs NetBox's RQ worker (or a second NetBox: the `netbox` service's image with the command the image starts) with no environment (`environment:`, `env_file:`, `extends:` or a merge key) while the `netbox` service's environment gives its configuration the database, Redis or the secret key: the worker's configuration falls back to netbox-docker's defaults and it does not start",
     help: "give the worker the `netbox` service's `env_file:` and `environment:`, or its keys with `<<: *netbox` as netbox-docker's docker-compose.yml does",
     fact: "netbox-docker 3.0.2 docker-compose.yml: `netbox: &netbox` with `env_file: env/netbox.env`, and `netbox-worker: <<: *netbox` with `command: [… manage.py, rqworker]`; its configuration/configuration.py reads DB_HOST, REDIS_HOST and SECRET_KEY with environ.get defaults (`localhost`, `''`); NetBox's settings.py refuses a SECRET_KEY shorter than 50 characters (ImproperlyConfigured; 4.6.8 L238-244). Compose gives a service only the environment its own keys name. Seen in tests/realworld/tuning/t168-… (a Portainer stack whose worker lost its env_file) and t215-… (an override's netbox-housekeeping service, dropped from netbox-docker 5.0's docker-compose.yml, runs the built image's default command, docker-entrypoint.sh then launch-netbox.sh, with no environment)",
     applies: Applies::Always,
@@ -69,10 +69,10 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
             }
         });
         entry.environment |= service.environment_given;
-        entry.may_not_run |= service.may_not_run;
+        entry.may_not_run |= service.may_not_run || service.scaled_to_zero;
         entry.worker |= service.runs_worker;
         entry.own_command |= service.own_command;
-        entry.images.extend(service.image.as_ref().map(|(image, _)| image.as_str()));
+        entry.images.extend(service.image.as_ref().map(|(image, _)| image_name(image)));
     }
     let Some(netbox) = seen.get("netbox").filter(|netbox| netbox.environment) else { return };
     let netbox_images = netbox.images.clone();
@@ -88,7 +88,7 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
         let (what, effect) = if service.worker {
             ("runs NetBox's RQ worker", "background jobs, scripts and event rules are never run")
         } else {
-            ("runs the `netbox` service's image with the command it starts (NetBox itself)", "the container exits and restarts")
+            ("runs the `netbox` service's image with the command it starts (NetBox itself)", "its container stops")
         };
         out.push(Finding::in_block(
             &COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
@@ -100,6 +100,13 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
             ),
         ));
     }
+}
+
+/// An image reference as Docker resolves it: Docker Hub's `docker.io/` and `library/` written or
+/// not are the same image.
+fn image_name(image: &str) -> &str {
+    let image = image.strip_prefix("docker.io/").unwrap_or(image);
+    image.strip_prefix("library/").unwrap_or(image)
 }
 
 /// One service over the project's files.
@@ -156,6 +163,12 @@ mod tests {
         assert_quiet_linted("netbox/compose-worker-without-environment", &second(&own));
         let other = housekeeping.replace("netbox:v4.6.1-plugins", "busybox:1.36");
         assert_quiet_linted("netbox/compose-worker-without-environment", &second(&other));
+        // Docker Hub's prefixes name the same image; a service scaled to no container runs none.
+        let prefixed = housekeeping.replace("image: netbox:", "image: docker.io/library/netbox:");
+        assert_fires_linted("netbox/compose-worker-without-environment", &second(&prefixed), 7);
+        for zero in ["    scale: 0\n", "    deploy:\n      replicas: 0\n"] {
+            assert_quiet_linted("netbox/compose-worker-without-environment", &second(&format!("{housekeeping}{zero}")));
+        }
     }
 
     #[test]

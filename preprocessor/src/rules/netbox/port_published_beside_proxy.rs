@@ -105,6 +105,11 @@ mod tests {
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - ${PORT-8000}:8080/tcp\n", nginx), 5);
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${NETBOX_PORT}:8080\"\n", nginx));
         assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"${BIND:-127.0.0.1:8060}:8080\"\n", nginx));
+        // A required variable's message, a default that is no port, an address before it.
+        for quiet in ["${PORT:?8000-9000}:8080", "${PORT:+8000}:8080", "${PORT:-99999}:8080", "${PORT:-0}:8080", "127.0.0.1:${PORT:-8060}:8080"] {
+            assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(&format!("    ports:\n      - \"{quiet}\"\n"), nginx));
+        }
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"0.0.0.0:${PORT:-8060}:8080\"\n", nginx), 5);
     }
 
     /// With header authentication the port is a way around the sign-on (a Portainer stack for
