@@ -94,6 +94,8 @@ pub struct NetboxConfig {
     pub annotated_only: Vec<AnnotatedName>,
     /// netbox-chart values' keys that no release of the chart reads, or only older ones.
     pub chart_unread: Vec<crate::parse::netbox::UnreadValue>,
+    /// The filters written into `LDAPSearch(…)` calls of the LDAP configuration's files.
+    pub ldap_search_filters: Vec<crate::parse::netbox::LdapSearchFilter>,
     /// netbox-chart values' Redis Sentinels that are no `host:port` text.
     pub chart_sentinels: Vec<crate::parse::netbox::ChartSentinel>,
     /// netbox-chart values that switch the chart's RQ worker off, by block and the value's range.
@@ -758,6 +760,10 @@ impl NetboxConfig {
     pub(super) fn absorb(&mut self, file: PythonFile, role: Role) {
         self.python_shown |= role != Role::Environment;
         self.environment_lookups.extend(file.environment_lookups.iter().cloned());
+        // django-auth-ldap reads only the LDAP configuration's searches.
+        if role == Role::Ldap {
+            self.ldap_search_filters.extend(file.ldap_search_filters.iter().cloned());
+        }
         if let Some(stock) = file.stock_configuration {
             self.stock = Some(self.stock.map_or(stock, |seen| seen.merge(stock)));
         }
@@ -982,6 +988,7 @@ impl NetboxConfig {
             config.annotated_only.extend(part.annotated_only);
             config.chart_unread.extend(part.chart_unread);
             config.chart_sentinels.extend(part.chart_sentinels);
+            config.ldap_search_filters.extend(part.ldap_search_filters);
             config.chart_worker_off.extend(part.chart_worker_off);
             config.chart_external_database.extend(part.chart_external_database);
             config.chart_postgresql_maybe_off |= part.chart_postgresql_maybe_off;

@@ -440,6 +440,9 @@ pub struct PythonFile {
     /// (`environ.get('EMAIL_HOST')`, `os.environ["X"]`, `getenv('X')`, in a setting, a helper or
     /// a function): a variable of the environment file it reads is not unread.
     pub environment_lookups: Vec<CompactString>,
+    /// The filters written as text into `LDAPSearch(base, scope, filter)` calls (or its
+    /// `filterstr=`): django-auth-ldap fills them with `%` formatting.
+    pub ldap_search_filters: Vec<LdapSearchFilter>,
     /// Indices in `settings` (ascending) of bindings that may not happen: a name first bound
     /// inside conditional or looping code (`if …: DATABASES = …`), or deleted there. The name may
     /// be absent when NetBox reads the module (its value is unknown in any case).
@@ -517,6 +520,17 @@ pub struct ChartConnectionLeftDefault {
     /// The chart's default host for it (`netbox-redis` up to 5.x, `netbox-kv` from 6.0.0).
     pub default_host: &'static str,
     /// The values file.
+    pub block: BlockId,
+}
+
+/// A filter written into an `LDAPSearch(…)` call, as text.
+#[derive(Debug, Clone)]
+pub struct LdapSearchFilter {
+    /// The filter (implicitly concatenated literals joined).
+    pub text: String,
+    /// Where the literal is.
+    pub range: Range<usize>,
+    /// The block.
     pub block: BlockId,
 }
 
@@ -1202,6 +1216,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     });
     for stmt in body {
         let range = to_range(stmt.range());
+        let mut searches = LdapSearches { out: &mut evaluator.file.ldap_search_filters, block };
+        ast::visitor::Visitor::visit_stmt(&mut searches, stmt);
         // A statement the parser had to repair may hold invented values: skip it.
         if broken.touches(&range) {
             evaluator.scan(stmt);
@@ -2065,6 +2081,40 @@ fn unguarded_uses(function: &ast::StmtFunctionDef, block: BlockId, out: &mut Vec
                 out.push(UnguardedUse { name: name.to_string(), range: range.clone(), block });
             }
         }
+    }
+}
+
+/// The filters written as text into `LDAPSearch(base, scope, filter)` calls (or `filterstr=`),
+/// anywhere in a statement.
+struct LdapSearches<'o> {
+    out: &'o mut Vec<LdapSearchFilter>,
+    block: BlockId,
+}
+
+impl<'a> ast::visitor::Visitor<'a> for LdapSearches<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr
+            && match call.func.as_ref() {
+                Expr::Name(f) => f.id.as_str() == "LDAPSearch",
+                Expr::Attribute(f) => f.attr.id.as_str() == "LDAPSearch",
+                _ => false,
+            }
+            && let Some(Expr::StringLiteral(filter)) = call.arguments.args.get(2).or_else(|| {
+                let keyword = call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.id.as_str() == "filterstr"));
+                keyword.map(|k| &k.value)
+            })
+        {
+            self.out.push(LdapSearchFilter {
+                text: filter.value.to_str().to_owned(),
+                range: to_range(filter.range),
+                block: self.block,
+            });
+        }
+        ast::visitor::walk_expr(self, expr);
     }
 }
 

@@ -39,6 +39,7 @@ rules! {
     permission_name_invalid => PERMISSION_NAME_INVALID,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
+    ldap_search_filter_placeholder => LDAP_SEARCH_FILTER_PLACEHOLDER,
     string_not_formatted => STRING_NOT_FORMATTED,
     docker_variable_unset => DOCKER_VARIABLE_UNSET,
     traefik_subpath_without_base_path => TRAEFIK_SUBPATH_WITHOUT_BASE_PATH,
