@@ -64,11 +64,9 @@ pub fn chart_external_database_unused(d: &Input<'_>, _: &Targets, out: &mut Vec<
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::netbox::testing::chart_values as values;
     use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, fired_linted_lines};
 
-    fn values(text: &str) -> String {
-        format!("# t\n\n```yaml,check=chart,file=values.yaml\n{text}```\n")
-    }
 
     /// t198's shape: a Secret for the external database, the bundled PostgreSQL left on.
     #[test]

@@ -71,11 +71,9 @@ pub fn chart_redis_connection_default(d: &Input<'_>, _: &Targets, out: &mut Vec<
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::netbox::testing::chart_values as values;
     use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, linted};
 
-    fn values(text: &str) -> String {
-        format!("# t\n\n```yaml,check=chart,file=values.yaml\n{text}```\n")
-    }
 
     /// t212's shape: the task queue on the cluster's Redis, the cache left out (5.x keys); the
     /// same with 6.0's keys, and a connection written without a host.

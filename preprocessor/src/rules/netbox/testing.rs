@@ -72,6 +72,11 @@ pub fn finding_in(rule: &str, file: &str, python: &str, netbox: &str) -> (String
         .unwrap_or_else(|| panic!("{rule} does not fire on:\n{python}got {got:?}"))
 }
 
+/// A chapter of one block of netbox-chart values named `values.yaml`, as `lint` reads the file.
+pub fn chart_values(text: &str) -> String {
+    format!("# t\n\n```yaml,check=chart,file=values.yaml\n{text}```\n")
+}
+
 /// The message and help of `rule`'s first finding on one `check=chart` block of netbox-chart
 /// values (it must fire).
 pub fn chart_finding(rule: &str, values: &str) -> (String, String) {
