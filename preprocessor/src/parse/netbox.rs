@@ -526,6 +526,8 @@ pub struct ChartConnectionLeftDefault {
 /// A filter written into an `LDAPSearch(…)` call, as text.
 #[derive(Debug, Clone)]
 pub struct LdapSearchFilter {
+    /// The setting whose search it is (`AUTH_LDAP_USER_SEARCH`, `AUTH_LDAP_GROUP_SEARCH`).
+    pub search: &'static str,
     /// The filter (implicitly concatenated literals joined).
     pub text: String,
     /// Where the literal is.
@@ -1216,13 +1218,12 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     });
     for stmt in body {
         let range = to_range(stmt.range());
-        let mut searches = LdapSearches { out: &mut evaluator.file.ldap_search_filters, block };
-        ast::visitor::Visitor::visit_stmt(&mut searches, stmt);
         // A statement the parser had to repair may hold invented values: skip it.
         if broken.touches(&range) {
             evaluator.scan(stmt);
             continue;
         }
+        record_ldap_searches(stmt, block, &mut evaluator.file.ldap_search_filters);
         evaluator.statement = range;
         if let Stmt::If(guard) = stmt
             && guard.elif_else_clauses.is_empty()
@@ -2084,9 +2085,32 @@ fn unguarded_uses(function: &ast::StmtFunctionDef, block: BlockId, out: &mut Vec
     }
 }
 
-/// The filters written as text into `LDAPSearch(base, scope, filter)` calls (or `filterstr=`),
-/// anywhere in a statement.
+/// The settings whose `LDAPSearch` django-auth-ldap runs.
+const LDAP_SEARCHES: [&str; 2] = ["AUTH_LDAP_USER_SEARCH", "AUTH_LDAP_GROUP_SEARCH"];
+
+/// The filters of a top-level `AUTH_LDAP_USER_SEARCH = …` or `AUTH_LDAP_GROUP_SEARCH = …`
+/// (an `LDAPSearch`, or several in an `LDAPSearchUnion`): only these searches are run.
+fn record_ldap_searches(stmt: &Stmt, block: BlockId, out: &mut Vec<LdapSearchFilter>) {
+    let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+        Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+        Stmt::AnnAssign(assign) => match &assign.value {
+            Some(value) => (vec![assign.target.as_ref()], value),
+            None => return,
+        },
+        _ => return,
+    };
+    for target in targets {
+        let Expr::Name(name) = target else { continue };
+        let Some(search) = LDAP_SEARCHES.iter().find(|s| **s == name.id.as_str()) else { continue };
+        let mut searches = LdapSearches { search, out: &mut *out, block };
+        ast::visitor::Visitor::visit_expr(&mut searches, value);
+    }
+}
+
+/// The filters written as text into `LDAPSearch(base, scope, filter)` calls (or `filterstr=`)
+/// of one search setting's value.
 struct LdapSearches<'o> {
+    search: &'static str,
     out: &'o mut Vec<LdapSearchFilter>,
     block: BlockId,
 }
@@ -2109,6 +2133,7 @@ impl<'a> ast::visitor::Visitor<'a> for LdapSearches<'_> {
             })
         {
             self.out.push(LdapSearchFilter {
+                search: self.search,
                 text: filter.value.to_str().to_owned(),
                 range: to_range(filter.range),
                 block: self.block,
