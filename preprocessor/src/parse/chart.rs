@@ -342,7 +342,8 @@ fn connection_left_default(
     {
         return None;
     }
-    if !disabled(family.bundled) {
+    // `--set` wins over the values: an Argo CD parameter may switch it back on.
+    if !disabled(family.bundled) || argo_parameter_set(documents, &format!("{}.enabled", family.bundled)) {
         return None;
     }
     // The template's `if …sentinels` is false for a missing, null, empty list or empty text.
@@ -675,8 +676,26 @@ fn global_keys_unread(global: &Node, block: BlockId, read: &mut Read<'_>) {
 /// or a list of them, the first winning) brings and it does not write itself (the merge is
 /// shallow).
 fn with_merged(entries: &[(Node, Node)]) -> Vec<(&Node, &Node)> {
-    let mut out: Vec<(&Node, &Node)> =
-        entries.iter().filter(|(key, _)| key.as_str() != Some("<<")).map(|(k, v)| (k, v)).collect();
+    let mut out = Vec::new();
+    merge_into(entries, &mut out, MERGE_DEPTH);
+    out
+}
+
+/// How deep merge keys are followed (a merged mapping's own `<<`, and so on): YAML anchors cannot
+/// refer to themselves, and real values chain two or three.
+const MERGE_DEPTH: usize = 8;
+
+/// A mapping's keys into `out`, those already there winning: its own, then its merge keys'.
+fn merge_into<'n>(entries: &'n [(Node, Node)], out: &mut Vec<(&'n Node, &'n Node)>, depth: usize) {
+    let absent = |out: &Vec<(&Node, &Node)>, key: &Node| {
+        key.as_str().is_some_and(|name| !out.iter().any(|(own, _)| own.as_str() == Some(name)))
+    };
+    for (key, value) in entries.iter().filter(|(key, _)| key.as_str() != Some("<<")) {
+        if absent(out, key) {
+            out.push((key, value));
+        }
+    }
+    let Some(depth) = depth.checked_sub(1) else { return };
     for (_, value) in entries.iter().filter(|(key, _)| key.as_str() == Some("<<")) {
         let maps: Vec<&Node> = match &value.kind {
             NodeKind::Map(_) => vec![value],
@@ -684,15 +703,11 @@ fn with_merged(entries: &[(Node, Node)]) -> Vec<(&Node, &Node)> {
             _ => Vec::new(),
         };
         for map in maps {
-            let NodeKind::Map(merged) = &map.kind else { continue };
-            for (key, value) in merged {
-                if key.as_str().is_some_and(|name| !out.iter().any(|(own, _)| own.as_str() == Some(name))) {
-                    out.push((key, value));
-                }
+            if let NodeKind::Map(merged) = &map.kind {
+                merge_into(merged, out, depth);
             }
         }
     }
-    out
 }
 
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<'_>) {

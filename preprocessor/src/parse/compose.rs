@@ -756,23 +756,33 @@ struct PublishedPort {
     every_interface: bool,
 }
 
-/// `scale: 0` or `deploy: {replicas: 0}`: Compose creates no container for the service (one that
-/// only builds an image, say).
-fn scaled_to_zero(service: &Node) -> bool {
-    let zero =
-        |node: Option<&Node>| node.is_some_and(|n| matches!(n.kind, NodeKind::Int(0)) || n.as_str() == Some("0"));
-    zero(service_key(service, "scale"))
-        || zero(service_key(service, "deploy").and_then(|deploy| deploy.get("replicas")))
+/// Whether this file scales the service to no container (`scale: 0` or `deploy: {replicas: 0}`:
+/// one that only builds an image, say), to some (another count), or says nothing (`None`; a
+/// later file's count wins).
+fn scaled_to_zero(service: &Node) -> Option<bool> {
+    let count = service_key(service, "scale")
+        .or_else(|| service_key(service, "deploy").and_then(|deploy| deploy.get("replicas")))?;
+    Some(matches!(count.kind, NodeKind::Int(0)) || count.as_str() == Some("0"))
 }
 
 /// `${NAME:-8000}:8080` (or `${NAME-8000}`, after a literal address: `0.0.0.0:${NAME:-8000}:8080`)
 /// with the name not known here: the entry with the default in, where the interpolation is the
 /// whole host port and its default a port (1 to 65535). Other forms (`:?`, `:+`) say nothing of it.
 fn host_port_variable_default(short: &str) -> Option<String> {
-    let parts: Vec<&str> = split_outside_braces(short, ':').collect();
-    let (address, host_port, container_port) = match parts[..] {
-        [host_port, container_port] => (None, host_port, container_port),
-        [address, host_port, container_port] if !address.contains('$') => (Some(address), host_port, container_port),
+    // A bracketed IPv6 address (`[::]:…`) holds `:` of its own.
+    let (bracketed, rest) = match short.strip_prefix('[').and_then(|r| r.split_once("]:")) {
+        Some((address, rest)) => (Some(address), rest),
+        None => (None, short),
+    };
+    let parts: Vec<&str> = split_outside_braces(rest, ':').collect();
+    let (address, host_port, container_port) = match (bracketed, &parts[..]) {
+        (Some(address), [host_port, container_port]) if !address.contains('$') => {
+            (Some(format!("[{address}]")), *host_port, *container_port)
+        }
+        (None, [host_port, container_port]) => (None, *host_port, *container_port),
+        (None, [address, host_port, container_port]) if !address.contains('$') => {
+            (Some((*address).to_owned()), *host_port, *container_port)
+        }
         _ => return None,
     };
     let inner = host_port.strip_prefix("${")?.strip_suffix('}')?;

@@ -707,9 +707,10 @@ pub struct ShownService {
     /// Compose may not create it: it runs only with its profile (`profiles:`), or a `!reset` or
     /// `!override` tag replaces it (`!reset {}` removes it).
     pub may_not_run: bool,
-    /// This file scales it to no container (`scale: 0`, `deploy: {replicas: 0}`): it is still
-    /// in the project (its `container_name:` counts), but nothing of it runs.
-    pub scaled_to_zero: bool,
+    /// This file scales it to no container (`scale: 0`, `deploy: {replicas: 0}`: it is still
+    /// in the project, its `container_name:` counts, but nothing of it runs), to some containers,
+    /// or says nothing (`None`).
+    pub scaled_to_zero: Option<bool>,
     /// Its `command:` or `entrypoint:` in this file runs NetBox's RQ worker (`rqworker`).
     pub runs_worker: bool,
     /// This file gives it a `command:` or `entrypoint:` of its own: with NetBox's image, not the

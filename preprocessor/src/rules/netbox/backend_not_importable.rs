@@ -74,8 +74,15 @@ const OLD_NETBOX_BACKENDS: &str = "utilities.auth_backends.";
 
 /// An entry naming NetBox's old backend module on a release that cannot import it.
 fn moved_netbox_backend(path: &str, netbox: Version) -> Option<(String, Option<String>)> {
+    moved_backend(path, netbox, true)
+}
+
+/// [`moved_netbox_backend`], where NetBox 2.9.1 to 2.9.x translated the old RemoteUserBackend path
+/// (in `REMOTE_AUTH_BACKEND` only, settings.py L146 at v2.9.1: `translated_by_netbox`) or not (a
+/// plugin that loads the backend itself).
+fn moved_backend(path: &str, netbox: Version, translated_by_netbox: bool) -> Option<(String, Option<String>)> {
     let class = path.strip_prefix(OLD_NETBOX_BACKENDS)?;
-    let translated = class == "RemoteUserBackend" && netbox >= Version::new(2, 9, 1);
+    let translated = translated_by_netbox && class == "RemoteUserBackend" && netbox >= Version::new(2, 9, 1);
     if netbox < Version::new(2, 9, 0) || (translated && netbox < Version::new(2, 10, 0)) {
         return None;
     }
@@ -180,7 +187,7 @@ fn saml2_plugin_backend(d: &Input<'_>, netbox: Version, out: &mut Vec<Finding>) 
             path.escape_debug()
         );
         (message, class_path(path))
-    } else if let Some(moved) = moved_netbox_backend(path, netbox) {
+    } else if let Some(moved) = moved_backend(path, netbox, false) {
         moved
     } else {
         return;
@@ -263,6 +270,10 @@ mod tests {
         // The plugin README's NetBox 2.8 path, on a NetBox without that module.
         let old = plugin.replace("'SAML2DottedEmailUserBackend'", "'utilities.auth_backends.RemoteUserBackend'");
         assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(&old), 4);
+        // NetBox 2.9.1 to 2.9.x translated that path in REMOTE_AUTH_BACKEND only: the plugin, which
+        // loads the backend itself, still fails there.
+        let on_2_9 = crate::rules::netbox::testing::findings(&old, "2.9.5");
+        assert!(on_2_9.iter().any(|(rule, ..)| *rule == "netbox/backend-not-importable"), "{on_2_9:?}");
         let bare = "REMOTE_AUTH_BACKEND = 'RemoteUserBackend'\n";
         assert_fires_in_chapter("netbox/backend-not-importable", &netbox_chapter(bare), 1);
         let help = helps(bare, NGINX, BLUEPRINT).into_iter().find(|(r, _)| *r == "netbox/backend-not-importable");

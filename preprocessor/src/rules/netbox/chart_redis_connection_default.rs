@@ -122,6 +122,9 @@ mod tests {
         let argo = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    helm:\n      parameters:\n        - name: cachingRedis.host\n          value: r\n      valuesObject:\n        redis:\n          enabled: false\n        tasksRedis:\n          host: r\n";
         assert_quiet_linted("netbox/chart-redis-connection-default", &values(argo));
         assert_fires_linted("netbox/chart-redis-connection-default", &values(&argo.replace("cachingRedis.host", "tasksRedis.port")), 13);
+        // A parameter that switches the bundled Redis back on wins over the values.
+        let back_on = argo.replace("name: cachingRedis.host\n          value: r", "name: redis.enabled\n          value: \"true\"");
+        assert_quiet_linted("netbox/chart-redis-connection-default", &values(&back_on));
     }
 
     /// A merge key gives the other connection its server; Sentinels written null or empty are
@@ -130,6 +133,9 @@ mod tests {
     fn merge_keys_and_empty_sentinels() {
         let merged = "redis:\n  enabled: false\ntasksRedis: &r\n  host: redis-master.redis\ncachingRedis:\n  <<: *r\n  database: 1\n";
         assert_quiet_linted("netbox/chart-redis-connection-default", &values(merged));
+        // A merged mapping's own merge key.
+        let chained = "_base: &base\n  host: redis-master.redis\n_mid: &mid\n  <<: *base\n  database: 1\nredis:\n  enabled: false\ntasksRedis:\n  <<: *base\ncachingRedis:\n  <<: *mid\n";
+        assert_quiet_linted("netbox/chart-redis-connection-default", &values(chained));
         for empty in ["null", "\"\"", "[]"] {
             let text = format!("redis:\n  enabled: false\ntasksRedis:\n  host: redis-master.redis\ncachingRedis:\n  sentinels: {empty}\n");
             assert_fires_linted("netbox/chart-redis-connection-default", &values(&text), 5);

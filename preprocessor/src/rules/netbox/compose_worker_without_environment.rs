@@ -63,13 +63,16 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
                 first: service,
                 environment: false,
                 may_not_run: false,
+                scaled_to_zero: None,
                 worker: false,
                 own_command: false,
                 images: Vec::new(),
             }
         });
         entry.environment |= service.environment_given;
-        entry.may_not_run |= service.may_not_run || service.scaled_to_zero;
+        entry.may_not_run |= service.may_not_run;
+        // A later file's count wins.
+        entry.scaled_to_zero = service.scaled_to_zero.or(entry.scaled_to_zero);
         entry.worker |= service.runs_worker;
         entry.own_command |= service.own_command;
         entry.images.extend(service.image.as_ref().map(|(image, _)| image_name(image)));
@@ -82,7 +85,8 @@ pub fn compose_worker_without_environment(d: &Input<'_>, _: &Targets, out: &mut 
         // (corpus case t215, an override's housekeeping service the base file no longer has).
         let second_netbox =
             !service.own_command && service.images.iter().any(|image| netbox_images.contains(image));
-        if name == "netbox" || !(service.worker || second_netbox) || service.environment || service.may_not_run {
+        let runs_none = service.may_not_run || service.scaled_to_zero == Some(true);
+        if name == "netbox" || !(service.worker || second_netbox) || service.environment || runs_none {
             continue;
         }
         let (what, effect) = if service.worker {
@@ -116,6 +120,8 @@ struct Seen<'a> {
     /// A file gives it an environment, or may.
     environment: bool,
     may_not_run: bool,
+    /// The last file that gives a count scales it to none (`Some(true)`) or to some.
+    scaled_to_zero: Option<bool>,
     /// Its command runs the RQ worker.
     worker: bool,
     /// A file gives it a command or entrypoint of its own.
@@ -169,6 +175,10 @@ mod tests {
         for zero in ["    scale: 0\n", "    deploy:\n      replicas: 0\n"] {
             assert_quiet_linted("netbox/compose-worker-without-environment", &second(&format!("{housekeeping}{zero}")));
         }
+        // A later file that scales it up again wins.
+        let override_up = second(&format!("{housekeeping}    deploy:\n      replicas: 0\n"))
+            + "\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox-housekeeping:\n    deploy:\n      replicas: 2\n```\n";
+        assert_fires_linted("netbox/compose-worker-without-environment", &override_up, 7);
     }
 
     #[test]

@@ -110,6 +110,8 @@ mod tests {
             assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose(&format!("    ports:\n      - \"{quiet}\"\n"), nginx));
         }
         assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"0.0.0.0:${PORT:-8060}:8080\"\n", nginx), 5);
+        assert_fires_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"[::]:${PORT:-8060}:8080\"\n", nginx), 5);
+        assert_quiet_in_chapter("netbox/port-published-beside-proxy", &compose("    ports:\n      - \"[::1]:${PORT:-8060}:8080\"\n", nginx));
     }
 
     /// With header authentication the port is a way around the sign-on (a Portainer stack for
