@@ -674,10 +674,10 @@ fn global_keys_unread(global: &Node, block: BlockId, read: &mut Read<'_>) {
 
 /// A mapping's keys as Helm's YAML reader gives them: its own, then those a merge key (`<<: *x`,
 /// or a list of them, the first winning) brings and it does not write itself (the merge is
-/// shallow).
+/// shallow). Keys that are not text are left out.
 fn with_merged(entries: &[(Node, Node)]) -> Vec<(&Node, &Node)> {
     let mut out = Vec::new();
-    merge_into(entries, &mut out, MERGE_DEPTH);
+    merge_into(entries, &mut out, &mut std::collections::HashSet::new(), MERGE_DEPTH);
     out
 }
 
@@ -685,13 +685,18 @@ fn with_merged(entries: &[(Node, Node)]) -> Vec<(&Node, &Node)> {
 /// refer to themselves, and real values chain two or three.
 const MERGE_DEPTH: usize = 8;
 
-/// A mapping's keys into `out`, those already there winning: its own, then its merge keys'.
-fn merge_into<'n>(entries: &'n [(Node, Node)], out: &mut Vec<(&'n Node, &'n Node)>, depth: usize) {
-    let absent = |out: &Vec<(&Node, &Node)>, key: &Node| {
-        key.as_str().is_some_and(|name| !out.iter().any(|(own, _)| own.as_str() == Some(name)))
-    };
-    for (key, value) in entries.iter().filter(|(key, _)| key.as_str() != Some("<<")) {
-        if absent(out, key) {
+/// A mapping's keys into `out`, those already there (`seen`) winning: its own, then its merge
+/// keys'.
+fn merge_into<'n>(
+    entries: &'n [(Node, Node)],
+    out: &mut Vec<(&'n Node, &'n Node)>,
+    seen: &mut std::collections::HashSet<&'n str>,
+    depth: usize,
+) {
+    for (key, value) in entries {
+        if let Some(name) = key.as_str().filter(|name| *name != "<<")
+            && seen.insert(name)
+        {
             out.push((key, value));
         }
     }
@@ -704,34 +709,17 @@ fn merge_into<'n>(entries: &'n [(Node, Node)], out: &mut Vec<(&'n Node, &'n Node
         };
         for map in maps {
             if let NodeKind::Map(merged) = &map.kind {
-                merge_into(merged, out, depth);
+                merge_into(merged, out, seen, depth);
             }
         }
     }
 }
 
 fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<'_>) {
-    for (key, value) in entries {
+    // A YAML merge key (`<<: *defaults`), which Helm's YAML reader applies: its mapping's keys are
+    // this mapping's (see `with_merged`).
+    for (key, value) in with_merged(entries) {
         let Some(name) = key.as_str() else { continue };
-        // A YAML merge key (`<<: *defaults`), which Helm's YAML reader applies: its mapping's
-        // keys are this mapping's.
-        // The merge is shallow: a key the mapping writes itself replaces the merged one whole.
-        if name == "<<" {
-            let own: std::collections::HashSet<&str> = entries.iter().filter_map(|(own, _)| own.as_str()).collect();
-            let explicit = |merged: &Node| merged.as_str().is_some_and(|merged| own.contains(merged));
-            let maps: Vec<&Node> = match &value.kind {
-                NodeKind::Map(_) => vec![value],
-                NodeKind::Seq(items) => items.iter().collect(),
-                _ => Vec::new(),
-            };
-            for map in maps {
-                if let NodeKind::Map(merged) = &map.kind {
-                    let kept: Vec<(Node, Node)> = merged.iter().filter(|(key, _)| !explicit(key)).cloned().collect();
-                    walk(&kept, prefix, block, read);
-                }
-            }
-            continue;
-        }
         let path = format!("{prefix}{name}");
         if path == "global" {
             global_keys_unread(value, block, read);
