@@ -705,7 +705,8 @@ fn loopback_host(host: &str) -> bool {
 /// host port alone with a port as its default (`${NETBOX_PORT:-8000}:8080`, corpus case t211): the
 /// variable is taken for what its default says, a port, so no address is written (a shell that
 /// set it to `127.0.0.1:8000` would bind the machine only; nothing shown says so).
-fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<PublishedPort> {
+/// The proxy beside them is filled in once the whole file is read.
+fn published_ports(ports: &Node, project: Option<&ProjectEnv>, block: BlockId) -> Vec<Published> {
     let mut out = Vec::new();
     for port in ports.items() {
         let (entry, host) = if let Some(short) = port.as_str().map(str::to_owned).or_else(|| match &port.kind {
@@ -744,16 +745,9 @@ fn published_ports(ports: &Node, project: Option<&ProjectEnv>) -> Vec<PublishedP
         }
         let every_interface =
             host.as_deref().is_none_or(|h| matches!(h.trim_matches(['[', ']']), "" | "0.0.0.0" | "::"));
-        out.push(PublishedPort { entry, range: port.range.clone(), every_interface });
+        out.push(Published { entry, range: port.range.clone(), every_interface, block, proxy: None });
     }
     out
-}
-
-/// A port published beyond the machine, as `published_ports` finds it.
-struct PublishedPort {
-    entry: String,
-    range: Range<usize>,
-    every_interface: bool,
 }
 
 /// Whether this file scales the service to no container (`scale: 0` or `deploy: {replicas: 0}`:
@@ -913,7 +907,7 @@ pub fn read_in_project(
     let mut secret_key_secret = false;
     let mut subpath_routes: Vec<SubpathRoute> = Vec::new();
     let mut traefik_routers: Vec<String> = Vec::new();
-    let mut published: Vec<PublishedPort> = Vec::new();
+    let mut published: Vec<Published> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
     let mut healthcheck_probe: Option<Option<HealthProbe>> = None;
     let mut proxy: Option<String> = None;
@@ -1120,7 +1114,7 @@ pub fn read_in_project(
                 out.resets_ports = true;
             }
             if tag != Tag::Reset {
-                published.extend(published_ports(ports, project));
+                published.extend(published_ports(ports, project, block));
                 container_ports.extend(ports.items().iter().filter_map(container_port));
             }
         }
@@ -1239,16 +1233,10 @@ pub fn read_in_project(
         }
     }
     let services = services_seen.then_some(project_services);
-    out.file.published = published
-        .into_iter()
-        .map(|port| Published {
-            entry: port.entry,
-            range: port.range,
-            every_interface: port.every_interface,
-            block,
-            proxy: proxy.clone(),
-        })
-        .collect();
+    for port in &mut published {
+        port.proxy.clone_from(&proxy);
+    }
+    out.file.published = published.into();
     for route in &mut subpath_routes {
         route.block = block;
     }

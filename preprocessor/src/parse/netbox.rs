@@ -496,7 +496,7 @@ pub struct PythonFile {
     /// anything but `true`: `false`, a template's slot).
     pub chart_postgresql_maybe_off: bool,
     /// netbox-chart values with the bundled Redis off where one of NetBox's two Redis connections
-    /// names a server and the other keeps the chart's default host (see
+    /// names a server and the other keeps the chart's placeholder host (see
     /// [`ChartConnectionLeftDefault`]).
     pub chart_connection_left_default: Option<Box<ChartConnectionLeftDefault>>,
     /// netbox-chart values: the Redis connections' keys written (`tasksRedis`, `cachingDatabase`),
@@ -506,7 +506,7 @@ pub struct PythonFile {
 
 /// netbox-chart values that switch the bundled Redis (or Valkey) off and give one Redis
 /// connection a server (`host`, or `sentinels`) but not the other, which the chart then points
-/// at its default host.
+/// at its placeholder host.
 #[derive(Debug, Clone)]
 pub struct ChartConnectionLeftDefault {
     /// The sub-chart switched off (`redis`, `valkey`: its `enabled: false`).
@@ -517,7 +517,7 @@ pub struct ChartConnectionLeftDefault {
     /// The connection left at the default (`cachingRedis`), and its key where it is written.
     pub left: &'static str,
     pub left_range: Option<Range<usize>>,
-    /// The chart's default host for it (`netbox-redis` up to 5.x, `netbox-kv` from 6.0.0).
+    /// The chart's placeholder host for it (`netbox-redis` up to 5.x, `netbox-kv` from 6.0.0).
     pub default_host: &'static str,
     /// The values file.
     pub block: BlockId,

@@ -86,8 +86,13 @@ fn moved_backend(path: &str, netbox: Version, translated_by_netbox: bool) -> Opt
     if netbox < Version::new(2, 9, 0) || (translated && netbox < Version::new(2, 10, 0)) {
         return None;
     }
+    let translation = if translated_by_netbox {
+        "2.9.1 to 2.9.x still translated the old path, 2.10.0 stopped"
+    } else {
+        "2.9.1 to 2.9.x translated the old path in REMOTE_AUTH_BACKEND only"
+    };
     let message = format!(
-        "NetBox 2.9.0 moved its authentication backends out of `utilities.auth_backends` (RemoteUserBackend became `netbox.authentication.RemoteUserBackend`; 2.9.1 to 2.9.x still translated the old path, 2.10.0 stopped), so NetBox {netbox} cannot import `{}`: every login fails with ModuleNotFoundError: No module named 'utilities.auth_backends'",
+        "NetBox 2.9.0 moved its authentication backends out of `utilities.auth_backends` (RemoteUserBackend became `netbox.authentication.RemoteUserBackend`; {translation}), so NetBox {netbox} cannot import `{}`: every login fails with ModuleNotFoundError: No module named 'utilities.auth_backends'",
         path.escape_debug()
     );
     let help = (class == "RemoteUserBackend").then(|| "use `'netbox.authentication.RemoteUserBackend'`".to_owned());
