@@ -104,7 +104,7 @@ pub struct NetboxConfig {
     /// PostgreSQL is on, and whether any values file may switch it off.
     pub chart_external_database: Vec<crate::parse::netbox::ChartValue>,
     pub chart_postgresql_maybe_off: bool,
-    /// netbox-chart values leaving one Redis connection on the chart's default host, and the
+    /// netbox-chart values leaving one Redis connection on the chart's placeholder host, and the
     /// connections' keys each values file writes (by block).
     pub chart_connection_left_default: Vec<crate::parse::netbox::ChartConnectionLeftDefault>,
     pub chart_connections_written: Vec<(crate::finding::BlockId, &'static str)>,
