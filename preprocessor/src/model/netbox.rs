@@ -129,6 +129,9 @@ pub struct NetboxConfig {
     /// Whether a main Python file may set names no statement shows (see
     /// [`crate::parse::module_names::ModuleNames::opaque`]).
     some_file_opaque: bool,
+    /// Whether a settings file shows the lines NixOS's NetBox module renders for the secret key
+    /// (see [`crate::parse::netbox::PythonFile::nixos_module_secret_key`]).
+    nixos_module_secret_key: bool,
     /// The environment variables some Python file shown looks up by name (see
     /// [`crate::parse::netbox::PythonFile::environment_lookups`]).
     environment_lookups: HashSet<CompactString, FxBuildHasher>,
@@ -635,6 +638,25 @@ impl NetboxConfig {
     /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
     /// or its `configuration/ldap/ldap_config.py`, both of which define the helper `_read_secret`
     /// at the top level (netbox-docker 3.0.2; see [`PythonFile::netbox_docker_own`]).
+    /// Whether NixOS's NetBox module wrote the configuration: it renders the secret key its own
+    /// way, or a value names a path in the Nix store (its `GIT_PATH`, a package's file). nixpkgs
+    /// builds NetBox with patches of its own (`STATIC_ROOT` read from configuration.py).
+    pub fn rendered_by_nixos(&self) -> bool {
+        fn names_nix_store(value: &Value) -> bool {
+            match &value.kind {
+                ValueKind::Str(text) => text.starts_with("/nix/store/"),
+                ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => {
+                    items.iter().any(names_nix_store)
+                }
+                ValueKind::Dict(entries) => {
+                    entries.iter().any(|(key, value)| names_nix_store(key) || names_nix_store(value))
+                }
+                _ => false,
+            }
+        }
+        self.nixos_module_secret_key || self.settings().any(|setting| names_nix_store(&setting.value))
+    }
+
     pub fn is_netbox_docker_own(&self, setting: &Setting) -> bool {
         self.netbox_docker_own.contains(&setting.block)
     }
@@ -745,6 +767,7 @@ impl NetboxConfig {
             ldap_blocks: self.ldap_blocks.clone(),
             maybe_unbound: Arc::clone(&self.maybe_unbound),
             some_file_opaque: self.some_file_opaque,
+            nixos_module_secret_key: self.nixos_module_secret_key,
             environment_lookups: self.environment_lookups.clone(),
             published: self.published.clone(),
             subpath_routes: self.subpath_routes.clone(),
@@ -803,6 +826,8 @@ impl NetboxConfig {
                 if matches!(role, Role::Whole | Role::Partial) {
                     self.startup_imports.extend(file.imports.iter().filter(|i| i.top_level).cloned());
                 }
+                self.nixos_module_secret_key |=
+                    matches!(role, Role::Whole | Role::Partial) && file.nixos_module_secret_key;
                 if file.netbox_docker_own
                     && let Some(first) = file.settings.first()
                 {
@@ -1002,6 +1027,7 @@ impl NetboxConfig {
             config.bound_in_file.extend(part.bound_in_file);
             config.read_in_file.extend(part.read_in_file);
             config.some_file_opaque |= part.some_file_opaque;
+            config.nixos_module_secret_key |= part.nixos_module_secret_key;
             config.environment_lookups.extend(part.environment_lookups);
             for (file, whole) in part.whole_settings_files {
                 *config.whole_settings_files.entry(file).or_insert(true) &= whole;

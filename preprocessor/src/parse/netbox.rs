@@ -456,6 +456,11 @@ pub struct PythonFile {
     /// Its `configuration/ldap/ldap_config.py` defines `_read_secret` too (3.0.2, line 9), and is
     /// recognised the same way.
     pub netbox_docker_own: bool,
+    /// The secret key read as NixOS's NetBox module renders it, at the top level:
+    /// `with open("<secretKeyFile>", "r") as file:` and `SECRET_KEY = file.readline()`
+    /// (nixos/modules/services/web-apps/netbox.nix `extraConfig`; `secretKeyFile` has no default,
+    /// so every configuration the module writes ends so). NixOS wrote the file.
+    pub nixos_module_secret_key: bool,
     /// The names the file binds anywhere, and the ones it reads at its top level without
     /// binding them (see [`super::module_names`]); empty when the file has a syntax error.
     pub module_names: Box<super::module_names::ModuleNames>,
@@ -1224,6 +1229,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             evaluator.scan(stmt);
             continue;
         }
+        evaluator.file.nixos_module_secret_key |= is_nixos_module_secret_key(stmt);
         record_ldap_searches(stmt, block, &mut evaluator.file.ldap_search_filters);
         evaluator.statement = range;
         if let Stmt::If(guard) = stmt
@@ -2091,6 +2097,26 @@ const LDAP_SEARCHES: [&str; 2] = ["AUTH_LDAP_USER_SEARCH", "AUTH_LDAP_GROUP_SEAR
 
 /// The filters of a top-level `AUTH_LDAP_USER_SEARCH = …` or `AUTH_LDAP_GROUP_SEARCH = …`
 /// (an `LDAPSearch`, or several in an `LDAPSearchUnion`): only these searches are run.
+/// `with open("…", "r") as file:` whose body is `SECRET_KEY = file.readline()` and nothing else:
+/// the lines NixOS's NetBox module writes for its `secretKeyFile` (see
+/// [`PythonFile::nixos_module_secret_key`]).
+fn is_nixos_module_secret_key(stmt: &Stmt) -> bool {
+    let Stmt::With(with) = stmt else { return false };
+    let [item] = with.items.as_slice() else { return false };
+    let [Stmt::Assign(assign)] = with.body.as_slice() else { return false };
+    let opens_a_path = matches!(&item.context_expr, Expr::Call(call)
+        if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "open")
+            && call.arguments.keywords.is_empty()
+            && matches!(call.arguments.args.as_ref(), [Expr::StringLiteral(_), Expr::StringLiteral(mode)] if mode.value.to_str() == "r"));
+    let as_file = matches!(item.optional_vars.as_deref(), Some(Expr::Name(n)) if n.id.as_str() == "file");
+    let reads_the_key = matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == "SECRET_KEY")
+        && matches!(assign.value.as_ref(), Expr::Call(call)
+            if call.arguments.is_empty()
+                && matches!(call.func.as_ref(), Expr::Attribute(a)
+                    if a.attr.id.as_str() == "readline" && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "file")));
+    opens_a_path && as_file && reads_the_key
+}
+
 fn record_ldap_searches(stmt: &Stmt, block: BlockId, out: &mut Vec<LdapSearchFilter>) {
     let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
         Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),

@@ -3,7 +3,6 @@
 use super::parameters::{DJANGO_BY_NAME, NETBOX};
 use super::shared::{at_statement, what_has_no_effect};
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::{Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -13,7 +12,7 @@ pub const SETTING_IGNORED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a Django setting (`USE_X_FORWARDED_HOST`, `SECURE_PROXY_SSL_HEADER`, `LOGIN_REDIRECT_URL`, …) that NetBox never reads from configuration.py",
     help: "remove the line: NetBox copies only its own parameters and the `SOCIAL_AUTH_*` names from configuration.py into Django's settings",
-    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); every Django setting, the module-level names of django/conf/global_settings.py in Django 1.9.13 to 6.1.3, every series NetBox has run on from NetBox 1.0.0's Django==1.9.7 (requirements.txt) (data/django-settings.json), that no NetBox release reads (data/netbox-settings.json) has no effect; NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE. One exception is known: nixpkgs builds NetBox with its own patch, `STATIC_ROOT = getattr(configuration, 'STATIC_ROOT', os.path.join(BASE_DIR, 'static')).rstrip('/')` (nixpkgs pkgs/servers/web-apps/netbox/config.patch, NetBox 3.5's package: 'Allow setting the STATIC_ROOT from within the configuration'; later packages apply custom-static-root.patch), so STATIC_ROOT is not reported in a configuration that names a /nix/store/ path",
+    fact: "facts §1.1 (fixed list of getattr(configuration, NAME); every Django setting, the module-level names of django/conf/global_settings.py in Django 1.9.13 to 6.1.3, every series NetBox has run on from NetBox 1.0.0's Django==1.9.7 (requirements.txt) (data/django-settings.json), that no NetBox release reads (data/netbox-settings.json) has no effect; NetBox sets SECURE_PROXY_SSL_HEADER and USE_X_FORWARDED_HOST itself), §11 (still so in 4.7.3); NetBox 4.6.8 settings.py L94-96 reads django-cors-headers' older names (CORS_ORIGIN_ALLOW_ALL, CORS_ORIGIN_REGEX_WHITELIST, CORS_ORIGIN_WHITELIST) and L221-223 its own storage parameters (STORAGE_BACKEND, STORAGES), never DEFAULT_FILE_STORAGE. One exception is known: nixpkgs builds NetBox with its own patch, `STATIC_ROOT = getattr(configuration, 'STATIC_ROOT', os.path.join(BASE_DIR, 'static')).rstrip('/')` (nixpkgs pkgs/servers/web-apps/netbox/config.patch, NetBox 3.5's package: 'Allow setting the STATIC_ROOT from within the configuration'; later packages apply custom-static-root.patch), so STATIC_ROOT is not reported in a configuration NixOS's module wrote: one that names a /nix/store/ path, or reads the secret key as the module renders it, `with open(\"<secretKeyFile>\", \"r\") as file:` / `SECRET_KEY = file.readline()` (nixos/modules/services/web-apps/netbox.nix extraConfig; secretKeyFile has no default)",
     applies: Applies::Always,
 };
 
@@ -30,7 +29,7 @@ pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         // the target does not read it.
         if let Some(why) = DJANGO_BY_NAME.get(name)
             && NETBOX.get(name).is_none()
-            && !(name == "STATIC_ROOT" && *from_nixpkgs.get_or_insert_with(|| names_nix_store(d)))
+            && !(name == "STATIC_ROOT" && *from_nixpkgs.get_or_insert_with(|| d.netbox.rendered_by_nixos()))
         {
             out.push(at_statement(
                 &SETTING_IGNORED,
@@ -39,21 +38,6 @@ pub fn setting_ignored(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             ));
         }
     }
-}
-
-/// Whether the configuration names a path in the Nix store: NixOS writes it (its NetBox module
-/// renders `configuration.py`), and nixpkgs builds NetBox with a patch that reads `STATIC_ROOT`
-/// from configuration.py (see the rule's `fact`).
-fn names_nix_store(d: &Input<'_>) -> bool {
-    fn in_value(value: &Value) -> bool {
-        match &value.kind {
-            ValueKind::Str(text) => text.starts_with("/nix/store/"),
-            ValueKind::List(items) | ValueKind::Tuple(items) | ValueKind::Set(items) => items.iter().any(in_value),
-            ValueKind::Dict(entries) => entries.iter().any(|(key, value)| in_value(key) || in_value(value)),
-            _ => false,
-        }
-    }
-    d.netbox.settings().any(|setting| in_value(&setting.value))
 }
 
 #[cfg(test)]
@@ -93,6 +77,16 @@ mod tests {
             "STATIC_ROOT = '/var/lib/netbox/static'\n",
             1,
             "GIT_PATH = '/nix/store/0000-git-minimal-2.51.0/bin/git'\nSTATIC_ROOT = '/var/lib/netbox/static'\n",
+        ),
+        // Or one that reads the secret key as NixOS's module renders it (corpus case t217, the
+        // NixOS wiki's configuration, which names no store path); a key read another way is the
+        // author's own file.
+        (
+            "netbox/setting-ignored",
+            "4.4",
+            "STATIC_ROOT = '/var/lib/netbox/static'\nwith open('/run/keys/netbox-secret', 'r') as file:\n    SECRET_KEY = file.readline().strip()\n",
+            1,
+            "STATIC_ROOT = '/var/lib/netbox/static'\nwith open(\"/run/keys/netbox-secret\", \"r\") as file:\n    SECRET_KEY = file.readline()\n",
         ),
     ];
 
