@@ -334,6 +334,32 @@ fn is_plain_host(name: &str) -> bool {
     !name.starts_with('.') && django_domain(name).is_some()
 }
 
+/// Where browsers reach NetBox through a proxy in front that ends TLS and is not among the
+/// files: no server of the site listens with TLS, yet every entry of CSRF_TRUSTED_ORIGINS is an
+/// `https://` origin (a browser sends such an `Origin` only from an https page, so NetBox is
+/// told to trust what this plain listener alone never serves; corpus case t218, a NixOS
+/// container's nginx behind a Traefik TLS edge). The origins' host names (wildcards left out),
+/// lower-cased and without their ports; `None` when nothing shows such a front.
+pub fn tls_front_hosts(deployment: &Deployment) -> Option<Vec<String>> {
+    let servers = &deployment.nginx.servers;
+    if servers.is_empty() || servers.iter().any(Server::is_tls) {
+        return None;
+    }
+    let setting = deployment.netbox.get("CSRF_TRUSTED_ORIGINS")?;
+    let entries = setting.value.items()?.iter().map(|item| item.as_str()).collect::<Option<Vec<_>>>()?;
+    let hosts: Vec<&str> = entries.iter().map(|entry| entry.strip_prefix("https://")).collect::<Option<_>>()?;
+    if hosts.is_empty() {
+        return None;
+    }
+    Some(
+        hosts
+            .iter()
+            .filter(|host| !host.starts_with('*'))
+            .filter_map(|host| django_domain(host.trim_end_matches('/')))
+            .collect(),
+    )
+}
+
 /// `localhost`, `127.0.0.1`, `::1`, `0.0.0.0`: the machine itself, not what readers elsewhere
 /// type.
 pub fn is_loopback(name: &str) -> bool {

@@ -1,7 +1,7 @@
 //! `flow/allowed-hosts-missing-public-host`: The public host is not in ALLOWED_HOSTS.
 
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::flow::host_allowed;
+use crate::model::flow::{host_allowed, tls_front_hosts};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -19,6 +19,12 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
     let Some(flow) = &d.flow else { return };
     let Some((setting, hosts)) = d.netbox.allowed_hosts() else { return };
     let Some(public) = flow.public.host.as_deref().map(str::to_lowercase) else { return };
+    // Behind a TLS proxy in front (NetBox trusts only https origins, this site serves none),
+    // browsers type the front's host: this server's name is theirs only when an origin names it
+    // (corpus case t218: `server_name default` in a NixOS container behind Traefik).
+    if tls_front_hosts(d.deployment).is_some_and(|hosts| !hosts.contains(&public)) {
+        return;
+    }
     // An empty list with DEBUG off allows no host at all: `netbox/allowed-hosts-type` says so,
     // at the same value, for every host (one cause, one finding; corpus case t176).
     let debug = d.netbox.get("DEBUG").and_then(|s| s.value.truthy());
@@ -65,6 +71,21 @@ mod tests {
         );
         let local = NGINX.replace("server_name netbox.internaldomain.com;", "server_name netbox.localhost;");
         assert_quiet("flow/allowed-hosts-missing-public-host", (&format!("{empty}DEBUG = True\n"), &local, ""));
+    }
+
+    #[test]
+    fn behind_a_tls_front_the_host_is_the_fronts() {
+        // A plain-http site whose NetBox trusts only the https origin of another name: browsers
+        // reach that name at a TLS proxy in front, not this server's (corpus case t218).
+        let plain = NGINX.replace("listen [::]:443 ssl ipv6only=off", "listen 8096 default_server").replace("server_name netbox.internaldomain.com;", "server_name default;");
+        let netbox = netbox("['netbox.internaldomain.com']", "['ipam.corp.example']");
+        let fronted = format!("{netbox}CSRF_TRUSTED_ORIGINS = ['https://ipam.corp.example']\n");
+        assert_quiet("flow/allowed-hosts-missing-public-host", (&fronted, &plain, ""));
+        // Without the origin, `default` is taken for the name browsers use.
+        assert_fires("flow/allowed-hosts-missing-public-host", (&netbox, &plain, ""), "ALLOWED_HOSTS");
+        // An origin that names the server itself: its name is what browsers use, and is missing.
+        let named = format!("{netbox}CSRF_TRUSTED_ORIGINS = ['https://default']\n");
+        assert_fires("flow/allowed-hosts-missing-public-host", (&named, &plain, ""), "ALLOWED_HOSTS");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Fires when no server of the site listens with TLS (`listen … ssl`, or the old `ssl on`) and
 //! NetBox is told the request is plain http: no `X-Forwarded-Proto`, or `$scheme` (which is
 //! `http` here). A fixed `X-Forwarded-Proto https`, a value passed on from an outer proxy, or
-//! `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` say that TLS ends in front of this nginx: no finding.
+//! `SOCIAL_AUTH_REDIRECT_IS_HTTPS = True` or a CSRF_TRUSTED_ORIGINS of `https://` origins only
+//! say that TLS ends in front of this nginx: no finding.
 //! Nor when no server of the site writes a `listen`: nginx would then listen on port 80, but a
 //! site that shows none of its listeners is an excerpt (an issue's location quoted inside a
 //! bare `server`), and where TLS ends is not shown.
@@ -25,7 +26,7 @@
 
 use super::shared::{SignOn, sign_on};
 use crate::finding::{Finding, Rule, Severity};
-use crate::model::flow::header;
+use crate::model::flow::{header, tls_front_hosts};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -47,6 +48,7 @@ pub fn plain_http_only(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     if d.nginx.servers.iter().any(|s| s.is_tls())
         || flow.server.behind_proxy()
         || flow.redirect_is_https
+        || tls_front_hosts(d.deployment).is_some()
         || !flow.scheme_known
         || d.nginx.servers.iter().all(|s| s.listens.iter().all(|l| l.range.is_none()))
     {
@@ -132,6 +134,12 @@ mod tests {
         // A server that trusts a proxy in front of it for the client's address.
         let fronted = plain().replace("listen 80;", "listen 80;\n    set_real_ip_from 10.0.0.0/8;");
         assert_quiet("nginx/plain-http-only", (NETBOX, &fronted, BLUEPRINT));
+        // NetBox trusts only https origins: browsers reach it through a TLS proxy in front
+        // (corpus case t218); an http origin among them says this listener is reached itself.
+        let https_only = format!("{NETBOX}CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com']\n");
+        assert_quiet("nginx/plain-http-only", (&https_only, &plain(), BLUEPRINT));
+        let mixed = format!("{NETBOX}CSRF_TRUSTED_ORIGINS = ['https://netbox.internaldomain.com', 'http://netbox.internaldomain.com']\n");
+        assert_fires("nginx/plain-http-only", (&mixed, &plain(), BLUEPRINT), "listen 80");
         // A TLS server elsewhere in the site.
         let tls_too = format!("{}server {{\n    listen 443 ssl;\n    server_name other.example;\n}}\n", plain());
         assert_quiet("nginx/plain-http-only", (NETBOX, &tls_too, BLUEPRINT));

@@ -2,6 +2,7 @@
 
 use super::shared::{SignOn, sign_on};
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::flow::tls_front_hosts;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -17,6 +18,12 @@ pub const PORT_LOST: Rule = Rule {
 
 pub fn port_lost(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(flow) = &d.flow else { return };
+    // Browsers reach NetBox at a TLS proxy in front (NetBox trusts only https origins, this
+    // site serves none): the port they are on is that proxy's, not this listener's (corpus case
+    // t218, a container's nginx on 8096 behind Traefik on 443).
+    if tls_front_hosts(d.deployment).is_some() {
+        return;
+    }
     if flow.public.host.is_none() {
         unnamed_server_port_lost(d, flow, out);
         return;
@@ -140,6 +147,13 @@ mod tests {
         let site = "server {\n    listen 8000 default_server;\n    server_name _;\n    location / {\n        proxy_pass http://127.0.0.1:8001;\n        proxy_set_header Host $host;\n        proxy_set_header X-Forwarded-Proto $scheme;\n        proxy_set_header X-Forwarded-Host $host;\n    }\n}\n";
         let netbox = "ALLOWED_HOSTS = ['*']\nCSRF_TRUSTED_ORIGINS = ['http://netbox.example.com:8000']\n";
         assert_fires("nginx/port-lost", (netbox, site, ""), "X-Forwarded-Host $host");
+        // NetBox trusts only an https origin this plain site never serves: browsers are at a TLS
+        // proxy in front, on its port (corpus case t218), whether the server is named or not.
+        let fronted = "ALLOWED_HOSTS = ['*']\nCSRF_TRUSTED_ORIGINS = ['https://netbox.example.com']\n";
+        assert_quiet("nginx/port-lost", (fronted, site, ""));
+        let named = site.replace("server_name _;", "server_name netbox.example.com;");
+        assert_fires("nginx/port-lost", ("ALLOWED_HOSTS = ['*']\n", &named, ""), "X-Forwarded-Host $host");
+        assert_quiet("nginx/port-lost", (fronted, &named, ""));
         // A container's listener behind a port mapping: nothing says browsers use port 8000.
         assert_quiet("nginx/port-lost", ("ALLOWED_HOSTS = ['*']\n", site, ""));
         assert_quiet("nginx/port-lost", (netbox, &site.replace("X-Forwarded-Host $host", "X-Forwarded-Host $http_host"), ""));
