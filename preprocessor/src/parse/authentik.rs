@@ -217,15 +217,49 @@ pub fn parse(text: &str) -> Blueprint {
 }
 
 /// saphyr counts characters; the tool counts bytes.
-struct CharOffsets {
+struct CharOffsets<'t> {
     bytes: Vec<usize>,
+    text: &'t str,
 }
 
-impl CharOffsets {
-    fn new(text: &str) -> Self {
+impl<'t> CharOffsets<'t> {
+    fn new(text: &'t str) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         bytes.push(text.len());
-        Self { bytes }
+        Self { bytes, text }
+    }
+
+    /// A quoted scalar's span as saphyr gives it runs on past its closing quote, over the
+    /// spaces and a comment after it (`- "8000:8080"  # note`): end it at the quote, so a finding
+    /// underlines the value only. The closing quote is the first `"` not escaped by a backslash,
+    /// or the first `'` not doubled.
+    fn quoted_end(&self, range: &Range<usize>) -> usize {
+        let Some(slice) = self.text.get(range.clone()) else { return range.end };
+        let mut chars = slice.char_indices();
+        let end = match chars.next() {
+            Some((_, '"')) => {
+                let mut escaped = false;
+                chars.find(|&(_, c)| {
+                    let closes = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    closes
+                })
+            }
+            Some((_, '\'')) => {
+                let bytes = slice.as_bytes();
+                let mut i = 1;
+                loop {
+                    match bytes.get(i) {
+                        Some(b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 2,
+                        Some(b'\'') => break Some((i, '\'')),
+                        Some(_) => i += 1,
+                        None => break None,
+                    }
+                }
+            }
+            _ => None,
+        };
+        end.map_or(range.end, |(at, _)| range.start + at + 1)
     }
 
     fn byte(&self, char_index: usize) -> usize {
@@ -233,8 +267,11 @@ impl CharOffsets {
     }
 }
 
-fn node(yaml: &MarkedYaml<'_>, offsets: &CharOffsets) -> Node {
-    let range = offsets.byte(yaml.span.start.index())..offsets.byte(yaml.span.end.index());
+fn node(yaml: &MarkedYaml<'_>, offsets: &CharOffsets<'_>) -> Node {
+    let mut range = offsets.byte(yaml.span.start.index())..offsets.byte(yaml.span.end.index());
+    if matches!(yaml.data, YamlData::Value(Scalar::String(_)) | YamlData::Representation(..)) {
+        range.end = offsets.quoted_end(&range);
+    }
     let kind = match &yaml.data {
         YamlData::Value(scalar) => scalar_kind(scalar),
         YamlData::Representation(text, _, _) => NodeKind::Str(text.to_string()),
@@ -287,6 +324,20 @@ entries:
     attrs:
       provider: !KeyOf netbox-provider
 "#;
+
+    /// A quoted scalar ends at its closing quote, not at the comment after it (a finding on
+    /// `- "8000:8080"  # note` underlined the note too).
+    #[test]
+    fn a_quoted_scalar_ends_at_its_quote() {
+        let text = "a: \"8000:8080\"  # note\nb: 'it''s'   # c\nc: \"x\\\"y#z\" # d\nd: plain  # e\n";
+        let loaded = load(text);
+        let root = &loaded.documents[0];
+        let value = |key: &str| &text[root.get(key).unwrap().range.clone()];
+        assert_eq!(value("a"), "\"8000:8080\"");
+        assert_eq!(value("b"), "'it''s'");
+        assert_eq!(value("c"), "\"x\\\"y#z\"");
+        assert_eq!(value("d"), "plain");
+    }
 
     #[test]
     fn reads_entries_tags_and_positions() {
