@@ -179,6 +179,9 @@ pub struct NetboxConfig {
     /// The compose files' resource keys written with a variable (see
     /// [`crate::parse::netbox::ComposeFacts::key_variables`]).
     compose_key_variables: Vec<(crate::finding::BlockId, std::ops::Range<usize>, &'static str)>,
+    /// Host ports services get through a merge key while another publishes them too (see
+    /// [`crate::parse::netbox::ComposeFacts::inherited_ports`]).
+    compose_inherited_ports: Vec<crate::parse::netbox::InheritedPort>,
     /// A compose file gives the `netbox` service what may serve NetBox on another port (see
     /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
     port_overridden: bool,
@@ -489,6 +492,12 @@ impl NetboxConfig {
         !self.linuxserver.incomplete
     }
 
+    /// Host ports services get through a YAML merge key while another service publishes them
+    /// too (see [`crate::parse::netbox::InheritedPort`]).
+    pub fn compose_inherited_ports(&self) -> &[crate::parse::netbox::InheritedPort] {
+        &self.compose_inherited_ports
+    }
+
     /// The keys of the compose files' `networks:`, `volumes:`, `secrets:` and `configs:` written
     /// with a variable, with their section.
     pub fn compose_key_variables(
@@ -760,6 +769,7 @@ impl NetboxConfig {
             container_ports: self.container_ports.clone(),
             healthcheck_probe: self.healthcheck_probe.clone(),
             compose_key_variables: self.compose_key_variables.clone(),
+            compose_inherited_ports: self.compose_inherited_ports.clone(),
             port_overridden: self.port_overridden,
             networks_declared: self.networks_declared.clone(),
             networks_unseen: self.networks_unseen,
@@ -802,6 +812,7 @@ impl NetboxConfig {
             self.healthcheck_probe = file.compose.healthcheck_probe.clone();
         }
         self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
+        self.compose_inherited_ports.extend(file.compose.inherited_ports.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
         self.networks_declared.extend(file.compose.networks_declared.iter().cloned());
         self.networks_unseen |= file.compose.networks_unseen;
@@ -1055,6 +1066,7 @@ impl NetboxConfig {
                 config.healthcheck_probe = part.healthcheck_probe;
             }
             config.compose_key_variables.extend(part.compose_key_variables);
+            config.compose_inherited_ports.extend(part.compose_inherited_ports);
             config.port_overridden |= part.port_overridden;
             config.networks_declared.extend(part.networks_declared);
             config.networks_unseen |= part.networks_unseen;

@@ -41,9 +41,9 @@ use compact_str::CompactString;
 use super::authentik::{Node, NodeKind, load};
 use super::env::{Interpolation, interpolate, interpolation, invalid_template_message};
 use super::netbox::{
-    ComposeFacts, ContainerName, HealthProbe, InterpolatedVariable, LinuxserverEnvironment, ProjectServices, Published,
-    PythonFile, ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute, SyntaxError, TraefikRouters,
-    UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
+    ComposeFacts, ContainerName, HealthProbe, InheritedPort, InterpolatedVariable, LinuxserverEnvironment,
+    ProjectServices, Published, PythonFile, ServiceVariable, Setting, ShownService, StockConfiguration, SubpathRoute,
+    SyntaxError, TraefikRouters, UNCLEAR_COMMAND, Value, ValueKind, is_template_slot, requirepass_variable,
 };
 use crate::finding::BlockId;
 use crate::secret::is_secret_name;
@@ -750,6 +750,119 @@ fn published_ports(ports: &Node, project: Option<&ProjectEnv>, block: BlockId) -
     out
 }
 
+/// The fixed host side of a `ports:` entry, as the engine binds it: the address (`None` for
+/// every interface), the port and the protocol; `None` for an ephemeral port, a range, or a
+/// value Compose interpolates.
+fn fixed_host_port(port: &Node) -> Option<(Option<String>, u16, String)> {
+    let every = |address: &str| matches!(address.trim_matches(['[', ']']), "" | "0.0.0.0" | "::");
+    if let Some(short) = port.as_str() {
+        if short.contains('$') {
+            return None;
+        }
+        let (mapping, protocol) = short.split_once('/').unwrap_or((short, "tcp"));
+        let parts: Vec<&str> = mapping.rsplitn(3, ':').collect();
+        let (host_port, address) = match parts[..] {
+            [_, host_port] => (host_port, None),
+            [_, host_port, address] => (host_port, (!every(address)).then(|| address.to_owned())),
+            _ => return None,
+        };
+        let port = host_port.parse().ok().filter(|p| *p > 0)?;
+        return Some((address, port, protocol.to_ascii_lowercase()));
+    }
+    let published = port.get("published")?;
+    let host_port = match &published.kind {
+        NodeKind::Int(n) => u16::try_from(*n).ok()?,
+        _ => published.as_str()?.parse().ok()?,
+    };
+    let address = port.get("host_ip").and_then(Node::as_str).filter(|a| !every(a)).map(str::to_owned);
+    if address.as_deref().is_some_and(|a| a.contains('$')) || host_port == 0 {
+        return None;
+    }
+    let protocol = port.get("protocol").and_then(Node::as_str).unwrap_or("tcp").to_ascii_lowercase();
+    Some((address, host_port, protocol))
+}
+
+/// How many entries of one host port are compared (see [`ports_inherited`]).
+const PORT_CLASH_GROUP: usize = 64;
+
+/// Fixed host ports services of one `services:` map get through a YAML merge key while another
+/// of its services publishes the same (see [`InheritedPort`]). A service a profile leaves out,
+/// one scaled to no container, or one given a network mode (which takes no ports of its own) is
+/// not counted.
+fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
+    let NodeKind::Map(entries) = &services.kind else { return Vec::new() };
+    // (service, written on the service itself, the entry's range, its host side, address, port, protocol)
+    let mut bound: Vec<(&str, bool, Range<usize>, String, Option<String>, u16, String)> = Vec::new();
+    for (name, service) in entries {
+        let Some(name) = name.as_str().filter(|name| *name != "<<") else { continue };
+        let service = untag(service).1;
+        if ["profiles", "network_mode"].iter().any(|key| service_key(service, key).is_some())
+            || scaled_to_zero(service) == Some(true)
+        {
+            continue;
+        }
+        let Some(ports) = service_key(service, "ports") else { continue };
+        let written = service.get("ports").is_some();
+        for port in untag(ports).1.items() {
+            if let Some((address, host_port, protocol)) = fixed_host_port(port) {
+                let host = match &address {
+                    Some(address) => format!("{address}:{host_port}"),
+                    None => host_port.to_string(),
+                };
+                bound.push((name, written, port.range.clone(), host, address, host_port, protocol));
+            }
+        }
+    }
+    // Grouped by host port and protocol: only entries of one group can clash. A group is looked
+    // at up to [`PORT_CLASH_GROUP`] entries, so a file of thousands costs no more than that each.
+    let mut groups: HashMap<(u16, &str), Vec<usize>> = HashMap::new();
+    for (i, entry) in bound.iter().enumerate() {
+        let group = groups.entry((entry.5, entry.6.as_str())).or_default();
+        if group.len() < PORT_CLASH_GROUP {
+            group.push(i);
+        }
+    }
+    let mut out: Vec<InheritedPort> = Vec::new();
+    let mut at_entry: HashMap<usize, usize> = HashMap::new();
+    for (i, (name, written, range, host, address, port, protocol)) in bound.iter().enumerate() {
+        let Some(group) = groups.get(&(*port, protocol.as_str())) else { continue };
+        if *written || !group.contains(&i) {
+            continue;
+        }
+        let clashes = |&&j: &&usize| {
+            let other = &bound[j];
+            other.0 != *name && (address.is_none() || other.4.is_none() || other.4 == *address)
+        };
+        let Some(&holder) = group
+            .iter()
+            .filter(|&&j| bound[j].1)
+            .find(clashes)
+            .or_else(|| group.iter().filter(|&&j| j < i).find(clashes))
+        else {
+            continue;
+        };
+        match at_entry.get(&range.start) {
+            Some(&seen) => {
+                let inheritors = &mut out[seen].inheritors;
+                if !inheritors.iter().any(|s| s == name) {
+                    inheritors.push((*name).to_owned());
+                }
+            }
+            None => {
+                at_entry.insert(range.start, out.len());
+                out.push(InheritedPort {
+                    block,
+                    range: range.clone(),
+                    host: host.clone(),
+                    inheritors: vec![(*name).to_owned()],
+                    holder: bound[holder].0.to_owned(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Whether this file scales the service to no container (`scale: 0` or `deploy: {replicas: 0}`:
 /// one that only builds an image, say), to some (another count), or says nothing (`None`; a
 /// later file's count wins).
@@ -910,6 +1023,7 @@ pub fn read_in_project(
     let mut published: Vec<Published> = Vec::new();
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
     let mut healthcheck_probe: Option<Option<HealthProbe>> = None;
+    let mut inherited_ports = Vec::new();
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -979,6 +1093,7 @@ pub fn read_in_project(
             project_services.names.clear();
         }
         scan_services((text, file_name), services, block, project, &env_files, &lines, &mut project_services);
+        inherited_ports.extend(ports_inherited(services, block));
         // A service in the `netbox` service's network namespace (`network_mode: service:netbox`,
         // or `container:` with a name that may be its container's) listens on its ports: a port
         // published there may be its.
@@ -1256,6 +1371,7 @@ pub fn read_in_project(
         networks_declared,
         networks_unseen,
         healthcheck_probe,
+        inherited_ports,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).

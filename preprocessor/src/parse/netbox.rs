@@ -615,6 +615,27 @@ pub struct ComposeFacts {
     /// or reset (or replaced by `!override` without a test); `None` where this file says nothing
     /// of the check's test (a later file's wins, as Compose merges key by key).
     pub healthcheck_probe: Option<Option<HealthProbe>>,
+    /// Fixed host ports that services get from a YAML merge key and another service of the file
+    /// publishes as well (see [`InheritedPort`]).
+    pub inherited_ports: Vec<InheritedPort>,
+}
+
+/// A `ports:` entry with a fixed host port that services get through a YAML merge key
+/// (`netbox-worker: {<<: *netbox}` where the anchor `&netbox` holds `ports: ["8000:8080"]`),
+/// while another service of the file publishes the same host port: Docker binds a host port
+/// for one container only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InheritedPort {
+    /// The compose file's block.
+    pub block: BlockId,
+    /// The entry, where the anchor writes it.
+    pub range: Range<usize>,
+    /// The host side as written (`8000`, `127.0.0.1:8000`).
+    pub host: String,
+    /// The services that get it through a merge key, in the file's order.
+    pub inheritors: Vec<String>,
+    /// The service that publishes it besides them (the one that writes it, else the first).
+    pub holder: String,
 }
 
 /// What a health check's `test` asks of the container (see [`ComposeFacts::healthcheck_probe`]).

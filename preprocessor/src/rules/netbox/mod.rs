@@ -28,6 +28,7 @@ rules! {
     compose_worker_without_environment => COMPOSE_WORKER_WITHOUT_ENVIRONMENT,
     compose_variable_from_shell => COMPOSE_VARIABLE_FROM_SHELL,
     compose_key_variable => COMPOSE_KEY_VARIABLE,
+    compose_port_inherited => COMPOSE_PORT_INHERITED,
     compose_service_without_image => COMPOSE_SERVICE_WITHOUT_IMAGE,
     compose_image_invalid => COMPOSE_IMAGE_INVALID,
     linuxserver_variable_invalid => LINUXSERVER_VARIABLE_INVALID,
