@@ -785,14 +785,27 @@ fn fixed_host_port(port: &Node) -> Option<(Option<String>, u16, String)> {
 /// How many entries of one host port are compared (see [`ports_inherited`]).
 const PORT_CLASH_GROUP: usize = 64;
 
+/// A service's `ports:` entry with a fixed host port (see [`ports_inherited`]).
+struct HostBinding<'a> {
+    service: &'a str,
+    /// Written on the service itself, not got through a merge key.
+    written: bool,
+    range: Range<usize>,
+    /// The host side as written.
+    host: String,
+    /// `None` for every interface.
+    address: Option<String>,
+    port: u16,
+    protocol: String,
+}
+
 /// Fixed host ports services of one `services:` map get through a YAML merge key while another
 /// of its services publishes the same (see [`InheritedPort`]). A service a profile leaves out,
 /// one scaled to no container, or one given a network mode (which takes no ports of its own) is
 /// not counted.
 fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
     let NodeKind::Map(entries) = &services.kind else { return Vec::new() };
-    // (service, written on the service itself, the entry's range, its host side, address, port, protocol)
-    let mut bound: Vec<(&str, bool, Range<usize>, String, Option<String>, u16, String)> = Vec::new();
+    let mut bound: Vec<HostBinding<'_>> = Vec::new();
     for (name, service) in entries {
         let Some(name) = name.as_str().filter(|name| *name != "<<") else { continue };
         let service = untag(service).1;
@@ -803,59 +816,68 @@ fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
         }
         let Some(ports) = service_key(service, "ports") else { continue };
         let written = service.get("ports").is_some();
-        for port in untag(ports).1.items() {
-            if let Some((address, host_port, protocol)) = fixed_host_port(port) {
+        for entry in untag(ports).1.items() {
+            if let Some((address, port, protocol)) = fixed_host_port(entry) {
                 let host = match &address {
-                    Some(address) => format!("{address}:{host_port}"),
-                    None => host_port.to_string(),
+                    Some(address) => format!("{address}:{port}"),
+                    None => port.to_string(),
                 };
-                bound.push((name, written, port.range.clone(), host, address, host_port, protocol));
+                bound.push(HostBinding {
+                    service: name,
+                    written,
+                    range: entry.range.clone(),
+                    host,
+                    address,
+                    port,
+                    protocol,
+                });
             }
         }
     }
     // Grouped by host port and protocol: only entries of one group can clash. A group is looked
     // at up to [`PORT_CLASH_GROUP`] entries, so a file of thousands costs no more than that each.
     let mut groups: HashMap<(u16, &str), Vec<usize>> = HashMap::new();
-    for (i, entry) in bound.iter().enumerate() {
-        let group = groups.entry((entry.5, entry.6.as_str())).or_default();
+    for (i, binding) in bound.iter().enumerate() {
+        let group = groups.entry((binding.port, binding.protocol.as_str())).or_default();
         if group.len() < PORT_CLASH_GROUP {
             group.push(i);
         }
     }
     let mut out: Vec<InheritedPort> = Vec::new();
     let mut at_entry: HashMap<usize, usize> = HashMap::new();
-    for (i, (name, written, range, host, address, port, protocol)) in bound.iter().enumerate() {
-        let Some(group) = groups.get(&(*port, protocol.as_str())) else { continue };
-        if *written || !group.contains(&i) {
+    for (i, binding) in bound.iter().enumerate() {
+        let Some(group) = groups.get(&(binding.port, binding.protocol.as_str())) else { continue };
+        if binding.written || !group.contains(&i) {
             continue;
         }
         let clashes = |&&j: &&usize| {
             let other = &bound[j];
-            other.0 != *name && (address.is_none() || other.4.is_none() || other.4 == *address)
+            other.service != binding.service
+                && (binding.address.is_none() || other.address.is_none() || other.address == binding.address)
         };
         let Some(&holder) = group
             .iter()
-            .filter(|&&j| bound[j].1)
+            .filter(|&&j| bound[j].written)
             .find(clashes)
             .or_else(|| group.iter().filter(|&&j| j < i).find(clashes))
         else {
             continue;
         };
-        match at_entry.get(&range.start) {
+        match at_entry.get(&binding.range.start) {
             Some(&seen) => {
                 let inheritors = &mut out[seen].inheritors;
-                if !inheritors.iter().any(|s| s == name) {
-                    inheritors.push((*name).to_owned());
+                if !inheritors.iter().any(|s| s == binding.service) {
+                    inheritors.push(binding.service.to_owned());
                 }
             }
             None => {
-                at_entry.insert(range.start, out.len());
+                at_entry.insert(binding.range.start, out.len());
                 out.push(InheritedPort {
                     block,
-                    range: range.clone(),
-                    host: host.clone(),
-                    inheritors: vec![(*name).to_owned()],
-                    holder: bound[holder].0.to_owned(),
+                    range: binding.range.clone(),
+                    host: binding.host.clone(),
+                    inheritors: vec![binding.service.to_owned()],
+                    holder: bound[holder].service.to_owned(),
                 });
             }
         }
