@@ -38,6 +38,7 @@ rules! {
     compose_db_password_mismatch => COMPOSE_DB_PASSWORD_MISMATCH,
     compose_redis_password_mismatch => COMPOSE_REDIS_PASSWORD_MISMATCH,
     permission_name_invalid => PERMISSION_NAME_INVALID,
+    validation_rule_malformed => VALIDATION_RULE_MALFORMED,
     base_path_directory => BASE_PATH_DIRECTORY,
     ldap_dn_malformed => LDAP_DN_MALFORMED,
     ldap_search_filter_placeholder => LDAP_SEARCH_FILTER_PLACEHOLDER,
