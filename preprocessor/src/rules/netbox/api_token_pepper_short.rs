@@ -16,9 +16,8 @@
 //!
 //! Use instead: a random value of 50 characters or more (`openssl rand -base64 48`).
 
-use super::shared::at_value;
+use super::shared::{PEPPER_1_SOURCE, at_value, peppers};
 use crate::finding::{Finding, Rule, Severity};
-use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -35,57 +34,29 @@ pub const API_TOKEN_PEPPER_SHORT: Rule = Rule {
 const MINIMUM: usize = 50;
 
 pub fn api_token_pepper_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let nb = &d.netbox;
-    // netbox-docker's own file fills the dictionary from `API_TOKEN_PEPPER_1` (or a secret file,
-    // which this checker cannot see): the variable, from the environment file.
-    let from_environment = |out: &mut Vec<Finding>| {
-        if let Some(var) = nb.environment_variable("API_TOKEN_PEPPER_1") {
-            report(var, &var.value, "`API_TOKEN_PEPPER_1`", PEPPER_1_SOURCE, out);
+    for pepper in peppers(&d.netbox) {
+        let Some(text) = pepper.value.as_str() else { continue };
+        // An empty variable is netbox-docker's "no pepper": it adds nothing to the dictionary (an
+        // empty pepper written in the dictionary itself is refused like any short one).
+        if pepper.from_variable && text.is_empty() {
+            continue;
         }
-    };
-    match nb.get("API_TOKEN_PEPPERS") {
-        Some(setting) if nb.is_netbox_docker_own(setting) => from_environment(out),
-        Some(setting) => {
-            let ValueKind::Dict(entries) = &setting.value.kind else { return };
-            for (key, pepper) in entries {
-                let name = match &key.kind {
-                    ValueKind::Int(n) => format!("pepper {n}"),
-                    _ => "this pepper".to_string(),
-                };
-                report(setting, pepper, &name, "", out);
-            }
+        let length = text.chars().count();
+        if length >= MINIMUM {
+            continue;
         }
-        // A fragment (an add-on file, the environment file alone): netbox-docker's own
-        // configuration.py, not shown, reads the variable.
-        None if !nb.is_complete() => from_environment(out),
-        None => {}
+        let where_from = if pepper.from_variable { PEPPER_1_SOURCE } else { "" };
+        // The pepper is a secret: only its length is said.
+        out.push(at_value(
+            &API_TOKEN_PEPPER_SHORT,
+            pepper.setting,
+            pepper.value,
+            format!(
+                "{} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)",
+                pepper.name
+            ),
+        ));
     }
-}
-
-const PEPPER_1_SOURCE: &str =
-    " (netbox-docker makes it pepper 1 of API_TOKEN_PEPPERS unless a /run/secrets/api_token_pepper_1 file replaces it)";
-
-fn report(setting: &Setting, pepper: &Value, name: &str, where_from: &str, out: &mut Vec<Finding>) {
-    let Some(text) = pepper.as_str() else { return };
-    // An empty variable is netbox-docker's "no pepper": it adds nothing to the dictionary (an
-    // empty pepper written in the dictionary itself is refused like any short one).
-    let from_variable = !where_from.is_empty();
-    if from_variable && text.is_empty() {
-        return;
-    }
-    let length = text.chars().count();
-    if length >= MINIMUM {
-        return;
-    }
-    // The pepper is a secret: only its length is said.
-    out.push(at_value(
-        &API_TOKEN_PEPPER_SHORT,
-        setting,
-        pepper,
-        format!(
-            "{name} has {length} characters{where_from}: NetBox stops at start-up with `ImproperlyConfigured: Invalid pepper …: Pepper must be at least 50 characters in length.`, so it answers no request (a proxy in front of it answers 502 Bad Gateway)"
-        ),
-    ));
 }
 
 #[cfg(test)]

@@ -82,6 +82,7 @@ rules! {
     secret_key_empty => SECRET_KEY_EMPTY,
     secret_key_public => SECRET_KEY_PUBLIC,
     api_token_pepper_short => API_TOKEN_PEPPER_SHORT,
+    api_token_pepper_public => API_TOKEN_PEPPER_PUBLIC,
     model_import_in_configuration => MODEL_IMPORT_IN_CONFIGURATION,
     plugin_name_not_module => PLUGIN_NAME_NOT_MODULE,
     plugins_config_key_not_plugin => PLUGINS_CONFIG_KEY_NOT_PLUGIN,

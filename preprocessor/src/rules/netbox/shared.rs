@@ -221,6 +221,58 @@ pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> 
 /// The modules of the pipeline steps social-core, social-auth-app-django and NetBox itself ship.
 pub(super) const LIBRARY_STEPS: &[&str] = &["social_core.", "social_django.", "netbox.authentication."];
 
+/// A pepper NetBox hashes API tokens with: an entry of `API_TOKEN_PEPPERS` written in
+/// configuration.py, or netbox-docker's `API_TOKEN_PEPPER_1` where its own configuration reads it.
+pub(super) struct Pepper<'a> {
+    pub setting: &'a Setting,
+    pub value: &'a Value,
+    /// `pepper 1`, `` `API_TOKEN_PEPPER_1` ``, or "this pepper" (a key not an integer).
+    pub name: String,
+    /// Read from netbox-docker's variable: an empty one adds no pepper.
+    pub from_variable: bool,
+}
+
+/// Where it says so in a message: netbox-docker's mapping of the variable.
+pub(super) const PEPPER_1_SOURCE: &str =
+    " (netbox-docker makes it pepper 1 of API_TOKEN_PEPPERS unless a /run/secrets/api_token_pepper_1 file replaces it)";
+
+/// The peppers in force (see [`Pepper`]): the dictionary configuration.py writes; netbox-docker's
+/// variable where its own configuration.py is what builds the dictionary, or where a fragment (an
+/// add-on, the environment file alone) leaves that file unshown.
+pub(super) fn peppers(nb: &NetboxConfig) -> Vec<Pepper<'_>> {
+    let from_environment = || {
+        nb.environment_variable("API_TOKEN_PEPPER_1")
+            .map(|var| Pepper {
+                setting: var,
+                value: &var.value,
+                name: "`API_TOKEN_PEPPER_1`".to_string(),
+                from_variable: true,
+            })
+            .into_iter()
+            .collect()
+    };
+    match nb.get("API_TOKEN_PEPPERS") {
+        Some(setting) if nb.is_netbox_docker_own(setting) => from_environment(),
+        Some(setting) => {
+            let ValueKind::Dict(entries) = &setting.value.kind else { return Vec::new() };
+            entries
+                .iter()
+                .map(|(key, value)| Pepper {
+                    setting,
+                    value,
+                    name: match &key.kind {
+                        ValueKind::Int(n) => format!("pepper {n}"),
+                        _ => "this pepper".to_string(),
+                    },
+                    from_variable: false,
+                })
+                .collect()
+        }
+        None if !nb.is_complete() => from_environment(),
+        None => Vec::new(),
+    }
+}
+
 /// Whether the social-auth pipeline is known to run library steps only: written out with steps
 /// of [`LIBRARY_STEPS`] alone, or left out of a whole configuration (NetBox's default pipeline).
 /// Then no step of the deployment's own reads a setting the libraries do not.
