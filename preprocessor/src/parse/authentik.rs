@@ -174,15 +174,52 @@ pub fn load(text: &str) -> Loaded {
             Some(TooComplex { range: start..end, message: limits::too_deep("sequences and mappings") });
         return loaded;
     }
-    match MarkedYaml::load_from_str(text) {
-        Ok(documents) => loaded.documents = documents.iter().map(|d| node(d, &offsets)).collect(),
-        Err(error) => {
-            let start = offsets.byte(error.marker().index());
-            let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
-            loaded.syntax_errors.push(SyntaxError { range: start..end, message: error.info().to_string() });
+    let mut repaired: Option<String> = None;
+    for _ in 0..=MARGIN_REPAIRS {
+        let read = repaired.as_deref().unwrap_or(text);
+        match MarkedYaml::load_from_str(read) {
+            Ok(documents) => {
+                // A repair keeps every character where it was: positions in `read` are `text`'s.
+                loaded.documents = documents.iter().map(|d| node(d, &offsets)).collect();
+                break;
+            }
+            Err(error) => {
+                let start = offsets.byte(error.marker().index());
+                if let Some(line_break) = closed_at_the_margin(read, start, error.info()) {
+                    repaired.get_or_insert_with(|| text.to_owned()).replace_range(line_break..=line_break, " ");
+                    continue;
+                }
+                let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+                loaded.syntax_errors.push(SyntaxError { range: start..end, message: error.info().to_string() });
+                break;
+            }
         }
     }
     loaded
+}
+
+/// How many flow collections closed at the margin one text may have repaired (each costs a parse).
+const MARGIN_REPAIRS: usize = 8;
+
+/// A flow collection whose closing bracket starts a line left of where YAML 1.2 wants flow
+/// content under a block key (`plugins: [` … `]` at column 0): saphyr refuses it ("invalid
+/// indentation"), while libyaml and the readers built on it take it (PyYAML 6.0, seen here; Helm's
+/// go-yaml, whose scanner is libyaml's, checks indentation in block context only). The line
+/// break before that line, to be read as a space, which joins the bracket to the line before
+/// and keeps every byte's offset; `None` for any other error, or where the line before holds a
+/// comment, which would swallow the bracket.
+fn closed_at_the_margin(text: &str, at: usize, message: &str) -> Option<usize> {
+    if message != "invalid indentation" {
+        return None;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    if !line.trim_start_matches([' ', '\t']).starts_with([']', '}']) || line_start == 0 {
+        return None;
+    }
+    let line_break = line_start - 1;
+    let before = &text[text[..line_break].rfind('\n').map_or(0, |i| i + 1)..line_break];
+    (!before.contains('#')).then_some(line_break)
 }
 
 /// Parse one block.
@@ -324,6 +361,24 @@ entries:
     attrs:
       provider: !KeyOf netbox-provider
 "#;
+
+    /// A flow list closed at the margin under a top-level key, as Helm reads it (corpus case
+    /// t221): read, with every value where the text has it; behind a comment, or any other
+    /// indentation error, still an error.
+    #[test]
+    fn a_flow_collection_closed_at_the_margin() {
+        let text = "plugins: [\n  \"django3_saml2_nbplugin\"\n]\nconfig: {\n  a: 1\n}\nafter: \"x\"\n";
+        let loaded = load(text);
+        assert!(loaded.syntax_errors.is_empty(), "{:?}", loaded.syntax_errors);
+        let root = &loaded.documents[0];
+        let plugin = &root.get("plugins").unwrap().items()[0];
+        assert_eq!(&text[plugin.range.clone()], "\"django3_saml2_nbplugin\"");
+        assert_eq!(&text[root.get("after").unwrap().range.clone()], "\"x\"");
+        let commented = "plugins: [\n  \"a\"  # the plugin\n]\n";
+        assert_eq!(load(commented).syntax_errors.len(), 1);
+        let broken = "a:\n  b: 1\n c: 2\n";
+        assert_eq!(load(broken).syntax_errors.len(), 1);
+    }
 
     /// A quoted scalar ends at its closing quote, not at the comment after it (a finding on
     /// `- "8000:8080"  # note` underlined the note too).
