@@ -338,8 +338,9 @@ fn is_plain_host(name: &str) -> bool {
 /// files: no server of the site listens with TLS, yet every entry of CSRF_TRUSTED_ORIGINS is an
 /// `https://` origin (a browser sends such an `Origin` only from an https page, so NetBox is
 /// told to trust what this plain listener alone never serves; corpus case t218, a NixOS
-/// container's nginx behind a Traefik TLS edge). The origins' host names (wildcards left out),
-/// lower-cased and without their ports; `None` when nothing shows such a front.
+/// container's nginx behind a Traefik TLS edge). The origins' host names, lower-cased and without
+/// their ports, a wildcard origin's as Django's `.example.com` pattern (match them with
+/// [`host_allowed`]); `None` when nothing shows such a front.
 pub fn tls_front_hosts(deployment: &Deployment) -> Option<Vec<String>> {
     let servers = &deployment.nginx.servers;
     if servers.is_empty() || servers.iter().any(Server::is_tls) {
@@ -354,8 +355,13 @@ pub fn tls_front_hosts(deployment: &Deployment) -> Option<Vec<String>> {
     Some(
         hosts
             .iter()
-            .filter(|host| !host.starts_with('*'))
-            .filter_map(|host| django_domain(host.trim_end_matches('/')))
+            .filter_map(|host| {
+                let host = host.trim_end_matches('/');
+                match host.strip_prefix("*.") {
+                    Some(domain) => django_domain(domain).map(|domain| format!(".{domain}")),
+                    None => django_domain(host),
+                }
+            })
             .collect(),
     )
 }

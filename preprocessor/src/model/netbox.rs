@@ -182,6 +182,9 @@ pub struct NetboxConfig {
     /// Host ports services get through a merge key while another publishes them too (see
     /// [`crate::parse::netbox::ComposeFacts::inherited_ports`]).
     compose_inherited_ports: Vec<crate::parse::netbox::InheritedPort>,
+    /// Services a compose file takes out of a port clash (see
+    /// [`crate::parse::netbox::ComposeFacts::ports_settled`]), with the file's block.
+    compose_ports_settled: Vec<(crate::finding::BlockId, String)>,
     /// A compose file gives the `netbox` service what may serve NetBox on another port (see
     /// [`crate::parse::netbox::ComposeFacts::port_overridden`]).
     port_overridden: bool,
@@ -494,8 +497,27 @@ impl NetboxConfig {
 
     /// Host ports services get through a YAML merge key while another service publishes them
     /// too (see [`crate::parse::netbox::InheritedPort`]).
-    pub fn compose_inherited_ports(&self) -> &[crate::parse::netbox::InheritedPort] {
-        &self.compose_inherited_ports
+    /// Not where another compose file of the project takes the holder out of the clash; an
+    /// inheritor another file takes out is left out of its entry.
+    pub fn compose_inherited_ports(&self) -> Vec<crate::parse::netbox::InheritedPort> {
+        let mut settled: HashMap<&str, Vec<crate::finding::BlockId>, FxBuildHasher> = HashMap::default();
+        for (block, name) in &self.compose_ports_settled {
+            settled.entry(name.as_str()).or_default().push(*block);
+        }
+        let settled_elsewhere = |block: crate::finding::BlockId, service: &str| {
+            settled
+                .get(service.to_ascii_lowercase().as_str())
+                .is_some_and(|blocks| blocks.iter().any(|other| *other != block))
+        };
+        self.compose_inherited_ports
+            .iter()
+            .filter(|port| !settled_elsewhere(port.block, &port.holder))
+            .filter_map(|port| {
+                let mut port = port.clone();
+                port.inheritors.retain(|service| !settled_elsewhere(port.block, service));
+                (!port.inheritors.is_empty()).then_some(port)
+            })
+            .collect()
     }
 
     /// The keys of the compose files' `networks:`, `volumes:`, `secrets:` and `configs:` written
@@ -644,9 +666,6 @@ impl NetboxConfig {
         !self.ldap_loader_replaced && self.ldap_blocks.iter().all(|block| self.netbox_docker_own.contains(block))
     }
 
-    /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
-    /// or its `configuration/ldap/ldap_config.py`, both of which define the helper `_read_secret`
-    /// at the top level (netbox-docker 3.0.2; see [`PythonFile::netbox_docker_own`]).
     /// Whether NixOS's NetBox module wrote the configuration: it renders the secret key its own
     /// way, or a value names a path in the Nix store (its `GIT_PATH`, a package's file). nixpkgs
     /// builds NetBox with patches of its own (`STATIC_ROOT` read from configuration.py).
@@ -666,6 +685,9 @@ impl NetboxConfig {
         self.nixos_module_secret_key || self.settings().any(|setting| names_nix_store(&setting.value))
     }
 
+    /// Whether a setting is written in one of netbox-docker's own files: its `configuration.py`
+    /// or its `configuration/ldap/ldap_config.py`, both of which define the helper `_read_secret`
+    /// at the top level (netbox-docker 3.0.2; see [`PythonFile::netbox_docker_own`]).
     pub fn is_netbox_docker_own(&self, setting: &Setting) -> bool {
         self.netbox_docker_own.contains(&setting.block)
     }
@@ -770,6 +792,7 @@ impl NetboxConfig {
             healthcheck_probe: self.healthcheck_probe.clone(),
             compose_key_variables: self.compose_key_variables.clone(),
             compose_inherited_ports: self.compose_inherited_ports.clone(),
+            compose_ports_settled: self.compose_ports_settled.clone(),
             port_overridden: self.port_overridden,
             networks_declared: self.networks_declared.clone(),
             networks_unseen: self.networks_unseen,
@@ -813,6 +836,7 @@ impl NetboxConfig {
         }
         self.compose_key_variables.extend(file.compose.key_variables.iter().cloned());
         self.compose_inherited_ports.extend(file.compose.inherited_ports.iter().cloned());
+        self.compose_ports_settled.extend(file.compose.ports_settled.iter().cloned());
         self.port_overridden |= file.compose.port_overridden;
         self.networks_declared.extend(file.compose.networks_declared.iter().cloned());
         self.networks_unseen |= file.compose.networks_unseen;
@@ -1067,6 +1091,7 @@ impl NetboxConfig {
             }
             config.compose_key_variables.extend(part.compose_key_variables);
             config.compose_inherited_ports.extend(part.compose_inherited_ports);
+            config.compose_ports_settled.extend(part.compose_ports_settled);
             config.port_overridden |= part.port_overridden;
             config.networks_declared.extend(part.networks_declared);
             config.networks_unseen |= part.networks_unseen;

@@ -174,19 +174,33 @@ pub fn load(text: &str) -> Loaded {
             Some(TooComplex { range: start..end, message: limits::too_deep("sequences and mappings") });
         return loaded;
     }
-    let mut repaired: Option<String> = None;
-    for _ in 0..=MARGIN_REPAIRS {
-        let read = repaired.as_deref().unwrap_or(text);
-        match MarkedYaml::load_from_str(read) {
+    // Characters read as spaces (see [`closed_at_the_margin`]), by their index: a repair keeps
+    // every character where it was, so positions in the text read are the text's own.
+    let mut blanked: Vec<usize> = Vec::new();
+    let mut repairs = 0;
+    loop {
+        let read: std::borrow::Cow<'_, str> = if blanked.is_empty() {
+            text.into()
+        } else {
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| if blanked.binary_search(&i).is_ok() { ' ' } else { c })
+                .collect::<String>()
+                .into()
+        };
+        match MarkedYaml::load_from_str(&read) {
             Ok(documents) => {
-                // A repair keeps every character where it was: positions in `read` are `text`'s.
                 loaded.documents = documents.iter().map(|d| node(d, &offsets)).collect();
                 break;
             }
             Err(error) => {
                 let start = offsets.byte(error.marker().index());
-                if let Some(line_break) = closed_at_the_margin(read, start, error.info()) {
-                    repaired.get_or_insert_with(|| text.to_owned()).replace_range(line_break..=line_break, " ");
+                if repairs < MARGIN_REPAIRS
+                    && let Some(bytes) = closed_at_the_margin(text, start, error.info())
+                {
+                    repairs += 1;
+                    blanked.extend(bytes.into_iter().filter_map(|byte| offsets.char_index(byte)));
+                    blanked.sort_unstable();
                     continue;
                 }
                 let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
@@ -204,22 +218,29 @@ const MARGIN_REPAIRS: usize = 8;
 /// A flow collection whose closing bracket starts a line left of where YAML 1.2 wants flow
 /// content under a block key (`plugins: [` … `]` at column 0): saphyr refuses it ("invalid
 /// indentation"), while libyaml and the readers built on it take it (PyYAML 6.0, seen here; Helm's
-/// go-yaml, whose scanner is libyaml's, checks indentation in block context only). The line
-/// break before that line, to be read as a space, which joins the bracket to the line before
-/// and keeps every byte's offset; `None` for any other error, or where the line before holds a
-/// comment, which would swallow the bracket.
-fn closed_at_the_margin(text: &str, at: usize, message: &str) -> Option<usize> {
+/// go-yaml, whose scanner is libyaml's, checks indentation in block context only). The
+/// characters to read as spaces (their byte offsets): the line break before the bracket's line,
+/// which joins the bracket to the line before, and that line's text too where it is a comment
+/// alone (which would swallow the bracket); `None` for any other error, or where the line before
+/// ends in a comment after other text (where the comment starts is not read here).
+fn closed_at_the_margin(text: &str, at: usize, message: &str) -> Option<Vec<usize>> {
     if message != "invalid indentation" {
         return None;
     }
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line = &text[line_start..];
-    if !line.trim_start_matches([' ', '\t']).starts_with([']', '}']) || line_start == 0 {
+    if line_start == 0 || !text[line_start..].trim_start_matches([' ', '\t']).starts_with([']', '}']) {
         return None;
     }
     let line_break = line_start - 1;
-    let before = &text[text[..line_break].rfind('\n').map_or(0, |i| i + 1)..line_break];
-    (!before.contains('#')).then_some(line_break)
+    let before_start = text[..line_break].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[before_start..line_break];
+    let mut blank = vec![line_break];
+    if before.trim_start().starts_with('#') {
+        blank.extend(before.char_indices().map(|(i, _)| before_start + i));
+    } else if before.contains('#') {
+        return None;
+    }
+    Some(blank)
 }
 
 /// Parse one block.
@@ -272,7 +293,14 @@ impl<'t> CharOffsets<'t> {
     /// or the first `'` not doubled.
     fn quoted_end(&self, range: &Range<usize>) -> usize {
         let Some(slice) = self.text.get(range.clone()) else { return range.end };
-        let mut chars = slice.char_indices();
+        // A tag or an anchor before the quote (`!!str "x"`, `&a "x"`).
+        let mut quoted = slice;
+        while let Some(rest) = quoted.strip_prefix(['!', '&']) {
+            let Some(space) = rest.find([' ', '\t']) else { return range.end };
+            quoted = rest[space..].trim_start_matches([' ', '\t']);
+        }
+        let offset = slice.len() - quoted.len();
+        let mut chars = quoted.char_indices();
         let end = match chars.next() {
             Some((_, '"')) => {
                 let mut escaped = false;
@@ -283,7 +311,7 @@ impl<'t> CharOffsets<'t> {
                 })
             }
             Some((_, '\'')) => {
-                let bytes = slice.as_bytes();
+                let bytes = quoted.as_bytes();
                 let mut i = 1;
                 loop {
                     match bytes.get(i) {
@@ -296,7 +324,22 @@ impl<'t> CharOffsets<'t> {
             }
             _ => None,
         };
-        end.map_or(range.end, |(at, _)| range.start + at + 1)
+        let Some((at, _)) = end else { return range.end };
+        // Only spaces and a comment may follow: a block scalar whose first line starts with a
+        // quote (`values: |` then `"a": 1`) runs on, and keeps its range.
+        let rest = &quoted[at + 1..];
+        if !rest.lines().all(|line| {
+            let line = line.trim_start_matches([' ', '\t']);
+            line.is_empty() || line.starts_with('#')
+        }) {
+            return range.end;
+        }
+        range.start + offset + at + 1
+    }
+
+    /// The index of the character at a byte offset (`None` inside a character).
+    fn char_index(&self, byte: usize) -> Option<usize> {
+        self.bytes.binary_search(&byte).ok()
     }
 
     fn byte(&self, char_index: usize) -> usize {
@@ -378,6 +421,17 @@ entries:
         assert_eq!(load(commented).syntax_errors.len(), 1);
         let broken = "a:\n  b: 1\n c: 2\n";
         assert_eq!(load(broken).syntax_errors.len(), 1);
+        // A comment alone on the line before the bracket is read as blank (as PyYAML reads it).
+        let comment_line = "a: [\n  \"b\",\n  # c\n]\nd: \"é\"\n";
+        let loaded = load(comment_line);
+        assert!(loaded.syntax_errors.is_empty(), "{:?}", loaded.syntax_errors);
+        assert_eq!(&comment_line[loaded.documents[0].get("d").unwrap().range.clone()], "\"é\"");
+        // Past the repairs allowed, the error is reported, never a file read as empty.
+        let many: String = (0..=MARGIN_REPAIRS).map(|i| format!("k{i}: [\n  \"a\"\n]\n")).collect();
+        let loaded = load(&many);
+        assert_eq!((loaded.syntax_errors.len(), loaded.documents.len()), (1, 0));
+        let allowed: String = (0..MARGIN_REPAIRS).map(|i| format!("k{i}: [\n  \"a\"\n]\n")).collect();
+        assert!(load(&allowed).syntax_errors.is_empty());
     }
 
     /// A quoted scalar ends at its closing quote, not at the comment after it (a finding on
@@ -392,6 +446,14 @@ entries:
         assert_eq!(value("b"), "'it''s'");
         assert_eq!(value("c"), "\"x\\\"y#z\"");
         assert_eq!(value("d"), "plain");
+        // After a tag or an anchor; and a block scalar whose first line starts with a quote runs on.
+        let text = "a: !!str \"x\"  # c\nb: &b 'y' # d\nc: |\n  \"k\": 1\n  m: 2\n";
+        let loaded = load(text);
+        let root = &loaded.documents[0];
+        let value = |key: &str| &text[root.get(key).unwrap().range.clone()];
+        assert!(value("a").ends_with("\"x\""), "{:?}", value("a"));
+        assert!(value("b").ends_with("'y'"), "{:?}", value("b"));
+        assert!(value("c").contains("m: 2"), "{:?}", value("c"));
     }
 
     #[test]

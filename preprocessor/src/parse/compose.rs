@@ -726,10 +726,7 @@ fn published_ports(ports: &Node, project: Option<&ProjectEnv>, block: BlockId) -
             } else {
                 (short.clone(), short)
             };
-            // An IPv6 host is bracketed; the host address is what comes before the last two
-            // `:`-separated parts (or before the only one, with a host port).
-            let parts: Vec<&str> = known.rsplitn(3, ':').collect();
-            (entry, if parts.len() == 3 { Some(parts[2].to_owned()) } else { None })
+            (entry, short_port_parts(&known).0.map(str::to_owned))
         } else if port.get("target").is_some() {
             // Without `published`, an ephemeral port, as the short form's container port alone.
             let host = port.get("host_ip").and_then(Node::as_str).map(str::to_owned);
@@ -743,30 +740,39 @@ fn published_ports(ports: &Node, project: Option<&ProjectEnv>, block: BlockId) -
         if host.as_deref().is_some_and(loopback_host) {
             continue;
         }
-        let every_interface =
-            host.as_deref().is_none_or(|h| matches!(h.trim_matches(['[', ']']), "" | "0.0.0.0" | "::"));
+        let every_interface = host.as_deref().is_none_or(every_interface);
         out.push(Published { entry, range: port.range.clone(), every_interface, block, proxy: None });
     }
     out
+}
+
+/// A host address that stands for every interface of the host: none, `0.0.0.0` or `::`.
+fn every_interface(address: &str) -> bool {
+    matches!(address.trim_matches(['[', ']']), "" | "0.0.0.0" | "::")
+}
+
+/// A short-form `ports:` entry, `[HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]`: the host
+/// address and host port when written, and the container port with its protocol. An IPv6 host
+/// is bracketed: the address is what comes before the last two `:`-separated parts.
+fn short_port_parts(entry: &str) -> (Option<&str>, Option<&str>, &str) {
+    let mut parts = entry.rsplitn(3, ':');
+    let container = parts.next().unwrap_or_default();
+    let host_port = parts.next();
+    (parts.next(), host_port, container)
 }
 
 /// The fixed host side of a `ports:` entry, as the engine binds it: the address (`None` for
 /// every interface), the port and the protocol; `None` for an ephemeral port, a range, or a
 /// value Compose interpolates.
 fn fixed_host_port(port: &Node) -> Option<(Option<String>, u16, String)> {
-    let every = |address: &str| matches!(address.trim_matches(['[', ']']), "" | "0.0.0.0" | "::");
     if let Some(short) = port.as_str() {
         if short.contains('$') {
             return None;
         }
-        let (mapping, protocol) = short.split_once('/').unwrap_or((short, "tcp"));
-        let parts: Vec<&str> = mapping.rsplitn(3, ':').collect();
-        let (host_port, address) = match parts[..] {
-            [_, host_port] => (host_port, None),
-            [_, host_port, address] => (host_port, (!every(address)).then(|| address.to_owned())),
-            _ => return None,
-        };
-        let port = host_port.parse().ok().filter(|p| *p > 0)?;
+        let (address, host_port, container) = short_port_parts(short);
+        let protocol = container.split_once('/').map_or("tcp", |(_, protocol)| protocol);
+        let port = host_port?.parse().ok().filter(|p| *p > 0)?;
+        let address = address.filter(|address| !every_interface(address)).map(str::to_owned);
         return Some((address, port, protocol.to_ascii_lowercase()));
     }
     let published = port.get("published")?;
@@ -774,12 +780,28 @@ fn fixed_host_port(port: &Node) -> Option<(Option<String>, u16, String)> {
         NodeKind::Int(n) => u16::try_from(*n).ok()?,
         _ => published.as_str()?.parse().ok()?,
     };
-    let address = port.get("host_ip").and_then(Node::as_str).filter(|a| !every(a)).map(str::to_owned);
+    let address = port.get("host_ip").and_then(Node::as_str).filter(|a| !every_interface(a)).map(str::to_owned);
     if address.as_deref().is_some_and(|a| a.contains('$')) || host_port == 0 {
         return None;
     }
     let protocol = port.get("protocol").and_then(Node::as_str).unwrap_or("tcp").to_ascii_lowercase();
     Some((address, host_port, protocol))
+}
+
+/// The services of one `services:` map that publish no port whatever another file gives them
+/// (see [`crate::parse::netbox::ComposeFacts::ports_settled`]).
+fn services_ports_settled(services: &Node) -> Vec<String> {
+    let NodeKind::Map(entries) = &services.kind else { return Vec::new() };
+    entries
+        .iter()
+        .filter(|(_, service)| {
+            let service = untag(service).1;
+            service.get("ports").is_some_and(|ports| !matches!(untag(ports).0, Tag::Merge))
+                || ["profiles", "network_mode"].iter().any(|key| service_key(service, key).is_some())
+                || scaled_to_zero(service) == Some(true)
+        })
+        .filter_map(|(name, _)| name.as_str().map(str::to_ascii_lowercase))
+        .collect()
 }
 
 /// How many entries of one host port are compared (see [`ports_inherited`]).
@@ -1046,6 +1068,7 @@ pub fn read_in_project(
     let mut container_ports: Vec<(u16, Range<usize>)> = Vec::new();
     let mut healthcheck_probe: Option<Option<HealthProbe>> = None;
     let mut inherited_ports = Vec::new();
+    let mut ports_settled = Vec::new();
     let mut proxy: Option<String> = None;
     let mut project_services = ProjectServices {
         netbox_key: None,
@@ -1116,6 +1139,7 @@ pub fn read_in_project(
         }
         scan_services((text, file_name), services, block, project, &env_files, &lines, &mut project_services);
         inherited_ports.extend(ports_inherited(services, block));
+        ports_settled.extend(services_ports_settled(services).into_iter().map(|name| (block, name)));
         // A service in the `netbox` service's network namespace (`network_mode: service:netbox`,
         // or `container:` with a name that may be its container's) listens on its ports: a port
         // published there may be its.
@@ -1394,6 +1418,7 @@ pub fn read_in_project(
         networks_unseen,
         healthcheck_probe,
         inherited_ports,
+        ports_settled,
     });
     // Another publisher's image (not netbox-docker's, not built here) reads its environment its
     // own way: not read as netbox-docker's (see the module's doc; linuxserver's is kept apart).

@@ -618,6 +618,10 @@ pub struct ComposeFacts {
     /// Fixed host ports that services get from a YAML merge key and another service of the file
     /// publishes as well (see [`InheritedPort`]).
     pub inherited_ports: Vec<InheritedPort>,
+    /// Services this file takes out of a port clash, whatever another file gives them: their
+    /// `ports:` reset or overridden (`!reset`, `!override`), a profile, no container
+    /// (`scale: 0`, `replicas: 0`), or a network mode (lower-cased names, with the file's block).
+    pub ports_settled: Vec<(BlockId, String)>,
 }
 
 /// A `ports:` entry with a fixed host port that services get through a YAML merge key
@@ -2116,8 +2120,6 @@ fn unguarded_uses(function: &ast::StmtFunctionDef, block: BlockId, out: &mut Vec
 /// The settings whose `LDAPSearch` django-auth-ldap runs.
 const LDAP_SEARCHES: [&str; 2] = ["AUTH_LDAP_USER_SEARCH", "AUTH_LDAP_GROUP_SEARCH"];
 
-/// The filters of a top-level `AUTH_LDAP_USER_SEARCH = …` or `AUTH_LDAP_GROUP_SEARCH = …`
-/// (an `LDAPSearch`, or several in an `LDAPSearchUnion`): only these searches are run.
 /// `with open("…", "r") as file:` whose body is `SECRET_KEY = file.readline()` and nothing else:
 /// the lines NixOS's NetBox module writes for its `secretKeyFile` (see
 /// [`PythonFile::nixos_module_secret_key`]).
@@ -2138,6 +2140,8 @@ fn is_nixos_module_secret_key(stmt: &Stmt) -> bool {
     opens_a_path && as_file && reads_the_key
 }
 
+/// The filters of a top-level `AUTH_LDAP_USER_SEARCH = …` or `AUTH_LDAP_GROUP_SEARCH = …`
+/// (an `LDAPSearch`, or several in an `LDAPSearchUnion`): only these searches are run.
 fn record_ldap_searches(stmt: &Stmt, block: BlockId, out: &mut Vec<LdapSearchFilter>) {
     let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
         Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),

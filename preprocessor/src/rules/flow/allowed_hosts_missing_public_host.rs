@@ -22,7 +22,7 @@ pub fn allowed_hosts_missing_public_host(d: &Input<'_>, _: &Targets, out: &mut V
     // Behind a TLS proxy in front (NetBox trusts only https origins, this site serves none),
     // browsers type the front's host: this server's name is theirs only when an origin names it
     // (corpus case t218: `server_name default` in a NixOS container behind Traefik).
-    if tls_front_hosts(d.deployment).is_some_and(|hosts| !hosts.contains(&public)) {
+    if tls_front_hosts(d.deployment).is_some_and(|hosts| !host_allowed(&public, &hosts)) {
         return;
     }
     // An empty list with DEBUG off allows no host at all: `netbox/allowed-hosts-type` says so,
@@ -86,6 +86,10 @@ mod tests {
         // An origin that names the server itself: its name is what browsers use, and is missing.
         let named = format!("{netbox}CSRF_TRUSTED_ORIGINS = ['https://default']\n");
         assert_fires("flow/allowed-hosts-missing-public-host", (&named, &plain, ""), "ALLOWED_HOSTS");
+        // A wildcard origin that covers the server's name names it too.
+        let site = plain.replace("server_name default;", "server_name netbox.corp.example;");
+        let wildcard = format!("{netbox}CSRF_TRUSTED_ORIGINS = ['https://*.corp.example']\n");
+        assert_fires("flow/allowed-hosts-missing-public-host", (&wildcard, &site, ""), "ALLOWED_HOSTS");
     }
 
     #[test]

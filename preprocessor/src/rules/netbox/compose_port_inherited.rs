@@ -83,12 +83,17 @@ mod tests {
         // The long form.
         let long = compose("    ports:\n      - target: 8080\n        published: \"8000\"\n", "");
         assert_fires_linted("netbox/compose-port-inherited", &long, 6);
+        // An extension field both services merge: the second is refused.
+        let shared = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  image: docker.io/netboxcommunity/netbox:v4.2-3.1.0\n  ports:\n    - \"8000:8080\"\nservices:\n  netbox:\n    <<: *common\n  netbox-worker:\n    <<: *common\n```\n";
+        assert_fires_linted("netbox/compose-port-inherited", shared, 4);
+        let got = linted("netbox/compose-port-inherited", shared);
+        assert!(got[0].1.starts_with("`netbox-worker` gets") && got[0].1.contains("as `netbox` does"), "{got:?}");
     }
 
     #[test]
     fn no_clash() {
         // The worker sets its own ports, or none is fixed, or it is left out by a profile or
-        // scaled to nothing, or the addresses differ.
+        // scaled to nothing, or the addresses or protocols differ.
         let own = compose("    ports:\n      - \"8000:8080\"\n", "    ports: []\n");
         assert_quiet_linted("netbox/compose-port-inherited", &own);
         let ephemeral = compose("    ports:\n      - \"8080\"\n", "");
@@ -99,8 +104,29 @@ mod tests {
         assert_quiet_linted("netbox/compose-port-inherited", &profile);
         let scaled = compose("    ports:\n      - \"8000:8080\"\n", "    scale: 0\n");
         assert_quiet_linted("netbox/compose-port-inherited", &scaled);
-        // The anchor's port outside the anchor: netbox-docker's own override shape.
-        let apart = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox: &netbox\n    image: docker.io/netboxcommunity/netbox:v4.2-3.1.0\n  netbox-worker:\n    <<: *netbox\n```\n\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    ports:\n      - \"8000:8080\"\n```\n";
-        assert_quiet_linted("netbox/compose-port-inherited", apart);
+        let addresses = compose("    ports:\n      - \"127.0.0.1:8000:8080\"\n", "    ports:\n      - \"192.0.2.5:8000:8080\"\n");
+        assert_quiet_linted("netbox/compose-port-inherited", &addresses);
+        // An extension field both merge, the worker with a port of another protocol.
+        let protocols = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-common: &common\n  image: docker.io/netboxcommunity/netbox:v4.2-3.1.0\n  ports:\n    - \"8000:8080/udp\"\nservices:\n  netbox:\n    <<: *common\n  netbox-worker:\n    <<: *common\n    ports: [\"8000:8080/tcp\"]\n```\n";
+        assert_quiet_linted("netbox/compose-port-inherited", protocols);
+    }
+
+    /// Another file of the project takes the inheritor, or the holder, out of the clash: its
+    /// ports reset or overridden, a profile, no container; a plain `ports:` there is appended
+    /// and changes nothing (the review of 2026-12-03).
+    #[test]
+    fn another_file_settles_it() {
+        let base = compose("    ports:\n      - \"8000:8080\"\n", "");
+        let with = |override_text: &str| format!("{base}\n```yaml,check=compose,file=docker-compose.override.yml\nservices:\n{override_text}```\n");
+        for settled in [
+            "  netbox-worker:\n    ports: !reset []\n",
+            "  netbox-worker:\n    ports: !override [\"9000:8080\"]\n",
+            "  netbox-worker:\n    profiles: [never]\n",
+            "  netbox-worker:\n    scale: 0\n",
+            "  netbox:\n    ports: !reset []\n",
+        ] {
+            assert_quiet_linted("netbox/compose-port-inherited", &with(settled));
+        }
+        assert_fires_linted("netbox/compose-port-inherited", &with("  netbox-worker:\n    ports:\n      - \"9000:8080\"\n"), 6);
     }
 }

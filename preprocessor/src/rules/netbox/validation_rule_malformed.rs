@@ -32,7 +32,7 @@ pub const VALIDATION_RULE_MALFORMED: Rule = Rule {
     severity: Severity::Error,
     summary: "a rule set of `CUSTOM_VALIDATORS` or `PROTECTION_RULES` that NetBox cannot apply (a model's validators given as a mapping, an attribute's rules not a mapping of descriptors, a descriptor NetBox does not know): every save, or deletion, of that model ends in a server error",
     help: "write each model's validators as a list of rule sets, each rule set as `{attribute: {descriptor: value}}` with NetBox's descriptors (`min`, `max`, `min_length`, `max_length`, `regex`, `required`, `prohibited`, and from NetBox 3.7 `eq` and `neq`)",
-    fact: "NetBox 4.6.8 netbox/extras/utils.py L153-172 `run_validators`: `for validator in validators:` a str is imported as `module, cls = validator.rsplit('.', 1)`, a dict becomes `CustomValidator(validator)`; netbox/extras/validators.py L106-121 `for attr_path, rules in self.validation_rules.items(): … for descriptor, value in rules.items()` and L155-164 `get_validator` raises NotImplementedError for a descriptor not in VALIDATORS (L78-88: eq, neq, min, max, min_length, max_length, regex, required, prohibited; 3.0.12 and 3.4.10 have no eq or neq, 3.7.8 has them); extras/signals.py L76-83 runs CUSTOM_VALIDATORS on post_clean, core/signals.py L164-176 PROTECTION_RULES on pre_delete, catching ValidationError only; seen in tests/realworld/tuning/t220-… (an Ansible role's YAML that made a protection rule's attribute a list)",
+    fact: "NetBox 4.6.8 netbox/extras/utils.py L153-172 `run_validators`: `for validator in validators:` a str is imported as `module, cls = validator.rsplit('.', 1)`, a dict becomes `CustomValidator(validator)`; netbox/extras/validators.py L106-121 `for attr_path, rules in self.validation_rules.items(): … for descriptor, value in rules.items()` and L155-164 `get_validator` raises NotImplementedError for a descriptor not in VALIDATORS (L78-88: eq, neq, min, max, min_length, max_length, regex, required, prohibited; 3.0.12 and 3.4.10 have no eq or neq, 3.7.8 has them); extras/signals.py L76-83 runs CUSTOM_VALIDATORS on post_clean, core/signals.py L164-176 PROTECTION_RULES on pre_delete, catching ValidationError only; rule sets as mappings came in 3.1.0 (extras/signals.py L168-184; 3.0.0 L159-163 calls each validator as it is), PROTECTION_RULES in 3.7.0 (no file of v3.6.0 names it); seen in tests/realworld/tuning/t220-… (an Ansible role's YAML that made a protection rule's attribute a list)",
     applies: Applies::Always,
 };
 
@@ -42,7 +42,13 @@ const DESCRIPTORS_3_7: &[&str] = &["eq", "neq"];
 
 pub fn validation_rule_malformed(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let with_equality = targets.netbox >= Version::new(3, 7, 0);
-    for name in ["CUSTOM_VALIDATORS", "PROTECTION_RULES"] {
+    // Rule sets written as mappings came with NetBox 3.1.0 (3.0's signal calls each validator
+    // as it is), PROTECTION_RULES with 3.7.0: before them, not judged here (`setting-too-new`
+    // says a release does not read the setting).
+    for (name, since) in [("CUSTOM_VALIDATORS", Version::new(3, 1, 0)), ("PROTECTION_RULES", Version::new(3, 7, 0))] {
+        if targets.netbox < since {
+            continue;
+        }
         let Some(setting) = d.netbox.get(name) else { continue };
         let ValueKind::Dict(models) = &setting.value.kind else { continue };
         let when = if name == "PROTECTION_RULES" { "deletion" } else { "save" };
@@ -127,6 +133,9 @@ mod tests {
             1,
             "CUSTOM_VALIDATORS = {'dcim.site': [{'status': {'required': True}}]}\n",
         ),
+        // Releases that do not read the setting, or not as rule sets: not judged here.
+        ("netbox/validation-rule-malformed", "3.6", "", 0, "PROTECTION_RULES = {'dcim.site': [{'status': {'eq': 'decommissioning'}}]}\n"),
+        ("netbox/validation-rule-malformed", "3.0", "", 0, "CUSTOM_VALIDATORS = {'dcim.site': [{'name': {'min_len': 5}}]}\n"),
         // The model's validators a mapping instead of a list.
         (
             "netbox/validation-rule-malformed",
