@@ -463,6 +463,21 @@ pub fn image_fills_in_superuser_password(image: &str, project: Option<&ProjectEn
     built_before(image, project, Version::new(5, 0, 0), Version::new(4, 6, 0))
 }
 
+/// Whether netbox-docker's image, by its tag, runs a configuration that turns `LOGIN_REQUIRED` on
+/// where the environment leaves the variable unset: netbox-docker 3.0.0 and later
+/// (configuration/configuration.py L226, `_environ_get_and_map('LOGIN_REQUIRED', 'True',
+/// _AS_BOOL)`, commit 8c691f1; 2.9.1's default was 'False'), named by the tag's suffix, or
+/// without one a NetBox line from 4.1, which 3.0.0 was the first to build (2.9.1's compose file
+/// runs `v4.0-2.9.1`, 3.0.0's `v4.1-3.0.0`); `latest` and `snapshot` are current releases.
+pub fn image_requires_login_by_default(image: &str, project: Option<&ProjectEnv>) -> bool {
+    match built(image, project) {
+        Some(Built::Current) => true,
+        Some(Built::Named { docker: Some(built_by), .. }) => built_by >= Version::new(3, 0, 0),
+        Some(Built::Named { netbox: Some(line), docker: None }) => line >= Version::new(4, 1, 0),
+        _ => false,
+    }
+}
+
 /// What a netbox-docker image's tag says of its build: a NetBox line or release (`v4.4`,
 /// `v4.4.2`) and, after a `-`, the netbox-docker release that built it (`v4.4-3.4.2`), or
 /// netbox-docker's release alone (`latest-3.4.2`, `snapshot-3.4.2`); `latest` and `snapshot`
@@ -1048,6 +1063,7 @@ pub fn read_in_project(
     let mut published_image: Option<bool> = None;
     let mut sso_variables_unmapped = false;
     let mut superuser_password_filled_in = false;
+    let mut login_required_by_default = false;
     let mut ldap_loader: Option<bool> = None;
     let mut linuxserver_image = false;
     let mut nginx_unit_image = false;
@@ -1176,6 +1192,7 @@ pub fn read_in_project(
             published_image = Some(false);
             sso_variables_unmapped = false;
             superuser_password_filled_in = false;
+            login_required_by_default = false;
             ldap_loader = None;
             linuxserver_image = false;
             nginx_unit_image = false;
@@ -1185,6 +1202,7 @@ pub fn read_in_project(
             published_image = Some(published_netbox_docker_image(image));
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
+            login_required_by_default = image_requires_login_by_default(image, project);
             ldap_loader = if published_netbox_docker_image(image) && image_lacks_ldap_loader(image, project) {
                 Some(false)
             } else {
@@ -1369,6 +1387,7 @@ pub fn read_in_project(
         published_image,
         sso_variables_unmapped,
         superuser_password_filled_in,
+        login_required_by_default,
         ldap_loader,
         environment_unseen,
         linuxserver_image,
@@ -2593,6 +2612,7 @@ mod tests {
             published_image: Some(true),
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
+            login_required_by_default: true,
             ldap_loader: Some(true),
             environment_unseen: false,
             linuxserver_image: false,
@@ -2614,6 +2634,7 @@ mod tests {
             published_image: None,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
+            login_required_by_default: false,
             ldap_loader: None,
             environment_unseen: true,
             linuxserver_image: false,

@@ -1069,6 +1069,10 @@ pub struct StockConfiguration {
     /// `SUPERUSER_API_TOKEN` is (the same releases: entrypoint L63-71 at 3.0.2) (see
     /// [`crate::parse::compose::image_fills_in_superuser_password`]).
     pub superuser_password_filled_in: bool,
+    /// That image, by its tag, ships a configuration whose `LOGIN_REQUIRED` is true where the
+    /// environment leaves the variable unset (see
+    /// [`crate::parse::compose::image_requires_login_by_default`]).
+    pub login_required_by_default: bool,
     /// Whether that image, by its tag, ships netbox-docker's `ldap_config.py`, which reads the
     /// `AUTH_LDAP_*` variables: known to (see [`crate::parse::compose::image_reads_ldap_variables`]),
     /// known not to, a netbox-docker release without the loader (see
@@ -1137,6 +1141,7 @@ impl StockConfiguration {
             published_image: other.published_image.or(self.published_image),
             sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
             superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
+            login_required_by_default: image(self.login_required_by_default, other.login_required_by_default),
             ldap_loader: if other.published_image.is_some() { other.ldap_loader } else { self.ldap_loader },
             linuxserver_image: image(self.linuxserver_image, other.linuxserver_image),
             nginx_unit_image: image(self.nginx_unit_image, other.nginx_unit_image),

@@ -9,9 +9,10 @@
 //! `urllib`) and carries no token (`Authorization`, `Bearer`, a header or config file), for
 //! NetBox 4.0 or later, where `LOGIN_REQUIRED` is on: set true, netbox-docker's default where
 //! its own configuration is shown (true from 3.0.0), or NetBox's default (true from 4.0.2) where
-//! a `configuration.py` shown whole leaves it out. Not judged where `LOGIN_REQUIRED` is not known
-//! (netbox-docker's image as shipped, with the variable unset: its default depends on the
-//! release).
+//! a `configuration.py` shown whole leaves it out, or netbox-docker's image run as shipped in a
+//! project shown whole that never sets the variable, where the image's tag names netbox-docker
+//! 3.0.0 or later, or a NetBox line from 4.1 (those releases default it to true; 2.9.1 and
+//! before to false). Not judged where `LOGIN_REQUIRED` is not known otherwise.
 //!
 //! ## Why is this bad?
 //! NetBox's API permission class refuses an unauthenticated request when `LOGIN_REQUIRED` is on,
@@ -84,7 +85,18 @@ fn login_required(nb: &crate::model::netbox::NetboxConfig, targets: &Targets) ->
             targets.netbox >= LOGIN_REQUIRED_BY_DEFAULT,
             "`LOGIN_REQUIRED` is left to NetBox's default, true from 4.0.2",
         )),
-        Presence::Unknown => None,
+        // netbox-docker's image run as shipped (no configuration of one's own), the whole project
+        // shown and no file setting the variable: the image's own default, by its tag (corpus
+        // case t222: `v4.1`, which only netbox-docker 3.0.0 and later built).
+        Presence::Unknown => {
+            let stock = nb.stock_configuration()?;
+            (nb.runs_stock_netbox_docker_configuration()
+                && stock.login_required_by_default
+                && (stock.project_complete || stock.services_omitted)
+                && !stock.environment_unseen
+                && nb.environment_variable("LOGIN_REQUIRED").is_none())
+            .then_some((true, "netbox-docker's image of this tag (netbox-docker 3.0.0 and later) turns `LOGIN_REQUIRED` on where no file sets it"))
+        }
     }
 }
 
@@ -109,6 +121,29 @@ mod tests {
         assert_fires_linted("netbox/compose-healthcheck-api-login-required", &project("v4.5-4.0.0", api, "true"), 5);
         assert_fires_linted(RULE, &project("v4.0-2.9.0", "[\"CMD\", \"curl\", \"-fsS\", \"http://127.0.0.1:8080/api/status/\"]", "True"), 5);
         assert_fires_linted(RULE, &project("v4.5-4.0.0", "wget -q --spider http://localhost:8080/api/ || exit 1", "true"), 5);
+    }
+
+    /// netbox-docker's image run as shipped, in a project that never sets the variable: the
+    /// image's default by its tag (corpus case t222, `v4.1`).
+    #[test]
+    fn the_images_own_default() {
+        let shipped = |tag: &str, environment: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:{tag}\n    healthcheck:\n      test: curl -f http://localhost:8080/api/ || exit 1\n    environment:\n      DB_HOST: postgres\n{environment}```\n"
+            )
+        };
+        assert_fires_linted(RULE, &shipped("v4.1", ""), 5);
+        assert_fires_linted(RULE, &shipped("v4.0-3.0.0", ""), 5);
+        // 2.9.1 and before default it to false; a file that sets it decides, the environment
+        // file too.
+        assert_quiet_linted(RULE, &shipped("v4.0-2.9.1", ""));
+        assert_quiet_linted(RULE, &shipped("v4.0", ""));
+        assert_quiet_linted(RULE, &shipped("v4.1", "      LOGIN_REQUIRED: \"false\"\n"));
+        let env_file = |env: &str| {
+            format!("{}\n```sh,check=env,file=env/netbox.env\nDB_HOST=postgres\n{env}```\n", shipped("v4.1", "    env_file: env/netbox.env\n"))
+        };
+        assert_quiet_linted(RULE, &env_file("LOGIN_REQUIRED=false\n"));
+        assert_fires_linted(RULE, &env_file(""), 5);
     }
 
     /// netbox-docker's own configuration shown (`lint --netbox-docker`): its default, `True`
