@@ -922,6 +922,23 @@ fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
     out
 }
 
+/// An `image:` as Compose interpolates it with the project's `.env`, or a reference's default
+/// where the `.env` shown leaves the name unset (`${NETBOX_DB_IMAGE:-postgres:17-alpine}`);
+/// `None` where a name is not known here.
+fn interpolated_image(image: &str, project: Option<&ProjectEnv>) -> Option<String> {
+    match interpolate(image, |name| project.and_then(|p| p.text(name))) {
+        Interpolation::Known(text) if !is_template_slot(&text) => Some(text),
+        _ => None,
+    }
+}
+
+/// A service's `image:` as it runs: interpolated where that is known, else as written (also
+/// through a YAML merge key).
+fn image_as_run(service: &Node, project: Option<&ProjectEnv>) -> Option<String> {
+    let image = service_key(service, "image").and_then(Node::as_str)?;
+    Some(interpolated_image(image, project).unwrap_or_else(|| image.to_owned()))
+}
+
 /// Whether this file scales the service to no container (`scale: 0` or `deploy: {replicas: 0}`:
 /// one that only builds an image, say), to some (another count), or says nothing (`None`; a
 /// later file's count wins).
@@ -1630,8 +1647,8 @@ fn scan_services(
             let (interpolated, keys_set) = interpolated_variables(service, project);
             // PostgreSQL's and Redis's services: what their environment sets of the passwords
             // they require is read.
-            let is_backing = service_key(service, "image").and_then(Node::as_str).is_some_and(|image| {
-                let (repository, _) = image_repository_and_tag(image);
+            let is_backing = image_as_run(service, project).is_some_and(|image| {
+                let (repository, _) = image_repository_and_tag(&image);
                 let name = repository.rsplit('/').next().unwrap_or(&repository);
                 POSTGRES_IMAGES.contains(&name) || REDIS_IMAGES.contains(&name)
             });
@@ -1657,6 +1674,9 @@ fn scan_services(
                     ),
                 image: service_key(service, "image")
                     .and_then(|image| Some((image.as_str()?.to_owned(), image.range.clone()))),
+                image_interpolated: service_key(service, "image")
+                    .and_then(Node::as_str)
+                    .and_then(|image| interpolated_image(image, project)),
                 may_not_run: tag != Tag::Merge || service_key(service, "profiles").is_some(),
                 scaled_to_zero: scaled_to_zero(service),
                 runs_worker: worker,
@@ -1714,8 +1734,8 @@ fn scan_services(
         // not followed there.
         facts.elsewhere |=
             service.get("extends").is_some() || (service_name == "netbox" && service.get("<<").is_some());
-        if let Some(image) = service_key(service, "image").and_then(Node::as_str) {
-            let (repository, _) = image_repository_and_tag(image);
+        if let Some(image) = image_as_run(service, project) {
+            let (repository, _) = image_repository_and_tag(&image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);
             let list = if POSTGRES_IMAGES.contains(&name) {
                 Some(&mut facts.postgres)

@@ -734,6 +734,9 @@ pub struct ShownService {
     /// Its `image:` as written in this file (also through a YAML merge key), and where the value
     /// is.
     pub image: Option<(String, Range<usize>)>,
+    /// That image as Compose interpolates it with the project's `.env` (or a reference's default
+    /// where the `.env` shown leaves the name unset): `None` where a name is not known here.
+    pub image_interpolated: Option<String>,
     /// Compose may not create it: it runs only with its profile (`profiles:`), or a `!reset` or
     /// `!override` tag replaces it (`!reset {}` removes it).
     pub may_not_run: bool,

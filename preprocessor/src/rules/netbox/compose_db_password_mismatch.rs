@@ -40,7 +40,7 @@
 use crate::finding::{Finding, Rule, Severity};
 use super::shared::{comparable_project, only_service_answering};
 use crate::parse::compose::image_repository_and_tag;
-use crate::parse::netbox::{ServiceVariable, ValueKind};
+use crate::parse::netbox::{ServiceVariable, Setting, ShownService, ValueKind};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -57,41 +57,52 @@ pub const COMPOSE_DB_PASSWORD_MISMATCH: Rule = Rule {
     applies: Applies::Always,
 };
 
-pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+/// NetBox's connection to the PostgreSQL service of its Compose project, where the files show
+/// both ends (see the rule's documentation for what is not judged): NetBox's `DB_PASSWORD`, its
+/// literal value, `DB_USER`, and the one docker-library PostgreSQL service `DB_HOST` names.
+pub(super) struct DatabaseService<'a> {
+    pub sent: &'a Setting,
+    pub password: &'a str,
+    pub user: &'a str,
+    pub service: &'a ShownService,
+}
+
+pub(super) fn database_service<'a>(d: &'a Input<'_>) -> Option<DatabaseService<'a>> {
     let nb = &d.netbox;
-    let Some(services) = comparable_project(nb) else { return };
+    let services = comparable_project(nb)?;
     // A configuration of one's own that sets the connection itself reads the variables only
     // where its `DATABASE` says so (a netbox-docker checkout's configuration.py of any era:
     // `'PASSWORD': os.environ.get('DB_PASSWORD', …)`).
     let own = |name: &str| nb.get(name).filter(|setting| !nb.is_netbox_docker_own(setting) && !nb.is_from_environment(setting));
     if own("DATABASES").is_some() {
-        return;
+        return None;
     }
     if let Some(database) = own("DATABASE") {
-        let ValueKind::Dict(items) = &database.value.kind else { return };
+        let ValueKind::Dict(items) = &database.value.kind else { return None };
         let reads = |key: &str, variable: &str| {
             items.iter().any(|(k, v)| {
                 k.as_str() == Some(key) && matches!(&v.kind, ValueKind::Env { var, .. } if var == variable)
             })
         };
         if !reads("HOST", "DB_HOST") || !reads("PASSWORD", "DB_PASSWORD") {
-            return;
+            return None;
         }
     }
-    let Some(host) = nb.environment_variable("DB_HOST").and_then(|s| s.value.as_str()).map(str::trim) else { return };
-    let Some(sent) = nb.environment_variable("DB_PASSWORD") else { return };
-    let Some(password) = sent.value.as_str().filter(|p| !p.contains('$')) else { return };
-    let Some(user) = nb.environment_variable("DB_USER").and_then(|s| s.value.as_str()) else { return };
+    let host = nb.environment_variable("DB_HOST").and_then(|s| s.value.as_str()).map(str::trim)?;
+    let sent = nb.environment_variable("DB_PASSWORD")?;
+    let password = sent.value.as_str().filter(|p| !p.contains('$'))?;
+    let user = nb.environment_variable("DB_USER").and_then(|s| s.value.as_str())?;
     // Another port than PostgreSQL's: a pooler may answer there (pgbouncer sharing the
     // service's network), with passwords of its own.
     if nb.environment_variable("DB_PORT").is_some_and(|port| port.value.as_str().is_none_or(|p| !matches!(p.trim(), "" | "5432"))) {
-        return;
+        return None;
     }
     // The one service that answers to that name, shown once (in one compose file), running the
     // postgres image (docker-library's, or PostGIS's built on it), with no scripts of its own
     // at initialisation (they may create NetBox's role with another password).
-    let Some(service) = only_service_answering(services, host) else { return };
-    let docker_library = service.image.as_ref().is_some_and(|(image, _)| {
+    let service = only_service_answering(services, host)?;
+    // As Compose interpolates it (`${NETBOX_DB_IMAGE:-postgres:17-alpine}` with the `.env`).
+    let docker_library = service.image_interpolated.as_ref().is_some_and(|image| {
         let (repository, _) = image_repository_and_tag(image);
         matches!(repository.rsplit('/').next(), Some("postgres" | "postgis"))
     });
@@ -104,15 +115,21 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
         .as_ref()
         .is_some_and(|(command, _)| command.contains("hba_file") || command.contains("config_file"));
     if !docker_library || service.initdb_scripts || service.own_start || other_configuration {
-        return;
+        return None;
     }
+    Some(DatabaseService { sent, password, user, service })
+}
+
+pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(DatabaseService { sent, password, user, service }) = database_service(d) else { return };
     // The password is the superuser's (`POSTGRES_USER`): another role NetBox signs in as is
     // made elsewhere, with its own password.
     if service.postgres_user().is_none_or(|superuser| superuser != user) {
         return;
     }
     let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
-    if value == password {
+    // An empty one stops the image before any login: compose-postgres-password-empty's.
+    if value == password || value.is_empty() {
         return;
     }
     let name = service.name.escape_debug();

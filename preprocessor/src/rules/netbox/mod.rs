@@ -36,6 +36,7 @@ rules! {
     compose_port_not_listening => COMPOSE_PORT_NOT_LISTENING,
     compose_host_not_a_service => COMPOSE_HOST_NOT_A_SERVICE,
     compose_db_password_mismatch => COMPOSE_DB_PASSWORD_MISMATCH,
+    compose_postgres_password_empty => COMPOSE_POSTGRES_PASSWORD_EMPTY,
     compose_redis_password_mismatch => COMPOSE_REDIS_PASSWORD_MISMATCH,
     permission_name_invalid => PERMISSION_NAME_INVALID,
     validation_rule_malformed => VALIDATION_RULE_MALFORMED,

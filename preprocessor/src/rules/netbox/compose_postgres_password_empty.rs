@@ -1,0 +1,87 @@
+//! `netbox/compose-postgres-password-empty`: the PostgreSQL service NetBox connects to is given
+//! an empty `POSTGRES_PASSWORD`, which the postgres image refuses to initialise with.
+//!
+//! ## What it does
+//! Where `netbox/compose-db-password-mismatch` can compare the two ends (a whole Compose project,
+//! netbox-docker's image, the one docker-library PostgreSQL service `DB_HOST` names, both values
+//! literal; see that rule for what is not judged), reports NetBox's `DB_PASSWORD` when the
+//! service's `POSTGRES_PASSWORD` is empty (set to nothing, or interpolated from a `.env` that
+//! sets it to nothing) and neither `POSTGRES_HOST_AUTH_METHOD` nor `POSTGRES_PASSWORD_FILE` is
+//! given.
+//!
+//! ## Why is this bad?
+//! On a first start, with an empty data directory, the postgres image's entrypoint stops with
+//! `Error: Database is uninitialized and superuser password is not specified.`: the database
+//! container exits, and NetBox, which waits for it, never starts. The usual cause is an `.env`
+//! copied from an example whose passwords are left blank for the reader to fill in.
+//!
+//! ## Example
+//! `.env` with `NETBOX_DB_PASSWORD=` read by `POSTGRES_PASSWORD: ${NETBOX_DB_PASSWORD}` and
+//! `DB_PASSWORD: ${NETBOX_DB_PASSWORD}`.
+//!
+//! Use instead: a password of your own in both.
+
+use super::compose_db_password_mismatch::{DatabaseService, database_service};
+use crate::finding::{Finding, Rule, Severity};
+use crate::parse::netbox::ServiceVariable;
+use crate::rules::input::Input;
+use crate::version::{Applies, Targets};
+
+/// The PostgreSQL service NetBox connects to has an empty `POSTGRES_PASSWORD`.
+pub const COMPOSE_POSTGRES_PASSWORD_EMPTY: Rule = Rule {
+    id: "netbox/compose-postgres-password-empty",
+    // A warning, as compose-db-password-mismatch: on a data volume initialised earlier the
+    // entrypoint checks nothing.
+    severity: Severity::Warning,
+    summary: "the PostgreSQL service NetBox connects to in its Compose project is given an empty `POSTGRES_PASSWORD` (and no `POSTGRES_HOST_AUTH_METHOD` or `POSTGRES_PASSWORD_FILE`): on a first start the postgres image refuses to initialise the database, and NetBox never starts",
+    help: "set a password of your own in `POSTGRES_PASSWORD` and NetBox's `DB_PASSWORD` (or give both one secret)",
+    fact: "docker-library/postgres 6edb0a8 17/alpine3.23/docker-entrypoint.sh: `docker_verify_minimum_env` (L105-120) prints 'Error: Database is uninitialized and superuser password is not specified.' and exits 1 when POSTGRES_PASSWORD is empty and POSTGRES_HOST_AUTH_METHOD is not `trust`; `_main` calls it only when the data directory holds no database (L343); POSTGRES_PASSWORD_FILE fills the variable first (`file_env`, L9-27); Compose interpolates `${NAME}` from the project's `.env`, to the empty text where it says `NAME=`. Seen in tests/realworld/tuning/t224-… (a netbox-docker 5.0.2 project whose `.env` example leaves the database password empty)",
+    applies: Applies::Always,
+};
+
+pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+    let Some(DatabaseService { sent, service, .. }) = database_service(d) else { return };
+    let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
+    if !value.is_empty() {
+        return;
+    }
+    let name = service.name.escape_debug();
+    out.push(Finding::in_block(
+        &COMPOSE_POSTGRES_PASSWORD_EMPTY,
+        sent.block,
+        sent.value.range.clone(),
+        format!(
+            "NetBox connects to its database on `{name}`, whose `POSTGRES_PASSWORD` is empty ({}): on a first start, with an empty data volume, the postgres image stops with \"Database is uninitialized and superuser password is not specified\", so the database never runs and NetBox never starts",
+            at.escape_debug()
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
+
+    const RULE: &str = "netbox/compose-postgres-password-empty";
+
+    /// A netbox-docker project whose passwords come from the project's `.env` (t224's shape).
+    fn project(env: &str, postgres_extra: &str) -> String {
+        format!(
+            "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.6-5.0.2\n    environment:\n      DB_HOST: postgres\n      DB_USER: netbox\n      DB_PASSWORD: ${{NETBOX_DB_PASSWORD}}\n  postgres:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_USER: netbox\n      POSTGRES_PASSWORD: ${{NETBOX_DB_PASSWORD}}\n{postgres_extra}  redis:\n    image: valkey/valkey:8.1-alpine\n```\n\n```sh,check=env,file=.env\n{env}```\n"
+        )
+    }
+
+    #[test]
+    fn an_empty_password_from_the_env_file() {
+        // At the `.env` line both passwords take (the chapter's line 21, counted from the first block).
+        assert_fires_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", ""), 18);
+        // A password, or a trust method, or a password file: nothing to say.
+        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=Vq3lN0x8pZk2\n", ""));
+        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_HOST_AUTH_METHOD: trust\n"));
+        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
+        // The image named through the `.env` (t224: `${NETBOX_DB_IMAGE:-docker.io/postgres:…}`).
+        let interpolated = project("NETBOX_DB_PASSWORD=\nPG=docker.io/postgres:17.11-alpine\n", "").replace("image: postgres:17-alpine", "image: ${PG:-postgres:16}");
+        assert_fires_linted(RULE, &interpolated, 18);
+        // Not the mismatch as well: one cause, one finding.
+        assert_quiet_linted("netbox/compose-db-password-mismatch", &project("NETBOX_DB_PASSWORD=\n", ""));
+    }
+}
