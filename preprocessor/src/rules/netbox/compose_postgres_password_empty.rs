@@ -61,7 +61,6 @@ pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec
 mod tests {
     use crate::rules::testing::{assert_fires_linted, assert_quiet_linted};
 
-    const RULE: &str = "netbox/compose-postgres-password-empty";
 
     /// A netbox-docker project whose passwords come from the project's `.env` (t224's shape).
     fn project(env: &str, postgres_extra: &str) -> String {
@@ -73,14 +72,14 @@ mod tests {
     #[test]
     fn an_empty_password_from_the_env_file() {
         // At the `.env` line both passwords take (the chapter's line 21, counted from the first block).
-        assert_fires_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", ""), 18);
+        assert_fires_linted("netbox/compose-postgres-password-empty", &project("NETBOX_DB_PASSWORD=\n", ""), 18);
         // A password, or a trust method, or a password file: nothing to say.
-        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=Vq3lN0x8pZk2\n", ""));
-        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_HOST_AUTH_METHOD: trust\n"));
-        assert_quiet_linted(RULE, &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
+        assert_quiet_linted("netbox/compose-postgres-password-empty", &project("NETBOX_DB_PASSWORD=Vq3lN0x8pZk2\n", ""));
+        assert_quiet_linted("netbox/compose-postgres-password-empty", &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_HOST_AUTH_METHOD: trust\n"));
+        assert_quiet_linted("netbox/compose-postgres-password-empty", &project("NETBOX_DB_PASSWORD=\n", "      POSTGRES_PASSWORD_FILE: /run/secrets/db\n"));
         // The image named through the `.env` (t224: `${NETBOX_DB_IMAGE:-docker.io/postgres:…}`).
         let interpolated = project("NETBOX_DB_PASSWORD=\nPG=docker.io/postgres:17.11-alpine\n", "").replace("image: postgres:17-alpine", "image: ${PG:-postgres:16}");
-        assert_fires_linted(RULE, &interpolated, 18);
+        assert_fires_linted("netbox/compose-postgres-password-empty", &interpolated, 18);
         // Not the mismatch as well: one cause, one finding.
         assert_quiet_linted("netbox/compose-db-password-mismatch", &project("NETBOX_DB_PASSWORD=\n", ""));
     }
