@@ -613,8 +613,16 @@ fn backing_service_env_files(composes: &[Read]) -> Vec<(String, std::sync::Arc<s
     let mut tried: HashSet<String> = HashSet::new();
     let mut texts: HashMap<PathBuf, std::sync::Arc<str>> = HashMap::new();
     let mut read_in_all: u64 = 0;
+    // The project's `.env`, as Compose interpolates the files with it: a PostgreSQL or Redis
+    // whose image it names (`${PG_IMAGE:-postgres:17}`) is one (a regular file only, as below).
+    let dotenv = working_dir.join(".env");
+    let project = std::fs::symlink_metadata(&dotenv)
+        .is_ok_and(|m| m.file_type().is_file())
+        .then(|| read_text(&dotenv).ok())
+        .flatten()
+        .map(|text| crate::parse::compose::ProjectEnv::read(&text, BlockId(0)));
     for compose in composes {
-        let read = crate::parse::compose::read(&compose.text, BlockId(0));
+        let read = crate::parse::compose::read_with(&compose.text, BlockId(0), project.as_ref());
         let Some(services) = &read.file.compose.services else { continue };
         let backing = |name: &str| {
             let name = name.to_ascii_lowercase();

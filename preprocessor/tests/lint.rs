@@ -1451,6 +1451,31 @@ fn a_service_without_an_image_is_found_only_in_a_whole_project() {
     assert_eq!(found_at(&["docker-compose.override.yml"]), Vec::new());
 }
 
+/// A PostgreSQL whose image the project's `.env` names (`${PG_IMAGE:-…}`) is one: its env file
+/// is read, and an empty password there is found (the second review of 2026-12-03).
+#[test]
+fn an_empty_database_password_in_the_env_file_of_an_interpolated_postgres_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "docker-compose.yml",
+        "services:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: env/netbox.env\n  postgres:\n    image: ${PG_IMAGE:-postgres:16}\n    env_file: env/postgres.env\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
+    );
+    write(root, ".env", "PG_IMAGE=docker.io/postgres:17-alpine\n");
+    write(root, "env/netbox.env", "DB_HOST=postgres\nDB_NAME=netbox\nDB_PASSWORD=Ch4nged-0nly-here\nDB_USER=netbox\n");
+    write(root, "env/postgres.env", "POSTGRES_DB=netbox\nPOSTGRES_PASSWORD=\nPOSTGRES_USER=netbox\n");
+    let output = bin().arg("lint").arg(root.join("docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+    let found: Vec<_> = rules_at(&json(&output))
+        .into_iter()
+        .filter(|(rule, ..)| {
+            rule.starts_with("netbox/compose-postgres-password-empty") || rule == "netbox/compose-db-password-mismatch"
+        })
+        .collect();
+    // At NetBox's line: the env file's own line is not a block's place here.
+    assert_eq!(found, vec![("netbox/compose-postgres-password-empty".to_string(), "netbox.env".to_string(), 3)]);
+}
+
 /// `netbox/compose-db-password-mismatch` as `lint` reads netbox-docker's layout: NetBox's
 /// password in `env/netbox.env`, PostgreSQL's in `env/postgres.env`, which only the `postgres`
 /// service names. Found at NetBox's line, naming where the other is, printing neither.

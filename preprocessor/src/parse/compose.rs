@@ -470,6 +470,10 @@ pub fn image_fills_in_superuser_password(image: &str, project: Option<&ProjectEn
 /// without one a NetBox line from 4.1, which 3.0.0 was the first to build (2.9.1's compose file
 /// runs `v4.0-2.9.1`, 3.0.0's `v4.1-3.0.0`); `latest` and `snapshot` are current releases.
 pub fn image_requires_login_by_default(image: &str, project: Option<&ProjectEnv>) -> bool {
+    // A digest pins a build the tag no longer names (`latest@sha256:…` may be a 2.9.x build).
+    if image.contains('@') {
+        return false;
+    }
     match built(image, project) {
         Some(Built::Current) => true,
         Some(Built::Named { docker: Some(built_by), .. }) => built_by >= Version::new(3, 0, 0),
@@ -922,9 +926,10 @@ fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
     out
 }
 
-/// An `image:` as Compose interpolates it with the project's `.env`, or a reference's default
-/// where the `.env` shown leaves the name unset (`${NETBOX_DB_IMAGE:-postgres:17-alpine}`);
-/// `None` where a name is not known here.
+/// An `image:` as Compose interpolates it with the project's `.env`
+/// (`${NETBOX_DB_IMAGE:-postgres:17-alpine}`, the `.env`'s value, or the default where the
+/// `.env` sets the name empty); `None` where a name the `.env` does not set is used (the shell
+/// may set it).
 fn interpolated_image(image: &str, project: Option<&ProjectEnv>) -> Option<String> {
     match interpolate(image, |name| project.and_then(|p| p.text(name))) {
         Interpolation::Known(text) if !is_template_slot(&text) => Some(text),
@@ -1808,9 +1813,13 @@ pub fn resolve_templates(file: &mut PythonFile, templates: &[(usize, String)], p
 }
 
 /// A setting of a service's environment: its literal value, else unknown.
-fn service_variable(value: Option<&str>, at: impl FnOnce() -> String) -> ServiceVariable {
+fn service_variable(
+    value: Option<&str>,
+    at: impl FnOnce() -> String,
+    place: Option<(BlockId, Range<usize>)>,
+) -> ServiceVariable {
     match value {
-        Some(value) => ServiceVariable::Set { value: value.to_owned(), at: at() },
+        Some(value) => ServiceVariable::Set { value: value.to_owned(), at: at(), place },
         None => ServiceVariable::Unknown,
     }
 }
@@ -1851,7 +1860,7 @@ fn service_environment(
             if let Some((value, line)) = file.get(*name) {
                 variables.push((
                     (*name).to_owned(),
-                    service_variable(value.as_deref(), || format!("{} line {line}", entry.path)),
+                    service_variable(value.as_deref(), || format!("{} line {line}", entry.path), None),
                 ));
             }
         }
@@ -1865,7 +1874,8 @@ fn service_environment(
                 Some(line) => format!(".env line {line}"),
                 None => format!("{name} line {}", lines.of(setting.statement.start)),
             };
-            variables.push((setting.name.to_string(), service_variable(literal(setting), at)));
+            let place = Some((setting.block, setting.value.range.clone()));
+            variables.push((setting.name.to_string(), service_variable(literal(setting), at, place)));
         }
     }
     Some(variables)

@@ -734,8 +734,8 @@ pub struct ShownService {
     /// Its `image:` as written in this file (also through a YAML merge key), and where the value
     /// is.
     pub image: Option<(String, Range<usize>)>,
-    /// That image as Compose interpolates it with the project's `.env` (or a reference's default
-    /// where the `.env` shown leaves the name unset): `None` where a name is not known here.
+    /// That image as Compose interpolates it with the project's `.env`: `None` where it uses a
+    /// name the `.env` does not set (the shell may).
     pub image_interpolated: Option<String>,
     /// Compose may not create it: it runs only with its profile (`profiles:`), or a `!reset` or
     /// `!override` tag replaces it (`!reset {}` removes it).
@@ -880,7 +880,7 @@ impl ShownService {
         let plain = |c: char| c.is_ascii_alphanumeric() || "_.+/=@:%,~-".contains(c);
         match value {
             Some(value) if !value.is_empty() && value.chars().all(plain) => {
-                ServiceVariable::Set { value: value.to_owned(), at: at.clone() }
+                ServiceVariable::Set { value: value.to_owned(), at: at.clone(), place: None }
             }
             _ => ServiceVariable::Unknown,
         }
@@ -924,6 +924,9 @@ pub enum ServiceVariable {
         /// Where it is written, for a message: an env file's path and line, or the compose
         /// file's line.
         at: String,
+        /// Where the value is, where a block shows it (an `environment:` entry, or the project's
+        /// `.env` line it is interpolated from); `None` for an env file's line.
+        place: Option<(BlockId, Range<usize>)>,
     },
 }
 

@@ -127,7 +127,7 @@ pub fn compose_db_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec<Fi
     if service.postgres_user().is_none_or(|superuser| superuser != user) {
         return;
     }
-    let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
+    let ServiceVariable::Set { value, at, .. } = &service.postgres_password() else { return };
     // An empty one stops the image before any login: compose-postgres-password-empty's.
     if value == password || value.is_empty() {
         return;

@@ -92,7 +92,6 @@ fn login_required(nb: &crate::model::netbox::NetboxConfig, targets: &Targets) ->
             let stock = nb.stock_configuration()?;
             (nb.runs_stock_netbox_docker_configuration()
                 && stock.login_required_by_default
-                && (stock.project_complete || stock.services_omitted)
                 && !stock.environment_unseen
                 && nb.environment_variable("LOGIN_REQUIRED").is_none())
             .then_some((true, "netbox-docker's image of this tag (netbox-docker 3.0.0 and later) turns `LOGIN_REQUIRED` on where no file sets it"))
@@ -133,6 +132,8 @@ mod tests {
             )
         };
         assert_fires_linted(RULE, &shipped("v4.1", ""), 5);
+        // A digest pins a build the tag no longer names.
+        assert_quiet_linted(RULE, &shipped("latest@sha256:0000000000000000000000000000000000000000000000000000000000000000", ""));
         assert_fires_linted(RULE, &shipped("v4.0-3.0.0", ""), 5);
         // 2.9.1 and before default it to false; a file that sets it decides, the environment
         // file too.

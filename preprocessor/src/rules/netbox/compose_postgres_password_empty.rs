@@ -7,7 +7,10 @@
 //! literal; see that rule for what is not judged), reports NetBox's `DB_PASSWORD` when the
 //! service's `POSTGRES_PASSWORD` is empty (set to nothing, or interpolated from a `.env` that
 //! sets it to nothing) and neither `POSTGRES_HOST_AUTH_METHOD` nor `POSTGRES_PASSWORD_FILE` is
-//! given.
+//! given, where the image is docker-library's `postgres` (or `postgis/postgis`) of a build from
+//! 2020 on (a tag of a release superseded before then warned and let every connection in). The
+//! finding goes where the empty value is written (the service's `environment:`, or the `.env`
+//! line it takes), else on NetBox's `DB_PASSWORD`.
 //!
 //! ## Why is this bad?
 //! On a first start, with an empty data directory, the postgres image's entrypoint stops with
@@ -23,6 +26,7 @@
 
 use super::compose_db_password_mismatch::{DatabaseService, database_service};
 use crate::finding::{Finding, Rule, Severity};
+use crate::parse::compose::image_repository_and_tag;
 use crate::parse::netbox::ServiceVariable;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -41,20 +45,65 @@ pub const COMPOSE_POSTGRES_PASSWORD_EMPTY: Rule = Rule {
 
 pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(DatabaseService { sent, service, .. }) = database_service(d) else { return };
-    let ServiceVariable::Set { value, at } = &service.postgres_password() else { return };
+    // docker-library's image itself (or PostGIS's built on it), of a build that refuses: an
+    // image of one's own named `…/postgres` may set POSTGRES_HOST_AUTH_METHOD in its Dockerfile.
+    if !service.image_interpolated.as_deref().is_some_and(refuses_an_empty_password) {
+        return;
+    }
+    let ServiceVariable::Set { value, at, place } = &service.postgres_password() else { return };
     if !value.is_empty() {
         return;
     }
     let name = service.name.escape_debug();
+    // Where the empty value is written, where a block shows it (the service's `environment:`,
+    // or the `.env` line it takes); else at NetBox's copy, which comes from the same place.
+    let (block, range) = place.clone().unwrap_or_else(|| (sent.block, sent.value.range.clone()));
     out.push(Finding::in_block(
         &COMPOSE_POSTGRES_PASSWORD_EMPTY,
-        sent.block,
-        sent.value.range.clone(),
+        block,
+        range,
         format!(
             "NetBox connects to its database on `{name}`, whose `POSTGRES_PASSWORD` is empty ({}): on a first start, with an empty data volume, the postgres image stops with \"Database is uninitialized and superuser password is not specified\", so the database never runs and NetBox never starts",
             at.escape_debug()
         ),
     ));
+}
+
+/// Whether an image is docker-library's `postgres` (or `postgis/postgis`, built on it), named as
+/// Docker Hub and its usual mirrors name it, of a build whose entrypoint refuses an empty
+/// password: docker-library added the refusal on 2020-01-09 (commit 42ce7437ee, "Error when
+/// POSTGRES_PASSWORD is unset like mysql"); before it the entrypoint warned and let every
+/// connection in (`trust`). A tag that names a release superseded before then (12.0, 11.0 to
+/// 11.5, 10.0 to 10.10, 9.6.0 to 9.6.15, 9.5.0 to 9.5.19, 9.4.0 to 9.4.24, 9.3 and older) keeps
+/// the old entrypoint; a line's floating tag (`12`, `9.6`) and every later release refuse.
+fn refuses_an_empty_password(image: &str) -> bool {
+    let (repository, tag) = image_repository_and_tag(image);
+    let path = repository
+        .trim_start_matches("docker.io/")
+        .trim_start_matches("index.docker.io/")
+        .trim_start_matches("registry-1.docker.io/")
+        .trim_start_matches("mirror.gcr.io/")
+        .trim_start_matches("public.ecr.aws/docker/")
+        .trim_start_matches("library/");
+    if !matches!(path, "postgres" | "postgis/postgis") {
+        return false;
+    }
+    // PostGIS's tags start with PostgreSQL's major (`16-3.4`).
+    let version = tag.unwrap_or("latest").split(['-', '@']).next().unwrap_or_default();
+    let numbers: Vec<u32> = version.split('.').map_while(|part| part.parse().ok()).collect();
+    match numbers.as_slice() {
+        [] => true,
+        [major, ..] if *major >= 13 => true,
+        [12, minor, ..] => *minor >= 1,
+        [11, minor, ..] => *minor >= 6,
+        [10, minor, ..] => *minor >= 11,
+        [major] => *major >= 10,
+        [9, line] => *line >= 4,
+        [9, 6, patch, ..] => *patch >= 16,
+        [9, 5, patch, ..] => *patch >= 20,
+        [9, 4, patch, ..] => *patch >= 25,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +129,19 @@ mod tests {
         // The image named through the `.env` (t224: `${NETBOX_DB_IMAGE:-docker.io/postgres:…}`).
         let interpolated = project("NETBOX_DB_PASSWORD=\nPG=docker.io/postgres:17.11-alpine\n", "").replace("image: postgres:17-alpine", "image: ${PG:-postgres:16}");
         assert_fires_linted("netbox/compose-postgres-password-empty", &interpolated, 18);
-        // Not the mismatch as well: one cause, one finding.
-        assert_quiet_linted("netbox/compose-db-password-mismatch", &project("NETBOX_DB_PASSWORD=\n", ""));
+        // Not the mismatch as well (NetBox's password differs from the empty one): one cause,
+        // one finding, at the service's empty value.
+        let literal = project("NETBOX_DB_PASSWORD=\n", "").replace("DB_PASSWORD: ${NETBOX_DB_PASSWORD}", "DB_PASSWORD: Vq3lN0x8pZk2").replace("POSTGRES_PASSWORD: ${NETBOX_DB_PASSWORD}", "POSTGRES_PASSWORD: \"\"");
+        assert_fires_linted("netbox/compose-postgres-password-empty", &literal, 12);
+        assert_quiet_linted("netbox/compose-db-password-mismatch", &literal);
+        // A build from before 2020 let every connection in; an image of one's own may too.
+        for image in ["postgres:10.4-alpine", "postgres:9.6.10", "registry.example.com/platform/postgres:16"] {
+            let old = project("NETBOX_DB_PASSWORD=\n", "").replace("image: postgres:17-alpine", &format!("image: {image}"));
+            assert_quiet_linted("netbox/compose-postgres-password-empty", &old);
+        }
+        for image in ["postgres:10", "postgres:12.2", "docker.io/library/postgres:9.6", "postgis/postgis:16-3.4"] {
+            let refusing = project("NETBOX_DB_PASSWORD=\n", "").replace("image: postgres:17-alpine", &format!("image: {image}"));
+            assert_fires_linted("netbox/compose-postgres-password-empty", &refusing, 18);
+        }
     }
 }

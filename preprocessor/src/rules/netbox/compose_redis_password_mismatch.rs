@@ -91,7 +91,7 @@ pub fn compose_redis_password_mismatch(d: &Input<'_>, _: &Targets, out: &mut Vec
         if !services.redis.contains(&service.name.to_ascii_lowercase()) {
             continue;
         }
-        let ServiceVariable::Set { value: required, at } = service.redis_password() else { continue };
+        let ServiceVariable::Set { value: required, at, .. } = service.redis_password() else { continue };
         // NetBox signing in as a user of its own (an ACL user, not `default`, whose password
         // `requirepass` is): not judged (netbox-docker 3.0.2 configuration.py L92, L103).
         let users: &[&str] =
