@@ -7,8 +7,9 @@
 //! literal; see that rule for what is not judged), reports NetBox's `DB_PASSWORD` when the
 //! service's `POSTGRES_PASSWORD` is empty (set to nothing, or interpolated from a `.env` that
 //! sets it to nothing) and neither `POSTGRES_HOST_AUTH_METHOD` nor `POSTGRES_PASSWORD_FILE` is
-//! given, where the image is docker-library's `postgres` (or `postgis/postgis`) of a build from
-//! 2020 on (a tag of a release superseded before then warned and let every connection in). The
+//! given, where the image is docker-library's `postgres` (or `postgis/postgis`) of a release from
+//! 2020-02-13 on, or a line's floating tag (the entrypoint before then warned and let every
+//! connection in). The
 //! finding goes where the empty value is written (the service's `environment:`, or the `.env`
 //! line it takes), else on NetBox's `DB_PASSWORD`.
 //!
@@ -39,7 +40,7 @@ pub const COMPOSE_POSTGRES_PASSWORD_EMPTY: Rule = Rule {
     severity: Severity::Warning,
     summary: "the PostgreSQL service NetBox connects to in its Compose project is given an empty `POSTGRES_PASSWORD` (and no `POSTGRES_HOST_AUTH_METHOD` or `POSTGRES_PASSWORD_FILE`): on a first start the postgres image refuses to initialise the database, and NetBox never starts",
     help: "set a password of your own in `POSTGRES_PASSWORD` and NetBox's `DB_PASSWORD` (or give both one secret)",
-    fact: "docker-library/postgres 6edb0a8 17/alpine3.23/docker-entrypoint.sh: `docker_verify_minimum_env` (L105-120) prints 'Error: Database is uninitialized and superuser password is not specified.' and exits 1 when POSTGRES_PASSWORD is empty and POSTGRES_HOST_AUTH_METHOD is not `trust`; `_main` calls it only when the data directory holds no database (L343); POSTGRES_PASSWORD_FILE fills the variable first (`file_env`, L9-27); Compose interpolates `${NAME}` from the project's `.env`, to the empty text where it says `NAME=`. Seen in tests/realworld/tuning/t224-… (a netbox-docker 5.0.2 project whose `.env` example leaves the database password empty)",
+    fact: "docker-library/postgres 6edb0a8 17/alpine3.23/docker-entrypoint.sh: `docker_verify_minimum_env` (L105-120) prints 'Error: Database is uninitialized and superuser password is not specified.' and exits 1 when POSTGRES_PASSWORD is empty and POSTGRES_HOST_AUTH_METHOD is not `trust`; `_main` calls it only when the data directory holds no database (L343); POSTGRES_PASSWORD_FILE fills the variable first (`file_env`, L9-27); Compose interpolates `${NAME}` from the project's `.env`, to the empty text where it says `NAME=`. Seen in tests/realworld/tuning/t224-… (a netbox-docker 5.0.2 project whose `.env` example leaves the database password empty); the refusal was merged on 2020-02-12 (pull request #658, merge 16dd8dbf87 of commit 42ce7437ee); before it the entrypoint warned 'No password has been set' and let every connection in (42ce7437ee^ 10/alpine/docker-entrypoint.sh L106-120), so a tag of a release out before then, or an image of one's own named …/postgres, is not judged",
     applies: Applies::Always,
 };
 
@@ -71,11 +72,12 @@ pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec
 
 /// Whether an image is docker-library's `postgres` (or `postgis/postgis`, built on it), named as
 /// Docker Hub and its usual mirrors name it, of a build whose entrypoint refuses an empty
-/// password: docker-library added the refusal on 2020-01-09 (commit 42ce7437ee, "Error when
-/// POSTGRES_PASSWORD is unset like mysql"); before it the entrypoint warned and let every
-/// connection in (`trust`). A tag that names a release superseded before then (12.0, 11.0 to
-/// 11.5, 10.0 to 10.10, 9.6.0 to 9.6.15, 9.5.0 to 9.5.19, 9.4.0 to 9.4.24, 9.3 and older) keeps
-/// the old entrypoint; a line's floating tag (`12`, `9.6`) and every later release refuse.
+/// password: docker-library merged the refusal on 2020-02-12 (pull request #658, commit
+/// 42ce7437ee "Error when POSTGRES_PASSWORD is unset like mysql"); before it the entrypoint
+/// warned and let every connection in (`trust`). A tag that names a release out before then
+/// (12.0 to 12.1, 11.0 to 11.6, 10.0 to 10.11, 9.6.0 to 9.6.16, 9.5.0 to 9.5.20, 9.4.0 to
+/// 9.4.25, 9.3 and older; the next ones came on 2020-02-13) is not judged; a line's floating tag
+/// (`12`, `9.6`) and every later release refuse.
 fn refuses_an_empty_password(image: &str) -> bool {
     let (repository, tag) = image_repository_and_tag(image);
     let path = repository
@@ -94,14 +96,14 @@ fn refuses_an_empty_password(image: &str) -> bool {
     match numbers.as_slice() {
         [] => true,
         [major, ..] if *major >= 13 => true,
-        [12, minor, ..] => *minor >= 1,
-        [11, minor, ..] => *minor >= 6,
-        [10, minor, ..] => *minor >= 11,
+        [12, minor, ..] => *minor >= 2,
+        [11, minor, ..] => *minor >= 7,
+        [10, minor, ..] => *minor >= 12,
         [major] => *major >= 10,
         [9, line] => *line >= 4,
-        [9, 6, patch, ..] => *patch >= 16,
-        [9, 5, patch, ..] => *patch >= 20,
-        [9, 4, patch, ..] => *patch >= 25,
+        [9, 6, patch, ..] => *patch >= 17,
+        [9, 5, patch, ..] => *patch >= 21,
+        [9, 4, patch, ..] => *patch >= 26,
         _ => false,
     }
 }
@@ -134,8 +136,9 @@ mod tests {
         let literal = project("NETBOX_DB_PASSWORD=\n", "").replace("DB_PASSWORD: ${NETBOX_DB_PASSWORD}", "DB_PASSWORD: Vq3lN0x8pZk2").replace("POSTGRES_PASSWORD: ${NETBOX_DB_PASSWORD}", "POSTGRES_PASSWORD: \"\"");
         assert_fires_linted("netbox/compose-postgres-password-empty", &literal, 12);
         assert_quiet_linted("netbox/compose-db-password-mismatch", &literal);
-        // A build from before 2020 let every connection in; an image of one's own may too.
-        for image in ["postgres:10.4-alpine", "postgres:9.6.10", "registry.example.com/platform/postgres:16"] {
+        // A release out before the refusal (2020-02-12) let every connection in; an image of
+        // one's own may too.
+        for image in ["postgres:10.4-alpine", "postgres:12.1", "postgres:9.6.10", "registry.example.com/platform/postgres:16"] {
             let old = project("NETBOX_DB_PASSWORD=\n", "").replace("image: postgres:17-alpine", &format!("image: {image}"));
             assert_quiet_linted("netbox/compose-postgres-password-empty", &old);
         }
