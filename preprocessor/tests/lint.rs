@@ -1472,8 +1472,13 @@ fn an_empty_database_password_in_the_env_file_of_an_interpolated_postgres_is_fou
             rule.starts_with("netbox/compose-postgres-password-empty") || rule == "netbox/compose-db-password-mismatch"
         })
         .collect();
-    // At NetBox's line: the env file's own line is not a block's place here.
-    assert_eq!(found, vec![("netbox/compose-postgres-password-empty".to_string(), "netbox.env".to_string(), 3)]);
+    // At the service's name: the env file's own line is not a block's place here (the message
+    // names it).
+    assert_eq!(
+        found,
+        vec![("netbox/compose-postgres-password-empty".to_string(), "docker-compose.yml".to_string(), 5)]
+    );
+    assert!(serde_json::to_string(&json(&output)).unwrap().contains("env/postgres.env line 2"));
 }
 
 /// `netbox/compose-db-password-mismatch` as `lint` reads netbox-docker's layout: NetBox's

@@ -842,7 +842,8 @@ struct HostBinding<'a> {
 
 /// Fixed host ports services of one `services:` map get through a YAML merge key while another
 /// of its services publishes the same (see [`InheritedPort`]). A service a profile leaves out,
-/// one scaled to no container, or one given a network mode (which takes no ports of its own) is
+/// one scaled to no container, or one given a network mode (host networking ignores `ports:`, a
+/// service in another's namespace cannot publish; other modes are left out too, to be safe) is
 /// not counted.
 fn ports_inherited(services: &Node, block: BlockId) -> Vec<InheritedPort> {
     let NodeKind::Map(entries) = &services.kind else { return Vec::new() };

@@ -16,9 +16,9 @@
 //! ## Example
 //! `API_TOKEN_PEPPER_1=Qy+F=OTeGskWQ(…` kept from netbox-docker's example.
 //!
-//! Use instead: a pepper of your own, 50 characters or more, before the first v2 token is made
-//! (tokens made with a pepper keep needing it: keep the old one under its number while you add
-//! a new one).
+//! Use instead: a pepper of your own, 50 characters or more, under a higher number (NetBox hashes
+//! each new token with the highest-numbered pepper); once the tokens made with the published one
+//! are made again, remove it.
 
 use super::shared::{PEPPER_1_SOURCE, at_value, peppers};
 use crate::finding::{Finding, Rule, Severity};
@@ -30,8 +30,8 @@ pub const API_TOKEN_PEPPER_PUBLIC: Rule = Rule {
     id: "netbox/api-token-pepper-public",
     severity: Severity::Info,
     summary: "a pepper of `API_TOKEN_PEPPERS` (in configuration.py, or netbox-docker's `API_TOKEN_PEPPER_1`) is the one netbox-docker publishes in its example env/netbox.env: the API token digests in the database are keyed with a public value",
-    help: "generate a pepper of your own, 50 characters or more (as for `SECRET_KEY`), and set it before tokens are made with the published one (keep that one under its number for the tokens that have it, or make them again)",
-    fact: "netbox-docker commit 1f0ef020a9d1 'Support new API_TOKEN format' (Tobias Genannt, 2025-10-08) adds `API_TOKEN_PEPPER_1=Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u8` as the first line of env/netbox.env and `API_TOKEN_PEPPERS.update({1: api_token_pepper})` from that variable to configuration/configuration.py (L119-121); the line is unchanged to 'Preparation for 5.0.1' (693d45e, 2026-05-06) (read in the history of AndresGonsua/netbox-docker, a fork carrying netbox-docker's own commits; netbox-docker issue #1617 quotes it as 'the default value set in netbox.env'); NetBox 4.5.0 settings.py L80 reads API_TOKEN_PEPPERS and L233-234 calls utilities/security.py validate_peppers, which checks type and length only; NetBox 4.6.8 users/models/tokens.py L265-274 `update_digest` stores `hmac.new(pepper, token, hashlib.sha256).hexdigest()` for a v2 token. Seen in tests/realworld/tuning/t189-… and t215-…",
+    help: "generate a pepper of your own, 50 characters or more (as for `SECRET_KEY`), and add it under a higher number: NetBox hashes each new token with the highest-numbered pepper; once the tokens made with the published one are made again, remove it",
+    fact: "netbox-docker commit 1f0ef020a9d1 'Support new API_TOKEN format' (Tobias Genannt, 2025-10-08) adds `API_TOKEN_PEPPER_1=Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u8` as the first line of env/netbox.env and `API_TOKEN_PEPPERS.update({1: api_token_pepper})` from that variable to configuration/configuration.py (L119-121); the line is unchanged to 'Preparation for 5.0.1' (693d45e, 2026-05-06) (read in the history of AndresGonsua/netbox-docker, a fork carrying netbox-docker's own commits; netbox-docker issue #1617 quotes it as 'the default value set in netbox.env'); NetBox 4.5.0 settings.py L80 reads API_TOKEN_PEPPERS and L233-234 calls utilities/security.py validate_peppers, which checks type and length only; NetBox 4.6.8 users/models/tokens.py L265-274 `update_digest` stores `hmac.new(pepper, token, hashlib.sha256).hexdigest()` for a v2 token, with the highest-numbered pepper (users/utils.py L79-86 `get_current_pepper`). Seen in tests/realworld/tuning/t189-… and t215-…",
     applies: Applies::netbox_since(4, 5, 0),
 };
 
@@ -44,15 +44,17 @@ pub fn api_token_pepper_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding
             continue;
         }
         let where_from = if pepper.from_variable { PEPPER_1_SOURCE } else { "" };
+        let what = if pepper.newest {
+            "NetBox keys the digest of every new API token with it, so a copy of the database is protected by the token secrets alone"
+        } else {
+            "a pepper of a higher number keys new tokens, but the tokens made with this one keep digests keyed with a public value until they are made again and it is removed"
+        };
         // The pepper is public, but the message need not repeat it.
         out.push(at_value(
             &API_TOKEN_PEPPER_PUBLIC,
             pepper.setting,
             pepper.value,
-            format!(
-                "{} is the pepper netbox-docker publishes in its example env/netbox.env{where_from}: NetBox keys the digests of API tokens with it, so a copy of the database is protected by the token secrets alone",
-                pepper.name
-            ),
+            format!("{} is the pepper netbox-docker publishes in its example env/netbox.env{where_from}: {what}", pepper.name),
         ));
     }
 }
@@ -69,6 +71,15 @@ mod tests {
             "API_TOKEN_PEPPERS = {\n    1: 'Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u8',\n}\n",
             2,
             "API_TOKEN_PEPPERS = {\n    1: 'Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u9',\n}\n",
+        ),
+        // One of one's own under a higher number keys new tokens: the published one is still
+        // reported, as the tokens made with it.
+        (
+            "netbox/api-token-pepper-public",
+            "4.6",
+            "API_TOKEN_PEPPERS = {\n    1: 'Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u8',\n    2: 'Vn2Qx8Lc4Tz6Wb9Km3Pr7Hs1Dy5Fj0Ga2Ue6Io8Ks4Mx7Nb1Rc9Tq3W',\n}\n",
+            2,
+            "API_TOKEN_PEPPERS = {\n    2: 'Vn2Qx8Lc4Tz6Wb9Km3Pr7Hs1Dy5Fj0Ga2Ue6Io8Ks4Mx7Nb1Rc9Tq3W',\n}\n",
         ),
         // Before NetBox 4.5 nothing reads a pepper.
         ("netbox/api-token-pepper-public", "4.4", "", 0, "API_TOKEN_PEPPERS = {1: 'Qy+F=OTeGskWQ(wTMgjc+NPPlz6YwFXY=KHIIg=wpYXT&e(6u8'}\n"),

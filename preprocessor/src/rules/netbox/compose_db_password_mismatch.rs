@@ -19,7 +19,8 @@
 //! project (`extra_hosts:`, `links:`, `network_mode:`, external networks); a configuration
 //! directory mounted and not read (an add-on may set `DATABASE`), or a Python file of one's own
 //! whose `DATABASE` does not read `DB_HOST` and `DB_PASSWORD`; a service shown in more than one
-//! compose file. Neither value is printed. A warning: whether the data volume is new, the files
+//! compose file; an empty `POSTGRES_PASSWORD` (`compose-postgres-password-empty`'s: the image
+//! then refuses to start at all). Neither value is printed. A warning: whether the data volume is new, the files
 //! do not show.
 //!
 //! ## Why is this bad?

@@ -52,12 +52,11 @@ pub fn compose_port_inherited(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>
             port.block,
             port.range.clone(),
             format!(
-                "{them} {get} this entry through a YAML merge key, so {} host port {} as `{}` does: Docker binds a host port for one container only, and refuses to start the others (`port is already allocated`), so {} never {}",
+                "{them} {get} this entry through a YAML merge key, so {} host port {} as `{}` does: Docker binds a host port for one container only and refuses to start the next that asks for it (`port is already allocated`), so one of them never runs (with netbox-docker's `depends_on`, `netbox` starts first and {them} {} refused)",
                 if names.len() == 1 { "it publishes" } else { "they publish" },
                 port.host.escape_debug(),
                 port.holder.escape_debug(),
-                them,
-                if names.len() == 1 { "runs" } else { "run" },
+                if names.len() == 1 { "is" } else { "are" },
             ),
         ));
     }

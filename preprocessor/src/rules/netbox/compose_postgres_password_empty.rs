@@ -11,7 +11,7 @@
 //! 2020-02-13 on, or a line's floating tag (the entrypoint before then warned and let every
 //! connection in). The
 //! finding goes where the empty value is written (the service's `environment:`, or the `.env`
-//! line it takes), else on NetBox's `DB_PASSWORD`.
+//! line it takes), else on the service's name (its `env_file:` line is named in the message).
 //!
 //! ## Why is this bad?
 //! On a first start, with an empty data directory, the postgres image's entrypoint stops with
@@ -45,7 +45,7 @@ pub const COMPOSE_POSTGRES_PASSWORD_EMPTY: Rule = Rule {
 };
 
 pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some(DatabaseService { sent, service, .. }) = database_service(d) else { return };
+    let Some(DatabaseService { service, .. }) = database_service(d) else { return };
     // docker-library's image itself (or PostGIS's built on it), of a build that refuses: an
     // image of one's own named `…/postgres` may set POSTGRES_HOST_AUTH_METHOD in its Dockerfile.
     if !service.image_interpolated.as_deref().is_some_and(refuses_an_empty_password) {
@@ -57,8 +57,9 @@ pub fn compose_postgres_password_empty(d: &Input<'_>, _: &Targets, out: &mut Vec
     }
     let name = service.name.escape_debug();
     // Where the empty value is written, where a block shows it (the service's `environment:`,
-    // or the `.env` line it takes); else at NetBox's copy, which comes from the same place.
-    let (block, range) = place.clone().unwrap_or_else(|| (sent.block, sent.value.range.clone()));
+    // or the `.env` line it takes); else (an `env_file:` line, which is no block's) at the
+    // service's name, whose file the message names.
+    let (block, range) = place.clone().unwrap_or_else(|| service.key.clone());
     out.push(Finding::in_block(
         &COMPOSE_POSTGRES_PASSWORD_EMPTY,
         block,

@@ -230,6 +230,9 @@ pub(super) struct Pepper<'a> {
     pub name: String,
     /// Read from netbox-docker's variable: an empty one adds no pepper.
     pub from_variable: bool,
+    /// The highest-numbered of the peppers shown, which NetBox hashes new tokens with
+    /// (users/utils.py `get_current_pepper`, NetBox 4.6.8 L79-86).
+    pub newest: bool,
 }
 
 /// Where it says so in a message: netbox-docker's mapping of the variable.
@@ -247,6 +250,7 @@ pub(super) fn peppers(nb: &NetboxConfig) -> Vec<Pepper<'_>> {
                 value: &var.value,
                 name: "`API_TOKEN_PEPPER_1`".to_string(),
                 from_variable: true,
+                newest: true,
             })
             .into_iter()
             .collect()
@@ -255,9 +259,14 @@ pub(super) fn peppers(nb: &NetboxConfig) -> Vec<Pepper<'_>> {
         Some(setting) if nb.is_netbox_docker_own(setting) => from_environment(),
         Some(setting) => {
             let ValueKind::Dict(entries) = &setting.value.kind else { return Vec::new() };
+            let highest = entries
+                .iter()
+                .filter_map(|(key, _)| if let ValueKind::Int(n) = key.kind { Some(n) } else { None })
+                .max();
             entries
                 .iter()
                 .map(|(key, value)| Pepper {
+                    newest: matches!(key.kind, ValueKind::Int(n) if Some(n) == highest),
                     setting,
                     value,
                     name: match &key.kind {
