@@ -31,8 +31,10 @@ import yaml
 
 from inventory import ranges, write_or_check
 
-# The sub-charts' keys (Chart.yaml `dependencies`, every release): their values are theirs.
-SUBCHARTS = ("postgresql", "redis", "valkey", "common", "global")
+# Keys whose values are another chart's: Helm's `global`, and each release's sub-charts (its
+# Chart.yaml `dependencies`, or requirements.yaml before Helm 3), read by that release only:
+# `redis` up to 5.x, `valkey` from 6.0.0 (38f113f, '[v6] Switch from Redis to Valkey').
+GLOBAL = "global"
 # `{{ .Values.x }}`, or `{{ $.Values.x }}` inside a `range` block (5.0.0-beta8 to beta.112 render
 # ldap.yaml so).
 SETTING = re.compile(
@@ -85,11 +87,23 @@ def value_paths(values, prefix: str, paths: set[str], free: set[str], defaults: 
             value_paths(value, path + ".", paths, free, defaults)
 
 
+def subcharts(clone: Path, tag: str, base: str) -> set[str]:
+    """The names (or aliases) a release's values give its sub-charts."""
+    names = set()
+    for file in ("Chart.yaml", "requirements.yaml"):
+        listed = git(clone, "ls-tree", "--name-only", tag, f"{base}{file}").strip()
+        if not listed:
+            continue
+        for dependency in (yaml.safe_load(git(clone, "show", f"{tag}:{listed}")) or {}).get("dependencies") or []:
+            names.add(dependency.get("alias") or dependency["name"])
+    return names
+
+
 def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict]:
     base = chart_directory(clone, tag)
     values = yaml.safe_load(git(clone, "show", f"{tag}:{base}values.yaml")) or {}
     paths: set[str] = set()
-    free: set[str] = set(SUBCHARTS)
+    free: set[str] = {GLOBAL} | subcharts(clone, tag, base)
     defaults: dict = {}
     value_paths(values, "", paths, free, defaults)
     settings: dict[str, tuple[str, str]] = {}
@@ -124,8 +138,10 @@ def main() -> int:
     order = releases(args.git)
     versions = [version for version, _ in order]
     per_release = [read_release(args.git, tag) for _, tag in order]
-    all_paths = sorted(set().union(*(paths for paths, _, _, _ in per_release)) - set(SUBCHARTS))
     all_free = sorted(set().union(*(free for _, free, _, _ in per_release)))
+    # A sub-chart's key is free where a release bundles it, and read by no other release.
+    bundled = {GLOBAL}.union(*(subcharts(args.git, tag, chart_directory(args.git, tag)) for _, tag in order))
+    all_paths = sorted(set().union(*(paths for paths, _, _, _ in per_release)) - bundled)
     pairs = sorted({(path, *setting) for _, _, settings, _ in per_release for path, setting in settings.items()})
     # The defaults of each path that becomes a setting, each value with the releases that have it:
     # the chart renders it whatever a values file says, so a file that repeats it changes nothing.

@@ -724,11 +724,24 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
         if path == "global" {
             global_keys_unread(value, block, read);
         }
-        // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's; a top-level `enabled`
-        // is what a parent chart's dependency `condition:` reads (netbox-operator's
-        // `netbox.enabled`, trial ten).
-        if (INVENTORY.free.contains_key(&path) && !INVENTORY.paths.contains_key(&path))
-            || path == "enabled"
+        // A sub-chart's values (`postgresql:`, `valkey:`) are that chart's, for the releases that
+        // bundle it: `redis:` up to 5.x, `valkey:` from 6.0.0. Outside them the block renders
+        // nothing, judged as any key (so `redis:` beside `valkey:`, or for a pinned 6.x: corpus
+        // case t225).
+        if let Some(bundled_by) = INVENTORY.free.get(&path).filter(|_| !INVENTORY.paths.contains_key(&path)) {
+            read.written.push((path.clone(), bundled_by));
+            let unread = match read.pinned {
+                Some(pinned) => !holds(bundled_by, pinned),
+                None => bundled_by.last().is_none_or(|[_, last]| last != newest_release()),
+            };
+            if unread {
+                read.unread.push(unread_value(path, key, bundled_by.clone(), read.pinned, block));
+            }
+            continue;
+        }
+        // A top-level `enabled` is what a parent chart's dependency `condition:` reads
+        // (netbox-operator's `netbox.enabled`, trial ten).
+        if path == "enabled"
             || COMMON_LIBRARY.contains(&path.as_str())
             // A top-level key kept only to hold a YAML anchor (`_defaults: &res`, `x-common:`)
             // is there on purpose, not a key meant for the chart.

@@ -12,7 +12,7 @@ pub const CHART_VALUE_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema, where there is one, lets unknown keys through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
     help: "move the value to the key the chart reads, or remove it",
-    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` the Redis chart it bundles from 2.0.0 to 5.x reads `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1; the common library reads none of it), while 6.0.0 and later bundle none (not judged for a file pinning 0.x or 1.x, whose Redis 8.x and 9.x were not read; nor `global.valkey`, whose Valkey 5.x and 6.x of netbox-chart 7.2.0 on were not read): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
+    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free; a sub-chart's key only in the releases whose Chart.yaml bundles it: `redis` 0.1.0 to 5.0.78, `valkey` from 6.0.0, 38f113f '[v6] Switch from Redis to Valkey', so a `redis:` block beside `valkey:` is read by no release, tests/realworld/tuning/t225-…). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` the Redis chart it bundles from 2.0.0 to 5.x reads `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1; the common library reads none of it), while 6.0.0 and later bundle none (not judged for a file pinning 0.x or 1.x, whose Redis 8.x and 9.x were not read; nor `global.valkey`, whose Valkey 5.x and 6.x of netbox-chart 7.2.0 on were not read): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
     applies: Applies::Always,
 };
 
@@ -39,6 +39,9 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         };
         let help = match suggestion(&unread.path, unread.pinned.as_deref()) {
             _ if global_redis => "the bundled Redis chart (up to 5.x) takes a Secret of one's own from `redis.auth.existingSecret` and `redis.auth.existingSecretPasswordKey`; with `redis.enabled: false`, `tasksRedis` and `cachingRedis` take `existingSecretName` and `existingSecretKey` (`tasksDatabase` and `cachingDatabase` from 6.0.0)".to_string(),
+            // netbox-chart 6.0.0 swapped its bundled Redis chart for Valkey (38f113f).
+            _ if unread.path == "redis" => "netbox-chart 6.0.0 bundles Bitnami's Valkey chart in place of Redis: write the block under `valkey:` for 6.0.0 and later, or keep `redis:` with a chart before 6.0.0".to_string(),
+            _ if unread.path == "valkey" => "netbox-chart bundles Bitnami's Valkey chart from 6.0.0 only; before it, the bundled Redis chart reads `redis:`".to_string(),
             _ if unread.path.starts_with("extraConfig[].") => "an `extraConfig` entry loads `values:` (settings written as YAML), or the YAML files of a `configMap:` or a `secret:`; write the settings under `values:`".to_string(),
             Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),
             None => CHART_VALUE_UNREAD.help.to_string(),
@@ -72,7 +75,7 @@ mod tests {
         let values = "remoteAuth:\n  backend: social_core.backends.open_id_connect.OpenIdConnectAuth\nvalkey:\n  enabled: true\ntasksDatabase:\n  database: 0\n";
         assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 2);
         let (message, help) = chart_finding("netbox/chart-value-unread", values);
-        assert!(message.contains("only in releases 2.1.0 to 5.0.0-beta7, and this file's `tasksDatabase` only from 6.0.0"), "{message}");
+        assert!(message.contains("only in releases 2.1.0 to 5.0.0-beta7, and this file's `valkey` only from 6.0.0"), "{message}");
         // Alone, it is what an old chart reads.
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("remoteAuth:\n  backend: x.Y\n"));
         assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
@@ -118,6 +121,28 @@ mod tests {
         // Valkey's globals (its 5.x and 6.x were not read) and the common library's are free.
         let quiet = "global:\n  imageRegistry: registry.local\n  storageClass: fast\n  redis:\n    password: x\n  valkey:\n    password: y\n    existingSecret: kv\n  postgresql:\n    auth:\n      existingSecret: pg\n";
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(quiet));
+    }
+
+    /// A sub-chart's block is read by the releases that bundle that chart: `redis:` up to 5.x,
+    /// `valkey:` from 6.0.0 (corpus case t225: `--set redis.auth.password` beside `valkey:`).
+    #[test]
+    fn fires_on_a_sub_charts_block_beside_its_successor() {
+        let values = "redis:\n  auth:\n    password: x\nvalkey:\n  image:\n    tag: 8.1.3\n";
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(values), 1);
+        let (message, help) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.contains("reads `redis` only in releases 0.1.0 to 5.0.78, and this file's `valkey` only from 6.0.0 on"), "{message}");
+        assert!(help.starts_with("netbox-chart 6.0.0 bundles Bitnami's Valkey chart in place of Redis"), "{help}");
+        // Alone, either is what some release bundles.
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("redis:\n  auth:\n    password: x\n"));
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("valkey:\n  auth:\n    password: x\n"));
+        // A pinned 6.x release bundles no Redis; a pinned 5.x no Valkey.
+        let pinned = |release: &str, key: &str| {
+            format!("apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: {release}\n    helm:\n      valuesObject:\n        {key}:\n          enabled: true\n")
+        };
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(&pinned("6.0.33", "redis")), 9);
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(&pinned("6.0.33", "valkey")));
+        assert_fires_in_chapter("netbox/chart-value-unread", &chapter(&pinned("5.0.0", "valkey")), 9);
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(&pinned("5.0.0", "redis")));
     }
 
     /// Free maps (annotations, a security context the template passes whole, a sub-chart's
