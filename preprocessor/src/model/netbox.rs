@@ -154,6 +154,10 @@ pub struct NetboxConfig {
     complete: bool,
     /// The variables of a netbox-docker environment file, in order.
     environment: Arc<Vec<Arc<Setting>>>,
+    /// The assignments a Python file writes that read a variable the environment then gave a
+    /// value (`DEBUG = os.environ.get('DEBUG')`), as written: the effective setting is the
+    /// variable's value, at its line ([`Self::as_written`]).
+    resolved_from_environment: Arc<Vec<Arc<Setting>>>,
     /// Whether the deployment shows the environment netbox-docker's container gets (an
     /// environment file, or a compose file's), even an empty one: without it, whether a variable
     /// is set is unknown.
@@ -365,6 +369,17 @@ impl NetboxConfig {
     /// netbox-docker maps it), not from a Python file.
     pub fn is_from_environment(&self, setting: &Setting) -> bool {
         self.environment.iter().any(|var| var.block == setting.block && var.statement == setting.statement)
+    }
+
+    /// A parameter's assignment as a Python file writes it: where the environment gave the
+    /// variable it reads a value ([`Self::get`] then has that value, at the variable's line),
+    /// the file's own line (`os.environ.get('DEBUG', 'true')`); else the effective one.
+    pub fn as_written(&self, name: &str) -> Option<&Setting> {
+        let effective = self.get(name)?;
+        if !self.is_from_environment(effective) {
+            return Some(effective);
+        }
+        Some(self.resolved_from_environment.iter().rev().find(|s| s.name == name).map_or(effective, |s| &**s))
     }
 
     /// The effective assignment of a parameter (the last one).
@@ -783,6 +798,7 @@ impl NetboxConfig {
             base: Some(base),
             complete: self.complete,
             environment: Arc::clone(&self.environment),
+            resolved_from_environment: Arc::clone(&self.resolved_from_environment),
             environment_shown: self.environment_shown,
             python_shown: self.python_shown,
             stock: self.stock,
@@ -1158,6 +1174,7 @@ impl NetboxConfig {
             })
         };
         let mut updates = Vec::new();
+        let mut replaced = Vec::new();
         for setting in self.effective() {
             // A secret file may replace the variable (`_read_secret`): the value stays unknown.
             if let ValueKind::Env { var, conversion, .. } = &setting.value.kind
@@ -1165,7 +1182,11 @@ impl NetboxConfig {
                 && let Some(value) = vars.get(var.as_str())
             {
                 updates.push(resolved(&setting.name, value, *conversion));
+                replaced.push(Arc::clone(setting));
             }
+        }
+        if !replaced.is_empty() {
+            Arc::make_mut(&mut self.resolved_from_environment).extend(replaced);
         }
         if !self.complete {
             for var in self.environment.iter() {

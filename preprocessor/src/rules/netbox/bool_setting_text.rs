@@ -31,7 +31,7 @@ pub const BOOL_SETTING_TEXT: Rule = Rule {
     severity: Severity::Warning,
     summary: "a parameter NetBox uses as True or False (`DEBUG`, `CORS_ORIGIN_ALLOW_ALL`, `LOGIN_REQUIRED`, `REMOTE_AUTH_ENABLED`, …) is given text, most often an environment variable read as it is: every non-empty string is true to Python, so `False` or `0` switches it on",
     help: "convert the text: `os.environ.get('DEBUG', 'False').lower() == 'true'`, or write True or False",
-    fact: "NetBox 4.6.8 netbox/netbox/settings.py takes these parameters from configuration.py as they are, `getattr(configuration, NAME, False)` (CORS_ORIGIN_ALLOW_ALL L94, CSRF_COOKIE_SECURE L100, DEBUG L106, LOGIN_PERSISTENCE L157, LOGIN_REQUIRED L158, LOGIN_FORM_HIDDEN L160, METRICS_ENABLED L163, REMOTE_AUTH_AUTO_CREATE_GROUPS, _AUTO_CREATE_USER, _ENABLED, _GROUP_SYNC_ENABLED L171-179, SECURE_SSL_REDIRECT L205, SESSION_COOKIE_SECURE L219, and the others of the list), and the code using them tests them for truth (`if not settings.REMOTE_AUTH_ENABLED`, middleware.py L156; Django's DEBUG); Python's `os.environ` holds strings only, and a non-empty string is true (Python's truth value testing). Seen in a NetBox fork's Azure configuration (tests/realworld/tuning/t148-…: `DEBUG = os.environ['NETBOX_DEBUG']`, `CORS_ORIGIN_ALLOW_ALL = os.environ['CORS_ORIGIN_ALLOW_ALL']`)",
+    fact: "NetBox 4.6.8 netbox/netbox/settings.py takes these parameters from configuration.py as they are, `getattr(configuration, NAME, False)` (CORS_ORIGIN_ALLOW_ALL L94, CSRF_COOKIE_SECURE L100, DEBUG L106, LOGIN_PERSISTENCE L157, LOGIN_REQUIRED L158, LOGIN_FORM_HIDDEN L160, METRICS_ENABLED L163, REMOTE_AUTH_AUTO_CREATE_GROUPS, _AUTO_CREATE_USER, _ENABLED, _GROUP_SYNC_ENABLED L171-179, SECURE_SSL_REDIRECT L205, SESSION_COOKIE_SECURE L219, and the others of the list), and the code using them tests them for truth (`if not settings.REMOTE_AUTH_ENABLED`, middleware.py L156; Django's DEBUG); Python's `os.environ` holds strings only, and a non-empty string is true (Python's truth value testing). Seen in a NetBox fork's Azure configuration (tests/realworld/tuning/t148-…: `DEBUG = os.environ['NETBOX_DEBUG']`, `CORS_ORIGIN_ALLOW_ALL = os.environ['CORS_ORIGIN_ALLOW_ALL']`), and judged as configuration.py writes it where the environment file sets the variable (tests/realworld/tuning/t226-…: `DEBUG = os.environ.get(\"DEBUG\", \"true\")` beside `DEBUG=true`)",
     applies: Applies::Always,
 };
 
@@ -70,7 +70,9 @@ fn reads_as_off(text: &str) -> bool {
 
 pub fn bool_setting_text(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     for name in BOOL_PARAMETERS {
-        let Some(setting) = d.netbox.get(name) else { continue };
+        // As configuration.py writes it: an environment file that gives the variable `true`
+        // today leaves the line that reads it as text (corpus case t226).
+        let Some(setting) = d.netbox.as_written(name) else { continue };
         let message = match &setting.value.kind {
             ValueKind::Env { var, conversion: Conversion::Text, .. } => format!(
                 "`{name}` is the environment variable `{}` as it is, a string: `False` or `0` there is a non-empty string, which Python takes as true, so `{name}` is on whenever the variable is set to anything but nothing",
@@ -120,6 +122,18 @@ mod tests {
     #[test]
     fn fires_on_its_cases_and_stays_quiet_on_the_near_misses() {
         assert_cases(&super::BOOL_SETTING_TEXT, CASES);
+    }
+
+    /// An environment file that sets the variable (to `true`, which reads as on) leaves the
+    /// line that reads it as text: judged as written (t226: `DEBUG = os.environ.get("DEBUG",
+    /// "true")` beside `DEBUG=true`). A value that reads as off in the file is the string's.
+    #[test]
+    fn judges_the_line_as_written_when_the_environment_sets_the_variable() {
+        let chapter = "# t\n\n```python,check=netbox,file=configuration/configuration.py\nimport os\nDEBUG = os.environ.get('DEBUG', 'true')\nCORS_ORIGIN_ALLOW_ALL = os.environ.get('CORS_ORIGIN_ALLOW_ALL', 'True').lower() == 'true'\n```\n\n```sh,check=env,file=env/netbox.env\nDEBUG=true\nCORS_ORIGIN_ALLOW_ALL=false\n```\n";
+        let found = crate::rules::testing::linted("netbox/bool-setting-text", chapter);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 2, "{found:?}");
+        assert!(found[0].1.contains("`DEBUG` is the environment variable `DEBUG` as it is, a string"), "{found:?}");
     }
 
     #[test]
