@@ -5,7 +5,8 @@
 //! default when none is set) with the request data NetBox accepts, Django's
 //! `DATA_UPLOAD_MAX_MEMORY_SIZE` (NetBox's default 2621440 bytes, 2.5 MiB, or the value
 //! configuration.py sets). A limit at or above it is the site's choice of how large a file may
-//! be (NixOS sets 10m for every virtual host): no finding.
+//! be (NixOS sets 10m for every virtual host): no finding. A `client_max_body_size` lost to a
+//! missing `;` on the line before is named, and the help asks for the semicolon.
 //!
 //! ## Why is this bad?
 //! An API request, a bulk import or an image attachment between nginx's limit and NetBox's is
@@ -76,6 +77,25 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
                 ).with_help(help));
             }
         }
+        // Written, but lost to a missing `;` on the line before (corpus case h471): the fix is
+        // that semicolon, not a second directive (which `nginx -t` would then refuse as a
+        // duplicate). nginx/missing-semicolon reports the line itself.
+        None if let Some(lost) = d.nginx.swallowed.iter().find(|s| {
+            s.block == flow.server.block
+                && flow.server.range.contains(&s.range.start)
+                && s.lost.starts_with("client_max_body_size")
+        }) =>
+        {
+            out.push(
+                Finding::in_block(
+                    &CLIENT_MAX_BODY_SIZE_SMALL,
+                    flow.server.block,
+                    flow.server.anchor(),
+                    format!("the server's `{}` is lost to the missing `;` of `{}`, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, while {accepted}", lost.lost.escape_debug(), lost.meant.escape_debug()),
+                )
+                .with_help(format!("end `{}` with `;`: the `client_max_body_size` after it then applies", lost.meant.escape_debug())),
+            );
+        }
         // Nothing to point at: point at the server, where the fix goes (its public `listen`).
         None => out.push(Finding::in_block(
             &CLIENT_MAX_BODY_SIZE_SMALL,
@@ -121,6 +141,18 @@ mod tests {
             (NETBOX, &format!("http {{\n    client_max_body_size 2m;\n{unset}}}\n"), BLUEPRINT),
             "client_max_body_size 2m",
         );
+    }
+
+    /// A `client_max_body_size` swallowed by a missing `;` (h471's shape): the help asks for the
+    /// semicolon, not a second directive.
+    #[test]
+    fn a_size_lost_to_a_missing_semicolon_asks_for_the_semicolon() {
+        let site = nginx("internaldomain.com;\n    client_max", "internaldomain.com\n    client_max");
+        let found: Vec<_> = messages(NETBOX, &site, BLUEPRINT).into_iter().filter(|(r, _)| *r == "nginx/client-max-body-size-small").collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.starts_with("the server's `client_max_body_size 25m` is lost to the missing `;` of `server_name netbox.internaldomain.com`"), "{found:?}");
+        let help = helps(NETBOX, &site, BLUEPRINT).into_iter().find(|(r, _)| *r == "nginx/client-max-body-size-small").map(|(_, h)| h);
+        assert_eq!(help.as_deref(), Some("end `server_name netbox.internaldomain.com` with `;`: the `client_max_body_size` after it then applies"));
     }
 
     /// The help asks for at least what NetBox accepts; `None` (no limit in Django) makes any
