@@ -511,6 +511,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             })
             .collect();
     }
+    file.chart_superuser = superuser_values(entries, values_elsewhere, existing_secret, block);
     file.chart_connections_written = CONNECTIONS
         .iter()
         .flat_map(|family| [family.tasks, family.caching])
@@ -921,6 +922,50 @@ fn values_from_elsewhere(documents: &[Node]) -> bool {
             _ => false,
         }
     })
+}
+
+/// `superuser.password` and `superuser.apiToken` as the chart hands them to netbox-docker's
+/// entrypoint: its Secret holds them (`superuser_password: {{ .Values.superuser.password |
+/// default (randAlphaNum 16) }}`, templates/secret.yaml from 0.1.0), mounted at
+/// /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml, every
+/// release), and no release sets `SKIP_SUPERUSER`. Not where an `existingSecret` (the top-level
+/// one, or `superuser.existingSecret` from 5.0.0-beta.19) replaces that Secret, another values
+/// file of the release may give them, `extraEnvs` names `SKIP_SUPERUSER`, or `image.repository`
+/// names another image than netbox-docker's.
+fn superuser_values(
+    entries: &[(Node, Node)],
+    values_elsewhere: bool,
+    existing_secret: bool,
+    block: BlockId,
+) -> Box<[crate::parse::netbox::ChartSuperuserValue]> {
+    let top = |name: &str| entries.iter().find(|(key, _)| key.as_str() == Some(name)).map(|(_, value)| value);
+    let Some(superuser) = top("superuser") else { return Box::default() };
+    let own_secret = superuser.get("existingSecret").is_some_and(|s| s.as_str() != Some(""));
+    let skip_env = top("extraEnvs").is_some_and(|envs| {
+        envs.items().iter().any(|env| env.get("name").and_then(Node::as_str) == Some("SKIP_SUPERUSER"))
+    });
+    let other_image = top("image").and_then(|image| image.get("repository")).is_some_and(|repository| {
+        !repository.as_str().is_some_and(|r| {
+            let r = r.trim().trim_start_matches("docker.io/").trim_start_matches("ghcr.io/");
+            matches!(r, "netboxcommunity/netbox" | "netbox-community/netbox")
+        })
+    });
+    if values_elsewhere || existing_secret || own_secret || skip_env || other_image {
+        return Box::default();
+    }
+    ["password", "apiToken"]
+        .into_iter()
+        .filter_map(|key| {
+            let value = superuser.get(key)?;
+            let text = value.as_str()?;
+            Some(crate::parse::netbox::ChartSuperuserValue {
+                key,
+                value: text.to_string(),
+                range: value.range.clone(),
+                block,
+            })
+        })
+        .collect()
 }
 
 /// The chart release a file pins, when the inventory has it: a Flux HelmRelease's

@@ -497,6 +497,9 @@ pub struct PythonFile {
     /// netbox-chart values: the `externalDatabase` keys the chart uses only with its bundled
     /// PostgreSQL off, written where these values leave it on (see [`ChartValue`]).
     pub chart_external_database: Box<[ChartValue]>,
+    /// netbox-chart values: `superuser.password` and `superuser.apiToken` where the chart's own
+    /// Secret carries them to netbox-docker's entrypoint (see [`ChartSuperuserValue`]).
+    pub chart_superuser: Box<[ChartSuperuserValue]>,
     /// netbox-chart values that may switch the bundled PostgreSQL off (`postgresql.enabled` set to
     /// anything but `true`: `false`, a template's slot).
     pub chart_postgresql_maybe_off: bool,
@@ -547,6 +550,24 @@ pub struct ChartValue {
     /// The values' path (`externalDatabase.host`).
     pub path: String,
     /// Where the key is written.
+    pub range: Range<usize>,
+    /// The values file it is in.
+    pub block: BlockId,
+}
+
+/// A superuser value of netbox-chart's values: the chart writes it into its Secret
+/// (`superuser_password`, `superuser_api_token`), mounts that at /run/secrets, and netbox-docker's
+/// entrypoint creates the superuser from those files. Kept only where no `existingSecret`
+/// (top-level, or `superuser.existingSecret` from 5.0.0-beta.19) replaces the chart's Secret, no
+/// other values file of the release is named, `extraEnvs` sets no `SKIP_SUPERUSER`, and the
+/// image is the chart's default, netbox-docker's.
+#[derive(Debug, Clone)]
+pub struct ChartSuperuserValue {
+    /// `password` or `apiToken`.
+    pub key: &'static str,
+    /// The value as written.
+    pub value: String,
+    /// Where the value is written.
     pub range: Range<usize>,
     /// The values file it is in.
     pub block: BlockId,

@@ -28,6 +28,12 @@
 //! before 4.5: those releases fill in the widely known one; also where no file of the whole
 //! project sets `SKIP_SUPERUSER` but it sets a superuser variable (the finding goes there).
 //!
+//! In netbox-chart's values, `superuser.password: admin` or a placeholder, and
+//! `superuser.apiToken` set to that token (NetBox before 4.5), where the chart's own Secret
+//! carries them to the entrypoint (no `existingSecret`, no `SKIP_SUPERUSER` in `extraEnvs`, no
+//! other values file of the release, netbox-docker's image): the chart's values had both as
+//! defaults from 0.1.0 to 4.1.1.
+//!
 //! ## Why is this bad?
 //! Anyone who reaches NetBox signs in as its superuser, or calls its API as one, with a value
 //! published in netbox-docker's repository.
@@ -48,7 +54,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset); an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into its Secret (templates/secret.yaml, `default (randAlphaNum 16)` and `default uuidv4`), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); a top-level existingSecret (every release) or superuser.existingSecret (from 5.0.0-beta.19) replaces the chart's Secret. Seen in tests/realworld/tuning/t152-…, t172-… and t194-…, and a copy of the chart's 4.x values in t227-… (no SKIP_SUPERUSER, the token unset); an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
     applies: Applies::Always,
 };
 
@@ -60,6 +66,7 @@ const V2_TOKENS: Version = Version::new(4, 5, 0);
 
 pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
+    chart_superuser(nb, targets, out);
     let skip = nb.environment_variable("SKIP_SUPERUSER");
     // The entrypoint compares the text with `true` exactly; a value not known here says nothing.
     if skip.is_some_and(|skip| skip.value.as_str().is_none_or(|skip| skip == "true")) {
@@ -176,6 +183,31 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     ));
 }
 
+/// netbox-chart's values: the chart writes `superuser.password` and `superuser.apiToken` into
+/// the Secret netbox-docker's entrypoint creates the superuser from, and sets no
+/// `SKIP_SUPERUSER` (corpus case t227, a copy of a chart's values that kept the defaults of 0.1.0 to 4.1.1 and
+/// 5.0.0-beta5; from beta6 they are empty, and the chart makes random ones).
+fn chart_superuser(nb: &crate::model::NetboxConfig, targets: &Targets, out: &mut Vec<Finding>) {
+    for value in &nb.chart_superuser {
+        let message = match value.key {
+            "password" if value.value == "admin" => {
+                "netbox-chart puts this password into the superuser's Secret, and netbox-docker's entrypoint creates the superuser with it: `admin`, the default of the chart's values from 0.1.0 to 4.1.1, so anyone who reaches NetBox can sign in as its superuser".to_string()
+            }
+            "password" if is_placeholder(&value.value) => {
+                "netbox-chart puts this password, an example's placeholder left in, into the superuser's Secret, and netbox-docker's entrypoint creates the superuser with it: anyone who has read the example can sign in as NetBox's superuser".to_string()
+            }
+            "apiToken" if value.value == WIDELY_KNOWN_TOKEN && targets.netbox < V2_TOKENS => {
+                "netbox-chart puts this key into the superuser's Secret, and netbox-docker's entrypoint creates the superuser's API token with it: the default of the chart's values from 0.1.0 to 4.1.1, which netbox-docker's entrypoint warns is widely known, so anyone who reaches NetBox's API can call it as the superuser".to_string()
+            }
+            _ => continue,
+        };
+        out.push(
+            Finding::in_block(&DOCKER_SUPERUSER_KNOWN_CREDENTIALS, value.block, value.range.clone(), message)
+                .with_help("set `superuser.password` and `superuser.apiToken` of your own, or leave them empty for the chart's random ones (or name a Secret of your own in `superuser.existingSecret`); change the password of a superuser already created"),
+        );
+    }
+}
+
 /// Who the entrypoint creates, for a message: it defaults only an unset name
 /// (`${SUPERUSER_NAME+x}`); an empty one makes Django refuse to create the user, so no account
 /// gets the defaults (`None`).
@@ -205,6 +237,42 @@ mod tests {
     use crate::config::Settings;
     use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter};
     use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, diagnostics, linted};
+
+    /// netbox-chart's values (t227: a copy of the chart's 4.x defaults): the password `admin`,
+    /// and the widely known token where NetBox's tokens are their key (before 4.5). Quiet where
+    /// a Secret of one's own replaces the chart's, or `extraEnvs` names `SKIP_SUPERUSER`.
+    #[test]
+    fn fires_on_a_charts_superuser_values() {
+        let chart = |values: &str| format!("# t\n\n```yaml,check=chart,file=values.yaml\n{values}```\n");
+        let defaults = "superuser:\n  name: admin\n  password: admin\n  apiToken: 0123456789abcdef0123456789abcdef01234567\n";
+        let fired = |values: &str, netbox: &str| {
+            let mut settings = Settings::default();
+            settings.targets.netbox = netbox.parse().unwrap();
+            diagnostics(&chart(values), &settings)
+                .into_iter()
+                .filter(|d| d.rule == "netbox/docker-superuser-known-credentials")
+                .map(|d| (d.start.line - 3, d.message))
+                .collect::<Vec<_>>()
+        };
+        let old = fired(defaults, "3.4.4");
+        assert_eq!(old.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [3, 4], "{old:?}");
+        assert!(old[0].1.contains("creates the superuser with it: `admin`, the default of the chart's values from 0.1.0 to 4.1.1"), "{old:?}");
+        assert!(old[1].1.contains("creates the superuser's API token with it"), "{old:?}");
+        // NetBox 4.5's tokens are no longer their key alone: the password only.
+        assert_eq!(fired(defaults, "4.5.0").iter().map(|(line, _)| *line).collect::<Vec<_>>(), [3]);
+        // A password of one's own, or the chart's random one.
+        assert!(fired("superuser:\n  password: s3cr3t-of-our-own\n  apiToken: \"\"\n", "3.4.4").is_empty());
+        for replaced in [
+            format!("{defaults}  existingSecret: netbox-admin\n"),
+            format!("existingSecret: netbox-secrets\n{defaults}"),
+            format!("{defaults}extraEnvs:\n  - name: SKIP_SUPERUSER\n    value: \"true\"\n"),
+            format!("{defaults}image:\n  repository: registry.example/own/netbox\n"),
+        ] {
+            assert!(fired(&replaced, "3.4.4").is_empty(), "{replaced}");
+        }
+        // netbox-docker's image under another registry's name is the chart's.
+        assert_eq!(fired(&format!("{defaults}image:\n  repository: ghcr.io/netbox-community/netbox\n"), "3.4.4").len(), 2);
+    }
 
     const RULE: &str = "netbox/docker-superuser-known-credentials";
 
