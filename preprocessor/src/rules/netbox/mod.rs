@@ -4,7 +4,7 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `superuser`, the known superuser values and netbox-chart's, which `docker-superuser-known-credentials` reads; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
@@ -14,6 +14,7 @@ mod placeholders;
 mod shared;
 mod social_backends;
 mod social_names;
+mod superuser;
 #[cfg(test)]
 mod testing;
 

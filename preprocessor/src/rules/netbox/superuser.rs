@@ -1,0 +1,107 @@
+//! What netbox/docker-superuser-known-credentials reads beside netbox-docker's environment: the
+//! token netbox-docker's entrypoint calls widely known, an example's placeholder password, and
+//! netbox-chart's superuser values (the rule's cases on the chart are here too).
+
+use crate::finding::BlockId;
+use crate::model::NetboxConfig;
+use crate::version::{Targets, Version};
+use std::ops::Range;
+
+/// The token netbox-docker's entrypoint filled in and then warned about.
+pub(super) const WIDELY_KNOWN_TOKEN: &str = "0123456789abcdef0123456789abcdef01234567";
+
+/// NetBox 4.5 replaced the token that is its key alone (v1) with v2 tokens.
+pub(super) const V2_TOKENS: Version = Version::new(4, 5, 0);
+
+/// A password an example prints for its reader to replace: `changeme` and its spellings
+/// (`CHANGE_ME`, `change-me`, `CHANGE_ME_STRONG`), `password`, `your_password`.
+pub(super) fn is_placeholder(password: &str) -> bool {
+    let letters: String =
+        password.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    letters.starts_with("changeme") || matches!(letters.as_str(), "password" | "yourpassword" | "superuserpassword")
+}
+
+/// The fix of a known superuser value in netbox-chart's values.
+pub(super) const CHART_HELP: &str = "set `superuser.password` and `superuser.apiToken` of your own, or leave them empty for the chart's random ones (or name a Secret of your own in `superuser.existingSecret`); change the password of a superuser already created";
+
+/// A known superuser value of netbox-chart's values, as the rule reports it.
+pub(super) struct KnownChartValue {
+    pub block: BlockId,
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// netbox-chart's values: the chart writes `superuser.password` and `superuser.apiToken` into
+/// the Secret netbox-docker's entrypoint creates the superuser from, and sets no
+/// `SKIP_SUPERUSER` (corpus case t227, a copy of a chart's values that kept the defaults of 0.1.0 to 4.1.1 and
+/// 5.0.0-beta5; from beta6 they are empty, and the chart makes random ones).
+pub(super) fn chart_superuser_known(nb: &NetboxConfig, targets: &Targets) -> Vec<KnownChartValue> {
+    let mut known = Vec::new();
+    for value in &nb.chart_superuser {
+        let message = match value.key {
+            "password" if value.value == "admin" => {
+                "netbox-chart puts this password into the superuser's Secret, and netbox-docker's entrypoint creates the superuser with it: `admin`, the default of the chart's values from 0.1.0 to 4.1.1, so anyone who reaches NetBox can sign in as its superuser".to_string()
+            }
+            "password" if is_placeholder(&value.value) => {
+                "netbox-chart puts this password, an example's placeholder left in, into the superuser's Secret, and netbox-docker's entrypoint creates the superuser with it: anyone who has read the example can sign in as NetBox's superuser".to_string()
+            }
+            "apiToken" if value.value == WIDELY_KNOWN_TOKEN && targets.netbox < V2_TOKENS => {
+                "netbox-chart puts this key into the superuser's Secret, and netbox-docker's entrypoint creates the superuser's API token with it: the default of the chart's values from 0.1.0 to 4.1.1, which netbox-docker's entrypoint warns is widely known, so anyone who reaches NetBox's API can call it as the superuser".to_string()
+            }
+            _ => continue,
+        };
+        known.push(KnownChartValue { block: value.block, range: value.range.clone(), message });
+    }
+    known
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Settings;
+    use crate::rules::testing::diagnostics;
+
+    /// netbox-chart's values (t227: a copy of the chart's 4.x defaults): the password `admin`,
+    /// and the widely known token where NetBox's tokens are their key (before 4.5). Quiet where
+    /// a Secret of one's own replaces the chart's, or `extraEnvs` names `SKIP_SUPERUSER`.
+    #[test]
+    fn fires_on_a_charts_superuser_values() {
+        let chart = |values: &str| format!("# t\n\n```yaml,check=chart,file=values.yaml\n{values}```\n");
+        let defaults =
+            "superuser:\n  name: admin\n  password: admin\n  apiToken: 0123456789abcdef0123456789abcdef01234567\n";
+        let fired = |values: &str, netbox: &str| {
+            let mut settings = Settings::default();
+            settings.targets.netbox = netbox.parse().unwrap();
+            diagnostics(&chart(values), &settings)
+                .into_iter()
+                .filter(|d| d.rule == "netbox/docker-superuser-known-credentials")
+                .map(|d| (d.start.line - 3, d.message))
+                .collect::<Vec<_>>()
+        };
+        let old = fired(defaults, "3.4.4");
+        assert_eq!(old.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [3, 4], "{old:?}");
+        assert!(
+            old[0].1.contains(
+                "creates the superuser with it: `admin`, the default of the chart's values from 0.1.0 to 4.1.1"
+            ),
+            "{old:?}"
+        );
+        assert!(old[1].1.contains("creates the superuser's API token with it"), "{old:?}");
+        // NetBox 4.5's tokens are no longer their key alone: the password only.
+        assert_eq!(fired(defaults, "4.5.0").iter().map(|(line, _)| *line).collect::<Vec<_>>(), [3]);
+        // A password of one's own, or the chart's random one.
+        assert!(fired("superuser:\n  password: s3cr3t-of-our-own\n  apiToken: \"\"\n", "3.4.4").is_empty());
+        for replaced in [
+            format!("{defaults}  existingSecret: netbox-admin\n"),
+            format!("existingSecret: netbox-secrets\n{defaults}"),
+            format!("{defaults}extraEnvs:\n  - name: SKIP_SUPERUSER\n    value: \"true\"\n"),
+            format!("{defaults}image:\n  repository: registry.example/own/netbox\n"),
+        ] {
+            assert!(fired(&replaced, "3.4.4").is_empty(), "{replaced}");
+        }
+        // netbox-docker's image under another registry's name is the chart's.
+        assert_eq!(
+            fired(&format!("{defaults}image:\n  repository: ghcr.io/netbox-community/netbox\n"), "3.4.4").len(),
+            2
+        );
+    }
+}
