@@ -107,6 +107,8 @@ pub struct NetboxConfig {
     /// netbox-chart values' superuser password and API token, where the chart's own Secret
     /// carries them to netbox-docker's entrypoint.
     pub chart_superuser: Vec<crate::parse::netbox::ChartSuperuserValue>,
+    /// netbox-chart values' keys written as null whose chart default is a map the chart reads.
+    pub chart_nulls: Vec<crate::parse::netbox::ChartValue>,
     /// netbox-chart values leaving one Redis connection on the chart's placeholder host, and the
     /// connections' keys each values file writes (by block).
     pub chart_connection_left_default: Vec<crate::parse::netbox::ChartConnectionLeftDefault>,
@@ -864,6 +866,7 @@ impl NetboxConfig {
         self.chart_worker_off.extend(file.chart_worker_off.iter().cloned());
         self.chart_external_database.extend(file.chart_external_database.iter().cloned());
         self.chart_superuser.extend(file.chart_superuser.iter().cloned());
+        self.chart_nulls.extend(file.chart_nulls.iter().cloned());
         self.chart_postgresql_maybe_off |= file.chart_postgresql_maybe_off;
         self.chart_connection_left_default.extend(file.chart_connection_left_default.as_deref().cloned());
         self.chart_connections_written.extend(file.chart_connections_written.iter().copied());
@@ -1072,6 +1075,7 @@ impl NetboxConfig {
             config.chart_worker_off.extend(part.chart_worker_off);
             config.chart_external_database.extend(part.chart_external_database);
             config.chart_superuser.extend(part.chart_superuser);
+            config.chart_nulls.extend(part.chart_nulls);
             config.chart_postgresql_maybe_off |= part.chart_postgresql_maybe_off;
             config.chart_connection_left_default.extend(part.chart_connection_left_default);
             config.chart_connections_written.extend(part.chart_connections_written);

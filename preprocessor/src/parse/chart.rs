@@ -532,8 +532,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => disabled("redis"),
     });
-    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, .. } = read;
+    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, nulls, .. } = read;
     file.chart_worker_off = worker_off;
+    file.chart_nulls = nulls.into_boxed_slice();
     // The chart renders ldap.yaml only for the LDAP backend (`has "netbox.authentication.LDAPBackend"
     // .Values.remoteAuth.backends`, 8.3.61 configmap.yaml L176; `remoteAuth.backend` of older
     // releases): without it the LDAP values are read by nothing (the chart's default backend is
@@ -649,6 +650,8 @@ struct Read<'a> {
     sentinels: Vec<ChartSentinel>,
     /// `worker.enabled: false`: the block and the value's range.
     worker_off: Option<(BlockId, std::ops::Range<usize>)>,
+    /// Keys written as null whose chart default is a map (see `PythonFile::chart_nulls`).
+    nulls: Vec<ChartValue>,
     /// The values' text (a Helm template's slot is told by how it is written).
     text: &'a str,
 }
@@ -755,6 +758,30 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
             continue;
         };
         read.written.push((path.clone(), read_by));
+        // Null (`tasksRedis:` with every line under it commented out): Helm's coalesceValues
+        // deletes the chart's default map ('When the YAML value is null, we remove the value's
+        // key', pkg/chartutil/coalesce.go), so each key under it the chart reads is gone (corpus
+        // case t227). Judged where the release (pinned, else some release that reads the key)
+        // also reads a key under it (a map empty by default, such as annotations, has none).
+        if matches!(value.kind, NodeKind::Null) {
+            let prefix = format!("{path}.");
+            let reads_under = INVENTORY.paths.iter().any(|(child, runs)| {
+                child.starts_with(&prefix)
+                    && match read.pinned {
+                        Some(pinned) => holds(read_by, pinned) && holds(runs, pinned),
+                        None => runs.iter().any(|run| {
+                            INVENTORY
+                                .releases
+                                .iter()
+                                .position(|r| *r == run[0])
+                                .is_some_and(|first| holds(read_by, first))
+                        }),
+                    }
+            });
+            if reads_under {
+                read.nulls.push(ChartValue { path: path.clone(), range: key.range.clone(), block });
+            }
+        }
         // Every release that reads a `sentinels:` list splits each item on `:` in its
         // configuration.py (`tuple(x.split(r":"))`, 8.3.61 files/configuration.py L83-86; 4.0.1
         // templates/configmap.yaml L48-49): an item that is no text stops NetBox at start-up.

@@ -497,6 +497,10 @@ pub struct PythonFile {
     /// netbox-chart values: the `externalDatabase` keys the chart uses only with its bundled
     /// PostgreSQL off, written where these values leave it on (see [`ChartValue`]).
     pub chart_external_database: Box<[ChartValue]>,
+    /// netbox-chart values: keys written without a value (YAML null, every line under them
+    /// commented out) whose chart default is a map the chart reads keys of: Helm deletes the
+    /// default (see [`ChartValue`]).
+    pub chart_nulls: Box<[ChartValue]>,
     /// netbox-chart values: `superuser.password` and `superuser.apiToken` where the chart's own
     /// Secret carries them to netbox-docker's entrypoint (see [`ChartSuperuserValue`]).
     pub chart_superuser: Box<[ChartSuperuserValue]>,

@@ -67,6 +67,7 @@ rules! {
     setting_unknown => SETTING_UNKNOWN,
     setting_annotated_not_assigned => SETTING_ANNOTATED_NOT_ASSIGNED,
     chart_value_unread => CHART_VALUE_UNREAD,
+    chart_value_null => CHART_VALUE_NULL,
     chart_sentinel_not_host_port => CHART_SENTINEL_NOT_HOST_PORT,
     chart_external_database_unused => CHART_EXTERNAL_DATABASE_UNUSED,
     chart_redis_connection_default => CHART_REDIS_CONNECTION_DEFAULT,
