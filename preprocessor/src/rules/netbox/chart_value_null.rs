@@ -47,11 +47,9 @@ pub fn chart_value_null(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::netbox::testing::{assert_fires_in_chapter, assert_quiet_in_chapter, chart_finding};
-
-    fn chapter(values: &str) -> String {
-        format!("# t\n\n```yaml,check=chart\n{values}```\n")
-    }
+    use crate::rules::netbox::testing::{
+        assert_fires_in_chapter, assert_quiet_in_chapter, chart_finding, chart_values as chapter,
+    };
 
     /// t227's shape: a copied values file whose connection block is emptied by comments.
     #[test]
