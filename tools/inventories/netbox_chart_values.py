@@ -99,7 +99,7 @@ def subcharts(clone: Path, tag: str, base: str) -> set[str]:
     return names
 
 
-def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict]:
+def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict, set[str]]:
     base = chart_directory(clone, tag)
     values = yaml.safe_load(git(clone, "show", f"{tag}:{base}values.yaml")) or {}
     paths: set[str] = set()
@@ -108,11 +108,14 @@ def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, t
     value_paths(values, "", paths, free, defaults)
     settings: dict[str, tuple[str, str]] = {}
     whole: set[str] = set()
+    # The paths a template names itself (`.Values.tasksRedis.database`), not only values.yaml.
+    named: set[str] = set()
     for name in git(clone, "ls-tree", "-r", "--name-only", tag, f"{base}templates/").split():
         text = git(clone, "show", f"{tag}:{name}")
         # A template reading `.Values.remoteAuth.ldap.serverUri` reads the maps above it: a
         # release whose values.yaml only comments the map out (4.0.1) still reads `ldap:`.
         for read in READ.findall(text):
+            named.add(read)
             parts = read.split(".")
             paths.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
         whole.update(READ_WHOLE.findall(text))
@@ -126,7 +129,7 @@ def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, t
     # A map a template takes whole (`toYaml .Values.securityContext`, `dict "imageRoot"
     # .Values.image`) passes on keys it does not name: its contents are free.
     free.update(path for path in whole if any(other.startswith(path + ".") for other in paths))
-    return paths, free, settings, defaults
+    return paths, free, settings, defaults, named
 
 
 def main() -> int:
@@ -138,40 +141,46 @@ def main() -> int:
     order = releases(args.git)
     versions = [version for version, _ in order]
     per_release = [read_release(args.git, tag) for _, tag in order]
-    all_free = sorted(set().union(*(free for _, free, _, _ in per_release)))
+    all_free = sorted(set().union(*(free for _, free, _, _, _ in per_release)))
     # A sub-chart's key is free where a release bundles it, and read by no other release.
     bundled = {GLOBAL}.union(*(subcharts(args.git, tag, chart_directory(args.git, tag)) for _, tag in order))
-    all_paths = sorted(set().union(*(paths for paths, _, _, _ in per_release)) - bundled)
-    pairs = sorted({(path, *setting) for _, _, settings, _ in per_release for path, setting in settings.items()})
+    all_paths = sorted(set().union(*(paths for paths, _, _, _, _ in per_release)) - bundled)
+    pairs = sorted({(path, *setting) for _, _, settings, _, _ in per_release for path, setting in settings.items()})
     # The defaults of each path that becomes a setting, each value with the releases that have it:
     # the chart renders it whatever a values file says, so a file that repeats it changes nothing.
     defaults = {}
     for path, _, _ in pairs:
         values: dict[str, object] = {}
-        for _, _, _, release_defaults in per_release:
+        for _, _, _, release_defaults, _ in per_release:
             if path in release_defaults:
                 values.setdefault(json.dumps(release_defaults[path], sort_keys=True), release_defaults[path])
         if values:
             defaults[path] = [
                 {"value": value,
                  "releases": ranges(versions, [path in d and key == json.dumps(d[path], sort_keys=True)
-                                               for _, _, _, d in per_release])}
+                                               for _, _, _, d, _ in per_release])}
                 for key, value in values.items()
             ]
     inventory = {
         "about": "netbox-chart's values: the key paths each final release reads (values.yaml and the templates' "
         ".Values references), the paths whose contents are free (an empty map or a list by default, or a "
-        "sub-chart's), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's defaults, each with the releases that have it; written by "
+        "sub-chart's), the nested paths a template names itself (named_below), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's defaults, each with the releases that have it; written by "
         "tools/inventories/netbox_chart_values.py",
         "releases": versions,
         "newest_commit": git(args.git, "rev-list", "-n", "1", order[-1][1]).strip(),
         "paths": {
-            path: ranges(versions, [path in paths for paths, _, _, _ in per_release]) for path in all_paths
+            path: ranges(versions, [path in paths for paths, _, _, _, _ in per_release]) for path in all_paths
         },
-        "free": {path: ranges(versions, [path in free for _, free, _, _ in per_release]) for path in all_free},
+        "free": {path: ranges(versions, [path in free for _, free, _, _, _ in per_release]) for path in all_free},
+        # A key under a map that a template names (`.Values.tasksRedis.database`): a null map
+        # above it is then read field by field. Keys only values.yaml holds are not here.
+        "named_below": {
+            path: ranges(versions, [path in named for _, _, _, _, named in per_release])
+            for path in sorted({p for *_, named in per_release for p in named if "." in p} & set(all_paths))
+        },
         "settings": [
             {"path": path, "setting": setting, "file": file,
-             "releases": ranges(versions, [settings.get(path) == (setting, file) for _, _, settings, _ in per_release])}
+             "releases": ranges(versions, [settings.get(path) == (setting, file) for _, _, settings, _, _ in per_release])}
             for path, setting, file in pairs
         ],
         "defaults": dict(sorted(defaults.items())),

@@ -42,6 +42,9 @@ struct Inventory {
     releases: Vec<String>,
     paths: HashMap<String, Vec<[String; 2]>>,
     free: HashMap<String, Vec<[String; 2]>>,
+    /// The nested paths a template names itself (`.Values.tasksRedis.database`).
+    #[serde(default)]
+    named_below: HashMap<String, Vec<[String; 2]>>,
     settings: Vec<PathSetting>,
     defaults: HashMap<String, Vec<PathDefault>>,
 }
@@ -68,6 +71,7 @@ static INVENTORY: LazyLock<Inventory> = LazyLock::new(|| {
         releases: Vec::new(),
         paths: HashMap::new(),
         free: HashMap::new(),
+        named_below: HashMap::new(),
         settings: Vec::new(),
         defaults: HashMap::new(),
     })
@@ -444,7 +448,9 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     let existing_secret = entries
         .iter()
         .any(|(key, value)| key.as_str() == Some("existingSecret") && value.as_str().is_some_and(|s| !s.is_empty()));
-    let mut read = Read { pinned: pinned_release(&loaded.documents), text, ..Read::default() };
+    // Values a HelmRelease or an Application holds as YAML (not Argo CD's `helm.values` text).
+    let in_resource = loaded.documents.iter().any(|document| values_root(document).is_some());
+    let mut read = Read { pinned: pinned_release(&loaded.documents), text, in_resource, ..Read::default() };
     let values_elsewhere = values_from_elsewhere(&loaded.documents);
     walk(entries, "", block, &mut read);
     for (key, value) in entries {
@@ -534,7 +540,7 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     });
     let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, nulls, .. } = read;
     file.chart_worker_off = worker_off;
-    file.chart_nulls = nulls.into_boxed_slice();
+
     // The chart renders ldap.yaml only for the LDAP backend (`has "netbox.authentication.LDAPBackend"
     // .Values.remoteAuth.backends`, 8.3.61 configmap.yaml L176; `remoteAuth.backend` of older
     // releases): without it the LDAP values are read by nothing (the chart's default backend is
@@ -589,6 +595,11 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         });
     }
     unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some() || u.pinned.is_some());
+    // A null key the chart of these values does not read has no default there to delete: it is
+    // reported as unread only.
+    let mut nulls = nulls;
+    nulls.retain(|null| !unread.iter().any(|u| u.path == null.path));
+    file.chart_nulls = nulls.into_boxed_slice();
     // One finding per renamed block (`tasksRedis:`), not one per key inside it: a key whose
     // parent path is reported goes (each path's parents looked up, so linear in the keys).
     let reported: std::collections::HashSet<String> = unread.iter().map(|u| u.path.clone()).collect();
@@ -652,6 +663,9 @@ struct Read<'a> {
     worker_off: Option<(BlockId, std::ops::Range<usize>)>,
     /// Keys written as null whose chart default is a map (see `PythonFile::chart_nulls`).
     nulls: Vec<ChartValue>,
+    /// The values are a Flux HelmRelease's or an Argo CD Application's own (`spec.values`,
+    /// `valuesObject`), applied to Kubernetes before Helm reads them.
+    in_resource: bool,
     /// The values' text (a Helm template's slot is told by how it is written).
     text: &'a str,
 }
@@ -761,11 +775,14 @@ fn walk(entries: &[(Node, Node)], prefix: &str, block: BlockId, read: &mut Read<
         // Null (`tasksRedis:` with every line under it commented out): Helm's coalesceValues
         // deletes the chart's default map ('When the YAML value is null, we remove the value's
         // key', pkg/chartutil/coalesce.go), so each key under it the chart reads is gone (corpus
-        // case t227). Judged where the release (pinned, else some release that reads the key)
-        // also reads a key under it (a map empty by default, such as annotations, has none).
-        if matches!(value.kind, NodeKind::Null) {
+        // case t227). Judged where a template of the release (pinned, else some release that
+        // reads the key) names a key under it itself: a map only taken whole (`toYaml`, `range`,
+        // behind `if .Values.updateStrategy`) is one a null may drop on purpose. Not in a Flux
+        // HelmRelease's or an Argo CD Application's own values, where the Kubernetes apply may
+        // drop the null before Helm sees it (fluxcd/helm-controller#319).
+        if matches!(value.kind, NodeKind::Null) && !read.in_resource {
             let prefix = format!("{path}.");
-            let reads_under = INVENTORY.paths.iter().any(|(child, runs)| {
+            let reads_under = INVENTORY.named_below.iter().any(|(child, runs)| {
                 child.starts_with(&prefix)
                     && match read.pinned {
                         Some(pinned) => holds(read_by, pinned) && holds(runs, pinned),

@@ -3,9 +3,13 @@
 //!
 //! ## What it does
 //! Finds a key of netbox-chart's values whose value is null (the key alone, every line under it
-//! commented out, or `~`) where the chart's default is a map whose keys the chart reads
-//! (`tasksRedis:`, `persistence:`): for the release the file pins, else for some release that
-//! reads the key. A map empty by default (annotations) or a list is not judged.
+//! commented out, or `~`) where a template of the chart names a key under it itself
+//! (`.Values.tasksRedis.database`): for the release the file pins, else for some release that
+//! reads the key. A map a template only takes whole (`toYaml`, `range`, behind
+//! `if .Values.updateStrategy`), where a null is Helm's way to drop a default on purpose, a key
+//! the file's chart does not read (`chart-value-unread` says so), and values a Flux HelmRelease or
+//! an Argo CD Application holds as YAML (applying the resource may drop the null before Helm sees
+//! it, fluxcd/helm-controller#319) are not judged.
 //!
 //! ## Why is this bad?
 //! Helm merges the values over the chart's own, and a null value removes the key instead of
@@ -29,7 +33,7 @@ pub const CHART_VALUE_NULL: Rule = Rule {
     severity: Severity::Warning,
     summary: "a key of netbox-chart's values has no value (YAML null, every line under it commented out) where the chart's default is a map: Helm deletes the default instead of keeping it, so the keys the chart reads under it are missing",
     help: "remove the key (or write `{}`) to keep the chart's defaults, or write the values under it",
-    fact: "Helm 3 pkg/chartutil/coalesce.go (index id 268487521): coalesceValues and coalesceTablesFullKey `delete` a key whose user value is nil ('When the YAML value is null, we remove the value's key. This allows Helm's various sources of values … to remove incompatible keys'); a Go template that reads a field of the missing map stops with 'nil pointer evaluating interface {}'. netbox-chart reads keys under its maps unconditionally in places, such as `.Values.tasksRedis.username` and `int .Values.tasksRedis.database` in templates/configmap.yaml (bootc 9f537a9 L174-181). Which release reads which key is data/netbox-chart-values.json. Seen in tests/realworld/tuning/t227-… (a copy of the chart's values with `tasksRedis:` and `cachingRedis:` emptied by comments)",
+    fact: "Helm 3 pkg/chartutil/coalesce.go (index id 268487521): coalesceValues and coalesceTablesFullKey `delete` a key whose user value is nil ('When the YAML value is null, we remove the value's key. This allows Helm's various sources of values … to remove incompatible keys'); a Go template that reads a field of the missing map stops with 'nil pointer evaluating interface {}'. netbox-chart reads keys under its maps unconditionally in places, such as `.Values.tasksRedis.username` and `int .Values.tasksRedis.database` in templates/configmap.yaml (bootc 9f537a9 L174-181). Which release's templates name which key is data/netbox-chart-values.json (`named_below`). Seen in tests/realworld/tuning/t227-… (a copy of the chart's values with `tasksRedis:` and `cachingRedis:` emptied by comments)",
     applies: Applies::Always,
 };
 
@@ -64,14 +68,22 @@ mod tests {
     }
 
     /// An empty map keeps the defaults; a map empty by default (annotations) has none; a null
-    /// scalar (a default of null) is a value like any other; a map written out is read.
+    /// scalar (a default of null) is a value like any other; a map written out is read; a map
+    /// the templates only take whole may be dropped on purpose; a key of another release than
+    /// the file's is `chart-value-unread`'s; a HelmRelease's own values are not judged.
     #[test]
     fn quiet_on_an_empty_map_a_free_map_and_a_null_scalar() {
+        let release = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  chart:\n    spec:\n      chart: netbox\n      version: 4.1.1\n  values:\n    tasksRedis:\n";
+        let pinned = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: 4.1.1\n    helm:\n      valuesObject:\n        podSecurityContext: ~\n";
         for values in [
             "tasksRedis: {}\n",
             "podAnnotations:\n",
             "storageBackend:\n",
             "persistence:\n  enabled: false\n",
+            "updateStrategy:\n  # type: RollingUpdate\n",
+            "tasksRedis:\n  # host: old\ntasksDatabase:\n  host: kv\n",
+            release,
+            pinned,
         ] {
             assert_quiet_in_chapter("netbox/chart-value-null", &chapter(values));
         }
