@@ -517,7 +517,8 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
             })
             .collect();
     }
-    file.chart_superuser = superuser_values(entries, values_elsewhere, existing_secret, block);
+    file.chart_superuser =
+        superuser_values(entries, &loaded.documents, read.pinned, values_elsewhere, existing_secret, block);
     file.chart_connections_written = CONNECTIONS
         .iter()
         .flat_map(|family| [family.tasks, family.caching])
@@ -969,24 +970,43 @@ fn values_from_elsewhere(documents: &[Node]) -> bool {
 }
 
 /// `superuser.password` and `superuser.apiToken` as the chart hands them to netbox-docker's
-/// entrypoint: its Secret holds them (`superuser_password: {{ .Values.superuser.password |
-/// default (randAlphaNum 16) }}`, templates/secret.yaml from 0.1.0), mounted at
+/// entrypoint: its superuser Secret holds them (templates/secret.yaml up to 5.0.0-beta.18,
+/// `default (randAlphaNum 16)`; superuser-secrets.yaml from beta.19; secret.yaml's
+/// `common.secrets.passwords.manage` in 5.0.78 and 8.3.61), mounted at
 /// /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml, every
-/// release), and no release sets `SKIP_SUPERUSER`. Not where an `existingSecret` (the top-level
-/// one, or `superuser.existingSecret` from 5.0.0-beta.19) replaces that Secret, another values
-/// file of the release may give them, `extraEnvs` names `SKIP_SUPERUSER`, or `image.repository`
+/// release), and no release sets `SKIP_SUPERUSER`. Not where a Secret of one's own replaces the
+/// chart's (the top-level `existingSecret` up to 5.0.0-beta.18, `superuser.existingSecret` from
+/// beta.19: with no release pinned, either), another values file or an Argo CD parameter may give
+/// them, `extraEnvs` sets `SKIP_SUPERUSER` (to `true`, or from elsewhere), or `image.repository`
 /// names another image than netbox-docker's.
 fn superuser_values(
     entries: &[(Node, Node)],
+    documents: &[Node],
+    pinned: Option<usize>,
     values_elsewhere: bool,
     existing_secret: bool,
     block: BlockId,
 ) -> Box<[crate::parse::netbox::ChartSuperuserValue]> {
     let top = |name: &str| entries.iter().find(|(key, _)| key.as_str() == Some(name)).map(|(_, value)| value);
     let Some(superuser) = top("superuser") else { return Box::default() };
-    let own_secret = superuser.get("existingSecret").is_some_and(|s| s.as_str() != Some(""));
+    // The release that moved the superuser into a Secret of its own (superuser-secrets.yaml).
+    let own_secret_from = INVENTORY.releases.iter().position(|r| r == "5.0.0-beta.19");
+    let (before, from) = match pinned.zip(own_secret_from) {
+        Some((pinned, from)) => (pinned < from, pinned >= from),
+        None => (true, true),
+    };
+    // `if not .Values.superuser.existingSecret`: null and '' are no Secret.
+    let superuser_secret = superuser
+        .get("existingSecret")
+        .is_some_and(|secret| !matches!(secret.kind, NodeKind::Null) && secret.as_str() != Some(""));
+    let replaced = (before && existing_secret) || (from && superuser_secret);
+    // The entrypoint skips the superuser when the variable is `true` exactly; one set from a
+    // ConfigMap or Secret (`valueFrom`) is not known.
     let skip_env = top("extraEnvs").is_some_and(|envs| {
-        envs.items().iter().any(|env| env.get("name").and_then(Node::as_str) == Some("SKIP_SUPERUSER"))
+        envs.items().iter().any(|env| {
+            env.get("name").and_then(Node::as_str) == Some("SKIP_SUPERUSER")
+                && env.get("value").and_then(Node::as_str).is_none_or(|value| value == "true")
+        })
     });
     let other_image = top("image").and_then(|image| image.get("repository")).is_some_and(|repository| {
         !repository.as_str().is_some_and(|r| {
@@ -994,7 +1014,9 @@ fn superuser_values(
             matches!(r, "netboxcommunity/netbox" | "netbox-community/netbox")
         })
     });
-    if values_elsewhere || existing_secret || own_secret || skip_env || other_image {
+    let parameters =
+        ["superuser", "existingSecret", "extraEnvs", "image"].iter().any(|key| argo_parameter_under(documents, key));
+    if values_elsewhere || replaced || skip_env || other_image || parameters {
         return Box::default();
     }
     ["password", "apiToken"]

@@ -103,5 +103,40 @@ mod tests {
             fired(&format!("{defaults}image:\n  repository: ghcr.io/netbox-community/netbox\n"), "3.4.4").len(),
             2
         );
+        // A null or empty `superuser.existingSecret` is no Secret (`if not`); `SKIP_SUPERUSER`
+        // other than `true` creates the superuser.
+        for kept in [
+            format!("{defaults}  existingSecret: ~\n"),
+            format!("{defaults}extraEnvs:\n  - name: SKIP_SUPERUSER\n    value: \"false\"\n"),
+        ] {
+            assert_eq!(fired(&kept, "3.4.4").len(), 2, "{kept}");
+        }
+    }
+
+    /// Which Secret replaces the chart's depends on the release: the top-level `existingSecret`
+    /// up to 5.0.0-beta.18, `superuser.existingSecret` from beta.19 (superuser-secrets.yaml); an
+    /// Argo CD parameter under `superuser` wins over the values.
+    #[test]
+    fn the_secret_that_replaces_the_charts_is_the_pinned_releases() {
+        let application = |release: &str, values: &str, parameters: &str| {
+            let values: String = values.lines().map(|line| format!("        {line}\n")).collect();
+            format!(
+                "# t\n\n```yaml,check=chart,file=netbox.yaml\napiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: {release}\n    helm:\n{parameters}      valuesObject:\n{values}```\n"
+            )
+        };
+        let fired = |chapter: String| {
+            diagnostics(&chapter, &Settings::default())
+                .into_iter()
+                .filter(|d| d.rule == "netbox/docker-superuser-known-credentials")
+                .count()
+        };
+        let top = "existingSecret: netbox-config\nsuperuser:\n  password: admin\n";
+        let own = "superuser:\n  password: admin\n  existingSecret: netbox-admin\n";
+        assert_eq!(fired(application("8.3.61", top, "")), 1);
+        assert_eq!(fired(application("4.1.1", top, "")), 0);
+        assert_eq!(fired(application("4.1.1", own, "")), 1);
+        assert_eq!(fired(application("8.3.61", own, "")), 0);
+        let parameter = "      parameters:\n        - name: superuser.password\n          value: S3cure-of-our-own\n";
+        assert_eq!(fired(application("4.1.1", "superuser:\n  password: admin\n", parameter)), 0);
     }
 }
