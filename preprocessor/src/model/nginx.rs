@@ -218,6 +218,8 @@ pub struct Swallowed {
     pub range: Range<usize>,
     /// The directive it swallowed, as written (`client_max_body_size 25m`).
     pub lost: String,
+    /// The size a swallowed `client_max_body_size` meant (`25m`), among all the words it took.
+    pub lost_body_size: Option<String>,
 }
 
 impl NginxSite {
@@ -253,6 +255,10 @@ impl NginxSite {
                     meant: if i == 0 { d.name.clone() } else { format!("{} {}", d.name, words(&d.args[..i])) },
                     range: d.name_range.start..meant_end,
                     lost: words(&d.args[i..]),
+                    lost_body_size: d.args[i..]
+                        .windows(2)
+                        .find(|pair| pair[0].text == "client_max_body_size")
+                        .map(|pair| pair[1].text.to_string()),
                 });
             }
         });

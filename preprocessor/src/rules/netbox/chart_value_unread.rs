@@ -40,7 +40,7 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         let help = match suggestion(&unread.path, unread.pinned.as_deref()) {
             _ if global_redis => "the bundled Redis chart (up to 5.x) takes a Secret of one's own from `redis.auth.existingSecret` and `redis.auth.existingSecretPasswordKey`; with `redis.enabled: false`, `tasksRedis` and `cachingRedis` take `existingSecretName` and `existingSecretKey` (`tasksDatabase` and `cachingDatabase` from 6.0.0)".to_string(),
             // netbox-chart 6.0.0 swapped its bundled Redis chart for Valkey (38f113f).
-            _ if unread.path == "redis" => "netbox-chart 6.0.0 bundles Bitnami's Valkey chart in place of Redis: write the block under `valkey:` for 6.0.0 and later, or keep `redis:` with a chart before 6.0.0".to_string(),
+            _ if unread.path == "redis" => "netbox-chart 6.0.0 bundles Bitnami's Valkey chart in place of Redis: for 6.0.0 and later write the block under `valkey:`, in the Valkey chart's own keys, which differ in places (`master` is `primary`, as netbox-chart's `redis.master.service.ports.redis` became `valkey.primary.service.ports.valkey`), or keep `redis:` with a chart before 6.0.0".to_string(),
             _ if unread.path == "valkey" => "netbox-chart bundles Bitnami's Valkey chart from 6.0.0 only; before it, the bundled Redis chart reads `redis:`".to_string(),
             _ if unread.path.starts_with("extraConfig[].") => "an `extraConfig` entry loads `values:` (settings written as YAML), or the YAML files of a `configMap:` or a `secret:`; write the settings under `values:`".to_string(),
             Some(read) => format!("the chart reads `{}`: move the value there", read.escape_debug()),

@@ -80,20 +80,22 @@ pub fn client_max_body_size_small(d: &Input<'_>, _: &Targets, out: &mut Vec<Find
         // Written, but lost to a missing `;` on the line before (corpus case h471): the fix is
         // that semicolon, not a second directive (which `nginx -t` would then refuse as a
         // duplicate). nginx/missing-semicolon reports the line itself.
-        None if let Some(lost) = d.nginx.swallowed.iter().find(|s| {
-            s.block == flow.server.block
-                && flow.server.range.contains(&s.range.start)
-                && s.lost.starts_with("client_max_body_size")
+        None if let Some((lost, size)) = d.nginx.swallowed.iter().find_map(|s| {
+            let size = s.lost_body_size.as_ref()?;
+            (s.block == flow.server.block && flow.server.range.contains(&s.range.start)).then_some((s, size))
         }) =>
         {
+            let enough = if netbox_accepts == u64::MAX { 25 * MIB } else { netbox_accepts };
+            let still_small = size_in_bytes(size).is_some_and(|b| b != 0 && b < enough);
+            let fix = if still_small { format!(", and raise the `client_max_body_size {}` after it ({help})", size.escape_debug()) } else { format!(": the `client_max_body_size {}` after it then applies", size.escape_debug()) };
             out.push(
                 Finding::in_block(
                     &CLIENT_MAX_BODY_SIZE_SMALL,
                     flow.server.block,
                     flow.server.anchor(),
-                    format!("the server's `{}` is lost to the missing `;` of `{}`, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, while {accepted}", lost.lost.escape_debug(), lost.meant.escape_debug()),
+                    format!("the `client_max_body_size {}` written in this server is lost to the missing `;` of `{}`, so nginx's default of 1m applies: larger requests (image attachments, bulk imports, API calls) fail with 413 Request Entity Too Large, while {accepted}", size.escape_debug(), lost.meant.escape_debug()),
                 )
-                .with_help(format!("end `{}` with `;`: the `client_max_body_size` after it then applies", lost.meant.escape_debug())),
+                .with_help(format!("end `{}` with `;`{fix}", lost.meant.escape_debug())),
             );
         }
         // Nothing to point at: point at the server, where the fix goes (its public `listen`).
@@ -150,9 +152,13 @@ mod tests {
         let site = nginx("internaldomain.com;\n    client_max", "internaldomain.com\n    client_max");
         let found: Vec<_> = messages(NETBOX, &site, BLUEPRINT).into_iter().filter(|(r, _)| *r == "nginx/client-max-body-size-small").collect();
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].1.starts_with("the server's `client_max_body_size 25m` is lost to the missing `;` of `server_name netbox.internaldomain.com`"), "{found:?}");
+        assert!(found[0].1.starts_with("the `client_max_body_size 25m` written in this server is lost to the missing `;` of `server_name netbox.internaldomain.com`"), "{found:?}");
         let help = helps(NETBOX, &site, BLUEPRINT).into_iter().find(|(r, _)| *r == "nginx/client-max-body-size-small").map(|(_, h)| h);
-        assert_eq!(help.as_deref(), Some("end `server_name netbox.internaldomain.com` with `;`: the `client_max_body_size` after it then applies"));
+        assert_eq!(help.as_deref(), Some("end `server_name netbox.internaldomain.com` with `;`: the `client_max_body_size 25m` after it then applies"));
+        // Another directive lost in between, and a size still below what NetBox accepts.
+        let chain = nginx("internaldomain.com;\n    client_max_body_size 25m", "internaldomain.com\n    access_log off\n    client_max_body_size 2m");
+        let help = helps(NETBOX, &chain, BLUEPRINT).into_iter().find(|(r, _)| *r == "nginx/client-max-body-size-small").map(|(_, h)| h);
+        assert!(help.as_deref().is_some_and(|h| h.starts_with("end `server_name netbox.internaldomain.com` with `;`, and raise the `client_max_body_size 2m` after it (set `client_max_body_size 25m;`")), "{help:?}");
     }
 
     /// The help asks for at least what NetBox accepts; `None` (no limit in Django) makes any
