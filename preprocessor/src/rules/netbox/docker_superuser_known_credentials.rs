@@ -20,7 +20,8 @@
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
-//! project sets; an excerpt that leaves out only other services, with no other compose file
+//! project sets, or at the image where the service's environment configures the database (two of
+//! `DB_NAME`, `DB_USER`, `DB_PASSWORD`: its own, not an excerpt); an excerpt that leaves out only other services, with no other compose file
 //! beside it, shows the `netbox` service whole) and the image's tag names a netbox-docker
 //! release before 5.0.0 (`v4.4-3.4.2`,
 //! or a NetBox line before 4.6 such as `v4.4`): those fill in `admin`; 5.0.0 and later fill in
@@ -44,7 +45,10 @@
 //! Use instead: `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or
 //! `/run/secrets/superuser_password`), or `SKIP_SUPERUSER=true` once the superuser exists.
 
-use super::superuser::{CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, is_placeholder};
+use super::superuser::{
+    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, configures_database, is_placeholder, skip_text,
+    superuser,
+};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -55,7 +59,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). Seen in tests/realworld/tuning/t152-…, t172-… and t194-…, and a copy of the chart's 4.x values in t227-… (no SKIP_SUPERUSER, the token unset); an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). Seen in tests/realworld/tuning/t152-…, t172-… and t194-…, and a copy of the chart's 4.x values in t227-… (no SKIP_SUPERUSER, the token unset); an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md; no superuser variable beside a database the environment configures in t228-…",
     applies: Applies::Always,
 };
 
@@ -139,8 +143,10 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         _ => {}
     }
     // Left unset: where `SKIP_SUPERUSER` is shown, at it; where no file of the whole project sets
-    // it, at a superuser variable the project sets (corpus case t194; none: not judged), and not
-    // beside a finding on the password there (one finding for one superuser).
+    // it, at a superuser variable the project sets (corpus case t194), else at the image where
+    // the service's environment configures the database (t228: its own, not an excerpt of the
+    // sign-on's variables; none: not judged), and not beside a finding on the password there
+    // (one finding for one superuser).
     if !defaults_filled_in {
         return;
     }
@@ -149,7 +155,8 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         None if whole_project && out.len() == reported_before => ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
             .iter()
             .find_map(|name| nb.environment_variable(name))
-            .map(|var| (var.block, var.name_range.clone())),
+            .map(|var| (var.block, var.name_range.clone()))
+            .or_else(|| configures_database(nb).then(|| nb.services_read()?.netbox_image_place()).flatten()),
         None => None,
     };
     let (Some((block, range)), Some(who)) = (anchor, superuser(nb)) else { return };
@@ -180,23 +187,6 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             "netbox-docker creates {who} ({skip_said}), and {unset_where} {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
         ),
     ));
-}
-
-/// Who the entrypoint creates, for a message: it defaults only an unset name
-/// (`${SUPERUSER_NAME+x}`); an empty one makes Django refuse to create the user, so no account
-/// gets the defaults (`None`).
-fn superuser(nb: &crate::model::NetboxConfig) -> Option<String> {
-    match nb.environment_variable("SUPERUSER_NAME").map(|name| name.value.as_str()) {
-        None => Some("the superuser `admin`".to_string()),
-        Some(Some("")) => None,
-        Some(Some(name)) if !name.contains('$') => Some(format!("the superuser `{}`", name.escape_debug())),
-        Some(_) => Some("its superuser".to_string()),
-    }
-}
-
-/// `SKIP_SUPERUSER`'s value as written, for a message.
-fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
-    skip.value.as_str().unwrap_or_default().escape_debug().to_string()
 }
 
 #[cfg(test)]
@@ -259,6 +249,14 @@ mod tests {
         assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n"));
         assert_quiet_linted(RULE, &project("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_PASSWORD: admin\n"));
         assert_quiet_linted(RULE, &project("      DB_HOST: postgres\n"));
+        // t228's shape: the service's own environment configures the database and names no
+        // superuser: the image's entrypoint fills in `admin` (and, before NetBox 4.5, the known
+        // token); at the image.
+        let database = "      DB_NAME: netbox\n      DB_USER: netbox\n      DB_PASSWORD: lab4pass21\n";
+        assert_fires_linted(RULE, &project(database), 3);
+        let (_, message) = &linted(RULE, &project(database))[0];
+        assert!(message.contains("no file of this project sets `SUPERUSER_PASSWORD`: ") && message.contains("the password `admin`"), "{message}");
+        assert_quiet_linted(RULE, &project("      DB_NAME: netbox\n      DB_HOST: postgres\n"));
         let linuxserver = project("      SUPERUSER_PASSWORD: admin\n").replace("netboxcommunity/netbox:v4.4-3.4.0", "lscr.io/linuxserver/netbox:4.4.1");
         assert_quiet_linted(RULE, &linuxserver);
         // A command of its own: the entrypoint that creates the superuser may not run.

@@ -21,6 +21,30 @@ pub(super) fn is_placeholder(password: &str) -> bool {
     letters.starts_with("changeme") || matches!(letters.as_str(), "password" | "yourpassword" | "superuserpassword")
 }
 
+/// Who the entrypoint creates, for a message: it defaults only an unset name
+/// (`${SUPERUSER_NAME+x}`); an empty one makes Django refuse to create the user, so no account
+/// gets the defaults (`None`).
+pub(super) fn superuser(nb: &NetboxConfig) -> Option<String> {
+    match nb.environment_variable("SUPERUSER_NAME").map(|name| name.value.as_str()) {
+        None => Some("the superuser `admin`".to_string()),
+        Some(Some("")) => None,
+        Some(Some(name)) if !name.contains('$') => Some(format!("the superuser `{}`", name.escape_debug())),
+        Some(_) => Some("its superuser".to_string()),
+    }
+}
+
+/// `SKIP_SUPERUSER`'s value as written, for a message.
+pub(super) fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
+    skip.value.as_str().unwrap_or_default().escape_debug().to_string()
+}
+
+/// Whether the environment shown configures the database with netbox-docker's variables (two
+/// of `DB_NAME`, `DB_USER`, `DB_PASSWORD`): the service's own, whole, not an excerpt pasted into
+/// a thread (a `DB_HOST` alone may be one).
+pub(super) fn configures_database(nb: &NetboxConfig) -> bool {
+    ["DB_NAME", "DB_USER", "DB_PASSWORD"].iter().filter(|name| nb.environment_variable(name).is_some()).count() >= 2
+}
+
 /// The fix of a known superuser value in netbox-chart's values.
 pub(super) const CHART_HELP: &str = "set `superuser.password` and `superuser.apiToken` of your own, or leave them empty for the chart's random ones (or name a Secret of your own in `superuser.existingSecret`); change the password of a superuser already created";
 
