@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::parameters::{DJANGO_BY_NAME, NETBOX};
-use super::social_names::social_reads;
+use super::parameters::DJANGO_BY_NAME;
 use super::ldap::NETBOX_LDAP_NAMES;
 use super::shared::is_upper_case;
 use crate::extract::closest_of;
@@ -21,7 +20,7 @@ pub const LDAP_SETTING_UNKNOWN: Rule = Rule {
     severity: Severity::Warning,
     summary: "an `AUTH_LDAP_*` name in `ldap_config.py` that django-auth-ldap does not read (removed, as `AUTH_LDAP_CACHE_GROUPS`, or never one of its settings), or, in an ldap_config.py shown whole, another constant that neither NetBox nor a line of the file reads (`LDAP_AUTH_USE_TLS`, another library's name): the line has no effect",
     help: "use the name django-auth-ldap reads (its settings are listed in its documentation's reference), or remove the line",
-    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS; t173-…: Django's AUTHENTICATION_BACKENDS, which NetBox builds from REMOTE_AUTH_BACKEND in settings.py, 4.6.8 L579-584). netbox-docker 3.0.2 configuration/ldap/ldap_config.py reads AUTH_LDAP_USER_SEARCH_BASEDN, AUTH_LDAP_USER_SEARCH_ATTR, AUTH_LDAP_GROUP_SEARCH_BASEDN and AUTH_LDAP_GROUP_SEARCH_CLASS from the environment into top-level helpers it builds AUTH_LDAP_USER_SEARCH and AUTH_LDAP_GROUP_SEARCH from (L62-82): the environment's variables of those names have an effect (trial 6 in tests/realworld/README.md). A parameter of NetBox's configuration or a setting python-social-auth reads (data/netbox-settings.json, data/social-core-settings.json), written there, is read by nothing whatever its value (tests/realworld/tuning/t153-…: a sign-on pipeline in netbox-docker's LDAP add-on)",
+    fact: "NetBox's LDAPBackend copies every `AUTH_LDAP_*` name of ldap_config.py onto django-auth-ldap's LDAPSettings object (NetBox 4.6.8 netbox/netbox/authentication/__init__.py L362-366, `setattr(ldap_settings, param[10:], …)`), (from 2.9.0; 2.6.0 to 2.8.x copied a fixed list of django-auth-ldap's names into Django's settings, settings.py `getattr(LDAP_CONFIG, …)`, and before 2.6.0 `from netbox.ldap_config import *` made every name a Django setting, where django-auth-ldap 1.6.0 to 2.4.0 still looked for the group cache settings they had dropped, `_name('CACHE_GROUPS')` in backend.py), and django-auth-ldap's settings object reads only the names of `LDAPSettings.defaults` (and AUTH_LDAP_GLOBAL_OPTIONS): data/django-auth-ldap-settings.json, from 27 django-auth-ldap wheels 1.2.17 to 5.4.0 (tools/inventories/django_auth_ldap_settings.py); 1.6.0 replaced CACHE_GROUPS and GROUP_CACHE_TIMEOUT with CACHE_TIMEOUT (their defaults appear and disappear together); seen in tests/realworld/tuning/t106-… (and a helper name its file reads is left alone, t108-…). Besides the AUTH_LDAP_* names, NetBox reads only LDAP_IGNORE_CERT_ERRORS, LDAP_CA_CERT_DIR and LDAP_CA_CERT_FILE from ldap_config.py (4.6.8 L368-379; the CA settings since 3.5.0, seen in the tags' authentication.py), so another constant of a file shown whole that no line of it uses is read by nothing (tests/realworld/tuning/t154-…: django-python3-ldap's LDAP_AUTH_USE_TLS; t173-…: Django's AUTHENTICATION_BACKENDS, which NetBox builds from REMOTE_AUTH_BACKEND in settings.py, 4.6.8 L579-584). netbox-docker 3.0.2 configuration/ldap/ldap_config.py reads AUTH_LDAP_USER_SEARCH_BASEDN, AUTH_LDAP_USER_SEARCH_ATTR, AUTH_LDAP_GROUP_SEARCH_BASEDN and AUTH_LDAP_GROUP_SEARCH_CLASS from the environment into top-level helpers it builds AUTH_LDAP_USER_SEARCH and AUTH_LDAP_GROUP_SEARCH from (L62-82): the environment's variables of those names have an effect (trial 6 in tests/realworld/README.md)",
     applies: Applies::netbox_since(2, 6, 0),
 };
 
@@ -138,27 +137,10 @@ fn read_by_nobody(d: &Input<'_>, setting: &crate::parse::netbox::Setting) -> Opt
         crate::parse::netbox::ValueKind::Str(_) | crate::parse::netbox::ValueKind::Int(_) | crate::parse::netbox::ValueKind::Bool(_)
     );
     let django_setting = DJANGO_BY_NAME.contains_key(name);
-    // A parameter of NetBox's configuration or a setting python-social-auth reads, written into
-    // the LDAP file (corpus case t153: a sign-on pipeline in netbox-docker's LDAP add-on), is
-    // read by nothing there whatever its value.
-    let configuration_setting = NETBOX.get(name).is_some() || social_reads(name);
-    if !constant
-        || !(scalar || django_setting || configuration_setting)
-        || NETBOX_LDAP_NAMES.contains(&name)
-        || !d.netbox.is_unread(setting)
-    {
+    if !constant || !(scalar || django_setting) || NETBOX_LDAP_NAMES.contains(&name) || !d.netbox.is_unread(setting) {
         return None;
     }
     let near = closest_of(name, NETBOX_LDAP_NAMES.iter().copied());
-    if configuration_setting && !django_setting {
-        let message = format!(
-            "`{}` is a setting of NetBox's configuration, but NetBox loads this file only for django-auth-ldap, hands it only the `AUTH_LDAP_*` names and reads {} itself: nothing reads `{0}` here, so this line has no effect",
-            name.escape_debug(),
-            NETBOX_LDAP_NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
-        );
-        let help = "move the line into configuration.py (with netbox-docker, a file directly in its configuration directory, such as extra.py)";
-        return Some(Finding::in_block(&LDAP_SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message).with_help(help));
-    }
     let mut message = format!(
         "NetBox hands django-auth-ldap only the `AUTH_LDAP_*` names of ldap_config.py and reads {} itself; nothing reads `{}`, and no line of this file uses it, so this line has no effect",
         NETBOX_LDAP_NAMES.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
@@ -209,12 +191,6 @@ mod tests {
         assert!(help.contains("REMOTE_AUTH_BACKEND = 'netbox.authentication.LDAPBackend'"), "{help}");
         let (message, _) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &typo, "4.7");
         assert!(message.contains("no django-auth-ldap release reads") && message.contains("AUTH_LDAP_USER_FLAGS_BY_GROUP`?"), "{message}");
-        // A sign-on pipeline written into the LDAP file (corpus case t153's shape): a setting of
-        // NetBox's configuration, read by nothing there whatever its value.
-        let pipeline = format!("{LDAP}SOCIAL_AUTH_PIPELINE = (\n    'social_core.pipeline.social_auth.social_details',\n)\n");
-        let (message, help) = finding_in("netbox/ldap-setting-unknown", "ldap_config.py", &pipeline, "4.7");
-        assert!(message.starts_with("`SOCIAL_AUTH_PIPELINE` is a setting of NetBox's configuration, but NetBox loads this file only for django-auth-ldap"), "{message}");
-        assert!(help.starts_with("move the line into configuration.py"), "{help}");
     }
 
     #[test]
