@@ -1275,7 +1275,16 @@ pub fn read_in_project(
                 .any(|key| netbox.get(key).is_some());
         host_network |= netbox.get("network_mode").and_then(Node::as_str).is_some_and(|mode| mode.trim() == "host");
         secrets |= service_key(netbox, "secrets").is_some();
-        // `- superuser_password`, or `{source: …, target: …}` naming it.
+        // `- superuser_password`, or `{source: …, target: …}` naming it; a config mounted there
+        // is a file the entrypoint reads as well (`-f /run/secrets/superuser_password`).
+        superuser_secrets |= service_key(netbox, "configs").is_some_and(|list| {
+            untag(list).1.items().iter().any(|config| {
+                config.get("target").and_then(Node::as_str).is_some_and(|target| {
+                    let target = target.trim().trim_end_matches('/');
+                    target == "/run/secrets" || target.starts_with("/run/secrets/superuser")
+                })
+            })
+        });
         superuser_secrets |= service_key(netbox, "secrets").is_some_and(|list| {
             untag(list).1.items().iter().any(|secret| {
                 let names_superuser = |node: Option<&Node>| {

@@ -46,7 +46,7 @@
 //! `/run/secrets/superuser_password`), or `SKIP_SUPERUSER=true` once the superuser exists.
 
 use super::superuser::{
-    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, configures_database, is_placeholder, skip_text,
+    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, is_placeholder, own_environment, skip_text,
     superuser,
 };
 use crate::finding::{Finding, Rule, Severity};
@@ -156,7 +156,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
             .iter()
             .find_map(|name| nb.environment_variable(name))
             .map(|var| (var.block, var.name_range.clone()))
-            .or_else(|| configures_database(nb).then(|| nb.services_read()?.netbox_image_place()).flatten()),
+            .or_else(|| own_environment(nb).then(|| nb.services_read()?.netbox_image_place()).flatten()),
         None => None,
     };
     let (Some((block, range)), Some(who)) = (anchor, superuser(nb)) else { return };
@@ -249,14 +249,6 @@ mod tests {
         assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: Kq8-our-own-Wm3\n"));
         assert_quiet_linted(RULE, &project("      SKIP_SUPERUSER: \"true\"\n      SUPERUSER_PASSWORD: admin\n"));
         assert_quiet_linted(RULE, &project("      DB_HOST: postgres\n"));
-        // t228's shape: the service's own environment configures the database and names no
-        // superuser: the image's entrypoint fills in `admin` (and, before NetBox 4.5, the known
-        // token); at the image.
-        let database = "      DB_NAME: netbox\n      DB_USER: netbox\n      DB_PASSWORD: lab4pass21\n";
-        assert_fires_linted(RULE, &project(database), 3);
-        let (_, message) = &linted(RULE, &project(database))[0];
-        assert!(message.contains("no file of this project sets `SUPERUSER_PASSWORD`: ") && message.contains("the password `admin`"), "{message}");
-        assert_quiet_linted(RULE, &project("      DB_NAME: netbox\n      DB_HOST: postgres\n"));
         let linuxserver = project("      SUPERUSER_PASSWORD: admin\n").replace("netboxcommunity/netbox:v4.4-3.4.0", "lscr.io/linuxserver/netbox:4.4.1");
         assert_quiet_linted(RULE, &linuxserver);
         // A command of its own: the entrypoint that creates the superuser may not run.

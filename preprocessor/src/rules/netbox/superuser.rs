@@ -38,11 +38,16 @@ pub(super) fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
     skip.value.as_str().unwrap_or_default().escape_debug().to_string()
 }
 
-/// Whether the environment shown configures the database with netbox-docker's variables (two
-/// of `DB_NAME`, `DB_USER`, `DB_PASSWORD`): the service's own, whole, not an excerpt pasted into
-/// a thread (a `DB_HOST` alone may be one).
-pub(super) fn configures_database(nb: &NetboxConfig) -> bool {
-    ["DB_NAME", "DB_USER", "DB_PASSWORD"].iter().filter(|name| nb.environment_variable(name).is_some()).count() >= 2
+/// Whether the environment shown is the `netbox` service's own and all of it: it configures the
+/// database with netbox-docker's variables (two of `DB_NAME`, `DB_USER`, `DB_PASSWORD`; a
+/// `DB_HOST` alone may be a thread's excerpt), and the project was read whole, with no compose
+/// file beside it and no service it refers to left undefined (another `-f` file may set
+/// `SKIP_SUPERUSER`).
+pub(super) fn own_environment(nb: &NetboxConfig) -> bool {
+    let whole = nb.stock_configuration().is_some_and(|stock| stock.project_complete && !stock.compose_files_beside);
+    whole
+        && ["DB_NAME", "DB_USER", "DB_PASSWORD"].iter().filter(|name| nb.environment_variable(name).is_some()).count()
+            >= 2
 }
 
 /// The fix of a known superuser value in netbox-chart's values.
@@ -162,5 +167,38 @@ mod tests {
         assert_eq!(fired(application("8.3.61", own, "")), 0);
         let parameter = "      parameters:\n        - name: superuser.password\n          value: S3cure-of-our-own\n";
         assert_eq!(fired(application("4.1.1", "superuser:\n  password: admin\n", parameter)), 0);
+    }
+
+    /// t228's shape: the `netbox` service's own environment configures the database and names
+    /// no superuser: the image's entrypoint fills in `admin` (and, before NetBox 4.5, the known
+    /// token); at the image. Cases of netbox/docker-superuser-known-credentials.
+    #[test]
+    fn a_whole_environment_that_names_no_superuser() {
+        use crate::rules::testing::{assert_fires_linted, assert_quiet_linted, linted};
+        const RULE: &str = "netbox/docker-superuser-known-credentials";
+        let project = |env: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.0\n    environment:\n{env}```\n"
+            )
+        };
+        let database = "      DB_NAME: netbox\n      DB_USER: netbox\n      DB_PASSWORD: lab4pass21\n";
+        assert_fires_linted(RULE, &project(database), 3);
+        let (_, message) = &linted(RULE, &project(database))[0];
+        assert!(
+            message.contains("no file of this project sets `SUPERUSER_PASSWORD`: ")
+                && message.contains("the password `admin`"),
+            "{message}"
+        );
+        assert_quiet_linted(RULE, &project("      DB_NAME: netbox\n      DB_HOST: postgres\n"));
+        assert_fires_linted(RULE, &project("      DB_NAME: netbox\n      DB_PASSWORD: lab4pass21\n"), 3);
+        // An excerpt (a service it depends on left out: another `-f` file may set
+        // `SKIP_SUPERUSER`), or a password file given as a config.
+        let excerpt = project(database).replace("    environment:\n", "    depends_on: [postgres]\n    environment:\n");
+        assert_quiet_linted(RULE, &excerpt);
+        let config = project(database).replace(
+            "    environment:\n",
+            "    configs:\n      - source: supw\n        target: /run/secrets/superuser_password\n    environment:\n",
+        );
+        assert_quiet_linted(RULE, &config);
     }
 }
