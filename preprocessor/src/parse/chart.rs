@@ -977,7 +977,8 @@ fn values_from_elsewhere(documents: &[Node]) -> bool {
 /// release), and no release sets `SKIP_SUPERUSER`. Not where a Secret of one's own replaces the
 /// chart's (the top-level `existingSecret` up to 5.0.0-beta.18, `superuser.existingSecret` from
 /// beta.19: with no release pinned, either), another values file or an Argo CD parameter may give
-/// them, `extraEnvs` sets `SKIP_SUPERUSER` (to `true`, or from elsewhere), or `image.repository`
+/// them, `extraEnvs` sets `SKIP_SUPERUSER` (to `true`, or from elsewhere) or a ConfigMap or Secret
+/// of variables may (`extraEnvVarsCM`, `extraEnvVarsSecret`), or `image.repository`
 /// names another image than netbox-docker's.
 fn superuser_values(
     entries: &[(Node, Node)],
@@ -1007,6 +1008,9 @@ fn superuser_values(
             env.get("name").and_then(Node::as_str) == Some("SKIP_SUPERUSER")
                 && env.get("value").and_then(Node::as_str).is_none_or(|value| value == "true")
         })
+    }) || ["extraEnvVarsCM", "extraEnvVarsSecret"].iter().any(|key| {
+        // A ConfigMap or Secret of variables (from 5.0.0-beta.152), not shown, may set it.
+        top(key).is_some_and(|named| !matches!(named.kind, NodeKind::Null) && named.as_str() != Some(""))
     });
     let other_image = top("image").and_then(|image| image.get("repository")).is_some_and(|repository| {
         !repository.as_str().is_some_and(|r| {

@@ -123,6 +123,7 @@ mod tests {
             format!("{defaults}  existingSecret: netbox-admin\n"),
             format!("existingSecret: netbox-secrets\n{defaults}"),
             format!("{defaults}extraEnvs:\n  - name: SKIP_SUPERUSER\n    value: \"true\"\n"),
+            format!("{defaults}extraEnvVarsCM: netbox-env\n"),
             format!("{defaults}image:\n  repository: registry.example/own/netbox\n"),
         ] {
             assert!(fired(&replaced, "3.4.4").is_empty(), "{replaced}");
