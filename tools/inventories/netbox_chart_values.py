@@ -99,11 +99,11 @@ def subcharts(clone: Path, tag: str, base: str) -> set[str]:
     return names
 
 
-def read_release(clone: Path, tag: str) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict, set[str]]:
+def read_release(clone: Path, tag: str, bundled: set[str]) -> tuple[set[str], set[str], dict[str, tuple[str, str]], dict, set[str]]:
     base = chart_directory(clone, tag)
     values = yaml.safe_load(git(clone, "show", f"{tag}:{base}values.yaml")) or {}
     paths: set[str] = set()
-    free: set[str] = {GLOBAL} | subcharts(clone, tag, base)
+    free: set[str] = {GLOBAL} | bundled
     defaults: dict = {}
     value_paths(values, "", paths, free, defaults)
     settings: dict[str, tuple[str, str]] = {}
@@ -140,10 +140,11 @@ def main() -> int:
     args = parser.parse_args()
     order = releases(args.git)
     versions = [version for version, _ in order]
-    per_release = [read_release(args.git, tag) for _, tag in order]
+    bundled_by = [subcharts(args.git, tag, chart_directory(args.git, tag)) for _, tag in order]
+    per_release = [read_release(args.git, tag, bundled) for (_, tag), bundled in zip(order, bundled_by)]
     all_free = sorted(set().union(*(free for _, free, _, _, _ in per_release)))
     # A sub-chart's key is free where a release bundles it, and read by no other release.
-    bundled = {GLOBAL}.union(*(subcharts(args.git, tag, chart_directory(args.git, tag)) for _, tag in order))
+    bundled = {GLOBAL}.union(*bundled_by)
     all_paths = sorted(set().union(*(paths for paths, _, _, _, _ in per_release)) - bundled)
     pairs = sorted({(path, *setting) for _, _, settings, _, _ in per_release for path, setting in settings.items()})
     # The defaults of each path that becomes a setting, each value with the releases that have it:

@@ -539,9 +539,10 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
         }
         _ => disabled("redis"),
     });
-    let Read { mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, nulls, .. } = read;
+    let Read {
+        mut settings, mut unread, written, mut rendered, mut sentinels, mut ldap, worker_off, mut nulls, ..
+    } = read;
     file.chart_worker_off = worker_off;
-
     // The chart renders ldap.yaml only for the LDAP backend (`has "netbox.authentication.LDAPBackend"
     // .Values.remoteAuth.backends`, 8.3.61 configmap.yaml L176; `remoteAuth.backend` of older
     // releases): without it the LDAP values are read by nothing (the chart's default backend is
@@ -598,7 +599,6 @@ pub fn parse(text: &str, block: BlockId) -> PythonFile {
     unread.retain(|u| u.read_by.is_empty() || u.later_key.is_some() || u.pinned.is_some());
     // A null key the chart of these values does not read has no default there to delete: it is
     // reported as unread only.
-    let mut nulls = nulls;
     nulls.retain(|null| !unread.iter().any(|u| u.path == null.path));
     file.chart_nulls = nulls.into_boxed_slice();
     // One finding per renamed block (`tasksRedis:`), not one per key inside it: a key whose

@@ -561,10 +561,9 @@ pub struct ChartValue {
 
 /// A superuser value of netbox-chart's values: the chart writes it into its Secret
 /// (`superuser_password`, `superuser_api_token`), mounts that at /run/secrets, and netbox-docker's
-/// entrypoint creates the superuser from those files. Kept only where no `existingSecret`
-/// (top-level, or `superuser.existingSecret` from 5.0.0-beta.19) replaces the chart's Secret, no
-/// other values file of the release is named, `extraEnvs` sets no `SKIP_SUPERUSER`, and the
-/// image is the chart's default, netbox-docker's.
+/// entrypoint creates the superuser from those files. Kept only where nothing shown or possible
+/// replaces the chart's Secret or skips the superuser (`parse::chart::superuser_values` lists
+/// what is checked).
 #[derive(Debug, Clone)]
 pub struct ChartSuperuserValue {
     /// `password` or `apiToken`.

@@ -72,7 +72,7 @@ mod tests {
     /// the templates only take whole may be dropped on purpose; a key of another release than
     /// the file's is `chart-value-unread`'s; a HelmRelease's own values are not judged.
     #[test]
-    fn quiet_on_an_empty_map_a_free_map_and_a_null_scalar() {
+    fn quiet_where_no_default_is_deleted_or_the_null_is_not_judged() {
         let release = "apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  chart:\n    spec:\n      chart: netbox\n      version: 4.1.1\n  values:\n    tasksRedis:\n";
         let pinned = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    chart: netbox\n    targetRevision: 4.1.1\n    helm:\n      valuesObject:\n        podSecurityContext: ~\n";
         for values in [

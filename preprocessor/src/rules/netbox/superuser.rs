@@ -62,8 +62,8 @@ pub(super) struct KnownChartValue {
 
 /// netbox-chart's values: the chart writes `superuser.password` and `superuser.apiToken` into
 /// the Secret netbox-docker's entrypoint creates the superuser from, and sets no
-/// `SKIP_SUPERUSER` (corpus case t227, a copy of a chart's values that kept the defaults of 0.1.0 to 4.1.1 and
-/// 5.0.0-beta5; from beta6 they are empty, and the chart makes random ones).
+/// `SKIP_SUPERUSER` (corpus case t227, a copy of a chart's values that kept the defaults of
+/// 0.1.0 to 4.1.1 and 5.0.0-beta5; from beta6 they are empty, and the chart makes random ones).
 pub(super) fn chart_superuser_known(nb: &NetboxConfig, targets: &Targets) -> Vec<KnownChartValue> {
     let mut known = Vec::new();
     for value in &nb.chart_superuser {
