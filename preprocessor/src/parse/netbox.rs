@@ -2357,7 +2357,9 @@ fn mask_go_template_slots(text: &str) -> std::borrow::Cow<'_, str> {
                 comment = false;
                 line_end = line_end_from(at + 1);
             }
-            b'\\' if quote.is_some() => at += 1,
+            // An escape skips the byte it escapes, but never a line end: that ends the line (and
+            // the string) here too, so the next line's end is the one a slot there is read to.
+            b'\\' if quote.is_some() && bytes.get(at + 1) != Some(&b'\n') => at += 1,
             q @ (b'\'' | b'"') if !comment => match quote {
                 Some(open) if open == q => quote = None,
                 None => quote = Some(q),
@@ -2479,6 +2481,17 @@ mod tests {
         assert_eq!(&text[key.name_range.clone()], "KEY");
         assert!(!key.value.is_known());
         assert!(file.module_names.free_reads.is_empty(), "{:?}", file.module_names.free_reads);
+    }
+
+    #[test]
+    fn a_backslash_ending_a_line_in_a_string_does_not_hide_the_line_end_from_slot_masking() {
+        // Found by the fuzzer: the escape skipped the line end, so a slot on the next line was
+        // read up to the previous line's end (a slice ending before it began: a panic).
+        let text = "A = '\\\n' {{ .Values.x }}\nB = {{ .Values.y }}\n";
+        let file = parse(text, BlockId(0));
+        let b = file.settings.iter().find(|s| s.name == "B").unwrap();
+        assert_eq!(b.value.kind, ValueKind::Unknown);
+        assert_eq!(&text[b.name_range.clone()], "B");
     }
 
     #[test]
