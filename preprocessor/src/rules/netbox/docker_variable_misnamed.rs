@@ -8,7 +8,8 @@
 //! and no Python file shown reads either, when it is one of:
 //! - Django's own name for a setting netbox-docker takes from another variable (`EMAIL_HOST`
 //!   for `EMAIL_SERVER`, `EMAIL_HOST_USER` for `EMAIL_USERNAME`, `DEFAULT_FROM_EMAIL` for
-//!   `EMAIL_FROM`), or a shorter spelling of its switch (`EMAIL_TLS` for `EMAIL_USE_TLS`);
+//!   `EMAIL_FROM`), NetBox's own (`API_TOKEN_PEPPERS`, which netbox-docker builds from
+//!   `API_TOKEN_PEPPER_1`), or a shorter spelling of its switch (`EMAIL_TLS` for `EMAIL_USE_TLS`);
 //! - a variable netbox-docker's configuration reads, with a `NETBOX_` prefix
 //!   (`NETBOX_CENSUS_REPORTING_ENABLED`);
 //! - one slip (a letter added, lost, changed or swapped) from such a variable, in a name of eight
@@ -45,29 +46,31 @@ use crate::version::{Applies, Targets};
 pub const DOCKER_VARIABLE_MISNAMED: Rule = Rule {
     id: "netbox/docker-variable-misnamed",
     severity: Severity::Warning,
-    summary: "a variable of netbox-docker's environment that no netbox-docker release reads, under Django's name for a setting netbox-docker takes from another variable (`EMAIL_HOST` for `EMAIL_SERVER`) or another spelling (`EMAIL_TLS`), with a `NETBOX_` prefix, or one slip from a variable it reads: the value never reaches NetBox, which keeps its default",
+    summary: "a variable of netbox-docker's environment that no netbox-docker release reads, under Django's or NetBox's name for a setting netbox-docker takes from another variable (`EMAIL_HOST` for `EMAIL_SERVER`, `API_TOKEN_PEPPERS` for `API_TOKEN_PEPPER_1`) or another spelling (`EMAIL_TLS`), with a `NETBOX_` prefix, or one slip from a variable it reads: the value never reaches NetBox, which keeps its default",
     help: "rename the variable to the one netbox-docker reads",
-    fact: "netbox-docker's configuration/configuration.py builds NetBox's settings from named variables with defaults (3.0.2 L171-182: EMAIL from EMAIL_SERVER, default 'localhost', EMAIL_PORT, EMAIL_USERNAME, EMAIL_PASSWORD, EMAIL_USE_SSL, EMAIL_USE_TLS, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE, EMAIL_TIMEOUT, EMAIL_FROM; `if 'CENSUS_REPORTING_ENABLED' in environ`), and NetBox takes EMAIL as a dict of SERVER, PORT, USERNAME, PASSWORD, USE_SSL, USE_TLS, TIMEOUT, FROM_EMAIL (netbox/netbox/settings.py, NetBox 4.6.8), never Django's EMAIL_HOST or EMAIL_HOST_USER from the environment. The names each tag 0.3.1 to 3.0.2 reads (configuration and scripts) and those the newest configuration.py reads (index id 63285808499; its scripts are not read) are data/netbox-docker-variables.json (tools/inventories/netbox_docker_variables.py). Seen in tests/realworld/tuning/t206-… (EMAIL_HOST and EMAIL_TLS) and t125-… (REMOTE_AUTH_ENABLE)",
+    fact: "netbox-docker's configuration/configuration.py builds NetBox's settings from named variables with defaults (3.0.2 L171-182: EMAIL from EMAIL_SERVER, default 'localhost', EMAIL_PORT, EMAIL_USERNAME, EMAIL_PASSWORD, EMAIL_USE_SSL, EMAIL_USE_TLS, EMAIL_SSL_CERTFILE, EMAIL_SSL_KEYFILE, EMAIL_TIMEOUT, EMAIL_FROM; `if 'CENSUS_REPORTING_ENABLED' in environ`), and NetBox takes EMAIL as a dict of SERVER, PORT, USERNAME, PASSWORD, USE_SSL, USE_TLS, TIMEOUT, FROM_EMAIL (netbox/netbox/settings.py, NetBox 4.6.8), never Django's EMAIL_HOST or EMAIL_HOST_USER from the environment; netbox-docker's newest configuration.py builds NetBox's API_TOKEN_PEPPERS from API_TOKEN_PEPPER_1 alone (`API_TOKEN_PEPPERS = {}`, then `_read_secret('api_token_pepper_1', environ.get('API_TOKEN_PEPPER_1', ''))`, L133-135 of a 5.0.1-based fork's configuration.py), and no release reads a variable API_TOKEN_PEPPERS. The names each tag 0.3.1 to 3.0.2 reads (configuration and scripts) and those the newest configuration.py reads (index id 63285808499; its scripts are not read) are data/netbox-docker-variables.json (tools/inventories/netbox_docker_variables.py). Seen in tests/realworld/tuning/t206-… (EMAIL_HOST and EMAIL_TLS), t125-… (REMOTE_AUTH_ENABLE) and t229-… (API_TOKEN_PEPPERS)",
     applies: Applies::Always,
 };
 
 /// Names netbox-docker never reads, each with the one it reads for that setting, and whether it
 /// is Django's own setting name (django/conf/global_settings.py), else another spelling.
-const SPELLED_OTHERWISE: &[(&str, &str, bool)] = &[
-    ("EMAIL_HOST", "EMAIL_SERVER", true),
-    ("EMAIL_HOST_USER", "EMAIL_USERNAME", true),
-    ("EMAIL_HOST_PASSWORD", "EMAIL_PASSWORD", true),
-    ("DEFAULT_FROM_EMAIL", "EMAIL_FROM", true),
-    ("EMAIL_USER", "EMAIL_USERNAME", false),
-    ("EMAIL_FROM_EMAIL", "EMAIL_FROM", false),
-    ("EMAIL_TLS", "EMAIL_USE_TLS", false),
-    ("EMAIL_STARTTLS", "EMAIL_USE_TLS", false),
-    ("EMAIL_SSL", "EMAIL_USE_SSL", false),
-    ("DB_USERNAME", "DB_USER", false),
-    ("DB_DATABASE", "DB_NAME", false),
-    ("DB_PASS", "DB_PASSWORD", false),
-    ("REDIS_PASS", "REDIS_PASSWORD", false),
-    ("REDIS_CACHE_PASS", "REDIS_CACHE_PASSWORD", false),
+const SPELLED_OTHERWISE: &[(&str, &str, Slip)] = &[
+    ("EMAIL_HOST", "EMAIL_SERVER", Slip::Django),
+    ("EMAIL_HOST_USER", "EMAIL_USERNAME", Slip::Django),
+    ("EMAIL_HOST_PASSWORD", "EMAIL_PASSWORD", Slip::Django),
+    ("DEFAULT_FROM_EMAIL", "EMAIL_FROM", Slip::Django),
+    // NetBox's setting (a dict of peppers), which netbox-docker builds from the numbered slot.
+    ("API_TOKEN_PEPPERS", "API_TOKEN_PEPPER_1", Slip::NetBox),
+    ("EMAIL_USER", "EMAIL_USERNAME", Slip::Spelling),
+    ("EMAIL_FROM_EMAIL", "EMAIL_FROM", Slip::Spelling),
+    ("EMAIL_TLS", "EMAIL_USE_TLS", Slip::Spelling),
+    ("EMAIL_STARTTLS", "EMAIL_USE_TLS", Slip::Spelling),
+    ("EMAIL_SSL", "EMAIL_USE_SSL", Slip::Spelling),
+    ("DB_USERNAME", "DB_USER", Slip::Spelling),
+    ("DB_DATABASE", "DB_NAME", Slip::Spelling),
+    ("DB_PASS", "DB_PASSWORD", Slip::Spelling),
+    ("REDIS_PASS", "REDIS_PASSWORD", Slip::Spelling),
+    ("REDIS_CACHE_PASS", "REDIS_CACHE_PASSWORD", Slip::Spelling),
 ];
 /// Names left to the rules that judge them with more knowledge.
 const JUDGED_ELSEWHERE: &[&str] = &["SUPERUSER_", "SOCIAL_AUTH_"];
@@ -145,6 +148,7 @@ pub fn docker_variable_misnamed(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
 #[derive(Clone, Copy)]
 enum Slip {
     Django,
+    NetBox,
     Spelling,
     Prefix,
     Typo,
@@ -152,8 +156,8 @@ enum Slip {
 
 /// The variable netbox-docker reads that `name` was meant to be.
 fn meant_for(name: &str) -> Option<(&'static str, Slip)> {
-    if let Some(&(_, meant, django)) = SPELLED_OTHERWISE.iter().find(|(other, ..)| *other == name) {
-        return Some((meant, if django { Slip::Django } else { Slip::Spelling }));
+    if let Some(&(_, meant, how)) = SPELLED_OTHERWISE.iter().find(|(other, ..)| *other == name) {
+        return Some((meant, how));
     }
     if let Some(meant) = name.strip_prefix("NETBOX_").and_then(static_name) {
         return Some((meant, Slip::Prefix));
@@ -189,6 +193,7 @@ fn finding(var: &Setting, meant: &str, how: Slip, configuration_known: bool) -> 
     let name = var.name.escape_debug();
     let why = match how {
         Slip::Django => format!("`{name}` is Django's own setting name; netbox-docker reads `{meant}`"),
+        Slip::NetBox => format!("`{name}` is NetBox's own setting name, which netbox-docker builds from `{meant}`"),
         Slip::Spelling => format!("it reads `{meant}`"),
         Slip::Prefix => format!("it reads `{meant}`, without the `NETBOX_` prefix"),
         Slip::Typo => format!("it reads `{meant}`, one letter apart"),
@@ -243,6 +248,13 @@ mod tests {
         assert_quiet_linted(RULE, &project("NETBOX_BASE_PATH: /netbox/"));
         assert_fires_in_chapter(RULE, &env("DB_HOST=postgres\nCSRF_TRUSTED_ORIGIN=https://netbox.example.net\n"), 2);
         assert_fires_in_chapter("netbox/docker-variable-misnamed", &env("TIMEZONE=Europe/Berlin\n"), 1);
+        // t229's shape: NetBox's own name for the peppers, not the slot netbox-docker reads.
+        let peppers = env("DB_HOST=postgres\nAPI_TOKEN_PEPPERS=RwcG9g+WH@G:Hw1}s2<2<BgClDlU9q_[==aE@Z6wbyBHg%EA[R\n");
+        assert_fires_in_chapter(RULE, &peppers, 2);
+        let found = crate::rules::testing::diagnostics(&peppers, &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == RULE).unwrap().message;
+        assert!(message.contains("`API_TOKEN_PEPPERS` is NetBox's own setting name, which netbox-docker builds from `API_TOKEN_PEPPER_1`"), "{message}");
+        assert_quiet_in_chapter(RULE, &env("API_TOKEN_PEPPERS=a\nAPI_TOKEN_PEPPER_1=a\n"));
         // In a Compose file's environment of netbox-docker's image.
         let compose = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.2\n    environment:\n      EMAIL_HOST: smtp.example.net\n```\n";
         assert_fires_in_chapter(RULE, compose, 5);
