@@ -57,16 +57,45 @@ def order(version: str) -> tuple[int, ...]:
     return (int(major), int(minor), int(patch), 0 if beta else 1, int(beta or 0))
 
 
+# Between bootc's last tag (4.1.1, 2023-02-12) and the community's first (netbox-5.0.0-beta3,
+# 2024-05-03) the chart was developed for fifteen months untagged, its Chart.yaml saying 4.2.0,
+# then 5.0.0 (bootc's own, not the community's later 5.0.0), then 5.0.0-beta0 to beta2; values
+# copied from that branch are deployed (t227: bootc's 5.0.0 at 9f537a9, NetBox 3.4.4, with both
+# `jobResultRetention` and `enableLocalization`). Each distinct state of those commits is read as a
+# development snapshot, `<Chart.yaml version>+<commit>`, ordered between the two tags.
+UNTAGGED = [("4.1.1", "netbox-5.0.0-beta3")]
+
+
+def snapshots(clone: Path, after: str, before: str) -> list[tuple[str, str]]:
+    """(name, commit) of each distinct state of the chart between two tags, oldest first."""
+    out, seen = [], set()
+    for commit in git(clone, "rev-list", "--reverse", "--topo-order", f"{after}..{before}").split()[:-1]:
+        base = chart_directory(clone, commit)
+        state = git(clone, "rev-parse", f"{commit}:{base}values.yaml", f"{commit}:{base}templates",
+                    f"{commit}:{base}Chart.yaml")
+        if state in seen:
+            continue
+        seen.add(state)
+        version = (yaml.safe_load(git(clone, "show", f"{commit}:{base}Chart.yaml")) or {}).get("version")
+        out.append((f"{version}+{commit[:7]}", commit))
+    return out
+
+
 def releases(clone: Path) -> list[tuple[str, str]]:
     """(version, tag) of each release of the `netbox` chart, oldest first: the final ones and the
     `5.0.0-beta.N` pre-releases (`5.0.0-beta3` to `beta5` without the dot; published, and
-    deployed: trial ten met one)."""
+    deployed: trial ten met one), and the untagged development snapshots (`UNTAGGED`), as
+    (name, commit), just before the tag that ends them."""
     out = []
     for tag in git(clone, "tag").split():
         version = tag.removeprefix("netbox-")
         if re.fullmatch(r"\d+\.\d+\.\d+(-beta\.?\d+)?", version) and (tag == version or tag.startswith("netbox-")):
             out.append((version, tag))
-    return sorted(out, key=lambda pair: order(pair[0]))
+    out.sort(key=lambda pair: order(pair[0]))
+    for after, before in UNTAGGED:
+        at = next(index for index, (_, tag) in enumerate(out) if tag == before)
+        out[at:at] = snapshots(clone, after, before)
+    return out
 
 
 def chart_directory(clone: Path, tag: str) -> str:

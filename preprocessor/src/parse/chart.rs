@@ -12,7 +12,8 @@
 //! and `apiTokenPeppers` `API_TOKEN_PEPPERS` through the chart's Secret (`templates/secret.yaml`)
 //! unless `existingSecret` names another. Which path becomes which setting, and which paths each release
 //! reads at all, is `data/netbox-chart-values.json` (`tools/inventories/netbox_chart_values.py`,
-//! 552 releases 0.1.0 to 8.3.61, 5.0.0's betas included).
+//! 552 releases 0.1.0 to 8.3.61, 5.0.0's betas included, and the 30 untagged development states
+//! between 4.1.1 and 5.0.0-beta3, named `<Chart.yaml version>+<commit>`).
 //!
 //! The values a file does not write are the chart's defaults, which depend on the chart's release:
 //! they stay unknown (the file is a fragment of the configuration). The LDAP values become
@@ -631,7 +632,7 @@ const EXTERNAL_DATABASE_IGNORED: &[&str] =
     &["host", "port", "database", "username", "password", "existingSecretName", "existingSecretKey"];
 
 /// Their defaults, the same in the values.yaml of every release in the chart's repository (552,
-/// 0.1.0 to 8.3.61): a copy of that file writes them and changes nothing.
+/// 0.1.0 to 8.3.61, and the 30 untagged development states): a copy of that file writes them and changes nothing.
 const EXTERNAL_DATABASE_DEFAULTS: &[(&str, &str)] = &[
     ("host", "localhost"),
     ("port", "5432"),

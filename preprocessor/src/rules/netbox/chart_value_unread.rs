@@ -12,7 +12,7 @@ pub const CHART_VALUE_UNREAD: Rule = Rule {
     severity: Severity::Warning,
     summary: "a key of netbox-chart's values that the chart does not read: Helm accepts it (the chart's schema, where there is one, lets unknown keys through) and renders nothing from it, so the setting it was meant for keeps the chart's default",
     help: "move the value to the key the chart reads, or remove it",
-    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free; a sub-chart's key only in the releases whose Chart.yaml bundles it: `redis` 0.1.0 to 5.0.78, `valkey` from 6.0.0, 38f113f '[v6] Switch from Redis to Valkey', so a `redis:` block beside `valkey:` is read by no release, tests/realworld/tuning/t225-…). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` the Redis chart it bundles from 2.0.0 to 5.x reads `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1; the common library reads none of it), while 6.0.0 and later bundle none (not judged for a file pinning 0.x or 1.x, whose Redis 8.x and 9.x were not read; nor `global.valkey`, whose Valkey 5.x and 6.x of netbox-chart 7.2.0 on were not read): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
+    fact: "netbox-chart has a values.schema.json from 5.0.0-beta.133; it refuses unknown keys only under `remoteAuth.ldap` (from 5.0.0-beta.151) and `apiTokenPeppers` (8.2.0), `additionalProperties: false` (8.3.61 L1255, L1467), so Helm accepts any other key it does not know, and before the schema any key at all (an unknown key under `remoteAuth.ldap` is still reported: older charts accept it); the templates read only `.Values.<path>` they name (templates/*.yaml; and Bitnami's common library's helpers read namespaceOverride, nameOverride, fullnameOverride and kubeVersion, left alone). Which paths each of the 552 releases 0.1.0 to 8.3.61 (5.0.0's betas included) and the 30 untagged development states between 4.1.1 and 5.0.0-beta3 (bootc's 4.2.0 and 5.0.0, whose copies are deployed: tests/realworld/tuning/t227-… has both `jobResultRetention` and `enableLocalization`, as bootc's 5.0.0 at 9f537a9) reads is data/netbox-chart-values.json (tools/inventories/netbox_chart_values.py: values.yaml's keys and the templates' `.Values` references; a map a template takes whole, a list, an empty map by default and a sub-chart's key are free; a sub-chart's key only in the releases whose Chart.yaml bundles it: `redis` 0.1.0 to 5.0.78, `valkey` from 6.0.0, 38f113f '[v6] Switch from Redis to Valkey', so a `redis:` block beside `valkey:` is read by no release, tests/realworld/tuning/t225-…). The shape was seen in tests/realworld/heldout/h61-… (an `extraConfig` Secret list written under `remoteAuth`, which the chart reads only at the top level). `global` is the sub-charts': netbox-chart passes it whole only to Bitnami common's image and storage-class helpers (templates/_helpers.tpl, pvc.yaml), and under `global.redis` the Redis chart it bundles from 2.0.0 to 5.x reads `password` alone (every tag of bitnami/charts' redis, 10.5.6 to 23.1.1; the common library reads none of it), while 6.0.0 and later bundle none (not judged for a file pinning 0.x or 1.x, whose Redis 8.x and 9.x were not read; nor `global.valkey`, whose Valkey 5.x and 6.x of netbox-chart 7.2.0 on were not read): netbox-chart issue #517, an existing Secret named under `global.redis` (tests/realworld/tuning/t213-…)",
     applies: Applies::Always,
 };
 
@@ -79,6 +79,24 @@ mod tests {
         // Alone, it is what an old chart reads.
         assert_quiet_in_chapter("netbox/chart-value-unread", &chapter("remoteAuth:\n  backend: x.Y\n"));
         assert_eq!(help, "the chart reads `remoteAuth.backends`: move the value there");
+    }
+
+    /// t227's shape: a copy of bootc's untagged 5.0.0 (9f537a9), which read both a key the
+    /// tags stop at 4.1.1 and one they start at 5.0.0-beta3; a later release's key still tells.
+    #[test]
+    fn keys_of_the_untagged_development_states_are_read_together() {
+        let values = "jobResultRetention: 90
+napalm:
+  username: ''
+enableLocalization: false
+";
+        assert_quiet_in_chapter("netbox/chart-value-unread", &chapter(values));
+        let values = "jobResultRetention: 90
+valkey:
+  enabled: true
+";
+        let (message, _) = chart_finding("netbox/chart-value-unread", values);
+        assert!(message.contains("only in releases 4.1.0 to 5.0.0+5e2878b, and this file's `valkey` only from 6.0.0"), "{message}");
     }
 
     /// An `extraConfig` entry of another shape (trial ten: Python text under `content:`).
