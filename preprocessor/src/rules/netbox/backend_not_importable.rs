@@ -174,18 +174,9 @@ fn class_path(class: &str) -> Option<String> {
 /// L24-27, 5.2.8). Judged where PLUGINS is not shown or lists the plugin: a class's name alone, or
 /// NetBox's backend module before 2.9 (the plugin's README names it) on a release without it.
 fn saml2_plugin_backend(d: &Input<'_>, netbox: Version, out: &mut Vec<Finding>) {
-    const PLUGIN: &str = "django3_saml2_nbplugin";
-    let nb = &d.netbox;
-    let Some(config) = nb.get("PLUGINS_CONFIG") else { return };
-    let ValueKind::Dict(plugins) = &config.value.kind else { return };
-    let listed = nb.get("PLUGINS").and_then(|s| s.value.items()).is_none_or(|items| items.iter().any(|i| i.as_str() == Some(PLUGIN)));
-    let Some(ValueKind::Dict(settings)) =
-        plugins.iter().find(|(key, _)| key.as_str() == Some(PLUGIN)).map(|(_, value)| &value.kind)
-    else {
-        return;
-    };
-    let backend = settings.iter().find(|(key, _)| key.as_str() == Some("AUTHENTICATION_BACKEND")).map(|(_, v)| v);
-    let Some((value, path)) = backend.filter(|_| listed).and_then(|v| Some((v, v.as_str()?))) else { return };
+    let Some(plugin) = super::saml2::plugin_settings(&d.netbox) else { return };
+    let Some((value, path)) = plugin.authentication_backend() else { return };
+    let config = plugin.config;
     let (message, help) = if is_identifier(path) {
         let message = format!(
             "`{}` names a class without its module: the SAML2 plugin loads `AUTHENTICATION_BACKEND` with Django's load_backend on every sign-in, which imports it by its dotted path, so each sign-in that comes back from the identity provider ends in ImportError ('… doesn't look like a module path')",

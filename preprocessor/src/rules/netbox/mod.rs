@@ -4,13 +4,14 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `superuser`, the known superuser values and netbox-chart's, which `docker-superuser-known-credentials` reads; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `superuser`, the known superuser values and netbox-chart's, which `docker-superuser-known-credentials` reads; in `saml2`, the SAML2 plugin's settings; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
 mod ldap;
 mod parameters;
 mod placeholders;
+mod saml2;
 mod shared;
 mod social_backends;
 mod social_names;
@@ -129,7 +130,11 @@ rules! {
     name_not_defined => NAME_NOT_DEFINED,
     env_social_auth_unread => ENV_SOCIAL_AUTH_UNREAD,
     protected_user_fields_missing => PROTECTED_USER_FIELDS_MISSING,
-    ldap_setting_unknown => LDAP_SETTING_UNKNOWN;
+    ldap_setting_unknown => LDAP_SETTING_UNKNOWN,
+    saml2_backend_not_in_authentication_backends => SAML2_BACKEND_NOT_IN_AUTHENTICATION_BACKENDS,
+    saml2_custom_attr_backend_unread => SAML2_CUSTOM_ATTR_BACKEND_UNREAD,
+    saml2_custom_attr_key_unread => SAML2_CUSTOM_ATTR_KEY_UNREAD,
+    saml2_flag_not_user_field => SAML2_FLAG_NOT_USER_FIELD;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
