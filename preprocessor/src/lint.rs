@@ -754,7 +754,8 @@ pub fn checkout_release(file: &Path) -> Option<CheckoutRelease> {
 
 /// NetBox's release as the compose files' image tag names it: netbox-docker's published image
 /// (`netboxcommunity/netbox`) tagged `v4.4-3.4.1` (NetBox 4.4, netbox-docker 3.4.1), `v4.4.2-3.4.1`,
-/// `v4.4` or `v4.4.2`, or linuxserver's (`lscr.io/linuxserver/netbox:v4.1.3-ls241`, `4.1.3`;
+/// `v4.4` or `v4.4.2` (under its earlier names, `latest` is their newest release:
+/// [`crate::parse::compose::frozen_latest_release`]), or linuxserver's (`lscr.io/linuxserver/netbox:v4.1.3-ls241`, `4.1.3`;
 /// [`crate::parse::compose::tag_release`]); a tag Compose interpolates (`${VERSION-v4.4-3.4.1}`)
 /// is read from the project's `.env` when it sets the variable, else its default. `latest`, `snapshot` and the
 /// like name no release. The compose files are the netbox-docker checkout's (Compose's names in
@@ -798,6 +799,10 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     }
     let (image, source) = found?;
     let image = image?;
+    if let Some(netbox) = crate::parse::compose::frozen_latest_release(&image) {
+        let version = release_version(netbox)?;
+        return Some(CheckoutRelease { version, written: format!("{netbox} (the newest `{image}`)"), source });
+    }
     // The repository may not be interpolated (`${REGISTRY}/netbox`); the tag may.
     let (_, tag) = crate::parse::compose::image_repository_and_tag(&image);
     let tag = crate::parse::compose::interpolated_tag(tag?, project_env.as_ref())?;

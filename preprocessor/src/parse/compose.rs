@@ -19,7 +19,9 @@
 //!
 //! The variables mean what netbox-docker's `configuration.py` makes of them only in its image
 //! (`docker.io/netboxcommunity/netbox`, netbox-docker's `docker-compose.yml`; also on other
-//! registries, `netbox-community/netbox`), in an image built here (`build:`, netbox-docker's
+//! registries, `netbox-community/netbox`; and under its earlier names, `ninech/netbox`, which
+//! netbox-docker's own compose file ran until February 2019, and `digitalocean/netbox`, NetBox's
+//! own image of 2016 whose Docker files became netbox-docker in April 2017), in an image built here (`build:`, netbox-docker's
 //! Dockerfile-Plugins recipe), or one named without a namespace (a local build such as
 //! `netbox:latest-plugins`). A service that runs another publisher's image
 //! (`lscr.io/linuxserver/netbox`, an all-in-one image) has its own configuration, which reads its
@@ -372,9 +374,14 @@ pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
     }
 }
 
-/// Whether a repository is netbox-docker's, on any registry.
+/// Whether a repository is netbox-docker's, on any registry: also under its earlier names,
+/// `ninech/netbox` (netbox-docker's docker-compose.yml at 0.3.1 runs `ninech/netbox:${VERSION-latest}`;
+/// 6182133 'Update references to netboxcommunity', 2019-02-06) and `digitalocean/netbox` (NetBox's
+/// own docker-compose.yml of 2016, af8734563, whose docker/ files, the same entrypoint creating
+/// the superuser from SUPERUSER_* and configuration.docker.py reading SECRET_KEY and DB_*, moved
+/// to netbox-docker in 864fa17b7, 'Closes #1008', 2017-04-19).
 fn is_netbox_docker_repository(repository: &str) -> bool {
-    ["netboxcommunity/netbox", "netbox-community/netbox"].iter().any(|name| {
+    ["netboxcommunity/netbox", "netbox-community/netbox", "ninech/netbox", "digitalocean/netbox"].iter().any(|name| {
         repository == *name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
     })
 }
@@ -419,6 +426,28 @@ pub fn tag_release<'t>(image: &str, tag: &'t str) -> Option<&'t str> {
         return None;
     };
     release.starts_with(|c: char| c.is_ascii_digit()).then_some(release)
+}
+
+/// The newest NetBox release of an image name netbox-docker no longer publishes to, for its
+/// `latest` (or no tag): `ninech/netbox` was last pushed before netbox-docker moved to
+/// `netboxcommunity/netbox` (6182133, 2019-02-06, at netbox-docker 0.7.0 with NetBox 2.5), and
+/// `digitalocean/netbox` was built from NetBox's own Dockerfile until it moved out (864fa17b7,
+/// 2017-04-19, before v2.0-beta3), so NetBox 1.x.
+pub fn frozen_latest_release(image: &str) -> Option<&'static str> {
+    let (repository, tag) = image_repository_and_tag(image);
+    if tag.is_some_and(|tag| tag != "latest") {
+        return None;
+    }
+    let named = |name: &str| {
+        repository == name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
+    };
+    if named("ninech/netbox") {
+        Some("2.5")
+    } else if named("digitalocean/netbox") {
+        Some("1.9")
+    } else {
+        None
+    }
 }
 
 /// An image tag with its one `${VAR-default}` (or `${VAR:-default}`, `${VAR}`) resolved from the
@@ -2630,6 +2659,21 @@ mod tests {
 
     /// What a file says of the image (a `build:` is an image built here), and two files merged:
     /// the later image wins, mounts and networks add up, the project is whole only if both say so.
+    /// netbox-docker's earlier image names (t232: NetBox's own compose file of 2016), and the
+    /// release their `latest` stands for.
+    #[test]
+    fn earlier_names_of_netbox_dockers_image() {
+        for image in ["ninech/netbox:v2.4.6", "digitalocean/netbox", "docker.io/ninech/netbox:latest"] {
+            assert!(published_netbox_docker_image(image), "{image}");
+        }
+        assert!(!published_netbox_docker_image("example/ninech/netbox-custom"));
+        assert_eq!(tag_release("ninech/netbox:v2.4.6", "v2.4.6"), Some("2.4.6"));
+        assert_eq!(frozen_latest_release("digitalocean/netbox"), Some("1.9"));
+        assert_eq!(frozen_latest_release("ninech/netbox:latest"), Some("2.5"));
+        assert_eq!(frozen_latest_release("ninech/netbox:v2.4.6"), None);
+        assert_eq!(frozen_latest_release("netboxcommunity/netbox:latest"), None);
+    }
+
     #[test]
     fn the_image_and_the_merge_of_two_files() {
         assert_eq!(

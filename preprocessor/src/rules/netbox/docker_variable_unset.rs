@@ -36,7 +36,7 @@ pub const DOCKER_VARIABLE_UNSET: Rule = Rule {
     severity: Severity::Error,
     summary: "netbox-docker's configuration as shipped, with the service's whole environment shown, and `SECRET_KEY` (no Docker secret either), `DB_HOST` or `REDIS_HOST` set nowhere: NetBox refuses an empty key, and 'localhost' names the NetBox container itself",
     help: "set the variables netbox-docker reads in the env file the service names: `SECRET_KEY` (50 characters or more), `DB_HOST=postgres`, `DB_USER`, `DB_PASSWORD`, `REDIS_HOST=redis` (the services' names), as netbox-docker's env/netbox.env does",
-    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L72), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. netbox-docker read up to 3.0.2 (27bf52c, the newest the mirror here holds); later images are taken to keep these defaults. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only) and t183-… (an inline environment of `TZ` alone, with the image's `latest`); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
+    fact: "netbox-docker 3.0.2 configuration/configuration.py: `SECRET_KEY = _read_secret('secret_key', environ.get('SECRET_KEY', ''))` (L115), DATABASE HOST `environ.get('DB_HOST', 'localhost')` (L72), REDIS tasks HOST `environ.get('REDIS_HOST', 'localhost')` (L87), caching HOST REDIS_CACHE_HOST else REDIS_HOST (L99); NetBox 4.6.8 netbox/netbox/settings.py L238-244 (ImproperlyConfigured when SECRET_KEY is shorter than 50 characters; from 3.5.0, and an empty key was refused before); Compose's env_file and environment are the container's whole environment. netbox-docker read up to 3.0.2 (27bf52c, the newest the mirror here holds); later images are taken to keep these defaults. Redis is required from NetBox 2.6.0 (v2.6.0 settings.py L43 lists REDIS among the required parameters; v2.5.0 L69 `getattr(configuration, 'REDIS', {})`, used for webhooks only), so REDIS_HOST is judged from 2.6.0. Seen in tests/realworld/tuning/t159-… (an env file with the postgres image's names only) and t183-… (an inline environment of `TZ` alone, with the image's `latest`); an inline environment with only the sign-on's variables may be an excerpt, its key and database elsewhere (t160-…)",
     applies: Applies::Always,
 };
 
@@ -76,7 +76,7 @@ fn read_by_netbox_docker(name: &str) -> bool {
 const DATABASE_VARIABLES: &[&str] =
     &["DB_NAME", "DB_USER", "DB_PASSWORD", "DB_PORT", "POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD"];
 
-pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
+pub fn docker_variable_unset(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some(stock) = nb.stock_configuration_with_environment() else { return };
     if nb.some_file_may_set_unseen_names() {
@@ -122,6 +122,12 @@ pub fn docker_variable_unset(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
         if set(name) || (name == "REDIS_HOST" && set("REDIS_SENTINELS")) {
             continue;
         }
+        // NetBox needs Redis from 2.6.0 (settings.py: REDIS among the required parameters; in
+        // 2.5 `getattr(configuration, 'REDIS', {})`, for webhooks only): an older image, such as
+        // netbox-docker's under its earlier names, starts without it.
+        if name == "REDIS_HOST" && targets.netbox < crate::version::Version::new(2, 6, 0) {
+            continue;
+        }
         out.push(Finding::in_block(
             &DOCKER_VARIABLE_UNSET,
             database.block,
@@ -161,6 +167,15 @@ mod tests {
         let messages: Vec<String> = crate::rules::testing::linted("netbox/docker-variable-unset", &redis_set).into_iter().map(|(_, m)| m).collect();
         assert!(messages.len() == 1 && messages[0].contains("`DB_HOST`") && messages[0].contains("for the database"), "{messages:?}");
         assert_quiet_linted("netbox/docker-variable-unset", &chapter("", &format!("{KEY}DB_HOST=postgres\nREDIS_HOST=redis\n")));
+        // No Redis before NetBox 2.6 (t232: netbox-docker's image under its 2016 name, whose
+        // `latest` is NetBox 1.x, the release `lint` then judges for): the database's host alone.
+        let no_redis = chapter("", &format!("{KEY}DB_HOST=postgres\nDB_NAME=netbox\n"));
+        let on = |netbox: &str| {
+            let mut settings = crate::config::Settings::default();
+            settings.targets.netbox = netbox.parse().unwrap();
+            crate::rules::testing::linted_for("netbox/docker-variable-unset", &no_redis, &settings).len()
+        };
+        assert_eq!((on("1.9"), on("2.5"), on("2.6"), on("4.7")), (0, 0, 1, 1));
         // An inline `environment:`: the key's finding on its first variable, not on the compose
         // file's first line.
         let inline = "# t\n\n```yaml,check=compose,file=docker-compose.yml\n# my stack\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.4-3.4.1\n    environment:\n      TZ: UTC\n      DB_NAME: netbox\n```\n";
