@@ -1113,6 +1113,7 @@ pub fn read_in_project(
     let mut ldap_loader_replaced = false;
     // The published image, and whether a configuration is mounted (`None`: no image seen yet).
     let mut published_image: Option<bool> = None;
+    let mut plugins_recipe_build = false;
     let mut sso_variables_unmapped = false;
     let mut superuser_password_filled_in = false;
     let mut login_required_by_default = false;
@@ -1239,9 +1240,14 @@ pub fn read_in_project(
         }
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
-        if netbox.get("build").is_some() {
+        if let Some(build) = netbox.get("build") {
             foreign_image = false;
             published_image = Some(false);
+            // netbox-docker's plugin recipe, as its wiki and many guides write it.
+            plugins_recipe_build = build
+                .get("dockerfile")
+                .and_then(Node::as_str)
+                .is_some_and(|dockerfile| dockerfile.trim().eq_ignore_ascii_case("Dockerfile-Plugins"));
             sso_variables_unmapped = false;
             superuser_password_filled_in = false;
             login_required_by_default = false;
@@ -1252,6 +1258,7 @@ pub fn read_in_project(
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
+            plugins_recipe_build = false;
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
             login_required_by_default = image_requires_login_by_default(image, project);
@@ -1446,6 +1453,7 @@ pub fn read_in_project(
     out.file.ldap_loader_replaced = ldap_loader_replaced;
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
+        plugins_recipe_build,
         sso_variables_unmapped,
         superuser_password_filled_in,
         login_required_by_default,
@@ -2694,6 +2702,7 @@ mod tests {
         );
         let base = StockConfiguration {
             published_image: Some(true),
+            plugins_recipe_build: false,
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
             login_required_by_default: true,
@@ -2716,6 +2725,7 @@ mod tests {
         };
         let over = StockConfiguration {
             published_image: None,
+            plugins_recipe_build: false,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
             login_required_by_default: false,

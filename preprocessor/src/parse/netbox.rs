@@ -1091,6 +1091,10 @@ pub struct StockConfiguration {
     /// `build:` (which may bake a configuration in) or another image; `None`: the file does not
     /// say (an override that sets the service's network only).
     pub published_image: Option<bool>,
+    /// The `build:` is netbox-docker's plugin recipe (`dockerfile: Dockerfile-Plugins`, `FROM`
+    /// its published image with plugins installed): the image keeps netbox-docker's entrypoint,
+    /// which creates the superuser, whatever else the build changes.
+    pub plugins_recipe_build: bool,
     /// That image, by its tag, ships a configuration that maps no `SOCIAL_AUTH_*` variable (see
     /// [`crate::parse::compose::image_maps_no_sso_variables`]).
     pub sso_variables_unmapped: bool,
@@ -1169,6 +1173,7 @@ impl StockConfiguration {
         let image = |ours: bool, theirs: bool| if other.published_image.is_some() { theirs } else { ours };
         StockConfiguration {
             published_image: other.published_image.or(self.published_image),
+            plugins_recipe_build: image(self.plugins_recipe_build, other.plugins_recipe_build),
             sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
             superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
             login_required_by_default: image(self.login_required_by_default, other.login_required_by_default),

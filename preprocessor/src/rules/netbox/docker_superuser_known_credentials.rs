@@ -47,8 +47,8 @@
 //! `/run/secrets/superuser_password`), or `SKIP_SUPERUSER=true` once the superuser exists.
 
 use super::superuser::{
-    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, is_placeholder, own_environment, skip_text,
-    superuser,
+    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, is_placeholder, own_environment, runs_entrypoint,
+    skip_text, superuser,
 };
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -60,7 +60,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset), and a copy of the chart's 4.x values in t227-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md; no superuser variable beside a database the environment configures in t228-…",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). A `build:` of netbox-docker's plugin recipe (`dockerfile: Dockerfile-Plugins`, `FROM netboxcommunity/netbox` with plugins installed, as its wiki and the guides that copy it write it) keeps that entrypoint (tests/realworld/tuning/t208-…). Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset), and a copy of the chart's 4.x values in t227-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md; no superuser variable beside a database the environment configures in t228-…",
     applies: Applies::Always,
 };
 
@@ -87,10 +87,8 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         (stock.project_complete || stock.services_omitted) && !stock.environment_unseen
     };
     let services_omitted = nb.stock_configuration().is_some_and(|stock| stock.services_omitted);
-    let whole_project = entrypoint_runs
-        && nb.stock_configuration().is_some_and(|stock| {
-            shown_whole(stock) && stock.published_image == Some(true) && !stock.linuxserver_image
-        });
+    let whole_project =
+        entrypoint_runs && nb.stock_configuration().is_some_and(|stock| shown_whole(stock) && runs_entrypoint(stock));
     if skip.is_none() && !whole_project {
         return;
     }
@@ -254,6 +252,16 @@ mod tests {
         assert_quiet_linted(RULE, &linuxserver);
         // A command of its own: the entrypoint that creates the superuser may not run.
         assert_quiet_linted(RULE, &project("      SUPERUSER_PASSWORD: admin\n").replace("    environment:\n", "    command: [/opt/netbox/launch.sh]\n    environment:\n"));
+        // t208's shape: netbox-docker's plugin recipe (`Dockerfile-Plugins`, FROM its image)
+        // keeps the entrypoint; another build may not.
+        let recipe = |dockerfile: &str| {
+            project("      SUPERUSER_PASSWORD: admin\n").replace(
+                "    image: netboxcommunity/netbox:v4.4-3.4.0\n",
+                &format!("    image: netbox:latest-plugins\n    build:\n      context: .\n      dockerfile: {dockerfile}\n"),
+            )
+        };
+        assert_fires_linted(RULE, &recipe("Dockerfile-Plugins"), 8);
+        assert_quiet_linted(RULE, &recipe("Dockerfile"));
     }
 
     #[test]

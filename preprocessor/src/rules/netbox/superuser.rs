@@ -33,6 +33,12 @@ pub(super) fn superuser(nb: &NetboxConfig) -> Option<String> {
     }
 }
 
+/// Whether the `netbox` service runs netbox-docker's entrypoint, which creates the superuser:
+/// its published image, or a build of its plugin recipe (`Dockerfile-Plugins`, FROM that image).
+pub(super) fn runs_entrypoint(stock: crate::parse::netbox::StockConfiguration) -> bool {
+    (stock.published_image == Some(true) || stock.plugins_recipe_build) && !stock.linuxserver_image
+}
+
 /// `SKIP_SUPERUSER`'s value as written, for a message.
 pub(super) fn skip_text(skip: &crate::parse::netbox::Setting) -> String {
     skip.value.as_str().unwrap_or_default().escape_debug().to_string()
