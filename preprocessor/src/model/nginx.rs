@@ -108,6 +108,11 @@ pub struct Server {
     /// A listener takes the PROXY protocol (`listen … proxy_protocol`), which only a proxy in
     /// front speaks: a layer-4 proxy, which sends no HTTP header of its own.
     pub proxy_protocol: bool,
+    /// Its `ssl_certificate` and `ssl_certificate_key` files, in order (nginx pairs the n-th of
+    /// each: an RSA and an ECDSA pair), its own or, where it sets none, its `http` level's.
+    pub certificates: Vec<(String, Range<usize>)>,
+    /// The `ssl_certificate_key` files, paired with [`Self::certificates`] by position.
+    pub certificate_keys: Vec<(String, Range<usize>)>,
 }
 
 /// An `upstream` block: the servers a `proxy_pass http://NAME` goes to.
@@ -232,6 +237,8 @@ impl NginxSite {
             headers: header_settings(&file.directives, block),
             client_max_body_size: body_size_in(&file.directives),
             trusts_proxy_addresses: trusts_a_proxy(&file.directives),
+            certificates: files_of(&file.directives, "ssl_certificate"),
+            certificate_keys: files_of(&file.directives, "ssl_certificate_key"),
         };
         walk(&file.directives, &mut |d| {
             // `listen` is nginx's syntax error already; a counted directive's too.
@@ -272,6 +279,8 @@ impl NginxSite {
                         headers: headers(directive, block),
                         client_max_body_size: body_size(directive),
                         trusts_proxy_addresses: trusts_a_proxy(directive.children.iter().flatten()),
+                        certificates: files_of(directive.children.iter().flatten(), "ssl_certificate"),
+                        certificate_keys: files_of(directive.children.iter().flatten(), "ssl_certificate_key"),
                     };
                     for inner in directive.children.iter().flatten() {
                         match inner.name.as_str() {
@@ -364,6 +373,8 @@ struct Inherited {
     headers: Vec<HeaderSetting>,
     client_max_body_size: Option<(String, Range<usize>)>,
     trusts_proxy_addresses: bool,
+    certificates: Vec<(String, Range<usize>)>,
+    certificate_keys: Vec<(String, Range<usize>)>,
 }
 
 /// Whether some directives trust a proxy in front for the client's address: `set_real_ip_from`
@@ -423,7 +434,33 @@ fn server(directive: &Directive, block: BlockId, inherited: &Inherited) -> Serve
         proxy_protocol: directive
             .children_named("listen")
             .any(|l| l.args.iter().skip(1).any(|a| a.text == "proxy_protocol")),
+        certificates: own_or_inherited(
+            files_of(directive.children.iter().flatten(), "ssl_certificate"),
+            &inherited.certificates,
+        ),
+        certificate_keys: own_or_inherited(
+            files_of(directive.children.iter().flatten(), "ssl_certificate_key"),
+            &inherited.certificate_keys,
+        ),
     }
+}
+
+/// The first argument of each directive of a name (a file path), in order.
+fn files_of<'a>(directives: impl IntoIterator<Item = &'a Directive>, name: &str) -> Vec<(String, Range<usize>)> {
+    directives
+        .into_iter()
+        .filter(|d| d.name == name)
+        .filter_map(|d| d.args.first().map(|a| (a.text.clone(), a.range.clone())))
+        .collect()
+}
+
+/// A level's own directives of a kind, else the level around it's (nginx inherits an array
+/// directive only where a level sets none of it).
+fn own_or_inherited(
+    own: Vec<(String, Range<usize>)>,
+    inherited: &[(String, Range<usize>)],
+) -> Vec<(String, Range<usize>)> {
+    if own.is_empty() { inherited.to_vec() } else { own }
 }
 
 /// The URL a `return` redirects to (nginx docs, `return`: `code URL` with 301, 302, 303, 307 or

@@ -22,7 +22,8 @@ rules! {
     plain_http_only => PLAIN_HTTP_ONLY,
     forwarded_proto_behind_proxy => FORWARDED_PROTO_BEHIND_PROXY,
     subpath_without_base_path => SUBPATH_WITHOUT_BASE_PATH,
-    missing_semicolon => MISSING_SEMICOLON;
+    missing_semicolon => MISSING_SEMICOLON,
+    tls_key_other_certificate => TLS_KEY_OTHER_CERTIFICATE;
     reported elsewhere:
     syntax_test_failed => SYNTAX_TEST_FAILED,
     code_loading_directive => CODE_LOADING_DIRECTIVE,
