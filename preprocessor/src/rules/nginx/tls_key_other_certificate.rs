@@ -11,9 +11,9 @@
 //! ## Why is this bad?
 //! Certbot writes each certificate lineage's `fullchain.pem` and `privkey.pem` into its own
 //! `live/<name>/` directory. A key from another name's directory does not belong to the
-//! certificate (or, after a typo, does not exist): nginx refuses to start, `SSL_CTX_use_PrivateKey
-//! … key values mismatch` or `cannot load certificate key … No such file`, and `nginx -s reload`
-//! keeps the old configuration.
+//! certificate (or, after a typo, does not exist): nginx refuses the configuration
+//! (`SSL_CTX_use_PrivateKey … key values mismatch`, or `cannot load certificate key … No such
+//! file or directory`, seen with nginx 1.22.1), so it does not start.
 //!
 //! ## Example
 //! `ssl_certificate /etc/letsencrypt/live/ipam.example.org/fullchain.pem;` beside
@@ -31,7 +31,7 @@ pub const TLS_KEY_OTHER_CERTIFICATE: Rule = Rule {
     severity: Severity::Error,
     summary: "`ssl_certificate_key` is in another certificate's directory (Certbot's `/etc/letsencrypt/live/<name>/`) than its `ssl_certificate`: the key does not belong to the certificate, or does not exist, and nginx refuses to start",
     help: "take the key from the certificate's own directory: `ssl_certificate_key /etc/letsencrypt/live/<the certificate's name>/privkey.pem;`",
-    fact: "Certbot's documentation, 'Where are my certificates?': all generated keys and issued certificates are in /etc/letsencrypt/live/$domain (privkey.pem, fullchain.pem), one directory per certificate lineage; nginx's ngx_ssl_certificate loads the key named beside each certificate and fails with `SSL_CTX_use_PrivateKey(…) failed (… key values mismatch)` when it is not the certificate's, or `cannot load certificate key` when the file is missing (nginx docs, ssl_certificate_key; the n-th key goes with the n-th certificate). Seen in tests/realworld/tuning/t223-… (a Certbot lineage name misspelt in the key's path)",
+    fact: "Certbot keeps each certificate lineage in its own directory, /etc/letsencrypt/live/<name>/ with fullchain.pem and privkey.pem (its documentation, 'Where are my certificates?', and the paths it prints after issuing); nginx pairs the n-th ssl_certificate_key with the n-th ssl_certificate (nginx docs); seen with nginx 1.22.1: a key from another pair fails `nginx -t` with `SSL_CTX_use_PrivateKey(…) failed (… key values mismatch)`, a key path that does not exist with `cannot load certificate key … No such file or directory`. Seen in tests/realworld/tuning/t223-… (a Certbot lineage name misspelt in the key's path)",
     applies: Applies::Always,
 };
 
