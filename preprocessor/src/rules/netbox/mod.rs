@@ -134,7 +134,8 @@ rules! {
     saml2_backend_not_in_authentication_backends => SAML2_BACKEND_NOT_IN_AUTHENTICATION_BACKENDS,
     saml2_custom_attr_backend_unread => SAML2_CUSTOM_ATTR_BACKEND_UNREAD,
     saml2_custom_attr_key_unread => SAML2_CUSTOM_ATTR_KEY_UNREAD,
-    saml2_flag_not_user_field => SAML2_FLAG_NOT_USER_FIELD;
+    saml2_flag_not_user_field => SAML2_FLAG_NOT_USER_FIELD,
+    env_placeholder_value => ENV_PLACEHOLDER_VALUE;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,
