@@ -799,7 +799,7 @@ pub fn image_release(files: &[Input], netbox_docker: Option<&Path>) -> Option<Ch
     }
     let (image, source) = found?;
     let image = image?;
-    if let Some(netbox) = crate::parse::compose::frozen_latest_release(&image) {
+    if let Some(netbox) = crate::parse::compose::frozen_latest_release(&image, project_env.as_ref()) {
         let version = release_version(netbox)?;
         return Some(CheckoutRelease { version, written: format!("{netbox} (the newest `{image}`)"), source });
     }

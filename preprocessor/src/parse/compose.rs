@@ -429,24 +429,29 @@ pub fn tag_release<'t>(image: &str, tag: &'t str) -> Option<&'t str> {
 }
 
 /// The newest NetBox release of an image name netbox-docker no longer publishes to, for its
-/// `latest` (or no tag): `ninech/netbox` was last pushed before netbox-docker moved to
-/// `netboxcommunity/netbox` (6182133, 2019-02-06, at netbox-docker 0.7.0 with NetBox 2.5), and
-/// `digitalocean/netbox` was built from NetBox's own Dockerfile until it moved out (864fa17b7,
-/// 2017-04-19, before v2.0-beta3), so NetBox 1.x.
-pub fn frozen_latest_release(image: &str) -> Option<&'static str> {
+/// `latest` (`latest-ldap`, or no tag; a tag Compose interpolates as Compose reads it):
+/// `ninech/netbox` was last pushed before netbox-docker moved to `netboxcommunity/netbox`
+/// (6182133, 2019-02-06, at netbox-docker 0.7.0 with NetBox 2.5), and `digitalocean/netbox` was
+/// built from NetBox's own Dockerfile until it moved out (864fa17b7, 2017-04-19, before
+/// v2.0-beta3), so NetBox 1.x.
+pub fn frozen_latest_release(image: &str, project: Option<&ProjectEnv>) -> Option<&'static str> {
     let (repository, tag) = image_repository_and_tag(image);
-    if tag.is_some_and(|tag| tag != "latest") {
-        return None;
-    }
     let named = |name: &str| {
         repository == name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
     };
-    if named("ninech/netbox") {
-        Some("2.5")
+    let release = if named("ninech/netbox") {
+        "2.5"
     } else if named("digitalocean/netbox") {
-        Some("1.9")
+        "1.9"
     } else {
-        None
+        return None;
+    };
+    match tag {
+        None => Some(release),
+        Some(tag) => {
+            let tag = interpolated_tag(tag, project)?;
+            (tag == "latest" || tag.starts_with("latest-")).then_some(release)
+        }
     }
 }
 
@@ -536,6 +541,7 @@ fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
     let tag = match tag {
         // A digest names a build, which the tag would have said.
         None if image.contains('@') => return None,
+        None if frozen_latest_release(image, project).is_some() => "latest".to_string(),
         None => return Some(Built::Current),
         Some(tag) => interpolated_tag(tag, project)?,
     };
@@ -543,6 +549,10 @@ fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
         return Some(Built::LdapVariant);
     }
     let version = |text: &str| text.parse::<Version>().ok();
+    // netbox-docker's earlier names: their `latest` is the last image pushed there.
+    if let Some(netbox) = frozen_latest_release(image, project) {
+        return Some(Built::Named { netbox: version(netbox), docker: None });
+    }
     let docker = |text: &str| if text.contains('.') { version(text) } else { None };
     if tag == "latest" || tag == "snapshot" {
         return Some(Built::Current);
@@ -2676,10 +2686,15 @@ mod tests {
         }
         assert!(!published_netbox_docker_image("example/ninech/netbox-custom"));
         assert_eq!(tag_release("ninech/netbox:v2.4.6", "v2.4.6"), Some("2.4.6"));
-        assert_eq!(frozen_latest_release("digitalocean/netbox"), Some("1.9"));
-        assert_eq!(frozen_latest_release("ninech/netbox:latest"), Some("2.5"));
-        assert_eq!(frozen_latest_release("ninech/netbox:v2.4.6"), None);
-        assert_eq!(frozen_latest_release("netboxcommunity/netbox:latest"), None);
+        assert_eq!(frozen_latest_release("digitalocean/netbox", None), Some("1.9"));
+        assert_eq!(frozen_latest_release("ninech/netbox:latest", None), Some("2.5"));
+        // netbox-docker 0.3.1's own line, and its LDAP variant.
+        assert_eq!(frozen_latest_release("ninech/netbox:${VERSION-latest}", None), Some("2.5"));
+        assert_eq!(frozen_latest_release("ninech/netbox:latest-ldap", None), Some("2.5"));
+        assert_eq!(frozen_latest_release("ninech/netbox:v2.4.6", None), None);
+        assert_eq!(frozen_latest_release("netboxcommunity/netbox:latest", None), None);
+        assert!(matches!(built("ninech/netbox:${VERSION-latest}", None), Some(Built::Named { docker: None, .. })));
+        assert!(matches!(built("digitalocean/netbox", None), Some(Built::Named { docker: None, .. })));
     }
 
     #[test]
