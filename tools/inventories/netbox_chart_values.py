@@ -58,8 +58,9 @@ def order(version: str) -> tuple[int, ...]:
 
 
 # Between bootc's last tag (4.1.1, 2023-02-12) and the community's first (netbox-5.0.0-beta3,
-# 2024-05-03) the chart was developed for fifteen months untagged, its Chart.yaml saying 4.2.0,
-# then 5.0.0 (bootc's own, not the community's later 5.0.0), then 5.0.0-beta0 to beta2; values
+# 2024-05-03) the chart was developed for fifteen months untagged, its Chart.yaml saying 4.1.1
+# (after the tag), 4.2.0, 5.0.0 (bootc's own, not the community's later 5.0.0), 5.0.0-beta0 to
+# beta2, and 5.0.0-beta3 before its tag; values
 # copied from that branch are deployed (t227: bootc's 5.0.0 at 9f537a9, NetBox 3.4.4, with both
 # `jobResultRetention` and `enableLocalization`). Each distinct state of those commits is read as a
 # development snapshot, `<Chart.yaml version>+<commit>`, ordered between the two tags.
@@ -192,7 +193,7 @@ def main() -> int:
                 for key, value in values.items()
             ]
     inventory = {
-        "about": "netbox-chart's values: the key paths each final release reads (values.yaml and the templates' "
+        "about": "netbox-chart's values: the key paths each final release and pre-release reads, and each untagged development state between 4.1.1 and 5.0.0-beta3 (values.yaml and the templates' "
         ".Values references), the paths whose contents are free (an empty map or a list by default, or a "
         "sub-chart's), the nested paths a template names itself (named_below), the NetBox setting configmap.yaml's netbox.yaml (or ldap.yaml) makes of a path, and that path's defaults, each with the releases that have it; written by "
         "tools/inventories/netbox_chart_values.py",

@@ -1065,7 +1065,11 @@ fn pinned_release(documents: &[Node]) -> Option<usize> {
     // `6.0.x` (or `6.0.*`): Flux and Helm install the newest final release of the series.
     if let Some(series) = written.strip_suffix(".x").or_else(|| written.strip_suffix(".*")) {
         let series = format!("{series}.");
-        return INVENTORY.releases.iter().rposition(|release| release.starts_with(&series) && !release.contains('-'));
+        // Not a pre-release, nor an untagged development state (`4.2.0+652b916`: never published).
+        return INVENTORY
+            .releases
+            .iter()
+            .rposition(|release| release.starts_with(&series) && !release.contains(['-', '+']));
     }
     INVENTORY.releases.iter().position(|release| release == written)
 }
@@ -1456,6 +1460,8 @@ mod tests {
                 .is_some_and(|p| p.starts_with("6.0."))
         );
         assert!(parse(&release("\">=4.0.0\""), BlockId(0)).chart_unread.is_empty());
+        // A series of untagged development states only (4.2.x) names no release Helm installs.
+        assert_eq!(pinned_release(&load(&release("4.2.x")).documents), None);
     }
 
     #[test]

@@ -29,8 +29,11 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
                 pinned.escape_debug()
             ),
             (Some([first, _]), Some([_, last]), Some((later, from))) => format!(
-                "netbox-chart reads `{path}` only in releases {first} to {last}, and this file's `{}` only from {from} on: the chart that reads one renders nothing from the other",
-                later.escape_debug()
+                "netbox-chart reads `{path}` only in releases {} to {}, and this file's `{}` only from {} on: the chart that reads one renders nothing from the other",
+                release_name(first),
+                release_name(last),
+                later.escape_debug(),
+                release_name(from)
             ),
             _ => format!(
                 "no netbox-chart release (0.1.0 to {}) reads `{path}`: nothing is rendered from it (Helm accepts an unknown key, but under `remoteAuth.ldap` from chart 5.0.0-beta.151)",
@@ -47,6 +50,15 @@ pub fn chart_value_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             None => CHART_VALUE_UNREAD.help.to_string(),
         };
         out.push(Finding::in_block(&CHART_VALUE_UNREAD, unread.block, unread.range.clone(), message).with_help(help));
+    }
+}
+
+/// A release as a reader knows it: an untagged development state of the chart's repository
+/// (`5.0.0+5e2878b`, its Chart.yaml version and commit) said to be one, not taken for that release.
+fn release_name(release: &str) -> String {
+    match release.split_once('+') {
+        Some((version, commit)) => format!("{version}+{commit} (the untagged development state at commit {commit})"),
+        None => release.to_string(),
     }
 }
 
@@ -96,7 +108,7 @@ valkey:
   enabled: true
 ";
         let (message, _) = chart_finding("netbox/chart-value-unread", values);
-        assert!(message.contains("only in releases 4.1.0 to 5.0.0+5e2878b, and this file's `valkey` only from 6.0.0"), "{message}");
+        assert!(message.contains("only in releases 4.1.0 to 5.0.0+5e2878b (the untagged development state at commit 5e2878b), and this file's `valkey` only from 6.0.0"), "{message}");
     }
 
     /// An `extraConfig` entry of another shape (trial ten: Python text under `content:`).
