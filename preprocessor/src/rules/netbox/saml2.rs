@@ -12,6 +12,15 @@ pub const PLUGIN: &str = "django3_saml2_nbplugin";
 /// 2.3 to 3.0; the plugin's other backends and NetBox's read none of it).
 pub const CUSTOM_ATTR_BACKEND_CLASS: &str = "SAML2CustomAttrUserBackend";
 
+/// Backends known to read nothing of `CUSTOM_ATTR_BACKEND` (NetBox's own, by its path from 2.9
+/// and before, and the plugin's two others).
+pub const OTHER_BACKENDS: &[&str] = &[
+    "netbox.authentication.RemoteUserBackend",
+    "utilities.auth_backends.RemoteUserBackend",
+    "django3_saml2_nbplugin.backends.SAML2DottedEmailUserBackend",
+    "django3_saml2_nbplugin.backends.SAML2AttrUserBackend",
+];
+
 /// The plugin's settings, where PLUGINS lists the plugin or is not shown.
 pub struct PluginSettings<'a> {
     /// The PLUGINS_CONFIG assignment (its block is the findings').

@@ -11,8 +11,8 @@
 //! ## Why is this bad?
 //! The plugin's sign-in view (django3-auth-saml2's ACS) loads that backend, authenticates the
 //! user with it, sets `user.backend` to its path and calls Django's login(), which stores the
-//! path in the session. NetBox's AUTHENTICATION_BACKENDS is REMOTE_AUTH_BACKEND plus its
-//! ObjectPermissionBackend, and on the next request Django's get_user keeps the session only if
+//! path in the session. NetBox's AUTHENTICATION_BACKENDS is REMOTE_AUTH_BACKEND plus its own
+//! permission backend (ObjectPermissionBackend; ViewExemptModelBackend before 2.9), and on the next request Django's get_user keeps the session only if
 //! the stored path is listed there: otherwise the user is anonymous again. Every SAML sign-in
 //! creates or finds the user and is forgotten; with LOGIN_REQUIRED the browser loops between
 //! NetBox and the identity provider.
@@ -36,7 +36,7 @@ pub const SAML2_BACKEND_NOT_IN_AUTHENTICATION_BACKENDS: Rule = Rule {
     severity: Severity::Error,
     summary: "the SAML2 plugin's `AUTHENTICATION_BACKEND` is not among the backends REMOTE_AUTH_BACKEND gives NetBox's AUTHENTICATION_BACKENDS: Django forgets each SAML sign-in on the next request",
     help: "name the same backend in both, as the plugin's README does: `REMOTE_AUTH_BACKEND = '<the plugin's backend>'` and `'AUTHENTICATION_BACKEND': REMOTE_AUTH_BACKEND`",
-    fact: "django3-auth-saml2 0.6.1 views.py sso_acs (`backend_name = SAML2_AUTH_CONFIG['AUTHENTICATION_BACKEND']`, load_backend, authenticate, `user_obj.backend = backend_name`, login()); netbox-plugin-auth-saml2 2.0 to 3.0 __init__.py (`SAML2_AUTH_CONFIG.update(user_config)` from PLUGINS_CONFIG); Django 5.2.8 django/contrib/auth/__init__.py L192 (login stores the backend's path in the session) and L309 (get_user: `if backend_path in settings.AUTHENTICATION_BACKENDS`, else AnonymousUser); NetBox settings.py AUTHENTICATION_BACKENDS = REMOTE_AUTH_BACKEND then ObjectPermissionBackend (v2.10.0 L339-342, v3.4.0 L383-386, v4.6.8 L581-584 with `*REMOTE_AUTH_BACKEND`), default REMOTE_AUTH_BACKEND 'netbox.authentication.RemoteUserBackend' (v4.6.8 L173; 'utilities.auth_backends.RemoteUserBackend' before 2.9). Seen in tests/realworld/tuning/t223-… (a Zitadel guide for NetBox 3.6.5)",
+    fact: "django3-auth-saml2 0.6.1 views.py sso_acs (`backend_name = SAML2_AUTH_CONFIG['AUTHENTICATION_BACKEND']`, load_backend, authenticate, `user_obj.backend = backend_name`, login()); netbox-plugin-auth-saml2 2.0 to 3.0 __init__.py (`SAML2_AUTH_CONFIG.update(user_config)` from PLUGINS_CONFIG); Django 5.2.8 django/contrib/auth/__init__.py L192 (login stores the backend's path in the session) and L309 (get_user: `if backend_path in settings.AUTHENTICATION_BACKENDS`, else AnonymousUser); NetBox settings.py AUTHENTICATION_BACKENDS = REMOTE_AUTH_BACKEND then ObjectPermissionBackend (v2.8.0 L334-337 utilities.auth_backends.ViewExemptModelBackend instead, v2.10.0 L339-342, v3.4.0 L383-386, v4.6.8 L581-584 with `*REMOTE_AUTH_BACKEND`), default REMOTE_AUTH_BACKEND 'netbox.authentication.RemoteUserBackend' (v4.6.8 L173; 'utilities.auth_backends.RemoteUserBackend' before 2.9). Seen in tests/realworld/tuning/t223-… (a Zitadel guide for NetBox 3.6.5)",
     applies: Applies::Always,
 };
 
@@ -66,7 +66,7 @@ pub fn saml2_backend_not_in_authentication_backends(d: &Input<'_>, targets: &Tar
             plugin.config.block,
             value.range.clone(),
             format!(
-                "the SAML2 plugin signs users in with `{}` and Django stores that path in the session, but NetBox's AUTHENTICATION_BACKENDS are REMOTE_AUTH_BACKEND ({names}) and its ObjectPermissionBackend: on the next request Django keeps a session only for a listed backend, so every SAML sign-in is forgotten at once (with LOGIN_REQUIRED the browser loops back to the identity provider)",
+                "the SAML2 plugin signs users in with `{}` and Django stores that path in the session, but NetBox's AUTHENTICATION_BACKENDS are REMOTE_AUTH_BACKEND ({names}) and NetBox's own permission backend: on the next request Django keeps a session only for a listed backend, so every SAML sign-in is forgotten at once (with LOGIN_REQUIRED the browser loops back to the identity provider)",
                 path.escape_debug()
             ),
         )

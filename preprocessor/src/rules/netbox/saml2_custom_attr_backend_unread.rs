@@ -11,8 +11,10 @@
 //! ## Why is this bad?
 //! Only the plugin's SAML2CustomAttrUserBackend reads `CUSTOM_ATTR_BACKEND` (its username,
 //! name, e-mail and group attributes, `FLAGS_BY_GROUP`, `GROUP_MAPPINGS`); the sign-in view uses
-//! the backend `AUTHENTICATION_BACKEND` names. With another one, users get the SAML NameID as
-//! their name and no names, e-mail, flags or groups, without a word.
+//! the backend `AUTHENTICATION_BACKEND` names. With another one, none of these settings apply,
+//! without a word: NetBox's RemoteUserBackend makes the SAML NameID the user's name and sets
+//! nothing else, the plugin's other backends read attributes of fixed names (`first_name`,
+//! `last_name`, `email`) or split the NameID.
 //!
 //! ## Example
 //! `'AUTHENTICATION_BACKEND': 'netbox.authentication.RemoteUserBackend'` beside
@@ -21,7 +23,7 @@
 //! Use instead: `'django3_saml2_nbplugin.backends.SAML2CustomAttrUserBackend'` as the backend
 //! (in REMOTE_AUTH_BACKEND too, which `saml2-backend-not-in-authentication-backends` checks).
 
-use super::saml2::{CUSTOM_ATTR_BACKEND_CLASS, class_of, plugin_settings};
+use super::saml2::{CUSTOM_ATTR_BACKEND_CLASS, OTHER_BACKENDS, class_of, plugin_settings};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -36,14 +38,6 @@ pub const SAML2_CUSTOM_ATTR_BACKEND_UNREAD: Rule = Rule {
     applies: Applies::Always,
 };
 
-/// Backends known to read nothing of `CUSTOM_ATTR_BACKEND`.
-const OTHER_BACKENDS: &[&str] = &[
-    "netbox.authentication.RemoteUserBackend",
-    "utilities.auth_backends.RemoteUserBackend",
-    "django3_saml2_nbplugin.backends.SAML2DottedEmailUserBackend",
-    "django3_saml2_nbplugin.backends.SAML2AttrUserBackend",
-];
-
 pub fn saml2_custom_attr_backend_unread(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(plugin) = plugin_settings(&d.netbox) else { return };
     let Some((key, _)) = plugin.custom_attr_backend() else { return };
@@ -51,13 +45,19 @@ pub fn saml2_custom_attr_backend_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
     if !OTHER_BACKENDS.contains(&backend) {
         return;
     }
+    // What the backend in use does instead (backends.py, 3.0; NetBox's authentication module).
+    let class = class_of(backend);
+    let instead = match class {
+        "SAML2AttrUserBackend" => "which names users `first_name.last_name` and takes their e-mail from the attributes of those fixed names",
+        "SAML2DottedEmailUserBackend" => "which takes users' names and e-mail from a NameID of the form first.last@domain",
+        _ => "which makes the SAML NameID the user's name and sets nothing else",
+    };
     out.push(Finding::in_block(
         &SAML2_CUSTOM_ATTR_BACKEND_UNREAD,
         plugin.config.block,
         key.range.clone(),
         format!(
-            "only the plugin's {CUSTOM_ATTR_BACKEND_CLASS} reads `CUSTOM_ATTR_BACKEND`, but the sign-in uses `{}` (`AUTHENTICATION_BACKEND`): none of these attributes, flags or group mappings apply, and users get the SAML NameID as their name",
-            class_of(backend).escape_debug()
+            "only the plugin's {CUSTOM_ATTR_BACKEND_CLASS} reads `CUSTOM_ATTR_BACKEND`, but the sign-in uses `{class}` (`AUTHENTICATION_BACKEND`), {instead}: none of these attribute names, flags or group mappings apply"
         ),
     ));
 }
@@ -85,6 +85,8 @@ mod tests {
         ];
         assert_cases(&super::SAML2_CUSTOM_ATTR_BACKEND_UNREAD, cases);
         let (message, _) = finding_of("netbox/saml2-custom-attr-backend-unread", &remote, "4.7");
-        assert!(message.contains("but the sign-in uses `RemoteUserBackend`"), "{message}");
+        assert!(message.contains("but the sign-in uses `RemoteUserBackend` (`AUTHENTICATION_BACKEND`), which makes the SAML NameID the user's name"), "{message}");
+        let (message, _) = finding_of("netbox/saml2-custom-attr-backend-unread", &attr, "3.6");
+        assert!(message.contains("`SAML2AttrUserBackend` (`AUTHENTICATION_BACKEND`), which names users `first_name.last_name`"), "{message}");
     }
 }
