@@ -135,7 +135,8 @@ rules! {
     saml2_custom_attr_backend_unread => SAML2_CUSTOM_ATTR_BACKEND_UNREAD,
     saml2_custom_attr_key_unread => SAML2_CUSTOM_ATTR_KEY_UNREAD,
     saml2_flag_not_user_field => SAML2_FLAG_NOT_USER_FIELD,
-    env_placeholder_value => ENV_PLACEHOLDER_VALUE;
+    env_placeholder_value => ENV_PLACEHOLDER_VALUE,
+    plugin_name_misspelt => PLUGIN_NAME_MISSPELT;
     reported elsewhere:
     env_value_spans_lines => ENV_VALUE_SPANS_LINES,
     env_last_line_unnamed => ENV_LAST_LINE_UNNAMED,

@@ -51,19 +51,35 @@ struct Distribution {
 }
 
 /// The inventory: by a distribution's name with `_` for `-` (as a PLUGINS entry would write it),
-/// its name, version and modules; and every module some distribution installs.
+/// its name, version and modules; and every module some distribution installs, with that
+/// distribution's name.
 struct Plugins {
     by_entry: HashMap<String, (String, Distribution)>,
-    modules: std::collections::HashSet<String>,
+    modules: HashMap<String, String>,
 }
 
 static PLUGINS: LazyLock<Plugins> = LazyLock::new(|| {
     let inventory: Inventory = serde_json::from_str(include_str!("../../../data/netbox-plugins.json"))
         .unwrap_or(Inventory { distributions: HashMap::new() });
-    let modules = inventory.distributions.values().flat_map(|d| d.modules.iter().cloned()).collect();
+    let modules = inventory
+        .distributions
+        .iter()
+        .flat_map(|(name, d)| d.modules.iter().map(move |m| (m.clone(), name.clone())))
+        .collect();
     let by_entry = inventory.distributions.into_iter().map(|(name, d)| (name.replace('-', "_"), (name, d))).collect();
     Plugins { by_entry, modules }
 });
+
+/// The distribution on the package index whose newest wheel installs a top-level module, if any
+/// (several may: one of them).
+pub(super) fn distribution_installing(module: &str) -> Option<&'static str> {
+    PLUGINS.modules.get(module).map(String::as_str)
+}
+
+/// Whether a PLUGINS entry is a distribution's name with underscores (this rule's shape).
+pub(super) fn is_distribution_entry(name: &str) -> bool {
+    PLUGINS.by_entry.contains_key(&name.to_ascii_lowercase())
+}
 
 pub fn plugin_distribution_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let Some(setting) = d.netbox.get("PLUGINS") else { return };
@@ -71,7 +87,7 @@ pub fn plugin_distribution_name(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
     for entry in entries {
         let Some(name) = entry.as_str() else { continue };
         let Some((distribution, installed)) = PLUGINS.by_entry.get(&name.to_ascii_lowercase()) else { continue };
-        if installed.modules.is_empty() || installed.modules.iter().any(|m| m == name) || PLUGINS.modules.contains(name) {
+        if installed.modules.is_empty() || installed.modules.iter().any(|m| m == name) || PLUGINS.modules.contains_key(name) {
             continue;
         }
         let modules = installed.modules.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");

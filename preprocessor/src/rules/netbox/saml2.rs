@@ -54,10 +54,18 @@ impl<'a> PluginSettings<'a> {
 pub fn plugin_settings(nb: &NetboxConfig) -> Option<PluginSettings<'_>> {
     let config = nb.get("PLUGINS_CONFIG")?;
     let ValueKind::Dict(plugins) = &config.value.kind else { return None };
+    // Listed, or misspelt in PLUGINS (`plugin-name-misspelt` says so): the settings are meant for
+    // it, and judged for when the name is put right.
+    let meant = |entry: &str| {
+        entry == PLUGIN
+            || (entry.len().abs_diff(PLUGIN.len()) <= 2
+                && crate::spelling::distance(entry, PLUGIN) <= 2
+                && super::plugin_distribution_name::distribution_installing(entry).is_none())
+    };
     let listed = nb
         .get("PLUGINS")
         .and_then(|s| s.value.items())
-        .is_none_or(|items| items.iter().any(|i| i.as_str() == Some(PLUGIN)));
+        .is_none_or(|items| items.iter().any(|i| i.as_str().is_some_and(meant)));
     if !listed {
         return None;
     }
