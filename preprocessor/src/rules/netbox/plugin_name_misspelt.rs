@@ -28,10 +28,10 @@ use crate::version::{Applies, Targets};
 /// A `PLUGINS` entry a slip away from the module `PLUGINS_CONFIG` configures.
 pub const PLUGIN_NAME_MISSPELT: Rule = Rule {
     id: "netbox/plugin-name-misspelt",
-    severity: Severity::Error,
-    summary: "a `PLUGINS` entry that no plugin on the package index installs, a letter or two from the module `PLUGINS_CONFIG` configures: NetBox cannot import it and does not start",
+    severity: Severity::Warning,
+    summary: "a `PLUGINS` entry that no plugin on the package index installs, a letter or two from the module `PLUGINS_CONFIG` configures: unless a module of that name comes from elsewhere, NetBox cannot import it and does not start",
     help: "write the module's name as `PLUGINS_CONFIG` has it (the plugin's README names it)",
-    fact: "NetBox's settings.py imports every PLUGINS entry at start-up (`importlib.import_module(plugin_name)`, ImproperlyConfigured 'Unable to import plugin …: Module not found' otherwise: netbox/netbox/settings.py L938-947, NetBox 4.6.8, the same loop from 2.8.0); data/netbox-plugins.json: the top-level modules of the newest wheel of each distribution on the package index whose name holds `netbox` (netbox-plugin-auth-saml2 3.0 installs `django3_saml2_nbplugin`). Seen in tests/realworld/tuning/t233-… (netbox-chart values listing `django3_saml_nbplugin`)",
+    fact: "NetBox's settings.py imports every PLUGINS entry at start-up (`importlib.import_module(plugin_name)`, ImproperlyConfigured 'Unable to import plugin …: Module not found' otherwise: netbox/netbox/settings.py L938-947, NetBox 4.6.8, the same loop from 2.8.0); data/netbox-plugins.json: the top-level modules of the newest wheel of each distribution on the package index whose name holds `netbox` (netbox-plugin-auth-saml2 3.0 installs `django3_saml2_nbplugin`); a plugin installed from elsewhere (a fork, a private index) may install other modules: hence a warning. Seen in tests/realworld/tuning/t233-… (netbox-chart values listing `django3_saml_nbplugin`)",
     applies: Applies::netbox_since(2, 8, 0),
 };
 
@@ -69,7 +69,7 @@ pub fn plugin_name_misspelt(d: &Input<'_>, _: &Targets, out: &mut Vec<crate::fin
                 setting,
                 entry,
                 format!(
-                    "no plugin on the package index installs `{}`, while PLUGINS_CONFIG configures `{meant}`, which {distribution} installs: NetBox imports each PLUGINS entry when it starts and stops (Unable to import plugin: Module not found), and the settings under `{meant}` belong to a plugin that is not loaded",
+                    "no plugin on the package index installs `{}`, while PLUGINS_CONFIG configures `{meant}`, which {distribution} installs: unless a module of that name comes from elsewhere, NetBox imports each PLUGINS entry when it starts and stops (Unable to import plugin: Module not found), and the settings under `{meant}` belong to a plugin that is not loaded",
                     name.escape_debug()
                 ),
             )
