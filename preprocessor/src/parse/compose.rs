@@ -381,15 +381,21 @@ pub fn image_repository_and_tag(image: &str) -> (String, Option<&str>) {
 /// the superuser from SUPERUSER_* and configuration.docker.py reading SECRET_KEY and DB_*, moved
 /// to netbox-docker in 864fa17b7, 'Closes #1008', 2017-04-19).
 fn is_netbox_docker_repository(repository: &str) -> bool {
-    ["netboxcommunity/netbox", "netbox-community/netbox", "ninech/netbox", "digitalocean/netbox"].iter().any(|name| {
-        repository == *name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
-    })
+    ["netboxcommunity/netbox", "netbox-community/netbox", "ninech/netbox", "digitalocean/netbox"]
+        .iter()
+        .any(|name| on_any_registry(repository, name))
+}
+
+/// Whether a repository is `name` on Docker Hub or on any other registry (`ghcr.io/name`), by
+/// whole path components.
+fn on_any_registry(repository: &str, name: &str) -> bool {
+    repository == name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
 }
 
 /// Whether an image's repository is linuxserver's NetBox (`lscr.io/linuxserver/netbox`,
 /// `linuxserver/netbox`), by whole path components.
 fn is_linuxserver_repository(repository: &str) -> bool {
-    repository == "linuxserver/netbox" || repository.ends_with("/linuxserver/netbox")
+    on_any_registry(repository, "linuxserver/netbox")
 }
 
 /// Whether an image is netbox-docker's as published (any registry; not a local or interpolated
@@ -436,12 +442,9 @@ pub fn tag_release<'t>(image: &str, tag: &'t str) -> Option<&'t str> {
 /// v2.0-beta3), so NetBox 1.x.
 pub fn frozen_latest_release(image: &str, project: Option<&ProjectEnv>) -> Option<&'static str> {
     let (repository, tag) = image_repository_and_tag(image);
-    let named = |name: &str| {
-        repository == name || repository.strip_suffix(name).is_some_and(|registry| registry.ends_with('/'))
-    };
-    let release = if named("ninech/netbox") {
+    let release = if on_any_registry(&repository, "ninech/netbox") {
         "2.5"
-    } else if named("digitalocean/netbox") {
+    } else if on_any_registry(&repository, "digitalocean/netbox") {
         "1.9"
     } else {
         return None;
@@ -537,21 +540,26 @@ enum Built {
 /// build; `None` where the tag is not known (a digest alone, `${TAG}` unset) or not of
 /// netbox-docker's forms.
 fn built(image: &str, project: Option<&ProjectEnv>) -> Option<Built> {
-    let (_, tag) = image_repository_and_tag(image);
-    let tag = match tag {
-        // A digest names a build, which the tag would have said.
-        None if image.contains('@') => return None,
-        None if frozen_latest_release(image, project).is_some() => "latest".to_string(),
-        None => return Some(Built::Current),
-        Some(tag) => interpolated_tag(tag, project)?,
-    };
-    if tag.split('-').any(|part| part == "ldap") {
-        return Some(Built::LdapVariant);
-    }
     let version = |text: &str| text.parse::<Version>().ok();
+    let (_, written) = image_repository_and_tag(image);
+    let tag = written.and_then(|tag| interpolated_tag(tag, project));
+    let ldap = |tag: &str| tag.split('-').any(|part| part == "ldap");
     // netbox-docker's earlier names: their `latest` is the last image pushed there.
     if let Some(netbox) = frozen_latest_release(image, project) {
-        return Some(Built::Named { netbox: version(netbox), docker: None });
+        return Some(if tag.as_deref().is_some_and(ldap) {
+            Built::LdapVariant
+        } else {
+            Built::Named { netbox: version(netbox), docker: None }
+        });
+    }
+    let tag = match written {
+        // A digest names a build, which the tag would have said.
+        None if image.contains('@') => return None,
+        None => return Some(Built::Current),
+        Some(_) => tag?,
+    };
+    if ldap(&tag) {
+        return Some(Built::LdapVariant);
     }
     let docker = |text: &str| if text.contains('.') { version(text) } else { None };
     if tag == "latest" || tag == "snapshot" {
@@ -2675,8 +2683,6 @@ mod tests {
         }
     }
 
-    /// What a file says of the image (a `build:` is an image built here), and two files merged:
-    /// the later image wins, mounts and networks add up, the project is whole only if both say so.
     /// netbox-docker's earlier image names (t232: NetBox's own compose file of 2016), and the
     /// release their `latest` stands for.
     #[test]
@@ -2695,8 +2701,11 @@ mod tests {
         assert_eq!(frozen_latest_release("netboxcommunity/netbox:latest", None), None);
         assert!(matches!(built("ninech/netbox:${VERSION-latest}", None), Some(Built::Named { docker: None, .. })));
         assert!(matches!(built("digitalocean/netbox", None), Some(Built::Named { docker: None, .. })));
+        assert!(matches!(built("ninech/netbox:latest-ldap", None), Some(Built::LdapVariant)));
     }
 
+    /// What a file says of the image (a `build:` is an image built here), and two files merged:
+    /// the later image wins, mounts and networks add up, the project is whole only if both say so.
     #[test]
     fn the_image_and_the_merge_of_two_files() {
         assert_eq!(

@@ -39,6 +39,21 @@ pub const PLUGIN_NAME_MISSPELT: Rule = Rule {
 /// stay bounded whatever a file holds.
 const MAX_COMPARED: usize = 100;
 
+/// Whether a PLUGINS entry is a misspelling of a plugin module: no plugin on the package index
+/// installs the entry, which is a module path (`plugin-name-not-module` judges the others) and no
+/// distribution's name (`plugin-distribution-name`'s), while one installs `module`, a letter or two
+/// away (both names short, so the comparison is bounded).
+pub(super) fn misspelling_of(entry: &str, module: &str) -> bool {
+    entry.len() <= 64
+        && module.len() <= 64
+        && entry.len().abs_diff(module.len()) <= 2
+        && is_module_path(entry)
+        && distribution_installing(entry).is_none()
+        && !is_distribution_entry(entry)
+        && crate::spelling::distance(entry, module) <= 2
+        && distribution_installing(module).is_some()
+}
+
 pub fn plugin_name_misspelt(d: &Input<'_>, _: &Targets, out: &mut Vec<crate::finding::Finding>) {
     let nb = &d.netbox;
     let Some(setting) = nb.get("PLUGINS") else { return };
@@ -48,19 +63,12 @@ pub fn plugin_name_misspelt(d: &Input<'_>, _: &Targets, out: &mut Vec<crate::fin
     let listed: Vec<&str> = entries.iter().filter_map(|e| e.as_str()).collect();
     for entry in entries.iter().take(MAX_COMPARED) {
         let Some(name) = entry.as_str() else { continue };
-        // A name that can be no module (`netbox-lists`) is plugin-name-not-module's.
-        if name.len() > 64 || !is_module_path(name) || distribution_installing(name).is_some() || is_distribution_entry(name) {
-            continue;
-        }
-        // A key configured for a module some plugin installs, which PLUGINS does not list,
-        // a letter or two from the entry (both names are short: the comparison is bounded).
-        let meant = configured.iter().take(MAX_COMPARED).filter_map(|(key, _)| key.as_str()).find(|key| {
-            !listed.contains(key)
-                && key.len().abs_diff(name.len()) <= 2
-                && key.len() <= 64
-                && crate::spelling::distance(name, key) <= 2
-                && distribution_installing(key).is_some()
-        });
+        // A key PLUGINS does not list, configured for a module the entry misspells.
+        let meant = configured
+            .iter()
+            .take(MAX_COMPARED)
+            .filter_map(|(key, _)| key.as_str())
+            .find(|key| !listed.contains(key) && misspelling_of(name, key));
         let Some(meant) = meant else { continue };
         let distribution = distribution_installing(meant).unwrap_or_default();
         out.push(

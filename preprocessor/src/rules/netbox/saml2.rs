@@ -56,12 +56,7 @@ pub fn plugin_settings(nb: &NetboxConfig) -> Option<PluginSettings<'_>> {
     let ValueKind::Dict(plugins) = &config.value.kind else { return None };
     // Listed, or misspelt in PLUGINS (`plugin-name-misspelt` says so): the settings are meant for
     // it, and judged for when the name is put right.
-    let meant = |entry: &str| {
-        entry == PLUGIN
-            || (entry.len().abs_diff(PLUGIN.len()) <= 2
-                && crate::spelling::distance(entry, PLUGIN) <= 2
-                && super::plugin_distribution_name::distribution_installing(entry).is_none())
-    };
+    let meant = |entry: &str| entry == PLUGIN || super::plugin_name_misspelt::misspelling_of(entry, PLUGIN);
     let listed = nb
         .get("PLUGINS")
         .and_then(|s| s.value.items())

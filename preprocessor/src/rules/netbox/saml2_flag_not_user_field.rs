@@ -54,15 +54,15 @@ pub fn saml2_flag_not_user_field(d: &Input<'_>, targets: &Targets, out: &mut Vec
     let read = |key: &str| settings.iter().find(|(k, _)| k.as_str() == Some(key)).map(|(_, value)| value);
     let (Some(flags), Some(_)) = (read("FLAGS_BY_GROUP"), read("GROUP_ATTR")) else { return };
     let ValueKind::Dict(flags) = &flags.kind else { return };
-    let fields = if targets.netbox >= IS_STAFF_REMOVED { &FLAGS[..2] } else { FLAGS };
+    let removed = |name: &str| name == "is_staff" && targets.netbox >= IS_STAFF_REMOVED;
     for (flag, group) in flags {
         let Some(name) = flag.as_str() else { continue };
-        let (range, message) = if !fields.contains(&name) {
-            let removed = if name == "is_staff" { " (NetBox 4.5 removed it)" } else { "" };
+        let (range, message) = if !FLAGS.contains(&name) || removed(name) {
+            let since = if removed(name) { " (NetBox 4.5 removed it)" } else { "" };
             (
                 flag.range.clone(),
                 format!(
-                    "`{}` is no field of NetBox's user model{removed}: the plugin sets it with setattr and saves the user, but the attribute is never stored, so membership of this group grants nothing",
+                    "`{}` is no field of NetBox's user model{since}: the plugin sets it with setattr and saves the user, but the attribute is never stored, so membership of this group grants nothing",
                     name.escape_debug()
                 ),
             )

@@ -5,8 +5,8 @@
 //! Pairs each `ssl_certificate` of a server with its `ssl_certificate_key` (the n-th of each, a
 //! server's own or its `http` level's) and reports the key when both lie in the directory of one
 //! certificate of a layout that keeps a certificate and its key together, and the two
-//! directories differ: Certbot's `/etc/letsencrypt/live/<name>/` and the ACME directories of
-//! NixOS and Synology-like setups under `/var/lib/acme/<name>/`.
+//! directories differ: Certbot's `/etc/letsencrypt/live/<name>/` and NixOS's ACME module's
+//! `/var/lib/acme/<name>/`.
 //!
 //! ## Why is this bad?
 //! Certbot writes each certificate lineage's `fullchain.pem` and `privkey.pem` into its own
@@ -31,7 +31,7 @@ pub const TLS_KEY_OTHER_CERTIFICATE: Rule = Rule {
     severity: Severity::Error,
     summary: "`ssl_certificate_key` is in another certificate's directory (Certbot's `/etc/letsencrypt/live/<name>/`) than its `ssl_certificate`: the key does not belong to the certificate, or does not exist, and nginx refuses to start",
     help: "take the key from the certificate's own directory: `ssl_certificate_key /etc/letsencrypt/live/<the certificate's name>/privkey.pem;`",
-    fact: "Certbot keeps each certificate lineage in its own directory, /etc/letsencrypt/live/<name>/ with fullchain.pem and privkey.pem (its documentation, 'Where are my certificates?', and the paths it prints after issuing); nginx pairs the n-th ssl_certificate_key with the n-th ssl_certificate (nginx docs); seen with nginx 1.22.1: a key from another pair fails `nginx -t` with `SSL_CTX_use_PrivateKey(…) failed (… key values mismatch)`, a key path that does not exist with `cannot load certificate key … No such file or directory`. Seen in tests/realworld/tuning/t223-… (a Certbot lineage name misspelt in the key's path)",
+    fact: "Certbot keeps each certificate lineage in its own directory, /etc/letsencrypt/live/<name>/ with fullchain.pem and privkey.pem (certbot/docs/using.rst, 'Where are my certificates?', and the paths it prints after issuing); NixOS's security.acme writes each certificate and its key into `destPath = \"/var/lib/acme/${cert}\"` (nixos/modules/security/acme); nginx pairs the n-th ssl_certificate_key with the n-th ssl_certificate (nginx docs); seen with nginx 1.22.1: a key from another pair fails `nginx -t` with `SSL_CTX_use_PrivateKey(…) failed (… key values mismatch)`, a key path that does not exist with `cannot load certificate key … No such file or directory`. Seen in tests/realworld/tuning/t223-… (a Certbot lineage name misspelt in the key's path)",
     applies: Applies::Always,
 };
 
