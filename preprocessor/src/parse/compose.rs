@@ -1139,6 +1139,10 @@ pub fn read_in_project(
     let mut linuxserver_image = false;
     let mut nginx_unit_image = false;
     let mut configuration_file_mounted = false;
+    // A build (not netbox-docker's plugin recipe) or an image of another name, and a mount where
+    // netbox-docker's image reads its configuration.
+    let mut other_build_or_image = false;
+    let mut netbox_docker_configuration_mounted = false;
     let mut environment_unseen = false;
     let mut port_overridden = false;
     let mut configuration_mounted = false;
@@ -1258,7 +1262,7 @@ pub fn read_in_project(
         }
         let service_tag = if services_tag == Tag::Merge { service_tag } else { services_tag };
         // A later document's `build:` or `image:` replaces an earlier one's, as compose-go merges.
-        if let Some(build) = netbox.get("build") {
+        if let Some(build) = service_key(netbox, "build") {
             foreign_image = false;
             published_image = Some(false);
             // netbox-docker's plugin recipe, as its wiki and many guides write it.
@@ -1266,6 +1270,9 @@ pub fn read_in_project(
                 .get("dockerfile")
                 .and_then(Node::as_str)
                 .is_some_and(|dockerfile| dockerfile.trim().eq_ignore_ascii_case("Dockerfile-Plugins"));
+            // Any other build may start FROM netbox-docker's image: known by where it reads its
+            // configuration (below).
+            other_build_or_image = !plugins_recipe_build;
             sso_variables_unmapped = false;
             superuser_password_filled_in = false;
             login_required_by_default = false;
@@ -1277,6 +1284,11 @@ pub fn read_in_project(
             foreign_image = !netbox_docker_image(image);
             published_image = Some(published_netbox_docker_image(image));
             plugins_recipe_build = false;
+            // A name of one's own (`medialab-netbox:v4.2.9`), not interpolated: known by where it
+            // reads its configuration (below).
+            other_build_or_image = !image.contains('$')
+                && !published_netbox_docker_image(image)
+                && !is_linuxserver_repository(&image_repository_and_tag(image).0);
             sso_variables_unmapped = image_maps_no_sso_variables(image, project);
             superuser_password_filled_in = image_fills_in_superuser_password(image, project);
             login_required_by_default = image_requires_login_by_default(image, project);
@@ -1302,7 +1314,7 @@ pub fn read_in_project(
         });
         // Keys of the service or of its environment map from a merge key or `extends:`: the
         // environment read here may not be all of it.
-        environment_unseen |= netbox.get("<<").is_some()
+        environment_unseen |= !merge_keys_resolved(netbox)
             || netbox.get("extends").is_some()
             || netbox.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some());
         // Another command or web server configuration may serve NetBox elsewhere, and in another
@@ -1411,7 +1423,10 @@ pub fn read_in_project(
             if tag != Tag::Merge {
                 configuration_mounted = false;
                 configuration_from_elsewhere = false;
+                netbox_docker_configuration_mounted = false;
             }
+            netbox_docker_configuration_mounted |=
+                volumes.items().iter().filter_map(volume_target).any(|target| covers(target, "/etc/netbox/config"));
             configuration_from_elsewhere |= volumes.items().iter().any(|volume| {
                 // Where netbox-docker's loader and NetBox read configuration (not the reports'
                 // or scripts' directories beside it under /etc/netbox).
@@ -1472,6 +1487,7 @@ pub fn read_in_project(
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
         plugins_recipe_build,
+        built_on_netbox_docker: other_build_or_image && netbox_docker_configuration_mounted,
         sso_variables_unmapped,
         superuser_password_filled_in,
         login_required_by_default,
@@ -1599,6 +1615,27 @@ fn merged_lookup<'a>(service: &'a Node, key: &str) -> Result<Option<&'a Node>, (
         }
     }
     Ok(None)
+}
+
+/// Whether every merge key of a service (`<<: *netbox`, a list of them, and those inside the
+/// maps merged) names a map the loader resolved, within [`MERGED_MAPS`] maps: then
+/// [`service_key`] sees every key the service gets. An alias it could not resolve is read as
+/// null and may hold anything.
+fn merge_keys_resolved(service: &Node) -> bool {
+    let mut pending = vec![service];
+    let mut looked_at = 0;
+    while let Some(map) = pending.pop() {
+        looked_at += 1;
+        if looked_at > MERGED_MAPS || !matches!(map.kind, NodeKind::Map(_)) {
+            return false;
+        }
+        match map.get("<<").map(|merged| (merged, &merged.kind)) {
+            Some((_, NodeKind::Seq(maps))) => pending.extend(maps.iter()),
+            Some((merged, _)) => pending.push(merged),
+            None => {}
+        }
+    }
+    true
 }
 
 /// A service's `container_name:` as written, at its value, or at the merge key (`<<: *netbox`)
@@ -2727,6 +2764,7 @@ mod tests {
         let base = StockConfiguration {
             published_image: Some(true),
             plugins_recipe_build: false,
+            built_on_netbox_docker: false,
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
             login_required_by_default: true,
@@ -2750,6 +2788,7 @@ mod tests {
         let over = StockConfiguration {
             published_image: None,
             plugins_recipe_build: false,
+            built_on_netbox_docker: false,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
             login_required_by_default: false,

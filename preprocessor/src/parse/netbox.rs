@@ -1095,6 +1095,12 @@ pub struct StockConfiguration {
     /// its published image with plugins installed): the image keeps netbox-docker's entrypoint,
     /// which creates the superuser, whatever else the build changes.
     pub plugins_recipe_build: bool,
+    /// Another build, or an image of another name than netbox-docker's or linuxserver's
+    /// (`medialab-netbox:v4.2.9`), with a configuration mounted at or under `/etc/netbox/config`:
+    /// only netbox-docker's image reads its configuration there (3.0.2: the Dockerfile puts
+    /// docker/configuration.docker.py in NetBox's place, which loads every file of
+    /// /etc/netbox/config), so the image is built `FROM` it and keeps its entrypoint.
+    pub built_on_netbox_docker: bool,
     /// That image, by its tag, ships a configuration that maps no `SOCIAL_AUTH_*` variable (see
     /// [`crate::parse::compose::image_maps_no_sso_variables`]).
     pub sso_variables_unmapped: bool,
@@ -1174,6 +1180,7 @@ impl StockConfiguration {
         StockConfiguration {
             published_image: other.published_image.or(self.published_image),
             plugins_recipe_build: image(self.plugins_recipe_build, other.plugins_recipe_build),
+            built_on_netbox_docker: image(self.built_on_netbox_docker, other.built_on_netbox_docker),
             sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
             superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
             login_required_by_default: image(self.login_required_by_default, other.login_required_by_default),

@@ -18,6 +18,9 @@
 //! superuser) and a password above is written there. Where the service gets the superuser's
 //! Docker secrets (`superuser_password`, `superuser_api_token`, or all of `/run/secrets` mounted),
 //! their files win over the variables: nothing is said. A password or token of one's own is quiet.
+//! netbox-docker's image is its published one, a build of its plugin recipe, or another build or
+//! image with a configuration mounted at /etc/netbox/config (built `FROM` it); for the last two
+//! the defaults are filled in where the NetBox targeted is older than 4.6.
 //! A password left unset is judged only where `lint` read the whole Compose project (no other
 //! file may set it; where no file sets `SKIP_SUPERUSER`, only beside a superuser variable the
 //! project sets, or at the image where the service's environment configures the database (two of
@@ -47,7 +50,7 @@
 //! `/run/secrets/superuser_password`), or `SKIP_SUPERUSER=true` once the superuser exists.
 
 use super::superuser::{
-    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, is_placeholder, own_environment, runs_entrypoint,
+    CHART_HELP, V2_TOKENS, WIDELY_KNOWN_TOKEN, chart_superuser_known, defaults_filled_in, is_placeholder, own_environment, runs_entrypoint,
     skip_text, superuser,
 };
 use crate::finding::{Finding, Rule, Severity};
@@ -60,7 +63,7 @@ pub const DOCKER_SUPERUSER_KNOWN_CREDENTIALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "netbox-docker creates its superuser (`SKIP_SUPERUSER` is not `true`) with the password `admin`, an example's placeholder (`CHANGE_ME`), or the API token netbox-docker calls widely known",
     help: "set `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN` of your own (or the secret files `/run/secrets/superuser_password` and `superuser_api_token`), then `SKIP_SUPERUSER=true`; change the password of a superuser already created",
-    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). A `build:` of netbox-docker's plugin recipe (`dockerfile: Dockerfile-Plugins`, `FROM netboxcommunity/netbox` with plugins installed, as its wiki and the guides that copy it write it) keeps that entrypoint (tests/realworld/tuning/t208-…). Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset), and a copy of the chart's 4.x values in t227-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md; no superuser variable beside a database the environment configures in t228-…",
+    fact: "netbox-docker docker/docker-entrypoint.sh (1.0.0 to 3.0.2; 3.0.2 L54-78): unless SKIP_SUPERUSER is `true`, creates SUPERUSER_NAME (default `admin`) with SUPERUSER_PASSWORD (default `admin`, unless /run/secrets/superuser_password exists) and a Token whose key is SUPERUSER_API_TOKEN (default `0123456789abcdef0123456789abcdef01234567`); L84-92: the same entrypoint warns that this token 'is widely known; please remove it' (L89); L63-72: the secret files /run/secrets/superuser_password and superuser_api_token win over the variables. Its env/netbox.env set SKIP_SUPERUSER=false and SUPERUSER_PASSWORD=admin up to 2.4.0. docker/super_user.py of a later release (the one creating NetBox 4.5's v2 tokens, index id 27362249454) keeps both defaults; pull request #1674 (merged 2026-05-05) removed them, released in netbox-docker 5.0.0 (pull request #1675, 'Version 5.0.0': 'We removed the insecure and widely known default secrets'; 'only compatible with NetBox v4.6.x and above'). NetBox 4.5's v2 tokens are a generated key and a secret, so a known token value alone no longer authenticates. netbox-chart (0.1.0 to 8.3.61) writes superuser.password and superuser.apiToken into the superuser's Secret (templates/secret.yaml to 5.0.0-beta.18, `default (randAlphaNum 16)` and `default uuidv4`; superuser-secrets.yaml from beta.19; secret.yaml's common.secrets.passwords.manage in 5.0.78 and 8.3.61), mounts it at /run/secrets/superuser_password and superuser_api_token (templates/deployment.yaml) and sets no SKIP_SUPERUSER; its values.yaml gave `password: admin` and that token from 0.1.0 to 4.1.1 and to 5.0.0-beta5, empty from beta6 (git show of each tag); the top-level existingSecret replaces that Secret up to 5.0.0-beta.18, superuser.existingSecret from beta.19 (`if not .Values.superuser.existingSecret`). A `build:` of netbox-docker's plugin recipe (`dockerfile: Dockerfile-Plugins`, `FROM netboxcommunity/netbox` with plugins installed, as its wiki and the guides that copy it write it) keeps that entrypoint (tests/realworld/tuning/t208-…), and so does another build or image of one's own that reads its configuration at /etc/netbox/config, where only netbox-docker's image does (its Dockerfile puts docker/configuration.docker.py in NetBox's place, which loads every file of /etc/netbox/config; t235-…, t236-…): it fills in the defaults where the NetBox targeted is older than 4.6, which only netbox-docker before 5.0.0 builds. Seen in tests/realworld/tuning/t152-…, t172-… and t194-… (no SKIP_SUPERUSER, the token unset), and a copy of the chart's 4.x values in t227-…; an unset password for an image before 5.0.0 in trial 5, and a placeholder password in a project that sets no SKIP_SUPERUSER in trial 7, of tests/realworld/README.md; no superuser variable beside a database the environment configures in t228-…",
     applies: Applies::Always,
 };
 
@@ -119,8 +122,8 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // any project without it found thread excerpts and another image's build:
     // tests/realworld/README.md, round eleven). The token matters before NetBox 4.5, whose tokens
     // are their key alone.
-    let defaults_filled_in =
-        nb.stock_configuration().is_some_and(|stock| shown_whole(stock) && stock.superuser_password_filled_in);
+    let filled_in_by =
+        nb.stock_configuration().filter(|stock| shown_whole(*stock)).and_then(|stock| defaults_filled_in(stock, targets));
     let token_unset = nb.environment_variable("SUPERUSER_API_TOKEN").is_none() && targets.netbox < V2_TOKENS;
     let reported_before = out.len();
     match nb.environment_variable("SUPERUSER_PASSWORD") {
@@ -146,9 +149,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
     // the service's environment configures the database (t228: its own, not an excerpt of the
     // sign-on's variables; none: not judged), and not beside a finding on the password there
     // (one finding for one superuser).
-    if !defaults_filled_in {
-        return;
-    }
+    let Some(filled_in_by) = filled_in_by else { return };
     let anchor = match skip {
         Some(skip) => Some((skip.block, skip.value.range.clone())),
         None if whole_project && out.len() == reported_before => ["SUPERUSER_PASSWORD", "SUPERUSER_NAME", "SUPERUSER_EMAIL"]
@@ -183,7 +184,7 @@ pub fn docker_superuser_known_credentials(d: &Input<'_>, targets: &Targets, out:
         block,
         range,
         format!(
-            "netbox-docker creates {who} ({skip_said}), and {unset_where} {unset}: this image, from a netbox-docker release before 5.0.0 by its tag, then gives it {gives}, so anyone who reaches NetBox can {reach}"
+            "netbox-docker creates {who} ({skip_said}), and {unset_where} {unset}: {filled_in_by} then gives it {gives}, so anyone who reaches NetBox can {reach}"
         ),
     ));
 }

@@ -6,7 +6,9 @@
 //! then creates the superuser), finds a variable that spells one of the superuser's four
 //! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
 //! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
-//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, when its value is not what the entrypoint takes:
+//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these behind a prefix of one's own
+//! (`NB_SUPERUSER_USERNAME`, `NB_SUPERUSER_PASSWORD`: one finding for the prefix, at its first
+//! variable), when its value is not what the entrypoint takes:
 //! the variable it reads is set to another value, or is not set and the variable's value is not
 //! the default netbox-docker releases before 5.0.0 fill in (`admin`, `admin@example.com`; 5.0.0
 //! and later fill in none). "Unset" is said only of a whole project `lint` read; elsewhere the
@@ -25,6 +27,8 @@
 //! Use instead: `SUPERUSER_NAME: "admin"`.
 
 use crate::finding::{Finding, Rule, Severity};
+use crate::model::NetboxConfig;
+use crate::parse::netbox::Setting;
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
 
@@ -32,11 +36,15 @@ use crate::version::{Applies, Targets};
 pub const DOCKER_SUPERUSER_VARIABLE_UNREAD: Rule = Rule {
     id: "netbox/docker-superuser-variable-unread",
     severity: Severity::Warning,
-    summary: "a superuser variable netbox-docker never reads (`SUPERUSER_USERNAME`, `SUPERUSER_PASS`, …) where its entrypoint creates the superuser from `SUPERUSER_NAME`, `SUPERUSER_PASSWORD` or `SUPERUSER_EMAIL` with another value",
+    summary: "a superuser variable netbox-docker never reads (`SUPERUSER_USERNAME`, `SUPERUSER_PASS`, `NB_SUPERUSER_NAME`, …) where its entrypoint creates the superuser from `SUPERUSER_NAME`, `SUPERUSER_PASSWORD` or `SUPERUSER_EMAIL` with another value",
     help: "give the value to the variable netbox-docker reads (`SUPERUSER_NAME`, `SUPERUSER_PASSWORD`, `SUPERUSER_EMAIL`) and remove the other; a superuser already created keeps its name and password",
-    fact: "netbox-docker docker/docker-entrypoint.sh (3.0.2 L54-81; every tag to 27bf52c reads no other SUPERUSER_ name) creates the superuser with `User.objects.create_superuser('${SUPERUSER_NAME}', '${SUPERUSER_EMAIL}', '${SUPERUSER_PASSWORD}')`, filling in `admin`, `admin@example.com` and `admin` for unset ones (L57-66), and prints 'Superuser Username: ${SUPERUSER_NAME}'; the later docker/super_user.py (netbox-docker 0cd10dd, index id 66813473691) reads SUPERUSER_NAME, SUPERUSER_EMAIL, SUPERUSER_PASSWORD and SUPERUSER_API_TOKEN with no default. Seen in netbox-docker issue #1434 (tests/realworld/tuning/t192-…: the log line 'Superuser Username: NetBox Admin User' and no user admin)",
+    fact: "netbox-docker docker/docker-entrypoint.sh (3.0.2 L54-81; every tag to 27bf52c reads no other SUPERUSER_ name) creates the superuser with `User.objects.create_superuser('${SUPERUSER_NAME}', '${SUPERUSER_EMAIL}', '${SUPERUSER_PASSWORD}')`, filling in `admin`, `admin@example.com` and `admin` for unset ones (L57-66), and prints 'Superuser Username: ${SUPERUSER_NAME}'; the later docker/super_user.py (netbox-docker 0cd10dd, index id 66813473691) reads SUPERUSER_NAME, SUPERUSER_EMAIL, SUPERUSER_PASSWORD and SUPERUSER_API_TOKEN with no default. Seen in netbox-docker issue #1434 (tests/realworld/tuning/t192-…: the log line 'Superuser Username: NetBox Admin User' and no user admin), and NB_SUPERUSER_* read only by a project's own script that nothing runs (t235-…)",
     applies: Applies::Always,
 };
+
+/// The superuser variables netbox-docker reads, with the value releases before 5.0.0 fill in.
+const READ: &[(&str, &str)] =
+    &[("SUPERUSER_NAME", "admin"), ("SUPERUSER_PASSWORD", "admin"), ("SUPERUSER_EMAIL", "admin@example.com")];
 
 /// The names netbox-docker never reads, each with the one it reads and the value netbox-docker
 /// releases before 5.0.0 fill in when that one is unset (5.0.0 and later fill in none).
@@ -69,28 +77,42 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
     // "Unset" only where the whole project was read: elsewhere another file may set it.
     let whole = nb.whole_project_services().is_some() && stock.is_some_and(|stock| !stock.environment_unseen);
     let not_set = if whole { "is unset" } else { "is not set in the files checked" };
+    // Names of one's own behind a prefix, by prefix: one finding for each (one rename fixes all).
+    let mut prefixed: Vec<(&str, Vec<Unread<'_>>)> = Vec::new();
+    for var in nb.environment() {
+        let Some((prefix, read, filled_in)) = read_under_prefix(&var.name) else { continue };
+        // The one Compose keeps where a name repeats.
+        let var = nb.environment_variable(&var.name).unwrap_or(var);
+        let Some(lost) = value_lost(nb, var, read, filled_in) else { continue };
+        match prefixed.iter_mut().find(|(p, _)| *p == prefix) {
+            Some((_, vars)) if !vars.iter().any(|v| v.var.name == var.name) => {
+                vars.push(Unread { var, read, filled_in, lost })
+            }
+            Some(_) => {}
+            None => prefixed.push((prefix, vec![Unread { var, read, filled_in, lost }])),
+        }
+    }
+    for (prefix, vars) in prefixed {
+        let names = vars.iter().map(|v| format!("`{}`", v.var.name.escape_debug())).collect::<Vec<_>>().join(", ");
+        out.push(
+            Finding::in_block(
+                &DOCKER_SUPERUSER_VARIABLE_UNREAD,
+                vars[0].var.block,
+                vars[0].var.name_range.clone(),
+                format!(
+                    "netbox-docker's entrypoint never reads {names}: the names it reads have no `{}_` prefix, and {} (`SKIP_SUPERUSER` is `{}`), so what is given here is never used",
+                    prefix.escape_debug(),
+                    instead_of_all(&vars, not_set),
+                    skip.value.as_str().unwrap_or_default().escape_debug()
+                ),
+            )
+            .with_help(format!("name these variables without the `{}_` prefix", prefix.escape_debug())),
+        );
+    }
     for &(unread, read, filled_in) in SPELLED_OTHERWISE {
         let Some(var) = nb.environment_variable(unread) else { continue };
-        let Some(value) = var.value.as_str() else { continue };
-        // A Docker secret file gives the password, whatever the variables say (entrypoint L63-64).
-        if read == "SUPERUSER_PASSWORD" && stock.is_some_and(|stock| stock.superuser_secrets) {
-            continue;
-        }
-        let used = match nb.environment_variable(read).map(|read| read.value.as_str()) {
-            Some(Some(used)) if used != value => format!("`{read}` is set to another value"),
-            // Not set: releases before 5.0.0 fill in a default, later ones none (super_user.py
-            // passes None: no user without a name, no usable password without one); either way
-            // not this value, unless it is that default (then an older image takes it anyway).
-            None if value != filled_in => {
-                let later = match read {
-                    "SUPERUSER_NAME" => "; 5.0.0 and later fill in nothing, and the superuser is not created",
-                    "SUPERUSER_PASSWORD" => "; 5.0.0 and later fill in nothing, and the superuser gets no usable password",
-                    _ => "; 5.0.0 and later fill in nothing",
-                };
-                format!("`{read}` {not_set} (netbox-docker before 5.0.0 fills in `{filled_in}`{later})")
-            }
-            _ => continue,
-        };
+        let Some(lost) = value_lost(nb, var, read, filled_in) else { continue };
+        let used = instead(read, filled_in, lost, not_set);
         let what = match read {
             "SUPERUSER_NAME" => "name",
             "SUPERUSER_PASSWORD" => "password",
@@ -109,6 +131,103 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
             .with_help(format!("set `{read}` to this value and remove `{unread}`")),
         );
     }
+}
+
+/// What becomes of a value under a name the entrypoint never reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Lost {
+    /// The variable it reads is set to another value.
+    OtherValue,
+    /// The variable it reads is not set, and this is not the value older releases fill in.
+    Unset,
+}
+
+/// What becomes of the value of `var`, a name the entrypoint never reads for `read`: `None`
+/// where nothing is lost (the same value under both names, the default an older image fills in
+/// anyway, a Docker secret giving the password, a value not known here).
+fn value_lost(nb: &NetboxConfig, var: &Setting, read: &str, filled_in: &str) -> Option<Lost> {
+    let value = var.value.as_str()?;
+    // A Docker secret file gives the password, whatever the variables say (entrypoint L63-64).
+    if read == "SUPERUSER_PASSWORD" && nb.stock_configuration().is_some_and(|stock| stock.superuser_secrets) {
+        return None;
+    }
+    match nb.environment_variable(read).map(|read| read.value.as_str()) {
+        Some(Some(used)) if used != value => Some(Lost::OtherValue),
+        // Not set: releases before 5.0.0 fill in a default, later ones none (super_user.py
+        // passes None: no user without a name, no usable password without one); either way
+        // not this value, unless it is that default (then an older image takes it anyway).
+        None if value != filled_in => Some(Lost::Unset),
+        _ => None,
+    }
+}
+
+/// A variable under a name the entrypoint never reads: the one it reads, the value releases
+/// before 5.0.0 fill in for that, and what becomes of this one's value.
+struct Unread<'a> {
+    var: &'a Setting,
+    read: &'static str,
+    filled_in: &'static str,
+    lost: Lost,
+}
+
+/// What happens instead, for a message.
+fn instead(read: &str, filled_in: &str, lost: Lost, not_set: &str) -> String {
+    if lost == Lost::OtherValue {
+        return format!("`{read}` is set to another value");
+    }
+    let later = match read {
+        "SUPERUSER_NAME" => "; 5.0.0 and later fill in nothing, and the superuser is not created",
+        "SUPERUSER_PASSWORD" => "; 5.0.0 and later fill in nothing, and the superuser gets no usable password",
+        _ => "; 5.0.0 and later fill in nothing",
+    };
+    format!("`{read}` {not_set} (netbox-docker before 5.0.0 fills in `{filled_in}`{later})")
+}
+
+/// Names of one's own behind one prefix, what each stands for and what becomes of it, said at
+/// once: `SUPERUSER_NAME` and `SUPERUSER_PASSWORD` are unset (…), `SUPERUSER_EMAIL` is set to
+/// another value.
+fn instead_of_all(vars: &[Unread<'_>], not_set: &str) -> String {
+    let listed = |lost: Lost| -> Vec<(&str, &str)> {
+        vars.iter().filter(|v| v.lost == lost).map(|v| (v.read, v.filled_in)).collect()
+    };
+    let names = |reads: &[(&str, &str)]| {
+        let mut names: Vec<String> = reads.iter().map(|(read, _)| format!("`{read}`")).collect();
+        let last = names.pop().unwrap_or_default();
+        if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) }
+    };
+    let mut said = Vec::new();
+    let unset = listed(Lost::Unset);
+    if !unset.is_empty() {
+        let filled: Vec<String> = unset.iter().map(|(_, filled)| format!("`{filled}`")).collect();
+        let verb = if unset.len() > 1 { not_set.replacen("is", "are", 1) } else { not_set.to_string() };
+        said.push(format!(
+            "{} {verb} (netbox-docker before 5.0.0 fills in {}; 5.0.0 and later fill in nothing)",
+            names(&unset),
+            filled.join(", ")
+        ));
+    }
+    let other = listed(Lost::OtherValue);
+    if !other.is_empty() {
+        let verb = if other.len() > 1 { "are set to other values" } else { "is set to another value" };
+        said.push(format!("{} {verb}", names(&other)));
+    }
+    said.join(", and ")
+}
+
+/// A superuser variable behind a prefix of one's own (`NB_SUPERUSER_USERNAME`, corpus case
+/// t235): the prefix, the variable the entrypoint reads and the value releases before 5.0.0
+/// fill in for it.
+fn read_under_prefix(name: &str) -> Option<(&str, &'static str, &'static str)> {
+    let at = name.find("_SUPERUSER_")?;
+    let (prefix, rest) = (&name[..at], &name[at + 1..]);
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+        return None;
+    }
+    READ.iter()
+        .find(|(read, _)| *read == rest)
+        .map(|&(read, filled_in)| (read, filled_in))
+        .or_else(|| SPELLED_OTHERWISE.iter().find(|(unread, _, _)| *unread == rest).map(|&(_, read, filled_in)| (read, filled_in)))
+        .map(|(read, filled_in)| (prefix, read, filled_in))
 }
 
 #[cfg(test)]
@@ -144,6 +263,30 @@ mod tests {
         // The e-mail address under SUPERUSER_MAIL beside another SUPERUSER_EMAIL.
         let mail = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_EMAIL: a@example.net\n      SUPERUSER_MAIL: b@example.net\n");
         assert_fires_in_chapter("netbox/docker-superuser-variable-unread", &mail, 6);
+    }
+
+    /// t235's shape: the superuser's variables behind a prefix of one's own (`NB_`), read by a
+    /// script nothing runs: one finding, at the first, for the one rename.
+    #[test]
+    fn names_behind_a_prefix_of_ones_own() {
+        let prefixed = chapter("      SKIP_SUPERUSER: \"false\"\n      NB_SUPERUSER_USERNAME: netops\n      NB_SUPERUSER_PASSWORD: Vl4nd-Ops\n      NB_SUPERUSER_EMAIL: netops@example.net\n");
+        let found = crate::rules::testing::diagnostics(&prefixed, &crate::config::Settings::default());
+        let found: Vec<_> = found.iter().filter(|d| d.rule == "netbox/docker-superuser-variable-unread").collect();
+        assert_eq!(found.iter().map(|d| d.start.line).collect::<Vec<_>>(), [8], "{found:?}");
+        assert!(
+            found[0].message.contains("`NB_SUPERUSER_USERNAME`, `NB_SUPERUSER_PASSWORD`, `NB_SUPERUSER_EMAIL`")
+                && found[0].message.contains("no `NB_` prefix")
+                && found[0].message.contains("`SUPERUSER_NAME`, `SUPERUSER_PASSWORD` and `SUPERUSER_EMAIL` are not set in the files checked"),
+            "{}",
+            found[0].message
+        );
+        // What the entrypoint reads set to the same values: nothing is lost.
+        let same = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: netops\n      NB_SUPERUSER_USERNAME: netops\n");
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &same);
+        // Another value: said so.
+        let other = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: ops\n      NB_SUPERUSER_USERNAME: netops\n");
+        let found = crate::rules::testing::diagnostics(&other, &crate::config::Settings::default());
+        assert!(found.iter().any(|d| d.rule == "netbox/docker-superuser-variable-unread" && d.message.contains("`SUPERUSER_NAME` is set to another value")), "{found:?}");
     }
 
     #[test]

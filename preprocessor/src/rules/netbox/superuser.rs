@@ -4,6 +4,7 @@
 
 use crate::finding::BlockId;
 use crate::model::NetboxConfig;
+use crate::parse::netbox::StockConfiguration;
 use crate::version::{Targets, Version};
 use std::ops::Range;
 
@@ -34,9 +35,35 @@ pub(super) fn superuser(nb: &NetboxConfig) -> Option<String> {
 }
 
 /// Whether the `netbox` service runs netbox-docker's entrypoint, which creates the superuser:
-/// its published image, or a build of its plugin recipe (`Dockerfile-Plugins`, FROM that image).
-pub(super) fn runs_entrypoint(stock: crate::parse::netbox::StockConfiguration) -> bool {
-    (stock.published_image == Some(true) || stock.plugins_recipe_build) && !stock.linuxserver_image
+/// its published image, a build of its plugin recipe (`Dockerfile-Plugins`, FROM that image), or
+/// another build or image that reads its configuration where netbox-docker's does (corpus cases
+/// t235, t236: built FROM it).
+pub(super) fn runs_entrypoint(stock: StockConfiguration) -> bool {
+    (stock.published_image == Some(true) || stock.plugins_recipe_build || stock.built_on_netbox_docker)
+        && !stock.linuxserver_image
+}
+
+/// netbox-docker 5.0.0 builds NetBox 4.6 and later only, and is the first release to fill in no
+/// superuser password or token (pull request #1675).
+const FIRST_NETBOX_OF_DOCKER_5: Version = Version::new(4, 6, 0);
+
+/// Whether the image fills in netbox-docker's superuser defaults (`admin`, the widely known
+/// token) where the variables are unset, and what says so, for a message: netbox-docker's
+/// published image by its tag; an image built on it by the NetBox targeted, which only a
+/// netbox-docker release before 5.0.0 builds when it is older than 4.6.
+pub(super) fn defaults_filled_in(stock: StockConfiguration, targets: &Targets) -> Option<String> {
+    // The tag says so of netbox-docker's own image only; another image's tag is its builder's.
+    if stock.superuser_password_filled_in && stock.published_image == Some(true) {
+        Some("this image, from a netbox-docker release before 5.0.0 by its tag,".to_string())
+    } else if (stock.plugins_recipe_build || stock.built_on_netbox_docker) && targets.netbox < FIRST_NETBOX_OF_DOCKER_5
+    {
+        Some(format!(
+            "this image, built on netbox-docker's for NetBox {} (which only netbox-docker releases before 5.0.0 build),",
+            targets.netbox
+        ))
+    } else {
+        None
+    }
 }
 
 /// `SKIP_SUPERUSER`'s value as written, for a message.
@@ -93,7 +120,45 @@ pub(super) fn chart_superuser_known(nb: &NetboxConfig, targets: &Targets) -> Vec
 #[cfg(test)]
 mod tests {
     use crate::config::Settings;
-    use crate::rules::testing::diagnostics;
+    use crate::rules::testing::{diagnostics, linted_for};
+
+    /// An image built on netbox-docker's (t235: `build: .` from a merge key; t236: an image of
+    /// one's own name), known by its configuration mounted at /etc/netbox/config: it keeps the
+    /// entrypoint, which fills in `admin` where the NetBox targeted is older than 4.6 (only
+    /// netbox-docker before 5.0.0 builds those). Said at `SKIP_SUPERUSER` (line 9), or at the
+    /// superuser's name where the project sets no `SKIP_SUPERUSER`.
+    #[test]
+    fn an_image_built_on_netbox_docker_keeps_its_entrypoint() {
+        const RULE: &str = "netbox/docker-superuser-known-credentials";
+        let project = |base: &str, environment: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose,file=docker-compose.yml\nx-base: &base\n{base}  volumes:\n    - ./configuration:/etc/netbox/config:ro\nservices:\n  netbox:\n    <<: *base\n    environment:\n{environment}```\n"
+            )
+        };
+        let fired = |text: &str, netbox: &str| {
+            let mut settings = Settings::default();
+            settings.targets.netbox = netbox.parse().unwrap();
+            linted_for(RULE, text, &settings)
+        };
+        let skip = "      SKIP_SUPERUSER: \"false\"\n";
+        for base in ["  build: .\n", "  image: medialab-netbox:v4.2.9\n"] {
+            let found = fired(&project(base, skip), "4.2.9");
+            assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [9], "{found:?}");
+            assert!(found[0].1.contains("built on netbox-docker's for NetBox 4.2.9"), "{found:?}");
+            // NetBox 4.6 and later: netbox-docker 5.0.0 and later, which fill in nothing.
+            assert!(fired(&project(base, skip), "4.6.0").is_empty());
+        }
+        let named = fired(&project("  image: medialab-netbox:v4.2.9\n", "      SUPERUSER_NAME: admin\n"), "4.2.9");
+        assert_eq!(named.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [9], "{named:?}");
+        // Without the mount, another image may run anything; an interpolated name may be any image.
+        let unmounted = project("  build: .\n", skip)
+            .replace("    - ./configuration:/etc/netbox/config:ro\n", "    - ./media:/opt/netbox/netbox/media\n");
+        assert!(fired(&unmounted, "4.2.9").is_empty());
+        assert!(fired(&project("  image: ${NETBOX_IMAGE}\n", skip), "4.2.9").is_empty());
+        // A merge key the loader cannot resolve may set the password.
+        let unresolved = project("  build: .\n", skip).replace("    <<: *base\n", "    <<: [*base, *elsewhere]\n");
+        assert!(fired(&unresolved, "4.2.9").is_empty());
+    }
 
     /// netbox-chart's values (t227: a copy of the chart's 4.x defaults): the password `admin`,
     /// and the widely known token where NetBox's tokens are their key (before 4.5). Quiet where
