@@ -1840,7 +1840,7 @@ fn scan_services(
         // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
         // not followed there.
         facts.elsewhere |=
-            service.get("extends").is_some() || (service_name == "netbox" && service.get("<<").is_some());
+            service.get("extends").is_some() || (service_name == "netbox" && !merge_keys_resolved(service));
         if let Some(image) = image_as_run(service, project) {
             let (repository, _) = image_repository_and_tag(&image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);
@@ -1939,15 +1939,16 @@ fn service_environment(
     env_files: &EnvFileIndex<'_>,
     names: &[&str],
 ) -> Option<Vec<(String, ServiceVariable)>> {
-    // Keys from a merge key (also inside `environment:`) or `extends:` are not followed.
+    // Keys from `extends:`, a merge key inside `environment:` or one the loader could not
+    // resolve are not followed; those of resolved merge keys are.
     if service.get("extends").is_some()
-        || service.get("<<").is_some()
-        || service.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some())
+        || !merge_keys_resolved(service)
+        || service_key(service, "environment").is_some_and(|environment| untag(environment).1.get("<<").is_some())
     {
         return None;
     }
     let mut variables: Vec<(String, ServiceVariable)> = Vec::new();
-    let entries = match service.get("env_file") {
+    let entries = match service_key(service, "env_file") {
         Some(env_file) => match env_file_entries(untag(env_file).1) {
             (entries, true) => entries,
             (_, false) => return None,
@@ -1967,7 +1968,7 @@ fn service_environment(
             }
         }
     }
-    if let Some(environment) = service.get("environment") {
+    if let Some(environment) = service_key(service, "environment") {
         let (mut settings, mut invalid) = (Vec::new(), Vec::new());
         environment_settings(text, untag(environment).1, block, project, &mut settings, &mut invalid);
         for setting in settings.iter().filter(|setting| names.contains(&setting.name.as_str())) {

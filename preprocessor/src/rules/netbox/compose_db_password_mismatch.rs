@@ -241,6 +241,13 @@ mod tests {
         let anchored = |postgres: &str| project(CHANGED, postgres).replace("services:\n", "x-pg: &pg\n  POSTGRES_DB: netbox\nservices:\n");
         assert_fires_linted("netbox/compose-db-password-mismatch", &anchored(INITIAL), 9);
         assert_quiet_linted(RULE, &anchored("      <<: *pg\n      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n"));
+        // A service's keys from a merge key the loader resolved (`<<: [*common, *netbox]`, as
+        // Swarm stacks write them) are seen; one it could not resolve may hold anything.
+        let merged = project(CHANGED, INITIAL)
+            .replace("  postgres:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_USER: netbox\n      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n", "  postgres:\n    <<: [*common, *pg]\n")
+            .replace("services:\n", "x-common: &common\n  restart: always\nx-pg: &pg\n  image: postgres:17-alpine\n  environment:\n    POSTGRES_USER: netbox\n    POSTGRES_PASSWORD: J5brHrAXFLQSif0K\nservices:\n");
+        assert_fires_linted(RULE, &merged, 14);
+        assert_quiet_linted(RULE, &merged.replace("[*common, *pg]", "[*common, *pg, *unknown]"));
         // The name may resolve elsewhere: `extra_hosts:`, the host's network, a link.
         for netbox_key in ["    extra_hosts: [\"postgres:10.0.0.5\"]\n", "    network_mode: host\n", "    links: [\"pg2:postgres\"]\n"] {
             let beyond = project(CHANGED, INITIAL).replace("    environment:\n      DB_HOST", &format!("{netbox_key}    environment:\n      DB_HOST"));
