@@ -269,6 +269,30 @@ fn a_fragment_does_not_unset_what_it_does_not_show() {
     assert!(rules_at(&json(&loud)).contains(&("netbox/backend-path".into(), "configuration.py".into(), 5)));
 }
 
+/// A file of settings alone under a name of one's own (t237: a chart's extraConfig written as
+/// Python) is read as configuration: a literal under a name nobody reads is reported, beside a
+/// library's backend. Beside a backend of one's own, which may read its names, or in a file with
+/// a function (a pipeline module's constants), it is not.
+#[test]
+fn a_name_nobody_reads_in_a_file_of_settings_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let oidc = "REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth'\nSOCIAL_AUTH_OIDC_KEY = 'netbox'\nLOGLEVEL = 'DEBUG'\n";
+    let lint = |name: &str, text: &str| {
+        let path = write(dir.path(), name, text);
+        let out = bin().arg("lint").arg(&path).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&out))
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "netbox/setting-unknown")
+            .map(|(_, _, line)| line)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(lint("a/netbox-oidc.py", oidc), [3]);
+    let own_backend = oidc.replace("social_core.backends.open_id_connect.OpenIdConnectAuth", "aaa.backend.AAABackend");
+    assert_eq!(lint("b/netbox-aaa.py", &own_backend), Vec::<u64>::new());
+    let with_function = format!("{oidc}def step(backend, user, response, *args, **kwargs):\n    return None\n");
+    assert_eq!(lint("c/netbox-oidc.py", &with_function), Vec::<u64>::new());
+}
+
 /// An add-on of a netbox-docker checkout is one NetBox runs while Django builds its settings
 /// (netbox-docker 3.0.2 docker/configuration.docker.py loads every `*.py` of the configuration
 /// directory then): a model imported at its top stops NetBox, whatever the file is called, and

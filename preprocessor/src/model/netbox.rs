@@ -143,6 +143,9 @@ pub struct NetboxConfig {
     /// Whether each settings file (`configuration.py`, a netbox-docker add-on) is shown whole
     /// in every block of it: Python runs it as a module of its own and no block is an excerpt.
     whole_settings_files: HashMap<CompactString, bool, FxBuildHasher>,
+    /// Of those, the fragments taken for settings because they bind upper-case names only (see
+    /// [`NetboxConfig::in_settings_only_fragment`]).
+    settings_only_fragments: HashSet<CompactString, FxBuildHasher>,
     /// The ports compose files publish for the `netbox` service beyond the machine itself.
     published: Vec<crate::parse::netbox::Published>,
     /// Traefik routes that serve NetBox under a path of its own.
@@ -948,9 +951,20 @@ impl NetboxConfig {
         names: crate::parse::module_names::ModuleNames,
     ) {
         let file = CompactString::from(file);
-        let whole =
-            runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial | Role::Ldap);
+        // A fragment that binds upper-case names only (no function, class or import) is no
+        // pipeline module with constants but settings (a chart's extraConfig file written as
+        // Python, an add-on of one's own; corpus case t237's `LOGLEVEL`).
+        let settings_only = role == Role::Fragment
+            && !excerpt
+            && !names.opaque
+            && !names.bound.is_empty()
+            && names.bound.iter().all(|name| !name.bytes().any(|b| b.is_ascii_lowercase()));
+        let whole = settings_only
+            || (runs_as_own_module(&file, role, excerpt) && matches!(role, Role::Whole | Role::Partial | Role::Ldap));
         *self.whole_settings_files.entry(file.clone()).or_insert(true) &= whole;
+        if settings_only {
+            self.settings_only_fragments.insert(file.clone());
+        }
         // A function's body is judged in any file shown whole, whatever it is loaded as: the
         // names it reads are looked up in its own file's globals when it runs.
         let judged = |read: &&crate::parse::module_names::FreeRead| {
@@ -1018,6 +1032,13 @@ impl NetboxConfig {
                 .block_files
                 .get(&setting.block)
                 .is_some_and(|file| self.whole_settings_files.get(file) == Some(&true))
+    }
+
+    /// Whether a setting is written in a fragment `lint` took for settings because it binds
+    /// upper-case names only (no function, class or import): read as NetBox's configuration, but
+    /// a backend of one's own may read its other names from there.
+    pub fn in_settings_only_fragment(&self, setting: &Setting) -> bool {
+        self.block_files.get(&setting.block).is_some_and(|file| self.settings_only_fragments.contains(file))
     }
 
     /// Whether a compose file puts the variable into a service's command, entrypoint, health
@@ -1092,6 +1113,7 @@ impl NetboxConfig {
             for (file, whole) in part.whole_settings_files {
                 *config.whole_settings_files.entry(file).or_insert(true) &= whole;
             }
+            config.settings_only_fragments.extend(part.settings_only_fragments);
             config.block_files.extend(part.block_files);
             config.published.extend(part.published);
             let replaced: HashSet<&str> = part.traefik_routers.iter().map(String::as_str).collect();

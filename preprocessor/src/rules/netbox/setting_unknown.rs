@@ -26,7 +26,10 @@ use crate::version::{Applies, Targets};
 /// shown whole, which no line of that file uses (a helper would build another value) and no star
 /// import could reach; NetBox's settings.py reads only its parameters from configuration.py
 /// (corpus cases h165's `LOG_LEVEL`, h184's `CSRF_ALLOWED_ORIGINS`, seen after the rule was
-/// first written).
+/// first written). A file `lint` reads under a name NetBox gives no role counts as such a
+/// settings file when it binds upper-case names only (no function, class or import: t237's
+/// chart extraConfig written as Python), and only where every backend is a library's (a backend
+/// of one's own may read its names: t63).
 pub const SETTING_UNKNOWN: Rule = Rule {
     id: "netbox/setting-unknown",
     severity: Severity::Warning,
@@ -113,6 +116,12 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             && is_literal(&setting.value)
             && d.netbox.is_unread(setting)
             && !imported_from_configuration(&d.netbox, Some(name))
+            // Nor imported by name from the module that sets it (constants of one's own).
+            && !d.netbox.imports.iter().any(|import| import.name == name)
+            // A file of settings alone, under a name NetBox gives no role: its other names may
+            // be a backend's of one's own (t63's TACACS backend), unless every backend is a
+            // library's (t237's `LOGLEVEL` beside OpenID Connect).
+            && (!d.netbox.in_settings_only_fragment(setting) || backends_of_libraries(d))
         {
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
