@@ -417,6 +417,11 @@ const SCALING: &[Case] = &[
         }
         one_chapter(chapter)
     }),
+    ("superuser variables behind n prefixes of one's own", 20_000, |n| {
+        // netbox-docker's environment, each variable under a prefix of its own.
+        let vars: String = (0..n).map(|i| format!("P{i}_SUPERUSER_NAME=user{i}\n")).collect();
+        one_chapter(format!("```sh,check=env,file=netbox.env\nSKIP_SUPERUSER=false\n{vars}```\n"))
+    }),
     ("NetBox variants over a blueprint of n/2 blocks", 4_000, |n| {
         let mut chapter = String::new();
         for i in 0..n / 2 {

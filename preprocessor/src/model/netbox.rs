@@ -421,6 +421,13 @@ impl NetboxConfig {
         self.environment.iter().rev().find(|var| var.name == name).map(|var| &**var)
     }
 
+    /// Each environment variable's last value, the one the container gets, by name: one pass,
+    /// for rules that look at every variable (looking each up with [`Self::environment_variable`]
+    /// would make them quadratic in the file).
+    pub fn environment_last(&self) -> HashMap<&str, &Setting> {
+        self.environment.iter().map(|var| (var.name.as_str(), &**var)).collect()
+    }
+
     /// The settings that are netbox-docker's defaults, not the administrator's choice: read
     /// from the environment by netbox-docker's own `configuration.py` (with the default it
     /// ships), where the deployment's environment file or compose `environment:` does not set

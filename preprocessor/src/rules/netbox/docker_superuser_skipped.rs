@@ -42,9 +42,10 @@ pub fn docker_superuser_skipped(d: &Input<'_>, _: &Targets, out: &mut Vec<Findin
         return;
     }
     // The first of them as Compose reads the environment: where an administrator added them.
+    let kept = nb.environment_last();
     let Some(first) = nb.environment().find(|var| {
         SUPERUSER_VARIABLES.contains(&var.name.as_str())
-            && nb.environment_variable(&var.name).is_some_and(|last| last.value.as_str().is_none_or(|v| !v.is_empty()))
+            && kept.get(var.name.as_str()).is_some_and(|last| last.value.as_str().is_none_or(|v| !v.is_empty()))
     }) else {
         return;
     };

@@ -26,6 +26,8 @@
 //!
 //! Use instead: `SUPERUSER_NAME: "admin"`.
 
+use std::collections::HashMap;
+
 use crate::finding::{Finding, Rule, Severity};
 use crate::model::NetboxConfig;
 use crate::parse::netbox::Setting;
@@ -78,18 +80,23 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
     let whole = nb.whole_project_services().is_some() && stock.is_some_and(|stock| !stock.environment_unseen);
     let not_set = if whole { "is unset" } else { "is not set in the files checked" };
     // Names of one's own behind a prefix, by prefix: one finding for each (one rename fixes all).
+    // Each name once, as Compose keeps it (the last), looked up in one pass: linear in the file.
+    let last = nb.environment_last();
     let mut prefixed: Vec<(&str, Vec<Unread<'_>>)> = Vec::new();
+    let mut by_prefix: HashMap<&str, usize> = HashMap::new();
     for var in nb.environment() {
         let Some((prefix, read, filled_in)) = read_under_prefix(&var.name) else { continue };
-        // The one Compose keeps where a name repeats.
-        let var = nb.environment_variable(&var.name).unwrap_or(var);
-        let Some(lost) = value_lost(nb, var, read, filled_in) else { continue };
-        match prefixed.iter_mut().find(|(p, _)| *p == prefix) {
-            Some((_, vars)) if !vars.iter().any(|v| v.var.name == var.name) => {
-                vars.push(Unread { var, read, filled_in, lost })
+        if !last.get(var.name.as_str()).is_some_and(|kept| std::ptr::eq(*kept, var)) {
+            continue;
+        }
+        let Some(lost) = value_lost(nb, var, (read, last.get(read).copied()), filled_in) else { continue };
+        let unread = Unread { var, read, filled_in, lost };
+        match by_prefix.get(prefix) {
+            Some(&at) => prefixed[at].1.push(unread),
+            None => {
+                by_prefix.insert(prefix, prefixed.len());
+                prefixed.push((prefix, vec![unread]));
             }
-            Some(_) => {}
-            None => prefixed.push((prefix, vec![Unread { var, read, filled_in, lost }])),
         }
     }
     for (prefix, vars) in prefixed {
@@ -110,8 +117,8 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
         );
     }
     for &(unread, read, filled_in) in SPELLED_OTHERWISE {
-        let Some(var) = nb.environment_variable(unread) else { continue };
-        let Some(lost) = value_lost(nb, var, read, filled_in) else { continue };
+        let Some(&var) = last.get(unread) else { continue };
+        let Some(lost) = value_lost(nb, var, (read, last.get(read).copied()), filled_in) else { continue };
         let used = instead(read, filled_in, lost, not_set);
         let what = match read {
             "SUPERUSER_NAME" => "name",
@@ -142,16 +149,17 @@ enum Lost {
     Unset,
 }
 
-/// What becomes of the value of `var`, a name the entrypoint never reads for `read`: `None`
+/// What becomes of the value of `var`, a name the entrypoint never reads for `read` (`used`, the
+/// variable of that name, if set): `None`
 /// where nothing is lost (the same value under both names, the default an older image fills in
 /// anyway, a Docker secret giving the password, a value not known here).
-fn value_lost(nb: &NetboxConfig, var: &Setting, read: &str, filled_in: &str) -> Option<Lost> {
+fn value_lost(nb: &NetboxConfig, var: &Setting, (read, used): (&str, Option<&Setting>), filled_in: &str) -> Option<Lost> {
     let value = var.value.as_str()?;
     // A Docker secret file gives the password, whatever the variables say (entrypoint L63-64).
     if read == "SUPERUSER_PASSWORD" && nb.stock_configuration().is_some_and(|stock| stock.superuser_secrets) {
         return None;
     }
-    match nb.environment_variable(read).map(|read| read.value.as_str()) {
+    match used.map(|used| used.value.as_str()) {
         Some(Some(used)) if used != value => Some(Lost::OtherValue),
         // Not set: releases before 5.0.0 fill in a default, later ones none (super_user.py
         // passes None: no user without a name, no usable password without one); either way

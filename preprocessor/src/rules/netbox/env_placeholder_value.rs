@@ -41,16 +41,21 @@ pub fn env_placeholder_value(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>)
     let nb = &d.netbox;
     // The placeholders each file holds, in order (a later variable of the same name wins).
     let mut by_file: Vec<(crate::finding::BlockId, Vec<&crate::parse::netbox::Setting>)> = Vec::new();
+    let mut file_at: std::collections::HashMap<crate::finding::BlockId, usize> = std::collections::HashMap::new();
+    let kept = nb.environment_last();
     for var in nb.environment() {
         let Some(value) = var.value.as_str() else { continue };
         // The variable's last value is the one the container gets.
-        let last = nb.environment_variable(&var.name).is_some_and(|last| std::ptr::eq(last, var));
+        let last = kept.get(var.name.as_str()).is_some_and(|last| std::ptr::eq(*last, var));
         if !is_placeholder(value) || !nb.looks_up_variable(&var.name) || !last {
             continue;
         }
-        match by_file.iter_mut().find(|(block, _)| *block == var.block) {
-            Some((_, vars)) => vars.push(var),
-            None => by_file.push((var.block, vec![var])),
+        match file_at.get(&var.block) {
+            Some(&at) => by_file[at].1.push(var),
+            None => {
+                file_at.insert(var.block, by_file.len());
+                by_file.push((var.block, vec![var]));
+            }
         }
     }
     for (block, vars) in by_file {

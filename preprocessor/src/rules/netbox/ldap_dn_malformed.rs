@@ -117,9 +117,10 @@ pub fn ldap_dn_malformed(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         }
     }
     if d.netbox.netbox_docker_reads_ldap_variables() {
+        let kept = d.netbox.environment_last();
         for var in d.netbox.environment().filter(|var| VARIABLES.contains(&var.name.as_str())) {
             // The last value a variable gets is the one read.
-            if d.netbox.environment_variable(&var.name).is_some_and(|last| std::ptr::eq(last, var)) {
+            if kept.get(var.name.as_str()).is_some_and(|last| std::ptr::eq(*last, var)) {
                 report(var, &var.value, out);
             }
         }

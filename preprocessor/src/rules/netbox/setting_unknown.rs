@@ -41,6 +41,8 @@ pub const SETTING_UNKNOWN: Rule = Rule {
 
 pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
     let mut social: Option<(Vec<&str>, Vec<String>)> = None;
+    // The names any file imports, once (a lookup per setting keeps the rule linear).
+    let mut imported_names: Option<std::collections::HashSet<&str>> = None;
     for setting in d.netbox.own_settings() {
         let name = setting.name.as_str();
         if name.len() < 6
@@ -117,7 +119,7 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             && d.netbox.is_unread(setting)
             && !imported_from_configuration(&d.netbox, Some(name))
             // Nor imported by name from the module that sets it (constants of one's own).
-            && !d.netbox.imports.iter().any(|import| import.name == name)
+            && !imported_names.get_or_insert_with(|| d.netbox.imports.iter().map(|import| import.name.as_str()).collect()).contains(name)
             // A file of settings alone, under a name NetBox gives no role: its other names may
             // be a backend's of one's own (t63's TACACS backend), unless every backend is a
             // library's (t237's `LOGLEVEL` beside OpenID Connect).
