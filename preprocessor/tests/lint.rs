@@ -291,6 +291,26 @@ fn a_name_nobody_reads_in_a_file_of_settings_alone() {
     assert_eq!(lint("b/netbox-aaa.py", &own_backend), Vec::<u64>::new());
     let with_function = format!("{oidc}def step(backend, user, response, *args, **kwargs):\n    return None\n");
     assert_eq!(lint("c/netbox-oidc.py", &with_function), Vec::<u64>::new());
+    // Constants a pipeline module imports as a module, or through NetBox's configuration module.
+    let constants = write(dir.path(), "d/sso_constants.py", "ADMIN_GROUP = 'netbox-admins'\n");
+    let settings = write(dir.path(), "d/netbox-oidc.py", oidc);
+    let in_constants = |files: &[&Path]| {
+        let out = bin().arg("lint").args(files).args(["--format", "json"]).output().unwrap();
+        rules_at(&json(&out))
+            .into_iter()
+            .filter(|(rule, file, _)| rule == "netbox/setting-unknown" && file == "sso_constants.py")
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(in_constants(&[&constants, &settings]).len(), 1);
+    for import in ["from netbox import sso_constants\n", "import sso_constants\n", "from netbox import configuration\n"]
+    {
+        let step = write(
+            dir.path(),
+            "d/sso_pipeline_roles.py",
+            &format!("{import}\ndef set_role(backend, user, response, *args, **kwargs):\n    return None\n"),
+        );
+        assert_eq!(in_constants(&[&constants, &settings, &step]), vec![], "{import}");
+    }
 }
 
 /// An add-on of a netbox-docker checkout is one NetBox runs while Django builds its settings

@@ -1315,8 +1315,8 @@ pub fn read_in_project(
         // Keys of the service or of its environment map from a merge key or `extends:`: the
         // environment read here may not be all of it.
         environment_unseen |= !merge_keys_resolved(netbox)
-            || netbox.get("extends").is_some()
-            || netbox.get("environment").is_some_and(|environment| untag(environment).1.get("<<").is_some());
+            || service_key(netbox, "extends").is_some()
+            || service_key(netbox, "environment").is_some_and(|environment| untag(environment).1.get("<<").is_some());
         // Another command or web server configuration may serve NetBox elsewhere, and in another
         // network namespace Compose publishes no port: what the image says of its port no longer
         // holds, whatever a later file names as the image (Compose merges key by key). Keys from
@@ -1487,7 +1487,8 @@ pub fn read_in_project(
     out.file.stock_configuration = netbox_seen.then_some(StockConfiguration {
         published_image,
         plugins_recipe_build,
-        built_on_netbox_docker: other_build_or_image && netbox_docker_configuration_mounted,
+        own_build_or_image: other_build_or_image,
+        configuration_at_netbox_docker_path: netbox_docker_configuration_mounted,
         sso_variables_unmapped,
         superuser_password_filled_in,
         login_required_by_default,
@@ -1795,8 +1796,7 @@ fn scan_services(
                 }),
                 interpolated,
                 keys_set,
-                env_files: service
-                    .get("env_file")
+                env_files: service_key(service, "env_file")
                     .map(|env_file| env_file_entries(untag(env_file).1).0.into_iter().map(|entry| entry.path).collect())
                     .unwrap_or_default(),
                 environment: is_backing
@@ -1840,7 +1840,7 @@ fn scan_services(
         // NetBox's own service taking keys from a YAML merge key: its environment (DB_HOST) is
         // not followed there.
         facts.elsewhere |=
-            service.get("extends").is_some() || (service_name == "netbox" && !merge_keys_resolved(service));
+            service_key(service, "extends").is_some() || (service_name == "netbox" && !merge_keys_resolved(service));
         if let Some(image) = image_as_run(service, project) {
             let (repository, _) = image_repository_and_tag(&image);
             let name = repository.rsplit('/').next().unwrap_or(&repository);
@@ -1941,7 +1941,7 @@ fn service_environment(
 ) -> Option<Vec<(String, ServiceVariable)>> {
     // Keys from `extends:`, a merge key inside `environment:` or one the loader could not
     // resolve are not followed; those of resolved merge keys are.
-    if service.get("extends").is_some()
+    if service_key(service, "extends").is_some()
         || !merge_keys_resolved(service)
         || service_key(service, "environment").is_some_and(|environment| untag(environment).1.get("<<").is_some())
     {
@@ -2765,7 +2765,8 @@ mod tests {
         let base = StockConfiguration {
             published_image: Some(true),
             plugins_recipe_build: false,
-            built_on_netbox_docker: false,
+            own_build_or_image: false,
+            configuration_at_netbox_docker_path: false,
             sso_variables_unmapped: true,
             superuser_password_filled_in: true,
             login_required_by_default: true,
@@ -2789,7 +2790,8 @@ mod tests {
         let over = StockConfiguration {
             published_image: None,
             plugins_recipe_build: false,
-            built_on_netbox_docker: false,
+            own_build_or_image: false,
+            configuration_at_netbox_docker_path: false,
             sso_variables_unmapped: false,
             superuser_password_filled_in: false,
             login_required_by_default: false,

@@ -1095,12 +1095,13 @@ pub struct StockConfiguration {
     /// its published image with plugins installed): the image keeps netbox-docker's entrypoint,
     /// which creates the superuser, whatever else the build changes.
     pub plugins_recipe_build: bool,
-    /// Another build, or an image of another name than netbox-docker's or linuxserver's
-    /// (`medialab-netbox:v4.2.9`), with a configuration mounted at or under `/etc/netbox/config`:
-    /// only netbox-docker's image reads its configuration there (3.0.2: the Dockerfile puts
-    /// docker/configuration.docker.py in NetBox's place, which loads every file of
-    /// /etc/netbox/config), so the image is built `FROM` it and keeps its entrypoint.
-    pub built_on_netbox_docker: bool,
+    /// A build (not netbox-docker's plugin recipe), or an image of another name than
+    /// netbox-docker's or linuxserver's, not interpolated (`medialab-netbox:v4.2.9`): see
+    /// [`StockConfiguration::built_on_netbox_docker`].
+    pub own_build_or_image: bool,
+    /// A volume is mounted at or under `/etc/netbox/config`, where only netbox-docker's image
+    /// reads its configuration (held across compose files, as the other mounts are).
+    pub configuration_at_netbox_docker_path: bool,
     /// That image, by its tag, ships a configuration that maps no `SOCIAL_AUTH_*` variable (see
     /// [`crate::parse::compose::image_maps_no_sso_variables`]).
     pub sso_variables_unmapped: bool,
@@ -1171,6 +1172,14 @@ pub struct StockConfiguration {
 }
 
 impl StockConfiguration {
+    /// The image is built on netbox-docker's and keeps its entrypoint: a build or an image of
+    /// one's own whose configuration is mounted where only netbox-docker's image reads it (3.0.2:
+    /// the Dockerfile puts docker/configuration.docker.py in NetBox's place, which loads every
+    /// file of /etc/netbox/config), in whichever compose file of the project each is written.
+    pub fn built_on_netbox_docker(&self) -> bool {
+        self.own_build_or_image && self.configuration_at_netbox_docker_path
+    }
+
     /// Two compose files of one project, merged (`other` the later): the later image wins; what
     /// either shows of mounts, network and secrets holds; the environment is complete only when
     /// both say so.
@@ -1180,7 +1189,9 @@ impl StockConfiguration {
         StockConfiguration {
             published_image: other.published_image.or(self.published_image),
             plugins_recipe_build: image(self.plugins_recipe_build, other.plugins_recipe_build),
-            built_on_netbox_docker: image(self.built_on_netbox_docker, other.built_on_netbox_docker),
+            own_build_or_image: image(self.own_build_or_image, other.own_build_or_image),
+            configuration_at_netbox_docker_path: self.configuration_at_netbox_docker_path
+                || other.configuration_at_netbox_docker_path,
             sso_variables_unmapped: image(self.sso_variables_unmapped, other.sso_variables_unmapped),
             superuser_password_filled_in: image(self.superuser_password_filled_in, other.superuser_password_filled_in),
             login_required_by_default: image(self.login_required_by_default, other.login_required_by_default),

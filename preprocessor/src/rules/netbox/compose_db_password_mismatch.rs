@@ -247,7 +247,9 @@ mod tests {
             .replace("  postgres:\n    image: postgres:17-alpine\n    environment:\n      POSTGRES_USER: netbox\n      POSTGRES_PASSWORD: J5brHrAXFLQSif0K\n", "  postgres:\n    <<: [*common, *pg]\n")
             .replace("services:\n", "x-common: &common\n  restart: always\nx-pg: &pg\n  image: postgres:17-alpine\n  environment:\n    POSTGRES_USER: netbox\n    POSTGRES_PASSWORD: J5brHrAXFLQSif0K\nservices:\n");
         assert_fires_linted(RULE, &merged, 14);
-        assert_quiet_linted(RULE, &merged.replace("[*common, *pg]", "[*common, *pg, *unknown]"));
+        let scalar = merged.replace("[*common, *pg]", "[*common, *pg, *s]").replace("x-common:", "x-s: &s foo\nx-common:");
+        assert_quiet_linted(RULE, &scalar);
+        assert!(crate::rules::testing::linted("configcheck/syntax-error", &scalar).is_empty());
         // The name may resolve elsewhere: `extra_hosts:`, the host's network, a link.
         for netbox_key in ["    extra_hosts: [\"postgres:10.0.0.5\"]\n", "    network_mode: host\n", "    links: [\"pg2:postgres\"]\n"] {
             let beyond = project(CHANGED, INITIAL).replace("    environment:\n      DB_HOST", &format!("{netbox_key}    environment:\n      DB_HOST"));

@@ -6,9 +6,11 @@
 //! then creates the superuser), finds a variable that spells one of the superuser's four
 //! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
 //! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
-//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these behind a prefix of one's own
-//! (`NB_SUPERUSER_USERNAME`, `NB_SUPERUSER_PASSWORD`: one finding for the prefix, at its first
-//! variable), when its value is not what the entrypoint takes:
+//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these and the four names it reads behind
+//! NetBox's name as a prefix (`NB_SUPERUSER_USERNAME`, `NETBOX_SUPERUSER_PASSWORD`: one finding
+//! for the prefix, at its first variable; not other programs' such as Django's
+//! `DJANGO_SUPERUSER_*`, and not where the image shown is neither netbox-docker's nor built on
+//! it), when its value is not what the entrypoint takes:
 //! the variable it reads is set to another value, or is not set and the variable's value is not
 //! the default netbox-docker releases before 5.0.0 fill in (`admin`, `admin@example.com`; 5.0.0
 //! and later fill in none). "Unset" is said only of a whole project `lint` read; elsewhere the
@@ -84,7 +86,11 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
     let last = nb.environment_last();
     let mut prefixed: Vec<(&str, Vec<Unread<'_>>)> = Vec::new();
     let mut by_prefix: HashMap<&str, usize> = HashMap::new();
-    for var in nb.environment() {
+    // Not where the image shown is neither netbox-docker's nor built on it: an image of one's
+    // own may read its own names.
+    let entrypoint_known =
+        stock.is_none_or(|stock| stock.published_image.is_none() || super::superuser::runs_entrypoint(stock));
+    for var in nb.environment().filter(|_| entrypoint_known) {
         let Some((prefix, read, filled_in)) = read_under_prefix(&var.name) else { continue };
         if !last.get(var.name.as_str()).is_some_and(|kept| std::ptr::eq(*kept, var)) {
             continue;
@@ -100,20 +106,28 @@ pub fn docker_superuser_variable_unread(d: &Input<'_>, _: &Targets, out: &mut Ve
         }
     }
     for (prefix, vars) in prefixed {
-        let names = vars.iter().map(|v| format!("`{}`", v.var.name.escape_debug())).collect::<Vec<_>>().join(", ");
+        let names = and_list(vars.iter().map(|v| format!("`{}`", v.var.name.escape_debug())));
+        let mut reads: Vec<&str> = Vec::new();
+        for v in &vars {
+            if !reads.contains(&v.read) {
+                reads.push(v.read);
+            }
+        }
         out.push(
             Finding::in_block(
                 &DOCKER_SUPERUSER_VARIABLE_UNREAD,
                 vars[0].var.block,
                 vars[0].var.name_range.clone(),
                 format!(
-                    "netbox-docker's entrypoint never reads {names}: the names it reads have no `{}_` prefix, and {} (`SKIP_SUPERUSER` is `{}`), so what is given here is never used",
-                    prefix.escape_debug(),
+                    "`SKIP_SUPERUSER` is `{}`, so netbox-docker's entrypoint creates the superuser, but it never reads {names} (the names it reads have no `{prefix}_` prefix): {}, so what is given here is never used",
+                    skip.value.as_str().unwrap_or_default().escape_debug(),
                     instead_of_all(&vars, not_set),
-                    skip.value.as_str().unwrap_or_default().escape_debug()
                 ),
             )
-            .with_help(format!("name these variables without the `{}_` prefix", prefix.escape_debug())),
+            .with_help(format!(
+                "rename them to {}, the names netbox-docker reads",
+                and_list(reads.iter().map(|read| format!("`{read}`")))
+            )),
         );
     }
     for &(unread, read, filled_in) in SPELLED_OTHERWISE {
@@ -191,44 +205,61 @@ fn instead(read: &str, filled_in: &str, lost: Lost, not_set: &str) -> String {
     format!("`{read}` {not_set} (netbox-docker before 5.0.0 fills in `{filled_in}`{later})")
 }
 
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: impl Iterator<Item = String>) -> String {
+    let mut items: Vec<String> = items.collect();
+    let last = items.pop().unwrap_or_default();
+    if items.is_empty() { last } else { format!("{} and {last}", items.join(", ")) }
+}
+
 /// Names of one's own behind one prefix, what each stands for and what becomes of it, said at
-/// once: `SUPERUSER_NAME` and `SUPERUSER_PASSWORD` are unset (…), `SUPERUSER_EMAIL` is set to
-/// another value.
+/// once, each variable read named once: `SUPERUSER_NAME` and `SUPERUSER_PASSWORD` are unset, …;
+/// `SUPERUSER_EMAIL` is set to another value.
 fn instead_of_all(vars: &[Unread<'_>], not_set: &str) -> String {
     let listed = |lost: Lost| -> Vec<(&str, &str)> {
-        vars.iter().filter(|v| v.lost == lost).map(|v| (v.read, v.filled_in)).collect()
-    };
-    let names = |reads: &[(&str, &str)]| {
-        let mut names: Vec<String> = reads.iter().map(|(read, _)| format!("`{read}`")).collect();
-        let last = names.pop().unwrap_or_default();
-        if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) }
+        let mut reads: Vec<(&str, &str)> = Vec::new();
+        for v in vars.iter().filter(|v| v.lost == lost) {
+            if !reads.iter().any(|(read, _)| *read == v.read) {
+                reads.push((v.read, v.filled_in));
+            }
+        }
+        reads
     };
     let mut said = Vec::new();
     let unset = listed(Lost::Unset);
     if !unset.is_empty() {
-        let filled: Vec<String> = unset.iter().map(|(_, filled)| format!("`{filled}`")).collect();
-        let verb = if unset.len() > 1 { not_set.replacen("is", "are", 1) } else { not_set.to_string() };
+        let (verb, which) = if unset.len() > 1 {
+            (not_set.replacen("is", "are", 1), " respectively")
+        } else {
+            (not_set.to_string(), "")
+        };
         said.push(format!(
-            "{} {verb} (netbox-docker before 5.0.0 fills in {}; 5.0.0 and later fill in nothing)",
-            names(&unset),
-            filled.join(", ")
+            "{} {verb}, which netbox-docker before 5.0.0 fills in with {}{which} and 5.0.0 and later leave empty",
+            and_list(unset.iter().map(|(read, _)| format!("`{read}`"))),
+            and_list(unset.iter().map(|(_, filled)| format!("`{filled}`"))),
         ));
     }
     let other = listed(Lost::OtherValue);
     if !other.is_empty() {
         let verb = if other.len() > 1 { "are set to other values" } else { "is set to another value" };
-        said.push(format!("{} {verb}", names(&other)));
+        said.push(format!("{} {verb}", and_list(other.iter().map(|(read, _)| format!("`{read}`")))));
     }
-    said.join(", and ")
+    said.join("; ")
 }
 
-/// A superuser variable behind a prefix of one's own (`NB_SUPERUSER_USERNAME`, corpus case
-/// t235): the prefix, the variable the entrypoint reads and the value releases before 5.0.0
-/// fill in for it.
+/// NetBox's own name and its short form as prefixes (`NB_SUPERUSER_USERNAME`, corpus case t235).
+/// Other programs' are left alone: Django's `createsuperuser` reads `DJANGO_SUPERUSER_*`,
+/// Patroni `PATRONI_SUPERUSER_*`, Nautobot's image `NAUTOBOT_SUPERUSER_*`, and an env file
+/// `lint` reads may be theirs.
+const NETBOX_PREFIXES: &[&str] = &["NB", "NETBOX"];
+
+/// A superuser variable behind NetBox's name as a prefix of one's own (see [`NETBOX_PREFIXES`]):
+/// the prefix, the variable the entrypoint reads and the value releases before 5.0.0 fill in for
+/// it.
 fn read_under_prefix(name: &str) -> Option<(&str, &'static str, &'static str)> {
     let at = name.find("_SUPERUSER_")?;
     let (prefix, rest) = (&name[..at], &name[at + 1..]);
-    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') {
+    if !NETBOX_PREFIXES.contains(&prefix) {
         return None;
     }
     READ.iter()
@@ -282,12 +313,27 @@ mod tests {
         let found: Vec<_> = found.iter().filter(|d| d.rule == "netbox/docker-superuser-variable-unread").collect();
         assert_eq!(found.iter().map(|d| d.start.line).collect::<Vec<_>>(), [8], "{found:?}");
         assert!(
-            found[0].message.contains("`NB_SUPERUSER_USERNAME`, `NB_SUPERUSER_PASSWORD`, `NB_SUPERUSER_EMAIL`")
+            found[0].message.contains("`NB_SUPERUSER_USERNAME`, `NB_SUPERUSER_PASSWORD` and `NB_SUPERUSER_EMAIL`")
                 && found[0].message.contains("no `NB_` prefix")
-                && found[0].message.contains("`SUPERUSER_NAME`, `SUPERUSER_PASSWORD` and `SUPERUSER_EMAIL` are not set in the files checked"),
-            "{}",
-            found[0].message
+                && found[0].message.contains("`SUPERUSER_NAME`, `SUPERUSER_PASSWORD` and `SUPERUSER_EMAIL` are not set in the files checked, which netbox-docker before 5.0.0 fills in with `admin`, `admin` and `admin@example.com` respectively")
+                && found[0].help.contains("rename them to `SUPERUSER_NAME`, `SUPERUSER_PASSWORD` and `SUPERUSER_EMAIL`"),
+            "{} / {}",
+            found[0].message,
+            found[0].help
         );
+        // Two spellings of one variable name it once.
+        let twice = chapter("      SKIP_SUPERUSER: \"false\"\n      NB_SUPERUSER_USER: netops\n      NB_SUPERUSER_LOGIN: netops\n");
+        let found = crate::rules::testing::diagnostics(&twice, &crate::config::Settings::default());
+        let message = &found.iter().find(|d| d.rule == "netbox/docker-superuser-variable-unread").unwrap().message;
+        assert!(message.contains("`NB_SUPERUSER_USER` and `NB_SUPERUSER_LOGIN`") && message.contains(": `SUPERUSER_NAME` is not set"), "{message}");
+        // Other programs' superuser variables (Django's createsuperuser, Patroni, Nautobot), and
+        // an image of one's own, which may read its own names.
+        for other in ["DJANGO", "PATRONI", "NAUTOBOT"] {
+            let theirs = chapter(&format!("      SKIP_SUPERUSER: \"false\"\n      {other}_SUPERUSER_USERNAME: netops\n"));
+            assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &theirs);
+        }
+        let own_image = prefixed.replace("  netbox:\n", "  netbox:\n    image: registry.example.net/ops/netbox-own:4.4\n");
+        assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &own_image);
         // What the entrypoint reads set to the same values: nothing is lost.
         let same = chapter("      SKIP_SUPERUSER: \"false\"\n      SUPERUSER_NAME: netops\n      NB_SUPERUSER_USERNAME: netops\n");
         assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &same);

@@ -123,7 +123,7 @@ pub fn setting_unknown(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>)
             // A file of settings alone, under a name NetBox gives no role: its other names may
             // be a backend's of one's own (t63's TACACS backend), unless every backend is a
             // library's (t237's `LOGLEVEL` beside OpenID Connect).
-            && (!d.netbox.in_settings_only_fragment(setting) || backends_of_libraries(d))
+            && (!d.netbox.in_settings_only_fragment(setting) || (backends_of_libraries(d) && !fragment_imported(d, setting)))
         {
             // Far from every parameter, and no line of its file uses it: nobody reads it
             // (`LOG_LEVEL = 'WARNING'`, `CSRF_ALLOWED_ORIGINS = [...]`). A value computed by
@@ -154,6 +154,21 @@ fn far_from_all(setting: &Setting, message: String, help: &str) -> Finding {
 fn found(setting: &Setting, message: String, near: &str) -> Finding {
     Finding::in_block(&SETTING_UNKNOWN, setting.block, setting.name_range.clone(), message)
         .with_help(format!("rename it to `{near}`"))
+}
+
+/// Whether a file of the deployment imports the settings-only fragment `setting` is in as a
+/// module (`from netbox import sso_constants`, `import sso_constants`), or NetBox's
+/// configuration module, into which netbox-docker and netbox-chart merge such a file (`from
+/// netbox import configuration`, then `configuration.NAME`): its names may be read there.
+fn fragment_imported(d: &Input<'_>, setting: &Setting) -> bool {
+    let Some(file) = d.netbox.file_of(setting.block) else { return true };
+    let base = file.rsplit('/').next().unwrap_or(file);
+    let stem = base.strip_suffix(".py").unwrap_or(base);
+    imported_from_configuration(&d.netbox, None)
+        || d.netbox.imports.iter().any(|import| {
+            let last = import.module.rsplit('.').next().unwrap_or(&import.module);
+            [stem, "configuration"].iter().any(|module| last == *module || import.name == *module)
+        })
 }
 
 /// Whether every backend the configuration names is social-core's (a class of its inventory),

@@ -39,7 +39,7 @@ pub(super) fn superuser(nb: &NetboxConfig) -> Option<String> {
 /// another build or image that reads its configuration where netbox-docker's does (corpus cases
 /// t235, t236: built FROM it).
 pub(super) fn runs_entrypoint(stock: StockConfiguration) -> bool {
-    (stock.published_image == Some(true) || stock.plugins_recipe_build || stock.built_on_netbox_docker)
+    (stock.published_image == Some(true) || stock.plugins_recipe_build || stock.built_on_netbox_docker())
         && !stock.linuxserver_image
 }
 
@@ -55,10 +55,16 @@ pub(super) fn defaults_filled_in(stock: StockConfiguration, targets: &Targets) -
     // The tag says so of netbox-docker's own image only; another image's tag is its builder's.
     if stock.superuser_password_filled_in && stock.published_image == Some(true) {
         Some("this image, from a netbox-docker release before 5.0.0 by its tag,".to_string())
-    } else if (stock.plugins_recipe_build || stock.built_on_netbox_docker) && targets.netbox < FIRST_NETBOX_OF_DOCKER_5
+    } else if (stock.plugins_recipe_build || stock.built_on_netbox_docker())
+        && targets.netbox < FIRST_NETBOX_OF_DOCKER_5
     {
+        let built = if stock.plugins_recipe_build {
+            "a build of netbox-docker's plugin recipe"
+        } else {
+            "taken to be built on netbox-docker's (its configuration is mounted at /etc/netbox/config)"
+        };
         Some(format!(
-            "this image, built on netbox-docker's for NetBox {} (which only netbox-docker releases before 5.0.0 build),",
+            "this image, {built}, for NetBox {}, the release targeted (only netbox-docker releases before 5.0.0 build NetBox before 4.6),",
             targets.netbox
         ))
     } else {
@@ -144,7 +150,7 @@ mod tests {
         for base in ["  build: .\n", "  image: medialab-netbox:v4.2.9\n"] {
             let found = fired(&project(base, skip), "4.2.9");
             assert_eq!(found.iter().map(|(line, _)| *line).collect::<Vec<_>>(), [9], "{found:?}");
-            assert!(found[0].1.contains("built on netbox-docker's for NetBox 4.2.9"), "{found:?}");
+            assert!(found[0].1.contains("taken to be built on netbox-docker's (its configuration is mounted at /etc/netbox/config), for NetBox 4.2.9, the release targeted"), "{found:?}");
             // NetBox 4.6 and later: netbox-docker 5.0.0 and later, which fill in nothing.
             assert!(fired(&project(base, skip), "4.6.0").is_empty());
         }
@@ -155,9 +161,26 @@ mod tests {
             .replace("    - ./configuration:/etc/netbox/config:ro\n", "    - ./media:/opt/netbox/netbox/media\n");
         assert!(fired(&unmounted, "4.2.9").is_empty());
         assert!(fired(&project("  image: ${NETBOX_IMAGE}\n", skip), "4.2.9").is_empty());
-        // A merge key the loader cannot resolve may set the password.
-        let unresolved = project("  build: .\n", skip).replace("    <<: *base\n", "    <<: [*base, *elsewhere]\n");
+        // A merge key that resolves to no map may hold anything (read as such, with no syntax
+        // error), and so may an `environment:` the merged map gives with a merge key inside.
+        let unresolved = format!(
+            "x-s: &s foo\n{}",
+            project("  build: .\n", skip).split_once("file=docker-compose.yml\n").unwrap().1
+        )
+        .replace("    <<: *base\n", "    <<: [*base, *s]\n");
+        let unresolved = format!("# t\n\n```yaml,check=compose,file=docker-compose.yml\n{unresolved}");
         assert!(fired(&unresolved, "4.2.9").is_empty());
+        let inner = project(
+            "  build: .\n  environment:\n    <<: *env\n    SKIP_SUPERUSER: \"false\"\n",
+            "      DB_NAME: netbox\n",
+        )
+        .replace("    environment:\n      DB_NAME: netbox\n", "")
+        .replace("x-base: &base\n", "x-env: &env\n  SUPERUSER_PASSWORD: Kq8-our-own-Wm3\nx-base: &base\n");
+        assert!(fired(&inner, "4.2.9").is_empty(), "{inner}");
+        // The build in an override, the mount in the main file (netbox-docker's own layout).
+        let main = "```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v4.2-3.2.0\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n    environment:\n      SKIP_SUPERUSER: \"false\"\n```\n";
+        let over = "```yaml,check=compose,file=docker-compose.override.yml\nservices:\n  netbox:\n    image: netbox:latest-plugins\n    build:\n      context: .\n      dockerfile: Dockerfile\n```\n";
+        assert_eq!(fired(&format!("# t\n\n{main}\n{over}"), "4.2.9").len(), 1);
     }
 
     /// netbox-chart's values (t227: a copy of the chart's 4.x defaults): the password `admin`,
