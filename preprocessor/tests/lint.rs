@@ -1547,6 +1547,23 @@ fn a_database_password_changed_in_one_env_file_only_is_found() {
     let text = serde_json::to_string(&report).unwrap();
     assert!(text.contains("env/postgres.env line 2"), "{text}");
     assert!(!text.contains("J5brHrAXFLQSif0K") && !text.contains("Ch4nged-0nly-here"), "{text}");
+    // PostgreSQL's env file named by a merge key (a Swarm stack's anchors): read all the same.
+    write(
+        root,
+        "merged/docker-compose.yml",
+        "x-pg: &pg\n  image: docker.io/postgres:17-alpine\n  env_file: env/postgres.env\nservices:\n  netbox:\n    image: docker.io/netboxcommunity/netbox:v4.6-5.0.2\n    env_file: env/netbox.env\n  postgres:\n    <<: *pg\n  redis:\n    image: docker.io/valkey/valkey:8.1-alpine\n",
+    );
+    fs::create_dir_all(root.join("merged/env")).unwrap();
+    fs::copy(root.join("env/netbox.env"), root.join("merged/env/netbox.env")).unwrap();
+    fs::copy(root.join("env/postgres.env"), root.join("merged/env/postgres.env")).unwrap();
+    let merged =
+        bin().arg("lint").arg(root.join("merged/docker-compose.yml")).args(["--format", "json"]).output().unwrap();
+    let merged: Vec<_> = rules_at(&json(&merged))
+        .into_iter()
+        .filter(|(rule, ..)| rule == "netbox/compose-db-password-mismatch")
+        .collect();
+    assert_eq!(merged.len(), 1, "{merged:?}");
+    fs::remove_dir_all(root.join("merged")).unwrap();
     // A checkout's own configuration.py (netbox-docker before 1.0) that reads the variables:
     // the same finding; one that names its database itself: none.
     let checkout = |database: &str| {
