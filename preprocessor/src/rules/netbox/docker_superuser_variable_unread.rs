@@ -6,11 +6,12 @@
 //! then creates the superuser), finds a variable that spells one of the superuser's four
 //! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
 //! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
-//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these and the four names it reads behind
+//! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these and the three names they stand for behind
 //! NetBox's name as a prefix (`NB_SUPERUSER_USERNAME`, `NETBOX_SUPERUSER_PASSWORD`: one finding
-//! for the prefix, at its first variable; not other programs' such as Django's
-//! `DJANGO_SUPERUSER_*`, and not where the image shown is neither netbox-docker's nor built on
-//! it), when its value is not what the entrypoint takes:
+//! for the prefix, at its first variable; not another prefix, which may be another program's,
+//! such as Django's `createsuperuser`, which reads `DJANGO_SUPERUSER_*`; and not where the image
+//! shown is neither netbox-docker's nor built on it), when its value is not what the entrypoint
+//! takes:
 //! the variable it reads is set to another value, or is not set and the variable's value is not
 //! the default netbox-docker releases before 5.0.0 fill in (`admin`, `admin@example.com`; 5.0.0
 //! and later fill in none). "Unset" is said only of a whole project `lint` read; elsewhere the
@@ -248,9 +249,11 @@ fn instead_of_all(vars: &[Unread<'_>], not_set: &str) -> String {
 }
 
 /// NetBox's own name and its short form as prefixes (`NB_SUPERUSER_USERNAME`, corpus case t235).
-/// Other programs' are left alone: Django's `createsuperuser` reads `DJANGO_SUPERUSER_*`,
-/// Patroni `PATRONI_SUPERUSER_*`, Nautobot's image `NAUTOBOT_SUPERUSER_*`, and an env file
-/// `lint` reads may be theirs.
+/// Any other prefix may be another program's, and an env file `lint` reads may be that
+/// program's: Django's own `createsuperuser --noinput` reads `DJANGO_SUPERUSER_PASSWORD` and
+/// `DJANGO_SUPERUSER_<FIELD>` (django/contrib/auth/management/commands/createsuperuser.py
+/// L199-222, the Django of NetBox 4.6.8's virtual environment), so those are read in a NetBox
+/// container too.
 const NETBOX_PREFIXES: &[&str] = &["NB", "NETBOX"];
 
 /// A superuser variable behind NetBox's name as a prefix of one's own (see [`NETBOX_PREFIXES`]):
@@ -326,8 +329,8 @@ mod tests {
         let found = crate::rules::testing::diagnostics(&twice, &crate::config::Settings::default());
         let message = &found.iter().find(|d| d.rule == "netbox/docker-superuser-variable-unread").unwrap().message;
         assert!(message.contains("`NB_SUPERUSER_USER` and `NB_SUPERUSER_LOGIN`") && message.contains(": `SUPERUSER_NAME` is not set"), "{message}");
-        // Other programs' superuser variables (Django's createsuperuser, Patroni, Nautobot), and
-        // an image of one's own, which may read its own names.
+        // Other prefixes, which may be other programs' (Django's createsuperuser reads
+        // DJANGO_SUPERUSER_*), and an image of one's own, which may read its own names.
         for other in ["DJANGO", "PATRONI", "NAUTOBOT"] {
             let theirs = chapter(&format!("      SKIP_SUPERUSER: \"false\"\n      {other}_SUPERUSER_USERNAME: netops\n"));
             assert_quiet_in_chapter("netbox/docker-superuser-variable-unread", &theirs);
