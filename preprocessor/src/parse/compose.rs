@@ -405,6 +405,16 @@ pub fn published_netbox_docker_image(image: &str) -> bool {
     !repository.contains('$') && is_netbox_docker_repository(&repository)
 }
 
+/// Whether an image is NetBox's own of 2016-2017, `digitalocean/netbox` (any tag): built from
+/// NetBox's Dockerfile until its docker/ files moved to netbox-docker (864fa17b7, 2017-04-19),
+/// so before netbox-docker's configuration first read Docker secrets' files such as
+/// /run/secrets/secret_key (ef76e4e, 2018-02-22). Its configuration.docker.py takes SECRET_KEY
+/// from the variable alone (af8734563).
+pub fn image_predates_secret_files(image: &str) -> bool {
+    let (repository, _) = image_repository_and_tag(image);
+    on_any_registry(&repository, "digitalocean/netbox")
+}
+
 /// Whether an image is linuxserver's NetBox as published (any registry; not an interpolated name).
 pub fn published_linuxserver_image(image: &str) -> bool {
     let (repository, _) = image_repository_and_tag(image);
@@ -1137,6 +1147,7 @@ pub fn read_in_project(
     let mut login_required_by_default = false;
     let mut ldap_loader: Option<bool> = None;
     let mut linuxserver_image = false;
+    let mut secret_key_file_unread = false;
     let mut nginx_unit_image = false;
     let mut configuration_file_mounted = false;
     // A build (not netbox-docker's plugin recipe) or an image of another name, and a mount where
@@ -1278,6 +1289,7 @@ pub fn read_in_project(
             login_required_by_default = false;
             ldap_loader = None;
             linuxserver_image = false;
+            secret_key_file_unread = false;
             nginx_unit_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
@@ -1298,6 +1310,7 @@ pub fn read_in_project(
                 image_reads_ldap_variables(image, project).then_some(true)
             };
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
+            secret_key_file_unread = image_predates_secret_files(image);
             nginx_unit_image = published_netbox_docker_image(image) && image_served_by_nginx_unit(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
@@ -1504,6 +1517,7 @@ pub fn read_in_project(
         secrets,
         superuser_secrets,
         secret_key_secret,
+        secret_key_file_unread,
         project_complete: false,
         configuration_read_whole: false,
         services_omitted: false,
@@ -2782,6 +2796,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             secret_key_secret: false,
+            secret_key_file_unread: false,
             project_complete: true,
             configuration_read_whole: false,
             services_omitted: false,
@@ -2807,6 +2822,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             secret_key_secret: false,
+            secret_key_file_unread: false,
             project_complete: false,
             configuration_read_whole: false,
             services_omitted: false,

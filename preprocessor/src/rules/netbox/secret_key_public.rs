@@ -42,14 +42,21 @@ pub fn secret_key_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
         return;
     }
     // The key is public, but the message need not repeat it.
-    out.push(at_value(
+    let finding = at_value(
         &SECRET_KEY_PUBLIC,
         setting,
         &setting.value,
         format!(
             "`SECRET_KEY` is the key netbox-docker publishes in its example env/netbox.env{where_from}: anyone can read it there and forge the sessions, password-reset links and signed values Django makes with it"
         ),
-    ));
+    );
+    // NetBox's own image of 2016-2017 reads the variable alone: no secret file to offer.
+    let file_unread = d.netbox.stock_configuration().is_some_and(|stock| stock.secret_key_file_unread);
+    out.push(if file_unread {
+        finding.with_help("generate a key of your own, 50 characters or more (`openssl rand -base64 48`), and set the SECRET_KEY variable to it; this image reads no secret file, netbox-docker's image reads /run/secrets/secret_key before the variable")
+    } else {
+        finding
+    });
 }
 
 #[cfg(test)]
@@ -78,5 +85,31 @@ mod tests {
         assert_fires_in_chapter("netbox/secret-key-public", &env("'r(m)9nLGnz$(_q3N4z1k(EFsMCjjjzx08x9VhNVcfd%6RF#r!6DE@+V5Zk2X'"), 2);
         assert_fires_in_chapter("netbox/secret-key-public", &env("r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj"), 2);
         assert_quiet_in_chapter("netbox/secret-key-public", &env("'Vq3lN0x8pZk2Rr7sT1uW4yB6cD9eF5gH2jK8mP0qS3tV6wX9zA1b'"));
+    }
+
+    /// The message says where the key is read as the image shown reads it: netbox-docker's
+    /// image reads /run/secrets/secret_key first; NetBox's own image of 2016 (corpus case t232)
+    /// read no such file, so the message does not name one.
+    #[test]
+    fn the_message_names_the_file_only_where_the_image_reads_one() {
+        let compose = |image: &str| {
+            format!(
+                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n"
+            )
+        };
+        let message_and_help = |image: &str| {
+            let found = crate::rules::testing::diagnostics(&compose(image), &crate::config::Settings::default());
+            let finding = found
+                .into_iter()
+                .find(|d| d.rule == "netbox/secret-key-public")
+                .unwrap_or_else(|| panic!("secret-key-public does not fire with {image}"));
+            (finding.message, finding.help.into_owned())
+        };
+        let (old, old_help) = message_and_help("digitalocean/netbox");
+        assert!(!old.contains("/run/secrets") && old.contains("configuration.docker.py"), "{old}");
+        assert!(old_help.contains("this image reads no secret file"), "{old_help}");
+        let (current, help) = message_and_help("netboxcommunity/netbox:v4.2-3.2.0");
+        assert!(current.contains("unless a /run/secrets/secret_key file replaces it"), "{current}");
+        assert!(help.contains("or a /run/secrets/secret_key file"), "{help}");
     }
 }

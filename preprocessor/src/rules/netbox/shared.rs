@@ -194,26 +194,28 @@ pub(super) fn python_string(text: &str) -> String {
 /// The `SECRET_KEY` NetBox runs with, and where it comes from when that needs saying: the
 /// configuration's own, or netbox-docker's variable, which its configuration.py reads unless a
 /// /run/secrets/secret_key file replaces it (netbox-docker 3.0.2 configuration/configuration.py
-/// line 115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`).
+/// line 115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`). NetBox's own image
+/// of 2016-2017 read no such file: said so, the message names the variable alone.
 pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, &'static str)> {
     // A service given the Docker secret `secret_key` has /run/secrets/secret_key, which
     // netbox-docker reads before the variable: the variable's value is then not known to be
     // used. Other secrets (an OAuth client's) leave the variable in use.
-    let from_secret = nb.stock_configuration().is_some_and(|stock| stock.secret_key_secret);
+    let stock = nb.stock_configuration();
+    let from_secret = stock.is_some_and(|stock| stock.secret_key_secret && !stock.secret_key_file_unread);
+    let where_from = if stock.is_some_and(|stock| stock.secret_key_file_unread) {
+        " (the image's configuration.docker.py passes the variable to Django)"
+    } else {
+        " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)"
+    };
     match nb.get("SECRET_KEY") {
         // netbox-docker's own line: the variable, from the environment file.
         Some(Setting {
             value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, ..
-        }) => nb
-            .environment_variable(var)
-            .filter(|_| !from_secret)
-            .map(|var| (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)")),
+        }) => nb.environment_variable(var).filter(|_| !from_secret).map(|var| (var, where_from)),
         Some(setting) => Some((setting, "")),
         // netbox-docker's configuration.py reads the variable when no secret file replaces it;
         // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
-        None if !nb.is_complete() && !from_secret => nb
-            .environment_variable("SECRET_KEY")
-            .map(|var| (var, " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)")),
+        None if !nb.is_complete() && !from_secret => nb.environment_variable("SECRET_KEY").map(|var| (var, where_from)),
         None => None,
     }
 }
