@@ -3,7 +3,7 @@
 //!
 //! ## What it does
 //! Where netbox-docker's environment sets `SKIP_SUPERUSER` to anything but `true` (its entrypoint
-//! then creates the superuser), finds a variable that spells one of the superuser's four
+//! then creates the superuser), finds a variable that spells one of the superuser's three
 //! otherwise: `SUPERUSER_USERNAME`, `SUPERUSER_USER` or `SUPERUSER_LOGIN` for `SUPERUSER_NAME`,
 //! `SUPERUSER_PASS`, `SUPERUSER_PASSWD` or `SUPERUSER_PWD` for `SUPERUSER_PASSWORD`,
 //! `SUPERUSER_MAIL` for `SUPERUSER_EMAIL`, or any of these and the three names they stand for behind
@@ -252,8 +252,9 @@ fn instead_of_all(vars: &[Unread<'_>], not_set: &str) -> String {
 /// Any other prefix may be another program's, and an env file `lint` reads may be that
 /// program's: Django's own `createsuperuser --noinput` reads `DJANGO_SUPERUSER_PASSWORD` and
 /// `DJANGO_SUPERUSER_<FIELD>` (django/contrib/auth/management/commands/createsuperuser.py
-/// L199-222, the Django of NetBox 4.6.8's virtual environment), so those are read in a NetBox
-/// container too.
+/// L199-222, the Django of NetBox 4.6.8's virtual environment), so those are read by
+/// `manage.py createsuperuser --noinput` run in a NetBox container (netbox-docker's entrypoint
+/// never runs it).
 const NETBOX_PREFIXES: &[&str] = &["NB", "NETBOX"];
 
 /// A superuser variable behind NetBox's name as a prefix of one's own (see [`NETBOX_PREFIXES`]):
