@@ -405,14 +405,29 @@ pub fn published_netbox_docker_image(image: &str) -> bool {
     !repository.contains('$') && is_netbox_docker_repository(&repository)
 }
 
-/// Whether an image is NetBox's own of 2016-2017, `digitalocean/netbox` (any tag): built from
-/// NetBox's Dockerfile until its docker/ files moved to netbox-docker (864fa17b7, 2017-04-19),
-/// so before netbox-docker's configuration first read Docker secrets' files such as
-/// /run/secrets/secret_key (ef76e4e, 2018-02-22). Its configuration.docker.py takes SECRET_KEY
-/// from the variable alone (af8734563).
-pub fn image_predates_secret_files(image: &str) -> bool {
+/// Whether an image's configuration takes `SECRET_KEY` from the variable whenever it is set,
+/// before any /run/secrets/secret_key file: netbox-docker before 0.26.0, whose configuration.py
+/// read `os.environ.get('SECRET_KEY', read_secret('secret_key'))` (from bd9298e, 2017-12-13, to
+/// 0.25.0's configuration/configuration.py L50; 6bada66, first released in 0.26.0, reads the
+/// file first), named by the tag's suffix (`v2.8.9-0.25.0`) or, without one, a NetBox line
+/// before 2.9 (0.25.0 and 0.26.0 both built 2.9); and every image under netbox-docker's earlier
+/// names: `ninech/netbox`, last pushed at 0.7.0, and `digitalocean/netbox`, NetBox's own of
+/// 2016-2017, whose configuration.docker.py read the variable alone (af8734563 L27,
+/// `SECRET_KEY = os.environ.get('SECRET_KEY', '')`). `latest`, an LDAP variant (0.x or 1.x) or
+/// a tag not read is not known to.
+pub fn image_reads_secret_key_variable_first(image: &str, project: Option<&ProjectEnv>) -> bool {
     let (repository, _) = image_repository_and_tag(image);
-    on_any_registry(&repository, "digitalocean/netbox")
+    if ["ninech/netbox", "digitalocean/netbox"].iter().any(|name| on_any_registry(&repository, name)) {
+        return true;
+    }
+    if !is_netbox_docker_repository(&repository) {
+        return false;
+    }
+    match built(image, project) {
+        Some(Built::Named { docker: Some(built_by), .. }) => built_by < Version::new(0, 26, 0),
+        Some(Built::Named { netbox: Some(line), docker: None }) => line < Version::new(2, 9, 0),
+        _ => false,
+    }
 }
 
 /// Whether an image is linuxserver's NetBox as published (any registry; not an interpolated name).
@@ -1147,7 +1162,7 @@ pub fn read_in_project(
     let mut login_required_by_default = false;
     let mut ldap_loader: Option<bool> = None;
     let mut linuxserver_image = false;
-    let mut secret_key_file_unread = false;
+    let mut secret_key_variable_first = false;
     let mut nginx_unit_image = false;
     let mut configuration_file_mounted = false;
     // A build (not netbox-docker's plugin recipe) or an image of another name, and a mount where
@@ -1289,7 +1304,7 @@ pub fn read_in_project(
             login_required_by_default = false;
             ldap_loader = None;
             linuxserver_image = false;
-            secret_key_file_unread = false;
+            secret_key_variable_first = false;
             nginx_unit_image = false;
             out.netbox_image = Some(None);
         } else if let Some(image) = service_key(netbox, "image").and_then(Node::as_str) {
@@ -1310,7 +1325,7 @@ pub fn read_in_project(
                 image_reads_ldap_variables(image, project).then_some(true)
             };
             linuxserver_image = is_linuxserver_repository(&image_repository_and_tag(image).0);
-            secret_key_file_unread = image_predates_secret_files(image);
+            secret_key_variable_first = image_reads_secret_key_variable_first(image, project);
             nginx_unit_image = published_netbox_docker_image(image) && image_served_by_nginx_unit(image, project);
             out.netbox_image = Some(Some(image.to_owned()));
         }
@@ -1517,7 +1532,7 @@ pub fn read_in_project(
         secrets,
         superuser_secrets,
         secret_key_secret,
-        secret_key_file_unread,
+        secret_key_variable_first,
         project_complete: false,
         configuration_read_whole: false,
         services_omitted: false,
@@ -2756,6 +2771,34 @@ mod tests {
         assert!(matches!(built("ninech/netbox:latest-ldap", None), Some(Built::LdapVariant)));
     }
 
+    /// Which images take `SECRET_KEY` from the variable before /run/secrets/secret_key:
+    /// netbox-docker before 0.26.0 and its earlier names, on any registry; not 0.26.0 and later,
+    /// `latest`, a NetBox line 0.25.0 and 0.26.0 both built, or another image.
+    #[test]
+    fn images_that_read_the_secret_key_variable_first() {
+        for image in [
+            "digitalocean/netbox",
+            "docker.io/digitalocean/netbox:latest",
+            "ninech/netbox:v2.4.6",
+            "netboxcommunity/netbox:v2.8.9-0.25.0",
+            "ghcr.io/netbox-community/netbox:v2.8.9",
+            "netboxcommunity/netbox:latest-0.24.1",
+        ] {
+            assert!(image_reads_secret_key_variable_first(image, None), "{image}");
+        }
+        for image in [
+            "netboxcommunity/netbox:v2.9.0-0.26.0",
+            "netboxcommunity/netbox:v2.9",
+            "netboxcommunity/netbox:latest",
+            "netboxcommunity/netbox",
+            "netboxcommunity/netbox:v3.1-ldap",
+            "example/netbox:v2.8.9",
+            "digitalocean/netbox-custom",
+        ] {
+            assert!(!image_reads_secret_key_variable_first(image, None), "{image}");
+        }
+    }
+
     /// What a file says of the image (a `build:` is an image built here), and two files merged:
     /// the later image wins, mounts and networks add up, the project is whole only if both say so.
     #[test]
@@ -2796,7 +2839,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             secret_key_secret: false,
-            secret_key_file_unread: false,
+            secret_key_variable_first: false,
             project_complete: true,
             configuration_read_whole: false,
             services_omitted: false,
@@ -2822,7 +2865,7 @@ mod tests {
             secrets: false,
             superuser_secrets: false,
             secret_key_secret: false,
-            secret_key_file_unread: false,
+            secret_key_variable_first: false,
             project_complete: false,
             configuration_read_whole: false,
             services_omitted: false,

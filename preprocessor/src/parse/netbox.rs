@@ -1143,13 +1143,12 @@ pub struct StockConfiguration {
     /// netbox-docker's entrypoint reads before `SUPERUSER_PASSWORD` and `SUPERUSER_API_TOKEN`.
     pub superuser_secrets: bool,
     /// The service gets a Docker secret `secret_key` (or /run/secrets mounted whole), which
-    /// netbox-docker's configuration.py reads before `SECRET_KEY` (3.0.2 L115).
+    /// netbox-docker's configuration.py reads before `SECRET_KEY` from 0.26.0 (3.0.2 L115).
     pub secret_key_secret: bool,
-    /// It runs NetBox's own image of 2016-2017 (`digitalocean/netbox`, see
-    /// [`crate::parse::compose::image_predates_secret_files`]), whose configuration.docker.py
-    /// passes `SECRET_KEY` to Django with no file read before it: netbox-docker first read
-    /// /run/secrets/secret_key in ef76e4e (2018-02-22).
-    pub secret_key_file_unread: bool,
+    /// Its image's configuration takes `SECRET_KEY` from the variable whenever it is set, before
+    /// any /run/secrets/secret_key file (netbox-docker before 0.26.0 and its earlier image names;
+    /// see [`crate::parse::compose::image_reads_secret_key_variable_first`]).
+    pub secret_key_variable_first: bool,
     /// It runs linuxserver's image (`lscr.io/linuxserver/netbox`), which writes
     /// `/config/configuration.py` from its environment variables on a first start (see
     /// [`crate::parse::env::LINUXSERVER`]), not netbox-docker's.
@@ -1202,7 +1201,7 @@ impl StockConfiguration {
             login_required_by_default: image(self.login_required_by_default, other.login_required_by_default),
             ldap_loader: if other.published_image.is_some() { other.ldap_loader } else { self.ldap_loader },
             linuxserver_image: image(self.linuxserver_image, other.linuxserver_image),
-            secret_key_file_unread: image(self.secret_key_file_unread, other.secret_key_file_unread),
+            secret_key_variable_first: image(self.secret_key_variable_first, other.secret_key_variable_first),
             nginx_unit_image: image(self.nginx_unit_image, other.nginx_unit_image),
             environment_unseen: self.environment_unseen || other.environment_unseen,
             configuration_file_mounted: self.configuration_file_mounted || other.configuration_file_mounted,

@@ -14,7 +14,7 @@
 //!
 //! Use instead: a key of your own (`openssl rand -base64 48`, NetBox's generate_secret_key.py).
 
-use super::shared::{at_value, secret_key};
+use super::shared::{at_value, secret_key, KeySource};
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -25,7 +25,7 @@ pub const SECRET_KEY_PUBLIC: Rule = Rule {
     severity: Severity::Warning,
     summary: "`SECRET_KEY` is a key netbox-docker publishes in its example `env/netbox.env`: anyone can forge the sessions and tokens Django signs with it",
     help: "generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and put it in its place (netbox-docker: the SECRET_KEY variable, or a /run/secrets/secret_key file)",
-    fact: "netbox-docker's env/netbox.env has shipped two keys in its history (git log -- env/netbox.env, 25 versions to 27bf52c): `r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj` and, quoted or not, `r(m)9nLGnz$(_q3N4z1k(EFsMCjjjzx08x9VhNVcfd%6RF#r!6DE@+V5Zk2X`; netbox-docker's configuration.py reads the variable unless /run/secrets/secret_key exists (3.0.2 configuration/configuration.py L115); Django signs with SECRET_KEY the session-auth hash that keeps a session valid, password-reset tokens and every value of its cryptographic signing (Django's settings reference, SECRET_KEY). Seen in netbox-docker checkouts published with the example's environment (tests/realworld/tuning/t131-… to t134-…)",
+    fact: "netbox-docker's env/netbox.env has shipped two keys in its history (git log -- env/netbox.env, 25 versions to 27bf52c): `r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj` and, quoted or not, `r(m)9nLGnz$(_q3N4z1k(EFsMCjjjzx08x9VhNVcfd%6RF#r!6DE@+V5Zk2X`; netbox-docker's configuration.py reads the variable unless /run/secrets/secret_key exists from 0.26.0 (6bada66; 3.0.2 configuration/configuration.py L115), and before it, from bd9298e (2017-12-13) to 0.25.0, took the variable whenever it was set (0.25.0 L50, `os.environ.get('SECRET_KEY', read_secret('secret_key'))`); NetBox's own image of 2016-2017 read the variable alone (af8734563 netbox/netbox/configuration.docker.py L27); Django signs with SECRET_KEY the session-auth hash that keeps a session valid, password-reset tokens and every value of its cryptographic signing (Django's settings reference, SECRET_KEY). The first key is also the one NetBox's own docker-compose.yml set for its digitalocean/netbox image (af8734563 and 864fa17b7^ docker-compose.yml). Seen in netbox-docker checkouts published with the example's environment (tests/realworld/tuning/t131-… to t134-…)",
     applies: Applies::Always,
 };
 
@@ -36,24 +36,29 @@ const PUBLISHED: &[&str] = &[
 ];
 
 pub fn secret_key_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some((setting, where_from)) = secret_key(&d.netbox) else { return };
+    let Some((setting, source)) = secret_key(&d.netbox) else { return };
     let Some(key) = setting.value.as_str() else { return };
     if !PUBLISHED.contains(&key) {
         return;
     }
-    // The key is public, but the message need not repeat it.
+    // The key is public, but the message need not repeat it. The first one NetBox's own
+    // docker-compose.yml published before netbox-docker's env/netbox.env did (af8734563 L27).
+    let published_by = if key == PUBLISHED[0] {
+        "netbox-docker's example env/netbox.env, and NetBox's own docker-compose.yml of 2016-2017 before it, published"
+    } else {
+        "netbox-docker publishes in its example env/netbox.env"
+    };
     let finding = at_value(
         &SECRET_KEY_PUBLIC,
         setting,
         &setting.value,
         format!(
-            "`SECRET_KEY` is the key netbox-docker publishes in its example env/netbox.env{where_from}: anyone can read it there and forge the sessions, password-reset links and signed values Django makes with it"
+            "`SECRET_KEY` is the key {published_by}{source}: anyone can read it there and forge the sessions, password-reset links and signed values Django makes with it"
         ),
     );
-    // NetBox's own image of 2016-2017 reads the variable alone: no secret file to offer.
-    let file_unread = d.netbox.stock_configuration().is_some_and(|stock| stock.secret_key_file_unread);
-    out.push(if file_unread {
-        finding.with_help("generate a key of your own, 50 characters or more (`openssl rand -base64 48`), and set the SECRET_KEY variable to it; this image reads no secret file, netbox-docker's image reads /run/secrets/secret_key before the variable")
+    // An image that takes the variable first: a secret file would leave the public key in use.
+    out.push(if source == KeySource::VariableFirst {
+        finding.with_help("generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and set the SECRET_KEY variable to it: this image's configuration uses the variable whether or not a /run/secrets/secret_key file exists (netbox-docker reads the file first from 0.26.0)")
     } else {
         finding
     });
@@ -87,29 +92,47 @@ mod tests {
         assert_quiet_in_chapter("netbox/secret-key-public", &env("'Vq3lN0x8pZk2Rr7sT1uW4yB6cD9eF5gH2jK8mP0qS3tV6wX9zA1b'"));
     }
 
-    /// The message says where the key is read as the image shown reads it: netbox-docker's
-    /// image reads /run/secrets/secret_key first; NetBox's own image of 2016 (corpus case t232)
-    /// read no such file, so the message does not name one.
+    /// The message and help say where the key is read as the image shown reads it: netbox-docker
+    /// from 0.26.0 reads /run/secrets/secret_key first, so a `secret_key` secret leaves the
+    /// variable unused; before 0.26.0 (`v2.8.9-0.25.0`, `ninech/netbox`) and on NetBox's own image
+    /// of 2016 (corpus case t232) the variable wins whenever it is set, secret or not, and the help
+    /// asks for the variable. A key written in configuration.py keeps the help that names both.
     #[test]
-    fn the_message_names_the_file_only_where_the_image_reads_one() {
-        let compose = |image: &str| {
+    fn the_message_and_help_say_which_source_the_image_reads_first() {
+        let chapter = |image: &str, secrets: &str, python: &str| {
             format!(
-                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n"
+                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n{secrets}    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{python}"
             )
         };
-        let message_and_help = |image: &str| {
-            let found = crate::rules::testing::diagnostics(&compose(image), &crate::config::Settings::default());
-            let finding = found
+        let found = |image: &str, secrets: &str, python: &str| {
+            let chapter = chapter(image, secrets, python);
+            crate::rules::testing::diagnostics(&chapter, &crate::config::Settings::default())
                 .into_iter()
                 .find(|d| d.rule == "netbox/secret-key-public")
-                .unwrap_or_else(|| panic!("secret-key-public does not fire with {image}"));
-            (finding.message, finding.help.into_owned())
+                .map(|finding| (finding.message, finding.help.into_owned()))
         };
-        let (old, old_help) = message_and_help("digitalocean/netbox");
-        assert!(!old.contains("/run/secrets") && old.contains("configuration.docker.py"), "{old}");
-        assert!(old_help.contains("this image reads no secret file"), "{old_help}");
-        let (current, help) = message_and_help("netboxcommunity/netbox:v4.2-3.2.0");
-        assert!(current.contains("unless a /run/secrets/secret_key file replaces it"), "{current}");
-        assert!(help.contains("or a /run/secrets/secret_key file"), "{help}");
+        let secret = "    secrets:\n      - secret_key\n";
+        for image in ["digitalocean/netbox", "ninech/netbox:v2.4.6", "netboxcommunity/netbox:v2.8.9-0.25.0", "netboxcommunity/netbox:v2.8.9"] {
+            for secrets in ["", secret] {
+                let (message, help) =
+                    found(image, secrets, "").unwrap_or_else(|| panic!("secret-key-public does not fire with {image} {secrets:?}"));
+                assert!(message.contains("uses the variable whether or not a /run/secrets/secret_key file exists"), "{message}");
+                assert!(help.contains("set the SECRET_KEY variable to it") && !help.contains("or a /run/secrets"), "{help}");
+            }
+        }
+        // The key NetBox's own compose file set for its image, named as such.
+        let (old, _) = found("digitalocean/netbox", "", "").unwrap_or_default();
+        assert!(old.contains("NetBox's own docker-compose.yml of 2016-2017"), "{old}");
+        for image in ["netboxcommunity/netbox:v4.2-3.2.0", "netboxcommunity/netbox:v2.9.0-0.26.0", "netboxcommunity/netbox:latest"] {
+            let (current, help) = found(image, "", "").unwrap_or_else(|| panic!("secret-key-public does not fire with {image}"));
+            assert!(current.contains("unless a /run/secrets/secret_key file replaces it"), "{current}");
+            assert!(help.contains("or a /run/secrets/secret_key file"), "{help}");
+            assert_eq!(found(image, secret, ""), None, "{image}: the secret file replaces the variable");
+        }
+        // The key written in a configuration shown beside the old image: the variable is not read.
+        let python = "\n```python,check=netbox,file=configuration.py\nALLOWED_HOSTS = ['x']\nSECRET_KEY = 'r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj'\n```\n";
+        let (own, help) = found("digitalocean/netbox", "", python).unwrap_or_default();
+        assert!(!own.contains("variable"), "{own}");
+        assert!(!help.contains("set the SECRET_KEY variable to it"), "{help}");
     }
 }
