@@ -409,25 +409,33 @@ pub fn published_netbox_docker_image(image: &str) -> bool {
 /// before any /run/secrets/secret_key file: netbox-docker before 0.26.0, whose configuration.py
 /// read `os.environ.get('SECRET_KEY', read_secret('secret_key'))` (from bd9298e, 2017-12-13, to
 /// 0.25.0's configuration/configuration.py L50; 6bada66, first released in 0.26.0, reads the
-/// file first), named by the tag's suffix (`v2.8.9-0.25.0`) or, without one, a NetBox line
-/// before 2.9 (0.25.0 and 0.26.0 both built 2.9); and every image under netbox-docker's earlier
-/// names: `ninech/netbox`, last pushed at 0.7.0, and `digitalocean/netbox`, NetBox's own of
-/// 2016-2017, whose configuration.docker.py read the variable alone (af8734563 L27,
-/// `SECRET_KEY = os.environ.get('SECRET_KEY', '')`). `latest`, an LDAP variant (0.x or 1.x) or
-/// a tag not read is not known to.
+/// file first), known by a NetBox line before 2.9 in the tag (`v2.8.9`, `v2.8`, and the LDAP
+/// variants `v2.8.9-ldap`, `v2.8-ldap` that 0.25.0's build.sh L216 and L237 also published; 0.x
+/// tags name no netbox-docker release, a suffix came in 1.4.1, and 0.25.0 and 0.26.0 both built
+/// 2.9); and every image under netbox-docker's earlier names: `ninech/netbox`, last pushed at
+/// 0.7.0, and `digitalocean/netbox`, NetBox's own of 2016-2017, whose configuration.docker.py
+/// read the variable alone (af8734563 L27, `SECRET_KEY = os.environ.get('SECRET_KEY', '')`).
+/// `latest`, `latest-ldap` or a tag not read is not known to.
 pub fn image_reads_secret_key_variable_first(image: &str, project: Option<&ProjectEnv>) -> bool {
-    let (repository, _) = image_repository_and_tag(image);
+    let (repository, tag) = image_repository_and_tag(image);
     if ["ninech/netbox", "digitalocean/netbox"].iter().any(|name| on_any_registry(&repository, name)) {
         return true;
     }
     if !is_netbox_docker_repository(&repository) {
         return false;
     }
-    match built(image, project) {
-        Some(Built::Named { docker: Some(built_by), .. }) => built_by < Version::new(0, 26, 0),
-        Some(Built::Named { netbox: Some(line), docker: None }) => line < Version::new(2, 9, 0),
-        _ => false,
-    }
+    let line = match built(image, project) {
+        Some(Built::Named { netbox: Some(line), docker: None }) => line,
+        // `v2.8.9-ldap`: the line before the variant's name.
+        Some(Built::LdapVariant) => {
+            let Some(tag) = tag.and_then(|tag| interpolated_tag(tag, project)) else { return false };
+            let Some(line) = tag.strip_prefix('v').and_then(|tag| tag.split('-').next()) else { return false };
+            let Ok(line) = line.parse::<Version>() else { return false };
+            line
+        }
+        _ => return false,
+    };
+    line < Version::new(2, 9, 0)
 }
 
 /// Whether an image is linuxserver's NetBox as published (any registry; not an interpolated name).
@@ -2771,27 +2779,34 @@ mod tests {
         assert!(matches!(built("ninech/netbox:latest-ldap", None), Some(Built::LdapVariant)));
     }
 
-    /// Which images take `SECRET_KEY` from the variable before /run/secrets/secret_key:
-    /// netbox-docker before 0.26.0 and its earlier names, on any registry; not 0.26.0 and later,
-    /// `latest`, a NetBox line 0.25.0 and 0.26.0 both built, or another image.
+    /// Which images take `SECRET_KEY` from the variable before /run/secrets/secret_key, by tags
+    /// netbox-docker published: before 0.26.0 (NetBox lines to 2.8, their LDAP variants) and its
+    /// earlier names, on any registry; not 2.9, which 0.25.0 and 0.26.0 both built, a later
+    /// release (1.4.1 and later name themselves in the tag), `latest`, or another image.
     #[test]
     fn images_that_read_the_secret_key_variable_first() {
         for image in [
             "digitalocean/netbox",
             "docker.io/digitalocean/netbox:latest",
             "ninech/netbox:v2.4.6",
-            "netboxcommunity/netbox:v2.8.9-0.25.0",
-            "ghcr.io/netbox-community/netbox:v2.8.9",
-            "netboxcommunity/netbox:latest-0.24.1",
+            "ninech/netbox:latest-ldap",
+            "netboxcommunity/netbox:v2.8.9",
+            "netboxcommunity/netbox:v2.8",
+            "docker.io/netboxcommunity/netbox:v2.8.9-ldap",
+            "netboxcommunity/netbox:v2.8-ldap",
+            "netboxcommunity/netbox:${VERSION-v2.7.12}",
         ] {
             assert!(image_reads_secret_key_variable_first(image, None), "{image}");
         }
         for image in [
-            "netboxcommunity/netbox:v2.9.0-0.26.0",
             "netboxcommunity/netbox:v2.9",
+            "netboxcommunity/netbox:v2.9-ldap",
+            "netboxcommunity/netbox:v4.2-3.2.0",
+            "netboxcommunity/netbox:v3.1.0-ldap-1.5.1",
             "netboxcommunity/netbox:latest",
+            "netboxcommunity/netbox:latest-ldap",
             "netboxcommunity/netbox",
-            "netboxcommunity/netbox:v3.1-ldap",
+            "netboxcommunity/netbox:${VERSION}",
             "example/netbox:v2.8.9",
             "digitalocean/netbox-custom",
         ] {

@@ -4,7 +4,7 @@
 //! computed by code the evaluator does not follow never produces a finding.
 //!
 //! One file per rule: its documentation (the `Rule`), its check and its cases. Shared, in `shared`:
-//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `superuser`, the known superuser values and netbox-chart's, which `docker-superuser-known-credentials` reads; in `saml2`, the SAML2 plugin's settings; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
+//! the helpers several rules use; in `keycloak` and `ldap`, what the Keycloak and the LDAP rules share; in `superuser`, the known superuser values and netbox-chart's, which `docker-superuser-known-credentials` reads; in `saml2`, the SAML2 plugin's settings; in `secret_key`, the `SECRET_KEY` in use and where it comes from; in `placeholders`, the reading of `{name}` in plain strings; in `parameters` and `social_names`, the inventories of what NetBox and python-social-auth
 //! read, and in `social_backends`, what social-core's backend modules define (`data/`).
 
 mod keycloak;
@@ -12,6 +12,7 @@ mod ldap;
 mod parameters;
 mod placeholders;
 mod saml2;
+mod secret_key;
 mod shared;
 mod social_backends;
 mod social_names;

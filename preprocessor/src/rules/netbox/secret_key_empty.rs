@@ -14,7 +14,8 @@
 //!
 //! Use instead: a key of 50 characters or more (NetBox's `generate_secret_key.py`).
 
-use super::shared::{at_value, secret_key};
+use super::secret_key::{self, KeySource};
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets, Version};
@@ -33,11 +34,12 @@ pub const SECRET_KEY_EMPTY: Rule = Rule {
 const LAZY_REFUSAL: Version = Version::new(2, 11, 0);
 
 pub fn secret_key_empty(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>) {
-    let Some((setting, where_from)) = secret_key(&d.netbox) else { return };
+    let Some((setting, where_from)) = secret_key::in_use(&d.netbox) else { return };
     if setting.value.as_str() != Some("") {
         return;
     }
-    let when = if targets.netbox < LAZY_REFUSAL {
+    // An image that takes the variable first runs NetBox 2.8 or earlier, with Django before 3.2.
+    let when = if targets.netbox < LAZY_REFUSAL || where_from == KeySource::OldImage {
         "at start-up (Django 3.1 and before, which this NetBox pins), so NetBox answers no request"
     } else {
         "where the key is first read (Django 3.2 and later, which this NetBox pins): signing a session needs it, so every sign-in fails with a server error"
@@ -97,6 +99,20 @@ mod tests {
         assert_eq!(lines(&merged("")), [11]);
         assert_eq!(lines(&merged("  secrets:\n    - secret_key\n")), [0; 0]);
         assert_eq!(lines(&merged("  volumes:\n    - ./secrets:/run/secrets:ro\n")), [0; 0]);
+    }
+
+    /// netbox-docker before 0.26.0 took the variable whenever it was set: an empty one beat the
+    /// secret file (`os.environ.get('SECRET_KEY', read_secret('secret_key'))` returns `''`), and
+    /// that NetBox's Django refused it at start-up, whatever NetBox the book targets.
+    #[test]
+    fn an_image_that_takes_the_variable_first_is_not_saved_by_a_secret() {
+        let mut settings = crate::config::Settings::default();
+        settings.targets.netbox = "3.4".parse().unwrap();
+        let chapter = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v2.8.9\n    env_file: netbox.env\n    secrets:\n      - secret_key\n```\n\n```sh,check=env,file=netbox.env\nDB_HOST=postgres\nSECRET_KEY=\n```\n";
+        let found = crate::rules::testing::diagnostics(chapter, &settings);
+        let finding = found.iter().find(|d| d.rule == "netbox/secret-key-empty").expect("secret-key-empty fires");
+        assert!(finding.message.contains("whether or not a /run/secrets/secret_key file exists"), "{}", finding.message);
+        assert!(finding.message.contains("at start-up"), "{}", finding.message);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //!
 //! Use instead: a key of your own (`openssl rand -base64 48`, NetBox's generate_secret_key.py).
 
-use super::shared::{at_value, secret_key, KeySource};
+use super::secret_key;
+use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
 use crate::version::{Applies, Targets};
@@ -36,7 +37,7 @@ const PUBLISHED: &[&str] = &[
 ];
 
 pub fn secret_key_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
-    let Some((setting, source)) = secret_key(&d.netbox) else { return };
+    let Some((setting, source)) = secret_key::in_use(&d.netbox) else { return };
     let Some(key) = setting.value.as_str() else { return };
     if !PUBLISHED.contains(&key) {
         return;
@@ -56,9 +57,10 @@ pub fn secret_key_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
             "`SECRET_KEY` is the key {published_by}{source}: anyone can read it there and forge the sessions, password-reset links and signed values Django makes with it"
         ),
     );
-    // An image that takes the variable first: a secret file would leave the public key in use.
-    out.push(if source == KeySource::VariableFirst {
-        finding.with_help("generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and set the SECRET_KEY variable to it: this image's configuration uses the variable whether or not a /run/secrets/secret_key file exists (netbox-docker reads the file first from 0.26.0)")
+    // A configuration that takes the variable first: a secret file would leave the public key
+    // in use.
+    out.push(if source.variable_first() {
+        finding.with_help("generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and set the SECRET_KEY variable to it: the configuration NetBox runs uses the variable whenever it is set, whether or not a /run/secrets/secret_key file exists (netbox-docker's reads the file first from 0.26.0)")
     } else {
         finding
     });
@@ -92,47 +94,59 @@ mod tests {
         assert_quiet_in_chapter("netbox/secret-key-public", &env("'Vq3lN0x8pZk2Rr7sT1uW4yB6cD9eF5gH2jK8mP0qS3tV6wX9zA1b'"));
     }
 
-    /// The message and help say where the key is read as the image shown reads it: netbox-docker
-    /// from 0.26.0 reads /run/secrets/secret_key first, so a `secret_key` secret leaves the
-    /// variable unused; before 0.26.0 (`v2.8.9-0.25.0`, `ninech/netbox`) and on NetBox's own image
-    /// of 2016 (corpus case t232) the variable wins whenever it is set, secret or not, and the help
-    /// asks for the variable. A key written in configuration.py keeps the help that names both.
+    /// The message and help say where the key is read as the configuration NetBox runs reads
+    /// it. netbox-docker from 0.26.0 reads /run/secrets/secret_key first, so a `secret_key`
+    /// secret leaves the variable unused. Before 0.26.0 (`v2.8.9`, its LDAP variant,
+    /// `ninech/netbox`) and on NetBox's own image of 2016 (corpus case t232) the variable wins
+    /// whenever it is set, secret or not, and the help asks for the variable. A configuration
+    /// shown decides over the image: 0.25.0's plain lookup, or 0.26.0's `_read_secret`.
     #[test]
-    fn the_message_and_help_say_which_source_the_image_reads_first() {
-        let chapter = |image: &str, secrets: &str, python: &str| {
-            format!(
-                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n{secrets}    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{python}"
-            )
-        };
+    fn the_message_and_help_say_which_source_the_configuration_reads_first() {
         let found = |image: &str, secrets: &str, python: &str| {
-            let chapter = chapter(image, secrets, python);
+            let chapter = format!(
+                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n{secrets}    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{python}"
+            );
             crate::rules::testing::diagnostics(&chapter, &crate::config::Settings::default())
                 .into_iter()
                 .find(|d| d.rule == "netbox/secret-key-public")
                 .map(|finding| (finding.message, finding.help.into_owned()))
         };
+        let fired = |image: &str, secrets: &str, python: &str| {
+            found(image, secrets, python)
+                .unwrap_or_else(|| panic!("secret-key-public does not fire with {image} {secrets:?} {python:?}"))
+        };
+        let asks_for_the_variable = |help: &str| help.contains("set the SECRET_KEY variable to it") && !help.contains("or a /run/secrets");
         let secret = "    secrets:\n      - secret_key\n";
-        for image in ["digitalocean/netbox", "ninech/netbox:v2.4.6", "netboxcommunity/netbox:v2.8.9-0.25.0", "netboxcommunity/netbox:v2.8.9"] {
+        for image in ["digitalocean/netbox", "ninech/netbox:v2.4.6", "netboxcommunity/netbox:v2.8.9", "netboxcommunity/netbox:v2.8-ldap"] {
             for secrets in ["", secret] {
-                let (message, help) =
-                    found(image, secrets, "").unwrap_or_else(|| panic!("secret-key-public does not fire with {image} {secrets:?}"));
+                let (message, help) = fired(image, secrets, "");
                 assert!(message.contains("uses the variable whether or not a /run/secrets/secret_key file exists"), "{message}");
-                assert!(help.contains("set the SECRET_KEY variable to it") && !help.contains("or a /run/secrets"), "{help}");
+                assert!(asks_for_the_variable(&help), "{help}");
             }
         }
         // The key NetBox's own compose file set for its image, named as such.
-        let (old, _) = found("digitalocean/netbox", "", "").unwrap_or_default();
+        let (old, _) = fired("digitalocean/netbox", "", "");
         assert!(old.contains("NetBox's own docker-compose.yml of 2016-2017"), "{old}");
-        for image in ["netboxcommunity/netbox:v4.2-3.2.0", "netboxcommunity/netbox:v2.9.0-0.26.0", "netboxcommunity/netbox:latest"] {
-            let (current, help) = found(image, "", "").unwrap_or_else(|| panic!("secret-key-public does not fire with {image}"));
-            assert!(current.contains("unless a /run/secrets/secret_key file replaces it"), "{current}");
+        for image in ["netboxcommunity/netbox:v4.2-3.2.0", "netboxcommunity/netbox:v2.9", "netboxcommunity/netbox:latest"] {
+            let (current, help) = fired(image, "", "");
+            assert!(current.contains("netbox-docker from 0.26.0 uses it unless a /run/secrets/secret_key file replaces it"), "{current}");
             assert!(help.contains("or a /run/secrets/secret_key file"), "{help}");
             assert_eq!(found(image, secret, ""), None, "{image}: the secret file replaces the variable");
         }
-        // The key written in a configuration shown beside the old image: the variable is not read.
-        let python = "\n```python,check=netbox,file=configuration.py\nALLOWED_HOSTS = ['x']\nSECRET_KEY = 'r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj'\n```\n";
-        let (own, help) = found("digitalocean/netbox", "", python).unwrap_or_default();
-        assert!(!own.contains("variable"), "{own}");
+        let shown = |line: &str| format!("\n```python,check=netbox,file=configuration/configuration.py\nimport os\n{line}\n```\n");
+        // 0.25.0's configuration shown, on today's image: its lookup takes the variable first.
+        let lookup = shown("SECRET_KEY = os.environ.get('SECRET_KEY', read_secret('secret_key'))");
+        let (message, help) = fired("netboxcommunity/netbox:latest", secret, &lookup);
+        assert!(message.contains("the configuration shown reads the variable and uses it whenever it is set"), "{message}");
+        assert!(asks_for_the_variable(&help), "{help}");
+        // 0.26.0's configuration shown, on an old image: the secret file replaces the variable.
+        let file_first = shown("SECRET_KEY = _read_secret('secret_key', os.environ.get('SECRET_KEY', ''))");
+        assert_eq!(found("netboxcommunity/netbox:v2.8.9", secret, &file_first), None);
+        assert!(fired("netboxcommunity/netbox:v2.8.9", "", &file_first).0.contains("netbox-docker from 0.26.0"));
+        // The key written in the configuration beside the old image: the variable is not read.
+        let own = shown("SECRET_KEY = 'r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj'");
+        let (message, help) = fired("digitalocean/netbox", "", &own);
+        assert!(!message.contains("variable"), "{message}");
         assert!(!help.contains("set the SECRET_KEY variable to it"), "{help}");
     }
 }

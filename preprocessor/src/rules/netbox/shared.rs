@@ -4,7 +4,7 @@ use super::parameters::{NETBOX, NetboxSetting};
 use crate::finding::Finding;
 use crate::finding::Rule;
 use crate::model::NetboxConfig;
-use crate::parse::netbox::{Conversion, Setting, Value, ValueKind};
+use crate::parse::netbox::{Setting, Value, ValueKind};
 use crate::rules::input::Input;
 
 pub(super) const DEFAULT_GROUPS_HANDLER: &str = "netbox.authentication.user_default_groups_handler";
@@ -189,59 +189,6 @@ pub(super) fn python_string(text: &str) -> String {
     }
     out.push('\'');
     out
-}
-
-/// Where the `SECRET_KEY` NetBox runs with comes from, said after the setting in a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum KeySource {
-    /// The configuration's own `SECRET_KEY`: nothing to add.
-    Configuration,
-    /// netbox-docker's variable, which its configuration.py reads unless a
-    /// /run/secrets/secret_key file exists (from 0.26.0; 3.0.2 configuration/configuration.py
-    /// L115, `_read_secret('secret_key', environ.get('SECRET_KEY', ''))`), and an image not known.
-    VariableUnlessFile,
-    /// The variable, which the image's configuration takes whenever it is set (netbox-docker
-    /// before 0.26.0, 0.25.0 L50, `os.environ.get('SECRET_KEY', read_secret('secret_key'))`,
-    /// and NetBox's own image of 2016-2017, which read no file).
-    VariableFirst,
-}
-
-impl std::fmt::Display for KeySource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::Configuration => "",
-            Self::VariableUnlessFile => " (netbox-docker uses it unless a /run/secrets/secret_key file replaces it)",
-            Self::VariableFirst => {
-                " (this image's configuration uses the variable whether or not a /run/secrets/secret_key file exists)"
-            }
-        })
-    }
-}
-
-/// The `SECRET_KEY` NetBox runs with, and where it comes from: the configuration's own, or
-/// netbox-docker's variable (see [`KeySource`]).
-pub(super) fn secret_key(nb: &NetboxConfig) -> Option<(&Setting, KeySource)> {
-    let stock = nb.stock_configuration();
-    let source = if stock.is_some_and(|stock| stock.secret_key_variable_first) {
-        KeySource::VariableFirst
-    } else {
-        KeySource::VariableUnlessFile
-    };
-    // A service given the Docker secret `secret_key` has /run/secrets/secret_key, which
-    // netbox-docker from 0.26.0 reads before the variable: the variable's value is then not known
-    // to be used. Other secrets (an OAuth client's) leave the variable in use.
-    let from_secret = source == KeySource::VariableUnlessFile && stock.is_some_and(|stock| stock.secret_key_secret);
-    match nb.get("SECRET_KEY") {
-        // netbox-docker's own line: the variable, from the environment file.
-        Some(Setting {
-            value: Value { kind: ValueKind::Env { var, conversion: Conversion::Secret, .. }, .. }, ..
-        }) => nb.environment_variable(var).filter(|_| !from_secret).map(|var| (var, source)),
-        Some(setting) => Some((setting, KeySource::Configuration)),
-        // netbox-docker's configuration.py reads the variable when no secret file replaces it;
-        // a configuration that sets SECRET_KEY itself (shown, or whole) wins over the variable.
-        None if !nb.is_complete() && !from_secret => nb.environment_variable("SECRET_KEY").map(|var| (var, source)),
-        None => None,
-    }
 }
 
 /// The modules of the pipeline steps social-core, social-auth-app-django and NetBox itself ship.
