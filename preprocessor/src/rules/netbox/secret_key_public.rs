@@ -60,7 +60,8 @@ pub fn secret_key_public(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     // A configuration that takes the variable first: a secret file would leave the public key
     // in use.
     out.push(if source.variable_first() {
-        finding.with_help("generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and set the SECRET_KEY variable to it: the configuration NetBox runs uses the variable whenever it is set, whether or not a /run/secrets/secret_key file exists (netbox-docker's reads the file first from 0.26.0)")
+        let variable = secret_key::variable(&d.netbox);
+        finding.with_help(format!("generate a key of your own, 50 characters or more (NetBox's generate_secret_key.py, or `openssl rand -base64 48`), and set the {variable} variable to it: the configuration NetBox runs uses the variable whenever it is set, whether or not a /run/secrets/secret_key file exists (netbox-docker's reads the file first from 0.26.0)"))
     } else {
         finding
     });
@@ -139,6 +140,17 @@ mod tests {
         let (message, help) = fired("netboxcommunity/netbox:latest", secret, &lookup);
         assert!(message.contains("the configuration shown reads the variable and uses it whenever it is set"), "{message}");
         assert!(asks_for_the_variable(&help), "{help}");
+        // One's own name for the variable: the help names it.
+        let own_name = shown("SECRET_KEY = os.environ.get('NETBOX_SECRET_KEY')");
+        let chapter = format!(
+            "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    environment:\n      NETBOX_SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{own_name}"
+        );
+        let help = crate::rules::testing::diagnostics(&chapter, &crate::config::Settings::default())
+            .into_iter()
+            .find(|d| d.rule == "netbox/secret-key-public")
+            .map(|finding| finding.help.into_owned())
+            .expect("secret-key-public fires on NETBOX_SECRET_KEY");
+        assert!(help.contains("set the NETBOX_SECRET_KEY variable to it"), "{help}");
         // 0.26.0's configuration shown, on an old image: the secret file replaces the variable.
         let file_first = shown("SECRET_KEY = _read_secret('secret_key', os.environ.get('SECRET_KEY', ''))");
         assert_eq!(found("netboxcommunity/netbox:v2.8.9", secret, &file_first), None);

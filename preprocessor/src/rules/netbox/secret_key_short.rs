@@ -1,6 +1,6 @@
 //! `netbox/secret-key-short`: a `SECRET_KEY` shorter than the 50 characters NetBox requires.
 
-use super::secret_key::{self, KeySource};
+use super::secret_key;
 use super::shared::at_value;
 use crate::finding::{Finding, Rule, Severity};
 use crate::rules::input::Input;
@@ -21,10 +21,6 @@ const MINIMUM: usize = 50;
 pub fn secret_key_short(d: &Input<'_>, _: &Targets, out: &mut Vec<Finding>) {
     let nb = &d.netbox;
     let Some((setting, where_from)) = secret_key::in_use(nb) else { return };
-    // An image that takes the variable first runs NetBox 2.8 or earlier, which checks no length.
-    if where_from == KeySource::OldImage {
-        return;
-    }
     let Some(key) = setting.value.as_str() else { return };
     let length = key.chars().count();
     if length >= MINIMUM {
@@ -94,14 +90,15 @@ mod tests {
         assert!(!fired_chapter(&both).contains(&"netbox/secret-key-short"));
     }
 
-    /// An image that takes the variable first runs NetBox 2.8 or earlier, which checks no
-    /// length, whatever NetBox the book targets; today's image is judged.
+    /// An image that takes the variable first is judged with a secret file given (netbox-docker
+    /// before 0.26.0 took the variable whenever it was set); today's image reads the file
+    /// instead, so its variable is not known to be used.
     #[test]
-    fn not_on_an_image_whose_netbox_checks_no_length() {
+    fn a_secret_file_saves_only_an_image_that_reads_it_first() {
         let compose = |image: &str| {
-            format!("```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n    environment:\n      SECRET_KEY: Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya\n```\n")
+            format!("```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n    secrets:\n      - secret_key\n    environment:\n      SECRET_KEY: Hq7Wm2Zr9Kt4Lp8Xv1Nc6Bd3Fs5Gj0Ya\n```\n")
         };
-        assert!(!fired_chapter(&compose("netboxcommunity/netbox:v2.8.9")).contains(&"netbox/secret-key-short"));
-        assert!(fired_chapter(&compose("netboxcommunity/netbox:v4.2-3.2.0")).contains(&"netbox/secret-key-short"));
+        assert!(fired_chapter(&compose("netboxcommunity/netbox:v2.8.9")).contains(&"netbox/secret-key-short"));
+        assert!(!fired_chapter(&compose("netboxcommunity/netbox:v4.2-3.2.0")).contains(&"netbox/secret-key-short"));
     }
 }
