@@ -426,11 +426,12 @@ pub fn image_reads_secret_key_variable_first(image: &str, project: Option<&Proje
     }
     let line = match built(image, project) {
         Some(Built::Named { netbox: Some(line), docker: None }) => line,
-        // `v2.8.9-ldap`: the line before the variant's name.
+        // `v2.8.9-ldap`: the release the tag names before the variant's name.
         Some(Built::LdapVariant) => {
-            let Some(tag) = tag.and_then(|tag| interpolated_tag(tag, project)) else { return false };
-            let Some(line) = tag.strip_prefix('v').and_then(|tag| tag.split('-').next()) else { return false };
-            let Ok(line) = line.parse::<Version>() else { return false };
+            let tag = tag.and_then(|tag| interpolated_tag(tag, project));
+            let Some(line) = tag.and_then(|tag| tag_release(image, &tag)?.parse::<Version>().ok()) else {
+                return false;
+            };
             line
         }
         _ => return false,

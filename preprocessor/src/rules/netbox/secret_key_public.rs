@@ -103,15 +103,17 @@ mod tests {
     /// shown decides over the image: 0.25.0's plain lookup, or 0.26.0's `_read_secret`.
     #[test]
     fn the_message_and_help_say_which_source_the_configuration_reads_first() {
-        let found = |image: &str, secrets: &str, python: &str| {
+        // The service's environment sets `variable` to the public key.
+        let found_in = |variable: &str, image: &str, secrets: &str, python: &str| {
             let chapter = format!(
-                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n{secrets}    environment:\n      SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{python}"
+                "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: {image}\n{secrets}    environment:\n      {variable}: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{python}"
             );
             crate::rules::testing::diagnostics(&chapter, &crate::config::Settings::default())
                 .into_iter()
                 .find(|d| d.rule == "netbox/secret-key-public")
                 .map(|finding| (finding.message, finding.help.into_owned()))
         };
+        let found = |image: &str, secrets: &str, python: &str| found_in("SECRET_KEY", image, secrets, python);
         let fired = |image: &str, secrets: &str, python: &str| {
             found(image, secrets, python)
                 .unwrap_or_else(|| panic!("secret-key-public does not fire with {image} {secrets:?} {python:?}"))
@@ -142,13 +144,7 @@ mod tests {
         assert!(asks_for_the_variable(&help), "{help}");
         // One's own name for the variable: the help names it.
         let own_name = shown("SECRET_KEY = os.environ.get('NETBOX_SECRET_KEY')");
-        let chapter = format!(
-            "# t\n\n```yaml,check=compose\nservices:\n  netbox:\n    image: netboxcommunity/netbox:latest\n    environment:\n      NETBOX_SECRET_KEY: r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj\n```\n{own_name}"
-        );
-        let help = crate::rules::testing::diagnostics(&chapter, &crate::config::Settings::default())
-            .into_iter()
-            .find(|d| d.rule == "netbox/secret-key-public")
-            .map(|finding| finding.help.into_owned())
+        let (_, help) = found_in("NETBOX_SECRET_KEY", "netboxcommunity/netbox:latest", "", &own_name)
             .expect("secret-key-public fires on NETBOX_SECRET_KEY");
         assert!(help.contains("set the NETBOX_SECRET_KEY variable to it"), "{help}");
         // 0.26.0's configuration shown, on an old image: the secret file replaces the variable.
